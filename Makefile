@@ -1,0 +1,41 @@
+# regioreg — two commands: `make run` (serve on SQLite with the real reference data) and
+# `make test` (the whole suite against a throwaway PostgreSQL and a real Chromium).
+# Both install what they need themselves.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint format migrate schema clean help
+
+help:
+	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
+	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
+	@echo "make format - code formatteren met ruff"
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	DEBUG=$${DEBUG:-true} ./scripts/run.sh $(HOST) $(PORT)
+
+test: install
+	./scripts/test.sh $(ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3

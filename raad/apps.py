@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RaadConfig(AppConfig):
+    name = "raad"
+    verbose_name = _("Raad")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class PeilForm(forms.Form):
+    """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
+
+    peildatum = forms.DateField(
+        label=_("Peildatum"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD).")},
+        help_text=_("Welke deelnames lopen op deze dag. Leeg: vandaag."),
+    )
+    jaar = forms.IntegerField(
+        label=_("Jaar"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
+            "min_value": _("Jaar: moet 1900 of later zijn."),
+            "max_value": _("Jaar: moet 2100 of eerder zijn."),
+        },
+        help_text=_("Van welk jaar de bijdragen. Leeg: het jaar van de peildatum."),
+    )
+
+
+class ZoekForm(forms.Form):
+    q = forms.CharField(
+        label=_("Zoek een gemeente"),
+        max_length=100,
+        required=False,
+        help_text=_("Naam of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân of GM0363."),
+    )

@@ -1,0 +1,1 @@
+"""Council-facing models (zienswijzen, evaluaties) arrive with the calendar issue."""

@@ -1,0 +1,589 @@
+"""Spreadsheet import and export (django-import-export) for the register.
+
+Rows are validated like the admin validates a form and saved through the services. A bad
+value raises a Dutch message naming the column and the value; the admin shows it per row and
+refuses to import anything while any row is wrong.
+"""
+
+import datetime
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    MultipleObjectsReturned,
+    ObjectDoesNotExist,
+    ValidationError,
+)
+from django.db import models
+from import_export import fields, resources, widgets
+
+from . import services
+from .constants import (
+    Bevoegdheidsverkrijging,
+    BijdrageSoort,
+    DeelnameRol,
+    JaarcijfersSoort,
+    Motief,
+    Vorm,
+)
+from .models import (
+    Bijdrage,
+    Deelname,
+    Domein,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Provincie,
+    Samenwerkingsverband,
+)
+
+# --- Widgets with Dutch errors ---------------------------------------------------------------
+
+
+class SleutelWidget(widgets.ForeignKeyWidget):
+    """A foreign key looked up by one field; unknown values give a clear error."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        value = str(value).strip()
+        naam = self.model._meta.verbose_name
+        try:
+            if self.field == "uuid":
+                uuid.UUID(value)
+            return self.get_queryset(value, row, **kwargs).get(**{self.field: value})
+        except (ValueError, ValidationError):
+            raise ValueError(f"{value!r} is geen geldige sleutel (uuid) van een {naam}.") from None
+        except ObjectDoesNotExist:
+            raise ValueError(f"{naam} {value!r} bestaat niet in het register.") from None
+        except MultipleObjectsReturned:
+            raise ValueError(f"{value!r} past op meer dan één {naam}; gebruik de uuid.") from None
+
+
+class KeuzeWidget(widgets.Widget):
+    """One value from a TextChoices vocabulary: the code or the label, any case."""
+
+    def __init__(self, keuzes, **kwargs):
+        self.keuzes = keuzes
+        super().__init__(**kwargs)
+
+    def _zoek(self, value: str) -> str:
+        tekst = value.strip().lower()
+        for code, label in self.keuzes.choices:
+            if tekst in {str(code).lower(), str(label).lower()}:
+                return code
+        raise ValueError(
+            f"{value!r} is geen geldige keuze; gebruik een van: {', '.join(self.keuzes.values)}."
+        )
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return self._zoek(str(value))
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class KeuzelijstWidget(KeuzeWidget):
+    """Several values from a vocabulary, separated by commas."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return []
+        return [self._zoek(deel) for deel in str(value).split(",") if deel.strip()]
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(value or [])
+
+
+class JaNeeWidget(widgets.Widget):
+    """ja/nee (also 1/0, true/false, waar/onwaar); empty means onbekend."""
+
+    JA = {"ja", "j", "1", "true", "waar", "yes"}
+    NEE = {"nee", "n", "0", "false", "onwaar", "no"}
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, bool):
+            return value
+        tekst = str(value).strip().lower()
+        if tekst in self.JA:
+            return True
+        if tekst in self.NEE:
+            return False
+        raise ValueError(f"{value!r} is geen ja of nee.")
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else ("ja" if value else "nee")
+
+
+class BedragWidget(widgets.Widget):
+    """Euro amounts as numbers or Dutch text: 1234.5, 1.234,50, € 1.234,50."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return Decimal(str(value))
+        tekst = str(value).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+        if "," in tekst:
+            tekst = tekst.replace(".", "").replace(",", ".")
+        try:
+            return Decimal(tekst)
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is geen bedrag (bijvoorbeeld 1234,56).") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class LeegIsNoneWidget(widgets.Widget):
+    """Text where an empty cell means "not set" (None), for optional unique codes."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return str(value).strip()
+
+
+class GetalWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            getal = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is geen geheel getal.") from None
+        if getal != getal.to_integral_value():
+            raise ValueError(f"{value!r} is geen geheel getal.")
+        return int(getal)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class DatumWidget(widgets.Widget):
+    """Dates as spreadsheet dates, JJJJ-MM-DD or DD-MM-JJJJ."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        tekst = str(value).strip()
+        for formaat in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(tekst, formaat).date()
+            except ValueError:
+                continue
+        raise ValueError(f"{value!r} is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).")
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class DomeinenWidget(widgets.ManyToManyWidget):
+    """Domeinen by code, comma-separated; unknown codes are an error, not silently dropped."""
+
+    def __init__(self):
+        super().__init__(Domein, separator=",", field="code")
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [c.strip() for c in str(value or "").split(",") if c.strip()]
+        gevonden = list(Domein.objects.filter(code__in=codes))
+        onbekend = sorted(set(codes) - {d.code for d in gevonden})
+        if onbekend:
+            bekend = ", ".join(Domein.objects.values_list("code", flat=True))
+            raise ValueError(f"onbekend domein {', '.join(onbekend)}; bekende domeinen: {bekend}.")
+        return gevonden
+
+
+# --- Base resource -----------------------------------------------------------------------------
+
+
+class RegisterResource(resources.ModelResource):
+    """Validates rows with the service's cross-row check and saves through the service."""
+
+    controleer = None
+    opslaan = None
+    # Key columns that a file may leave out: a missing uuid means "all rows are new".
+    optionele_sleutelkolommen = ("uuid",)
+
+    class Meta:
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Empty spreadsheet cells arrive as None; text columns that cannot be NULL store "".
+        for veld in self.fields.values():
+            try:
+                model_veld = self._meta.model._meta.get_field(veld.attribute or "")
+            except FieldDoesNotExist:
+                continue
+            tekst = isinstance(model_veld, (models.CharField, models.TextField))
+            if tekst and not model_veld.null and type(veld.widget) is widgets.Widget:
+                veld.widget = widgets.CharWidget(allow_blank=True)
+
+    def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kwargs):
+        # All or nothing: one invalid row rolls back every row of the file.
+        return super().import_data(
+            dataset, *args, rollback_on_validation_errors=rollback_on_validation_errors, **kwargs
+        )
+
+    def before_import(self, dataset, **kwargs):
+        # An optional key column (uuid) may be left out; other key columns are required.
+        for naam in self.get_import_id_fields():
+            kolom = self.fields[naam].column_name
+            if kolom in dataset.headers:
+                continue
+            if naam in self.optionele_sleutelkolommen:
+                dataset.append_col([""] * len(dataset), header=kolom)
+            else:
+                raise ValueError(
+                    f"De kolom {kolom} ontbreekt; die is nodig om rijen te herkennen. "
+                    f"Kolommen in het bestand: {', '.join(dataset.headers or [])}."
+                )
+
+    def get_instance(self, instance_loader, row):
+        # A row without uuid is a new row; import-export would otherwise look up uuid="".
+        if "uuid" in self.get_import_id_fields() and not str(row.get("uuid") or "").strip():
+            return None
+        # A bad value in a key column is this row's validation error, not a crash.
+        for naam in self.get_import_id_fields():
+            veld = self.fields[naam]
+            try:
+                veld.clean(row)
+            except ValueError as error:
+                raise ValidationError({veld.attribute: str(error)}) from None
+            except KeyError:
+                raise ValidationError(
+                    {veld.attribute: f"de kolom {veld.column_name} ontbreekt in het bestand."}
+                ) from None
+        return super().get_instance(instance_loader, row)
+
+    def import_instance(self, instance, row, **kwargs):
+        fouten = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            fouten = error.update_error_dict(fouten)
+        # ManyToMany columns are only saved after the row; check them now so that a bad value
+        # is reported as a validation error of this row.
+        for veld in self.get_import_fields():
+            if isinstance(veld.widget, widgets.ManyToManyWidget) and veld.column_name in row:
+                try:
+                    veld.clean(row)
+                except ValueError as error:
+                    fouten[veld.attribute] = [ValidationError(str(error), code="invalid")]
+        if fouten:
+            raise ValidationError(fouten)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+        if self.controleer is not None:
+            self.controleer(instance)
+
+    def do_instance_save(self, instance, is_create):
+        if self.opslaan is not None:
+            self.opslaan(instance)
+        else:
+            instance.save(force_insert=is_create)
+
+
+def _veld(naam: str, widget: widgets.Widget | None = None, **kwargs) -> fields.Field:
+    """A column named like the model field it fills."""
+    return fields.Field(
+        attribute=naam, column_name=naam, widget=widget or widgets.Widget(), **kwargs
+    )
+
+
+def _uuid() -> fields.Field:
+    """The public key: kept on re-import; an empty cell means a new row with a new uuid."""
+    return _veld("uuid", LeegIsNoneWidget(), saves_null_values=False)
+
+
+def _hulpkolom(naam: str, methode: str) -> fields.Field:
+    """An export-only column that helps a person read the sheet; ignored on import."""
+    return fields.Field(column_name=naam, attribute=None, readonly=True, dehydrate_method=methode)
+
+
+# --- Resources -------------------------------------------------------------------------------
+
+
+class GemeenteResource(RegisterResource):
+    provincie = _veld("provincie", SleutelWidget(Provincie, "code"))
+    begindatum = _veld("begindatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Gemeente
+        import_id_fields = ["cbs_code"]
+        fields = ["cbs_code", "naam", "provincie", "begindatum", "einddatum"]
+
+
+class SamenwerkingsverbandResource(RegisterResource):
+    controleer = staticmethod(services.controleer_samenwerkingsverband)
+    opslaan = staticmethod(lambda i: services.samenwerkingsverband_opslaan(samenwerkingsverband=i))
+
+    uuid = _uuid()
+    vorm = _veld("vorm", KeuzeWidget(Vorm))
+    domeinen = _veld("domeinen", DomeinenWidget())
+    motieven = _veld("motieven", KeuzelijstWidget(Motief))
+    bevoegdheidsverkrijgingen = _veld(
+        "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
+    )
+    verplicht = _veld("verplicht", JaNeeWidget())
+    centrumgemeente = _veld("centrumgemeente", SleutelWidget(Gemeente, "cbs_code"))
+    bovenliggend = _veld("bovenliggend", SleutelWidget(Samenwerkingsverband, "uuid"))
+    ingangsdatum = _veld("ingangsdatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+    roo_systeem_id = _veld("roo_systeem_id", GetalWidget())
+    cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
+    evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
+    wgr2022_zienswijze_besluiten = _veld("wgr2022_zienswijze_besluiten", JaNeeWidget())
+    wgr2022_burgerparticipatie = _veld("wgr2022_burgerparticipatie", JaNeeWidget())
+    wgr2022_evaluatie = _veld("wgr2022_evaluatie", JaNeeWidget())
+    wgr2022_uittreding = _veld("wgr2022_uittreding", JaNeeWidget())
+    wgr2022_adviescommissie = _veld("wgr2022_adviescommissie", JaNeeWidget())
+    wgr2022_onderzoeksrecht = _veld("wgr2022_onderzoeksrecht", JaNeeWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Samenwerkingsverband
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "naam",
+            "afkorting",
+            "vorm",
+            "doel",
+            "domeinen",
+            "motieven",
+            "verplicht",
+            "verplicht_grondslag",
+            "bevoegdheidsverkrijgingen",
+            "adres",
+            "postcode",
+            "vestigingsplaats",
+            "centrumgemeente",
+            "bovenliggend",
+            "ingangsdatum",
+            "einddatum",
+            "roo_systeem_id",
+            "cbs_gr_code",
+            "regeling_url",
+            "website",
+            "evaluatie_interval_jaren",
+            "wgr2022_zienswijze_besluiten",
+            "wgr2022_burgerparticipatie",
+            "wgr2022_evaluatie",
+            "wgr2022_uittreding",
+            "wgr2022_adviescommissie",
+            "wgr2022_onderzoeksrecht",
+            "bron",
+        ]
+
+
+class DeelnameResource(RegisterResource):
+    controleer = staticmethod(services.controleer_deelname)
+    opslaan = staticmethod(lambda i: services.deelname_opslaan(deelname=i))
+
+    uuid = _uuid()
+    samenwerkingsverband = _veld(
+        "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
+    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    gemeente = _veld("gemeente", SleutelWidget(Gemeente, "cbs_code"))
+    organisatie = _veld("organisatie", SleutelWidget(Organisatie, "naam"))
+    rol = _veld("rol", KeuzeWidget(DeelnameRol))
+    toetredingsdatum = _veld("toetredingsdatum", DatumWidget())
+    uittredingsdatum = _veld("uittredingsdatum", DatumWidget())
+    verdeelsleutel = _veld("verdeelsleutel", BedragWidget())
+    stemmen = _veld("stemmen", GetalWidget())
+    aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Deelname
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "gemeente",
+            "organisatie",
+            "rol",
+            "toetredingsdatum",
+            "uittredingsdatum",
+            "verdeelsleutel",
+            "stemmen",
+            "aansprakelijk",
+            "aansprakelijkheid_toelichting",
+            "bron",
+        ]
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("samenwerkingsverband", "gemeente", "organisatie")
+        )
+
+    def naam_van_verband(self, deelname):
+        return deelname.samenwerkingsverband.naam
+
+    def before_import_row(self, row, **kwargs):
+        # An empty aansprakelijk column means "no", as in the admin.
+        if "aansprakelijk" in row and not str(row["aansprakelijk"] or "").strip():
+            row["aansprakelijk"] = "nee"
+
+
+class BijdrageResource(RegisterResource):
+    """Bijdragen keyed by (deelname, jaar, soort, onderdeel): re-importing updates amounts.
+
+    A row names its deelname by uuid, or by `samenwerkingsverband` (uuid) plus `gemeente`
+    (CBS code) or `organisatie` (naam): then the deelname that ran in `jaar` is used.
+    """
+
+    controleer = staticmethod(services.controleer_bijdrage)
+    opslaan = staticmethod(lambda i: services.bijdrage_opslaan(bijdrage=i))
+    optionele_sleutelkolommen = ("deelname", "onderdeel")
+
+    deelname = _veld("deelname", SleutelWidget(Deelname, "uuid"))
+    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    gemeente = _hulpkolom("gemeente", "cbs_code")
+    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    jaar = _veld("jaar", GetalWidget())
+    soort = _veld("soort", KeuzeWidget(BijdrageSoort))
+    onderdeel = _veld("onderdeel", widgets.CharWidget(allow_blank=True))
+    bedrag = _veld("bedrag", BedragWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Bijdrage
+        import_id_fields = ["deelname", "jaar", "soort", "onderdeel"]
+        fields = [
+            "deelname",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "gemeente",
+            "organisatie",
+            "jaar",
+            "soort",
+            "onderdeel",
+            "bedrag",
+        ]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related(
+                "deelname__samenwerkingsverband", "deelname__gemeente", "deelname__organisatie"
+            )
+        )
+
+    def uuid_van_verband(self, bijdrage):
+        return str(bijdrage.deelname.samenwerkingsverband.uuid)
+
+    def naam_van_verband(self, bijdrage):
+        return bijdrage.deelname.samenwerkingsverband.naam
+
+    def cbs_code(self, bijdrage):
+        return bijdrage.deelname.gemeente.cbs_code if bijdrage.deelname.gemeente_id else ""
+
+    def organisatie_naam(self, bijdrage):
+        return bijdrage.deelname.organisatie.naam if bijdrage.deelname.organisatie_id else ""
+
+    def before_import_row(self, row, **kwargs):
+        if row.get("onderdeel") is None:
+            row["onderdeel"] = ""
+        if str(row.get("deelname") or "").strip():
+            return
+        row["deelname"] = str(self._zoek_deelname(row).uuid)
+
+    def _zoek_deelname(self, row) -> Deelname:
+        verband = str(row.get("samenwerkingsverband") or "").strip()
+        gemeente = str(row.get("gemeente") or "").strip()
+        organisatie = str(row.get("organisatie") or "").strip()
+        if not verband or not (gemeente or organisatie):
+            raise ValidationError(
+                {
+                    "deelname": "vul de kolom deelname (uuid) in, of samenwerkingsverband (uuid) "
+                    "met gemeente (CBS-code) of organisatie (naam)."
+                }
+            )
+        try:
+            jaar = GetalWidget().clean(row.get("jaar"))
+            uuid.UUID(verband)
+        except ValueError as error:
+            raise ValidationError({"deelname": str(error)}) from None
+        deelnames = Deelname.objects.filter(samenwerkingsverband__uuid=verband)
+        if gemeente:
+            deelnames = deelnames.filter(gemeente__cbs_code=gemeente.upper())
+        else:
+            deelnames = deelnames.filter(organisatie__naam=organisatie)
+        if jaar:
+            begin, eind = datetime.date(jaar, 1, 1), datetime.date(jaar + 1, 1, 1)
+            deelnames = deelnames.exclude(toetredingsdatum__gte=eind).exclude(
+                uittredingsdatum__lte=begin
+            )
+        gevonden = list(deelnames[:2])
+        if len(gevonden) != 1:
+            wie = gemeente or organisatie
+            probleem = "geen" if not gevonden else "meer dan één"
+            raise ValidationError(
+                {
+                    "deelname": f"{wie} heeft {probleem} deelname in samenwerkingsverband "
+                    f"{verband} in {jaar or 'dat jaar'}; vul de kolom deelname (uuid) in."
+                }
+            )
+        return gevonden[0]
+
+
+class JaarcijfersResource(RegisterResource):
+    opslaan = staticmethod(lambda i: services.jaarcijfers_opslaan(jaarcijfers=i))
+
+    samenwerkingsverband = _veld(
+        "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
+    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    jaar = _veld("jaar", GetalWidget())
+    soort = _veld("soort", KeuzeWidget(JaarcijfersSoort))
+    lasten = _veld("lasten", BedragWidget())
+    baten = _veld("baten", BedragWidget())
+    resultaat = _veld("resultaat", BedragWidget())
+    eigen_vermogen_begin = _veld("eigen_vermogen_begin", BedragWidget())
+    eigen_vermogen_eind = _veld("eigen_vermogen_eind", BedragWidget())
+    vreemd_vermogen_begin = _veld("vreemd_vermogen_begin", BedragWidget())
+    vreemd_vermogen_eind = _veld("vreemd_vermogen_eind", BedragWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Jaarcijfers
+        import_id_fields = ["samenwerkingsverband", "jaar", "soort"]
+        fields = [
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "jaar",
+            "soort",
+            "lasten",
+            "baten",
+            "resultaat",
+            "eigen_vermogen_begin",
+            "eigen_vermogen_eind",
+            "vreemd_vermogen_begin",
+            "vreemd_vermogen_eind",
+            "risicos",
+            "ontwikkelingen",
+            "bron",
+        ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("samenwerkingsverband")
+
+    def naam_van_verband(self, jaarcijfers):
+        return jaarcijfers.samenwerkingsverband.naam

@@ -1,0 +1,423 @@
+"""Writes to the register. Admin, API and importers call these; nothing else saves models.
+
+Each service is keyword-only, runs in one transaction, validates the row (`full_clean()`) and
+then the rules that span rows, and raises `ValidationError` keyed by field with a Dutch
+message and a `code`.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
+from .models import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Persoon,
+    Samenwerkingsverband,
+    Zetel,
+)
+
+
+def _datum(d: datetime.date | None) -> str:
+    return date_format(d, "j F Y") if d else _("onbekend")
+
+
+def _periode(begin: datetime.date | None, eind: datetime.date | None) -> str:
+    if eind is None:
+        return _("vanaf %(begin)s") % {"begin": _datum(begin)}
+    return _("%(begin)s tot %(eind)s") % {"begin": _datum(begin), "eind": _datum(eind)}
+
+
+def _overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
+    """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
+    begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
+    begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
+    return begint_voor_einde_b and begint_b_voor_einde_a
+
+
+# --- Samenwerkingsverband ---------------------------------------------------------------------
+
+
+def controleer_samenwerkingsverband(samenwerkingsverband: Samenwerkingsverband) -> None:
+    """Rules across rows: nesting under a parent arrangement may not form a cycle."""
+    ouder = samenwerkingsverband.bovenliggend
+    gezien = set()
+    while ouder is not None and ouder.pk not in gezien:
+        if samenwerkingsverband.pk is not None and ouder.pk == samenwerkingsverband.pk:
+            raise ValidationError(
+                {
+                    "bovenliggend": ValidationError(
+                        _(
+                            "Bovenliggend samenwerkingsverband: %(naam)s valt al (indirect) onder "
+                            "dit verband; dat zou een kring opleveren."
+                        )
+                        % {"naam": samenwerkingsverband.bovenliggend},
+                        code="kring",
+                    )
+                }
+            )
+        gezien.add(ouder.pk)
+        ouder = ouder.bovenliggend
+
+
+@transaction.atomic
+def samenwerkingsverband_opslaan(
+    *, samenwerkingsverband: Samenwerkingsverband
+) -> Samenwerkingsverband:
+    """Save an arrangement after checking its own fields and its nesting."""
+    samenwerkingsverband.full_clean()
+    controleer_samenwerkingsverband(samenwerkingsverband)
+    samenwerkingsverband.save()
+    return samenwerkingsverband
+
+
+# --- Deelname ---------------------------------------------------------------------------------
+
+
+def controleer_deelname(deelname: Deelname) -> None:
+    """Rules across rows: no overlapping periods of one participant in one arrangement."""
+    if not deelname.samenwerkingsverband_id or not (
+        deelname.gemeente_id or deelname.organisatie_id
+    ):
+        return
+    andere = Deelname.objects.filter(samenwerkingsverband_id=deelname.samenwerkingsverband_id)
+    if deelname.gemeente_id:
+        andere = andere.filter(gemeente_id=deelname.gemeente_id)
+    else:
+        andere = andere.filter(organisatie_id=deelname.organisatie_id)
+    if deelname.pk:
+        andere = andere.exclude(pk=deelname.pk)
+    for bestaand in andere.only("toetredingsdatum", "uittredingsdatum"):
+        if _overlapt(
+            deelname.toetredingsdatum,
+            deelname.uittredingsdatum,
+            bestaand.toetredingsdatum,
+            bestaand.uittredingsdatum,
+        ):
+            raise ValidationError(
+                {
+                    "toetredingsdatum": ValidationError(
+                        _(
+                            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan "
+                            "dit samenwerkingsverband (%(periode)s). Beëindig die deelname eerst "
+                            "of pas de data aan."
+                        )
+                        % {
+                            "periode": _periode(
+                                bestaand.toetredingsdatum, bestaand.uittredingsdatum
+                            )
+                        },
+                        code="overlappende_deelname",
+                    )
+                }
+            )
+
+
+@transaction.atomic
+def deelname_opslaan(*, deelname: Deelname) -> Deelname:
+    """Validate and save a new or changed deelname."""
+    # Serialise writes to the deelnames of one arrangement, so that two concurrent requests
+    # cannot both pass the overlap check.
+    if deelname.samenwerkingsverband_id:
+        Samenwerkingsverband.objects.select_for_update().filter(
+            pk=deelname.samenwerkingsverband_id
+        ).first()
+    deelname.full_clean()
+    controleer_deelname(deelname)
+    deelname.save()
+    return deelname
+
+
+def deelname_toevoegen(
+    *,
+    samenwerkingsverband: Samenwerkingsverband,
+    gemeente: Gemeente | None = None,
+    organisatie: Organisatie | None = None,
+    toetredingsdatum: datetime.date | None = None,
+    uittredingsdatum: datetime.date | None = None,
+    rol: str = DeelnameRol.DEELNEMER,
+    verdeelsleutel: Decimal | None = None,
+    stemmen: int | None = None,
+    aansprakelijk: bool = False,
+    aansprakelijkheid_toelichting: str = "",
+    bron: str = "",
+) -> Deelname:
+    return deelname_opslaan(
+        deelname=Deelname(
+            samenwerkingsverband=samenwerkingsverband,
+            gemeente=gemeente,
+            organisatie=organisatie,
+            toetredingsdatum=toetredingsdatum,
+            uittredingsdatum=uittredingsdatum,
+            rol=rol,
+            verdeelsleutel=verdeelsleutel,
+            stemmen=stemmen,
+            aansprakelijk=aansprakelijk,
+            aansprakelijkheid_toelichting=aansprakelijkheid_toelichting,
+            bron=bron,
+        )
+    )
+
+
+@transaction.atomic
+def deelname_beeindigen(*, deelname: Deelname, datum: datetime.date) -> Deelname:
+    """End a deelname on `datum` (its first day as non-member) and the seats held for it."""
+    if deelname.uittredingsdatum is not None and deelname.uittredingsdatum <= datum:
+        raise ValidationError(
+            {
+                "uittredingsdatum": ValidationError(
+                    _("Uittredingsdatum: deze deelname is al beëindigd per %(datum)s.")
+                    % {"datum": _datum(deelname.uittredingsdatum)},
+                    code="al_beeindigd",
+                )
+            }
+        )
+    latere_zetel = deelname.zetels.filter(begindatum__gte=datum).select_related("persoon").first()
+    if latere_zetel:
+        raise ValidationError(
+            {
+                "uittredingsdatum": ValidationError(
+                    _(
+                        "Uittredingsdatum: %(persoon)s begint pas op %(begin)s een zetel namens "
+                        "deze deelname; pas die zetel eerst aan."
+                    )
+                    % {"persoon": latere_zetel.persoon, "begin": _datum(latere_zetel.begindatum)},
+                    code="latere_zetel",
+                )
+            }
+        )
+    deelname.uittredingsdatum = datum
+    deelname_opslaan(deelname=deelname)
+    for zetel in deelname.zetels.actief_op(datum):
+        zetel.einddatum = datum
+        zetel.full_clean()
+        zetel.save(update_fields=["einddatum", "updated_at"])
+    return deelname
+
+
+# --- Zetel ------------------------------------------------------------------------------------
+
+
+def controleer_zetel(zetel: Zetel) -> None:
+    """A seat held on behalf of a deelname must lie within that deelname's period."""
+    deelname = zetel.deelname
+    if deelname is None:
+        return
+    if (
+        zetel.begindatum
+        and deelname.toetredingsdatum
+        and zetel.begindatum < deelname.toetredingsdatum
+    ):
+        raise ValidationError(
+            {
+                "begindatum": ValidationError(
+                    _("Begindatum: ligt vóór de toetreding van %(deelnemer)s (%(toetreding)s).")
+                    % {
+                        "deelnemer": deelname.deelnemer,
+                        "toetreding": _datum(deelname.toetredingsdatum),
+                    },
+                    code="zetel_voor_toetreding",
+                )
+            }
+        )
+    if deelname.uittredingsdatum and (
+        zetel.einddatum is None or zetel.einddatum > deelname.uittredingsdatum
+    ):
+        raise ValidationError(
+            {
+                "einddatum": ValidationError(
+                    _(
+                        "Einddatum: %(deelnemer)s is uitgetreden per %(uittreding)s; de zetel "
+                        "moet uiterlijk dan eindigen."
+                    )
+                    % {
+                        "deelnemer": deelname.deelnemer,
+                        "uittreding": _datum(deelname.uittredingsdatum),
+                    },
+                    code="zetel_na_uittreding",
+                )
+            }
+        )
+
+
+@transaction.atomic
+def zetel_opslaan(*, zetel: Zetel) -> Zetel:
+    zetel.full_clean()
+    controleer_zetel(zetel)
+    zetel.save()
+    return zetel
+
+
+def zetel_benoemen(
+    *,
+    bestuursorgaan: Bestuursorgaan,
+    persoon: Persoon,
+    functie: str = Functie.WETHOUDER,
+    deelname: Deelname | None = None,
+    rol: str = ZetelRol.LID,
+    stemmen: int | None = None,
+    begindatum: datetime.date | None = None,
+    einddatum: datetime.date | None = None,
+) -> Zetel:
+    return zetel_opslaan(
+        zetel=Zetel(
+            bestuursorgaan=bestuursorgaan,
+            persoon=persoon,
+            functie=functie,
+            deelname=deelname,
+            rol=rol,
+            stemmen=stemmen,
+            begindatum=begindatum,
+            einddatum=einddatum,
+        )
+    )
+
+
+@transaction.atomic
+def zetel_beeindigen(*, zetel: Zetel, datum: datetime.date) -> Zetel:
+    if zetel.einddatum is not None and zetel.einddatum <= datum:
+        raise ValidationError(
+            {
+                "einddatum": ValidationError(
+                    _("Einddatum: deze zetel is al beëindigd per %(datum)s.")
+                    % {"datum": _datum(zetel.einddatum)},
+                    code="al_beeindigd",
+                )
+            }
+        )
+    zetel.einddatum = datum
+    return zetel_opslaan(zetel=zetel)
+
+
+# --- Money --------------------------------------------------------------------------------------
+
+
+def controleer_bijdrage(bijdrage: Bijdrage) -> None:
+    """A bijdrage belongs to a year in which the deelname ran for at least one day."""
+    deelname = bijdrage.deelname
+    jaar = bijdrage.jaar
+    if jaar is None:
+        return
+    buiten = (deelname.toetredingsdatum and deelname.toetredingsdatum.year > jaar) or (
+        deelname.uittredingsdatum and deelname.uittredingsdatum <= datetime.date(jaar, 1, 1)
+    )
+    if buiten:
+        raise ValidationError(
+            {
+                "jaar": ValidationError(
+                    _(
+                        "Jaar: %(deelnemer)s nam in %(jaar)s niet deel aan %(verband)s "
+                        "(deelname %(periode)s)."
+                    )
+                    % {
+                        "deelnemer": deelname.deelnemer,
+                        "jaar": jaar,
+                        "verband": deelname.samenwerkingsverband,
+                        "periode": _periode(deelname.toetredingsdatum, deelname.uittredingsdatum),
+                    },
+                    code="jaar_buiten_deelname",
+                )
+            }
+        )
+
+
+@transaction.atomic
+def bijdrage_opslaan(*, bijdrage: Bijdrage) -> Bijdrage:
+    bijdrage.full_clean()
+    controleer_bijdrage(bijdrage)
+    bijdrage.save()
+    return bijdrage
+
+
+@transaction.atomic
+def bijdrage_vastleggen(
+    *,
+    deelname: Deelname,
+    jaar: int,
+    soort: str = BijdrageSoort.BEGROOT,
+    bedrag: Decimal,
+    onderdeel: str = "",
+) -> Bijdrage:
+    """Record what a deelname pays in a year; replaces an earlier figure for the same key."""
+    bijdrage = Bijdrage.objects.filter(
+        deelname=deelname, jaar=jaar, soort=soort, onderdeel=onderdeel
+    ).first() or Bijdrage(deelname=deelname, jaar=jaar, soort=soort, onderdeel=onderdeel)
+    bijdrage.bedrag = bedrag
+    return bijdrage_opslaan(bijdrage=bijdrage)
+
+
+JAARCIJFERS_VELDEN = (
+    "lasten",
+    "baten",
+    "resultaat",
+    "eigen_vermogen_begin",
+    "eigen_vermogen_eind",
+    "vreemd_vermogen_begin",
+    "vreemd_vermogen_eind",
+    "risicos",
+    "ontwikkelingen",
+    "bron_document",
+    "bron",
+)
+
+
+@transaction.atomic
+def jaarcijfers_opslaan(*, jaarcijfers: Jaarcijfers) -> Jaarcijfers:
+    jaarcijfers.full_clean()
+    jaarcijfers.save()
+    return jaarcijfers
+
+
+@transaction.atomic
+def jaarcijfers_vastleggen(
+    *,
+    samenwerkingsverband: Samenwerkingsverband,
+    jaar: int,
+    soort: str = JaarcijfersSoort.JAARREKENING,
+    **cijfers,
+) -> Jaarcijfers:
+    """Record an arrangement's begroting or jaarrekening figures.
+
+    Fields not given keep their current value."""
+    onbekend = set(cijfers) - set(JAARCIJFERS_VELDEN)
+    if onbekend:
+        raise TypeError(f"Unknown Jaarcijfers fields: {sorted(onbekend)}")
+    jaarcijfers = Jaarcijfers.objects.filter(
+        samenwerkingsverband=samenwerkingsverband, jaar=jaar, soort=soort
+    ).first() or Jaarcijfers(samenwerkingsverband=samenwerkingsverband, jaar=jaar, soort=soort)
+    for veld, waarde in cijfers.items():
+        setattr(jaarcijfers, veld, waarde)
+    return jaarcijfers_opslaan(jaarcijfers=jaarcijfers)
+
+
+def controleer_deelnames_onderling(deelnames: list[Deelname]) -> None:
+    """Overlap among deelnames that are submitted together and not yet saved (a form set)."""
+    for i, a in enumerate(deelnames):
+        for b in deelnames[i + 1 :]:
+            zelfde_deelnemer = (a.gemeente_id and a.gemeente_id == b.gemeente_id) or (
+                a.organisatie_id and a.organisatie_id == b.organisatie_id
+            )
+            if zelfde_deelnemer and _overlapt(
+                a.toetredingsdatum, a.uittredingsdatum, b.toetredingsdatum, b.uittredingsdatum
+            ):
+                raise ValidationError(
+                    _(
+                        "%(deelnemer)s staat twee keer in de lijst met overlappende periodes "
+                        "(%(a)s en %(b)s)."
+                    )
+                    % {
+                        "deelnemer": a.deelnemer,
+                        "a": _periode(a.toetredingsdatum, a.uittredingsdatum),
+                        "b": _periode(b.toetredingsdatum, b.uittredingsdatum),
+                    },
+                    code="overlappende_deelname",
+                )

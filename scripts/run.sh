@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Serve regioreg for a first look: migrate, load the real reference data, make an admin
+# account when DJANGO_SUPERUSER_* is set, and start the development server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+host=${1:-127.0.0.1}
+port=${2:-8000}
+py=.venv/bin/python
+
+$py manage.py migrate --no-input
+$py manage.py laad_referentiedata
+
+if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
+    if $py manage.py shell -c "import os, sys; from django.contrib.auth import get_user_model; sys.exit(0 if get_user_model().objects.filter(username=os.environ['DJANGO_SUPERUSER_USERNAME']).exists() else 1)"; then
+        echo "Beheeraccount '${DJANGO_SUPERUSER_USERNAME}' bestaat al."
+    else
+        DJANGO_SUPERUSER_EMAIL=${DJANGO_SUPERUSER_EMAIL:-${DJANGO_SUPERUSER_USERNAME}@example.org} \
+            $py manage.py createsuperuser --no-input
+        echo "Beheeraccount '${DJANGO_SUPERUSER_USERNAME}' aangemaakt."
+    fi
+else
+    echo "Geen beheeraccount aangemaakt. Maak er een met:"
+    echo "  DJANGO_SUPERUSER_USERNAME=beheer DJANGO_SUPERUSER_PASSWORD=... make run"
+    echo "of: .venv/bin/python manage.py createsuperuser"
+fi
+
+echo "regioreg draait op http://${host}:${port}/  (beheer: http://${host}:${port}/admin/)"
+exec $py manage.py runserver "${host}:${port}"

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from samenwerking.models import Gemeente
+from samenwerking.referentiedata import referentiedata_laden
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real reference data (fixtures/) once into the test database.
+
+    Tests run inside transactions on top of it. Transactional tests (the browser tests) empty
+    the database afterwards; pytest-django runs them last, and the `referentiedata` fixture
+    loads the data again when a test needs it after such a flush.
+    """
+    with django_db_blocker.unblock():
+        referentiedata_laden()
+
+
+@pytest.fixture
+def referentiedata(db):
+    """The real provincies, gemeenten and herindelingen from fixtures/."""
+    if not Gemeente.objects.filter(cbs_code="GM0363").exists():
+        referentiedata_laden()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def statische_bestanden():
+    """Production storage needs collected static files with a manifest (make test does this
+    in a temporary STATIC_ROOT; this covers a bare `pytest`)."""
+    if not settings.DEBUG and not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # needed as root
+    "--disable-gpu",
+    "--disable-background-networking",  # this network refuses the internet; stay quiet
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (Playwright's own browser download does not work
+    here)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(chromium, live_server):
+    """A fresh browser tab (Dutch locale) and the base URL of the live server."""
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.basis = live_server.url
+    yield page
+    context.close()

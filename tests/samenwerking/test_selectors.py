@@ -1,0 +1,158 @@
+"""deelnames_van_gemeente: the right rows and money for a peildatum and jaar, in a fixed
+number of queries; and the tolerant gemeente search."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from samenwerking.constants import BijdrageSoort
+from samenwerking.models import Gemeente
+from samenwerking.selectors import deelnames_van_gemeente, gemeenten_zoeken, kostentotalen
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def gemeente(referentiedata):
+    return Gemeente.objects.get(cbs_code="GM0479")  # Zaanstad
+
+
+def test_only_deelnames_running_on_the_peildatum(gemeente):
+    lopend = f.DeelnameFactory(gemeente=gemeente, toetredingsdatum=D(2015, 1, 1))
+    f.DeelnameFactory(
+        gemeente=gemeente, toetredingsdatum=D(2010, 1, 1), uittredingsdatum=D(2020, 1, 1)
+    )
+    later = f.DeelnameFactory(gemeente=gemeente, toetredingsdatum=D(2026, 1, 1))
+    f.DeelnameFactory()  # another gemeente
+
+    assert list(deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))) == [lopend]
+    assert set(deelnames_van_gemeente(gemeente, peildatum=D(2026, 1, 1))) == {lopend, later}
+    # The day of leaving is the first day without the deelname.
+    assert len(deelnames_van_gemeente(gemeente, peildatum=D(2019, 12, 31))) == 2
+    assert len(deelnames_van_gemeente(gemeente, peildatum=D(2020, 1, 1))) == 1
+
+
+def test_bijdrage_of_the_year_begroot_and_gerealiseerd(gemeente):
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    for onderdeel, bedrag in [("basistaken", "700.00"), ("plustaken", "300.50")]:
+        f.BijdrageFactory(deelname=deelname, jaar=2024, onderdeel=onderdeel, bedrag=Decimal(bedrag))
+    f.BijdrageFactory(
+        deelname=deelname, jaar=2024, soort=BijdrageSoort.GEREALISEERD, bedrag=Decimal("950")
+    )
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1100"))
+
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1), jaar=2024)
+    assert rij.bijdrage_begroot == Decimal("1000.50")
+    assert rij.bijdrage_gerealiseerd == Decimal("950.00")
+    assert [(b.onderdeel, b.bedrag) for b in rij.bijdragen_in_jaar if b.soort == "begroot"] == [
+        ("basistaken", Decimal("700.00")),
+        ("plustaken", Decimal("300.50")),
+    ]
+
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1))  # jaar = 2025
+    assert rij.bijdrage_begroot == Decimal("1100.00")
+    assert rij.bijdrage_gerealiseerd is None  # onbekend, not 0
+
+
+def test_representatives_on_the_peildatum(gemeente):
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    zittend = f.ZetelFactory(deelname=deelname, persoon__naam="J. Jansen", begindatum=D(2022, 1, 1))
+    f.ZetelFactory(
+        deelname=deelname,
+        bestuursorgaan=zittend.bestuursorgaan,
+        persoon__naam="O. Oud",
+        begindatum=D(2018, 1, 1),
+        einddatum=D(2022, 1, 1),
+    )
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2024, 1, 1))
+    assert [z.persoon.naam for z in rij.vertegenwoordigers] == ["J. Jansen"]
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2021, 1, 1))
+    assert [z.persoon.naam for z in rij.vertegenwoordigers] == ["O. Oud"]
+
+
+def test_verbonden_partij_needs_bestuurlijk_and_financieel_belang(gemeente):
+    beide = f.DeelnameFactory(gemeente=gemeente)
+    f.ZetelFactory(deelname=beide)
+    f.BijdrageFactory(deelname=beide, jaar=2025)
+    alleen_geld = f.DeelnameFactory(gemeente=gemeente)
+    f.BijdrageFactory(deelname=alleen_geld, jaar=2025)
+    stem_en_garantie = f.DeelnameFactory(gemeente=gemeente, stemmen=3, aansprakelijk=True)
+    geen = f.DeelnameFactory(gemeente=gemeente)
+
+    rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
+    assert rijen[beide.pk].verbonden_partij is True
+    assert rijen[alleen_geld.pk].verbonden_partij is False
+    assert rijen[alleen_geld.pk].financieel_belang is True
+    assert rijen[alleen_geld.pk].bestuurlijk_belang is False
+    assert rijen[stem_en_garantie.pk].verbonden_partij is True
+    assert rijen[geen.pk].verbonden_partij is False
+
+
+def test_totals_and_per_inwoner(gemeente):
+    for bedrag in ("1000", "2500"):
+        f.BijdrageFactory(deelname=f.DeelnameFactory(gemeente=gemeente), bedrag=Decimal(bedrag))
+    f.DeelnameFactory(gemeente=gemeente)  # no bijdrage: not counted as 0, just absent
+    rijen = list(deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1)))
+
+    totalen = kostentotalen(gemeente, rijen, jaar=2025)
+    assert totalen.begroot == Decimal("3500.00")
+    assert totalen.gerealiseerd is None
+    assert totalen.begroot_per_inwoner is None  # no Inwonertal known
+
+    f.InwonertalFactory(gemeente=gemeente, jaar=2025, aantal=1000)
+    totalen = kostentotalen(gemeente, rijen, jaar=2025)
+    assert totalen.begroot_per_inwoner == Decimal("3.50")
+
+
+def _vul(gemeente, aantal: int):
+    for _ in range(aantal):
+        deelname = f.DeelnameFactory(gemeente=gemeente)
+        deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
+        f.ZetelFactory(deelname=deelname)
+        f.BijdrageFactory(deelname=deelname, jaar=2025)
+        f.BijdrageFactory(deelname=deelname, jaar=2025, soort=BijdrageSoort.GEREALISEERD)
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_fixed_number_of_queries(gemeente, aantal, django_assert_num_queries):
+    _vul(gemeente, aantal)
+    # 1 deelnames with arrangement and sums, 2 domeinen, 3 seats with persons and organs,
+    # 4 bijdragen of the year.
+    with django_assert_num_queries(4):
+        rijen = list(deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1), jaar=2025))
+        for rij in rijen:
+            list(rij.samenwerkingsverband.domeinen.all())
+            [(z.persoon.naam, z.bestuursorgaan.soort) for z in rij.vertegenwoordigers]
+            rij.samenwerkingsverband.centrumgemeente  # noqa: B018
+    assert len(rijen) == aantal
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "eerste"),
+    [
+        ("Den Haag", "'s-Gravenhage"),
+        ("s-gravenhage", "'s-Gravenhage"),
+        ("den bosch", "'s-Hertogenbosch"),
+        ("Bergen (NH)", "Bergen (NH.)"),
+        ("Bergen (L.)", "Bergen (L.)"),
+        ("sudwest fryslan", "Súdwest-Fryslân"),
+        ("Gemeente Zaanstad", "Zaanstad"),
+        ("GM0363", "Amsterdam"),
+        ("363", "Amsterdam"),
+        ("weesp", "Weesp"),
+    ],
+)
+def test_search_is_tolerant_of_spelling(referentiedata, zoekterm, eerste):
+    assert gemeenten_zoeken(zoekterm, peildatum=D(2025, 6, 1))[0].naam == eerste
+
+
+def test_search_puts_current_gemeenten_before_disappeared_ones(referentiedata):
+    # "ha" matches current gemeenten (Haarlem) and disappeared ones (Haren, merged in 2019).
+    gevonden = gemeenten_zoeken("ha", peildatum=D(2025, 6, 1))
+    actief = [g.is_actief_op(D(2025, 6, 1)) for g in gevonden]
+    assert True in actief and False in actief
+    assert actief == sorted(actief, reverse=True)

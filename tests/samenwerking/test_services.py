@@ -1,0 +1,250 @@
+"""The write services: rules across rows, and what each service changes."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from samenwerking import services
+from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, ZetelRol
+from samenwerking.models import Bijdrage, Deelname, Jaarcijfers
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def fout(callable_, **kwargs) -> dict[str, list[str]]:
+    with pytest.raises(ValidationError) as info:
+        callable_(**kwargs)
+    return info.value.message_dict
+
+
+class TestDeelname:
+    def test_add_a_gemeente_to_an_arrangement(self):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeente = f.GemeenteFactory()
+        deelname = services.deelname_toevoegen(
+            samenwerkingsverband=verband,
+            gemeente=gemeente,
+            toetredingsdatum=D(2020, 1, 1),
+            verdeelsleutel=Decimal("12.5"),
+        )
+        assert Deelname.objects.get(pk=deelname.pk).verdeelsleutel == Decimal("12.5000")
+        assert list(gemeente.deelnames.actief_op(D(2024, 6, 1))) == [deelname]
+
+    def test_overlapping_periods_of_one_participant_are_refused(self):
+        bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1), uittredingsdatum=D(2020, 1, 1))
+        fouten = fout(
+            services.deelname_toevoegen,
+            samenwerkingsverband=bestaand.samenwerkingsverband,
+            gemeente=bestaand.gemeente,
+            toetredingsdatum=D(2019, 6, 1),
+            uittredingsdatum=D(2021, 1, 1),
+        )
+        assert fouten["toetredingsdatum"] == [
+            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
+            "samenwerkingsverband (1 januari 2015 tot 1 januari 2020). Beëindig die deelname "
+            "eerst of pas de data aan."
+        ]
+        assert Deelname.objects.count() == 1
+
+    def test_rejoining_on_the_day_of_leaving_is_no_overlap(self):
+        bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1), uittredingsdatum=D(2020, 1, 1))
+        opnieuw = services.deelname_toevoegen(
+            samenwerkingsverband=bestaand.samenwerkingsverband,
+            gemeente=bestaand.gemeente,
+            toetredingsdatum=D(2020, 1, 1),
+        )
+        assert opnieuw.pk
+
+    def test_unknown_start_overlaps_everything_before(self):
+        bestaand = f.DeelnameFactory(toetredingsdatum=None, uittredingsdatum=D(2020, 1, 1))
+        fouten = fout(
+            services.deelname_toevoegen,
+            samenwerkingsverband=bestaand.samenwerkingsverband,
+            gemeente=bestaand.gemeente,
+            toetredingsdatum=D(2010, 1, 1),
+            uittredingsdatum=D(2011, 1, 1),
+        )
+        assert "onbekend tot 1 januari 2020" in fouten["toetredingsdatum"][0]
+
+    def test_other_participants_may_overlap(self):
+        bestaand = f.DeelnameFactory()
+        services.deelname_toevoegen(
+            samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=f.GemeenteFactory()
+        )
+        services.deelname_toevoegen(
+            samenwerkingsverband=bestaand.samenwerkingsverband,
+            organisatie=f.OrganisatieFactory(),
+        )
+        assert bestaand.samenwerkingsverband.deelnames.count() == 3
+
+    def test_ending_a_deelname_ends_its_seats(self):
+        zetel = f.ZetelFactory(begindatum=D(2022, 1, 1))
+        afgelopen = f.ZetelFactory(
+            deelname=zetel.deelname,
+            bestuursorgaan=zetel.bestuursorgaan,
+            begindatum=D(2018, 1, 1),
+            einddatum=D(2022, 1, 1),
+        )
+        deelname = services.deelname_beeindigen(deelname=zetel.deelname, datum=D(2025, 1, 1))
+        deelname.refresh_from_db()
+        zetel.refresh_from_db()
+        afgelopen.refresh_from_db()
+        assert deelname.uittredingsdatum == D(2025, 1, 1)
+        assert zetel.einddatum == D(2025, 1, 1)
+        assert afgelopen.einddatum == D(2022, 1, 1)
+
+    def test_ending_twice_is_refused(self):
+        deelname = f.DeelnameFactory(uittredingsdatum=D(2020, 1, 1))
+        fouten = fout(services.deelname_beeindigen, deelname=deelname, datum=D(2021, 1, 1))
+        assert fouten["uittredingsdatum"] == [
+            "Uittredingsdatum: deze deelname is al beëindigd per 1 januari 2020."
+        ]
+
+    def test_ending_before_a_later_seat_begins_is_refused_and_changes_nothing(self):
+        zetel = f.ZetelFactory(begindatum=D(2026, 3, 1))
+        fouten = fout(services.deelname_beeindigen, deelname=zetel.deelname, datum=D(2026, 1, 1))
+        assert "begint pas op 1 maart 2026 een zetel" in fouten["uittredingsdatum"][0]
+        zetel.deelname.refresh_from_db()
+        assert zetel.deelname.uittredingsdatum is None
+
+    def test_ending_before_joining_is_refused(self):
+        deelname = f.DeelnameFactory(toetredingsdatum=D(2020, 1, 1))
+        fouten = fout(services.deelname_beeindigen, deelname=deelname, datum=D(2019, 1, 1))
+        assert fouten["uittredingsdatum"] == [
+            "Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."
+        ]
+
+    def test_rows_submitted_together_may_not_overlap(self):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeente = f.GemeenteFactory()
+        a = Deelname(
+            samenwerkingsverband=verband, gemeente=gemeente, toetredingsdatum=D(2020, 1, 1)
+        )
+        b = Deelname(
+            samenwerkingsverband=verband, gemeente=gemeente, toetredingsdatum=D(2022, 1, 1)
+        )
+        with pytest.raises(ValidationError) as info:
+            services.controleer_deelnames_onderling([a, b])
+        assert "staat twee keer in de lijst" in info.value.messages[0]
+
+
+class TestZetel:
+    def test_appoint_a_wethouder_on_behalf_of_a_deelname(self):
+        deelname = f.DeelnameFactory()
+        orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        zetel = services.zetel_benoemen(
+            bestuursorgaan=orgaan,
+            persoon=f.PersoonFactory(naam="A. de Wit"),
+            deelname=deelname,
+            functie=Functie.WETHOUDER,
+            rol=ZetelRol.VOORZITTER,
+            begindatum=D(2022, 6, 1),
+        )
+        assert list(deelname.zetels.actief_op(D(2023, 1, 1))) == [zetel]
+
+    def test_seat_for_another_arrangement_is_refused(self):
+        deelname = f.DeelnameFactory()
+        fouten = fout(
+            services.zetel_benoemen,
+            bestuursorgaan=f.BestuursorgaanFactory(),
+            persoon=f.PersoonFactory(),
+            deelname=deelname,
+        )
+        assert "hetzelfde samenwerkingsverband" in fouten["deelname"][0]
+
+    def test_seat_before_joining_is_refused(self):
+        deelname = f.DeelnameFactory(toetredingsdatum=D(2020, 1, 1))
+        orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        fouten = fout(
+            services.zetel_benoemen,
+            bestuursorgaan=orgaan,
+            persoon=f.PersoonFactory(),
+            deelname=deelname,
+            begindatum=D(2019, 1, 1),
+        )
+        assert "ligt vóór de toetreding" in fouten["begindatum"][0]
+
+    def test_seat_after_leaving_is_refused(self):
+        deelname = f.DeelnameFactory(uittredingsdatum=D(2020, 1, 1))
+        orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        fouten = fout(
+            services.zetel_benoemen,
+            bestuursorgaan=orgaan,
+            persoon=f.PersoonFactory(),
+            deelname=deelname,
+            begindatum=D(2018, 1, 1),
+        )
+        assert "is uitgetreden per 1 januari 2020" in fouten["einddatum"][0]
+
+    def test_end_a_seat(self):
+        zetel = f.ZetelFactory(begindatum=D(2022, 1, 1))
+        services.zetel_beeindigen(zetel=zetel, datum=D(2024, 3, 28))
+        zetel.refresh_from_db()
+        assert zetel.einddatum == D(2024, 3, 28)
+        assert not zetel.deelname.zetels.actief_op(D(2024, 3, 28)).exists()
+
+
+class TestGeld:
+    def test_recording_a_bijdrage_twice_updates_it(self):
+        deelname = f.DeelnameFactory()
+        services.bijdrage_vastleggen(deelname=deelname, jaar=2025, bedrag=Decimal("1000"))
+        services.bijdrage_vastleggen(deelname=deelname, jaar=2025, bedrag=Decimal("1250.50"))
+        assert list(Bijdrage.objects.values_list("jaar", "soort", "bedrag")) == [
+            (2025, BijdrageSoort.BEGROOT, Decimal("1250.50"))
+        ]
+
+    def test_bijdrage_per_onderdeel(self):
+        deelname = f.DeelnameFactory()
+        for onderdeel, bedrag in [("basistaken", "800"), ("plustaken", "200")]:
+            services.bijdrage_vastleggen(
+                deelname=deelname,
+                jaar=2025,
+                soort=BijdrageSoort.GEREALISEERD,
+                onderdeel=onderdeel,
+                bedrag=Decimal(bedrag),
+            )
+        assert deelname.bijdragen.count() == 2
+
+    def test_bijdrage_outside_the_deelname_is_refused(self):
+        deelname = f.DeelnameFactory(toetredingsdatum=D(2021, 7, 1), uittredingsdatum=D(2024, 1, 1))
+        services.bijdrage_vastleggen(deelname=deelname, jaar=2021, bedrag=Decimal("1"))
+        services.bijdrage_vastleggen(deelname=deelname, jaar=2023, bedrag=Decimal("1"))
+        for jaar in (2020, 2024):
+            fouten = fout(
+                services.bijdrage_vastleggen, deelname=deelname, jaar=jaar, bedrag=Decimal("1")
+            )
+            assert f"nam in {jaar} niet deel aan" in fouten["jaar"][0]
+
+    def test_record_jaarcijfers_keeps_fields_not_given(self):
+        verband = f.SamenwerkingsverbandFactory()
+        services.jaarcijfers_vastleggen(
+            samenwerkingsverband=verband,
+            jaar=2024,
+            soort=JaarcijfersSoort.JAARREKENING,
+            lasten=Decimal("10"),
+            eigen_vermogen_eind=Decimal("5"),
+        )
+        services.jaarcijfers_vastleggen(
+            samenwerkingsverband=verband, jaar=2024, baten=Decimal("12")
+        )
+        cijfers = Jaarcijfers.objects.get()
+        assert (cijfers.lasten, cijfers.baten, cijfers.eigen_vermogen_eind) == (
+            Decimal("10.00"),
+            Decimal("12.00"),
+            Decimal("5.00"),
+        )
+        assert cijfers.resultaat is None  # onbekend stays onbekend
+
+
+class TestSamenwerkingsverband:
+    def test_nesting_may_not_form_a_cycle(self):
+        a = f.SamenwerkingsverbandFactory()
+        b = f.SamenwerkingsverbandFactory(bovenliggend=a)
+        a.bovenliggend = b
+        fouten = fout(services.samenwerkingsverband_opslaan, samenwerkingsverband=a)
+        assert "dat zou een kring opleveren" in fouten["bovenliggend"][0]

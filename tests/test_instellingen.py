@@ -1,0 +1,100 @@
+"""Settings come from the environment; the zero-setup default is a SQLite file."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _instellingen(omgeving: dict[str, str]) -> subprocess.CompletedProcess:
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "db = settings.DATABASES['default']; "
+        "print(json.dumps([db['ENGINE'], str(db['NAME']), settings.DEBUG, "
+        "settings.LANGUAGE_CODE, settings.TIME_ZONE, settings.ALLOWED_HOSTS]))"
+    )
+    schoon = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    schoon.update(omgeving, DJANGO_SETTINGS_MODULE="regioreg.settings")
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=schoon, capture_output=True, text=True
+    )
+
+
+def test_without_database_url_a_sqlite_file_in_the_project():
+    uit = _instellingen({"DEBUG": "true"})
+    assert uit.returncode == 0, uit.stderr
+    engine, naam, debug, taal, tijdzone, hosts = json.loads(uit.stdout)
+    assert engine == "django.db.backends.sqlite3"
+    assert naam == str(PROJECT / "regioreg.sqlite3")
+    assert (debug, taal, tijdzone) == (True, "nl", "Europe/Amsterdam")
+    assert "127.0.0.1" in hosts
+
+
+def test_postgres_url_means_psycopg():
+    uit = _instellingen(
+        {"DEBUG": "false", "SECRET_KEY": "k", "DATABASE_URL": "postgres://u:p@db:5432/regioreg"}
+    )
+    engine, naam, *_ = json.loads(uit.stdout)
+    assert (engine, naam) == ("django.db.backends.postgresql", "regioreg")
+
+
+def test_production_refuses_to_start_without_secret_key():
+    uit = _instellingen({"DEBUG": "false"})
+    assert uit.returncode != 0
+    assert "SECRET_KEY ontbreekt" in uit.stderr
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
+    """What `make run` does after installing: migrate, load the reference data, serve."""
+    omgeving = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
+    }
+    omgeving.update(
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="regioreg.settings",
+    )
+    beheer = [sys.executable, "manage.py"]
+    for opdracht in (["migrate", "--no-input", "-v0"], ["laad_referentiedata"]):
+        uit = subprocess.run(
+            beheer + opdracht, cwd=PROJECT, env=omgeving, capture_output=True, text=True
+        )
+        assert uit.returncode == 0, uit.stderr
+    assert "gemeenten: 412 nieuw" in uit.stdout
+
+    poort = _vrije_poort()
+    server = subprocess.Popen(
+        [*beheer, "runserver", "--noreload", f"127.0.0.1:{poort}"],
+        cwd=PROJECT,
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                start = urllib.request.urlopen(f"http://127.0.0.1:{poort}/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        inhoud = start.read().decode()
+        assert "342 gemeenten" in inhoud
+        pagina = urllib.request.urlopen(f"http://127.0.0.1:{poort}/gemeenten/GM0363/").read()
+        assert "Gemeente Amsterdam" in pagina.decode()
+        login = urllib.request.urlopen(f"http://127.0.0.1:{poort}/admin/login/").read()
+        assert "regioreg beheer" in login.decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
