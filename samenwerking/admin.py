@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
 from . import resources, services
+from .formats import FORMATEN
 from .models import (
     Bestuursorgaan,
     Bevoegdheid,
@@ -134,6 +135,12 @@ class DeelnameFormSet(nested_admin.formsets.NestedInlineFormSet):
             if f.has_changed() and f.is_valid() and not self._should_delete_form(f)
         ]
         services.controleer_deelnames_onderling(nieuw)
+
+
+class RegisterImportExportAdmin(ImportExportModelAdmin):
+    """Import and export in the formats secretaries use: CSV (also `;`), XLSX, ODS, JSON."""
+
+    formats = FORMATEN
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -265,7 +272,7 @@ class HerindelingAlsOudeInline(admin.TabularInline):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(ImportExportModelAdmin):
+class GemeenteAdmin(RegisterImportExportAdmin):
     resource_classes = [resources.GemeenteResource]
     list_display = ["naam", "cbs_code", "provincie", "begindatum", "einddatum"]
     list_filter = [GemeenteStatusFilter, "provincie"]
@@ -403,7 +410,7 @@ class BevoegdheidInline(nested_admin.NestedTabularInline):
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(ImportExportModelAdmin, nested_admin.NestedModelAdmin):
+class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedModelAdmin):
     form = SamenwerkingsverbandForm
     resource_classes = [resources.SamenwerkingsverbandResource]
     list_display = [
@@ -533,7 +540,7 @@ class ZetelVanOrgaanInline(admin.TabularInline):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(ImportExportModelAdmin, ServiceAdmin):
+class DeelnameAdmin(RegisterImportExportAdmin, ServiceAdmin):
     form = DeelnameForm
     resource_classes = [resources.DeelnameResource]
     list_display = [
@@ -608,7 +615,7 @@ class ZetelAdmin(ServiceAdmin):
 
 
 @admin.register(Bijdrage)
-class BijdrageAdmin(ImportExportModelAdmin, ServiceAdmin):
+class BijdrageAdmin(RegisterImportExportAdmin, ServiceAdmin):
     form = BijdrageForm
     resource_classes = [resources.BijdrageResource]
     list_display = ["samenwerkingsverband", "deelnemer", "jaar", "soort", "onderdeel", "bedrag"]
@@ -636,7 +643,7 @@ class BijdrageAdmin(ImportExportModelAdmin, ServiceAdmin):
 
 
 @admin.register(Jaarcijfers)
-class JaarcijfersAdmin(ImportExportModelAdmin, ServiceAdmin):
+class JaarcijfersAdmin(RegisterImportExportAdmin, ServiceAdmin):
     form = JaarcijfersForm
     resource_classes = [resources.JaarcijfersResource]
     list_display = [

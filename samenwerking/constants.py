@@ -55,15 +55,15 @@ VORM_TOELICHTING = {
     ),
     Vorm.BEDRIJFSVOERINGSORGANISATIE: _(
         "Rechtspersoon met een enkelvoudig bestuur voor uitvoerende en ondersteunende taken, "
-        "zoals ICT, belastingen of inkoop (Wgr art. 8 lid 3)."
+        "zoals ICT, belastingen of inkoop (Wgr art. 8 lid 3); alleen tussen colleges."
     ),
     Vorm.CENTRUMGEMEENTE: _(
         "Eén gemeente voert taken uit voor de andere deelnemers, die haar daarvoor mandaat of "
-        "delegatie geven; er ontstaat geen nieuwe organisatie."
+        "delegatie geven; er ontstaat geen nieuwe organisatie (Wgr art. 8 lid 4)."
     ),
     Vorm.REGELING_ZONDER_MEER: _(
         "Een gemeenschappelijke regeling zonder eigen orgaan of rechtspersoon: afspraken tussen "
-        "de deelnemers (Wgr art. 1). Meestal geen verbonden partij."
+        "de deelnemers (Wgr art. 1 lid 1). Meestal geen verbonden partij."
     ),
     Vorm.CONVENANT: _(
         "Een bestuursovereenkomst of intentieverklaring buiten de Wgr; geen eigen bestuur of "

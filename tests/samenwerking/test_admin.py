@@ -2,6 +2,7 @@
 and saving goes through the services' rules."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib import admin
@@ -196,3 +197,54 @@ def test_actief_op_filter_with_any_date(admin_client):
     assert list(lijst) == [nieuw]
     # A wrong date is refused the admin way (redirect with ?e=1), not a crash.
     assert admin_client.get(url, {"actief_op": "morgen"}).status_code == 302
+
+
+def _importeer(admin_client, model_naam: str, inhoud: str, bestandsnaam: str = "bijdragen.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bestand = SimpleUploadedFile(bestandsnaam, inhoud.encode("utf-8-sig"), "text/csv")
+    return admin_client.post(
+        reverse(f"admin:samenwerking_{model_naam}_import"),
+        {"resource": "0", "format": "0", "import_file": bestand},
+    )
+
+
+def test_import_shows_a_preview_with_row_errors_and_offers_no_confirm(admin_client):
+    deelname = f.DeelnameFactory(toetredingsdatum=D(2020, 1, 1))
+    verband = deelname.samenwerkingsverband.uuid
+    cbs = deelname.gemeente.cbs_code
+    # Dutch Excel CSV: semicolons.
+    inhoud = (
+        "samenwerkingsverband;gemeente;jaar;soort;onderdeel;bedrag\n"
+        f"{verband};{cbs};2025;begroot;;1.000,00\n"
+        f"{verband};{cbs};2019;begroot;;500\n"
+    )
+    antwoord = _importeer(admin_client, "bijdrage", inhoud)
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "heeft geen deelname in samenwerkingsverband" in tekst
+    assert "in 2019; vul de kolom deelname (uuid) in." in tekst
+    assert antwoord.context.get("confirm_form") is None
+    assert not models.Bijdrage.objects.exists()
+
+
+def test_import_preview_then_confirm_saves_every_row(admin_client):
+    deelname = f.DeelnameFactory(toetredingsdatum=D(2020, 1, 1))
+    inhoud = (
+        "samenwerkingsverband,gemeente,jaar,soort,onderdeel,bedrag\n"
+        f"{deelname.samenwerkingsverband.uuid},{deelname.gemeente.cbs_code},2025,begroot,,1000\n"
+        f"{deelname.samenwerkingsverband.uuid},{deelname.gemeente.cbs_code},2024,"
+        "gerealiseerd,,950.5\n"
+    )
+    voorbeeld = _importeer(admin_client, "bijdrage", inhoud)
+    assert voorbeeld.status_code == 200
+    assert not models.Bijdrage.objects.exists()  # the preview writes nothing
+    bevestig = voorbeeld.context["confirm_form"]
+    antwoord = admin_client.post(
+        reverse("admin:samenwerking_bijdrage_process_import"), bevestig.initial
+    )
+    assert antwoord.status_code == 302
+    assert sorted(models.Bijdrage.objects.values_list("jaar", "bedrag")) == [
+        (2024, Decimal("950.50")),
+        (2025, Decimal("1000.00")),
+    ]

@@ -1,0 +1,24 @@
+# regioreg under gunicorn. Build: docker build -t regioreg .
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    STATIC_ROOT=/app/staticfiles
+
+WORKDIR /app
+COPY pyproject.toml ./
+COPY regioreg ./regioreg
+COPY samenwerking ./samenwerking
+COPY raad ./raad
+RUN pip install --no-cache-dir .
+COPY . .
+
+# Static files are collected at build time; WhiteNoise serves them.
+RUN DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --no-input -v0
+
+RUN useradd --system --uid 1000 regioreg && chown -R regioreg /app
+USER regioreg
+EXPOSE 8000
+ENTRYPOINT ["/app/scripts/container-start.sh"]
+CMD ["gunicorn", "regioreg.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]

@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# Container entry point: bring the database up to date, load the reference data (idempotent),
+# create the admin account when asked, then run the command (gunicorn by default).
+set -eu
+python manage.py migrate --no-input
+python manage.py laad_referentiedata
+if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
+    python manage.py createsuperuser --no-input 2>/dev/null \
+        && echo "Beheeraccount ${DJANGO_SUPERUSER_USERNAME} aangemaakt." \
+        || echo "Beheeraccount ${DJANGO_SUPERUSER_USERNAME} bestaat al."
+fi
+exec "$@"
