@@ -26,10 +26,15 @@ class PeilForm(forms.Form):
     )
 
 
+INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein"))]
+
+
 class ZoekForm(forms.Form):
     q = forms.CharField(
-        label=_("Zoek een gemeente"),
+        label=_("Zoek een gemeente of samenwerkingsverband"),
         max_length=100,
         required=False,
-        help_text=_("Naam of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân of GM0363."),
+        help_text=_(
+            "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
+        ),
     )

@@ -7,4 +7,11 @@ app_name = "raad"
 urlpatterns = [
     path("", views.start, name="start"),
     path("gemeenten/<str:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
+    path("gemeenten/<str:cbs_code>/register/", views.gemeente_register, name="register"),
+    path("gemeenten/<str:cbs_code>/partners/", views.gemeente_partners, name="partners"),
+    path(
+        "samenwerkingsverbanden/<uuid:uuid>/",
+        views.samenwerkingsverband_detail,
+        name="samenwerkingsverband",
+    ),
 ]

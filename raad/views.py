@@ -1,62 +1,196 @@
-"""Council-facing pages. Thin shells around the samenwerking selectors."""
+"""Council-facing pages: thin shells around the samenwerking selectors."""
 
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+import datetime
+
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente, Samenwerkingsverband
-from samenwerking.selectors import deelnames_van_gemeente, gemeenten_zoeken, kostentotalen
+from samenwerking.selectors import (
+    art27_register,
+    deelnames_van_gemeente,
+    gemeenten_zoeken,
+    kostentotalen,
+    landelijke_cijfers,
+    partners_van_gemeente,
+    samenwerkingsverband_overzicht,
+    samenwerkingsverbanden_zoeken,
+)
 
-from .forms import PeilForm, ZoekForm
+from . import grafieken
+from .forms import INDELINGEN, PeilForm, ZoekForm
+
+
+def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
+    """Peildatum and jaar from the query string; on bad input the form carries the errors and
+    the page falls back to today and its year (status 400)."""
+    form = PeilForm(request.GET or None)
+    peildatum, jaar = timezone.localdate(), None
+    if form.is_valid():
+        peildatum = form.cleaned_data["peildatum"] or peildatum
+        jaar = form.cleaned_data["jaar"]
+    return form, peildatum, jaar or peildatum.year, 400 if form.errors else 200
+
+
+def _gemeente(cbs_code: str) -> Gemeente:
+    try:
+        return Gemeente.objects.select_related("provincie").get(cbs_code=cbs_code)
+    except Gemeente.DoesNotExist:
+        raise Http404(
+            _("Er is geen gemeente met CBS-code %(code)s.") % {"code": cbs_code}
+        ) from None
+
+
+def _opvolgers(gemeente: Gemeente) -> list[Gemeente]:
+    return list(gemeente.opvolgers.order_by("naam")) if gemeente.einddatum else []
 
 
 def start(request):
-    """Search a gemeente; national figures of the register."""
+    """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
     form = ZoekForm(request.GET or None)
     zoekterm = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    resultaten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
-    if len(resultaten) == 1 and resultaten[0].is_actief_op(vandaag):
-        return redirect("raad:gemeente", cbs_code=resultaten[0].cbs_code)
-    per_vorm = dict(
-        Samenwerkingsverband.objects.actief_op(vandaag)
-        .order_by()
-        .values_list("vorm")
-        .annotate(n=Count("pk"))
-    )
+    gemeenten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
+    verbanden = samenwerkingsverbanden_zoeken(zoekterm) if zoekterm else []
+    if len(gemeenten) == 1 and not verbanden and gemeenten[0].is_actief_op(vandaag):
+        return redirect("raad:gemeente", cbs_code=gemeenten[0].cbs_code)
     context = {
         "form": form,
         "zoekterm": zoekterm,
-        "resultaten": resultaten,
-        "per_vorm": [(label, per_vorm.get(code, 0)) for code, label in Vorm.choices],
-        "aantal_verbanden": sum(per_vorm.values()),
-        "aantal_gemeenten": Gemeente.objects.actief_op(vandaag).count(),
+        "gemeenten": gemeenten,
+        "verbanden": verbanden,
+        "cijfers": landelijke_cijfers(peildatum=vandaag),
     }
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
+
+
+def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
+    """Rows grouped by form (in the order of the law) or by domain (an arrangement with two
+    domains appears under both; those without one last)."""
+    if indeling == "domein":
+        groepen: dict[str, list] = {}
+        for deelname in deelnames:
+            domeinen = list(deelname.samenwerkingsverband.domeinen.all())
+            for domein in domeinen or [None]:
+                groepen.setdefault(domein.naam if domein else "", []).append(deelname)
+        zonder = groepen.pop("", [])
+        resultaat = sorted(groepen.items())
+        return resultaat + ([(_("Zonder domein"), zonder)] if zonder else [])
+    per_vorm = {code: [] for code in Vorm.values}
+    for deelname in deelnames:
+        per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
+    return [(label, per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
 
 
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
     if cbs_code != cbs_code.upper():
-        return redirect("raad:gemeente", cbs_code=cbs_code.upper())
-    gemeente = get_object_or_404(Gemeente.objects.select_related("provincie"), cbs_code=cbs_code)
-    form = PeilForm(request.GET or None)
-    peildatum = timezone.localdate()
-    jaar = None
-    if form.is_valid():
-        peildatum = form.cleaned_data["peildatum"] or peildatum
-        jaar = form.cleaned_data["jaar"]
-    jaar = jaar or peildatum.year
+        return redirect(request.get_full_path().replace(cbs_code, cbs_code.upper(), 1))
+    gemeente = _gemeente(cbs_code)
+    form, peildatum, jaar, status = _peilmoment(request)
+    indeling = request.GET.get("indeling")
+    indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
     deelnames = list(deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar))
     context = {
         "gemeente": gemeente,
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "indeling": indeling,
+        "indelingen": INDELINGEN,
         "deelnames": deelnames,
+        "groepen": _groepen(deelnames, indeling),
         "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
         "bestaat": gemeente.is_actief_op(peildatum),
-        "opvolgers": list(gemeente.opvolgers.all()) if gemeente.einddatum else [],
+        "opvolgers": _opvolgers(gemeente),
     }
-    return render(request, "raad/gemeente.html", context, status=400 if form.errors else 200)
+    return render(request, "raad/gemeente.html", context, status=status)
+
+
+def gemeente_register(request, cbs_code: str):
+    """The art. 27 register of a gemeente: exactly the legal items per regeling."""
+    gemeente = _gemeente(cbs_code.upper())
+    form, peildatum, _jaar, status = _peilmoment(request)
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "peildatum": peildatum,
+        "regelingen": list(art27_register(gemeente, peildatum=peildatum)),
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/register.html", context, status=status)
+
+
+def gemeente_partners(request, cbs_code: str):
+    """The gemeenten this gemeente shares most arrangements with, and in which."""
+    gemeente = _gemeente(cbs_code.upper())
+    form, peildatum, _jaar, status = _peilmoment(request)
+    eigen = gemeente.deelnames.actief_op(peildatum).count()
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "peildatum": peildatum,
+        "aantal_eigen": eigen,
+        "partners": partners_van_gemeente(gemeente, peildatum=peildatum),
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/partners.html", context, status=status)
+
+
+def samenwerkingsverband_detail(request, uuid):
+    """One arrangement: what it is, who is in it, who sits where, money, documents."""
+    form, peildatum, jaar, status = _peilmoment(request)
+    try:
+        overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
+    except Samenwerkingsverband.DoesNotExist:
+        raise Http404(
+            _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
+        ) from None
+    deelnemers_in_jaar = [
+        d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
+    ]
+    context = {
+        "o": overzicht,
+        "verband": overzicht.verband,
+        "form": form,
+        "peildatum": peildatum,
+        "jaar": jaar,
+        "grafiek_per_jaar": grafieken.staafgrafiek(
+            [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],
+            [
+                (_("Begroot"), [b for _j, b, _g in overzicht.bijdragen_per_jaar]),
+                (_("Gerealiseerd"), [g for _j, _b, g in overzicht.bijdragen_per_jaar]),
+            ],
+        ),
+        "grafiek_per_deelnemer": grafieken.staafgrafiek(
+            [str(d.deelnemer) for d in deelnemers_in_jaar],
+            [
+                (_("Begroot"), [d.bijdrage_begroot for d in deelnemers_in_jaar]),
+                (_("Gerealiseerd"), [d.bijdrage_gerealiseerd for d in deelnemers_in_jaar]),
+            ],
+        ),
+        "grafiek_vermogen": grafieken.staafgrafiek(
+            [f"{c.jaar} {c.get_soort_display().lower()}" for c in overzicht.jaarcijfers],
+            [
+                (
+                    _("Eigen vermogen 31 december"),
+                    [c.eigen_vermogen_eind for c in overzicht.jaarcijfers],
+                ),
+                (
+                    _("Vreemd vermogen 31 december"),
+                    [c.vreemd_vermogen_eind for c in overzicht.jaarcijfers],
+                ),
+            ],
+        ),
+    }
+    return render(request, "raad/samenwerkingsverband.html", context, status=status)
+
+
+def niet_gevonden(request, exception):
+    """404 with a search box; says what was not found when the view told us (in Dutch)."""
+    melding = exception.args[0] if exception and exception.args else None
+    context = {"melding": melding if isinstance(melding, str) else None, "form": ZoekForm()}
+    return render(request, "404.html", context, status=404)

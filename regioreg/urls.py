@@ -11,3 +11,5 @@ urlpatterns = [
     path("_nested_admin/", include("nested_admin.urls")),
     path("", include("raad.urls")),
 ]
+
+handler404 = "raad.views.niet_gevonden"

@@ -30,6 +30,11 @@ WGR_VORMEN = frozenset(
     }
 )
 
+# The Wgr forms that set up a body of their own (art. 8 lid 1–3); the art. 27 register names it.
+INGESTELDE_VORMEN = frozenset(
+    {Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE, Vorm.GEMEENSCHAPPELIJK_ORGAAN}
+)
+
 # Legal personality: the Wgr gives it to the openbaar lichaam and the bedrijfsvoeringsorganisatie;
 # the private-law forms have it under the Burgerlijk Wetboek (Boek 2).
 RECHTSPERSOON_VORMEN = frozenset(

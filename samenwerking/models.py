@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
+    INGESTELDE_VORMEN,
     RECHTSPERSOON_VORMEN,
     VORM_TOELICHTING,
     WGR_VORMEN,
@@ -463,6 +464,21 @@ class Samenwerkingsverband(RegisterModel):
     @property
     def bbv_categorie(self):
         return bbv_categorie(self.vorm)
+
+    @property
+    def motieven_labels(self) -> list[str]:
+        return [Motief(m).label for m in self.motieven]
+
+    @property
+    def bevoegdheidsverkrijgingen_labels(self) -> list[str]:
+        return [Bevoegdheidsverkrijging(b).label for b in self.bevoegdheidsverkrijgingen]
+
+    @property
+    def ingestelde_rechtsvorm(self) -> str | None:
+        """The body the regeling set up, as the art. 27 register asks: OL, BVO or GO."""
+        if self.vorm in INGESTELDE_VORMEN:
+            return self.get_vorm_display()
+        return None
 
     def clean(self):
         if self.wgr2022_adviescommissie and self.vorm != Vorm.OPENBAAR_LICHAAM:

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -29,9 +27,9 @@ def referentiedata(db):
 
 @pytest.fixture(scope="session", autouse=True)
 def statische_bestanden():
-    """Production storage needs collected static files with a manifest (make test does this
-    in a temporary STATIC_ROOT; this covers a bare `pytest`)."""
-    if not settings.DEBUG and not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+    """Production storage needs collected static files with a manifest. make test collects
+    into a fresh temporary STATIC_ROOT; this keeps a bare `pytest` run current too."""
+    if not settings.DEBUG:
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
@@ -61,6 +59,23 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(statische_bestanden):
+    """pytest-django's live server, but static files come from WhiteNoise and the collected
+    STATIC_ROOT, as in production: Django's test static handler only knows unhashed names and
+    would answer 404 for the manifest's hashed CSS."""
+    from unittest import mock
+
+    from pytest_django.live_server_helper import LiveServer
+
+    with mock.patch(
+        "django.contrib.staticfiles.handlers.StaticFilesHandler", lambda application: application
+    ):
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
 
 
 @pytest.fixture

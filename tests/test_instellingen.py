@@ -90,7 +90,7 @@ def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
             except OSError:
                 time.sleep(0.2)
         inhoud = start.read().decode()
-        assert "342 gemeenten" in inhoud
+        assert "<strong>342</strong> gemeenten" in inhoud
         pagina = urllib.request.urlopen(f"http://127.0.0.1:{poort}/gemeenten/GM0363/").read()
         assert "Gemeente Amsterdam" in pagina.decode()
         login = urllib.request.urlopen(f"http://127.0.0.1:{poort}/admin/login/").read()

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -7,9 +7,51 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
+def _euro(bedrag: Decimal, decimalen: int) -> str:
+    teken = "−" if bedrag < 0 else ""
+    afgerond = abs(bedrag).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return f"{teken}€ {number_format(afgerond, decimal_pos=decimalen, force_grouping=True)}"
+
+
 @register.filter
 def euro(bedrag: Decimal | None) -> str:
-    """€ 1.234.567,89; `onbekend` when there is no figure (never 0)."""
-    if bedrag is None:
+    """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0)."""
+    return _("onbekend") if bedrag is None else _euro(bedrag, 0)
+
+
+@register.filter
+def euro_cent(bedrag: Decimal | None) -> str:
+    """€ 1.234.567,89; `onbekend` when there is no figure."""
+    return _("onbekend") if bedrag is None else _euro(bedrag, 2)
+
+
+@register.simple_tag
+def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
+    """Change against an earlier figure: `+ € 1.200 (+4,3%)`, `gelijk`, or `onbekend`."""
+    if nieuw is None or oud is None:
         return _("onbekend")
-    return f"€ {number_format(bedrag, decimal_pos=2, force_grouping=True)}"
+    delta = nieuw - oud
+    if not delta.quantize(Decimal(1)):
+        return _("gelijk")
+    tekst = ("+ " if delta > 0 else "− ") + _euro(abs(delta), 0)
+    if oud:
+        procent = (delta / abs(oud) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        tekst += f" ({'+' if procent > 0 else '−'}{number_format(abs(procent), 1)}%)"
+    return tekst
+
+
+@register.filter
+def ja_nee_onbekend(waarde: bool | None) -> str:
+    if waarde is None:
+        return _("onbekend")
+    return _("ja") if waarde else _("nee")
+
+
+@register.filter
+def procent(waarde: Decimal | None) -> str:
+    """12,5% with only the decimals that are there; `onbekend` without a figure."""
+    if waarde is None:
+        return _("onbekend")
+    genormaliseerd = waarde.normalize()
+    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
+    return f"{number_format(genormaliseerd, decimal_pos=decimalen)}%"

@@ -1,68 +1,165 @@
-"""The pages in a real browser: what a griffier does and sees, by keyboard and by label."""
+"""The griffier pages in a real browser (Debian's Chromium via Playwright): what a griffier
+does and sees, by keyboard and by label; an automated accessibility check (axe-core) on every
+page type; a screenshot of each page type in test-artifacts/."""
 
 import datetime
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from raad.templatetags.regioreg import euro
+from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Gemeente
+from samenwerking.selectors import deelnames_van_gemeente
 from tests import factories as f
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
+ARTEFACTEN = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
+DIT_JAAR = datetime.date.today().year
+
 
 @pytest.fixture
 def zaanstad(referentiedata):
+    """Zaanstad in three arrangements with people and money over two years."""
     gemeente = Gemeente.objects.get(cbs_code="GM0479")
-    deelname = f.DeelnameFactory(
-        gemeente=gemeente,
-        samenwerkingsverband__naam="Veiligheidsregio Zaanstreek-Waterland",
-        samenwerkingsverband__afkorting="VRZW",
-    )
-    f.ZetelFactory(
-        deelname=deelname, persoon__naam="J. Olthof", begindatum=datetime.date(2022, 1, 1)
-    )
-    f.BijdrageFactory(deelname=deelname, jaar=datetime.date.today().year, bedrag=Decimal("2500000"))
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    for naam, afkorting, vorm, bedrag in [
+        ("Veiligheidsregio Zaanstreek-Waterland", "VRZW", Vorm.OPENBAAR_LICHAAM, "2500000"),
+        ("GGD Zaanstreek-Waterland", "GGD ZW", Vorm.OPENBAAR_LICHAAM, "1800000"),
+        ("Belastingsamenwerking Zaanstreek", "BSZ", Vorm.BEDRIJFSVOERINGSORGANISATIE, "640000"),
+    ]:
+        deelname = f.DeelnameFactory(
+            gemeente=gemeente,
+            samenwerkingsverband__naam=naam,
+            samenwerkingsverband__afkorting=afkorting,
+            samenwerkingsverband__vorm=vorm,
+            samenwerkingsverband__verplicht=vorm == Vorm.OPENBAAR_LICHAAM,
+            verdeelsleutel=Decimal("42.5"),
+        )
+        f.DeelnameFactory(samenwerkingsverband=deelname.samenwerkingsverband, gemeente=purmerend)
+        f.ZetelFactory(
+            deelname=deelname, persoon__naam="J. Olthof", begindatum=datetime.date(2022, 1, 1)
+        )
+        for jaar, factor in ((DIT_JAAR, Decimal(1)), (DIT_JAAR - 1, Decimal("0.9"))):
+            f.BijdrageFactory(deelname=deelname, jaar=jaar, bedrag=Decimal(bedrag) * factor)
+        f.BijdrageFactory(
+            deelname=deelname,
+            jaar=DIT_JAAR - 1,
+            soort=BijdrageSoort.GEREALISEERD,
+            bedrag=Decimal(bedrag) * Decimal("0.95"),
+        )
+        f.JaarcijfersFactory(
+            samenwerkingsverband=deelname.samenwerkingsverband,
+            jaar=DIT_JAAR - 1,
+            eigen_vermogen_eind=Decimal("1200000"),
+            vreemd_vermogen_eind=Decimal("800000"),
+        )
+        f.WettelijkeGrondslagFactory(samenwerkingsverband=deelname.samenwerkingsverband)
     return gemeente
 
 
-def test_search_a_gemeente_and_read_its_arrangements(pagina, zaanstad):
+def _toegankelijk(pagina, naam: str):
+    """Screenshot, then axe-core: no serious or critical WCAG 2.1 A/AA violations."""
+    ARTEFACTEN.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTEN / f"{naam}.png"), full_page=True)
+    pagina.add_script_tag(path=str(AXE))
+    resultaat = pagina.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    ernstig = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in resultaat["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert ernstig == [], ernstig
+
+
+def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     pagina.goto(pagina.basis + "/")
     expect(pagina.locator("html")).to_have_attribute("lang", "nl")
-    pagina.get_by_label("Zoek een gemeente").fill("zaanstad")
+    pagina.get_by_label("Zoek een gemeente of samenwerkingsverband").fill("zaanstad")
     pagina.keyboard.press("Enter")
 
     expect(pagina).to_have_url(re.compile(r"/gemeenten/GM0479/$"))
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Gemeente Zaanstad")
-    tabel = pagina.get_by_role("table", name=re.compile("Samenwerkingsverbanden van Zaanstad"))
-    rij = tabel.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
-    expect(rij).to_contain_text("J. Olthof")
-    expect(rij).to_contain_text("€ 2.500.000,00")
-    expect(rij.get_by_role("cell").nth(4)).to_have_text("onbekend")  # gerealiseerd
+    rijen = {d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad)}
+    vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
+    expect(vrzw).to_contain_text("J. Olthof")
+    expect(vrzw.get_by_role("cell").nth(2)).to_have_text(
+        euro(rijen["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_begroot)
+    )
+    expect(vrzw.get_by_role("cell").nth(3)).to_have_text("onbekend")  # gerealiseerd this year
+
+    # Last year: gerealiseerd is known.
+    jaar = pagina.get_by_label("Jaar")
+    jaar.fill(str(DIT_JAAR - 1))
+    jaar.press("Enter")
+    expect(pagina).to_have_url(re.compile(rf"jaar={DIT_JAAR - 1}"))
+    vorig = {
+        d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad, jaar=DIT_JAAR - 1)
+    }
+    vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
+    expect(vrzw.get_by_role("cell").nth(3)).to_have_text(
+        euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_gerealiseerd)
+    )
+
+    vrzw.get_by_role("link", name="Veiligheidsregio Zaanstreek-Waterland").click()
+    expect(pagina.get_by_role("heading", level=1)).to_contain_text("Veiligheidsregio")
+    deelnemers = pagina.get_by_role("table", name=re.compile("Deelnemers met hun periode"))
+    zaanstad_rij = deelnemers.get_by_role("row", name=re.compile("Zaanstad"))
+    expect(zaanstad_rij).to_contain_text("42,5%")
+    expect(zaanstad_rij).to_contain_text(
+        euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_begroot)
+    )
 
 
-def test_choose_a_year_by_keyboard_and_see_errors_by_the_field(pagina, zaanstad):
+def test_every_page_type_is_accessible(pagina, zaanstad):
+    verband = zaanstad.deelnames.first().samenwerkingsverband
+    for naam, pad in [
+        ("start", "/"),
+        ("zoekresultaten", "/?q=zaan"),
+        ("gemeente", "/gemeenten/GM0479/"),
+        ("gemeente-per-domein", "/gemeenten/GM0479/?indeling=domein"),
+        ("register", "/gemeenten/GM0479/register/"),
+        ("partners", "/gemeenten/GM0479/partners/"),
+        ("samenwerkingsverband", f"/samenwerkingsverbanden/{verband.uuid}/"),
+        ("niet-gevonden", "/gemeenten/GM9999/"),
+        ("foute-invoer", "/gemeenten/GM0479/?jaar=1800"),
+    ]:
+        pagina.goto(pagina.basis + pad)
+        _toegankelijk(pagina, naam)
+
+
+def test_bad_year_is_reported_by_the_field(pagina, zaanstad):
     pagina.goto(pagina.basis + "/gemeenten/GM0479/")
     jaar = pagina.get_by_label("Jaar")
     jaar.fill("1800")
     jaar.press("Enter")
     fout = pagina.get_by_role("alert")
-    expect(fout).to_have_text("Jaar: moet 1900 of later zijn.")
-    expect(jaar).to_have_attribute("aria-invalid", "true")
+    expect(fout).to_contain_text("Jaar: moet 1900 of later zijn.")
+    expect(pagina.get_by_label("Jaar")).to_have_attribute("aria-invalid", "true")
 
 
-def test_skip_link_is_the_first_tab_stop(pagina, zaanstad):
+def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentiedata):
     pagina.goto(pagina.basis + "/")
     pagina.keyboard.press("Tab")
-    focus = pagina.evaluate("document.activeElement.textContent")
-    assert focus.strip() == "Naar de inhoud"
+    assert pagina.evaluate("document.activeElement.textContent").strip() == "Naar de inhoud"
+    outline = pagina.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
     pagina.keyboard.press("Enter")
     expect(pagina).to_have_url(re.compile("#inhoud$"))
 
 
-def test_search_without_match(pagina, referentiedata):
-    pagina.goto(pagina.basis + "/?q=Atlantis")
-    expect(pagina.get_by_role("heading", level=2).first).to_have_text("0 gemeenten gevonden")
-    expect(pagina.get_by_text("Geen gemeente gevonden voor „Atlantis”")).to_be_visible()
+def test_partners_and_register_from_the_overview(pagina, zaanstad):
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    pagina.get_by_role("link", name="Partners").click()
+    purmerend = pagina.get_by_role("row", name=re.compile("Purmerend"))
+    expect(purmerend.get_by_role("cell").first).to_have_text("3")
+    pagina.get_by_role("link", name="Art. 27-register").click()
+    expect(pagina.get_by_role("heading", level=2)).to_have_count(3)

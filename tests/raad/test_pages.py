@@ -1,4 +1,4 @@
-"""Start page and gemeente page, as a griffier sees them (server-rendered HTML)."""
+"""The griffier pages as server-rendered HTML: content, errors and query counts."""
 
 import datetime
 from decimal import Decimal
@@ -6,13 +6,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from samenwerking.constants import BijdrageSoort, Functie, ZetelRol
-from samenwerking.models import Gemeente
+from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
+from samenwerking.models import Domein, Gemeente
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+PEIL = {"peildatum": "2025-06-01"}
 
 
 @pytest.fixture
@@ -24,47 +25,12 @@ def _tekst(antwoord) -> str:
     return " ".join(antwoord.content.decode().split())
 
 
-def test_search_with_one_current_match_goes_to_the_gemeente(client):
-    antwoord = client.get(reverse("raad:start"), {"q": "Den Haag"})
-    assert antwoord.status_code == 302
-    assert antwoord.url == "/gemeenten/GM0518/"
-
-
-def test_search_lists_several_matches_with_code_and_provincie(client):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "bergen"}))
-    assert "6 gemeenten gevonden" in tekst
-    assert 'Bergen (NH.)</a> <span class="bijschrift">GM0373 · Noord-Holland' in tekst
-
-
-def test_search_for_a_disappeared_gemeente_shows_when_it_ended(client):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Haaren"}))
-    assert "opgeheven per 1 januari 2021" in tekst
-
-
-def test_search_without_result_says_what_to_try(client):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
-    assert "Geen gemeente gevonden voor „Atlantis”" in tekst
-
-
-def test_start_page_shows_national_figures(client, referentiedata):
-    f.SamenwerkingsverbandFactory()
-    tekst = _tekst(client.get(reverse("raad:start")))
-    assert "342 gemeenten; 1 lopende samenwerkingsverbanden." in tekst
-    assert '<th scope="row">Openbaar lichaam</th><td class="getal">1</td>' in tekst.replace(
-        "> <", "><"
-    )
-
-
-def test_start_page_query_count(client, django_assert_num_queries):
-    f.SamenwerkingsverbandFactory.create_batch(3)
-    # 1 arrangements per vorm, 2 current gemeenten, 3 gemeenten matched in Python.
-    with django_assert_num_queries(3):
-        client.get(reverse("raad:start"), {"q": "berg"})
-
-
-def _verband_met_alles(gemeente, naam, bedrag):
+def _verband_met_alles(gemeente, naam, bedrag, *, vorm=Vorm.OPENBAAR_LICHAAM, vorig=None):
     deelname = f.DeelnameFactory(
-        gemeente=gemeente, samenwerkingsverband__naam=naam, samenwerkingsverband__verplicht=True
+        gemeente=gemeente,
+        samenwerkingsverband__naam=naam,
+        samenwerkingsverband__vorm=vorm,
+        samenwerkingsverband__verplicht=True,
     )
     f.ZetelFactory(
         deelname=deelname,
@@ -74,7 +40,73 @@ def _verband_met_alles(gemeente, naam, bedrag):
         begindatum=D(2022, 6, 1),
     )
     f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
+    if vorig is not None:
+        f.BijdrageFactory(deelname=deelname, jaar=2024, bedrag=Decimal(vorig))
     return deelname
+
+
+# --- Start -----------------------------------------------------------------------------------
+
+
+def test_search_with_one_current_match_goes_to_the_gemeente(client):
+    antwoord = client.get(reverse("raad:start"), {"q": "Den Haag"})
+    assert antwoord.status_code == 302
+    assert antwoord.url == "/gemeenten/GM0518/"
+
+
+def test_search_lists_gemeenten_and_arrangements(client, referentiedata):
+    f.SamenwerkingsverbandFactory(naam="Omgevingsdienst Noord-Holland Noord", afkorting="ODNHN")
+    f.SamenwerkingsverbandFactory(naam="Recreatieschap Noord-Holland", afkorting="RNH")
+    tekst = _tekst(client.get(reverse("raad:start"), {"q": "noord"}))
+    assert "Noordenveld</a>" in tekst  # a gemeente
+    assert "2 samenwerkingsverbanden gevonden" in tekst
+    assert "Omgevingsdienst Noord-Holland Noord</a>" in tekst
+    # An exact abbreviation finds the arrangement, not a gemeente.
+    tekst = _tekst(client.get(reverse("raad:start"), {"q": "odnhn"}))
+    assert "1 samenwerkingsverband gevonden" in tekst
+
+
+def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
+    tekst = _tekst(client.get(reverse("raad:start"), {"q": "bergen"}))
+    assert "6 gemeenten gevonden" in tekst
+    assert 'Bergen (NH.)</a> <span class="bijschrift">GM0373 · Noord-Holland' in tekst
+
+
+def test_search_for_a_disappeared_gemeente_shows_when_it_ended(client, referentiedata):
+    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Haaren"}))
+    assert "opgeheven per 1 januari 2021" in tekst
+
+
+def test_search_without_result_says_what_to_try(client, referentiedata):
+    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
+    assert "Niets gevonden voor „Atlantis”" in tekst
+
+
+def test_start_page_shows_national_figures(client, referentiedata):
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    for vorm in (Vorm.OPENBAAR_LICHAAM, Vorm.OPENBAAR_LICHAAM, Vorm.REGELING_ZONDER_MEER):
+        f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__vorm=vorm)
+    f.SamenwerkingsverbandFactory(einddatum=D(2020, 1, 1))  # no longer running
+    tekst = _tekst(client.get(reverse("raad:start")))
+    assert "<strong>342</strong> gemeenten" in tekst
+    assert "<strong>3</strong> lopende samenwerkingsverbanden" in tekst
+    assert "<strong>0,0</strong> verbanden per gemeente gemiddeld" in tekst  # 3 / 342
+    assert '<th scope="row">Openbaar lichaam</th><td>OL</td><td class="getal">2</td>' in (
+        tekst.replace("> <", "><")
+    )
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_start_page_query_count(client, referentiedata, aantal, django_assert_num_queries):
+    f.SamenwerkingsverbandFactory.create_batch(aantal, naam="Bergen regeling")
+    # 1 gemeenten matched in Python, 2 arrangements matched in Python, 3 per vorm,
+    # 4 current gemeenten, 5 running deelnames of gemeenten.
+    with django_assert_num_queries(5):
+        antwoord = client.get(reverse("raad:start"), {"q": "berg"})
+    assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+
+
+# --- Gemeente overview ----------------------------------------------------------------------
 
 
 def test_gemeente_page_lists_arrangements_representatives_and_costs(client, zaanstad):
@@ -85,37 +117,70 @@ def test_gemeente_page_lists_arrangements_representatives_and_costs(client, zaan
         soort=BijdrageSoort.GEREALISEERD,
         bedrag=Decimal("480000"),
     )
-    tekst = _tekst(client.get("/gemeenten/GM0479/", {"peildatum": "2025-06-01"}))
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "<h1>Gemeente Zaanstad</h1>" in tekst
     assert "2 samenwerkingsverbanden op 1 juni 2025" in tekst
-    assert "Veiligheidsregio Zaanstreek-Waterland" in tekst
+    assert "Veiligheidsregio Zaanstreek-Waterland</a>" in tekst
     assert 'M. Moussa <span class="bijschrift">(wethouder, lid algemeen bestuur)</span>' in tekst
-    assert "€ 1.234.567,89" in tekst
-    assert "€ 1.734.567,89" in tekst  # total begroot
+    assert "€ 1.234.568" in tekst  # rounded to whole euros
+    assert "<dd>€ 1.734.568</dd>" in tekst  # total begroot
     assert "onbekend" in tekst  # gerealiseerd of the veiligheidsregio: not 0
     assert "wettelijk verplicht" in tekst
+    assert 'href="/gemeenten/GM0479/register/?peildatum=2025-06-01"' in tekst
 
 
-def test_gemeente_page_for_another_year(client, zaanstad):
-    deelname = _verband_met_alles(zaanstad, "Recreatieschap", "100")
-    f.BijdrageFactory(deelname=deelname, jaar=2024, bedrag=Decimal("90"))
-    tekst = _tekst(client.get("/gemeenten/GM0479/", {"peildatum": "2025-06-01", "jaar": "2024"}))
-    assert "Begroot 2024" in tekst
-    assert "€ 90,00" in tekst
+def test_change_against_the_previous_year(client, zaanstad):
+    _verband_met_alles(zaanstad, "Omgevingsdienst", "1100", vorig="1000")
+    _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert '<td class="getal">+ € 100 (+10,0%)</td>' in tekst
+    assert "Verschil met 2024" in tekst
+    # Total change is only known when both years are known for the total: 1,600 vs 1,000.
+    assert "<dd>+ € 600 (+60,0%)</dd>" in tekst
 
 
-def test_bad_year_is_explained_next_to_the_field(client, zaanstad):
-    antwoord = client.get("/gemeenten/GM0479/", {"jaar": "twintig"})
+def test_grouped_by_form_or_by_domain(client, zaanstad):
+    afval = Domein.objects.get(code="afval")
+    jeugd = Domein.objects.get(code="jeugd")
+    a = _verband_met_alles(zaanstad, "Afvalschap", "1", vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN)
+    a.samenwerkingsverband.domeinen.add(afval, jeugd)
+    _verband_met_alles(
+        zaanstad, "Belastingsamenwerking", "1", vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE
+    )
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
+    assert captions[:2] == ["Gemeenschappelijk orgaan", "Bedrijfsvoeringsorganisatie"]
+    tekst = _tekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
+    captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
+    assert captions == ["Afval en grondstoffen", "Jeugd", "Zonder domein"]
+    assert tekst.count("Afvalschap</a>") == 2
+
+
+def test_per_inwoner_when_population_is_known(client, zaanstad):
+    _verband_met_alles(zaanstad, "GGD", "162500")
+    f.InwonertalFactory(gemeente=zaanstad, jaar=2025, aantal=162500)
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert "€ 1,00" in tekst and "162500 inwoners" in tekst
+
+
+def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/", {"jaar": "twintig", "peildatum": "31-02-2025"})
     assert antwoord.status_code == 400
-    assert "Jaar: vul een jaartal in, bijvoorbeeld 2025." in _tekst(antwoord)
+    tekst = _tekst(antwoord)
+    assert "Jaar: vul een jaartal in, bijvoorbeeld 2025." in tekst
+    assert "Peildatum: vul een geldige datum in (JJJJ-MM-DD). Getoond: vandaag." in tekst
+    vandaag = datetime.date.today()
+    assert f"Getoond: {vandaag.year}." in tekst
 
 
-def test_lowercase_code_redirects_and_unknown_code_is_a_dutch_404(client, referentiedata):
-    antwoord = client.get("/gemeenten/gm0479/")
-    assert antwoord.status_code == 302 and antwoord.url == "/gemeenten/GM0479/"
+def test_lowercase_code_redirects_and_unknown_code_is_a_helpful_404(client, referentiedata):
+    antwoord = client.get("/gemeenten/gm0479/?jaar=2024")
+    assert antwoord.status_code == 302 and antwoord.url == "/gemeenten/GM0479/?jaar=2024"
     niet = client.get("/gemeenten/GM9999/")
     assert niet.status_code == 404
-    assert "Pagina niet gevonden" in _tekst(niet)
+    tekst = _tekst(niet)
+    assert "Er is geen gemeente met CBS-code GM9999." in tekst
+    assert 'type="search" name="q"' in tekst
 
 
 def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
@@ -126,12 +191,172 @@ def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
     assert "Kies een peildatum vóór de opheffing" in tekst
 
 
-@pytest.mark.parametrize("aantal", [1, 20])
+@pytest.mark.parametrize("aantal", [1, 30])
 def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):
-        _verband_met_alles(zaanstad, f"Regeling {i}", "100")
+        deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "100", vorig="90")
+        deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
     # 1 gemeente with provincie, 2-5 the selector (deelnames, domeinen, seats, bijdragen),
     # 6 inwonertal. (A disappeared gemeente adds one for its successors.)
-    with django_assert_num_queries(6):
-        antwoord = client.get("/gemeenten/GM0479/", {"peildatum": "2025-06-01"})
-    assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+    for indeling in ("vorm", "domein"):
+        with django_assert_num_queries(6):
+            antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
+        assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+
+
+# --- Art. 27 register -----------------------------------------------------------------------
+
+
+def test_register_lists_exactly_the_legal_items(client, zaanstad):
+    deelname = _verband_met_alles(zaanstad, "GGD Zaanstreek-Waterland", "1")
+    verband = deelname.samenwerkingsverband
+    verband.adres, verband.postcode, verband.vestigingsplaats = "Vurehout 2", "1507 EC", "Zaandam"
+    verband.save()
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    f.DeelnameFactory(samenwerkingsverband=verband, gemeente=purmerend)
+    f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=Gemeente.objects.get(cbs_code="GM0370"),
+        uittredingsdatum=D(2020, 1, 1),
+    )  # left before the peildatum
+    f.WettelijkeGrondslagFactory(
+        samenwerkingsverband=verband, opschrift="Wet publieke gezondheid, art. 14"
+    )
+    f.BevoegdheidFactory(
+        samenwerkingsverband=verband, artikel="art. 4", omschrijving="Jeugdgezondheidszorg"
+    )
+    f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__vorm=Vorm.STICHTING,
+        samenwerkingsverband__naam="Stichting Zaans Erfgoed",
+    )  # not a GR
+
+    tekst = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
+    assert "GGD Zaanstreek-Waterland</a></h2>" in tekst
+    assert "Stichting Zaans Erfgoed" not in tekst
+    assert "<li>Purmerend</li><li>Zaanstad</li>" in tekst.replace("> <", "><")
+    assert "Beemster" not in tekst
+    assert "Wet publieke gezondheid, art. 14" in tekst
+    assert "art. 4:</span> Jeugdgezondheidszorg" in tekst
+    assert "Vurehout 2, 1507 EC Zaandam" in tekst
+    assert "<dt>Ingestelde rechtsvorm</dt> <dd>Openbaar lichaam</dd>" in tekst
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_register_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    for i in range(aantal):
+        deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "1")
+        f.WettelijkeGrondslagFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        f.BevoegdheidFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+    # 1 gemeente, 2 regelingen, 3 deelnemers, 4 grondslagen, 5 bevoegdheden.
+    with django_assert_num_queries(5):
+        antwoord = client.get("/gemeenten/GM0479/register/", PEIL)
+    assert _tekst(antwoord).count("<dt>Deelnemers</dt>") == aantal
+
+
+# --- Partners --------------------------------------------------------------------------------
+
+
+def test_partners_ranked_by_shared_arrangements(client, zaanstad):
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    edam = Gemeente.objects.get(cbs_code="GM0385")
+    for i in range(3):
+        d = f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__afkorting=f"R{i}")
+        f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
+        if i == 0:
+            f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=edam)
+    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", PEIL))
+    assert tekst.index("Purmerend</a>") < tekst.index("Edam-Volendam</a>")
+    assert "Zaanstad neemt deel aan 3 samenwerkingsverbanden." in tekst
+    rij = tekst.split("Purmerend</a>")[1].split("</tr>")[0]
+    assert '<td class="getal">3</td>' in rij
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_partners_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    partner = Gemeente.objects.get(cbs_code="GM0439")
+    for _ in range(aantal):
+        d = f.DeelnameFactory(gemeente=zaanstad)
+        f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=partner)
+        f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=f.GemeenteFactory())
+    # 1 gemeente, 2 own count, 3 ranking, 4 partner gemeenten, 5 shared arrangements.
+    with django_assert_num_queries(5):
+        client.get("/gemeenten/GM0479/partners/", PEIL)
+
+
+# --- Arrangement ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ggd(zaanstad):
+    deelname = _verband_met_alles(zaanstad, "GGD Zaanstreek-Waterland", "2000000", vorig="1900000")
+    verband = deelname.samenwerkingsverband
+    verband.doel = "Publieke gezondheidszorg voor de regio."
+    verband.save()
+    oostzaan = Gemeente.objects.get(cbs_code="GM0431")
+    oud = f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=oostzaan,
+        toetredingsdatum=D(2010, 1, 1),
+        uittredingsdatum=D(2020, 1, 1),
+        verdeelsleutel=Decimal("3.5"),
+    )
+    f.BijdrageFactory(deelname=oud, jaar=2019, bedrag=Decimal("70000"))
+    f.JaarcijfersFactory(
+        samenwerkingsverband=verband,
+        jaar=2024,
+        eigen_vermogen_eind=Decimal("-250000"),
+        vreemd_vermogen_eind=Decimal("4000000"),
+        risicos="Loonkosten stijgen.",
+    )
+    f.DocumentFactory(samenwerkingsverband=verband, titel="Begroting 2025", jaar=2025)
+    return verband
+
+
+def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd):
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.uuid}/", PEIL))
+    assert "<h1>GGD Zaanstreek-Waterland" in tekst
+    assert "Zelfstandige rechtspersoon met een algemeen bestuur" in tekst  # what the form means
+    assert "Publieke gezondheidszorg voor de regio." in tekst
+    assert "1 deelnemer op 1 juni 2025" in tekst
+    assert 'Oostzaan</a> <span class="bijschrift">(niet op de peildatum)</span>' in tekst
+    assert "1 januari 2010 – 1 januari 2020" in tekst and "3,5%" in tekst
+    assert '<th scope="row">M. Moussa</th> <td>Zaanstad</td> <td>Wethouder</td>' in tekst
+    assert '<th scope="row">2019</th><td class="getal">€ 70.000</td>' in tekst.replace("> <", "><")
+    assert "−€ 250.000" in tekst and "€ 4.000.000" in tekst
+    assert "Loonkosten stijgen." in tekst
+    assert "Begroting 2025</a>" in tekst
+    assert tekst.count("<svg") == 3  # per year, per deelnemer, vermogen
+    assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
+
+
+def test_unknown_arrangement_is_a_helpful_404(client):
+    antwoord = client.get("/samenwerkingsverbanden/00000000-0000-0000-0000-000000000000/")
+    assert antwoord.status_code == 404
+    assert "Er is geen samenwerkingsverband met kenmerk 00000000-0000-0000-0000-000000000000." in (
+        _tekst(antwoord)
+    )
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    verband = f.SamenwerkingsverbandFactory()
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    for i in range(aantal):
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband)
+        f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
+        f.BijdrageFactory(deelname=deelname, jaar=2025)
+        f.JaarcijfersFactory(
+            samenwerkingsverband=verband,
+            jaar=2000 + i,
+            soort=JaarcijfersSoort.BEGROTING,
+            bron_document=f.DocumentFactory(samenwerkingsverband=verband),
+        )
+        f.WettelijkeGrondslagFactory(samenwerkingsverband=verband)
+        verband.domeinen.add(f.DomeinFactory())
+    # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
+    # bevoegdheden, documenten, 6 deelnames with bijdrage sums, 7 organs, 8 seats,
+    # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements.
+    with django_assert_num_queries(11):
+        antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+    assert f"{aantal} deelnemer" in _tekst(antwoord)
