@@ -10,6 +10,16 @@ urlpatterns = [
     path("gemeenten/<str:cbs_code>/register/", views.gemeente_register, name="register"),
     path("gemeenten/<str:cbs_code>/partners/", views.gemeente_partners, name="partners"),
     path(
+        "gemeenten/<str:cbs_code>/verbonden-partijen/",
+        views.gemeente_verbonden_partijen,
+        name="verbonden_partijen",
+    ),
+    path(
+        "gemeenten/<str:cbs_code>/samenwerkingsverbanden/<uuid:uuid>/oplegger/",
+        views.oplegger,
+        name="oplegger",
+    ),
+    path(
         "samenwerkingsverbanden/<uuid:uuid>/",
         views.samenwerkingsverband_detail,
         name="samenwerkingsverband",
