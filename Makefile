@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate schema clean help
+.PHONY: run test demo install lint format migrate schema clean help
 
 help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
+	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
 
 $(BIN)/.installed: pyproject.toml
@@ -29,6 +30,10 @@ run: install
 test: install
 	./scripts/test.sh $(ARGS)
 
+# A separate SQLite database with synthetic national-scale data (every page says so).
+demo: install
+	./scripts/demo.sh $(HOST) $(PORT)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -38,4 +43,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3
+	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3 demo.sqlite3

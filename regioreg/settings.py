@@ -26,6 +26,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The demo database holds synthetic data (genereer_schaaldata); every page then says so.
+DEMO = env_bool("REGIOREG_DEMO", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -80,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "regioreg.context_processors.regioreg",
             ],
         },
     },
