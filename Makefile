@@ -14,6 +14,7 @@ help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
 	@echo "make format - code formatteren met ruff"
+	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -36,6 +37,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+schema: install
+	SECRET_KEY=$${SECRET_KEY:-alleen-voor-het-schema} $(BIN)/python manage.py spectacular \
+		--validate --fail-on-warn --file docs/openapi.yaml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3
