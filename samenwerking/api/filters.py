@@ -34,7 +34,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 
-from .namen import camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -52,9 +52,7 @@ class ActiefOpFilter(django_filters.DateFilter):
     def __init__(self, **kwargs):
         super().__init__(
             input_formats=["%Y-%m-%d"],
-            error_messages={
-                "invalid": _("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
-            },
+            error_messages={"invalid": ONGELDIGE_DATUM},
             **kwargs,
         )
 

@@ -2,8 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenwerking.models import Domein, Gemeente, Provincie
+
+# Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
+ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
 
 # Models known by a code of their own; every other model is known by its uuid.
 SLEUTELS: dict[type[models.Model], str] = {

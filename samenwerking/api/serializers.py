@@ -26,7 +26,7 @@ from samenwerking.models import (
     Zetel,
 )
 
-from .namen import camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
@@ -86,6 +86,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
         kwargs["help_text"] = ALGEMENE_OMSCHRIJVINGEN.get(field_name) or self._omschrijving(
             field_name, klasse, kwargs
         )
+        if issubclass(klasse, serializers.DateField):
+            kwargs["error_messages"] = {"invalid": ONGELDIGE_DATUM}
         return klasse, kwargs
 
     @staticmethod

@@ -332,6 +332,10 @@ def test_change_through_the_service_and_its_refusal(beheerder):
     assert fouten == {
         "uittredingsdatum": "Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."
     }
+    fouten = ongeldig(beheerder.patch(url, {"uittredingsdatum": "1-1-2025"}, format="json"))
+    assert fouten == {
+        "uittredingsdatum": "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."
+    }
     deelname.refresh_from_db()
     assert deelname.uittredingsdatum == D(2024, 1, 1)
 
