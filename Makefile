@@ -15,6 +15,7 @@ help:
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
 	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
+	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,6 +42,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+schema: install
+	SECRET_KEY=$${SECRET_KEY:-alleen-voor-het-schema} $(BIN)/python manage.py spectacular \
+		--validate --fail-on-warn --file docs/openapi.yaml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3 demo.sqlite3
