@@ -9,7 +9,8 @@ admin.site.index_title = _("Register van samenwerkingsverbanden")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
-    path("api/v1/", include("samenwerking.api.urls")),
+    path("api/v1/", include("raad.api.urls")),
+    path("api/v1/", include("samenwerking.api.urls")),  # last: its catch-all answers 404
     path("", include("raad.urls")),
 ]
 
