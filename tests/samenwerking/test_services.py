@@ -119,6 +119,52 @@ class TestDeelname:
             "Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."
         ]
 
+    def test_many_deelnames_at_once_in_a_fixed_number_of_queries(self, django_assert_num_queries):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeenten = f.GemeenteFactory.create_batch(5)
+        nieuw = [Deelname(samenwerkingsverband=verband, gemeente=g, bron="test") for g in gemeenten]
+        # savepoint, lock the arrangements, stored deelnames, insert, release savepoint
+        with django_assert_num_queries(5):
+            services.deelnames_aanmaken(deelnames=nieuw)
+        assert verband.deelnames.count() == 5
+
+    def test_many_deelnames_keep_the_overlap_rule_and_write_nothing_on_error(self):
+        bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
+        ander = f.GemeenteFactory()
+        nieuw = [
+            Deelname(samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=ander),
+            Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                gemeente=bestaand.gemeente,
+                toetredingsdatum=D(2020, 1, 1),
+            ),
+        ]
+        fouten = fout(services.deelnames_aanmaken, deelnames=nieuw)
+        assert fouten["toetredingsdatum"][0].startswith(
+            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
+            "samenwerkingsverband (vanaf 1 januari 2015)."
+        )
+        assert bestaand.samenwerkingsverband.deelnames.count() == 1
+
+    def test_many_deelnames_are_checked_like_one(self):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeente = f.GemeenteFactory()
+        verkeerd = Deelname(
+            samenwerkingsverband=verband,
+            gemeente=gemeente,
+            toetredingsdatum=D(2020, 1, 1),
+            uittredingsdatum=D(2019, 1, 1),
+        )
+        assert fout(services.deelnames_aanmaken, deelnames=[verkeerd]) == {
+            "uittredingsdatum": ["Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."]
+        }
+        dubbel = [
+            Deelname(samenwerkingsverband=verband, gemeente=gemeente),
+            Deelname(samenwerkingsverband=verband, gemeente=gemeente),
+        ]
+        assert "toetredingsdatum" in fout(services.deelnames_aanmaken, deelnames=dubbel)
+        assert not verband.deelnames.exists()
+
     def test_rows_submitted_together_may_not_overlap(self):
         verband = f.SamenwerkingsverbandFactory()
         gemeente = f.GemeenteFactory()
