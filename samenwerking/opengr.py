@@ -42,9 +42,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from . import services
-from .constants import BRON_OPENGR, OrganisatieSoort, Vorm
+from .constants import BRON_OPENGR, Vorm
+from .deelnemers import Organisaties
 from .herindeling import HerindelingVerslag, herindelingen_toepassen
-from .models import Deelname, Gemeente, Herindeling, Organisatie, Provincie, Samenwerkingsverband
+from .models import Deelname, Gemeente, Herindeling, Organisatie, Samenwerkingsverband
 from .normalisatie import (
     Namenlijst,
     herstel_mojibake,
@@ -163,7 +164,7 @@ class _Herkenning:
             ),
             naam=lambda g: g.naam,
         )
-        self.provincies = Namenlijst(Provincie.objects.all(), naam=lambda p: p.naam)
+        self.organisaties = Organisaties()
         per_code = {g.cbs_code: g for g in Gemeente.objects.all()}
         oude_namen = []
         for regel, rij in _lees(namen_voor_2016_pad, NAMEN_VOOR_2016_KOLOMMEN):
@@ -177,24 +178,6 @@ class _Herkenning:
                 )
             oude_namen.append((rij["naam"], rij["opgeheven"][:4], opvolger))
         self.oude_namen = Namenlijst(oude_namen, naam=lambda r: r[0])
-        self.organisaties: dict[object, Organisatie] = {}
-        for organisatie in Organisatie.objects.all():
-            self.organisaties[self._organisatie_sleutel(organisatie)] = organisatie
-
-    @staticmethod
-    def _organisatie_sleutel(organisatie: Organisatie):
-        if organisatie.soort == OrganisatieSoort.PROVINCIE:
-            return ("provincie", organisatie.provincie_id)
-        return normaliseer_naam(organisatie.naam)
-
-    def provincie(self, naam: str) -> Provincie | None:
-        naam = re.sub(r"(?i)^provincie\s+", "", naam)
-        gevonden = self.provincies.zoek(naam) or [
-            p
-            for n in self.provincies.dichtstbij(naam, n=1, drempel=0.8)
-            for p in self.provincies.zoek(n)
-        ]
-        return gevonden[0] if len(gevonden) == 1 else None
 
     def herken(self, regel: Regel, gemelde_provincie: str) -> None:
         soort = organisatie_soort(regel.deelnemer)
@@ -206,7 +189,7 @@ class _Herkenning:
             "exact" if all(g.naam == regel.deelnemer for g in gevonden) else ("genormaliseerd")
         )
         if len(gevonden) > 1:
-            provincie = self.provincie(gemelde_provincie)
+            provincie = self.organisaties.provincie(gemelde_provincie)
             in_provincie = [g for g in gevonden if provincie and g.provincie_id == provincie.pk]
             if len(in_provincie) != 1:
                 regel.dubbel = gevonden
@@ -235,25 +218,19 @@ class _Herkenning:
     def kandidaten_zoeken(self, regels: list[Regel]) -> None:
         """The closest names (gemeenten, old names, organisations) for rows not recognised."""
         namen = Namenlijst(
-            [*self.gemeenten.namen, *self.oude_namen.namen]
-            + [o.naam for o in self.organisaties.values()]
+            [*self.gemeenten.namen, *self.oude_namen.namen, *self.organisaties.namen]
         )
         for regel in regels:
             if regel.uitkomst == NIET_GEVONDEN and not regel.kandidaten:
                 regel.kandidaten = namen.dichtstbij(regel.deelnemer)
 
     def _als_organisatie(self, regel: Regel, soort: str) -> None:
-        provincie = None
-        naam = regel.deelnemer
-        if soort == OrganisatieSoort.PROVINCIE:
-            provincie = self.provincie(naam)
-            if provincie is None:
-                regel.kandidaten = [f"Provincie {n}" for n in self.provincies.dichtstbij(naam)]
-                return
-            naam = f"Provincie {provincie.naam}"
-        organisatie = Organisatie(naam=naam, soort=soort, provincie=provincie)
-        sleutel = self._organisatie_sleutel(organisatie)
-        regel.organisatie = self.organisaties.setdefault(sleutel, organisatie)
+        regel.organisatie = self.organisaties.zoek_of_maak(regel.deelnemer, soort)
+        if regel.organisatie is None:
+            regel.kandidaten = [
+                f"Provincie {n}" for n in self.organisaties.provincies.dichtstbij(regel.deelnemer)
+            ]
+            return
         regel.uitkomst, regel.methode = ORGANISATIE, regel.organisatie.get_soort_display()
 
 
@@ -330,11 +307,7 @@ def _importeren(opengr_pad: Path, dsta_pad: Path, namen_voor_2016_pad: Path) -> 
         herkenning.dubbele_namen_oplossen(regeling.regels)
     herkenning.kandidaten_zoeken(verslag.regels)
 
-    for organisatie in herkenning.organisaties.values():
-        if organisatie.pk is None and any(r.organisatie is organisatie for r in verslag.regels):
-            organisatie.full_clean()
-            organisatie.save()
-            verslag.organisaties_nieuw += 1
+    verslag.organisaties_nieuw = herkenning.organisaties.opslaan()
 
     verbanden = _verbanden_opslaan(regelingen, dsta_pad, verslag)
     _deelnames_opslaan(regelingen, verbanden, verslag)
