@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente, Samenwerkingsverband
-from samenwerking.selectors import deelnames_van_gemeente, gemeenten_zoeken, kostentotalen
+from samenwerking.selectors import (
+    deelnames_van_gemeente,
+    gemeenten_zoeken,
+    herkomst_van_het_register,
+    kostentotalen,
+)
 
 from .forms import PeilForm, ZoekForm
 
@@ -32,6 +37,7 @@ def start(request):
         "per_vorm": [(label, per_vorm.get(code, 0)) for code, label in Vorm.choices],
         "aantal_verbanden": sum(per_vorm.values()),
         "aantal_gemeenten": Gemeente.objects.actief_op(vandaag).count(),
+        "herkomst": herkomst_van_het_register(),
     }
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 

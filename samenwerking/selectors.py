@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     ExpressionWrapper,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -19,9 +21,19 @@ from django.db.models import (
     Sum,
 )
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from .constants import BijdrageSoort
-from .models import Bijdrage, Deelname, Gemeente, Inwonertal, Zetel, periode_q
+from .constants import BRON_OMSCHRIJVINGEN, BRON_ROO, BijdrageSoort
+from .models import (
+    Bijdrage,
+    Deelname,
+    Gemeente,
+    Inwonertal,
+    Samenwerkingsverband,
+    Zetel,
+    periode_q,
+)
 from .normalisatie import ROEPNAMEN, normaliseer_naam
 
 
@@ -187,3 +199,51 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
             )
             treffers.append((rang, gemeente))
     return [gemeente for _rang, gemeente in sorted(treffers, key=lambda t: t[0])]
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """One source of the register's arrangements."""
+
+    omschrijving: str
+    aantal: int
+    bijgewerkt: datetime.datetime
+
+
+def bron_omschrijving(bron: str) -> str:
+    """How a reader sees a `bron`: the known sources with their date, others as written."""
+    if not bron:
+        return _("ingevoerd in het beheer")
+    for begin, omschrijving in BRON_OMSCHRIJVINGEN.items():
+        if bron.startswith(begin):
+            rest = bron[len(begin) :].strip()
+            if begin == BRON_ROO and rest:
+                try:
+                    datum = datetime.date.fromisoformat(rest)
+                except ValueError:
+                    return str(omschrijving)
+                return _("%(bron)s, export van %(datum)s") % {
+                    "bron": omschrijving,
+                    "datum": date_format(datum, "j F Y"),
+                }
+            return str(omschrijving)
+    return bron
+
+
+def herkomst_van_het_register() -> list[Herkomst]:
+    """Where the arrangements come from: per source, how many and when last changed. Variants
+    of one source (`OpenGR 2016; vorm aangenomen …`) count as that source. One query."""
+    per_omschrijving: dict[str, Herkomst] = {}
+    for rij in (
+        Samenwerkingsverband.objects.order_by()
+        .values("bron")
+        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
+    ):
+        omschrijving = bron_omschrijving(rij["bron"])
+        eerder = per_omschrijving.get(omschrijving)
+        per_omschrijving[omschrijving] = Herkomst(
+            omschrijving=omschrijving,
+            aantal=rij["aantal"] + (eerder.aantal if eerder else 0),
+            bijgewerkt=max(rij["bijgewerkt"], eerder.bijgewerkt) if eerder else rij["bijgewerkt"],
+        )
+    return sorted(per_omschrijving.values(), key=lambda h: (-h.aantal, h.omschrijving))

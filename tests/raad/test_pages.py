@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from samenwerking.constants import BijdrageSoort, Functie, ZetelRol
 from samenwerking.models import Gemeente
@@ -55,10 +57,24 @@ def test_start_page_shows_national_figures(client, referentiedata):
     )
 
 
+def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, referentiedata):
+    f.SamenwerkingsverbandFactory.create_batch(2, bron="OpenGR 2016")
+    f.SamenwerkingsverbandFactory(bron="OpenGR 2016; vorm aangenomen: openbaar lichaam")
+    f.SamenwerkingsverbandFactory(bron="ROO-export 2024-05-01")
+    tekst = _tekst(client.get(reverse("raad:start")))
+    vandaag = date_format(timezone.localdate(), "j F Y")
+    assert (
+        "Bron: OpenGR (Open State Foundation), stand maart 2016 (3 samenwerkingsverbanden, "
+        f"bijgewerkt op {vandaag}); Register van Overheidsorganisaties (ROO), export van 1 mei "
+        f"2024 (1 samenwerkingsverband, bijgewerkt op {vandaag})."
+    ) in tekst
+
+
 def test_start_page_query_count(client, django_assert_num_queries):
     f.SamenwerkingsverbandFactory.create_batch(3)
-    # 1 arrangements per vorm, 2 current gemeenten, 3 gemeenten matched in Python.
-    with django_assert_num_queries(3):
+    # 1 arrangements per vorm, 2 current gemeenten, 3 arrangements per source,
+    # 4 gemeenten matched in Python.
+    with django_assert_num_queries(4):
         client.get(reverse("raad:start"), {"q": "berg"})
 
 
