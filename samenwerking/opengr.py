@@ -185,9 +185,8 @@ class _Herkenning:
             self._als_organisatie(regel, soort)
             return
         gevonden = self.gemeenten.zoek(regel.deelnemer)
-        methode = (
-            "exact" if all(g.naam == regel.deelnemer for g in gevonden) else ("genormaliseerd")
-        )
+        exact = all(g.naam == regel.deelnemer for g in gevonden)
+        methode = "exact" if exact else "genormaliseerd"
         if len(gevonden) > 1:
             provincie = self.organisaties.provincie(gemelde_provincie)
             in_provincie = [g for g in gevonden if provincie and g.provincie_id == provincie.pk]
@@ -206,8 +205,8 @@ class _Herkenning:
 
     @staticmethod
     def dubbele_namen_oplossen(regels: list[Regel]) -> None:
-        """An ambiguous name (`Bergen`) in a regeling whose other gemeenten all lie in one of
-        the candidates' provinces is that candidate (Bergen (L.) in Euregio Rijn-Waal)."""
+        """An ambiguous name (`Bergen`) is the one candidate that lies in a province of the
+        regeling's other gemeenten (Bergen (L.) in Euregio Rijn-Waal), if there is one."""
         provincies = {g.provincie_id for r in regels for g in r.gemeenten}
         for regel in regels:
             passend = [g for g in regel.dubbel if g.provincie_id in provincies]
@@ -258,7 +257,7 @@ def _vorm(naam: str, plaats: str, regels: list[Regel]) -> tuple[str, Gemeente | 
             g
             for r in regels
             for g in r.gemeenten
-            if normaliseer_naam(g.naam) == (normaliseer_naam(plaats))
+            if normaliseer_naam(g.naam) == normaliseer_naam(plaats)
         }
         if len(op_adres) == 1:
             return Vorm.CENTRUMGEMEENTE, op_adres.pop(), BRON_CENTRUMGEMEENTE_UIT_ADRES
@@ -338,7 +337,7 @@ def _verbanden_opslaan(
     for verband in bestaand:
         per_naam.setdefault(regeling_sleutel(verband.naam), []).append(verband)
 
-    verbanden = {}
+    verbanden, nieuw = {}, []
     for (naam_sleutel, plaats_sleutel), regeling in regelingen.items():
         rij = dsta.get(naam_sleutel)
         verslag.dsta_gekoppeld += rij is not None
@@ -377,21 +376,23 @@ def _verbanden_opslaan(
                 bron=bron,
                 **gegevens,
             )
-            verslag.verbanden_nieuw += 1
+            nieuw.append(verband)
         else:
             leeg = {k: v for k, v in gegevens.items() if v and not getattr(verband, k)}
-            if not leeg:
-                verslag.verbanden_ongewijzigd += 1
-                verbanden[(naam_sleutel, plaats_sleutel)] = verband
-                continue
             for veld, waarde in leeg.items():
                 setattr(verband, veld, waarde)
-            verslag.verbanden_bijgewerkt += 1
-        services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
+            if leeg:
+                services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
+                verslag.verbanden_bijgewerkt += 1
+            else:
+                verslag.verbanden_ongewijzigd += 1
         if verband.cbs_gr_code:
             per_code[verband.cbs_gr_code] = verband
         per_naam.setdefault(naam_sleutel, []).append(verband)
         verbanden[(naam_sleutel, plaats_sleutel)] = verband
+    verslag.verbanden_nieuw = len(
+        services.samenwerkingsverbanden_aanmaken(samenwerkingsverbanden=nieuw)
+    )
     for sleutel, regeling in regelingen.items():
         for regel in regeling.regels:
             regel.samenwerkingsverband = verbanden[sleutel]

@@ -6,10 +6,11 @@ message and a `code`.
 """
 
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -46,6 +47,35 @@ def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
     return begint_voor_einde_b and begint_b_voor_einde_a
 
 
+@contextmanager
+def _databaseregels(model):
+    """Writes in bulk leave the check and unique constraints to the database; a violation is
+    reported like `full_clean()` reports it: the constraint's own message, on its field."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as fout:
+        tekst = str(fout)
+        geschonden = [c for c in model._meta.constraints if c.name in tekst]
+        if not geschonden:
+            raise
+        constraint = max(geschonden, key=lambda c: len(c.name))
+        raise ValidationError(
+            {
+                getattr(constraint, "veld", NON_FIELD_ERRORS): ValidationError(
+                    constraint.get_violation_error_message(),
+                    code=constraint.violation_error_code,
+                )
+            }
+        ) from None
+
+
+def _controleer_velden(obj, *, sleutels: list[str]) -> None:
+    """The checks of `full_clean()` that need no query: field values and `clean()`. The
+    foreign keys in `sleutels` must be saved objects; constraints are `_databaseregels`."""
+    obj.full_clean(exclude=sleutels, validate_unique=False, validate_constraints=False)
+
+
 # --- Samenwerkingsverband ---------------------------------------------------------------------
 
 
@@ -80,6 +110,32 @@ def samenwerkingsverband_opslaan(
     controleer_samenwerkingsverband(samenwerkingsverband)
     samenwerkingsverband.save()
     return samenwerkingsverband
+
+
+@transaction.atomic
+def samenwerkingsverbanden_aanmaken(
+    *, samenwerkingsverbanden: list[Samenwerkingsverband]
+) -> list[Samenwerkingsverband]:
+    """Validate and insert many new arrangements in a fixed number of queries (importers): the
+    rules of `samenwerkingsverband_opslaan`, with unique codes checked among the new ones and
+    against the stored ones. Nothing is written if any row is wrong."""
+    for verband in samenwerkingsverbanden:
+        _controleer_velden(verband, sleutels=["centrumgemeente", "bovenliggend", "vorige_versie"])
+        controleer_samenwerkingsverband(verband)
+    for veld in ("cbs_gr_code", "roo_systeem_id"):
+        codes = [getattr(v, veld) for v in samenwerkingsverbanden if getattr(v, veld)]
+        dubbel = {c for c in codes if codes.count(c) > 1} | set(
+            Samenwerkingsverband.objects.filter(**{f"{veld}__in": codes}).values_list(
+                veld, flat=True
+            )
+        )
+        if dubbel:
+            verband = next(v for v in samenwerkingsverbanden if getattr(v, veld) in dubbel)
+            raise ValidationError(
+                {veld: verband.unique_error_message(Samenwerkingsverband, [veld])}
+            )
+    with _databaseregels(Samenwerkingsverband):
+        return Samenwerkingsverband.objects.bulk_create(samenwerkingsverbanden, batch_size=500)
 
 
 # --- Deelname ---------------------------------------------------------------------------------
@@ -197,36 +253,6 @@ def _latere_zetel_fout(zetel: Zetel) -> ValidationError:
 _DEELNAME_SLEUTELS = ["samenwerkingsverband", "gemeente", "organisatie"]
 
 
-def _controleer_zonder_database(deelname: Deelname) -> None:
-    """The row checks of `full_clean()` that need no query: field values, `clean()` and the
-    check constraints (evaluated here in Python, with the constraints' own messages). The
-    foreign keys must be saved objects; unique rules are the callers' overlap check."""
-    deelname.full_clean(
-        exclude=_DEELNAME_SLEUTELS, validate_unique=False, validate_constraints=False
-    )
-    geschonden = {
-        "deelname_gemeente_xor_organisatie": bool(deelname.gemeente_id)
-        == bool(deelname.organisatie_id),
-        "deelname_uittreding_na_toetreding": bool(
-            deelname.toetredingsdatum
-            and deelname.uittredingsdatum
-            and deelname.uittredingsdatum < deelname.toetredingsdatum
-        ),
-        "deelname_verdeelsleutel_bereik": deelname.verdeelsleutel is not None
-        and not 0 <= deelname.verdeelsleutel <= 100,
-    }
-    for constraint in Deelname._meta.constraints:
-        if geschonden.get(constraint.name):
-            raise ValidationError(
-                {
-                    constraint.veld: ValidationError(
-                        constraint.get_violation_error_message(),
-                        code=constraint.violation_error_code,
-                    )
-                }
-            )
-
-
 def _deelnemer_sleutel(deelname: Deelname) -> tuple:
     return (deelname.samenwerkingsverband_id, deelname.gemeente_id, deelname.organisatie_id)
 
@@ -237,7 +263,8 @@ def deelnames_aanmaken(*, deelnames: list[Deelname]) -> list[Deelname]:
 
     The rules of `deelname_opslaan`: each row's fields and constraints, and no overlapping
     periods of one participant in one arrangement, against the stored deelnames and among
-    the new ones. Nothing is written if any row is wrong."""
+    the new ones. Nothing is written if any row is wrong. Queries: lock the arrangements,
+    read their deelnames, insert."""
     if not deelnames:
         return []
     verband_ids = {d.samenwerkingsverband_id for d in deelnames}
@@ -253,12 +280,13 @@ def deelnames_aanmaken(*, deelnames: list[Deelname]) -> list[Deelname]:
     ):
         per_deelnemer.setdefault(_deelnemer_sleutel(bestaand), []).append(bestaand)
     for deelname in deelnames:
-        _controleer_zonder_database(deelname)
+        _controleer_velden(deelname, sleutels=_DEELNAME_SLEUTELS)
         andere = per_deelnemer.setdefault(_deelnemer_sleutel(deelname), [])
         for bestaand in andere:
             _controleer_geen_overlap(deelname, bestaand)
         andere.append(deelname)
-    return Deelname.objects.bulk_create(deelnames, batch_size=500)
+    with _databaseregels(Deelname):
+        return Deelname.objects.bulk_create(deelnames, batch_size=500)
 
 
 @transaction.atomic
@@ -290,8 +318,9 @@ def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> 
     for deelname in deelnames:
         deelname.uittredingsdatum = datum
         deelname.updated_at = nu
-        _controleer_zonder_database(deelname)
-    Deelname.objects.bulk_update(deelnames, ["uittredingsdatum", "updated_at"], batch_size=500)
+        _controleer_velden(deelname, sleutels=_DEELNAME_SLEUTELS)
+    with _databaseregels(Deelname):
+        Deelname.objects.bulk_update(deelnames, ["uittredingsdatum", "updated_at"], batch_size=500)
     return (
         Zetel.objects.filter(deelname__in=deelnames)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=datum))
