@@ -13,6 +13,7 @@ from samenwerking.selectors import (
     art27_register,
     deelnames_van_gemeente,
     gemeenten_zoeken,
+    herkomst_van_het_register,
     kostentotalen,
     landelijke_cijfers,
     partners_van_gemeente,
@@ -64,6 +65,7 @@ def start(request):
         "gemeenten": gemeenten,
         "verbanden": verbanden,
         "cijfers": landelijke_cijfers(peildatum=vandaag),
+        "herkomst": herkomst_van_het_register(),
     }
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 

@@ -8,7 +8,7 @@ import datetime
 
 import nested_admin
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ConfirmImportForm, ImportForm
 
 from . import resources, services
-from .formats import FORMATEN
+from .formats import FORMATEN, BestandsFout, BytesTempFolderStorage
 from .models import (
     Bestuursorgaan,
     Bevoegdheid,
@@ -137,10 +138,65 @@ class DeelnameFormSet(nested_admin.formsets.NestedInlineFormSet):
         services.controleer_deelnames_onderling(nieuw)
 
 
+class ImportFormulier(ImportForm):
+    foute_regels_overslaan = forms.BooleanField(
+        label=_("Foute regels overslaan"),
+        required=False,
+        help_text=_(
+            "Sla de regels met fouten over en sla alleen de goede regels op; de overgeslagen "
+            "regels worden getoond. Zonder dit vinkje wordt niets opgeslagen zolang één regel "
+            "fout is."
+        ),
+    )
+
+
+class BevestigFormulier(ConfirmImportForm):
+    foute_regels_overslaan = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
 class RegisterImportExportAdmin(ImportExportModelAdmin):
-    """Import and export in the formats secretaries use: CSV (also `;`), XLSX, ODS, JSON."""
+    """Import and export in the formats secretaries use: CSV (also `;`, UTF-8 or
+    Windows-1252), XLSX, ODS, JSON. All or nothing, unless the secretary chooses to skip the
+    bad rows."""
 
     formats = FORMATEN
+    tmp_storage_class = BytesTempFolderStorage
+    import_form_class = ImportFormulier
+    confirm_form_class = BevestigFormulier
+    import_template_name = "admin/samenwerking/import.html"
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["foute_regels_overslaan"] = import_form.cleaned_data["foute_regels_overslaan"]
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["foute_regels_overslaan"] = bool(
+            form and form.cleaned_data.get("foute_regels_overslaan")
+        )
+        return kwargs
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, BestandsFout):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        overgeslagen = getattr(result, "overgeslagen_regels", [])
+        if overgeslagen:
+            messages.warning(
+                request,
+                _("%(n)s regel(s) overgeslagen: %(regels)s")
+                % {
+                    "n": len(overgeslagen),
+                    "regels": "; ".join(f"regel {n}: {melding}" for n, melding in overgeslagen),
+                },
+            )
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -423,7 +479,8 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
         "ingangsdatum",
         "einddatum",
     ]
-    list_filter = ["vorm", "domeinen", ProvincieFilter, ActiefOpFilter, "verplicht"]
+    # bron: e.g. "OpenGR 2016; vorm aangenomen: openbaar lichaam" marks what to check.
+    list_filter = ["vorm", "domeinen", ProvincieFilter, ActiefOpFilter, "verplicht", "bron"]
     search_fields = ["naam", "afkorting", "cbs_gr_code", "vestigingsplaats"]
     autocomplete_fields = ["centrumgemeente", "bovenliggend", "vorige_versie"]
     filter_horizontal = ["domeinen"]
@@ -583,8 +640,9 @@ class BestuursorgaanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Zetel)
-class ZetelAdmin(ServiceAdmin):
+class ZetelAdmin(RegisterImportExportAdmin, ServiceAdmin):
     form = ZetelForm
+    resource_classes = [resources.ZetelResource]
     list_display = [
         "persoon",
         "bestuursorgaan",

@@ -191,3 +191,12 @@ class HerindelingSoort(models.TextChoices):
     SAMENVOEGING = "samenvoeging", _("Samenvoeging tot een nieuwe gemeente")
     TOEVOEGING = "toevoeging", _("Toevoeging aan een bestaande gemeente")
     OPHEFFING_EN_VERDELING = "opheffing_en_verdeling", _("Opheffing en verdeling")
+
+
+# What importers write in the `bron` of the rows they create, and how readers see it.
+BRON_OPENGR = "OpenGR 2016"
+BRON_ROO = "ROO-export"
+BRON_OMSCHRIJVINGEN = {
+    BRON_OPENGR: _("OpenGR (Open State Foundation), stand maart 2016"),
+    BRON_ROO: _("Register van Overheidsorganisaties (ROO)"),
+}

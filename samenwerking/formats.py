@@ -4,14 +4,36 @@ import csv
 
 import tablib
 from import_export.formats import base_formats
+from import_export.tmp_storages import TempFolderStorage
+
+
+class BestandsFout(ValueError):
+    """The uploaded file cannot be read; the message says what to do."""
+
+
+def lees_tekst(inhoud: bytes) -> str:
+    """Text of a CSV as spreadsheets save it: UTF-8 (with or without BOM), else Windows-1252
+    (Excel's "CSV (gescheiden door lijstscheidingsteken)" on Dutch Windows)."""
+    try:
+        return inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return inhoud.decode("cp1252")
+    except UnicodeDecodeError as fout:
+        raise BestandsFout(
+            f"Het bestand is geen UTF-8 en geen Windows-1252 (onleesbaar teken op positie "
+            f"{fout.start}). Sla het op als 'CSV UTF-8 (door komma's gescheiden)'."
+        ) from None
 
 
 class CSVNederlands(base_formats.CSV):
-    """CSV as Dutch Excel writes it (`;`) as well as `,` or tab, with or without a BOM."""
+    """CSV as Dutch Excel writes it (`;`) as well as `,` or tab, in UTF-8 with or without a
+    BOM or in Windows-1252."""
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
-            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+            in_stream = lees_tekst(in_stream)
         in_stream = in_stream.removeprefix("\ufeff")
         eerste_regel = in_stream.split("\n", 1)[0]
         try:
@@ -19,6 +41,15 @@ class CSVNederlands(base_formats.CSV):
         except csv.Error:
             scheiding = ","
         return tablib.import_set(in_stream, format="csv", delimiter=scheiding, **kwargs)
+
+
+class BytesTempFolderStorage(TempFolderStorage):
+    """Keeps the upload between preview and confirmation and gives it back as bytes, so that
+    the format decides the encoding (the admin would decode every text file as UTF-8)."""
+
+    def read(self):
+        with open(self.get_full_path(), "rb") as bestand:
+            return bestand.read()
 
 
 FORMATEN = [CSVNederlands, base_formats.XLSX, base_formats.ODS, base_formats.JSON]

@@ -2,16 +2,24 @@
 
 Sources spell the same gemeente in many ways: `'s-Hertogenbosch` / `s Hertogenbosch`,
 `Bergen (NH)` / `Bergen (NH.)` / `Bergen (N-H)`, `Súdwest-Fryslân` / `Sudwest Fryslan`,
-`Gemeente Utrecht`. `normaliseer_naam` maps them onto one comparable form.
+`Gemeente Utrecht`. `normaliseer_naam` maps them onto one comparable form; `Namenlijst` finds
+objects by such a name; `organisatie_soort` recognises participants that are not gemeenten.
 """
 
+import difflib
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from .constants import OrganisatieSoort
 
 _PROVINCIE_ACHTERVOEGSEL = re.compile(
-    r"\s*\((?:nh|n-h|n\.h|l|li|lb|o|ov|zh|z-h|z\.h|z|ze|gld|gl|u|ut|dr|fr|gr|nb|n-b|fl)\.?\)\s*$"
+    r"\s*\((nh|n-h|n\.h|l|li|lb|o|ov|zh|z-h|z\.h|z|ze|gld|gl|u|ut|dr|fr|gr|nb|n-b|fl)\.?\)\s*$"
 )
-_VOORVOEGSEL = re.compile(r"^(?:gemeente|gem\.)\s+")
+# Spellings of one province suffix: `(N-H)` and `(NH.)` are the same.
+_PROVINCIE_SYNONIEMEN = {"li": "l", "lb": "l", "ov": "o", "ze": "z", "gl": "gld", "ut": "u"}
+_VOORVOEGSEL = re.compile(r"^(?:gemeente\s+|gem\.\s*)")
 _NIET_ALFANUMERIEK = re.compile(r"[^0-9a-z]+")
 
 
@@ -20,6 +28,7 @@ ROEPNAMEN = {
     "den haag": "s gravenhage",
     "the hague": "s gravenhage",
     "den bosch": "s hertogenbosch",
+    "nuenen": "nuenen gerwen en nederwetten",
 }
 
 
@@ -34,7 +43,101 @@ def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:
     tekst = zonder_accenten(naam).lower().strip()
     tekst = tekst.replace("’", "'").replace("`", "'")
     tekst = _VOORVOEGSEL.sub("", tekst)
-    if not houd_provincie:
-        tekst = _PROVINCIE_ACHTERVOEGSEL.sub("", tekst)
+    achtervoegsel = _PROVINCIE_ACHTERVOEGSEL.search(tekst)
+    if achtervoegsel:
+        tekst = tekst[: achtervoegsel.start()]
+        if houd_provincie:
+            code = _NIET_ALFANUMERIEK.sub("", achtervoegsel.group(1))
+            tekst += " " + _PROVINCIE_SYNONIEMEN.get(code, code)
     tekst = re.sub(r"^'s[\s-]+", "s ", tekst)
     return _NIET_ALFANUMERIEK.sub(" ", tekst).strip()
+
+
+# UTF-8 text that was once read as Windows-1252 ("FryslÃ¢n", "â€™t"): lead bytes of UTF-8
+# sequences shown as Windows-1252 characters.
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u2122]")
+
+
+def herstel_mojibake(tekst: str) -> str:
+    """Undo UTF-8 read as Windows-1252 (`FryslÃ¢n` → `Fryslân`); other text is unchanged."""
+    if not _MOJIBAKE.search(tekst):
+        return tekst
+    try:
+        return tekst.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return tekst
+
+
+class Namenlijst:
+    """Objects findable by a tolerant name: exact first, then normalised with the province
+    suffix kept (`Bergen (NH.)`), then without it, then everyday names (`Den Haag`).
+
+    `zoek` returns every object that fits at the first level that fits any, so that a caller
+    can tell one match from an ambiguous one."""
+
+    def __init__(self, objecten: Iterable, naam: Callable = str):
+        self._exact = defaultdict(list)
+        self._met_provincie = defaultdict(list)
+        self._zonder_provincie = defaultdict(list)
+        for obj in objecten:
+            tekst = naam(obj)
+            self._exact[tekst.strip()].append(obj)
+            self._met_provincie[normaliseer_naam(tekst, houd_provincie=True)].append(obj)
+            self._zonder_provincie[normaliseer_naam(tekst)].append(obj)
+        self.namen = sorted(self._exact)
+
+    def zoek(self, naam: str) -> list:
+        naam = naam.strip()
+        zonder = normaliseer_naam(naam)
+        return (
+            self._exact.get(naam)
+            or self._met_provincie.get(normaliseer_naam(naam, houd_provincie=True))
+            or self._zonder_provincie.get(zonder)
+            or self._zonder_provincie.get(ROEPNAMEN.get(zonder, ""))
+            or []
+        )
+
+    def dichtstbij(self, naam: str, *, n: int = 3, drempel: float = 0.6) -> list[str]:
+        """The names closest to `naam` (difflib on normalised names), best first."""
+        per_sleutel = {normaliseer_naam(tekst): tekst for tekst in self.namen}
+        sleutels = difflib.get_close_matches(normaliseer_naam(naam), per_sleutel, n, drempel)
+        return [per_sleutel[sleutel] for sleutel in sleutels]
+
+
+# Participants that are not gemeenten, recognised by words in their (normalised) name. The
+# first pattern that fits decides; German bodies are marked "(Duitsland)" in OpenGR.
+_ORGANISATIE_PATRONEN = [
+    (r"\bduitsland\b", OrganisatieSoort.OVERIG_PUBLIEK),
+    (r"^provincie\b", OrganisatieSoort.PROVINCIE),
+    (
+        r"^(waterschap|wetterskip|hoogheemraadschap|hoogheermraadschap)\b",
+        OrganisatieSoort.WATERSCHAP,
+    ),
+    (r"^(rijk|ministerie|rijksarchief|rijkswaterstaat)\b", OrganisatieSoort.RIJK),
+    (r"^stichting\b|\b(bv|nv|b v|n v)$", OrganisatieSoort.PRIVAAT),
+    (r"^kamer van koophandel\b", OrganisatieSoort.OVERIG_PUBLIEK),
+    (r"(schap|regio|dienst)\b", OrganisatieSoort.OPENBAAR_LICHAAM),
+]
+
+
+def organisatie_soort(naam: str) -> str | None:
+    """The OrganisatieSoort a participant's name shows, or None if it may be a gemeente."""
+    tekst = normaliseer_naam(naam)
+    for patroon, soort in _ORGANISATIE_PATRONEN:
+        if re.search(patroon, tekst):
+            return soort
+    return None
+
+
+_TUSSEN_HAAKJES = re.compile(r"\([^)]*\)")
+_GR_VOORVOEGSEL = re.compile(r"^(?:gr|gemeenschappelijke regeling)\s+")
+_STOPWOORDEN = {"de", "het", "van", "voor", "der", "en", "in", "e", "o"}
+
+
+def regeling_sleutel(naam: str) -> str:
+    """A comparable form of the name of a gemeenschappelijke regeling: without parts between
+    brackets (abbreviations, "in liquidatie"), without a "GR" or "Gemeenschappelijke regeling"
+    prefix and without small words, so that `GR Veiligheidsregio Zeeland` and
+    `Veiligheidsregio Zeeland` are one name."""
+    tekst = _GR_VOORVOEGSEL.sub("", normaliseer_naam(_TUSSEN_HAAKJES.sub(" ", naam)))
+    return " ".join(woord for woord in tekst.split() if woord not in _STOPWOORDEN)

@@ -55,7 +55,7 @@ class ReferentiedataFout(ValidationError):
     """A row of a reference file is wrong; the message names file, line and column."""
 
 
-def _lees(pad: Path, kolommen: list[str]) -> list[tuple[int, dict[str, str]]]:
+def lees_csv(pad: Path, kolommen: list[str]) -> list[tuple[int, dict[str, str]]]:
     try:
         with pad.open(encoding="utf-8-sig", newline="") as bestand:
             lezer = csv.DictReader(bestand)
@@ -98,8 +98,8 @@ def referentiedata_laden(
     herindelingen_pad: Path = FIXTURES / "herindelingen.csv",
 ) -> Verslag:
     verslag = Verslag()
-    gemeente_rijen = _lees(gemeenten_pad, GEMEENTEN_KOLOMMEN)
-    herindeling_rijen = _lees(herindelingen_pad, HERINDELINGEN_KOLOMMEN)
+    gemeente_rijen = lees_csv(gemeenten_pad, GEMEENTEN_KOLOMMEN)
+    herindeling_rijen = lees_csv(herindelingen_pad, HERINDELINGEN_KOLOMMEN)
 
     # Provincies, from the gemeenten file.
     provincie_namen: dict[str, str] = {}

@@ -6,9 +6,12 @@ refuses to import anything while any row is wrong.
 """
 
 import datetime
+import functools
+import re
 import uuid
 from decimal import Decimal, InvalidOperation
 
+import tablib
 from django.core.exceptions import (
     FieldDoesNotExist,
     MultipleObjectsReturned,
@@ -16,6 +19,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import models
+from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from . import services
@@ -23,20 +27,27 @@ from .constants import (
     Bevoegdheidsverkrijging,
     BijdrageSoort,
     DeelnameRol,
+    Functie,
     JaarcijfersSoort,
     Motief,
+    OrgaanSoort,
     Vorm,
+    ZetelRol,
 )
 from .models import (
+    Bestuursorgaan,
     Bijdrage,
     Deelname,
     Domein,
     Gemeente,
     Jaarcijfers,
     Organisatie,
+    Persoon,
     Provincie,
     Samenwerkingsverband,
+    Zetel,
 )
+from .normalisatie import Namenlijst
 
 # --- Widgets with Dutch errors ---------------------------------------------------------------
 
@@ -59,6 +70,62 @@ class SleutelWidget(widgets.ForeignKeyWidget):
             raise ValueError(f"{naam} {value!r} bestaat niet in het register.") from None
         except MultipleObjectsReturned:
             raise ValueError(f"{value!r} past op meer dan één {naam}; gebruik de uuid.") from None
+
+
+class GemeenteWidget(SleutelWidget):
+    """A gemeente by CBS code (GM0363, or just 363) or by name, tolerant of spelling
+    (`Den Haag`, `Bergen (NH)`, `sudwest fryslan`). A name that fits more than one gemeente is
+    an error that names them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Gemeente, "cbs_code", **kwargs)
+
+    @functools.cached_property
+    def namen(self) -> Namenlijst:
+        return Namenlijst(Gemeente.objects.all(), naam=lambda g: g.naam)
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        tekst = str(value).strip()
+        code = f"GM{int(tekst):04d}" if tekst.isdigit() else tekst.upper()
+        if re.fullmatch(r"GM\d{4}", code):
+            return super().clean(code, row, **kwargs)
+        gevonden = self.namen.zoek(tekst)
+        if len(gevonden) == 1:
+            return gevonden[0]
+        if gevonden:
+            opties = ", ".join(f"{g.naam} ({g.cbs_code})" for g in gevonden)
+            raise ValueError(
+                f"{tekst!r} past op meer dan één gemeente: {opties}; gebruik de CBS-code."
+            )
+        lijkt_op = self.namen.dichtstbij(tekst)
+        hint = f" Bedoelt u {' of '.join(lijkt_op)}?" if lijkt_op else ""
+        raise ValueError(f"gemeente {tekst!r} bestaat niet in het register.{hint}")
+
+
+class PersoonWidget(widgets.ForeignKeyWidget):
+    """A person by name; a name not yet in the register adds the person. Two people with
+    the same name need the admin to tell them apart."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Persoon, "naam", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        naam = " ".join(str(value).split())
+        gevonden = list(Persoon.objects.filter(naam=naam)[:2])
+        if len(gevonden) > 1:
+            raise ValueError(
+                f"er zijn meer personen met de naam {naam!r}; leg de zetel in het beheer vast."
+            )
+        if gevonden:
+            return gevonden[0]
+        persoon = Persoon(naam=naam)
+        persoon.full_clean()
+        persoon.save()
+        return persoon
 
 
 class KeuzeWidget(widgets.Widget):
@@ -149,6 +216,18 @@ class LeegIsNoneWidget(widgets.Widget):
         return str(value).strip()
 
 
+class UuidWidget(widgets.Widget):
+    """The public key of a row; an empty cell means a new row."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            return uuid.UUID(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is geen geldige uuid.") from None
+
+
 class GetalWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if value is None or str(value).strip() == "":
@@ -232,11 +311,26 @@ class RegisterResource(resources.ModelResource):
             if tekst and not model_veld.null and type(veld.widget) is widgets.Widget:
                 veld.widget = widgets.CharWidget(allow_blank=True)
 
-    def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kwargs):
-        # All or nothing: one invalid row rolls back every row of the file.
-        return super().import_data(
-            dataset, *args, rollback_on_validation_errors=rollback_on_validation_errors, **kwargs
-        )
+    def import_data(self, dataset, *args, foute_regels_overslaan=False, **kwargs):
+        """All or nothing: one bad row rolls back every row of the file. With
+        `foute_regels_overslaan` a dry run finds the bad rows first; the good rows are then
+        imported (all or nothing) and the result lists the skipped ones in
+        `overgeslagen_regels` as (row number, message)."""
+        kwargs["rollback_on_validation_errors"] = True
+        if not foute_regels_overslaan:
+            return super().import_data(dataset, *args, **kwargs)
+        proef = super().import_data(dataset, **{**kwargs, "dry_run": True})
+        fout = {r.number: _regelfout(r.error) for r in proef.invalid_rows}
+        fout.update((nummer, str(f[0].error)) for nummer, f in proef.row_errors())
+        if proef.base_errors or not fout or len(fout) == len(dataset):
+            return proef
+        goed = tablib.Dataset(headers=dataset.headers)
+        for nummer, rij in enumerate(dataset, start=1):
+            if nummer not in fout:
+                goed.append(rij)
+        resultaat = super().import_data(goed, **kwargs)
+        resultaat.overgeslagen_regels = sorted(fout.items())
+        return resultaat
 
     def before_import(self, dataset, **kwargs):
         # An optional key column (uuid) may be left out; other key columns are required.
@@ -269,6 +363,11 @@ class RegisterResource(resources.ModelResource):
                 ) from None
         return super().get_instance(instance_loader, row)
 
+    @functools.cached_property
+    def gemeenten(self) -> GemeenteWidget:
+        """Finds gemeenten by code or name; one per import, so its name list is read once."""
+        return GemeenteWidget()
+
     def import_instance(self, instance, row, **kwargs):
         fouten = {}
         try:
@@ -298,6 +397,64 @@ class RegisterResource(resources.ModelResource):
             instance.save(force_insert=is_create)
 
 
+def _regelfout(fout: ValidationError) -> str:
+    """One line for a bad row: `kolom: reden; …`."""
+    return "; ".join(
+        f"{veld}: {' '.join(meldingen)}" if veld != "__all__" else " ".join(meldingen)
+        for veld, meldingen in fout.message_dict.items()
+    )
+
+
+def _verband_uuid(tekst: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(tekst)
+    except ValueError:
+        raise ValueError(
+            f"{tekst!r} is geen geldige sleutel (uuid) van een samenwerkingsverband."
+        ) from None
+
+
+def _deelname_uit_rij(
+    row, gemeenten: GemeenteWidget, *, begin: datetime.date, eind: datetime.date, wanneer: str
+) -> Deelname:
+    """The deelname a row names by `samenwerkingsverband` (uuid) with `gemeente` (CBS code or
+    name) or `organisatie` (naam), running at some day in [begin, eind)."""
+    verband = str(row.get("samenwerkingsverband") or "").strip()
+    gemeente = str(row.get("gemeente") or "").strip()
+    organisatie = str(row.get("organisatie") or "").strip()
+    if not verband or not (gemeente or organisatie):
+        raise ValidationError(
+            {
+                "deelname": "vul de kolom deelname (uuid) in, of samenwerkingsverband (uuid) "
+                "met gemeente (CBS-code of naam) of organisatie (naam)."
+            }
+        )
+    try:
+        _verband_uuid(verband)
+        deelnemer = (
+            {"gemeente": gemeenten.clean(gemeente)}
+            if gemeente
+            else {"organisatie__naam": organisatie}
+        )
+    except ValueError as error:
+        raise ValidationError({"deelname": str(error)}) from None
+    deelnames = (
+        Deelname.objects.filter(samenwerkingsverband__uuid=verband, **deelnemer)
+        .exclude(toetredingsdatum__gte=eind)
+        .exclude(uittredingsdatum__lte=begin)
+    )
+    gevonden = list(deelnames[:2])
+    if len(gevonden) != 1:
+        probleem = "geen" if not gevonden else "meer dan één"
+        raise ValidationError(
+            {
+                "deelname": f"{gemeente or organisatie} heeft {probleem} deelname in "
+                f"samenwerkingsverband {verband} {wanneer}; vul de kolom deelname (uuid) in."
+            }
+        )
+    return gevonden[0]
+
+
 def _veld(naam: str, widget: widgets.Widget | None = None, **kwargs) -> fields.Field:
     """A column named like the model field it fills."""
     return fields.Field(
@@ -307,7 +464,7 @@ def _veld(naam: str, widget: widgets.Widget | None = None, **kwargs) -> fields.F
 
 def _uuid() -> fields.Field:
     """The public key: kept on re-import; an empty cell means a new row with a new uuid."""
-    return _veld("uuid", LeegIsNoneWidget(), saves_null_values=False)
+    return _veld("uuid", UuidWidget(), saves_null_values=False)
 
 
 def _hulpkolom(naam: str, methode: str) -> fields.Field:
@@ -341,7 +498,7 @@ class SamenwerkingsverbandResource(RegisterResource):
         "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
     )
     verplicht = _veld("verplicht", JaNeeWidget())
-    centrumgemeente = _veld("centrumgemeente", SleutelWidget(Gemeente, "cbs_code"))
+    centrumgemeente = _veld("centrumgemeente", GemeenteWidget())
     bovenliggend = _veld("bovenliggend", SleutelWidget(Samenwerkingsverband, "uuid"))
     ingangsdatum = _veld("ingangsdatum", DatumWidget())
     einddatum = _veld("einddatum", DatumWidget())
@@ -400,7 +557,7 @@ class DeelnameResource(RegisterResource):
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
     )
     samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
-    gemeente = _veld("gemeente", SleutelWidget(Gemeente, "cbs_code"))
+    gemeente = _veld("gemeente", GemeenteWidget())
     organisatie = _veld("organisatie", SleutelWidget(Organisatie, "naam"))
     rol = _veld("rol", KeuzeWidget(DeelnameRol))
     toetredingsdatum = _veld("toetredingsdatum", DatumWidget())
@@ -446,7 +603,7 @@ class BijdrageResource(RegisterResource):
     """Bijdragen keyed by (deelname, jaar, soort, onderdeel): re-importing updates amounts.
 
     A row names its deelname by uuid, or by `samenwerkingsverband` (uuid) plus `gemeente`
-    (CBS code) or `organisatie` (naam): then the deelname that ran in `jaar` is used.
+    (CBS code or name) or `organisatie` (naam): then the deelname that ran in `jaar` is used.
     """
 
     controleer = staticmethod(services.controleer_bijdrage)
@@ -507,42 +664,15 @@ class BijdrageResource(RegisterResource):
         row["deelname"] = str(self._zoek_deelname(row).uuid)
 
     def _zoek_deelname(self, row) -> Deelname:
-        verband = str(row.get("samenwerkingsverband") or "").strip()
-        gemeente = str(row.get("gemeente") or "").strip()
-        organisatie = str(row.get("organisatie") or "").strip()
-        if not verband or not (gemeente or organisatie):
-            raise ValidationError(
-                {
-                    "deelname": "vul de kolom deelname (uuid) in, of samenwerkingsverband (uuid) "
-                    "met gemeente (CBS-code) of organisatie (naam)."
-                }
-            )
         try:
             jaar = GetalWidget().clean(row.get("jaar"))
-            uuid.UUID(verband)
         except ValueError as error:
             raise ValidationError({"deelname": str(error)}) from None
-        deelnames = Deelname.objects.filter(samenwerkingsverband__uuid=verband)
-        if gemeente:
-            deelnames = deelnames.filter(gemeente__cbs_code=gemeente.upper())
-        else:
-            deelnames = deelnames.filter(organisatie__naam=organisatie)
-        if jaar:
-            begin, eind = datetime.date(jaar, 1, 1), datetime.date(jaar + 1, 1, 1)
-            deelnames = deelnames.exclude(toetredingsdatum__gte=eind).exclude(
-                uittredingsdatum__lte=begin
-            )
-        gevonden = list(deelnames[:2])
-        if len(gevonden) != 1:
-            wie = gemeente or organisatie
-            probleem = "geen" if not gevonden else "meer dan één"
-            raise ValidationError(
-                {
-                    "deelname": f"{wie} heeft {probleem} deelname in samenwerkingsverband "
-                    f"{verband} in {jaar or 'dat jaar'}; vul de kolom deelname (uuid) in."
-                }
-            )
-        return gevonden[0]
+        begin = datetime.date(jaar, 1, 1) if jaar else datetime.date.min
+        eind = datetime.date(jaar + 1, 1, 1) if jaar else datetime.date.max
+        return _deelname_uit_rij(
+            row, self.gemeenten, begin=begin, eind=eind, wanneer=f"in {jaar or 'dat jaar'}"
+        )
 
 
 class JaarcijfersResource(RegisterResource):
@@ -587,3 +717,131 @@ class JaarcijfersResource(RegisterResource):
 
     def naam_van_verband(self, jaarcijfers):
         return jaarcijfers.samenwerkingsverband.naam
+
+
+class ZetelResource(RegisterResource):
+    """Seats: who sits in which organ on behalf of which deelname, from when.
+
+    A row names its organ by `bestuursorgaan` (uuid) or by `samenwerkingsverband` (uuid) plus
+    `orgaan` (algemeen bestuur, dagelijks bestuur, … or its code) and, if there are several of
+    that kind, `orgaan_naam`; its deelname by `deelname` (uuid) or by `gemeente` (CBS code or
+    name) or `organisatie` (naam), the one running on `begindatum` (empty: today). A person is
+    named by `persoon`; a new name adds the person.
+    """
+
+    controleer = staticmethod(services.controleer_zetel)
+    opslaan = staticmethod(lambda i: services.zetel_opslaan(zetel=i))
+
+    uuid = _uuid()
+    bestuursorgaan = _veld("bestuursorgaan", SleutelWidget(Bestuursorgaan, "uuid"))
+    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    orgaan = _hulpkolom("orgaan", "soort_van_orgaan")
+    orgaan_naam = _hulpkolom("orgaan_naam", "naam_van_orgaan")
+    deelname = _veld("deelname", SleutelWidget(Deelname, "uuid"))
+    gemeente = _hulpkolom("gemeente", "cbs_code")
+    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    persoon = _veld("persoon", PersoonWidget())
+    functie = _veld("functie", KeuzeWidget(Functie))
+    rol = _veld("rol", KeuzeWidget(ZetelRol))
+    stemmen = _veld("stemmen", GetalWidget())
+    begindatum = _veld("begindatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Zetel
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "bestuursorgaan",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "orgaan",
+            "orgaan_naam",
+            "deelname",
+            "gemeente",
+            "organisatie",
+            "persoon",
+            "functie",
+            "rol",
+            "stemmen",
+            "begindatum",
+            "einddatum",
+        ]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related(
+                "bestuursorgaan__samenwerkingsverband",
+                "deelname__gemeente",
+                "deelname__organisatie",
+                "persoon",
+            )
+        )
+
+    def uuid_van_verband(self, zetel):
+        return str(zetel.bestuursorgaan.samenwerkingsverband.uuid)
+
+    def naam_van_verband(self, zetel):
+        return zetel.bestuursorgaan.samenwerkingsverband.naam
+
+    def soort_van_orgaan(self, zetel):
+        return zetel.bestuursorgaan.soort
+
+    def naam_van_orgaan(self, zetel):
+        return zetel.bestuursorgaan.naam
+
+    def cbs_code(self, zetel):
+        return (
+            zetel.deelname.gemeente.cbs_code if zetel.deelname and zetel.deelname.gemeente else ""
+        )
+
+    def organisatie_naam(self, zetel):
+        organisatie = zetel.deelname.organisatie if zetel.deelname else None
+        return organisatie.naam if organisatie else ""
+
+    def before_import_row(self, row, **kwargs):
+        if not str(row.get("bestuursorgaan") or "").strip():
+            row["bestuursorgaan"] = str(self._zoek_orgaan(row).uuid)
+        wie = str(row.get("gemeente") or row.get("organisatie") or "").strip()
+        if wie and not str(row.get("deelname") or "").strip():
+            try:
+                begin = DatumWidget().clean(row.get("begindatum")) or timezone.localdate()
+            except ValueError as error:
+                raise ValidationError({"begindatum": str(error)}) from None
+            deelname = _deelname_uit_rij(
+                row,
+                self.gemeenten,
+                begin=begin,
+                eind=begin + datetime.timedelta(days=1),
+                wanneer=f"op {begin:%d-%m-%Y}",
+            )
+            row["deelname"] = str(deelname.uuid)
+
+    def _zoek_orgaan(self, row) -> Bestuursorgaan:
+        verband = str(row.get("samenwerkingsverband") or "").strip()
+        naam = str(row.get("orgaan_naam") or "").strip()
+        try:
+            soort = KeuzeWidget(OrgaanSoort).clean(row.get("orgaan"))
+            if not verband or not soort:
+                raise ValueError(
+                    "vul de kolom bestuursorgaan (uuid) in, of samenwerkingsverband (uuid) met "
+                    "orgaan (bijvoorbeeld algemeen bestuur)."
+                )
+            _verband_uuid(verband)
+        except ValueError as error:
+            raise ValidationError({"bestuursorgaan": str(error)}) from None
+        orgaan = Bestuursorgaan.objects.filter(
+            samenwerkingsverband__uuid=verband, soort=soort, naam=naam
+        ).first()
+        if orgaan is None:
+            raise ValidationError(
+                {
+                    "bestuursorgaan": f"samenwerkingsverband {verband} heeft geen "
+                    f"{OrgaanSoort(soort).label.lower()}{f' {naam!r}' if naam else ''}; leg het "
+                    "orgaan eerst vast in het beheer."
+                }
+            )
+        return orgaan

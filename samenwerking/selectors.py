@@ -12,6 +12,7 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -20,8 +21,10 @@ from django.db.models import (
     Sum,
 )
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from .constants import WGR_VORMEN, BijdrageSoort, Vorm
+from .constants import BRON_OMSCHRIJVINGEN, BRON_ROO, WGR_VORMEN, BijdrageSoort, Vorm
 from .models import (
     Bestuursorgaan,
     Bijdrage,
@@ -421,3 +424,51 @@ def samenwerkingsverband_overzicht(
         ),
         onderdelen=list(verband.onderdelen.order_by("naam")),
     )
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """One source of the register's arrangements."""
+
+    omschrijving: str
+    aantal: int
+    bijgewerkt: datetime.datetime
+
+
+def bron_omschrijving(bron: str) -> str:
+    """How a reader sees a `bron`: the known sources with their date, others as written."""
+    if not bron:
+        return _("ingevoerd in het beheer")
+    for begin, omschrijving in BRON_OMSCHRIJVINGEN.items():
+        if bron.startswith(begin):
+            rest = bron[len(begin) :].strip()
+            if begin == BRON_ROO and rest:
+                try:
+                    datum = datetime.date.fromisoformat(rest)
+                except ValueError:
+                    return str(omschrijving)
+                return _("%(bron)s, export van %(datum)s") % {
+                    "bron": omschrijving,
+                    "datum": date_format(datum, "j F Y"),
+                }
+            return str(omschrijving)
+    return bron
+
+
+def herkomst_van_het_register() -> list[Herkomst]:
+    """Where the arrangements come from: per source, how many and when last changed. Variants
+    of one source (`OpenGR 2016; vorm aangenomen …`) count as that source. One query."""
+    per_omschrijving: dict[str, Herkomst] = {}
+    for rij in (
+        Samenwerkingsverband.objects.order_by()
+        .values("bron")
+        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
+    ):
+        omschrijving = bron_omschrijving(rij["bron"])
+        eerder = per_omschrijving.get(omschrijving)
+        per_omschrijving[omschrijving] = Herkomst(
+            omschrijving=omschrijving,
+            aantal=rij["aantal"] + (eerder.aantal if eerder else 0),
+            bijgewerkt=max(rij["bijgewerkt"], eerder.bijgewerkt) if eerder else rij["bijgewerkt"],
+        )
+    return sorted(per_omschrijving.values(), key=lambda h: (-h.aantal, h.omschrijving))

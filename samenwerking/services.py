@@ -6,10 +6,13 @@ message and a `code`.
 """
 
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -38,11 +41,40 @@ def _periode(begin: datetime.date | None, eind: datetime.date | None) -> str:
     return _("%(begin)s tot %(eind)s") % {"begin": _datum(begin), "eind": _datum(eind)}
 
 
-def _overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
+def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
     """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
     begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
     begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
     return begint_voor_einde_b and begint_b_voor_einde_a
+
+
+@contextmanager
+def _databaseregels(model):
+    """Writes in bulk leave the check and unique constraints to the database; a violation is
+    reported like `full_clean()` reports it: the constraint's own message, on its field."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as fout:
+        tekst = str(fout)
+        geschonden = [c for c in model._meta.constraints if c.name in tekst]
+        if not geschonden:
+            raise
+        constraint = max(geschonden, key=lambda c: len(c.name))
+        raise ValidationError(
+            {
+                getattr(constraint, "veld", NON_FIELD_ERRORS): ValidationError(
+                    constraint.get_violation_error_message(),
+                    code=constraint.violation_error_code,
+                )
+            }
+        ) from None
+
+
+def _controleer_velden(obj, *, sleutels: list[str]) -> None:
+    """The checks of `full_clean()` that need no query: field values and `clean()`. The
+    foreign keys in `sleutels` must be saved objects; constraints are `_databaseregels`."""
+    obj.full_clean(exclude=sleutels, validate_unique=False, validate_constraints=False)
 
 
 # --- Samenwerkingsverband ---------------------------------------------------------------------
@@ -81,6 +113,32 @@ def samenwerkingsverband_opslaan(
     return samenwerkingsverband
 
 
+@transaction.atomic
+def samenwerkingsverbanden_aanmaken(
+    *, samenwerkingsverbanden: list[Samenwerkingsverband]
+) -> list[Samenwerkingsverband]:
+    """Validate and insert many new arrangements in a fixed number of queries (importers): the
+    rules of `samenwerkingsverband_opslaan`, with unique codes checked among the new ones and
+    against the stored ones. Nothing is written if any row is wrong."""
+    for verband in samenwerkingsverbanden:
+        _controleer_velden(verband, sleutels=["centrumgemeente", "bovenliggend", "vorige_versie"])
+        controleer_samenwerkingsverband(verband)
+    for veld in ("cbs_gr_code", "roo_systeem_id"):
+        codes = [getattr(v, veld) for v in samenwerkingsverbanden if getattr(v, veld)]
+        dubbel = {c for c in codes if codes.count(c) > 1} | set(
+            Samenwerkingsverband.objects.filter(**{f"{veld}__in": codes}).values_list(
+                veld, flat=True
+            )
+        )
+        if dubbel:
+            verband = next(v for v in samenwerkingsverbanden if getattr(v, veld) in dubbel)
+            raise ValidationError(
+                {veld: verband.unique_error_message(Samenwerkingsverband, [veld])}
+            )
+    with _databaseregels(Samenwerkingsverband):
+        return Samenwerkingsverband.objects.bulk_create(samenwerkingsverbanden, batch_size=500)
+
+
 # --- Deelname ---------------------------------------------------------------------------------
 
 
@@ -98,29 +156,29 @@ def controleer_deelname(deelname: Deelname) -> None:
     if deelname.pk:
         andere = andere.exclude(pk=deelname.pk)
     for bestaand in andere.only("toetredingsdatum", "uittredingsdatum"):
-        if _overlapt(
-            deelname.toetredingsdatum,
-            deelname.uittredingsdatum,
-            bestaand.toetredingsdatum,
-            bestaand.uittredingsdatum,
-        ):
-            raise ValidationError(
-                {
-                    "toetredingsdatum": ValidationError(
-                        _(
-                            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan "
-                            "dit samenwerkingsverband (%(periode)s). Beëindig die deelname eerst "
-                            "of pas de data aan."
-                        )
-                        % {
-                            "periode": _periode(
-                                bestaand.toetredingsdatum, bestaand.uittredingsdatum
-                            )
-                        },
-                        code="overlappende_deelname",
+        _controleer_geen_overlap(deelname, bestaand)
+
+
+def _controleer_geen_overlap(deelname: Deelname, bestaand: Deelname) -> None:
+    if overlapt(
+        deelname.toetredingsdatum,
+        deelname.uittredingsdatum,
+        bestaand.toetredingsdatum,
+        bestaand.uittredingsdatum,
+    ):
+        raise ValidationError(
+            {
+                "toetredingsdatum": ValidationError(
+                    _(
+                        "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan "
+                        "dit samenwerkingsverband (%(periode)s). Beëindig die deelname eerst "
+                        "of pas de data aan."
                     )
-                }
-            )
+                    % {"periode": _periode(bestaand.toetredingsdatum, bestaand.uittredingsdatum)},
+                    code="overlappende_deelname",
+                )
+            }
+        )
 
 
 @transaction.atomic
@@ -172,37 +230,103 @@ def deelname_toevoegen(
 @transaction.atomic
 def deelname_beeindigen(*, deelname: Deelname, datum: datetime.date) -> Deelname:
     """End a deelname on `datum` (its first day as non-member) and the seats held for it."""
-    if deelname.uittredingsdatum is not None and deelname.uittredingsdatum <= datum:
-        raise ValidationError(
-            {
-                "uittredingsdatum": ValidationError(
-                    _("Uittredingsdatum: deze deelname is al beëindigd per %(datum)s.")
-                    % {"datum": _datum(deelname.uittredingsdatum)},
-                    code="al_beeindigd",
-                )
-            }
-        )
-    latere_zetel = deelname.zetels.filter(begindatum__gte=datum).select_related("persoon").first()
-    if latere_zetel:
-        raise ValidationError(
-            {
-                "uittredingsdatum": ValidationError(
-                    _(
-                        "Uittredingsdatum: %(persoon)s begint pas op %(begin)s een zetel namens "
-                        "deze deelname; pas die zetel eerst aan."
-                    )
-                    % {"persoon": latere_zetel.persoon, "begin": _datum(latere_zetel.begindatum)},
-                    code="latere_zetel",
-                )
-            }
-        )
-    deelname.uittredingsdatum = datum
-    deelname_opslaan(deelname=deelname)
-    for zetel in deelname.zetels.actief_op(datum):
-        zetel.einddatum = datum
-        zetel.full_clean()
-        zetel.save(update_fields=["einddatum", "updated_at"])
+    deelnames_beeindigen(deelnames=[deelname], datum=datum)
     return deelname
+
+
+def _latere_zetel_fout(zetel: Zetel) -> ValidationError:
+    return ValidationError(
+        {
+            "uittredingsdatum": ValidationError(
+                _(
+                    "Uittredingsdatum: %(persoon)s begint pas op %(begin)s een zetel namens "
+                    "deze deelname; pas die zetel eerst aan."
+                )
+                % {"persoon": zetel.persoon, "begin": _datum(zetel.begindatum)},
+                code="latere_zetel",
+            )
+        }
+    )
+
+
+# --- Many deelnames at once (importers, herindelingen) -----------------------------------------
+
+_DEELNAME_SLEUTELS = ["samenwerkingsverband", "gemeente", "organisatie"]
+
+
+def _deelnemer_sleutel(deelname: Deelname) -> tuple:
+    return (deelname.samenwerkingsverband_id, deelname.gemeente_id, deelname.organisatie_id)
+
+
+@transaction.atomic
+def deelnames_aanmaken(*, deelnames: list[Deelname]) -> list[Deelname]:
+    """Validate and insert many new deelnames in a fixed number of queries.
+
+    The rules of `deelname_opslaan`: each row's fields and constraints, and no overlapping
+    periods of one participant in one arrangement, against the stored deelnames and among
+    the new ones. Nothing is written if any row is wrong. Queries: lock the arrangements,
+    read their deelnames, insert."""
+    if not deelnames:
+        return []
+    verband_ids = {d.samenwerkingsverband_id for d in deelnames}
+    # Serialise with other writes to these arrangements' deelnames, as deelname_opslaan does.
+    list(
+        Samenwerkingsverband.objects.select_for_update()
+        .filter(pk__in=verband_ids)
+        .values_list("pk", flat=True)
+    )
+    per_deelnemer: dict[tuple, list[Deelname]] = {}
+    for bestaand in Deelname.objects.filter(samenwerkingsverband_id__in=verband_ids).only(
+        *(f"{veld}_id" for veld in _DEELNAME_SLEUTELS), "toetredingsdatum", "uittredingsdatum"
+    ):
+        per_deelnemer.setdefault(_deelnemer_sleutel(bestaand), []).append(bestaand)
+    for deelname in deelnames:
+        _controleer_velden(deelname, sleutels=_DEELNAME_SLEUTELS)
+        andere = per_deelnemer.setdefault(_deelnemer_sleutel(deelname), [])
+        for bestaand in andere:
+            _controleer_geen_overlap(deelname, bestaand)
+        andere.append(deelname)
+    with _databaseregels(Deelname):
+        return Deelname.objects.bulk_create(deelnames, batch_size=500)
+
+
+@transaction.atomic
+def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> int:
+    """End deelnames on `datum` (their first day as non-member) and the seats held for them
+    then, in a fixed number of queries. Nothing is written if any of them cannot end then.
+    Returns the number of seats ended."""
+    if not deelnames:
+        return 0
+    for deelname in deelnames:
+        if deelname.uittredingsdatum is not None and deelname.uittredingsdatum <= datum:
+            raise ValidationError(
+                {
+                    "uittredingsdatum": ValidationError(
+                        _("Uittredingsdatum: deze deelname is al beëindigd per %(datum)s.")
+                        % {"datum": _datum(deelname.uittredingsdatum)},
+                        code="al_beeindigd",
+                    )
+                }
+            )
+    latere_zetel = (
+        Zetel.objects.filter(deelname__in=deelnames, begindatum__gte=datum)
+        .select_related("persoon")
+        .first()
+    )
+    if latere_zetel:
+        raise _latere_zetel_fout(latere_zetel)
+    nu = timezone.now()
+    for deelname in deelnames:
+        deelname.uittredingsdatum = datum
+        deelname.updated_at = nu
+        _controleer_velden(deelname, sleutels=_DEELNAME_SLEUTELS)
+    with _databaseregels(Deelname):
+        Deelname.objects.bulk_update(deelnames, ["uittredingsdatum", "updated_at"], batch_size=500)
+    return (
+        Zetel.objects.filter(deelname__in=deelnames)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=datum))
+        .update(einddatum=datum, updated_at=nu)
+    )
 
 
 # --- Zetel ------------------------------------------------------------------------------------
@@ -436,7 +560,7 @@ def controleer_deelnames_onderling(deelnames: list[Deelname]) -> None:
             zelfde_deelnemer = (a.gemeente_id and a.gemeente_id == b.gemeente_id) or (
                 a.organisatie_id and a.organisatie_id == b.organisatie_id
             )
-            if zelfde_deelnemer and _overlapt(
+            if zelfde_deelnemer and overlapt(
                 a.toetredingsdatum, a.uittredingsdatum, b.toetredingsdatum, b.uittredingsdatum
             ):
                 raise ValidationError(

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
 from samenwerking.models import Domein, Gemeente
@@ -23,6 +25,19 @@ def zaanstad(referentiedata):
 
 def _tekst(antwoord) -> str:
     return " ".join(antwoord.content.decode().split())
+
+
+def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, referentiedata):
+    f.SamenwerkingsverbandFactory.create_batch(2, bron="OpenGR 2016")
+    f.SamenwerkingsverbandFactory(bron="OpenGR 2016; vorm aangenomen: openbaar lichaam")
+    f.SamenwerkingsverbandFactory(bron="ROO-export 2024-05-01")
+    tekst = _tekst(client.get(reverse("raad:start")))
+    vandaag = date_format(timezone.localdate(), "j F Y")
+    assert (
+        "Bron: OpenGR (Open State Foundation), stand maart 2016 (3 samenwerkingsverbanden, "
+        f"bijgewerkt op {vandaag}); Register van Overheidsorganisaties (ROO), export van 1 mei "
+        f"2024 (1 samenwerkingsverband, bijgewerkt op {vandaag})."
+    ) in tekst
 
 
 def _verband_met_alles(gemeente, naam, bedrag, *, vorm=Vorm.OPENBAAR_LICHAAM, vorig=None):
@@ -100,8 +115,8 @@ def test_start_page_shows_national_figures(client, referentiedata):
 def test_start_page_query_count(client, referentiedata, aantal, django_assert_num_queries):
     f.SamenwerkingsverbandFactory.create_batch(aantal, naam="Bergen regeling")
     # 1 gemeenten matched in Python, 2 arrangements matched in Python, 3 per vorm,
-    # 4 current gemeenten, 5 running deelnames of gemeenten.
-    with django_assert_num_queries(5):
+    # 4 current gemeenten, 5 running deelnames of gemeenten, 6 arrangements per source.
+    with django_assert_num_queries(6):
         antwoord = client.get(reverse("raad:start"), {"q": "berg"})
     assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from samenwerking import services
-from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, ZetelRol
-from samenwerking.models import Bijdrage, Deelname, Jaarcijfers
+from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
+from samenwerking.models import Bijdrage, Deelname, Jaarcijfers, Samenwerkingsverband
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,52 @@ class TestDeelname:
             "Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."
         ]
 
+    def test_many_deelnames_at_once_in_a_fixed_number_of_queries(self, django_assert_num_queries):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeenten = f.GemeenteFactory.create_batch(5)
+        nieuw = [Deelname(samenwerkingsverband=verband, gemeente=g, bron="test") for g in gemeenten]
+        # savepoint, lock the arrangements, stored deelnames, savepoint, insert, 2 releases
+        with django_assert_num_queries(7):
+            services.deelnames_aanmaken(deelnames=nieuw)
+        assert verband.deelnames.count() == 5
+
+    def test_many_deelnames_keep_the_overlap_rule_and_write_nothing_on_error(self):
+        bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
+        ander = f.GemeenteFactory()
+        nieuw = [
+            Deelname(samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=ander),
+            Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                gemeente=bestaand.gemeente,
+                toetredingsdatum=D(2020, 1, 1),
+            ),
+        ]
+        fouten = fout(services.deelnames_aanmaken, deelnames=nieuw)
+        assert fouten["toetredingsdatum"][0].startswith(
+            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
+            "samenwerkingsverband (vanaf 1 januari 2015)."
+        )
+        assert bestaand.samenwerkingsverband.deelnames.count() == 1
+
+    def test_many_deelnames_are_checked_like_one(self):
+        verband = f.SamenwerkingsverbandFactory()
+        gemeente = f.GemeenteFactory()
+        verkeerd = Deelname(
+            samenwerkingsverband=verband,
+            gemeente=gemeente,
+            toetredingsdatum=D(2020, 1, 1),
+            uittredingsdatum=D(2019, 1, 1),
+        )
+        assert fout(services.deelnames_aanmaken, deelnames=[verkeerd]) == {
+            "uittredingsdatum": ["Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."]
+        }
+        dubbel = [
+            Deelname(samenwerkingsverband=verband, gemeente=gemeente),
+            Deelname(samenwerkingsverband=verband, gemeente=gemeente),
+        ]
+        assert "toetredingsdatum" in fout(services.deelnames_aanmaken, deelnames=dubbel)
+        assert not verband.deelnames.exists()
+
     def test_rows_submitted_together_may_not_overlap(self):
         verband = f.SamenwerkingsverbandFactory()
         gemeente = f.GemeenteFactory()
@@ -131,6 +177,38 @@ class TestDeelname:
         with pytest.raises(ValidationError) as info:
             services.controleer_deelnames_onderling([a, b])
         assert "staat twee keer in de lijst" in info.value.messages[0]
+
+
+class TestSamenwerkingsverbandenInBulk:
+    def test_many_arrangements_at_once(self, django_assert_num_queries):
+        nieuw = [
+            Samenwerkingsverband(naam=f"Regeling {i}", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code=code)
+            for i, code in enumerate(["GR0001", None, "GR0002"])
+        ]
+        # savepoint, existing cbs codes, savepoint, insert, 2 releases
+        with django_assert_num_queries(6):
+            services.samenwerkingsverbanden_aanmaken(samenwerkingsverbanden=nieuw)
+        assert Samenwerkingsverband.objects.count() == 3
+
+    def test_a_code_in_use_and_a_broken_database_rule_are_reported_and_nothing_is_written(self):
+        f.SamenwerkingsverbandFactory(cbs_gr_code="GR0001")
+        dubbel = Samenwerkingsverband(
+            naam="Dubbel", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code="GR0001"
+        )
+        assert "cbs_gr_code" in fout(
+            services.samenwerkingsverbanden_aanmaken, samenwerkingsverbanden=[dubbel]
+        )
+        goed = Samenwerkingsverband(naam="Goed", vorm=Vorm.OPENBAAR_LICHAAM)
+        cc = Samenwerkingsverband(naam="Zonder centrum", vorm=Vorm.CENTRUMGEMEENTE)
+        assert fout(
+            services.samenwerkingsverbanden_aanmaken, samenwerkingsverbanden=[goed, cc]
+        ) == {
+            "centrumgemeente": [
+                "Centrumgemeente: verplicht bij een centrumgemeenteconstructie en alleen dan in "
+                "te vullen."
+            ]
+        }
+        assert Samenwerkingsverband.objects.count() == 1
 
 
 class TestZetel:

@@ -1,0 +1,85 @@
+import time
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from samenwerking.opengr import (
+    DSTA_PAD,
+    GEMEENTE,
+    NIET_GEVONDEN,
+    OPENGR_PAD,
+    ORGANISATIE,
+    opengr_importeren,
+    rapport_schrijven,
+)
+
+
+def _procent(getal: float) -> str:
+    return f"{getal:.1f}".replace(".", ",")
+
+
+class Command(BaseCommand):
+    help = (
+        "Leest de OpenGR-gegevens (Open State Foundation, 2016) in: regelingen, deelnemers en "
+        "adressen, doorgetrokken via de herindelingen naar de gemeenten van nu. Een tweede "
+        "keer inlezen verandert niets."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--opengr", type=Path, default=OPENGR_PAD)
+        parser.add_argument("--dsta", type=Path, default=DSTA_PAD)
+        parser.add_argument(
+            "--rapport",
+            type=Path,
+            default=Path("importrapport-opengr.csv"),
+            help="CSV met per regel wat ermee gebeurde (standaard: %(default)s)",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
+        )
+
+    def handle(self, *args, **options):
+        begin = time.monotonic()
+        try:
+            verslag = opengr_importeren(
+                opengr_pad=options["opengr"], dsta_pad=options["dsta"], proef=options["dry_run"]
+            )
+        except ValidationError as fout:
+            raise CommandError(f"Niets ingelezen. {' '.join(fout.messages)}") from None
+        duur = time.monotonic() - begin
+        rapport_schrijven(verslag, options["rapport"])
+
+        schrijf = self.stdout.write
+        if verslag.proef:
+            schrijf(self.style.WARNING("Proef (--dry-run): er is niets opgeslagen."))
+        schrijf(f"Regels gelezen: {len(verslag.regels)}")
+        schrijf(
+            f"  gemeente: {verslag.aantal(GEMEENTE)} "
+            f"({_procent(verslag.percentage_gemeenten)}% van de regels met een gemeente)"
+        )
+        schrijf(f"  organisatie: {verslag.aantal(ORGANISATIE)}")
+        schrijf(f"  niet gevonden: {verslag.aantal(NIET_GEVONDEN)}")
+        schrijf(
+            f"Samenwerkingsverbanden: {verslag.verbanden_nieuw} nieuw, "
+            f"{verslag.verbanden_bijgewerkt} bijgewerkt, {verslag.verbanden_ongewijzigd} "
+            f"ongewijzigd; {verslag.dsta_gekoppeld} gekoppeld aan de DSTA-lijst"
+        )
+        schrijf(f"Organisaties: {verslag.organisaties_nieuw} nieuw")
+        schrijf(f"Deelnames: {verslag.deelnames_nieuw} nieuw")
+        schrijf(f"Herindelingen: {verslag.herindeling.samenvatting()}")
+        for opmerking in verslag.opmerkingen + verslag.herindeling.aandachtspunten:
+            schrijf(self.style.WARNING(f"Let op: {opmerking}"))
+        if verslag.niet_gevonden:
+            schrijf("Niet gevonden (niet ingelezen):")
+            for regel in verslag.niet_gevonden:
+                suggestie = f" Lijkt op: {', '.join(regel.kandidaten)}." if regel.kandidaten else ""
+                schrijf(
+                    f"  regel {regel.regel}: {regel.deelnemer!r} in {regel.regeling}.{suggestie}"
+                )
+        schrijf(f"Rapport per regel: {options['rapport']}")
+        schrijf(f"Duur: {_procent(duur)} s")
+        if not verslag.iets_gewijzigd:
+            schrijf(
+                self.style.SUCCESS("Niets gewijzigd: alles uit OpenGR stond al in het register.")
+            )
