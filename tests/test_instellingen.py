@@ -57,7 +57,8 @@ def _vrije_poort() -> int:
 
 
 def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
-    """What `make run` does after installing: migrate, load the reference data, serve."""
+    """What `make run` does after installing: migrate, load the reference data and OpenGR,
+    serve."""
     omgeving = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
     }
@@ -67,12 +68,18 @@ def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
         DJANGO_SETTINGS_MODULE="regioreg.settings",
     )
     beheer = [sys.executable, "manage.py"]
-    for opdracht in (["migrate", "--no-input", "-v0"], ["laad_referentiedata"]):
+    uitvoer = []
+    for opdracht in (
+        ["migrate", "--no-input", "-v0"],
+        ["laad_referentiedata"],
+        ["importeer_opengr", "--rapport", str(tmp_path / "rapport.csv")],
+    ):
         uit = subprocess.run(
             beheer + opdracht, cwd=PROJECT, env=omgeving, capture_output=True, text=True
         )
         assert uit.returncode == 0, uit.stderr
-    assert "gemeenten: 412 nieuw" in uit.stdout
+        uitvoer.append(uit.stdout)
+    assert "gemeenten: 412 nieuw" in uitvoer[1]
 
     poort = _vrije_poort()
     server = subprocess.Popen(
@@ -89,10 +96,12 @@ def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
                 break
             except OSError:
                 time.sleep(0.2)
-        inhoud = start.read().decode()
+        inhoud = " ".join(start.read().decode().split())
         assert "<strong>342</strong> gemeenten" in inhoud
+        assert "Bron: OpenGR (Open State Foundation), stand maart 2016" in inhoud
         pagina = urllib.request.urlopen(f"http://127.0.0.1:{poort}/gemeenten/GM0363/").read()
         assert "Gemeente Amsterdam" in pagina.decode()
+        assert "samenwerkingsverbanden op" in pagina.decode()
         login = urllib.request.urlopen(f"http://127.0.0.1:{poort}/admin/login/").read()
         assert "regioreg beheer" in login.decode()
     finally:
