@@ -197,11 +197,15 @@ def test_rule_validation_names_the_field(pc_regels):
         "alleen dan."
     ]
     fouten = _fouten(
-        Termijnregel(code="b", berekening=Berekening.VASTE_DATUM, **{**basis, "maand": 2, "dag": 29})
+        Termijnregel(
+            code="b", berekening=Berekening.VASTE_DATUM, **{**basis, "maand": 2, "dag": 29}
+        )
     )
     assert fouten["dag"] == ["Dag: 29 februari bestaat niet elk jaar; kies 1 maart."]
     fouten = _fouten(
-        Termijnregel(code="c", berekening=Berekening.VASTE_DATUM, **{**basis, "maand": 4, "dag": 31})
+        Termijnregel(
+            code="c", berekening=Berekening.VASTE_DATUM, **{**basis, "maand": 4, "dag": 31}
+        )
     )
     assert fouten["dag"] == ["Dag: bestaat niet in deze maand."]
     fouten = _fouten(
