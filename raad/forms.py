@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .constants import ZienswijzeStatus
+
 
 class PeilForm(forms.Form):
     """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
@@ -37,4 +39,23 @@ class ZoekForm(forms.Form):
         help_text=_(
             "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
         ),
+    )
+
+
+class VerbandFilterForm(forms.Form):
+    """The calendar and the zienswijzen of one arrangement; empty: all."""
+
+    verband = forms.UUIDField(
+        label=_("Samenwerkingsverband"),
+        required=False,
+        error_messages={"invalid": _("Samenwerkingsverband: kies er een uit de lijst.")},
+    )
+
+
+class ZienswijzenFilterForm(VerbandFilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alle statussen")), *ZienswijzeStatus.choices],
+        error_messages={"invalid_choice": _("Status: kies er een uit de lijst.")},
     )

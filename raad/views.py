@@ -22,6 +22,7 @@ from samenwerking.selectors import (
 
 from . import grafieken
 from .forms import INDELINGEN, PeilForm, ZoekForm
+from .selectors import verbandkalender
 
 
 def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
@@ -158,6 +159,7 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
         "grafiek_per_jaar": grafieken.staafgrafiek(
             [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],
             [
