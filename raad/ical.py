@@ -11,7 +11,7 @@ import datetime
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
-from .selectors import Kalender, Kalenderpunt
+from .kalender import Kalender, Kalenderpunt
 
 PRODID = "-//regioreg//Kalender van de raad//NL"
 VERVERSEN = datetime.timedelta(hours=12)

@@ -1,5 +1,5 @@
 """The raad's calendar: the page, the iCalendar feed and the zienswijzen of a gemeente.
-Thin shells around raad.selectors."""
+Thin shells around raad.kalender."""
 
 import datetime
 
@@ -11,7 +11,7 @@ from django.utils import timezone
 from .constants import ZienswijzeStatus
 from .forms import VerbandFilterForm, ZienswijzenFilterForm
 from .ical import kalender_ics
-from .selectors import kalender_van_gemeente, zienswijzen_van_gemeente
+from .kalender import kalender_van_gemeente, zienswijzen_van_gemeente
 from .views import _gemeente, _opvolgers
 
 # The page looks a year back (for overdue zienswijzen) and a year ahead; the feed also keeps

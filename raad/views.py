@@ -22,7 +22,7 @@ from samenwerking.selectors import (
 
 from . import grafieken
 from .forms import INDELINGEN, PeilForm, ZoekForm
-from .selectors import verbandkalender
+from .kalender import verbandkalender
 
 
 def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:

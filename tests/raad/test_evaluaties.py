@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from raad.selectors import evaluatiestand, jaren_later
+from raad.kalender import evaluatiestand, jaren_later
 from samenwerking.constants import Vorm
 from tests import factories as f
 from tests.raad.factories import BestuursvergaderingFactory, EvaluatieFactory

@@ -7,8 +7,8 @@ import pytest
 from icalendar import Calendar
 
 from raad.constants import ZienswijzeStatus
+from raad.kalender import kalender_van_gemeente
 from raad.models import Termijnafwijking
-from raad.selectors import kalender_van_gemeente
 from raad.services import zienswijze_status_wijzigen
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente
