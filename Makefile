@@ -8,12 +8,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate schema clean help
+.PHONY: run test demo install lint format migrate schema clean help
 
 help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
+	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
+	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,6 +31,10 @@ run: install
 test: install
 	./scripts/test.sh $(ARGS)
 
+# A separate SQLite database with synthetic national-scale data (every page says so).
+demo: install
+	./scripts/demo.sh $(HOST) $(PORT)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,5 +43,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+schema: install
+	SECRET_KEY=$${SECRET_KEY:-alleen-voor-het-schema} $(BIN)/python manage.py spectacular \
+		--validate --fail-on-warn --file docs/openapi.yaml
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3
+	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3 demo.sqlite3

@@ -42,6 +42,47 @@ class ZoekForm(forms.Form):
     )
 
 
+MODI = [("begroting", _("Begroting")), ("jaarrekening", _("Jaarrekening"))]
+FORMATEN = [
+    ("html", _("Webpagina (afdrukbaar, ook als pdf)")),
+    ("xlsx", _("Excel (XLSX)")),
+    ("csv", _("CSV voor Excel (puntkomma)")),
+    ("ods", _("OpenDocument (ODS)")),
+    ("json", _("JSON (open data)")),
+]
+
+
+class ExportForm(forms.Form):
+    """Year, mode and file format of an exported list."""
+
+    jaar = forms.IntegerField(
+        label=_("Jaar"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        error_messages=PeilForm.base_fields["jaar"].error_messages,
+        help_text=_("Leeg: dit jaar."),
+    )
+    modus = forms.ChoiceField(
+        label=_("Voor"),
+        choices=MODI,
+        required=False,
+        error_messages={"invalid_choice": _("Voor: kies begroting of jaarrekening.")},
+        help_text=_(
+            "Begroting: cijfers uit de begroting van het verband; jaarrekening: de "
+            "gerealiseerde cijfers."
+        ),
+    )
+    formaat = forms.ChoiceField(
+        label=_("Formaat"),
+        choices=FORMATEN,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Formaat: kies html, xlsx, csv, ods of json."),
+        },
+    )
+
+
 class VerbandFilterForm(forms.Form):
     """The calendar and the zienswijzen of one arrangement; empty: all."""
 

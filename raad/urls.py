@@ -21,6 +21,16 @@ urlpatterns = [
         name="zienswijzen",
     ),
     path(
+        "gemeenten/<str:cbs_code>/verbonden-partijen/",
+        views.gemeente_verbonden_partijen,
+        name="verbonden_partijen",
+    ),
+    path(
+        "gemeenten/<str:cbs_code>/samenwerkingsverbanden/<uuid:uuid>/oplegger/",
+        views.oplegger,
+        name="oplegger",
+    ),
+    path(
         "samenwerkingsverbanden/<uuid:uuid>/",
         views.samenwerkingsverband_detail,
         name="samenwerkingsverband",

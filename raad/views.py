@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +20,10 @@ from samenwerking.selectors import (
     samenwerkingsverbanden_zoeken,
 )
 
-from . import grafieken
-from .forms import INDELINGEN, PeilForm, ZoekForm
+from . import exports, grafieken
+from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
 from .kalender import verbandkalender
+from .selectors import verbonden_partijen
 
 
 def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
@@ -111,18 +112,71 @@ def gemeente_overzicht(request, cbs_code: str):
     return render(request, "raad/gemeente.html", context, status=status)
 
 
+def _download(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
+    content_type, extensie = exports.FORMATEN[formaat]
+    antwoord = HttpResponse(inhoud, content_type=content_type)
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{extensie}"'
+    return antwoord
+
+
+def _formaat(request) -> str | None:
+    """The requested file format, or None for the HTML page (unknown formats are a 404)."""
+    formaat = request.GET.get("formaat") or "html"
+    if formaat == "html":
+        return None
+    if formaat not in exports.FORMATEN:
+        raise Http404(
+            _("Onbekend formaat %(formaat)s; kies html, xlsx, csv, ods of json.")
+            % {"formaat": formaat}
+        )
+    return formaat
+
+
 def gemeente_register(request, cbs_code: str):
-    """The art. 27 register of a gemeente: exactly the legal items per regeling."""
+    """The art. 27 register of a gemeente: exactly the legal items per regeling; as a page
+    or, with ?formaat=, as a file."""
     gemeente = _gemeente(cbs_code.upper())
     form, peildatum, _jaar, status = _peilmoment(request)
+    regelingen = list(art27_register(gemeente, peildatum=peildatum))
+    formaat = _formaat(request)
+    if formaat and status == 200:
+        inhoud = exports.register_bestand(gemeente, regelingen, formaat, peildatum=peildatum)
+        return _download(inhoud, formaat, f"register-art27-{gemeente.cbs_code}-{peildatum}")
     context = {
         "gemeente": gemeente,
         "form": form,
         "peildatum": peildatum,
-        "regelingen": list(art27_register(gemeente, peildatum=peildatum)),
+        "regelingen": regelingen,
         "opvolgers": _opvolgers(gemeente),
+        "formaten": exports.FORMATEN,
     }
     return render(request, "raad/register.html", context, status=status)
+
+
+def gemeente_verbonden_partijen(request, cbs_code: str):
+    """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
+    gemeente = _gemeente(cbs_code.upper())
+    form = ExportForm(request.GET or None)
+    jaar, modus, formaat = timezone.localdate().year, "begroting", "html"
+    if form.is_valid():
+        jaar = form.cleaned_data["jaar"] or jaar
+        modus = form.cleaned_data["modus"] or modus
+        formaat = form.cleaned_data["formaat"] or formaat
+    lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
+    if formaat != "html" and not form.errors:
+        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}"
+        return _download(exports.verbonden_partijen_bestand(lijst, formaat), formaat, naam)
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "lijst": lijst,
+        "jaar": jaar,
+        "modus": modus,
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(
+        request, "raad/verbonden_partijen.html", context, status=400 if form.errors else 200
+    )
 
 
 def gemeente_partners(request, cbs_code: str):
@@ -139,6 +193,43 @@ def gemeente_partners(request, cbs_code: str):
         "opvolgers": _opvolgers(gemeente),
     }
     return render(request, "raad/partners.html", context, status=status)
+
+
+def oplegger(request, cbs_code: str, uuid):
+    """One A4 page about one arrangement for one gemeente: what it is, who represents the
+    gemeente, what it costs this year and last year, its equity and risks."""
+    gemeente = _gemeente(cbs_code.upper())
+    form, peildatum, jaar, status = _peilmoment(request)
+    try:
+        overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
+    except Samenwerkingsverband.DoesNotExist:
+        raise Http404(
+            _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
+        ) from None
+    eigen = [d for d in overzicht.deelnames if d.gemeente_id == gemeente.pk]
+    if not eigen:
+        raise Http404(
+            _("%(gemeente)s neemt niet deel aan %(verband)s.")
+            % {"gemeente": gemeente.naam, "verband": overzicht.verband.naam}
+        )
+    vertegenwoordigers = [
+        (orgaan, zetel)
+        for orgaan in overzicht.organen
+        for zetel in orgaan.zetels_op_peildatum
+        if zetel.deelname and zetel.deelname.gemeente_id == gemeente.pk
+    ]
+    context = {
+        "gemeente": gemeente,
+        "o": overzicht,
+        "verband": overzicht.verband,
+        "form": form,
+        "peildatum": peildatum,
+        "jaar": jaar,
+        "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
+        "vertegenwoordigers": vertegenwoordigers,
+        "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
+    }
+    return render(request, "raad/oplegger.html", context, status=status)
 
 
 def samenwerkingsverband_detail(request, uuid):

@@ -26,6 +26,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The demo database holds synthetic data (genereer_schaaldata); every page then says so.
+DEMO = env_bool("REGIOREG_DEMO", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "import_export",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "samenwerking",
     "raad",
 ]
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samenwerking.api.middleware.ApiVersionMiddleware",
 ]
 
 ROOT_URLCONF = "regioreg.urls"
@@ -80,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "regioreg.context_processors.regioreg",
             ],
         },
     },
@@ -140,6 +146,50 @@ SECURE_PROXY_SSL_HEADER = (
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# REST API under /api/v1/ (samenwerking/api/, docs/api.md). Reading is public; writing needs a
+# staff account, by HTTP Basic or the admin session. Basic comes first so that an anonymous write
+# gets 401 with a WWW-Authenticate header.
+API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["samenwerking.api.permissions.LezenOfBeheren"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "samenwerking.api.pagination.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "samenwerking.api.schema.RegisterAutoSchema",
+    "EXCEPTION_HANDLER": "samenwerking.api.exceptions.probleem_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "regioreg API",
+    "DESCRIPTION": (
+        "Het openbare register van gemeentelijke samenwerking: in welke samenwerkingsverbanden "
+        "zit een gemeente, wie vertegenwoordigt haar daar en wat kost elk verband. "
+        "Handleiding: docs/api.md."
+    ),
+    "VERSION": API_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Docstrings are English notes for developers; the document's texts are Dutch and explicit.
+    "DISABLE_DOCSTRING_DESCRIPTIONS": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "BijdrageSoortEnum": "samenwerking.constants.BijdrageSoort",
+        "DeelnameRolEnum": "samenwerking.constants.DeelnameRol",
+        "DocumentSoortEnum": "samenwerking.constants.DocumentSoort",
+        "JaarcijfersSoortEnum": "samenwerking.constants.JaarcijfersSoort",
+        "OrgaanSoortEnum": "samenwerking.constants.OrgaanSoort",
+        "OrganisatieSoortEnum": "samenwerking.constants.OrganisatieSoort",
+        "ZetelRolEnum": "samenwerking.constants.ZetelRol",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ admin.site.index_title = _("Register van samenwerkingsverbanden")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
+    path("api/v1/", include("samenwerking.api.urls")),
     path("", include("raad.urls")),
 ]
 

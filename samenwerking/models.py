@@ -46,6 +46,15 @@ def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> 
     )
 
 
+def periode_overlapt_q(
+    van: datetime.date, tot: datetime.date, begin: str, eind: str, prefix: str = ""
+) -> Q:
+    """Rows whose half-open period [begin, eind) shares at least one day with [van, tot)."""
+    return (Q(**{f"{prefix}{begin}__isnull": True}) | Q(**{f"{prefix}{begin}__lt": tot})) & (
+        Q(**{f"{prefix}{eind}__isnull": True}) | Q(**{f"{prefix}{eind}__gt": van})
+    )
+
+
 def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
     return VeldCheckConstraint(
         name=naam,

@@ -31,6 +31,7 @@ from .models import (
     Jaarcijfers,
     Samenwerkingsverband,
     Zetel,
+    periode_overlapt_q,
     periode_q,
 )
 from .normalisatie import ROEPNAMEN, normaliseer_naam
@@ -44,10 +45,8 @@ def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
 def bestuurlijk_belang_in_jaar(jaar: int, deelname_ref: str = "pk") -> Q:
     """A deelname has a bestuurlijk belang in `jaar` (BBV art. 1): a seat held on its behalf at
     some day of that year, or a voting right through the deelname itself."""
-    begin, eind = jaar_grenzen(jaar)
     zetel_in_jaar = Zetel.objects.filter(deelname=OuterRef(deelname_ref)).filter(
-        Q(begindatum__isnull=True) | Q(begindatum__lt=eind),
-        Q(einddatum__isnull=True) | Q(einddatum__gt=begin),
+        periode_overlapt_q(*jaar_grenzen(jaar), "begindatum", "einddatum")
     )
     # "IS NOT NULL" keeps the result TRUE or FALSE: NULL > 0 would make the whole test NULL.
     return Q(Exists(zetel_in_jaar)) | Q(stemmen__isnull=False, stemmen__gt=0)
@@ -71,7 +70,7 @@ def bijdrage_som(jaar: int, soort: str, deelname_ref: str = "pk") -> Subquery:
     )
 
 
-def _als_boolean(q: Q) -> ExpressionWrapper:
+def als_boolean(q: Q) -> ExpressionWrapper:
     return ExpressionWrapper(q, output_field=BooleanField())
 
 
@@ -117,9 +116,9 @@ def deelnames_van_gemeente(
             bijdrage_gerealiseerd=bijdrage_som(jaar, BijdrageSoort.GEREALISEERD),
             bijdrage_begroot_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.BEGROOT),
             bijdrage_gerealiseerd_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.GEREALISEERD),
-            bestuurlijk_belang=_als_boolean(bestuurlijk_belang_in_jaar(jaar)),
-            financieel_belang=_als_boolean(financieel_belang_in_jaar(jaar)),
-            verbonden_partij=_als_boolean(
+            bestuurlijk_belang=als_boolean(bestuurlijk_belang_in_jaar(jaar)),
+            financieel_belang=als_boolean(financieel_belang_in_jaar(jaar)),
+            verbonden_partij=als_boolean(
                 bestuurlijk_belang_in_jaar(jaar) & financieel_belang_in_jaar(jaar)
             ),
         )
@@ -363,7 +362,8 @@ class Verbandoverzicht:
 def samenwerkingsverband_overzicht(
     verband_uuid, *, peildatum: datetime.date | None = None, jaar: int | None = None
 ) -> Verbandoverzicht:
-    """One arrangement with its members (all periods, each with its bijdrage of `jaar`), organs
+    """One arrangement with its members (all periods, each with its bijdrage of `jaar` and of
+    the year before), organs
     with the seats held on `peildatum`, bijdragen per year, jaarcijfers, documents and nested
     arrangements. Raises Samenwerkingsverband.DoesNotExist. Eleven queries.
     """
@@ -381,6 +381,8 @@ def samenwerkingsverband_overzicht(
         .annotate(
             bijdrage_begroot=bijdrage_som(jaar, BijdrageSoort.BEGROOT),
             bijdrage_gerealiseerd=bijdrage_som(jaar, BijdrageSoort.GEREALISEERD),
+            bijdrage_begroot_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.BEGROOT),
+            bijdrage_gerealiseerd_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.GEREALISEERD),
         )
         .order_by("gemeente__naam", "organisatie__naam", "toetredingsdatum")
     )

@@ -18,6 +18,7 @@ from .models import (
     Bestuursorgaan,
     Bijdrage,
     Deelname,
+    Document,
     Gemeente,
     Jaarcijfers,
     Organisatie,
@@ -397,6 +398,35 @@ def jaarcijfers_vastleggen(
     for veld, waarde in cijfers.items():
         setattr(jaarcijfers, veld, waarde)
     return jaarcijfers_opslaan(jaarcijfers=jaarcijfers)
+
+
+# --- Rows without rules across rows -----------------------------------------------------------
+
+
+def _valideer_en_bewaar(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def organisatie_opslaan(*, organisatie: Organisatie) -> Organisatie:
+    return _valideer_en_bewaar(organisatie)
+
+
+@transaction.atomic
+def persoon_opslaan(*, persoon: Persoon) -> Persoon:
+    return _valideer_en_bewaar(persoon)
+
+
+@transaction.atomic
+def bestuursorgaan_opslaan(*, bestuursorgaan: Bestuursorgaan) -> Bestuursorgaan:
+    return _valideer_en_bewaar(bestuursorgaan)
+
+
+@transaction.atomic
+def document_opslaan(*, document: Document) -> Document:
+    return _valideer_en_bewaar(document)
 
 
 def controleer_deelnames_onderling(deelnames: list[Deelname]) -> None:

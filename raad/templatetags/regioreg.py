@@ -15,14 +15,15 @@ def _euro(bedrag: Decimal, decimalen: int) -> str:
 
 @register.filter
 def euro(bedrag: Decimal | None) -> str:
-    """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0)."""
-    return _("onbekend") if bedrag is None else _euro(bedrag, 0)
+    """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0). An empty
+    string is what a template gives for a missing object: also onbekend."""
+    return _("onbekend") if bedrag in (None, "") else _euro(bedrag, 0)
 
 
 @register.filter
 def euro_cent(bedrag: Decimal | None) -> str:
     """€ 1.234.567,89; `onbekend` when there is no figure."""
-    return _("onbekend") if bedrag is None else _euro(bedrag, 2)
+    return _("onbekend") if bedrag in (None, "") else _euro(bedrag, 2)
 
 
 @register.simple_tag
@@ -50,7 +51,7 @@ def ja_nee_onbekend(waarde: bool | None) -> str:
 @register.filter
 def procent(waarde: Decimal | None) -> str:
     """12,5% with only the decimals that are there; `onbekend` without a figure."""
-    if waarde is None:
+    if waarde in (None, ""):
         return _("onbekend")
     genormaliseerd = waarde.normalize()
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)

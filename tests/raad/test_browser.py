@@ -97,7 +97,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     expect(vrzw.get_by_role("cell").nth(3)).to_have_text("onbekend")  # gerealiseerd this year
 
     # Last year: gerealiseerd is known.
-    jaar = pagina.get_by_label("Jaar")
+    jaar = pagina.get_by_label("Jaar", exact=True)
     jaar.fill(str(DIT_JAAR - 1))
     jaar.press("Enter")
     expect(pagina).to_have_url(re.compile(rf"jaar={DIT_JAAR - 1}"))
@@ -109,7 +109,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
         euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_gerealiseerd)
     )
 
-    vrzw.get_by_role("link", name="Veiligheidsregio Zaanstreek-Waterland").click()
+    vrzw.get_by_role("link", name="Veiligheidsregio Zaanstreek-Waterland", exact=True).click()
     expect(pagina.get_by_role("heading", level=1)).to_contain_text("Veiligheidsregio")
     deelnemers = pagina.get_by_role("table", name=re.compile("Deelnemers met hun periode"))
     zaanstad_rij = deelnemers.get_by_role("row", name=re.compile("Zaanstad"))
@@ -129,6 +129,8 @@ def test_every_page_type_is_accessible(pagina, zaanstad):
         ("register", "/gemeenten/GM0479/register/"),
         ("partners", "/gemeenten/GM0479/partners/"),
         ("samenwerkingsverband", f"/samenwerkingsverbanden/{verband.uuid}/"),
+        ("verbonden-partijen", f"/gemeenten/GM0479/verbonden-partijen/?jaar={DIT_JAAR}"),
+        ("oplegger", f"/gemeenten/GM0479/samenwerkingsverbanden/{verband.uuid}/oplegger/"),
         ("niet-gevonden", "/gemeenten/GM9999/"),
         ("foute-invoer", "/gemeenten/GM0479/?jaar=1800"),
     ]:
@@ -138,12 +140,12 @@ def test_every_page_type_is_accessible(pagina, zaanstad):
 
 def test_bad_year_is_reported_by_the_field(pagina, zaanstad):
     pagina.goto(pagina.basis + "/gemeenten/GM0479/")
-    jaar = pagina.get_by_label("Jaar")
+    jaar = pagina.get_by_label("Jaar", exact=True)
     jaar.fill("1800")
     jaar.press("Enter")
     fout = pagina.get_by_role("alert")
     expect(fout).to_contain_text("Jaar: moet 1900 of later zijn.")
-    expect(pagina.get_by_label("Jaar")).to_have_attribute("aria-invalid", "true")
+    expect(pagina.get_by_label("Jaar", exact=True)).to_have_attribute("aria-invalid", "true")
 
 
 def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentiedata):
@@ -163,3 +165,31 @@ def test_partners_and_register_from_the_overview(pagina, zaanstad):
     expect(purmerend.get_by_role("cell").first).to_have_text("3")
     pagina.get_by_role("link", name="Art. 27-register").click()
     expect(pagina.get_by_role("heading", level=2)).to_have_count(3)
+
+
+def test_choose_year_and_mode_and_download_the_xlsx(pagina, zaanstad, tmp_path):
+    from openpyxl import load_workbook
+
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    formulier = pagina.get_by_role("form", name="Lijst verbonden partijen (BBV art. 15)")
+    formulier.get_by_label("Jaar van de lijst").fill(str(DIT_JAAR - 1))
+    formulier.get_by_label("Lijst voor de").select_option("jaarrekening")
+    formulier.get_by_label("Bestandsformaat").select_option("xlsx")
+    with pagina.expect_download() as download:
+        formulier.get_by_role("button", name="Maak de lijst").click()
+    bestand = download.value
+    assert bestand.suggested_filename == (
+        f"verbonden-partijen-GM0479-{DIT_JAAR - 1}-jaarrekening.xlsx"
+    )
+    pad = tmp_path / bestand.suggested_filename
+    bestand.save_as(pad)
+    boek = load_workbook(pad)
+    assert boek.properties.title == f"Verbonden partijen Zaanstad {DIT_JAAR - 1} (jaarrekening)"
+    namen = [
+        r[1] for r in boek["Gemeenschappelijke regelingen"].iter_rows(min_row=4, values_only=True)
+    ]
+    assert namen == [  # a bedrijfsvoeringsorganisatie is a GR too
+        "Belastingsamenwerking Zaanstreek",
+        "GGD Zaanstreek-Waterland",
+        "Veiligheidsregio Zaanstreek-Waterland",
+    ]

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from raad.exports import FORMATEN, verbonden_partijen_bestand
+from raad.selectors import verbonden_partijen
+from samenwerking.models import Gemeente
+
+
+class Command(BaseCommand):
+    help = (
+        "Schrijft de lijst verbonden partijen (BBV art. 15) van een of meer gemeenten naar "
+        "bestanden, één per gemeente."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("gemeenten", nargs="*", help="CBS-codes, bijvoorbeeld GM0363")
+        parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
+        parser.add_argument("--jaar", type=int, default=timezone.localdate().year)
+        parser.add_argument("--modus", choices=["begroting", "jaarrekening"], default="begroting")
+        parser.add_argument("--formaat", choices=sorted(FORMATEN), default="xlsx")
+        parser.add_argument("--map", type=Path, default=Path("."), help="uitvoermap")
+
+    def handle(self, *args, **opties):
+        codes = [c.upper() for c in opties["gemeenten"]]
+        if opties["alle"] == bool(codes):
+            raise CommandError("Geef CBS-codes van gemeenten óf --alle.")
+        gemeenten = (
+            Gemeente.objects.actief_op(timezone.localdate())
+            if opties["alle"]
+            else Gemeente.objects.filter(cbs_code__in=codes)
+        )
+        gemeenten = list(gemeenten.order_by("cbs_code"))
+        onbekend = sorted(set(codes) - {g.cbs_code for g in gemeenten})
+        if onbekend:
+            raise CommandError(f"Onbekende CBS-code(s): {', '.join(onbekend)}. Niets geschreven.")
+        opties["map"].mkdir(parents=True, exist_ok=True)
+        jaar, modus, formaat = opties["jaar"], opties["modus"], opties["formaat"]
+        for gemeente in gemeenten:
+            lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
+            pad = opties["map"] / f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"
+            pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
+            self.stdout.write(f"{pad} ({len(lijst.partijen)} verbonden partijen)")
+        self.stdout.write(self.style.SUCCESS(f"{len(gemeenten)} bestand(en) geschreven."))

@@ -1,0 +1,87 @@
+"""Every API error as application/problem+json (RFC 9457), in Dutch.
+
+A validation error lists each parameter or field in `invalidParams` under the name the client
+used; errors of a whole object are named `nonFieldErrors`.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler
+
+from .serializers import CamelSerializer
+
+PROBLEMEN = {
+    400: ("ongeldige-invoer", _("Ongeldige invoer")),
+    401: ("niet-aangemeld", _("Niet aangemeld")),
+    403: ("geen-toestemming", _("Geen toestemming")),
+    404: ("niet-gevonden", _("Niet gevonden")),
+    405: ("methode-niet-toegestaan", _("Methode niet toegestaan")),
+    406: ("formaat-niet-beschikbaar", _("Gevraagd formaat niet beschikbaar")),
+    415: ("formaat-niet-ondersteund", _("Formaat van de invoer niet ondersteund")),
+    429: ("te-veel-verzoeken", _("Te veel verzoeken")),
+}
+ALGEMENE_FOUT = "nonFieldErrors"
+# DRF details that are not translated.
+DETAILS = {"parse_error": _("De invoer is geen geldige JSON.")}
+
+
+def probleem_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None  # not an API error: Django's 500
+    soort, titel = PROBLEMEN.get(response.status_code, ("fout", _("Fout")))
+    validatie = isinstance(exc, ValidationError)
+    probleem = {
+        "type": f"urn:regioreg:probleem:{soort}",
+        "title": str(titel),
+        "status": response.status_code,
+        "detail": str(
+            _("Een of meer parameters of velden zijn ongeldig.")
+            if validatie
+            else DETAILS.get(response.data["detail"].code, response.data["detail"])
+        ),
+        "instance": context["request"].path,
+    }
+    if validatie:
+        probleem["invalidParams"] = list(ongeldige_parameters(exc.detail))
+    response.data = probleem
+    response.content_type = "application/problem+json"
+    return response
+
+
+def ongeldige_parameters(detail, naam: str = ""):
+    """Flatten DRF's nested error detail to {name, code, reason}; nested names get dots."""
+    if isinstance(detail, dict):
+        for sleutel, fouten in detail.items():
+            deel = str(sleutel)
+            if deel in (NON_FIELD_ERRORS, api_settings.NON_FIELD_ERRORS_KEY):
+                deel = ALGEMENE_FOUT
+            yield from ongeldige_parameters(fouten, f"{naam}.{deel}" if naam else deel)
+    elif isinstance(detail, list):
+        for fout in detail:
+            yield from ongeldige_parameters(fout, naam)
+    else:
+        yield {"name": naam or ALGEMENE_FOUT, "code": detail.code, "reason": str(detail)}
+
+
+# --- The same shape for the OpenAPI document (schema.py) ---------------------------------------
+
+
+class OngeldigeParameterSerializer(CamelSerializer):
+    name = serializers.CharField(help_text=_("Naam van de parameter of het veld."))
+    code = serializers.CharField(help_text=_("Code van de fout, voor software."))
+    reason = serializers.CharField(help_text=_("Wat er mis is, in het Nederlands."))
+
+
+class ProbleemSerializer(CamelSerializer):
+    type = serializers.CharField(help_text=_("Soort probleem (URN)."))
+    title = serializers.CharField(help_text=_("Korte omschrijving van de soort probleem."))
+    status = serializers.IntegerField(help_text=_("De HTTP-statuscode."))
+    detail = serializers.CharField(help_text=_("Uitleg bij dit geval."))
+    instance = serializers.CharField(help_text=_("Het pad van het verzoek."))
+    invalid_params = OngeldigeParameterSerializer(
+        many=True, required=False, help_text=_("Per parameter of veld wat er ongeldig is.")
+    )

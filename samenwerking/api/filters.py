@@ -1,0 +1,260 @@
+"""Query parameters of the list endpoints.
+
+Parameter names are camelCase. A value that does not parse, an unknown choice or a code that
+matches no row makes the filter form invalid, which the viewsets turn into a 400 problem
+naming the parameter.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.constants import (
+    BijdrageSoort,
+    DeelnameRol,
+    DocumentSoort,
+    Functie,
+    JaarcijfersSoort,
+    OrgaanSoort,
+    OrganisatieSoort,
+    Vorm,
+    ZetelRol,
+)
+from samenwerking.models import (
+    Bestuursorgaan,
+    Deelname,
+    Domein,
+    Gemeente,
+    Organisatie,
+    Persoon,
+    Provincie,
+    Samenwerkingsverband,
+)
+
+from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """Filters declared with Python names, offered under their camelCase names."""
+
+    @classmethod
+    def get_filters(cls):
+        return {camel(naam): filter for naam, filter in super().get_filters().items()}
+
+
+class ActiefOpFilter(django_filters.DateFilter):
+    """Rows whose half-open period contains the date (the models' `actief_op`). ISO dates only,
+    not the Dutch input formats of forms."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            input_formats=["%Y-%m-%d"],
+            error_messages={"invalid": ONGELDIGE_DATUM},
+            **kwargs,
+        )
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.actief_op(value)
+
+
+class JaNeeField(forms.NullBooleanField):
+    """true or false; anything else is an error instead of being ignored."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise ValidationError(_("Gebruik true of false."), code="invalid")
+
+
+class JaNeeFilter(django_filters.BooleanFilter):
+    field_class = JaNeeField
+
+
+class JaarFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1900, max_value=2100, **kwargs)
+
+
+def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
+    """A filter on a related row given by its public key (uuid or code); unknown is an error."""
+    return django_filters.ModelChoiceFilter(
+        queryset=model.objects.all(),
+        to_field_name=sleutel(model),
+        error_messages={"invalid_choice": lazy(niet_gevonden, str)(model, "%(value)s")},
+        **kwargs,
+    )
+
+
+def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
+    """`q`: a case-insensitive part of any of the fields."""
+
+    def zoek(queryset, naam, waarde):
+        voorwaarde = Q()
+        for veld in velden:
+            voorwaarde |= Q(**{f"{veld}__icontains": waarde})
+        return queryset.filter(voorwaarde)
+
+    return django_filters.CharFilter(method=zoek, label=label)
+
+
+def volgorde(*velden: tuple[str, str]) -> django_filters.OrderingFilter:
+    return django_filters.OrderingFilter(
+        fields=velden,
+        label=_("Sorteer op deze velden, met een minteken voor aflopend; komma's ertussen."),
+    )
+
+
+SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
+GEMEENTE = _("CBS-code van de gemeente, bijvoorbeeld GM0363.")
+PROVINCIE = _("CBS-code van de provincie, bijvoorbeeld PV27.")
+ACTIEF_OP = _("Alleen wat loopt op deze datum (JJJJ-MM-DD).")
+JAAR = _("Jaar, bijvoorbeeld 2025.")
+
+
+class ProvincieFilterSet(RegisterFilterSet):
+    ordering = volgorde(("naam", "naam"), ("code", "code"))
+
+
+class GemeenteFilterSet(RegisterFilterSet):
+    provincie = verwijzing(Provincie, label=PROVINCIE)
+    actief_op = ActiefOpFilter(label=_("Alleen gemeenten die op deze datum bestaan."))
+    q = tekst_filter("naam", "cbs_code", label=_("Deel van de naam of de CBS-code."))
+    ordering = volgorde(("naam", "naam"), ("cbs_code", "cbsCode"))
+
+
+class OrganisatieFilterSet(RegisterFilterSet):
+    soort = django_filters.ChoiceFilter(choices=OrganisatieSoort.choices, label=_("Soort."))
+    provincie = verwijzing(Provincie, label=PROVINCIE)
+    q = tekst_filter("naam", "afkorting", label=_("Deel van de naam of de afkorting."))
+    ordering = volgorde(("naam", "naam"))
+
+
+class SamenwerkingsverbandFilterSet(RegisterFilterSet):
+    vorm = django_filters.ChoiceFilter(choices=Vorm.choices, label=_("Samenwerkingsvorm."))
+    domein = verwijzing(
+        Domein, field_name="domeinen", label=_("Code van een domein, bijvoorbeeld veiligheid.")
+    )
+    deelnemer = verwijzing(
+        Gemeente,
+        field_name="deelnames__gemeente",
+        method="filter_deelnemer",
+        label=_("CBS-code van een gemeente die (ooit) deelneemt, bijvoorbeeld GM0363."),
+    )
+    provincie = verwijzing(
+        Provincie,
+        field_name="deelnames__gemeente__provincie",
+        method="filter_provincie",
+        label=_("CBS-code van de provincie van een (ooit) deelnemende gemeente."),
+    )
+    actief_op = ActiefOpFilter(label=_("Alleen verbanden die op deze datum gelden (JJJJ-MM-DD)."))
+    verplicht = JaNeeFilter(label=_("Wettelijk verplicht (true of false)."))
+    q = tekst_filter("naam", "afkorting", label=_("Deel van de naam of de afkorting."))
+    ordering = volgorde(
+        ("naam", "naam"),
+        ("afkorting", "afkorting"),
+        ("vorm", "vorm"),
+        ("ingangsdatum", "ingangsdatum"),
+    )
+
+    def filter_deelnemer(self, queryset, naam, gemeente):
+        return queryset.filter(
+            Exists(Deelname.objects.filter(samenwerkingsverband=OuterRef("pk"), gemeente=gemeente))
+        )
+
+    def filter_provincie(self, queryset, naam, provincie):
+        return queryset.filter(
+            Exists(
+                Deelname.objects.filter(
+                    samenwerkingsverband=OuterRef("pk"), gemeente__provincie=provincie
+                )
+            )
+        )
+
+
+class DeelnameFilterSet(RegisterFilterSet):
+    gemeente = verwijzing(Gemeente, label=GEMEENTE)
+    organisatie = verwijzing(Organisatie, label=_("Uuid van de organisatie."))
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    actief_op = ActiefOpFilter(label=ACTIEF_OP)
+    rol = django_filters.ChoiceFilter(choices=DeelnameRol.choices, label=_("Rol."))
+    ordering = volgorde(
+        ("samenwerkingsverband__naam", "samenwerkingsverband"),
+        ("gemeente__naam", "gemeente"),
+        ("toetredingsdatum", "toetredingsdatum"),
+        ("uittredingsdatum", "uittredingsdatum"),
+    )
+
+
+class BestuursorgaanFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    soort = django_filters.ChoiceFilter(choices=OrgaanSoort.choices, label=_("Soort orgaan."))
+    ordering = volgorde(("samenwerkingsverband__naam", "samenwerkingsverband"), ("soort", "soort"))
+
+
+class PersoonFilterSet(RegisterFilterSet):
+    q = tekst_filter("naam", label=_("Deel van de naam."))
+    partij = django_filters.CharFilter(
+        lookup_expr="iexact", label=_("Politieke partij (hoofdletters maken niet uit).")
+    )
+    ordering = volgorde(("naam", "naam"))
+
+
+class ZetelFilterSet(RegisterFilterSet):
+    bestuursorgaan = verwijzing(Bestuursorgaan, label=_("Uuid van het bestuursorgaan."))
+    persoon = verwijzing(Persoon, label=_("Uuid van de persoon."))
+    samenwerkingsverband = verwijzing(
+        Samenwerkingsverband,
+        field_name="bestuursorgaan__samenwerkingsverband",
+        label=SAMENWERKINGSVERBAND,
+    )
+    gemeente = verwijzing(
+        Gemeente,
+        field_name="deelname__gemeente",
+        label=_("CBS-code van de gemeente namens welke de zetel is bezet."),
+    )
+    actief_op = ActiefOpFilter(label=ACTIEF_OP)
+    functie = django_filters.ChoiceFilter(choices=Functie.choices, label=_("Functie."))
+    rol = django_filters.ChoiceFilter(choices=ZetelRol.choices, label=_("Rol in het orgaan."))
+    ordering = volgorde(("begindatum", "begindatum"), ("persoon__naam", "persoon"))
+
+
+class BijdrageFilterSet(RegisterFilterSet):
+    deelname = verwijzing(Deelname, label=_("Uuid van de deelname."))
+    gemeente = verwijzing(
+        Gemeente, field_name="deelname__gemeente", label=_("CBS-code van de betalende gemeente.")
+    )
+    samenwerkingsverband = verwijzing(
+        Samenwerkingsverband,
+        field_name="deelname__samenwerkingsverband",
+        label=SAMENWERKINGSVERBAND,
+    )
+    jaar = JaarFilter(label=JAAR)
+    soort = django_filters.ChoiceFilter(
+        choices=BijdrageSoort.choices, label=_("Begroot of gerealiseerd.")
+    )
+    ordering = volgorde(("jaar", "jaar"), ("bedrag", "bedrag"))
+
+
+class JaarcijfersFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    jaar = JaarFilter(label=JAAR)
+    soort = django_filters.ChoiceFilter(
+        choices=JaarcijfersSoort.choices, label=_("Begroting of jaarrekening.")
+    )
+    ordering = volgorde(("jaar", "jaar"), ("samenwerkingsverband__naam", "samenwerkingsverband"))
+
+
+class DocumentFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    soort = django_filters.ChoiceFilter(choices=DocumentSoort.choices, label=_("Soort document."))
+    jaar = JaarFilter(label=JAAR)
+    ordering = volgorde(("jaar", "jaar"), ("datum", "datum"), ("titel", "titel"))

@@ -1,0 +1,38 @@
+"""How the API names things: camelCase JSON names and the public key of each model."""
+
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samenwerking.models import Domein, Gemeente, Provincie
+
+# Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
+ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
+
+# Models known by a code of their own; every other model is known by its uuid.
+SLEUTELS: dict[type[models.Model], str] = {
+    Gemeente: "cbs_code",
+    Provincie: "code",
+    Domein: "code",
+}
+
+
+def sleutel(model: type[models.Model]) -> str:
+    """The field that identifies a row of `model` in URLs, relations and filters."""
+    return SLEUTELS.get(model, "uuid")
+
+
+def camel(naam: str) -> str:
+    """`eigen_vermogen_begin` -> `eigenVermogenBegin` (API Design Rules: camelCase)."""
+    eerste, *rest = naam.split("_")
+    return eerste + "".join(deel[:1].upper() + deel[1:] for deel in rest)
+
+
+def niet_gevonden(model: type[models.Model], waarde: str) -> str:
+    """Dutch message for a key that matches no row, e.g. 'Geen gemeente met CBS-code GM9999.'"""
+    veld = model._meta.get_field(sleutel(model))
+    return _("Geen %(model)s met %(veld)s %(waarde)s.") % {
+        "model": model._meta.verbose_name,
+        "veld": veld.verbose_name,
+        "waarde": waarde,
+    }

@@ -1,0 +1,51 @@
+"""Page-number pagination with a Dutch description and strict page parameters."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+
+
+class Paginering(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "pageSize"
+    max_page_size = 500
+    page_query_description = _("Paginanummer, vanaf 1.")
+    page_size_query_description = _("Aantal resultaten per pagina (standaard 50, hoogstens 500).")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        fouten = {}
+        for naam in (self.page_query_param, self.page_size_query_param):
+            waarde = request.query_params.get(naam, "1")
+            if not waarde.isdigit() or int(waarde) < 1:
+                fouten[naam] = [_("Gebruik een geheel getal vanaf 1.")]
+        if fouten:
+            raise ValidationError(fouten)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["count", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": _("Aantal resultaten op alle pagina's samen."),
+                    "example": 123,
+                },
+                "next": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": _("Adres van de volgende pagina; null op de laatste."),
+                    "example": "https://regioreg.example.nl/api/v1/gemeenten?page=3",
+                },
+                "previous": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": _("Adres van de vorige pagina; null op de eerste."),
+                    "example": "https://regioreg.example.nl/api/v1/gemeenten?page=1",
+                },
+                "results": {**schema, "description": _("De resultaten op deze pagina.")},
+            },
+        }

@@ -1,0 +1,542 @@
+"""JSON representations of the register.
+
+Field names are camelCase; a relation is the related row's public key (uuid, or the CBS code
+of a gemeente or provincie); money is a decimal string in euros ("1234.56") and unknown is
+null, never 0. Serializers only translate: the rules of the register run in the services,
+which the viewsets call, so the API accepts exactly what the admin accepts.
+"""
+
+from django.db import connection, models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from samenwerking.constants import Bevoegdheidsverkrijging, Motief
+from samenwerking.models import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    Document,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Persoon,
+    Provincie,
+    Samenwerkingsverband,
+    Zetel,
+)
+
+from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+
+ALGEMENE_OMSCHRIJVINGEN = {
+    "uuid": _("Vaste, unieke identificatie van dit object."),
+    "url": _("Adres van dit object in de API."),
+}
+
+
+def geld(help_text, **kwargs) -> serializers.DecimalField:
+    """A read-only amount in euros, null when unknown."""
+    return serializers.DecimalField(
+        max_digits=17,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text=help_text,
+        **kwargs,
+    )
+
+
+class CamelSerializer(serializers.Serializer):
+    """Exposes each field under its camelCase name and adds a read-only `…Label` with the Dutch
+    text of every choice field."""
+
+    def get_fields(self):
+        velden = {}
+        for naam, veld in super().get_fields().items():
+            api_naam = camel(naam)
+            if api_naam != naam and veld.source is None:
+                veld.source = naam
+            velden[api_naam] = veld
+            if type(veld) is serializers.ChoiceField:
+                velden[f"{api_naam}Label"] = serializers.CharField(
+                    source=f"get_{veld.source or naam}_display",
+                    read_only=True,
+                    help_text=_("Omschrijving van de waarde van %(veld)s.") % {"veld": api_naam},
+                )
+        return velden
+
+
+class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
+    """A model as the API shows it: `url` links to the object itself, every relation is the
+    related row's public key, and every field is described from the model (for OpenAPI).
+
+    No serializer-level validators: unique and cross-row rules are checked once, by the services
+    (`full_clean()` and their own checks), with the same messages as in the admin."""
+
+    serializer_related_field = serializers.SlugRelatedField
+
+    def get_validators(self):
+        return []
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        if field_name == self.url_field_name:  # also when the model has a field `url`
+            klasse, kwargs = self.build_url_field(field_name, model_class)
+        else:
+            klasse, kwargs = super().build_field(field_name, info, model_class, nested_depth)
+        kwargs["help_text"] = ALGEMENE_OMSCHRIJVINGEN.get(field_name) or self._omschrijving(
+            field_name, klasse, kwargs
+        )
+        if issubclass(klasse, serializers.DateField):
+            kwargs["error_messages"] = {"invalid": ONGELDIGE_DATUM}
+        return klasse, kwargs
+
+    @staticmethod
+    def _omschrijving(field_name: str, klasse, kwargs) -> str:
+        """The model field's label and help text, and for money how amounts look."""
+        delen = [f"{kwargs.get('label') or capfirst(field_name.replace('_', ' '))}."]
+        if kwargs.get("help_text"):
+            delen.append(str(kwargs["help_text"]))
+        if issubclass(klasse, serializers.DecimalField) and kwargs.get("decimal_places") == 2:
+            delen.append(_("Bedrag in euro's als decimale tekst, bijvoorbeeld 1234.56."))
+            if kwargs.get("allow_null"):
+                delen.append(_("Null als onbekend (nooit 0)."))
+        return " ".join(str(deel) for deel in delen)
+
+    def build_standard_field(self, field_name, model_field):
+        klasse, kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.IntegerField):
+            # The database's own integer range differs per backend (SQLite: 64 bits for all);
+            # keep it out of the API contract. full_clean() in the services still enforces it.
+            laag, hoog = connection.ops.integer_field_range(model_field.get_internal_type())
+            for grens, waarde in (("min_value", laag), ("max_value", hoog)):
+                if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
+                    del kwargs[grens]
+        return klasse, kwargs
+
+    def build_url_field(self, field_name, model_class):
+        return serializers.HyperlinkedIdentityField, {
+            "view_name": f"api:{model_class._meta.model_name}-detail",
+            "lookup_field": sleutel(model_class),
+        }
+
+    def build_relational_field(self, field_name, relation_info):
+        klasse, kwargs = super().build_relational_field(field_name, relation_info)
+        model = relation_info.related_model
+        kwargs["slug_field"] = sleutel(model)
+        kwargs["error_messages"] = {"does_not_exist": niet_gevonden(model, "{value}")}
+        return klasse, kwargs
+
+
+# --- Resources ------------------------------------------------------------------------------
+
+
+class ProvincieSerializer(RegisterSerializer):
+    class Meta:
+        model = Provincie
+        fields = ["code", "url", "naam"]
+        extra_kwargs = {"code": {"help_text": _("CBS-code: PV gevolgd door twee cijfers.")}}
+
+
+class GemeenteSerializer(RegisterSerializer):
+    class Meta:
+        model = Gemeente
+        fields = ["cbs_code", "url", "naam", "provincie", "begindatum", "einddatum", "opvolgers"]
+        extra_kwargs = {
+            "provincie": {"help_text": _("CBS-code van de provincie.")},
+            "opvolgers": {
+                "help_text": _("CBS-codes van de gemeenten waarin deze gemeente is opgegaan.")
+            },
+        }
+
+
+class OrganisatieSerializer(RegisterSerializer):
+    class Meta:
+        model = Organisatie
+        fields = [
+            "uuid",
+            "url",
+            "naam",
+            "afkorting",
+            "soort",
+            "provincie",
+            "vestigingsplaats",
+            "website",
+            "roo_systeem_id",
+        ]
+
+
+class SamenwerkingsverbandSerializer(RegisterSerializer):
+    motieven = serializers.ListField(
+        child=serializers.ChoiceField(choices=Motief.choices),
+        required=False,
+        help_text=_("Waarom de deelnemers samenwerken."),
+    )
+    bevoegdheidsverkrijgingen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Bevoegdheidsverkrijging.choices),
+        required=False,
+        help_text=_("Hoe het verband zijn bevoegdheden heeft gekregen."),
+    )
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = [
+            "uuid",
+            "url",
+            "naam",
+            "afkorting",
+            "vorm",
+            "doel",
+            "domeinen",
+            "motieven",
+            "verplicht",
+            "verplicht_grondslag",
+            "bevoegdheidsverkrijgingen",
+            "adres",
+            "postcode",
+            "vestigingsplaats",
+            "centrumgemeente",
+            "bovenliggend",
+            "vorige_versie",
+            "ingangsdatum",
+            "einddatum",
+            "roo_systeem_id",
+            "cbs_gr_code",
+            "regeling_url",
+            "website",
+            "evaluatie_interval_jaren",
+            "wgr2022_zienswijze_besluiten",
+            "wgr2022_burgerparticipatie",
+            "wgr2022_evaluatie",
+            "wgr2022_uittreding",
+            "wgr2022_adviescommissie",
+            "wgr2022_onderzoeksrecht",
+            "bron",
+        ]
+        extra_kwargs = {
+            "vorm": {"help_text": _("Samenwerkingsvorm; de Wgr-vormen met de codes van het ROO.")},
+            "domeinen": {"help_text": _("Codes van de beleidsterreinen, bijvoorbeeld veiligheid.")},
+            "centrumgemeente": {
+                "help_text": _("CBS-code van de centrumgemeente; alleen bij vorm CC.")
+            },
+            "bovenliggend": {"help_text": _("Uuid van het verband waaronder dit verband valt.")},
+            "vorige_versie": {"help_text": _("Uuid van de regeling die door deze is vervangen.")},
+        }
+
+
+class DeelnameSerializer(RegisterSerializer):
+    class Meta:
+        model = Deelname
+        fields = [
+            "uuid",
+            "url",
+            "samenwerkingsverband",
+            "gemeente",
+            "organisatie",
+            "toetredingsdatum",
+            "uittredingsdatum",
+            "rol",
+            "verdeelsleutel",
+            "stemmen",
+            "aansprakelijk",
+            "aansprakelijkheid_toelichting",
+            "bron",
+        ]
+        extra_kwargs = {
+            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")},
+            "gemeente": {"help_text": _("CBS-code van de deelnemende gemeente, of null.")},
+            "organisatie": {"help_text": _("Uuid van de deelnemende organisatie, of null.")},
+        }
+
+
+class BestuursorgaanSerializer(RegisterSerializer):
+    class Meta:
+        model = Bestuursorgaan
+        fields = ["uuid", "url", "samenwerkingsverband", "soort", "naam"]
+        extra_kwargs = {
+            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")}
+        }
+
+
+class PersoonSerializer(RegisterSerializer):
+    class Meta:
+        model = Persoon
+        fields = ["uuid", "url", "naam", "partij"]
+
+
+class ZetelSerializer(RegisterSerializer):
+    class Meta:
+        model = Zetel
+        fields = [
+            "uuid",
+            "url",
+            "bestuursorgaan",
+            "deelname",
+            "persoon",
+            "functie",
+            "rol",
+            "stemmen",
+            "begindatum",
+            "einddatum",
+        ]
+        extra_kwargs = {
+            "bestuursorgaan": {"help_text": _("Uuid van het bestuursorgaan.")},
+            "deelname": {
+                "help_text": _("Uuid van de deelname namens welke de persoon zitting heeft.")
+            },
+            "persoon": {"help_text": _("Uuid van de persoon.")},
+        }
+
+
+class BijdrageSerializer(RegisterSerializer):
+    gemeente = serializers.SlugRelatedField(
+        source="deelname.gemeente",
+        slug_field="cbs_code",
+        read_only=True,
+        help_text=_("CBS-code van de betalende gemeente; null bij een andere deelnemer."),
+    )
+    samenwerkingsverband = serializers.SlugRelatedField(
+        source="deelname.samenwerkingsverband",
+        slug_field="uuid",
+        read_only=True,
+        help_text=_("Uuid van het samenwerkingsverband dat de bijdrage ontvangt."),
+    )
+
+    class Meta:
+        model = Bijdrage
+        fields = [
+            "uuid",
+            "url",
+            "deelname",
+            "gemeente",
+            "samenwerkingsverband",
+            "jaar",
+            "soort",
+            "onderdeel",
+            "bedrag",
+        ]
+        extra_kwargs = {"deelname": {"help_text": _("Uuid van de deelname die betaalt.")}}
+
+
+class JaarcijfersSerializer(RegisterSerializer):
+    class Meta:
+        model = Jaarcijfers
+        fields = [
+            "uuid",
+            "url",
+            "samenwerkingsverband",
+            "jaar",
+            "soort",
+            "lasten",
+            "baten",
+            "resultaat",
+            "eigen_vermogen_begin",
+            "eigen_vermogen_eind",
+            "vreemd_vermogen_begin",
+            "vreemd_vermogen_eind",
+            "risicos",
+            "ontwikkelingen",
+            "bron_document",
+            "bron",
+        ]
+        extra_kwargs = {
+            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")},
+            "bron_document": {"help_text": _("Uuid van het document waar de cijfers uit komen.")},
+        }
+
+
+class DocumentSerializer(RegisterSerializer):
+    document_url = serializers.URLField(
+        source="url",
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text=_("Waar het document zelf te vinden is."),
+    )
+
+    class Meta:
+        model = Document
+        fields = [
+            "uuid",
+            "url",
+            "samenwerkingsverband",
+            "titel",
+            "soort",
+            "jaar",
+            "datum",
+            "document_url",
+        ]
+        extra_kwargs = {
+            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")}
+        }
+
+
+# --- The core question: a gemeente's arrangements on a peildatum, with costs of a jaar ----------
+
+
+class PeilParametersSerializer(serializers.Serializer):
+    peildatum = serializers.DateField(
+        required=False,
+        help_text=_("Welke deelnames lopen op deze dag (JJJJ-MM-DD). Standaard: vandaag."),
+        error_messages={"invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD).")},
+    )
+    jaar = serializers.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Van welk jaar de bijdragen. Standaard: het jaar van de peildatum."),
+        error_messages={
+            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
+            "min_value": _("Jaar: moet 1900 of later zijn."),
+            "max_value": _("Jaar: moet 2100 of eerder zijn."),
+        },
+    )
+
+
+class GemeenteKortSerializer(RegisterSerializer):
+    class Meta:
+        model = Gemeente
+        fields = ["cbs_code", "url", "naam"]
+
+
+class SamenwerkingsverbandKortSerializer(RegisterSerializer):
+    class Meta:
+        model = Samenwerkingsverband
+        fields = [
+            "uuid",
+            "url",
+            "naam",
+            "afkorting",
+            "vorm",
+            "domeinen",
+            "vestigingsplaats",
+            "verplicht",
+        ]
+        extra_kwargs = SamenwerkingsverbandSerializer.Meta.extra_kwargs
+
+
+class DeelnameKortSerializer(RegisterSerializer):
+    class Meta:
+        model = Deelname
+        fields = [
+            "uuid",
+            "url",
+            "toetredingsdatum",
+            "uittredingsdatum",
+            "rol",
+            "verdeelsleutel",
+            "stemmen",
+        ]
+
+
+class BestuursorgaanKortSerializer(RegisterSerializer):
+    class Meta:
+        model = Bestuursorgaan
+        fields = ["uuid", "url", "soort", "naam"]
+
+
+class VertegenwoordigerSerializer(RegisterSerializer):
+    persoon = PersoonSerializer(read_only=True, help_text=_("Wie er zitting heeft."))
+    bestuursorgaan = BestuursorgaanKortSerializer(read_only=True, help_text=_("In welk orgaan."))
+
+    class Meta:
+        model = Zetel
+        fields = [
+            "uuid",
+            "url",
+            "persoon",
+            "bestuursorgaan",
+            "functie",
+            "rol",
+            "begindatum",
+            "einddatum",
+        ]
+
+
+class BijdrageRegelSerializer(RegisterSerializer):
+    class Meta:
+        model = Bijdrage
+        fields = ["uuid", "url", "soort", "onderdeel", "bedrag"]
+
+
+class BijdrageInJaarSerializer(CamelSerializer):
+    begroot = geld(
+        _("Begrote bijdrage in het jaar, in euro's; null als onbekend."), source="bijdrage_begroot"
+    )
+    gerealiseerd = geld(
+        _("Gerealiseerde bijdrage in het jaar, in euro's; null als onbekend."),
+        source="bijdrage_gerealiseerd",
+    )
+    per_onderdeel = BijdrageRegelSerializer(
+        source="bijdragen_in_jaar",
+        many=True,
+        read_only=True,
+        help_text=_("De vastgelegde bedragen van het jaar, per soort en onderdeel."),
+    )
+
+
+class DeelnameVanGemeenteSerializer(CamelSerializer):
+    samenwerkingsverband = SamenwerkingsverbandKortSerializer(
+        read_only=True, help_text=_("Het samenwerkingsverband.")
+    )
+    deelname = DeelnameKortSerializer(
+        source="*", read_only=True, help_text=_("De deelname van de gemeente.")
+    )
+    verbonden_partij = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "Verbonden partij voor deze gemeente in het jaar: zowel bestuurlijk als "
+            "financieel belang (BBV art. 1)."
+        ),
+    )
+    bestuurlijk_belang = serializers.BooleanField(
+        read_only=True, help_text=_("Een zetel of stemrecht in het jaar (BBV art. 1).")
+    )
+    financieel_belang = serializers.BooleanField(
+        read_only=True,
+        help_text=_("Een bijdrage in het jaar of aansprakelijkheid (BBV art. 1)."),
+    )
+    vertegenwoordigers = VertegenwoordigerSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("Wie namens de gemeente zitting heeft op de peildatum."),
+    )
+    bijdrage = BijdrageInJaarSerializer(
+        source="*", read_only=True, help_text=_("Wat de gemeente in het jaar bijdraagt.")
+    )
+
+
+class PerInwonerSerializer(CamelSerializer):
+    begroot = geld(
+        _("Begroot totaal per inwoner; null als onbekend."), source="begroot_per_inwoner"
+    )
+    gerealiseerd = geld(
+        _("Gerealiseerd totaal per inwoner; null als onbekend."), source="gerealiseerd_per_inwoner"
+    )
+
+
+class TotalenSerializer(CamelSerializer):
+    begroot = geld(_("Som van de begrote bijdragen; null als geen enkele bekend is."))
+    gerealiseerd = geld(_("Som van de gerealiseerde bijdragen; null als geen enkele bekend is."))
+    inwoners = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("Inwonertal op 1 januari van het jaar; null als onbekend."),
+    )
+    per_inwoner = PerInwonerSerializer(
+        source="*", read_only=True, help_text=_("De totalen per inwoner, in euro's.")
+    )
+
+
+class SamenwerkingsverbandenVanGemeenteSerializer(CamelSerializer):
+    gemeente = GemeenteKortSerializer(read_only=True, help_text=_("De gevraagde gemeente."))
+    peildatum = serializers.DateField(read_only=True, help_text=_("De gebruikte peildatum."))
+    jaar = serializers.IntegerField(read_only=True, help_text=_("Het jaar van de bedragen."))
+    samenwerkingsverbanden = DeelnameVanGemeenteSerializer(
+        source="deelnames",
+        many=True,
+        read_only=True,
+        help_text=_("Elk verband waarin de gemeente op de peildatum deelneemt, op naam."),
+    )
+    totalen = TotalenSerializer(
+        read_only=True, help_text=_("Totalen van de bijdragen van de gemeente in het jaar.")
+    )

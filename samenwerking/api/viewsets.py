@@ -1,0 +1,263 @@
+"""The API's resources.
+
+Reads: querysets with a fixed number of queries, and the core question through the same
+selector as the gemeente page. Writes: the instance is filled from the request and saved by
+the model's service, so the API stores exactly what the admin would store.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.fields import get_error_detail
+from rest_framework.response import Response
+
+from samenwerking import services
+from samenwerking.models import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    Document,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Persoon,
+    Provincie,
+    Samenwerkingsverband,
+    Zetel,
+)
+from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
+
+from . import filters
+from . import serializers as s
+from .namen import camel, niet_gevonden, sleutel
+
+
+class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
+    """Reading, as every resource does it.
+
+    - Query parameters an action does not declare are rejected (400), so that a typo in a
+      filter name never silently returns everything.
+    - Lists are ordered stably: the requested or default order, then the primary key.
+    - An unknown key is a 404 that says what was not found.
+    """
+
+    lookup_field = "uuid"
+    # Query parameters of custom actions: action name -> serializer that validates them.
+    parameter_serializers: dict[str, type[serializers.Serializer]] = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        toegestaan = self.toegestane_parameters()
+        onbekend = sorted(set(request.query_params) - toegestaan)
+        if onbekend:
+            reden = _("Onbekende parameter. Toegestaan: %(namen)s.") % {
+                "namen": ", ".join(sorted(toegestaan)) or _("geen")
+            }
+            raise ValidationError(
+                {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
+            )
+
+    def toegestane_parameters(self) -> set[str]:
+        namen = set()
+        if self.action == "list":
+            namen |= set(self.filterset_class.base_filters)
+            namen |= {self.paginator.page_query_param, self.paginator.page_size_query_param}
+        if self.action in self.parameter_serializers:
+            namen |= set(self.parameter_serializers[self.action]().fields)
+        return namen
+
+    def parameters(self) -> dict:
+        """The validated query parameters of a custom action."""
+        serializer = self.parameter_serializers[self.action](data=self.request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        volgorde = queryset.query.order_by or queryset.model._meta.ordering
+        return queryset.order_by(*volgorde, "pk")
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            model = self.queryset.model
+            raise NotFound(niet_gevonden(model, self.kwargs[self.lookup_field])) from None
+
+
+class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterViewSet):
+    """Reading for everyone, creating and changing for staff, always through `opslaan`: the
+    model's service (keyword-only in services.py, wrapped to take the instance)."""
+
+    opslaan: Callable = None
+
+    def perform_create(self, serializer):
+        serializer.instance = self._opslaan(serializer.Meta.model(), serializer)
+
+    def perform_update(self, serializer):
+        self._opslaan(serializer.instance, serializer)
+
+    @transaction.atomic
+    def _opslaan(self, instance, serializer):
+        gegevens = dict(serializer.validated_data)
+        veelvoudig = {
+            veld.name: gegevens.pop(veld.name)
+            for veld in instance._meta.many_to_many
+            if veld.name in gegevens
+        }
+        for naam, waarde in gegevens.items():
+            setattr(instance, naam, waarde)
+        try:
+            self.opslaan(instance)
+        except DjangoValidationError as error:
+            raise ValidationError(api_fouten(error, serializer)) from None
+        for naam, waarden in veelvoudig.items():
+            getattr(instance, naam).set(waarden)
+        return instance
+
+
+def api_fouten(error: DjangoValidationError, serializer) -> dict | list:
+    """A service's errors, keyed by model field, re-keyed by the API's field names."""
+    namen = {veld.source: naam for naam, veld in serializer.fields.items()}
+    namen[NON_FIELD_ERRORS] = NON_FIELD_ERRORS
+    detail = get_error_detail(error)
+    if isinstance(detail, dict):
+        return {namen.get(veld) or camel(veld): fouten for veld, fouten in detail.items()}
+    return detail
+
+
+# --- Reference data: read only (loaded by `laad_referentiedata`) ------------------------------
+
+
+class ProvincieViewSet(RegisterViewSet):
+    queryset = Provincie.objects.all()
+    serializer_class = s.ProvincieSerializer
+    filterset_class = filters.ProvincieFilterSet
+    lookup_field = sleutel(Provincie)
+
+
+class GemeenteViewSet(RegisterViewSet):
+    queryset = Gemeente.objects.all()
+    serializer_class = s.GemeenteSerializer
+    filterset_class = filters.GemeenteFilterSet
+    lookup_field = sleutel(Gemeente)
+    parameter_serializers = {"samenwerkingsverbanden": s.PeilParametersSerializer}
+
+    def get_queryset(self):
+        if self.action == "samenwerkingsverbanden":
+            return self.queryset
+        return self.queryset.select_related("provincie").prefetch_related("opvolgers")
+
+    @extend_schema(
+        parameters=[s.PeilParametersSerializer],
+        responses=s.SamenwerkingsverbandenVanGemeenteSerializer,
+        summary=gettext_lazy("In welke samenwerkingsverbanden zit deze gemeente, en wat kost elk?"),
+        description=gettext_lazy(
+            "Elk samenwerkingsverband waarin de gemeente op de peildatum deelneemt, met de "
+            "deelname, of het een verbonden partij is, wie de gemeente er vertegenwoordigt en "
+            "de bijdrage in het jaar; plus de totalen van de gemeente, ook per inwoner als het "
+            "inwonertal bekend is. Dezelfde gegevens als de gemeentepagina. Bedragen zijn "
+            "decimale teksten in euro's; onbekend is null, nooit 0."
+        ),
+    )
+    @action(
+        detail=True,
+        url_path="samenwerkingsverbanden",
+        serializer_class=s.SamenwerkingsverbandenVanGemeenteSerializer,
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def samenwerkingsverbanden(self, request, **kwargs):
+        parameters = self.parameters()
+        gemeente = self.get_object()
+        peildatum = parameters.get("peildatum") or timezone.localdate()
+        jaar = parameters.get("jaar") or peildatum.year
+        deelnames = list(deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar))
+        overzicht = {
+            "gemeente": gemeente,
+            "peildatum": peildatum,
+            "jaar": jaar,
+            "deelnames": deelnames,
+            "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
+        }
+        return Response(self.get_serializer(overzicht).data)
+
+
+# --- The register: read for everyone, write for staff -----------------------------------------
+
+
+class OrganisatieViewSet(BeheerViewSet):
+    queryset = Organisatie.objects.select_related("provincie")
+    serializer_class = s.OrganisatieSerializer
+    filterset_class = filters.OrganisatieFilterSet
+    opslaan = staticmethod(lambda i: services.organisatie_opslaan(organisatie=i))
+
+
+class SamenwerkingsverbandViewSet(BeheerViewSet):
+    queryset = Samenwerkingsverband.objects.select_related(
+        "centrumgemeente", "bovenliggend", "vorige_versie"
+    ).prefetch_related("domeinen")
+    serializer_class = s.SamenwerkingsverbandSerializer
+    filterset_class = filters.SamenwerkingsverbandFilterSet
+    opslaan = staticmethod(lambda i: services.samenwerkingsverband_opslaan(samenwerkingsverband=i))
+
+
+class DeelnameViewSet(BeheerViewSet):
+    queryset = Deelname.objects.select_related("samenwerkingsverband", "gemeente", "organisatie")
+    serializer_class = s.DeelnameSerializer
+    filterset_class = filters.DeelnameFilterSet
+    opslaan = staticmethod(lambda i: services.deelname_opslaan(deelname=i))
+
+
+class BestuursorgaanViewSet(BeheerViewSet):
+    queryset = Bestuursorgaan.objects.select_related("samenwerkingsverband")
+    serializer_class = s.BestuursorgaanSerializer
+    filterset_class = filters.BestuursorgaanFilterSet
+    opslaan = staticmethod(lambda i: services.bestuursorgaan_opslaan(bestuursorgaan=i))
+
+
+class PersoonViewSet(BeheerViewSet):
+    queryset = Persoon.objects.all()
+    serializer_class = s.PersoonSerializer
+    filterset_class = filters.PersoonFilterSet
+    opslaan = staticmethod(lambda i: services.persoon_opslaan(persoon=i))
+
+
+class ZetelViewSet(BeheerViewSet):
+    queryset = Zetel.objects.select_related("bestuursorgaan", "deelname", "persoon")
+    serializer_class = s.ZetelSerializer
+    filterset_class = filters.ZetelFilterSet
+    opslaan = staticmethod(lambda i: services.zetel_opslaan(zetel=i))
+
+
+class BijdrageViewSet(BeheerViewSet):
+    queryset = Bijdrage.objects.select_related(
+        "deelname__gemeente", "deelname__samenwerkingsverband"
+    )
+    serializer_class = s.BijdrageSerializer
+    filterset_class = filters.BijdrageFilterSet
+    opslaan = staticmethod(lambda i: services.bijdrage_opslaan(bijdrage=i))
+
+
+class JaarcijfersViewSet(BeheerViewSet):
+    queryset = Jaarcijfers.objects.select_related("samenwerkingsverband", "bron_document")
+    serializer_class = s.JaarcijfersSerializer
+    filterset_class = filters.JaarcijfersFilterSet
+    opslaan = staticmethod(lambda i: services.jaarcijfers_opslaan(jaarcijfers=i))
+
+
+class DocumentViewSet(BeheerViewSet):
+    queryset = Document.objects.select_related("samenwerkingsverband")
+    serializer_class = s.DocumentSerializer
+    filterset_class = filters.DocumentFilterSet
+    opslaan = staticmethod(lambda i: services.document_opslaan(document=i))

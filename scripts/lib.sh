@@ -1,0 +1,50 @@
+# Shared shell helpers for scripts/test.sh and scripts/bench.sh (source this file).
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "Nodig maar niet te installeren zonder root: $*" >&2; return 1; fi
+}
+
+apt_install() {
+    echo "Installeren met apt: $*"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# ensure_apt PACKAGE:COMMAND ... installs each Debian package whose command is missing.
+ensure_apt() {
+    local missing=() spec
+    for spec in "$@"; do
+        command -v "${spec#*:}" >/dev/null 2>&1 || [ -x "${spec#*:}" ] || missing+=("${spec%%:*}")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+# pg_start: a throwaway PostgreSQL cluster in a temporary directory (as root via runuser),
+# on a free port; exports DATABASE_URL and PG_TMP and stops and removes it on exit.
+pg_start() {
+    local pg_bin port
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+        apt_install postgresql
+        pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    PG_BIN=$pg_bin
+    PG_TMP=$(mktemp -d /tmp/regioreg-pg.XXXXXX)
+    [ "$(id -u)" = 0 ] && chown postgres "$PG_TMP"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    trap pg_stop EXIT
+    _run_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+    _run_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/log" -w \
+        -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTS:-}" \
+        start >/dev/null
+    export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" PG_TMP PG_PORT=$port
+    echo "== PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') op poort $port"
+}
+
+pg_stop() {
+    _run_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_TMP"
+}
+
+_run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -1,0 +1,167 @@
+"""The filters the issue names: arrangements, deelnames and bijdragen; ordering and pages."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from samenwerking.constants import BijdrageSoort, Vorm
+from samenwerking.models import Domein, Gemeente
+from tests import factories as f
+
+from .hulp import ongeldig
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _namen(api, pad, **parameters) -> list[str]:
+    antwoord = api.get(f"/api/v1/{pad}", parameters)
+    assert antwoord.status_code == 200, antwoord.content
+    return [rij["naam"] for rij in antwoord.json()["results"]]
+
+
+@pytest.fixture
+def verbanden(zaanstad):
+    """Three arrangements: Zaanstad (Noord-Holland) is in two, Utrecht in the third."""
+    utrecht = Gemeente.objects.get(cbs_code="GM0344")
+    vr = f.SamenwerkingsverbandFactory(
+        naam="Veiligheidsregio Zaanstreek-Waterland", afkorting="VrZW", verplicht=True
+    )
+    vr.domeinen.add(Domein.objects.get(code="veiligheid"))
+    f.DeelnameFactory(samenwerkingsverband=vr, gemeente=zaanstad)
+    bvo = f.SamenwerkingsverbandFactory(
+        naam="Belastingsamenwerking Zaanstreek",
+        vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE,
+        ingangsdatum=D(2020, 1, 1),
+        einddatum=D(2024, 1, 1),
+    )
+    f.DeelnameFactory(samenwerkingsverband=bvo, gemeente=zaanstad)
+    f.DeelnameFactory(
+        samenwerkingsverband__naam="Regionaal Archief Utrecht",
+        samenwerkingsverband__afkorting="RAU",
+        gemeente=utrecht,
+    )
+
+
+@pytest.mark.parametrize(
+    ("parameters", "namen"),
+    [
+        ({"vorm": "BVO"}, ["Belastingsamenwerking Zaanstreek"]),
+        ({"domein": "veiligheid"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        (
+            {"deelnemer": "GM0479"},
+            ["Belastingsamenwerking Zaanstreek", "Veiligheidsregio Zaanstreek-Waterland"],
+        ),
+        ({"provincie": "PV26"}, ["Regionaal Archief Utrecht"]),
+        (
+            {"actiefOp": "2024-01-01"},
+            ["Regionaal Archief Utrecht", "Veiligheidsregio Zaanstreek-Waterland"],
+        ),
+        ({"verplicht": "true"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        ({"q": "rau"}, ["Regionaal Archief Utrecht"]),  # afkorting, any case
+        ({"q": "zaanstreek", "vorm": "OL"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        (
+            {"ordering": "-naam"},
+            [
+                "Veiligheidsregio Zaanstreek-Waterland",
+                "Regionaal Archief Utrecht",
+                "Belastingsamenwerking Zaanstreek",
+            ],
+        ),
+    ],
+)
+def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
+    assert _namen(api, "samenwerkingsverbanden", **parameters) == namen
+
+
+@pytest.mark.parametrize(
+    ("parameters", "fouten"),
+    [
+        ({"vorm": "GR"}, {"vorm": "Selecteer een geldige keuze. GR is geen beschikbare keuze."}),
+        ({"domein": "ruimtevaart"}, {"domein": "Geen domein met code ruimtevaart."}),
+        ({"deelnemer": "GM9999"}, {"deelnemer": "Geen gemeente met CBS-code GM9999."}),
+        (
+            {"actiefOp": "2024-02-30"},
+            {"actiefOp": "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."},
+        ),
+        ({"verplicht": "ja"}, {"verplicht": "Gebruik true of false."}),
+        (
+            {"ordering": "leeftijd"},
+            {"ordering": "Selecteer een geldige keuze. leeftijd is geen beschikbare keuze."},
+        ),
+        (
+            {"gemeente": "GM0479"},
+            {
+                "gemeente": "Onbekende parameter. Toegestaan: actiefOp, deelnemer, domein, "
+                "ordering, page, pageSize, provincie, q, verplicht, vorm."
+            },
+        ),
+    ],
+)
+def test_samenwerkingsverbanden_bad_filters(api, referentiedata, parameters, fouten):
+    assert ongeldig(api.get("/api/v1/samenwerkingsverbanden", parameters)) == fouten
+
+
+def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad):
+    verband = f.SamenwerkingsverbandFactory()
+    oud = f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=zaanstad,
+        toetredingsdatum=D(2010, 1, 1),
+        uittredingsdatum=D(2018, 1, 1),
+    )
+    nieuw = f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente=zaanstad, toetredingsdatum=D(2018, 1, 1)
+    )
+    f.DeelnameFactory(samenwerkingsverband=verband)  # another gemeente
+    f.DeelnameFactory(gemeente=zaanstad)  # another arrangement
+
+    def uuids(**parameters):
+        antwoord = api.get("/api/v1/deelnames", parameters)
+        return [rij["uuid"] for rij in antwoord.json()["results"]]
+
+    beide = {"gemeente": "GM0479", "samenwerkingsverband": str(verband.uuid)}
+    assert uuids(**beide, ordering="toetredingsdatum") == [str(oud.uuid), str(nieuw.uuid)]
+    assert uuids(**beide, actiefOp="2017-12-31") == [str(oud.uuid)]
+    assert uuids(**beide, actiefOp="2018-01-01") == [str(nieuw.uuid)]
+
+
+def test_bijdragen_by_gemeente_samenwerkingsverband_jaar_and_soort(api, zaanstad):
+    deelname = f.DeelnameFactory(gemeente=zaanstad)
+    f.BijdrageFactory(deelname=deelname, jaar=2024, bedrag=Decimal("90"))
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("100"))
+    f.BijdrageFactory(
+        deelname=deelname, jaar=2025, soort=BijdrageSoort.GEREALISEERD, bedrag=Decimal("95")
+    )
+    f.BijdrageFactory(jaar=2025)  # another gemeente and arrangement
+
+    def bedragen(**parameters):
+        antwoord = api.get("/api/v1/bijdragen", parameters)
+        return [rij["bedrag"] for rij in antwoord.json()["results"]]
+
+    assert bedragen(gemeente="GM0479", ordering="jaar,bedrag") == ["90.00", "95.00", "100.00"]
+    verband = str(deelname.samenwerkingsverband.uuid)
+    assert bedragen(samenwerkingsverband=verband, jaar="2025", soort="begroot") == ["100.00"]
+    assert list(ongeldig(api.get("/api/v1/bijdragen", {"jaar": "2025.5"}))) == ["jaar"]
+    assert list(ongeldig(api.get("/api/v1/bijdragen", {"soort": "geschat"}))) == ["soort"]
+
+
+def test_pages_are_stable_and_linked(api, referentiedata):
+    verbanden = [f.SamenwerkingsverbandFactory(naam="Zelfde naam") for _ in range(3)]
+    eerste = api.get("/api/v1/samenwerkingsverbanden", {"pageSize": 2}).json()
+    tweede = api.get(eerste["next"]).json()
+    assert eerste["count"] == 3
+    assert eerste["previous"] is None and tweede["next"] is None
+    # Equal names: the creation order (primary key) decides, on every page.
+    assert [rij["uuid"] for rij in eerste["results"] + tweede["results"]] == [
+        str(verband.uuid) for verband in verbanden
+    ]
+
+
+@pytest.mark.parametrize("parameters", [{"page": "twee"}, {"page": "0"}, {"pageSize": "alles"}])
+def test_bad_page_parameters_are_a_400(api, referentiedata, parameters):
+    assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == dict.fromkeys(
+        parameters, "Gebruik een geheel getal vanaf 1."
+    )

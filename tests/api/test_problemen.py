@@ -1,0 +1,130 @@
+"""What every response of the API shares: the API-Version header, problem+json errors in
+Dutch, unknown parameters refused, and who may write."""
+
+import base64
+import uuid
+
+import pytest
+from rest_framework.test import APIClient
+
+from samenwerking.models import Persoon
+from tests import factories as f
+
+from .hulp import ongeldig, probleem
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_version_header_on_lists_root_and_documentation(api):
+    for pad in ("/api/v1/", "/api/v1/gemeenten", "/api/v1/openapi.json", "/api/v1/docs/"):
+        antwoord = api.get(pad)
+        assert antwoord.status_code == 200, pad
+        assert antwoord["API-Version"] == "1.0.0", pad
+
+
+def test_html_pages_have_no_api_version(client, referentiedata):
+    assert "API-Version" not in client.get("/")
+
+
+def test_unknown_parameter_is_a_400_naming_it_and_what_is_allowed(api):
+    fouten = ongeldig(api.get("/api/v1/personen", {"naam": "Jansen"}))
+    assert fouten == {
+        "naam": "Onbekende parameter. Toegestaan: ordering, page, pageSize, partij, q."
+    }
+
+
+def test_a_detail_takes_no_parameters(api):
+    persoon = f.PersoonFactory()
+    fouten = ongeldig(api.get(f"/api/v1/personen/{persoon.uuid}", {"expand": "zetels"}))
+    assert fouten == {"expand": "Onbekende parameter. Toegestaan: geen."}
+
+
+def test_problem_shape_with_invalid_params(api):
+    antwoord = api.get("/api/v1/zetels", {"actiefOp": "morgen", "rol": "koning"})
+    assert probleem(antwoord, 400) == {
+        "type": "urn:regioreg:probleem:ongeldige-invoer",
+        "title": "Ongeldige invoer",
+        "status": 400,
+        "detail": "Een of meer parameters of velden zijn ongeldig.",
+        "instance": "/api/v1/zetels",
+        "invalidParams": [
+            {
+                "name": "actiefOp",
+                "code": "invalid",
+                "reason": "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.",
+            },
+            {
+                "name": "rol",
+                "code": "invalid_choice",
+                "reason": "Selecteer een geldige keuze. koning is geen beschikbare keuze.",
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("pad", "detail"),
+    [
+        ("/api/v1/gemeenten/GM9999", "Geen gemeente met CBS-code GM9999."),
+        ("/api/v1/provincies/PV99", "Geen provincie met CBS-code PV99."),
+        ("/api/v1/deelnames/geen-uuid", "Geen deelname met uuid geen-uuid."),
+        (
+            "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000",
+            "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
+        ),
+    ],
+)
+def test_unknown_key_is_a_404_saying_what_was_not_found(api, referentiedata, pad, detail):
+    body = probleem(api.get(pad), 404)
+    assert body["title"] == "Niet gevonden"
+    assert body["detail"] == detail
+
+
+@pytest.mark.parametrize("pad", ["/api/v1/bestaat-niet", "/api/v1/gemeenten/"])
+def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
+    body = probleem(api.get(pad), 404)
+    assert "schuine streep" in body["detail"]
+
+
+def test_bad_json_is_a_400_problem(beheerder):
+    antwoord = beheerder.post("/api/v1/personen", "{naam:", content_type="application/json")
+    assert probleem(antwoord, 400)["detail"] == "De invoer is geen geldige JSON."
+
+
+@pytest.fixture
+def basic(django_user_model, settings):
+    """A client with HTTP Basic credentials for a user (fast hashing for the test)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    def maak(is_staff: bool, wachtwoord: str = "geheim-genoeg") -> APIClient:
+        gebruiker = django_user_model.objects.create_user(
+            f"gebruiker-{uuid.uuid4().hex[:8]}", password="geheim-genoeg", is_staff=is_staff
+        )
+        client = APIClient()
+        token = base64.b64encode(f"{gebruiker.username}:{wachtwoord}".encode()).decode()
+        client.credentials(HTTP_AUTHORIZATION=f"Basic {token}")
+        return client
+
+    return maak
+
+
+def test_staff_can_write_with_http_basic(basic):
+    antwoord = basic(is_staff=True).post("/api/v1/personen", {"naam": "A. Bakker"}, format="json")
+    assert antwoord.status_code == 201
+    assert Persoon.objects.filter(naam="A. Bakker").exists()
+
+
+def test_wrong_password_is_a_401(basic):
+    probleem(basic(is_staff=True, wachtwoord="fout").get("/api/v1/personen"), 401)
+
+
+def test_logged_in_but_not_staff_is_a_403(basic):
+    body = probleem(
+        basic(is_staff=False).post("/api/v1/personen", {"naam": "X"}, format="json"), 403
+    )
+    assert body["title"] == "Geen toestemming"
+    assert not Persoon.objects.exists()
+
+
+def test_reading_needs_no_account(api):
+    assert api.get("/api/v1/personen").status_code == 200

@@ -1,0 +1,328 @@
+"""The verbonden-partijen list (BBV art. 15) and the art. 27 register as files."""
+
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import tablib
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from raad.exports import verbonden_partijen_bestand, verbonden_partijen_json
+from raad.selectors import verbonden_partijen
+from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
+from samenwerking.models import Gemeente
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[2] / "docs" / "verbonden-partijen.schema.json").read_text()
+)
+URL = "/gemeenten/GM0479/verbonden-partijen/"
+
+
+@pytest.fixture
+def zaanstad(referentiedata):
+    """Zaanstad in 2025: a stichting and a GR that qualify, a GR with money but no seat and a
+    regeling zonder meer that do not."""
+    gemeente = Gemeente.objects.get(cbs_code="GM0479")
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+
+    def deelname(naam, vorm, **kwargs):
+        d = f.DeelnameFactory(
+            gemeente=gemeente,
+            samenwerkingsverband__naam=naam,
+            samenwerkingsverband__vorm=vorm,
+            samenwerkingsverband__vestigingsplaats="Zaandam",
+            **kwargs,
+        )
+        f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
+        return d
+
+    stichting = deelname("Stichting Zaans Erfgoed", Vorm.STICHTING)
+    f.ZetelFactory(deelname=stichting, persoon__naam="A. Bakker")
+    f.BijdrageFactory(deelname=stichting, jaar=2025, bedrag=Decimal("125000"))
+
+    ggd = deelname(
+        "GGD Zaanstreek-Waterland", Vorm.OPENBAAR_LICHAAM, verdeelsleutel=Decimal("45.5")
+    )
+    ggd.samenwerkingsverband.doel = "Publieke gezondheid"
+    ggd.samenwerkingsverband.save()
+    f.ZetelFactory(deelname=ggd, persoon__naam="J. Olthof")
+    f.BijdrageFactory(deelname=ggd, jaar=2025, bedrag=Decimal("2500000.50"))
+    f.BijdrageFactory(
+        deelname=ggd, jaar=2025, soort=BijdrageSoort.GEREALISEERD, bedrag=Decimal("2400000")
+    )
+    f.JaarcijfersFactory(
+        samenwerkingsverband=ggd.samenwerkingsverband,
+        jaar=2025,
+        soort=JaarcijfersSoort.BEGROTING,
+        eigen_vermogen_begin=Decimal("1000000"),
+        eigen_vermogen_eind=Decimal("1100000"),
+        vreemd_vermogen_begin=None,
+        vreemd_vermogen_eind=Decimal("500000"),
+        resultaat=Decimal("100000"),
+        risicos="Loonkosten",
+        bron_document=f.DocumentFactory(
+            samenwerkingsverband=ggd.samenwerkingsverband, titel="Begroting 2025 GGD"
+        ),
+    )
+
+    geen_zetel = deelname("Recreatieschap Twiske-Waterland", Vorm.OPENBAAR_LICHAAM)
+    f.BijdrageFactory(deelname=geen_zetel, jaar=2025, bedrag=Decimal("300000"))
+
+    deelname("Regeling leerlingenvervoer", Vorm.REGELING_ZONDER_MEER)
+    return gemeente
+
+
+def test_each_partij_lands_in_its_category_with_its_reason(zaanstad):
+    lijst = verbonden_partijen(zaanstad, jaar=2025, modus="begroting")
+    per_categorie = {c.code: [p.verband.naam for p in c.partijen] for c in lijst.categorieen}
+    assert per_categorie == {
+        "gemeenschappelijke_regeling": ["GGD Zaanstreek-Waterland"],
+        "vennootschap_cooperatie": [],
+        "stichting_vereniging": ["Stichting Zaans Erfgoed"],
+        "overig": [],
+    }
+    overige = {p.verband.naam: p.redenen for p in lijst.overige.partijen}
+    assert overige == {
+        "Recreatieschap Twiske-Waterland": "geen bestuurlijk belang (geen zetel of stemrecht); "
+        "financieel belang: bijdrage 2025",
+        "Regeling leerlingenvervoer": "geen bestuurlijk belang (geen zetel of stemrecht); "
+        "geen financieel belang (geen bijdrage of aansprakelijkheid in 2025)",
+    }
+    ggd = lijst.categorieen[0].partijen[0]
+    assert ggd.redenen == (
+        "bestuurlijk belang: zetel in algemeen bestuur; financieel belang: bijdrage 2025"
+    )
+    assert lijst.totaal.bijdrage_begroot == Decimal("2625000.50")
+
+
+def test_a_year_without_anything_qualifying(zaanstad):
+    lijst = verbonden_partijen(zaanstad, jaar=2026, modus="begroting")
+    assert lijst.partijen == []  # no bijdragen recorded for 2026
+    assert len(lijst.overige.partijen) == 4
+    assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
+
+
+def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
+    antwoord = client.get(URL, {"jaar": "2025", "modus": "begroting", "formaat": "xlsx"})
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Disposition"] == (
+        'attachment; filename="verbonden-partijen-GM0479-2025-begroting.xlsx"'
+    )
+    boek = load_workbook(io.BytesIO(antwoord.content))
+    assert boek.sheetnames == [
+        "Overzicht",
+        "Gemeenschappelijke regelingen",
+        "Vennootschappen en coöperaties",
+        "Stichtingen en verenigingen",
+        "Overige verbonden partijen",
+        "Overige samenwerkingsverbanden",
+    ]
+    assert boek.properties.title == "Verbonden partijen Zaanstad 2025 (begroting)"
+
+    gr = boek["Gemeenschappelijke regelingen"]
+    assert (
+        gr["A1"].value
+        == "Verbonden partijen Zaanstad 2025 (begroting) – Gemeenschappelijke regelingen"
+    )
+    assert gr.freeze_panes == "A4"
+    koppen = [c.value for c in gr[3]]
+    assert koppen[:8] == [
+        "Categorie",
+        "Naam",
+        "Rechtsvorm",
+        "Vestigingsplaats",
+        "Openbaar belang / doel",
+        "Deelnemende partijen",
+        "Bestuurlijk belang",
+        "Bijdrage begroot",
+    ]
+    rij = dict(zip(koppen, [c.value for c in gr[4]], strict=True))
+    assert rij["Naam"] == "GGD Zaanstreek-Waterland"
+    assert rij["Deelnemende partijen"] == "Purmerend; Zaanstad"
+    assert rij["Bestuurlijk belang"] == "J. Olthof (wethouder), lid algemeen bestuur"
+    assert rij["Bijdrage begroot"] == 2500000.5
+    assert rij["Verdeelsleutel (%)"] == 45.5
+    assert rij["Vreemd vermogen 1 januari"] == "onbekend"
+    assert rij["Bron"].startswith("Begroting 2025 GGD")
+    geldcel = gr.cell(row=4, column=koppen.index("Bijdrage begroot") + 1)
+    assert "€" in geldcel.number_format
+    assert gr.column_dimensions["B"].width >= len("GGD Zaanstreek-Waterland")
+
+    overzicht = boek["Overzicht"]
+    waarden = {r[0]: r[1:] for r in overzicht.iter_rows(min_row=4, values_only=True)}
+    assert waarden["Totaal"] == (2, 2625000.5, 2400000)
+    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, "onbekend")
+
+
+def test_csv_for_dutch_excel(client, zaanstad):
+    antwoord = client.get(URL, {"jaar": "2025", "formaat": "csv"})
+    assert antwoord.content.startswith("\ufeff".encode())
+    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
+    koppen = rijen[0]
+    ggd = dict(
+        zip(koppen, next(r for r in rijen if r[1] == "GGD Zaanstreek-Waterland"), strict=True)
+    )
+    assert ggd["Bijdrage begroot"] == "2500000,50"
+    assert ggd["Verdeelsleutel (%)"] == "45,50"
+    assert ggd["Vreemd vermogen 1 januari"] == "onbekend"
+    assert ggd["Categorie"] == "Gemeenschappelijke regelingen"
+    assert len(rijen) == 1 + 4  # header + two verbonden partijen + two overige
+
+
+def test_ods_has_the_same_sheets(zaanstad):
+    inhoud = verbonden_partijen_bestand(verbonden_partijen(zaanstad, jaar=2025), "ods")
+    boek = tablib.Databook().load(inhoud, "ods")
+    assert [s.title for s in boek.sheets()][:2] == ["Overzicht", "Gemeenschappelijke regelingen"]
+
+
+def test_json_validates_against_the_committed_schema(client, zaanstad):
+    data = client.get(URL, {"jaar": "2025", "modus": "jaarrekening", "formaat": "json"}).json()
+    jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
+    ggd = data["categorieen"][0]["partijen"][0]
+    assert ggd["financieelBelang"]["bijdrageBegroot"] == "2500000.50"
+    assert ggd["eigenVermogenEind"] is None  # jaarrekening 2025 not recorded: onbekend
+    assert data["totaal"] == {
+        "aantal": 2,
+        "bijdrageBegroot": "2625000.50",
+        "bijdrageGerealiseerd": "2400000.00",
+    }
+
+
+def test_formula_injection_is_neutralised(client, zaanstad):
+    verband = zaanstad.deelnames.get(samenwerkingsverband__vorm=Vorm.STICHTING).samenwerkingsverband
+    verband.naam = '=HYPERLINK("http://kwaad.example")'
+    verband.save()
+    boek = load_workbook(io.BytesIO(client.get(URL, {"jaar": "2025", "formaat": "xlsx"}).content))
+    assert boek["Stichtingen en verenigingen"]["B4"].value == '\'=HYPERLINK("http://kwaad.example")'
+    tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
+    namen = [r[1] for r in csv.reader(io.StringIO(tekst), delimiter=";")]
+    assert '\'=HYPERLINK("http://kwaad.example")' in namen
+
+
+def test_printable_page_lists_categories_and_reasons(client, zaanstad):
+    tekst = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    assert "Stichtingen en verenigingen</h2>" in tekst
+    assert "Overige samenwerkingsverbanden</h2>" in tekst
+    assert "bijdrage begroot € 2.500.001, gerealiseerd € 2.400.000; verdeelsleutel 45,5%" in tekst
+    assert "geen bestuurlijk belang (geen zetel of stemrecht)" in tekst
+
+
+def test_bad_export_parameters_are_explained(client, zaanstad):
+    antwoord = client.get(URL, {"jaar": "2025", "modus": "kadernota", "formaat": "pdf"})
+    assert antwoord.status_code == 400
+    tekst = antwoord.content.decode()
+    assert "Voor: kies begroting of jaarrekening." in tekst
+    assert "Formaat: kies html, xlsx, csv, ods of json." in tekst
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+@pytest.mark.parametrize("formaat", ["xlsx", "csv", "json", "html"])
+def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num_queries):
+    for _ in range(aantal):
+        d = f.DeelnameFactory(gemeente=zaanstad)
+        f.ZetelFactory(deelname=d)
+        f.BijdrageFactory(deelname=d, jaar=2025)
+        f.JaarcijfersFactory(
+            samenwerkingsverband=d.samenwerkingsverband,
+            jaar=2025,
+            soort=JaarcijfersSoort.BEGROTING,
+            bron_document=f.DocumentFactory(samenwerkingsverband=d.samenwerkingsverband),
+        )
+    # 1 gemeente, 2 deelnames with sums and BBV test, 3 seats in the year, 4 participants in
+    # the year, 5 jaarcijfers with source document.
+    with django_assert_num_queries(5):
+        antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
+    assert antwoord.status_code == 200
+
+
+def test_register_as_xlsx_and_csv(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    f.WettelijkeGrondslagFactory(samenwerkingsverband=ggd.samenwerkingsverband)
+    antwoord = client.get(
+        "/gemeenten/GM0479/register/", {"peildatum": "2025-06-01", "formaat": "xlsx"}
+    )
+    blad = load_workbook(io.BytesIO(antwoord.content)).active
+    assert blad["A1"].value == "Register gemeenschappelijke regelingen Zaanstad, stand 01-06-2025"
+    koppen = [c.value for c in blad[3]]
+    assert koppen == [
+        "Regeling",
+        "Deelnemers",
+        "Wettelijke voorschriften die de bevoegdheden beheersen",
+        "Overgedragen bevoegdheden",
+        "Adres",
+        "Plaats van vestiging",
+        "Ingestelde rechtsvorm",
+    ]
+    namen = [r[0] for r in blad.iter_rows(min_row=4, values_only=True)]
+    assert namen == [
+        "GGD Zaanstreek-Waterland",
+        "Recreatieschap Twiske-Waterland",
+        "Regeling leerlingenvervoer",
+    ]  # the stichting is not a GR
+    tekst = client.get("/gemeenten/GM0479/register/", {"formaat": "csv"}).content.decode(
+        "utf-8-sig"
+    )
+    assert "Wet publieke gezondheid, art. 14" in tekst
+    assert client.get("/gemeenten/GM0479/register/", {"formaat": "docx"}).status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_register_file_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    for _ in range(aantal):
+        d = f.DeelnameFactory(gemeente=zaanstad)
+        f.WettelijkeGrondslagFactory(samenwerkingsverband=d.samenwerkingsverband)
+    # 1 gemeente, 2 regelingen, 3 deelnemers, 4 grondslagen, 5 bevoegdheden.
+    with django_assert_num_queries(5):
+        client.get("/gemeenten/GM0479/register/", {"formaat": "xlsx"})
+
+
+def test_command_writes_a_file_per_gemeente(zaanstad, tmp_path, capsys):
+    call_command(
+        "exporteer_verbonden_partijen",
+        "GM0479",
+        "gm0439",
+        "--jaar",
+        "2025",
+        "--formaat",
+        "json",
+        "--map",
+        str(tmp_path),
+    )
+    bestanden = sorted(p.name for p in tmp_path.iterdir())
+    assert bestanden == [
+        "verbonden-partijen-GM0439-2025-begroting.json",
+        "verbonden-partijen-GM0479-2025-begroting.json",
+    ]
+    data = json.loads((tmp_path / bestanden[1]).read_text())
+    assert data == verbonden_partijen_json(verbonden_partijen(zaanstad, jaar=2025)) | {
+        "gemaaktOp": data["gemaaktOp"]
+    }
+    assert "2 bestand(en) geschreven." in capsys.readouterr().out
+    with pytest.raises(CommandError, match="Onbekende CBS-code"):
+        call_command("exporteer_verbonden_partijen", "GM9999", "--map", str(tmp_path))
+
+
+def test_oplegger_for_a_gemeente(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    f.BijdrageFactory(deelname=ggd, jaar=2024, bedrag=Decimal("2300000"))
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+    tekst = " ".join(client.get(url, {"peildatum": "2025-06-01"}).content.decode().split())
+    assert "Oplegger voor de gemeenteraad van Zaanstad" in tekst
+    assert "J. Olthof (wethouder), lid algemeen bestuur" in tekst
+    assert '<th scope="row">2024</th><td class="getal">€ 2.300.000</td>' in tekst
+    assert "+ € 200.001 (+8,7%)" in tekst
+    assert "Loonkosten" in tekst
+    anders = f.SamenwerkingsverbandFactory()
+    niet = client.get(f"/gemeenten/GM0479/samenwerkingsverbanden/{anders.uuid}/oplegger/")
+    assert niet.status_code == 404
+    assert "Zaanstad neemt niet deel aan" in niet.content.decode()
