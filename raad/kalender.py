@@ -7,11 +7,11 @@ today, tests pass a fixed day. Each runs a fixed number of queries, whatever the
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband, periode_overlapt_q
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import Evaluatie, Zienswijze
@@ -199,8 +199,11 @@ def kalender_van_gemeente(
     )
     deelnames = list(
         Deelname.objects.filter(gemeente=gemeente)
-        .filter(Q(toetredingsdatum__isnull=True) | Q(toetredingsdatum__lte=tot))
-        .filter(Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=van))
+        .filter(
+            periode_overlapt_q(
+                van, tot + datetime.timedelta(days=1), "toetredingsdatum", "uittredingsdatum"
+            )
+        )
         .select_related("samenwerkingsverband")
         .annotate(laatste_evaluatie=Subquery(laatste_evaluatie))
         .order_by("samenwerkingsverband__naam", "pk")

@@ -96,8 +96,6 @@ def gemeente_zienswijzen(request, cbs_code: str):
         )
         and (not waarden.get("status") or z.actuele_status == waarden["status"])
     ]
-    for z in zienswijzen:
-        z.actuele_status_label = ZienswijzeStatus(z.actuele_status).label
     context = {
         "gemeente": gemeente,
         "form": form,

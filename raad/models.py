@@ -480,6 +480,10 @@ class Zienswijze(RegisterModel):
     def __str__(self):
         return f"{self.gemeente} – {self.zienswijzeverzoek.onderwerp}"
 
+    def get_actuele_status_display(self) -> str:
+        """The label of `actuele_status`; only on rows read with `met_actuele_status`."""
+        return ZienswijzeStatus(self.actuele_status).label
+
 
 class Evaluatie(RegisterModel):
     """An evaluation of a regeling (Wgr 2022: every regeling must say how it is evaluated)."""
