@@ -95,7 +95,6 @@ class GemeenteRechtenMixin:
 class TermijnregelAdmin(ServiceAdmin):
     form = TermijnregelForm
     list_display = ["omschrijving", "artikel", "berekening", "weken", "dag", "maand", "volgorde"]
-    list_editable = ["volgorde"]
     search_fields = ["omschrijving", "artikel", "code"]
     fieldsets = [
         (None, {"fields": ["code", "omschrijving", "artikel", "toelichting", "vormen"]}),

@@ -43,8 +43,9 @@ def _event(punt: Kalenderpunt, *, gegenereerd: datetime.datetime, url: str) -> E
 def kalender_ics(
     kalender: Kalender, *, gegenereerd: datetime.datetime, basis_url: str, verband_url
 ) -> bytes:
-    """The feed as bytes. `gegenereerd` is the DTSTAMP of every event (UTC); `verband_url(verband)`
-    gives the absolute address of an arrangement's page, linked from each event."""
+    """The feed as bytes. `gegenereerd` is the DTSTAMP of every event (UTC); `basis_url` is the
+    calendar page; `verband_url(verband)` gives the absolute address of an arrangement's page,
+    linked from each event."""
     gegenereerd = gegenereerd.astimezone(datetime.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -56,7 +57,11 @@ def kalender_ics(
     }
     cal.add("name", naam)
     cal.add("x-wr-calname", naam)
-    cal.add("x-wr-caldesc", basis_url)
+    cal.add(
+        "x-wr-caldesc",
+        _("P&C-termijnen, zienswijzen en evaluaties voor de raad; zie %(url)s")
+        % {"url": basis_url},
+    )
     cal.add("refresh-interval", vDuration(VERVERSEN), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(VERVERSEN))
     for punt in kalender.punten:
