@@ -2,9 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from raad.api import urls as raad_api
-from samenwerking.api import urls as register_api
-
 admin.site.site_header = _("regioreg beheer")
 admin.site.site_title = _("regioreg beheer")
 admin.site.index_title = _("Register van samenwerkingsverbanden")
@@ -12,8 +9,8 @@ admin.site.index_title = _("Register van samenwerkingsverbanden")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
-    # One API namespace: the raad's calendar resources, then the register (ends in a catch-all).
-    path("api/v1/", include((raad_api.urlpatterns + register_api.urlpatterns, "api"))),
+    path("api/v1/", include("raad.api.urls")),
+    path("api/v1/", include("samenwerking.api.urls")),  # last: its catch-all answers 404
     path("", include("raad.urls")),
 ]
 

@@ -1,1 +1,1 @@
-"""The raad's calendar in the REST API under /api/v1/, in the style of samenwerking.api."""
+"""The raad's resources in the REST API under /api/v1/, in the style of samenwerking.api."""

@@ -12,7 +12,15 @@ from samenwerking.models import Gemeente, Samenwerkingsverband
 SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
 
 
-class ZienswijzeverzoekSerializer(RegisterSerializer):
+class RaadSerializer(RegisterSerializer):
+    """A RegisterSerializer whose own address lies in the raad-api namespace (raad/api/urls.py)."""
+
+    def build_url_field(self, field_name, model_class):
+        klasse, kwargs = super().build_url_field(field_name, model_class)
+        return klasse, {**kwargs, "view_name": f"raad-api:{model_class._meta.model_name}-detail"}
+
+
+class ZienswijzeverzoekSerializer(RaadSerializer):
     wettelijke_termijn_weken = serializers.IntegerField(
         read_only=True,
         allow_null=True,
@@ -44,7 +52,7 @@ class ZienswijzeverzoekSerializer(RegisterSerializer):
         extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
-class ZienswijzeSerializer(RegisterSerializer):
+class ZienswijzeSerializer(RaadSerializer):
     actuele_status = serializers.CharField(
         read_only=True,
         help_text=_(

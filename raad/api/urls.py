@@ -1,10 +1,13 @@
-"""Routes of the calendar's resources; regioreg.urls puts them under /api/v1/ in the API's
-namespace, before the register's catch-all."""
+"""The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
+the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
+list only), zienswijzeverzoeken and zienswijzen."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import viewsets
+from . import views, viewsets
+
+app_name = "raad-api"
 
 # API Design Rules: no trailing slash on resources.
 router = SimpleRouter(trailing_slash=False)
@@ -12,6 +15,11 @@ router.register("zienswijzeverzoeken", viewsets.ZienswijzeverzoekViewSet)
 router.register("zienswijzen", viewsets.ZienswijzeViewSet)
 
 urlpatterns = [
+    path(
+        "gemeenten/<str:cbs_code>/verbonden-partijen",
+        views.VerbondenPartijenView.as_view(),
+        name="verbonden-partijen",
+    ),
     path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
     *router.urls,
 ]

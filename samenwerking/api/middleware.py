@@ -2,6 +2,9 @@
 
 from django.conf import settings
 
+# The URL namespaces of the API: the register's (samenwerking.api) and the council's (raad.api).
+API_NAMESPACES = {"api", "raad-api"}
+
 
 class ApiVersionMiddleware:
     def __init__(self, get_response):
@@ -10,6 +13,6 @@ class ApiVersionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         match = request.resolver_match
-        if match is not None and "api" in match.namespaces:
+        if match is not None and API_NAMESPACES & set(match.namespaces):
             response["API-Version"] = settings.API_VERSION
         return response

@@ -42,6 +42,19 @@ from . import serializers as s
 from .namen import camel, niet_gevonden, sleutel
 
 
+def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
+    """A 400 naming every query parameter the endpoint does not declare, so that a typo in a
+    filter name never silently returns everything."""
+    onbekend = sorted(set(request.query_params) - toegestaan)
+    if onbekend:
+        reden = _("Onbekende parameter. Toegestaan: %(namen)s.") % {
+            "namen": ", ".join(sorted(toegestaan)) or _("geen")
+        }
+        raise ValidationError(
+            {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
+        )
+
+
 class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     """Reading, as every resource does it.
 
@@ -57,15 +70,7 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        toegestaan = self.toegestane_parameters()
-        onbekend = sorted(set(request.query_params) - toegestaan)
-        if onbekend:
-            reden = _("Onbekende parameter. Toegestaan: %(namen)s.") % {
-                "namen": ", ".join(sorted(toegestaan)) or _("geen")
-            }
-            raise ValidationError(
-                {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
-            )
+        weiger_onbekende_parameters(request, self.toegestane_parameters())
 
     def toegestane_parameters(self) -> set[str]:
         namen = set()

@@ -1,0 +1,147 @@
+"""API endpoints of the council's documents: the verbonden-partijen list as JSON or as a file.
+
+Same list and same files as the page /gemeenten/<cbs_code>/verbonden-partijen/.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from samenwerking.api.namen import niet_gevonden
+from samenwerking.api.viewsets import weiger_onbekende_parameters
+from samenwerking.models import Gemeente
+
+from .. import exports
+from ..selectors import verbonden_partijen
+
+
+class BestandRenderer(BaseRenderer):
+    """Passes on the bytes that raad.exports made."""
+
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+def _renderer(formaat: str) -> type[BestandRenderer]:
+    media_type, extensie = exports.FORMATEN[formaat]
+    return type(
+        f"{formaat.upper()}Renderer",
+        (BestandRenderer,),
+        {"media_type": media_type.split(";")[0], "format": extensie},
+    )
+
+
+BESTANDSFORMATEN = ("xlsx", "csv", "ods")
+RENDERERS = [JSONRenderer, *(_renderer(f) for f in BESTANDSFORMATEN)]
+
+
+class VerbondenPartijenParametersSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Jaar van de lijst. Standaard: dit jaar."),
+        error_messages={
+            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
+            "min_value": _("Jaar: moet 1900 of later zijn."),
+            "max_value": _("Jaar: moet 2100 of eerder zijn."),
+        },
+    )
+    modus = serializers.ChoiceField(
+        choices=["begroting", "jaarrekening"],
+        required=False,
+        help_text=_(
+            "Voor de begroting (cijfers uit de begroting van elk verband) of de jaarrekening "
+            "(gerealiseerde cijfers). Standaard: begroting."
+        ),
+        error_messages={"invalid_choice": _("Kies begroting of jaarrekening.")},
+    )
+    formaat = serializers.ChoiceField(
+        choices=["json", *BESTANDSFORMATEN],
+        required=False,
+        help_text=_(
+            "json (standaard), xlsx, csv (Nederlandse Excel) of ods. Kan ook met de Accept-kop."
+        ),
+        error_messages={"invalid_choice": _("Kies json, xlsx, csv of ods.")},
+    )
+
+
+class VerbondenPartijenView(GenericAPIView):
+    renderer_classes = RENDERERS
+    pagination_class = None
+    filter_backends = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        weiger_onbekende_parameters(request, set(VerbondenPartijenParametersSerializer().fields))
+
+    def handle_exception(self, exc):
+        # Problems are always JSON, whatever file was asked for.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    @extend_schema(
+        operation_id="gemeenten_verbonden_partijen",
+        tags=["gemeenten"],
+        summary=_("De lijst verbonden partijen (BBV art. 15) van een gemeente"),
+        description=_(
+            "De verbonden partijen van de gemeente in het jaar, per BBV-categorie, met waarom "
+            "elke deelname wel of niet meetelt, en apart de overige samenwerkingsverbanden. "
+            "JSON volgens docs/verbonden-partijen.schema.json, of een bestand (xlsx, csv, ods) "
+            "via ?formaat= of de Accept-kop. Bedragen zijn decimale teksten; onbekend is null."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "cbs_code",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description=_("CBS-code van de gemeente, bijvoorbeeld GM0363."),
+            ),
+            VerbondenPartijenParametersSerializer,
+        ],
+        responses={
+            (200, "application/json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description=_("De lijst als open data (JSON).")
+            ),
+            **{
+                (200, exports.FORMATEN[f][0].split(";")[0]): OpenApiResponse(
+                    OpenApiTypes.BINARY, description=_("De lijst als bestand.")
+                )
+                for f in BESTANDSFORMATEN
+            },
+        },
+    )
+    def get(self, request, cbs_code: str):
+        parameters = VerbondenPartijenParametersSerializer(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        try:
+            gemeente = Gemeente.objects.get(cbs_code=cbs_code)
+        except Gemeente.DoesNotExist:
+            raise NotFound(niet_gevonden(Gemeente, cbs_code)) from None
+        jaar = parameters.validated_data.get("jaar") or timezone.localdate().year
+        modus = parameters.validated_data.get("modus") or "begroting"
+        formaat = parameters.validated_data.get("formaat") or request.accepted_renderer.format
+        lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
+        if formaat == "json":
+            request.accepted_renderer, request.accepted_media_type = (
+                JSONRenderer(),
+                "application/json",
+            )
+            return Response(exports.verbonden_partijen_json(lijst))
+        renderer = next(r for r in RENDERERS if r.format == formaat)()
+        request.accepted_renderer, request.accepted_media_type = renderer, renderer.media_type
+        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"
+        return Response(
+            exports.verbonden_partijen_bestand(lijst, formaat),
+            content_type=exports.FORMATEN[formaat][0],
+            headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+        )
