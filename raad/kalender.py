@@ -208,13 +208,14 @@ def kalender_van_gemeente(
         .annotate(laatste_evaluatie=Subquery(laatste_evaluatie))
         .order_by("samenwerkingsverband__naam", "pk")
     )
-    verbanden = list(
-        {d.samenwerkingsverband_id: d.samenwerkingsverband for d in deelnames}.values()
-    )
+    per_verband: dict[int, list[Deelname]] = {}
+    for deelname in deelnames:
+        per_verband.setdefault(deelname.samenwerkingsverband_id, []).append(deelname)
+    verbanden = [rijen[0].samenwerkingsverband for rijen in per_verband.values()]
 
     def neemt_deel(verband, datum) -> bool:
         return _loopt_op(verband.ingangsdatum, verband.einddatum, datum) and any(
-            d.samenwerkingsverband_id == verband.pk and d.is_actief_op(datum) for d in deelnames
+            d.is_actief_op(datum) for d in per_verband[verband.pk]
         )
 
     punten = [
