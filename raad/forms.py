@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .constants import ZienswijzeStatus
+
 
 class PeilForm(forms.Form):
     """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
@@ -78,4 +80,23 @@ class ExportForm(forms.Form):
         error_messages={
             "invalid_choice": _("Formaat: kies html, xlsx, csv, ods of json."),
         },
+    )
+
+
+class VerbandFilterForm(forms.Form):
+    """The calendar and the zienswijzen of one arrangement; empty: all."""
+
+    verband = forms.UUIDField(
+        label=_("Samenwerkingsverband"),
+        required=False,
+        error_messages={"invalid": _("Samenwerkingsverband: kies er een uit de lijst.")},
+    )
+
+
+class ZienswijzenFilterForm(VerbandFilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alle statussen")), *ZienswijzeStatus.choices],
+        error_messages={"invalid_choice": _("Status: kies er een uit de lijst.")},
     )

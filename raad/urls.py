@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import kalender_views, views
 
 app_name = "raad"
 
@@ -9,6 +9,17 @@ urlpatterns = [
     path("gemeenten/<str:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
     path("gemeenten/<str:cbs_code>/register/", views.gemeente_register, name="register"),
     path("gemeenten/<str:cbs_code>/partners/", views.gemeente_partners, name="partners"),
+    path("gemeenten/<str:cbs_code>/kalender/", kalender_views.gemeente_kalender, name="kalender"),
+    path(
+        "gemeenten/<str:cbs_code>/kalender.ics",
+        kalender_views.gemeente_kalender_ics,
+        name="kalender-ics",
+    ),
+    path(
+        "gemeenten/<str:cbs_code>/zienswijzen/",
+        kalender_views.gemeente_zienswijzen,
+        name="zienswijzen",
+    ),
     path(
         "gemeenten/<str:cbs_code>/verbonden-partijen/",
         views.gemeente_verbonden_partijen,

@@ -23,6 +23,7 @@ from samenwerking.selectors import (
 
 from . import exports, grafieken
 from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
+from .kalender import verbandkalender
 from .selectors import verbonden_partijen
 
 
@@ -251,6 +252,7 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
         "grafiek_per_jaar": grafieken.staafgrafiek(
             [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],
             [

@@ -1,8 +1,18 @@
-from django.urls import path
+"""The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
+the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
+list only), zienswijzeverzoeken and zienswijzen."""
 
-from . import views
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from . import views, viewsets
 
 app_name = "raad-api"
+
+# API Design Rules: no trailing slash on resources.
+router = SimpleRouter(trailing_slash=False)
+router.register("zienswijzeverzoeken", viewsets.ZienswijzeverzoekViewSet)
+router.register("zienswijzen", viewsets.ZienswijzeViewSet)
 
 urlpatterns = [
     path(
@@ -10,4 +20,6 @@ urlpatterns = [
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
     ),
+    path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
+    *router.urls,
 ]

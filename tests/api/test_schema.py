@@ -31,6 +31,9 @@ def test_every_resource_and_the_core_question_are_documented(schema):
         "bijdragen",
         "jaarcijfers",
         "documenten",
+        "zienswijzeverzoeken",
+        "zienswijzen",
+        "termijnen",
     ):
         assert f"/api/v1/{bron}" in paden
     assert "/api/v1/gemeenten/{cbs_code}/samenwerkingsverbanden" in paden

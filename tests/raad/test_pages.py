@@ -371,7 +371,8 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
         verband.domeinen.add(f.DomeinFactory())
     # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
     # bevoegdheden, documenten, 6 deelnames with bijdrage sums, 7 organs, 8 seats,
-    # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements.
-    with django_assert_num_queries(11):
+    # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements,
+    # 12 evaluaties, 13-15 P&C rules, board meetings and overrides (raad.kalender).
+    with django_assert_num_queries(15):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)

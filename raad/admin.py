@@ -1,0 +1,234 @@
+"""Admin for the raad's calendar: rules, meetings, overrides, zienswijzen and evaluations.
+
+Saved through raad.services, like the register's admin. Zienswijzen belong to a gemeente; the
+admin asks raad.rechten which gemeenten a user may handle (today: all).
+"""
+
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.admin import ServiceAdmin, ServiceModelForm
+from samenwerking.models import Gemeente
+
+from . import rechten, services
+from .constants import ZienswijzeStatus
+from .models import (
+    Bestuursvergadering,
+    Evaluatie,
+    Termijnafwijking,
+    Termijnregel,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
+
+
+def _vastleggen(rij):
+    return services.vastleggen(rij=rij)
+
+
+class TermijnregelForm(ServiceModelForm):
+    opslaan = staticmethod(_vastleggen)
+
+    class Meta:
+        model = Termijnregel
+        fields = "__all__"
+
+
+class BestuursvergaderingForm(ServiceModelForm):
+    opslaan = staticmethod(_vastleggen)
+
+    class Meta:
+        model = Bestuursvergadering
+        fields = "__all__"
+
+
+class TermijnafwijkingForm(ServiceModelForm):
+    opslaan = staticmethod(_vastleggen)
+
+    class Meta:
+        model = Termijnafwijking
+        fields = "__all__"
+
+
+class EvaluatieForm(ServiceModelForm):
+    opslaan = staticmethod(_vastleggen)
+
+    class Meta:
+        model = Evaluatie
+        fields = "__all__"
+
+
+class ZienswijzeverzoekForm(ServiceModelForm):
+    opslaan = staticmethod(lambda i: services.zienswijzeverzoek_opslaan(zienswijzeverzoek=i))
+
+    class Meta:
+        model = Zienswijzeverzoek
+        fields = "__all__"
+
+
+class ZienswijzeForm(ServiceModelForm):
+    controleer = staticmethod(services.controleer_zienswijze)
+    opslaan = staticmethod(lambda i: services.zienswijze_opslaan(zienswijze=i))
+
+    class Meta:
+        model = Zienswijze
+        fields = "__all__"
+
+
+class GemeenteRechtenMixin:
+    """Rows of one gemeente: listed and chosen only for the gemeenten the user may handle
+    (raad.rechten, the hook for the security issue)."""
+
+    def get_queryset(self, request):
+        return rechten.beperk_tot_gemeenten(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "gemeente":
+            kwargs["queryset"] = rechten.beperk_tot_gemeenten(
+                Gemeente.objects.all(), request.user, veld="pk"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Termijnregel)
+class TermijnregelAdmin(ServiceAdmin):
+    form = TermijnregelForm
+    list_display = ["omschrijving", "artikel", "berekening", "weken", "dag", "maand", "volgorde"]
+    search_fields = ["omschrijving", "artikel", "code"]
+    fieldsets = [
+        (None, {"fields": ["code", "omschrijving", "artikel", "toelichting", "vormen"]}),
+        (
+            _("Berekening"),
+            {
+                "fields": [
+                    "berekening",
+                    ("vaststelling", "weken"),
+                    ("dag", "maand", "jaar_verschuiving"),
+                    "volgorde",
+                ],
+                "description": _(
+                    "De datum is de datum die de wet noemt met „vóór”; regioreg toont de dag "
+                    "ervoor als laatste dag waarop het op tijd is."
+                ),
+            },
+        ),
+    ]
+
+
+@admin.register(Bestuursvergadering)
+class BestuursvergaderingAdmin(ServiceAdmin):
+    form = BestuursvergaderingForm
+    list_display = ["samenwerkingsverband", "vaststelling", "jaar", "datum"]
+    list_filter = ["vaststelling", "jaar"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
+    autocomplete_fields = ["samenwerkingsverband"]
+    date_hierarchy = "datum"
+
+
+@admin.register(Termijnafwijking)
+class TermijnafwijkingAdmin(ServiceAdmin):
+    form = TermijnafwijkingForm
+    list_display = ["samenwerkingsverband", "regel", "jaar", "datum", "bron"]
+    list_filter = ["regel", "jaar"]
+    list_select_related = ["samenwerkingsverband", "regel"]
+    search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "bron"]
+    autocomplete_fields = ["samenwerkingsverband"]
+
+
+class ZienswijzeInline(GemeenteRechtenMixin, admin.TabularInline):
+    model = Zienswijze
+    form = ZienswijzeForm
+    extra = 0
+    fields = [
+        "gemeente",
+        "status",
+        "raadsvergadering",
+        "raadsbesluit_datum",
+        "samenvatting",
+        "document_url",
+        "reactie_bestuur",
+    ]
+    autocomplete_fields = ["gemeente"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gemeente", "zienswijzeverzoek")
+
+
+@admin.register(Zienswijzeverzoek)
+class ZienswijzeverzoekAdmin(ServiceAdmin):
+    form = ZienswijzeverzoekForm
+    list_display = ["onderwerp", "samenwerkingsverband", "soort", "ontvangen_op", "uiterste_datum"]
+    list_filter = ["soort", "uiterste_datum"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["onderwerp", "samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
+    autocomplete_fields = ["samenwerkingsverband"]
+    date_hierarchy = "uiterste_datum"
+    readonly_fields = ["uuid"]
+    inlines = [ZienswijzeInline]
+
+    def save_related(self, request, form, formsets, change):
+        """After the inline rows: a zienswijze for every other gemeente that took part."""
+        super().save_related(request, form, formsets, change)
+        services.zienswijzen_klaarzetten(zienswijzeverzoek=form.instance)
+
+
+class ActueleStatusFilter(admin.SimpleListFilter):
+    """Filters on the status as it reads today, including termijn verstreken."""
+
+    title = _("status")
+    parameter_name = "actuele_status"
+
+    def lookups(self, request, model_admin):
+        return ZienswijzeStatus.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(actuele_status=self.value()) if self.value() else queryset
+
+
+@admin.register(Zienswijze)
+class ZienswijzeAdmin(GemeenteRechtenMixin, ServiceAdmin):
+    form = ZienswijzeForm
+    list_display = ["gemeente", "zienswijzeverzoek", "uiterste_datum", "actuele_status_label"]
+    list_filter = [ActueleStatusFilter, "zienswijzeverzoek__soort", "gemeente__provincie"]
+    list_select_related = ["gemeente", "zienswijzeverzoek__samenwerkingsverband"]
+    search_fields = [
+        "gemeente__naam",
+        "gemeente__cbs_code",
+        "zienswijzeverzoek__onderwerp",
+        "zienswijzeverzoek__samenwerkingsverband__naam",
+    ]
+    autocomplete_fields = ["gemeente", "zienswijzeverzoek"]
+    readonly_fields = ["uuid"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).met_actuele_status(timezone.localdate())
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
+        )
+
+    @admin.display(description=_("uiterste datum"), ordering="zienswijzeverzoek__uiterste_datum")
+    def uiterste_datum(self, obj):
+        return obj.zienswijzeverzoek.uiterste_datum
+
+    @admin.display(description=_("status"), ordering="actuele_status")
+    def actuele_status_label(self, obj):
+        return ZienswijzeStatus(obj.actuele_status).label
+
+
+@admin.register(Evaluatie)
+class EvaluatieAdmin(ServiceAdmin):
+    form = EvaluatieForm
+    list_display = ["samenwerkingsverband", "datum"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "conclusie"]
+    autocomplete_fields = ["samenwerkingsverband"]
+    date_hierarchy = "datum"

@@ -1,0 +1,116 @@
+"""The calendar's resources: zienswijzeverzoeken and zienswijzen (read for everyone, write for
+staff through raad.services, zienswijzen only for the gemeenten raad.rechten allows), and the
+P&C termijnen computed by raad.termijnen."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import PermissionDenied
+
+from raad import rechten, services
+from raad.constants import PC_VORMEN
+from raad.models import Zienswijze, Zienswijzeverzoek
+from raad.termijnen import pc_termijnen
+from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
+from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
+
+from . import filters
+from . import serializers as s
+
+
+def _verzoek_opslaan(verzoek: Zienswijzeverzoek) -> None:
+    """Save the request and prepare a zienswijze for every participating raad, as the admin."""
+    services.zienswijzeverzoek_opslaan(zienswijzeverzoek=verzoek)
+    services.zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)
+
+
+class ZienswijzeverzoekViewSet(BeheerViewSet):
+    queryset = Zienswijzeverzoek.objects.select_related("samenwerkingsverband")
+    serializer_class = s.ZienswijzeverzoekSerializer
+    filterset_class = filters.ZienswijzeverzoekFilterSet
+    opslaan = staticmethod(_verzoek_opslaan)
+
+
+class ZienswijzeViewSet(BeheerViewSet):
+    queryset = Zienswijze.objects.select_related(
+        "gemeente", "zienswijzeverzoek__samenwerkingsverband"
+    )
+    serializer_class = s.ZienswijzeSerializer
+    filterset_class = filters.ZienswijzeFilterSet
+    opslaan = staticmethod(lambda i: services.zienswijze_opslaan(zienswijze=i))
+
+    def get_queryset(self):
+        return self.queryset.met_actuele_status(timezone.localdate())
+
+    def _mag(self, *gemeenten) -> None:
+        for gemeente in gemeenten:
+            if gemeente is not None and not rechten.mag_gemeente_beheren(
+                self.request.user, gemeente
+            ):
+                raise PermissionDenied(
+                    _("Geen toestemming voor de zienswijzen van %(gemeente)s.")
+                    % {"gemeente": gemeente}
+                )
+
+    def perform_create(self, serializer):
+        self._mag(serializer.validated_data.get("gemeente"))
+        super().perform_create(serializer)
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+
+    def perform_update(self, serializer):
+        self._mag(serializer.instance.gemeente, serializer.validated_data.get("gemeente"))
+        super().perform_update(serializer)
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+
+
+class TermijnViewSet(RegisterViewSet):
+    """Computed, so only a list (routed by hand, without a detail address)."""
+
+    queryset = Samenwerkingsverband.objects.filter(vorm__in=PC_VORMEN)
+    serializer_class = s.TermijnSerializer
+    parameter_serializers = {"list": s.TermijnParametersSerializer}
+    filter_backends = []
+
+    def toegestane_parameters(self) -> set[str]:
+        paginering = {self.paginator.page_query_param, self.paginator.page_size_query_param}
+        return set(s.TermijnParametersSerializer().fields) | paginering
+
+    @extend_schema(
+        parameters=[s.TermijnParametersSerializer],
+        summary=gettext_lazy("P&C-termijnen van een begrotingsjaar"),
+        description=gettext_lazy(
+            "De wettelijke momenten van de P&C-cyclus van een begrotingsjaar (Wgr art. 34, 34b "
+            "en 35) per samenwerkingsverband met een eigen begroting (openbaar lichaam, "
+            "bedrijfsvoeringsorganisatie, gemeenschappelijk orgaan), op datum. Elke datum is de "
+            "laatste dag waarop het op tijd is. Een vastgelegde vaststellingsvergadering bepaalt "
+            "de datums die ervan afhangen; zonder vergadering is het de uiterste wettelijke "
+            "datum (afgeleid); een afwijkende datum van de regeling gaat voor."
+        ),
+    )
+    def list(self, request, *args, **kwargs):
+        parameters = self.parameters()
+        jaar = parameters.get("jaar") or timezone.localdate().year
+        # The cycle of begrotingsjaar J runs from January J-1 to July J+1.
+        van, tot = datetime.date(jaar - 1, 1, 1), datetime.date(jaar + 2, 1, 1)
+        verbanden = self.get_queryset().filter(
+            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum")
+        )
+        if parameters.get("samenwerkingsverband"):
+            verbanden = verbanden.filter(pk=parameters["samenwerkingsverband"].pk)
+        if parameters.get("gemeente"):
+            verbanden = verbanden.filter(
+                Exists(
+                    Deelname.objects.filter(
+                        periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
+                        samenwerkingsverband=OuterRef("pk"),
+                        gemeente=parameters["gemeente"],
+                    )
+                )
+            )
+        termijnen = pc_termijnen(verbanden.order_by("naam", "pk"), [jaar])
+        pagina = self.paginate_queryset(termijnen)
+        return self.get_paginated_response(self.get_serializer(pagina, many=True).data)

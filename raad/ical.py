@@ -1,0 +1,69 @@
+"""The calendar of a gemeente as an iCalendar feed (RFC 5545) that Outlook, Google Calendar
+and Apple Calendar can subscribe to.
+
+Every entry is an all-day event on the last day on which something is on time. Its UID comes
+from the regeling, the rule and the year (or the zienswijze), never from the date, so an entry
+whose date moves is updated in the subscriber's calendar instead of duplicated.
+"""
+
+import datetime
+
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vDuration
+
+from .kalender import Kalender, Kalenderpunt
+
+PRODID = "-//regioreg//Kalender van de raad//NL"
+VERVERSEN = datetime.timedelta(hours=12)
+CATEGORIE = {"termijn": "P&C-termijn", "zienswijze": "Zienswijze", "evaluatie": "Evaluatie"}
+
+
+def _event(punt: Kalenderpunt, *, gegenereerd: datetime.datetime, url: str) -> Event:
+    verband = punt.verband
+    regels = [punt.uitleg]
+    if punt.status:
+        regels.append(_("Status: %(status)s.") % {"status": punt.status})
+    if punt.artikel:
+        regels.append(_("Bron: %(artikel)s.") % {"artikel": punt.artikel})
+    regels.append(f"{verband.naam}: {url}")
+    event = Event()
+    event.add("uid", punt.uid)
+    event.add("dtstamp", gegenereerd)
+    event.add("dtstart", punt.datum)
+    event.add("dtend", punt.datum + datetime.timedelta(days=1))
+    event.add("summary", f"{punt.titel} – {verband.afkorting or verband.naam}")
+    event.add("description", "\n".join(regels))
+    event.add("url", url)
+    event.add("categories", [CATEGORIE[punt.soort]])
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    event.add("status", "TENTATIVE" if punt.afgeleid else "CONFIRMED")
+    return event
+
+
+def kalender_ics(
+    kalender: Kalender, *, gegenereerd: datetime.datetime, basis_url: str, verband_url
+) -> bytes:
+    """The feed as bytes. `gegenereerd` is the DTSTAMP of every event (UTC); `basis_url` is the
+    calendar page; `verband_url(verband)` gives the absolute address of an arrangement's page,
+    linked from each event."""
+    gegenereerd = gegenereerd.astimezone(datetime.UTC).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    naam = _("regioreg: kalender van de raad van %(gemeente)s") % {
+        "gemeente": kalender.gemeente.naam
+    }
+    cal.add("name", naam)
+    cal.add("x-wr-calname", naam)
+    cal.add(
+        "x-wr-caldesc",
+        _("P&C-termijnen, zienswijzen en evaluaties voor de raad; zie %(url)s")
+        % {"url": basis_url},
+    )
+    cal.add("refresh-interval", vDuration(VERVERSEN), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(VERVERSEN))
+    for punt in kalender.punten:
+        cal.add_component(_event(punt, gegenereerd=gegenereerd, url=verband_url(punt.verband)))
+    return cal.to_ical()

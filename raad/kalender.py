@@ -1,0 +1,273 @@
+"""Reads for the raad's calendar, shared by the pages, the iCalendar feed and the API.
+
+Every selector takes the day it looks from (`vandaag`) as a parameter: the callers pass
+today, tests pass a fixed day. Each runs a fixed number of queries, whatever the data size.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband, periode_overlapt_q
+
+from .constants import OPEN_STATUSSEN, ZienswijzeStatus
+from .models import Evaluatie, Zienswijze
+from .termijnen import Termijn, pc_termijnen
+
+
+def jaren_later(datum: datetime.date, jaren: int) -> datetime.date:
+    """The same day `jaren` years later; 29 February becomes 28 February in a common year
+    (the earlier day, so that nothing is shown as on time when it is not)."""
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+@dataclass(frozen=True)
+class Evaluatiestand:
+    """When a regeling was last evaluated and when the next evaluation is due."""
+
+    interval_jaren: int | None
+    laatste: datetime.date | None
+    volgende: datetime.date | None
+    te_laat: bool
+
+
+def evaluatiestand(
+    verband: Samenwerkingsverband, laatste: datetime.date | None, *, vandaag: datetime.date
+) -> Evaluatiestand:
+    """The next evaluation is due `evaluatie_interval_jaren` after the last one, or after the
+    regeling came into force when there has been none. Unknown without an interval or a
+    starting point. Overdue when that day lies before `vandaag`. No queries."""
+    interval = verband.evaluatie_interval_jaren
+    basis = laatste or verband.ingangsdatum
+    volgende = jaren_later(basis, interval) if interval and basis else None
+    return Evaluatiestand(
+        interval_jaren=interval,
+        laatste=laatste,
+        volgende=volgende,
+        te_laat=volgende is not None and volgende < vandaag,
+    )
+
+
+def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> QuerySet:
+    """The raad's zienswijzen with `actuele_status` (termijn verstreken when the deadline
+    passed without a raadsbesluit), request and arrangement. One query."""
+    return (
+        Zienswijze.objects.filter(gemeente=gemeente)
+        .met_actuele_status(vandaag)
+        .select_related("zienswijzeverzoek__samenwerkingsverband")
+        .order_by(
+            "-zienswijzeverzoek__uiterste_datum", "zienswijzeverzoek__samenwerkingsverband__naam"
+        )
+    )
+
+
+# --- The calendar of one gemeente -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kalenderpunt:
+    """One dated entry of the calendar: a P&C termijn, a zienswijze deadline or an evaluation
+    due. `uid` identifies it across feed generations, even when its date moves."""
+
+    datum: datetime.date
+    soort: str  # "termijn", "zienswijze" or "evaluatie"
+    titel: str
+    uitleg: str
+    verband: Samenwerkingsverband
+    uid: str
+    te_laat: bool = False
+    afgehandeld: bool = False
+    afgeleid: bool = False
+    artikel: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Kalender:
+    gemeente: Gemeente
+    vandaag: datetime.date
+    van: datetime.date
+    tot: datetime.date
+    verbanden: list[Samenwerkingsverband]
+    punten: list[Kalenderpunt] = field(default_factory=list)
+
+    @property
+    def te_laat(self) -> list[Kalenderpunt]:
+        """What the raad or the regeling should already have done."""
+        return [p for p in self.punten if p.te_laat]
+
+    @property
+    def komend(self) -> list[Kalenderpunt]:
+        """What is still ahead, from today on."""
+        return [
+            p
+            for p in self.punten
+            if not p.te_laat and not p.afgehandeld and self.vandaag <= p.datum
+        ]
+
+
+def _loopt_op(begin: datetime.date | None, eind: datetime.date | None, datum) -> bool:
+    return (begin is None or begin <= datum) and (eind is None or datum < eind)
+
+
+def _termijnpunt(termijn: Termijn) -> Kalenderpunt:
+    return Kalenderpunt(
+        datum=termijn.datum,
+        soort="termijn",
+        titel=_("%(omschrijving)s (begrotingsjaar %(jaar)s)")
+        % {"omschrijving": termijn.regel.omschrijving, "jaar": termijn.jaar},
+        uitleg=termijn.uitleg,
+        verband=termijn.verband,
+        uid=termijn.uid,
+        afgeleid=termijn.afgeleid,
+        artikel=termijn.regel.artikel,
+    )
+
+
+def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
+    verzoek = zienswijze.zienswijzeverzoek
+    status = ZienswijzeStatus(zienswijze.actuele_status)
+    uitleg = _("Ontvangen op %(datum)s.") % {"datum": date_format(verzoek.ontvangen_op, "j F Y")}
+    if zienswijze.raadsvergadering and status == ZienswijzeStatus.GEAGENDEERD:
+        uitleg += " " + _("Geagendeerd voor de raad van %(datum)s.") % {
+            "datum": date_format(zienswijze.raadsvergadering, "j F Y")
+        }
+    return Kalenderpunt(
+        datum=verzoek.uiterste_datum,
+        soort="zienswijze",
+        titel=_("Zienswijze: %(onderwerp)s") % {"onderwerp": verzoek.onderwerp},
+        uitleg=uitleg,
+        verband=verzoek.samenwerkingsverband,
+        uid=f"zienswijze-{zienswijze.uuid}@regioreg",
+        te_laat=status == ZienswijzeStatus.TERMIJN_VERSTREKEN,
+        afgehandeld=status not in OPEN_STATUSSEN,
+        status=status.label,
+    )
+
+
+def _evaluatiepunt(verband, stand: Evaluatiestand) -> Kalenderpunt:
+    if stand.laatste:
+        uitleg = _("Elke %(n)s jaar; laatste evaluatie %(datum)s.") % {
+            "n": stand.interval_jaren,
+            "datum": date_format(stand.laatste, "j F Y"),
+        }
+    else:
+        uitleg = _(
+            "Elke %(n)s jaar; nog geen evaluatie vastgelegd, gerekend vanaf de inwerkingtreding."
+        ) % {"n": stand.interval_jaren}
+    return Kalenderpunt(
+        datum=stand.volgende,
+        soort="evaluatie",
+        titel=_("Evaluatie van de regeling"),
+        uitleg=uitleg,
+        verband=verband,
+        uid=f"{verband.uuid}-evaluatie@regioreg",
+        te_laat=stand.te_laat,
+        artikel=_("Wgr 2022 (evaluatiebepaling in de regeling)"),
+    )
+
+
+def kalender_van_gemeente(
+    gemeente: Gemeente,
+    *,
+    vandaag: datetime.date,
+    van: datetime.date,
+    tot: datetime.date,
+    verband_uuid=None,
+) -> Kalender:
+    """Everything dated between `van` and `tot` (inclusive) for the raad of `gemeente`:
+
+    - the P&C termijnen of each arrangement the gemeente takes part in on that date;
+    - the deadline of each of its zienswijzen (verstreken ones are `te_laat`);
+    - the next evaluation of each arrangement it takes part in today (an overdue one is
+      shown whatever its date).
+
+    `verbanden` lists the gemeente's arrangements in the window, for a filter; `verband_uuid`
+    keeps the entries of one of them. Queries: 1 deelnames with arrangement and last
+    evaluation, 2-4 P&C rules, meetings and overrides (see pc_termijnen), 5 zienswijzen.
+    """
+    laatste_evaluatie = (
+        Evaluatie.objects.filter(samenwerkingsverband=OuterRef("samenwerkingsverband"))
+        .order_by("-datum")
+        .values("datum")[:1]
+    )
+    deelnames = list(
+        Deelname.objects.filter(gemeente=gemeente)
+        .filter(
+            periode_overlapt_q(
+                van, tot + datetime.timedelta(days=1), "toetredingsdatum", "uittredingsdatum"
+            )
+        )
+        .select_related("samenwerkingsverband")
+        .annotate(laatste_evaluatie=Subquery(laatste_evaluatie))
+        .order_by("samenwerkingsverband__naam", "pk")
+    )
+    per_verband: dict[int, list[Deelname]] = {}
+    for deelname in deelnames:
+        per_verband.setdefault(deelname.samenwerkingsverband_id, []).append(deelname)
+    verbanden = [rijen[0].samenwerkingsverband for rijen in per_verband.values()]
+
+    def neemt_deel(verband, datum) -> bool:
+        return _loopt_op(verband.ingangsdatum, verband.einddatum, datum) and any(
+            d.is_actief_op(datum) for d in per_verband[verband.pk]
+        )
+
+    punten = [
+        _termijnpunt(t)
+        for t in pc_termijnen(verbanden, range(van.year - 1, tot.year + 2))
+        if van <= t.datum <= tot and neemt_deel(t.verband, t.datum)
+    ]
+    laatste = {d.samenwerkingsverband_id: d.laatste_evaluatie for d in deelnames}
+    for verband in verbanden:
+        if not neemt_deel(verband, vandaag):
+            continue
+        stand = evaluatiestand(verband, laatste[verband.pk], vandaag=vandaag)
+        if stand.volgende and (stand.te_laat or van <= stand.volgende <= tot):
+            punten.append(_evaluatiepunt(verband, stand))
+    punten += [
+        _zienswijzepunt(z)
+        for z in zienswijzen_van_gemeente(gemeente, vandaag=vandaag).filter(
+            zienswijzeverzoek__uiterste_datum__range=(van, tot)
+        )
+    ]
+    if verband_uuid:
+        punten = [p for p in punten if str(p.verband.uuid) == str(verband_uuid)]
+    punten.sort(key=lambda p: (p.datum, p.verband.naam, p.titel))
+    return Kalender(
+        gemeente=gemeente, vandaag=vandaag, van=van, tot=tot, verbanden=verbanden, punten=punten
+    )
+
+
+# --- One arrangement ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verbandkalender:
+    """The P&C cycle of one begrotingsjaar and the evaluations of one arrangement."""
+
+    jaar: int
+    termijnen: list[Termijn]
+    evaluaties: list[Evaluatie]
+    evaluatiestand: Evaluatiestand
+
+
+def verbandkalender(
+    verband: Samenwerkingsverband, *, jaar: int, vandaag: datetime.date
+) -> Verbandkalender:
+    """For the arrangement page. Queries: 1 evaluations, 2-4 P&C rules, meetings and
+    overrides (none for a form without a P&C cycle)."""
+    evaluaties = list(verband.evaluaties.order_by("-datum"))
+    return Verbandkalender(
+        jaar=jaar,
+        termijnen=pc_termijnen([verband], [jaar]),
+        evaluaties=evaluaties,
+        evaluatiestand=evaluatiestand(
+            verband, evaluaties[0].datum if evaluaties else None, vandaag=vandaag
+        ),
+    )

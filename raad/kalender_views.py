@@ -1,0 +1,111 @@
+"""The raad's calendar: the page, the iCalendar feed and the zienswijzen of a gemeente.
+Thin shells around raad.kalender."""
+
+import datetime
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from .constants import ZienswijzeStatus
+from .forms import VerbandFilterForm, ZienswijzenFilterForm
+from .ical import kalender_ics
+from .kalender import kalender_van_gemeente, zienswijzen_van_gemeente
+from .views import _gemeente, _opvolgers
+
+# The page looks a year back (for overdue zienswijzen) and a year ahead; the feed also keeps
+# the past year and looks two years ahead, so that next year's P&C cycle is in it.
+TERUG = datetime.timedelta(days=365)
+VOORUIT_PAGINA = datetime.timedelta(days=365)
+VOORUIT_FEED = datetime.timedelta(days=2 * 365)
+
+
+def _filter(form_class, request):
+    form = form_class(request.GET or None)
+    waarden = form.cleaned_data if form.is_valid() else {}
+    return form, waarden, 400 if form.errors else 200
+
+
+def gemeente_kalender(request, cbs_code: str):
+    """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
+    gemeente = _gemeente(cbs_code.upper())
+    form, waarden, status = _filter(VerbandFilterForm, request)
+    vandaag = timezone.localdate()
+    kalender = kalender_van_gemeente(
+        gemeente,
+        vandaag=vandaag,
+        van=vandaag - TERUG,
+        tot=vandaag + VOORUIT_PAGINA,
+        verband_uuid=waarden.get("verband"),
+    )
+    feed = reverse("raad:kalender-ics", args=[gemeente.cbs_code])
+    if waarden.get("verband"):
+        feed += f"?verband={waarden['verband']}"
+    feed_url = request.build_absolute_uri(feed)
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "kalender": kalender,
+        "gekozen_verband": str(waarden.get("verband") or ""),
+        "feed_url": feed_url,
+        "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/kalender.html", context, status=status)
+
+
+def gemeente_kalender_ics(request, cbs_code: str):
+    """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
+    gemeente = _gemeente(cbs_code.upper())
+    _form, waarden, _status = _filter(VerbandFilterForm, request)
+    vandaag = timezone.localdate()
+    kalender = kalender_van_gemeente(
+        gemeente,
+        vandaag=vandaag,
+        van=vandaag - TERUG,
+        tot=vandaag + VOORUIT_FEED,
+        verband_uuid=waarden.get("verband"),
+    )
+    inhoud = kalender_ics(
+        kalender,
+        gegenereerd=timezone.now(),
+        basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
+        verband_url=lambda v: request.build_absolute_uri(
+            reverse("raad:samenwerkingsverband", args=[v.uuid])
+        ),
+    )
+    antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    antwoord["Content-Disposition"] = f'inline; filename="regioreg-{gemeente.cbs_code}.ics"'
+    return antwoord
+
+
+def gemeente_zienswijzen(request, cbs_code: str):
+    """Every zienswijze of the raad with its status as it reads today."""
+    gemeente = _gemeente(cbs_code.upper())
+    form, waarden, status = _filter(ZienswijzenFilterForm, request)
+    vandaag = timezone.localdate()
+    alle = list(zienswijzen_van_gemeente(gemeente, vandaag=vandaag))
+    verbanden = {z.zienswijzeverzoek.samenwerkingsverband for z in alle}
+    zienswijzen = [
+        z
+        for z in alle
+        if (
+            not waarden.get("verband")
+            or z.zienswijzeverzoek.samenwerkingsverband.uuid == waarden["verband"]
+        )
+        and (not waarden.get("status") or z.actuele_status == waarden["status"])
+    ]
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "zienswijzen": zienswijzen,
+        "aantal_totaal": len(alle),
+        "verbanden": sorted(verbanden, key=lambda v: v.naam),
+        "statussen": ZienswijzeStatus.choices,
+        "gekozen_verband": str(waarden.get("verband") or ""),
+        "gekozen_status": waarden.get("status", ""),
+        "vandaag": vandaag,
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/zienswijzen.html", context, status=status)

@@ -1,0 +1,202 @@
+"""The raad's calendar in the API: P&C termijnen, zienswijzeverzoeken and zienswijzen (read
+for everyone, written by staff through the services, zienswijzen per gemeente)."""
+
+import datetime
+
+import pytest
+
+from raad.models import Zienswijze
+from samenwerking.constants import Vorm
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.raad.factories import (
+    BestuursvergaderingFactory,
+    ZienswijzeFactory,
+    ZienswijzeverzoekFactory,
+)
+
+from .hulp import ongeldig, probleem
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("referentiedata")]
+
+D = datetime.date
+
+
+@pytest.fixture
+def vandaag(monkeypatch):
+    """The API's today: 1 June 2025."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: D(2025, 6, 1))
+    return D(2025, 6, 1)
+
+
+@pytest.fixture
+def ggd(zaanstad):
+    verband = f.DeelnameFactory(
+        gemeente=zaanstad, samenwerkingsverband__naam="GGD Zaanstreek-Waterland"
+    ).samenwerkingsverband
+    f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente=Gemeente.objects.get(cbs_code="GM0439")
+    )
+    return verband
+
+
+# --- Termijnen -------------------------------------------------------------------------------
+
+
+def test_termijnen_of_a_regeling_and_year(api, ggd):
+    BestuursvergaderingFactory(samenwerkingsverband=ggd, jaar=2026, datum=D(2025, 7, 3))
+    antwoord = api.get("/api/v1/termijnen", {"samenwerkingsverband": str(ggd.uuid), "jaar": 2026})
+    assert antwoord.status_code == 200
+    body = antwoord.json()
+    assert body["count"] == 5
+    rijen = {r["regel"]: r for r in body["results"]}
+    assert rijen["ontwerpbegroting"] == {
+        "uid": f"{ggd.uuid}-ontwerpbegroting-2026@regioreg",
+        "samenwerkingsverband": str(ggd.uuid),
+        "samenwerkingsverbandNaam": "GGD Zaanstreek-Waterland",
+        "regel": "ontwerpbegroting",
+        "omschrijving": "Ontwerpbegroting naar de raden",
+        "artikel": "Wgr art. 35 lid 1 en 3",
+        "jaar": 2026,
+        "datum": "2025-04-10",
+        "afgeleid": False,
+        "afwijkend": False,
+        "uitleg": "12 weken vóór de vaststelling op 3 juli 2025.",
+    }
+    assert rijen["jaarrekening-gs"]["afgeleid"] is True
+    assert [r["datum"] for r in body["results"]] == sorted(r["datum"] for r in body["results"])
+
+
+def test_termijnen_of_a_gemeente_leave_out_other_and_budgetless_regelingen(api, zaanstad, ggd):
+    f.DeelnameFactory(samenwerkingsverband__naam="Elders")
+    f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__vorm=Vorm.REGELING_ZONDER_MEER)
+    body = api.get("/api/v1/termijnen", {"gemeente": "GM0479", "jaar": 2026}).json()
+    assert {r["samenwerkingsverbandNaam"] for r in body["results"]} == {ggd.naam}
+
+
+def test_termijnen_parameters_are_checked(api):
+    assert ongeldig(api.get("/api/v1/termijnen", {"jaar": "volgend"})) == {
+        "jaar": "Jaar: vul een jaartal in, bijvoorbeeld 2026."
+    }
+    assert ongeldig(api.get("/api/v1/termijnen", {"gemeente": "GM9999"})) == {
+        "gemeente": "Geen gemeente met CBS-code GM9999."
+    }
+    assert "gemeentee" in ongeldig(api.get("/api/v1/termijnen", {"gemeentee": "GM0479"}))
+    probleem(api.get("/api/v1/termijnen/iets"), 404)
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_termijnen_query_count(api, zaanstad, aantal, django_assert_num_queries):
+    for _ in range(aantal):
+        verband = f.DeelnameFactory(gemeente=zaanstad).samenwerkingsverband
+        BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
+    # 1 the gemeente parameter, 2 regelingen, 3 P&C rules, 4 board meetings, 5 overrides.
+    with django_assert_num_queries(5):
+        antwoord = api.get(
+            "/api/v1/termijnen", {"gemeente": "GM0479", "jaar": 2026, "pageSize": 500}
+        )
+    assert antwoord.json()["count"] == 5 * aantal
+
+
+# --- Zienswijzen -----------------------------------------------------------------------------
+
+
+def test_zienswijzen_with_their_status_as_it_reads_today(api, zaanstad, ggd, vandaag):
+    verlopen = ZienswijzeFactory(
+        gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd
+    )  # deadline 24 May 2025
+    lopend = ZienswijzeFactory(
+        gemeente=zaanstad,
+        zienswijzeverzoek__samenwerkingsverband=ggd,
+        zienswijzeverzoek__ontvangen_op=D(2025, 5, 1),
+    )
+    rij = api.get(f"/api/v1/zienswijzen/{verlopen.uuid}").json()
+    assert rij["status"] == "nog_te_agenderen"
+    assert rij["actueleStatus"] == "termijn_verstreken"
+    assert rij["actueleStatusLabel"] == "Termijn verstreken"
+    assert rij["uitersteDatum"] == "2025-05-24"
+    assert rij["gemeente"] == "GM0479"
+    assert rij["zienswijzeverzoek"] == str(verlopen.zienswijzeverzoek.uuid)
+    gefilterd = api.get(
+        "/api/v1/zienswijzen", {"gemeente": "GM0479", "status": "termijn_verstreken"}
+    )
+    assert [r["uuid"] for r in gefilterd.json()["results"]] == [str(verlopen.uuid)]
+    lijst = api.get("/api/v1/zienswijzen", {"status": "nog_te_agenderen"}).json()
+    assert [r["uuid"] for r in lijst["results"]] == [str(lopend.uuid)]
+    assert ongeldig(api.get("/api/v1/zienswijzen", {"status": "vergeten"}))["status"]
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_zienswijzen_query_count(api, zaanstad, aantal, django_assert_num_queries):
+    for _ in range(aantal):
+        deelname = f.DeelnameFactory(gemeente=zaanstad)
+        ZienswijzeFactory(
+            gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=deelname.samenwerkingsverband
+        )
+    # 1 the gemeente filter, 2 count, 3 zienswijzen with gemeente, request and arrangement.
+    with django_assert_num_queries(3):
+        antwoord = api.get("/api/v1/zienswijzen", {"gemeente": "GM0479"})
+    assert antwoord.json()["count"] == aantal
+
+
+def test_a_request_registered_by_staff_prepares_every_raads_zienswijze(api, beheerder, ggd):
+    body = {
+        "samenwerkingsverband": str(ggd.uuid),
+        "soort": "ontwerpbegroting",
+        "onderwerp": "Ontwerpbegroting 2026",
+        "jaar": 2026,
+        "ontvangenOp": "2025-03-01",
+        "uitersteDatum": "2025-05-01",
+    }
+    probleem(api.post("/api/v1/zienswijzeverzoeken", body, format="json"), 401)
+    antwoord = beheerder.post("/api/v1/zienswijzeverzoeken", body, format="json")
+    assert antwoord.status_code == 201, antwoord.content
+    assert antwoord.json()["korterDanWettelijk"] is True  # less than 12 weeks
+    assert antwoord.json()["soortLabel"] == "Ontwerpbegroting"
+    gemeenten = api.get("/api/v1/zienswijzen", {"samenwerkingsverband": str(ggd.uuid)}).json()
+    assert sorted(r["gemeente"] for r in gemeenten["results"]) == ["GM0439", "GM0479"]
+    fout = beheerder.post(
+        "/api/v1/zienswijzeverzoeken", {**body, "uitersteDatum": "2025-02-01"}, format="json"
+    )
+    assert ongeldig(fout) == {
+        "uitersteDatum": "Uiterste datum: mag niet vóór de datum van ontvangst liggen."
+    }
+
+
+def test_staff_record_what_the_raad_did_through_the_services(beheerder, zaanstad, ggd, vandaag):
+    zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    assert ongeldig(beheerder.patch(adres, {"status": "ingediend"}, format="json")) == {
+        "raadsbesluitDatum": "Datum raadsbesluit: vul deze in bij een ingediende zienswijze."
+    }
+    assert "status" in ongeldig(
+        beheerder.patch(adres, {"status": "termijn_verstreken"}, format="json")
+    )
+    antwoord = beheerder.patch(
+        adres,
+        {"status": "ingediend", "raadsbesluitDatum": "2025-05-20", "samenvatting": "Akkoord."},
+        format="json",
+    )
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["actueleStatus"] == "ingediend"
+    zienswijze.refresh_from_db()
+    assert zienswijze.raadsbesluit_datum == D(2025, 5, 20)
+
+
+def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
+    beheerder, zaanstad, ggd, monkeypatch
+):
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    eigen = ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=zaanstad)
+    ander = ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=purmerend)
+    monkeypatch.setattr(
+        "raad.rechten.beheerbare_gemeenten", lambda user: Gemeente.objects.filter(pk=zaanstad.pk)
+    )
+    wijziging = {"status": "geen_zienswijze"}
+    assert (
+        beheerder.patch(f"/api/v1/zienswijzen/{eigen.uuid}", wijziging, format="json").status_code
+        == 200
+    )
+    probleem(beheerder.patch(f"/api/v1/zienswijzen/{ander.uuid}", wijziging, format="json"), 403)
+    assert Zienswijze.objects.get(pk=ander.pk).status == "nog_te_agenderen"

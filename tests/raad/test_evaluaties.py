@@ -1,0 +1,102 @@
+"""Evaluations: when the next one is due, overdue ones flagged, and the arrangement page."""
+
+import datetime
+
+import pytest
+
+from raad.kalender import evaluatiestand, jaren_later
+from samenwerking.constants import Vorm
+from tests import factories as f
+from tests.raad.factories import BestuursvergaderingFactory, EvaluatieFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+def test_years_later_keeps_the_day_and_moves_29_february_back():
+    assert jaren_later(D(2021, 5, 1), 4) == D(2025, 5, 1)
+    assert jaren_later(D(2020, 2, 29), 4) == D(2024, 2, 29)
+    assert jaren_later(D(2020, 2, 29), 5) == D(2025, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("interval", "ingang", "laatste", "volgende", "te_laat"),
+    [
+        (4, D(2015, 1, 1), D(2021, 5, 1), D(2025, 5, 1), True),  # from the last evaluation
+        (4, D(2015, 1, 1), D(2021, 6, 1), D(2025, 6, 1), False),  # due today: not late yet
+        (5, D(2022, 1, 1), None, D(2027, 1, 1), False),  # none yet: from coming into force
+        (None, D(2022, 1, 1), D(2021, 5, 1), None, False),  # no interval: unknown
+        (4, None, None, None, False),  # no starting point: unknown
+    ],
+)
+def test_next_evaluation(interval, ingang, laatste, volgende, te_laat):
+    verband = f.SamenwerkingsverbandFactory.build(
+        evaluatie_interval_jaren=interval, ingangsdatum=ingang
+    )
+    stand = evaluatiestand(verband, laatste, vandaag=D(2025, 6, 1))
+    assert (stand.volgende, stand.te_laat) == (volgende, te_laat)
+
+
+PEIL = {"peildatum": "2025-06-01", "jaar": "2026"}
+
+
+def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(client, pc_regels):
+    verband = f.SamenwerkingsverbandFactory(
+        naam="GGD Testregio",
+        evaluatie_interval_jaren=4,
+        wgr2022_evaluatie=True,
+        ingangsdatum=D(2015, 1, 1),
+    )
+    EvaluatieFactory(
+        samenwerkingsverband=verband,
+        datum=D(2021, 5, 1),
+        document_url="https://example.org/evaluatie-2021.pdf",
+    )
+    EvaluatieFactory(samenwerkingsverband=verband, datum=D(2017, 3, 1), conclusie="Eerste.")
+    BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL))
+    assert '<a href="#kalender">Kalender</a>' in tekst
+    kalender = tekst.split('id="kalender-kop"')[1].split("</section>")[0]
+    assert "P&amp;C-termijnen van begrotingsjaar 2026" in kalender
+    assert "Ontwerpbegroting naar de raden" in kalender
+    assert '<time datetime="2025-04-10">10 april 2025</time>' in kalender
+    assert "12 weken vóór de vaststelling op 3 juli 2025." in kalender
+    assert "Vastgestelde jaarrekening naar gedeputeerde staten" in kalender
+    assert "afgeleid" in kalender  # the jaarrekening's meeting is not recorded
+    assert "elke 4 jaar" in kalender
+    assert '<time datetime="2025-05-01">1 mei 2025</time> <span class="label label-te-laat">' in (
+        kalender
+    )
+    assert '<a href="https://example.org/evaluatie-2021.pdf">1 mei 2021</a>' in kalender
+    assert "1 maart 2017: Eerste." in kalender
+    assert kalender.index("1 mei 2021") < kalender.index("1 maart 2017")  # newest first
+    # The Wgr-2022 checklist is still there.
+    assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
+
+
+def test_arrangement_without_a_budget_says_the_pc_cycle_does_not_apply(client, pc_regels):
+    verband = f.SamenwerkingsverbandFactory(vorm=Vorm.REGELING_ZONDER_MEER)
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL))
+    assert "Een regeling zonder meer heeft geen eigen begroting" in tekst
+    assert 'Volgende evaluatie uiterlijk</dt> <dd><span class="onbekend">onbekend' in tekst
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_arrangement_page_query_count_with_evaluations(
+    client, pc_regels, aantal, django_assert_num_queries
+):
+    verband = f.SamenwerkingsverbandFactory(evaluatie_interval_jaren=4)
+    f.BestuursorgaanFactory(samenwerkingsverband=verband)  # so that its seats are read too
+    for i in range(aantal):
+        EvaluatieFactory(samenwerkingsverband=verband, datum=D(1990 + i, 1, 1))
+    BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
+    # 1-11 the register's arrangement page (see tests/raad/test_pages.py), 12 evaluaties,
+    # 13 P&C rules, 14 board meetings, 15 overrides.
+    with django_assert_num_queries(15):
+        antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+    assert _tekst(antwoord).count("De samenwerking werkt") == aantal

@@ -1,0 +1,317 @@
+"""The calendar of a gemeente: the selector, the page, the iCalendar feed, the zienswijzen
+list, and their query counts. The clock is fixed at 1 June 2025."""
+
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from raad.constants import ZienswijzeStatus
+from raad.kalender import kalender_van_gemeente
+from raad.models import Termijnafwijking
+from raad.services import zienswijze_status_wijzigen
+from samenwerking.constants import Vorm
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.raad.factories import (
+    BestuursvergaderingFactory,
+    EvaluatieFactory,
+    ZienswijzeFactory,
+    ZienswijzeverzoekFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+VANDAAG = D(2025, 6, 1)
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+@pytest.fixture
+def zaanstad(referentiedata, pc_regels, op_dag):
+    """Zaanstad in a GGD (openbaar lichaam, evaluated every 4 years, last in May 2021: overdue)
+    and a belastingsamenwerking (BVO, evaluated every 5 years from 2022). One zienswijze whose
+    deadline passed on 24 May without a decision, one due on 24 July."""
+    op_dag(VANDAAG)
+    gemeente = Gemeente.objects.get(cbs_code="GM0479")
+    ggd = f.DeelnameFactory(
+        gemeente=gemeente,
+        samenwerkingsverband__naam="GGD Zaanstreek-Waterland",
+        samenwerkingsverband__afkorting="GGD ZW",
+        samenwerkingsverband__evaluatie_interval_jaren=4,
+    ).samenwerkingsverband
+    EvaluatieFactory(samenwerkingsverband=ggd, datum=D(2021, 5, 1))
+    f.DeelnameFactory(
+        gemeente=gemeente,
+        samenwerkingsverband__naam="Belastingsamenwerking Zaanstreek",
+        samenwerkingsverband__vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE,
+        samenwerkingsverband__evaluatie_interval_jaren=5,
+        samenwerkingsverband__ingangsdatum=D(2022, 1, 1),
+    )
+    for onderwerp, ontvangen in (
+        ("Ontwerpbegroting 2026", D(2025, 3, 1)),
+        ("Kadernota 2027", D(2025, 5, 1)),
+    ):
+        ZienswijzeFactory(
+            gemeente=gemeente,
+            zienswijzeverzoek__samenwerkingsverband=ggd,
+            zienswijzeverzoek__onderwerp=onderwerp,
+            zienswijzeverzoek__ontvangen_op=ontvangen,
+        )
+    return gemeente
+
+
+def _kalender(gemeente, **kwargs):
+    return kalender_van_gemeente(
+        gemeente, vandaag=VANDAAG, van=D(2024, 6, 1), tot=D(2026, 6, 1), **kwargs
+    )
+
+
+def test_calendar_separates_overdue_from_upcoming(zaanstad):
+    kalender = _kalender(zaanstad)
+    assert [(p.datum, p.titel) for p in kalender.te_laat] == [
+        (D(2025, 5, 1), "Evaluatie van de regeling"),
+        (D(2025, 5, 24), "Zienswijze: Ontwerpbegroting 2026"),
+    ]
+    komend = [(p.datum, p.titel, p.verband.naam) for p in kalender.komend]
+    assert komend[:3] == [
+        (
+            D(2025, 6, 22),
+            "Ontwerpbegroting naar de raden (begrotingsjaar 2026)",
+            "Belastingsamenwerking Zaanstreek",
+        ),
+        (
+            D(2025, 6, 22),
+            "Ontwerpbegroting naar de raden (begrotingsjaar 2026)",
+            "GGD Zaanstreek-Waterland",
+        ),
+        (
+            D(2025, 7, 14),
+            "Vastgestelde jaarrekening naar gedeputeerde staten (begrotingsjaar 2024)",
+            "Belastingsamenwerking Zaanstreek",
+        ),
+    ]
+    assert (D(2025, 7, 24), "Zienswijze: Kadernota 2027", "GGD Zaanstreek-Waterland") in komend
+    # Five P&C moments a year for each of the two arrangements, and the open zienswijze; the
+    # BVO's evaluation (1 January 2027) lies beyond the window.
+    assert len(komend) == 11
+    assert all(p.datum >= VANDAAG for p in kalender.komend)
+
+
+def test_the_calendar_follows_the_data(zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    # The raad decided in time: no longer overdue. A new evaluation: the next is in 2029.
+    zienswijze = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Ontwerpbegroting 2026")
+    zienswijze_status_wijzigen(
+        zienswijze=zienswijze, status=ZienswijzeStatus.INGEDIEND, raadsbesluit_datum=D(2025, 5, 20)
+    )
+    EvaluatieFactory(samenwerkingsverband=ggd, datum=D(2025, 4, 1))
+    assert _kalender(zaanstad).te_laat == []
+
+
+def test_filter_on_one_arrangement_and_leave_out_what_the_gemeente_is_not_in(zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    ander = f.DeelnameFactory(samenwerkingsverband__naam="Elders").samenwerkingsverband
+    later = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Nieuw verband",
+        toetredingsdatum=D(2026, 1, 1),
+    ).samenwerkingsverband
+    kalender = _kalender(zaanstad, verband_uuid=ggd.uuid)
+    assert {p.verband for p in kalender.punten} == {ggd}
+    alle = _kalender(zaanstad)
+    assert ander not in {p.verband for p in alle.punten}
+    # Joining on 1 January 2026: only the moments from then on.
+    assert min(p.datum for p in alle.punten if p.verband == later) >= D(2026, 1, 1)
+    assert ander not in alle.verbanden and ggd in alle.verbanden
+
+
+# --- The page ----------------------------------------------------------------------------------
+
+
+def test_calendar_page_shows_overdue_and_upcoming_and_links_the_feed(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/kalender/")
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "<h1>Kalender van de raad van Zaanstad</h1>" in tekst
+    te_laat, komend = tekst.split('id="te-laat-kop"')[1].split('id="komend-kop"')
+    assert "Te laat: 2" in te_laat
+    assert "Zienswijze: Ontwerpbegroting 2026" in te_laat
+    assert '<span class="label label-te-laat">te laat</span>' in te_laat
+    assert "Zienswijze: Kadernota 2027" not in te_laat
+    assert '<time datetime="2025-06-22">zondag 22 juni 2025</time>' in komend
+    assert '<span class="label label-afgeleid">afgeleid</span>' in komend
+    assert "Zienswijze: Kadernota 2027" in komend
+    assert 'href="webcal://testserver/gemeenten/GM0479/kalender.ics"' in tekst
+    assert "http://testserver/gemeenten/GM0479/kalender.ics" in tekst
+    assert 'aria-current="page">Kalender</a>' in tekst
+
+
+def test_calendar_page_filter_and_bad_filter(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    tekst = _tekst(client.get("/gemeenten/GM0479/kalender/", {"verband": str(ggd.uuid)}))
+    assert "Belastingsamenwerking Zaanstreek</a>" not in tekst
+    assert f'<option value="{ggd.uuid}" selected>' in tekst
+    assert f"kalender.ics?verband={ggd.uuid}" in tekst
+    fout = client.get("/gemeenten/GM0479/kalender/", {"verband": "geen-uuid"})
+    assert fout.status_code == 400
+    assert "Samenwerkingsverband: kies er een uit de lijst." in _tekst(fout)
+    assert client.get("/gemeenten/GM9999/kalender/").status_code == 404
+
+
+def _grote_gemeente(gemeente, aantal):
+    for i in range(aantal):
+        deelname = f.DeelnameFactory(
+            gemeente=gemeente,
+            samenwerkingsverband__naam=f"Regeling {i}",
+            samenwerkingsverband__evaluatie_interval_jaren=4,
+        )
+        verband = deelname.samenwerkingsverband
+        EvaluatieFactory(samenwerkingsverband=verband, datum=D(2022, 1, 1))
+        BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
+        Termijnafwijking.objects.create(
+            samenwerkingsverband=verband,
+            regel_id=1 + i % 5,
+            jaar=2026,
+            datum=D(2025, 1, 15),
+        )
+        ZienswijzeFactory(gemeente=gemeente, zienswijzeverzoek__samenwerkingsverband=verband)
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_calendar_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    _grote_gemeente(zaanstad, aantal)
+    # 1 gemeente with provincie, 2 deelnames with arrangement and last evaluation,
+    # 3 P&C rules, 4 board meetings, 5 overrides, 6 zienswijzen with request and arrangement.
+    with django_assert_num_queries(6):
+        antwoord = client.get("/gemeenten/GM0479/kalender/")
+    assert f"Regeling {aantal - 1}</option>" in _tekst(antwoord)
+
+
+# --- The iCalendar feed ------------------------------------------------------------------------
+
+
+def _feed(client, **params):
+    antwoord = client.get("/gemeenten/GM0479/kalender.ics", params)
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(antwoord.content)
+
+
+def _events(cal) -> dict:
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def test_feed_is_valid_icalendar_with_all_day_events(client, zaanstad):
+    cal = _feed(client)
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"]) == "-//regioreg//Kalender van de raad//NL"
+    assert str(cal["X-WR-CALNAME"]) == "regioreg: kalender van de raad van Zaanstad"
+    events = _events(cal)
+    kalender = kalender_van_gemeente(
+        zaanstad, vandaag=VANDAAG, van=D(2024, 6, 1), tot=D(2027, 6, 1)
+    )
+    assert len(events) == len(kalender.punten)
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    ontwerp = events[f"{ggd.uuid}-ontwerpbegroting-2026@regioreg"]
+    assert ontwerp.decoded("DTSTART") == D(2025, 6, 22)  # a DATE: an all-day event
+    assert ontwerp.decoded("DTEND") == D(2025, 6, 23)
+    assert (
+        str(ontwerp["SUMMARY"]) == "Ontwerpbegroting naar de raden (begrotingsjaar 2026) – GGD ZW"
+    )
+    assert str(ontwerp["STATUS"]) == "TENTATIVE"  # derived: no meeting recorded
+    assert "Wgr art. 35 lid 1 en 3" in str(ontwerp["DESCRIPTION"])
+    assert str(ontwerp["URL"]) == f"http://testserver/samenwerkingsverbanden/{ggd.uuid}/"
+    zienswijze = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Ontwerpbegroting 2026")
+    verstreken = events[f"zienswijze-{zienswijze.uuid}@regioreg"]
+    assert verstreken.decoded("DTSTART") == D(2025, 5, 24)
+    assert "Status: Termijn verstreken." in str(verstreken["DESCRIPTION"])
+    # The BVO's first evaluation, 1 January 2027, is within the feed's two years ahead.
+    assert any(
+        str(e["SUMMARY"]).startswith("Evaluatie") and e.decoded("DTSTART") == D(2027, 1, 1)
+        for e in events.values()
+    )
+
+
+def test_feed_uids_are_stable_and_an_updated_event_keeps_its_uid(client, zaanstad):
+    eerste, tweede = _events(_feed(client)), _events(_feed(client))
+    assert eerste.keys() == tweede.keys()
+    assert {u: e.decoded("DTSTART") for u, e in eerste.items()} == {
+        u: e.decoded("DTSTART") for u, e in tweede.items()
+    }
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    BestuursvergaderingFactory(samenwerkingsverband=ggd, jaar=2026, datum=D(2025, 7, 3))
+    derde = _events(_feed(client))
+    uid = f"{ggd.uuid}-ontwerpbegroting-2026@regioreg"
+    assert derde.keys() == eerste.keys()
+    assert eerste[uid].decoded("DTSTART") == D(2025, 6, 22)
+    assert derde[uid].decoded("DTSTART") == D(2025, 4, 10)  # moved, same UID
+    assert str(derde[uid]["STATUS"]) == "CONFIRMED"
+
+
+def test_feed_of_one_arrangement(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    events = _events(_feed(client, verband=str(ggd.uuid)))
+    assert events and all(str(e["SUMMARY"]).endswith("GGD ZW") for e in events.values())
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_feed_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    _grote_gemeente(zaanstad, aantal)
+    # 1 gemeente, 2 deelnames with arrangement and last evaluation, 3 rules, 4 meetings,
+    # 5 overrides, 6 zienswijzen.
+    with django_assert_num_queries(6):
+        antwoord = client.get("/gemeenten/GM0479/kalender.ics")
+    assert antwoord.content.count(b"BEGIN:VEVENT") > aantal
+
+
+# --- The zienswijzen list ----------------------------------------------------------------------
+
+
+def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    laat = ZienswijzeverzoekFactory(
+        samenwerkingsverband=ggd,
+        onderwerp="Begrotingswijziging 2025",
+        ontvangen_op=D(2025, 1, 10),
+        uiterste_datum=D(2025, 2, 1),
+    )
+    ZienswijzeFactory(
+        zienswijzeverzoek=laat,
+        gemeente=zaanstad,
+        status=ZienswijzeStatus.INGEDIEND,
+        raadsbesluit_datum=D(2025, 2, 6),
+        reactie_bestuur="Overgenomen.",
+    )
+    tekst = _tekst(client.get("/gemeenten/GM0479/zienswijzen/"))
+    assert "3 zienswijzen" in tekst
+    rijen = {
+        naam: tekst.split(naam)[1].split("</tr>")[0]
+        for naam in ("Ontwerpbegroting 2026", "Kadernota 2027", "Begrotingswijziging 2025")
+    }
+    assert (
+        '<span class="label status label-te-laat">Termijn verstreken</span>'
+        in rijen["Ontwerpbegroting 2026"]
+    )
+    assert ">Nog te agenderen</span>" in rijen["Kadernota 2027"]
+    assert ">Ingediend</span>" in rijen["Begrotingswijziging 2025"]
+    assert "na de uiterste datum" in rijen["Begrotingswijziging 2025"]
+    assert "Overgenomen." in rijen["Begrotingswijziging 2025"]
+    gefilterd = _tekst(
+        client.get("/gemeenten/GM0479/zienswijzen/", {"status": "termijn_verstreken"})
+    )
+    assert "1 zienswijze" in gefilterd and "(van 3)" in gefilterd
+    assert "Kadernota 2027" not in gefilterd
+    assert client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x"}).status_code == 400
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_zienswijzen_list_query_count(client, zaanstad, aantal, django_assert_num_queries):
+    _grote_gemeente(zaanstad, aantal)
+    # 1 gemeente with provincie, 2 zienswijzen with request and arrangement.
+    with django_assert_num_queries(2):
+        antwoord = client.get("/gemeenten/GM0479/zienswijzen/")
+    assert f"{aantal + 2} zienswijzen" in _tekst(antwoord)

@@ -1,0 +1,162 @@
+"""The admin of the raad's calendar: saving through the services, statuses as they read
+today, fixed query counts, and the per-gemeente permission hook."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from raad import models
+from raad.constants import ZienswijzeStatus
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.raad.factories import (
+    BestuursvergaderingFactory,
+    EvaluatieFactory,
+    ZienswijzeFactory,
+    ZienswijzeverzoekFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _zienswijze(n=0):
+    deelname = f.DeelnameFactory()
+    return ZienswijzeFactory(
+        gemeente=deelname.gemeente,
+        zienswijzeverzoek__samenwerkingsverband=deelname.samenwerkingsverband,
+    )
+
+
+MAAK = {
+    models.Termijnregel: None,  # seeded by the data migration
+    models.Bestuursvergadering: lambda: BestuursvergaderingFactory(),
+    models.Termijnafwijking: lambda: models.Termijnafwijking.objects.create(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        regel=models.Termijnregel.objects.first(),
+        jaar=2026,
+        datum=D(2025, 1, 1),
+    ),
+    models.Zienswijzeverzoek: lambda: _zienswijze().zienswijzeverzoek,
+    models.Zienswijze: _zienswijze,
+    models.Evaluatie: lambda: EvaluatieFactory(),
+}
+
+
+def test_every_calendar_model_is_in_the_admin():
+    from django.apps import apps
+    from django.contrib import admin
+
+    modellen = set(apps.get_app_config("raad").get_models())
+    assert modellen == set(MAAK)
+    assert modellen <= set(admin.site._registry)
+
+
+@pytest.mark.parametrize("model", [m for m, maak in MAAK.items() if maak], ids=str)
+def test_changelist_queries_do_not_grow_with_rows(admin_client, pc_regels, model):
+    url = reverse(f"admin:raad_{model._meta.model_name}_changelist")
+    MAAK[model]()
+    admin_client.get(url)  # warm up the session and content types
+    with CaptureQueriesContext(connection) as een:
+        assert admin_client.get(url).status_code == 200
+    for _ in range(5):
+        MAAK[model]()
+    with CaptureQueriesContext(connection) as meer:
+        assert admin_client.get(url).status_code == 200
+    assert len(meer) == len(een), [q["sql"] for q in meer.captured_queries]
+
+
+def test_adding_a_request_prepares_a_zienswijze_for_each_participating_raad(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    deelnemers = [f.DeelnameFactory(samenwerkingsverband=verband).gemeente for _ in range(3)]
+    antwoord = admin_client.post(
+        reverse("admin:raad_zienswijzeverzoek_add"),
+        {
+            "samenwerkingsverband": verband.pk,
+            "soort": "ontwerpbegroting",
+            "onderwerp": "Ontwerpbegroting 2026",
+            "jaar": "2026",
+            "ontvangen_op": "2025-03-01",
+            "uiterste_datum": "2025-05-24",
+            "document_url": "",
+            "zienswijzen-TOTAL_FORMS": "1",
+            "zienswijzen-INITIAL_FORMS": "0",
+            "zienswijzen-0-gemeente": deelnemers[0].pk,
+            "zienswijzen-0-status": "geagendeerd",
+            "zienswijzen-0-raadsvergadering": "2025-05-15",
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.context["errors"] if antwoord.context else ""
+    verzoek = models.Zienswijzeverzoek.objects.get()
+    statussen = dict(verzoek.zienswijzen.values_list("gemeente", "status"))
+    assert statussen == {
+        deelnemers[0].pk: ZienswijzeStatus.GEAGENDEERD,
+        deelnemers[1].pk: ZienswijzeStatus.NOG_TE_AGENDEREN,
+        deelnemers[2].pk: ZienswijzeStatus.NOG_TE_AGENDEREN,
+    }
+
+
+def test_an_inconsistent_zienswijze_is_reported_by_its_field(admin_client):
+    zienswijze = _zienswijze()
+    antwoord = admin_client.post(
+        reverse("admin:raad_zienswijze_change", args=[zienswijze.pk]),
+        {
+            "zienswijzeverzoek": zienswijze.zienswijzeverzoek_id,
+            "gemeente": zienswijze.gemeente_id,
+            "status": "ingediend",
+        },
+    )
+    assert antwoord.status_code == 200
+    assert antwoord.context["adminform"].form.errors["raadsbesluit_datum"] == [
+        "Datum raadsbesluit: vul deze in bij een ingediende zienswijze."
+    ]
+
+
+def test_the_list_shows_and_filters_the_status_as_it_reads_today(admin_client, op_dag):
+    op_dag(D(2025, 6, 1))
+    verlopen = _zienswijze()  # deadline 24 May 2025, no decision
+    lopend = ZienswijzeFactory(
+        gemeente=f.DeelnameFactory(
+            samenwerkingsverband=verlopen.zienswijzeverzoek.samenwerkingsverband
+        ).gemeente,
+        zienswijzeverzoek=ZienswijzeverzoekFactory(
+            samenwerkingsverband=verlopen.zienswijzeverzoek.samenwerkingsverband,
+            ontvangen_op=D(2025, 5, 1),
+        ),
+    )
+    url = reverse("admin:raad_zienswijze_changelist")
+    tekst = admin_client.get(url).content.decode()
+    assert "Termijn verstreken" in tekst and "Nog te agenderen" in tekst
+    gefilterd = admin_client.get(url, {"actuele_status": "termijn_verstreken"})
+    assert list(gefilterd.context["cl"].result_list) == [verlopen]
+    assert lopend not in gefilterd.context["cl"].result_list
+
+
+def test_the_permission_hook_narrows_zienswijzen_to_a_users_gemeenten(admin_client, monkeypatch):
+    eigen, ander = _zienswijze(), _zienswijze()
+    monkeypatch.setattr(
+        "raad.rechten.beheerbare_gemeenten",
+        lambda user: Gemeente.objects.filter(pk=eigen.gemeente_id),
+    )
+    lijst = admin_client.get(reverse("admin:raad_zienswijze_changelist"))
+    assert list(lijst.context["cl"].result_list) == [eigen]
+    assert (
+        admin_client.get(reverse("admin:raad_zienswijze_change", args=[eigen.pk])).status_code
+        == 200
+    )
+    # Another gemeente's zienswijze is not found, neither directly nor as an inline.
+    assert (
+        admin_client.get(reverse("admin:raad_zienswijze_change", args=[ander.pk])).status_code
+        == 302
+    )
+    verzoek = admin_client.get(
+        reverse("admin:raad_zienswijzeverzoek_change", args=[ander.zienswijzeverzoek_id])
+    )
+    assert verzoek.status_code == 200
+    assert verzoek.context["inline_admin_formsets"][0].formset.queryset.count() == 0
+    keuzes = admin_client.get(reverse("admin:raad_zienswijze_add")).context["adminform"].form
+    assert list(keuzes.fields["gemeente"].queryset) == [eigen.gemeente]
