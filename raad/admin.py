@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.admin import ServiceAdmin, ServiceModelForm
 from samenwerking.models import Gemeente
+from toegang.admin import RechtenInlineMixin
 
 from . import rechten, services
 from .constants import ZienswijzeStatus
@@ -137,7 +138,7 @@ class TermijnafwijkingAdmin(ServiceAdmin):
     autocomplete_fields = ["samenwerkingsverband"]
 
 
-class ZienswijzeInline(GemeenteRechtenMixin, admin.TabularInline):
+class ZienswijzeInline(GemeenteRechtenMixin, RechtenInlineMixin, admin.TabularInline):
     model = Zienswijze
     form = ZienswijzeForm
     extra = 0

@@ -1,19 +1,20 @@
 """Who may handle which gemeente's zienswijzen: the one hook for per-gemeente permissions.
 
-Today every staff user with the model permission may handle every gemeente (Django's own
-model permissions still apply). The security issue narrows `beheerbare_gemeenten`, e.g. to the
-gemeenten of the user's griffie; the admin (and later the API) already asks through these
-functions, so nothing else has to change.
+`beheerbare_gemeenten` asks toegang.rechten, the one permission module: a beheerder handles
+every gemeente, a griffie only its own, other accounts none. The admin and the API ask
+through these functions (Django's model permissions are the role's too, toegang.backends).
 """
 
 from django.db.models import QuerySet
 
 from samenwerking.models import Gemeente
+from toegang import rechten
 
 
 def beheerbare_gemeenten(user) -> QuerySet[Gemeente] | None:
     """The gemeenten whose zienswijzen `user` may see and edit; None means all."""
-    return None
+    ids = rechten.beheerbare_gemeenten_ids(user)
+    return None if ids is None else Gemeente.objects.filter(pk__in=ids)
 
 
 def beperk_tot_gemeenten(queryset: QuerySet, user, *, veld: str = "gemeente") -> QuerySet:

@@ -56,8 +56,12 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rest_framework.authtoken",
+    "simple_history",
+    "axes",
     "samenwerking",
     "raad",
+    "toegang",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +74,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "regioreg.beveiliging.ContentSecurityPolicyMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "samenwerking.api.middleware.ApiVersionMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Logins go through django-axes (lockout after repeated failures), then the role backend:
+# a role decides what an account may do (toegang.rechten), not per-user permissions.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "toegang.backends.RolBackend",
 ]
 
 ROOT_URLCONF = "regioreg.urls"
@@ -137,26 +152,69 @@ STORAGES = {
 # inlines) posts more than Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "20000"))
 
+# --- Production hardening (manage.py check --deploy is clean with DEBUG=false) ---------------
+# Every default is the safe one when DEBUG=false; each can be relaxed through the environment
+# for a plain-http test setup or for TLS that a proxy terminates (.env.example).
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
+# Off when a proxy in front already redirects http to https, or for plain-http tests.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (0 if DEBUG else 31536000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# regioreg.beveiliging: no inline script or style, nothing from other hosts.
+CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY") or (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name from
+# one address, that combination is locked for AXES_COOLOFF_TIME hours; a beheerder can unlock
+# earlier in the admin (Toegangspogingen) or with `manage.py axes_reset`.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "toegang/geblokkeerd.html"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    if env_bool("BEHIND_TLS_PROXY", False)
+    else ["REMOTE_ADDR"]
+)
+
+# Spreadsheet imports in the admin: larger files are refused with a message (bytes).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Audit trail (django-simple-history): the admin's history page shows old and new values.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
-# REST API under /api/v1/ (samenwerking/api/, docs/api.md). Reading is public; writing needs a
-# staff account, by HTTP Basic or the admin session. Basic comes first so that an anonymous write
-# gets 401 with a WWW-Authenticate header.
+# REST API under /api/v1/ (samenwerking/api/, docs/api.md). Reading is public; writing needs an
+# account with a role, by token (`Authorization: Token …`) or the admin session. Token comes
+# first so that an anonymous write gets 401 with a WWW-Authenticate header.
 API_VERSION = "1.0.0"
+# Anonymous requests per address, e.g. "120/minute"; empty switches the limit off. Read per
+# request (samenwerking.api.throttling), so tests can change it.
+API_LIMIET_ANONIEM = os.environ.get("API_LIMIET_ANONIEM", "120/minute")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["samenwerking.api.permissions.LezenOfBeheren"],
+    "DEFAULT_PERMISSION_CLASSES": ["samenwerking.api.permissions.RegisterRechten"],
+    "DEFAULT_THROTTLE_CLASSES": ["samenwerking.api.throttling.AnoniemeLimiet"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -19,7 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from toegang.admin import RechtenInlineMixin
+
 from . import resources, services
+from .adminbasis import RegisterAdmin
 from .formats import FORMATEN, BestandsFout, BytesTempFolderStorage
 from .models import (
     Bestuursorgaan,
@@ -154,7 +157,7 @@ class BevestigFormulier(ConfirmImportForm):
     foute_regels_overslaan = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class RegisterImportExportAdmin(ImportExportModelAdmin):
+class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
     """Import and export in the formats secretaries use: CSV (also `;`, UTF-8 or
     Windows-1252), XLSX, ODS, JSON. All or nothing, unless the secretary chooses to skip the
     bad rows."""
@@ -199,7 +202,7 @@ class RegisterImportExportAdmin(ImportExportModelAdmin):
             )
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(RegisterAdmin):
     """Saves the main object through its form's service, if it has one."""
 
     def save_model(self, request, obj, form, change):
@@ -290,7 +293,7 @@ class GemeenteStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Provincie)
-class ProvincieAdmin(admin.ModelAdmin):
+class ProvincieAdmin(RegisterAdmin):
     list_display = ["naam", "code", "aantal_gemeenten"]
     search_fields = ["naam", "code"]
 
@@ -313,12 +316,12 @@ class ProvincieAdmin(admin.ModelAdmin):
         return obj._aantal
 
 
-class InwonertalInline(admin.TabularInline):
+class InwonertalInline(RechtenInlineMixin, admin.TabularInline):
     model = Inwonertal
     extra = 0
 
 
-class HerindelingAlsOudeInline(admin.TabularInline):
+class HerindelingAlsOudeInline(RechtenInlineMixin, admin.TabularInline):
     model = Herindeling
     fk_name = "oude_gemeente"
     extra = 0
@@ -338,7 +341,7 @@ class GemeenteAdmin(RegisterImportExportAdmin):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(admin.ModelAdmin):
+class HerindelingAdmin(RegisterAdmin):
     list_display = ["datum", "oude_gemeente", "nieuwe_gemeente", "soort"]
     list_filter = ["soort", "datum"]
     list_select_related = ["oude_gemeente", "nieuwe_gemeente"]
@@ -348,7 +351,7 @@ class HerindelingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inwonertal)
-class InwonertalAdmin(admin.ModelAdmin):
+class InwonertalAdmin(RegisterAdmin):
     list_display = ["gemeente", "jaar", "aantal", "bron"]
     list_filter = ["jaar"]
     list_select_related = ["gemeente"]
@@ -357,21 +360,21 @@ class InwonertalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(RegisterAdmin):
     list_display = ["naam", "afkorting", "soort", "vestigingsplaats"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting"]
 
 
 @admin.register(Domein)
-class DomeinAdmin(admin.ModelAdmin):
+class DomeinAdmin(RegisterAdmin):
     list_display = ["naam", "code"]
     search_fields = ["naam", "code"]
     prepopulated_fields = {"code": ["naam"]}
 
 
 @admin.register(Persoon)
-class PersoonAdmin(admin.ModelAdmin):
+class PersoonAdmin(RegisterAdmin):
     list_display = ["naam", "partij"]
     search_fields = ["naam", "partij"]
 
@@ -379,14 +382,14 @@ class PersoonAdmin(admin.ModelAdmin):
 # --- The arrangement with everything that hangs off it -------------------------------------
 
 
-class BijdrageInline(nested_admin.NestedTabularInline):
+class BijdrageInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = Bijdrage
     form = BijdrageForm
     extra = 0
     fields = ["jaar", "soort", "onderdeel", "bedrag"]
 
 
-class DeelnameInline(nested_admin.NestedTabularInline):
+class DeelnameInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = Deelname
     form = DeelnameForm
     formset = DeelnameFormSet
@@ -408,7 +411,7 @@ class DeelnameInline(nested_admin.NestedTabularInline):
         return super().get_queryset(request).select_related("gemeente", "organisatie")
 
 
-class ZetelInline(nested_admin.NestedTabularInline):
+class ZetelInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = Zetel
     form = ZetelForm
     extra = 0
@@ -425,14 +428,14 @@ class ZetelInline(nested_admin.NestedTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class BestuursorgaanInline(nested_admin.NestedStackedInline):
+class BestuursorgaanInline(RechtenInlineMixin, nested_admin.NestedStackedInline):
     model = Bestuursorgaan
     extra = 0
     fields = [("soort", "naam")]
     inlines = [ZetelInline]
 
 
-class JaarcijfersInline(nested_admin.NestedStackedInline):
+class JaarcijfersInline(RechtenInlineMixin, nested_admin.NestedStackedInline):
     model = Jaarcijfers
     form = JaarcijfersForm
     extra = 0
@@ -447,19 +450,19 @@ class JaarcijfersInline(nested_admin.NestedStackedInline):
     ]
 
 
-class DocumentInline(nested_admin.NestedTabularInline):
+class DocumentInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = Document
     extra = 0
     fields = ["titel", "soort", "jaar", "datum", "url"]
 
 
-class WettelijkeGrondslagInline(nested_admin.NestedTabularInline):
+class WettelijkeGrondslagInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = WettelijkeGrondslag
     extra = 0
     fields = ["opschrift", "url"]
 
 
-class BevoegdheidInline(nested_admin.NestedTabularInline):
+class BevoegdheidInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     model = Bevoegdheid
     extra = 0
     fields = ["artikel", "omschrijving", "verkrijging"]
@@ -572,14 +575,14 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
         return obj._deelnemers
 
 
-class BijdrageVanDeelnameInline(admin.TabularInline):
+class BijdrageVanDeelnameInline(RechtenInlineMixin, admin.TabularInline):
     model = Bijdrage
     form = BijdrageForm
     extra = 0
     fields = ["jaar", "soort", "onderdeel", "bedrag"]
 
 
-class ZetelVanDeelnameInline(admin.TabularInline):
+class ZetelVanDeelnameInline(RechtenInlineMixin, admin.TabularInline):
     model = Zetel
     form = ZetelForm
     extra = 0
@@ -588,7 +591,7 @@ class ZetelVanDeelnameInline(admin.TabularInline):
     verbose_name_plural = _("zetels namens deze deelname")
 
 
-class ZetelVanOrgaanInline(admin.TabularInline):
+class ZetelVanOrgaanInline(RechtenInlineMixin, admin.TabularInline):
     model = Zetel
     form = ZetelForm
     extra = 0
@@ -630,7 +633,7 @@ class DeelnameAdmin(RegisterImportExportAdmin, ServiceAdmin):
 
 
 @admin.register(Bestuursorgaan)
-class BestuursorgaanAdmin(admin.ModelAdmin):
+class BestuursorgaanAdmin(RegisterAdmin):
     list_display = ["__str__", "soort", "samenwerkingsverband"]
     list_filter = ["soort"]
     list_select_related = ["samenwerkingsverband"]
@@ -720,7 +723,7 @@ class JaarcijfersAdmin(RegisterImportExportAdmin, ServiceAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(RegisterAdmin):
     list_display = ["titel", "soort", "jaar", "samenwerkingsverband"]
     list_filter = ["soort", "jaar"]
     list_select_related = ["samenwerkingsverband"]
@@ -729,7 +732,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(WettelijkeGrondslag)
-class WettelijkeGrondslagAdmin(admin.ModelAdmin):
+class WettelijkeGrondslagAdmin(RegisterAdmin):
     list_display = ["opschrift", "samenwerkingsverband"]
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["opschrift", "samenwerkingsverband__naam"]
@@ -737,7 +740,7 @@ class WettelijkeGrondslagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bevoegdheid)
-class BevoegdheidAdmin(admin.ModelAdmin):
+class BevoegdheidAdmin(RegisterAdmin):
     list_display = ["__str__", "verkrijging", "samenwerkingsverband"]
     list_filter = ["verkrijging"]
     list_select_related = ["samenwerkingsverband"]

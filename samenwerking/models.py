@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .constants import (
     INGESTELDE_VORMEN,
@@ -68,11 +69,14 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
 
 
 class RegisterModel(models.Model):
-    """Common columns: a public UUID and timestamps."""
+    """Common columns: a public UUID, timestamps and the history of every change."""
 
     uuid = models.UUIDField(_("uuid"), default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # The audit trail: who changed which row when, with its old and new values (every
+    # concrete subclass gets its own Historical… table).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -81,6 +85,8 @@ class RegisterModel(models.Model):
 class Provincie(models.Model):
     code = models.CharField(_("CBS-code"), max_length=4, unique=True)
     naam = models.CharField(_("naam"), max_length=50, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("provincie")
@@ -142,6 +148,7 @@ class Gemeente(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = GemeenteQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gemeente")
@@ -293,6 +300,8 @@ class Domein(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("domein")

@@ -22,6 +22,8 @@ from django.db import models
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
+from toegang import rechten
+
 from . import services
 from .constants import (
     Bevoegdheidsverkrijging,
@@ -370,10 +372,18 @@ class RegisterResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         fouten = {}
+        gebruiker = kwargs.get("user")
+        bestaand = instance.pk is not None
+        if bestaand and gebruiker is not None:
+            _controleer_recht(gebruiker, rechten.WIJZIGEN, instance)
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             fouten = error.update_error_dict(fouten)
+        if gebruiker is not None and not fouten:
+            _controleer_recht(
+                gebruiker, rechten.WIJZIGEN if bestaand else rechten.TOEVOEGEN, instance
+            )
         # ManyToMany columns are only saved after the row; check them now so that a bad value
         # is reported as a validation error of this row.
         for veld in self.get_import_fields():
@@ -395,6 +405,16 @@ class RegisterResource(resources.ModelResource):
             self.opslaan(instance)
         else:
             instance.save(force_insert=is_create)
+
+
+def _controleer_recht(gebruiker, actie: str, instance) -> None:
+    """A row of another regio's arrangement is this row's error (toegang.rechten)."""
+    if not rechten.mag(gebruiker, actie, instance):
+        raise ValidationError(
+            "uw account mag deze regel niet "
+            f"{'toevoegen' if actie == rechten.TOEVOEGEN else 'wijzigen'}: alleen regels van "
+            "de eigen samenwerkingsverbanden."
+        )
 
 
 def _regelfout(fout: ValidationError) -> str:

@@ -18,6 +18,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         referentiedata_laden()
 
 
+@pytest.fixture(autouse=True)
+def testinstellingen(settings):
+    """Tests talk plain http to the test client and the live server, and make many anonymous
+    API requests: no https redirect, no secure-only cookies, no anonymous rate limit (the
+    throttling test sets a low one itself). Everything else is as in production."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    settings.API_LIMIET_ANONIEM = ""
+
+
 @pytest.fixture
 def referentiedata(db):
     """The real provincies, gemeenten and herindelingen from fixtures/."""
@@ -68,14 +78,20 @@ def live_server(statische_bestanden):
     would answer 404 for the manifest's hashed CSS."""
     from unittest import mock
 
+    from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
-    with mock.patch(
-        "django.contrib.staticfiles.handlers.StaticFilesHandler", lambda application: application
+    # Plain http on localhost (SecurityMiddleware reads these once, when the server starts).
+    with (
+        override_settings(SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False),
+        mock.patch(
+            "django.contrib.staticfiles.handlers.StaticFilesHandler",
+            lambda application: application,
+        ),
     ):
         server = LiveServer("localhost")
-    yield server
-    server.stop()
+        yield server
+        server.stop()
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ class ZienswijzeverzoekSerializer(RaadSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "samenwerkingsverband",
             "soort",
             "onderwerp",
@@ -76,6 +77,7 @@ class ZienswijzeSerializer(RaadSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "zienswijzeverzoek",
             "gemeente",
             "status",

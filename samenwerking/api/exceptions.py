@@ -20,7 +20,9 @@ PROBLEMEN = {
     404: ("niet-gevonden", _("Niet gevonden")),
     405: ("methode-niet-toegestaan", _("Methode niet toegestaan")),
     406: ("formaat-niet-beschikbaar", _("Gevraagd formaat niet beschikbaar")),
+    412: ("versie-verouderd", _("Object intussen gewijzigd")),
     415: ("formaat-niet-ondersteund", _("Formaat van de invoer niet ondersteund")),
+    428: ("if-match-ontbreekt", _("If-Match ontbreekt")),
     429: ("te-veel-verzoeken", _("Te veel verzoeken")),
 }
 ALGEMENE_FOUT = "nonFieldErrors"
@@ -47,6 +49,9 @@ def probleem_handler(exc, context):
     }
     if validatie:
         probleem["invalidParams"] = list(ongeldige_parameters(exc.detail))
+    probleem.update(getattr(exc, "extra", {}))
+    for kop, waarde in getattr(exc, "headers", {}).items():
+        response[kop] = waarde
     response.data = probleem
     response.content_type = "application/problem+json"
     return response
@@ -84,4 +89,8 @@ class ProbleemSerializer(CamelSerializer):
     instance = serializers.CharField(help_text=_("Het pad van het verzoek."))
     invalid_params = OngeldigeParameterSerializer(
         many=True, required=False, help_text=_("Per parameter of veld wat er ongeldig is.")
+    )
+    actuele_versie = serializers.CharField(
+        required=False,
+        help_text=_("Bij 412: de actuele ETag van het object, voor een nieuwe poging."),
     )

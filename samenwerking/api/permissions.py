@@ -1,12 +1,34 @@
-"""Who may do what through the API."""
+"""Who may do what through the API: the same rules as the admin (toegang.rechten)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from toegang import rechten
 
-class LezenOfBeheren(BasePermission):
-    """Everyone reads (Wgr art. 27 lid 3: the register is public); only staff write.
+ACTIE = {"POST": rechten.TOEVOEGEN, "PUT": rechten.WIJZIGEN, "PATCH": rechten.WIJZIGEN}
 
-    Object-level rules per arrangement follow with token authentication (issue 8)."""
+
+def actie(request) -> str:
+    return ACTIE.get(request.method, rechten.VERWIJDEREN)
+
+
+class RegisterRechten(BasePermission):
+    """Everyone reads (Wgr art. 27 lid 3: the register is public). Writing needs an account
+    whose role may write this kind of row, and for one row (also a new one, checked before
+    it is saved) that the row belongs to the role's arrangements or gemeente."""
+
+    message = _(
+        "Uw account mag dit niet wijzigen: alleen de eigen samenwerkingsverbanden "
+        "(regiosecretariaat) of de zienswijzen van de eigen gemeente (griffie)."
+    )
 
     def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or bool(request.user and request.user.is_staff)
+        if request.method in SAFE_METHODS:
+            return True
+        model = view.get_queryset().model
+        return bool(request.user and request.user.is_authenticated) and rechten.mag_model(
+            request.user, actie(request), model
+        )
+
+    def has_object_permission(self, request, view, obj):
+        return request.method in SAFE_METHODS or rechten.mag(request.user, actie(request), obj)

@@ -16,15 +16,16 @@ OMSCHRIJVINGEN = {
     "list": gettext_lazy("%(meervoud)s opvragen, per pagina en te filteren met de parameters."),
     "retrieve": gettext_lazy("%(enkelvoud)s opvragen."),
     "create": gettext_lazy(
-        "%(enkelvoud)s toevoegen. Alleen voor beheerders; dezelfde controles als in het beheer."
+        "%(enkelvoud)s toevoegen. Met een token van een account waarvan de rol dit mag; "
+        "dezelfde controles als in het beheer."
     ),
     "update": gettext_lazy(
-        "%(enkelvoud)s wijzigen (alle velden). Alleen voor beheerders; dezelfde controles als in "
-        "het beheer."
+        "%(enkelvoud)s wijzigen (alle velden). Met een token van een account waarvan de rol dit "
+        "mag, en If-Match met de ETag; dezelfde controles als in het beheer."
     ),
     "partial_update": gettext_lazy(
-        "%(enkelvoud)s gedeeltelijk wijzigen. Alleen voor beheerders; dezelfde controles als in "
-        "het beheer."
+        "%(enkelvoud)s gedeeltelijk wijzigen. Met een token van een account waarvan de rol dit "
+        "mag, en If-Match met de ETag; dezelfde controles als in het beheer."
     ),
 }
 
@@ -63,15 +64,33 @@ class RegisterAutoSchema(AutoSchema):
 
     def get_override_parameters(self):
         lookup = self._lookup_parameter()
-        return [*super().get_override_parameters(), *([lookup] if lookup else [])]
+        extra = [lookup] if lookup else []
+        if self.method in ("PUT", "PATCH"):
+            extra.append(
+                OpenApiParameter(
+                    "If-Match",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    required=True,
+                    description=_(
+                        "De ETag die u bij het opvragen van het object kreeg. Ontbreekt hij: "
+                        "428; is het object intussen gewijzigd: 412 met de actuele ETag."
+                    ),
+                )
+            )
+        return [*super().get_override_parameters(), *extra]
 
     def _foutantwoorden(self):
         yield 400, _("Onbekende queryparameter of ongeldige waarde (zie invalidParams).")
         if self.method not in SAFE_METHODS:
-            yield 401, _("Niet aangemeld.")
-            yield 403, _("Geen beheerder.")
+            yield 401, _("Niet aangemeld (stuur Authorization: Token …).")
+            yield 403, _("Uw rol mag dit object niet wijzigen.")
         if self._lookup_parameter():
             yield 404, _("Niet gevonden.")
+        if self.method in ("PUT", "PATCH"):
+            yield 412, _("Het object is intussen gewijzigd; de body noemt de actuele ETag.")
+            yield 428, _("De kop If-Match ontbreekt.")
+        yield 429, _("Te veel verzoeken zonder account; wacht het aantal seconden in Retry-After.")
 
     def _get_response_bodies(self, direction="response"):
         antwoorden = super()._get_response_bodies(direction)

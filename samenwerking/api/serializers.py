@@ -31,6 +31,10 @@ from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
     "url": _("Adres van dit object in de API."),
+    "laatst_gewijzigd": _(
+        "Wanneer dit object het laatst is gewijzigd. Hoort bij de ETag-kop: stuur die mee in "
+        "If-Match bij een wijziging. Wie wat wijzigde staat in de geschiedenis in het beheer."
+    ),
 }
 
 
@@ -81,6 +85,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     def build_field(self, field_name, info, model_class, nested_depth):
         if field_name == self.url_field_name:  # also when the model has a field `url`
             klasse, kwargs = self.build_url_field(field_name, model_class)
+        elif field_name == "laatst_gewijzigd":
+            klasse, kwargs = serializers.DateTimeField, {"source": "updated_at", "read_only": True}
         else:
             klasse, kwargs = super().build_field(field_name, info, model_class, nested_depth)
         kwargs["help_text"] = ALGEMENE_OMSCHRIJVINGEN.get(field_name) or self._omschrijving(
@@ -155,6 +161,7 @@ class OrganisatieSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "naam",
             "afkorting",
             "soort",
@@ -182,6 +189,7 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "naam",
             "afkorting",
             "vorm",
@@ -229,6 +237,7 @@ class DeelnameSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "samenwerkingsverband",
             "gemeente",
             "organisatie",
@@ -251,7 +260,7 @@ class DeelnameSerializer(RegisterSerializer):
 class BestuursorgaanSerializer(RegisterSerializer):
     class Meta:
         model = Bestuursorgaan
-        fields = ["uuid", "url", "samenwerkingsverband", "soort", "naam"]
+        fields = ["uuid", "url", "laatst_gewijzigd", "samenwerkingsverband", "soort", "naam"]
         extra_kwargs = {
             "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")}
         }
@@ -260,7 +269,7 @@ class BestuursorgaanSerializer(RegisterSerializer):
 class PersoonSerializer(RegisterSerializer):
     class Meta:
         model = Persoon
-        fields = ["uuid", "url", "naam", "partij"]
+        fields = ["uuid", "url", "laatst_gewijzigd", "naam", "partij"]
 
 
 class ZetelSerializer(RegisterSerializer):
@@ -269,6 +278,7 @@ class ZetelSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "bestuursorgaan",
             "deelname",
             "persoon",
@@ -306,6 +316,7 @@ class BijdrageSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "deelname",
             "gemeente",
             "samenwerkingsverband",
@@ -323,6 +334,7 @@ class JaarcijfersSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "samenwerkingsverband",
             "jaar",
             "soort",
@@ -358,6 +370,7 @@ class DocumentSerializer(RegisterSerializer):
         fields = [
             "uuid",
             "url",
+            "laatst_gewijzigd",
             "samenwerkingsverband",
             "titel",
             "soort",

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
-    SpectacularSwaggerView,
+    SpectacularSwaggerSplitView,
     SpectacularYAMLAPIView,
 )
 from rest_framework.decorators import api_view, permission_classes
@@ -46,7 +46,7 @@ def onbekend_adres(request, *args, **kwargs):
 urlpatterns = [
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
     re_path(r"", onbekend_adres),
 ]

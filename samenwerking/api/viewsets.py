@@ -40,6 +40,7 @@ from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
 from . import filters
 from . import serializers as s
 from .namen import camel, niet_gevonden, sleutel
+from .versies import controleer_if_match, etag
 
 
 def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
@@ -101,10 +102,34 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterViewSet):
-    """Reading for everyone, creating and changing for staff, always through `opslaan`: the
-    model's service (keyword-only in services.py, wrapped to take the instance)."""
+    """Reading for everyone; creating and changing for the roles that may (permissions.py),
+    always through `opslaan`: the model's service (keyword-only in services.py, wrapped to
+    take the instance). A read of one object and every write answer with its ETag; a change
+    needs that ETag in If-Match (versies.py)."""
 
     opslaan: Callable = None
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        return Response(self.get_serializer(instance).data, headers={"ETag": etag(instance)})
+
+    @transaction.atomic
+    def create(self, request, *args, **kwargs):
+        antwoord = super().create(request, *args, **kwargs)
+        antwoord["ETag"] = etag(self._opgeslagen)
+        return antwoord
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        antwoord = super().update(request, *args, **kwargs)
+        antwoord["ETag"] = etag(self._opgeslagen)
+        return antwoord
+
+    def get_object(self):
+        instance = super().get_object()  # 404, then 403 for another regio's row
+        if self.request.method in ("PUT", "PATCH"):
+            controleer_if_match(self.request, instance)
+        return instance
 
     def perform_create(self, serializer):
         serializer.instance = self._opslaan(serializer.Meta.model(), serializer)
@@ -112,7 +137,6 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
     def perform_update(self, serializer):
         self._opslaan(serializer.instance, serializer)
 
-    @transaction.atomic
     def _opslaan(self, instance, serializer):
         gegevens = dict(serializer.validated_data)
         veelvoudig = {
@@ -122,12 +146,16 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
         }
         for naam, waarde in gegevens.items():
             setattr(instance, naam, waarde)
+        # The row as it will be stored must be the role's too: no moving a deelname to
+        # another regio's arrangement, no new rows there.
+        self.check_object_permissions(self.request, instance)
         try:
             self.opslaan(instance)
         except DjangoValidationError as error:
             raise ValidationError(api_fouten(error, serializer)) from None
         for naam, waarden in veelvoudig.items():
             getattr(instance, naam).set(waarden)
+        self._opgeslagen = instance
         return instance
 
 

@@ -2,6 +2,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from samenwerking.models import Gemeente
+from tests.toegang import beheerder_account
 
 
 @pytest.fixture
@@ -11,10 +12,10 @@ def api():
 
 
 @pytest.fixture
-def beheerder(django_user_model):
-    """A client logged in (admin session) as a staff member, like a regio secretary."""
+def beheerder():
+    """A client logged in (admin session) with the role beheerder: may write everything."""
     client = APIClient()
-    client.force_login(django_user_model.objects.create_user("beheer", is_staff=True))
+    client.force_login(beheerder_account())
     return client
 
 

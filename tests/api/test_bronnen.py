@@ -287,7 +287,7 @@ def test_list_query_count_does_not_grow_with_the_rows(api, bron, aantal, django_
 def test_anonymous_write_is_a_401_asking_for_credentials(api, bron):
     antwoord = api.post(f"/api/v1/{bron.pad}", {}, format="json")
     body = probleem(antwoord, 401)
-    assert antwoord["WWW-Authenticate"] == 'Basic realm="api"'
+    assert antwoord["WWW-Authenticate"] == "Token"
     assert body["detail"] == "Authenticatiegegevens zijn niet opgegeven."
 
 
@@ -322,17 +322,23 @@ def test_reference_data_is_read_only(beheerder, bron):
 def test_change_through_the_service_and_its_refusal(beheerder):
     deelname = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
     url = f"/api/v1/deelnames/{deelname.uuid}"
+    versie = {"HTTP_IF_MATCH": beheerder.get(url)["ETag"]}
 
-    antwoord = beheerder.patch(url, {"uittredingsdatum": "2024-01-01"}, format="json")
+    antwoord = beheerder.patch(url, {"uittredingsdatum": "2024-01-01"}, format="json", **versie)
     assert antwoord.status_code == 200
     deelname.refresh_from_db()
     assert deelname.uittredingsdatum == D(2024, 1, 1)
 
-    fouten = ongeldig(beheerder.patch(url, {"uittredingsdatum": "2010-01-01"}, format="json"))
+    versie = {"HTTP_IF_MATCH": antwoord["ETag"]}
+    fouten = ongeldig(
+        beheerder.patch(url, {"uittredingsdatum": "2010-01-01"}, format="json", **versie)
+    )
     assert fouten == {
         "uittredingsdatum": "Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."
     }
-    fouten = ongeldig(beheerder.patch(url, {"uittredingsdatum": "1-1-2025"}, format="json"))
+    fouten = ongeldig(
+        beheerder.patch(url, {"uittredingsdatum": "1-1-2025"}, format="json", **versie)
+    )
     assert fouten == {
         "uittredingsdatum": "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."
     }

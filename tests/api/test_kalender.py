@@ -166,16 +166,18 @@ def test_a_request_registered_by_staff_prepares_every_raads_zienswijze(api, behe
 def test_staff_record_what_the_raad_did_through_the_services(beheerder, zaanstad, ggd, vandaag):
     zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
     adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
-    assert ongeldig(beheerder.patch(adres, {"status": "ingediend"}, format="json")) == {
+    versie = {"HTTP_IF_MATCH": beheerder.get(adres)["ETag"]}
+    assert ongeldig(beheerder.patch(adres, {"status": "ingediend"}, format="json", **versie)) == {
         "raadsbesluitDatum": "Datum raadsbesluit: vul deze in bij een ingediende zienswijze."
     }
     assert "status" in ongeldig(
-        beheerder.patch(adres, {"status": "termijn_verstreken"}, format="json")
+        beheerder.patch(adres, {"status": "termijn_verstreken"}, format="json", **versie)
     )
     antwoord = beheerder.patch(
         adres,
         {"status": "ingediend", "raadsbesluitDatum": "2025-05-20", "samenvatting": "Akkoord."},
         format="json",
+        **versie,
     )
     assert antwoord.status_code == 200, antwoord.content
     assert antwoord.json()["actueleStatus"] == "ingediend"
@@ -194,9 +196,12 @@ def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
         "raad.rechten.beheerbare_gemeenten", lambda user: Gemeente.objects.filter(pk=zaanstad.pk)
     )
     wijziging = {"status": "geen_zienswijze"}
-    assert (
-        beheerder.patch(f"/api/v1/zienswijzen/{eigen.uuid}", wijziging, format="json").status_code
-        == 200
+    eigen_adres, ander_adres = (f"/api/v1/zienswijzen/{z.uuid}" for z in (eigen, ander))
+    eigen_versie = beheerder.get(eigen_adres)["ETag"]
+    antwoord = beheerder.patch(eigen_adres, wijziging, format="json", HTTP_IF_MATCH=eigen_versie)
+    assert antwoord.status_code == 200
+    ander_versie = beheerder.get(ander_adres)["ETag"]
+    probleem(
+        beheerder.patch(ander_adres, wijziging, format="json", HTTP_IF_MATCH=ander_versie), 403
     )
-    probleem(beheerder.patch(f"/api/v1/zienswijzen/{ander.uuid}", wijziging, format="json"), 403)
     assert Zienswijze.objects.get(pk=ander.pk).status == "nog_te_agenderen"

@@ -1,7 +1,6 @@
 """What every response of the API shares: the API-Version header, problem+json errors in
 Dutch, unknown parameters refused, and who may write."""
 
-import base64
 import uuid
 
 import pytest
@@ -9,6 +8,7 @@ from rest_framework.test import APIClient
 
 from samenwerking.models import Persoon
 from tests import factories as f
+from tests.toegang import api_client, beheerder_account
 
 from .hulp import ongeldig, probleem
 
@@ -92,35 +92,39 @@ def test_bad_json_is_a_400_problem(beheerder):
 
 
 @pytest.fixture
-def basic(django_user_model, settings):
-    """A client with HTTP Basic credentials for a user (fast hashing for the test)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def token_client(django_user_model):
+    """A client with the API token of an account (with or without a role that may write)."""
 
-    def maak(is_staff: bool, wachtwoord: str = "geheim-genoeg") -> APIClient:
-        gebruiker = django_user_model.objects.create_user(
-            f"gebruiker-{uuid.uuid4().hex[:8]}", password="geheim-genoeg", is_staff=is_staff
+    def maak(met_rol: bool, token: str | None = None) -> APIClient:
+        gebruiker = (
+            beheerder_account(f"b-{uuid.uuid4().hex[:8]}")
+            if met_rol
+            else django_user_model.objects.create_user(f"g-{uuid.uuid4().hex[:8]}")
         )
-        client = APIClient()
-        token = base64.b64encode(f"{gebruiker.username}:{wachtwoord}".encode()).decode()
-        client.credentials(HTTP_AUTHORIZATION=f"Basic {token}")
+        client = api_client(gebruiker)
+        if token is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
         return client
 
     return maak
 
 
-def test_staff_can_write_with_http_basic(basic):
-    antwoord = basic(is_staff=True).post("/api/v1/personen", {"naam": "A. Bakker"}, format="json")
+def test_an_account_with_a_role_can_write_with_its_token(token_client):
+    antwoord = token_client(met_rol=True).post(
+        "/api/v1/personen", {"naam": "A. Bakker"}, format="json"
+    )
     assert antwoord.status_code == 201
     assert Persoon.objects.filter(naam="A. Bakker").exists()
 
 
-def test_wrong_password_is_a_401(basic):
-    probleem(basic(is_staff=True, wachtwoord="fout").get("/api/v1/personen"), 401)
+def test_an_unknown_or_revoked_token_is_a_401(token_client):
+    # Tokens replace HTTP Basic (issue 8): a wrong token is refused like a wrong password was.
+    probleem(token_client(met_rol=True, token="fout").get("/api/v1/personen"), 401)
 
 
-def test_logged_in_but_not_staff_is_a_403(basic):
+def test_logged_in_without_a_role_is_a_403(token_client):
     body = probleem(
-        basic(is_staff=False).post("/api/v1/personen", {"naam": "X"}, format="json"), 403
+        token_client(met_rol=False).post("/api/v1/personen", {"naam": "X"}, format="json"), 403
     )
     assert body["title"] == "Geen toestemming"
     assert not Persoon.objects.exists()

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from simple_history.models import HistoricalChanges
 
 from samenwerking import models
 from samenwerking.constants import Vorm
@@ -44,7 +45,13 @@ MAAK = {
 def test_every_register_model_is_in_the_admin():
     from django.apps import apps
 
-    assert set(apps.get_app_config("samenwerking").get_models()) == set(REGISTER_MODELLEN)
+    # The Historical… models of the audit trail are shown on each row's history page.
+    modellen = {
+        m
+        for m in apps.get_app_config("samenwerking").get_models()
+        if not issubclass(m, HistoricalChanges)
+    }
+    assert modellen == set(REGISTER_MODELLEN)
     assert set(MAAK) == set(REGISTER_MODELLEN)
 
 
@@ -55,6 +62,8 @@ def test_changelist_and_add_page_load_for_a_superuser(admin_client, model):
     info = (model._meta.app_label, model._meta.model_name)
     lijst = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)))
     assert lijst.status_code == 200
+    if model._meta.app_label == "axes":
+        return  # django-axes' login records are a log: listed, never added by hand
     toevoegen = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
     assert toevoegen.status_code == 200
 

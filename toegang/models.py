@@ -1,0 +1,66 @@
+"""Who is who: every account with a role has one `Rol`, linked to what it may change.
+
+- griffie: one gemeente; manages that raad's zienswijzen and reads everything.
+- secretariaat: one or more arrangements; edits those and their rows, nothing else.
+- beheerder: everything, including accounts (a superuser is a beheerder too).
+Anonymous visitors read the public register and need no account.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.fields import VeldCheckConstraint
+from samenwerking.models import Gemeente, Samenwerkingsverband
+
+
+class RolSoort(models.TextChoices):
+    GRIFFIE = "griffie", _("griffie")
+    SECRETARIAAT = "secretariaat", _("regiosecretariaat")
+    BEHEERDER = "beheerder", _("beheerder")
+
+
+class Rol(models.Model):
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="rol",
+        verbose_name=_("gebruiker"),
+    )
+    soort = models.CharField(_("rol"), max_length=20, choices=RolSoort.choices)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="griffierollen",
+        verbose_name=_("gemeente"),
+        help_text=_("Alleen bij de rol griffie: de gemeente van deze griffie."),
+    )
+    samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        blank=True,
+        related_name="secretariaatrollen",
+        verbose_name=_("samenwerkingsverbanden"),
+        help_text=_("Alleen bij de rol regiosecretariaat: de verbanden die dit account beheert."),
+    )
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            VeldCheckConstraint(
+                name="rol_gemeente_bij_griffie",
+                veld="gemeente",
+                condition=(Q(soort=RolSoort.GRIFFIE) & Q(gemeente__isnull=False))
+                | (~Q(soort=RolSoort.GRIFFIE) & Q(gemeente__isnull=True)),
+                violation_error_code="gemeente_bij_griffie",
+                violation_error_message=_(
+                    "Gemeente: verplicht bij de rol griffie en alleen dan in te vullen."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gebruiker}: {self.get_soort_display()}"
