@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from . import rechten
 from .constants import ZienswijzeStatus
 from .forms import VerbandFilterForm, ZienswijzenFilterForm
 from .ical import kalender_ics
@@ -106,6 +107,7 @@ def gemeente_zienswijzen(request, cbs_code: str):
         "gekozen_verband": str(waarden.get("verband") or ""),
         "gekozen_status": waarden.get("status", ""),
         "vandaag": vandaag,
+        "mag_beheren": rechten.mag_gemeente_beheren(request.user, gemeente),
         "opvolgers": _opvolgers(gemeente),
     }
     return render(request, "raad/zienswijzen.html", context, status=status)

@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
+from samenwerking.geschiedenis import reden
 from samenwerking.models import Deelname
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
@@ -57,7 +59,7 @@ def zienswijzen_klaarzetten(*, zienswijzeverzoek: Zienswijzeverzoek) -> list[Zie
     ]
     for zienswijze in nieuw:
         zienswijze.full_clean(validate_unique=False, validate_constraints=False)
-    return Zienswijze.objects.bulk_create(nieuw)
+    return bulk_create_with_history(nieuw, Zienswijze, default_change_reason=reden())
 
 
 # --- Zienswijze --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import Vorm
+from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.selectors import (
     art27_register,
@@ -20,6 +21,7 @@ from samenwerking.selectors import (
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
 )
+from toegang import rechten
 
 from . import exports, grafieken
 from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
@@ -252,6 +254,8 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "laatst_gewijzigd": laatst_gewijzigd(overzicht.verband),
+        "mag_bewerken": rechten.mag_wijzigen(request.user, overzicht.verband),
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
         "grafiek_per_jaar": grafieken.staafgrafiek(
             [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],

@@ -15,8 +15,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
+from .geschiedenis import reden
 from .models import (
     Bestuursorgaan,
     Bijdrage,
@@ -136,7 +138,12 @@ def samenwerkingsverbanden_aanmaken(
                 {veld: verband.unique_error_message(Samenwerkingsverband, [veld])}
             )
     with _databaseregels(Samenwerkingsverband):
-        return Samenwerkingsverband.objects.bulk_create(samenwerkingsverbanden, batch_size=500)
+        return bulk_create_with_history(
+            samenwerkingsverbanden,
+            Samenwerkingsverband,
+            batch_size=500,
+            default_change_reason=reden(),
+        )
 
 
 # --- Deelname ---------------------------------------------------------------------------------
@@ -260,7 +267,8 @@ def _deelnemer_sleutel(deelname: Deelname) -> tuple:
 
 @transaction.atomic
 def deelnames_aanmaken(*, deelnames: list[Deelname]) -> list[Deelname]:
-    """Validate and insert many new deelnames in a fixed number of queries.
+    """Validate and insert many new deelnames (and their history) in a fixed number of
+    queries.
 
     The rules of `deelname_opslaan`: each row's fields and constraints, and no overlapping
     periods of one participant in one arrangement, against the stored deelnames and among
@@ -287,7 +295,9 @@ def deelnames_aanmaken(*, deelnames: list[Deelname]) -> list[Deelname]:
             _controleer_geen_overlap(deelname, bestaand)
         andere.append(deelname)
     with _databaseregels(Deelname):
-        return Deelname.objects.bulk_create(deelnames, batch_size=500)
+        return bulk_create_with_history(
+            deelnames, Deelname, batch_size=500, default_change_reason=reden()
+        )
 
 
 @transaction.atomic
@@ -321,12 +331,24 @@ def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> 
         deelname.updated_at = nu
         _controleer_velden(deelname, sleutels=_DEELNAME_SLEUTELS)
     with _databaseregels(Deelname):
-        Deelname.objects.bulk_update(deelnames, ["uittredingsdatum", "updated_at"], batch_size=500)
-    return (
-        Zetel.objects.filter(deelname__in=deelnames)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=datum))
-        .update(einddatum=datum, updated_at=nu)
+        bulk_update_with_history(
+            deelnames,
+            Deelname,
+            ["uittredingsdatum", "updated_at"],
+            batch_size=500,
+            default_change_reason=reden(),
+        )
+    zetels = list(
+        Zetel.objects.filter(deelname__in=deelnames).filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gt=datum)
+        )
     )
+    for zetel in zetels:
+        zetel.einddatum, zetel.updated_at = datum, nu
+    bulk_update_with_history(
+        zetels, Zetel, ["einddatum", "updated_at"], batch_size=500, default_change_reason=reden()
+    )
+    return len(zetels)
 
 
 # --- Zetel ------------------------------------------------------------------------------------

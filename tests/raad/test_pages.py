@@ -372,7 +372,8 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
     # bevoegdheden, documenten, 6 deelnames with bijdrage sums, 7 organs, 8 seats,
     # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements,
-    # 12 evaluaties, 13-15 P&C rules, board meetings and overrides (raad.kalender).
-    with django_assert_num_queries(15):
+    # 12 evaluaties, 13-15 P&C rules, board meetings and overrides (raad.kalender),
+    # 16 "laatst gewijzigd": the latest change over the history tables (issue 8, one query).
+    with django_assert_num_queries(16):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from samenwerking.constants import HerindelingSoort
+from samenwerking.geschiedenis import als_opdracht
 from samenwerking.herindeling import herindeling_vastleggen, herindelingen_toepassen
 from samenwerking.models import Gemeente
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--datum", help="herindelingsdatum, JJJJ-MM-DD")
         parser.add_argument("--soort", choices=HerindelingSoort.values)
 
+    @als_opdracht
     def handle(self, *args, **options):
         try:
             if options["oud"]:

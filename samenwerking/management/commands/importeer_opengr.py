@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from samenwerking.geschiedenis import als_opdracht
 from samenwerking.opengr import (
     DSTA_PAD,
     GEMEENTE,
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
         )
 
+    @als_opdracht
     def handle(self, *args, **options):
         begin = time.monotonic()
         try:

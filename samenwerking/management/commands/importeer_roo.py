@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samenwerking.geschiedenis import als_opdracht
 from samenwerking.roo import RooFout, roo_importeren
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
         )
 
+    @als_opdracht
     def handle(self, *args, **options):
         try:
             inhoud = options["bestand"].read_bytes()

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samenwerking.geschiedenis import als_opdracht
 from samenwerking.referentiedata import FIXTURES, ReferentiedataFout, referentiedata_laden
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--gemeenten", type=Path, default=FIXTURES / "gemeenten.csv")
         parser.add_argument("--herindelingen", type=Path, default=FIXTURES / "herindelingen.csv")
 
+    @als_opdracht
     def handle(self, *args, **options):
         try:
             verslag = referentiedata_laden(

@@ -1,0 +1,104 @@
+"""The audit trail around django-simple-history: why a change was made, and when an
+arrangement last changed.
+
+Every save and delete through the ORM gets a Historical… row with the user of the request
+(HistoryRequestMiddleware: admin, API and admin imports alike). The bulk services write their
+history in bulk too (bulk_create_with_history, bulk_update_with_history). What has no request
+(management commands: imports, herindeling, restore) is recorded with the command as reason:
+wrap the work in `wijzigingsreden("manage.py importeer_opengr")`.
+
+Not recorded: the synthetic demo data of `genereer_schaaldata` (bulk, on purpose), changes to
+an arrangement's domeinen (a many-to-many list; the arrangement's own row is recorded when it
+is saved) and anything done in SQL outside Django.
+"""
+
+import datetime
+import functools
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
+
+OOIT = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+_reden: ContextVar[str] = ContextVar("wijzigingsreden", default="")
+
+
+@contextmanager
+def wijzigingsreden(tekst: str):
+    """Record `tekst` as the reason of every change made inside the block."""
+    token = _reden.set(tekst)
+    try:
+        yield
+    finally:
+        _reden.reset(token)
+
+
+def reden() -> str:
+    return _reden.get()
+
+
+def als_opdracht(handle):
+    """Decorates a management command's `handle`: its changes are recorded with the command
+    as reason (`manage.py importeer_opengr`), since a command has no user."""
+
+    @functools.wraps(handle)
+    def uitvoeren(self, *args, **options):
+        with wijzigingsreden(f"manage.py {self.__module__.rsplit('.', 1)[-1]}"):
+            return handle(self, *args, **options)
+
+    return uitvoeren
+
+
+@receiver(pre_create_historical_record)
+def _reden_vastleggen(sender, history_instance, **kwargs):
+    if not history_instance.history_change_reason and reden():
+        history_instance.history_change_reason = reden()
+
+
+def laatst_gewijzigd(verband) -> datetime.datetime | None:
+    """When the arrangement or any register row that hangs off it last changed (deletions
+    too), in one query over the history tables."""
+    from .models import (
+        Bestuursorgaan,
+        Bevoegdheid,
+        Bijdrage,
+        Deelname,
+        Document,
+        Jaarcijfers,
+        Samenwerkingsverband,
+        WettelijkeGrondslag,
+        Zetel,
+    )
+
+    paden = {
+        Samenwerkingsverband: "id",
+        Deelname: "samenwerkingsverband_id",
+        Bestuursorgaan: "samenwerkingsverband_id",
+        Jaarcijfers: "samenwerkingsverband_id",
+        Document: "samenwerkingsverband_id",
+        WettelijkeGrondslag: "samenwerkingsverband_id",
+        Bevoegdheid: "samenwerkingsverband_id",
+        Zetel: "bestuursorgaan__samenwerkingsverband_id",
+        Bijdrage: "deelname__samenwerkingsverband_id",
+    }
+    laatste = [
+        Coalesce(
+            Subquery(
+                model.history.filter(**{pad: verband.pk})
+                .order_by("-history_date")
+                .values("history_date")[:1]
+            ),
+            Value(OOIT),
+        )
+        for model, pad in paden.items()
+    ]
+    moment = (
+        Samenwerkingsverband.objects.filter(pk=verband.pk)
+        .annotate(laatst=Greatest(*laatste))
+        .values_list("laatst", flat=True)
+        .first()
+    )
+    return None if moment is None or moment == OOIT else moment
