@@ -568,6 +568,8 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
                     ),
                 )
             )
+            # A GROUP BY drops the model's default ordering; autocomplete pages need one.
+            .order_by(*Samenwerkingsverband._meta.ordering, "pk")
         )
 
     @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")

@@ -1,0 +1,278 @@
+"""Who may change what, per role and per surface (admin, API, pages, spreadsheet import):
+the same answers everywhere, because every surface asks toegang.rechten."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from raad.models import Zienswijze
+from samenwerking import resources
+from samenwerking.formats import CSVNederlands
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from tests import factories as f
+from tests.api.hulp import probleem
+from tests.raad.factories import ZienswijzeFactory
+from tests.toegang import account, api_client
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def regio(referentiedata):
+    """Two arrangements of two regio's, each with a deelname of a gemeente and a zienswijze
+    of that gemeente; a secretariaat of the first, a griffie of Zaanstad, a beheerder."""
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    eigen = f.SamenwerkingsverbandFactory(naam="Veiligheidsregio Zaanstreek-Waterland")
+    ander = f.SamenwerkingsverbandFactory(naam="Omgevingsdienst Elders")
+    for verband, gemeente in ((eigen, zaanstad), (ander, purmerend)):
+        f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+    return {
+        "eigen": eigen,
+        "ander": ander,
+        "zaanstad": zaanstad,
+        "purmerend": purmerend,
+        "zienswijze_zaanstad": ZienswijzeFactory(
+            gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=eigen
+        ),
+        "zienswijze_purmerend": ZienswijzeFactory(
+            gemeente=purmerend, zienswijzeverzoek__samenwerkingsverband=ander
+        ),
+        "secretariaat": account(RolSoort.SECRETARIAAT, verbanden=[eigen]),
+        "griffie": account(RolSoort.GRIFFIE, gemeente=zaanstad),
+        "beheerder": account(RolSoort.BEHEERDER),
+    }
+
+
+def _admin(gebruiker) -> Client:
+    client = Client()
+    client.force_login(gebruiker)
+    return client
+
+
+def _wijzig_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def _lijst(client, model) -> list:
+    antwoord = client.get(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    )
+    assert antwoord.status_code == 200
+    return list(antwoord.context["cl"].result_list)
+
+
+# --- Admin -------------------------------------------------------------------------------------
+
+
+def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
+    client = _admin(regio["secretariaat"])
+    assert _lijst(client, Samenwerkingsverband) == [regio["eigen"]]
+    eigen = client.get(_wijzig_url(regio["eigen"]))
+    assert eigen.status_code == 200 and eigen.context["has_change_permission"]
+    # Another regio's arrangement is not there to edit: the admin redirects as for a missing row.
+    assert client.get(_wijzig_url(regio["ander"])).status_code == 302
+    naam = regio["ander"].naam
+    client.post(_wijzig_url(regio["ander"]), {"naam": "Gekaapt"})
+    assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).naam == naam
+    # Adding or deleting arrangements, and accounts, are for a beheerder.
+    assert client.get(reverse("admin:samenwerking_samenwerkingsverband_add")).status_code == 403
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    # Its rows: only those of its own arrangement.
+    assert {d.samenwerkingsverband for d in _lijst(client, Deelname)} == {regio["eigen"]}
+
+
+def test_admin_secretariaat_cannot_attach_a_row_to_another_regio(regio):
+    client = _admin(regio["secretariaat"])
+    antwoord = client.post(
+        reverse("admin:samenwerking_deelname_add"),
+        {
+            "samenwerkingsverband": regio["ander"].pk,
+            "organisatie": f.OrganisatieFactory().pk,
+            "rol": "deelnemer",
+            "bijdragen-TOTAL_FORMS": 0,
+            "bijdragen-INITIAL_FORMS": 0,
+            "zetels-TOTAL_FORMS": 0,
+            "zetels-INITIAL_FORMS": 0,
+        },
+    )
+    assert antwoord.status_code == 200
+    assert "samenwerkingsverband" in antwoord.context["adminform"].form.errors
+    assert not Deelname.objects.filter(organisatie__isnull=False).exists()
+
+
+def test_admin_secretariaat_reads_reference_data_without_changing_it(regio):
+    client = _admin(regio["secretariaat"])
+    pagina = client.get(_wijzig_url(regio["zaanstad"]))
+    assert pagina.status_code == 200
+    assert not pagina.context["has_change_permission"]
+
+
+def test_admin_griffie_handles_only_its_own_zienswijzen_and_reads_the_rest(regio):
+    client = _admin(regio["griffie"])
+    assert _lijst(client, Zienswijze) == [regio["zienswijze_zaanstad"]]
+    eigen = client.get(_wijzig_url(regio["zienswijze_zaanstad"]))
+    assert eigen.status_code == 200 and eigen.context["has_change_permission"]
+    assert client.get(_wijzig_url(regio["zienswijze_purmerend"])).status_code == 302
+    verband = client.get(_wijzig_url(regio["eigen"]))
+    assert verband.status_code == 200
+    assert not verband.context["has_change_permission"]
+    assert len(_lijst(client, Samenwerkingsverband)) == 2
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_admin_beheerder_changes_everything_and_manages_accounts(regio):
+    client = _admin(regio["beheerder"])
+    for obj in (regio["ander"], regio["zienswijze_purmerend"], regio["zaanstad"]):
+        pagina = client.get(_wijzig_url(obj))
+        assert pagina.status_code == 200 and pagina.context["has_change_permission"]
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    assert client.get(_wijzig_url(regio["secretariaat"])).status_code == 200
+
+
+def test_admin_anonymous_is_sent_to_the_login(regio):
+    antwoord = Client().get(_wijzig_url(regio["eigen"]))
+    assert antwoord.status_code == 302
+    assert "/admin/login/" in antwoord["Location"]
+
+
+def test_admin_autocomplete_offers_a_secretariaat_only_its_own_arrangements(regio):
+    client = _admin(regio["secretariaat"])
+    antwoord = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "samenwerking",
+            "model_name": "deelname",
+            "field_name": "samenwerkingsverband",
+            "term": "",
+        },
+    )
+    assert [r["text"] for r in antwoord.json()["results"]] == [str(regio["eigen"])]
+
+
+# --- API ---------------------------------------------------------------------------------------
+
+
+def _patch(client, pad: str, body: dict):
+    versie = client.get(pad)["ETag"]
+    return client.patch(pad, body, format="json", HTTP_IF_MATCH=versie)
+
+
+def test_api_secretariaat_edits_its_own_arrangement_and_gets_403_for_another(regio):
+    client = api_client(regio["secretariaat"])
+    eigen = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
+    assert _patch(client, eigen, {"afkorting": "VRZW"}).status_code == 200
+    ander = f"/api/v1/samenwerkingsverbanden/{regio['ander'].uuid}"
+    body = probleem(_patch(client, ander, {"afkorting": "X"}), 403)
+    assert "eigen samenwerkingsverbanden" in body["detail"]
+    assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).afkorting != "X"
+
+
+def test_api_secretariaat_adds_rows_only_to_its_own_arrangements(regio):
+    client = api_client(regio["secretariaat"])
+    nieuw = {"gemeente": "GM0439", "toetredingsdatum": "2024-01-01"}
+    eigen = {**nieuw, "samenwerkingsverband": str(regio["eigen"].uuid)}
+    assert client.post("/api/v1/deelnames", eigen, format="json").status_code == 201
+    ander = {**nieuw, "gemeente": "GM0479", "samenwerkingsverband": str(regio["ander"].uuid)}
+    probleem(client.post("/api/v1/deelnames", ander, format="json"), 403)
+    # Nor move its own row to another regio's arrangement.
+    deelname = regio["eigen"].deelnames.get(gemeente=regio["zaanstad"])
+    pad = f"/api/v1/deelnames/{deelname.uuid}"
+    probleem(_patch(client, pad, {"samenwerkingsverband": str(regio["ander"].uuid)}), 403)
+    probleem(client.post("/api/v1/samenwerkingsverbanden", {"naam": "X"}, format="json"), 403)
+
+
+def test_api_griffie_handles_its_own_zienswijzen_only(regio):
+    client = api_client(regio["griffie"])
+    eigen = f"/api/v1/zienswijzen/{regio['zienswijze_zaanstad'].uuid}"
+    antwoord = _patch(client, eigen, {"status": "geen_zienswijze"})
+    assert antwoord.status_code == 200, antwoord.content
+    ander = f"/api/v1/zienswijzen/{regio['zienswijze_purmerend'].uuid}"
+    probleem(_patch(client, ander, {"status": "geen_zienswijze"}), 403)
+    verband = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
+    probleem(_patch(client, verband, {"afkorting": "X"}), 403)
+
+
+def test_api_beheerder_changes_any_arrangement(regio):
+    client = api_client(regio["beheerder"])
+    pad = f"/api/v1/samenwerkingsverbanden/{regio['ander'].uuid}"
+    assert _patch(client, pad, {"afkorting": "OD"}).status_code == 200
+
+
+def test_api_anonymous_reads_but_cannot_write(regio):
+    api = APIClient()
+    pad = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
+    assert api.get(pad).status_code == 200
+    probleem(api.patch(pad, {"afkorting": "X"}, format="json"), 401)
+
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+def _pagina(gebruiker, url: str) -> str:
+    client = Client()
+    if gebruiker is not None:
+        client.force_login(gebruiker)
+    return client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("rol", "eigen", "ander"),
+    [
+        (None, False, False),
+        ("griffie", False, False),
+        ("secretariaat", True, False),
+        ("beheerder", True, True),
+    ],
+)
+def test_pages_show_an_edit_link_only_where_the_role_may_edit(regio, rol, eigen, ander):
+    gebruiker = regio[rol] if rol else None
+    for verband, verwacht in ((regio["eigen"], eigen), (regio["ander"], ander)):
+        tekst = _pagina(gebruiker, f"/samenwerkingsverbanden/{verband.uuid}/")
+        assert ("Bewerken in het beheer" in tekst) is verwacht, verband
+        assert "Laatst gewijzigd" in tekst
+
+
+@pytest.mark.parametrize(
+    ("rol", "zaanstad", "purmerend"),
+    [
+        (None, False, False),
+        ("griffie", True, False),
+        ("secretariaat", False, False),
+        ("beheerder", True, True),
+    ],
+)
+def test_zienswijzen_page_links_to_the_admin_for_the_griffie_of_that_gemeente(
+    regio, rol, zaanstad, purmerend
+):
+    gebruiker = regio[rol] if rol else None
+    for code, verwacht in (("GM0479", zaanstad), ("GM0439", purmerend)):
+        tekst = _pagina(gebruiker, f"/gemeenten/{code}/zienswijzen/")
+        assert ("Zienswijzen van deze gemeente beheren" in tekst) is verwacht, code
+
+
+# --- Spreadsheet import ------------------------------------------------------------------------
+
+
+def test_import_refuses_rows_of_another_regio_for_a_secretariaat(regio):
+    tekst = (
+        "samenwerkingsverband;gemeente;toetredingsdatum\n"
+        f"{regio['eigen'].uuid};GM0439;2024-01-01\n"
+        f"{regio['ander'].uuid};GM0479;2024-01-01\n"
+    )
+    dataset = CSVNederlands().create_dataset(tekst.encode())
+    resultaat = resources.DeelnameResource().import_data(
+        dataset, dry_run=True, user=regio["secretariaat"]
+    )
+    fouten = {r.number: r.error.messages for r in resultaat.invalid_rows}
+    assert list(fouten) == [2]
+    assert "eigen samenwerkingsverbanden" in fouten[2][0]
+    beheerder = resources.DeelnameResource().import_data(
+        dataset, dry_run=True, user=regio["beheerder"]
+    )
+    assert not beheerder.invalid_rows and not beheerder.has_errors()
+    assert datetime.date.today()  # the rows were only checked (dry run)
