@@ -1,0 +1,116 @@
+"""The audit trail: every change through the API, the admin, the bulk services and the
+commands is on record with who (or which command), when, and old and new values; the admin
+refuses to overwrite a change made since its page was opened."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from samenwerking import services
+from samenwerking.geschiedenis import laatst_gewijzigd, wijzigingsreden
+from samenwerking.models import Deelname, Persoon
+from tests import factories as f
+from tests.toegang import api_client, beheerder_account
+
+pytestmark = pytest.mark.django_db
+
+
+def _admin_wijzig(client, persoon, naam: str, versie: str):
+    return client.post(
+        reverse("admin:samenwerking_persoon_change", args=[persoon.pk]),
+        {"naam": naam, "partij": persoon.partij, "versie": versie},
+    )
+
+
+def _versie(client, persoon) -> str:
+    pagina = client.get(reverse("admin:samenwerking_persoon_change", args=[persoon.pk]))
+    return pagina.context["adminform"].form["versie"].value()
+
+
+def test_an_api_edit_and_an_admin_edit_both_appear_with_user_and_diff():
+    persoon = services.persoon_opslaan(persoon=Persoon(naam="J. de Vries", partij="VVD"))
+    via_api = beheerder_account("api-gebruiker")
+    pad = f"/api/v1/personen/{persoon.uuid}"
+    client = api_client(via_api)
+    antwoord = client.patch(
+        pad, {"naam": "J. de Vries-Bakker"}, format="json", HTTP_IF_MATCH=client.get(pad)["ETag"]
+    )
+    assert antwoord.status_code == 200
+
+    via_admin = beheerder_account("admin-gebruiker")
+    beheer = Client()
+    beheer.force_login(via_admin)
+    persoon.refresh_from_db()
+    antwoord = _admin_wijzig(beheer, persoon, persoon.naam, _versie(beheer, persoon))
+    assert antwoord.status_code == 200 or antwoord.status_code == 302
+    antwoord = _admin_wijzig(
+        beheer, Persoon.objects.get(pk=persoon.pk), "J. Bakker", _versie(beheer, persoon)
+    )
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+
+    records = list(persoon.history.order_by("history_date"))
+    laatste, vorige = records[-1], records[-2]
+    assert laatste.history_user == via_admin
+    assert [
+        (c.field, c.old, c.new) for c in laatste.diff_against(vorige).changes if c.field == "naam"
+    ] == [("naam", "J. de Vries-Bakker", "J. Bakker")]
+    api_record = next(r for r in records if r.history_user == via_api)
+    assert api_record.naam == "J. de Vries-Bakker"
+    assert api_record.prev_record.naam == "J. de Vries"
+
+    # The admin's history page shows both, with user and old → new values.
+    pagina = beheer.get(reverse("admin:samenwerking_persoon_history", args=[persoon.pk]))
+    tekst = pagina.content.decode()
+    assert "api-gebruiker" in tekst and "admin-gebruiker" in tekst
+    assert "J. de Vries-Bakker" in tekst and "J. Bakker" in tekst and "Gewijzigd door" in tekst
+
+
+def test_the_admin_refuses_to_overwrite_a_change_made_since_the_page_was_opened():
+    persoon = services.persoon_opslaan(persoon=Persoon(naam="A. Jansen"))
+    beheer = Client()
+    beheer.force_login(beheerder_account())
+    versie = _versie(beheer, persoon)
+
+    ander = beheerder_account("collega")
+    pad = f"/api/v1/personen/{persoon.uuid}"
+    client = api_client(ander)
+    client.patch(pad, {"partij": "D66"}, format="json", HTTP_IF_MATCH=client.get(pad)["ETag"])
+
+    antwoord = _admin_wijzig(beheer, persoon, "A. Jansen-de Boer", versie)
+    assert antwoord.status_code == 200
+    fouten = antwoord.context["adminform"].form.non_field_errors()
+    assert (
+        "Iemand anders heeft dit persoon gewijzigd nadat u deze pagina opende (collega" in fouten[0]
+    )
+    persoon.refresh_from_db()
+    assert (persoon.naam, persoon.partij) == ("A. Jansen", "D66")
+
+
+def test_bulk_services_record_history_with_the_commands_reason(referentiedata):
+    verband = f.SamenwerkingsverbandFactory()
+    gemeenten = list(f.GemeenteFactory.create_batch(3))
+    with wijzigingsreden("manage.py importeer_opengr"):
+        nieuw = services.deelnames_aanmaken(
+            deelnames=[Deelname(samenwerkingsverband=verband, gemeente=g) for g in gemeenten]
+        )
+        services.deelnames_beeindigen(deelnames=nieuw, datum=datetime.date(2024, 1, 1))
+    historie = Deelname.history.filter(samenwerkingsverband_id=verband.pk)
+    assert historie.filter(history_type="+").count() == 3
+    assert (
+        historie.filter(history_type="~", uittredingsdatum=datetime.date(2024, 1, 1)).count() == 3
+    )
+    assert set(historie.values_list("history_change_reason", flat=True)) == {
+        "manage.py importeer_opengr"
+    }
+
+
+def test_laatst_gewijzigd_follows_the_rows_of_an_arrangement():
+    deelname = f.DeelnameFactory()
+    verband = deelname.samenwerkingsverband
+    eerst = laatst_gewijzigd(verband)
+    assert eerst is not None
+    services.bijdrage_vastleggen(deelname=deelname, jaar=2024, bedrag=100)
+    assert laatst_gewijzigd(verband) > eerst
+    assert laatst_gewijzigd(f.SamenwerkingsverbandFactory.build(pk=0)) is None
