@@ -20,6 +20,11 @@ export STATIC_ROOT="$PG_TMP/static"
 echo "== collectstatic"
 $bin/python manage.py collectstatic --no-input -v0
 
+echo "== check --deploy (productie-instellingen: DEBUG=false, https, HSTS, veilige cookies)"
+SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    ALLOWED_HOSTS=regioreg.example.nl SECURE_SSL_REDIRECT=true SECURE_COOKIES=true \
+    $bin/python manage.py check --deploy --fail-level WARNING
+
 echo "== makemigrations --check"
 $bin/python manage.py makemigrations --check --dry-run
 if [ -f scripts/check_schema.sh ]; then echo "== OpenAPI-schema"; scripts/check_schema.sh; fi
