@@ -96,8 +96,11 @@ def live_server(statische_bestanden):
 
 @pytest.fixture
 def pagina(chromium, live_server):
-    """A fresh browser tab (Dutch locale) and the base URL of the live server."""
-    context = chromium.new_context(locale="nl-NL")
+    """A fresh browser tab (Dutch locale) and the base URL of the live server.
+
+    The Content-Security-Policy is bypassed here so that tests can inject axe-core as an
+    inline script; tests/test_csp.py checks the policy with a context that does not."""
+    context = chromium.new_context(locale="nl-NL", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.basis = live_server.url
