@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "toegang",
 ]
 
+# The apps whose tables are the register: read by every role in the admin (toegang.rechten),
+# written out whole by `exporteer_register` (samenwerking.backup).
+REGISTER_APPS = ("samenwerking", "raad")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -5,6 +5,7 @@ checklist of permissions per account. Logging in with a password works as in Mod
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
 from . import rechten
@@ -26,7 +27,7 @@ class RolBackend(ModelBackend):
 
     def has_module_perms(self, user_obj, app_label):
         return rechten.is_beheerder(user_obj) or (
-            rechten.rol(user_obj) is not None and app_label in rechten.REGISTER_APPS
+            rechten.rol(user_obj) is not None and app_label in settings.REGISTER_APPS
         )
 
     def get_all_permissions(self, user_obj, obj=None):

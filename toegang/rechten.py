@@ -14,6 +14,7 @@ Rows are tied to an arrangement or a gemeente by a lookup path, so that one path
 a queryset (`beperk`) and finds the arrangement of one row (`_verband_id`).
 """
 
+from django.conf import settings
 from django.db.models import Model, QuerySet
 
 from .models import Rol, RolSoort
@@ -41,8 +42,6 @@ VERBAND_PAD = {
 GEMEENTE_PAD = {"raad.zienswijze": "gemeente"}
 # Shared rows a secretariaat may add but not change: a person to seat in an organ.
 ALLEEN_TOEVOEGEN = {"samenwerking.persoon"}
-# The apps whose rows every role may read in the admin (the register itself).
-REGISTER_APPS = {"samenwerking", "raad"}
 
 
 def rol(user) -> Rol | None:
@@ -80,7 +79,7 @@ def mag_model(user, actie: str, model) -> bool:
         return False
     label = _label(model)
     if actie == LEZEN:
-        return model._meta.app_label in REGISTER_APPS
+        return model._meta.app_label in settings.REGISTER_APPS
     if gevonden.soort == RolSoort.GRIFFIE:
         return label in GEMEENTE_PAD
     if gevonden.soort == RolSoort.SECRETARIAAT:

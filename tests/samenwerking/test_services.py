@@ -123,8 +123,9 @@ class TestDeelname:
         verband = f.SamenwerkingsverbandFactory()
         gemeenten = f.GemeenteFactory.create_batch(5)
         nieuw = [Deelname(samenwerkingsverband=verband, gemeente=g, bron="test") for g in gemeenten]
-        # savepoint, lock the arrangements, stored deelnames, savepoint, insert, 2 releases
-        with django_assert_num_queries(7):
+        # savepoint, lock the arrangements, stored deelnames, savepoint, insert, 2 releases,
+        # and (issue 8) one insert of their history rows, whatever the number of deelnames.
+        with django_assert_num_queries(8):
             services.deelnames_aanmaken(deelnames=nieuw)
         assert verband.deelnames.count() == 5
 
@@ -185,8 +186,9 @@ class TestSamenwerkingsverbandenInBulk:
             Samenwerkingsverband(naam=f"Regeling {i}", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code=code)
             for i, code in enumerate(["GR0001", None, "GR0002"])
         ]
-        # savepoint, existing cbs codes, savepoint, insert, 2 releases
-        with django_assert_num_queries(6):
+        # savepoint, existing cbs codes, savepoint, insert, 2 releases, and (issue 8) one
+        # insert of their history rows, whatever the number of arrangements.
+        with django_assert_num_queries(7):
             services.samenwerkingsverbanden_aanmaken(samenwerkingsverbanden=nieuw)
         assert Samenwerkingsverband.objects.count() == 3
 

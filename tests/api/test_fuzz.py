@@ -1,0 +1,65 @@
+"""Schemathesis against the committed OpenAPI document (docs/openapi.yaml), in process through
+Django's WSGI application on the PostgreSQL test database with a little real data.
+
+Every operation gets generated requests, also writes with the token of a beheerder (so that
+the services' validation is fuzzed too): no answer may be a 5xx, and every answer must conform
+to the document (status codes, content types, headers and bodies). The number of examples per
+operation is bounded (FUZZ_VOORBEELDEN, default 12) so that this stays well under a minute
+or two; a longer run is `FUZZ_VOORBEELDEN=200 make test ARGS=tests/api/test_fuzz.py`.
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+
+from raad.models import Zienswijze
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.raad.factories import ZienswijzeFactory
+from tests.toegang import beheerder_account
+
+DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
+VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "12"))
+
+schema = schemathesis.openapi.from_path(DOCUMENT)
+schema.config.phases.update(phases=["examples", "fuzzing"])
+schema.app = get_wsgi_application()
+
+
+@pytest.fixture
+def fuzzgegevens(db, referentiedata, settings):
+    """A gemeente in two arrangements with a board, seats, money, documents and a
+    zienswijze; the token of a beheerder. Schemathesis talks to the app as host localhost."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    for _ in range(2):
+        deelname = f.DeelnameFactory(gemeente=zaanstad)
+        f.ZetelFactory(deelname=deelname, begindatum=datetime.date(2020, 1, 1))
+        f.BijdrageFactory(deelname=deelname, jaar=datetime.date.today().year)
+        f.JaarcijfersFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        f.DocumentFactory(samenwerkingsverband=deelname.samenwerkingsverband)
+        ZienswijzeFactory(
+            gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=deelname.samenwerkingsverband
+        )
+    assert Zienswijze.objects.exists()
+    beheerder = beheerder_account("fuzz")
+    from rest_framework.authtoken.models import Token
+
+    return {"Authorization": f"Token {Token.objects.create(user=beheerder).key}"}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=VOORBEELDEN,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_keeps_to_its_document(case, fuzzgegevens):
+    case.call_and_validate(headers=fuzzgegevens)
