@@ -45,6 +45,13 @@ class RegisterAutoSchema(AutoSchema):
             "meervoud": capfirst(model._meta.verbose_name_plural),
         }
 
+    def get_auth(self):
+        """Reading needs no account (Wgr art. 27 lid 3): reads list anonymous access too."""
+        auth = super().get_auth()
+        if self.method in SAFE_METHODS and {} not in auth:
+            auth.append({})
+        return auth
+
     def _lookup_parameter(self) -> OpenApiParameter | None:
         model = self._model()
         veld_naam = getattr(self.view, "lookup_field", None)
@@ -85,8 +92,10 @@ class RegisterAutoSchema(AutoSchema):
         if self.method not in SAFE_METHODS:
             yield 401, _("Niet aangemeld (stuur Authorization: Token …).")
             yield 403, _("Uw rol mag dit object niet wijzigen.")
-        if self._lookup_parameter():
+        if self._lookup_parameter() or "{" in self.path:
             yield 404, _("Niet gevonden.")
+        elif self.method == "GET" and self._is_list_view():
+            yield 404, _("Een pagina voorbij de laatste.")
         if self.method in ("PUT", "PATCH"):
             yield 412, _("Het object is intussen gewijzigd; de body noemt de actuele ETag.")
             yield 428, _("De kop If-Match ontbreekt.")

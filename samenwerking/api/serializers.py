@@ -38,6 +38,18 @@ ALGEMENE_OMSCHRIJVINGEN = {
 }
 
 
+class TekstField(serializers.CharField):
+    """Text is a JSON string: DRF would quietly turn a number into text (found by
+    schemathesis: {"naam": 12} was stored as "12")."""
+
+    default_error_messages = {"invalid": _("Vul een tekst in (een JSON-string).")}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def geld(help_text, **kwargs) -> serializers.DecimalField:
     """A read-only amount in euros, null when unknown."""
     return serializers.DecimalField(
@@ -110,6 +122,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         klasse, kwargs = super().build_standard_field(field_name, model_field)
+        if klasse is serializers.CharField:
+            klasse = TekstField
         if isinstance(model_field, models.IntegerField):
             # The database's own integer range differs per backend (SQLite: 64 bits for all);
             # keep it out of the API contract. full_clean() in the services still enforces it.

@@ -9,13 +9,17 @@ or two; a longer run is `FUZZ_VOORBEELDEN=200 make test ARGS=tests/api/test_fuzz
 """
 
 import datetime
+import functools
 import os
 from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from raad.models import Zienswijze
 from samenwerking.models import Gemeente
@@ -26,9 +30,31 @@ from tests.toegang import beheerder_account
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
 VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "12"))
 
+
+@functools.cache
+def _wsgi():
+    # Built at the first request, inside a test: the middleware then reads the test settings
+    # (plain http, tests/conftest.py), as the test client's handler does.
+    return get_wsgi_application()
+
+
+def app(environ, start_response):
+    """Django's WSGI application inside the test's transaction: like the test client, it
+    must not close the database connection at the end of a request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    antwoord = _wsgi()(environ, start_response)
+    try:
+        return [b"".join(antwoord)]
+    finally:
+        antwoord.close()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 schema = schemathesis.openapi.from_path(DOCUMENT)
 schema.config.phases.update(phases=["examples", "fuzzing"])
-schema.app = get_wsgi_application()
+schema.app = app
 
 
 @pytest.fixture
@@ -62,4 +88,7 @@ def fuzzgegevens(db, referentiedata, settings):
     suppress_health_check=list(HealthCheck),
 )
 def test_the_api_keeps_to_its_document(case, fuzzgegevens):
-    case.call_and_validate(headers=fuzzgegevens)
+    # Not checked: that every schema-valid request is accepted. A uuid or CBS code of a row
+    # that does not exist, or a cross-row rule (overlapping deelnames), cannot be expressed in
+    # the document; such a request gets a documented 400 or 404 problem.
+    case.call_and_validate(headers=fuzzgegevens, excluded_checks=[positive_data_acceptance])

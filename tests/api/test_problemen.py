@@ -132,3 +132,9 @@ def test_logged_in_without_a_role_is_a_403(token_client):
 
 def test_reading_needs_no_account(api):
     assert api.get("/api/v1/personen").status_code == 200
+
+
+def test_a_number_where_text_belongs_is_a_400(beheerder):
+    # Found by schemathesis (tests/api/test_fuzz.py): DRF stored {"naam": 12} as "12".
+    fouten = ongeldig(beheerder.post("/api/v1/personen", {"naam": 12}, format="json"))
+    assert fouten == {"naam": "Vul een tekst in (een JSON-string)."}
