@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from samenwerking.formats import veilig
 from samenwerking.models import Samenwerkingsverband
 
 from .selectors import VerbondenPartijenLijst
@@ -34,12 +35,6 @@ FORMATEN = {
 EURO = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
 PROCENT = '0.####"%"'
 DATUM = "d-m-yyyy"
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilig(tekst: str) -> str:
-    """Neutralise spreadsheet formula injection: text starting with =, +, -, @ gets a quote."""
-    return "'" + tekst if tekst.startswith(FORMULE_TEKENS) else tekst
 
 
 class NatieveWidget(widgets.Widget):

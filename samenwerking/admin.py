@@ -8,10 +8,12 @@ import datetime
 
 import nested_admin
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -142,6 +144,23 @@ class DeelnameFormSet(nested_admin.formsets.NestedInlineFormSet):
 
 
 class ImportFormulier(ImportForm):
+    """With a limit on the file size (IMPORT_MAX_BYTES): a huge file is refused before it is
+    read, with a message that says how large it may be."""
+
+    def clean_import_file(self):
+        bestand = self.cleaned_data["import_file"]
+        grens = settings.IMPORT_MAX_BYTES
+        if bestand is not None and bestand.size > grens:
+            raise ValidationError(
+                _(
+                    "Het bestand is te groot (%(grootte)s); de grens is %(grens)s. Splits het "
+                    "bestand in delen, bijvoorbeeld per samenwerkingsverband of per jaar."
+                )
+                % {"grootte": filesizeformat(bestand.size), "grens": filesizeformat(grens)},
+                code="te_groot",
+            )
+        return bestand
+
     foute_regels_overslaan = forms.BooleanField(
         label=_("Foute regels overslaan"),
         required=False,

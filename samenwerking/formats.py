@@ -1,10 +1,32 @@
 """File formats offered for spreadsheet import and export in the admin."""
 
 import csv
+import re
 
 import tablib
 from import_export.formats import base_formats
 from import_export.tmp_storages import TempFolderStorage
+
+# Spreadsheet formula injection: a cell that starts with one of these is a formula in Excel
+# or LibreOffice (=HYPERLINK(...), +cmd|..., @SUM(...)). Exports put a quote before such text;
+# imports take that quote off again, so that an exported file imports unchanged.
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+_GETAL = re.compile(r"[-+]?\d[\d.,]*")
+
+
+def veilig(tekst: str) -> str:
+    """Neutralise formula injection: text starting with =, +, -, @ (or tab, CR) gets a quote;
+    a plain number such as -12,50 stays as it is."""
+    if tekst.startswith(FORMULE_TEKENS) and not _GETAL.fullmatch(tekst):
+        return "'" + tekst
+    return tekst
+
+
+def ontveilig(tekst: str) -> str:
+    """The text `veilig` was given (for imports of exported files)."""
+    if tekst.startswith("'") and tekst[1:].startswith(FORMULE_TEKENS):
+        return tekst[1:]
+    return tekst
 
 
 class BestandsFout(ValueError):

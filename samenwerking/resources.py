@@ -36,6 +36,7 @@ from .constants import (
     Vorm,
     ZetelRol,
 )
+from .formats import ontveilig, veilig
 from .models import (
     Bestuursorgaan,
     Bijdrage,
@@ -347,6 +348,18 @@ class RegisterResource(resources.ModelResource):
                     f"De kolom {kolom} ontbreekt; die is nodig om rijen te herkennen. "
                     f"Kolommen in het bestand: {', '.join(dataset.headers or [])}."
                 )
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # A cell that an export guarded against formula injection ('=…) reads as it was.
+        for kolom, waarde in row.items():
+            if isinstance(waarde, str):
+                row[kolom] = ontveilig(waarde)
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def export_field(self, field, instance, **kwargs):
+        """Every text cell of an admin export is guarded against formula injection."""
+        waarde = super().export_field(field, instance, **kwargs)
+        return veilig(waarde) if isinstance(waarde, str) else waarde
 
     def get_instance(self, instance_loader, row):
         # A row without uuid is a new row; import-export would otherwise look up uuid="".

@@ -21,6 +21,7 @@ PROBLEMEN = {
     405: ("methode-niet-toegestaan", _("Methode niet toegestaan")),
     406: ("formaat-niet-beschikbaar", _("Gevraagd formaat niet beschikbaar")),
     412: ("versie-verouderd", _("Object intussen gewijzigd")),
+    413: ("te-groot", _("Invoer te groot")),
     415: ("formaat-niet-ondersteund", _("Formaat van de invoer niet ondersteund")),
     428: ("if-match-ontbreekt", _("If-Match ontbreekt")),
     429: ("te-veel-verzoeken", _("Te veel verzoeken")),

@@ -92,6 +92,7 @@ class RegisterAutoSchema(AutoSchema):
         if self.method not in SAFE_METHODS:
             yield 401, _("Niet aangemeld (stuur Authorization: Token …).")
             yield 403, _("Uw rol mag dit object niet wijzigen.")
+            yield 413, _("De invoer is te groot.")
         if self._lookup_parameter() or "{" in self.path:
             yield 404, _("Niet gevonden.")
         elif self.method == "GET" and self._is_list_view():

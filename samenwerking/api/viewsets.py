@@ -7,7 +7,7 @@ the model's service, so the API stores exactly what the admin would store.
 
 from collections.abc import Callable
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
 from rest_framework.fields import get_error_detail
 from rest_framework.response import Response
 
@@ -56,6 +56,14 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         )
 
 
+class InvoerTeGroot(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "te_groot"
+    default_detail = gettext_lazy(
+        "De invoer is te groot. Stuur één object per verzoek; een object is nooit zo groot."
+    )
+
+
 class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     """Reading, as every resource does it.
 
@@ -87,6 +95,11 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = self.parameter_serializers[self.action](data=self.request.query_params)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RequestDataTooBig):
+            exc = InvoerTeGroot()  # Django would answer with its HTML 400 page
+        return super().handle_exception(exc)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
