@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test demo bench install lint format migrate schema clean help
+.PHONY: run test demo bench belasting install lint format migrate schema clean help
 
 help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
 	@echo "make bench  - meet de snelheid op landelijke schaal (docs/performance.md)"
+	@echo "make belasting - belastingtest: lezen en schrijven onder gunicorn (docs/belasting.md)"
 	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
 	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
@@ -35,6 +36,10 @@ test: install
 # Latency and throughput on national-scale synthetic data; writes docs/performance.md.
 bench: install
 	./scripts/bench.sh
+
+# Load test: reads and writes under gunicorn on PostgreSQL with wrk; writes docs/belasting.md.
+belasting: install
+	./scripts/belasting.sh
 
 # A separate SQLite database with synthetic national-scale data (every page says so).
 demo: install

@@ -18,9 +18,10 @@ def _ms(waarde: str) -> float:
     return float(getal) * {"us": 0.001, "ms": 1, "s": 1000}[eenheid]
 
 
-def wrk(url: str) -> dict:
+def wrk(url: str, *opties: str) -> dict:
+    """One wrk run; `opties` go to wrk as they are (e.g. "-s", "bench/belasting.lua")."""
     uit = subprocess.run(
-        ["wrk", "-t1", f"-c{VERBINDINGEN}", f"-d{DUUR}", "--latency", url],
+        ["wrk", "-t1", f"-c{VERBINDINGEN}", f"-d{DUUR}", "--latency", *opties, url],
         capture_output=True,
         text=True,
         check=True,
@@ -33,6 +34,7 @@ def wrk(url: str) -> dict:
         "verzoeken_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", uit).group(1)),
         "p50_ms": _ms(verdeling["50"]),
         "p99_ms": _ms(verdeling["99"]),
+        "verzoeken": int(re.search(r"(\d+) requests in", uit).group(1)),
         "fouten": fouten + (int(niet_2xx.group(1)) if niet_2xx else 0),
         "duur": DUUR,
         "verbindingen": int(VERBINDINGEN),

@@ -3,7 +3,10 @@ old and new values (django-simple-history), and a refusal to overwrite a concurr
 
 Concurrent edits: the change form carries the version of the row it was opened with (a hidden
 field, the same ETag the API uses). If the row was saved since, the form is refused with a
-message that says by whom and when, and nothing is stored.
+message that says by whom and when, and nothing is stored. The page of an arrangement also
+edits its deelnames, organs, seats and money as inlines: its version is the latest change of
+the arrangement or any of those rows (samenwerking.geschiedenis.laatst_gewijzigd), so a
+change to one deelname through the API meanwhile is noticed too.
 """
 
 from django import forms
@@ -14,6 +17,8 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from samenwerking.api.versies import etag
+from samenwerking.geschiedenis import laatst_gewijzigd
+from samenwerking.models import Samenwerkingsverband
 from toegang.admin import RechtenAdminMixin
 
 VERSIE = "versie"
@@ -25,13 +30,20 @@ class VersieForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields[VERSIE].initial = etag(self.instance)
+            self.fields[VERSIE].initial = versie(self.instance)
 
     def clean(self):
         gegevens = super().clean()
-        if self.instance.pk and gegevens.get(VERSIE) != etag(self.instance):
+        if self.instance.pk and gegevens.get(VERSIE) != versie(self.instance):
             raise ValidationError(_gewijzigd_bericht(self.instance), code="versie_verouderd")
         return gegevens
+
+
+def versie(instance) -> str:
+    if isinstance(instance, Samenwerkingsverband):
+        moment = laatst_gewijzigd(instance)
+        return moment.isoformat() if moment else ""
+    return etag(instance)
 
 
 def _gewijzigd_bericht(instance) -> str:

@@ -9,7 +9,9 @@ bin=.venv/bin
 ensure_apt wrk:wrk
 PG_EXTRA_OPTS="-c shared_buffers=256MB -c work_mem=16MB" pg_start
 
+# Plain http on loopback: no https redirect, no anonymous rate limit (one client address).
 export SECRET_KEY=bench-alleen DEBUG=false ALLOWED_HOSTS=localhost,127.0.0.1
+export SECURE_SSL_REDIRECT=false API_LIMIET_ANONIEM=
 export STATIC_ROOT="$PG_TMP/static" BENCH_UITVOER="$PG_TMP/resultaten.json"
 $bin/python manage.py migrate --no-input -v0
 $bin/python manage.py collectstatic --no-input -v0
@@ -21,14 +23,12 @@ echo "== reactietijden"
 $bin/python bench/meten.py
 
 echo "== doorvoer"
-poort=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-$bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$poort" \
-    --log-level warning --pid "$PG_TMP/gunicorn.pid" &
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$poort/" >/dev/null && break; sleep 0.2; done
+poort=$(vrije_poort)
+gunicorn_start "$poort"
 gemeente=$($bin/python -c "import json; print(json.load(open('$BENCH_UITVOER'))['top_gemeente'])")
 $bin/python bench/doorvoer.py "http://127.0.0.1:$poort" \
     "/api/v1/gemeenten/$gemeente/samenwerkingsverbanden" "/gemeenten/$gemeente/"
-kill "$(cat "$PG_TMP/gunicorn.pid")"; wait || true
+gunicorn_stop
 
 $bin/python bench/verslag.py > docs/performance.md
 echo "Geschreven: docs/performance.md"

@@ -48,3 +48,19 @@ pg_stop() {
 }
 
 _run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# vrije_poort: a free TCP port on loopback.
+vrije_poort() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# gunicorn_start PORT: the app under gunicorn (2 workers) on loopback, in the background, until
+# it answers; gunicorn_stop stops it again. The pid file lives in $PG_TMP (see pg_start).
+gunicorn_start() {
+    .venv/bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$1" \
+        --log-level warning --pid "$PG_TMP/gunicorn.pid" &
+    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
+    echo "gunicorn antwoordt niet op poort $1" >&2; return 1
+}
+
+gunicorn_stop() { kill "$(cat "$PG_TMP/gunicorn.pid")"; wait || true; }

@@ -45,7 +45,17 @@ from .versies import controleer_if_match, etag
 
 def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
     """A 400 naming every query parameter the endpoint does not declare, so that a typo in a
-    filter name never silently returns everything."""
+    filter name never silently returns everything; and one naming every parameter given
+    without a value (`?soort=`, `?ordering=,`), which would otherwise quietly filter nothing
+    (found by schemathesis: the document allows no empty values)."""
+    leeg = sorted(
+        naam
+        for naam, waarden in request.query_params.lists()
+        if any(not w.strip() or (naam == "ordering" and "" in w.split(",")) for w in waarden)
+    )
+    if leeg:
+        reden = _("Lege waarde. Laat de parameter weg of geef een waarde.")
+        raise ValidationError({naam: [ErrorDetail(reden, code="lege_waarde")] for naam in leeg})
     onbekend = sorted(set(request.query_params) - toegestaan)
     if onbekend:
         reden = _("Onbekende parameter. Toegestaan: %(namen)s.") % {

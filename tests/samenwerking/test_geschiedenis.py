@@ -114,3 +114,21 @@ def test_laatst_gewijzigd_follows_the_rows_of_an_arrangement():
     services.bijdrage_vastleggen(deelname=deelname, jaar=2024, bedrag=100)
     assert laatst_gewijzigd(verband) > eerst
     assert laatst_gewijzigd(f.SamenwerkingsverbandFactory.build(pk=0)) is None
+
+
+def test_the_arrangement_page_notices_a_change_to_one_of_its_deelnames():
+    deelname = f.DeelnameFactory()
+    verband = deelname.samenwerkingsverband
+    beheer = Client()
+    beheer.force_login(beheerder_account())
+    url = reverse("admin:samenwerking_samenwerkingsverband_change", args=[verband.pk])
+    pagina = beheer.get(url)
+    versie = pagina.context["adminform"].form["versie"].value()
+    assert versie
+
+    deelname.stemmen = 3
+    services.deelname_opslaan(deelname=deelname)  # e.g. through the API meanwhile
+
+    formulier = pagina.context["adminform"].form
+    formulier.data = {**formulier.initial, "versie": versie}
+    assert formulier.__class__(formulier.data, instance=verband).errors["__all__"]
