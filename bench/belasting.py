@@ -93,7 +93,8 @@ def verslag(pad: str) -> None:
                 "",
                 "| doorvoer | p50 | p99 | verzoeken | fouten (niet-2xx en socket) |",
                 "|---:|---:|---:|---:|---:|",
-                f"| {r['verzoeken_per_s']:.1f} verzoeken/s | {_ms(r['p50_ms'])} | "
+                f"| {r['verzoeken_per_s']:.1f} verzoeken/s | ".replace(".", ",")
+                + f"{_ms(r['p50_ms'])} | "
                 f"{_ms(r['p99_ms'])} | {r['verzoeken']} | {r['fouten']} |",
                 "",
                 f"Geschreven: {r['documenten_geschreven']} documenten, met "
