@@ -238,9 +238,10 @@ def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num
             soort=JaarcijfersSoort.BEGROTING,
             bron_document=f.DocumentFactory(samenwerkingsverband=d.samenwerkingsverband),
         )
-    # 1 gemeente, 2 deelnames with sums and BBV test, 3 seats in the year, 4 participants in
-    # the year, 5 jaarcijfers with source document.
-    with django_assert_num_queries(5):
+    # 1 gemeente, 2 deelnames, 3 seats in the year, 4 bijdragen of the year and the year
+    # before (sums and the BBV test are made from 3 and 4), 5 participants in the year,
+    # 6 jaarcijfers with source document.
+    with django_assert_num_queries(6):
         antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
     assert antwoord.status_code == 200
 
