@@ -19,6 +19,8 @@ psql -q "$DATABASE_URL" -c "vacuum analyze" >/dev/null
 
 echo "== reactietijden"
 $bin/python bench/meten.py
+echo "== OpenGR-import"
+$bin/python bench/opengr.py
 
 echo "== doorvoer"
 poort=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
