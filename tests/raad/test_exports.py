@@ -327,3 +327,17 @@ def test_oplegger_for_a_gemeente(client, zaanstad):
     niet = client.get(f"/gemeenten/GM0479/samenwerkingsverbanden/{anders.uuid}/oplegger/")
     assert niet.status_code == 404
     assert "Zaanstad neemt niet deel aan" in niet.content.decode()
+
+
+def test_oplegger_shows_the_next_pc_moments(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+    tekst = " ".join(client.get(url, {"peildatum": "2025-06-01"}).content.decode().split())
+    sectie = tekst.split("Wanneer kan de raad iets vinden?")[1].split("</section>")[0]
+    # The begroting 2026 must reach gedeputeerde staten before 15 September 2025.
+    assert '<time datetime="2025-09-14">14 september 2025</time>' in sectie
+    assert sectie.count("<li>") == 5
+    rzm = zaanstad.deelnames.get(samenwerkingsverband__naam="Regeling leerlingenvervoer")
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{rzm.samenwerkingsverband.uuid}/oplegger/"
+    tekst = " ".join(client.get(url).content.decode().split())
+    assert "Geen P&amp;C-termijnen: deze vorm heeft geen eigen begroting." in tekst
