@@ -18,6 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenwerking.constants import Bevoegdheidsverkrijging, Motief
+from samenwerking.services import JAARCIJFERS_VELDEN
 from samenwerking.models import (
     Bestuursorgaan,
     Bijdrage,
@@ -404,24 +405,7 @@ class BijdrageSerializer(RegisterSerializer):
 class JaarcijfersSerializer(RegisterSerializer):
     class Meta:
         model = Jaarcijfers
-        fields = [
-            "uuid",
-            "url",
-            "samenwerkingsverband",
-            "jaar",
-            "soort",
-            "lasten",
-            "baten",
-            "resultaat",
-            "eigen_vermogen_begin",
-            "eigen_vermogen_eind",
-            "vreemd_vermogen_begin",
-            "vreemd_vermogen_eind",
-            "risicos",
-            "ontwikkelingen",
-            "bron_document",
-            "bron",
-        ]
+        fields = ["uuid", "url", "samenwerkingsverband", "jaar", "soort", *JAARCIJFERS_VELDEN]
         extra_kwargs = {
             "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")},
             "bron_document": {"help_text": _("Uuid van het document waar de cijfers uit komen.")},
