@@ -18,7 +18,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenwerking.constants import Bevoegdheidsverkrijging, Motief
-from samenwerking.services import JAARCIJFERS_VELDEN
 from samenwerking.models import (
     Bestuursorgaan,
     Bijdrage,
@@ -32,6 +31,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
     Zetel,
 )
+from samenwerking.services import JAARCIJFERS_VELDEN
 
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
