@@ -26,11 +26,14 @@ echo "== doorvoer"
 poort=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 $bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$poort" \
     --log-level warning --pid "$PG_TMP/gunicorn.pid" &
+gunicorn_pid=$!
+# Stop gunicorn before the database, also when a measurement fails.
+trap 'kill $gunicorn_pid 2>/dev/null; wait $gunicorn_pid 2>/dev/null; pg_stop' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$poort/" >/dev/null && break; sleep 0.2; done
 gemeente=$($bin/python -c "import json; print(json.load(open('$BENCH_UITVOER'))['top_gemeente'])")
 $bin/python bench/doorvoer.py "http://127.0.0.1:$poort" \
     "/api/v1/gemeenten/$gemeente/samenwerkingsverbanden" "/gemeenten/$gemeente/"
-kill "$(cat "$PG_TMP/gunicorn.pid")"; wait || true
+kill $gunicorn_pid; wait $gunicorn_pid 2>/dev/null || true
 
 $bin/python bench/verslag.py > docs/performance.md
 echo "Geschreven: docs/performance.md"
