@@ -70,6 +70,7 @@ def _ms(waarde: float) -> str:
 
 def verslag(pad: str) -> None:
     r = json.loads(Path(pad).read_text())
+    doorvoer = f"{r['verzoeken_per_s']:.1f}".replace(".", ",")
     print(
         "\n".join(
             [
@@ -93,9 +94,8 @@ def verslag(pad: str) -> None:
                 "",
                 "| doorvoer | p50 | p99 | verzoeken | fouten (niet-2xx en socket) |",
                 "|---:|---:|---:|---:|---:|",
-                f"| {r['verzoeken_per_s']:.1f} verzoeken/s | ".replace(".", ",")
-                + f"{_ms(r['p50_ms'])} | "
-                f"{_ms(r['p99_ms'])} | {r['verzoeken']} | {r['fouten']} |",
+                f"| {doorvoer} verzoeken/s | {_ms(r['p50_ms'])} | {_ms(r['p99_ms'])} | "
+                f"{r['verzoeken']} | {r['fouten']} |",
                 "",
                 f"Geschreven: {r['documenten_geschreven']} documenten, met "
                 f"{r['geschiedenis_geschreven']} regels in de geschiedenis op naam van het "

@@ -26,7 +26,9 @@ def wrk(url: str, *opties: str) -> dict:
         text=True,
         check=True,
     ).stdout
-    verdeling = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", uit, re.M))
+    verdeling = dict(re.findall(r"^\s*(50|75|90|99)%\s+([\d.]+(?:us|ms|s))\s*$", uit, re.M))
+    if "99" not in verdeling:
+        raise SystemExit(f"wrk gaf geen latentieverdeling voor {url}:\n{uit}")
     fouten = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", uit))
     niet_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)
     return {

@@ -159,6 +159,13 @@ def main() -> None:
         )
     )
 
+    metingen.append(
+        meet(
+            "P&C-kalender als iCal-feed (zelfde gemeente)",
+            _rondgang([f"/gemeenten/{top10[0].cbs_code}/kalender.ics"], client),
+        )
+    )
+
     alle = list(Gemeente.objects.actief_op(vandaag).order_by("cbs_code"))
 
     def alle_xlsx():
@@ -173,6 +180,7 @@ def main() -> None:
             alle_xlsx,
             doel_ms=60_000,
             herhalingen=3,
+            opwarmen=1,
         )
     )
 

@@ -7,12 +7,13 @@ The verbonden-partij test itself (bestuurlijk and financieel belang in a year) l
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenwerking.constants import BbvCategorie, BijdrageSoort, JaarcijfersSoort, bbv_categorie
+from samenwerking.constants import BbvCategorie, JaarcijfersSoort, bbv_categorie
 from samenwerking.models import (
+    Bijdrage,
     Deelname,
     Gemeente,
     Jaarcijfers,
@@ -20,13 +21,7 @@ from samenwerking.models import (
     Zetel,
     periode_overlapt_q,
 )
-from samenwerking.selectors import (
-    als_boolean,
-    bestuurlijk_belang_in_jaar,
-    bijdrage_som,
-    financieel_belang_in_jaar,
-    jaar_grenzen,
-)
+from samenwerking.selectors import bbv_toets, jaar_grenzen
 
 MODI = {
     JaarcijfersSoort.BEGROTING: gettext_lazy("begroting"),
@@ -162,10 +157,11 @@ class VerbondenPartijenLijst:
         return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
 
 
-def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> QuerySet[Deelname]:
-    """The deelnames of `gemeente` that ran on at least one day of `jaar`, with the BBV test,
-    the bijdrage sums, the seats held in the year, the arrangement's participants in the year
-    and its figures of `modus` for the year. Four queries."""
+def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelname]:
+    """The deelnames of `gemeente` that ran on at least one day of `jaar`, with the BBV test
+    and bijdrage sums (`samenwerking.selectors.bbv_toets`), the seats held in the year, the
+    arrangement's participants in the year and its figures of `modus` for the year.
+    Five queries."""
     van, tot = jaar_grenzen(jaar)
     in_jaar = periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum")
     zetels = (
@@ -179,25 +175,32 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> QuerySet[Dee
         .order_by("gemeente__naam", "organisatie__naam")
     )
     cijfers = Jaarcijfers.objects.filter(jaar=jaar, soort=modus).select_related("bron_document")
-    return (
+    rijen = list(
         Deelname.objects.filter(gemeente=gemeente)
         .filter(in_jaar)
         .select_related("samenwerkingsverband")
         .prefetch_related(
             Prefetch("zetels", queryset=zetels, to_attr="zetels_in_jaar"),
             Prefetch(
+                "bijdragen",
+                queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar]),
+                to_attr="gelezen_bijdragen",
+            ),
+            Prefetch(
                 "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
             ),
             Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
         )
-        .annotate(
-            bijdrage_begroot=bijdrage_som(jaar, BijdrageSoort.BEGROOT),
-            bijdrage_gerealiseerd=bijdrage_som(jaar, BijdrageSoort.GEREALISEERD),
-            bestuurlijk_belang=als_boolean(bestuurlijk_belang_in_jaar(jaar)),
-            financieel_belang=als_boolean(financieel_belang_in_jaar(jaar)),
-        )
         .order_by("samenwerkingsverband__naam", "pk")
     )
+    for deelname in rijen:
+        bbv_toets(
+            deelname,
+            jaar=jaar,
+            zetels=deelname.zetels_in_jaar,
+            bijdragen=deelname.gelezen_bijdragen,
+        )
+    return rijen
 
 
 def verbonden_partijen(

@@ -27,6 +27,7 @@ from . import exports, grafieken
 from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
 from .kalender import verbandkalender
 from .selectors import verbonden_partijen
+from .termijnen import pc_termijnen
 
 
 def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
@@ -232,6 +233,13 @@ def oplegger(request, cbs_code: str, uuid):
         "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
         "vertegenwoordigers": vertegenwoordigers,
         "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
+        # The next moments the raad can act on: P&C termijnen of the budget years running now.
+        "komende_termijnen": [
+            t
+            for t in pc_termijnen([overzicht.verband], range(peildatum.year, peildatum.year + 3))
+            if t.datum >= peildatum
+        ][:5],
+        "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
     }
     return render(request, "raad/oplegger.html", context, status=status)
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -68,6 +69,9 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
     )
 
 
+_KEUZES: dict[models.Field, dict] = {}
+
+
 class RegisterModel(models.Model):
     """Common columns: a public UUID, timestamps and the history of every change."""
 
@@ -80,6 +84,16 @@ class RegisterModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django's version rebuilds and hashes every choice on each call; lists show labels
+        # for hundreds of rows. Same result, with each field's choices built once (the lazy
+        # labels still translate at the moment of display).
+        keuzes = _KEUZES.get(field)
+        if keuzes is None:
+            keuzes = _KEUZES[field] = dict(field.flatchoices)
+        waarde = getattr(self, field.attname)
+        return force_str(keuzes.get(waarde, waarde), strings_only=True)
 
 
 class Provincie(models.Model):
@@ -807,6 +821,17 @@ class Zetel(RegisterModel):
 
     def __str__(self):
         return f"{self.persoon} – {self.bestuursorgaan}"
+
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        return (self.begindatum is None or self.begindatum <= datum) and (
+            self.einddatum is None or datum < self.einddatum
+        )
+
+    def overlapt(self, van: datetime.date, tot: datetime.date) -> bool:
+        """Held on at least one day of the half-open period [van, tot)."""
+        return (self.begindatum is None or self.begindatum < tot) and (
+            self.einddatum is None or self.einddatum > van
+        )
 
     def clean(self):
         if (

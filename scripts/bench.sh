@@ -21,6 +21,8 @@ psql -q "$DATABASE_URL" -c "vacuum analyze" >/dev/null
 
 echo "== reactietijden"
 $bin/python bench/meten.py
+echo "== OpenGR-import"
+$bin/python bench/opengr.py
 
 echo "== doorvoer"
 poort=$(vrije_poort)

@@ -55,12 +55,21 @@ vrije_poort() {
 }
 
 # gunicorn_start PORT: the app under gunicorn (2 workers) on loopback, in the background, until
-# it answers; gunicorn_stop stops it again. The pid file lives in $PG_TMP (see pg_start).
+# it answers; gunicorn_stop stops it again. On exit, also when a measurement fails, gunicorn is
+# stopped before the database (pg_start's trap).
 gunicorn_start() {
     .venv/bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$1" \
-        --log-level warning --pid "$PG_TMP/gunicorn.pid" &
+        --log-level warning &
+    GUNICORN_PID=$!
+    trap 'gunicorn_stop; pg_stop' EXIT
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
     echo "gunicorn antwoordt niet op poort $1" >&2; return 1
 }
 
-gunicorn_stop() { kill "$(cat "$PG_TMP/gunicorn.pid")"; wait || true; }
+gunicorn_stop() {
+    if [ -n "${GUNICORN_PID:-}" ]; then
+        kill "$GUNICORN_PID" 2>/dev/null || true
+        wait "$GUNICORN_PID" 2>/dev/null || true
+        GUNICORN_PID=
+    fi
+}

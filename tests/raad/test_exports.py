@@ -238,9 +238,10 @@ def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num
             soort=JaarcijfersSoort.BEGROTING,
             bron_document=f.DocumentFactory(samenwerkingsverband=d.samenwerkingsverband),
         )
-    # 1 gemeente, 2 deelnames with sums and BBV test, 3 seats in the year, 4 participants in
-    # the year, 5 jaarcijfers with source document.
-    with django_assert_num_queries(5):
+    # 1 gemeente, 2 deelnames, 3 seats in the year, 4 bijdragen of the year and the year
+    # before (sums and the BBV test are made from 3 and 4), 5 participants in the year,
+    # 6 jaarcijfers with source document.
+    with django_assert_num_queries(6):
         antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
     assert antwoord.status_code == 200
 
@@ -326,3 +327,17 @@ def test_oplegger_for_a_gemeente(client, zaanstad):
     niet = client.get(f"/gemeenten/GM0479/samenwerkingsverbanden/{anders.uuid}/oplegger/")
     assert niet.status_code == 404
     assert "Zaanstad neemt niet deel aan" in niet.content.decode()
+
+
+def test_oplegger_shows_the_next_pc_moments(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+    tekst = " ".join(client.get(url, {"peildatum": "2025-06-01"}).content.decode().split())
+    sectie = tekst.split("Wanneer kan de raad iets vinden?")[1].split("</section>")[0]
+    # The begroting 2026 must reach gedeputeerde staten before 15 September 2025.
+    assert '<time datetime="2025-09-14">14 september 2025</time>' in sectie
+    assert sectie.count("<li>") == 5
+    rzm = zaanstad.deelnames.get(samenwerkingsverband__naam="Regeling leerlingenvervoer")
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{rzm.samenwerkingsverband.uuid}/oplegger/"
+    tekst = " ".join(client.get(url).content.decode().split())
+    assert "Geen P&amp;C-termijnen: deze vorm heeft geen eigen begroting." in tekst
