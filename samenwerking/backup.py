@@ -56,8 +56,18 @@ def register_exporteren() -> dict:
     }
 
 
+class VolledigeTijdEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: DjangoJSONEncoder cuts them to milliseconds, and a restore
+    must give the same timestamps (created_at, updated_at: the API's ETags)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
 def naar_json(gegevens: dict) -> str:
-    return json.dumps(gegevens, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return json.dumps(gegevens, cls=VolledigeTijdEncoder, ensure_ascii=False, indent=1)
 
 
 @transaction.atomic

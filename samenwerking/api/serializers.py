@@ -536,8 +536,17 @@ class BestuursorgaanKortSerializer(RegisterSerializer):
         fields = ["uuid", "url", "soort", "naam"]
 
 
+class PersoonKortSerializer(RegisterSerializer):
+    """A person inside the core answer: without `laatstGewijzigd`, which the selector does not
+    read (that would be a query per row)."""
+
+    class Meta:
+        model = Persoon
+        fields = ["uuid", "url", "naam", "partij"]
+
+
 class VertegenwoordigerSerializer(RegisterSerializer):
-    persoon = PersoonSerializer(read_only=True, help_text=_("Wie er zitting heeft."))
+    persoon = PersoonKortSerializer(read_only=True, help_text=_("Wie er zitting heeft."))
     bestuursorgaan = BestuursorgaanKortSerializer(read_only=True, help_text=_("In welk orgaan."))
 
     class Meta:
