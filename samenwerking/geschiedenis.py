@@ -22,6 +22,18 @@ from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
+from .models import (
+    Bestuursorgaan,
+    Bevoegdheid,
+    Bijdrage,
+    Deelname,
+    Document,
+    Jaarcijfers,
+    Samenwerkingsverband,
+    WettelijkeGrondslag,
+    Zetel,
+)
+
 OOIT = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
 _reden: ContextVar[str] = ContextVar("wijzigingsreden", default="")
 
@@ -61,18 +73,6 @@ def _reden_vastleggen(sender, history_instance, **kwargs):
 def laatst_gewijzigd(verband) -> datetime.datetime | None:
     """When the arrangement or any register row that hangs off it last changed (deletions
     too), in one query over the history tables."""
-    from .models import (
-        Bestuursorgaan,
-        Bevoegdheid,
-        Bijdrage,
-        Deelname,
-        Document,
-        Jaarcijfers,
-        Samenwerkingsverband,
-        WettelijkeGrondslag,
-        Zetel,
-    )
-
     paden = {
         Samenwerkingsverband: "id",
         Deelname: "samenwerkingsverband_id",
