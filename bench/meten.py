@@ -52,9 +52,15 @@ class Meting:
 
 
 def meet(
-    naam: str, doe: Callable[[], object], *, doel_ms=None, herhalingen=HERHALINGEN, toelichting=""
+    naam: str,
+    doe: Callable[[], object],
+    *,
+    doel_ms=None,
+    herhalingen=HERHALINGEN,
+    opwarmen=OPWARMEN,
+    toelichting="",
 ) -> Meting:
-    for _ in range(OPWARMEN):
+    for _ in range(opwarmen):
         doe()
     tijden = []
     for _ in range(herhalingen):

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.encoding import force_str
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -69,7 +70,7 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
     )
 
 
-_KEUZES: dict[models.Field, dict] = {}
+_KEUZES: dict[tuple[models.Field, str], dict] = {}
 
 
 class RegisterModel(models.Model):
@@ -87,13 +88,16 @@ class RegisterModel(models.Model):
 
     def _get_FIELD_display(self, field):
         # Django's version rebuilds and hashes every choice on each call; lists show labels
-        # for hundreds of rows. Same result, with each field's choices built once (the lazy
-        # labels still translate at the moment of display).
-        keuzes = _KEUZES.get(field)
+        # for hundreds of rows. Same result, with each field's labels translated once per
+        # language.
+        taal = get_language()
+        keuzes = _KEUZES.get((field, taal))
         if keuzes is None:
-            keuzes = _KEUZES[field] = dict(field.flatchoices)
+            keuzes = _KEUZES[field, taal] = {
+                waarde: force_str(label, strings_only=True) for waarde, label in field.flatchoices
+            }
         waarde = getattr(self, field.attname)
-        return force_str(keuzes.get(waarde, waarde), strings_only=True)
+        return keuzes.get(waarde, force_str(waarde, strings_only=True))
 
 
 class Provincie(models.Model):

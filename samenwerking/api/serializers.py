@@ -76,10 +76,14 @@ class LabelField(serializers.ReadOnlyField):
 
     def __init__(self, keuzes: dict, **kwargs):
         self.keuzes = keuzes
+        self.teksten = {}  # per serializer instance, i.e. per request and its language
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return str(self.keuzes.get(value, value))
+        tekst = self.teksten.get(value)
+        if tekst is None:
+            tekst = self.teksten[value] = str(self.keuzes.get(value, value))
+        return tekst
 
 
 class SnelleUrlField(serializers.HyperlinkedIdentityField):
