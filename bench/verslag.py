@@ -17,7 +17,12 @@ def _status(gehaald) -> str:
 
 
 def main() -> None:
-    data = json.loads(Path(os.environ.get("BENCH_UITVOER", "bench/resultaten.json")).read_text())
+    bron = (
+        sys.argv[1]
+        if len(sys.argv) > 1
+        else os.environ.get("BENCH_UITVOER", "bench/resultaten.json")
+    )
+    data = json.loads(Path(bron).read_text())
     regels = [
         "# Prestaties op landelijke schaal",
         "",
@@ -60,8 +65,16 @@ def main() -> None:
                 f"{d['verzoeken_per_s']:.0f} | {_ms(d['p50_ms'])} | {_ms(d['p99_ms'])} | "
                 f"{d['fouten']} | {d['duur']}, {d['verbindingen']} | {doel} |"
             )
-    regels += ["", "## Toelichting", "", *data.get("toelichting", []), ""]
+    toelichting = Path(__file__).with_name("toelichting.md")
+    if toelichting.exists():
+        regels += ["", toelichting.read_text(encoding="utf-8").strip(), ""]
     sys.stdout.write("\n".join(regels))
+    # The raw figures too, so that the report can be rewritten without measuring again:
+    # python bench/verslag.py docs/performance.json > docs/performance.md
+    if len(sys.argv) == 1:
+        Path("docs/performance.json").write_text(
+            json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":
