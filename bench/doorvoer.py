@@ -47,9 +47,9 @@ def main() -> None:
     basis, paden = sys.argv[1], sys.argv[2:]
     uitvoer = Path(os.environ.get("BENCH_UITVOER", "bench/resultaten.json"))
     data = json.loads(uitvoer.read_text())
-    data["doorvoer"] = []
+    data.setdefault("doorvoer", [])
     for pad in paden:
-        resultaat = wrk(basis + pad)
+        resultaat = wrk(basis + pad) | {"soort": os.environ.get("BENCH_SOORT", "")}
         print(
             f"{pad:50s} {resultaat['verzoeken_per_s']:8.1f} verzoeken/s  "
             f"p50 {resultaat['p50_ms']:.1f} ms  p99 {resultaat['p99_ms']:.1f} ms  "

@@ -55,13 +55,13 @@ def main() -> None:
             "",
             "## Doorvoer (gunicorn, 2 workers, wrk op loopback)",
             "",
-            "| adres | verzoeken/s | p50 | p99 | fouten | duur, verbindingen | doel |",
-            "|---|---|---|---|---|---|---|",
+            "| adres | paginacache | verzoeken/s | p50 | p99 | fouten | duur, verb. | doel |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for d in data["doorvoer"]:
             doel = "≥ 300/s, 0 fouten" if "/api/" in d["url"] else "–"
             regels.append(
-                f"| `{d['url'].split('//', 1)[-1].split('/', 1)[-1]}` | "
+                f"| `{d['url'].split('//', 1)[-1].split('/', 1)[-1]}` | {d.get('soort', '')} | "
                 f"{d['verzoeken_per_s']:.0f} | {_ms(d['p50_ms'])} | {_ms(d['p99_ms'])} | "
                 f"{d['fouten']} | {d['duur']}, {d['verbindingen']} | {doel} |"
             )

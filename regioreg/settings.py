@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regioreg.beveiliging.ContentSecurityPolicyMiddleware",
+    # Anonymous reads from the cache while the register is unchanged (regioreg/paginacache.py).
+    "regioreg.paginacache.PaginaCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "samenwerking.api.middleware.ApiVersionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -203,6 +205,18 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 # Audit trail (django-simple-history): the admin's history page shows old and new values.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Answers to anonymous readers are kept this many seconds, as long as the register does not
+# change (0: off). Per process; with several gunicorn workers each keeps its own.
+PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "paginas": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "paginas",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINA_CACHE_MAX", "2000"))},
+    },
+}
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

@@ -26,10 +26,13 @@ $bin/python bench/opengr.py
 
 echo "== doorvoer"
 poort=$(vrije_poort)
-gunicorn_start "$poort"
 gemeente=$($bin/python -c "import json; print(json.load(open('$BENCH_UITVOER'))['top_gemeente'])")
-$bin/python bench/doorvoer.py "http://127.0.0.1:$poort" \
-    "/api/v1/gemeenten/$gemeente/samenwerkingsverbanden" "/gemeenten/$gemeente/"
+paden=("/api/v1/gemeenten/$gemeente/samenwerkingsverbanden" "/gemeenten/$gemeente/")
+PAGINA_CACHE_SECONDEN=0 gunicorn_start "$poort"
+BENCH_SOORT=uit $bin/python bench/doorvoer.py "http://127.0.0.1:$poort" "${paden[@]}"
+gunicorn_stop
+gunicorn_start "$poort"
+BENCH_SOORT=aan $bin/python bench/doorvoer.py "http://127.0.0.1:$poort" "${paden[@]}"
 gunicorn_stop
 
 $bin/python bench/verslag.py > docs/performance.md

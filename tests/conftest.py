@@ -22,10 +22,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def testinstellingen(settings):
     """Tests talk plain http to the test client and the live server, and make many anonymous
     API requests: no https redirect, no secure-only cookies, no anonymous rate limit (the
-    throttling test sets a low one itself). Everything else is as in production."""
+    throttling test sets a low one itself), and no page cache, so that every test sees its
+    own data and the query counts of the real work (tests/test_paginacache.py switches the
+    cache on). Everything else is as in production."""
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     settings.API_LIMIET_ANONIEM = ""
+    settings.PAGINA_CACHE_SECONDEN = 0
 
 
 @pytest.fixture

@@ -1,0 +1,73 @@
+"""The page cache: anonymous reads come from the cache until the register changes."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+
+from samenwerking import services
+from samenwerking.models import Gemeente, Samenwerkingsverband
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PAGINA = "/gemeenten/GM0363/"
+API = "/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
+
+
+@pytest.fixture(autouse=True)
+def cache_aan(settings):
+    settings.PAGINA_CACHE_SECONDEN = 300
+    caches["paginas"].clear()
+    yield
+    caches["paginas"].clear()
+
+
+@pytest.mark.parametrize("adres", [PAGINA, API])
+def test_a_second_anonymous_read_costs_one_query(
+    client, referentiedata, adres, django_assert_num_queries
+):
+    f.DeelnameFactory(gemeente=Gemeente.objects.get(cbs_code="GM0363"))
+    eerste = client.get(adres)
+    # 1 the register's version (newest history entry); the answer comes from the cache.
+    with django_assert_num_queries(1):
+        tweede = client.get(adres)
+    assert tweede.content == eerste.content
+    assert tweede["Content-Security-Policy"] == eerste["Content-Security-Policy"]
+    if adres == API:
+        assert tweede["API-Version"] == "1.0.0"
+
+
+def test_a_change_through_a_service_shows_at_once(client, referentiedata):
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    verband = f.SamenwerkingsverbandFactory(naam="Regionale Uitvoeringsdienst")
+    assert "Regionale Uitvoeringsdienst" not in client.get(PAGINA).content.decode()
+    services.deelname_toevoegen(
+        samenwerkingsverband=verband, gemeente=amsterdam, toetredingsdatum=datetime.date(2020, 1, 1)
+    )
+    assert "Regionale Uitvoeringsdienst" in client.get(PAGINA).content.decode()
+
+
+def test_logged_in_users_and_credentials_are_never_served_from_the_cache(
+    client, admin_client, admin_user, referentiedata
+):
+    from rest_framework.authtoken.models import Token
+
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__naam="Oude naam")
+    assert "Oude naam" in client.get(PAGINA).content.decode()
+    assert "Oude naam" in client.get(API).content.decode()
+    # A change that leaves no history (a raw update) keeps the anonymous answer as it was...
+    Samenwerkingsverband.objects.filter(naam="Oude naam").update(naam="Nieuwe naam")
+    assert "Oude naam" in client.get(PAGINA).content.decode()
+    # ...but whoever is logged in or sends credentials always gets a fresh answer.
+    assert "Nieuwe naam" in admin_client.get(PAGINA).content.decode()
+    token = Token.objects.create(user=admin_user)
+    antwoord = client.get(API, HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert "Nieuwe naam" in antwoord.content.decode()
+
+
+def test_errors_are_not_kept(client, referentiedata, django_assert_max_num_queries):
+    client.get("/gemeenten/GM0363/", {"jaar": "twintig"})  # 400
+    with pytest.raises(pytest.fail.Exception), django_assert_max_num_queries(1):
+        client.get("/gemeenten/GM0363/", {"jaar": "twintig"})
