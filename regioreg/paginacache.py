@@ -2,46 +2,66 @@
 
 The register changes rarely and is read often. An anonymous GET is answered from the cache
 when nothing in the register changed since it was made: the key holds the register's version
-(the newest entry of its history tables, one small query; every write through admin, API,
-services and importers leaves a history entry) and today's date (pages and answers default
-to today). Logged-in users, requests with credentials and answers that set cookies are never
-cached. settings.PAGINA_CACHE_SECONDEN = 0 switches it off.
+(the newest entry of its history tables; every write through admin, API, services and
+importers leaves a history entry) and today's date (pages and answers default to today).
+Logged-in users, requests with credentials and answers that set cookies are never cached.
+
+The version itself is read at most once per `REGISTER_VERSIE_SECONDEN` per process (default
+1 s): an anonymous reader may see a change up to that long after it was saved; whoever made
+it is logged in and sees it at once. settings.PAGINA_CACHE_SECONDEN = 0 switches it all off.
 """
 
+import functools
 import hashlib
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.utils import timezone
 
 UITGESLOTEN = ("/admin/", "/_nested_admin/", "/static/")
+VERSIE_SLEUTEL = "registerversie"
 
 
-def register_versie() -> str:
-    """The moment of the latest change anywhere in the register: one query over the newest
-    entry of every history table (each has an index on history_date)."""
+@functools.cache
+def _versie_sql() -> str:
     tabellen = [
         m._meta.db_table
         for m in apps.get_models()
         if m.__name__.startswith("Historical") and hasattr(m, "history_date")
     ]
-    if not tabellen:
-        return ""
-    sql = " union all ".join(f"select max(history_date) as m from {t}" for t in tabellen)
+    deel = " union all ".join(f"select max(history_date) as m from {t}" for t in tabellen)
+    return f"select max(m) from ({deel}) as laatste"
+
+
+def register_versie() -> str:
+    """The moment of the latest change anywhere in the register: one query over the newest
+    entry of every history table (each has an index on history_date)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"select max(m) from ({sql}) as laatste")
+        cursor.execute(_versie_sql())
         laatste = cursor.fetchone()[0]
     # PostgreSQL gives a datetime, SQLite the stored text: either identifies the version.
     return str(laatste or "")
+
+
+def _register_versie_kort_bewaard(cache) -> str:
+    seconden = settings.REGISTER_VERSIE_SECONDEN
+    if not seconden:
+        return register_versie()
+    versie = cache.get(VERSIE_SLEUTEL)
+    if versie is None:
+        versie = register_versie()
+        cache.set(VERSIE_SLEUTEL, versie, seconden)
+    return versie
 
 
 class PaginaCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    def _sleutel(self, request) -> str | None:
+    def _sleutel(self, request, cache) -> str | None:
         if (
             not settings.PAGINA_CACHE_SECONDEN
             or request.method not in ("GET", "HEAD")
@@ -54,17 +74,21 @@ class PaginaCacheMiddleware:
             request.get_full_path(),
             request.META.get("HTTP_ACCEPT", ""),
             timezone.localdate().isoformat(),
-            register_versie(),
+            _register_versie_kort_bewaard(cache),
         ]
         return "pagina:" + hashlib.sha256("\n".join(delen).encode()).hexdigest()
 
     def __call__(self, request):
-        sleutel = self._sleutel(request)
         cache = caches["paginas"]
+        sleutel = self._sleutel(request, cache)
         if sleutel is not None:
             bewaard = cache.get(sleutel)
             if bewaard is not None:
-                return bewaard
+                status, koppen, inhoud = bewaard
+                response = HttpResponse(inhoud, status=status)
+                for naam, waarde in koppen:
+                    response[naam] = waarde
+                return response
         response = self.get_response(request)
         if (
             sleutel is not None
@@ -73,5 +97,8 @@ class PaginaCacheMiddleware:
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
         ):
-            cache.set(sleutel, response, settings.PAGINA_CACHE_SECONDEN)
+            # Only what goes over the wire: a DRF Response would drag its data (model
+            # instances included) through pickle on every hit.
+            bewaard = (response.status_code, list(response.items()), response.content)
+            cache.set(sleutel, bewaard, settings.PAGINA_CACHE_SECONDEN)
         return response

@@ -209,6 +209,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Answers to anonymous readers are kept this many seconds, as long as the register does not
 # change (0: off). Per process; with several gunicorn workers each keeps its own.
 PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
+# How long a process trusts the register's version before reading it again (0: every request).
+REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "1"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "paginas": {

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.cache import caches
 
+from regioreg.paginacache import VERSIE_SLEUTEL
 from samenwerking import services
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from tests import factories as f
@@ -18,6 +19,7 @@ API = "/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
 @pytest.fixture(autouse=True)
 def cache_aan(settings):
     settings.PAGINA_CACHE_SECONDEN = 300
+    settings.REGISTER_VERSIE_SECONDEN = 0  # the version is read on every request
     caches["paginas"].clear()
     yield
     caches["paginas"].clear()
@@ -33,6 +35,7 @@ def test_a_second_anonymous_read_costs_one_query(
     with django_assert_num_queries(1):
         tweede = client.get(adres)
     assert tweede.content == eerste.content
+    assert tweede["Content-Type"] == eerste["Content-Type"]
     assert tweede["Content-Security-Policy"] == eerste["Content-Security-Policy"]
     if adres == API:
         assert tweede["API-Version"] == "1.0.0"
@@ -46,6 +49,24 @@ def test_a_change_through_a_service_shows_at_once(client, referentiedata):
         samenwerkingsverband=verband, gemeente=amsterdam, toetredingsdatum=datetime.date(2020, 1, 1)
     )
     assert "Regionale Uitvoeringsdienst" in client.get(PAGINA).content.decode()
+
+
+def test_the_version_is_trusted_briefly_then_read_again(
+    client, referentiedata, settings, django_assert_num_queries
+):
+    settings.REGISTER_VERSIE_SECONDEN = 60
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__naam="Oude naam")
+    client.get(API)
+    with django_assert_num_queries(0):
+        assert "Oude naam" in client.get(API).content.decode()
+    verband = Samenwerkingsverband.objects.get(naam="Oude naam")
+    verband.naam = "Nieuwe naam"
+    services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
+    # Until the process reads the version again, the anonymous answer is the old one...
+    assert "Oude naam" in client.get(API).content.decode()
+    caches["paginas"].delete(VERSIE_SLEUTEL)  # ...which it does once the 60 s have passed.
+    assert "Nieuwe naam" in client.get(API).content.decode()
 
 
 def test_logged_in_users_and_credentials_are_never_served_from_the_cache(
