@@ -44,6 +44,26 @@ def test_postgres_url_means_psycopg():
     assert (engine, naam) == ("django.db.backends.postgresql", "regioreg")
 
 
+def test_postgres_sessions_plan_for_memory_resident_data(django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("show random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
+def test_a_random_page_cost_that_is_not_a_number_is_refused():
+    uit = _instellingen(
+        {
+            "DEBUG": "true",
+            "DATABASE_URL": "postgres://u:p@db:5432/regioreg",
+            "DATABASE_RANDOM_PAGE_COST": "snel",
+        }
+    )
+    assert uit.returncode != 0
+    assert "DATABASE_RANDOM_PAGE_COST moet een getal zijn, niet 'snel'." in uit.stderr
+
+
 def test_production_refuses_to_start_without_secret_key():
     uit = _instellingen({"DEBUG": "false"})
     assert uit.returncode != 0

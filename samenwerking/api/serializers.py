@@ -7,11 +7,13 @@ which the viewsets call, so the API accepts exactly what the admin accepts.
 """
 
 import inspect
+import threading
 from collections.abc import Mapping
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -76,13 +78,14 @@ class LabelField(serializers.ReadOnlyField):
 
     def __init__(self, keuzes: dict, **kwargs):
         self.keuzes = keuzes
-        self.teksten = {}  # per serializer instance, i.e. per request and its language
+        self.teksten = {}  # (language, value) -> text
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        tekst = self.teksten.get(value)
+        sleutel = (get_language(), value)
+        tekst = self.teksten.get(sleutel)
         if tekst is None:
-            tekst = self.teksten[value] = str(self.keuzes.get(value, value))
+            tekst = self.teksten[sleutel] = str(self.keuzes.get(value, value))
         return tekst
 
 
@@ -96,11 +99,13 @@ class SnelleUrlField(serializers.HyperlinkedIdentityField):
         waarde = getattr(obj, self.lookup_field)
         if waarde in (None, ""):
             return None
-        sleutel_cache = (view_name, id(request), format)
-        if getattr(self, "_sjabloon_voor", None) != sleutel_cache:
+        # Per request (scheme and host come from it); the field may serve many requests.
+        if getattr(self, "_sjabloon_voor", None) != (view_name, format) or (
+            self._sjabloon_request is not request
+        ):
             kwargs = {self.lookup_url_kwarg: self.PLAATSHOUDER}
             self._sjabloon = self.reverse(view_name, kwargs=kwargs, request=request, format=format)
-            self._sjabloon_voor = sleutel_cache
+            self._sjabloon_voor, self._sjabloon_request = (view_name, format), request
         return self._sjabloon.replace(self.PLAATSHOUDER, str(waarde))
 
 
@@ -169,6 +174,22 @@ class CamelSerializer(serializers.Serializer):
             waarde = lees(instance)
             uit[naam] = None if waarde is None else schrijf(waarde)
         return uit
+
+
+_bomen = threading.local()
+
+
+def weergave(klasse: type[CamelSerializer], instance, context: dict) -> dict:
+    """`klasse(instance, context=context).data`, with the serializer and its nested fields
+    built once per thread instead of once per request: building them costs as much as
+    rendering a gemeente's 45 arrangements. Only the context changes per request; the fields
+    that depend on it (URLs: scheme and host; labels: language) look it up at each call."""
+    bomen = _bomen.__dict__.setdefault("bomen", {})
+    boom = bomen.get(klasse)
+    if boom is None:
+        boom = bomen[klasse] = klasse(context=context)
+    boom._context = context
+    return boom.to_representation(instance)
 
 
 class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):

@@ -246,7 +246,8 @@ class GemeenteViewSet(RegisterViewSet):
             "deelnames": deelnames,
             "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
         }
-        return Response(self.get_serializer(overzicht).data)
+        klasse = self.get_serializer_class()
+        return Response(s.weergave(klasse, overzicht, self.get_serializer_context()))
 
 
 # --- The register: read for everyone, write for staff -----------------------------------------

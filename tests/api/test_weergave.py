@@ -60,3 +60,19 @@ def test_same_output_as_drf(api, register, adres):
     ):
         standaard = api.get(adres)
     assert snel.json() == standaard.json()
+
+
+def test_the_reused_serializer_takes_scheme_and_host_from_each_request(api, register, settings):
+    """The core endpoint's serializer is built once per thread; the links in its answer still
+    follow the request that asked."""
+    settings.ALLOWED_HOSTS = ["een.example", "twee.example"]
+    adres = ADRESSEN[0]
+    antwoorden = [
+        api.get(adres, HTTP_HOST=host, secure=veilig).json()
+        for host, veilig in (("een.example", False), ("twee.example", True), ("een.example", False))
+    ]
+    links = [a["samenwerkingsverbanden"][0]["samenwerkingsverband"]["url"] for a in antwoorden]
+    assert links[0].startswith("http://een.example/api/v1/samenwerkingsverbanden/")
+    assert links[1].startswith("https://twee.example/api/v1/samenwerkingsverbanden/")
+    assert links[2] == links[0]
+    assert antwoorden[0] == antwoorden[2]
