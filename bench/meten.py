@@ -102,6 +102,15 @@ def per_verzoek(meting: Meting, aantal: int) -> Meting:
     return meting
 
 
+def ijkmeting(wanneer: str) -> Meting:
+    """A fixed piece of pure Python, no database: how fast this shared machine is right now.
+    Two runs of the bench compare only when their ijkmetingen are alike."""
+    return meet(
+        f"Ijkmeting {wanneer}: vaste rekenopdracht in Python, zonder database",
+        lambda: sum(i * i for i in range(200_000)),
+    )
+
+
 def main() -> None:
     # Every figure is the real work first: the page cache is off except where a line says so.
     cache_seconden = settings.PAGINA_CACHE_SECONDEN or 300
@@ -116,7 +125,7 @@ def main() -> None:
     grootste = (
         Samenwerkingsverband.objects.annotate(n=Count("deelnames")).order_by("-n", "pk").first()
     )
-    metingen: list[Meting] = []
+    metingen: list[Meting] = [ijkmeting("bij het begin")]
 
     # The core API endpoint for the ten gemeenten with the most arrangements, and its floor.
     api_urls = [f"/api/v1/gemeenten/{g.cbs_code}/samenwerkingsverbanden" for g in top10]
@@ -207,6 +216,8 @@ def main() -> None:
             opwarmen=1,
         )
     )
+
+    metingen.append(ijkmeting("aan het eind"))
 
     omvang = {
         "samenwerkingsverbanden": Samenwerkingsverband.objects.count(),
