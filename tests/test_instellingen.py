@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -44,10 +46,11 @@ def test_postgres_url_means_psycopg():
     assert (engine, naam) == ("django.db.backends.postgresql", "regioreg")
 
 
-def test_postgres_sessions_plan_for_memory_resident_data(django_db_blocker):
+@pytest.mark.django_db
+def test_postgres_sessions_plan_for_memory_resident_data():
     from django.db import connection
 
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute("show random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
 
