@@ -95,6 +95,8 @@ class PaginaCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
+            # A page with a CSRF token is the visitor's own (the cookie is set further out).
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in response.get("Cache-Control", "")
         ):
             # Only what goes over the wire: a DRF Response would drag its data (model

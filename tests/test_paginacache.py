@@ -92,3 +92,21 @@ def test_errors_are_not_kept(client, referentiedata, django_assert_max_num_queri
     client.get("/gemeenten/GM0363/", {"jaar": "twintig"})  # 400
     with pytest.raises(pytest.fail.Exception), django_assert_max_num_queries(1):
         client.get("/gemeenten/GM0363/", {"jaar": "twintig"})
+
+
+def test_a_page_carrying_a_csrf_token_is_not_shared(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from regioreg.paginacache import PaginaCacheMiddleware
+
+    gemaakt = []
+
+    def formulier(request):
+        gemaakt.append(get_token(request))
+        return HttpResponse(f"<input name=csrfmiddlewaretoken value={gemaakt[-1]}>")
+
+    middleware = PaginaCacheMiddleware(formulier)
+    for _ in range(2):
+        middleware(rf.get("/zoeken/"))
+    assert len(gemaakt) == 2
