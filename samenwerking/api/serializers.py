@@ -8,6 +8,7 @@ which the viewsets call, so the API accepts exactly what the admin accepts.
 
 import inspect
 import threading
+import weakref
 from collections.abc import Mapping
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -99,13 +100,15 @@ class SnelleUrlField(serializers.HyperlinkedIdentityField):
         waarde = getattr(obj, self.lookup_field)
         if waarde in (None, ""):
             return None
-        # Per request (scheme and host come from it); the field may serve many requests.
+        # Per request (scheme and host come from it); the field may serve many requests, and
+        # holds the last one only weakly.
         if getattr(self, "_sjabloon_voor", None) != (view_name, format) or (
-            self._sjabloon_request is not request
+            self._sjabloon_request() is not request
         ):
             kwargs = {self.lookup_url_kwarg: self.PLAATSHOUDER}
             self._sjabloon = self.reverse(view_name, kwargs=kwargs, request=request, format=format)
-            self._sjabloon_voor, self._sjabloon_request = (view_name, format), request
+            self._sjabloon_voor = (view_name, format)
+            self._sjabloon_request = weakref.ref(request)
         return self._sjabloon.replace(self.PLAATSHOUDER, str(waarde))
 
 
