@@ -88,7 +88,11 @@ def verslag(pad: str) -> None:
                 "document bij een samenwerkingsverband (`POST /api/v1/documenten`) met het token "
                 "van een regiosecretariaat van dat verband, dus met rechtencontrole, de controles "
                 "van de service en een regel in de geschiedenis. De limiet voor anonieme "
-                "verzoeken staat uit: al het verkeer komt van één adres.",
+                "verzoeken staat uit: al het verkeer komt van één adres. De paginacache staat "
+                "aan, zoals standaard: de leesverzoeken zijn anoniem en komen uit de cache "
+                "zolang het register niet veranderde; elke schrijfactie verandert het register, "
+                "wat elke worker binnen een seconde ziet (`REGISTER_VERSIE_SECONDEN`). De "
+                "doorvoer zonder cache staat in [performance.md](performance.md).",
                 "",
                 f"- Machine: {r['machine']}",
                 "",

@@ -6,18 +6,8 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 . scripts/lib.sh
 
-ensure_apt wrk:wrk
-PG_EXTRA_OPTS="-c shared_buffers=256MB -c work_mem=16MB" pg_start
-
-# Plain http on loopback: no https redirect, no anonymous rate limit (one client address).
-export SECRET_KEY=bench-alleen DEBUG=false ALLOWED_HOSTS=localhost,127.0.0.1
-export SECURE_SSL_REDIRECT=false API_LIMIET_ANONIEM=
-export STATIC_ROOT="$PG_TMP/static" BENCH_UITVOER="$PG_TMP/resultaten.json"
-$bin/python manage.py migrate --no-input -v0
-$bin/python manage.py collectstatic --no-input -v0
-$bin/python manage.py laad_referentiedata >/dev/null
-$bin/python manage.py genereer_schaaldata --seed 1
-psql -q "$DATABASE_URL" -c "vacuum analyze" >/dev/null
+schaal_database bench
+export BENCH_UITVOER="$PG_TMP/resultaten.json"
 
 echo "== reactietijden"
 $bin/python bench/meten.py

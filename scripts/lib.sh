@@ -1,4 +1,4 @@
-# Shared shell helpers for scripts/test.sh and scripts/bench.sh (source this file).
+# Shared shell helpers for scripts/test.sh, bench.sh and belasting.sh (source this file).
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -72,4 +72,19 @@ gunicorn_stop() {
         wait "$GUNICORN_PID" 2>/dev/null || true
         GUNICORN_PID=
     fi
+}
+
+# schaal_database NAME: a throwaway PostgreSQL with the real reference data and national-scale
+# synthetic data (seed 1), statistics up to date, and the settings for plain http on loopback
+# (no https redirect, no anonymous rate limit: every request comes from one address).
+schaal_database() {
+    ensure_apt wrk:wrk
+    PG_EXTRA_OPTS="-c shared_buffers=256MB -c work_mem=16MB" pg_start
+    export SECRET_KEY="$1-alleen" DEBUG=false ALLOWED_HOSTS=localhost,127.0.0.1
+    export SECURE_SSL_REDIRECT=false API_LIMIET_ANONIEM= STATIC_ROOT="$PG_TMP/static"
+    .venv/bin/python manage.py migrate --no-input -v0
+    .venv/bin/python manage.py collectstatic --no-input -v0
+    .venv/bin/python manage.py laad_referentiedata >/dev/null
+    .venv/bin/python manage.py genereer_schaaldata --seed 1
+    psql -q "$DATABASE_URL" -c "vacuum analyze" >/dev/null
 }
