@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .constants import DeelnameRol, HerindelingSoort
-from .models import Deelname, Gemeente, Herindeling
+from .models import Deelname, Gemeente, Herindeling, overlapt
 
 
 @dataclass
@@ -97,9 +97,7 @@ def herindeling_toepassen(
         einde = oud.uittredingsdatum
         for opvolger in opvolgers:
             al = van_opvolgers.setdefault((oud.samenwerkingsverband_id, opvolger.pk), [])
-            if any(
-                services.overlapt(datum, einde, d.toetredingsdatum, d.uittredingsdatum) for d in al
-            ):
+            if any(overlapt(datum, einde, d.toetredingsdatum, d.uittredingsdatum) for d in al):
                 verslag.al_deelnemer += 1
                 continue
             opvolging = Deelname(

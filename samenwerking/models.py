@@ -49,6 +49,18 @@ def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> 
     )
 
 
+def loopt_op(datum: datetime.date, begin: datetime.date | None, eind: datetime.date | None) -> bool:
+    """The half-open period [begin, eind) contains `datum`; an empty bound is open-ended."""
+    return (begin is None or begin <= datum) and (eind is None or datum < eind)
+
+
+def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
+    """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
+    begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
+    begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
+    return begint_voor_einde_b and begint_b_voor_einde_a
+
+
 def periode_overlapt_q(
     van: datetime.date, tot: datetime.date, begin: str, eind: str, prefix: str = ""
 ) -> Q:
@@ -194,9 +206,7 @@ class Gemeente(models.Model):
         return self.naam
 
     def is_actief_op(self, datum: datetime.date) -> bool:
-        return (self.begindatum is None or self.begindatum <= datum) and (
-            self.einddatum is None or datum < self.einddatum
-        )
+        return loopt_op(datum, self.begindatum, self.einddatum)
 
 
 class Herindeling(RegisterModel):
@@ -720,9 +730,7 @@ class Deelname(RegisterModel):
         return self.gemeente or self.organisatie
 
     def is_actief_op(self, datum: datetime.date) -> bool:
-        return (self.toetredingsdatum is None or self.toetredingsdatum <= datum) and (
-            self.uittredingsdatum is None or datum < self.uittredingsdatum
-        )
+        return loopt_op(datum, self.toetredingsdatum, self.uittredingsdatum)
 
 
 class Bestuursorgaan(RegisterModel):
@@ -827,15 +835,11 @@ class Zetel(RegisterModel):
         return f"{self.persoon} – {self.bestuursorgaan}"
 
     def is_actief_op(self, datum: datetime.date) -> bool:
-        return (self.begindatum is None or self.begindatum <= datum) and (
-            self.einddatum is None or datum < self.einddatum
-        )
+        return loopt_op(datum, self.begindatum, self.einddatum)
 
     def overlapt(self, van: datetime.date, tot: datetime.date) -> bool:
         """Held on at least one day of the half-open period [van, tot)."""
-        return (self.begindatum is None or self.begindatum < tot) and (
-            self.einddatum is None or self.einddatum > van
-        )
+        return overlapt(self.begindatum, self.einddatum, van, tot)
 
     def clean(self):
         if (

@@ -30,6 +30,7 @@ from .models import (
     Persoon,
     Samenwerkingsverband,
     Zetel,
+    overlapt,
 )
 
 
@@ -41,13 +42,6 @@ def _periode(begin: datetime.date | None, eind: datetime.date | None) -> str:
     if eind is None:
         return _("vanaf %(begin)s") % {"begin": _datum(begin)}
     return _("%(begin)s tot %(eind)s") % {"begin": _datum(begin), "eind": _datum(eind)}
-
-
-def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
-    """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
-    begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
-    begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
-    return begint_voor_einde_b and begint_b_voor_einde_a
 
 
 @contextmanager
