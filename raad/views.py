@@ -80,8 +80,7 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
     if indeling == "domein":
         groepen: dict[str, list] = {}
         for deelname in deelnames:
-            domeinen = list(deelname.samenwerkingsverband.domeinen.all())
-            for domein in domeinen or [None]:
+            for domein in deelname.samenwerkingsverband.domeinen or [None]:
                 groepen.setdefault(domein.naam if domein else "", []).append(deelname)
         zonder = groepen.pop("", [])
         resultaat = sorted(groepen.items())

@@ -13,6 +13,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -20,6 +21,8 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from regioreg.querycache import CompiledQuery
 
 from .constants import BRON_OMSCHRIJVINGEN, BRON_ROO, WGR_VORMEN, BijdrageSoort, Vorm
 from .models import (
@@ -35,6 +38,7 @@ from .models import (
     periode_q,
 )
 from .normalisatie import ROEPNAMEN, normaliseer_naam
+from .rijen import BijdrageRij, DeelnameRij, DomeinRij, OrgaanRij, PersoonRij, VerbandRij, ZetelRij
 
 
 def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
@@ -78,7 +82,9 @@ def _som(bijdragen: list[Bijdrage], jaar: int, soort: str) -> Decimal | None:
     return sum(bedragen, Decimal(0)) if bedragen else None
 
 
-def bbv_toets(deelname: Deelname, *, jaar: int, zetels: list[Zetel], bijdragen: list[Bijdrage]):
+def bbv_toets(
+    deelname: Deelname | DeelnameRij, *, jaar: int, zetels: list[Zetel], bijdragen: list[Bijdrage]
+):
     """The verbonden-partij test of BBV art. 1 for one deelname in `jaar`, the one place where
     the rule lives. `zetels` and `bijdragen` are the deelname's rows already read (they may
     cover more than the year). Sets on the deelname:
@@ -104,74 +110,141 @@ def bbv_toets(deelname: Deelname, *, jaar: int, zetels: list[Zetel], bijdragen: 
     )
 
 
+def _van_gemeente(gemeente_id: int, peildatum: datetime.date) -> Q:
+    """The deelnames of a gemeente that run on `peildatum`."""
+    return Q(gemeente=gemeente_id) & periode_q(peildatum, "toetredingsdatum", "uittredingsdatum")
+
+
+def _via_deelname(model, gemeente_id: int, peildatum: datetime.date) -> QuerySet:
+    """`model`'s rows that belong to one of those deelnames (a subquery, not a list of ids, so
+    that the query's shape does not depend on the data)."""
+    deelnames = Deelname.objects.filter(_van_gemeente(gemeente_id, peildatum)).values("pk")
+    return model.objects.filter(deelname__in=deelnames)
+
+
+# What the lists show of a deelname and its arrangement, in the order of the fields of
+# `DeelnameRij` (after its id) and `VerbandRij`.
+DEELNAMEVELDEN = (
+    "uuid",
+    "toetredingsdatum",
+    "uittredingsdatum",
+    "rol",
+    "verdeelsleutel",
+    "stemmen",
+    "aansprakelijk",
+)
+VERBANDVELDEN = ("pk", "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "verplicht")
+
+# One row per deelname and domein of its arrangement (one row with no domein when it has
+# none): the domeinen come with the rows instead of in a query of their own.
+_deelnames = CompiledQuery(
+    lambda gemeente_id, peildatum: (
+        Deelname.objects.filter(_van_gemeente(gemeente_id, peildatum))
+        .order_by("samenwerkingsverband__naam", "pk", "samenwerkingsverband__domeinen__naam")
+        .values_list(
+            "pk",
+            *DEELNAMEVELDEN,
+            *(f"samenwerkingsverband__{veld}" for veld in VERBANDVELDEN),
+            "samenwerkingsverband__domeinen__code",
+            "samenwerkingsverband__domeinen__naam",
+        )
+    )
+)
+_zetels = CompiledQuery(
+    lambda gemeente_id, peildatum, van, tot: (
+        _via_deelname(Zetel, gemeente_id, peildatum)
+        .filter(
+            periode_q(peildatum, "begindatum", "einddatum")
+            | periode_overlapt_q(van, tot, "begindatum", "einddatum")
+        )
+        .order_by("bestuursorgaan__soort", "rol", "persoon__naam")
+        .values_list(
+            "deelname_id",
+            "uuid",
+            "functie",
+            "rol",
+            "begindatum",
+            "einddatum",
+            "persoon__uuid",
+            "persoon__naam",
+            "persoon__partij",
+            "bestuursorgaan__uuid",
+            "bestuursorgaan__soort",
+            "bestuursorgaan__naam",
+        )
+    )
+)
+_bijdragen = CompiledQuery(
+    lambda gemeente_id, peildatum, jaar, vorig_jaar: (
+        _via_deelname(Bijdrage, gemeente_id, peildatum)
+        .filter(Q(jaar=jaar) | Q(jaar=vorig_jaar))
+        .order_by("soort", "onderdeel")
+        .values_list("deelname_id", "uuid", "jaar", "soort", "onderdeel", "bedrag")
+    )
+)
+
+
 def deelnames_van_gemeente(
     gemeente: Gemeente,
     *,
     peildatum: datetime.date | None = None,
     jaar: int | None = None,
-) -> list[Deelname]:
+) -> list[DeelnameRij]:
     """Every deelname of `gemeente` that runs on `peildatum` (default today), one per
-    arrangement, by arrangement name, with what the page, API and exports show about it.
+    arrangement, by arrangement name, with what the page and the API show about it.
 
-    Each row carries:
-    - `samenwerkingsverband` (without its long texts) with prefetched `domeinen`;
+    Light rows (`samenwerking.rijen`), each carrying:
+    - `samenwerkingsverband` (what the lists show of it) with its `domeinen`;
     - `vertegenwoordigers`: the seats held on its behalf on `peildatum`, with persoon and
       bestuursorgaan;
-    - `bijdragen_in_jaar`: its Bijdrage rows of `jaar` (default the peildatum's year);
+    - `bijdragen_in_jaar`: its bijdragen of `jaar` (default the peildatum's year);
     - the BBV test and the bijdrage sums of `jaar` and the year before (see `bbv_toets`).
 
-    Queries: 1 for the rows, 1 for domeinen, 1 for seats, 1 for bijdragen. The sums and the
-    BBV test are worked out from the seats and bijdragen read anyway: at national scale that is
-    several times faster than correlated subqueries per row.
+    Queries: 1 for the rows with their domeinen, 1 for seats, 1 for bijdragen, each compiled
+    once (`regioreg.querycache`). The sums and the BBV test are worked out from the seats and
+    bijdragen read anyway.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
     van, tot = jaar_grenzen(jaar)
-    zetels = (
-        Zetel.objects.filter(
-            periode_q(peildatum, "begindatum", "einddatum")
-            | periode_overlapt_q(van, tot, "begindatum", "einddatum")
-        )
-        .select_related("persoon", "bestuursorgaan")
-        .defer(
-            *zonder(*TIJDSTEMPELS),
-            *zonder(*TIJDSTEMPELS, via="persoon__"),
-            *zonder(*TIJDSTEMPELS, via="bestuursorgaan__"),
-        )
-        .order_by("bestuursorgaan__soort", "rol", "persoon__naam")
-    )
-    bijdragen = (
-        Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar])
-        .defer(*TIJDSTEMPELS)
-        .order_by("soort", "onderdeel")
-    )
-    rijen = list(
-        Deelname.objects.filter(gemeente=gemeente)
-        .actief_op(peildatum)
-        .select_related("samenwerkingsverband")
-        .defer(
-            *zonder(*TIJDSTEMPELS, "aansprakelijkheid_toelichting", "bron"),
-            *zonder(*LANGE_VERBANDVELDEN, via="samenwerkingsverband__"),
-        )
-        .prefetch_related(
-            "samenwerkingsverband__domeinen",
-            Prefetch("zetels", queryset=zetels, to_attr="gelezen_zetels"),
-            Prefetch("bijdragen", queryset=bijdragen, to_attr="gelezen_bijdragen"),
-        )
-        .order_by("samenwerkingsverband__naam", "pk")
-    )
-    for deelname in rijen:
-        deelname.vertegenwoordigers = [
-            z for z in deelname.gelezen_zetels if z.is_actief_op(peildatum)
-        ]
-        deelname.bijdragen_in_jaar = [b for b in deelname.gelezen_bijdragen if b.jaar == jaar]
-        bbv_toets(
-            deelname,
-            jaar=jaar,
-            zetels=deelname.gelezen_zetels,
-            bijdragen=deelname.gelezen_bijdragen,
-        )
-    return rijen
+    waar = {"gemeente_id": gemeente.pk, "peildatum": peildatum}
+
+    rijen: dict[int, DeelnameRij] = {}
+    for deelname_id, *velden, code, domein in _deelnames.rows(**waar):
+        rij = rijen.get(deelname_id)
+        if rij is None:
+            deelname, verband = velden[: len(DEELNAMEVELDEN)], velden[len(DEELNAMEVELDEN) :]
+            rij = rijen[deelname_id] = DeelnameRij(deelname_id, *deelname, VerbandRij(*verband))
+        if code is not None:
+            rij.samenwerkingsverband.domeinen.append(DomeinRij(code, domein))
+    # A seat or bijdrage written between these queries may have no row above: left out.
+    for (
+        deelname_id,
+        *zetel,
+        persoon_uuid,
+        persoon,
+        partij,
+        orgaan_uuid,
+        soort,
+        orgaan,
+    ) in _zetels.rows(**waar, van=van, tot=tot):
+        if rij := rijen.get(deelname_id):
+            rij.gelezen_zetels.append(
+                ZetelRij(
+                    *zetel,
+                    PersoonRij(persoon_uuid, persoon, partij),
+                    OrgaanRij(orgaan_uuid, soort, orgaan),
+                )
+            )
+    for deelname_id, *bijdrage in _bijdragen.rows(**waar, jaar=jaar, vorig_jaar=jaar - 1):
+        if rij := rijen.get(deelname_id):
+            rij.gelezen_bijdragen.append(BijdrageRij(*bijdrage))
+
+    for rij in rijen.values():
+        rij.vertegenwoordigers = [z for z in rij.gelezen_zetels if z.is_actief_op(peildatum)]
+        rij.bijdragen_in_jaar = [b for b in rij.gelezen_bijdragen if b.jaar == jaar]
+        bbv_toets(rij, jaar=jaar, zetels=rij.gelezen_zetels, bijdragen=rij.gelezen_bijdragen)
+    return list(rijen.values())
 
 
 @dataclass(frozen=True)
@@ -198,6 +271,13 @@ def _per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None
     return (bedrag / inwoners).quantize(Decimal("0.01"))
 
 
+_inwonertal = CompiledQuery(
+    lambda gemeente_id, jaar: (
+        Inwonertal.objects.filter(gemeente=gemeente_id, jaar=jaar).order_by().values_list("aantal")
+    )
+)
+
+
 def kostentotalen(gemeente: Gemeente, deelnames, *, jaar: int) -> Kostentotalen:
     """Totals over rows from `deelnames_van_gemeente`; None when no row has a figure.
 
@@ -208,11 +288,8 @@ def kostentotalen(gemeente: Gemeente, deelnames, *, jaar: int) -> Kostentotalen:
         bedragen = [getattr(d, veld) for d in deelnames if getattr(d, veld) is not None]
         return sum(bedragen, Decimal("0")) if bedragen else None
 
-    inwoners = (
-        Inwonertal.objects.filter(gemeente=gemeente, jaar=jaar)
-        .values_list("aantal", flat=True)
-        .first()
-    )
+    gevonden = _inwonertal.rows(gemeente_id=gemeente.pk, jaar=jaar)
+    inwoners = gevonden[0][0] if gevonden else None
     return Kostentotalen(
         jaar=jaar,
         begroot=som("bijdrage_begroot"),

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -125,6 +126,22 @@ def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
         pagina = urllib.request.urlopen(f"http://127.0.0.1:{poort}/gemeenten/GM0363/").read()
         assert "Gemeente Amsterdam" in pagina.decode()
         assert "samenwerkingsverbanden op" in pagina.decode()
+        # The core API answer on SQLite: compiled queries (regioreg/querycache.py) give the
+        # same types as on PostgreSQL (uuids with dashes, ISO dates), and the page's number.
+        api = json.load(
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{poort}/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
+            )
+        )
+        verbanden = api["samenwerkingsverbanden"]
+        assert f"{len(verbanden)} samenwerkingsverbanden op" in pagina.decode()
+        for rij in verbanden:
+            assert re.fullmatch(
+                r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", rij["deelname"]["uuid"]
+            )
+            assert rij["samenwerkingsverband"]["url"].endswith(rij["samenwerkingsverband"]["uuid"])
+            toe = rij["deelname"]["toetredingsdatum"]
+            assert toe is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", toe)
         login = urllib.request.urlopen(f"http://127.0.0.1:{poort}/admin/login/").read()
         assert "regioreg beheer" in login.decode()
     finally:

@@ -210,8 +210,12 @@ def test_query_count_does_not_grow_with_the_arrangements(
         deelname = f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam=f"Regeling {i}")
         f.ZetelFactory(deelname=deelname)
         f.BijdrageFactory(deelname=deelname, jaar=2025)
-    # 1 gemeente; 2-5 the selector: deelnames with arrangement, domeinen, seats with persoon
-    # and orgaan, bijdragen; 6 inwonertal.
-    with django_assert_num_queries(6):
+        deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory(), f.DomeinFactory())
+    # 1 gemeente; 2-4 the selector: deelnames with arrangement and domeinen, seats with
+    # persoon and orgaan, bijdragen; 5 inwonertal.
+    with django_assert_num_queries(5):
         antwoord = api.get(URL, {"peildatum": "2025-06-01"})
-    assert len(antwoord.json()["samenwerkingsverbanden"]) == aantal
+    verbanden = antwoord.json()["samenwerkingsverbanden"]
+    assert len(verbanden) == aantal
+    assert all(len(v["samenwerkingsverband"]["domeinen"]) == 2 for v in verbanden)
+    assert all(len(v["vertegenwoordigers"]) == 1 for v in verbanden)

@@ -29,8 +29,11 @@ def test_only_deelnames_running_on_the_peildatum(gemeente):
     later = f.DeelnameFactory(gemeente=gemeente, toetredingsdatum=D(2026, 1, 1))
     f.DeelnameFactory()  # another gemeente
 
-    assert list(deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))) == [lopend]
-    assert set(deelnames_van_gemeente(gemeente, peildatum=D(2026, 1, 1))) == {lopend, later}
+    def op(peildatum):
+        return [rij.uuid for rij in deelnames_van_gemeente(gemeente, peildatum=peildatum)]
+
+    assert op(D(2025, 6, 1)) == [lopend.uuid]
+    assert set(op(D(2026, 1, 1))) == {lopend.uuid, later.uuid}
     # The day of leaving is the first day without the deelname.
     assert len(deelnames_van_gemeente(gemeente, peildatum=D(2019, 12, 31))) == 2
     assert len(deelnames_van_gemeente(gemeente, peildatum=D(2020, 1, 1))) == 1
@@ -108,6 +111,21 @@ def test_totals_and_per_inwoner(gemeente):
     assert totalen.begroot_per_inwoner == Decimal("3.50")
 
 
+def test_domeinen_by_name_one_row_per_deelname(gemeente):
+    met = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__naam="A")
+    met.samenwerkingsverband.domeinen.add(
+        f.DomeinFactory(naam="Zorg (test)"), f.DomeinFactory(naam="Afval (test)")
+    )
+    f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__naam="B")
+    f.DeelnameFactory(samenwerkingsverband=met.samenwerkingsverband)  # another gemeente
+
+    rijen = deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))
+    assert [
+        (r.samenwerkingsverband.naam, [str(d) for d in r.samenwerkingsverband.domeinen])
+        for r in rijen
+    ] == [("A", ["Afval (test)", "Zorg (test)"]), ("B", [])]
+
+
 def _vul(gemeente, aantal: int):
     for _ in range(aantal):
         deelname = f.DeelnameFactory(gemeente=gemeente)
@@ -120,15 +138,17 @@ def _vul(gemeente, aantal: int):
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_fixed_number_of_queries(gemeente, aantal, django_assert_num_queries):
     _vul(gemeente, aantal)
-    # 1 deelnames with arrangement and sums, 2 domeinen, 3 seats with persons and organs,
-    # 4 bijdragen of the year.
-    with django_assert_num_queries(4):
+    # 1 deelnames with arrangement and domeinen, 2 seats with persons and organs, 3 bijdragen
+    # of this year and the year before.
+    with django_assert_num_queries(3):
         rijen = list(deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1), jaar=2025))
         for rij in rijen:
-            list(rij.samenwerkingsverband.domeinen.all())
-            [(z.persoon.naam, z.bestuursorgaan.soort) for z in rij.vertegenwoordigers]
-            rij.samenwerkingsverband.centrumgemeente  # noqa: B018
+            [d.code for d in rij.samenwerkingsverband.domeinen]
+            [(z.persoon.naam, str(z.bestuursorgaan)) for z in rij.vertegenwoordigers]
+            [b.get_soort_display() for b in rij.bijdragen_in_jaar]
     assert len(rijen) == aantal
+    assert all(len(rij.samenwerkingsverband.domeinen) == 1 for rij in rijen)
+    assert all(rij.verbonden_partij for rij in rijen)
 
 
 @pytest.mark.parametrize(
