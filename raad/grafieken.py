@@ -4,6 +4,12 @@ next to a table with the same figures."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from raad.templatetags.regioreg import euro
+
 LABELBREEDTE = 210
 WAARDEBREEDTE = 110
 STAAFHOOGTE = 14
@@ -46,6 +52,32 @@ class Staafgrafiek:
     reeksen: list[str]
     categorieen: list[Categorie]
     staven: list[Staaf]
+
+    @property
+    def hoogte_svg(self) -> str:
+        return f"{self.hoogte:.0f}"
+
+    def svg_inhoud(self) -> SafeString:
+        """The chart's labels, zero line and bars as SVG elements. Written here rather than in
+        the template: per bar, the template's variables and filters made a chart of 45 members
+        cost 10 ms. Every text is escaped; the numbers are ours."""
+        delen = [
+            f'<text x="{self.label_x}" y="{c.tekst_y:.1f}" text-anchor="end" class="as">'
+            f"{escape(Truncator(c.label).chars(30))}</text>"
+            for c in self.categorieen
+        ]
+        delen.append(
+            f'<line x1="{self.nul_x:.1f}" x2="{self.nul_x:.1f}" y1="0" y2="{self.hoogte:.0f}" '
+            'class="nullijn"/>'
+        )
+        for s in self.staven:
+            bedrag = escape(euro(s.waarde))
+            delen.append(
+                f'<rect x="{s.x:.1f}" y="{s.y:.1f}" width="{s.breedte:.1f}" '
+                f'height="{STAAFHOOGTE}" class="reeks-{s.reeks}"><title>{bedrag}</title></rect>'
+                f'<text x="{s.tekst_x:.1f}" y="{s.tekst_y:.1f}" class="waarde">{bedrag}</text>'
+            )
+        return mark_safe("\n".join(delen))  # every text escaped above
 
 
 def staafgrafiek(

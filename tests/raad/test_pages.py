@@ -345,6 +345,30 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
+def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, zaanstad):
+    verband = f.SamenwerkingsverbandFactory()
+    for naam, bedrag in [
+        ("Stichting <Groen> & Co, een heel erg lange naam", "1500"),
+        ("Kort", "-250"),
+    ]:
+        deelname = f.DeelnameFactory(
+            samenwerkingsverband=verband,
+            gemeente=None,
+            organisatie=f.OrganisatieFactory(naam=naam),
+        )
+        f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
+    html = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL).content.decode()
+    grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
+    # The label: escaped and cut at 30 characters; the bars: one per known amount, the
+    # amount in the bar's title and beside it.
+    assert "Stichting &lt;Groen&gt; &amp; Co, een h…<" in grafiek
+    assert "<Groen>" not in grafiek
+    assert grafiek.count("<rect ") == 2
+    assert "<title>€ 1.500</title>" in grafiek and ">€ 1.500</text>" in grafiek
+    assert "<title>−€ 250</title>" in grafiek
+    assert 'class="nullijn"' in grafiek
+
+
 def test_unknown_arrangement_is_a_helpful_404(client):
     antwoord = client.get("/samenwerkingsverbanden/00000000-0000-0000-0000-000000000000/")
     assert antwoord.status_code == 404
