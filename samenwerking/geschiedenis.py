@@ -22,6 +22,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
+from regioreg.querycache import CompiledQuery
+
 from .models import (
     Bestuursorgaan,
     Bevoegdheid,
@@ -70,35 +72,47 @@ def _reden_vastleggen(sender, history_instance, **kwargs):
         history_instance.history_change_reason = reden()
 
 
-def laatst_gewijzigd(verband) -> datetime.datetime | None:
-    """When the arrangement or any register row that hangs off it last changed (deletions
-    too), in one query over the history tables."""
-    paden = {
-        Samenwerkingsverband: "id",
-        Deelname: "samenwerkingsverband_id",
-        Bestuursorgaan: "samenwerkingsverband_id",
-        Jaarcijfers: "samenwerkingsverband_id",
-        Document: "samenwerkingsverband_id",
-        WettelijkeGrondslag: "samenwerkingsverband_id",
-        Bevoegdheid: "samenwerkingsverband_id",
-        Zetel: "bestuursorgaan__samenwerkingsverband_id",
-        Bijdrage: "deelname__samenwerkingsverband_id",
-    }
+# Per model: the path from its history rows to the arrangement they belong to.
+_PADEN_NAAR_VERBAND = {
+    Samenwerkingsverband: "id",
+    Deelname: "samenwerkingsverband_id",
+    Bestuursorgaan: "samenwerkingsverband_id",
+    Jaarcijfers: "samenwerkingsverband_id",
+    Document: "samenwerkingsverband_id",
+    WettelijkeGrondslag: "samenwerkingsverband_id",
+    Bevoegdheid: "samenwerkingsverband_id",
+    Zetel: "bestuursorgaan__samenwerkingsverband_id",
+    Bijdrage: "deelname__samenwerkingsverband_id",
+}
+
+
+def _laatste_wijziging(verband_id: int):
     laatste = [
         Coalesce(
             Subquery(
-                model.history.filter(**{pad: verband.pk})
+                model.history.filter(**{pad: verband_id})
                 .order_by("-history_date")
                 .values("history_date")[:1]
             ),
             Value(OOIT),
         )
-        for model, pad in paden.items()
+        for model, pad in _PADEN_NAAR_VERBAND.items()
     ]
-    moment = (
-        Samenwerkingsverband.objects.filter(pk=verband.pk)
+    return (
+        Samenwerkingsverband.objects.filter(pk=verband_id)
         .annotate(laatst=Greatest(*laatste))
-        .values_list("laatst", flat=True)
-        .first()
+        .order_by()
+        .values_list("laatst")
     )
+
+
+# Nine subqueries: building the query took ten times as long as running it.
+_laatste_wijziging_vraag = CompiledQuery(_laatste_wijziging)
+
+
+def laatst_gewijzigd(verband) -> datetime.datetime | None:
+    """When the arrangement or any register row that hangs off it last changed (deletions
+    too), in one query over the history tables."""
+    gevonden = _laatste_wijziging_vraag.rows(verband_id=verband.pk)
+    moment = gevonden[0][0] if gevonden else None
     return None if moment is None or moment == OOIT else moment

@@ -503,6 +503,11 @@ def samenwerkingsverband_overzicht(
     )
     deelnames = list(
         verband.deelnames.select_related("gemeente", "organisatie")
+        .defer(
+            *zonder(*TIJDSTEMPELS, "aansprakelijkheid_toelichting", "bron"),
+            *zonder(*TIJDSTEMPELS, via="gemeente__"),
+            *zonder(*TIJDSTEMPELS, via="organisatie__"),
+        )
         .annotate(
             bijdrage_begroot=bijdrage_som(jaar, BijdrageSoort.BEGROOT),
             bijdrage_gerealiseerd=bijdrage_som(jaar, BijdrageSoort.GEREALISEERD),
@@ -516,12 +521,21 @@ def samenwerkingsverband_overzicht(
     zetels = (
         Zetel.objects.filter(periode_q(peildatum, "begindatum", "einddatum"))
         .select_related("persoon", "deelname__gemeente", "deelname__organisatie")
+        .defer(
+            *zonder(*TIJDSTEMPELS),
+            *zonder(*TIJDSTEMPELS, via="persoon__"),
+            *zonder(*TIJDSTEMPELS, "aansprakelijkheid_toelichting", "bron", via="deelname__"),
+            *zonder(*TIJDSTEMPELS, via="deelname__gemeente__"),
+            *zonder(*TIJDSTEMPELS, via="deelname__organisatie__"),
+        )
         .order_by("rol", "persoon__naam")
     )
     organen = list(
         verband.bestuursorganen.prefetch_related(
             Prefetch("zetels", queryset=zetels, to_attr="zetels_op_peildatum")
-        ).order_by("soort", "naam")
+        )
+        .defer(*TIJDSTEMPELS)
+        .order_by("soort", "naam")
     )
     per_jaar = {}
     for rij in (
@@ -542,7 +556,9 @@ def samenwerkingsverband_overzicht(
             for j, s in sorted(per_jaar.items())
         ],
         jaarcijfers=list(
-            verband.jaarcijfers.select_related("bron_document").order_by("jaar", "soort")
+            verband.jaarcijfers.select_related("bron_document")
+            .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))
+            .order_by("jaar", "soort")
         ),
         onderdelen=list(verband.onderdelen.order_by("naam")),
     )
