@@ -17,7 +17,8 @@ import tablib
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
-from openpyxl import load_workbook
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -175,32 +176,53 @@ def _cellen(blad: Blad) -> tablib.Dataset:
     return uit
 
 
+def _kolombreedte(kop, waarden) -> float:
+    """Fits the header and the values (long texts wrap at 60 characters)."""
+    breedte = max([len(str(kop or "")), *(min(len(str(w or "")), 60) for w in waarden)])
+    return min(max(breedte, 8) + 2, 62)
+
+
 def naar_xlsx(bladen: list[Blad], *, titel: str) -> bytes:
-    """Workbook with a title line per sheet, a frozen header, euro and percent formats and
-    column widths that fit."""
-    boek = tablib.Databook([_cellen(b) for b in bladen])
-    werkmap = load_workbook(io.BytesIO(boek.export("xlsx")))
+    """Workbook with a title line per sheet, a frozen header, euro, percent and date formats
+    and column widths that fit. Written once, row by row (openpyxl's write-only mode): the
+    all-gemeenten export makes 342 of these."""
+    werkmap = Workbook(write_only=True)
     werkmap.properties.title = titel
     werkmap.properties.creator = "regioreg"
-    for blad, ws in zip(bladen, werkmap.worksheets, strict=True):
-        ws.insert_rows(1, 2)
-        ws["A1"] = blad.titel
-        ws["A1"].font = Font(bold=True, size=13)
+    titelfont, kopfont = Font(bold=True, size=13), Font(bold=True)
+    uitlijning = Alignment(wrap_text=True, vertical="top")
+
+    def cel(ws, waarde, *, font=None, formaat=None):
+        try:
+            uit = WriteOnlyCell(ws, value=waarde)
+        except ValueError:  # e.g. a lazily translated label: its text
+            uit = WriteOnlyCell(ws, value=str(waarde))
+        if font:
+            uit.font = font
+            return uit
+        uit.alignment = uitlijning
+        if isinstance(waarde, datetime.date):
+            uit.number_format = DATUM
+        elif formaat and isinstance(waarde, (int, float, Decimal)):
+            uit.number_format = formaat
+        return uit
+
+    for blad in bladen:
+        tabel = _cellen(blad)
+        ws = werkmap.create_sheet(title=tabel.title)
         ws.freeze_panes = "A4"
-        koppen = [c.value for c in ws[3]]
-        for kolomnummer, kop in enumerate(koppen, start=1):
-            letter = get_column_letter(kolomnummer)
-            formaat = EURO if kop in blad.geld else PROCENT if kop in blad.procent else None
-            breedte = len(str(kop or ""))
-            for cel in ws[letter][3:]:
-                if formaat and isinstance(cel.value, (int, float, Decimal)):
-                    cel.number_format = formaat
-                if isinstance(cel.value, datetime.date):
-                    cel.number_format = DATUM
-                cel.alignment = Alignment(wrap_text=True, vertical="top")
-                breedte = max(breedte, min(len(str(cel.value or "")), 60))
-            ws.column_dimensions[letter].width = min(max(breedte, 8) + 2, 62)
-            ws[f"{letter}3"].font = Font(bold=True)
+        koppen = tabel.headers
+        formaten = [
+            EURO if kop in blad.geld else PROCENT if kop in blad.procent else None for kop in koppen
+        ]
+        for nummer, kop in enumerate(koppen, start=1):
+            breedte = _kolombreedte(kop, (rij[nummer - 1] for rij in tabel))
+            ws.column_dimensions[get_column_letter(nummer)].width = breedte
+        ws.append([cel(ws, blad.titel, font=titelfont)])
+        ws.append([])
+        ws.append([cel(ws, kop, font=kopfont) for kop in koppen])
+        for rij in tabel:
+            ws.append([cel(ws, w, formaat=f) for w, f in zip(rij, formaten, strict=True)])
     uit = io.BytesIO()
     werkmap.save(uit)
     return uit.getvalue()
