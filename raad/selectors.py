@@ -21,7 +21,7 @@ from samenwerking.models import (
     Zetel,
     periode_overlapt_q,
 )
-from samenwerking.selectors import bbv_toets, jaar_grenzen
+from samenwerking.selectors import TIJDSTEMPELS, bbv_toets, jaar_grenzen, zonder
 
 MODI = {
     JaarcijfersSoort.BEGROTING: gettext_lazy("begroting"),
@@ -167,23 +167,41 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
     zetels = (
         Zetel.objects.filter(periode_overlapt_q(van, tot, "begindatum", "einddatum"))
         .select_related("persoon", "bestuursorgaan")
+        .defer(
+            *TIJDSTEMPELS,
+            *zonder(*TIJDSTEMPELS, via="persoon__"),
+            *zonder(*TIJDSTEMPELS, via="bestuursorgaan__"),
+        )
         .order_by("bestuursorgaan__soort", "rol", "persoon__naam")
     )
+    # Only their names are shown; timestamps are a large part of reading rows.
     deelnemers = (
         Deelname.objects.filter(in_jaar)
         .select_related("gemeente", "organisatie")
+        .defer(
+            *TIJDSTEMPELS,
+            "aansprakelijkheid_toelichting",
+            "bron",
+            *zonder(*TIJDSTEMPELS, via="gemeente__"),
+            *zonder(*TIJDSTEMPELS, via="organisatie__"),
+        )
         .order_by("gemeente__naam", "organisatie__naam")
     )
-    cijfers = Jaarcijfers.objects.filter(jaar=jaar, soort=modus).select_related("bron_document")
+    cijfers = (
+        Jaarcijfers.objects.filter(jaar=jaar, soort=modus)
+        .select_related("bron_document")
+        .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))
+    )
     rijen = list(
         Deelname.objects.filter(gemeente=gemeente)
         .filter(in_jaar)
         .select_related("samenwerkingsverband")
+        .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="samenwerkingsverband__"))
         .prefetch_related(
             Prefetch("zetels", queryset=zetels, to_attr="zetels_in_jaar"),
             Prefetch(
                 "bijdragen",
-                queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar]),
+                queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar]).defer(*TIJDSTEMPELS),
                 to_attr="gelezen_bijdragen",
             ),
             Prefetch(
