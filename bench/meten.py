@@ -32,6 +32,7 @@ from raad.exports import verbonden_partijen_bestand  # noqa: E402
 from raad.selectors import verbonden_partijen  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
 
+API_BASIS = "http://localhost/api/v1/"  # what the test client's answers link to
 HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "30"))
 OPWARMEN = 3
 
@@ -139,10 +140,13 @@ def main() -> None:
     )
     kern.doel_ms = 30
     metingen.append(kern)
+    # Like with like: the floor writes the same document as the endpoint (also tested).
+    eerste = json.loads(kernvraag_vloer(connection, top10[0].cbs_code, vandaag, API_BASIS))
+    assert eerste == client.get(api_urls[0]).json(), "vloer en API geven niet hetzelfde antwoord"
     vloer = per_verzoek(
         meet(
             "  vloer: één SQL-query via psycopg + json",
-            lambda: [kernvraag_vloer(connection, g.pk, vandaag) for g in top10],
+            lambda: [kernvraag_vloer(connection, g.cbs_code, vandaag, API_BASIS) for g in top10],
         ),
         len(top10),
     )

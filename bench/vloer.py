@@ -1,22 +1,33 @@
-"""The floor of the core endpoint: the same rows with one hand-written SQL query through the
-database connection (psycopg 3) and the standard json module, no ORM, no serializers.
+"""The floor of the core endpoint: the same JSON document, made from one hand-written SQL
+query through the database connection (psycopg 3) and the standard json module, with no ORM,
+no serializers and no Django request handling.
 
-`bench/meten.py` reports the endpoint's median divided by this one's."""
+It writes exactly what `GET /api/v1/gemeenten/{cbs}/samenwerkingsverbanden` answers (URLs,
+labels and totals included; tests/test_bench_vloer.py checks that the two are equal), so that
+`bench/meten.py`'s ratio endpoint/floor compares the same work. PostgreSQL only.
+"""
 
 import datetime
 import json
+from decimal import Decimal
+
+from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
 
 SQL = """
-select v.uuid, v.naam, v.afkorting, v.vorm, v.vestigingsplaats, v.verplicht,
-       d.uuid, d.toetredingsdatum, d.uittredingsdatum, d.rol, d.verdeelsleutel, d.stemmen,
+select g.cbs_code, g.naam,
+       (select i.aantal from samenwerking_inwonertal i
+         where i.gemeente_id = g.id and i.jaar = %(jaar)s) as inwoners,
+       v.uuid, v.naam, v.afkorting, v.vorm, v.vestigingsplaats, v.verplicht,
+       d.uuid, d.toetredingsdatum, d.uittredingsdatum, d.rol, d.verdeelsleutel::text, d.stemmen,
        (select coalesce(json_agg(dm.code order by dm.naam), '[]')
           from samenwerking_samenwerkingsverband_domeinen vd
           join samenwerking_domein dm on dm.id = vd.domein_id
          where vd.samenwerkingsverband_id = v.id) as domeinen,
        (select coalesce(json_agg(json_build_object(
-                   'uuid', z.uuid, 'persoon', p.naam, 'partij', p.partij,
-                   'orgaan', o.soort, 'functie', z.functie, 'rol', z.rol,
-                   'begindatum', z.begindatum, 'einddatum', z.einddatum)
+                   'uuid', z.uuid, 'functie', z.functie, 'rol', z.rol,
+                   'begindatum', z.begindatum, 'einddatum', z.einddatum,
+                   'persoon_uuid', p.uuid, 'persoon', p.naam, 'partij', p.partij,
+                   'orgaan_uuid', o.uuid, 'soort', o.soort, 'orgaan', o.naam)
                  order by o.soort, z.rol, p.naam), '[]')
           from samenwerking_zetel z
           join samenwerking_persoon p on p.id = z.persoon_id
@@ -35,27 +46,41 @@ select v.uuid, v.naam, v.afkorting, v.vorm, v.vestigingsplaats, v.verplicht,
          or coalesce(d.stemmen, 0) > 0 as bestuurlijk,
        exists (select 1 from samenwerking_bijdrage b
                 where b.deelname_id = d.id and b.jaar = %(jaar)s) or d.aansprakelijk as financieel
-  from samenwerking_deelname d
-  join samenwerking_samenwerkingsverband v on v.id = d.samenwerkingsverband_id
- where d.gemeente_id = %(gemeente)s
+  from samenwerking_gemeente g
+  left join samenwerking_deelname d
+    on d.gemeente_id = g.id
    and (d.toetredingsdatum is null or d.toetredingsdatum <= %(peildatum)s)
    and (d.uittredingsdatum is null or d.uittredingsdatum > %(peildatum)s)
+  left join samenwerking_samenwerkingsverband v on v.id = d.samenwerkingsverband_id
+ where g.cbs_code = %(cbs_code)s
  order by v.naam, d.id
 """
 
-
-def _som(bijdragen: list[dict], soort: str) -> str | None:
-    bedragen = [float(b["bedrag"]) for b in bijdragen if b["soort"] == soort]
-    return f"{sum(bedragen):.2f}" if bedragen else None
+CENT = Decimal("0.01")
+BEGROOT, GEREALISEERD = BijdrageSoort.BEGROOT, BijdrageSoort.GEREALISEERD
 
 
-def kernvraag_vloer(connection, gemeente_id: int, peildatum: datetime.date) -> str:
+def _labels(keuzes) -> dict[str, str]:
+    return {waarde: str(label) for waarde, label in keuzes.choices}
+
+
+def _som(bedragen: list[Decimal]) -> Decimal | None:
+    return sum(bedragen, Decimal(0)) if bedragen else None
+
+
+def _tekst(bedrag: Decimal | None) -> str | None:
+    return None if bedrag is None else str(bedrag.quantize(CENT))
+
+
+def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: str) -> str | None:
+    """The core answer for the gemeente `cbs_code` as JSON text; `basis` is the API's root
+    URL ("http://localhost/api/v1/"). None for an unknown gemeente."""
     jaar = peildatum.year
     with connection.cursor() as cursor:
         cursor.execute(
             SQL,
             {
-                "gemeente": gemeente_id,
+                "cbs_code": cbs_code,
                 "peildatum": peildatum,
                 "jaar": jaar,
                 "begin": datetime.date(jaar, 1, 1),
@@ -63,8 +88,19 @@ def kernvraag_vloer(connection, gemeente_id: int, peildatum: datetime.date) -> s
             },
         )
         rijen = cursor.fetchall()
-    verbanden = []
+    if not rijen:
+        return None
+    vormen, rollen, functies = _labels(Vorm), _labels(DeelnameRol), _labels(Functie)
+    zetelrollen, soorten, bijdragesoorten = (
+        _labels(ZetelRol),
+        _labels(OrgaanSoort),
+        _labels(BijdrageSoort),
+    )
+    verbanden, totaal_begroot, totaal_gerealiseerd = [], [], []
     for (
+        _cbs,
+        _naam,
+        _inwoners,
         v_uuid,
         naam,
         afkorting,
@@ -78,41 +114,106 @@ def kernvraag_vloer(connection, gemeente_id: int, peildatum: datetime.date) -> s
         sleutel,
         stemmen,
         domeinen,
-        vertegenwoordigers,
+        zetels,
         bijdragen,
         bestuurlijk,
         financieel,
     ) in rijen:
+        if d_uuid is None:  # the gemeente has no deelname on the peildatum
+            continue
+        begroot = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == BEGROOT])
+        gerealiseerd = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == GEREALISEERD])
+        totaal_begroot += [begroot] if begroot is not None else []
+        totaal_gerealiseerd += [gerealiseerd] if gerealiseerd is not None else []
         verbanden.append(
             {
                 "samenwerkingsverband": {
                     "uuid": str(v_uuid),
+                    "url": f"{basis}samenwerkingsverbanden/{v_uuid}",
                     "naam": naam,
                     "afkorting": afkorting,
                     "vorm": vorm,
+                    "vormLabel": vormen[vorm],
                     "domeinen": domeinen,
                     "vestigingsplaats": plaats,
                     "verplicht": verplicht,
                 },
                 "deelname": {
                     "uuid": str(d_uuid),
+                    "url": f"{basis}deelnames/{d_uuid}",
                     "toetredingsdatum": toe and toe.isoformat(),
                     "uittredingsdatum": uit and uit.isoformat(),
                     "rol": rol,
-                    "verdeelsleutel": None if sleutel is None else str(sleutel),
+                    "rolLabel": rollen[rol],
+                    "verdeelsleutel": sleutel,
                     "stemmen": stemmen,
                 },
                 "verbondenPartij": bestuurlijk and financieel,
                 "bestuurlijkBelang": bestuurlijk,
                 "financieelBelang": financieel,
-                "vertegenwoordigers": vertegenwoordigers,
+                "vertegenwoordigers": [
+                    {
+                        "uuid": z["uuid"],
+                        "url": f"{basis}zetels/{z['uuid']}",
+                        "persoon": {
+                            "uuid": z["persoon_uuid"],
+                            "url": f"{basis}personen/{z['persoon_uuid']}",
+                            "naam": z["persoon"],
+                            "partij": z["partij"],
+                        },
+                        "bestuursorgaan": {
+                            "uuid": z["orgaan_uuid"],
+                            "url": f"{basis}bestuursorganen/{z['orgaan_uuid']}",
+                            "soort": z["soort"],
+                            "soortLabel": soorten[z["soort"]],
+                            "naam": z["orgaan"],
+                        },
+                        "functie": z["functie"],
+                        "functieLabel": functies[z["functie"]],
+                        "rol": z["rol"],
+                        "rolLabel": zetelrollen[z["rol"]],
+                        "begindatum": z["begindatum"],
+                        "einddatum": z["einddatum"],
+                    }
+                    for z in zetels
+                ],
                 "bijdrage": {
-                    "begroot": _som(bijdragen, "begroot"),
-                    "gerealiseerd": _som(bijdragen, "gerealiseerd"),
-                    "perOnderdeel": bijdragen,
+                    "begroot": _tekst(begroot),
+                    "gerealiseerd": _tekst(gerealiseerd),
+                    "perOnderdeel": [
+                        {
+                            "uuid": b["uuid"],
+                            "url": f"{basis}bijdragen/{b['uuid']}",
+                            "soort": b["soort"],
+                            "soortLabel": bijdragesoorten[b["soort"]],
+                            "onderdeel": b["onderdeel"],
+                            "bedrag": b["bedrag"],
+                        }
+                        for b in bijdragen
+                    ],
                 },
             }
         )
+    cbs, gemeentenaam, inwoners = rijen[0][:3]
+    begroot, gerealiseerd = _som(totaal_begroot), _som(totaal_gerealiseerd)
+
+    def per_inwoner(bedrag):
+        return None if bedrag is None or not inwoners else _tekst(bedrag / inwoners)
+
     return json.dumps(
-        {"peildatum": peildatum.isoformat(), "jaar": jaar, "samenwerkingsverbanden": verbanden}
+        {
+            "gemeente": {"cbsCode": cbs, "url": f"{basis}gemeenten/{cbs}", "naam": gemeentenaam},
+            "peildatum": peildatum.isoformat(),
+            "jaar": jaar,
+            "samenwerkingsverbanden": verbanden,
+            "totalen": {
+                "begroot": _tekst(begroot),
+                "gerealiseerd": _tekst(gerealiseerd),
+                "inwoners": inwoners,
+                "perInwoner": {
+                    "begroot": per_inwoner(begroot),
+                    "gerealiseerd": per_inwoner(gerealiseerd),
+                },
+            },
+        }
     )
