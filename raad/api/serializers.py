@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from raad.models import Zienswijze, Zienswijzeverzoek
+from samenwerking.api.base import CamelSerializer, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
-from samenwerking.api.serializers import CamelSerializer, RegisterSerializer
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")

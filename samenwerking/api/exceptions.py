@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
-from .serializers import CamelSerializer
+from .base import CamelSerializer
 
 PROBLEMEN = {
     400: ("ongeldige-invoer", _("Ongeldige invoer")),

@@ -39,6 +39,7 @@ from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
 
 from . import filters
 from . import serializers as s
+from .base import weergave
 from .namen import camel, niet_gevonden, sleutel
 from .versies import controleer_if_match, etag
 
@@ -247,7 +248,7 @@ class GemeenteViewSet(RegisterViewSet):
             "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
         }
         klasse = self.get_serializer_class()
-        return Response(s.weergave(klasse, overzicht, self.get_serializer_context()))
+        return Response(weergave(klasse, overzicht, self.get_serializer_context()))
 
 
 # --- The register: read for everyone, write for staff -----------------------------------------

@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from rest_framework import serializers
 
-from samenwerking.api.serializers import CamelSerializer
+from samenwerking.api.base import CamelSerializer
 from samenwerking.constants import BijdrageSoort, Vorm
 from tests import factories as f
 
