@@ -99,7 +99,7 @@ def gemeente_overzicht(request, cbs_code: str):
     form, peildatum, jaar, status = _peilmoment(request)
     indeling = request.GET.get("indeling")
     indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
-    deelnames = list(deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar))
+    deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     context = {
         "gemeente": gemeente,
         "form": form,

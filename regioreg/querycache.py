@@ -29,7 +29,7 @@ def _stand_in(nummer: int, voorbeeld: Any):
 
 class CompiledQuery:
     """`build(**values)` returns a `values_list()` queryset; `rows(**values)` is
-    `list(build(**values))`, without building it again.
+    `list(build(**values))`, without building it again; `value(**values)` its first cell.
 
     Every keyword must reach the SQL as a parameter (a filter value), never as part of the
     SQL text itself (a slice, an `in` list whose length varies): compiling raises otherwise.
@@ -79,3 +79,8 @@ class CompiledQuery:
             cursor.execute(sql, params)
             gelezen = cursor.fetchall()
         return list(compiler.results_iter(results=[gelezen], tuple_expected=True))
+
+    def value(self, **values):
+        """The first column of the first row; None when there is no row."""
+        rijen = self.rows(**values)
+        return rijen[0][0] if rijen else None

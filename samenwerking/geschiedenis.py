@@ -113,6 +113,5 @@ _laatste_wijziging_vraag = CompiledQuery(_laatste_wijziging)
 def laatst_gewijzigd(verband) -> datetime.datetime | None:
     """When the arrangement or any register row that hangs off it last changed (deletions
     too), in one query over the history tables."""
-    gevonden = _laatste_wijziging_vraag.rows(verband_id=verband.pk)
-    moment = gevonden[0][0] if gevonden else None
+    moment = _laatste_wijziging_vraag.value(verband_id=verband.pk)
     return None if moment is None or moment == OOIT else moment

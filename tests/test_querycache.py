@@ -56,6 +56,10 @@ def test_same_rows_as_values_list_for_each_set_of_values(django_assert_num_queri
     ]
     assert all(isinstance(uuid, type(eerste.uuid)) for uuid, *_ in rijen)
 
+    # value(): the first cell, None without rows.
+    assert vraag.value(deelname_id=eerste.pk, jaar=2025, toetreding=D(2016, 1, 1)) == (rijen[1][0])
+    assert vraag.value(deelname_id=eerste.pk, jaar=2026, toetreding=D(2016, 1, 1)) is None
+
 
 def test_a_value_that_is_not_an_sql_parameter_is_refused():
     vraag = CompiledQuery(lambda aantal: Bijdrage.objects.values_list("pk")[:aantal])

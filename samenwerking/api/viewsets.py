@@ -239,7 +239,7 @@ class GemeenteViewSet(RegisterViewSet):
         gemeente = self.get_object()
         peildatum = parameters.get("peildatum") or timezone.localdate()
         jaar = parameters.get("jaar") or peildatum.year
-        deelnames = list(deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar))
+        deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
         overzicht = {
             "gemeente": gemeente,
             "peildatum": peildatum,

@@ -207,8 +207,7 @@ def kostentotalen(gemeente: Gemeente, deelnames, *, jaar: int) -> Kostentotalen:
         bedragen = [getattr(d, veld) for d in deelnames if getattr(d, veld) is not None]
         return sum(bedragen, Decimal("0")) if bedragen else None
 
-    gevonden = _inwonertal.rows(gemeente_id=gemeente.pk, jaar=jaar)
-    inwoners = gevonden[0][0] if gevonden else None
+    inwoners = _inwonertal.value(gemeente_id=gemeente.pk, jaar=jaar)
     return Kostentotalen(
         jaar=jaar,
         begroot=som("bijdrage_begroot"),
