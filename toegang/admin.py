@@ -1,20 +1,166 @@
 """Accounts with their role and API token, and the mixin that makes every register admin ask
 `toegang.rechten` about the row at hand (Django's own checks ignore the row)."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import rechten
 from .models import Rol
 
 
+class EigenKeuzesForm(forms.BaseForm):
+    """Mixed into every admin form: a choice of an arrangement-bound row (narrowed to the
+    role's own rows by `_Rechten.formfield_for_foreignkey`) may keep the value the row has as
+    stored, even when the role does not maintain that row (nesting set by a beheerder), but
+    cannot be changed to another row the role does not maintain."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            keuzes = getattr(veld, "queryset", None)
+            if keuzes is None or keuzes.model._meta.label_lower not in rechten.VERBAND_PAD:
+                continue
+            if isinstance(veld, forms.ModelChoiceField) and not isinstance(
+                veld, forms.ModelMultipleChoiceField
+            ):
+                huidig = self.instance.pk and getattr(self.instance, f"{naam}_id", None)
+                if huidig:
+                    veld.queryset = keuzes | keuzes.model._default_manager.filter(pk=huidig)
+                veld.error_messages["invalid_choice"] = gettext(
+                    "Kies een %(model)s dat uw account beheert. Een %(model)s van een andere "
+                    "regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
+                ) % {"model": keuzes.model._meta.verbose_name}
+
+
+def _met_eigen_keuzes(form):
+    return (
+        form
+        if issubclass(form, EigenKeuzesForm)
+        else type(form.__name__, (EigenKeuzesForm, form), {})
+    )
+
+
+class EigenRijenFormSet:
+    """Mixed into every inline formset of the admin. Each posted row is checked against the
+    row as stored, not against the hidden id alone: it must be a row of the parent being
+    edited (an inline must never reach a row of another arrangement, whatever id is posted),
+    and the role must be allowed to change or delete it as stored and to save it as it would
+    be stored (toegang.rechten). A refused row stops the whole submission with a message that
+    names it, so nothing of it is saved."""
+
+    gebruiker = None  # set per request by RechtenInlineMixin.get_formset
+
+    def clean(self):
+        super().clean()
+        fouten = [fout for form in self.forms if (fout := self._rij_fout(form))]
+        if fouten:
+            raise ValidationError(fouten)
+
+    def _opgeslagen_rijen(self) -> dict:
+        if not hasattr(self, "_opgeslagen"):
+            sleutels = set()
+            for form in self.forms:
+                try:
+                    sleutels.add(self._pk_field.to_python(self._geposte_sleutel(form)))
+                except ValidationError:
+                    continue
+            sleutels.discard(None)
+            self._opgeslagen = self.model._default_manager.in_bulk(sleutels)
+        return self._opgeslagen
+
+    def _geposte_sleutel(self, form) -> str:
+        return (form.data.get(form.add_prefix(self._pk_field.name)) or "").strip()
+
+    def _rij_fout(self, form) -> ValidationError | None:
+        verwijderen = self.can_delete and self._should_delete_form(form)
+        geplaatst = self._geposte_sleutel(form)
+        if geplaatst:
+            try:
+                opgeslagen = self._opgeslagen_rijen().get(self._pk_field.to_python(geplaatst))
+            except ValidationError:
+                opgeslagen = None
+            if opgeslagen is None:
+                return ValidationError(
+                    gettext(
+                        "Rij %(nummer)s: %(model)s met id %(id)s bestaat niet (meer). Open de "
+                        "pagina opnieuw; er is niets opgeslagen."
+                    )
+                    % {
+                        "nummer": self.forms.index(form) + 1,
+                        "model": self.model._meta.verbose_name,
+                        "id": geplaatst,
+                    },
+                    code="rij_onbekend",
+                )
+            ouder = getattr(opgeslagen, self.fk.attname)
+            eigen = getattr(self.instance, self.fk.remote_field.field_name, None)
+            if eigen is None or ouder != eigen:
+                return ValidationError(
+                    gettext(
+                        "%(model)s „%(rij)s” hoort niet bij wat u op deze pagina bewerkt, maar "
+                        "bij %(andere)s. Een rij van elders kan hier niet worden gewijzigd of "
+                        "verwijderd; er is niets opgeslagen."
+                    )
+                    % {
+                        "model": _hoofdletter(self.model._meta.verbose_name),
+                        "rij": opgeslagen,
+                        "andere": _waar(getattr(opgeslagen, self.fk.name)),
+                    },
+                    code="rij_van_ander",
+                )
+            actie = rechten.VERWIJDEREN if verwijderen else rechten.WIJZIGEN
+            if (verwijderen or form.has_changed()) and not self._mag(actie, opgeslagen):
+                return _geweigerd(opgeslagen, actie)
+        if verwijderen or not form.has_changed() or not hasattr(form, "cleaned_data"):
+            return None
+        actie = rechten.WIJZIGEN if geplaatst else rechten.TOEVOEGEN
+        if not self._mag(actie, form.instance):
+            return _geweigerd(form.instance, actie)
+        return None
+
+    def _mag(self, actie, obj) -> bool:
+        return self.gebruiker is None or rechten.mag(self.gebruiker, actie, obj)
+
+
+def _waar(ouder) -> str:
+    """A parent row named so that a reader knows which arrangement it is in."""
+    verband = rechten.verband_van(ouder)
+    if verband is None or verband == ouder or str(verband) in str(ouder):
+        return str(ouder)
+    return f"{ouder} ({verband})"
+
+
+def _hoofdletter(tekst) -> str:
+    tekst = str(tekst)
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _geweigerd(obj, actie) -> ValidationError:
+    werkwoord = {
+        rechten.TOEVOEGEN: gettext("toevoegen"),
+        rechten.WIJZIGEN: gettext("wijzigen"),
+        rechten.VERWIJDEREN: gettext("verwijderen"),
+    }[actie]
+    return ValidationError(
+        gettext(
+            "Uw account mag %(model)s „%(rij)s” niet %(werkwoord)s: alleen rijen van de eigen "
+            "samenwerkingsverbanden. Er is niets opgeslagen."
+        )
+        % {"model": obj._meta.verbose_name, "rij": obj, "werkwoord": werkwoord},
+        code="geen_recht",
+    )
+
+
 class _Rechten:
     """Lists and pages show only the rows the role maintains (for arrangement- and
     gemeente-bound models); choices of related arrangement-bound rows are narrowed the same
-    way, so that a hand-made POST cannot attach a row to another regio's arrangement."""
+    way, so that a hand-made POST cannot attach a row to another regio's arrangement (a row
+    keeps the choice it has as stored: `EigenKeuzesForm`)."""
 
     def get_queryset(self, request):
         return rechten.beperk(super().get_queryset(request), request.user)
@@ -47,6 +193,15 @@ class RechtenAdminMixin(_Rechten):
     def has_add_permission(self, request):
         return self._mag(request, rechten.TOEVOEGEN, None)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return _met_eigen_keuzes(super().get_form(request, obj, change, **kwargs))
+
+    def delete_queryset(self, request, queryset):
+        """Bulk delete: every row as stored must be the role's to delete."""
+        if any(not rechten.mag(request.user, rechten.VERWIJDEREN, obj) for obj in queryset):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
     def save_form(self, request, form, change):
         # The row as it will be stored (after the form filled it in) must be the role's too.
         obj = super().save_form(request, form, change)
@@ -66,6 +221,14 @@ class RechtenInlineMixin(_Rechten):
 
     def has_add_permission(self, request, obj=None):
         return self._mag(request, rechten.TOEVOEGEN, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        basis = kwargs.get("formset", self.formset)
+        kwargs["formset"] = type(
+            basis.__name__, (EigenRijenFormSet, basis), {"gebruiker": request.user}
+        )
+        kwargs["form"] = _met_eigen_keuzes(kwargs.get("form", self.form))
+        return super().get_formset(request, obj, **kwargs)
 
 
 class RolInline(admin.StackedInline):

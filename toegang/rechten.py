@@ -126,6 +126,14 @@ def _verband_id(obj) -> int | None:
     return getattr(ouder, f"{laatste}_id", None) if ouder is not None else None
 
 
+def verband_van(obj):
+    """The arrangement a row hangs off (None for rows not tied to one)."""
+    pad = VERBAND_PAD.get(_label(obj))
+    if pad is None:
+        return None
+    return _volg(obj, pad) if pad else obj
+
+
 def _gemeente_id(obj) -> int | None:
     return getattr(obj, f"{GEMEENTE_PAD[_label(obj)]}_id", None)
 

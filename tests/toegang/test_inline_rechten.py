@@ -1,0 +1,210 @@
+"""A secretariaat that tampers with the hidden ids of inline rows cannot touch another regio's
+rows: every inline (nested or not) checks each posted row against the row as stored, and a
+refused row stops the whole submission with a Dutch message that names it."""
+
+import datetime
+
+import pytest
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.urls import reverse
+
+from raad.models import Zienswijze
+from samenwerking import models
+from tests import factories as f
+from tests.raad.factories import ZienswijzeFactory
+from tests.toegang import account
+from tests.toegang.formulier import formulier_gegevens
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+
+
+def _verband_met_alles(naam: str) -> dict:
+    """An arrangement with one row of every kind that hangs off it."""
+    verband = f.SamenwerkingsverbandFactory(naam=naam)
+    deelname = f.DeelnameFactory(samenwerkingsverband=verband)
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    zienswijze = ZienswijzeFactory(
+        zienswijzeverzoek__samenwerkingsverband=verband, gemeente=deelname.gemeente
+    )
+    return {
+        "verband": verband,
+        "deelname": deelname,
+        "orgaan": orgaan,
+        "zienswijzeverzoek": zienswijze.zienswijzeverzoek,
+        models.Deelname: deelname,
+        models.Bijdrage: f.BijdrageFactory(deelname=deelname),
+        models.Bestuursorgaan: orgaan,
+        models.Zetel: f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan),
+        models.Jaarcijfers: f.JaarcijfersFactory(samenwerkingsverband=verband),
+        models.Document: f.DocumentFactory(samenwerkingsverband=verband, titel=f"Stukken {naam}"),
+        models.WettelijkeGrondslag: f.WettelijkeGrondslagFactory(samenwerkingsverband=verband),
+        models.Bevoegdheid: f.BevoegdheidFactory(samenwerkingsverband=verband),
+        Zienswijze: zienswijze,
+    }
+
+
+@pytest.fixture
+def regio(referentiedata):
+    eigen = _verband_met_alles("Veiligheidsregio Eigen")
+    ander = _verband_met_alles("Omgevingsdienst Ander")
+    return {
+        "eigen": eigen,
+        "ander": ander,
+        "secretariaat": account(RolSoort.SECRETARIAAT, verbanden=[eigen["verband"]]),
+        "beheerder": account(RolSoort.BEHEERDER),
+    }
+
+
+def _wijzig_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def _opgeslagen(obj) -> dict:
+    """The row as stored, every field."""
+    return model_to_dict(type(obj).objects.get(pk=obj.pk))
+
+
+# (the page of the eigen arrangement's row, the inline's form prefix, the model of its rows)
+INLINES = [
+    ("verband", "deelnames-0", models.Deelname),
+    ("verband", "deelnames-0-bijdragen-0", models.Bijdrage),
+    ("verband", "bestuursorganen-0", models.Bestuursorgaan),
+    ("verband", "bestuursorganen-0-zetels-0", models.Zetel),
+    ("verband", "jaarcijfers-0", models.Jaarcijfers),
+    ("verband", "documenten-0", models.Document),
+    ("verband", "wettelijke_grondslagen-0", models.WettelijkeGrondslag),
+    ("verband", "bevoegdheden-0", models.Bevoegdheid),
+    ("deelname", "bijdragen-0", models.Bijdrage),
+    ("deelname", "zetels-0", models.Zetel),
+    ("orgaan", "zetels-0", models.Zetel),
+    ("zienswijzeverzoek", "zienswijzen-0", Zienswijze),
+]
+
+
+@pytest.mark.parametrize("verwijderen", [False, True], ids=["wijzigen", "verwijderen"])
+@pytest.mark.parametrize("rol", ["secretariaat", "beheerder"])
+@pytest.mark.parametrize(("pagina", "prefix", "model"), INLINES, ids=[f"{i[0]}:{i[1]}" for i in INLINES])
+def test_a_tampered_inline_id_of_another_arrangement_is_refused(
+    regio, pagina, prefix, model, rol, verwijderen
+):
+    client = Client()
+    client.force_login(regio[rol])
+    ouder = regio["eigen"][pagina]
+    vreemd = regio["ander"][model]
+    ervoor = _opgeslagen(vreemd)
+    ouder_ervoor = _opgeslagen(ouder)
+
+    gegevens = formulier_gegevens(client.get(_wijzig_url(ouder)))
+    if f"{prefix}-id" in gegevens:
+        assert gegevens[f"{prefix}-id"] == [str(regio["eigen"][model].pk)]
+    else:
+        # A secretariaat does not handle zienswijzen: the page lists none to edit. A forged
+        # post can still claim one.
+        assert (rol, model) == ("secretariaat", Zienswijze)
+        groep = prefix.rsplit("-", 1)[0]
+        gegevens[f"{groep}-TOTAL_FORMS"] = gegevens[f"{groep}-INITIAL_FORMS"] = ["1"]
+    gegevens[f"{prefix}-id"] = [str(vreemd.pk)]
+    if verwijderen:
+        gegevens[f"{prefix}-DELETE"] = ["on"]
+    # Something else in the same submission, which must not be saved either.
+    for veld in ("naam", "onderwerp", "verdeelsleutel"):
+        if veld in gegevens:
+            gegevens[veld] = ["7" if veld == "verdeelsleutel" else "Gewijzigd"]
+    antwoord = client.post(_wijzig_url(ouder), gegevens)
+
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "hoort niet bij" in tekst, tekst[:2000]
+    assert str(vreemd) in tekst
+    assert _opgeslagen(vreemd) == ervoor
+    assert _opgeslagen(ouder) == ouder_ervoor
+    # The history books nothing on the tampering account.
+    assert not type(vreemd).history.filter(history_user=regio[rol]).exists()
+
+
+def test_an_untampered_submission_still_saves(regio):
+    """The check refuses only what is not this arrangement's: the page as shown saves."""
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    verband = regio["eigen"]["verband"]
+    gegevens = formulier_gegevens(client.get(_wijzig_url(verband)))
+    gegevens["documenten-0-titel"] = ["Begroting 2027"]
+    gegevens["jaarcijfers-0-DELETE"] = ["on"]
+    antwoord = client.post(_wijzig_url(verband), gegevens)
+    assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
+    assert regio["eigen"][models.Document].__class__.objects.get(
+        pk=regio["eigen"][models.Document].pk
+    ).titel == ("Begroting 2027")
+    assert not models.Jaarcijfers.objects.filter(pk=regio["eigen"][models.Jaarcijfers].pk).exists()
+
+
+def test_an_extra_row_with_the_id_of_another_arrangements_row_is_refused(regio):
+    """A new (extra) row that carries an id would overwrite that row when saved."""
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    verband = regio["eigen"]["verband"]
+    vreemd = regio["ander"][models.Document]
+    ervoor = _opgeslagen(vreemd)
+    gegevens = formulier_gegevens(client.get(_wijzig_url(verband)))
+    gegevens.update(
+        {
+            "documenten-TOTAL_FORMS": ["2"],
+            "documenten-1-id": [str(vreemd.pk)],
+            "documenten-1-samenwerkingsverband": [str(verband.pk)],
+            "documenten-1-titel": ["Overgenomen"],
+            "documenten-1-soort": [vreemd.soort],
+            "documenten-1-url": ["https://example.org/x.pdf"],
+        }
+    )
+    antwoord = client.post(_wijzig_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    assert "hoort niet bij" in antwoord.content.decode()
+    assert _opgeslagen(vreemd) == ervoor
+    assert models.Document.objects.filter(samenwerkingsverband=verband).count() == 1
+
+
+def test_a_secretariaat_cannot_nest_its_arrangement_under_one_it_does_not_manage(regio):
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    verband = regio["eigen"]["verband"]
+    gegevens = formulier_gegevens(client.get(_wijzig_url(verband)))
+    gegevens["bovenliggend"] = [str(regio["ander"]["verband"].pk)]
+    antwoord = client.post(_wijzig_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    assert "bovenliggend" in antwoord.context["adminform"].form.errors
+    assert "beheert" in antwoord.content.decode()
+    verband.refresh_from_db()
+    assert verband.bovenliggend is None
+
+
+def test_a_secretariaat_keeps_a_parent_it_does_not_manage_when_saving(regio):
+    """Nesting set by a beheerder stays; saving the arrangement does not trip over it."""
+    verband = regio["eigen"]["verband"]
+    models.Samenwerkingsverband.objects.filter(pk=verband.pk).update(
+        bovenliggend=regio["ander"]["verband"]
+    )
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    gegevens = formulier_gegevens(client.get(_wijzig_url(verband)))
+    gegevens["afkorting"] = ["VRE"]
+    antwoord = client.post(_wijzig_url(verband), gegevens)
+    assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
+    verband.refresh_from_db()
+    assert verband.afkorting == "VRE" and verband.bovenliggend == regio["ander"]["verband"]
+
+
+def test_bulk_delete_of_rows_of_another_regio_is_refused(regio):
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    vreemd = regio["ander"][models.Document]
+    eigen = regio["eigen"][models.Document]
+    antwoord = client.post(
+        reverse("admin:samenwerking_document_changelist"),
+        {"action": "delete_selected", "_selected_action": [vreemd.pk, eigen.pk], "post": "yes"},
+    )
+    assert antwoord.status_code == 302
+    assert models.Document.objects.filter(pk=vreemd.pk).exists()
+    assert not models.Document.objects.filter(pk=eigen.pk).exists()
+    assert datetime.date.today()
