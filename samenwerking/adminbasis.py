@@ -2,15 +2,22 @@
 old and new values (django-simple-history), and a refusal to overwrite a concurrent edit.
 
 Concurrent edits: the change form carries the version of the row it was opened with (a hidden
-field, the same ETag the API uses). If the row was saved since, the form is refused with a
-message that says by whom and when, and nothing is stored. The page of an arrangement also
+field, the same ETag the API uses). The version is read under a row lock in the transaction
+that saves (the admin's change view is one transaction), so of two sessions that save the same
+row at once exactly one wins. If the row was saved since, the form is refused with a message
+that says by whom and when, every field that changed meanwhile shows what is stored now next
+to what the user typed, and nothing is stored; the form then carries the new version, so a
+second save after reading both values is a deliberate one. The page of an arrangement also
 edits its deelnames, organs, seats and money as inlines: its version is the latest change of
 the arrangement or any of those rows (samenwerking.geschiedenis.laatst_gewijzigd), so a
 change to one deelname through the API meanwhile is noticed too.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import display_for_field
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,9 +41,52 @@ class VersieForm(forms.ModelForm):
 
     def clean(self):
         gegevens = super().clean()
-        if self.instance.pk and gegevens.get(VERSIE) != versie(self.instance):
-            raise ValidationError(_gewijzigd_bericht(self.instance), code="versie_verouderd")
+        if self.instance.pk:
+            opgeslagen = _opgeslagen_vergrendeld(self.instance)
+            actueel = versie(opgeslagen)
+            if gegevens.get(VERSIE) != actueel:
+                self._toon_beide(opgeslagen, actueel)
         return gegevens
+
+    def _toon_beide(self, opgeslagen, actueel: str) -> None:
+        """Refuse the form: for each field where the user's input differs from what is stored
+        now, the stored value (the input stays in the field); the form carries the current
+        version from here on."""
+        fouten = {NON_FIELD_ERRORS: [_gewijzigd_bericht(opgeslagen)]}
+        nu = model_to_dict(opgeslagen, fields=[n for n in self.fields if n != VERSIE])
+        for naam, waarde in nu.items():
+            if self.fields[naam].has_changed(waarde, self[naam].data):
+                fouten[naam] = [
+                    ValidationError(
+                        _("Intussen gewijzigd; nu opgeslagen: „%(nu)s”. Uw invoer staat hieronder.")
+                        % {"nu": _weergave(opgeslagen, naam)},
+                        code="versie_verouderd",
+                    )
+                ]
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSIE)] = actueel
+        raise ValidationError(fouten, code="versie_verouderd")
+
+
+def _opgeslagen_vergrendeld(instance):
+    """The row as stored, locked until the saving transaction ends (the admin's change view
+    runs in one); outside a transaction only read."""
+    rijen = type(instance)._default_manager.all()
+    if transaction.get_connection().in_atomic_block:
+        rijen = rijen.select_for_update()
+    return rijen.get(pk=instance.pk)
+
+
+def _weergave(obj, naam: str) -> str:
+    veld = obj._meta.get_field(naam)
+    if veld.many_to_many:
+        return ", ".join(str(o) for o in getattr(obj, naam).all()) or _("leeg")
+    waarde = getattr(obj, naam)
+    if waarde is None or waarde == "":
+        return _("leeg")
+    if isinstance(waarde, bool):
+        return _("ja") if waarde else _("nee")
+    return str(display_for_field(waarde, veld, _("leeg")))
 
 
 def versie(instance) -> str:
@@ -49,12 +99,19 @@ def versie(instance) -> str:
 def _gewijzigd_bericht(instance) -> str:
     laatste = instance.history.select_related("history_user").first()
     wie = (laatste.history_user if laatste else None) or _("een import of een ander proces")
-    wanneer = date_format(timezone.localtime(instance.updated_at), "j F Y H:i:s")
+    moment = (
+        laatst_gewijzigd(instance)
+        if isinstance(instance, Samenwerkingsverband)
+        else instance.updated_at
+    )
+    wanneer = date_format(timezone.localtime(moment), "j F Y H:i:s")
     return _(
-        "Iemand anders heeft dit %(model)s gewijzigd nadat u deze pagina opende (%(wie)s, "
-        "%(wanneer)s). Uw wijzigingen zijn niet opgeslagen. Open de pagina opnieuw om de "
-        "actuele gegevens te zien en breng uw wijziging daarna opnieuw aan."
-    ) % {"model": instance._meta.verbose_name, "wie": wie, "wanneer": wanneer}
+        "Iemand anders heeft dit intussen gewijzigd: %(model)s „%(naam)s”, door %(wie)s op "
+        "%(wanneer)s, nadat u deze pagina opende. Uw wijzigingen zijn niet opgeslagen. Bij "
+        "elk veld dat intussen veranderde staat wat nu is opgeslagen; uw invoer staat er nog. "
+        "Pas aan wat nodig is en sla opnieuw op, of open de pagina opnieuw voor de actuele "
+        "gegevens."
+    ) % {"model": instance._meta.verbose_name, "naam": instance, "wie": wie, "wanneer": wanneer}
 
 
 class RegisterAdmin(RechtenAdminMixin, SimpleHistoryAdmin):

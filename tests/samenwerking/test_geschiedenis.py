@@ -82,7 +82,8 @@ def test_the_admin_refuses_to_overwrite_a_change_made_since_the_page_was_opened(
     assert antwoord.status_code == 200
     fouten = antwoord.context["adminform"].form.non_field_errors()
     assert (
-        "Iemand anders heeft dit persoon gewijzigd nadat u deze pagina opende (collega" in fouten[0]
+        "Iemand anders heeft dit intussen gewijzigd: persoon „A. Jansen”, door collega"
+        in (fouten[0])
     )
     persoon.refresh_from_db()
     assert (persoon.naam, persoon.partij) == ("A. Jansen", "D66")

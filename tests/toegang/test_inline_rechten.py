@@ -85,7 +85,9 @@ INLINES = [
 
 @pytest.mark.parametrize("verwijderen", [False, True], ids=["wijzigen", "verwijderen"])
 @pytest.mark.parametrize("rol", ["secretariaat", "beheerder"])
-@pytest.mark.parametrize(("pagina", "prefix", "model"), INLINES, ids=[f"{i[0]}:{i[1]}" for i in INLINES])
+@pytest.mark.parametrize(
+    ("pagina", "prefix", "model"), INLINES, ids=[f"{i[0]}:{i[1]}" for i in INLINES]
+)
 def test_a_tampered_inline_id_of_another_arrangement_is_refused(
     regio, pagina, prefix, model, rol, verwijderen
 ):
