@@ -15,7 +15,7 @@ change to one deelname through the API meanwhile is noticed too.
 
 from django import forms
 from django.contrib.admin.utils import display_for_field
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -41,31 +41,35 @@ class VersieForm(forms.ModelForm):
 
     def clean(self):
         gegevens = super().clean()
+        self._intussen = None
         if self.instance.pk:
             opgeslagen = _opgeslagen_vergrendeld(self.instance)
-            actueel = versie(opgeslagen)
-            if gegevens.get(VERSIE) != actueel:
-                self._toon_beide(opgeslagen, actueel)
+            if gegevens.get(VERSIE) != versie(opgeslagen):
+                self._intussen = opgeslagen
+                raise ValidationError(_gewijzigd_bericht(opgeslagen), code="versie_verouderd")
         return gegevens
 
-    def _toon_beide(self, opgeslagen, actueel: str) -> None:
-        """Refuse the form: for each field where the user's input differs from what is stored
-        now, the stored value (the input stays in the field); the form carries the current
-        version from here on."""
-        fouten = {NON_FIELD_ERRORS: [_gewijzigd_bericht(opgeslagen)]}
+    def _post_clean(self):
+        """After the form's own checks (which still report their errors): for each field
+        where the user's input differs from what is stored now, the stored value (the input
+        stays in the field); the form carries the current version from here on."""
+        super()._post_clean()
+        opgeslagen = getattr(self, "_intussen", None)
+        if opgeslagen is None:
+            return
         nu = model_to_dict(opgeslagen, fields=[n for n in self.fields if n != VERSIE])
         for naam, waarde in nu.items():
             if self.fields[naam].has_changed(waarde, self[naam].data):
-                fouten[naam] = [
+                self.add_error(
+                    naam,
                     ValidationError(
                         _("Intussen gewijzigd; nu opgeslagen: „%(nu)s”. Uw invoer staat hieronder.")
                         % {"nu": _weergave(opgeslagen, naam)},
                         code="versie_verouderd",
-                    )
-                ]
+                    ),
+                )
         self.data = self.data.copy()
-        self.data[self.add_prefix(VERSIE)] = actueel
-        raise ValidationError(fouten, code="versie_verouderd")
+        self.data[self.add_prefix(VERSIE)] = versie(opgeslagen)
 
 
 def _opgeslagen_vergrendeld(instance):

@@ -13,11 +13,15 @@ from . import rechten
 from .models import Rol
 
 
-class EigenKeuzesForm(forms.BaseForm):
-    """Mixed into every admin form: a choice of an arrangement-bound row (narrowed to the
-    role's own rows by `_Rechten.formfield_for_foreignkey`) may keep the value the row has as
-    stored, even when the role does not maintain that row (nesting set by a beheerder), but
-    cannot be changed to another row the role does not maintain."""
+class RechtenForm(forms.BaseForm):
+    """Mixed into every admin form (main and inline). The row as it would be stored must be
+    the role's to add or change (toegang.rechten), or the form gets a message naming it.
+    A choice of an arrangement-bound row (narrowed to the role's own rows by
+    `_Rechten.formfield_for_foreignkey`) may keep the value the row has as stored, even when
+    the role does not maintain that row (nesting set by a beheerder), but cannot be changed to
+    another row the role does not maintain."""
+
+    gebruiker = None  # set per request by the admin's get_form / get_formset
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,22 +40,26 @@ class EigenKeuzesForm(forms.BaseForm):
                     "regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
                 ) % {"model": keuzes.model._meta.verbose_name}
 
+    def _post_clean(self):
+        super()._post_clean()
+        if self.gebruiker is None or self._errors or not self.has_changed():
+            return
+        actie = rechten.WIJZIGEN if self.instance.pk else rechten.TOEVOEGEN
+        if not rechten.mag(self.gebruiker, actie, self.instance):
+            self.add_error(None, _geweigerd(self.instance, actie))
 
-def _met_eigen_keuzes(form):
-    return (
-        form
-        if issubclass(form, EigenKeuzesForm)
-        else type(form.__name__, (EigenKeuzesForm, form), {})
-    )
+
+def _met_rechten(form, gebruiker):
+    return type(form.__name__, (RechtenForm, form), {"gebruiker": gebruiker})
 
 
 class EigenRijenFormSet:
     """Mixed into every inline formset of the admin. Each posted row is checked against the
     row as stored, not against the hidden id alone: it must be a row of the parent being
     edited (an inline must never reach a row of another arrangement, whatever id is posted),
-    and the role must be allowed to change or delete it as stored and to save it as it would
-    be stored (toegang.rechten). A refused row stops the whole submission with a message that
-    names it, so nothing of it is saved."""
+    and the role must be allowed to change or delete it as stored (toegang.rechten; the row
+    as it would be stored is `RechtenForm`'s check). A refused row stops the whole submission
+    with a message that names it, so nothing of it is saved."""
 
     gebruiker = None  # set per request by RechtenInlineMixin.get_formset
 
@@ -114,17 +122,11 @@ class EigenRijenFormSet:
                     code="rij_van_ander",
                 )
             actie = rechten.VERWIJDEREN if verwijderen else rechten.WIJZIGEN
-            if (verwijderen or form.has_changed()) and not self._mag(actie, opgeslagen):
+            if (verwijderen or form.has_changed()) and not rechten.mag(
+                self.gebruiker, actie, opgeslagen
+            ):
                 return _geweigerd(opgeslagen, actie)
-        if verwijderen or not form.has_changed() or not hasattr(form, "cleaned_data"):
-            return None
-        actie = rechten.WIJZIGEN if geplaatst else rechten.TOEVOEGEN
-        if not self._mag(actie, form.instance):
-            return _geweigerd(form.instance, actie)
         return None
-
-    def _mag(self, actie, obj) -> bool:
-        return self.gebruiker is None or rechten.mag(self.gebruiker, actie, obj)
 
 
 def _waar(ouder) -> str:
@@ -160,7 +162,7 @@ class _Rechten:
     """Lists and pages show only the rows the role maintains (for arrangement- and
     gemeente-bound models); choices of related arrangement-bound rows are narrowed the same
     way, so that a hand-made POST cannot attach a row to another regio's arrangement (a row
-    keeps the choice it has as stored: `EigenKeuzesForm`)."""
+    keeps the choice it has as stored: `RechtenForm`)."""
 
     def get_queryset(self, request):
         return rechten.beperk(super().get_queryset(request), request.user)
@@ -194,20 +196,13 @@ class RechtenAdminMixin(_Rechten):
         return self._mag(request, rechten.TOEVOEGEN, None)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return _met_eigen_keuzes(super().get_form(request, obj, change, **kwargs))
+        return _met_rechten(super().get_form(request, obj, change, **kwargs), request.user)
 
     def delete_queryset(self, request, queryset):
         """Bulk delete: every row as stored must be the role's to delete."""
         if any(not rechten.mag(request.user, rechten.VERWIJDEREN, obj) for obj in queryset):
             raise PermissionDenied
         super().delete_queryset(request, queryset)
-
-    def save_form(self, request, form, change):
-        # The row as it will be stored (after the form filled it in) must be the role's too.
-        obj = super().save_form(request, form, change)
-        if not rechten.mag(request.user, rechten.WIJZIGEN if change else rechten.TOEVOEGEN, obj):
-            raise PermissionDenied
-        return obj
 
 
 class RechtenInlineMixin(_Rechten):
@@ -227,7 +222,7 @@ class RechtenInlineMixin(_Rechten):
         kwargs["formset"] = type(
             basis.__name__, (EigenRijenFormSet, basis), {"gebruiker": request.user}
         )
-        kwargs["form"] = _met_eigen_keuzes(kwargs.get("form", self.form))
+        kwargs["form"] = _met_rechten(kwargs.get("form", self.form), request.user)
         return super().get_formset(request, obj, **kwargs)
 
 

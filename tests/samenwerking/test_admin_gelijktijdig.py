@@ -62,7 +62,10 @@ def test_of_two_simultaneous_admin_saves_exactly_one_wins(soort):
             zip(
                 "AB",
                 _tegelijk(
-                    [lambda wie=wie: sessies[wie].post(url, formulieren[wie]) for wie in "AB"]
+                    [
+                        lambda wie=wie, gegevens=gegevens: sessies[wie].post(url, gegevens)
+                        for wie, gegevens in formulieren.items()
+                    ]
                 ),
                 strict=True,
             )

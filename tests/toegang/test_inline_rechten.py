@@ -210,3 +210,37 @@ def test_bulk_delete_of_rows_of_another_regio_is_refused(regio):
     assert models.Document.objects.filter(pk=vreemd.pk).exists()
     assert not models.Document.objects.filter(pk=eigen.pk).exists()
     assert datetime.date.today()
+
+
+def test_bulk_delete_checks_every_row_as_stored(regio, rf):
+    """Even a queryset that reached the action unnarrowed deletes nothing of another regio."""
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+
+    verzoek = rf.post("/")
+    verzoek.user = regio["secretariaat"]
+    rijen = models.Document.objects.filter(
+        pk__in=[regio["ander"][models.Document].pk, regio["eigen"][models.Document].pk]
+    )
+    with pytest.raises(PermissionDenied):
+        admin.site._registry[models.Document].delete_queryset(verzoek, rijen)
+    assert rijen.count() == 2
+
+
+def test_a_form_refuses_a_row_that_would_belong_to_another_regio(regio):
+    """The admin's forms check the row as it would be stored, whatever choices they offer."""
+    from django.forms import modelform_factory
+
+    from toegang.admin import _met_rechten
+
+    formulier = _met_rechten(
+        modelform_factory(models.Document, fields="__all__"), regio["secretariaat"]
+    )
+    eigen = regio["eigen"][models.Document]
+    gegevens = {**model_to_dict(eigen), "samenwerkingsverband": regio["ander"]["verband"].pk}
+    gegevens = {k: v for k, v in gegevens.items() if v is not None}
+    fouten = formulier(gegevens, instance=eigen).errors["__all__"]
+    assert fouten == [
+        f"Uw account mag document „{eigen.titel}” niet wijzigen: alleen rijen van de eigen "
+        "samenwerkingsverbanden. Er is niets opgeslagen."
+    ]
