@@ -38,8 +38,9 @@ from .constants import (
     bbv_categorie,
 )
 from .fields import KeuzelijstField, VeldCheckConstraint
+from .peilmoment import JAAR_MAX, JAAR_MIN
 
-JAAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 
 
 def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> Q:

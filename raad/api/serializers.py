@@ -7,6 +7,7 @@ from rest_framework import serializers
 from raad.models import Zienswijze, Zienswijzeverzoek
 from samenwerking.api.base import CamelSerializer, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
+from samenwerking.api.parameters import JaarParameter
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
@@ -100,16 +101,9 @@ class ZienswijzeSerializer(RaadSerializer):
 
 
 class TermijnParametersSerializer(serializers.Serializer):
-    jaar = serializers.IntegerField(
+    jaar = JaarParameter(
         required=False,
-        min_value=1900,
-        max_value=2100,
         help_text=_("Begrotingsjaar waarvan de P&C-cyclus wordt getoond. Standaard: dit jaar."),
-        error_messages={
-            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2026."),
-            "min_value": _("Jaar: moet 1900 of later zijn."),
-            "max_value": _("Jaar: moet 2100 of eerder zijn."),
-        },
     )
     samenwerkingsverband = serializers.SlugRelatedField(
         queryset=Samenwerkingsverband.objects.all(),

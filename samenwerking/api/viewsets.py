@@ -41,6 +41,7 @@ from . import filters
 from . import serializers as s
 from .base import weergave
 from .namen import camel, niet_gevonden, sleutel
+from .permissions import kent_methode
 from .versies import controleer_if_match, etag
 
 
@@ -90,7 +91,8 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        weiger_onbekende_parameters(request, self.toegestane_parameters())
+        if kent_methode(self, request):
+            weiger_onbekende_parameters(request, self.toegestane_parameters())
 
     def toegestane_parameters(self) -> set[str]:
         namen = set()
