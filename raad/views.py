@@ -93,8 +93,6 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
 
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
-    if cbs_code != cbs_code.upper():
-        return redirect(request.get_full_path().replace(cbs_code, cbs_code.upper(), 1))
     gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, status = _peilmoment(request)
     indeling = request.GET.get("indeling")
@@ -139,7 +137,7 @@ def _formaat(request) -> str | None:
 def gemeente_register(request, cbs_code: str):
     """The art. 27 register of a gemeente: exactly the legal items per regeling; as a page
     or, with ?formaat=, as a file."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, peildatum, _jaar, status = _peilmoment(request)
     regelingen = list(art27_register(gemeente, peildatum=peildatum))
     formaat = _formaat(request)
@@ -159,7 +157,7 @@ def gemeente_register(request, cbs_code: str):
 
 def gemeente_verbonden_partijen(request, cbs_code: str):
     """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form = ExportForm(request.GET or None)
     jaar, modus, formaat = timezone.localdate().year, "begroting", "html"
     if form.is_valid():
@@ -185,7 +183,7 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
 
 def gemeente_partners(request, cbs_code: str):
     """The gemeenten this gemeente shares most arrangements with, and in which."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, peildatum, _jaar, status = _peilmoment(request)
     eigen = gemeente.deelnames.actief_op(peildatum).count()
     context = {
@@ -202,7 +200,7 @@ def gemeente_partners(request, cbs_code: str):
 def oplegger(request, cbs_code: str, uuid):
     """One A4 page about one arrangement for one gemeente: what it is, who represents the
     gemeente, what it costs this year and last year, its equity and risks."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, status = _peilmoment(request)
     try:
         overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)

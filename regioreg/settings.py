@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "regioreg.beveiliging.ContentSecurityPolicyMiddleware",
     # Anonymous reads from the cache while the register is unchanged (regioreg/paginacache.py).
     "regioreg.paginacache.PaginaCacheMiddleware",
+    # /gemeenten/gm0363/ -> 301 /gemeenten/GM0363/ (samenwerking/adressen.py).
+    "samenwerking.adressen.CbsCodeMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "samenwerking.api.middleware.ApiVersionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
