@@ -128,6 +128,16 @@ DATABASES = {
     )
 }
 
+# SQLite: simultaneous writes wait for each other instead of failing with "database is locked".
+# A transaction takes the write lock when it begins (IMMEDIATE), not when it first writes: a
+# transaction that read first and then wants to write while another writes could only fail.
+# A writer waits up to SQLITE_TIMEOUT seconds for the lock.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=float(os.environ.get("SQLITE_TIMEOUT", "20")),
+    )
+
 # PostgreSQL: the planner's cost of reading a random page. The server's default (4) dates from
 # spinning disks; with it the planner reads whole tables to join a gemeente's 45 rows. 1.1 is
 # the usual value for SSDs and data that fits in memory. Empty: keep the server's setting.
