@@ -1,10 +1,12 @@
 """The moment a reader looks at: the bounds of a peildatum and a jaar, and the form fields that
-parse them for pages and API filters (the API's own parameter fields are in api/parameters.py).
+parse them for pages and API filters (the API's own fields: api/base.py, DatumField and
+JaarField).
 
 The register computes with dates around the one asked for (the day after, the year after); a
 date like 9999-12-31 made that overflow ("year 10000 is out of range", a 500). Every date and
 year a visitor gives is therefore parsed by one of these fields, with the same bounds as a
-stored jaar (models.JAAR_VALIDATORS), and refused with a Dutch message otherwise.
+stored jaar (models.JAAR_VALIDATORS) and a stored date (models.RegisterModel.clean_fields),
+and refused with a Dutch message otherwise.
 """
 
 import datetime

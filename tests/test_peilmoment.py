@@ -136,3 +136,47 @@ def test_every_year_parameter_refuses_a_year_out_of_range(client, amsterdam, adr
         "jaar": "Jaar: moet 1900 of later zijn."
     }
     assert client.get(adres, {"jaar": "2100"}).status_code == 200
+
+
+# --- Stored dates: the same range, whichever surface writes them ------------------------------
+
+
+def test_a_stored_date_out_of_range_is_refused_naming_the_field(referentiedata):
+    from tests.toegang import api_client, beheerder_account
+
+    verband = f.DeelnameFactory(gemeente=Gemeente.objects.get(cbs_code="GM0479"))
+    client = api_client(beheerder_account())
+    # Once stored, a zienswijzeverzoek received on 9999-12-01 was a 500 on every page and
+    # answer that showed it (its deadline is computed weeks later).
+    antwoord = client.post(
+        "/api/v1/zienswijzeverzoeken",
+        {
+            "samenwerkingsverband": str(verband.samenwerkingsverband.uuid),
+            "soort": "ontwerpbegroting",
+            "onderwerp": "Begroting 2100",
+            "jaar": 2100,
+            "ontvangenOp": "9999-12-01",
+            "uitersteDatum": "9999-12-31",
+        },
+        format="json",
+    )
+    assert ongeldig(antwoord) == {"ontvangenOp": DATUM_FOUT, "uitersteDatum": DATUM_FOUT}
+
+
+def test_the_services_refuse_a_date_out_of_range_for_every_surface(referentiedata):
+    from django.core.exceptions import ValidationError
+
+    from samenwerking import services
+
+    deelname = f.DeelnameFactory.build(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+        toetredingsdatum=datetime.date(1, 1, 1),
+        uittredingsdatum=datetime.date(9999, 12, 31),
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.deelname_opslaan(deelname=deelname)
+    assert fout.value.message_dict == {
+        "toetredingsdatum": [DATUM_FOUT],
+        "uittredingsdatum": [DATUM_FOUT],
+    }

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from raad.models import Zienswijze, Zienswijzeverzoek
-from samenwerking.api.base import CamelSerializer, RegisterSerializer
+from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
-from samenwerking.api.parameters import JaarParameter
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
@@ -101,7 +100,7 @@ class ZienswijzeSerializer(RaadSerializer):
 
 
 class TermijnParametersSerializer(serializers.Serializer):
-    jaar = JaarParameter(
+    jaar = JaarField(
         required=False,
         help_text=_("Begrotingsjaar waarvan de P&C-cyclus wordt getoond. Standaard: dit jaar."),
     )

@@ -13,8 +13,8 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from samenwerking.api.base import JaarField
 from samenwerking.api.namen import niet_gevonden
-from samenwerking.api.parameters import JaarParameter
 from samenwerking.api.permissions import kent_methode
 from samenwerking.api.viewsets import weiger_onbekende_parameters
 from samenwerking.models import Gemeente
@@ -46,7 +46,7 @@ RENDERERS = [JSONRenderer, *(_renderer(f) for f in BESTANDSFORMATEN)]
 
 
 class VerbondenPartijenParametersSerializer(serializers.Serializer):
-    jaar = JaarParameter(required=False, help_text=_("Jaar van de lijst. Standaard: dit jaar."))
+    jaar = JaarField(required=False, help_text=_("Jaar van de lijst. Standaard: dit jaar."))
     modus = serializers.ChoiceField(
         choices=["begroting", "jaarrekening"],
         required=False,

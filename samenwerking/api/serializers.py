@@ -25,8 +25,7 @@ from samenwerking.models import (
 )
 from samenwerking.services import JAARCIJFERS_VELDEN
 
-from .base import CamelSerializer, RegisterSerializer, geld
-from .parameters import DatumParameter, JaarParameter
+from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
 
 # --- Resources ------------------------------------------------------------------------------
 
@@ -272,7 +271,7 @@ class DocumentSerializer(RegisterSerializer):
 
 
 class PeilParametersSerializer(serializers.Serializer):
-    peildatum = DatumParameter(
+    peildatum = DatumField(
         required=False,
         help_text=_("Welke deelnames lopen op deze dag (JJJJ-MM-DD). Standaard: vandaag."),
         error_messages={
@@ -280,7 +279,7 @@ class PeilParametersSerializer(serializers.Serializer):
             "buiten_bereik": _("Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."),
         },
     )
-    jaar = JaarParameter(
+    jaar = JaarField(
         required=False,
         help_text=_("Van welk jaar de bijdragen. Standaard: het jaar van de peildatum."),
     )
