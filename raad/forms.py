@@ -6,8 +6,8 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from .constants import ZienswijzeStatus
 
 
-class PeilForm(forms.Form):
-    """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
+class PeildatumForm(forms.Form):
+    """The moment a page without money looks at: a peildatum for who is in."""
 
     peildatum = DatumVeld(
         label=_("Peildatum"),
@@ -19,6 +19,11 @@ class PeilForm(forms.Form):
         },
         help_text=_("Welke deelnames lopen op deze dag. Leeg: vandaag."),
     )
+
+
+class PeilForm(PeildatumForm):
+    """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
+
     jaar = JaarVeld(
         label=_("Jaar"),
         required=False,

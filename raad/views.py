@@ -24,20 +24,21 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
-from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
+from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, ZoekForm
 from .kalender import verbandkalender
 from .selectors import verbonden_partijen
 from .termijnen import pc_termijnen
 
 
-def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
+def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
     """Peildatum and jaar from the query string; on bad input the form carries the errors and
-    the page falls back to today and its year (status 400)."""
-    form = PeilForm(request.GET or None)
+    the page falls back to today and its year (status 400). A page that shows no money asks
+    only for the peildatum (PeildatumForm): a jaar it would not show cannot make it a 400."""
+    form = formulier(request.GET or None)
     peildatum, jaar = timezone.localdate(), None
     if form.is_valid():
         peildatum = form.cleaned_data["peildatum"] or peildatum
-        jaar = form.cleaned_data["jaar"]
+        jaar = form.cleaned_data.get("jaar")
     return form, peildatum, jaar or peildatum.year, 400 if form.errors else 200
 
 
@@ -138,7 +139,7 @@ def gemeente_register(request, cbs_code: str):
     """The art. 27 register of a gemeente: exactly the legal items per regeling; as a page
     or, with ?formaat=, as a file."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, _jaar, status = _peilmoment(request)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
     regelingen = list(art27_register(gemeente, peildatum=peildatum))
     formaat = _formaat(request)
     if formaat and status == 200:
@@ -184,7 +185,7 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
 def gemeente_partners(request, cbs_code: str):
     """The gemeenten this gemeente shares most arrangements with, and in which."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, _jaar, status = _peilmoment(request)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
     eigen = gemeente.deelnames.actief_op(peildatum).count()
     context = {
         "gemeente": gemeente,
