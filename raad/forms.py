@@ -1,29 +1,32 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenwerking.peilmoment import DatumVeld, JaarVeld
+
 from .constants import ZienswijzeStatus
 
 
-class PeilForm(forms.Form):
-    """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
+class PeildatumForm(forms.Form):
+    """The moment a page without money looks at: a peildatum for who is in."""
 
-    peildatum = forms.DateField(
+    peildatum = DatumVeld(
         label=_("Peildatum"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD).")},
+        error_messages={
+            "invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD)."),
+            "buiten_bereik": _("Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."),
+        },
         help_text=_("Welke deelnames lopen op deze dag. Leeg: vandaag."),
     )
-    jaar = forms.IntegerField(
+
+
+class PeilForm(PeildatumForm):
+    """The moment a page looks at: a peildatum for who is in, a jaar for the money."""
+
+    jaar = JaarVeld(
         label=_("Jaar"),
         required=False,
-        min_value=1900,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
-            "min_value": _("Jaar: moet 1900 of later zijn."),
-            "max_value": _("Jaar: moet 2100 of eerder zijn."),
-        },
         help_text=_("Van welk jaar de bijdragen. Leeg: het jaar van de peildatum."),
     )
 
@@ -55,14 +58,7 @@ FORMATEN = [
 class ExportForm(forms.Form):
     """Year, mode and file format of an exported list."""
 
-    jaar = forms.IntegerField(
-        label=_("Jaar"),
-        required=False,
-        min_value=1900,
-        max_value=2100,
-        error_messages=PeilForm.base_fields["jaar"].error_messages,
-        help_text=_("Leeg: dit jaar."),
-    )
+    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
     modus = forms.ChoiceField(
         label=_("Voor"),
         choices=MODI,

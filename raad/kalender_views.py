@@ -30,7 +30,7 @@ def _filter(form_class, request):
 
 def gemeente_kalender(request, cbs_code: str):
     """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, waarden, status = _filter(VerbandFilterForm, request)
     vandaag = timezone.localdate()
     kalender = kalender_van_gemeente(
@@ -58,7 +58,7 @@ def gemeente_kalender(request, cbs_code: str):
 
 def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     _form, waarden, _status = _filter(VerbandFilterForm, request)
     vandaag = timezone.localdate()
     kalender = kalender_van_gemeente(
@@ -83,7 +83,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
 
 def gemeente_zienswijzen(request, cbs_code: str):
     """Every zienswijze of the raad with its status as it reads today."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, waarden, status = _filter(ZienswijzenFilterForm, request)
     vandaag = timezone.localdate()
     alle = list(zienswijzen_van_gemeente(gemeente, vandaag=vandaag))

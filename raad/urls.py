@@ -6,27 +6,27 @@ app_name = "raad"
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("gemeenten/<str:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
-    path("gemeenten/<str:cbs_code>/register/", views.gemeente_register, name="register"),
-    path("gemeenten/<str:cbs_code>/partners/", views.gemeente_partners, name="partners"),
-    path("gemeenten/<str:cbs_code>/kalender/", kalender_views.gemeente_kalender, name="kalender"),
+    path("gemeenten/<cbs:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
+    path("gemeenten/<cbs:cbs_code>/register/", views.gemeente_register, name="register"),
+    path("gemeenten/<cbs:cbs_code>/partners/", views.gemeente_partners, name="partners"),
+    path("gemeenten/<cbs:cbs_code>/kalender/", kalender_views.gemeente_kalender, name="kalender"),
     path(
-        "gemeenten/<str:cbs_code>/kalender.ics",
+        "gemeenten/<cbs:cbs_code>/kalender.ics",
         kalender_views.gemeente_kalender_ics,
         name="kalender-ics",
     ),
     path(
-        "gemeenten/<str:cbs_code>/zienswijzen/",
+        "gemeenten/<cbs:cbs_code>/zienswijzen/",
         kalender_views.gemeente_zienswijzen,
         name="zienswijzen",
     ),
     path(
-        "gemeenten/<str:cbs_code>/verbonden-partijen/",
+        "gemeenten/<cbs:cbs_code>/verbonden-partijen/",
         views.gemeente_verbonden_partijen,
         name="verbonden_partijen",
     ),
     path(
-        "gemeenten/<str:cbs_code>/samenwerkingsverbanden/<uuid:uuid>/oplegger/",
+        "gemeenten/<cbs:cbs_code>/samenwerkingsverbanden/<uuid:uuid>/oplegger/",
         views.oplegger,
         name="oplegger",
     ),

@@ -24,20 +24,21 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
-from .forms import INDELINGEN, ExportForm, PeilForm, ZoekForm
+from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, ZoekForm
 from .kalender import verbandkalender
 from .selectors import verbonden_partijen
 from .termijnen import pc_termijnen
 
 
-def _peilmoment(request) -> tuple[PeilForm, datetime.date, int, int]:
+def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
     """Peildatum and jaar from the query string; on bad input the form carries the errors and
-    the page falls back to today and its year (status 400)."""
-    form = PeilForm(request.GET or None)
+    the page falls back to today and its year (status 400). A page that shows no money asks
+    only for the peildatum (PeildatumForm): a jaar it would not show cannot make it a 400."""
+    form = formulier(request.GET or None)
     peildatum, jaar = timezone.localdate(), None
     if form.is_valid():
         peildatum = form.cleaned_data["peildatum"] or peildatum
-        jaar = form.cleaned_data["jaar"]
+        jaar = form.cleaned_data.get("jaar")
     return form, peildatum, jaar or peildatum.year, 400 if form.errors else 200
 
 
@@ -93,8 +94,6 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
 
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
-    if cbs_code != cbs_code.upper():
-        return redirect(request.get_full_path().replace(cbs_code, cbs_code.upper(), 1))
     gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, status = _peilmoment(request)
     indeling = request.GET.get("indeling")
@@ -139,8 +138,8 @@ def _formaat(request) -> str | None:
 def gemeente_register(request, cbs_code: str):
     """The art. 27 register of a gemeente: exactly the legal items per regeling; as a page
     or, with ?formaat=, as a file."""
-    gemeente = _gemeente(cbs_code.upper())
-    form, peildatum, _jaar, status = _peilmoment(request)
+    gemeente = _gemeente(cbs_code)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
     regelingen = list(art27_register(gemeente, peildatum=peildatum))
     formaat = _formaat(request)
     if formaat and status == 200:
@@ -159,7 +158,7 @@ def gemeente_register(request, cbs_code: str):
 
 def gemeente_verbonden_partijen(request, cbs_code: str):
     """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form = ExportForm(request.GET or None)
     jaar, modus, formaat = timezone.localdate().year, "begroting", "html"
     if form.is_valid():
@@ -185,8 +184,8 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
 
 def gemeente_partners(request, cbs_code: str):
     """The gemeenten this gemeente shares most arrangements with, and in which."""
-    gemeente = _gemeente(cbs_code.upper())
-    form, peildatum, _jaar, status = _peilmoment(request)
+    gemeente = _gemeente(cbs_code)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
     eigen = gemeente.deelnames.actief_op(peildatum).count()
     context = {
         "gemeente": gemeente,
@@ -202,7 +201,7 @@ def gemeente_partners(request, cbs_code: str):
 def oplegger(request, cbs_code: str, uuid):
     """One A4 page about one arrangement for one gemeente: what it is, who represents the
     gemeente, what it costs this year and last year, its equity and risks."""
-    gemeente = _gemeente(cbs_code.upper())
+    gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, status = _peilmoment(request)
     try:
         overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)

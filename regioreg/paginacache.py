@@ -5,6 +5,8 @@ when nothing in the register changed since it was made: the key holds the regist
 (the newest entry of its history tables; every write through admin, API, services and
 importers leaves a history entry) and today's date (pages and answers default to today).
 Logged-in users, requests with credentials and answers that set cookies are never cached.
+The key also holds scheme and host (answers carry absolute URLs), and an API answer from the
+cache counts against the anonymous rate limit like one from the view.
 
 The version itself is read at most once per `REGISTER_VERSIE_SECONDEN` per process (default
 1 s): an anonymous reader may see a change up to that long after it was saved; whoever made
@@ -57,6 +59,19 @@ def _register_versie_kort_bewaard(cache) -> str:
     return versie
 
 
+def _begrenzers(response) -> tuple[type, ...]:
+    """The rate limits (DRF throttle classes) of the view that made an API answer."""
+    view = (getattr(response, "renderer_context", None) or {}).get("view")
+    return tuple(type(t) for t in view.get_throttles()) if view is not None else ()
+
+
+def _binnen_limiet(request, begrenzers) -> bool:
+    """A cached API answer counts against the anonymous limit as the view's own would: the
+    same throttles, asked the same way (each records the request when it allows it). Over
+    the limit, the request goes on to the view, whose throttles then answer 429."""
+    return all(begrenzer().allow_request(request, None) for begrenzer in begrenzers)
+
+
 class PaginaCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -71,7 +86,8 @@ class PaginaCacheMiddleware:
         ):
             return None
         delen = [
-            request.get_full_path(),
+            # Scheme and host too: answers hold absolute URLs (API links, feed addresses).
+            request.build_absolute_uri(),
             request.META.get("HTTP_ACCEPT", ""),
             timezone.localdate().isoformat(),
             _register_versie_kort_bewaard(cache),
@@ -83,8 +99,8 @@ class PaginaCacheMiddleware:
         sleutel = self._sleutel(request, cache)
         if sleutel is not None:
             bewaard = cache.get(sleutel)
-            if bewaard is not None:
-                status, koppen, inhoud = bewaard
+            if bewaard is not None and _binnen_limiet(request, bewaard[3]):
+                status, koppen, inhoud, _limieten = bewaard
                 response = HttpResponse(inhoud, status=status)
                 for naam, waarde in koppen:
                     response[naam] = waarde
@@ -101,6 +117,11 @@ class PaginaCacheMiddleware:
         ):
             # Only what goes over the wire: a DRF Response would drag its data (model
             # instances included) through pickle on every hit.
-            bewaard = (response.status_code, list(response.items()), response.content)
+            bewaard = (
+                response.status_code,
+                list(response.items()),
+                response.content,
+                _begrenzers(response),
+            )
             cache.set(sleutel, bewaard, settings.PAGINA_CACHE_SECONDEN)
         return response

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "regioreg.beveiliging.ContentSecurityPolicyMiddleware",
     # Anonymous reads from the cache while the register is unchanged (regioreg/paginacache.py).
     "regioreg.paginacache.PaginaCacheMiddleware",
+    # /gemeenten/gm0363/ -> 301 /gemeenten/GM0363/ (samenwerking/adressen.py).
+    "samenwerking.adressen.CbsCodeMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "samenwerking.api.middleware.ApiVersionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -125,6 +127,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# SQLite: simultaneous writes wait for each other instead of failing with "database is locked".
+# A transaction takes the write lock when it begins (IMMEDIATE), not when it first writes: a
+# transaction that read first and then wants to write while another writes could only fail.
+# A writer waits up to SQLITE_TIMEOUT seconds for the lock.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=float(os.environ.get("SQLITE_TIMEOUT", "20")),
+    )
 
 # PostgreSQL: the planner's cost of reading a random page. The server's default (4) dates from
 # spinning disks; with it the planner reads whole tables to join a gemeente's 45 rows. 1.1 is

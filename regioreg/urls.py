@@ -1,10 +1,15 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
+
+from samenwerking.adressen import CbsCodeConverter
 
 admin.site.site_header = _("regioreg beheer")
 admin.site.site_title = _("regioreg beheer")
 admin.site.index_title = _("Register van samenwerkingsverbanden")
+
+# <cbs:cbs_code> in raad.urls and raad.api.urls: a CBS code, never with NUL.
+register_converter(CbsCodeConverter, "cbs")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

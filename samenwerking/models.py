@@ -38,8 +38,9 @@ from .constants import (
     bbv_categorie,
 )
 from .fields import KeuzelijstField, VeldCheckConstraint
+from .peilmoment import DATUM_BUITEN_BEREIK, JAAR_MAX, JAAR_MIN, binnen_bereik
 
-JAAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 
 
 def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> Q:
@@ -97,6 +98,30 @@ class RegisterModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Each field's own checks, and every date within the register's range (peilmoment:
+        1900-01-01 up to and including 2100-12-31), whichever surface wrote it. Pages, feeds
+        and the API compute with dates around a stored one (a deadline weeks later, the next
+        evaluation years later): beyond the range that overflows, a 500 wherever the row is
+        shown (found with a zienswijzeverzoek received on 9999-12-01)."""
+        fouten = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as fout:
+            fouten = fout.update_error_dict(fouten)
+        for veld in self._meta.concrete_fields:
+            if (
+                isinstance(veld, models.DateField)
+                and not isinstance(veld, models.DateTimeField)
+                and veld.name not in (exclude or ())
+                and veld.name not in fouten
+                and isinstance(waarde := getattr(self, veld.attname), datetime.date)
+                and not binnen_bereik(waarde)
+            ):
+                fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
+        if fouten:
+            raise ValidationError(fouten)
 
     def _get_FIELD_display(self, field):
         # Django's version rebuilds and hashes every choice on each call; lists show labels

@@ -110,3 +110,41 @@ def test_a_page_carrying_a_csrf_token_is_not_shared(rf):
     for _ in range(2):
         middleware(rf.get("/zoeken/"))
     assert len(gemaakt) == 2
+
+
+def test_the_key_holds_scheme_and_host_so_absolute_urls_stay_right(
+    client, referentiedata, settings
+):
+    settings.ALLOWED_HOSTS = ["regioreg.example.nl", "andere.example.org"]
+    f.DeelnameFactory(gemeente=Gemeente.objects.get(cbs_code="GM0363"))
+    eerste = client.get(API, HTTP_HOST="regioreg.example.nl")
+    assert "http://regioreg.example.nl/api/v1/gemeenten/GM0363" in eerste.content.decode()
+    # Another host, then https: each its own answer, with its own addresses.
+    ander = client.get(API, HTTP_HOST="andere.example.org").content.decode()
+    assert "http://andere.example.org/api/v1/gemeenten/GM0363" in ander
+    assert "regioreg.example.nl" not in ander
+    veilig = client.get(API, HTTP_HOST="regioreg.example.nl", secure=True).content.decode()
+    assert "https://regioreg.example.nl/api/v1/gemeenten/GM0363" in veilig
+    assert "http://" not in veilig
+    # The first one is still served from the cache, unchanged.
+    assert client.get(API, HTTP_HOST="regioreg.example.nl").content == eerste.content
+
+
+def test_answers_from_the_cache_count_against_the_anonymous_limit(client, referentiedata, settings):
+    from django.core.cache import cache
+
+    settings.API_LIMIET_ANONIEM = "3/minute"
+    cache.clear()  # the throttle's counts
+    eerste = client.get(API)
+    assert eerste.status_code == 200
+    for _ in range(2):  # from the cache, counted all the same
+        assert client.get(API).content == eerste.content
+    antwoord = client.get(API)
+    assert antwoord.status_code == 429
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert antwoord.json()["title"] == "Te veel verzoeken"
+    assert 0 < int(antwoord["Retry-After"]) <= 60
+    # Another address has its own count; pages have no limit.
+    assert client.get(API, REMOTE_ADDR="192.0.2.7").status_code == 200
+    assert all(client.get(PAGINA).status_code == 200 for _ in range(5))
+    cache.clear()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from raad.models import Zienswijze, Zienswijzeverzoek
-from samenwerking.api.base import CamelSerializer, RegisterSerializer
+from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
@@ -100,16 +100,9 @@ class ZienswijzeSerializer(RaadSerializer):
 
 
 class TermijnParametersSerializer(serializers.Serializer):
-    jaar = serializers.IntegerField(
+    jaar = JaarField(
         required=False,
-        min_value=1900,
-        max_value=2100,
         help_text=_("Begrotingsjaar waarvan de P&C-cyclus wordt getoond. Standaard: dit jaar."),
-        error_messages={
-            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2026."),
-            "min_value": _("Jaar: moet 1900 of later zijn."),
-            "max_value": _("Jaar: moet 2100 of eerder zijn."),
-        },
     )
     samenwerkingsverband = serializers.SlugRelatedField(
         queryset=Samenwerkingsverband.objects.all(),

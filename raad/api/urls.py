@@ -16,7 +16,7 @@ router.register("zienswijzen", viewsets.ZienswijzeViewSet)
 
 urlpatterns = [
     path(
-        "gemeenten/<str:cbs_code>/verbonden-partijen",
+        "gemeenten/<cbs:cbs_code>/verbonden-partijen",
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
     ),

@@ -13,7 +13,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from samenwerking.api.base import JaarField
 from samenwerking.api.namen import niet_gevonden
+from samenwerking.api.permissions import kent_methode
 from samenwerking.api.viewsets import weiger_onbekende_parameters
 from samenwerking.models import Gemeente
 
@@ -44,17 +46,7 @@ RENDERERS = [JSONRenderer, *(_renderer(f) for f in BESTANDSFORMATEN)]
 
 
 class VerbondenPartijenParametersSerializer(serializers.Serializer):
-    jaar = serializers.IntegerField(
-        required=False,
-        min_value=1900,
-        max_value=2100,
-        help_text=_("Jaar van de lijst. Standaard: dit jaar."),
-        error_messages={
-            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
-            "min_value": _("Jaar: moet 1900 of later zijn."),
-            "max_value": _("Jaar: moet 2100 of eerder zijn."),
-        },
-    )
+    jaar = JaarField(required=False, help_text=_("Jaar van de lijst. Standaard: dit jaar."))
     modus = serializers.ChoiceField(
         choices=["begroting", "jaarrekening"],
         required=False,
@@ -81,7 +73,10 @@ class VerbondenPartijenView(GenericAPIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        weiger_onbekende_parameters(request, set(VerbondenPartijenParametersSerializer().fields))
+        if kent_methode(self, request):
+            weiger_onbekende_parameters(
+                request, set(VerbondenPartijenParametersSerializer().fields)
+            )
 
     def handle_exception(self, exc):
         # Problems are always JSON, whatever file was asked for.

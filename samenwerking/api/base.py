@@ -21,6 +21,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from samenwerking.peilmoment import (
+    DATUM_BUITEN_BEREIK,
+    DATUM_PATROON,
+    JAAR_FOUTEN,
+    JAAR_MAX,
+    JAAR_MIN,
+    binnen_bereik,
+)
+
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
 ALGEMENE_OMSCHRIJVINGEN = {
@@ -43,6 +52,32 @@ class TekstField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})
+class DatumField(serializers.DateField):
+    """An ISO date from 1900-01-01 up to and including 2100-12-31 (samenwerking.peilmoment),
+    for query parameters and bodies alike; the document says the range as a pattern."""
+
+    default_error_messages = {"invalid": ONGELDIGE_DATUM, "buiten_bereik": DATUM_BUITEN_BEREIK}
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=["%Y-%m-%d"], **kwargs)
+
+    def to_internal_value(self, value):
+        datum = super().to_internal_value(value)
+        if not binnen_bereik(datum):
+            self.fail("buiten_bereik")
+        return datum
+
+
+class JaarField(serializers.IntegerField):
+    """A year from 1900 up to and including 2100."""
+
+    default_error_messages = JAAR_FOUTEN
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
 
 
 def geld(help_text, **kwargs) -> serializers.DecimalField:
@@ -271,6 +306,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
         klasse, kwargs = super().build_standard_field(field_name, model_field)
         if klasse is serializers.CharField:
             klasse = TekstField
+        if klasse is serializers.DateField:
+            klasse = DatumField
         if isinstance(model_field, models.IntegerField):
             # The database's own integer range differs per backend (SQLite: 64 bits for all);
             # keep it out of the API contract. full_clean() in the services still enforces it.

@@ -33,6 +33,7 @@ from samenwerking.models import (
     Provincie,
     Samenwerkingsverband,
 )
+from samenwerking.peilmoment import DatumVeld, JaarVeld
 
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
@@ -47,7 +48,9 @@ class RegisterFilterSet(django_filters.FilterSet):
 
 class ActiefOpFilter(django_filters.DateFilter):
     """Rows whose half-open period contains the date (the models' `actief_op`). ISO dates only,
-    not the Dutch input formats of forms."""
+    not the Dutch input formats of forms, within the register's range (peilmoment)."""
+
+    field_class = DatumVeld
 
     def __init__(self, **kwargs):
         super().__init__(
@@ -78,10 +81,7 @@ class JaNeeFilter(django_filters.BooleanFilter):
 
 
 class JaarFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, **kwargs):
-        super().__init__(min_value=1900, max_value=2100, **kwargs)
+    field_class = JaarVeld
 
 
 def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:

@@ -22,6 +22,13 @@ class Paginering(PageNumberPagination):
             raise ValidationError(fouten)
         return super().paginate_queryset(queryset, request, view)
 
+    def get_schema_operation_parameters(self, view):
+        """Both parameters start at 1 in the document too (page=0 is a 400)."""
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         return {
             "type": "object",

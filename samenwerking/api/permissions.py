@@ -12,6 +12,14 @@ def actie(request) -> str:
     return ACTIE.get(request.method, rechten.VERWIJDEREN)
 
 
+def kent_methode(view, request) -> bool:
+    """Whether the view answers the request's method at all. DRF checks permissions before it
+    looks for the handler; a method the view does not have must still get its 405 (with an
+    Allow header), whoever asks, not a 401 or a 400 about the parameters."""
+    methode = request.method.lower()
+    return methode in view.http_method_names and hasattr(view, methode)
+
+
 class RegisterRechten(BasePermission):
     """Everyone reads (Wgr art. 27 lid 3: the register is public). Writing needs an account
     whose role may write this kind of row, and for one row (also a new one, checked before
@@ -23,7 +31,7 @@ class RegisterRechten(BasePermission):
     )
 
     def has_permission(self, request, view):
-        if request.method in SAFE_METHODS:
+        if request.method in SAFE_METHODS or not kent_methode(view, request):
             return True
         model = view.get_queryset().model
         return bool(request.user and request.user.is_authenticated) and rechten.mag_model(

@@ -1,14 +1,19 @@
-"""The OpenAPI document: Dutch descriptions of operations and path parameters, and the
-problem responses every operation can give."""
+"""The OpenAPI document: Dutch descriptions of operations and path parameters, the problem
+responses every operation can give, and query parameters that refuse what the API refuses, so
+that a client generated from the document is never surprised by a 400."""
 
+from django import forms
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import SAFE_METHODS
+
+from samenwerking.peilmoment import DATUM_PATROON, DatumVeld
 
 from .exceptions import ProbleemSerializer
 
@@ -30,7 +35,49 @@ OMSCHRIJVINGEN = {
 }
 
 
+def niet_leeg(schema: dict) -> None:
+    """Every query parameter refuses an empty or blank value and a NUL character
+    (viewsets.weiger_onbekende_parameters): a free text holds a non-space and no NUL, a list
+    at least one item."""
+    if schema.get("type") == "array":
+        schema["minItems"] = max(schema.get("minItems", 0), 1)
+        niet_leeg(schema.get("items", {}))
+    elif schema.get("type") == "string" and not {"enum", "format"} & set(schema):
+        # (A value from a list, a uuid or a date is never empty anyway.)
+        schema["minLength"] = max(schema.get("minLength", 0), 1)
+        schema.setdefault("pattern", r"^[^\u0000]*[^\s\u0000][^\u0000]*$")
+
+
+class RegisterFilterExtension(DjangoFilterExtension):
+    """django-filter's parameters with the bounds of the form fields that parse them: a
+    year's minimum and maximum, a date's range (samenwerking.peilmoment)."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        veld = filter_field.field
+        for parameter in parameters:
+            schema = parameter["schema"]
+            if isinstance(veld, forms.IntegerField):
+                for sleutel, grens in (("minimum", veld.min_value), ("maximum", veld.max_value)):
+                    if grens is not None:
+                        schema[sleutel] = grens
+            if isinstance(veld, DatumVeld):
+                schema["pattern"] = DATUM_PATROON
+        return parameters
+
+
 class RegisterAutoSchema(AutoSchema):
+    def get_operation(self, *args, **kwargs):
+        operatie = super().get_operation(*args, **kwargs)
+        for parameter in (operatie or {}).get("parameters", []):
+            if parameter["in"] == "query":
+                niet_leeg(parameter["schema"])
+        return operatie
+
     def _model(self):
         queryset = getattr(self.view, "queryset", None)
         return queryset.model if queryset is not None else None

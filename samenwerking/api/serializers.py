@@ -25,7 +25,7 @@ from samenwerking.models import (
 )
 from samenwerking.services import JAARCIJFERS_VELDEN
 
-from .base import CamelSerializer, RegisterSerializer, geld
+from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
 
 # --- Resources ------------------------------------------------------------------------------
 
@@ -271,21 +271,17 @@ class DocumentSerializer(RegisterSerializer):
 
 
 class PeilParametersSerializer(serializers.Serializer):
-    peildatum = serializers.DateField(
+    peildatum = DatumField(
         required=False,
         help_text=_("Welke deelnames lopen op deze dag (JJJJ-MM-DD). Standaard: vandaag."),
-        error_messages={"invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD).")},
-    )
-    jaar = serializers.IntegerField(
-        required=False,
-        min_value=1900,
-        max_value=2100,
-        help_text=_("Van welk jaar de bijdragen. Standaard: het jaar van de peildatum."),
         error_messages={
-            "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
-            "min_value": _("Jaar: moet 1900 of later zijn."),
-            "max_value": _("Jaar: moet 2100 of eerder zijn."),
+            "invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD)."),
+            "buiten_bereik": _("Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."),
         },
+    )
+    jaar = JaarField(
+        required=False,
+        help_text=_("Van welk jaar de bijdragen. Standaard: het jaar van de peildatum."),
     )
 
 

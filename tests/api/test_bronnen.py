@@ -283,12 +283,21 @@ def test_list_query_count_does_not_grow_with_the_rows(api, bron, aantal, django_
     assert antwoord.status_code == 200
 
 
-@pytest.mark.parametrize("bron", BRONNEN, ids=str)
+@pytest.mark.parametrize("bron", SCHRIJFBAAR, ids=str)
 def test_anonymous_write_is_a_401_asking_for_credentials(api, bron):
     antwoord = api.post(f"/api/v1/{bron.pad}", {}, format="json")
     body = probleem(antwoord, 401)
     assert antwoord["WWW-Authenticate"] == "Token"
     assert body["detail"] == "Authenticatiegegevens zijn niet opgegeven."
+
+
+@pytest.mark.parametrize("bron", [b for b in BRONNEN if not b.nieuw], ids=str)
+def test_a_write_to_a_read_only_resource_is_a_405_for_everyone(api, beheerder, bron):
+    for client in (api, beheerder):
+        antwoord = client.post(f"/api/v1/{bron.pad}", {}, format="json")
+        body = probleem(antwoord, 405)
+        assert body["detail"] == 'Methode "POST" niet toegestaan.'
+        assert antwoord["Allow"] == "GET, HEAD, OPTIONS"
 
 
 @pytest.mark.parametrize("bron", SCHRIJFBAAR, ids=str)

@@ -76,7 +76,7 @@ def test_termijnen_of_a_gemeente_leave_out_other_and_budgetless_regelingen(api, 
 
 def test_termijnen_parameters_are_checked(api):
     assert ongeldig(api.get("/api/v1/termijnen", {"jaar": "volgend"})) == {
-        "jaar": "Jaar: vul een jaartal in, bijvoorbeeld 2026."
+        "jaar": "Jaar: vul een jaartal in, bijvoorbeeld 2025."
     }
     assert ongeldig(api.get("/api/v1/termijnen", {"gemeente": "GM9999"})) == {
         "gemeente": "Geen gemeente met CBS-code GM9999."

@@ -148,3 +148,30 @@ def test_a_parameter_without_a_value_is_a_400(api):
         "ordering": "Lege waarde. Laat de parameter weg of geef een waarde.",
         "soort": "Lege waarde. Laat de parameter weg of geef een waarde.",
     }
+
+
+@pytest.mark.parametrize("methode", ["POST", "PUT", "PATCH", "DELETE", "TRACE"])
+def test_a_method_the_list_of_verbonden_partijen_lacks_is_a_405_in_dutch(
+    api, beheerder, referentiedata, methode
+):
+    # Once a 500: the permission check asked this view for a queryset it does not have.
+    for client in (api, beheerder):
+        antwoord = client.generic(methode, "/api/v1/gemeenten/GM0363/verbonden-partijen")
+        body = probleem(antwoord, 405)
+        assert body["title"] == "Methode niet toegestaan"
+        assert body["detail"] == f'Methode "{methode}" niet toegestaan.'
+        assert antwoord["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_an_undeclared_method_is_a_405_before_the_parameters_are_checked(api):
+    # Not a 400 about parameters the method would not take anyway.
+    antwoord = api.generic("TRACE", "/api/v1/bestuursorganen?page=0&soort=geen")
+    assert probleem(antwoord, 405)["detail"] == 'Methode "TRACE" niet toegestaan.'
+    assert antwoord["Allow"] == "GET, POST, HEAD, OPTIONS"
+
+
+def test_a_nul_character_in_a_parameter_is_a_400_naming_it(api, referentiedata):
+    # PostgreSQL cannot compare text with NUL (found by schemathesis on ?gemeente=).
+    assert ongeldig(api.get("/api/v1/termijnen", {"gemeente": "GM\x000363"})) == {
+        "gemeente": "Ongeldig teken (NUL) in de waarde."
+    }

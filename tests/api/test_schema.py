@@ -2,10 +2,15 @@
 
 scripts/check_schema.sh (run by `make test`) also compares it with docs/openapi.yaml."""
 
+from pathlib import Path
+
+import jsonschema
 import pytest
 import yaml
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
+
+from .hulp import ongeldig
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +77,74 @@ def test_swagger_ui_from_local_static_files(api):
     html = api.get("/api/v1/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
     assert "cdn" not in html
+
+
+# --- The document refuses what the API refuses ----------------------------------------------
+# A client generated from docs/openapi.yaml must never be surprised by a 400 for a value the
+# document allowed: page 0, an empty value, a year or date out of range.
+
+DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
+
+
+def _query_parameters():
+    """(path, parameter) of every GET operation's query parameters in the committed document."""
+    document = yaml.safe_load(DOCUMENT.read_text())
+    for pad, operaties in document["paths"].items():
+        for parameter in operaties.get("get", {}).get("parameters", []):
+            if parameter["in"] == "query":
+                yield pad, parameter
+
+
+def _geweigerd(parameter) -> list:
+    """Values the API refuses with a 400 for this parameter, as the document would see them."""
+    schema, naam = parameter["schema"], parameter["name"]
+    if schema["type"] == "integer":
+        waarden = []
+        if naam in ("page", "pageSize"):
+            waarden.append(0)
+        if naam == "jaar":
+            waarden += [1899, 2101, 10000]
+        return waarden
+    if schema["type"] == "array":
+        return [[]]
+    if schema.get("format") == "date":
+        return ["", "9999-12-31", "2101-01-01", "1899-12-31", "0001-01-01"]
+    return ["", " ", "a\x00b"]
+
+
+def _in_adres(waarde) -> str:
+    return ",".join(waarde) if isinstance(waarde, list) else str(waarde)
+
+
+GEWEIGERD = [
+    pytest.param(pad, parameter["name"], waarde, id=f"{pad}?{parameter['name']}={waarde!r}")
+    for pad, parameter in _query_parameters()
+    for waarde in _geweigerd(parameter)
+]
+
+
+def test_every_refused_value_is_refused_by_the_document_too():
+    checker = jsonschema.FormatChecker()
+    gecontroleerd = set()
+    for pad, parameter in _query_parameters():
+        schema = parameter["schema"]
+        for waarde in _geweigerd(parameter):
+            fouten = list(
+                jsonschema.Draft7Validator(schema, format_checker=checker).iter_errors(waarde)
+            )
+            assert fouten, f"{pad}?{parameter['name']}={waarde!r} is allowed by the document"
+            gecontroleerd.add(parameter["name"])
+        if parameter["name"] == "jaar":
+            assert (schema["minimum"], schema["maximum"]) == (1900, 2100), pad
+    # Every kind of parameter is there to be checked.
+    assert {"page", "pageSize", "jaar", "peildatum", "actiefOp", "q", "ordering"} <= gecontroleerd
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("pad", "naam", "waarde"), GEWEIGERD)
+def test_every_value_the_document_refuses_is_refused_by_the_api(
+    api, referentiedata, pad, naam, waarde
+):
+    adres = pad.replace("{cbs_code}", "GM0363")
+    antwoord = api.get(adres, {naam: _in_adres(waarde)})
+    assert naam in ongeldig(antwoord)

@@ -190,7 +190,7 @@ def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaansta
 
 def test_lowercase_code_redirects_and_unknown_code_is_a_helpful_404(client, referentiedata):
     antwoord = client.get("/gemeenten/gm0479/?jaar=2024")
-    assert antwoord.status_code == 302 and antwoord.url == "/gemeenten/GM0479/?jaar=2024"
+    assert antwoord.status_code == 301 and antwoord.url == "/gemeenten/GM0479/?jaar=2024"
     niet = client.get("/gemeenten/GM9999/")
     assert niet.status_code == 404
     tekst = _tekst(niet)

@@ -1,0 +1,104 @@
+"""A gemeente in an address: a CBS code in lower case redirects to the code as stored, on the
+same route (pages and API); an odd or unknown code is a Dutch 404, never a redirect loop."""
+
+import uuid
+
+import pytest
+
+from tests import factories as f
+from tests.api.hulp import probleem
+
+pytestmark = pytest.mark.django_db
+
+PAGINAS = [
+    "/gemeenten/{}/",
+    "/gemeenten/{}/register/",
+    "/gemeenten/{}/partners/",
+    "/gemeenten/{}/kalender/",
+    "/gemeenten/{}/kalender.ics",
+    "/gemeenten/{}/zienswijzen/",
+    "/gemeenten/{}/verbonden-partijen/",
+]
+API = [
+    "/api/v1/gemeenten/{}",
+    "/api/v1/gemeenten/{}/samenwerkingsverbanden",
+    "/api/v1/gemeenten/{}/verbonden-partijen",
+]
+
+
+@pytest.mark.parametrize("adres", PAGINAS + API)
+def test_a_lower_case_code_redirects_to_the_same_route_with_the_code_as_stored(
+    client, referentiedata, adres
+):
+    # The query string goes along (a gemeente's detail in the API takes none).
+    query = "" if adres == API[0] else "?jaar=2024"
+    antwoord = client.get(adres.format(" gm0363") + query)
+    assert antwoord.status_code == 301
+    assert antwoord["Location"] == adres.format("GM0363") + query
+    assert client.get(antwoord["Location"]).status_code == 200
+
+
+def test_the_oplegger_keeps_the_arrangement_when_redirecting(client, referentiedata):
+    deelname = f.DeelnameFactory(gemeente__cbs_code="GM8801")
+    verband = deelname.samenwerkingsverband.uuid
+    antwoord = client.get(f"/gemeenten/gm8801/samenwerkingsverbanden/{verband}/oplegger/")
+    assert antwoord.status_code == 301
+    assert antwoord["Location"] == f"/gemeenten/GM8801/samenwerkingsverbanden/{verband}/oplegger/"
+
+
+@pytest.mark.parametrize(
+    ("adres", "code"),
+    [
+        ("/gemeenten/e/", "e"),  # once redirected to /gEmeenten/e/
+        ("/gemeenten/%5Cx/", "\\x"),  # once redirected to itself, forever
+        ("/gemeenten/gm9999/", "gm9999"),  # normalised, still no gemeente: no redirect
+        ("/gemeenten/GM9999/register/", "GM9999"),
+    ],
+)
+def test_an_odd_or_unknown_code_on_a_page_is_a_dutch_404(client, referentiedata, adres, code):
+    antwoord = client.get(adres)
+    assert antwoord.status_code == 404
+    tekst = antwoord.content.decode()
+    assert "Niet gevonden" in tekst
+    assert f"Er is geen gemeente met CBS-code {code}." in tekst
+
+
+@pytest.mark.parametrize(
+    ("adres", "detail"),
+    [
+        ("/api/v1/gemeenten/e", "Geen gemeente met CBS-code e."),
+        ("/api/v1/gemeenten/gm9999/samenwerkingsverbanden", "Geen gemeente met CBS-code gm9999."),
+        ("/api/v1/gemeenten/%5Cx/verbonden-partijen", "Geen gemeente met CBS-code \\x."),
+    ],
+)
+def test_an_odd_or_unknown_code_in_the_api_is_a_dutch_404_problem(
+    client, referentiedata, adres, detail
+):
+    assert probleem(client.get(adres), 404)["detail"] == detail
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "/gemeenten/GM%0063/",
+        "/gemeenten/GM0363%00/kalender.ics",
+        f"/gemeenten/%00/samenwerkingsverbanden/{uuid.uuid4()}/oplegger/",
+        "/api/v1/gemeenten/GM%0063",
+        "/api/v1/provincies/PV%0027",
+        "/api/v1/gemeenten/%00/verbonden-partijen",
+        "/api/v1/deelnames/%00",
+    ],
+)
+def test_a_nul_character_in_a_key_is_a_404_not_a_database_error(client, referentiedata, adres):
+    # PostgreSQL cannot compare text with NUL; such a key matches no route.
+    antwoord = client.get(adres)
+    assert antwoord.status_code == 404
+    if adres.startswith("/api/"):
+        assert probleem(antwoord, 404)["title"] == "Niet gevonden"
+    else:
+        assert "Niet gevonden" in antwoord.content.decode()
+
+
+def test_a_write_with_a_lower_case_code_is_not_redirected(client, referentiedata):
+    # A redirect would turn the POST into a GET: the method's own answer instead.
+    probleem(client.post("/api/v1/gemeenten/gm0363/verbonden-partijen"), 405)

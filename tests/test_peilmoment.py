@@ -1,0 +1,188 @@
+"""Dates and years a visitor gives: 1900-01-01 up to and including 2100-12-31 and 1900–2100,
+everywhere (samenwerking.peilmoment). Outside that, a 400 naming the parameter, never a 500
+("year 10000 is out of range" once came from peildatum=9999-12-31); at the edges, an answer."""
+
+import datetime
+
+import pytest
+
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.api.hulp import ongeldig
+
+pytestmark = pytest.mark.django_db
+
+BUITEN = ["9999-12-31", "2101-01-01", "1899-12-31", "0001-01-01"]
+RANDEN = ["1900-01-01", "2100-12-31"]
+DATUM_FOUT = "Kies een datum van 1900-01-01 tot en met 2100-12-31."
+
+
+@pytest.fixture
+def amsterdam(referentiedata):
+    """Amsterdam in an arrangement, so that pages and the API have rows to compute with."""
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    deelname = f.DeelnameFactory(gemeente=amsterdam, toetredingsdatum=None)
+    f.ZetelFactory(deelname=deelname, begindatum=datetime.date(2020, 1, 1))
+    f.BijdrageFactory(deelname=deelname, jaar=2100)
+    return deelname
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+def _paginas(deelname) -> list[str]:
+    verband = deelname.samenwerkingsverband.uuid
+    return [
+        "/gemeenten/GM0363/",
+        "/gemeenten/GM0363/register/",
+        "/gemeenten/GM0363/partners/",
+        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband}/oplegger/",
+        f"/samenwerkingsverbanden/{verband}/",
+    ]
+
+
+@pytest.mark.parametrize("peildatum", BUITEN)
+def test_a_page_refuses_a_peildatum_out_of_range_in_dutch(client, amsterdam, peildatum):
+    for adres in _paginas(amsterdam):
+        antwoord = client.get(adres, {"peildatum": peildatum})
+        assert antwoord.status_code == 400, adres
+        assert (
+            "Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31. Getoond: vandaag."
+            in _tekst(antwoord)
+        ), adres
+
+
+@pytest.mark.parametrize("peildatum", RANDEN)
+def test_a_page_answers_at_the_edges_of_the_range(client, amsterdam, peildatum):
+    for adres in _paginas(amsterdam):
+        antwoord = client.get(adres, {"peildatum": peildatum})
+        assert antwoord.status_code == 200, adres
+        assert f'value="{peildatum}"' in antwoord.content.decode(), adres
+
+
+def test_the_page_offers_the_range_in_the_date_picker(client, amsterdam):
+    html = client.get("/gemeenten/GM0363/").content.decode()
+    assert 'name="peildatum" id="id_peildatum"' in html
+    assert 'min="1900-01-01" max="2100-12-31"' in html
+
+
+@pytest.mark.parametrize("jaar", ["1899", "2101", "10000"])
+def test_a_page_refuses_a_year_out_of_range(client, amsterdam, jaar):
+    fout = "Jaar: moet 1900 of later zijn." if jaar == "1899" else "Jaar: moet 2100 of eerder zijn."
+    verband = amsterdam.samenwerkingsverband.uuid
+    for adres in [
+        "/gemeenten/GM0363/",
+        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband}/oplegger/",
+        f"/samenwerkingsverbanden/{verband}/",
+        "/gemeenten/GM0363/verbonden-partijen/",
+    ]:
+        antwoord = client.get(adres, {"jaar": jaar})
+        assert antwoord.status_code == 400, adres
+        assert fout in _tekst(antwoord), adres
+
+
+def test_a_page_without_money_ignores_a_year_it_would_not_show(client, amsterdam):
+    # Once a 400 without any message: the year field is not on these pages.
+    for adres in ("/gemeenten/GM0363/register/", "/gemeenten/GM0363/partners/"):
+        assert client.get(adres, {"jaar": "10000"}).status_code == 200, adres
+
+
+@pytest.mark.parametrize("peildatum", BUITEN)
+def test_the_core_endpoint_refuses_a_peildatum_out_of_range(client, amsterdam, peildatum):
+    antwoord = client.get(
+        "/api/v1/gemeenten/GM0363/samenwerkingsverbanden", {"peildatum": peildatum}
+    )
+    assert ongeldig(antwoord) == {
+        "peildatum": "Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."
+    }
+
+
+@pytest.mark.parametrize("peildatum", RANDEN)
+def test_the_core_endpoint_answers_at_the_edges_of_the_range(client, amsterdam, peildatum):
+    antwoord = client.get(
+        "/api/v1/gemeenten/GM0363/samenwerkingsverbanden", {"peildatum": peildatum}
+    )
+    assert antwoord.status_code == 200
+    body = antwoord.json()
+    assert body["peildatum"] == peildatum
+    assert body["jaar"] == int(peildatum[:4])
+    assert len(body["samenwerkingsverbanden"]) == 1
+
+
+@pytest.mark.parametrize(
+    "bron", ["gemeenten", "samenwerkingsverbanden", "deelnames", "zetels"], ids=str
+)
+def test_every_date_filter_refuses_a_date_out_of_range(client, amsterdam, bron):
+    for datum in BUITEN:
+        assert ongeldig(client.get(f"/api/v1/{bron}", {"actiefOp": datum})) == {
+            "actiefOp": DATUM_FOUT
+        }
+    for datum in RANDEN:
+        assert client.get(f"/api/v1/{bron}", {"actiefOp": datum}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "/api/v1/bijdragen",
+        "/api/v1/jaarcijfers",
+        "/api/v1/documenten",
+        "/api/v1/zienswijzeverzoeken",
+        "/api/v1/termijnen",
+        "/api/v1/gemeenten/GM0363/samenwerkingsverbanden",
+        "/api/v1/gemeenten/GM0363/verbonden-partijen",
+    ],
+)
+def test_every_year_parameter_refuses_a_year_out_of_range(client, amsterdam, adres):
+    assert ongeldig(client.get(adres, {"jaar": "10000"})) == {
+        "jaar": "Jaar: moet 2100 of eerder zijn."
+    }
+    assert ongeldig(client.get(adres, {"jaar": "1899"})) == {
+        "jaar": "Jaar: moet 1900 of later zijn."
+    }
+    assert client.get(adres, {"jaar": "2100"}).status_code == 200
+
+
+# --- Stored dates: the same range, whichever surface writes them ------------------------------
+
+
+def test_a_stored_date_out_of_range_is_refused_naming_the_field(referentiedata):
+    from tests.toegang import api_client, beheerder_account
+
+    verband = f.DeelnameFactory(gemeente=Gemeente.objects.get(cbs_code="GM0479"))
+    client = api_client(beheerder_account())
+    # Once stored, a zienswijzeverzoek received on 9999-12-01 was a 500 on every page and
+    # answer that showed it (its deadline is computed weeks later).
+    antwoord = client.post(
+        "/api/v1/zienswijzeverzoeken",
+        {
+            "samenwerkingsverband": str(verband.samenwerkingsverband.uuid),
+            "soort": "ontwerpbegroting",
+            "onderwerp": "Begroting 2100",
+            "jaar": 2100,
+            "ontvangenOp": "9999-12-01",
+            "uitersteDatum": "9999-12-31",
+        },
+        format="json",
+    )
+    assert ongeldig(antwoord) == {"ontvangenOp": DATUM_FOUT, "uitersteDatum": DATUM_FOUT}
+
+
+def test_the_services_refuse_a_date_out_of_range_for_every_surface(referentiedata):
+    from django.core.exceptions import ValidationError
+
+    from samenwerking import services
+
+    deelname = f.DeelnameFactory.build(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+        toetredingsdatum=datetime.date(1, 1, 1),
+        uittredingsdatum=datetime.date(9999, 12, 31),
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.deelname_opslaan(deelname=deelname)
+    assert fout.value.message_dict == {
+        "toetredingsdatum": [DATUM_FOUT],
+        "uittredingsdatum": [DATUM_FOUT],
+    }

@@ -1,0 +1,140 @@
+"""SQLite, the zero-setup database of `make run`: simultaneous writes wait for each other
+instead of failing with "database is locked" (a 500).
+
+The rest of the suite runs on PostgreSQL; this test runs the app itself in gunicorn (two
+worker processes with four threads each, as a small production would) on a SQLite file of its
+own, and writes to it through the API from several threads at once, with readers in between.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHRIJVERS, PER_SCHRIJVER = 8, 6
+
+MAAK_TOKEN = """
+from django.contrib.auth import get_user_model
+from rest_framework.authtoken.models import Token
+from toegang.models import Rol, RolSoort
+gebruiker = get_user_model().objects.create_user("beheer", is_staff=True)
+Rol.objects.create(gebruiker=gebruiker, soort=RolSoort.BEHEERDER)
+print(Token.objects.create(user=gebruiker).key)
+"""
+
+
+def _vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _verzoek(methode: str, url: str, token: str | None = None, body: dict | None = None):
+    """(status, body) of one request; errors are answers too."""
+    koppen = {"Accept": "application/json"}
+    if token:
+        koppen["Authorization"] = f"Token {token}"
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        koppen["Content-Type"] = "application/json"
+    verzoek = urllib.request.Request(url, data=data, headers=koppen, method=methode)
+    try:
+        with urllib.request.urlopen(verzoek, timeout=60) as antwoord:
+            return antwoord.status, antwoord.read()
+    except urllib.error.HTTPError as fout:
+        return fout.code, fout.read()
+
+
+@pytest.fixture(scope="module")
+def sqlite_app(tmp_path_factory):
+    """The app under gunicorn on a fresh SQLite file: (base URL, token of a beheerder)."""
+    map_ = tmp_path_factory.mktemp("sqlite")
+    omgeving = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{map_ / 'regioreg.sqlite3'}",
+        "SECRET_KEY": "alleen-voor-deze-test",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "API_LIMIET_ANONIEM": "",
+        "PAGINA_CACHE_SECONDEN": "0",
+    }
+    python = sys.executable
+    beheer = [python, "manage.py"]
+    subprocess.run([*beheer, "migrate", "--no-input", "-v0"], cwd=ROOT, env=omgeving, check=True)
+    token = subprocess.run(
+        [*beheer, "shell", "-c", MAAK_TOKEN],
+        cwd=ROOT,
+        env=omgeving,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    poort = _vrije_poort()
+    server = subprocess.Popen(
+        [
+            str(Path(python).parent / "gunicorn"),
+            "regioreg.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=omgeving,
+    )
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        for _ in range(100):
+            try:
+                if _verzoek("GET", f"{basis}/api/v1/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not answer on SQLite")
+        yield basis, token
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_simultaneous_writes_on_sqlite_all_land_without_an_error(sqlite_app):
+    basis, token = sqlite_app
+
+    def schrijver(nummer: int) -> list[int]:
+        statussen = []
+        for i in range(PER_SCHRIJVER):
+            body = {"naam": f"Organisatie {nummer}-{i}", "soort": "privaat"}
+            statussen.append(_verzoek("POST", f"{basis}/api/v1/organisaties", token, body)[0])
+            # A reader in between, as the pages would be.
+            statussen.append(_verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")[0])
+        return statussen
+
+    with ThreadPoolExecutor(SCHRIJVERS) as pool:
+        statussen = [s for lijst in pool.map(schrijver, range(SCHRIJVERS)) for s in lijst]
+
+    assert sorted(set(statussen)) == [200, 201]
+    assert statussen.count(201) == SCHRIJVERS * PER_SCHRIJVER
+    status, inhoud = _verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")
+    assert status == 200
+    namen = {o["naam"] for o in json.loads(inhoud)["results"]}
+    assert namen == {
+        f"Organisatie {n}-{i}" for n in range(SCHRIJVERS) for i in range(PER_SCHRIJVER)
+    }
