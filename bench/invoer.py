@@ -7,7 +7,9 @@ most work), plus new deelnames of gemeenten that are not yet in an arrangement. 
 posts the file to the admin's import page (the preview, a dry run) and then confirms it (the
 import), through Django's test client in this process, as a beheerder; the database is
 rolled back after each run, so every run does the same work. The figures go into the JSON of
-bench/meten.py; run on its own (`python bench/invoer.py`) it prints them only.
+bench/meten.py; run on its own (`scripts/bench.sh invoer`) it prints them, with the JSON of
+the two figures as the last line, and an ijkmeting before and after (how fast the shared
+machine was meanwhile, as bench/meten.py does).
 
 Both steps must finish well inside gunicorn's worker timeout (GUNICORN_TIMEOUT, 120 s): the
 target is 20 s each.
@@ -33,7 +35,9 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.template.defaultfilters import filesizeformat  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 
 from samenwerking.formats import CSVNederlands  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
@@ -126,6 +130,16 @@ def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
     return preview_ms, confirm_ms
 
 
+def ijkmeting() -> float:
+    """bench/meten.py's ijkmeting: a fixed piece of pure Python (median of 30, in ms)."""
+    tijden = []
+    for _ in range(33):
+        begin = time.perf_counter()
+        sum(i * i for i in range(200_000))
+        tijden.append((time.perf_counter() - begin) * 1000)
+    return statistics.median(tijden[3:])
+
+
 def _meting(naam: str, tijden: list[float]) -> dict:
     tijden = sorted(tijden)
     mediaan = statistics.median(tijden)
@@ -144,21 +158,24 @@ def _meting(naam: str, tijden: list[float]) -> dict:
 
 def main() -> None:
     settings.PAGINA_CACHE_SECONDEN = 0
+    translation.activate(settings.LANGUAGE_CODE)
     beheerder, _nieuw = get_user_model().objects.get_or_create(
         username="bench-invoer", defaults={"is_staff": True, "is_superuser": True}
     )
     client = Client(SERVER_NAME="localhost")
     client.force_login(beheerder)
     inhoud = deelnames_bestand(REGELS)
-    grootte = f"{len(inhoud) / 1_000_000:.1f} MB".replace(".", ",")
-    print(f"Bestand: {REGELS} regels, {grootte}", flush=True)
-    assert len(inhoud) <= settings.IMPORT_MAX_BYTES, f"{len(inhoud)} > IMPORT_MAX_BYTES"
+    grootte = filesizeformat(len(inhoud))
+    assert len(inhoud) <= settings.IMPORT_MAX_BYTES, f"{grootte} > IMPORT_MAX_BYTES"
+    ijk_begin = ijkmeting()
+    print(f"Bestand: {REGELS} regels, {grootte}; ijkmeting {ijk_begin:.1f} ms", flush=True)
     voorbeelden, bevestigingen = [], []
     for _ in range(HERHALINGEN):
         preview_ms, confirm_ms = een_run(client, inhoud)
         print(f"  voorbeeld {preview_ms:9.1f} ms   bevestigen {confirm_ms:9.1f} ms", flush=True)
         voorbeelden.append(preview_ms)
         bevestigingen.append(confirm_ms)
+    ijk_eind = ijkmeting()
     regels = f"{REGELS:,}".replace(",", ".")
     metingen = [
         _meting(
@@ -166,6 +183,9 @@ def main() -> None:
         ),
         _meting(f"Import deelnames in het beheer: bevestigen ({regels} regels)", bevestigingen),
     ]
+    metingen[-1]["toelichting"] = (
+        f"ijkmeting {ijk_begin:.1f} ms voor en {ijk_eind:.1f} ms na de import".replace(".", ",")
+    )
     for meting in metingen:
         print(f"{meting['naam']:60s} mediaan {meting['mediaan_ms']:9.1f} ms", flush=True)
     if os.environ.get("BENCH_UITVOER"):  # make bench: add to the report's figures
@@ -173,6 +193,9 @@ def main() -> None:
         data = json.loads(uitvoer.read_text())
         data["metingen"].extend(metingen)
         uitvoer.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+    else:  # on its own: the figures for docs/performance.json
+        datum = timezone.now().isoformat(timespec="seconds")
+        print(json.dumps({"datum": datum, "metingen": metingen}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

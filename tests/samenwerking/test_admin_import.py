@@ -556,3 +556,75 @@ def test_an_arrangements_lists_and_domeinen_are_updated(admin_client, regio):
     )
     assert list(verband.domeinen.values_list("code", flat=True)) == ["test-veiligheid"]
     assert verband.history.first().history_type == "~"
+
+
+SQLITE_IMPORT = """
+import json, tablib
+from samenwerking.models import Deelname, Domein, Gemeente, Samenwerkingsverband
+from samenwerking.resources import DeelnameResource, SamenwerkingsverbandResource
+verband = Samenwerkingsverband.objects.create(naam="Op SQLite", vorm="OL")
+Domein.objects.create(code="test-sqlite", naam="Test SQLite")
+zaanstad = Gemeente.objects.get(naam="Zaanstad")
+Deelname.objects.create(samenwerkingsverband=verband, gemeente=zaanstad)
+export = DeelnameResource().export()
+rijen = [list(r) for r in export]
+rijen[0][export.headers.index("bron")] = "gewijzigd"
+deelnames = tablib.Dataset(*rijen, headers=export.headers)
+nieuw = dict.fromkeys(export.headers, "") | {
+    "samenwerkingsverband": str(verband.uuid), "gemeente": "Oostzaan",
+    "toetredingsdatum": "2025-01-01", "verdeelsleutel": "12,5", "bron": "nieuw",
+}
+deelnames.append([nieuw[k] for k in export.headers])
+uit = {"deelnames": DeelnameResource().import_data(deelnames).totals}
+export = SamenwerkingsverbandResource().export()
+rij = list(export[0])
+rij[export.headers.index("domeinen")] = "test-sqlite"
+rij[export.headers.index("motieven")] = "kosten"
+verbanden = tablib.Dataset(rij, headers=export.headers)
+uit["verbanden"] = SamenwerkingsverbandResource().import_data(verbanden).totals
+verband.refresh_from_db()
+uit["opgeslagen"] = sorted(
+    Deelname.objects.values_list("gemeente__naam", "bron", "verdeelsleutel")
+)
+uit["geschiedenis"] = sorted(Deelname.history.values_list("history_type", "bron"))
+uit["verband"] = [list(verband.domeinen.values_list("code", flat=True)), verband.motieven]
+print(json.dumps(uit, default=str))
+"""
+
+
+def test_an_import_on_sqlite_writes_rows_history_and_domeinen(tmp_path):
+    """`make run` uses SQLite: the bulk writes have a path of their own there."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parents[2]
+    omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    omgeving.update(DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'import.sqlite3'}")
+    for opdracht in (["migrate", "--no-input", "-v0"], ["laad_referentiedata"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *opdracht],
+            cwd=project,
+            env=omgeving,
+            check=True,
+            capture_output=True,
+        )
+    uit = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", SQLITE_IMPORT],
+        cwd=project,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+    )
+    assert uit.returncode == 0, uit.stderr
+    resultaat = json.loads(uit.stdout.strip().splitlines()[-1])
+    assert (resultaat["deelnames"]["new"], resultaat["deelnames"]["update"]) == (1, 1)
+    assert resultaat["verbanden"]["update"] == 1
+    assert resultaat["opgeslagen"] == [
+        ["Oostzaan", "nieuw", "12.5000"],
+        ["Zaanstad", "gewijzigd", None],
+    ]
+    assert resultaat["geschiedenis"] == [["+", ""], ["+", "nieuw"], ["~", "gewijzigd"]]
+    assert resultaat["verband"] == [["test-sqlite"], ["kosten"]]
