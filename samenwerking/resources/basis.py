@@ -21,7 +21,7 @@ import functools
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import DatabaseError, models
 from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 from import_export.results import RowResult
@@ -69,12 +69,10 @@ class LuiVerschil:
     (it shows the first rows of a large file, not all of them)."""
 
     def __init__(self, resource, origineel, instance, nieuw: bool):
-        self.resource, self.origineel, self.instance, self.nieuw = (
-            resource,
-            origineel,
-            instance,
-            nieuw,
-        )
+        self.resource = resource
+        self.origineel = origineel
+        self.instance = instance
+        self.nieuw = nieuw
 
     def __iter__(self):
         verschil = self.resource.get_diff_class()(self.resource, self.origineel, self.nieuw)
@@ -241,6 +239,11 @@ class RegisterResource(resources.ModelResource):
                     )
             except services.Rijfouten as rijfouten:
                 fouten = rijfouten.per_rij
+            except DatabaseError as fout:  # e.g. a concurrent write; the file's rows are undone
+                raise ValueError(
+                    "De database weigerde de regels (wijzigde iemand tegelijk dezelfde "
+                    "gegevens?). Er is niets opgeslagen; lees het bestand opnieuw in."
+                ) from fout
             for index, fout in fouten.items():
                 nummer, _instance, rij, _m2m = te_bewaren[index]
                 self.markeer_fout(result, nummer, rij, fout)

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+import tablib
 from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
@@ -68,6 +69,9 @@ def _kop_en_rijen(antwoord, formaat: str) -> tuple[list, list]:
         blad = load_workbook(io.BytesIO(inhoud), read_only=True).active
         rijen = [list(r) for r in blad.iter_rows(values_only=True)]
         return rijen[0], rijen[1:]
+    if formaat == "ods":
+        dataset = tablib.Dataset().load(inhoud, format="ods")
+        return list(dataset.headers), [list(r) for r in dataset]
     if formaat == "json":
         rijen = json.loads(inhoud)
         return list(rijen[0]), [list(r.values()) for r in rijen]
@@ -104,7 +108,7 @@ def test_export_page_opens_with_its_form_in_dutch(admin_client, referentiedata, 
         assert engels not in tekst
 
 
-@pytest.mark.parametrize("formaat", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("formaat", ["csv", "xlsx", "ods", "json"])
 @pytest.mark.parametrize(("naam", "beheer"), EXPORTEERBAAR, ids=[n for n, _b in EXPORTEERBAAR])
 def test_export_file_has_the_columns_and_rows_of_the_list(
     admin_client, referentiedata, naam, beheer, formaat

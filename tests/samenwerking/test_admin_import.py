@@ -210,6 +210,17 @@ def test_an_xlsx_with_empty_rows_below_imports(admin_client, regio):
     assert Deelname.objects.filter(gemeente__cbs_code="GM0431").count() == 1
 
 
+def test_a_long_file_previews_its_first_rows_and_the_totals(admin_client, regio):
+    verband = regio["eigen"]
+    gemeenten = Gemeente.objects.exclude(deelnames__samenwerkingsverband=verband)
+    rijen = [[verband.uuid, g.cbs_code, "2025-01-01"] for g in gemeenten.order_by("cbs_code")]
+    inhoud = _csv(["samenwerkingsverband", "gemeente", "toetredingsdatum"], rijen[:150])
+    tekst = _tekst(_upload(admin_client, "deelname", inhoud))
+    assert "150 nieuw, 0 gewijzigd, 0 ongewijzigd" in tekst
+    assert "Hieronder de eerste 100 van 150 regels." in tekst
+    assert tekst.count('<tr class="new">') == 100
+
+
 def test_refusal_at_confirmation_saves_nothing_and_says_so(admin_client, regio):
     """The register changed between preview and confirmation: the confirmation checks again."""
     verband = regio["eigen"]
