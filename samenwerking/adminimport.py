@@ -124,7 +124,7 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
         if import_form is not None:
             initial["foute_regels_overslaan"] = import_form.cleaned_data["foute_regels_overslaan"]
             importbestanden.uitgeven(
-                request, initial["import_file_name"], self.model._meta.label_lower
+                request, initial["import_file_name"], self.model._meta.label_lower, _keuzes(initial)
             )
         return initial
 
@@ -133,7 +133,9 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
             raise PermissionDenied
         naam = request.POST.get("import_file_name", "")
         if not (
-            importbestanden.terugnemen(request, naam, self.model._meta.label_lower)
+            importbestanden.terugnemen(
+                request, naam, self.model._meta.label_lower, _keuzes(request.POST)
+            )
             and ImportOpslag(name=naam).get_full_path().is_file()
         ):
             messages.error(
@@ -229,6 +231,12 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
             ],
             pk_toewijzen=False,
         )
+
+
+def _keuzes(gegevens) -> dict[str, str]:
+    """What the confirmation posts besides the upload's name and must not change: the format
+    and resource of the preview (another format would read the file wrongly)."""
+    return {k: str(gegevens.get(k) or "") for k in ("format", "resource")}
 
 
 def niets_opgeslagen(result) -> str:

@@ -6,8 +6,9 @@ to; previews that are never confirmed stay behind. Here:
 
 - uploads live in their own directory (`IMPORT_MAP`, default `<tmp>/regioreg-import`, only
   for this process's user), under a random name that only this module makes;
-- the name is tied to the session, the account and the model of the import that made it
-  (`uitgeven`); the confirm step accepts only such a name (`terugnemen`), once;
+- the name is tied to the session, the account and the model of the import that made it and
+  to the format and resource of its preview (`uitgeven`); the confirm step accepts only such a
+  name with those choices (`terugnemen`), once;
 - uploads older than `IMPORT_BEWAAR_MINUTEN` are removed at every import (`opruimen`, also
   `manage.py opruimen_importbestanden` for cron).
 """
@@ -64,16 +65,23 @@ class ImportOpslag(BaseStorage):
         return map_() / self.name
 
 
-def uitgeven(request, naam: str, model_label: str) -> None:
-    """Tie upload `naam` to this session, account and model (the preview)."""
+def uitgeven(request, naam: str, model_label: str, keuzes: dict[str, str]) -> None:
+    """Tie upload `naam` to this session, account and model, and to the `keuzes` of its
+    preview (format, resource), which the confirmation must post unchanged."""
     bestanden = request.session.get(SESSIESLEUTEL, {})
-    bestanden[naam] = {"gebruiker": request.user.pk, "model": model_label, "tijd": time.time()}
+    bestanden[naam] = {
+        "gebruiker": request.user.pk,
+        "model": model_label,
+        "keuzes": {k: str(v) for k, v in keuzes.items()},
+        "tijd": time.time(),
+    }
     request.session[SESSIESLEUTEL] = bestanden
 
 
-def terugnemen(request, naam: str, model_label: str) -> bool:
-    """Whether upload `naam` was given to this session, account and model for an import that
-    is still fresh; it is taken back (one confirmation per preview)."""
+def terugnemen(request, naam: str, model_label: str, keuzes: dict[str, str]) -> bool:
+    """Whether upload `naam` was given to this session, account and model, with these
+    `keuzes`, for an import that is still fresh; it is taken back (one confirmation per
+    preview)."""
     bestanden = request.session.get(SESSIESLEUTEL, {})
     gegeven = bestanden.pop(naam, None) if geldige_naam(naam) else None
     request.session[SESSIESLEUTEL] = {
@@ -83,6 +91,7 @@ def terugnemen(request, naam: str, model_label: str) -> bool:
         gegeven is not None
         and gegeven["gebruiker"] == request.user.pk
         and gegeven["model"] == model_label
+        and gegeven["keuzes"] == {k: str(v) for k, v in keuzes.items()}
         and time.time() - gegeven["tijd"] < _max_seconden()
     )
 

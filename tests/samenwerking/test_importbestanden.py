@@ -113,6 +113,14 @@ def test_another_accounts_upload_is_refused_and_stays_for_its_owner(importmap, v
     assert Deelname.objects.filter(gemeente__naam="Oostzaan").count() == 1
 
 
+@pytest.mark.parametrize("keuze", [{"format": "3"}, {"format": "x"}, {"resource": "7"}])
+def test_a_confirmation_with_another_format_or_resource_is_refused(importmap, verband, keuze):
+    client = _beheerder("een")
+    gegevens = _voorbeeld(client, _bestand(verband)).context["confirm_form"].initial
+    assert _meldingen(_bevestig(client, {**gegevens, **keuze})) == [GEWEIGERD]
+    assert not Deelname.objects.filter(gemeente__naam="Oostzaan").exists()
+
+
 def test_an_upload_for_another_list_is_refused(verband):
     client = _beheerder("een")
     gegevens = _voorbeeld(client, _bestand(verband)).context["confirm_form"].initial
