@@ -351,7 +351,8 @@ class BijdrageResource(RegisterResource):
 
 
 class JaarcijfersResource(RegisterResource):
-    gerelateerd = ("samenwerkingsverband",)
+    # bron_document: Jaarcijfers.clean() compares its arrangement.
+    gerelateerd = ("samenwerkingsverband", "bron_document")
 
     samenwerkingsverband = _veld(
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")

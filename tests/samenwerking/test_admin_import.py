@@ -492,6 +492,13 @@ def _bestanden(regio, aantal: int) -> dict[str, tuple[str, bytes]]:
         f.DeelnameFactory(samenwerkingsverband=verbanden[0], gemeente=g) for g in gemeenten
     ]
     orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verbanden[0])
+    for verband in verbanden[::2]:  # stored figures with a source document (clean() reads it)
+        f.JaarcijfersFactory(
+            samenwerkingsverband=verband,
+            jaar=2025,
+            soort="begroting",
+            bron_document=f.DocumentFactory(samenwerkingsverband=verband),
+        )
     uuid = verbanden[0].uuid
     bestanden = {
         "samenwerkingsverband": _csv(
