@@ -229,6 +229,11 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 
 # Spreadsheet imports in the admin: larger files are refused with a message (bytes).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# Where an upload waits between preview and confirmation (samenwerking.importbestanden);
+# empty: <tmp>/regioreg-import. Uploads older than IMPORT_BEWAAR_MINUTEN are removed at every
+# import and by `manage.py opruimen_importbestanden`; a preview that old cannot be confirmed.
+IMPORT_MAP = os.environ.get("IMPORT_MAP", "")
+IMPORT_BEWAAR_MINUTEN = float(os.environ.get("IMPORT_BEWAAR_MINUTEN", "120"))
 
 # Audit trail (django-simple-history): the admin's history page shows old and new values.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -8,24 +8,20 @@ import datetime
 
 import nested_admin
 from django import forms
-from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
-from import_export.forms import ConfirmImportForm, ImportForm
 
 from toegang.admin import RechtenInlineMixin
 
 from . import resources, services
 from .adminbasis import RegisterAdmin
-from .formats import FORMATEN, BestandsFout, BytesTempFolderStorage
+from .adminimport import RegisterImportExportAdmin
 from .models import (
     Bestuursorgaan,
     Bevoegdheid,
@@ -141,84 +137,6 @@ class DeelnameFormSet(nested_admin.formsets.NestedInlineFormSet):
             if f.has_changed() and f.is_valid() and not self._should_delete_form(f)
         ]
         services.controleer_deelnames_onderling(nieuw)
-
-
-class ImportFormulier(ImportForm):
-    """With a limit on the file size (IMPORT_MAX_BYTES): a huge file is refused before it is
-    read, with a message that says how large it may be."""
-
-    def clean_import_file(self):
-        bestand = self.cleaned_data["import_file"]
-        grens = settings.IMPORT_MAX_BYTES
-        if bestand is not None and bestand.size > grens:
-            raise ValidationError(
-                _(
-                    "Het bestand is te groot (%(grootte)s); de grens is %(grens)s. Splits het "
-                    "bestand in delen, bijvoorbeeld per samenwerkingsverband of per jaar."
-                )
-                % {"grootte": filesizeformat(bestand.size), "grens": filesizeformat(grens)},
-                code="te_groot",
-            )
-        return bestand
-
-    foute_regels_overslaan = forms.BooleanField(
-        label=_("Foute regels overslaan"),
-        required=False,
-        help_text=_(
-            "Sla de regels met fouten over en sla alleen de goede regels op; de overgeslagen "
-            "regels worden getoond. Zonder dit vinkje wordt niets opgeslagen zolang één regel "
-            "fout is."
-        ),
-    )
-
-
-class BevestigFormulier(ConfirmImportForm):
-    foute_regels_overslaan = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-
-class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
-    """Import and export in the formats secretaries use: CSV (also `;`, UTF-8 or
-    Windows-1252), XLSX, ODS, JSON. All or nothing, unless the secretary chooses to skip the
-    bad rows."""
-
-    formats = FORMATEN
-    tmp_storage_class = BytesTempFolderStorage
-    import_form_class = ImportFormulier
-    confirm_form_class = BevestigFormulier
-    import_template_name = "admin/samenwerking/import.html"
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["foute_regels_overslaan"] = import_form.cleaned_data["foute_regels_overslaan"]
-        return initial
-
-    def get_import_data_kwargs(self, **kwargs):
-        form = kwargs.get("form")
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs["foute_regels_overslaan"] = bool(
-            form and form.cleaned_data.get("foute_regels_overslaan")
-        )
-        return kwargs
-
-    def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, BestandsFout):
-            form.add_error("import_file", str(e))
-        else:
-            super().add_data_read_fail_error_to_form(form, e)
-
-    def add_success_message(self, result, request):
-        super().add_success_message(result, request)
-        overgeslagen = getattr(result, "overgeslagen_regels", [])
-        if overgeslagen:
-            messages.warning(
-                request,
-                _("%(n)s regel(s) overgeslagen: %(regels)s")
-                % {
-                    "n": len(overgeslagen),
-                    "regels": "; ".join(f"regel {n}: {melding}" for n, melding in overgeslagen),
-                },
-            )
 
 
 class ServiceAdmin(RegisterAdmin):

@@ -1,17 +1,23 @@
-"""File formats offered for spreadsheet import and export in the admin."""
+"""File formats offered for spreadsheet import and export in the admin.
+
+Reading a file that is not what its format says gives a Dutch message that says what to do
+(`BestandsFout`), never a library's exception name. Empty rows (Excel keeps formatted empty
+rows at the bottom of a sheet) are left out; a file without rows is refused.
+"""
 
 import csv
 import re
 
 import tablib
 from import_export.formats import base_formats
-from import_export.tmp_storages import TempFolderStorage
 
 # Spreadsheet formula injection: a cell that starts with one of these is a formula in Excel
 # or LibreOffice (=HYPERLINK(...), +cmd|..., @SUM(...)). Exports put a quote before such text;
 # imports take that quote off again, so that an exported file imports unchanged.
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 _GETAL = re.compile(r"[-+]?\d[\d.,]*")
+_ZIP = b"PK\x03\x04"  # XLSX and ODS are zip files
+_OLE2 = b"\xd0\xcf\x11\xe0"  # the old Excel format (.xls)
 
 
 def veilig(tekst: str) -> str:
@@ -33,9 +39,21 @@ class BestandsFout(ValueError):
     """The uploaded file cannot be read; the message says what to do."""
 
 
+ALS_CSV = "Sla het op als 'CSV UTF-8 (door komma's gescheiden)' en lees het opnieuw in."
+
+
 def lees_tekst(inhoud: bytes) -> str:
     """Text of a CSV as spreadsheets save it: UTF-8 (with or without BOM), else Windows-1252
-    (Excel's "CSV (gescheiden door lijstscheidingsteken)" on Dutch Windows)."""
+    (Excel's "CSV (gescheiden door lijstscheidingsteken)" on Dutch Windows). UTF-16 (Excel's
+    "Unicode-tekst") and spreadsheet files are refused with what to do instead."""
+    begin = inhoud[:4096]
+    if begin.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in begin:
+        raise BestandsFout(f"Het bestand is opgeslagen als UTF-16 ('Unicode-tekst'). {ALS_CSV}")
+    if begin.startswith((_ZIP, _OLE2)):
+        raise BestandsFout(
+            "Dit is een spreadsheet (Excel of LibreOffice), geen CSV. Kies bij Formaat xlsx "
+            "(Excel) of ods (LibreOffice), of sla het bestand op als CSV."
+        )
     try:
         return inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -45,33 +63,107 @@ def lees_tekst(inhoud: bytes) -> str:
     except UnicodeDecodeError as fout:
         raise BestandsFout(
             f"Het bestand is geen UTF-8 en geen Windows-1252 (onleesbaar teken op positie "
-            f"{fout.start}). Sla het op als 'CSV UTF-8 (door komma's gescheiden)'."
+            f"{fout.start}). {ALS_CSV}"
         ) from None
 
 
-class CSVNederlands(base_formats.CSV):
+def _zonder_lege_regels(dataset: tablib.Dataset) -> tablib.Dataset:
+    """Leaves out rows without any value; a file without rows under its header row is
+    refused."""
+    if not dataset.headers or all(k is None or str(k).strip() == "" for k in dataset.headers):
+        raise BestandsFout(
+            "Het bestand heeft geen kopregel met kolomnamen. Zet de kolomnamen (bijvoorbeeld "
+            "uit een export van deze lijst) in de eerste regel."
+        )
+    leeg = [
+        i
+        for i, rij in enumerate(dataset)
+        if all(waarde is None or str(waarde).strip() == "" for waarde in rij)
+    ]
+    for i in reversed(leeg):
+        del dataset[i]
+    if not len(dataset):
+        raise BestandsFout(
+            "Het bestand bevat geen regels onder de kopregel. Controleer of u het goede "
+            "bestand (en in een spreadsheet het eerste werkblad) hebt gekozen."
+        )
+    return dataset
+
+
+class _Leesbaar:
+    """A format whose reading errors are `BestandsFout`s with what to do."""
+
+    onleesbaar = ""
+
+    def create_dataset(self, in_stream, **kwargs):
+        try:
+            dataset = super().create_dataset(in_stream, **kwargs)
+        except BestandsFout:
+            raise
+        except Exception:  # every library error the same way: what to do, in Dutch
+            raise BestandsFout(self.onleesbaar) from None
+        return _zonder_lege_regels(dataset)
+
+
+class CSVNederlands(_Leesbaar, base_formats.CSV):
     """CSV as Dutch Excel writes it (`;`) as well as `,` or tab, in UTF-8 with or without a
-    BOM or in Windows-1252."""
+    BOM or in Windows-1252. Written as Dutch Excel reads it: `;` and UTF-8 with a BOM."""
+
+    onleesbaar = "Het bestand is geen leesbare CSV (kolommen gescheiden door ; of ,). " + ALS_CSV
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = lees_tekst(in_stream)
         in_stream = in_stream.removeprefix("\ufeff")
+        if "\x00" in in_stream:
+            raise BestandsFout(f"Het bestand bevat tekens die niet in een CSV horen. {ALS_CSV}")
         eerste_regel = in_stream.split("\n", 1)[0]
         try:
             scheiding = csv.Sniffer().sniff(eerste_regel, delimiters=",;\t").delimiter
         except csv.Error:
             scheiding = ","
-        return tablib.import_set(in_stream, format="csv", delimiter=scheiding, **kwargs)
+        return super().create_dataset(in_stream, delimiter=scheiding, **kwargs)
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + super().export_data(dataset, delimiter=";", **kwargs)
 
 
-class BytesTempFolderStorage(TempFolderStorage):
-    """Keeps the upload between preview and confirmation and gives it back as bytes, so that
-    the format decides the encoding (the admin would decode every text file as UTF-8)."""
+class XLSXNederlands(_Leesbaar, base_formats.XLSX):
+    onleesbaar = (
+        "Het bestand is geen geldig Excel-bestand (.xlsx). Sla het in Excel op als "
+        "'Excel-werkmap (*.xlsx)' (een oud .xls-bestand kan niet) of kies bij Formaat het "
+        "formaat van het bestand."
+    )
 
-    def read(self):
-        with open(self.get_full_path(), "rb") as bestand:
-            return bestand.read()
+    def export_data(self, dataset, **kwargs):
+        # Control characters cannot be in an XLSX cell: they become � instead of an error.
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        schoon = tablib.Dataset(headers=dataset.headers)
+        for rij in dataset:
+            schoon.append(
+                [
+                    ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", w)
+                    if isinstance(w, str)
+                    else w
+                    for w in rij
+                ]
+            )
+        return super().export_data(schoon, **kwargs)
 
 
-FORMATEN = [CSVNederlands, base_formats.XLSX, base_formats.ODS, base_formats.JSON]
+class ODSNederlands(_Leesbaar, base_formats.ODS):
+    onleesbaar = (
+        "Het bestand is geen geldig OpenDocument-werkblad (.ods). Sla het in LibreOffice op als "
+        "ODF-werkblad (.ods) of kies bij Formaat het formaat van het bestand."
+    )
+
+
+class JSONNederlands(_Leesbaar, base_formats.JSON):
+    onleesbaar = (
+        "Het bestand is geen geldige JSON-lijst van regels (zoals een JSON-export van deze "
+        'lijst: [{"kolom": "waarde", …}, …]). Kies bij Formaat het formaat van het bestand.'
+    )
+
+
+FORMATEN = [CSVNederlands, XLSXNederlands, ODSNederlands, JSONNederlands]

@@ -8,6 +8,7 @@ message and a `code`.
 import datetime
 from contextlib import contextmanager
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -17,7 +18,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from . import bulk
 from .constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
+from .controle import in_lijst, velden_en_constraints
 from .geschiedenis import reden
 from .models import (
     Bestuursorgaan,
@@ -160,13 +163,15 @@ def controleer_deelname(deelname: Deelname) -> None:
         _controleer_geen_overlap(deelname, bestaand)
 
 
-def _controleer_geen_overlap(deelname: Deelname, bestaand: Deelname) -> None:
+def _controleer_geen_overlap(deelname: Deelname, bestaand: Deelname, waar: str = "") -> None:
+    """`waar`: where the other deelname is, if not in the register (`regel 3` of a file)."""
     if overlapt(
         deelname.toetredingsdatum,
         deelname.uittredingsdatum,
         bestaand.toetredingsdatum,
         bestaand.uittredingsdatum,
     ):
+        periode = _periode(bestaand.toetredingsdatum, bestaand.uittredingsdatum)
         raise ValidationError(
             {
                 "toetredingsdatum": ValidationError(
@@ -175,7 +180,7 @@ def _controleer_geen_overlap(deelname: Deelname, bestaand: Deelname) -> None:
                         "dit samenwerkingsverband (%(periode)s). Beëindig die deelname eerst "
                         "of pas de data aan."
                     )
-                    % {"periode": _periode(bestaand.toetredingsdatum, bestaand.uittredingsdatum)},
+                    % {"periode": f"{periode}, {waar}" if waar else periode},
                     code="overlappende_deelname",
                 )
             }
@@ -591,3 +596,197 @@ def controleer_deelnames_onderling(deelnames: list[Deelname]) -> None:
                     },
                     code="overlappende_deelname",
                 )
+
+
+# --- Many rows at once (spreadsheet imports) ----------------------------------------------------
+
+
+class Rijfouten(ValidationError):
+    """The rows `rijen_opslaan` refused: `per_rij` maps a row's index to its error."""
+
+    def __init__(self, per_rij: dict[int, ValidationError]):
+        self.per_rij = per_rij
+        super().__init__(per_rij[min(per_rij)].update_error_dict({}))
+
+
+class _Periode(NamedTuple):
+    """A stored deelname's period (what the overlap rule reads of it)."""
+
+    toetredingsdatum: datetime.date | None
+    uittredingsdatum: datetime.date | None
+
+
+def _regels_deelnames(rijen: list[Deelname], labels, goed) -> dict[int, ValidationError]:
+    """No overlapping periods of one participant in one arrangement: against the stored
+    deelnames of those arrangements (as they will be) and among the rows. One query."""
+    eigen = {d.pk for d in rijen if d.pk is not None}
+    verbanden = {rijen[i].samenwerkingsverband_id for i in goed}
+    per_deelnemer: dict[tuple, list[tuple[int | None, Deelname]]] = {}
+    kolommen = ("pk", *(f"{veld}_id" for veld in _DEELNAME_SLEUTELS))
+    for pk, *sleutel, toetreding, uittreding in in_lijst(
+        Deelname.objects.order_by(), "samenwerkingsverband", verbanden
+    ).values_list(*kolommen, "toetredingsdatum", "uittredingsdatum"):
+        if pk not in eigen:
+            bestaand = _Periode(toetreding, uittreding)
+            per_deelnemer.setdefault(tuple(sleutel), []).append((None, bestaand))
+    fouten = {}
+    for i in goed:
+        deelname = rijen[i]
+        andere = per_deelnemer.setdefault(_deelnemer_sleutel(deelname), [])
+        for j, ander in andere:
+            try:
+                _controleer_geen_overlap(deelname, ander, labels[j] if j is not None else "")
+            except ValidationError as fout:
+                fouten[i] = fout
+                if j is not None:
+                    try:
+                        _controleer_geen_overlap(ander, deelname, labels[i])
+                    except ValidationError as terug:
+                        fouten.setdefault(j, terug)
+                break
+        if i not in fouten:  # a refused row is not saved: it does not count for the others
+            andere.append((i, deelname))
+    return fouten
+
+
+def _regels_verbanden(rijen: list[Samenwerkingsverband], labels, goed):
+    """Nesting without cycles, over the arrangements as they will be. One query."""
+    ouders = dict(Samenwerkingsverband.objects.values_list("pk", "bovenliggend_id"))
+    for i in goed:
+        if rijen[i].pk is not None:
+            ouders[rijen[i].pk] = rijen[i].bovenliggend_id
+    fouten = {}
+    for i in goed:
+        verband = rijen[i]
+        gezien, ouder = set(), verband.bovenliggend_id
+        while verband.pk is not None and ouder is not None and ouder not in gezien:
+            if ouder == verband.pk:
+                fouten[i] = ValidationError(
+                    {
+                        "bovenliggend": ValidationError(
+                            _(
+                                "Bovenliggend samenwerkingsverband: %(naam)s valt al (indirect) "
+                                "onder dit verband; dat zou een kring opleveren."
+                            )
+                            % {"naam": verband.bovenliggend},
+                            code="kring",
+                        )
+                    }
+                )
+                break
+            gezien.add(ouder)
+            ouder = ouders.get(ouder)
+    return fouten
+
+
+def _per_rij(controleer):
+    """A rule of one row (no query) as a rule of many rows."""
+
+    def regels(rijen, labels, goed) -> dict[int, ValidationError]:
+        fouten = {}
+        for i in goed:
+            try:
+                controleer(rijen[i])
+            except ValidationError as fout:
+                fouten[i] = fout
+        return fouten
+
+    return regels
+
+
+# The rules across rows of each model, for many rows at once (no query per row).
+_REGELS_IN_BULK = {
+    Samenwerkingsverband: _regels_verbanden,
+    Deelname: _regels_deelnames,
+    Zetel: _per_rij(controleer_zetel),
+    Bijdrage: _per_rij(controleer_bijdrage),
+}
+
+
+def rijen_controleren(*, model, rijen: list, labels: list[str] | None = None) -> dict:
+    """Check many new or changed rows of one register model as `rijen_opslaan` would save
+    them, in a fixed number of queries: each row's fields and constraints (as `full_clean()`),
+    unique values against the register and among the rows, and the model's rules across rows.
+    Returns the errors by the row's index; `labels` name the rows in messages about two rows
+    (default `rij 1`, `rij 2`, …). Foreign keys must be saved objects."""
+    labels = labels or [_("rij %(n)s") % {"n": n} for n in range(1, len(rijen) + 1)]
+    fouten = velden_en_constraints(model, rijen, labels)
+    regels = _REGELS_IN_BULK.get(model)
+    if regels is not None:
+        goed = [i for i in range(len(rijen)) if i not in fouten]
+        fouten.update(regels(rijen, labels, goed))
+    return fouten
+
+
+@transaction.atomic
+def rijen_opslaan(
+    *,
+    model,
+    rijen: list,
+    labels: list[str] | None = None,
+    velden: list[str] | None = None,
+    veel_op_veel: list[dict[str, list]] | None = None,
+) -> list:
+    """Validate and save many new or changed rows of one register model (a spreadsheet
+    import) and their history, in a fixed number of queries: the checks of
+    `rijen_controleren`, then the changed rows (`velden`: the fields to write, default all)
+    and then the new ones, each in bulk. `veel_op_veel` gives per row the many-to-many values
+    to set ({"domeinen": [...]}, or nothing to leave them). Nothing is written if any row is
+    wrong: `Rijfouten` names them."""
+    if model is Deelname:
+        # Serialise with other writes to these arrangements' deelnames, as deelname_opslaan.
+        list(
+            Samenwerkingsverband.objects.select_for_update()
+            .filter(pk__in={d.samenwerkingsverband_id for d in rijen})
+            .values_list("pk", flat=True)
+        )
+    fouten = rijen_controleren(model=model, rijen=rijen, labels=labels)
+    if fouten:
+        raise Rijfouten(fouten)
+    gewijzigd = [rij for rij in rijen if rij.pk is not None]
+    nieuw = [rij for rij in rijen if rij.pk is None]
+    velden = list(velden or [v.name for v in model._meta.concrete_fields if not v.primary_key])
+    if any(v.name == "updated_at" for v in model._meta.concrete_fields):
+        nu = timezone.now()
+        for rij in gewijzigd:
+            rij.updated_at = nu
+        velden = [*dict.fromkeys([*velden, "updated_at"])]
+    velden = [v for v in velden if v not in ("created_at", model._meta.pk.name)]
+    with _databaseregels(model):
+        bulk.bijwerken(model, gewijzigd, velden)
+        bulk.invoegen(model, nieuw)
+    bulk.geschiedenis_schrijven(model, gewijzigd, soort="~", reden=reden())
+    bulk.geschiedenis_schrijven(model, nieuw, soort="+", reden=reden())
+    if veel_op_veel:
+        _veel_op_veel_opslaan(model, rijen, veel_op_veel)
+    return rijen
+
+
+def _veel_op_veel_opslaan(model, rijen: list, veel_op_veel: list[dict[str, list]]) -> None:
+    """Replace the many-to-many values of the rows that give them: one delete and one insert
+    per relation."""
+    for naam in {naam for waarden in veel_op_veel if waarden for naam in waarden}:
+        veld = model._meta.get_field(naam)
+        tussen = veld.remote_field.through
+        bron, doel = veld.m2m_field_name(), veld.m2m_reverse_field_name()
+        betrokken = [
+            (r, w[naam]) for r, w in zip(rijen, veel_op_veel, strict=True) if w and naam in w
+        ]
+        tussen.objects.filter(**{f"{bron}__in": [r.pk for r, _w in betrokken]}).delete()
+        tussen.objects.bulk_create(
+            [tussen(**{f"{bron}_id": r.pk, f"{doel}_id": d.pk}) for r, ds in betrokken for d in ds],
+            batch_size=1000,
+        )
+
+
+@transaction.atomic
+def personen_aanmaken(*, personen: list[Persoon]) -> list[Persoon]:
+    """Add many new persons (the names a zetels file introduces) with their history, in a
+    fixed number of queries."""
+    for persoon in personen:
+        _controleer_velden(persoon, sleutels=[])
+    if not personen:
+        return []
+    return bulk_create_with_history(
+        personen, Persoon, batch_size=1000, default_change_reason=reden()
+    )

@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # make bench: measure every surface on national-scale synthetic data in a throwaway
 # PostgreSQL, then throughput under gunicorn with wrk; writes docs/performance.md.
+# `scripts/bench.sh invoer` measures only the spreadsheet import in the admin (preview and
+# confirmation of 20,000 deelnames) on the same data and prints it, without writing the report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
 . scripts/lib.sh
 
 schaal_database bench
+
+if [ "${1:-}" = invoer ]; then
+    echo "== import in het beheer (alleen deze meting)"
+    $bin/python bench/invoer.py
+    exit 0
+fi
+
 export BENCH_UITVOER="$PG_TMP/resultaten.json"
 
 echo "== reactietijden"
 $bin/python bench/meten.py
 echo "== OpenGR-import"
 $bin/python bench/opengr.py
+echo "== import in het beheer"
+$bin/python bench/invoer.py
 
 echo "== doorvoer"
 poort=$(vrije_poort)

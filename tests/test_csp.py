@@ -1,7 +1,8 @@
 """The Content-Security-Policy holds on every page type: public pages, Swagger UI and the
 admin (with nested_admin, import-export and the history pages). A real Chromium loads each
 page with the policy enforced and reports every violation (securitypolicyviolation events and
-console errors); there must be none."""
+console errors); there must be none. Every page must also answer as it should (200, or 404
+for the missing page): an error page has no violations either."""
 
 import datetime
 
@@ -88,6 +89,8 @@ def _overtredingen(context, url: str, klik: str | None = None) -> list[str]:
     )
     antwoord = pagina.goto(url)
     assert antwoord.headers.get("content-security-policy"), url
+    verwacht = 404 if url.endswith("/bestaat-niet/") else 200
+    assert antwoord.status == verwacht, (url, antwoord.status)
     pagina.wait_for_load_state("networkidle")
     if klik:  # scripts that add to the page, e.g. nested_admin's "add another" row
         pagina.locator(klik).first.click()

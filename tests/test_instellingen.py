@@ -147,3 +147,29 @@ def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_gunicorn_waits_for_the_largest_import_and_reads_its_timeout_from_the_environment():
+    """gunicorn.conf.py (the container's `--config`, and gunicorn's default in the project
+    directory): 120 s unless GUNICORN_TIMEOUT says otherwise; gunicorn's own default is 30."""
+    code = (
+        "import json, runpy; g = runpy.run_path('gunicorn.conf.py'); "
+        "print(json.dumps([g['timeout'], g['graceful_timeout']]))"
+    )
+    for omgeving, verwacht in (({}, [120, 60]), ({"GUNICORN_TIMEOUT": "300"}, [300, 60])):
+        schoon = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
+        uit = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=PROJECT,
+            env=schoon | omgeving,
+            capture_output=True,
+            text=True,
+        )
+        assert uit.returncode == 0, uit.stderr
+        assert json.loads(uit.stdout) == verwacht
+    dockerfile = (PROJECT / "Dockerfile").read_text()
+    assert '"--config", "gunicorn.conf.py"' in dockerfile
+    assert (
+        "GUNICORN_TIMEOUT: ${GUNICORN_TIMEOUT:-120}" in (PROJECT / "docker-compose.yml").read_text()
+    )
+    assert "\nGUNICORN_TIMEOUT=120\n" in (PROJECT / ".env.example").read_text()

@@ -137,7 +137,7 @@ def test_deelnames_by_gemeente_name(verband):
 def test_a_bad_row_is_named_and_nothing_is_stored(verband, gemeente, bedrag, kolom, melding):
     tekst = (
         f"{KOP}\n"
-        f"{verband.uuid};GM0479;2025;begroot;;10\n"
+        f"{verband.uuid};GM0479;2024;begroot;;10\n"
         f"{verband.uuid};{gemeente};2025;begroot;;{bedrag}\n"
     )
     resultaat = _importeer(resources.BijdrageResource, tekst)

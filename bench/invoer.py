@@ -1,0 +1,202 @@
+"""Spreadsheet import in the admin at full size: preview and confirm of a deelnames file.
+
+The file is what a secretariaat would upload at most: 20,000 rows (under the 5 MB upload
+limit) in Dutch Excel CSV, made from the synthetic register of `make bench`: every stored
+deelname as the admin exports it with one column changed (so every row is an update, the
+most work), plus new deelnames of gemeenten that are not yet in an arrangement. Each run
+posts the file to the admin's import page (the preview, a dry run) and then confirms it (the
+import), through Django's test client in this process, as a beheerder; the database is
+rolled back after each run, so every run does the same work. The figures go into the JSON of
+bench/meten.py; run on its own (`scripts/bench.sh invoer`) it prints them, with the JSON of
+the two figures as the last line, and an ijkmeting before and after (how fast the shared
+machine was meanwhile, as bench/meten.py does).
+
+Both steps must finish well inside gunicorn's worker timeout (GUNICORN_TIMEOUT, 120 s): the
+target is 20 s each.
+"""
+
+import datetime
+import html
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regioreg.settings")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.template.defaultfilters import filesizeformat  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+
+from samenwerking.formats import CSVNederlands  # noqa: E402
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
+from samenwerking.resources import DeelnameResource  # noqa: E402
+
+REGELS = int(os.environ.get("BENCH_INVOER_REGELS", "20000"))
+HERHALINGEN = int(os.environ.get("BENCH_INVOER_HERHALINGEN", "3"))
+DOEL_MS = 20_000
+TOETREDING = datetime.date(2026, 1, 1)
+# A text in every row, so that 20,000 rows come to ~5 MB (the upload limit): ~250 bytes a row.
+TOELICHTING = (
+    "Garantstelling voor tekorten naar rato van de verdeelsleutel; zie de regeling en de "
+    "nota verbonden partijen."
+)
+
+
+def deelnames_bestand(regels: int) -> bytes:
+    """`regels` rows: the stored deelnames (changed), then new ones, as Dutch Excel CSV."""
+    bestaand = Deelname.objects.order_by("pk")[:regels]
+    dataset = DeelnameResource().export(queryset=bestaand)
+    bron = dataset.headers.index("bron")
+    toelichting = dataset.headers.index("aansprakelijkheid_toelichting")
+    rijen = [list(rij) for rij in dataset]
+    for rij in rijen:
+        rij[bron] = "bench: gewijzigd bij import"
+        rij[toelichting] = TOELICHTING
+    dataset = dataset.__class__(*rijen, headers=dataset.headers)
+    tekort = regels - len(dataset)
+    if tekort > 0:
+        gemeenten = list(Gemeente.objects.actief_op(TOETREDING).order_by("cbs_code"))
+        bezet = set(Deelname.objects.values_list("samenwerkingsverband_id", "gemeente_id"))
+        kolommen = dataset.headers
+        for verband in Samenwerkingsverband.objects.order_by("pk").only("pk", "uuid"):
+            for gemeente in gemeenten:
+                if tekort == 0:
+                    break
+                if (verband.pk, gemeente.pk) in bezet:
+                    continue
+                nieuw = dict.fromkeys(kolommen, "")
+                nieuw |= {
+                    "samenwerkingsverband": str(verband.uuid),
+                    "gemeente": gemeente.cbs_code,
+                    "rol": "deelnemer",
+                    "toetredingsdatum": TOETREDING.isoformat(),
+                    "aansprakelijk": "nee",
+                    "bron": "bench: nieuw bij import",
+                    "aansprakelijkheid_toelichting": TOELICHTING,
+                }
+                dataset.append([nieuw[k] for k in kolommen])
+                tekort -= 1
+            if tekort == 0:
+                break
+    return CSVNederlands().export_data(dataset).encode("utf-8-sig")
+
+
+def _verborgen(tekst: str) -> dict[str, str]:
+    """The confirm form's hidden fields from the preview page."""
+    return {
+        naam: html.unescape(waarde)
+        for naam, waarde in re.findall(
+            r'<input type="hidden" name="([^"]+)" value="([^"]*)"', tekst
+        )
+        if naam != "csrfmiddlewaretoken"
+    }
+
+
+def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
+    """Preview and confirm once; the database is rolled back afterwards."""
+    with transaction.atomic():
+        begin = time.perf_counter()
+        voorbeeld = client.post(
+            "/admin/samenwerking/deelname/import/",
+            {
+                "resource": "0",
+                "format": "0",
+                "import_file": SimpleUploadedFile("deelnames.csv", inhoud, "text/csv"),
+            },
+        )
+        preview_ms = (time.perf_counter() - begin) * 1000
+        tekst = voorbeeld.content.decode()
+        assert voorbeeld.status_code == 200, voorbeeld.status_code
+        bevestig = _verborgen(tekst)
+        assert "import_file_name" in bevestig, "geen bevestigknop: het voorbeeld had fouten"
+        begin = time.perf_counter()
+        antwoord = client.post("/admin/samenwerking/deelname/process_import/", bevestig)
+        confirm_ms = (time.perf_counter() - begin) * 1000
+        assert antwoord.status_code == 302, antwoord.status_code
+        assert Deelname.objects.filter(bron__startswith="bench:").count() == REGELS
+        transaction.set_rollback(True)
+    return preview_ms, confirm_ms
+
+
+def ijkmeting() -> float:
+    """bench/meten.py's ijkmeting: a fixed piece of pure Python (median of 30, in ms)."""
+    tijden = []
+    for _ in range(33):
+        begin = time.perf_counter()
+        sum(i * i for i in range(200_000))
+        tijden.append((time.perf_counter() - begin) * 1000)
+    return statistics.median(tijden[3:])
+
+
+def _meting(naam: str, tijden: list[float]) -> dict:
+    tijden = sorted(tijden)
+    mediaan = statistics.median(tijden)
+    return {
+        "naam": naam,
+        "doel_ms": DOEL_MS,
+        "mediaan_ms": mediaan,
+        "p95_ms": tijden[-1],
+        "min_ms": tijden[0],
+        "max_ms": tijden[-1],
+        "metingen": len(tijden),
+        "toelichting": "",
+        "gehaald": mediaan <= DOEL_MS,
+    }
+
+
+def main() -> None:
+    settings.PAGINA_CACHE_SECONDEN = 0
+    translation.activate(settings.LANGUAGE_CODE)
+    beheerder, _nieuw = get_user_model().objects.get_or_create(
+        username="bench-invoer", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(beheerder)
+    inhoud = deelnames_bestand(REGELS)
+    grootte = filesizeformat(len(inhoud))
+    assert len(inhoud) <= settings.IMPORT_MAX_BYTES, f"{grootte} > IMPORT_MAX_BYTES"
+    ijk_begin = ijkmeting()
+    print(f"Bestand: {REGELS} regels, {grootte}; ijkmeting {ijk_begin:.1f} ms", flush=True)
+    voorbeelden, bevestigingen = [], []
+    for _ in range(HERHALINGEN):
+        preview_ms, confirm_ms = een_run(client, inhoud)
+        print(f"  voorbeeld {preview_ms:9.1f} ms   bevestigen {confirm_ms:9.1f} ms", flush=True)
+        voorbeelden.append(preview_ms)
+        bevestigingen.append(confirm_ms)
+    ijk_eind = ijkmeting()
+    regels = f"{REGELS:,}".replace(",", ".")
+    metingen = [
+        _meting(
+            f"Import deelnames in het beheer: voorbeeld ({regels} regels, {grootte})", voorbeelden
+        ),
+        _meting(f"Import deelnames in het beheer: bevestigen ({regels} regels)", bevestigingen),
+    ]
+    metingen[-1]["toelichting"] = (
+        f"ijkmeting {ijk_begin:.1f} ms voor en {ijk_eind:.1f} ms na de import".replace(".", ",")
+    )
+    for meting in metingen:
+        print(f"{meting['naam']:60s} mediaan {meting['mediaan_ms']:9.1f} ms", flush=True)
+    if os.environ.get("BENCH_UITVOER"):  # make bench: add to the report's figures
+        uitvoer = Path(os.environ["BENCH_UITVOER"])
+        data = json.loads(uitvoer.read_text())
+        data["metingen"].extend(metingen)
+        uitvoer.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+    else:  # on its own: the figures for docs/performance.json
+        datum = timezone.now().isoformat(timespec="seconds")
+        print(json.dumps({"datum": datum, "metingen": metingen}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

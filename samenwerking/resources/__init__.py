@@ -1,0 +1,24 @@
+"""Spreadsheet import and export (django-import-export) for the register: the resources
+(`register`), their base that imports a whole file in a fixed number of queries (`basis`)
+and the widgets of the columns (`widgets`)."""
+
+from .basis import RegisterResource, regelfout
+from .register import (
+    BijdrageResource,
+    DeelnameResource,
+    GemeenteResource,
+    JaarcijfersResource,
+    SamenwerkingsverbandResource,
+    ZetelResource,
+)
+
+__all__ = [
+    "BijdrageResource",
+    "DeelnameResource",
+    "GemeenteResource",
+    "JaarcijfersResource",
+    "RegisterResource",
+    "SamenwerkingsverbandResource",
+    "ZetelResource",
+    "regelfout",
+]

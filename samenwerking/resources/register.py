@@ -1,0 +1,524 @@
+"""The spreadsheet resources of the register: which columns, how a row names its rows.
+
+Rows are validated like the admin validates a form and saved through the services, the
+whole file at once (`basis.RegisterResource`). A bad value raises a Dutch message naming the
+column and the value; the admin shows it per row and refuses to import anything while any
+row is wrong.
+"""
+
+import datetime
+import uuid
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from import_export import fields, widgets
+
+from ..constants import (
+    Bevoegdheidsverkrijging,
+    BijdrageSoort,
+    DeelnameRol,
+    Functie,
+    JaarcijfersSoort,
+    Motief,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
+from ..models import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Provincie,
+    Samenwerkingsverband,
+    Zetel,
+    overlapt,
+)
+from .basis import RegisterResource
+from .widgets import (
+    BedragWidget,
+    DatumWidget,
+    DomeinenWidget,
+    GemeenteWidget,
+    GetalWidget,
+    JaNeeWidget,
+    KeuzelijstWidget,
+    KeuzeWidget,
+    LeegIsNoneWidget,
+    PersoonWidget,
+    SleutelWidget,
+    UuidWidget,
+)
+
+_DEELNAME_GERELATEERD = ("samenwerkingsverband", "gemeente", "organisatie")
+
+
+def _verband_uuid(tekst: str) -> str:
+    try:
+        return str(uuid.UUID(tekst))
+    except ValueError:
+        raise ValueError(
+            f"{tekst!r} is geen geldige sleutel (uuid) van een samenwerkingsverband."
+        ) from None
+
+
+def _verband_uuids(rijen: list[dict]) -> set[str]:
+    """The arrangements a file names in its samenwerkingsverband column (valid uuids)."""
+    uuids = set()
+    for rij in rijen:
+        try:
+            uuids.add(_verband_uuid(str(rij.get("samenwerkingsverband") or "").strip()))
+        except ValueError:
+            continue
+    return uuids
+
+
+class Deelnamezoeker:
+    """The deelnames of the arrangements a file names, read in one query, to find the one a
+    row names by samenwerkingsverband (uuid) with gemeente or organisatie."""
+
+    def __init__(self, verband_uuids: set[str]):
+        self.per_deelnemer: dict[tuple, list[Deelname]] = defaultdict(list)
+        rijen = Deelname.objects.select_related(*_DEELNAME_GERELATEERD).filter(
+            samenwerkingsverband__uuid__in=verband_uuids
+        )
+        for deelname in rijen:
+            verband = str(deelname.samenwerkingsverband.uuid)
+            if deelname.gemeente_id:
+                self.per_deelnemer[verband, "gemeente", deelname.gemeente_id].append(deelname)
+            else:
+                self.per_deelnemer[verband, "organisatie", deelname.organisatie.naam].append(
+                    deelname
+                )
+
+    def zoek(
+        self,
+        row,
+        gemeenten: GemeenteWidget,
+        *,
+        begin: datetime.date,
+        eind: datetime.date,
+        wanneer: str,
+    ) -> Deelname:
+        """The deelname a row names, running at some day in [begin, eind)."""
+        verband = str(row.get("samenwerkingsverband") or "").strip()
+        gemeente = str(row.get("gemeente") or "").strip()
+        organisatie = str(row.get("organisatie") or "").strip()
+        if not verband or not (gemeente or organisatie):
+            raise ValidationError(
+                {
+                    "deelname": "vul de kolom deelname (uuid) in, of samenwerkingsverband (uuid) "
+                    "met gemeente (CBS-code of naam) of organisatie (naam)."
+                }
+            )
+        try:
+            verband = _verband_uuid(verband)
+            sleutel = (
+                (verband, "gemeente", gemeenten.clean(gemeente).pk)
+                if gemeente
+                else (verband, "organisatie", organisatie)
+            )
+        except ValueError as error:
+            raise ValidationError({"deelname": str(error)}) from None
+        gevonden = [
+            d
+            for d in self.per_deelnemer.get(sleutel, [])
+            if overlapt(d.toetredingsdatum, d.uittredingsdatum, begin, eind)
+        ]
+        if len(gevonden) != 1:
+            probleem = "geen" if not gevonden else "meer dan één"
+            raise ValidationError(
+                {
+                    "deelname": f"{gemeente or organisatie} heeft {probleem} deelname in "
+                    f"samenwerkingsverband {verband} {wanneer}; vul de kolom deelname (uuid) in."
+                }
+            )
+        return gevonden[0]
+
+
+def _veld(naam: str, widget: widgets.Widget | None = None, **kwargs) -> fields.Field:
+    """A column named like the model field it fills."""
+    return fields.Field(
+        attribute=naam, column_name=naam, widget=widget or widgets.Widget(), **kwargs
+    )
+
+
+def _uuid() -> fields.Field:
+    """The public key: kept on re-import; an empty cell means a new row with a new uuid."""
+    return _veld("uuid", UuidWidget(), saves_null_values=False)
+
+
+def _hulpkolom(naam: str, methode: str) -> fields.Field:
+    """An export-only column that helps a person read the sheet; ignored on import."""
+    return fields.Field(column_name=naam, attribute=None, readonly=True, dehydrate_method=methode)
+
+
+# --- Resources -------------------------------------------------------------------------------
+
+
+class GemeenteResource(RegisterResource):
+    gerelateerd = ("provincie",)
+
+    provincie = _veld("provincie", SleutelWidget(Provincie, "code"))
+    begindatum = _veld("begindatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Gemeente
+        import_id_fields = ["cbs_code"]
+        fields = ["cbs_code", "naam", "provincie", "begindatum", "einddatum"]
+
+
+class SamenwerkingsverbandResource(RegisterResource):
+    gerelateerd = ("centrumgemeente", "bovenliggend")
+    veel_op_veel = ("domeinen",)
+
+    uuid = _uuid()
+    vorm = _veld("vorm", KeuzeWidget(Vorm))
+    domeinen = _veld("domeinen", DomeinenWidget())
+    motieven = _veld("motieven", KeuzelijstWidget(Motief))
+    bevoegdheidsverkrijgingen = _veld(
+        "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
+    )
+    verplicht = _veld("verplicht", JaNeeWidget())
+    centrumgemeente = _veld("centrumgemeente", GemeenteWidget())
+    bovenliggend = _veld("bovenliggend", SleutelWidget(Samenwerkingsverband, "uuid"))
+    ingangsdatum = _veld("ingangsdatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+    roo_systeem_id = _veld("roo_systeem_id", GetalWidget())
+    cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
+    evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
+    wgr2022_zienswijze_besluiten = _veld("wgr2022_zienswijze_besluiten", JaNeeWidget())
+    wgr2022_burgerparticipatie = _veld("wgr2022_burgerparticipatie", JaNeeWidget())
+    wgr2022_evaluatie = _veld("wgr2022_evaluatie", JaNeeWidget())
+    wgr2022_uittreding = _veld("wgr2022_uittreding", JaNeeWidget())
+    wgr2022_adviescommissie = _veld("wgr2022_adviescommissie", JaNeeWidget())
+    wgr2022_onderzoeksrecht = _veld("wgr2022_onderzoeksrecht", JaNeeWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Samenwerkingsverband
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "naam",
+            "afkorting",
+            "vorm",
+            "doel",
+            "domeinen",
+            "motieven",
+            "verplicht",
+            "verplicht_grondslag",
+            "bevoegdheidsverkrijgingen",
+            "adres",
+            "postcode",
+            "vestigingsplaats",
+            "centrumgemeente",
+            "bovenliggend",
+            "ingangsdatum",
+            "einddatum",
+            "roo_systeem_id",
+            "cbs_gr_code",
+            "regeling_url",
+            "website",
+            "evaluatie_interval_jaren",
+            "wgr2022_zienswijze_besluiten",
+            "wgr2022_burgerparticipatie",
+            "wgr2022_evaluatie",
+            "wgr2022_uittreding",
+            "wgr2022_adviescommissie",
+            "wgr2022_onderzoeksrecht",
+            "bron",
+        ]
+
+
+class DeelnameResource(RegisterResource):
+    gerelateerd = _DEELNAME_GERELATEERD
+
+    uuid = _uuid()
+    samenwerkingsverband = _veld(
+        "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
+    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    gemeente = _veld("gemeente", GemeenteWidget())
+    organisatie = _veld("organisatie", SleutelWidget(Organisatie, "naam"))
+    rol = _veld("rol", KeuzeWidget(DeelnameRol))
+    toetredingsdatum = _veld("toetredingsdatum", DatumWidget())
+    uittredingsdatum = _veld("uittredingsdatum", DatumWidget())
+    verdeelsleutel = _veld("verdeelsleutel", BedragWidget())
+    stemmen = _veld("stemmen", GetalWidget())
+    aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Deelname
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "gemeente",
+            "organisatie",
+            "rol",
+            "toetredingsdatum",
+            "uittredingsdatum",
+            "verdeelsleutel",
+            "stemmen",
+            "aansprakelijk",
+            "aansprakelijkheid_toelichting",
+            "bron",
+        ]
+
+    def naam_van_verband(self, deelname):
+        return deelname.samenwerkingsverband.naam
+
+    def rij_aanvullen(self, rij):
+        # An empty aansprakelijk column means "no", as in the admin.
+        if "aansprakelijk" in rij and not str(rij["aansprakelijk"] or "").strip():
+            rij["aansprakelijk"] = "nee"
+
+
+class BijdrageResource(RegisterResource):
+    """Bijdragen keyed by (deelname, jaar, soort, onderdeel): re-importing updates amounts.
+
+    A row names its deelname by uuid, or by `samenwerkingsverband` (uuid) plus `gemeente`
+    (CBS code or name) or `organisatie` (naam): then the deelname that ran in `jaar` is used.
+    """
+
+    optionele_sleutelkolommen = ("deelname", "onderdeel")
+    gerelateerd = tuple(f"deelname__{r}" for r in _DEELNAME_GERELATEERD)
+
+    deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
+    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    gemeente = _hulpkolom("gemeente", "cbs_code")
+    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    jaar = _veld("jaar", GetalWidget())
+    soort = _veld("soort", KeuzeWidget(BijdrageSoort))
+    onderdeel = _veld("onderdeel", widgets.CharWidget(allow_blank=True))
+    bedrag = _veld("bedrag", BedragWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Bijdrage
+        import_id_fields = ["deelname", "jaar", "soort", "onderdeel"]
+        fields = [
+            "deelname",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "gemeente",
+            "organisatie",
+            "jaar",
+            "soort",
+            "onderdeel",
+            "bedrag",
+        ]
+
+    def uuid_van_verband(self, bijdrage):
+        return str(bijdrage.deelname.samenwerkingsverband.uuid)
+
+    def naam_van_verband(self, bijdrage):
+        return bijdrage.deelname.samenwerkingsverband.naam
+
+    def cbs_code(self, bijdrage):
+        return bijdrage.deelname.gemeente.cbs_code if bijdrage.deelname.gemeente_id else ""
+
+    def organisatie_naam(self, bijdrage):
+        return bijdrage.deelname.organisatie.naam if bijdrage.deelname.organisatie_id else ""
+
+    def aanvullen_voorbereiden(self, rijen):
+        self.deelnames = Deelnamezoeker(
+            _verband_uuids(r for r in rijen if not str(r.get("deelname") or "").strip())
+        )
+
+    def rij_aanvullen(self, rij):
+        if rij.get("onderdeel") is None:
+            rij["onderdeel"] = ""
+        if str(rij.get("deelname") or "").strip():
+            return
+        rij["deelname"] = str(self._zoek_deelname(rij).uuid)
+
+    def _zoek_deelname(self, row) -> Deelname:
+        try:
+            jaar = GetalWidget().clean(row.get("jaar"))
+            begin = datetime.date(jaar, 1, 1) if jaar else datetime.date.min
+            eind = datetime.date(jaar + 1, 1, 1) if jaar else datetime.date.max
+        except ValueError as error:
+            raise ValidationError({"deelname": str(error)}) from None
+        return self.deelnames.zoek(
+            row, self.gemeenten, begin=begin, eind=eind, wanneer=f"in {jaar or 'dat jaar'}"
+        )
+
+
+class JaarcijfersResource(RegisterResource):
+    # bron_document: Jaarcijfers.clean() compares its arrangement.
+    gerelateerd = ("samenwerkingsverband", "bron_document")
+
+    samenwerkingsverband = _veld(
+        "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
+    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    jaar = _veld("jaar", GetalWidget())
+    soort = _veld("soort", KeuzeWidget(JaarcijfersSoort))
+    lasten = _veld("lasten", BedragWidget())
+    baten = _veld("baten", BedragWidget())
+    resultaat = _veld("resultaat", BedragWidget())
+    eigen_vermogen_begin = _veld("eigen_vermogen_begin", BedragWidget())
+    eigen_vermogen_eind = _veld("eigen_vermogen_eind", BedragWidget())
+    vreemd_vermogen_begin = _veld("vreemd_vermogen_begin", BedragWidget())
+    vreemd_vermogen_eind = _veld("vreemd_vermogen_eind", BedragWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Jaarcijfers
+        import_id_fields = ["samenwerkingsverband", "jaar", "soort"]
+        fields = [
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "jaar",
+            "soort",
+            "lasten",
+            "baten",
+            "resultaat",
+            "eigen_vermogen_begin",
+            "eigen_vermogen_eind",
+            "vreemd_vermogen_begin",
+            "vreemd_vermogen_eind",
+            "risicos",
+            "ontwikkelingen",
+            "bron",
+        ]
+
+    def naam_van_verband(self, jaarcijfers):
+        return jaarcijfers.samenwerkingsverband.naam
+
+
+class ZetelResource(RegisterResource):
+    """Seats: who sits in which organ on behalf of which deelname, from when.
+
+    A row names its organ by `bestuursorgaan` (uuid) or by `samenwerkingsverband` (uuid) plus
+    `orgaan` (algemeen bestuur, dagelijks bestuur, … or its code) and, if there are several of
+    that kind, `orgaan_naam`; its deelname by `deelname` (uuid) or by `gemeente` (CBS code or
+    name) or `organisatie` (naam), the one running on `begindatum` (empty: today). A person is
+    named by `persoon`; a new name adds the person.
+    """
+
+    gerelateerd = (
+        "bestuursorgaan__samenwerkingsverband",
+        "deelname__samenwerkingsverband",
+        "deelname__gemeente",
+        "deelname__organisatie",
+        "persoon",
+    )
+
+    uuid = _uuid()
+    bestuursorgaan = _veld(
+        "bestuursorgaan",
+        SleutelWidget(Bestuursorgaan, "uuid", gerelateerd=("samenwerkingsverband",)),
+    )
+    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    orgaan = _hulpkolom("orgaan", "soort_van_orgaan")
+    orgaan_naam = _hulpkolom("orgaan_naam", "naam_van_orgaan")
+    deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
+    gemeente = _hulpkolom("gemeente", "cbs_code")
+    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    persoon = _veld("persoon", PersoonWidget())
+    functie = _veld("functie", KeuzeWidget(Functie))
+    rol = _veld("rol", KeuzeWidget(ZetelRol))
+    stemmen = _veld("stemmen", GetalWidget())
+    begindatum = _veld("begindatum", DatumWidget())
+    einddatum = _veld("einddatum", DatumWidget())
+
+    class Meta(RegisterResource.Meta):
+        model = Zetel
+        import_id_fields = ["uuid"]
+        fields = [
+            "uuid",
+            "bestuursorgaan",
+            "samenwerkingsverband",
+            "samenwerkingsverband_naam",
+            "orgaan",
+            "orgaan_naam",
+            "deelname",
+            "gemeente",
+            "organisatie",
+            "persoon",
+            "functie",
+            "rol",
+            "stemmen",
+            "begindatum",
+            "einddatum",
+        ]
+
+    def uuid_van_verband(self, zetel):
+        return str(zetel.bestuursorgaan.samenwerkingsverband.uuid)
+
+    def naam_van_verband(self, zetel):
+        return zetel.bestuursorgaan.samenwerkingsverband.naam
+
+    def soort_van_orgaan(self, zetel):
+        return zetel.bestuursorgaan.soort
+
+    def naam_van_orgaan(self, zetel):
+        return zetel.bestuursorgaan.naam
+
+    def cbs_code(self, zetel):
+        return (
+            zetel.deelname.gemeente.cbs_code if zetel.deelname and zetel.deelname.gemeente else ""
+        )
+
+    def organisatie_naam(self, zetel):
+        organisatie = zetel.deelname.organisatie if zetel.deelname else None
+        return organisatie.naam if organisatie else ""
+
+    def aanvullen_voorbereiden(self, rijen):
+        uuids = _verband_uuids(rijen)
+        self.deelnames = Deelnamezoeker(uuids)
+        self.organen = {
+            (str(o.samenwerkingsverband.uuid), o.soort, o.naam): o
+            for o in Bestuursorgaan.objects.select_related("samenwerkingsverband").filter(
+                samenwerkingsverband__uuid__in=uuids
+            )
+        }
+
+    def rij_aanvullen(self, rij):
+        if not str(rij.get("bestuursorgaan") or "").strip():
+            rij["bestuursorgaan"] = str(self._zoek_orgaan(rij).uuid)
+        wie = str(rij.get("gemeente") or rij.get("organisatie") or "").strip()
+        if wie and not str(rij.get("deelname") or "").strip():
+            try:
+                begin = DatumWidget().clean(rij.get("begindatum")) or timezone.localdate()
+            except ValueError as error:
+                raise ValidationError({"begindatum": str(error)}) from None
+            deelname = self.deelnames.zoek(
+                rij,
+                self.gemeenten,
+                begin=begin,
+                eind=begin + datetime.timedelta(days=1),
+                wanneer=f"op {begin:%d-%m-%Y}",
+            )
+            rij["deelname"] = str(deelname.uuid)
+
+    def _zoek_orgaan(self, row) -> Bestuursorgaan:
+        verband = str(row.get("samenwerkingsverband") or "").strip()
+        naam = str(row.get("orgaan_naam") or "").strip()
+        try:
+            soort = KeuzeWidget(OrgaanSoort).clean(row.get("orgaan"))
+            if not verband or not soort:
+                raise ValueError(
+                    "vul de kolom bestuursorgaan (uuid) in, of samenwerkingsverband (uuid) met "
+                    "orgaan (bijvoorbeeld algemeen bestuur)."
+                )
+            verband = _verband_uuid(verband)
+        except ValueError as error:
+            raise ValidationError({"bestuursorgaan": str(error)}) from None
+        orgaan = self.organen.get((verband, soort, naam))
+        if orgaan is None:
+            raise ValidationError(
+                {
+                    "bestuursorgaan": f"samenwerkingsverband {verband} heeft geen "
+                    f"{OrgaanSoort(soort).label.lower()}{f' {naam!r}' if naam else ''}; leg het "
+                    "orgaan eerst vast in het beheer."
+                }
+            )
+        return orgaan

@@ -1,0 +1,384 @@
+"""Widgets of the spreadsheet columns: Dutch values in, Dutch errors out.
+
+During an import the widgets that look rows up (foreign keys, gemeenten, persons, domeinen)
+read every value of their column in one query before the first row (`voorraad_laden`), so
+that a file of any length costs a fixed number of queries; used on their own (outside an
+import) they look each value up as it comes.
+"""
+
+import datetime
+import functools
+import re
+import uuid
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import (
+    MultipleObjectsReturned,
+    ObjectDoesNotExist,
+    ValidationError,
+)
+from import_export import widgets
+
+from ..models import Domein, Gemeente, Persoon
+from ..normalisatie import Namenlijst
+
+_DUBBEL = object()  # a key that fits more than one row
+
+
+class SleutelWidget(widgets.ForeignKeyWidget):
+    """A foreign key looked up by one field; unknown values give a clear error.
+
+    `gerelateerd`: relations read along (select_related), e.g. the arrangement of a deelname,
+    which the permission check and the messages need."""
+
+    def __init__(self, model, field="pk", *, gerelateerd=(), **kwargs):
+        super().__init__(model, field, **kwargs)
+        self.gerelateerd = tuple(gerelateerd)
+        self.voorraad: dict | None = None
+
+    def _sleutel(self, value) -> str:
+        tekst = str(value).strip()
+        if self.field == "uuid":
+            try:
+                return str(uuid.UUID(tekst))
+            except ValueError:
+                naam = self.model._meta.verbose_name
+                raise ValueError(
+                    f"{tekst!r} is geen geldige sleutel (uuid) van een {naam}."
+                ) from None
+        return tekst
+
+    def voorraad_laden(self, waarden) -> None:
+        """Read the rows of every value in `waarden` at once (one query)."""
+        sleutels = set()
+        for waarde in waarden:
+            if waarde is None or str(waarde).strip() == "":
+                continue
+            try:
+                sleutels.add(self._sleutel(waarde))
+            except ValueError:
+                continue  # reported by the row itself
+        self.voorraad = {}
+        if not sleutels:
+            return
+        rijen = self.model._default_manager.select_related(*self.gerelateerd).filter(
+            **{f"{self.field}__in": sleutels}
+        )
+        for obj in rijen:
+            self.onthoud(obj)
+
+    def onthoud(self, obj) -> None:
+        """Make a row found another way (e.g. a deelname named by gemeente) findable."""
+        if self.voorraad is None:
+            return
+        sleutel = str(getattr(obj, self.field))
+        bekend = self.voorraad.get(sleutel)
+        self.voorraad[sleutel] = obj if bekend is None or bekend == obj else _DUBBEL
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        tekst = str(value).strip()
+        naam = self.model._meta.verbose_name
+        sleutel = self._sleutel(tekst)
+        if self.voorraad is not None:
+            gevonden = self.voorraad.get(sleutel)
+            if gevonden is None:
+                raise ValueError(f"{naam} {tekst!r} bestaat niet in het register.")
+            if gevonden is _DUBBEL:
+                raise ValueError(f"{tekst!r} past op meer dan één {naam}; gebruik de uuid.")
+            return gevonden
+        try:
+            return (
+                self.get_queryset(value, row, **kwargs)
+                .select_related(*self.gerelateerd)
+                .get(**{self.field: sleutel})
+            )
+        except (ValueError, ValidationError):
+            raise ValueError(f"{tekst!r} is geen geldige sleutel (uuid) van een {naam}.") from None
+        except ObjectDoesNotExist:
+            raise ValueError(f"{naam} {tekst!r} bestaat niet in het register.") from None
+        except MultipleObjectsReturned:
+            raise ValueError(f"{tekst!r} past op meer dan één {naam}; gebruik de uuid.") from None
+
+
+class GemeenteWidget(SleutelWidget):
+    """A gemeente by CBS code (GM0363, or just 363) or by name, tolerant of spelling
+    (`Den Haag`, `Bergen (NH)`, `sudwest fryslan`). A name that fits more than one gemeente is
+    an error that names them. All gemeenten (a few hundred) are read once per widget."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Gemeente, "cbs_code", gerelateerd=("provincie",), **kwargs)
+
+    @functools.cached_property
+    def _alle(self) -> list[Gemeente]:
+        return list(Gemeente.objects.select_related(*self.gerelateerd))
+
+    @functools.cached_property
+    def namen(self) -> Namenlijst:
+        return Namenlijst(self._alle, naam=lambda g: g.naam)
+
+    @functools.cached_property
+    def _per_code(self) -> dict[str, Gemeente]:
+        return {g.cbs_code: g for g in self._alle}
+
+    def voorraad_laden(self, waarden) -> None:
+        self.voorraad = self._per_code
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        tekst = str(value).strip()
+        code = f"GM{int(tekst):04d}" if tekst.isdigit() else tekst.upper()
+        if re.fullmatch(r"GM\d{4}", code):
+            gemeente = self._per_code.get(code)
+            if gemeente is None:
+                raise ValueError(f"gemeente {code!r} bestaat niet in het register.")
+            return gemeente
+        gevonden = self.namen.zoek(tekst)
+        if len(gevonden) == 1:
+            return gevonden[0]
+        if gevonden:
+            opties = ", ".join(f"{g.naam} ({g.cbs_code})" for g in gevonden)
+            raise ValueError(
+                f"{tekst!r} past op meer dan één gemeente: {opties}; gebruik de CBS-code."
+            )
+        lijkt_op = self.namen.dichtstbij(tekst)
+        hint = f" Bedoelt u {' of '.join(lijkt_op)}?" if lijkt_op else ""
+        raise ValueError(f"gemeente {tekst!r} bestaat niet in het register.{hint}")
+
+
+def persoonsnaam(value) -> str:
+    return " ".join(str(value).split())
+
+
+class PersoonWidget(widgets.ForeignKeyWidget):
+    """A person by name; a name not yet in the register adds the person. Two people with
+    the same name need the admin to tell them apart.
+
+    In an import the persons of the whole column are read in one query and the new ones
+    added together (`voorraad_laden`), through the service."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Persoon, "naam", **kwargs)
+        self.voorraad: dict[str, list[Persoon]] | None = None
+
+    def voorraad_laden(self, waarden) -> None:
+        from .. import services
+
+        namen = {persoonsnaam(w) for w in waarden if w is not None and str(w).strip()}
+        self.voorraad = defaultdict(list)
+        for persoon in Persoon.objects.filter(naam__in=namen):
+            self.voorraad[persoon.naam].append(persoon)
+        nieuw = [Persoon(naam=naam) for naam in sorted(namen) if naam not in self.voorraad]
+        geldig = []
+        for persoon in nieuw:
+            try:
+                persoon.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError:
+                continue  # the row says what is wrong with the name
+            geldig.append(persoon)
+        for persoon in services.personen_aanmaken(personen=geldig):
+            self.voorraad[persoon.naam].append(persoon)
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        naam = persoonsnaam(value)
+        gevonden = (
+            self.voorraad.get(naam, [])
+            if self.voorraad is not None
+            else list(Persoon.objects.filter(naam=naam)[:2])
+        )
+        if len(gevonden) > 1:
+            raise ValueError(
+                f"er zijn meer personen met de naam {naam!r}; leg de zetel in het beheer vast."
+            )
+        if gevonden:
+            return gevonden[0]
+        persoon = Persoon(naam=naam)
+        try:
+            persoon.full_clean()
+        except ValidationError as fout:
+            raise ValueError(f"persoon {naam!r}: {' '.join(fout.messages)}") from None
+        if self.voorraad is not None:
+            raise ValueError(f"persoon {naam!r} kon niet worden toegevoegd.")
+        persoon.save()
+        return persoon
+
+
+class KeuzeWidget(widgets.Widget):
+    """One value from a TextChoices vocabulary: the code or the label, any case."""
+
+    def __init__(self, keuzes, **kwargs):
+        self.keuzes = keuzes
+        super().__init__(**kwargs)
+
+    @functools.cached_property
+    def _codes(self) -> dict[str, str]:
+        codes = {}
+        for code, label in self.keuzes.choices:
+            codes.setdefault(str(label).lower(), code)
+            codes[str(code).lower()] = code
+        return codes
+
+    def _zoek(self, value: str) -> str:
+        code = self._codes.get(value.strip().lower())
+        if code is None:
+            keuzes = ", ".join(self.keuzes.values)
+            raise ValueError(f"{value!r} is geen geldige keuze; gebruik een van: {keuzes}.")
+        return code
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return self._zoek(str(value))
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class KeuzelijstWidget(KeuzeWidget):
+    """Several values from a vocabulary, separated by commas."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return []
+        return [self._zoek(deel) for deel in str(value).split(",") if deel.strip()]
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(value or [])
+
+
+class JaNeeWidget(widgets.Widget):
+    """ja/nee (also 1/0, true/false, waar/onwaar); empty means onbekend."""
+
+    JA = {"ja", "j", "1", "true", "waar", "yes"}
+    NEE = {"nee", "n", "0", "false", "onwaar", "no"}
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, bool):
+            return value
+        tekst = str(value).strip().lower()
+        if tekst in self.JA:
+            return True
+        if tekst in self.NEE:
+            return False
+        raise ValueError(f"{value!r} is geen ja of nee.")
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else ("ja" if value else "nee")
+
+
+class BedragWidget(widgets.Widget):
+    """Euro amounts as numbers or Dutch text: 1234.5, 1.234,50, € 1.234,50."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return Decimal(str(value))
+        tekst = str(value).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+        if "," in tekst:
+            tekst = tekst.replace(".", "").replace(",", ".")
+        try:
+            return Decimal(tekst)
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is geen bedrag (bijvoorbeeld 1234,56).") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class LeegIsNoneWidget(widgets.Widget):
+    """Text where an empty cell means "not set" (None), for optional unique codes."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return str(value).strip()
+
+
+class UuidWidget(widgets.Widget):
+    """The public key of a row; an empty cell means a new row."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, uuid.UUID):
+            return value
+        try:
+            return uuid.UUID(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is geen geldige uuid.") from None
+
+
+class GetalWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        try:
+            getal = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is geen geheel getal.") from None
+        if not getal.is_finite() or getal != getal.to_integral_value():
+            raise ValueError(f"{value!r} is geen geheel getal.")
+        return int(getal)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class DatumWidget(widgets.Widget):
+    """Dates as spreadsheet dates, JJJJ-MM-DD or DD-MM-JJJJ."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        tekst = str(value).strip()
+        if len(tekst) == 10 and tekst[4] == "-":
+            try:
+                return datetime.date.fromisoformat(tekst)
+            except ValueError:
+                pass
+        for formaat in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(tekst, formaat).date()
+            except ValueError:
+                continue
+        raise ValueError(f"{value!r} is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).")
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class DomeinenWidget(widgets.ManyToManyWidget):
+    """Domeinen by code, comma-separated; unknown codes are an error, not silently dropped.
+    The domeinen (a short list) are read once per widget."""
+
+    def __init__(self):
+        super().__init__(Domein, separator=",", field="code")
+
+    @functools.cached_property
+    def _per_code(self) -> dict[str, Domein]:
+        return {d.code: d for d in Domein.objects.all()}
+
+    def voorraad_laden(self, waarden) -> None:
+        self._per_code  # noqa: B018 (read them now, once)
+
+    def clean(self, value, row=None, **kwargs):
+        codes = list(dict.fromkeys(c.strip() for c in str(value or "").split(",") if c.strip()))
+        onbekend = sorted(c for c in codes if c not in self._per_code)
+        if onbekend:
+            bekend = ", ".join(sorted(self._per_code))
+            raise ValueError(f"onbekend domein {', '.join(onbekend)}; bekende domeinen: {bekend}.")
+        return [self._per_code[c] for c in codes]
