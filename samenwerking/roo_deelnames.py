@@ -4,8 +4,8 @@ register, and carried to the successors of gemeenten that have since merged.
 The register lists the deelnemers per version of a regeling, each with its toetredingsdatum.
 Over the versions of one regeling (oldest first) a participant takes part:
 
-- from its toetredingsdatum in the latest version that lists it (else from the start of the
-  first version of that run that lists it);
+- from the earliest toetredingsdatum the versions of that run give (else from the start of
+  the first version of the run, or unknown for the first version);
 - until the first version that no longer lists it comes into force, or until the regeling
   ends when the last version lists it (open when the regeling runs on).
 
@@ -88,8 +88,11 @@ def gewenste_deelnames(
         per_index = {index: (d, wie) for index, d, wie in lijst}
         for run in _runs([index for index, _d, _w in lijst]):
             deelnemer, wie = per_index[run[-1]]
-            begin = deelnemer.toetredingsdatum or (
-                versies[run[0]].ingangsdatum if run[0] > 0 else None
+            # In versions that follow each other the participant takes part throughout: from
+            # the earliest toetredingsdatum the versions give.
+            begin = min(
+                (per_index[i][0].toetredingsdatum for i in run if per_index[i][0].toetredingsdatum),
+                default=versies[run[0]].ingangsdatum if run[0] > 0 else None,
             )
             eind = versies[run[-1] + 1].ingangsdatum if run[-1] + 1 < len(versies) else einde
             if begin and eind and begin >= eind:
