@@ -214,9 +214,9 @@ class HerindelingSoort(models.TextChoices):
 
 
 # Verbonden partij by default (BBV art. 1): in an openbaar lichaam or a bedrijfsvoerings-
-# organisatie the deelnemers appoint the bestuur (Wgr art. 13, 16) and carry the costs
-# (art. 34, 35), so a deelname has a bestuurlijk and a financieel belang unless a secretariaat
-# records otherwise, with a reason. A gemeenschappelijk orgaan, a centrumgemeenteconstructie
+# organisatie the deelnemers appoint the bestuur and carry the costs (Wgr), so a deelname has
+# a bestuurlijk and a financieel belang unless a secretariaat records otherwise, with a
+# reason. A gemeenschappelijk orgaan, a centrumgemeenteconstructie
 # and a regeling zonder meer have no legal personality of their own: by default not a
 # verbonden partij.
 VERBONDEN_PARTIJ_VOLGENS_VORM = frozenset({Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE})

@@ -706,7 +706,7 @@ class Regelingversie(RegisterModel):
     class Meta:
         verbose_name = _("versie van de regeling")
         verbose_name_plural = _("versies van de regeling")
-        ordering = ["samenwerkingsverband__naam", "ingangsdatum", "roo_systeem_id"]
+        ordering = ["ingangsdatum", "roo_systeem_id"]
         constraints = [
             eind_na_begin(
                 "regelingversie_einde_na_begin",
@@ -907,6 +907,10 @@ class Deelname(RegisterModel):
 
     def is_actief_op(self, datum: datetime.date) -> bool:
         return loopt_op(datum, self.toetredingsdatum, self.uittredingsdatum)
+
+    @property
+    def deelnemende_bestuursorganen_labels(self) -> list[str]:
+        return [DeelnemendOrgaan(o).label for o in self.deelnemende_bestuursorganen]
 
 
 class Bestuursorgaan(RegisterModel):

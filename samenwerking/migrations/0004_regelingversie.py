@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "versie van de regeling",
                 "verbose_name_plural": "versies van de regeling",
-                "ordering": ["samenwerkingsverband__naam", "ingangsdatum", "roo_systeem_id"],
+                "ordering": ["ingangsdatum", "roo_systeem_id"],
             },
         ),
         migrations.AddField(

@@ -30,8 +30,10 @@ from .basis import bbv_toets, jaar_grenzen
 
 
 def _van_gemeente(gemeente_id: int, peildatum: datetime.date) -> Q:
-    """The deelnames of a gemeente that run on `peildatum`."""
-    return Q(gemeente=gemeente_id) & periode_q(peildatum, "toetredingsdatum", "uittredingsdatum")
+    """The deelnames of a gemeente that run on `peildatum` (not in a historical mention)."""
+    return Q(gemeente=gemeente_id, samenwerkingsverband__alleen_historisch=False) & periode_q(
+        peildatum, "toetredingsdatum", "uittredingsdatum"
+    )
 
 
 def _via_deelname(model, gemeente_id: int, peildatum: datetime.date) -> QuerySet:
@@ -51,6 +53,10 @@ DEELNAMEVELDEN = (
     "verdeelsleutel",
     "stemmen",
     "aansprakelijk",
+    "deelnemende_bestuursorganen",
+    "bestuurlijk_belang_vastgelegd",
+    "financieel_belang_vastgelegd",
+    "belang_toelichting",
 )
 VERBANDVELDEN = ("pk", "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "verplicht")
 
