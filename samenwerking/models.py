@@ -910,7 +910,7 @@ class Deelname(RegisterModel):
 
     @property
     def deelnemende_bestuursorganen_labels(self) -> list[str]:
-        return [DeelnemendOrgaan(o).label for o in self.deelnemende_bestuursorganen]
+        return [str(DeelnemendOrgaan(o).label) for o in self.deelnemende_bestuursorganen]
 
 
 class Bestuursorgaan(RegisterModel):

@@ -153,4 +153,4 @@ class DeelnameRij:
 
     @property
     def deelnemende_bestuursorganen_labels(self) -> list[str]:
-        return [label(DeelnemendOrgaan, o) for o in self.deelnemende_bestuursorganen]
+        return [str(label(DeelnemendOrgaan, o)) for o in self.deelnemende_bestuursorganen]

@@ -56,7 +56,7 @@ from .models import (
     WettelijkeGrondslag,
     Zetel,
 )
-from .normalisatie import normaliseer_naam, organisatie_soort
+from .normalisatie import ROEPNAMEN, normaliseer_naam, organisatie_soort
 from .registerstand import Verschil, als_json, lijst_bijwerken, waarden_toepassen
 from .roo import Adres, Deelnemer, Regeling, RooExport, Verwijzing, bestanden_lezen
 from .roo import Organisatie as RooOrganisatie
@@ -483,8 +483,10 @@ class _Import:
                 # A gemeente the register holds without a TOOI code: the reference gemeente
                 # with the same name that ended on the same day (the register writes the first
                 # day after, older records the last day).
+                naam = normaliseer_naam(record.naam)
+                naam = ROEPNAMEN.get(naam, naam)
                 for einde in (record.einddatum, record.einddatum + datetime.timedelta(days=1)):
-                    kandidaten = per_naam_en_einde.get((normaliseer_naam(record.naam), einde), [])
+                    kandidaten = per_naam_en_einde.get((naam, einde), [])
                     if len(kandidaten) == 1:
                         gemeente = kandidaten[0]
                         op_naam.append(f"{record.naam} ({gemeente.cbs_code})")

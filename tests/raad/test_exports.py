@@ -228,7 +228,9 @@ def test_printable_page_lists_categories_and_reasons(client, zaanstad):
     assert "Stichtingen en verenigingen</h2>" in tekst
     assert "Overige samenwerkingsverbanden</h2>" in tekst
     assert "bijdrage begroot € 2.500.001, gerealiseerd € 2.400.000; verdeelsleutel 45,5%" in tekst
-    assert "Regeling zonder meer: geen eigen rechtspersoon, daarom standaard geen verbonden" in tekst
+    assert (
+        "Regeling zonder meer: geen eigen rechtspersoon, daarom standaard geen verbonden" in tekst
+    )
     # A seat that is not recorded is unknown, never "geen".
     assert "onbekend (geen zetel vastgelegd)" in tekst
 

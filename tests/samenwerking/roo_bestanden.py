@@ -7,6 +7,20 @@ comes from the real export."""
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from samenwerking.models import (
+    Bevoegdheid,
+    Bronimport,
+    Deelname,
+    Document,
+    Domein,
+    Gemeente,
+    Inwonertal,
+    Organisatie,
+    Regelingversie,
+    Samenwerkingsverband,
+    WettelijkeGrondslag,
+)
+
 NS = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.3"
 NS_NIEUWER = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.9"
 TOOI = "https://identifier.overheid.nl/tooi/id"
@@ -339,3 +353,28 @@ def testregio() -> tuple[list[Regeling], list[Lichaam]]:
     ]
     lichamen = [Lichaam(5001, "Omgevingsdienst Testregio", afkorting="ODT", hoort_bij=1001)]
     return regelingen, lichamen
+
+
+def register_dump() -> dict:
+    """Every row the import may touch, and the number of history rows, for comparing."""
+    modellen = [
+        Samenwerkingsverband,
+        Regelingversie,
+        Deelname,
+        Organisatie,
+        WettelijkeGrondslag,
+        Bevoegdheid,
+        Document,
+        Domein,
+        Inwonertal,
+        Gemeente,
+        Bronimport,
+    ]
+    dump = {m.__name__: list(m.objects.order_by("pk").values()) for m in modellen}
+    dump["domeinen"] = list(
+        Samenwerkingsverband.domeinen.through.objects.order_by("pk").values_list()
+    )
+    dump["geschiedenis"] = {
+        m.__name__: m.history.count() for m in modellen if hasattr(m, "history")
+    }
+    return dump

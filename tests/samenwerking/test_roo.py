@@ -20,18 +20,13 @@ from samenwerking.constants import (
     Vorm,
 )
 from samenwerking.models import (
-    Bevoegdheid,
     Bijdrage,
     Bronimport,
     Deelname,
-    Document,
-    Domein,
     Gemeente,
     Inwonertal,
     Organisatie,
-    Regelingversie,
     Samenwerkingsverband,
-    WettelijkeGrondslag,
 )
 from samenwerking.roo import RooFout, lezen, valideren
 from samenwerking.roo_export import roo_exporteren
@@ -39,6 +34,7 @@ from samenwerking.roo_import import BEEINDIGD, CONFLICT, GEWIJZIGD, NIEUW, roo_i
 from samenwerking.selectors import landelijke_cijfers
 from tests import factories as f
 from tests.samenwerking import roo_bestanden as rb
+from tests.samenwerking.roo_bestanden import register_dump
 
 pytestmark = pytest.mark.django_db
 
@@ -53,31 +49,6 @@ def importeer(inhoud: bytes, **kwargs):
 def _testregio(**kwargs) -> bytes:
     regelingen, lichamen = rb.testregio()
     return rb.export(regelingen, lichamen=lichamen, **kwargs)
-
-
-def register_dump() -> dict:
-    """Every row the import may touch, and the number of history rows, for comparing."""
-    modellen = [
-        Samenwerkingsverband,
-        Regelingversie,
-        Deelname,
-        Organisatie,
-        WettelijkeGrondslag,
-        Bevoegdheid,
-        Document,
-        Domein,
-        Inwonertal,
-        Gemeente,
-        Bronimport,
-    ]
-    dump = {m.__name__: list(m.objects.order_by("pk").values()) for m in modellen}
-    dump["domeinen"] = list(
-        Samenwerkingsverband.domeinen.through.objects.order_by("pk").values_list()
-    )
-    dump["geschiedenis"] = {
-        m.__name__: m.history.count() for m in modellen if hasattr(m, "history")
-    }
-    return dump
 
 
 def test_a_file_lands_with_everything_the_register_says(referentiedata):

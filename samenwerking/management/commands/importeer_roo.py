@@ -10,6 +10,7 @@ from samenwerking.roo import RooFout, bestanden_lezen
 from samenwerking.roo_download import export_downloaden
 from samenwerking.roo_import import CONFLICT, roo_importeren, verslagregels
 
+MAX_NIEUW_GETOOND = 25
 BESTANDEN = (
     "exportOO_gemeenten.xml",
     "exportOO_gemeenschappelijke_regelingen.xml",
@@ -136,9 +137,21 @@ class Command(BaseCommand):
         schrijf(f"Gelezen: {', '.join(verslag.bestanden)}")
         for regel in verslagregels(verslag):
             schrijf(regel)
-        if verslag.wijzigingen:
+        nieuw = [w for w in verslag.wijzigingen if w.omschrijving.startswith("nieuwe regeling")]
+        verkort = len(nieuw) > MAX_NIEUW_GETOOND
+        if verkort:
+            schrijf(
+                f"{len(nieuw)} nieuwe regelingen (elk met naam en systeemId in het rapport, "
+                "--rapport)."
+            )
+        groepen = [
+            (naam, systeem_id, [w for w in lijst if not (verkort and w in nieuw)])
+            for naam, systeem_id, lijst in verslag.per_regeling()
+        ]
+        groepen = [g for g in groepen if g[2]]
+        if groepen:
             schrijf("Per regeling:")
-            for naam, systeem_id, lijst in verslag.per_regeling():
+            for naam, systeem_id, lijst in groepen:
                 schrijf(f"  {naam}" + (f" (systeemId {systeem_id})" if systeem_id else ""))
                 for w in lijst:
                     tekst = f"    {w.soort}: {w.omschrijving}"
