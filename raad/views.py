@@ -73,6 +73,7 @@ def start(request):
         "cijfers": landelijke_cijfers(peildatum=vandaag),
         "herkomst": herkomst_van_het_register(),
         "stand": registerstand(),
+        "vandaag": vandaag,
     }
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 

@@ -277,8 +277,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        "BevoegdheidsverkrijgingenEnum": "samenwerking.constants.Bevoegdheidsverkrijging",
         "BijdrageSoortEnum": "samenwerking.constants.BijdrageSoort",
         "DeelnameRolEnum": "samenwerking.constants.DeelnameRol",
+        "DeelnemendOrgaanEnum": "samenwerking.constants.DeelnemendOrgaan",
         "DocumentSoortEnum": "samenwerking.constants.DocumentSoort",
         "JaarcijfersSoortEnum": "samenwerking.constants.JaarcijfersSoort",
         "OrgaanSoortEnum": "samenwerking.constants.OrgaanSoort",

@@ -38,10 +38,10 @@ PY
 
 if heeft_export; then
     echo "Landelijk register uit $bronnen"
-    REGIOREG_BRONNEN=$bronnen $py manage.py importeer_roo --rapport importrapport-roo.csv
+    REGIOREG_BRONNEN=$bronnen $py manage.py importeer_roo --rapport "${ROO_RAPPORT:-importrapport-roo.csv}"
 elif online; then
     echo "Landelijk register downloaden"
-    $py manage.py importeer_roo --download --rapport importrapport-roo.csv
+    $py manage.py importeer_roo --download --rapport "${ROO_RAPPORT:-importrapport-roo.csv}"
 else
     echo "Geen landelijk register: geen REGIOREG_BRONNEN, geen ../shared/data en geen internet."
     echo "regioreg start met alleen de gemeenten; de startpagina zegt hoe u het register laadt:"

@@ -50,7 +50,14 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
         return []
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
-        "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "cbs_gr_code", "einddatum"
+        "uuid",
+        "naam",
+        "afkorting",
+        "vorm",
+        "vestigingsplaats",
+        "cbs_gr_code",
+        "einddatum",
+        "alleen_historisch",
     ).order_by("naam"):
         naam = normaliseer_naam(verband.naam)
         afkorting = normaliseer_naam(verband.afkorting)
