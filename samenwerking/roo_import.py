@@ -56,7 +56,7 @@ from .models import (
     WettelijkeGrondslag,
     Zetel,
 )
-from .normalisatie import ROEPNAMEN, normaliseer_naam, organisatie_soort
+from .normalisatie import ROEPNAMEN, normaliseer_naam, organisatie_soort, zonder_accenten
 from .registerstand import Verschil, als_json, lijst_bijwerken, waarden_toepassen
 from .roo import Adres, Deelnemer, Regeling, RooExport, Verwijzing, bestanden_lezen
 from .roo import Organisatie as RooOrganisatie
@@ -96,9 +96,12 @@ VELDNAMEN = {
     "telefoon": "telefoon",
     "email": "e-mailadres",
 }
+# A participant without a TOOI code whose name shows a foreign government (a Dutch gemeente or
+# provincie always has a TOOI code; without one, "Gemeente Beveren" is Belgian).
 _BUITENLANDS = re.compile(
     r"^(gemeinde|stadt|landeshauptstadt|kreis|landkreis|samtgemeinde|bezirksregierung|"
     r"land |duitstalige|gemeente|provincie|stad |ville|commune|province|provinz)"
+    r"|(zweckverband|landschaftsverband|handelskammer|rhein-kreis)"
 )
 _PRIVAAT = re.compile(r"\b(cooperatie|cooperatieve|stichting|vereniging|bv|nv)\b")
 _url = URLValidator()
@@ -310,7 +313,7 @@ class _Organisaties:
         tekst = normaliseer_naam(naam)
         if _PRIVAAT.search(tekst):
             return OrganisatieSoort.PRIVAAT, None
-        if _BUITENLANDS.search(tekst):
+        if _BUITENLANDS.search(zonder_accenten(naam).lower().strip()):
             return OrganisatieSoort.BUITENLANDS, None
         soort = organisatie_soort(naam)
         if soort in (OrganisatieSoort.WATERSCHAP, OrganisatieSoort.RIJK):

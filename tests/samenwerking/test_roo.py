@@ -635,3 +635,32 @@ def test_a_schema_error_keeps_only_that_regeling_out(referentiedata, roo_map, tm
     assert "systeemId 1003, Samenwerkingsovereenkomst Testregio:" in tekst
     assert "Element 'onbekendVeld': This element is not expected." in tekst
     assert Samenwerkingsverband.objects.count() == 2
+
+
+def test_foreign_participants_become_organisaties_by_systeem_id(referentiedata):
+    regeling = rb.Regeling(
+        7000,
+        "Openbaar lichaam Grensregio Testland",
+        deelnemers=[
+            rb.gemeente("GM0479", "Zaanstad"),
+            rb.Deelnemer("Gemeente Grensdorp", systeem_id=92001, organen=[]),  # Belgian
+            rb.Deelnemer("Gemeinde Testheim", systeem_id=92002, organen=[]),
+            rb.Deelnemer("Provincie Oost-Testland", systeem_id=92003, organen=[]),
+        ],
+    )
+    importeer(rb.export([regeling]))
+    assert sorted(Organisatie.objects.values_list("naam", "soort", "roo_systeem_id")) == [
+        ("Gemeente Grensdorp", OrganisatieSoort.BUITENLANDS, 92001),
+        ("Gemeinde Testheim", OrganisatieSoort.BUITENLANDS, 92002),
+        ("Provincie Oost-Testland", OrganisatieSoort.BUITENLANDS, 92003),
+    ]
+    # The same body in another regeling is the same organisatie, by its systeemId, even when
+    # its name is written otherwise.
+    ander = rb.Regeling(
+        7001,
+        "Tweede grensregeling",
+        deelnemers=[rb.Deelnemer("Gemeinde Testheim (DE)", systeem_id=92002, organen=[])],
+    )
+    importeer(rb.export([regeling, ander]))
+    assert Organisatie.objects.count() == 3
+    assert Deelname.objects.filter(organisatie__roo_systeem_id=92002).count() == 2

@@ -166,7 +166,7 @@ class Command(BaseCommand):
             schrijf(self.style.WARNING(f"Let op: {punt}"))
         if verslag.meldingen:
             toon = verslag.meldingen if verbosity > 1 else verslag.meldingen[:10]
-            schrijf(f"Meldingen ({len(verslag.meldingen)}; velden die niet zijn overgenomen):")
+            schrijf(f"Meldingen ({len(verslag.meldingen)}):")
             for melding in toon:
                 schrijf(f"  {melding}")
             if len(toon) < len(verslag.meldingen):
