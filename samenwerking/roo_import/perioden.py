@@ -19,8 +19,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models import Gemeente, Organisatie
-from .roo import Deelnemer, Regeling
+from ..models import Gemeente, Organisatie
+from ..roo import Deelnemer, Regeling
 
 
 @dataclass
