@@ -2,7 +2,7 @@
 as published daily (`exportOO.xml`, or per category `exportOO_gemeenten.xml` and
 `exportOO_gemeenschappelijke_regelingen.xml`; schema `oo-export.xsd`, 2.6.x).
 
-This module reads a file into plain records (`RooExport`); `roo_import.py` brings them into
+This module reads a file into plain records (`RooExport`); `roo_import` brings them into
 the register and `roo_export.py` writes the same format.
 
 - Elements are matched by their local name, so a newer 2.6.x export (another namespace
