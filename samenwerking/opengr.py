@@ -351,7 +351,11 @@ def _verbanden_opslaan(
     regelingen: dict[tuple[str, str], _Regeling], dsta_pad: Path, verslag: Verslag
 ) -> dict[tuple[str, str], Samenwerkingsverband]:
     dsta = _dsta_index(dsta_pad)
-    bestaand = list(Samenwerkingsverband.objects.all())
+    # An arrangement of the national register is never reused: it is the source for what it
+    # holds. OpenGR's own arrangement is linked to it afterwards (historisch.py).
+    bestaand = list(
+        Samenwerkingsverband.objects.filter(roo_systeem_id__isnull=True, versies__isnull=True)
+    )
     per_code = {v.cbs_gr_code: v for v in bestaand if v.cbs_gr_code}
     per_naam: dict[str, list[Samenwerkingsverband]] = {}
     for verband in bestaand:

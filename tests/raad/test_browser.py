@@ -122,7 +122,27 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
 
 def test_every_page_type_is_accessible(pagina, zaanstad):
     verband = zaanstad.deelnames.first().samenwerkingsverband
+    # An arrangement from the national register (versions, executing body, deelname via) and
+    # a historical mention from OpenGR linked to it.
+    uit_register = f.DeelnameFactory(
+        gemeente=zaanstad,
+        deelnemende_bestuursorganen=["college", "burgemeester"],
+        samenwerkingsverband__uitvoerende_organisatie=f.OrganisatieFactory(
+            naam="Testdienst", telefoon="(075) 123 45 67", website="https://test.example"
+        ),
+    ).samenwerkingsverband
+    f.RegelingversieFactory(samenwerkingsverband=uit_register, einddatum=datetime.date(2020, 1, 1))
+    f.RegelingversieFactory(
+        samenwerkingsverband=uit_register, ingangsdatum=datetime.date(2020, 1, 1)
+    )
+    f.WettelijkeGrondslagFactory(samenwerkingsverband=uit_register)
+    f.BevoegdheidFactory(samenwerkingsverband=uit_register)
+    historisch = f.SamenwerkingsverbandFactory(
+        bron="OpenGR 2016", alleen_historisch=True, in_landelijk_register=uit_register
+    )
     for naam, pad in [
+        ("uit-het-landelijk-register", f"/samenwerkingsverbanden/{uit_register.uuid}/"),
+        ("historische-vermelding", f"/samenwerkingsverbanden/{historisch.uuid}/"),
         ("start", "/"),
         ("zoekresultaten", "/?q=zaan"),
         ("gemeente", "/gemeenten/GM0479/"),

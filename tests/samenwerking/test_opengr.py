@@ -24,7 +24,10 @@ from samenwerking.opengr import (
     opengr_importeren,
 )
 from samenwerking.referentiedata import ReferentiedataFout
+from samenwerking.roo import lezen
+from samenwerking.roo_import import roo_importeren
 from tests.conftest import bronnen_map
+from tests.samenwerking import roo_bestanden as rb
 
 D = datetime.date
 
@@ -294,3 +297,33 @@ def test_a_file_with_other_columns_is_refused_with_its_name(tmp_path, referentie
     with pytest.raises(ReferentiedataFout, match=r"fout\.csv: de kolommen zijn"):
         opengr_importeren(opengr_pad=pad, dsta_pad=pad)
     assert not Samenwerkingsverband.objects.exists()
+
+
+@pytest.mark.django_db
+def test_after_the_national_register_opengr_is_history_linked_to_it(klein):
+    """OpenGR read after the national register never adds to the register's arrangements: it
+    keeps its own, linked to the register's regeling and not counted as running."""
+    regeling = rb.Regeling(
+        8000,
+        "Gemeenschappelijke regeling Recreatieschap Testmeer",
+        deelnemers=[rb.gemeente("GM0363", "Amsterdam"), rb.gemeente("GM0373", "Bergen (NH.)")],
+    )
+    roo_importeren(export=lezen(rb.export([regeling])))
+    register = Samenwerkingsverband.objects.get(roo_systeem_id=8000)
+
+    verslag = opengr_importeren(**klein)
+
+    assert verslag.verbanden_nieuw == 1
+    oud = Samenwerkingsverband.objects.get(bron__startswith="OpenGR")
+    assert (oud.alleen_historisch, oud.in_landelijk_register) == (True, register)
+    assert (verslag.historisch.gekoppeld, verslag.historisch.niet_in_register) == (1, 0)
+    # The register's arrangement has only the register's deelnemers.
+    assert sorted(register.deelnames.values_list("gemeente__cbs_code", flat=True)) == [
+        "GM0363",
+        "GM0373",
+    ]
+    assert (
+        not Deelname.objects.actief_op(timezone.localdate())
+        .filter(samenwerkingsverband=oud)
+        .exists()
+    )
