@@ -307,8 +307,8 @@ REGIOREG_BRONNEN = (
 )
 # Where `importeer_roo --download` fetches the export, its schema (empty: the address the
 # export's namespace names) and where it keeps them.
-ROO_DOWNLOAD_URL = os.environ.get(
-    "ROO_DOWNLOAD_URL", "https://organisaties.overheid.nl/archive/exportOO.xml"
+ROO_DOWNLOAD_URL = (
+    os.environ.get("ROO_DOWNLOAD_URL") or "https://organisaties.overheid.nl/archive/exportOO.xml"
 )
 ROO_SCHEMA_URL = os.environ.get("ROO_SCHEMA_URL", "")
 ROO_DOWNLOAD_MAP = Path(os.environ.get("ROO_DOWNLOAD_MAP") or BASE_DIR / "downloads" / "roo")
