@@ -18,6 +18,10 @@ HERHALINGEN = int(os.environ.get("BENCH_OPENGR_HERHALINGEN", "5"))
 
 
 def main() -> None:
+    map = Path(os.environ.get("REGIOREG_BRONNEN") or "../shared/data") / "opengr"
+    if not (map / "opengr_provincies.csv").is_file():
+        print(f"OpenGR-import: niet gemeten, geen OpenGR-bestanden in {map}.")
+        return
     basis = os.environ["DATABASE_URL"]  # postgres://…/postgres
     sjabloon, doel = "opengr_sjabloon", "opengr_meting"
     beheer = [sys.executable, "manage.py"]

@@ -4,14 +4,19 @@ no serializers and no Django request handling.
 
 It writes exactly what `GET /api/v1/gemeenten/{cbs}/samenwerkingsverbanden` answers (URLs,
 labels and totals included; tests/test_bench_vloer.py checks that the two are equal), so that
-`bench/meten.py`'s ratio endpoint/floor compares the same work. PostgreSQL only.
+`bench/meten.py`'s ratio endpoint/floor compares the same work. PostgreSQL only. The
+verbonden-partij test is the register's own (`bbv_toets`, a plain function on light rows), so
+that the floor says exactly what the endpoint says.
 """
 
 import datetime
 import json
 from decimal import Decimal
+from types import SimpleNamespace
 
 from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from samenwerking.rijen import BijdrageRij, OrgaanRij, ZetelRij, label
+from samenwerking.selectors.basis import bbv_toets
 
 SQL = """
 select g.cbs_code, g.naam,
@@ -19,6 +24,8 @@ select g.cbs_code, g.naam,
          where i.gemeente_id = g.id and i.jaar = %(jaar)s) as inwoners,
        v.uuid, v.naam, v.afkorting, v.vorm, v.vestigingsplaats, v.verplicht,
        d.uuid, d.toetredingsdatum, d.uittredingsdatum, d.rol, d.verdeelsleutel::text, d.stemmen,
+       d.deelnemende_bestuursorganen, d.aansprakelijk, d.bestuurlijk_belang_vastgelegd,
+       d.financieel_belang_vastgelegd, d.belang_toelichting,
        (select coalesce(json_agg(dm.code order by dm.naam), '[]')
           from samenwerking_samenwerkingsverband_domeinen vd
           join samenwerking_domein dm on dm.id = vd.domein_id
@@ -40,18 +47,21 @@ select g.cbs_code, g.naam,
                    'bedrag', b.bedrag::text) order by b.soort, b.onderdeel), '[]')
           from samenwerking_bijdrage b
          where b.deelname_id = d.id and b.jaar = %(jaar)s) as bijdragen,
-       exists (select 1 from samenwerking_zetel z where z.deelname_id = d.id
-                 and (z.begindatum is null or z.begindatum < %(eind)s)
-                 and (z.einddatum is null or z.einddatum > %(begin)s))
-         or coalesce(d.stemmen, 0) > 0 as bestuurlijk,
-       exists (select 1 from samenwerking_bijdrage b
-                where b.deelname_id = d.id and b.jaar = %(jaar)s) or d.aansprakelijk as financieel
+       (select coalesce(json_agg(json_build_object(
+                   'soort', o.soort, 'orgaan', o.naam,
+                   'begindatum', z.begindatum, 'einddatum', z.einddatum)), '[]')
+          from samenwerking_zetel z
+          join samenwerking_bestuursorgaan o on o.id = z.bestuursorgaan_id
+         where z.deelname_id = d.id
+           and (z.begindatum is null or z.begindatum < %(eind)s)
+           and (z.einddatum is null or z.einddatum > %(begin)s)) as zetels_in_jaar
   from samenwerking_gemeente g
-  left join samenwerking_deelname d
+  left join (samenwerking_deelname d
+             join samenwerking_samenwerkingsverband v
+               on v.id = d.samenwerkingsverband_id and not v.alleen_historisch)
     on d.gemeente_id = g.id
    and (d.toetredingsdatum is null or d.toetredingsdatum <= %(peildatum)s)
    and (d.uittredingsdatum is null or d.uittredingsdatum > %(peildatum)s)
-  left join samenwerking_samenwerkingsverband v on v.id = d.samenwerkingsverband_id
  where g.cbs_code = %(cbs_code)s
  order by v.naam, d.id
 """
@@ -70,6 +80,46 @@ def _som(bedragen: list[Decimal]) -> Decimal | None:
 
 def _tekst(bedrag: Decimal | None) -> str | None:
     return None if bedrag is None else str(bedrag.quantize(CENT))
+
+
+def _datum(tekst: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(tekst) if tekst else None
+
+
+def _bbv(
+    vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, zetels, bijdragen, jaar
+):
+    """The BBV test on light rows: (verbonden partij, bestuurlijk, financieel, reden)."""
+    rij = SimpleNamespace(
+        samenwerkingsverband=SimpleNamespace(
+            vorm=vorm, get_vorm_display=lambda: str(label(Vorm, vorm))
+        ),
+        stemmen=stemmen,
+        aansprakelijk=aansprakelijk,
+        bestuurlijk_belang_vastgelegd=bestuurlijk,
+        financieel_belang_vastgelegd=financieel,
+        belang_toelichting=toelichting,
+    )
+    bbv_toets(
+        rij,
+        jaar=jaar,
+        zetels=[
+            ZetelRij(
+                None,
+                "",
+                "",
+                _datum(z["begindatum"]),
+                _datum(z["einddatum"]),
+                None,
+                OrgaanRij(None, z["soort"], z["orgaan"]),
+            )
+            for z in zetels
+        ],
+        bijdragen=[
+            BijdrageRij(None, jaar, b["soort"], "", Decimal(b["bedrag"])) for b in bijdragen
+        ],
+    )
+    return rij.verbonden_partij, rij.bestuurlijk_belang, rij.financieel_belang, rij.bbv_redenen
 
 
 def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: str) -> str | None:
@@ -113,14 +163,31 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         rol,
         sleutel,
         stemmen,
+        organen,
+        aansprakelijk,
+        bestuurlijk_vast,
+        financieel_vast,
+        toelichting,
         domeinen,
         zetels,
         bijdragen,
-        bestuurlijk,
-        financieel,
+        zetels_in_jaar,
     ) in rijen:
         if d_uuid is None:  # the gemeente has no deelname on the peildatum
             continue
+        if isinstance(organen, str):  # Django reads jsonb columns as text
+            organen = json.loads(organen)
+        verbonden, bestuurlijk, financieel, reden = _bbv(
+            vorm,
+            stemmen,
+            aansprakelijk,
+            bestuurlijk_vast,
+            financieel_vast,
+            toelichting,
+            zetels_in_jaar,
+            bijdragen,
+            jaar,
+        )
         begroot = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == BEGROOT])
         gerealiseerd = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == GEREALISEERD])
         totaal_begroot += [begroot] if begroot is not None else []
@@ -147,10 +214,12 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                     "rolLabel": rollen[rol],
                     "verdeelsleutel": sleutel,
                     "stemmen": stemmen,
+                    "deelnemendeBestuursorganen": organen,
                 },
-                "verbondenPartij": bestuurlijk and financieel,
+                "verbondenPartij": verbonden,
                 "bestuurlijkBelang": bestuurlijk,
                 "financieelBelang": financieel,
+                "verbondenPartijReden": reden,
                 "vertegenwoordigers": [
                     {
                         "uuid": z["uuid"],

@@ -74,6 +74,7 @@ class VerbondenPartijResource(resources.Resource):
     vestigingsplaats = _kolom(_("Vestigingsplaats"), "verband__vestigingsplaats")
     doel = _kolom(_("Openbaar belang / doel"), "verband__doel")
     deelnemers = _kolom(_("Deelnemende partijen"), methode="dehydrate_deelnemers")
+    deelname_via = _kolom(_("Deelname via"), "deelname_via")
     bestuurlijk_belang = _kolom(_("Bestuurlijk belang"), "bestuurlijk_belang")
     bijdrage_begroot = _kolom(_("Bijdrage begroot"), "deelname__bijdrage_begroot")
     bijdrage_gerealiseerd = _kolom(_("Bijdrage gerealiseerd"), "deelname__bijdrage_gerealiseerd")
@@ -316,6 +317,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "vestigingsplaats": p.verband.vestigingsplaats or None,
             "openbaarBelang": p.verband.doel or None,
             "deelnemendePartijen": p.deelnemers,
+            "deelnameVia": p.deelname.deelnemende_bestuursorganen_labels,
             "bestuurlijkBelang": [
                 {
                     "persoon": z.persoon.naam,

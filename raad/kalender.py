@@ -198,7 +198,7 @@ def kalender_van_gemeente(
         .values("datum")[:1]
     )
     deelnames = list(
-        Deelname.objects.filter(gemeente=gemeente)
+        Deelname.objects.filter(gemeente=gemeente, samenwerkingsverband__alleen_historisch=False)
         .filter(
             periode_overlapt_q(
                 van, tot + datetime.timedelta(days=1), "toetredingsdatum", "uittredingsdatum"

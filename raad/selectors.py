@@ -49,7 +49,7 @@ class Partij:
 
     @property
     def verbonden_partij(self) -> bool:
-        return self.deelname.bestuurlijk_belang and self.deelname.financieel_belang
+        return self.deelname.verbonden_partij
 
     @property
     def deelnemers(self) -> list[str]:
@@ -61,7 +61,8 @@ class Partij:
 
     @property
     def bestuurlijk_belang(self) -> str:
-        """Who sits where on behalf of the gemeente, or the voting right."""
+        """Who sits where on behalf of the gemeente, or the voting right; "onbekend" when no
+        seat is recorded (never "geen": the register may simply not know it)."""
         delen = [
             _("%(persoon)s (%(functie)s), %(rol)s %(orgaan)s")
             % {
@@ -74,29 +75,20 @@ class Partij:
         ]
         if self.deelname.stemmen:
             delen.append(_("%(n)s stemmen") % {"n": self.deelname.stemmen})
+        if not delen:
+            return _("onbekend (geen zetel vastgelegd)")
         return "; ".join(delen)
 
     @property
+    def deelname_via(self) -> str:
+        """The gemeente's organs through which it takes part (raad, college, burgemeester)."""
+        return ", ".join(self.deelname.deelnemende_bestuursorganen_labels) or _("onbekend")
+
+    @property
     def redenen(self) -> str:
-        """Why the participation is (or is not) a verbonden partij in the year."""
-        d = self.deelname
-        bestuurlijk = (
-            _("bestuurlijk belang: zetel in %(organen)s")
-            % {"organen": ", ".join(sorted({str(z.bestuursorgaan).lower() for z in self.zetels}))}
-            if self.zetels
-            else _("bestuurlijk belang: stemrecht")
-            if d.stemmen
-            else _("geen bestuurlijk belang (geen zetel of stemrecht)")
-        )
-        financieel = (
-            _("financieel belang: bijdrage %(jaar)s") % {"jaar": self.jaar}
-            if d.bijdrage_begroot is not None or d.bijdrage_gerealiseerd is not None
-            else _("financieel belang: aansprakelijk")
-            if d.aansprakelijk
-            else _("geen financieel belang (geen bijdrage of aansprakelijkheid in %(jaar)s)")
-            % {"jaar": self.jaar}
-        )
-        return f"{bestuurlijk}; {financieel}"
+        """Why the participation is (or is not) a verbonden partij in the year (the BBV test
+        in `samenwerking.selectors.bbv_toets` says it)."""
+        return self.deelname.bbv_redenen
 
     @property
     def bron(self) -> str:
@@ -193,7 +185,7 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
         .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))
     )
     rijen = list(
-        Deelname.objects.filter(gemeente=gemeente)
+        Deelname.objects.filter(gemeente=gemeente, samenwerkingsverband__alleen_historisch=False)
         .filter(in_jaar)
         .select_related("samenwerkingsverband")
         .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="samenwerkingsverband__"))

@@ -8,16 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import Vorm
-from samenwerking.geschiedenis import laatst_gewijzigd
+from samenwerking.geschiedenis import laatst_gewijzigd_in_regioreg
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.selectors import (
     art27_register,
+    bron_omschrijving,
     deelnames_van_gemeente,
     gemeenten_zoeken,
     herkomst_van_het_register,
     kostentotalen,
     landelijke_cijfers,
     partners_van_gemeente,
+    registerstand,
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
 )
@@ -71,6 +73,8 @@ def start(request):
         "verbanden": verbanden,
         "cijfers": landelijke_cijfers(peildatum=vandaag),
         "herkomst": herkomst_van_het_register(),
+        "stand": registerstand(),
+        "vandaag": vandaag,
     }
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 
@@ -260,7 +264,9 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
-        "laatst_gewijzigd": laatst_gewijzigd(overzicht.verband),
+        "laatst_gewijzigd": laatst_gewijzigd_in_regioreg(overzicht.verband),
+        "herkomst": bron_omschrijving(overzicht.verband.bron),
+        "stand": registerstand() if overzicht.versies else None,
         "mag_bewerken": rechten.mag_wijzigen(request.user, overzicht.verband),
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
         "grafiek_per_jaar": grafieken.staafgrafiek(

@@ -294,8 +294,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        "BevoegdheidsverkrijgingenEnum": "samenwerking.constants.Bevoegdheidsverkrijging",
         "BijdrageSoortEnum": "samenwerking.constants.BijdrageSoort",
         "DeelnameRolEnum": "samenwerking.constants.DeelnameRol",
+        "DeelnemendOrgaanEnum": "samenwerking.constants.DeelnemendOrgaan",
         "DocumentSoortEnum": "samenwerking.constants.DocumentSoort",
         "JaarcijfersSoortEnum": "samenwerking.constants.JaarcijfersSoort",
         "OrgaanSoortEnum": "samenwerking.constants.OrgaanSoort",
@@ -310,3 +312,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# External sources. The national register's export and OpenGR are public data from elsewhere
+# and never part of the repository: importers take paths, `make run` and the tests find them
+# in REGIOREG_BRONNEN (a folder with roo/ and opengr/; default ../shared/data when it exists).
+_standaard_bronnen = BASE_DIR.parent / "shared" / "data"
+REGIOREG_BRONNEN = (
+    Path(os.environ["REGIOREG_BRONNEN"])
+    if os.environ.get("REGIOREG_BRONNEN")
+    else (_standaard_bronnen if _standaard_bronnen.is_dir() else None)
+)
+# Where `importeer_roo --download` fetches the export, its schema (empty: the address the
+# export's namespace names) and where it keeps them.
+ROO_DOWNLOAD_URL = (
+    os.environ.get("ROO_DOWNLOAD_URL") or "https://organisaties.overheid.nl/archive/exportOO.xml"
+)
+ROO_SCHEMA_URL = os.environ.get("ROO_SCHEMA_URL", "")
+ROO_DOWNLOAD_MAP = Path(os.environ.get("ROO_DOWNLOAD_MAP") or BASE_DIR / "downloads" / "roo")

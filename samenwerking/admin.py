@@ -26,6 +26,7 @@ from .models import (
     Bestuursorgaan,
     Bevoegdheid,
     Bijdrage,
+    Bronimport,
     Deelname,
     Document,
     Domein,
@@ -36,6 +37,7 @@ from .models import (
     Organisatie,
     Persoon,
     Provincie,
+    Regelingversie,
     Samenwerkingsverband,
     WettelijkeGrondslag,
     Zetel,
@@ -405,6 +407,25 @@ class BevoegdheidInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
     fields = ["artikel", "omschrijving", "verkrijging"]
 
 
+class RegelingversieInline(RechtenInlineMixin, nested_admin.NestedTabularInline):
+    """The versions of the regeling in the national register: read only, the import keeps
+    them."""
+
+    model = Regelingversie
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = [
+        "roo_systeem_id",
+        "titel",
+        "ingangsdatum",
+        "einddatum",
+        "datum_mutatie",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Samenwerkingsverband)
 class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedModelAdmin):
     form = SamenwerkingsverbandForm
@@ -422,10 +443,17 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
     # bron: e.g. "OpenGR 2016; vorm aangenomen: openbaar lichaam" marks what to check.
     list_filter = ["vorm", "domeinen", ProvincieFilter, ActiefOpFilter, "verplicht", "bron"]
     search_fields = ["naam", "afkorting", "cbs_gr_code", "vestigingsplaats"]
-    autocomplete_fields = ["centrumgemeente", "bovenliggend", "vorige_versie"]
+    autocomplete_fields = [
+        "centrumgemeente",
+        "bovenliggend",
+        "vorige_versie",
+        "uitvoerende_organisatie",
+        "in_landelijk_register",
+    ]
     filter_horizontal = ["domeinen"]
     readonly_fields = ["uuid", "created_at", "updated_at"]
     inlines = [
+        RegelingversieInline,
         DeelnameInline,
         BestuursorgaanInline,
         JaarcijfersInline,
@@ -434,7 +462,20 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
         BevoegdheidInline,
     ]
     fieldsets = [
-        (None, {"fields": ["naam", "afkorting", "vorm", "centrumgemeente", "doel", "domeinen"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "naam",
+                    "citeertitel",
+                    "afkorting",
+                    "vorm",
+                    "centrumgemeente",
+                    "doel",
+                    "domeinen",
+                ]
+            },
+        ),
         (
             _("Wettelijke basis en bevoegdheden"),
             {
@@ -475,6 +516,11 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
             {
                 "fields": [
                     "roo_systeem_id",
+                    "uitvoerende_organisatie",
+                    "bronhouder",
+                    "archiefzorgdrager",
+                    "alleen_historisch",
+                    "in_landelijk_register",
                     "cbs_gr_code",
                     "regeling_url",
                     "website",
@@ -685,3 +731,34 @@ class BevoegdheidAdmin(RegisterAdmin):
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["artikel", "omschrijving", "samenwerkingsverband__naam"]
     autocomplete_fields = ["samenwerkingsverband"]
+
+
+@admin.register(Regelingversie)
+class RegelingversieAdmin(RegisterAdmin):
+    """The versions of the regelingen as the national register holds them; the import keeps
+    them, nobody edits them here."""
+
+    list_display = ["titel", "roo_systeem_id", "ingangsdatum", "einddatum", "samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["titel", "citeertitel", "samenwerkingsverband__naam"]
+    readonly_fields = [f.name for f in Regelingversie._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Bronimport)
+class BronimportAdmin(admin.ModelAdmin):
+    """When which export of an external source changed the register, and what changed."""
+
+    list_display = ["bron", "stand", "ingelezen_op"]
+    readonly_fields = ["bron", "stand", "ingelezen_op", "bestanden", "samenvatting"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -126,6 +126,7 @@ class OrganisatieSoort(models.TextChoices):
     RIJK = "rijk", _("Rijk")
     OPENBAAR_LICHAAM = "openbaar_lichaam", _("Ander openbaar lichaam")
     OVERIG_PUBLIEK = "overig_publiek", _("Andere publieke organisatie")
+    BUITENLANDS = "buitenlands", _("Buitenlandse overheid")
     PRIVAAT = "privaat", _("Private partij")
 
 
@@ -133,6 +134,25 @@ class DeelnameRol(models.TextChoices):
     DEELNEMER = "deelnemer", _("Deelnemer")
     CENTRUMGEMEENTE = "centrumgemeente", _("Centrumgemeente")
     VESTIGINGSGEMEENTE = "vestigingsgemeente", _("Vestigingsgemeente")
+
+
+class DeelnemendOrgaan(models.TextChoices):
+    """The participant's own bestuursorgaan through which it takes part in a regeling (the
+    national register's `bestuursorganen` per deelnemer). For a gemeente it decides whose
+    regeling it is (Wgr art. 1): a regeling of the raad, of the college or of the burgemeester
+    (or of more than one), and so what the raad can steer."""
+
+    RAAD = "raad", _("Gemeenteraad")
+    COLLEGE = "college", _("College van burgemeester en wethouders")
+    BURGEMEESTER = "burgemeester", _("Burgemeester")
+    PROVINCIALE_STATEN = "provinciale_staten", _("Provinciale staten")
+    GEDEPUTEERDE_STATEN = "gedeputeerde_staten", _("Gedeputeerde staten")
+    COMMISSARIS = "commissaris", _("Commissaris van de Koning")
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", _("Algemeen bestuur")
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("Dagelijks bestuur")
+    DIJKGRAAF = "dijkgraaf", _("Dijkgraaf")
+    MINISTER = "minister", _("Minister")
+    STAATSSECRETARIS = "staatssecretaris", _("Staatssecretaris")
 
 
 class OrgaanSoort(models.TextChoices):
@@ -193,10 +213,21 @@ class HerindelingSoort(models.TextChoices):
     OPHEFFING_EN_VERDELING = "opheffing_en_verdeling", _("Opheffing en verdeling")
 
 
+# Verbonden partij by default (BBV art. 1): in an openbaar lichaam or a bedrijfsvoerings-
+# organisatie the deelnemers appoint the bestuur and carry the costs (Wgr), so a deelname has
+# a bestuurlijk and a financieel belang unless a secretariaat records otherwise, with a
+# reason. A gemeenschappelijk orgaan, a centrumgemeenteconstructie
+# and a regeling zonder meer have no legal personality of their own: by default not a
+# verbonden partij.
+VERBONDEN_PARTIJ_VOLGENS_VORM = frozenset({Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE})
+GEEN_VERBONDEN_PARTIJ_VOLGENS_VORM = frozenset(
+    {Vorm.GEMEENSCHAPPELIJK_ORGAAN, Vorm.CENTRUMGEMEENTE, Vorm.REGELING_ZONDER_MEER}
+)
+
 # What importers write in the `bron` of the rows they create, and how readers see it.
 BRON_OPENGR = "OpenGR 2016"
 BRON_ROO = "ROO-export"
 BRON_OMSCHRIJVINGEN = {
     BRON_OPENGR: _("OpenGR (Open State Foundation), stand maart 2016"),
-    BRON_ROO: _("Register van Overheidsorganisaties (ROO)"),
+    BRON_ROO: _("landelijk register (Register van Overheidsorganisaties)"),
 }

@@ -86,11 +86,22 @@ _PADEN_NAAR_VERBAND = {
 }
 
 
-def _laatste_wijziging(verband_id: int):
+# The reason the importers' changes carry (`als_opdracht`): `manage.py importeer_roo`, …
+IMPORT_REDEN = "manage.py importeer_"
+
+
+def _laatste_wijziging(verband_id: int, *, door_mensen: bool = False):
+    def historie(model):
+        rijen = model.history.all()
+        if door_mensen:
+            rijen = rijen.exclude(history_change_reason__startswith=IMPORT_REDEN)
+        return rijen
+
     laatste = [
         Coalesce(
             Subquery(
-                model.history.filter(**{pad: verband_id})
+                historie(model)
+                .filter(**{pad: verband_id})
                 .order_by("-history_date")
                 .values("history_date")[:1]
             ),
@@ -112,6 +123,20 @@ _laatste_wijziging_vraag = CompiledQuery(_laatste_wijziging)
 
 def laatst_gewijzigd(verband) -> datetime.datetime | None:
     """When the arrangement or any register row that hangs off it last changed (deletions
-    too), in one query over the history tables."""
+    too), in one query over the history tables. The version the admin checks for concurrent
+    edits."""
     moment = _laatste_wijziging_vraag.value(verband_id=verband.pk)
+    return None if moment is None or moment == OOIT else moment
+
+
+_laatste_handwijziging_vraag = CompiledQuery(
+    lambda verband_id: _laatste_wijziging(verband_id, door_mensen=True)
+)
+
+
+def laatst_gewijzigd_in_regioreg(verband) -> datetime.datetime | None:
+    """When people last changed the arrangement or its rows in regioreg (admin, API,
+    spreadsheets): changes made by an import are not content edits, and their moment is never
+    shown as the content's "laatst gewijzigd". One query."""
+    moment = _laatste_handwijziging_vraag.value(verband_id=verband.pk)
     return None if moment is None or moment == OOIT else moment

@@ -26,6 +26,7 @@ from .constants import (
     Bevoegdheidsverkrijging,
     BijdrageSoort,
     DeelnameRol,
+    DeelnemendOrgaan,
     DocumentSoort,
     Functie,
     HerindelingSoort,
@@ -84,6 +85,18 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
 
 
 _KEUZES: dict[tuple[models.Field, str], dict] = {}
+
+
+def roo_stand_veld():
+    """What the national register last said about a row's fields (`veld: waarde` as JSON),
+    kept by the import so that it can tell a hand edit from a change in the register."""
+    return models.JSONField(
+        _("laatste stand in het landelijk register"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Wat het landelijk register bij de laatste import over deze velden zei."),
+    )
 
 
 class RegisterModel(models.Model):
@@ -191,6 +204,13 @@ class Gemeente(models.Model):
         blank=True,
         help_text=_("De eerste dag waarop de gemeente niet meer bestaat: de herindelingsdatum."),
     )
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties."),
+    )
     opvolgers = models.ManyToManyField(
         "self",
         through="Herindeling",
@@ -288,6 +308,7 @@ class Inwonertal(RegisterModel):
     )
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)
+    roo_stand = roo_stand_veld()
 
     class Meta:
         verbose_name = _("inwonertal")
@@ -320,11 +341,16 @@ class Organisatie(RegisterModel):
         verbose_name=_("provincie"),
         help_text=_("Alleen voor een organisatie van de soort provincie: welke provincie."),
     )
+    adres = models.CharField(_("adres"), max_length=250, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
     roo_systeem_id = models.PositiveBigIntegerField(
         _("systeemId ROO"), null=True, blank=True, unique=True
     )
+    roo_stand = roo_stand_veld()
 
     class Meta:
         verbose_name = _("organisatie")
@@ -367,11 +393,19 @@ class Domein(models.Model):
 
 class SamenwerkingsverbandQuerySet(models.QuerySet):
     def actief_op(self, datum: datetime.date):
-        return self.filter(periode_q(datum, "ingangsdatum", "einddatum"))
+        """Arrangements in force on `datum`; a historical mention (not in the national
+        register) never counts as running."""
+        return self.filter(periode_q(datum, "ingangsdatum", "einddatum"), alleen_historisch=False)
 
 
 class Samenwerkingsverband(RegisterModel):
     naam = models.CharField(_("naam"), max_length=250)
+    citeertitel = models.CharField(
+        _("citeertitel"),
+        max_length=500,
+        blank=True,
+        help_text=_("De korte titel waaronder de regeling wordt aangehaald."),
+    )
     afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
     vorm = models.CharField(_("vorm"), max_length=20, choices=Vorm.choices)
     doel = models.TextField(
@@ -468,9 +502,53 @@ class Samenwerkingsverband(RegisterModel):
     wgr2022_onderzoeksrecht = models.BooleanField(
         _("gezamenlijk onderzoek door de raden geregeld"), null=True, blank=True
     )
+    uitvoerende_organisatie = models.ForeignKey(
+        "Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uitgevoerde_regelingen",
+        verbose_name=_("uitvoerende organisatie"),
+        help_text=_(
+            "Het regionaal samenwerkingsorgaan dat de regeling uitvoert (het openbaar lichaam, "
+            "de bedrijfsvoeringsorganisatie of het gemeenschappelijk orgaan)."
+        ),
+    )
+    bronhouder = models.CharField(
+        _("bronhouder"),
+        max_length=250,
+        blank=True,
+        help_text=_("Wie de regeling in het landelijk register bijhoudt."),
+    )
+    archiefzorgdrager = models.CharField(
+        _("archiefzorgdrager"),
+        max_length=250,
+        blank=True,
+        help_text=_("Wie zorgt voor het archief van de regeling (Archiefwet)."),
+    )
+    alleen_historisch = models.BooleanField(
+        _("alleen historisch"),
+        default=False,
+        help_text=_(
+            "Uit een oudere bron (OpenGR, 2016) en niet in het landelijk register: telt niet "
+            "mee als lopend."
+        ),
+    )
+    in_landelijk_register = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="historische_vermeldingen",
+        verbose_name=_("in het landelijk register als"),
+        help_text=_(
+            "De regeling in het landelijk register die met deze oudere vermelding overeenkomt."
+        ),
+    )
     bron = models.CharField(
         _("bron"), max_length=200, blank=True, help_text=_("Waar deze gegevens vandaan komen.")
     )
+    roo_stand = roo_stand_veld()
 
     objects = SamenwerkingsverbandQuerySet.as_manager()
 
@@ -622,9 +700,62 @@ class Bevoegdheid(RegisterModel):
         )
 
 
+class Regelingversie(RegisterModel):
+    """One version of a regeling as the national register records it: each amendment of a
+    regeling is a new record (previousVersion / nextVersion), in force over its own period.
+    The arrangement is one Samenwerkingsverband with its versions."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="versies",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"), unique=True, help_text=_("Nummer van deze versie in het register.")
+    )
+    titel = models.CharField(_("titel"), max_length=500)
+    citeertitel = models.CharField(_("citeertitel"), max_length=500, blank=True)
+    ingangsdatum = models.DateField(_("datum inwerkingtreding"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("datum uitwerkingtreding"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag waarop deze versie niet meer geldt."),
+    )
+    datum_mutatie = models.DateField(_("laatst gewijzigd in het register"), null=True, blank=True)
+    datum_ter_verificatie = models.DateField(
+        _("laatst geverifieerd in het register"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("versie van de regeling")
+        verbose_name_plural = _("versies van de regeling")
+        ordering = ["ingangsdatum", "roo_systeem_id"]
+        constraints = [
+            eind_na_begin(
+                "regelingversie_einde_na_begin",
+                "ingangsdatum",
+                "einddatum",
+                _("Datum uitwerkingtreding: mag niet vóór de datum inwerkingtreding liggen."),
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        return loopt_op(datum, self.ingangsdatum, self.einddatum)
+
+
 class DeelnameQuerySet(models.QuerySet):
     def actief_op(self, datum: datetime.date):
-        return self.filter(periode_q(datum, "toetredingsdatum", "uittredingsdatum"))
+        """Deelnames running on `datum`, not in a historical mention (see
+        Samenwerkingsverband.alleen_historisch)."""
+        return self.filter(
+            periode_q(datum, "toetredingsdatum", "uittredingsdatum"),
+            samenwerkingsverband__alleen_historisch=False,
+        )
 
 
 class Deelname(RegisterModel):
@@ -689,7 +820,38 @@ class Deelname(RegisterModel):
     aansprakelijkheid_toelichting = models.CharField(
         _("toelichting aansprakelijkheid"), max_length=500, blank=True
     )
+    deelnemende_bestuursorganen = KeuzelijstField(
+        _("deelname via"),
+        keuzes=DeelnemendOrgaan,
+        help_text=_(
+            "De eigen bestuursorganen waarmee de deelnemer aan de regeling deelneemt (raad, "
+            "college, burgemeester): wiens regeling het is."
+        ),
+    )
+    bestuurlijk_belang_vastgelegd = models.BooleanField(
+        _("bestuurlijk belang (vastgelegd)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leeg: volgens de vorm en de vastgelegde zetels. Alleen invullen met een reden."
+        ),
+    )
+    financieel_belang_vastgelegd = models.BooleanField(
+        _("financieel belang (vastgelegd)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leeg: volgens de vorm en de vastgelegde bijdragen. Alleen invullen met een reden."
+        ),
+    )
+    belang_toelichting = models.CharField(
+        _("reden"),
+        max_length=500,
+        blank=True,
+        help_text=_("Waarom het bestuurlijk of financieel belang anders is dan de vorm zegt."),
+    )
     bron = models.CharField(_("bron"), max_length=200, blank=True)
+    roo_stand = roo_stand_veld()
 
     objects = DeelnameQuerySet.as_manager()
 
@@ -714,6 +876,20 @@ class Deelname(RegisterModel):
                 "toetredingsdatum",
                 "uittredingsdatum",
                 _("Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."),
+            ),
+            VeldCheckConstraint(
+                name="deelname_belang_met_reden",
+                veld="belang_toelichting",
+                condition=(
+                    Q(bestuurlijk_belang_vastgelegd__isnull=True)
+                    & Q(financieel_belang_vastgelegd__isnull=True)
+                )
+                | ~Q(belang_toelichting=""),
+                violation_error_code="belang_zonder_reden",
+                violation_error_message=_(
+                    "Reden: geef een reden als u het bestuurlijk of financieel belang zelf "
+                    "vastlegt."
+                ),
             ),
             VeldCheckConstraint(
                 name="deelname_verdeelsleutel_bereik",
@@ -756,6 +932,10 @@ class Deelname(RegisterModel):
 
     def is_actief_op(self, datum: datetime.date) -> bool:
         return loopt_op(datum, self.toetredingsdatum, self.uittredingsdatum)
+
+    @property
+    def deelnemende_bestuursorganen_labels(self) -> list[str]:
+        return [str(DeelnemendOrgaan(o).label) for o in self.deelnemende_bestuursorganen]
 
 
 class Bestuursorgaan(RegisterModel):
@@ -944,6 +1124,12 @@ class Document(RegisterModel):
     )
     datum = models.DateField(_("datum"), null=True, blank=True)
     url = models.URLField(_("url"), max_length=500, blank=True)
+    bron = models.CharField(
+        _("bron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg als het document in het beheer is ingevoerd."),
+    )
 
     class Meta:
         verbose_name = _("document")
@@ -1040,3 +1226,26 @@ class Jaarcijfers(RegisterModel):
                     )
                 }
             )
+
+
+class Bronimport(models.Model):
+    """One import of an external source that changed what the register holds (the national
+    register's export, its date and what changed). The start page names the source and its
+    date from the newest one; rereading the same export adds no row."""
+
+    bron = models.CharField(_("bron"), max_length=50)
+    stand = models.DateTimeField(
+        _("stand"), help_text=_("Het moment van de export (timestamp van het bestand).")
+    )
+    ingelezen_op = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
+    bestanden = models.TextField(_("bestanden"), blank=True)
+    samenvatting = models.TextField(_("samenvatting"), blank=True)
+
+    class Meta:
+        verbose_name = _("import van een bron")
+        verbose_name_plural = _("imports van bronnen")
+        ordering = ["-stand", "-ingelezen_op"]
+        indexes = [models.Index(fields=["bron", "-stand"], name="bronimport_bron_stand_idx")]
+
+    def __str__(self):
+        return f"{self.bron} {self.stand:%Y-%m-%d}"

@@ -29,6 +29,7 @@ ROEPNAMEN = {
     "the hague": "s gravenhage",
     "den bosch": "s hertogenbosch",
     "nuenen": "nuenen gerwen en nederwetten",
+    "kollumerland c a": "kollumerland en nieuwkruisland",
 }
 
 

@@ -1,8 +1,13 @@
-"""Import of OpenGR (Open State Foundation, March 2016, public domain): the first real load.
+"""Import of OpenGR (Open State Foundation, March 2016, public domain): an optional historical
+source beside the national register (see `historisch.py`: once the national register is
+loaded, OpenGR's arrangements are historical mentions, linked to the register's regeling where
+one matches, and never counted as running).
 
-`fixtures/opengr/opengr_provincies.csv` has one row per participant of a gemeenschappelijke
-regeling as the 12 provinces reported them in 2015; `dsta_gemeenschappelijke_regelingen.csv`
-(the treasury-banking list) adds address and CBS GR code. The files are messy: 2015 names,
+The files are not part of regioreg: the importer takes their paths (by default
+`opengr/` in REGIOREG_BRONNEN). `opengr_provincies.csv` has one row per participant of a
+gemeenschappelijke regeling as the 12 provinces reported them in 2015;
+`dsta_gemeenschappelijke_regelingen.csv` (the treasury-banking list) adds address and CBS GR
+code. The files are messy: 2015 names,
 typing errors, text once read in the wrong encoding, provinces and waterschappen among the
 gemeenten. The import:
 
@@ -38,13 +43,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from . import services
 from .constants import BRON_OPENGR, Vorm
 from .deelnemers import Organisaties
 from .herindeling import HerindelingVerslag, herindelingen_toepassen
+from .historisch import HistorischVerslag, historische_vermeldingen_bijwerken
 from .models import Deelname, Gemeente, Herindeling, Organisatie, Samenwerkingsverband
 from .normalisatie import (
     Namenlijst,
@@ -55,8 +63,9 @@ from .normalisatie import (
 )
 from .referentiedata import FIXTURES, ReferentiedataFout, lees_csv
 
-OPENGR_PAD = FIXTURES / "opengr" / "opengr_provincies.csv"
-DSTA_PAD = FIXTURES / "opengr" / "dsta_gemeenschappelijke_regelingen.csv"
+OPENGR_BESTAND = "opengr_provincies.csv"
+DSTA_BESTAND = "dsta_gemeenschappelijke_regelingen.csv"
+# Our own compiled table (names of gemeenten merged before 2016), kept in fixtures/.
 NAMEN_VOOR_2016_PAD = FIXTURES / "opengr" / "namen_voor_2016.csv"
 OPENGR_KOLOMMEN = ["Deelnemer", "Gemeenschappelijke regeling", "Postcode", "Plaats", "Provincie"]
 DSTA_KOLOMMEN = ["DSTA_GR_naam", "Adres", "Postcode", "Plaats", "CBS_GR_naam", "CBS_GR_code"]
@@ -109,6 +118,7 @@ class Verslag:
     organisaties_nieuw: int = 0
     deelnames_nieuw: int = 0
     herindeling: HerindelingVerslag = field(default_factory=HerindelingVerslag)
+    historisch: HistorischVerslag = field(default_factory=HistorischVerslag)
     opmerkingen: list[str] = field(default_factory=list)
     proef: bool = False
 
@@ -133,6 +143,7 @@ class Verslag:
             or self.organisaties_nieuw
             or self.deelnames_nieuw
             or self.herindeling.iets_gewijzigd
+            or self.historisch.iets_gewijzigd
         )
 
 
@@ -264,16 +275,25 @@ def _vorm(naam: str, plaats: str, regels: list[Regel]) -> tuple[str, Gemeente | 
     return Vorm.OPENBAAR_LICHAAM, None, BRON_VORM_AANGENOMEN
 
 
+def standaard_map() -> Path | None:
+    """The OpenGR folder among the external sources (REGIOREG_BRONNEN/opengr), if there."""
+    if settings.REGIOREG_BRONNEN and (Path(settings.REGIOREG_BRONNEN) / "opengr").is_dir():
+        return Path(settings.REGIOREG_BRONNEN) / "opengr"
+    return None
+
+
 def opengr_importeren(
     *,
-    opengr_pad: Path = OPENGR_PAD,
-    dsta_pad: Path = DSTA_PAD,
+    opengr_pad: Path,
+    dsta_pad: Path,
     namen_voor_2016_pad: Path = NAMEN_VOOR_2016_PAD,
     proef: bool = False,
 ) -> Verslag:
-    """Import the OpenGR files; with `proef` (dry run) nothing stays written."""
+    """Import the OpenGR files; with `proef` (dry run) nothing stays written. When the
+    national register is loaded, the arrangements become historical mentions."""
     with transaction.atomic():
         verslag = _importeren(opengr_pad, dsta_pad, namen_voor_2016_pad)
+        verslag.historisch = historische_vermeldingen_bijwerken(peildatum=timezone.localdate())
         verslag.proef = proef
         if proef:
             transaction.set_rollback(True)
@@ -331,7 +351,11 @@ def _verbanden_opslaan(
     regelingen: dict[tuple[str, str], _Regeling], dsta_pad: Path, verslag: Verslag
 ) -> dict[tuple[str, str], Samenwerkingsverband]:
     dsta = _dsta_index(dsta_pad)
-    bestaand = list(Samenwerkingsverband.objects.all())
+    # An arrangement of the national register is never reused: it is the source for what it
+    # holds. OpenGR's own arrangement is linked to it afterwards (historisch.py).
+    bestaand = list(
+        Samenwerkingsverband.objects.filter(roo_systeem_id__isnull=True, versies__isnull=True)
+    )
     per_code = {v.cbs_gr_code: v for v in bestaand if v.cbs_gr_code}
     per_naam: dict[str, list[Samenwerkingsverband]] = {}
     for verband in bestaand:

@@ -15,7 +15,15 @@ from functools import cache
 
 from django.db import models
 
-from .constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from .constants import (
+    BijdrageSoort,
+    DeelnameRol,
+    DeelnemendOrgaan,
+    Functie,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
 from .models import loopt_op, overlapt
 
 
@@ -118,6 +126,10 @@ class DeelnameRij:
     verdeelsleutel: Decimal | None
     stemmen: int | None
     aansprakelijk: bool
+    deelnemende_bestuursorganen: list[str]
+    bestuurlijk_belang_vastgelegd: bool | None
+    financieel_belang_vastgelegd: bool | None
+    belang_toelichting: str
     samenwerkingsverband: VerbandRij
     gelezen_zetels: list[ZetelRij] = field(default_factory=list)
     gelezen_bijdragen: list[BijdrageRij] = field(default_factory=list)
@@ -126,6 +138,7 @@ class DeelnameRij:
     bestuurlijk_belang: bool = False
     financieel_belang: bool = False
     verbonden_partij: bool = False
+    bbv_redenen: str = ""
     bijdrage_begroot: Decimal | None = None
     bijdrage_gerealiseerd: Decimal | None = None
     bijdrage_begroot_vorig_jaar: Decimal | None = None
@@ -137,3 +150,7 @@ class DeelnameRij:
 
     def get_rol_display(self):
         return label(DeelnameRol, self.rol)
+
+    @property
+    def deelnemende_bestuursorganen_labels(self) -> list[str]:
+        return [str(label(DeelnemendOrgaan, o)) for o in self.deelnemende_bestuursorganen]

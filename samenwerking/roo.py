@@ -1,53 +1,35 @@
-"""The national register's XML: `exportOO_gemeenschappelijke_regelingen.xml` of the Register
-van Overheidsorganisaties (ROO), as defined by `fixtures/roo/oo-export.xsd` (2.6.x).
+"""The national register's XML: the export of the Register van Overheidsorganisaties (ROO),
+as published daily (`exportOO.xml`, or per category `exportOO_gemeenten.xml` and
+`exportOO_gemeenschappelijke_regelingen.xml`; schema `oo-export.xsd`, 2.6.x).
 
-Import: the file is validated against the schema first; any error (with its line number)
-stops the import before anything is written. Regelingen are upserted by their `systeemId`
-(an arrangement without one that has the same name and place, e.g. from OpenGR, is linked
-to it), and what the register states replaces what regioreg had: vorm, bevoegdheids-
-verkrijging, wettelijke grondslagen, bevoegdheden, address, doel, dates, beleidsterreinen
-(domeinen, made when unknown), deelnemende organisaties with toetredingsdatum, verdeelsleutel
-and bestuursorganen, and previousVersion/nextVersion. Importing the same file twice changes
-nothing.
+This module reads a file into plain records (`RooExport`); `roo_import` brings them into
+the register and `roo_export.py` writes the same format.
 
-Export (`roo_export.py`): the same format for chosen arrangements, checked against the same
-schema.
+- Elements are matched by their local name, so a newer 2.6.x export (another namespace
+  version, extra fields) reads too. Attributes such as `p:systeemId` are read by local name
+  as well.
+- The schema is not part of regioreg: it is read at run time from beside the file (or given
+  with `schema=`). When it describes the file's namespace, the file is checked against it and
+  every schema error inside a regeling keeps that regeling out of the import, with its line
+  and the reason; errors elsewhere are reported. Without a matching schema the file is read
+  as it is.
+- What a single field gets wrong (a verdeelsleutel that is no number, an unknown kind of
+  bestuursorgaan) is reported on its line and left out; it never stops the import.
 """
 
 import datetime
-import functools
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
-from django.utils.text import slugify
 from lxml import etree
 
-from . import services
-from .constants import (
-    BRON_ROO,
-    Bevoegdheidsverkrijging,
-    OrgaanSoort,
-    OrganisatieSoort,
-    Vorm,
-)
-from .deelnemers import Organisaties
-from .models import (
-    Bestuursorgaan,
-    Bevoegdheid,
-    Deelname,
-    Domein,
-    Gemeente,
-    Samenwerkingsverband,
-    WettelijkeGrondslag,
-)
-from .normalisatie import Namenlijst, normaliseer_naam, organisatie_soort, regeling_sleutel
-from .referentiedata import FIXTURES
+from .constants import Bevoegdheidsverkrijging, DeelnemendOrgaan, Vorm
 
 NS = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.3"
-XSD_PAD = FIXTURES / "roo" / "oo-export.xsd"
+SCHEMA_NAAM = "oo-export.xsd"
 MAX_FOUTEN = 10
 
 # samenwerkingsvorm: the register's afkorting is our code; the text is fixed by the schema.
@@ -58,432 +40,557 @@ VORM_TEKST = {
     Vorm.CENTRUMGEMEENTE: "Centrumconstructie",
     Vorm.REGELING_ZONDER_MEER: "'Regeling zonder meer'",
 }
-VERKRIJGING = {str(label): code for code, label in Bevoegdheidsverkrijging.choices}
+WGR_AFKORTINGEN = set(VORM_TEKST)
 REGISTRATIEHOUDER = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
 
 
-def q(naam: str) -> str:
-    """A name in the register's namespace (elements and its global attributes alike)."""
-    return f"{{{NS}}}{naam}"
+def _sleutel(tekst: str) -> str:
+    return re.sub(r"[^a-z]+", " ", tekst.lower()).strip()
+
+
+VERKRIJGING = {_sleutel(str(label)): code for code, label in Bevoegdheidsverkrijging.choices}
+
+# The participant's own organs, by the register's name (its OWMS term says the same).
+ORGANEN = {
+    "gemeenteraad": DeelnemendOrgaan.RAAD,
+    "raad": DeelnemendOrgaan.RAAD,
+    "college van burgemeester en wethouders": DeelnemendOrgaan.COLLEGE,
+    "burgemeester": DeelnemendOrgaan.BURGEMEESTER,
+    "provinciale staten": DeelnemendOrgaan.PROVINCIALE_STATEN,
+    "gedeputeerde staten": DeelnemendOrgaan.GEDEPUTEERDE_STATEN,
+    "commissaris van de koning": DeelnemendOrgaan.COMMISSARIS,
+    "commissaris van de koningin": DeelnemendOrgaan.COMMISSARIS,
+    "algemeen bestuur": DeelnemendOrgaan.ALGEMEEN_BESTUUR,
+    "dagelijks bestuur": DeelnemendOrgaan.DAGELIJKS_BESTUUR,
+    "dijkgraaf": DeelnemendOrgaan.DIJKGRAAF,
+    "minister": DeelnemendOrgaan.MINISTER,
+    "staatssecretaris": DeelnemendOrgaan.STAATSSECRETARIS,
+}
+
+_TOOI = re.compile(r"/tooi/id/(?P<soort>[a-z_]+)/(?P<code>[a-z]+\d+)$", re.IGNORECASE)
 
 
 class RooFout(ValidationError):
-    """The file cannot be imported; the messages name the line."""
+    """The file cannot be read at all (not XML, not an export); the messages name the line."""
 
 
-@functools.cache
-def _schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD_PAD)))
+# --- Records --------------------------------------------------------------------------------
 
 
-def _veilige_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+@dataclass(frozen=True)
+class Tooi:
+    """A TOOI identifier: `…/tooi/id/gemeente/gm0344` is soort `gemeente`, code `GM0344`."""
 
+    soort: str
+    code: str
 
-def valideren(inhoud: bytes) -> etree._ElementTree:
-    """The parsed file, or RooFout with the first schema errors and their line numbers."""
-    try:
-        document = etree.fromstring(inhoud, _veilige_parser()).getroottree()
-    except etree.XMLSyntaxError as fout:
-        raise RooFout([f"regel {fout.lineno}: geen geldige XML: {fout.msg}"]) from None
-    if document.docinfo.doctype:
-        # The register's export has none; a DTD could only smuggle in entities.
-        raise RooFout(["regel 1: een DOCTYPE is niet toegestaan in een ROO-export."])
-    schema = _schema()
-    if not schema.validate(document):
-        raise RooFout(
-            [
-                f"regel {fout.line}: {fout.message.replace(f'{{{NS}}}', '')}"
-                for fout in list(schema.error_log)[:MAX_FOUTEN]
-            ]
-        )
-    return document
-
-
-# --- Import ------------------------------------------------------------------------------------
+    @classmethod
+    def uit(cls, uri: str | None) -> "Tooi | None":
+        gevonden = _TOOI.search((uri or "").strip())
+        if not gevonden:
+            return None
+        return cls(gevonden["soort"].lower(), gevonden["code"].upper())
 
 
 @dataclass
-class RooVerslag:
-    nieuw: int = 0
-    bijgewerkt: int = 0
-    ongewijzigd: int = 0
-    deelnames_nieuw: int = 0
-    deelnames_bijgewerkt: int = 0
-    organisaties_nieuw: int = 0
-    domeinen_nieuw: int = 0
-    versies_gekoppeld: int = 0
-    aandachtspunten: list[str] = field(default_factory=list)
+class Verwijzing:
+    """A reference to another body (bronhouder, archiefzorgdrager, executing body)."""
 
-    @property
-    def iets_gewijzigd(self) -> bool:
-        return bool(
-            self.nieuw
-            or self.bijgewerkt
-            or self.deelnames_nieuw
-            or self.deelnames_bijgewerkt
-            or self.organisaties_nieuw
-            or self.domeinen_nieuw
-            or self.versies_gekoppeld
+    naam: str
+    systeem_id: int | None
+    tooi: Tooi | None
+
+
+@dataclass
+class Deelnemer:
+    regel: int
+    naam: str
+    systeem_id: int | None
+    tooi: Tooi | None
+    toetredingsdatum: datetime.date | None
+    verdeelsleutel: Decimal | None
+    organen: list[str]
+
+
+@dataclass
+class Adres:
+    adres: str = ""
+    postcode: str = ""
+    plaats: str = ""
+
+
+@dataclass
+class Regeling:
+    """One version of a gemeenschappelijke regeling, as the register states it."""
+
+    regel: int
+    systeem_id: int | None
+    titel: str
+    citeertitel: str
+    vorm: str
+    verkrijgingen: list[str]
+    uitvoerder: Verwijzing | None
+    bronhouder: Verwijzing | None
+    archiefzorgdrager: Verwijzing | None
+    instellingsbesluiten: list[str]
+    grondslagen: list[tuple[str, str]]
+    bevoegdheden: list[tuple[str, str]]
+    adres: Adres
+    website: str
+    doel: str
+    ingangsdatum: datetime.date | None
+    einddatum: datetime.date | None
+    datum_ter_verificatie: datetime.date | None
+    datum_mutatie: datetime.date | None
+    beleidsterreinen: list[str]
+    deelnemers: list[Deelnemer]
+    vorige: int | None
+    volgende: int | None
+    # What cannot land (the whole version stays out) and what only one field gets wrong.
+    fouten: list[str] = field(default_factory=list)
+    opmerkingen: list[str] = field(default_factory=list)
+
+    def loopt_op(self, datum: datetime.date) -> bool:
+        return (self.ingangsdatum is None or self.ingangsdatum <= datum) and (
+            self.einddatum is None or datum < self.einddatum
         )
 
 
-def _pad(pad: str) -> str:
-    return "/".join(f"p:{deel}" for deel in pad.split("/"))
+@dataclass
+class Organisatie:
+    """An `organisatie` of the export: a gemeente (with its inwoners) or another body, such as
+    the openbaar lichaam that carries out a regeling."""
+
+    regel: int
+    systeem_id: int | None
+    tooi: Tooi | None
+    naam: str
+    afkorting: str
+    types: list[str]
+    adres: Adres
+    telefoon: str
+    email: str
+    website: str
+    einddatum: datetime.date | None
+    inwoners: int | None
+    hoort_bij: int | None
+
+    @property
+    def is_gemeente(self) -> bool:
+        return (self.tooi is not None and self.tooi.soort == "gemeente") or any(
+            t.lower() == "gemeente" for t in self.types
+        )
 
 
-def _tekst(element, pad: str) -> str:
-    gevonden = element.find(_pad(pad), {"p": NS})
-    return "".join(gevonden.itertext()).strip() if gevonden is not None else ""
+@dataclass
+class RooExport:
+    """What one or more export files hold."""
+
+    stand: datetime.datetime | None = None
+    bestanden: list[str] = field(default_factory=list)
+    regelingen: list[Regeling] = field(default_factory=list)
+    organisaties: list[Organisatie] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+    heeft_regelingen: bool = False
+    heeft_gemeenten: bool = False
+
+    @property
+    def standdatum(self) -> datetime.date | None:
+        return self.stand.date() if self.stand else None
+
+    def aanvullen(self, ander: "RooExport") -> None:
+        self.stand = max(filter(None, [self.stand, ander.stand]), default=None)
+        self.bestanden += ander.bestanden
+        self.regelingen += ander.regelingen
+        self.organisaties += ander.organisaties
+        self.meldingen += ander.meldingen
+        self.heeft_regelingen |= ander.heeft_regelingen
+        self.heeft_gemeenten |= ander.heeft_gemeenten
+
+
+# --- Reading --------------------------------------------------------------------------------
+
+
+def _veilige_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+
+
+def _lokaal(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _attr(element, naam: str) -> str | None:
+    """An attribute by its local name, with or without namespace (`p:systeemId`)."""
+    if element is None:
+        return None
+    waarde = element.get(naam)
+    if waarde is not None:
+        return waarde
+    for sleutel, waarde in element.attrib.items():
+        if sleutel.rsplit("}", 1)[-1] == naam:
+            return waarde
+    return None
+
+
+def _kind(element, pad: str):
+    """The first element along `pad` (`adressen/adres`), by local names."""
+    return element.find("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
 
 
 def _alle(element, pad: str) -> list:
-    return element.findall(_pad(pad), {"p": NS})
+    return element.findall("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
 
 
-def _datum(tekst: str) -> datetime.date | None:
-    return datetime.date.fromisoformat(tekst[:10]) if tekst else None
+def _tekst(element, pad: str) -> str:
+    gevonden = _kind(element, pad) if element is not None else None
+    return " ".join("".join(gevonden.itertext()).split()) if gevonden is not None else ""
 
 
-def _systeem_id(element) -> int | None:
-    waarde = element.get(q("systeemId")) if element is not None else None
-    return int(waarde) if waarde else None
+def _eigen_tekst(element) -> str:
+    """The text of a mixed-content element itself, else its `naam` child."""
+    if element is None:
+        return ""
+    return " ".join((element.text or "").split()) or _tekst(element, "naam")
 
 
-def _naam(element) -> str:
-    """The name of a mixed-content element: its `naam` child, or its own text."""
-    return _tekst(element, "naam") or (element.text or "").strip()
+def _lange_tekst(element, pad: str) -> str:
+    """Running text (doel, inhoud van een artikel): whitespace within lines kept tidy."""
+    gevonden = _kind(element, pad)
+    if gevonden is None:
+        return ""
+    regels = ("".join(gevonden.itertext())).strip().splitlines()
+    return "\n".join(" ".join(r.split()) for r in regels).strip()
+
+
+def _geheel(tekst: str | None) -> int | None:
+    tekst = (tekst or "").strip()
+    return int(tekst) if tekst.isdigit() else None
 
 
 class _Lezer:
-    """Turns one `regeling` element into field values, collecting errors with line numbers."""
+    """Reads the elements of one file into records; notes go to the record or the export."""
 
-    def __init__(self):
-        self.gemeenten = Namenlijst(Gemeente.objects.all(), naam=lambda g: g.naam)
-        self.organisaties = Organisaties()
-        self.domeinen = Namenlijst(Domein.objects.all(), naam=lambda d: d.naam)
-        self.fouten: list[str] = []
-        self.verbanden: dict[object, Samenwerkingsverband] = {}
-        for verband in Samenwerkingsverband.objects.all():
-            self.verbanden[verband.roo_systeem_id or self._naam_en_plaats(verband)] = verband
+    def __init__(self, export: RooExport):
+        self.export = export
+
+    def datum(self, element, pad: str, waarin: list[str], wat: str) -> datetime.date | None:
+        tekst = _tekst(element, pad)
+        if not tekst:
+            return None
+        try:
+            return datetime.date.fromisoformat(tekst[:10])
+        except ValueError:
+            gevonden = _kind(element, pad)
+            waarin.append(f"regel {gevonden.sourceline}: {wat} {tekst!r} is geen datum.")
+            return None
+
+    def verwijzing(self, element, pad: str) -> Verwijzing | None:
+        gevonden = _kind(element, pad)
+        if gevonden is None:
+            return None
+        return Verwijzing(
+            naam=_eigen_tekst(gevonden),
+            systeem_id=_geheel(_attr(gevonden, "systeemId")),
+            tooi=Tooi.uit(_attr(gevonden, "resourceIdentifierTOOI")),
+        )
 
     @staticmethod
-    def _naam_en_plaats(verband: Samenwerkingsverband) -> tuple[str, str]:
-        return (regeling_sleutel(verband.naam), normaliseer_naam(verband.vestigingsplaats))
-
-    def verband(self, gegevens: dict) -> Samenwerkingsverband:
-        """The arrangement with this systeemId; else one without systeemId with the same name
-        and place (or no place), e.g. from OpenGR; else a new one."""
-        voorlopig = Samenwerkingsverband(
-            naam=gegevens["velden"]["naam"],
-            vestigingsplaats=gegevens["velden"].get("vestigingsplaats", ""),
+    def adres(element) -> Adres:
+        adressen = _alle(element, "adressen/adres")
+        if not adressen:
+            return Adres()
+        voorkeur = ("bezoekadres", "vestigingsadres", "postadres")
+        adressen.sort(
+            key=lambda a: (
+                voorkeur.index(_tekst(a, "type").lower())
+                if _tekst(a, "type").lower() in voorkeur
+                else len(voorkeur)
+            )
         )
-        naam, plaats = self._naam_en_plaats(voorlopig)
-        return (
-            self.verbanden.get(gegevens["systeem_id"])
-            or self.verbanden.pop((naam, plaats), None)
-            or self.verbanden.pop((naam, ""), None)
-            or Samenwerkingsverband()
+        adres = adressen[0]
+        straat = " ".join(d for d in (_tekst(adres, "straat"), _tekst(adres, "huisnummer")) if d)
+        straat += _tekst(adres, "huisnummertoevoeging") or _tekst(adres, "toevoeging")
+        postbus = _tekst(adres, "postbus")
+        return Adres(
+            adres=(straat or (f"Postbus {postbus}" if postbus else ""))[:250],
+            postcode=_tekst(adres, "postcode")[:10],
+            plaats=_tekst(adres, "plaats")[:100],
         )
 
-    def fout(self, element, melding: str) -> None:
-        self.fouten.append(f"regel {element.sourceline}: {melding}")
+    @staticmethod
+    def website(element) -> str:
+        for pad in ("contact/internetadressen/internetadres/url", "contact/internetadres/url"):
+            url = _tekst(element, pad)
+            if url:
+                return url if "://" in url else f"https://{url}"
+        return ""
 
-    def gemeente(self, naam: str, datum: datetime.date | None) -> Gemeente | None:
-        gevonden = self.gemeenten.zoek(naam)
-        if len(gevonden) > 1:
-            gevonden = [g for g in gevonden if g.is_actief_op(datum or timezone.localdate())]
-        return gevonden[0] if len(gevonden) == 1 else None
-
-    def regeling(self, element) -> dict:
+    def regeling(self, element) -> Regeling:
+        fouten: list[str] = []
+        opmerkingen: list[str] = []
+        systeem_id = _geheel(_attr(element, "systeemId"))
+        if systeem_id is None:
+            fouten.append("regeling zonder systeemId; regioreg herkent regelingen daaraan")
         titel = _tekst(element, "titel")
-        if len(titel) > 250:
-            self.fout(element, f"titel is langer dan 250 tekens: {titel[:60]}…")
-        vorm = element.find(q("samenwerkingsvorm")).get(q("afkorting"))
-        adres = self._adres(element)
-        gegevens = {
-            "systeem_id": _systeem_id(element),
-            "velden": {
-                "naam": titel[:250],
-                "afkorting": _tekst(element, "afkorting"),
-                "vorm": vorm,
-                "bevoegdheidsverkrijgingen": [
-                    VERKRIJGING[e.text.strip()]
-                    for e in _alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging")
-                ],
-                "doel": _tekst(element, "doel"),
-                "ingangsdatum": _datum(_tekst(element, "datumInwerkingtreding")),
-                "einddatum": _datum(_tekst(element, "datumUitwerkingtreding")),
-                **adres,
-            },
-            "grondslagen": [
+        if not titel:
+            fouten.append("regeling zonder titel")
+        vorm_element = _kind(element, "samenwerkingsvorm")
+        vorm = (_attr(vorm_element, "afkorting") or "").strip().upper()
+        if vorm not in WGR_AFKORTINGEN:
+            fouten.append(f"samenwerkingsvorm {vorm or _eigen_tekst(vorm_element)!r} is onbekend")
+        verkrijgingen = []
+        for e in _alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging"):
+            code = VERKRIJGING.get(_sleutel(_eigen_tekst(e)))
+            if code is None:
+                opmerkingen.append(
+                    f"regel {e.sourceline}: bevoegdheidsverkrijging {_eigen_tekst(e)!r} is "
+                    "onbekend; niet overgenomen."
+                )
+            elif code not in verkrijgingen:
+                verkrijgingen.append(code)
+        regeling = Regeling(
+            regel=element.sourceline,
+            systeem_id=systeem_id,
+            titel=titel,
+            citeertitel=_tekst(element, "citeertitel"),
+            vorm=vorm,
+            verkrijgingen=verkrijgingen,
+            uitvoerder=self.verwijzing(element, "regionaalSamenwerkingsorgaan"),
+            bronhouder=self.verwijzing(element, "bronhouder"),
+            archiefzorgdrager=self.verwijzing(element, "archiefzorgdrager"),
+            instellingsbesluiten=[
+                url
+                for e in _alle(element, "instellingsbesluiten/referentie")
+                if (url := _eigen_tekst(e))
+            ],
+            grondslagen=[
                 (_tekst(e, "opschrift") or _tekst(e, "referentie"), _tekst(e, "referentie"))
                 for e in _alle(element, "wettelijkeGrondslagen/wettelijkeGrondslag")
                 if _tekst(e, "opschrift") or _tekst(e, "referentie")
             ],
-            "bevoegdheden": [
-                (_tekst(e, "kopArtikel"), _tekst(e, "inhoudArtikel") or _tekst(e, "kopArtikel"))
+            bevoegdheden=[
+                (_tekst(e, "kopArtikel"), _lange_tekst(e, "inhoudArtikel"))
                 for e in _alle(element, "bevoegdheden/bevoegdheid")
                 if _tekst(e, "kopArtikel") or _tekst(e, "inhoudArtikel")
             ],
-            "domeinen": [
-                _naam(e) for e in _alle(element, "beleidsterreinen/beleidsterrein") if _naam(e)
+            adres=self.adres(element),
+            website=self.website(element),
+            doel=_lange_tekst(element, "doel"),
+            ingangsdatum=self.datum(element, "datumInwerkingtreding", fouten, "inwerkingtreding"),
+            einddatum=self.datum(element, "datumUitwerkingtreding", fouten, "uitwerkingtreding"),
+            datum_ter_verificatie=self.datum(
+                element, "datumTerVerificatie", opmerkingen, "datum ter verificatie"
+            ),
+            datum_mutatie=self.datum(element, "datumMutatie", opmerkingen, "datum mutatie"),
+            beleidsterreinen=[
+                naam
+                for e in _alle(element, "beleidsterreinen/beleidsterrein")
+                if (naam := _eigen_tekst(e))
             ],
-            "deelnemers": [
-                self._deelnemer(e)
+            deelnemers=[
+                self.deelnemer(e, opmerkingen)
                 for e in _alle(element, "deelnemendeOrganisaties/deelnemendeOrganisatie")
             ],
-            "vorige": _systeem_id(element.find(q("previousVersion"))),
-            "volgende": _systeem_id(element.find(q("nextVersion"))),
-        }
-        if vorm == Vorm.CENTRUMGEMEENTE:
-            gegevens["velden"]["centrumgemeente"] = self._centrumgemeente(element, gegevens)
-        else:
-            gegevens["velden"]["centrumgemeente"] = None
-        return gegevens
-
-    @staticmethod
-    def _adres(element) -> dict:
-        adressen = _alle(element, "adressen/adres")
-        if not adressen:
-            return {}
-        adres = next((a for a in adressen if _tekst(a, "type").lower() == "bezoekadres"), None)
-        adres = adres if adres is not None else adressen[0]
-        straat = " ".join(
-            deel for deel in (_tekst(adres, "straat"), _tekst(adres, "huisnummer")) if deel
-        ) + _tekst(adres, "toevoeging")
-        postbus = _tekst(adres, "postbus")
-        return {
-            "adres": (straat or (f"Postbus {postbus}" if postbus else ""))[:250],
-            "postcode": _tekst(adres, "postcode")[:10],
-            "vestigingsplaats": _tekst(adres, "plaats")[:100],
-        }
-
-    def _deelnemer(self, element) -> dict:
-        naam = _tekst(element, "naam")
-        toetreding = _datum(_tekst(element, "toetredingsDatum"))
-        sleutel = _tekst(element, "verdeelsleutel")
-        gemeente = self.gemeente(naam, toetreding)
-        organisatie = None
-        if gemeente is None and naam.lower().startswith("gemeente "):
-            self.fout(element, f"deelnemer {naam!r}: deze gemeente staat niet in het register.")
-        elif gemeente is None:
-            organisatie = self.organisaties.zoek_of_maak(
-                naam,
-                organisatie_soort(naam) or OrganisatieSoort.OVERIG_PUBLIEK,
-                systeem_id=_systeem_id(element),
-            )
-            if organisatie is None:
-                self.fout(element, f"deelnemer {naam!r}: provincie niet herkend.")
-        return {
-            "gemeente": gemeente,
-            "organisatie": organisatie,
-            "toetredingsdatum": toetreding,
-            "verdeelsleutel": Decimal(sleutel.replace(",", ".")) if sleutel.strip(",") else None,
-            "bestuursorganen": [_naam(e) for e in _alle(element, "bestuursorganen/bestuursorgaan")],
-        }
-
-    def _centrumgemeente(self, element, gegevens: dict) -> Gemeente | None:
-        """The register has no field for it: the bronhouder, else the gemeente at the address."""
-        deelnemers = {d["gemeente"] for d in gegevens["deelnemers"] if d["gemeente"]}
-        for naam in (
-            (element.findtext(q("bronhouder")) or "").strip(),
-            gegevens["velden"].get("vestigingsplaats", ""),
+            vorige=_geheel(_attr(_kind(element, "previousVersion"), "systeemId")),
+            volgende=_geheel(_attr(_kind(element, "nextVersion"), "systeemId")),
+            fouten=fouten,
+            opmerkingen=opmerkingen,
+        )
+        if (
+            regeling.ingangsdatum
+            and regeling.einddatum
+            and regeling.einddatum < regeling.ingangsdatum
         ):
-            gemeente = self.gemeente(naam, None) if naam else None
-            if gemeente in deelnemers:
-                return gemeente
-        self.fout(
-            element,
-            "centrumconstructie zonder herkenbare centrumgemeente: noem haar als bronhouder of "
-            "als plaats van het adres, en als deelnemer.",
-        )
-        return None
+            fouten.append("de datum van uitwerkingtreding ligt vóór die van inwerkingtreding")
+        return regeling
 
-
-def roo_importeren(*, inhoud: bytes, proef: bool = False) -> RooVerslag:
-    """Import a ROO export; nothing is written if anything in it is wrong (or with `proef`)."""
-    document = valideren(inhoud)
-    with transaction.atomic():
-        verslag = _importeren(document)
-        if proef:
-            transaction.set_rollback(True)
-    return verslag
-
-
-def _importeren(document) -> RooVerslag:
-    verslag = RooVerslag()
-    wortel = document.getroot()
-    tijdstip = (wortel.get(q("timestamp")) or "")[:10]
-    bron = f"{BRON_ROO} {tijdstip}".strip()
-    lezer = _Lezer()
-    elementen = _alle(wortel, "gemeenschappelijkeRegelingen/regeling") + _alle(
-        wortel, "gemeenschappelijkeRegelingenGrensoverschrijdend/regeling"
-    )
-    regelingen = []
-    for element in elementen:
-        gegevens = lezer.regeling(element)
-        if gegevens["systeem_id"] is None:
-            lezer.fout(element, "regeling zonder systeemId; regioreg herkent regelingen daaraan.")
-        regelingen.append((element, gegevens))
-    if lezer.fouten:
-        raise RooFout(lezer.fouten[:MAX_FOUTEN])
-
-    verslag.organisaties_nieuw = lezer.organisaties.opslaan()
-    per_systeem_id = {}
-    for element, gegevens in regelingen:
-        try:
-            verband = _regeling_opslaan(gegevens, bron, lezer, verslag)
-        except ValidationError as fout:
-            raise RooFout(
-                [f"regel {element.sourceline}: {melding}" for melding in fout.messages]
-            ) from None
-        per_systeem_id[gegevens["systeem_id"]] = verband
-    _versies_koppelen(regelingen, per_systeem_id, verslag)
-    return verslag
-
-
-def _regeling_opslaan(gegevens: dict, bron: str, lezer: _Lezer, verslag: RooVerslag):
-    verband = lezer.verband(gegevens)
-    nieuw = verband.pk is None
-    velden = {**gegevens["velden"], "roo_systeem_id": gegevens["systeem_id"]}
-    gewijzigd = nieuw or any(getattr(verband, k) != v for k, v in velden.items())
-    if gewijzigd:
-        for veld, waarde in velden.items():
-            setattr(verband, veld, waarde)
-        verband.bron = bron
-        services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
-        lezer.verbanden[verband.roo_systeem_id] = verband
-
-    domeinen = [_domein(naam, lezer, verslag) for naam in gegevens["domeinen"]]
-    if set(domeinen) - set(verband.domeinen.all()):
-        verband.domeinen.add(*domeinen)
-        gewijzigd = True
-    gewijzigd |= _lijst_vervangen(
-        verband.wettelijke_grondslagen,
-        [WettelijkeGrondslag(opschrift=o[:250], url=u) for o, u in gegevens["grondslagen"]],
-        ("opschrift", "url"),
-    )
-    gewijzigd |= _lijst_vervangen(
-        verband.bevoegdheden,
-        [Bevoegdheid(artikel=a[:250], omschrijving=o) for a, o in gegevens["bevoegdheden"]],
-        ("artikel", "omschrijving"),
-    )
-    gewijzigd |= _deelnames_opslaan(verband, gegevens["deelnemers"], bron, verslag)
-    if nieuw:
-        verslag.nieuw += 1
-    elif gewijzigd:
-        verslag.bijgewerkt += 1
-    else:
-        verslag.ongewijzigd += 1
-    return verband
-
-
-def _domein(naam: str, lezer: _Lezer, verslag: RooVerslag) -> Domein:
-    gevonden = lezer.domeinen.zoek(naam) or list(Domein.objects.filter(code=slugify(naam)[:50]))
-    if gevonden:
-        return gevonden[0]
-    domein = Domein(code=slugify(naam)[:50], naam=naam[:100])
-    domein.full_clean()
-    domein.save()
-    lezer.domeinen = Namenlijst(Domein.objects.all(), naam=lambda d: d.naam)
-    verslag.domeinen_nieuw += 1
-    return domein
-
-
-def _lijst_vervangen(manager, nieuw: list, velden: tuple[str, ...]) -> bool:
-    """Replace an arrangement's rows (grondslagen, bevoegdheden) if they differ."""
-    oud = [tuple(getattr(r, v) for v in velden) for r in manager.all()]
-    if oud == [tuple(getattr(r, v) for v in velden) for r in nieuw]:
-        return False
-    manager.all().delete()
-    for rij in nieuw:
-        rij.samenwerkingsverband = manager.instance
-        rij.full_clean()
-        rij.save()
-    return True
-
-
-def _deelnames_opslaan(verband, deelnemers: list[dict], bron: str, verslag: RooVerslag) -> bool:
-    """Each participant's running deelname (or the one that began on the same date) gets the
-    register's toetredingsdatum and verdeelsleutel; a missing one is added. True if anything
-    changed, organs included."""
-    gewijzigd = False
-    for deelnemer in deelnemers:
-        wie = {"gemeente": deelnemer["gemeente"], "organisatie": deelnemer["organisatie"]}
-        waarden = {
-            k: deelnemer[k]
-            for k in ("toetredingsdatum", "verdeelsleutel")
-            if deelnemer[k] is not None
-        }
-        deelname = next(
-            (
-                d
-                for d in verband.deelnames.filter(**wie)
-                if d.uittredingsdatum is None or d.toetredingsdatum == deelnemer["toetredingsdatum"]
+    def deelnemer(self, element, opmerkingen: list[str]) -> Deelnemer:
+        naam = _tekst(element, "naam") or _eigen_tekst(element)
+        sleutel = _tekst(element, "verdeelsleutel")
+        verdeelsleutel = None
+        if sleutel.strip(" ,."):
+            try:
+                verdeelsleutel = Decimal(sleutel.replace("%", "").replace(",", ".").strip())
+            except InvalidOperation:
+                opmerkingen.append(
+                    f"regel {element.sourceline}: verdeelsleutel {sleutel!r} van {naam} is geen "
+                    "getal; niet overgenomen."
+                )
+            else:
+                if not (0 <= verdeelsleutel <= 100) or verdeelsleutel.as_tuple().exponent < -4:
+                    opmerkingen.append(
+                        f"regel {element.sourceline}: verdeelsleutel {sleutel} van {naam} ligt "
+                        "niet tussen 0 en 100 procent (met hoogstens vier decimalen); niet "
+                        "overgenomen."
+                    )
+                    verdeelsleutel = None
+        organen = []
+        for e in _alle(element, "bestuursorganen/bestuursorgaan"):
+            tekst = _eigen_tekst(e)
+            orgaan = ORGANEN.get(_sleutel(tekst))
+            if orgaan is None:
+                opmerkingen.append(
+                    f"regel {e.sourceline}: bestuursorgaan {tekst!r} van {naam} is onbekend; "
+                    "niet overgenomen."
+                )
+            elif orgaan not in organen:
+                organen.append(orgaan)
+        return Deelnemer(
+            regel=element.sourceline,
+            naam=naam,
+            systeem_id=_geheel(_attr(element, "systeemId")),
+            tooi=Tooi.uit(_attr(element, "resourceIdentifierTOOI")),
+            toetredingsdatum=self.datum(
+                element, "toetredingsDatum", opmerkingen, "toetredingsdatum"
             ),
-            None,
-        )
-        if deelname is None:
-            deelname = Deelname(samenwerkingsverband=verband, bron=bron, **wie)
-            verslag.deelnames_nieuw += 1
-        elif any(getattr(deelname, k) != v for k, v in waarden.items()):
-            verslag.deelnames_bijgewerkt += 1
-        else:
-            deelname = None
-        if deelname is not None:
-            for veld, waarde in waarden.items():
-                setattr(deelname, veld, waarde)
-            services.deelname_opslaan(deelname=deelname)
-            gewijzigd = True
-        gewijzigd |= _organen_aanvullen(verband, deelnemer["bestuursorganen"])
-    return gewijzigd
-
-
-def _organen_aanvullen(verband, namen: list[str]) -> bool:
-    """The bestuursorganen a participant is represented in exist for the arrangement; a name
-    that is not one of the kinds (algemeen bestuur, …) is an `overig` organ of that name."""
-    soorten = {normaliseer_naam(str(label)): code for code, label in OrgaanSoort.choices}
-    gemaakt = False
-    for naam in namen:
-        soort = soorten.get(normaliseer_naam(naam))
-        orgaan = (
-            {"soort": soort, "naam": ""}
-            if soort
-            else {"soort": OrgaanSoort.OVERIG, "naam": naam[:250]}
-        )
-        if not verband.bestuursorganen.filter(**orgaan).exists():
-            nieuw = Bestuursorgaan(samenwerkingsverband=verband, **orgaan)
-            nieuw.full_clean()
-            nieuw.save()
-            gemaakt = True
-    return gemaakt
-
-
-def _versies_koppelen(regelingen, per_systeem_id: dict, verslag: RooVerslag) -> None:
-    """previousVersion and nextVersion become vorige_versie, also towards regelingen that an
-    earlier import brought in."""
-    paren = set()
-    for _element, gegevens in regelingen:
-        if gegevens["vorige"]:
-            paren.add((gegevens["vorige"], gegevens["systeem_id"]))
-        if gegevens["volgende"]:
-            paren.add((gegevens["systeem_id"], gegevens["volgende"]))
-
-    def zoek(systeem_id):
-        return per_systeem_id.get(systeem_id) or (
-            Samenwerkingsverband.objects.filter(roo_systeem_id=systeem_id).first()
+            verdeelsleutel=verdeelsleutel,
+            organen=organen,
         )
 
-    for eerder_id, later_id in sorted(paren):
-        eerder, later = zoek(eerder_id), zoek(later_id)
-        if eerder is None or later is None:
-            bekend = eerder or later
-            verslag.aandachtspunten.append(
-                f"{bekend}: de versie met systeemId {later_id if eerder else eerder_id} staat "
-                "niet in het register; niet gekoppeld."
-            )
-        elif later.vorige_versie_id != eerder.pk:
-            later.vorige_versie = eerder
-            services.samenwerkingsverband_opslaan(samenwerkingsverband=later)
-            verslag.versies_gekoppeld += 1
+    def organisatie(self, element) -> Organisatie:
+        notities: list[str] = []
+        inwoners = _tekst(element, "geografie/aantalInwoners").replace(".", "")
+        email = _tekst(element, "contact/emailadressen/emailadres/email")
+        organisatie = Organisatie(
+            regel=element.sourceline,
+            systeem_id=_geheel(_attr(element, "systeemId")),
+            tooi=Tooi.uit(_attr(element, "resourceIdentifierTOOI")),
+            naam=_tekst(element, "naam"),
+            afkorting=_tekst(element, "afkorting")[:50],
+            types=[_eigen_tekst(t) for t in _alle(element, "types/type")],
+            adres=self.adres(element),
+            telefoon=_tekst(element, "contact/telefoonnummers/telefoonnummer/nummer")[:50],
+            email=email if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email) else "",
+            website=self.website(element),
+            einddatum=self.datum(element, "eindDatum", notities, "einddatum"),
+            inwoners=_geheel(inwoners),
+            hoort_bij=_geheel(
+                _attr(_kind(element, "hoortBijGemeenschappelijkeRegeling"), "systeemId")
+            ),
+        )
+        self.export.meldingen += notities
+        return organisatie
+
+
+def schema_voor(pad: Path | None) -> Path | None:
+    """The schema beside an export file, if there is one."""
+    if pad is None:
+        return None
+    kandidaat = pad.parent / SCHEMA_NAAM
+    return kandidaat if kandidaat.is_file() else None
+
+
+def _schemafouten(document, schema_pad: Path | None, export: RooExport) -> dict[int, list[str]]:
+    """Schema errors by line, when the schema describes this document's namespace."""
+    wortel = document.getroot()
+    namespace = etree.QName(wortel).namespace or ""
+    if schema_pad is None:
+        export.meldingen.append(
+            f"Geen schema ({SCHEMA_NAAM}) naast het bestand: niet tegen het schema gecontroleerd."
+        )
+        return {}
+    try:
+        schema_document = etree.parse(str(schema_pad), _veilige_parser())
+        schema = etree.XMLSchema(schema_document)
+    except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as fout:
+        export.meldingen.append(
+            f"Schema {schema_pad} is niet te lezen ({fout}); niet gecontroleerd."
+        )
+        return {}
+    doel = schema_document.getroot().get("targetNamespace") or ""
+    if doel != namespace:
+        export.meldingen.append(
+            f"Het schema beschrijft {doel or 'geen namespace'}, het bestand gebruikt "
+            f"{namespace or 'geen namespace'} (een andere versie): gelezen op elementnamen, "
+            "niet tegen het schema gecontroleerd."
+        )
+        return {}
+    fouten: dict[int, list[str]] = {}
+    if not schema.validate(document):
+        for fout in schema.error_log:
+            fouten.setdefault(fout.line, []).append(fout.message.replace(f"{{{namespace}}}", ""))
+    return fouten
+
+
+def lezen(inhoud: bytes, *, naam: str = "", schema: Path | None = None) -> RooExport:
+    """Read one export file. Raises RooFout only when it is not a readable export at all."""
+    try:
+        wortel = etree.fromstring(inhoud, _veilige_parser())
+    except etree.XMLSyntaxError as fout:
+        raise RooFout([f"{naam}regel {fout.lineno}: geen geldige XML: {fout.msg}"]) from None
+    document = wortel.getroottree()
+    if document.docinfo.doctype:
+        # The register's export has none; a DTD could only smuggle in entities.
+        raise RooFout([f"{naam}regel 1: een DOCTYPE is niet toegestaan in een ROO-export."])
+    if _lokaal(wortel) != "overheidsorganisaties":
+        raise RooFout(
+            [
+                f"{naam}regel {wortel.sourceline}: dit is geen export van het Register van "
+                f"Overheidsorganisaties (het hoofdelement heet {_lokaal(wortel)!r}, verwacht "
+                "'overheidsorganisaties')."
+            ]
+        )
+    export = RooExport(bestanden=[naam.rstrip(": ")] if naam else [])
+    tijdstip = _attr(wortel, "timestamp") or ""
+    try:
+        export.stand = datetime.datetime.fromisoformat(tijdstip) if tijdstip else None
+    except ValueError:
+        export.meldingen.append(f"timestamp {tijdstip!r} van het bestand is geen tijdstip.")
+    schemafouten = _schemafouten(document, schema, export)
+    lezer = _Lezer(export)
+
+    regelingen = []
+    for element in wortel.iter("{*}regeling"):
+        regeling = lezer.regeling(element)
+        eind = _laatste_regel(element)
+        for regel in sorted(schemafouten):
+            if element.sourceline <= regel <= eind:
+                regeling.fouten += [f"regel {regel}: {m}" for m in schemafouten.pop(regel)]
+        regelingen.append(regeling)
+    for element in wortel.iter("{*}organisatie"):
+        export.organisaties.append(lezer.organisatie(element))
+    for regel, meldingen in sorted(schemafouten.items())[:MAX_FOUTEN]:
+        export.meldingen += [f"regel {regel}: {m} (schema)" for m in meldingen]
+    export.regelingen = regelingen
+    export.heeft_regelingen = any(
+        _lokaal(e).startswith("gemeenschappelijkeRegelingen") for e in wortel
+    )
+    export.heeft_gemeenten = any(o.is_gemeente for o in export.organisaties)
+    return export
+
+
+def _laatste_regel(element) -> int:
+    laatste = element.sourceline
+    for kind in element.iterdescendants():
+        laatste = max(laatste, kind.sourceline or laatste)
+    return laatste + 1  # the closing tag
+
+
+def bestanden_lezen(paden: list[Path], *, schema: Path | None = None) -> RooExport:
+    """Read several files (a gemeenten file, a regelingen file, a full export) as one."""
+    export = RooExport()
+    for pad in paden:
+        try:
+            inhoud = pad.read_bytes()
+        except OSError as fout:
+            raise RooFout([f"{pad}: {fout.strerror}."]) from None
+        export.aanvullen(lezen(inhoud, naam=f"{pad.name}: ", schema=schema or schema_voor(pad)))
+    return export
+
+
+def valideren(inhoud: bytes, schema: Path) -> None:
+    """Check a whole document against `schema`; RooFout with the first errors and lines."""
+    try:
+        document = etree.fromstring(inhoud, _veilige_parser()).getroottree()
+    except etree.XMLSyntaxError as fout:
+        raise RooFout([f"regel {fout.lineno}: geen geldige XML: {fout.msg}"]) from None
+    xsd = etree.XMLSchema(etree.parse(str(schema), _veilige_parser()))
+    if not xsd.validate(document):
+        namespace = etree.QName(document.getroot()).namespace or ""
+        raise RooFout(
+            [
+                f"regel {fout.line}: {fout.message.replace(f'{{{namespace}}}', '')}"
+                for fout in list(xsd.error_log)[:MAX_FOUTEN]
+            ]
+        )

@@ -790,3 +790,51 @@ def personen_aanmaken(*, personen: list[Persoon]) -> list[Persoon]:
     return bulk_create_with_history(
         personen, Persoon, batch_size=1000, default_change_reason=reden()
     )
+
+
+# --- Rows in bulk (importers) -------------------------------------------------------------------
+
+
+def _sleutels(model) -> list[str]:
+    return [f.name for f in model._meta.concrete_fields if f.is_relation]
+
+
+@transaction.atomic
+def rijen_aanmaken(*, model, rijen: list) -> list:
+    """Validate and insert many new rows of one model without rules across rows (versions,
+    grondslagen, bevoegdheden, documents, organisaties, inwonertallen) and their history, in a
+    fixed number of queries. Constraints are the database's; nothing is written if a row is
+    wrong."""
+    if not rijen:
+        return []
+    for rij in rijen:
+        _controleer_velden(rij, sleutels=_sleutels(model))
+    with _databaseregels(model):
+        return bulk_create_with_history(rijen, model, batch_size=500, default_change_reason=reden())
+
+
+@transaction.atomic
+def rijen_bijwerken(*, model, rijen: list, velden: list[str]) -> int:
+    """Validate and update `velden` of many stored rows of one model, with history."""
+    if not rijen:
+        return 0
+    nu = timezone.now()
+    heeft_tijdstempel = any(f.name == "updated_at" for f in model._meta.concrete_fields)
+    for rij in rijen:
+        if heeft_tijdstempel:
+            rij.updated_at = nu
+        _controleer_velden(rij, sleutels=_sleutels(model))
+    velden = [*velden, "updated_at"] if heeft_tijdstempel else list(velden)
+    with _databaseregels(model):
+        bulk_update_with_history(
+            rijen, model, velden, batch_size=500, default_change_reason=reden()
+        )
+    return len(rijen)
+
+
+@transaction.atomic
+def rijen_verwijderen(*, rijen: list) -> int:
+    """Delete rows (their history records the deletion)."""
+    for rij in rijen:
+        rij.delete()
+    return len(rijen)

@@ -17,11 +17,15 @@ if [ "${1:-}" = invoer ]; then
 fi
 
 export BENCH_UITVOER="$PG_TMP/resultaten.json"
+# The real export of the national register and OpenGR (not in the repository).
+export REGIOREG_BRONNEN=${REGIOREG_BRONNEN:-$(cd .. && pwd)/shared/data}
 
 echo "== reactietijden"
 $bin/python bench/meten.py
 echo "== OpenGR-import"
 $bin/python bench/opengr.py
+echo "== landelijk register: eerste en tweede import"
+$bin/python bench/roo.py
 echo "== import in het beheer"
 $bin/python bench/invoer.py
 

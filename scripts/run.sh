@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
-# Serve regioreg for a first look: migrate, load the real reference data and the OpenGR
-# arrangements, make an admin account when DJANGO_SUPERUSER_* is set, and start the
-# development server.
+# Serve regioreg for a first look: migrate, load the real reference data and the national
+# register (scripts/vullen.sh says from where), make an admin account when DJANGO_SUPERUSER_*
+# is set, and start the development server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=${1:-127.0.0.1}
 port=${2:-8000}
 py=.venv/bin/python
 
-$py manage.py migrate --no-input
-$py manage.py laad_referentiedata
-# The first real arrangements: OpenGR (2016), carried through the herindelingen to today.
-# A second run changes nothing; the report per row goes to importrapport-opengr.csv.
-$py manage.py importeer_opengr
+scripts/vullen.sh
 
 if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
     if $py manage.py shell -c "import os, sys; from django.contrib.auth import get_user_model; sys.exit(0 if get_user_model().objects.filter(username=os.environ['DJANGO_SUPERUSER_USERNAME']).exists() else 1)"; then

@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -36,6 +39,34 @@ def referentiedata(db):
     """The real provincies, gemeenten and herindelingen from fixtures/."""
     if not Gemeente.objects.filter(cbs_code="GM0363").exists():
         referentiedata_laden()
+
+
+ROO_BESTANDEN = ("exportOO_gemeenten.xml", "exportOO_gemeenschappelijke_regelingen.xml")
+
+
+def bronnen_map(*nodig: str) -> Path:
+    """The folder with the external sources (REGIOREG_BRONNEN, default ../shared/data), with
+    the files `nodig` (paths inside it). Tests that need them skip with the reason when they
+    are absent; in CI (CI set) they fail instead, since CI always has them."""
+    map = Path(settings.REGIOREG_BRONNEN) if settings.REGIOREG_BRONNEN else None
+    ontbreekt = [n for n in nodig if map is None or not (map / n).is_file()]
+    if ontbreekt:
+        reden = (
+            f"Externe bronnen ontbreken ({', '.join(ontbreekt)} in "
+            f"{map or 'REGIOREG_BRONNEN (niet gezet, en ../shared/data bestaat niet)'}); deze "
+            "test leest de echte export van het landelijk register. Zet REGIOREG_BRONNEN op de "
+            "map met roo/ en opengr/."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(reden)
+        pytest.skip(reden)
+    return map
+
+
+@pytest.fixture(scope="session")
+def roo_map() -> Path:
+    """The folder with the national register's real export files and schema."""
+    return bronnen_map(*(f"roo/{naam}" for naam in (*ROO_BESTANDEN, "oo-export.xsd"))) / "roo"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -134,6 +134,16 @@ class HerindelingFactory(DjangoModelFactory):
     soort = "toevoeging"
 
 
+class RegelingversieFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Regelingversie
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    roo_systeem_id = factory.Sequence(lambda n: 90_000_000 + n)
+    titel = factory.LazyAttribute(lambda v: v.samenwerkingsverband.naam)
+    ingangsdatum = datetime.date(2015, 1, 1)
+
+
 class InwonertalFactory(DjangoModelFactory):
     class Meta:
         model = models.Inwonertal

@@ -1,5 +1,6 @@
 """Settings come from the environment; the zero-setup default is a SQLite file."""
 
+import io
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -80,73 +82,116 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def test_first_run_on_sqlite_serves_start_page_and_admin(tmp_path):
-    """What `make run` does after installing: migrate, load the reference data and OpenGR,
-    serve."""
-    omgeving = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
+def _vullen(tmp_path, **omgeving) -> tuple[dict, str]:
+    """What `make run` does after installing (scripts/vullen.sh) on a fresh SQLite file."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "REGIOREG_BRONNEN"}
     }
-    omgeving.update(
+    env.update(
         DEBUG="true",
         DATABASE_URL=f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
         DJANGO_SETTINGS_MODULE="regioreg.settings",
+        PYTHON=sys.executable,
+        ROO_RAPPORT=str(tmp_path / "rapport.csv"),
+        **omgeving,
     )
-    beheer = [sys.executable, "manage.py"]
-    uitvoer = []
-    for opdracht in (
-        ["migrate", "--no-input", "-v0"],
-        ["laad_referentiedata"],
-        ["importeer_opengr", "--rapport", str(tmp_path / "rapport.csv")],
-    ):
-        uit = subprocess.run(
-            beheer + opdracht, cwd=PROJECT, env=omgeving, capture_output=True, text=True
-        )
-        assert uit.returncode == 0, uit.stderr
-        uitvoer.append(uit.stdout)
-    assert "gemeenten: 412 nieuw" in uitvoer[1]
+    uit = subprocess.run(
+        ["scripts/vullen.sh"], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert uit.returncode == 0, uit.stderr
+    return env, uit.stdout
 
-    poort = _vrije_poort()
-    server = subprocess.Popen(
-        [*beheer, "runserver", "--noreload", f"127.0.0.1:{poort}"],
-        cwd=PROJECT,
-        env=omgeving,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+
+class _Server:
+    """runserver on a free port, until it answers."""
+
+    def __init__(self, env: dict):
+        self.poort = _vrije_poort()
+        self.proces = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.poort}"],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def __enter__(self):
         for _ in range(100):
             try:
-                start = urllib.request.urlopen(f"http://127.0.0.1:{poort}/")
-                break
+                urllib.request.urlopen(self.url("/"))
+                return self
             except OSError:
                 time.sleep(0.2)
-        inhoud = " ".join(start.read().decode().split())
-        assert "<strong>342</strong> gemeenten" in inhoud
-        assert "Bron: OpenGR (Open State Foundation), stand maart 2016" in inhoud
-        pagina = urllib.request.urlopen(f"http://127.0.0.1:{poort}/gemeenten/GM0363/").read()
-        assert "Gemeente Amsterdam" in pagina.decode()
-        assert "samenwerkingsverbanden op" in pagina.decode()
+        raise AssertionError("runserver antwoordt niet")
+
+    def __exit__(self, *args):
+        self.proces.terminate()
+        self.proces.wait(timeout=10)
+
+    def url(self, pad: str) -> str:
+        return f"http://127.0.0.1:{self.poort}{pad}"
+
+    def tekst(self, pad: str) -> str:
+        return " ".join(urllib.request.urlopen(self.url(pad)).read().decode().split())
+
+
+def test_first_run_without_the_register_starts_with_the_gemeenten(tmp_path):
+    """No sources folder and no internet (the download address answers nothing): the reference
+    gemeenten alone, and the start page says how to load the national register."""
+    env, uitvoer = _vullen(
+        tmp_path,
+        REGIOREG_BRONNEN=str(tmp_path / "geen-bronnen"),
+        ROO_DOWNLOAD_URL=f"http://127.0.0.1:{_vrije_poort()}/exportOO.xml",
+    )
+    assert "gemeenten: 412 nieuw" in uitvoer
+    assert "Geen landelijk register" in uitvoer
+    with _Server(env) as server:
+        start = server.tekst("/")
+        assert "<strong>342</strong> gemeenten" in start
+        assert "Het landelijk register is nog niet ingelezen" in start
+        assert "manage.py importeer_roo --download" in start
+        assert "regioreg beheer" in server.tekst("/admin/login/")
+
+
+def test_first_run_with_the_register_on_sqlite(tmp_path, roo_map):
+    """`make run` with the data: the national register from the sources folder; Utrecht's page,
+    API answer and verbonden-partijen XLSX say what the register says, on SQLite."""
+    env, uitvoer = _vullen(tmp_path, REGIOREG_BRONNEN=str(roo_map.parent))
+    assert "Regelingen: 549 nieuw" in uitvoer
+    with _Server(env) as server:
+        assert "Bron: landelijk register, stand 19 mei 2026" in server.tekst("/")
+        pagina = server.tekst("/gemeenten/GM0344/?peildatum=2026-05-19")
+        assert "Gemeente Utrecht" in pagina
+        assert "8 samenwerkingsverbanden op 19 mei 2026" in pagina
+        assert "inwoners; landelijk register" in pagina
         # The core API answer on SQLite: compiled queries (regioreg/querycache.py) give the
-        # same types as on PostgreSQL (uuids with dashes, ISO dates), and the page's number.
+        # same types as on PostgreSQL (uuids with dashes, ISO dates, lists), and the page's
+        # number.
         api = json.load(
             urllib.request.urlopen(
-                f"http://127.0.0.1:{poort}/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
+                server.url("/api/v1/gemeenten/GM0344/samenwerkingsverbanden?peildatum=2026-05-19")
             )
         )
         verbanden = api["samenwerkingsverbanden"]
-        assert f"{len(verbanden)} samenwerkingsverbanden op" in pagina.decode()
+        assert len(verbanden) == 8
+        assert api["totalen"]["inwoners"] > 300_000
         for rij in verbanden:
             assert re.fullmatch(
                 r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", rij["deelname"]["uuid"]
             )
             assert rij["samenwerkingsverband"]["url"].endswith(rij["samenwerkingsverband"]["uuid"])
-            toe = rij["deelname"]["toetredingsdatum"]
-            assert toe is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", toe)
-        login = urllib.request.urlopen(f"http://127.0.0.1:{poort}/admin/login/").read()
-        assert "regioreg beheer" in login.decode()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rij["deelname"]["toetredingsdatum"])
+            assert rij["deelname"]["deelnemendeBestuursorganen"]
+        assert sum(r["verbondenPartij"] for r in verbanden) >= 7
+        xlsx = urllib.request.urlopen(
+            server.url("/gemeenten/GM0344/verbonden-partijen/?jaar=2026&formaat=xlsx")
+        ).read()
+        blad = load_workbook(io.BytesIO(xlsx))["Gemeenschappelijke regelingen"]
+        namen = [rij[1].value for rij in blad.iter_rows(min_row=4) if rij[1].value]
+        assert "Gemeenschappelijke regeling Veiligheidsregio Utrecht" in namen
+        assert "regioreg beheer" in server.tekst("/admin/login/")
 
 
 def test_gunicorn_waits_for_the_largest_import_and_reads_its_timeout_from_the_environment():

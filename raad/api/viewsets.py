@@ -97,7 +97,7 @@ class TermijnViewSet(RegisterViewSet):
         # The cycle of begrotingsjaar J runs from January J-1 to July J+1.
         van, tot = datetime.date(jaar - 1, 1, 1), datetime.date(jaar + 2, 1, 1)
         verbanden = self.get_queryset().filter(
-            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum")
+            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"), alleen_historisch=False
         )
         if parameters.get("samenwerkingsverband"):
             verbanden = verbanden.filter(pk=parameters["samenwerkingsverband"].pk)

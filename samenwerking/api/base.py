@@ -51,6 +51,10 @@ class TekstField(serializers.CharField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        # The documented maxLength holds for the text as sent: DRF would first strip the
+        # surrounding spaces and accept " " + 100 characters for a field of 100 (schemathesis).
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

@@ -9,9 +9,10 @@ which the viewsets call, so the API accepts exactly what the admin accepts.
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from samenwerking.constants import Bevoegdheidsverkrijging, Motief
+from samenwerking.constants import Bevoegdheidsverkrijging, DeelnemendOrgaan, Motief
 from samenwerking.models import (
     Bestuursorgaan,
+    Bevoegdheid,
     Bijdrage,
     Deelname,
     Document,
@@ -20,7 +21,9 @@ from samenwerking.models import (
     Organisatie,
     Persoon,
     Provincie,
+    Regelingversie,
     Samenwerkingsverband,
+    WettelijkeGrondslag,
     Zetel,
 )
 from samenwerking.services import JAARCIJFERS_VELDEN
@@ -60,10 +63,48 @@ class OrganisatieSerializer(RegisterSerializer):
             "afkorting",
             "soort",
             "provincie",
+            "adres",
+            "postcode",
             "vestigingsplaats",
+            "telefoon",
+            "email",
             "website",
             "roo_systeem_id",
         ]
+
+
+class RegelingversieSerializer(RegisterSerializer):
+    class Meta:
+        model = Regelingversie
+        fields = [
+            "roo_systeem_id",
+            "titel",
+            "citeertitel",
+            "ingangsdatum",
+            "einddatum",
+            "datum_mutatie",
+            "datum_ter_verificatie",
+        ]
+
+
+class WettelijkeGrondslagSerializer(RegisterSerializer):
+    class Meta:
+        model = WettelijkeGrondslag
+        fields = ["opschrift", "url"]
+        extra_kwargs = {"url": {"help_text": _("Vindplaats van de wettelijke grondslag.")}}
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        if field_name == "url":  # the model's own field, not the link to an API object
+            return serializers.ModelSerializer.build_field(
+                self, field_name, info, model_class, nested_depth
+            )
+        return super().build_field(field_name, info, model_class, nested_depth)
+
+
+class BevoegdheidSerializer(RegisterSerializer):
+    class Meta:
+        model = Bevoegdheid
+        fields = ["artikel", "omschrijving", "verkrijging"]
 
 
 class SamenwerkingsverbandSerializer(RegisterSerializer):
@@ -77,6 +118,20 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
         required=False,
         help_text=_("Hoe het verband zijn bevoegdheden heeft gekregen."),
     )
+    versies = RegelingversieSerializer(
+        many=True,
+        read_only=True,
+        help_text=_(
+            "De versies van de regeling in het landelijk register, elk met de periode waarin "
+            "zij gold, oudste eerst."
+        ),
+    )
+    wettelijke_grondslagen = WettelijkeGrondslagSerializer(
+        many=True, read_only=True, help_text=_("De wettelijke voorschriften (art. 27 Wgr).")
+    )
+    bevoegdheden = BevoegdheidSerializer(
+        many=True, read_only=True, help_text=_("De overgedragen bevoegdheden (art. 27 Wgr).")
+    )
 
     class Meta:
         model = Samenwerkingsverband
@@ -85,6 +140,7 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
             "url",
             "laatst_gewijzigd",
             "naam",
+            "citeertitel",
             "afkorting",
             "vorm",
             "doel",
@@ -101,6 +157,14 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
             "vorige_versie",
             "ingangsdatum",
             "einddatum",
+            "uitvoerende_organisatie",
+            "bronhouder",
+            "archiefzorgdrager",
+            "wettelijke_grondslagen",
+            "bevoegdheden",
+            "versies",
+            "alleen_historisch",
+            "in_landelijk_register",
             "roo_systeem_id",
             "cbs_gr_code",
             "regeling_url",
@@ -122,10 +186,35 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
             },
             "bovenliggend": {"help_text": _("Uuid van het verband waaronder dit verband valt.")},
             "vorige_versie": {"help_text": _("Uuid van de regeling die door deze is vervangen.")},
+            "uitvoerende_organisatie": {
+                "help_text": _(
+                    "Uuid van de organisatie die de regeling uitvoert (regionaal "
+                    "samenwerkingsorgaan, met adres en contact)."
+                )
+            },
+            "in_landelijk_register": {
+                "help_text": _(
+                    "Bij een historische vermelding (OpenGR, 2016): uuid van de regeling in het "
+                    "landelijk register die ermee overeenkomt."
+                )
+            },
         }
 
 
+def _deelnemende_bestuursorganen(**kwargs):
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=DeelnemendOrgaan.choices),
+        help_text=_(
+            "De eigen bestuursorganen waarmee de deelnemer deelneemt (raad, college, "
+            "burgemeester; volgens het landelijk register): wiens regeling het is."
+        ),
+        **kwargs,
+    )
+
+
 class DeelnameSerializer(RegisterSerializer):
+    deelnemende_bestuursorganen = _deelnemende_bestuursorganen(required=False)
+
     class Meta:
         model = Deelname
         fields = [
@@ -142,6 +231,10 @@ class DeelnameSerializer(RegisterSerializer):
             "stemmen",
             "aansprakelijk",
             "aansprakelijkheid_toelichting",
+            "deelnemende_bestuursorganen",
+            "bestuurlijk_belang_vastgelegd",
+            "financieel_belang_vastgelegd",
+            "belang_toelichting",
             "bron",
         ]
         extra_kwargs = {
@@ -308,6 +401,8 @@ class SamenwerkingsverbandKortSerializer(RegisterSerializer):
 
 
 class DeelnameKortSerializer(RegisterSerializer):
+    deelnemende_bestuursorganen = _deelnemende_bestuursorganen(read_only=True)
+
     class Meta:
         model = Deelname
         fields = [
@@ -318,6 +413,7 @@ class DeelnameKortSerializer(RegisterSerializer):
             "rol",
             "verdeelsleutel",
             "stemmen",
+            "deelnemende_bestuursorganen",
         ]
 
 
@@ -391,11 +487,23 @@ class DeelnameVanGemeenteSerializer(CamelSerializer):
         ),
     )
     bestuurlijk_belang = serializers.BooleanField(
-        read_only=True, help_text=_("Een zetel of stemrecht in het jaar (BBV art. 1).")
+        read_only=True,
+        help_text=_(
+            "Een zetel of stemrecht in het jaar (BBV art. 1); bij een openbaar lichaam of "
+            "bedrijfsvoeringsorganisatie volgens de vorm; of zoals vastgelegd, met reden."
+        ),
     )
     financieel_belang = serializers.BooleanField(
         read_only=True,
-        help_text=_("Een bijdrage in het jaar of aansprakelijkheid (BBV art. 1)."),
+        help_text=_(
+            "Een bijdrage in het jaar of aansprakelijkheid (BBV art. 1); bij een openbaar "
+            "lichaam of bedrijfsvoeringsorganisatie volgens de vorm."
+        ),
+    )
+    verbonden_partij_reden = serializers.CharField(
+        source="bbv_redenen",
+        read_only=True,
+        help_text=_("Waarom de deelname wel of geen verbonden partij is, in het jaar."),
     )
     vertegenwoordigers = VertegenwoordigerSerializer(
         many=True,

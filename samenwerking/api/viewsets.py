@@ -274,8 +274,12 @@ class OrganisatieViewSet(BeheerViewSet):
 
 class SamenwerkingsverbandViewSet(BeheerViewSet):
     queryset = Samenwerkingsverband.objects.select_related(
-        "centrumgemeente", "bovenliggend", "vorige_versie"
-    ).prefetch_related("domeinen")
+        "centrumgemeente",
+        "bovenliggend",
+        "vorige_versie",
+        "uitvoerende_organisatie",
+        "in_landelijk_register",
+    ).prefetch_related("domeinen", "versies", "wettelijke_grondslagen", "bevoegdheden")
     serializer_class = s.SamenwerkingsverbandSerializer
     filterset_class = filters.SamenwerkingsverbandFilterSet
     opslaan = staticmethod(lambda i: services.samenwerkingsverband_opslaan(samenwerkingsverband=i))

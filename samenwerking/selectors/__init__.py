@@ -32,6 +32,7 @@ from .register import (
     bron_omschrijving,
     herkomst_van_het_register,
     landelijke_cijfers,
+    registerstand,
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "kostentotalen",
     "landelijke_cijfers",
     "partners_van_gemeente",
+    "registerstand",
     "samenwerkingsverband_overzicht",
     "samenwerkingsverbanden_zoeken",
     "zonder",

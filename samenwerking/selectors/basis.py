@@ -9,8 +9,13 @@ from django.db.models import (
     Subquery,
     Sum,
 )
+from django.utils.translation import gettext as _
 
-from ..constants import BijdrageSoort
+from ..constants import (
+    GEEN_VERBONDEN_PARTIJ_VOLGENS_VORM,
+    VERBONDEN_PARTIJ_VOLGENS_VORM,
+    BijdrageSoort,
+)
 from ..models import (
     Bijdrage,
     Deelname,
@@ -65,21 +70,79 @@ def bbv_toets(
 ):
     """The verbonden-partij test of BBV art. 1 for one deelname in `jaar`, the one place where
     the rule lives. `zetels` and `bijdragen` are the deelname's rows already read (they may
-    cover more than the year). Sets on the deelname:
+    cover more than the year); the deelname's arrangement must be loaded. Sets on the
+    deelname:
 
-    - `bestuurlijk_belang`: a seat held on its behalf on some day of the year, or a voting
-      right through the deelname itself;
-    - `financieel_belang`: a bijdrage in the year, or a recorded liability (aansprakelijk);
-    - `verbonden_partij`: both;
+    - `bestuurlijk_belang`: what a secretariaat recorded (with a reason), else a seat held on
+      its behalf on some day of the year or a voting right through the deelname, else the
+      form: in an openbaar lichaam or a bedrijfsvoeringsorganisatie the deelnemers appoint
+      the bestuur;
+    - `financieel_belang`: what was recorded, else a bijdrage in the year or a recorded
+      liability (aansprakelijk), else the form: there the deelnemers carry the costs;
+    - `verbonden_partij`: both; but a gemeenschappelijk orgaan, centrumgemeenteconstructie or
+      regeling zonder meer has no legal personality of its own and is no verbonden partij
+      unless a secretariaat records the belangen;
+    - `bbv_redenen`: why, in Dutch, as the list and the pages show it;
     - `bijdrage_begroot`, `bijdrage_gerealiseerd` for the year and `…_vorig_jaar` for the year
       before: sums, None (onbekend) when nothing is recorded.
     """
     van, tot = jaar_grenzen(jaar)
-    deelname.bestuurlijk_belang = bool(deelname.stemmen) or any(
-        z.overlapt(van, tot) for z in zetels
-    )
-    deelname.financieel_belang = deelname.aansprakelijk or any(b.jaar == jaar for b in bijdragen)
-    deelname.verbonden_partij = deelname.bestuurlijk_belang and deelname.financieel_belang
+    vorm = deelname.samenwerkingsverband.vorm
+    volgens_vorm = vorm in VERBONDEN_PARTIJ_VOLGENS_VORM
+    bestuurlijk_vast = deelname.bestuurlijk_belang_vastgelegd
+    financieel_vast = deelname.financieel_belang_vastgelegd
+    vastgelegd = bestuurlijk_vast is not None or financieel_vast is not None
+    reden = _("vastgelegd: %(reden)s") % {"reden": deelname.belang_toelichting}
+
+    organen = sorted({str(z.bestuursorgaan).lower() for z in zetels if z.overlapt(van, tot)})
+    if bestuurlijk_vast is not None:
+        bestuurlijk, bestuurlijk_grond = bestuurlijk_vast, reden
+    elif organen:
+        bestuurlijk = True
+        bestuurlijk_grond = _("zetel in %(organen)s") % {"organen": ", ".join(organen)}
+    elif deelname.stemmen:
+        bestuurlijk, bestuurlijk_grond = True, _("stemrecht")
+    elif volgens_vorm:
+        bestuurlijk = True
+        bestuurlijk_grond = _("de deelnemers wijzen het bestuur aan (%(vorm)s)") % {
+            "vorm": deelname.samenwerkingsverband.get_vorm_display().lower()
+        }
+    else:
+        bestuurlijk, bestuurlijk_grond = False, _("onbekend: geen zetel of stemrecht vastgelegd")
+
+    bijdrage = any(b.jaar == jaar for b in bijdragen)
+    if financieel_vast is not None:
+        financieel, financieel_grond = financieel_vast, reden
+    elif bijdrage:
+        financieel, financieel_grond = True, _("bijdrage %(jaar)s") % {"jaar": jaar}
+    elif deelname.aansprakelijk:
+        financieel, financieel_grond = True, _("aansprakelijk")
+    elif volgens_vorm:
+        financieel = True
+        financieel_grond = _("de deelnemers dragen de kosten en staan garant (%(vorm)s)") % {
+            "vorm": deelname.samenwerkingsverband.get_vorm_display().lower()
+        }
+    else:
+        financieel = False
+        financieel_grond = _("geen bijdrage of aansprakelijkheid vastgelegd in %(jaar)s") % {
+            "jaar": jaar
+        }
+
+    deelname.bestuurlijk_belang = bestuurlijk
+    deelname.financieel_belang = financieel
+    redenen = _("bestuurlijk belang: %(b)s; financieel belang: %(f)s") % {
+        "b": bestuurlijk_grond,
+        "f": financieel_grond,
+    }
+    if vorm in GEEN_VERBONDEN_PARTIJ_VOLGENS_VORM and not vastgelegd:
+        deelname.verbonden_partij = False
+        redenen = _(
+            "%(vorm)s: geen eigen rechtspersoon, daarom standaard geen verbonden partij "
+            "(een secretariaat kan de belangen met een reden vastleggen)"
+        ) % {"vorm": deelname.samenwerkingsverband.get_vorm_display()}
+    else:
+        deelname.verbonden_partij = bestuurlijk and financieel
+    deelname.bbv_redenen = redenen
     deelname.bijdrage_begroot = _som(bijdragen, jaar, BijdrageSoort.BEGROOT)
     deelname.bijdrage_gerealiseerd = _som(bijdragen, jaar, BijdrageSoort.GEREALISEERD)
     deelname.bijdrage_begroot_vorig_jaar = _som(bijdragen, jaar - 1, BijdrageSoort.BEGROOT)

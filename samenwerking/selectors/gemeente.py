@@ -27,11 +27,14 @@ from ..models import (
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
 from ..rijen import BijdrageRij, DeelnameRij, DomeinRij, OrgaanRij, PersoonRij, VerbandRij, ZetelRij
 from .basis import bbv_toets, jaar_grenzen
+from .register import bron_omschrijving
 
 
 def _van_gemeente(gemeente_id: int, peildatum: datetime.date) -> Q:
-    """The deelnames of a gemeente that run on `peildatum`."""
-    return Q(gemeente=gemeente_id) & periode_q(peildatum, "toetredingsdatum", "uittredingsdatum")
+    """The deelnames of a gemeente that run on `peildatum` (not in a historical mention)."""
+    return Q(gemeente=gemeente_id, samenwerkingsverband__alleen_historisch=False) & periode_q(
+        peildatum, "toetredingsdatum", "uittredingsdatum"
+    )
 
 
 def _via_deelname(model, gemeente_id: int, peildatum: datetime.date) -> QuerySet:
@@ -51,6 +54,10 @@ DEELNAMEVELDEN = (
     "verdeelsleutel",
     "stemmen",
     "aansprakelijk",
+    "deelnemende_bestuursorganen",
+    "bestuurlijk_belang_vastgelegd",
+    "financieel_belang_vastgelegd",
+    "belang_toelichting",
 )
 VERBANDVELDEN = ("pk", "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "verplicht")
 
@@ -172,6 +179,7 @@ class Kostentotalen:
     begroot: Decimal | None
     gerealiseerd: Decimal | None
     inwoners: int | None
+    inwoners_bron: str = ""
     begroot_vorig_jaar: Decimal | None = None
     gerealiseerd_vorig_jaar: Decimal | None = None
 
@@ -192,7 +200,9 @@ def _per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None
 
 _inwonertal = CompiledQuery(
     lambda gemeente_id, jaar: (
-        Inwonertal.objects.filter(gemeente=gemeente_id, jaar=jaar).order_by().values_list("aantal")
+        Inwonertal.objects.filter(gemeente=gemeente_id, jaar=jaar)
+        .order_by()
+        .values_list("aantal", "bron")
     )
 )
 
@@ -207,12 +217,14 @@ def kostentotalen(gemeente: Gemeente, deelnames, *, jaar: int) -> Kostentotalen:
         bedragen = [getattr(d, veld) for d in deelnames if getattr(d, veld) is not None]
         return sum(bedragen, Decimal("0")) if bedragen else None
 
-    inwoners = _inwonertal.value(gemeente_id=gemeente.pk, jaar=jaar)
+    inwonertal = _inwonertal.rows(gemeente_id=gemeente.pk, jaar=jaar)
+    inwoners, bron = inwonertal[0] if inwonertal else (None, "")
     return Kostentotalen(
         jaar=jaar,
         begroot=som("bijdrage_begroot"),
         gerealiseerd=som("bijdrage_gerealiseerd"),
         inwoners=inwoners,
+        inwoners_bron=bron_omschrijving(bron) if bron else "",
         begroot_vorig_jaar=som("bijdrage_begroot_vorig_jaar"),
         gerealiseerd_vorig_jaar=som("bijdrage_gerealiseerd_vorig_jaar"),
     )

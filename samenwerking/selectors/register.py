@@ -18,13 +18,22 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ..constants import BRON_OMSCHRIJVINGEN, BRON_ROO, WGR_VORMEN, BijdrageSoort, Vorm
+from ..constants import (
+    BRON_OMSCHRIJVINGEN,
+    BRON_OPENGR,
+    BRON_ROO,
+    WGR_VORMEN,
+    BijdrageSoort,
+    Vorm,
+)
 from ..models import (
     Bestuursorgaan,
     Bijdrage,
+    Bronimport,
     Deelname,
     Gemeente,
     Jaarcijfers,
+    Regelingversie,
     Samenwerkingsverband,
     Zetel,
     periode_q,
@@ -41,7 +50,14 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
         return []
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
-        "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "cbs_gr_code", "einddatum"
+        "uuid",
+        "naam",
+        "afkorting",
+        "vorm",
+        "vestigingsplaats",
+        "cbs_gr_code",
+        "einddatum",
+        "alleen_historisch",
     ).order_by("naam"):
         naam = normaliseer_naam(verband.naam)
         afkorting = normaliseer_naam(verband.afkorting)
@@ -138,10 +154,17 @@ class Verbandoverzicht:
     bijdragen_per_jaar: list[tuple[int, Decimal | None, Decimal | None]]
     jaarcijfers: list[Jaarcijfers]
     onderdelen: list[Samenwerkingsverband]
+    versies: list[Regelingversie]
+    historische_vermeldingen: list[Samenwerkingsverband]
 
     @property
     def lopende_deelnames(self) -> list[Deelname]:
         return [d for d in self.deelnames if d.loopt_op_peildatum]
+
+    @property
+    def huidige_versie(self) -> Regelingversie | None:
+        """The version the arrangement's data comes from: the register's newest."""
+        return self.versies[-1] if self.versies else None
 
 
 def samenwerkingsverband_overzicht(
@@ -150,13 +173,18 @@ def samenwerkingsverband_overzicht(
     """One arrangement with its members (all periods, each with its bijdrage of `jaar` and of
     the year before), organs
     with the seats held on `peildatum`, bijdragen per year, jaarcijfers, documents and nested
-    arrangements. Raises Samenwerkingsverband.DoesNotExist. Eleven queries.
+    arrangements, its versions in the national register and the historical mentions (OpenGR)
+    linked to it. Raises Samenwerkingsverband.DoesNotExist. Thirteen queries.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
     verband = (
         Samenwerkingsverband.objects.select_related(
-            "centrumgemeente", "bovenliggend", "vorige_versie"
+            "centrumgemeente",
+            "bovenliggend",
+            "vorige_versie",
+            "uitvoerende_organisatie",
+            "in_landelijk_register",
         )
         .prefetch_related("domeinen", "wettelijke_grondslagen", "bevoegdheden", "documenten")
         .get(uuid=verband_uuid)
@@ -221,16 +249,28 @@ def samenwerkingsverband_overzicht(
             .order_by("jaar", "soort")
         ),
         onderdelen=list(verband.onderdelen.order_by("naam")),
+        versies=list(verband.versies.order_by("ingangsdatum", "roo_systeem_id")),
+        historische_vermeldingen=list(
+            verband.historische_vermeldingen.only("uuid", "naam").order_by("naam")
+        ),
     )
+
+
+def registerstand() -> Bronimport | None:
+    """The newest import of the national register's regelingen: its source and date. One
+    query."""
+    return Bronimport.objects.filter(bron="ROO").order_by("-stand").first()
 
 
 @dataclass(frozen=True)
 class Herkomst:
-    """One source of the register's arrangements."""
+    """One source of the register's arrangements: how many come from it, how many of those
+    are only historical mentions, and (for people's own entries) when they last changed."""
 
     omschrijving: str
     aantal: int
-    bijgewerkt: datetime.datetime
+    historisch: int = 0
+    bijgewerkt: datetime.datetime | None = None
 
 
 def bron_omschrijving(bron: str) -> str:
@@ -254,19 +294,36 @@ def bron_omschrijving(bron: str) -> str:
 
 
 def herkomst_van_het_register() -> list[Herkomst]:
-    """Where the arrangements come from: per source, how many and when last changed. Variants
-    of one source (`OpenGR 2016; vorm aangenomen …`) count as that source. One query."""
-    per_omschrijving: dict[str, Herkomst] = {}
+    """Where the arrangements come from: the national register (its date is the export's,
+    see `registerstand`), OpenGR (2016, historical) and people's own entries (with when they
+    last changed). Variants of one source (`ROO-export 2026-05-19`, `OpenGR 2016; vorm
+    aangenomen …`) count as that source. One query."""
+    per_bron: dict[str, dict] = {}
     for rij in (
         Samenwerkingsverband.objects.order_by()
-        .values("bron")
+        .values("bron", "alleen_historisch")
         .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
     ):
-        omschrijving = bron_omschrijving(rij["bron"])
-        eerder = per_omschrijving.get(omschrijving)
-        per_omschrijving[omschrijving] = Herkomst(
-            omschrijving=omschrijving,
-            aantal=rij["aantal"] + (eerder.aantal if eerder else 0),
-            bijgewerkt=max(rij["bijgewerkt"], eerder.bijgewerkt) if eerder else rij["bijgewerkt"],
+        bron = rij["bron"]
+        sleutel = next((b for b in (BRON_ROO, BRON_OPENGR) if bron.startswith(b)), bron)
+        telling = per_bron.setdefault(sleutel, {"aantal": 0, "historisch": 0, "bijgewerkt": None})
+        telling["aantal"] += rij["aantal"]
+        telling["historisch"] += rij["aantal"] if rij["alleen_historisch"] else 0
+        telling["bijgewerkt"] = max(filter(None, [telling["bijgewerkt"], rij["bijgewerkt"]]))
+    herkomst = [
+        Herkomst(
+            omschrijving=(
+                str(BRON_OMSCHRIJVINGEN[sleutel])
+                if sleutel in BRON_OMSCHRIJVINGEN
+                else bron_omschrijving(sleutel)
+            ),
+            aantal=telling["aantal"],
+            historisch=telling["historisch"],
+            # Imported content changed when its source says; only people's entries carry
+            # the moment they were changed here.
+            bijgewerkt=None if sleutel in BRON_OMSCHRIJVINGEN else telling["bijgewerkt"],
         )
-    return sorted(per_omschrijving.values(), key=lambda h: (-h.aantal, h.omschrijving))
+        for sleutel, telling in per_bron.items()
+    ]
+    volgorde = {str(BRON_OMSCHRIJVINGEN[BRON_ROO]): 0, str(BRON_OMSCHRIJVINGEN[BRON_OPENGR]): 2}
+    return sorted(herkomst, key=lambda h: (volgorde.get(h.omschrijving, 1), -h.aantal))

@@ -132,7 +132,10 @@ BRONNEN = [
         m.Samenwerkingsverband,
         maak=_verband,
         filter=lambda rij: {"deelnemer": rij.deelnames.get().gemeente.cbs_code},
-        queries=3,  # count; verbanden with centrumgemeente, bovenliggend, vorige versie; domeinen
+        # count; verbanden with centrumgemeente, bovenliggend, vorige versie, uitvoerende
+        # organisatie and its counterpart in the register; domeinen; versies; grondslagen;
+        # bevoegdheden
+        queries=6,
         ongeldig_filter=("vorm", "XYZ"),
         nieuw=lambda: {
             "naam": "GGD Testregio",

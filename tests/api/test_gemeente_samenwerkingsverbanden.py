@@ -114,6 +114,7 @@ def test_arrangements_on_the_peildatum_with_representatives_and_costs(api, verba
         "rolLabel": "Deelnemer",
         "verdeelsleutel": "37.5000",
         "stemmen": None,
+        "deelnemendeBestuursorganen": [],
     }
     assert (vr_rij["bestuurlijkBelang"], vr_rij["financieelBelang"]) == (True, True)
     assert vr_rij["verbondenPartij"] is True
@@ -126,8 +127,13 @@ def test_arrangements_on_the_peildatum_with_representatives_and_costs(api, verba
     assert vr_rij["bijdrage"]["begroot"] == "1100.00"
     assert vr_rij["bijdrage"]["gerealiseerd"] is None  # onbekend, not 0
 
-    # The GGD has money at stake but no seat or vote: not a verbonden partij.
-    assert (ggd_rij["bestuurlijkBelang"], ggd_rij["verbondenPartij"]) == (False, False)
+    # The GGD, an openbaar lichaam, has no seat or vote recorded: by its form the deelnemers
+    # appoint its bestuur, so it is a verbonden partij all the same, and the answer says why.
+    assert (ggd_rij["bestuurlijkBelang"], ggd_rij["verbondenPartij"]) == (True, True)
+    assert ggd_rij["verbondenPartijReden"] == (
+        "bestuurlijk belang: de deelnemers wijzen het bestuur aan (openbaar lichaam); "
+        "financieel belang: bijdrage 2025"
+    )
     assert ggd_rij["vertegenwoordigers"] == []
 
     assert body["totalen"] == {

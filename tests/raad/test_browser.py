@@ -91,10 +91,11 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     rijen = {d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad)}
     vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
     expect(vrzw).to_contain_text("J. Olthof")
-    expect(vrzw.get_by_role("cell").nth(2)).to_have_text(
+    # Cells: rol, deelname via, vertegenwoordigers, begroot, gerealiseerd, verschil.
+    expect(vrzw.get_by_role("cell").nth(3)).to_have_text(
         euro(rijen["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_begroot)
     )
-    expect(vrzw.get_by_role("cell").nth(3)).to_have_text("onbekend")  # gerealiseerd this year
+    expect(vrzw.get_by_role("cell").nth(4)).to_have_text("onbekend")  # gerealiseerd this year
 
     # Last year: gerealiseerd is known.
     jaar = pagina.get_by_label("Jaar", exact=True)
@@ -105,7 +106,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
         d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad, jaar=DIT_JAAR - 1)
     }
     vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
-    expect(vrzw.get_by_role("cell").nth(3)).to_have_text(
+    expect(vrzw.get_by_role("cell").nth(4)).to_have_text(
         euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_gerealiseerd)
     )
 
@@ -121,7 +122,27 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
 
 def test_every_page_type_is_accessible(pagina, zaanstad):
     verband = zaanstad.deelnames.first().samenwerkingsverband
+    # An arrangement from the national register (versions, executing body, deelname via) and
+    # a historical mention from OpenGR linked to it.
+    uit_register = f.DeelnameFactory(
+        gemeente=zaanstad,
+        deelnemende_bestuursorganen=["college", "burgemeester"],
+        samenwerkingsverband__uitvoerende_organisatie=f.OrganisatieFactory(
+            naam="Testdienst", telefoon="(075) 123 45 67", website="https://test.example"
+        ),
+    ).samenwerkingsverband
+    f.RegelingversieFactory(samenwerkingsverband=uit_register, einddatum=datetime.date(2020, 1, 1))
+    f.RegelingversieFactory(
+        samenwerkingsverband=uit_register, ingangsdatum=datetime.date(2020, 1, 1)
+    )
+    f.WettelijkeGrondslagFactory(samenwerkingsverband=uit_register)
+    f.BevoegdheidFactory(samenwerkingsverband=uit_register)
+    historisch = f.SamenwerkingsverbandFactory(
+        bron="OpenGR 2016", alleen_historisch=True, in_landelijk_register=uit_register
+    )
     for naam, pad in [
+        ("uit-het-landelijk-register", f"/samenwerkingsverbanden/{uit_register.uuid}/"),
+        ("historische-vermelding", f"/samenwerkingsverbanden/{historisch.uuid}/"),
         ("start", "/"),
         ("zoekresultaten", "/?q=zaan"),
         ("gemeente", "/gemeenten/GM0479/"),

@@ -75,7 +75,14 @@ def zaanstad(referentiedata):
         ),
     )
 
-    geen_zetel = deelname("Recreatieschap Twiske-Waterland", Vorm.OPENBAAR_LICHAAM)
+    # An openbaar lichaam is a verbonden partij by its form, unless the secretariaat records
+    # otherwise with a reason.
+    geen_zetel = deelname(
+        "Recreatieschap Twiske-Waterland",
+        Vorm.OPENBAAR_LICHAAM,
+        bestuurlijk_belang_vastgelegd=False,
+        belang_toelichting="alleen een adviserende stem in het bestuur",
+    )
     f.BijdrageFactory(deelname=geen_zetel, jaar=2025, bedrag=Decimal("300000"))
 
     deelname("Regeling leerlingenvervoer", Vorm.REGELING_ZONDER_MEER)
@@ -93,10 +100,11 @@ def test_each_partij_lands_in_its_category_with_its_reason(zaanstad):
     }
     overige = {p.verband.naam: p.redenen for p in lijst.overige.partijen}
     assert overige == {
-        "Recreatieschap Twiske-Waterland": "geen bestuurlijk belang (geen zetel of stemrecht); "
-        "financieel belang: bijdrage 2025",
-        "Regeling leerlingenvervoer": "geen bestuurlijk belang (geen zetel of stemrecht); "
-        "geen financieel belang (geen bijdrage of aansprakelijkheid in 2025)",
+        "Recreatieschap Twiske-Waterland": "bestuurlijk belang: vastgelegd: alleen een "
+        "adviserende stem in het bestuur; financieel belang: bijdrage 2025",
+        "Regeling leerlingenvervoer": "Regeling zonder meer: geen eigen rechtspersoon, daarom "
+        "standaard geen verbonden partij (een secretariaat kan de belangen met een reden "
+        "vastleggen)",
     }
     ggd = lijst.categorieen[0].partijen[0]
     assert ggd.redenen == (
@@ -105,10 +113,16 @@ def test_each_partij_lands_in_its_category_with_its_reason(zaanstad):
     assert lijst.totaal.bijdrage_begroot == Decimal("2625000.50")
 
 
-def test_a_year_without_anything_qualifying(zaanstad):
+def test_a_year_without_bijdragen(zaanstad):
     lijst = verbonden_partijen(zaanstad, jaar=2026, modus="begroting")
-    assert lijst.partijen == []  # no bijdragen recorded for 2026
-    assert len(lijst.overige.partijen) == 4
+    # No bijdragen recorded for 2026: only the openbaar lichaam with a seat qualifies, by its
+    # form (the deelnemers carry its costs).
+    [ggd] = lijst.partijen
+    assert ggd.redenen == (
+        "bestuurlijk belang: zetel in algemeen bestuur; financieel belang: de deelnemers dragen "
+        "de kosten en staan garant (openbaar lichaam)"
+    )
+    assert len(lijst.overige.partijen) == 3
     assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
 
 
@@ -143,8 +157,8 @@ def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
         "Vestigingsplaats",
         "Openbaar belang / doel",
         "Deelnemende partijen",
+        "Deelname via",
         "Bestuurlijk belang",
-        "Bijdrage begroot",
     ]
     rij = dict(zip(koppen, [c.value for c in gr[4]], strict=True))
     assert rij["Naam"] == "GGD Zaanstreek-Waterland"
@@ -214,7 +228,11 @@ def test_printable_page_lists_categories_and_reasons(client, zaanstad):
     assert "Stichtingen en verenigingen</h2>" in tekst
     assert "Overige samenwerkingsverbanden</h2>" in tekst
     assert "bijdrage begroot € 2.500.001, gerealiseerd € 2.400.000; verdeelsleutel 45,5%" in tekst
-    assert "geen bestuurlijk belang (geen zetel of stemrecht)" in tekst
+    assert (
+        "Regeling zonder meer: geen eigen rechtspersoon, daarom standaard geen verbonden" in tekst
+    )
+    # A seat that is not recorded is unknown, never "geen".
+    assert "onbekend (geen zetel vastgelegd)" in tekst
 
 
 def test_bad_export_parameters_are_explained(client, zaanstad):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
-from samenwerking.models import Domein, Gemeente
+from samenwerking.models import Bronimport, Domein, Gemeente
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +28,28 @@ def _tekst(antwoord) -> str:
 
 
 def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, referentiedata):
-    f.SamenwerkingsverbandFactory.create_batch(2, bron="OpenGR 2016")
+    f.SamenwerkingsverbandFactory.create_batch(2, bron="OpenGR 2016", alleen_historisch=True)
     f.SamenwerkingsverbandFactory(bron="OpenGR 2016; vorm aangenomen: openbaar lichaam")
-    f.SamenwerkingsverbandFactory(bron="ROO-export 2024-05-01")
+    f.SamenwerkingsverbandFactory.create_batch(2, bron="ROO-export 2026-05-19")
+    f.SamenwerkingsverbandFactory(bron="")
+    tekst = _tekst(client.get(reverse("raad:start")))
+    # Without an import of the national register the page says how to load it.
+    assert "Het landelijk register is nog niet ingelezen" in tekst
+    assert "manage.py importeer_roo --download" in tekst
+
+    Bronimport.objects.create(
+        bron="ROO", stand=datetime.datetime(2026, 5, 19, 18, tzinfo=datetime.UTC)
+    )
     tekst = _tekst(client.get(reverse("raad:start")))
     vandaag = date_format(timezone.localdate(), "j F Y")
+    assert "Bron: landelijk register, stand 19 mei 2026" in tekst
+    assert "nog niet ingelezen" not in tekst
+    # The import's own moment is never shown as when the content changed.
     assert (
-        "Bron: OpenGR (Open State Foundation), stand maart 2016 (3 samenwerkingsverbanden, "
-        f"bijgewerkt op {vandaag}); Register van Overheidsorganisaties (ROO), export van 1 mei "
-        f"2024 (1 samenwerkingsverband, bijgewerkt op {vandaag})."
+        "Samenwerkingsverbanden per bron: landelijk register (Register van "
+        "Overheidsorganisaties): 2; ingevoerd in het beheer: 1 (laatst gewijzigd op "
+        f"{vandaag}); OpenGR (Open State Foundation), stand maart 2016: 3 (waarvan 2 alleen "
+        "historisch: niet in het landelijk register en niet meegeteld als lopend)."
     ) in tekst
 
 
@@ -115,8 +128,9 @@ def test_start_page_shows_national_figures(client, referentiedata):
 def test_start_page_query_count(client, referentiedata, aantal, django_assert_num_queries):
     f.SamenwerkingsverbandFactory.create_batch(aantal, naam="Bergen regeling")
     # 1 gemeenten matched in Python, 2 arrangements matched in Python, 3 per vorm,
-    # 4 current gemeenten, 5 running deelnames of gemeenten, 6 arrangements per source.
-    with django_assert_num_queries(6):
+    # 4 current gemeenten, 5 running deelnames of gemeenten, 6 arrangements per source,
+    # 7 the newest import of the national register.
+    with django_assert_num_queries(7):
         antwoord = client.get(reverse("raad:start"), {"q": "berg"})
     assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
 
@@ -397,7 +411,8 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # bevoegdheden, documenten, 6 deelnames with bijdrage sums, 7 organs, 8 seats,
     # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements,
     # 12 evaluaties, 13-15 P&C rules, board meetings and overrides (raad.kalender),
-    # 16 "laatst gewijzigd": the latest change over the history tables (issue 8, one query).
-    with django_assert_num_queries(16):
+    # 16-17 versions in the national register and historical mentions linked to it,
+    # 18 "laatst gewijzigd in regioreg": the latest change by people over the history tables.
+    with django_assert_num_queries(18):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)

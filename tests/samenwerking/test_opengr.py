@@ -1,4 +1,5 @@
-"""The OpenGR import on the real files in fixtures/opengr/, and on small hand-made ones."""
+"""The OpenGR import on the real files (in REGIOREG_BRONNEN/opengr; skipped when absent), and
+on small hand-made ones."""
 
 import csv
 import datetime
@@ -14,24 +15,32 @@ from samenwerking.models import Deelname, Herindeling, Organisatie, Samenwerking
 from samenwerking.opengr import (
     BRON,
     BRON_VORM_AANGENOMEN,
+    DSTA_BESTAND,
     GEMEENTE,
     NIET_GEVONDEN,
+    OPENGR_BESTAND,
     ORGANISATIE,
     huidige_gemeenten,
     opengr_importeren,
 )
 from samenwerking.referentiedata import ReferentiedataFout
+from samenwerking.roo import lezen
+from samenwerking.roo_import import roo_importeren
+from tests.conftest import bronnen_map
+from tests.samenwerking import roo_bestanden as rb
 
 D = datetime.date
 
 
 @pytest.fixture(scope="class")
 def opengr(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The real files imported once, then imported again through the command; everything is
-    rolled back after the tests of TestEchteBestanden."""
+    """The real files imported once, then imported again through the command (which finds
+    them in REGIOREG_BRONNEN); everything is rolled back after the tests of
+    TestEchteBestanden."""
+    map = bronnen_map(f"opengr/{OPENGR_BESTAND}", f"opengr/{DSTA_BESTAND}") / "opengr"
     rapport = tmp_path_factory.mktemp("opengr") / "rapport.csv"
     with django_db_blocker.unblock(), transaction.atomic():
-        eerste = opengr_importeren()
+        eerste = opengr_importeren(opengr_pad=map / OPENGR_BESTAND, dsta_pad=map / DSTA_BESTAND)
         uitvoer = io.StringIO()
         call_command("importeer_opengr", "--rapport", str(rapport), stdout=uitvoer)
         yield eerste, uitvoer.getvalue(), rapport
@@ -286,5 +295,35 @@ def test_an_existing_arrangement_only_gets_its_empty_fields_filled(klein):
 def test_a_file_with_other_columns_is_refused_with_its_name(tmp_path, referentiedata):
     pad = _schrijf(tmp_path / "fout.csv", ["Naam", "Regeling"], [["Weesp", "X"]])
     with pytest.raises(ReferentiedataFout, match=r"fout\.csv: de kolommen zijn"):
-        opengr_importeren(opengr_pad=pad)
+        opengr_importeren(opengr_pad=pad, dsta_pad=pad)
     assert not Samenwerkingsverband.objects.exists()
+
+
+@pytest.mark.django_db
+def test_after_the_national_register_opengr_is_history_linked_to_it(klein):
+    """OpenGR read after the national register never adds to the register's arrangements: it
+    keeps its own, linked to the register's regeling and not counted as running."""
+    regeling = rb.Regeling(
+        8000,
+        "Gemeenschappelijke regeling Recreatieschap Testmeer",
+        deelnemers=[rb.gemeente("GM0363", "Amsterdam"), rb.gemeente("GM0373", "Bergen (NH.)")],
+    )
+    roo_importeren(export=lezen(rb.export([regeling])))
+    register = Samenwerkingsverband.objects.get(roo_systeem_id=8000)
+
+    verslag = opengr_importeren(**klein)
+
+    assert verslag.verbanden_nieuw == 1
+    oud = Samenwerkingsverband.objects.get(bron__startswith="OpenGR")
+    assert (oud.alleen_historisch, oud.in_landelijk_register) == (True, register)
+    assert (verslag.historisch.gekoppeld, verslag.historisch.niet_in_register) == (1, 0)
+    # The register's arrangement has only the register's deelnemers.
+    assert sorted(register.deelnames.values_list("gemeente__cbs_code", flat=True)) == [
+        "GM0363",
+        "GM0373",
+    ]
+    assert (
+        not Deelname.objects.actief_op(timezone.localdate())
+        .filter(samenwerkingsverband=oud)
+        .exists()
+    )

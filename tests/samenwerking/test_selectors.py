@@ -5,8 +5,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from samenwerking.constants import BijdrageSoort
+from samenwerking import services
+from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import deelnames_van_gemeente, gemeenten_zoeken, kostentotalen
 from tests import factories as f
@@ -78,21 +80,90 @@ def test_representatives_on_the_peildatum(gemeente):
 
 
 def test_verbonden_partij_needs_bestuurlijk_and_financieel_belang(gemeente):
-    beide = f.DeelnameFactory(gemeente=gemeente)
+    """Outside the Wgr (a stichting) the recorded seats and money decide."""
+
+    def stichting(**kwargs):
+        return f.DeelnameFactory(
+            gemeente=gemeente, samenwerkingsverband__vorm=Vorm.STICHTING, **kwargs
+        )
+
+    beide = stichting()
     f.ZetelFactory(deelname=beide)
     f.BijdrageFactory(deelname=beide, jaar=2025)
-    alleen_geld = f.DeelnameFactory(gemeente=gemeente)
+    alleen_geld = stichting()
     f.BijdrageFactory(deelname=alleen_geld, jaar=2025)
-    stem_en_garantie = f.DeelnameFactory(gemeente=gemeente, stemmen=3, aansprakelijk=True)
-    geen = f.DeelnameFactory(gemeente=gemeente)
+    stem_en_garantie = stichting(stemmen=3, aansprakelijk=True)
+    geen = stichting()
 
     rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
     assert rijen[beide.pk].verbonden_partij is True
     assert rijen[alleen_geld.pk].verbonden_partij is False
     assert rijen[alleen_geld.pk].financieel_belang is True
     assert rijen[alleen_geld.pk].bestuurlijk_belang is False
+    # A seat that is not recorded is unknown, not "none".
+    assert rijen[alleen_geld.pk].bbv_redenen == (
+        "bestuurlijk belang: onbekend: geen zetel of stemrecht vastgelegd; financieel belang: "
+        "bijdrage 2025"
+    )
     assert rijen[stem_en_garantie.pk].verbonden_partij is True
     assert rijen[geen.pk].verbonden_partij is False
+
+
+def test_openbaar_lichaam_and_bvo_are_verbonden_partij_by_their_form(gemeente):
+    ol = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM)
+    bvo = f.DeelnameFactory(
+        gemeente=gemeente, samenwerkingsverband__vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE
+    )
+    anders = f.DeelnameFactory(
+        gemeente=gemeente,
+        samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM,
+        financieel_belang_vastgelegd=False,
+        belang_toelichting="De kosten draagt de provincie.",
+    )
+    rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
+    assert (rijen[ol.pk].verbonden_partij, rijen[bvo.pk].verbonden_partij) == (True, True)
+    assert rijen[ol.pk].bbv_redenen == (
+        "bestuurlijk belang: de deelnemers wijzen het bestuur aan (openbaar lichaam); "
+        "financieel belang: de deelnemers dragen de kosten en staan garant (openbaar lichaam)"
+    )
+    assert rijen[anders.pk].verbonden_partij is False
+    assert rijen[anders.pk].bbv_redenen.endswith(
+        "financieel belang: vastgelegd: De kosten draagt de provincie."
+    )
+
+
+def test_forms_without_legal_personality_are_no_verbonden_partij_unless_recorded(gemeente):
+    rzm = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__vorm=Vorm.REGELING_ZONDER_MEER)
+    f.ZetelFactory(deelname=rzm)
+    f.BijdrageFactory(deelname=rzm, jaar=2025)
+    go = f.DeelnameFactory(
+        gemeente=gemeente, samenwerkingsverband__vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN
+    )
+    vastgelegd = f.DeelnameFactory(
+        gemeente=gemeente,
+        samenwerkingsverband__vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN,
+        bestuurlijk_belang_vastgelegd=True,
+        financieel_belang_vastgelegd=True,
+        belang_toelichting="Het orgaan beheert een eigen fonds waarvoor de gemeente garant staat.",
+    )
+    rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
+    assert (rijen[rzm.pk].verbonden_partij, rijen[go.pk].verbonden_partij) == (False, False)
+    assert rijen[rzm.pk].bbv_redenen == (
+        "Regeling zonder meer: geen eigen rechtspersoon, daarom standaard geen verbonden partij "
+        "(een secretariaat kan de belangen met een reden vastleggen)"
+    )
+    assert rijen[vastgelegd.pk].verbonden_partij is True
+    assert "vastgelegd: Het orgaan beheert een eigen fonds" in rijen[vastgelegd.pk].bbv_redenen
+
+
+def test_recording_a_belang_needs_a_reason(gemeente):
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    deelname.bestuurlijk_belang_vastgelegd = False
+    with pytest.raises(ValidationError) as info:
+        services.deelname_opslaan(deelname=deelname)
+    assert info.value.message_dict["belang_toelichting"] == [
+        "Reden: geef een reden als u het bestuurlijk of financieel belang zelf vastlegt."
+    ]
 
 
 def test_totals_and_per_inwoner(gemeente):

@@ -5,14 +5,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from samenwerking.models import Gemeente, Samenwerkingsverband
-from samenwerking.roo_export import roo_exporteren
+from samenwerking.roo import SCHEMA_NAAM, RooFout
+from samenwerking.roo_export import roo_exporteren, standaard_schema
 
 
 class Command(BaseCommand):
     help = (
         "Schrijft regelingen in het XML-formaat van het Register van Overheidsorganisaties "
         "(exportOO_gemeenschappelijke_regelingen.xml): alle regelingen van een gemeente of "
-        "gekozen regelingen. Het resultaat voldoet aan oo-export.xsd."
+        "gekozen regelingen. Met een schema (--schema, of oo-export.xsd in REGIOREG_BRONNEN) "
+        "wordt het resultaat daartegen gecontroleerd."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +25,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--peildatum", help="JJJJ-MM-DD, standaard vandaag")
         parser.add_argument("--uitvoer", type=Path, help="bestand; standaard de terminal")
+        parser.add_argument("--schema", type=Path, help=f"{SCHEMA_NAAM} om tegen te controleren")
 
     def handle(self, *args, **options):
         try:
@@ -49,7 +52,17 @@ class Command(BaseCommand):
             verbanden = Samenwerkingsverband.objects.filter(uuid__in=sleutels)
             if verbanden.count() != len(set(sleutels)):
                 raise CommandError("Niet elk opgegeven samenwerkingsverband bestaat.")
-        inhoud, overgeslagen = roo_exporteren(list(verbanden), peildatum=peildatum)
+        schema = options["schema"] or standaard_schema()
+        try:
+            inhoud, overgeslagen = roo_exporteren(
+                list(verbanden), peildatum=peildatum, schema=schema
+            )
+        except RooFout as fout:
+            raise CommandError(
+                "De export voldoet niet aan het schema:\n  " + "\n  ".join(fout.messages)
+            ) from None
+        if schema is None:
+            self.stderr.write(f"Niet tegen het schema gecontroleerd: geen {SCHEMA_NAAM} gevonden.")
         if options["uitvoer"]:
             options["uitvoer"].write_bytes(inhoud)
         else:

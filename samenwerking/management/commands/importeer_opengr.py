@@ -6,13 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.opengr import (
-    DSTA_PAD,
+    DSTA_BESTAND,
     GEMEENTE,
     NIET_GEVONDEN,
-    OPENGR_PAD,
+    OPENGR_BESTAND,
     ORGANISATIE,
     opengr_importeren,
     rapport_schrijven,
+    standaard_map,
 )
 
 
@@ -22,14 +23,21 @@ def _procent(getal: float) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Leest de OpenGR-gegevens (Open State Foundation, 2016) in: regelingen, deelnemers en "
-        "adressen, doorgetrokken via de herindelingen naar de gemeenten van nu. Een tweede "
-        "keer inlezen verandert niets."
+        "Leest de OpenGR-gegevens (Open State Foundation, 2016) in, als historische bron naast "
+        "het landelijk register: regelingen, deelnemers en adressen, doorgetrokken via de "
+        "herindelingen naar de gemeenten van nu. Is het landelijk register ingelezen, dan "
+        "worden ze gekoppeld aan de regeling daar of gemarkeerd als 'niet in het landelijk "
+        "register (stand 2016)'; ze tellen niet mee als lopend. Een tweede keer inlezen "
+        "verandert niets."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--opengr", type=Path, default=OPENGR_PAD)
-        parser.add_argument("--dsta", type=Path, default=DSTA_PAD)
+        parser.add_argument(
+            "--opengr", type=Path, help=f"{OPENGR_BESTAND} (standaard: REGIOREG_BRONNEN/opengr)"
+        )
+        parser.add_argument(
+            "--dsta", type=Path, help=f"{DSTA_BESTAND} (standaard: REGIOREG_BRONNEN/opengr)"
+        )
         parser.add_argument(
             "--rapport",
             type=Path,
@@ -43,10 +51,16 @@ class Command(BaseCommand):
     @als_opdracht
     def handle(self, *args, **options):
         begin = time.monotonic()
-        try:
-            verslag = opengr_importeren(
-                opengr_pad=options["opengr"], dsta_pad=options["dsta"], proef=options["dry_run"]
+        map = standaard_map()
+        opengr = options["opengr"] or (map / OPENGR_BESTAND if map else None)
+        dsta = options["dsta"] or (map / DSTA_BESTAND if map else None)
+        if opengr is None or dsta is None:
+            raise CommandError(
+                "Geen OpenGR-bestanden: geef --opengr en --dsta, of zet REGIOREG_BRONNEN op de "
+                "map met opengr/."
             )
+        try:
+            verslag = opengr_importeren(opengr_pad=opengr, dsta_pad=dsta, proef=options["dry_run"])
         except ValidationError as fout:
             raise CommandError(f"Niets ingelezen. {' '.join(fout.messages)}") from None
         duur = time.monotonic() - begin
@@ -70,6 +84,8 @@ class Command(BaseCommand):
         schrijf(f"Organisaties: {verslag.organisaties_nieuw} nieuw")
         schrijf(f"Deelnames: {verslag.deelnames_nieuw} nieuw")
         schrijf(f"Herindelingen: {verslag.herindeling.samenvatting()}")
+        if verslag.historisch.iets_gewijzigd or verslag.historisch.gekoppeld:
+            schrijf(verslag.historisch.samenvatting())
         for opmerking in verslag.opmerkingen + verslag.herindeling.aandachtspunten:
             schrijf(self.style.WARNING(f"Let op: {opmerking}"))
         if verslag.niet_gevonden:

@@ -1,0 +1,38 @@
+"""Everything one regeling's import will write, worked out before anything is written."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Plan:
+    """Everything to write for one regeling."""
+
+    nieuw: bool
+    verband_opslaan: bool = False
+    versies_nieuw: list = field(default_factory=list)
+    versies_gewijzigd: list = field(default_factory=list)
+    domeinen_erbij: list = field(default_factory=list)
+    domeinen_eraf: list = field(default_factory=list)
+    rijen_nieuw: list = field(default_factory=list)  # grondslagen, bevoegdheden, documents
+    rijen_weg: list = field(default_factory=list)
+    deelnames_nieuw: list = field(default_factory=list)
+    deelnames_gewijzigd: list = field(default_factory=list)
+    deelnames_stand: list = field(default_factory=list)  # only roo_stand changed
+    deelnames_einde: list = field(default_factory=list)  # (deelname, datum)
+    wijzigingen: list = field(default_factory=list)
+
+    @property
+    def schrijven(self) -> bool:
+        return bool(
+            self.verband_opslaan
+            or self.versies_nieuw
+            or self.versies_gewijzigd
+            or self.domeinen_erbij
+            or self.domeinen_eraf
+            or self.rijen_nieuw
+            or self.rijen_weg
+            or self.deelnames_nieuw
+            or self.deelnames_gewijzigd
+            or self.deelnames_stand
+            or self.deelnames_einde
+        )

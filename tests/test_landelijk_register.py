@@ -1,0 +1,223 @@
+"""The real export of the national register (REGIOREG_BRONNEN/roo; skipped with the reason when
+absent): everything current lands, gemeenten and veiligheidsregio's add up, a second import
+changes nothing, and Utrecht's page, API answer and XLSX say what the register says.
+
+The expected figures are worked out here from the files themselves (lxml, not regioreg's
+reader), so the test checks the import against the source."""
+
+import datetime
+import io
+from collections import Counter
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from lxml import etree
+from openpyxl import load_workbook
+
+from samenwerking.models import (
+    Deelname,
+    Gemeente,
+    Herindeling,
+    Inwonertal,
+    Regelingversie,
+    Samenwerkingsverband,
+)
+from samenwerking.selectors import landelijke_cijfers
+from tests import factories as f
+from tests.conftest import ROO_BESTANDEN
+from tests.samenwerking.roo_bestanden import register_dump
+
+STAND = datetime.date(2026, 5, 19)
+
+
+def _attr(element, naam):
+    return next((w for k, w in element.attrib.items() if k.endswith("}" + naam)), None)
+
+
+def _uit_het_bestand(pad) -> SimpleNamespace:
+    """The current regelingen and their gemeente participants, read straight from the file."""
+    wortel = etree.parse(str(pad)).getroot()
+    lopend = {}
+    for regeling in wortel.iter("{*}regeling"):
+        uit = regeling.findtext("{*}datumUitwerkingtreding")
+        if uit and datetime.date.fromisoformat(uit[:10]) <= STAND:
+            continue
+        codes = []
+        for d in regeling.iterfind("{*}deelnemendeOrganisaties/{*}deelnemendeOrganisatie"):
+            tooi = _attr(d, "resourceIdentifierTOOI") or ""
+            if "/tooi/id/gemeente/" in tooi:
+                codes.append(tooi.rsplit("/", 1)[-1].upper())
+        lopend[int(_attr(regeling, "systeemId"))] = (regeling.findtext("{*}titel"), codes)
+    return SimpleNamespace(lopend=lopend)
+
+
+@pytest.fixture(scope="module")
+def register(django_db_setup, django_db_blocker, roo_map):
+    """The real export imported once through the command, then again; rolled back after the
+    module."""
+    paden = [str(roo_map / naam) for naam in ROO_BESTANDEN]
+    with django_db_blocker.unblock(), transaction.atomic():
+        eerste, tweede = io.StringIO(), io.StringIO()
+        call_command("importeer_roo", *paden, stdout=eerste)
+        voor = register_dump()
+        call_command("importeer_roo", *paden, stdout=tweede)
+        yield SimpleNamespace(
+            eerste=eerste.getvalue(),
+            tweede=tweede.getvalue(),
+            voor=voor,
+            na=register_dump(),
+            bestand=_uit_het_bestand(roo_map / ROO_BESTANDEN[1]),
+        )
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def _huidige(gemeente: Gemeente) -> list[Gemeente]:
+    """Where a gemeente ended up on the export's date, through the herindelingen."""
+    if gemeente.is_actief_op(STAND):
+        return [gemeente]
+    return [
+        g
+        for h in Herindeling.objects.filter(oude_gemeente=gemeente).select_related(
+            "nieuwe_gemeente"
+        )
+        for g in _huidige(h.nieuwe_gemeente)
+    ]
+
+
+def test_all_current_regelingen_land(register):
+    assert len(register.bestand.lopend) == 451
+    lopend = Samenwerkingsverband.objects.actief_op(STAND)
+    per_versie = dict(
+        Regelingversie.objects.filter(samenwerkingsverband__in=lopend).values_list(
+            "roo_systeem_id", "samenwerkingsverband_id"
+        )
+    )
+    assert set(register.bestand.lopend) <= set(per_versie)
+    assert len({per_versie[sid] for sid in register.bestand.lopend}) == 451
+    assert landelijke_cijfers(peildatum=STAND).aantal_verbanden == 451
+    assert "451 regelingen lopend); niet ingelezen: 0" in register.eerste
+
+
+def test_gemeente_participations_land_as_deelnames_of_current_gemeenten(register):
+    gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
+    lopend = set(
+        Deelname.objects.actief_op(STAND).values_list("samenwerkingsverband_id", "gemeente_id")
+    )
+    verband_van = dict(
+        Regelingversie.objects.values_list("roo_systeem_id", "samenwerkingsverband_id")
+    )
+    rijen = geland = 0
+    for sid, (_titel, codes) in register.bestand.lopend.items():
+        for code in codes:
+            rijen += 1
+            gemeente = gemeenten.get(code)
+            huidige = _huidige(gemeente) if gemeente else []
+            if huidige and all((verband_van[sid], g.pk) in lopend for g in huidige):
+                geland += 1
+    assert rijen == 3197
+    assert geland / rijen >= 0.99, f"{geland} van {rijen}"
+    # The import reports the same figure (3,197 of 3,197 on the export of 19 May 2026).
+    assert f"{geland} van {rijen} deelnemersregels zijn een lopende deelname" in register.eerste
+
+
+def test_every_current_gemeente_is_in_a_current_regeling(register):
+    huidige = set(Gemeente.objects.actief_op(STAND).values_list("pk", flat=True))
+    assert len(huidige) == 342
+    met_regeling = set(
+        Deelname.objects.actief_op(STAND)
+        .filter(samenwerkingsverband__in=Samenwerkingsverband.objects.actief_op(STAND))
+        .values_list("gemeente_id", flat=True)
+    )
+    assert huidige <= met_regeling
+
+
+def test_each_gemeente_is_in_at_most_one_veiligheidsregio(register):
+    regio = Samenwerkingsverband.objects.actief_op(STAND).filter(naam__icontains="veiligheidsregio")
+    per_gemeente = Counter(
+        Deelname.objects.actief_op(STAND)
+        .filter(samenwerkingsverband__in=regio, gemeente__in=Gemeente.objects.actief_op(STAND))
+        .values_list("gemeente__cbs_code", flat=True)
+    )
+    assert [code for code, n in per_gemeente.items() if n > 1] == []
+    assert sum(1 for n in per_gemeente.values() if n == 1) >= 300
+
+
+def test_inwoners_come_from_the_register(register):
+    tallen = Inwonertal.objects.filter(jaar=2026)
+    assert tallen.count() == 342
+    assert sum(tallen.values_list("aantal", flat=True)) == 18_129_929
+    assert {t.bron for t in tallen} == {"ROO-export 2026-05-19"}
+
+
+def test_a_second_import_changes_nothing(register):
+    assert "Niets gewijzigd: regioreg was al in de pas met het register." in register.tweede
+    assert "Regelingen: 0 nieuw, 0 gewijzigd, 549 ongewijzigd" in register.tweede
+    assert register.na == register.voor
+
+
+def test_a_regeling_with_versions_is_one_arrangement(register, client):
+    ggd = Samenwerkingsverband.objects.get(
+        naam="Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht"
+    )
+    versies = list(ggd.versies.all())
+    assert len(versies) >= 2
+    assert versies[-1].einddatum is None
+    tekst = " ".join(client.get(f"/samenwerkingsverbanden/{ggd.uuid}/").content.decode().split())
+    assert f"{len(versies)} versies in het landelijk register" in tekst
+    assert "Bron: landelijk register, stand 19 mei 2026." in tekst
+    assert "In het register laatst gewijzigd op" in tekst
+    assert "Laatst gewijzigd in regioreg" not in tekst  # the import is no content edit
+    assert "College van burgemeester en wethouders" in tekst
+
+
+def test_utrecht_page_api_and_xlsx(register, client):
+    utrecht = Gemeente.objects.get(cbs_code="GM0344")
+    verwacht = sorted(
+        titel for titel, codes in register.bestand.lopend.values() if "GM0344" in codes
+    )
+    assert len(verwacht) == 8
+    ggd = Deelname.objects.actief_op(STAND).get(
+        gemeente=utrecht, samenwerkingsverband__naam__contains="Gezondheidsdienst"
+    )
+    f.BijdrageFactory(deelname=ggd, jaar=2026, bedrag=Decimal("18906050.00"))  # entered by hand
+
+    pagina = " ".join(
+        client.get("/gemeenten/GM0344/", {"peildatum": "2026-05-19"}).content.decode().split()
+    )
+    assert "8 samenwerkingsverbanden op 19 mei 2026" in pagina
+    for titel in verwacht:
+        assert " ".join(titel.split()) in pagina
+    aantal = utrecht.inwonertallen.get(jaar=2026).aantal
+    assert (
+        f"{aantal} inwoners; landelijk register (Register van Overheidsorganisaties), export "
+        "van 19 mei 2026" in pagina
+    )
+    assert "€ 50,00" in pagina  # per inwoner: 18,906,050 / 378,121
+
+    api = client.get(
+        "/api/v1/gemeenten/GM0344/samenwerkingsverbanden", {"peildatum": "2026-05-19"}
+    ).json()
+    assert (
+        sorted(r["samenwerkingsverband"]["naam"] for r in api["samenwerkingsverbanden"]) == verwacht
+    )
+    assert api["totalen"]["inwoners"] == aantal
+    assert api["totalen"]["perInwoner"]["begroot"] == "50.00"
+    assert all(r["deelname"]["deelnemendeBestuursorganen"] for r in api["samenwerkingsverbanden"])
+    assert any(r["verbondenPartij"] for r in api["samenwerkingsverbanden"])
+
+    lijst = client.get("/api/v1/gemeenten/GM0344/verbonden-partijen", {"jaar": "2026"}).json()
+    assert lijst["totaal"]["aantal"] >= 7
+    pagina = client.get("/gemeenten/GM0344/verbonden-partijen/", {"jaar": "2026"}).content.decode()
+    assert "Gemeenschappelijke regeling Veiligheidsregio Utrecht" in pagina
+    xlsx = client.get("/gemeenten/GM0344/verbonden-partijen/", {"jaar": "2026", "formaat": "xlsx"})
+    assert xlsx.status_code == 200
+    blad = load_workbook(io.BytesIO(xlsx.content))["Gemeenschappelijke regelingen"]
+    namen = [rij[1].value for rij in blad.iter_rows(min_row=4) if rij[1].value]
+    assert "Gemeenschappelijke regeling Veiligheidsregio Utrecht" in namen
+    assert len(namen) == lijst["totaal"]["aantal"]
