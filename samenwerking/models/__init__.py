@@ -1,0 +1,74 @@
+"""The register's models, one module per part of the register; every name is importable from
+`samenwerking.models` as before the split.
+
+- `basis`: the half-open period helpers and `RegisterModel` (uuid, timestamps, history).
+- `gebied`: Provincie, Gemeente, Herindeling, Inwonertal.
+- `verband`: Organisatie, Domein, Samenwerkingsverband, WettelijkeGrondslag, Bevoegdheid,
+  Regelingversie.
+- `deelname`: Deelname, Bestuursorgaan, Persoon, Zetel, Bijdrage.
+- `documenten`: Document, Jaarcijfers, Bronimport.
+"""
+
+from .basis import (
+    JAAR_VALIDATORS,
+    RegisterModel,
+    eind_na_begin,
+    loopt_op,
+    overlapt,
+    periode_overlapt_q,
+    periode_q,
+    roo_stand_veld,
+)
+from .deelname import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    DeelnameQuerySet,
+    Persoon,
+    Zetel,
+    ZetelQuerySet,
+)
+from .documenten import Bronimport, Document, Jaarcijfers
+from .gebied import Gemeente, GemeenteQuerySet, Herindeling, Inwonertal, Provincie
+from .verband import (
+    Bevoegdheid,
+    Domein,
+    Organisatie,
+    Regelingversie,
+    Samenwerkingsverband,
+    SamenwerkingsverbandQuerySet,
+    WettelijkeGrondslag,
+)
+
+__all__ = [
+    "JAAR_VALIDATORS",
+    "Bestuursorgaan",
+    "Bevoegdheid",
+    "Bijdrage",
+    "Bronimport",
+    "Deelname",
+    "DeelnameQuerySet",
+    "Document",
+    "Domein",
+    "Gemeente",
+    "GemeenteQuerySet",
+    "Herindeling",
+    "Inwonertal",
+    "Jaarcijfers",
+    "Organisatie",
+    "Persoon",
+    "Provincie",
+    "Regelingversie",
+    "RegisterModel",
+    "Samenwerkingsverband",
+    "SamenwerkingsverbandQuerySet",
+    "WettelijkeGrondslag",
+    "Zetel",
+    "ZetelQuerySet",
+    "eind_na_begin",
+    "loopt_op",
+    "overlapt",
+    "periode_overlapt_q",
+    "periode_q",
+    "roo_stand_veld",
+]

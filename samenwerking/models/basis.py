@@ -1,0 +1,130 @@
+"""The register: gemeenten, arrangements, who takes part, who sits where, and what it costs.
+
+Periods are half-open: a start date is the first day something holds, an end date the first
+day it no longer holds (a deelname that ends on 2024-01-01 is not active on 2024-01-01). An
+empty start date means "unknown / since before the register", an empty end date "still
+running". Money is Decimal in euros; an empty amount means "onbekend", never zero.
+"""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.encoding import force_str
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..fields import VeldCheckConstraint
+from ..peilmoment import DATUM_BUITEN_BEREIK, JAAR_MAX, JAAR_MIN, binnen_bereik
+
+JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
+
+
+def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> Q:
+    """Rows whose half-open period [begin, eind) contains `datum`; empty bounds are open."""
+    return (Q(**{f"{prefix}{begin}__isnull": True}) | Q(**{f"{prefix}{begin}__lte": datum})) & (
+        Q(**{f"{prefix}{eind}__isnull": True}) | Q(**{f"{prefix}{eind}__gt": datum})
+    )
+
+
+def loopt_op(datum: datetime.date, begin: datetime.date | None, eind: datetime.date | None) -> bool:
+    """The half-open period [begin, eind) contains `datum`; an empty bound is open-ended."""
+    return (begin is None or begin <= datum) and (eind is None or datum < eind)
+
+
+def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
+    """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
+    begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
+    begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
+    return begint_voor_einde_b and begint_b_voor_einde_a
+
+
+def periode_overlapt_q(
+    van: datetime.date, tot: datetime.date, begin: str, eind: str, prefix: str = ""
+) -> Q:
+    """Rows whose half-open period [begin, eind) shares at least one day with [van, tot)."""
+    return (Q(**{f"{prefix}{begin}__isnull": True}) | Q(**{f"{prefix}{begin}__lt": tot})) & (
+        Q(**{f"{prefix}{eind}__isnull": True}) | Q(**{f"{prefix}{eind}__gt": van})
+    )
+
+
+def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
+    return VeldCheckConstraint(
+        name=naam,
+        veld=eind,
+        condition=Q(**{f"{begin}__isnull": True})
+        | Q(**{f"{eind}__isnull": True})
+        | Q(**{f"{eind}__gte": F(begin)}),
+        violation_error_code="einde_voor_begin",
+        violation_error_message=bericht,
+    )
+
+
+_KEUZES: dict[tuple[models.Field, str], dict] = {}
+
+
+def roo_stand_veld():
+    """What the national register last said about a row's fields (`veld: waarde` as JSON),
+    kept by the import so that it can tell a hand edit from a change in the register."""
+    return models.JSONField(
+        _("laatste stand in het landelijk register"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Wat het landelijk register bij de laatste import over deze velden zei."),
+    )
+
+
+class RegisterModel(models.Model):
+    """Common columns: a public UUID, timestamps and the history of every change."""
+
+    uuid = models.UUIDField(_("uuid"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # The audit trail: who changed which row when, with its old and new values (every
+    # concrete subclass gets its own Historical… table).
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Each field's own checks, and every date within the register's range (peilmoment:
+        1900-01-01 up to and including 2100-12-31), whichever surface wrote it. Pages, feeds
+        and the API compute with dates around a stored one (a deadline weeks later, the next
+        evaluation years later): beyond the range that overflows, a 500 wherever the row is
+        shown (found with a zienswijzeverzoek received on 9999-12-01)."""
+        fouten = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as fout:
+            fouten = fout.update_error_dict(fouten)
+        for veld in self._meta.concrete_fields:
+            if (
+                isinstance(veld, models.DateField)
+                and not isinstance(veld, models.DateTimeField)
+                and veld.name not in (exclude or ())
+                and veld.name not in fouten
+                and isinstance(waarde := getattr(self, veld.attname), datetime.date)
+                and not binnen_bereik(waarde)
+            ):
+                fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
+        if fouten:
+            raise ValidationError(fouten)
+
+    def _get_FIELD_display(self, field):
+        # Django's version rebuilds and hashes every choice on each call; lists show labels
+        # for hundreds of rows. Same result, with each field's labels translated once per
+        # language.
+        taal = get_language()
+        keuzes = _KEUZES.get((field, taal))
+        if keuzes is None:
+            keuzes = _KEUZES[field, taal] = {
+                waarde: force_str(label, strings_only=True) for waarde, label in field.flatchoices
+            }
+        waarde = getattr(self, field.attname)
+        return keuzes.get(waarde, force_str(waarde, strings_only=True))

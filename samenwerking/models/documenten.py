@@ -1,0 +1,153 @@
+"""An arrangement's documents and yearly figures, and the record of each import of an
+external source."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ..constants import DocumentSoort, JaarcijfersSoort
+from ..fields import VeldCheckConstraint
+from .basis import JAAR_VALIDATORS, RegisterModel
+from .verband import Samenwerkingsverband
+
+
+class Document(RegisterModel):
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="documenten",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    titel = models.CharField(_("titel"), max_length=300)
+    soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"), null=True, blank=True, validators=JAAR_VALIDATORS
+    )
+    datum = models.DateField(_("datum"), null=True, blank=True)
+    url = models.URLField(_("url"), max_length=500, blank=True)
+    bron = models.CharField(
+        _("bron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg als het document in het beheer is ingevoerd."),
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-jaar", "-datum", "titel"]
+
+    def __str__(self):
+        return self.titel
+
+
+class Jaarcijfers(RegisterModel):
+    """The arrangement's own figures for one year: its begroting or its jaarrekening."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="jaarcijfers",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    soort = models.CharField(_("soort"), max_length=20, choices=JaarcijfersSoort.choices)
+    lasten = models.DecimalField(
+        _("lasten (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    baten = models.DecimalField(
+        _("baten (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    resultaat = models.DecimalField(
+        _("resultaat (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    eigen_vermogen_begin = models.DecimalField(
+        _("eigen vermogen 1 januari (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    eigen_vermogen_eind = models.DecimalField(
+        _("eigen vermogen 31 december (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    vreemd_vermogen_begin = models.DecimalField(
+        _("vreemd vermogen 1 januari (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    vreemd_vermogen_eind = models.DecimalField(
+        _("vreemd vermogen 31 december (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    risicos = models.TextField(_("risico's"), blank=True)
+    ontwikkelingen = models.TextField(_("ontwikkelingen"), blank=True)
+    bron_document = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("brondocument"),
+    )
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("jaarcijfers")
+        verbose_name_plural = _("jaarcijfers")
+        ordering = ["samenwerkingsverband__naam", "-jaar", "soort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "jaar", "soort"],
+                name="jaarcijfers_uniek",
+                violation_error_message=_(
+                    "Jaarcijfers: voor dit samenwerkingsverband bestaan al cijfers van deze soort "
+                    "voor dit jaar."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="jaarcijfers_jaar_bereik",
+                veld="jaar",
+                condition=Q(jaar__gte=1900) & Q(jaar__lte=2100),
+                violation_error_code="jaar_bereik",
+                violation_error_message=_("Jaar: moet tussen 1900 en 2100 liggen."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.samenwerkingsverband} – {self.get_soort_display()} {self.jaar}"
+
+    def clean(self):
+        if (
+            self.bron_document_id
+            and self.samenwerkingsverband_id
+            and self.bron_document.samenwerkingsverband_id != self.samenwerkingsverband_id
+        ):
+            raise ValidationError(
+                {
+                    "bron_document": ValidationError(
+                        _(
+                            "Brondocument: moet een document van hetzelfde "
+                            "samenwerkingsverband zijn."
+                        ),
+                        code="ander_samenwerkingsverband",
+                    )
+                }
+            )
+
+
+class Bronimport(models.Model):
+    """One import of an external source that changed what the register holds (the national
+    register's export, its date and what changed). The start page names the source and its
+    date from the newest one; rereading the same export adds no row."""
+
+    bron = models.CharField(_("bron"), max_length=50)
+    stand = models.DateTimeField(
+        _("stand"), help_text=_("Het moment van de export (timestamp van het bestand).")
+    )
+    ingelezen_op = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
+    bestanden = models.TextField(_("bestanden"), blank=True)
+    samenvatting = models.TextField(_("samenvatting"), blank=True)
+
+    class Meta:
+        verbose_name = _("import van een bron")
+        verbose_name_plural = _("imports van bronnen")
+        ordering = ["-stand", "-ingelezen_op"]
+        indexes = [models.Index(fields=["bron", "-stand"], name="bronimport_bron_stand_idx")]
+
+    def __str__(self):
+        return f"{self.bron} {self.stand:%Y-%m-%d}"

@@ -1,0 +1,195 @@
+"""Where the register is: provincies, gemeenten, their herindelingen and inwonertallen."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..constants import HerindelingSoort
+from ..fields import VeldCheckConstraint
+from .basis import (
+    JAAR_VALIDATORS,
+    RegisterModel,
+    eind_na_begin,
+    loopt_op,
+    periode_q,
+    roo_stand_veld,
+)
+
+
+class Provincie(models.Model):
+    code = models.CharField(_("CBS-code"), max_length=4, unique=True)
+    naam = models.CharField(_("naam"), max_length=50, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("provincie")
+        verbose_name_plural = _("provincies")
+        ordering = ["naam"]
+        constraints = [
+            VeldCheckConstraint(
+                name="provincie_code_formaat",
+                veld="code",
+                condition=Q(code__regex=r"^PV[0-9]{2}$"),
+                violation_error_code="ongeldige_code",
+                violation_error_message=_(
+                    "CBS-code: gebruik PV gevolgd door twee cijfers, bijvoorbeeld PV27."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def actief_op(self, datum: datetime.date):
+        return self.filter(periode_q(datum, "begindatum", "einddatum"))
+
+
+class Gemeente(models.Model):
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        help_text=_("GM gevolgd door vier cijfers, bijvoorbeeld GM0363 (Amsterdam)."),
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("provincie")
+    )
+    begindatum = models.DateField(
+        _("begindatum"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg als de gemeente al bestond vóór de vastgelegde herindelingen."),
+    )
+    einddatum = models.DateField(
+        _("einddatum"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag waarop de gemeente niet meer bestaat: de herindelingsdatum."),
+    )
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties."),
+    )
+    opvolgers = models.ManyToManyField(
+        "self",
+        through="Herindeling",
+        through_fields=("oude_gemeente", "nieuwe_gemeente"),
+        symmetrical=False,
+        related_name="voorgangers",
+        verbose_name=_("opvolgers"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = GemeenteQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        constraints = [
+            VeldCheckConstraint(
+                name="gemeente_cbs_code_formaat",
+                veld="cbs_code",
+                condition=Q(cbs_code__regex=r"^GM[0-9]{4}$"),
+                violation_error_code="ongeldige_cbs_code",
+                violation_error_message=_(
+                    "CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."
+                ),
+            ),
+            eind_na_begin(
+                "gemeente_einde_na_begin",
+                "begindatum",
+                "einddatum",
+                _("Einddatum: mag niet vóór de begindatum liggen."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        return loopt_op(datum, self.begindatum, self.einddatum)
+
+
+class Herindeling(RegisterModel):
+    """One disappearing gemeente and one of its successors (a split has one row per successor)."""
+
+    datum = models.DateField(_("datum"), help_text=_("De dag waarop de nieuwe indeling ingaat."))
+    oude_gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="herindelingen_als_oude",
+        verbose_name=_("opgeheven gemeente"),
+    )
+    nieuwe_gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="herindelingen_als_nieuwe",
+        verbose_name=_("opvolgende gemeente"),
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=HerindelingSoort.choices)
+
+    class Meta:
+        verbose_name = _("herindeling")
+        verbose_name_plural = _("herindelingen")
+        ordering = ["-datum", "oude_gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oude_gemeente", "nieuwe_gemeente"],
+                name="herindeling_uniek",
+                violation_error_message=_(
+                    "Deze herindeling (opgeheven gemeente naar opvolger) bestaat al."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="herindeling_andere_gemeente",
+                veld="nieuwe_gemeente",
+                condition=~Q(oude_gemeente=F("nieuwe_gemeente")),
+                violation_error_code="zelfde_gemeente",
+                violation_error_message=_(
+                    "Opvolgende gemeente: moet een andere gemeente zijn dan de opgeheven gemeente."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.oude_gemeente} → {self.nieuwe_gemeente} ({self.datum:%d-%m-%Y})"
+
+
+class Inwonertal(RegisterModel):
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
+    )
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"), validators=JAAR_VALIDATORS, help_text=_("Aantal inwoners op 1 januari.")
+    )
+    aantal = models.PositiveIntegerField(_("aantal inwoners"))
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    roo_stand = roo_stand_veld()
+
+    class Meta:
+        verbose_name = _("inwonertal")
+        verbose_name_plural = _("inwonertallen")
+        ordering = ["gemeente__naam", "-jaar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar"],
+                name="inwonertal_uniek",
+                violation_error_message=_("Voor deze gemeente is dit jaar al een inwonertal."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} {self.jaar}: {self.aantal}"

@@ -1,0 +1,448 @@
+"""The arrangements (samenwerkingsverbanden) with their statutory provisions, powers and
+versions, and the organisaties that take part in them or carry them out."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..constants import (
+    INGESTELDE_VORMEN,
+    RECHTSPERSOON_VORMEN,
+    VORM_TOELICHTING,
+    WGR_VORMEN,
+    Bevoegdheidsverkrijging,
+    Motief,
+    OrganisatieSoort,
+    Vorm,
+    bbv_categorie,
+)
+from ..fields import KeuzelijstField, VeldCheckConstraint
+from .basis import RegisterModel, eind_na_begin, loopt_op, periode_q, roo_stand_veld
+from .gebied import Gemeente, Provincie
+
+
+class Organisatie(RegisterModel):
+    """A participant that is not a gemeente: provincie, waterschap, Rijk, other bodies."""
+
+    naam = models.CharField(_("naam"), max_length=250, unique=True)
+    afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
+    provincie = models.ForeignKey(
+        Provincie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("provincie"),
+        help_text=_("Alleen voor een organisatie van de soort provincie: welke provincie."),
+    )
+    adres = models.CharField(_("adres"), max_length=250, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"), null=True, blank=True, unique=True
+    )
+    roo_stand = roo_stand_veld()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        constraints = [
+            VeldCheckConstraint(
+                name="organisatie_provincie_bij_soort",
+                veld="provincie",
+                condition=(Q(soort=OrganisatieSoort.PROVINCIE) & Q(provincie__isnull=False))
+                | (~Q(soort=OrganisatieSoort.PROVINCIE) & Q(provincie__isnull=True)),
+                violation_error_code="provincie_bij_soort",
+                violation_error_message=_(
+                    "Provincie: vul deze in bij een organisatie van de soort provincie, "
+                    "en alleen dan."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Domein(models.Model):
+    """A policy field (beleidsterrein) an arrangement works in."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class SamenwerkingsverbandQuerySet(models.QuerySet):
+    def actief_op(self, datum: datetime.date):
+        """Arrangements in force on `datum`; a historical mention (not in the national
+        register) never counts as running."""
+        return self.filter(periode_q(datum, "ingangsdatum", "einddatum"), alleen_historisch=False)
+
+
+class Samenwerkingsverband(RegisterModel):
+    naam = models.CharField(_("naam"), max_length=250)
+    citeertitel = models.CharField(
+        _("citeertitel"),
+        max_length=500,
+        blank=True,
+        help_text=_("De korte titel waaronder de regeling wordt aangehaald."),
+    )
+    afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
+    vorm = models.CharField(_("vorm"), max_length=20, choices=Vorm.choices)
+    doel = models.TextField(
+        _("doel / openbaar belang"),
+        blank=True,
+        help_text=_("Het openbaar belang dat de samenwerking dient (BBV art. 15)."),
+    )
+    domeinen = models.ManyToManyField(
+        Domein, blank=True, related_name="samenwerkingsverbanden", verbose_name=_("domeinen")
+    )
+    motieven = KeuzelijstField(_("motieven"), keuzes=Motief)
+    verplicht = models.BooleanField(
+        _("wettelijk verplicht"),
+        default=False,
+        help_text=_("De wet schrijft deze samenwerking voor (veiligheidsregio, GGD, …)."),
+    )
+    verplicht_grondslag = models.CharField(
+        _("wettelijke grondslag van de verplichting"),
+        max_length=250,
+        blank=True,
+        help_text=_("Bijvoorbeeld: Wet veiligheidsregio's, art. 9."),
+    )
+    bevoegdheidsverkrijgingen = KeuzelijstField(
+        _("bevoegdheidsverkrijging"), keuzes=Bevoegdheidsverkrijging
+    )
+    adres = models.CharField(_("adres"), max_length=250, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
+    centrumgemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="centrumregelingen",
+        verbose_name=_("centrumgemeente"),
+        help_text=_("Verplicht bij een centrumgemeenteconstructie, anders leeg."),
+    )
+    bovenliggend = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="onderdelen",
+        verbose_name=_("bovenliggend samenwerkingsverband"),
+    )
+    vorige_versie = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volgende_versies",
+        verbose_name=_("vorige versie"),
+        help_text=_("De regeling die deze heeft vervangen (previousVersion in het ROO)."),
+    )
+    ingangsdatum = models.DateField(_("datum inwerkingtreding"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("datum uitwerkingtreding"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag waarop de regeling niet meer geldt."),
+    )
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Nummer in het Register van Overheidsorganisaties."),
+    )
+    cbs_gr_code = models.CharField(
+        _("CBS GR-code"), max_length=6, null=True, blank=True, unique=True
+    )
+    regeling_url = models.URLField(_("tekst van de regeling"), max_length=500, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    evaluatie_interval_jaren = models.PositiveSmallIntegerField(
+        _("evaluatie-interval (jaren)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    # Wgr-2022 provisions: True = geregeld, False = niet geregeld, empty = onbekend.
+    wgr2022_zienswijze_besluiten = models.BooleanField(
+        _("zienswijze op ontwerpbesluiten geregeld"), null=True, blank=True
+    )
+    wgr2022_burgerparticipatie = models.BooleanField(
+        _("burgerparticipatie geregeld"), null=True, blank=True
+    )
+    wgr2022_evaluatie = models.BooleanField(_("evaluatie geregeld"), null=True, blank=True)
+    wgr2022_uittreding = models.BooleanField(
+        _("uittreding en financiële gevolgen geregeld"), null=True, blank=True
+    )
+    wgr2022_adviescommissie = models.BooleanField(
+        _("gemeenschappelijke adviescommissie ingesteld"), null=True, blank=True
+    )
+    wgr2022_onderzoeksrecht = models.BooleanField(
+        _("gezamenlijk onderzoek door de raden geregeld"), null=True, blank=True
+    )
+    uitvoerende_organisatie = models.ForeignKey(
+        "Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uitgevoerde_regelingen",
+        verbose_name=_("uitvoerende organisatie"),
+        help_text=_(
+            "Het regionaal samenwerkingsorgaan dat de regeling uitvoert (het openbaar lichaam, "
+            "de bedrijfsvoeringsorganisatie of het gemeenschappelijk orgaan)."
+        ),
+    )
+    bronhouder = models.CharField(
+        _("bronhouder"),
+        max_length=250,
+        blank=True,
+        help_text=_("Wie de regeling in het landelijk register bijhoudt."),
+    )
+    archiefzorgdrager = models.CharField(
+        _("archiefzorgdrager"),
+        max_length=250,
+        blank=True,
+        help_text=_("Wie zorgt voor het archief van de regeling (Archiefwet)."),
+    )
+    alleen_historisch = models.BooleanField(
+        _("alleen historisch"),
+        default=False,
+        help_text=_(
+            "Uit een oudere bron (OpenGR, 2016) en niet in het landelijk register: telt niet "
+            "mee als lopend."
+        ),
+    )
+    in_landelijk_register = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="historische_vermeldingen",
+        verbose_name=_("in het landelijk register als"),
+        help_text=_(
+            "De regeling in het landelijk register die met deze oudere vermelding overeenkomt."
+        ),
+    )
+    bron = models.CharField(
+        _("bron"), max_length=200, blank=True, help_text=_("Waar deze gegevens vandaan komen.")
+    )
+    roo_stand = roo_stand_veld()
+
+    objects = SamenwerkingsverbandQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["vorm"], name="swv_vorm_idx")]
+        constraints = [
+            eind_na_begin(
+                "swv_einde_na_begin",
+                "ingangsdatum",
+                "einddatum",
+                _("Datum uitwerkingtreding: mag niet vóór de datum inwerkingtreding liggen."),
+            ),
+            VeldCheckConstraint(
+                name="swv_centrumgemeente_bij_cc",
+                veld="centrumgemeente",
+                condition=(Q(vorm=Vorm.CENTRUMGEMEENTE) & Q(centrumgemeente__isnull=False))
+                | (~Q(vorm=Vorm.CENTRUMGEMEENTE) & Q(centrumgemeente__isnull=True)),
+                violation_error_code="centrumgemeente_bij_cc",
+                violation_error_message=_(
+                    "Centrumgemeente: verplicht bij een centrumgemeenteconstructie en alleen "
+                    "dan in te vullen."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="swv_cbs_gr_code_formaat",
+                veld="cbs_gr_code",
+                condition=Q(cbs_gr_code__isnull=True) | Q(cbs_gr_code__regex=r"^GR[0-9]{4}$"),
+                violation_error_code="ongeldige_cbs_gr_code",
+                violation_error_message=_(
+                    "CBS GR-code: gebruik GR gevolgd door vier cijfers, bijvoorbeeld GR0316."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="swv_niet_eigen_bovenliggend",
+                veld="bovenliggend",
+                condition=~Q(bovenliggend=F("id")),
+                violation_error_code="eigen_bovenliggend",
+                violation_error_message=_(
+                    "Bovenliggend samenwerkingsverband: kan niet het verband zelf zijn."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.afkorting})" if self.afkorting else self.naam
+
+    @property
+    def is_wgr(self) -> bool:
+        return self.vorm in WGR_VORMEN
+
+    @property
+    def heeft_rechtspersoonlijkheid(self) -> bool:
+        return self.vorm in RECHTSPERSOON_VORMEN
+
+    @property
+    def vorm_toelichting(self) -> str:
+        return VORM_TOELICHTING[self.vorm]
+
+    @property
+    def bbv_categorie(self):
+        return bbv_categorie(self.vorm)
+
+    @property
+    def motieven_labels(self) -> list[str]:
+        return [Motief(m).label for m in self.motieven]
+
+    @property
+    def bevoegdheidsverkrijgingen_labels(self) -> list[str]:
+        return [Bevoegdheidsverkrijging(b).label for b in self.bevoegdheidsverkrijgingen]
+
+    @property
+    def ingestelde_rechtsvorm(self) -> str | None:
+        """The body the regeling set up, as the art. 27 register asks: OL, BVO or GO."""
+        if self.vorm in INGESTELDE_VORMEN:
+            return self.get_vorm_display()
+        return None
+
+    def clean(self):
+        if self.wgr2022_adviescommissie and self.vorm != Vorm.OPENBAAR_LICHAAM:
+            raise ValidationError(
+                {
+                    "wgr2022_adviescommissie": ValidationError(
+                        _(
+                            "Gemeenschappelijke adviescommissie: kan alleen bij een openbaar "
+                            "lichaam worden ingesteld."
+                        ),
+                        code="adviescommissie_alleen_ol",
+                    )
+                }
+            )
+
+
+class WettelijkeGrondslag(RegisterModel):
+    """A statutory provision the arrangement's powers rest on (art. 27 register)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="wettelijke_grondslagen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    opschrift = models.CharField(
+        _("opschrift"),
+        max_length=250,
+        help_text=_("Bijvoorbeeld: Wet publieke gezondheid, art. 14."),
+    )
+    url = models.URLField(_("vindplaats"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("wettelijke grondslag")
+        verbose_name_plural = _("wettelijke grondslagen")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.opschrift
+
+
+class Bevoegdheid(RegisterModel):
+    """A power transferred to the arrangement (art. 27 register)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="bevoegdheden",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    artikel = models.CharField(
+        _("artikel van de regeling"),
+        max_length=250,
+        blank=True,
+        help_text=_("Bijvoorbeeld: art. 5"),
+    )
+    omschrijving = models.TextField(_("omschrijving"))
+    verkrijging = models.CharField(
+        _("verkregen door"), max_length=20, choices=Bevoegdheidsverkrijging.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("overgedragen bevoegdheid")
+        verbose_name_plural = _("overgedragen bevoegdheden")
+        ordering = ["id"]
+
+    def __str__(self):
+        return (
+            f"{self.artikel}: {self.omschrijving[:60]}" if self.artikel else self.omschrijving[:60]
+        )
+
+
+class Regelingversie(RegisterModel):
+    """One version of a regeling as the national register records it: each amendment of a
+    regeling is a new record (previousVersion / nextVersion), in force over its own period.
+    The arrangement is one Samenwerkingsverband with its versions."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="versies",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    roo_systeem_id = models.PositiveBigIntegerField(
+        _("systeemId ROO"), unique=True, help_text=_("Nummer van deze versie in het register.")
+    )
+    titel = models.CharField(_("titel"), max_length=500)
+    citeertitel = models.CharField(_("citeertitel"), max_length=500, blank=True)
+    ingangsdatum = models.DateField(_("datum inwerkingtreding"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("datum uitwerkingtreding"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag waarop deze versie niet meer geldt."),
+    )
+    datum_mutatie = models.DateField(_("laatst gewijzigd in het register"), null=True, blank=True)
+    datum_ter_verificatie = models.DateField(
+        _("laatst geverifieerd in het register"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("versie van de regeling")
+        verbose_name_plural = _("versies van de regeling")
+        ordering = ["ingangsdatum", "roo_systeem_id"]
+        constraints = [
+            eind_na_begin(
+                "regelingversie_einde_na_begin",
+                "ingangsdatum",
+                "einddatum",
+                _("Datum uitwerkingtreding: mag niet vóór de datum inwerkingtreding liggen."),
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        return loopt_op(datum, self.ingangsdatum, self.einddatum)
