@@ -35,19 +35,6 @@ INGESTELDE_VORMEN = frozenset(
     {Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE, Vorm.GEMEENSCHAPPELIJK_ORGAAN}
 )
 
-# Legal personality: the Wgr gives it to the openbaar lichaam and the bedrijfsvoeringsorganisatie;
-# the private-law forms have it under the Burgerlijk Wetboek (Boek 2).
-RECHTSPERSOON_VORMEN = frozenset(
-    {
-        Vorm.OPENBAAR_LICHAAM,
-        Vorm.BEDRIJFSVOERINGSORGANISATIE,
-        Vorm.STICHTING,
-        Vorm.VERENIGING,
-        Vorm.VENNOOTSCHAP,
-        Vorm.COOPERATIE,
-    }
-)
-
 # What each form means, shown to griffiers and raadsleden next to the form.
 VORM_TOELICHTING = {
     Vorm.OPENBAAR_LICHAAM: _(

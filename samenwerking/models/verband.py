@@ -12,14 +12,12 @@ from simple_history.models import HistoricalRecords
 
 from ..constants import (
     INGESTELDE_VORMEN,
-    RECHTSPERSOON_VORMEN,
     VORM_TOELICHTING,
     WGR_VORMEN,
     Bevoegdheidsverkrijging,
     Motief,
     OrganisatieSoort,
     Vorm,
-    bbv_categorie,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
 from .basis import RegisterModel, eind_na_begin, loopt_op, periode_q, roo_stand_veld
@@ -303,16 +301,8 @@ class Samenwerkingsverband(RegisterModel):
         return self.vorm in WGR_VORMEN
 
     @property
-    def heeft_rechtspersoonlijkheid(self) -> bool:
-        return self.vorm in RECHTSPERSOON_VORMEN
-
-    @property
     def vorm_toelichting(self) -> str:
         return VORM_TOELICHTING[self.vorm]
-
-    @property
-    def bbv_categorie(self):
-        return bbv_categorie(self.vorm)
 
     @property
     def motieven_labels(self) -> list[str]:

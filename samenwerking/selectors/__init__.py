@@ -7,7 +7,6 @@ arrangement page, sources).
 """
 
 from .basis import (
-    LANGE_VERBANDVELDEN,
     TIJDSTEMPELS,
     bbv_toets,
     bijdrage_som,
@@ -39,7 +38,6 @@ from .register import (
 
 __all__ = [
     "DEELNAMEVELDEN",
-    "LANGE_VERBANDVELDEN",
     "TIJDSTEMPELS",
     "VERBANDVELDEN",
     "Herkomst",

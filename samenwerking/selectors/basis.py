@@ -42,17 +42,6 @@ def bijdrage_som(jaar: int, soort: str, deelname_ref: str = "pk") -> Subquery:
 
 # Columns no list shows; parsing timestamps is a large part of reading wide rows.
 TIJDSTEMPELS = ("created_at", "updated_at")
-LANGE_VERBANDVELDEN = (
-    *TIJDSTEMPELS,
-    "doel",
-    "verplicht_grondslag",
-    "motieven",
-    "bevoegdheidsverkrijgingen",
-    "adres",
-    "regeling_url",
-    "website",
-    "bron",
-)
 
 
 def zonder(*velden: str, via: str = "") -> list[str]:
