@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.peilmoment import DatumVeld, JaarVeld
+from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten
 
 from .constants import ZienswijzeStatus
+from .parameters import MODUS_STANDAARD, Formaat, Modus, keuzefout
 
 
 class PeildatumForm(forms.Form):
@@ -13,10 +14,7 @@ class PeildatumForm(forms.Form):
         label=_("Peildatum"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD)."),
-            "buiten_bereik": _("Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."),
-        },
+        error_messages=datum_fouten(_("Peildatum")),
         help_text=_("Welke deelnames lopen op deze dag. Leeg: vandaag."),
     )
 
@@ -45,38 +43,38 @@ class ZoekForm(forms.Form):
     )
 
 
-MODI = [("begroting", _("Begroting")), ("jaarrekening", _("Jaarrekening"))]
-FORMATEN = [
-    ("html", _("Webpagina (afdrukbaar, ook als pdf)")),
-    ("xlsx", _("Excel (XLSX)")),
-    ("csv", _("CSV voor Excel (puntkomma)")),
-    ("ods", _("OpenDocument (ODS)")),
-    ("json", _("JSON (open data)")),
-]
+def _formaat() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Formaat"),
+        choices=Formaat.choices,
+        required=False,
+        initial=Formaat.HTML,
+        error_messages={"invalid_choice": keuzefout(_("Formaat"), Formaat.values)},
+    )
+
+
+class RegisterForm(PeildatumForm):
+    """The art. 27 register: on a peildatum, as a page or a file."""
+
+    formaat = _formaat()
 
 
 class ExportForm(forms.Form):
-    """Year, mode and file format of an exported list."""
+    """Year, mode and file format of the verbonden-partijen list."""
 
     jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
     modus = forms.ChoiceField(
         label=_("Voor"),
-        choices=MODI,
+        choices=Modus.choices,
         required=False,
-        error_messages={"invalid_choice": _("Voor: kies begroting of jaarrekening.")},
+        initial=MODUS_STANDAARD,
+        error_messages={"invalid_choice": keuzefout(_("Voor"), Modus.values)},
         help_text=_(
             "Begroting: cijfers uit de begroting van het verband; jaarrekening: de "
             "gerealiseerde cijfers."
         ),
     )
-    formaat = forms.ChoiceField(
-        label=_("Formaat"),
-        choices=FORMATEN,
-        required=False,
-        error_messages={
-            "invalid_choice": _("Formaat: kies html, xlsx, csv, ods of json."),
-        },
-    )
+    formaat = _formaat()
 
 
 class VerbandFilterForm(forms.Form):

@@ -16,7 +16,13 @@ from simple_history.models import HistoricalRecords
 
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
-from samenwerking.models import JAAR_VALIDATORS, Gemeente, RegisterModel, Samenwerkingsverband
+from samenwerking.models import (
+    JAAR_VALIDATORS,
+    Gemeente,
+    RegisterModel,
+    Samenwerkingsverband,
+    jaar_bereik,
+)
 
 from .constants import (
     OPEN_STATUSSEN,
@@ -30,16 +36,6 @@ from .constants import (
 )
 
 RELATIEVE_BEREKENINGEN = (Berekening.WEKEN_VOOR_VASTSTELLING, Berekening.WEKEN_NA_VASTSTELLING)
-
-
-def _jaar_bereik(naam: str) -> VeldCheckConstraint:
-    return VeldCheckConstraint(
-        name=naam,
-        veld="jaar",
-        condition=Q(jaar__gte=1900) & Q(jaar__lte=2100),
-        violation_error_code="jaar_bereik",
-        violation_error_message=_("Jaar: moet tussen 1900 en 2100 liggen."),
-    )
 
 
 def _alleen_pc_vormen(rij) -> None:
@@ -239,7 +235,7 @@ class Bestuursvergadering(RegisterModel):
                     "vastgelegd."
                 ),
             ),
-            _jaar_bereik("bestuursvergadering_jaar_bereik"),
+            jaar_bereik("bestuursvergadering_jaar_bereik"),
         ]
 
     def __str__(self):
@@ -287,7 +283,7 @@ class Termijnafwijking(RegisterModel):
                     "datum vastgelegd."
                 ),
             ),
-            _jaar_bereik("termijnafwijking_jaar_bereik"),
+            jaar_bereik("termijnafwijking_jaar_bereik"),
         ]
 
     def __str__(self):
@@ -350,13 +346,7 @@ class Zienswijzeverzoek(RegisterModel):
                     "Uiterste datum: mag niet vóór de datum van ontvangst liggen."
                 ),
             ),
-            VeldCheckConstraint(
-                name="zienswijzeverzoek_jaar_bereik",
-                veld="jaar",
-                condition=Q(jaar__isnull=True) | (Q(jaar__gte=1900) & Q(jaar__lte=2100)),
-                violation_error_code="jaar_bereik",
-                violation_error_message=_("Begrotingsjaar: moet tussen 1900 en 2100 liggen."),
-            ),
+            jaar_bereik("zienswijzeverzoek_jaar_bereik", label=_("Begrotingsjaar"), leeg_mag=True),
         ]
         indexes = [models.Index(fields=["uiterste_datum"], name="zienswijzeverzoek_datum_idx")]
 

@@ -23,10 +23,6 @@ from samenwerking.models import (
 )
 from samenwerking.selectors import TIJDSTEMPELS, bbv_toets, jaar_grenzen, zonder
 
-MODI = {
-    JaarcijfersSoort.BEGROTING: gettext_lazy("begroting"),
-    JaarcijfersSoort.JAARREKENING: gettext_lazy("jaarrekening"),
-}
 OVERIGE_SAMENWERKING = gettext_lazy("Overige samenwerkingsverbanden")
 
 
@@ -130,7 +126,7 @@ class VerbondenPartijenLijst:
 
     @property
     def modus_label(self) -> str:
-        return str(MODI[self.modus])
+        return JaarcijfersSoort(self.modus).label.lower()
 
     @property
     def titel(self) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from samenwerking.constants import Vorm
 from samenwerking.geschiedenis import laatst_gewijzigd_in_regioreg
 from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import (
     art27_register,
     bron_omschrijving,
@@ -26,8 +27,9 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
-from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, ZoekForm
+from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, RegisterForm, ZoekForm
 from .kalender import verbandkalender
+from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
 from .termijnen import pc_termijnen
 
@@ -37,11 +39,9 @@ def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, i
     the page falls back to today and its year (status 400). A page that shows no money asks
     only for the peildatum (PeildatumForm): a jaar it would not show cannot make it a 400."""
     form = formulier(request.GET or None)
-    peildatum, jaar = timezone.localdate(), None
-    if form.is_valid():
-        peildatum = form.cleaned_data["peildatum"] or peildatum
-        jaar = form.cleaned_data.get("jaar")
-    return form, peildatum, jaar or peildatum.year, 400 if form.errors else 200
+    gegevens = form.cleaned_data if form.is_valid() else {}
+    peildatum, jaar = peilmoment(gegevens.get("peildatum"), gegevens.get("jaar"))
+    return form, peildatum, jaar, 400 if form.errors else 200
 
 
 def _gemeente(cbs_code: str) -> Gemeente:
@@ -115,38 +115,25 @@ def gemeente_overzicht(request, cbs_code: str):
         "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
+        "exportform": ExportForm(),
     }
     return render(request, "raad/gemeente.html", context, status=status)
 
 
 def _download(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
-    content_type, extensie = exports.FORMATEN[formaat]
-    antwoord = HttpResponse(inhoud, content_type=content_type)
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{extensie}"'
+    antwoord = HttpResponse(inhoud, content_type=MEDIATYPEN[formaat])
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
     return antwoord
-
-
-def _formaat(request) -> str | None:
-    """The requested file format, or None for the HTML page (unknown formats are a 404)."""
-    formaat = request.GET.get("formaat") or "html"
-    if formaat == "html":
-        return None
-    if formaat not in exports.FORMATEN:
-        raise Http404(
-            _("Onbekend formaat %(formaat)s; kies html, xlsx, csv, ods of json.")
-            % {"formaat": formaat}
-        )
-    return formaat
 
 
 def gemeente_register(request, cbs_code: str):
     """The art. 27 register of a gemeente: exactly the legal items per regeling; as a page
     or, with ?formaat=, as a file."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
+    form, peildatum, _jaar, status = _peilmoment(request, RegisterForm)
     regelingen = list(art27_register(gemeente, peildatum=peildatum))
-    formaat = _formaat(request)
-    if formaat and status == 200:
+    formaat = form.cleaned_data["formaat"] if status == 200 and form.is_bound else None
+    if formaat and formaat != Formaat.HTML:
         inhoud = exports.register_bestand(gemeente, regelingen, formaat, peildatum=peildatum)
         return _download(inhoud, formaat, f"register-art27-{gemeente.cbs_code}-{peildatum}")
     context = {
@@ -155,7 +142,7 @@ def gemeente_register(request, cbs_code: str):
         "peildatum": peildatum,
         "regelingen": regelingen,
         "opvolgers": _opvolgers(gemeente),
-        "formaten": exports.FORMATEN,
+        "formaten": BESTANDSFORMATEN,
     }
     return render(request, "raad/register.html", context, status=status)
 
@@ -164,18 +151,17 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
     gemeente = _gemeente(cbs_code)
     form = ExportForm(request.GET or None)
-    jaar, modus, formaat = timezone.localdate().year, "begroting", "html"
-    if form.is_valid():
-        jaar = form.cleaned_data["jaar"] or jaar
-        modus = form.cleaned_data["modus"] or modus
-        formaat = form.cleaned_data["formaat"] or formaat
+    gegevens = form.cleaned_data if form.is_valid() else {}
+    jaar, modus = lijst_parameters(gegevens)
+    formaat = gegevens.get("formaat") or Formaat.HTML
     lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
-    if formaat != "html" and not form.errors:
+    if formaat != Formaat.HTML:
         naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}"
         return _download(exports.verbonden_partijen_bestand(lijst, formaat), formaat, naam)
     context = {
         "gemeente": gemeente,
         "form": form,
+        "exportform": form,
         "lijst": lijst,
         "jaar": jaar,
         "modus": modus,

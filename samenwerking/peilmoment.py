@@ -1,6 +1,6 @@
 """The moment a reader looks at: the bounds of a peildatum and a jaar, and the form fields that
 parse them for pages and API filters (the API's own fields: api/base.py, DatumField and
-JaarField).
+JaarField), their messages, and what an empty one means (`peilmoment()`).
 
 The register computes with dates around the one asked for (the day after, the year after); a
 date like 9999-12-31 made that overflow ("year 10000 is out of range", a 500). Every date and
@@ -13,19 +13,54 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 JAAR_MIN, JAAR_MAX = 1900, 2100
 DATUM_MIN, DATUM_MAX = datetime.date(JAAR_MIN, 1, 1), datetime.date(JAAR_MAX, 12, 31)
-# The same bounds as a pattern, for the OpenAPI document (a date is a string there).
+# The same bounds as a pattern, for the OpenAPI document (a date is a string there); a test
+# holds it to DATUM_MIN and DATUM_MAX.
 DATUM_PATROON = r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
-DATUM_BUITEN_BEREIK = _("Kies een datum van 1900-01-01 tot en met 2100-12-31.")
+DATUM_BUITEN_BEREIK = format_lazy(
+    _("Kies een datum van {van} tot en met {tot}."), van=DATUM_MIN, tot=DATUM_MAX
+)
 JAAR_FOUTEN = {
     "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
-    "min_value": _("Jaar: moet 1900 of later zijn."),
-    "max_value": _("Jaar: moet 2100 of eerder zijn."),
+    "min_value": format_lazy(_("Jaar: moet {} of later zijn."), JAAR_MIN),
+    "max_value": format_lazy(_("Jaar: moet {} of eerder zijn."), JAAR_MAX),
 }
+
+
+def datum_fouten(veld) -> dict:
+    """The messages of a date parameter, naming it (`veld`, e.g. "Peildatum"): for the pages'
+    DatumVeld and the API's DatumField alike."""
+    return {
+        "invalid": format_lazy(_("{veld}: vul een geldige datum in (JJJJ-MM-DD)."), veld=veld),
+        "buiten_bereik": format_lazy(
+            _("{veld}: kies een datum van {van} tot en met {tot}."),
+            veld=veld,
+            van=DATUM_MIN,
+            tot=DATUM_MAX,
+        ),
+    }
+
+
+def jaar_buiten_bereik(veld):
+    """The message of a stored year outside the bounds (the models' check constraints)."""
+    return format_lazy(
+        _("{veld}: moet tussen {van} en {tot} liggen."), veld=veld, van=JAAR_MIN, tot=JAAR_MAX
+    )
+
+
+def peilmoment(
+    peildatum: datetime.date | None = None, jaar: int | None = None
+) -> tuple[datetime.date, int]:
+    """What a reader left empty, filled in the same way on every surface: the peildatum is
+    today, the jaar that of the peildatum."""
+    peildatum = peildatum or timezone.localdate()
+    return peildatum, jaar or peildatum.year
 
 
 def binnen_bereik(datum: datetime.date) -> bool:
@@ -37,6 +72,8 @@ class DatumVeld(forms.DateField):
     own text for `buiten_bereik`, e.g. one that names the field."""
 
     default_error_messages = {"buiten_bereik": DATUM_BUITEN_BEREIK}
+    # For the page's <input type="date" min max>.
+    min_value, max_value = DATUM_MIN, DATUM_MAX
 
     def validate(self, value):
         super().validate(value)

@@ -3,10 +3,12 @@ everywhere (samenwerking.peilmoment). Outside that, a 400 naming the parameter, 
 ("year 10000 is out of range" once came from peildatum=9999-12-31); at the edges, an answer."""
 
 import datetime
+import re
 
 import pytest
 
 from samenwerking.models import Gemeente
+from samenwerking.peilmoment import DATUM_MAX, DATUM_MIN, DATUM_PATROON
 from tests import factories as f
 from tests.api.hulp import ongeldig
 
@@ -65,6 +67,18 @@ def test_the_page_offers_the_range_in_the_date_picker(client, amsterdam):
     html = client.get("/gemeenten/GM0363/").content.decode()
     assert 'name="peildatum" id="id_peildatum"' in html
     assert 'min="1900-01-01" max="2100-12-31"' in html
+    # The year fields of the page and of its export form say the same bounds.
+    assert html.count('min="1900" max="2100"') == 2
+
+
+def test_the_openapi_date_pattern_holds_the_same_bounds():
+    """DATUM_PATROON is written out for the OpenAPI document; it must agree with the dates
+    the fields accept."""
+    patroon = re.compile(DATUM_PATROON)
+    for datum in (DATUM_MIN, DATUM_MAX, datetime.date(2000, 2, 29)):
+        assert patroon.match(datum.isoformat()), datum
+    for datum in (DATUM_MIN - datetime.timedelta(days=1), DATUM_MAX + datetime.timedelta(days=1)):
+        assert not patroon.match(datum.isoformat()), datum
 
 
 @pytest.mark.parametrize("jaar", ["1899", "2101", "10000"])

@@ -3,7 +3,6 @@
 Same list and same files as the page /gemeenten/<cbs_code>/verbonden-partijen/.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -20,6 +19,7 @@ from samenwerking.api.viewsets import weiger_onbekende_parameters
 from samenwerking.models import Gemeente
 
 from .. import exports
+from ..parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, Modus, keuzefout, lijst_parameters
 from ..selectors import verbonden_partijen
 
 
@@ -33,36 +33,37 @@ class BestandRenderer(BaseRenderer):
 
 
 def _renderer(formaat: str) -> type[BestandRenderer]:
-    media_type, extensie = exports.FORMATEN[formaat]
     return type(
         f"{formaat.upper()}Renderer",
         (BestandRenderer,),
-        {"media_type": media_type.split(";")[0], "format": extensie},
+        {"media_type": MEDIATYPEN[formaat].split(";")[0], "format": formaat},
     )
 
 
-BESTANDSFORMATEN = ("xlsx", "csv", "ods")
-RENDERERS = [JSONRenderer, *(_renderer(f) for f in BESTANDSFORMATEN)]
+# JSON is the answer itself; the other files pass through a BestandRenderer.
+SPREADSHEETS = [f for f in BESTANDSFORMATEN if f != Formaat.JSON]
+RENDERERS = [JSONRenderer, *(_renderer(f) for f in SPREADSHEETS)]
+FORMATEN = [Formaat.JSON.value, *SPREADSHEETS]
 
 
 class VerbondenPartijenParametersSerializer(serializers.Serializer):
     jaar = JaarField(required=False, help_text=_("Jaar van de lijst. Standaard: dit jaar."))
     modus = serializers.ChoiceField(
-        choices=["begroting", "jaarrekening"],
+        choices=Modus.values,
         required=False,
         help_text=_(
             "Voor de begroting (cijfers uit de begroting van elk verband) of de jaarrekening "
             "(gerealiseerde cijfers). Standaard: begroting."
         ),
-        error_messages={"invalid_choice": _("Kies begroting of jaarrekening.")},
+        error_messages={"invalid_choice": keuzefout(_("Modus"), Modus.values)},
     )
     formaat = serializers.ChoiceField(
-        choices=["json", *BESTANDSFORMATEN],
+        choices=FORMATEN,
         required=False,
         help_text=_(
             "json (standaard), xlsx, csv (Nederlandse Excel) of ods. Kan ook met de Accept-kop."
         ),
-        error_messages={"invalid_choice": _("Kies json, xlsx, csv of ods.")},
+        error_messages={"invalid_choice": keuzefout(_("Formaat"), FORMATEN)},
     )
 
 
@@ -108,10 +109,10 @@ class VerbondenPartijenView(GenericAPIView):
                 OpenApiTypes.OBJECT, description=_("De lijst als open data (JSON).")
             ),
             **{
-                (200, exports.FORMATEN[f][0].split(";")[0]): OpenApiResponse(
+                (200, MEDIATYPEN[f].split(";")[0]): OpenApiResponse(
                     OpenApiTypes.BINARY, description=_("De lijst als bestand.")
                 )
-                for f in BESTANDSFORMATEN
+                for f in SPREADSHEETS
             },
         },
     )
@@ -122,11 +123,10 @@ class VerbondenPartijenView(GenericAPIView):
             gemeente = Gemeente.objects.get(cbs_code=cbs_code)
         except Gemeente.DoesNotExist:
             raise NotFound(niet_gevonden(Gemeente, cbs_code)) from None
-        jaar = parameters.validated_data.get("jaar") or timezone.localdate().year
-        modus = parameters.validated_data.get("modus") or "begroting"
+        jaar, modus = lijst_parameters(parameters.validated_data)
         formaat = parameters.validated_data.get("formaat") or request.accepted_renderer.format
         lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
-        if formaat == "json":
+        if formaat == Formaat.JSON:
             request.accepted_renderer, request.accepted_media_type = (
                 JSONRenderer(),
                 "application/json",
@@ -137,6 +137,6 @@ class VerbondenPartijenView(GenericAPIView):
         naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"
         return Response(
             exports.verbonden_partijen_bestand(lijst, formaat),
-            content_type=exports.FORMATEN[formaat][0],
+            content_type=MEDIATYPEN[formaat],
             headers={"Content-Disposition": f'attachment; filename="{naam}"'},
         )

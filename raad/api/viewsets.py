@@ -17,6 +17,7 @@ from raad.models import Zienswijze, Zienswijzeverzoek
 from raad.termijnen import pc_termijnen
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
+from samenwerking.peilmoment import peilmoment
 
 from . import filters
 from . import serializers as s
@@ -93,7 +94,7 @@ class TermijnViewSet(RegisterViewSet):
     )
     def list(self, request, *args, **kwargs):
         parameters = self.parameters()
-        jaar = parameters.get("jaar") or timezone.localdate().year
+        _peildatum, jaar = peilmoment(jaar=parameters.get("jaar"))
         # The cycle of begrotingsjaar J runs from January J-1 to July J+1.
         van, tot = datetime.date(jaar - 1, 1, 1), datetime.date(jaar + 2, 1, 1)
         verbanden = self.get_queryset().filter(

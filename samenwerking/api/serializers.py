@@ -26,6 +26,7 @@ from samenwerking.models import (
     WettelijkeGrondslag,
     Zetel,
 )
+from samenwerking.peilmoment import datum_fouten
 from samenwerking.services import JAARCIJFERS_VELDEN
 
 from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
@@ -367,10 +368,7 @@ class PeilParametersSerializer(serializers.Serializer):
     peildatum = DatumField(
         required=False,
         help_text=_("Welke deelnames lopen op deze dag (JJJJ-MM-DD). Standaard: vandaag."),
-        error_messages={
-            "invalid": _("Peildatum: vul een geldige datum in (JJJJ-MM-DD)."),
-            "buiten_bereik": _("Peildatum: kies een datum van 1900-01-01 tot en met 2100-12-31."),
-        },
+        error_messages=datum_fouten(_("Peildatum")),
     )
     jaar = JaarField(
         required=False,

@@ -11,7 +11,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
@@ -36,6 +35,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
     Zetel,
 )
+from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
 
 from . import filters
@@ -248,8 +248,7 @@ class GemeenteViewSet(RegisterViewSet):
     def samenwerkingsverbanden(self, request, **kwargs):
         parameters = self.parameters()
         gemeente = self.get_object()
-        peildatum = parameters.get("peildatum") or timezone.localdate()
-        jaar = parameters.get("jaar") or peildatum.year
+        peildatum, jaar = peilmoment(parameters.get("peildatum"), parameters.get("jaar"))
         deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
         overzicht = {
             "gemeente": gemeente,

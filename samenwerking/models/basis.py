@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import VeldCheckConstraint
-from ..peilmoment import DATUM_BUITEN_BEREIK, JAAR_MAX, JAAR_MIN, binnen_bereik
+from ..peilmoment import (
+    DATUM_BUITEN_BEREIK,
+    JAAR_MAX,
+    JAAR_MIN,
+    binnen_bereik,
+    jaar_buiten_bereik,
+)
 
 JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 
@@ -61,6 +67,18 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
         | Q(**{f"{eind}__gte": F(begin)}),
         violation_error_code="einde_voor_begin",
         violation_error_message=bericht,
+    )
+
+
+def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckConstraint:
+    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX."""
+    binnen = Q(jaar__gte=JAAR_MIN) & Q(jaar__lte=JAAR_MAX)
+    return VeldCheckConstraint(
+        name=naam,
+        veld="jaar",
+        condition=Q(jaar__isnull=True) | binnen if leeg_mag else binnen,
+        violation_error_code="jaar_bereik",
+        violation_error_message=jaar_buiten_bereik(label or _("Jaar")),
     )
 
 

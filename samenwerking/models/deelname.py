@@ -21,6 +21,7 @@ from .basis import (
     JAAR_VALIDATORS,
     RegisterModel,
     eind_na_begin,
+    jaar_bereik,
     loopt_op,
     overlapt,
     periode_q,
@@ -377,13 +378,7 @@ class Bijdrage(RegisterModel):
                     "soort en dit onderdeel."
                 ),
             ),
-            VeldCheckConstraint(
-                name="bijdrage_jaar_bereik",
-                veld="jaar",
-                condition=Q(jaar__gte=1900) & Q(jaar__lte=2100),
-                violation_error_code="jaar_bereik",
-                violation_error_message=_("Jaar: moet tussen 1900 en 2100 liggen."),
-            ),
+            jaar_bereik("bijdrage_jaar_bereik"),
         ]
         indexes = [models.Index(fields=["deelname", "jaar"], name="bijdrage_deelname_jaar_idx")]
 

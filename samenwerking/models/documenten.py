@@ -3,12 +3,10 @@ external source."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from ..fields import VeldCheckConstraint
-from .basis import JAAR_VALIDATORS, RegisterModel
+from .basis import JAAR_VALIDATORS, RegisterModel, jaar_bereik
 from .verband import Samenwerkingsverband
 
 
@@ -99,13 +97,7 @@ class Jaarcijfers(RegisterModel):
                     "voor dit jaar."
                 ),
             ),
-            VeldCheckConstraint(
-                name="jaarcijfers_jaar_bereik",
-                veld="jaar",
-                condition=Q(jaar__gte=1900) & Q(jaar__lte=2100),
-                violation_error_code="jaar_bereik",
-                violation_error_message=_("Jaar: moet tussen 1900 en 2100 liggen."),
-            ),
+            jaar_bereik("jaarcijfers_jaar_bereik"),
         ]
 
     def __str__(self):

@@ -72,8 +72,8 @@ def test_bad_parameters_are_problems_naming_them(api, lijst):
     fouten = ongeldig(api.get(URL, {"jaar": "twee", "modus": "kadernota", "formaat": "pdf"}))
     assert fouten == {
         "jaar": "Jaar: vul een jaartal in, bijvoorbeeld 2025.",
-        "modus": "Kies begroting of jaarrekening.",
-        "formaat": "Kies json, xlsx, csv of ods.",
+        "modus": "Modus: kies begroting of jaarrekening.",
+        "formaat": "Formaat: kies json, xlsx, csv of ods.",
     }
 
 

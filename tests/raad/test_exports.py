@@ -11,20 +11,30 @@ import jsonschema
 import pytest
 import tablib
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from raad.exports import verbonden_partijen_bestand, verbonden_partijen_json
+from raad.parameters import Modus
 from raad.selectors import verbonden_partijen
-from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
+from samenwerking.constants import (
+    WGR_VORMEN,
+    BbvCategorie,
+    Bevoegdheidsverkrijging,
+    BijdrageSoort,
+    JaarcijfersSoort,
+    Vorm,
+)
 from samenwerking.models import Gemeente
+from samenwerking.peilmoment import JAAR_MAX, JAAR_MIN
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[2] / "docs" / "verbonden-partijen.schema.json").read_text()
-)
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SCHEMA = json.loads((DOCS / "verbonden-partijen.schema.json").read_text())
+SCHEMA_ART27 = json.loads((DOCS / "register-art27.schema.json").read_text())
 URL = "/gemeenten/GM0479/verbonden-partijen/"
 
 
@@ -292,7 +302,93 @@ def test_register_as_xlsx_and_csv(client, zaanstad):
         "utf-8-sig"
     )
     assert "Wet publieke gezondheid, art. 14" in tekst
-    assert client.get("/gemeenten/GM0479/register/", {"formaat": "docx"}).status_code == 404
+
+
+def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/register/", {"formaat": "docx"})
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == "text/html; charset=utf-8"
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    assert "GGD Zaanstreek-Waterland</a></h2>" in tekst
+
+
+def test_register_as_json_has_fixed_keys_and_validates(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    verband = ggd.samenwerkingsverband
+    verband.adres, verband.postcode = "Vurehout 2", "1507 EC"
+    verband.save()
+    f.WettelijkeGrondslagFactory(
+        samenwerkingsverband=verband, url="https://wetten.overheid.nl/BWBR0024705"
+    )
+    f.BevoegdheidFactory(
+        samenwerkingsverband=verband,
+        omschrijving="Jeugdgezondheidszorg",
+        verkrijging=Bevoegdheidsverkrijging.DELEGATIE,
+    )
+    f.BevoegdheidFactory(samenwerkingsverband=verband, artikel="", omschrijving="Toezicht")
+    antwoord = client.get(
+        "/gemeenten/GM0479/register/", {"peildatum": "2025-06-01", "formaat": "json"}
+    )
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"] == "application/json"
+    assert antwoord["Content-Disposition"] == (
+        'attachment; filename="register-art27-GM0479-2025-06-01.json"'
+    )
+    data = json.loads(antwoord.content)
+    jsonschema.validate(data, SCHEMA_ART27, format_checker=jsonschema.FormatChecker())
+    assert data["gemeente"] == {"cbsCode": "GM0479", "naam": "Zaanstad"}
+    assert data["peildatum"] == "2025-06-01"
+    assert [r["naam"] for r in data["regelingen"]] == [
+        "GGD Zaanstreek-Waterland",
+        "Recreatieschap Twiske-Waterland",
+        "Regeling leerlingenvervoer",
+    ]
+    assert data["regelingen"][0] == {
+        "samenwerkingsverband": str(verband.uuid),
+        "naam": "GGD Zaanstreek-Waterland",
+        "rechtsvorm": "Openbaar lichaam",
+        "vormCode": "OL",
+        "deelnemers": [
+            {"naam": "Purmerend", "cbsCode": "GM0439"},
+            {"naam": "Zaanstad", "cbsCode": "GM0479"},
+        ],
+        "wettelijkeVoorschriften": [
+            {
+                "opschrift": "Wet publieke gezondheid, art. 14",
+                "url": "https://wetten.overheid.nl/BWBR0024705",
+            }
+        ],
+        "overgedragenBevoegdheden": [
+            {
+                "artikel": "art. 5",
+                "omschrijving": "Jeugdgezondheidszorg",
+                "verkrijging": "delegatie",
+            },
+            {"artikel": None, "omschrijving": "Toezicht", "verkrijging": None},
+        ],
+        "adres": "Vurehout 2",
+        "postcode": "1507 EC",
+        "vestigingsplaats": "Zaandam",
+        "ingesteldeRechtsvorm": "Openbaar lichaam",
+    }
+    rzm = data["regelingen"][2]
+    assert (rzm["vormCode"], rzm["ingesteldeRechtsvorm"]) == ("RZM", None)
+
+
+def test_the_schemas_say_the_codes_and_bounds_of_the_code():
+    """The committed schemas list codes and bounds; they must be those the exports write."""
+    vp = SCHEMA["properties"]
+    assert vp["modus"]["enum"] == Modus.values
+    assert (vp["jaar"]["minimum"], vp["jaar"]["maximum"]) == (JAAR_MIN, JAAR_MAX)
+    partij = SCHEMA["$defs"]["partij"]["properties"]
+    assert partij["vormCode"]["enum"] == Vorm.values
+    categorie = SCHEMA["$defs"]["categorie"]["properties"]
+    assert categorie["code"]["enum"] == [*BbvCategorie.values, "overige_samenwerking"]
+    regeling = SCHEMA_ART27["$defs"]["regeling"]["properties"]
+    assert set(regeling["vormCode"]["enum"]) == set(WGR_VORMEN)
+    bevoegdheid = regeling["overgedragenBevoegdheden"]["items"]["properties"]
+    assert bevoegdheid["verkrijging"]["enum"] == [*Bevoegdheidsverkrijging.values, None]
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -329,6 +425,23 @@ def test_command_writes_a_file_per_gemeente(zaanstad, tmp_path, capsys):
     assert "2 bestand(en) geschreven." in capsys.readouterr().out
     with pytest.raises(CommandError, match="Onbekende CBS-code"):
         call_command("exporteer_verbonden_partijen", "GM9999", "--map", str(tmp_path))
+
+
+def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):
+    """Empty: this year and the begroting; a year out of range is refused, nothing written."""
+    with pytest.raises(CommandError, match=r"Jaar: moet 2100 of eerder zijn\."):
+        call_command(
+            "exporteer_verbonden_partijen", "GM0479", "--jaar", "10000", "--map", str(tmp_path)
+        )
+    assert list(tmp_path.iterdir()) == []
+    call_command(
+        "exporteer_verbonden_partijen", "GM0479", "--formaat", "json", "--map", str(tmp_path)
+    )
+    jaar = timezone.localdate().year
+    [bestand] = tmp_path.iterdir()
+    assert bestand.name == f"verbonden-partijen-GM0479-{jaar}-begroting.json"
+    data = json.loads(bestand.read_text())
+    assert (data["jaar"], data["modus"]) == (jaar, "begroting")
 
 
 def test_oplegger_for_a_gemeente(client, zaanstad):

@@ -1,11 +1,23 @@
+import argparse
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from raad.exports import FORMATEN, verbonden_partijen_bestand
+from raad.exports import verbonden_partijen_bestand
+from raad.parameters import BESTANDSFORMATEN, Modus, lijst_parameters
 from raad.selectors import verbonden_partijen
 from samenwerking.models import Gemeente
+from samenwerking.peilmoment import JaarVeld
+
+
+def _jaar(tekst: str) -> int:
+    """--jaar as the pages and the API read it (samenwerking.peilmoment's bounds)."""
+    try:
+        return JaarVeld().clean(tekst)
+    except ValidationError as fout:
+        raise argparse.ArgumentTypeError(" ".join(fout.messages)) from None
 
 
 class Command(BaseCommand):
@@ -17,9 +29,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("gemeenten", nargs="*", help="CBS-codes, bijvoorbeeld GM0363")
         parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
-        parser.add_argument("--jaar", type=int, default=timezone.localdate().year)
-        parser.add_argument("--modus", choices=["begroting", "jaarrekening"], default="begroting")
-        parser.add_argument("--formaat", choices=sorted(FORMATEN), default="xlsx")
+        parser.add_argument("--jaar", type=_jaar, help="leeg: dit jaar")
+        parser.add_argument("--modus", choices=Modus.values, help="leeg: begroting")
+        parser.add_argument("--formaat", choices=BESTANDSFORMATEN, default="xlsx")
         parser.add_argument("--map", type=Path, default=Path("."), help="uitvoermap")
 
     def handle(self, *args, **opties):
@@ -36,7 +48,8 @@ class Command(BaseCommand):
         if onbekend:
             raise CommandError(f"Onbekende CBS-code(s): {', '.join(onbekend)}. Niets geschreven.")
         opties["map"].mkdir(parents=True, exist_ok=True)
-        jaar, modus, formaat = opties["jaar"], opties["modus"], opties["formaat"]
+        jaar, modus = lijst_parameters(opties)
+        formaat = opties["formaat"]
         for gemeente in gemeenten:
             lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
             pad = opties["map"] / f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"

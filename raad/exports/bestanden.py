@@ -1,0 +1,67 @@
+"""A council's list as a file in the asked formaat (raad.parameters.Formaat, without html)."""
+
+import datetime
+
+import tablib
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenwerking.models import Gemeente, Samenwerkingsverband
+
+from ..parameters import Formaat
+from ..selectors import VerbondenPartijenLijst
+from .opendata import als_json, register_json, verbonden_partijen_json
+from .resources import Art27Resource, VerbondenPartijResource, blad
+from .spreadsheet import Blad, naar_csv, werkmap
+
+
+def _overzicht(lijst: VerbondenPartijenLijst) -> Blad:
+    """The first sheet: per category the number of verbonden partijen and their bijdragen."""
+    begroot, gerealiseerd = _("Bijdrage begroot"), _("Bijdrage gerealiseerd")
+    tabel = tablib.Dataset(headers=[_("Categorie"), _("Aantal"), begroot, gerealiseerd])
+    for c in [*lijst.categorieen, lijst.totaal, lijst.overige]:
+        tabel.append([c.label, len(c.partijen), c.bijdrage_begroot, c.bijdrage_gerealiseerd])
+    return Blad(
+        naam=_("Overzicht"),
+        titel=f"{lijst.titel} – {_('overzicht')} ({_('gemaakt op')} "
+        f"{timezone.localdate():%d-%m-%Y})",
+        tabel=tabel,
+        geld=(begroot, gerealiseerd),
+    )
+
+
+def verbonden_partijen_bestand(lijst: VerbondenPartijenLijst, formaat: str) -> bytes:
+    """The list as a file: a workbook with an overview and a sheet per category, one CSV
+    table of every participation, or the JSON document."""
+    if formaat == Formaat.JSON:
+        return als_json(verbonden_partijen_json(lijst))
+    if formaat == Formaat.CSV:
+        partijen = [*lijst.partijen, *lijst.overige.partijen]
+        return naar_csv(
+            blad(VerbondenPartijResource, partijen, naam=lijst.titel, titel=lijst.titel)
+        )
+    bladen = [_overzicht(lijst)] + [
+        blad(VerbondenPartijResource, c.partijen, naam=c.label, titel=f"{lijst.titel} – {c.label}")
+        for c in [*lijst.categorieen, lijst.overige]
+    ]
+    return werkmap(bladen, formaat, titel=lijst.titel)
+
+
+def register_bestand(
+    gemeente: Gemeente,
+    regelingen: list[Samenwerkingsverband],
+    formaat: str,
+    *,
+    peildatum: datetime.date,
+) -> bytes:
+    """The art. 27 register (rows from `samenwerking.selectors.art27_register`) as a file."""
+    if formaat == Formaat.JSON:
+        return als_json(register_json(gemeente, regelingen, peildatum=peildatum))
+    titel = _("Register gemeenschappelijke regelingen %(gemeente)s, stand %(datum)s") % {
+        "gemeente": gemeente.naam,
+        "datum": f"{peildatum:%d-%m-%Y}",
+    }
+    register = blad(Art27Resource, regelingen, naam=_("Register art. 27 Wgr"), titel=titel)
+    if formaat == Formaat.CSV:
+        return naar_csv(register)
+    return werkmap([register], formaat, titel=titel)

@@ -1,0 +1,121 @@
+"""The columns of the council's lists: django-import-export resources that turn rows into
+tablib tables, each column headed by its Dutch title."""
+
+import tablib
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from samenwerking.models import Samenwerkingsverband
+
+from .spreadsheet import Blad
+
+
+class NatieveWidget(widgets.Widget):
+    """Keeps Decimals, numbers and None as they are, so that each format can write them."""
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+def _kolom(kop: str, attribuut: str | None = None, methode: str | None = None) -> fields.Field:
+    return fields.Field(
+        column_name=kop, attribute=attribuut, dehydrate_method=methode, widget=NatieveWidget()
+    )
+
+
+class VerbondenPartijResource(resources.Resource):
+    """One row per participation: the columns of the BBV art. 15 list."""
+
+    GELD = (
+        "bijdrage_begroot",
+        "bijdrage_gerealiseerd",
+        "eigen_vermogen_begin",
+        "eigen_vermogen_eind",
+        "vreemd_vermogen_begin",
+        "vreemd_vermogen_eind",
+        "resultaat",
+    )
+    PROCENT = ("verdeelsleutel",)
+
+    categorie = _kolom(_("Categorie"), methode="dehydrate_categorie")
+    naam = _kolom(_("Naam"), "verband__naam")
+    rechtsvorm = _kolom(_("Rechtsvorm"), "verband__get_vorm_display")
+    vestigingsplaats = _kolom(_("Vestigingsplaats"), "verband__vestigingsplaats")
+    doel = _kolom(_("Openbaar belang / doel"), "verband__doel")
+    deelnemers = _kolom(_("Deelnemende partijen"), methode="dehydrate_deelnemers")
+    deelname_via = _kolom(_("Deelname via"), "deelname_via")
+    bestuurlijk_belang = _kolom(_("Bestuurlijk belang"), "bestuurlijk_belang")
+    bijdrage_begroot = _kolom(_("Bijdrage begroot"), "deelname__bijdrage_begroot")
+    bijdrage_gerealiseerd = _kolom(_("Bijdrage gerealiseerd"), "deelname__bijdrage_gerealiseerd")
+    verdeelsleutel = _kolom(_("Verdeelsleutel (%)"), "deelname__verdeelsleutel")
+    eigen_vermogen_begin = _kolom(_("Eigen vermogen 1 januari"), "cijfers__eigen_vermogen_begin")
+    eigen_vermogen_eind = _kolom(_("Eigen vermogen 31 december"), "cijfers__eigen_vermogen_eind")
+    vreemd_vermogen_begin = _kolom(_("Vreemd vermogen 1 januari"), "cijfers__vreemd_vermogen_begin")
+    vreemd_vermogen_eind = _kolom(_("Vreemd vermogen 31 december"), "cijfers__vreemd_vermogen_eind")
+    resultaat = _kolom(_("Financieel resultaat"), "cijfers__resultaat")
+    risicos = _kolom(_("Risico's"), "cijfers__risicos")
+    ontwikkelingen = _kolom(_("Ontwikkelingen"), "cijfers__ontwikkelingen")
+    bron = _kolom(_("Bron"), "bron")
+    redenen = _kolom(_("Waarom (niet) verbonden partij"), "redenen")
+
+    def dehydrate_categorie(self, partij):
+        return partij.categorie.label if partij.verbonden_partij else _("Overige samenwerking")
+
+    def dehydrate_deelnemers(self, partij):
+        return "; ".join(partij.deelnemers)
+
+
+class Art27Resource(resources.Resource):
+    """One row per gemeenschappelijke regeling: the items of the art. 27 register."""
+
+    GELD = ()
+    PROCENT = ()
+
+    naam = _kolom(_("Regeling"), "naam")
+    deelnemers = _kolom(_("Deelnemers"), methode="dehydrate_deelnemers")
+    voorschriften = _kolom(
+        _("Wettelijke voorschriften die de bevoegdheden beheersen"),
+        methode="dehydrate_voorschriften",
+    )
+    bevoegdheden = _kolom(_("Overgedragen bevoegdheden"), methode="dehydrate_bevoegdheden")
+    adres = _kolom(_("Adres"), methode="dehydrate_adres")
+    vestigingsplaats = _kolom(_("Plaats van vestiging"), "vestigingsplaats")
+    rechtsvorm = _kolom(_("Ingestelde rechtsvorm"), methode="dehydrate_rechtsvorm")
+
+    def dehydrate_deelnemers(self, verband: Samenwerkingsverband):
+        return "; ".join(str(d.deelnemer) for d in verband.deelnemers_op_peildatum)
+
+    def dehydrate_voorschriften(self, verband):
+        return "; ".join(w.opschrift for w in verband.wettelijke_grondslagen.all())
+
+    def dehydrate_bevoegdheden(self, verband):
+        return "; ".join(
+            f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving
+            for b in verband.bevoegdheden.all()
+        )
+
+    def dehydrate_adres(self, verband):
+        return " ".join(filter(None, [verband.adres, verband.postcode]))
+
+    def dehydrate_rechtsvorm(self, verband):
+        return verband.ingestelde_rechtsvorm or _("geen (%(vorm)s)") % {
+            "vorm": verband.get_vorm_display().lower()
+        }
+
+
+def blad(resource_class, rijen, *, naam: str, titel: str) -> Blad:
+    """A sheet of `rijen` in the columns of `resource_class`, its money and percentage columns
+    marked for the spreadsheet's number formats."""
+    resource = resource_class()
+    tabel: tablib.Dataset = resource.export(rijen)
+
+    def koppen(namen: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(resource.fields[n].column_name) for n in namen)
+
+    return Blad(
+        naam=naam,
+        titel=titel,
+        tabel=tabel,
+        geld=koppen(resource_class.GELD),
+        procent=koppen(resource_class.PROCENT),
+    )

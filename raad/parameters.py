@@ -1,0 +1,63 @@
+"""The parameters of the council's lists, defined once for the pages (`raad.forms`), the API
+(`raad.api.views`) and the command (`exporteer_verbonden_partijen`): whose figures a list
+shows (`modus`), which file it is (`formaat`), and what each is when left empty. The `jaar`
+and the peildatum, with their bounds and defaults, are `samenwerking.peilmoment`'s.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.constants import JaarcijfersSoort
+from samenwerking.peilmoment import peilmoment
+
+# A list is made for the begroting or the jaarrekening: it shows the arrangements' figures of
+# that kind (Jaarcijfers.soort).
+Modus = JaarcijfersSoort
+MODUS_STANDAARD = Modus.BEGROTING
+
+
+class Formaat(models.TextChoices):
+    HTML = "html", _("Webpagina (afdrukbaar, ook als pdf)")
+    XLSX = "xlsx", _("Excel (XLSX)")
+    CSV = "csv", _("CSV voor Excel (puntkomma)")
+    ODS = "ods", _("OpenDocument (ODS)")
+    JSON = "json", _("JSON (open data)")
+
+
+# The files and their media types; a file's extension is its format's code.
+MEDIATYPEN = {
+    Formaat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    Formaat.CSV: "text/csv; charset=utf-8",
+    Formaat.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+    Formaat.JSON: "application/json",
+}
+BESTANDSFORMATEN = [f.value for f in MEDIATYPEN]
+
+
+def _keuzefout(veld, waarden: tuple[str, ...]) -> str:
+    *eerst, laatste = waarden
+    return gettext("%(veld)s: kies %(eerst)s of %(laatste)s.") % {
+        "veld": veld,
+        "eerst": ", ".join(eerst),
+        "laatste": laatste,
+    }
+
+
+_keuzefout_lazy = lazy(_keuzefout, str)
+
+
+def keuzefout(veld, waarden: Iterable[str]):
+    """The message for a value that is not one of `waarden`, naming the field, e.g. "Formaat:
+    kies html, xlsx, csv, ods of json."; translated when shown."""
+    return _keuzefout_lazy(veld, tuple(str(w) for w in waarden))
+
+
+def lijst_parameters(gegevens: Mapping) -> tuple[int, str]:
+    """Jaar and modus of a list from a form's or serializer's cleaned values; empty: this year
+    and the begroting."""
+    _peildatum, jaar = peilmoment(jaar=gegevens.get("jaar"))
+    return jaar, gegevens.get("modus") or MODUS_STANDAARD
