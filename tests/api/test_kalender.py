@@ -200,6 +200,8 @@ def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
     eigen_versie = beheerder.get(eigen_adres)["ETag"]
     antwoord = beheerder.patch(eigen_adres, wijziging, format="json", HTTP_IF_MATCH=eigen_versie)
     assert antwoord.status_code == 200
+    assert antwoord.json()["status"] == "geen_zienswijze"
+    assert Zienswijze.objects.get(pk=eigen.pk).status == "geen_zienswijze"
     ander_versie = beheerder.get(ander_adres)["ETag"]
     probleem(
         beheerder.patch(ander_adres, wijziging, format="json", HTTP_IF_MATCH=ander_versie), 403

@@ -84,11 +84,18 @@ def test_unknown_gemeente_is_a_json_problem_even_when_a_file_is_asked(api, lijst
 
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_query_count(api, zaanstad, aantal, django_assert_num_queries):
+    namen = set()
     for _ in range(aantal):
         d = f.DeelnameFactory(gemeente=zaanstad)
         f.ZetelFactory(deelname=d)
         f.BijdrageFactory(deelname=d, jaar=2025)
+        namen.add(d.samenwerkingsverband.naam)
     # 1 gemeente, 2 deelnames, 3 seats in the year, 4 bijdragen of the year and the year
     # before (sums and the BBV test are made from 3 and 4), 5 participants, 6 jaarcijfers.
     with django_assert_num_queries(6):
-        assert api.get(URL, {"jaar": "2025"}).status_code == 200
+        antwoord = api.get(URL, {"jaar": "2025"})
+    assert antwoord.status_code == 200
+    # Each one a verbonden partij: a seat and a bijdrage in an openbaar lichaam.
+    data = antwoord.json()
+    assert {p["naam"] for c in data["categorieen"] for p in c["partijen"]} == namen
+    assert data["totaal"]["aantal"] == aantal

@@ -56,8 +56,10 @@ def test_weak_and_wildcard_if_match_are_understood(schrijver, pad):
     versie = schrijver.get(pad)["ETag"]
     zwak = schrijver.patch(pad, {"afkorting": "A"}, format="json", HTTP_IF_MATCH=f"W/{versie}")
     assert zwak.status_code == 200
+    assert schrijver.get(pad).json()["afkorting"] == "A"
     elke = schrijver.patch(pad, {"afkorting": "B"}, format="json", HTTP_IF_MATCH="*")
     assert elke.status_code == 200
+    assert schrijver.get(pad).json()["afkorting"] == "B"
 
 
 def test_a_new_object_answers_its_etag(schrijver):

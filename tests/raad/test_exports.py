@@ -256,8 +256,10 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
 @pytest.mark.parametrize("aantal", [1, 30])
 @pytest.mark.parametrize("formaat", ["xlsx", "csv", "json", "html"])
 def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num_queries):
+    namen = []
     for _ in range(aantal):
         d = f.DeelnameFactory(gemeente=zaanstad)
+        namen.append(d.samenwerkingsverband.naam)
         f.ZetelFactory(deelname=d)
         f.BijdrageFactory(deelname=d, jaar=2025)
         f.JaarcijfersFactory(
@@ -272,6 +274,13 @@ def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num
     with django_assert_num_queries(6):
         antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
     assert antwoord.status_code == 200
+    # Every participation is in the list, whatever the format.
+    if formaat == "xlsx":
+        boek = load_workbook(io.BytesIO(antwoord.content))
+        tekst = " ".join(str(c) for blad in boek for rij in blad.values for c in rij if c)
+    else:
+        tekst = antwoord.content.decode("utf-8-sig")
+    assert all(naam in tekst for naam in [*namen, "GGD Zaanstreek-Waterland"])
 
 
 def test_register_as_xlsx_and_csv(client, zaanstad):

@@ -70,8 +70,10 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, pc_regels, model
     for _ in range(5):
         MAAK[model]()
     with CaptureQueriesContext(connection) as meer:
-        assert admin_client.get(url).status_code == 200
+        antwoord = admin_client.get(url)
     assert len(meer) == len(een), [q["sql"] for q in meer.captured_queries]
+    assert antwoord.status_code == 200
+    assert antwoord.context["cl"].result_count == model.objects.count()
 
 
 def test_adding_a_request_prepares_a_zienswijze_for_each_participating_raad(admin_client):

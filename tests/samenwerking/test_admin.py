@@ -68,10 +68,13 @@ def test_changelist_and_add_page_load_for_a_superuser(admin_client, model):
     info = (model._meta.app_label, model._meta.model_name)
     lijst = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)))
     assert lijst.status_code == 200
+    assert lijst.context["cl"].result_count == model.objects.count()
+    assert f"<h1>Selecteer {model._meta.verbose_name}" in lijst.content.decode()
     if model._meta.app_label == "axes" or model in ALLEEN_LEZEN:
         return  # logs and what only an import writes: listed, never added by hand
     toevoegen = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
     assert toevoegen.status_code == 200
+    assert f"<h1>{model._meta.verbose_name} toevoegen</h1>" in toevoegen.content.decode()
 
 
 @pytest.mark.parametrize("model", REGISTER_MODELLEN, ids=lambda m: m._meta.label)
@@ -84,8 +87,10 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
     for n in range(2, 7):
         MAAK[model](n)
     with CaptureQueriesContext(connection) as meer:
-        assert admin_client.get(url).status_code == 200
+        antwoord = admin_client.get(url)
     assert len(meer) == len(een), [q["sql"] for q in meer.captured_queries]
+    assert antwoord.status_code == 200
+    assert antwoord.context["cl"].result_count == model.objects.count()
 
 
 def test_change_page_of_an_arrangement_with_nested_inlines(admin_client):

@@ -17,6 +17,7 @@ def test_repeated_failures_lock_the_login_with_a_dutch_message(settings):
             "/admin/login/", {"username": "secretaris", "password": "fout"}, REMOTE_ADDR="10.0.0.1"
         )
         assert fout.status_code == 200  # the login form again, with its error
+        assert "Voer de correcte gebruikersnaam en wachtwoord" in fout.content.decode()
     geblokkeerd = client.post(
         "/admin/login/", {"username": "secretaris", "password": "fout"}, REMOTE_ADDR="10.0.0.1"
     )
@@ -34,7 +35,12 @@ def test_repeated_failures_lock_the_login_with_a_dutch_message(settings):
 def test_a_successful_login_is_not_hindered(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     get_user_model().objects.create_user("griffier", password="juist-wachtwoord", is_staff=True)
-    antwoord = Client().post(
+    client = Client()
+    antwoord = client.post(
         "/admin/login/?next=/admin/", {"username": "griffier", "password": "juist-wachtwoord"}
     )
     assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/admin/"
+    beheer = client.get("/admin/")
+    assert beheer.status_code == 200
+    assert "Welkom, <strong>griffier</strong>" in " ".join(beheer.content.decode().split())

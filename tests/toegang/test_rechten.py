@@ -1,9 +1,8 @@
 """Who may change what, per role and per surface (admin, API, pages, spreadsheet import):
 the same answers everywhere, because every surface asks toegang.rechten."""
 
-import datetime
-
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -110,6 +109,10 @@ def test_admin_secretariaat_reads_reference_data_without_changing_it(regio):
     pagina = client.get(_wijzig_url(regio["zaanstad"]))
     assert pagina.status_code == 200
     assert not pagina.context["has_change_permission"]
+    assert "Zaanstad" in pagina.content.decode()
+    # A post is refused, and the row stays as stored.
+    assert client.post(_wijzig_url(regio["zaanstad"]), {"naam": "Gekaapt"}).status_code == 403
+    assert Gemeente.objects.get(pk=regio["zaanstad"].pk).naam == "Zaanstad"
 
 
 def test_admin_griffie_handles_only_its_own_zienswijzen_and_reads_the_rest(regio):
@@ -130,8 +133,12 @@ def test_admin_beheerder_changes_everything_and_manages_accounts(regio):
     for obj in (regio["ander"], regio["zienswijze_purmerend"], regio["zaanstad"]):
         pagina = client.get(_wijzig_url(obj))
         assert pagina.status_code == 200 and pagina.context["has_change_permission"]
-    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
-    assert client.get(_wijzig_url(regio["secretariaat"])).status_code == 200
+    accounts = _lijst(client, get_user_model())
+    assert {regio[r] for r in ("secretariaat", "griffie", "beheerder")} <= set(accounts)
+    account_pagina = client.get(_wijzig_url(regio["secretariaat"]))
+    assert account_pagina.status_code == 200
+    assert account_pagina.context["has_change_permission"]
+    assert regio["secretariaat"].username in account_pagina.content.decode()
 
 
 def test_admin_anonymous_is_sent_to_the_login(regio):
@@ -165,7 +172,10 @@ def _patch(client, pad: str, body: dict):
 def test_api_secretariaat_edits_its_own_arrangement_and_gets_403_for_another(regio):
     client = api_client(regio["secretariaat"])
     eigen = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
-    assert _patch(client, eigen, {"afkorting": "VRZW"}).status_code == 200
+    antwoord = _patch(client, eigen, {"afkorting": "VRZW"})
+    assert antwoord.status_code == 200
+    assert antwoord.json()["afkorting"] == "VRZW"
+    assert Samenwerkingsverband.objects.get(pk=regio["eigen"].pk).afkorting == "VRZW"
     ander = f"/api/v1/samenwerkingsverbanden/{regio['ander'].uuid}"
     body = probleem(_patch(client, ander, {"afkorting": "X"}), 403)
     assert "eigen samenwerkingsverbanden" in body["detail"]
@@ -176,14 +186,21 @@ def test_api_secretariaat_adds_rows_only_to_its_own_arrangements(regio):
     client = api_client(regio["secretariaat"])
     nieuw = {"gemeente": "GM0439", "toetredingsdatum": "2024-01-01"}
     eigen = {**nieuw, "samenwerkingsverband": str(regio["eigen"].uuid)}
-    assert client.post("/api/v1/deelnames", eigen, format="json").status_code == 201
+    antwoord = client.post("/api/v1/deelnames", eigen, format="json")
+    assert antwoord.status_code == 201
+    assert antwoord.json()["gemeente"] == "GM0439"
+    assert regio["eigen"].deelnames.filter(gemeente=regio["purmerend"]).exists()
     ander = {**nieuw, "gemeente": "GM0479", "samenwerkingsverband": str(regio["ander"].uuid)}
     probleem(client.post("/api/v1/deelnames", ander, format="json"), 403)
+    assert not regio["ander"].deelnames.filter(gemeente=regio["zaanstad"]).exists()
     # Nor move its own row to another regio's arrangement.
     deelname = regio["eigen"].deelnames.get(gemeente=regio["zaanstad"])
     pad = f"/api/v1/deelnames/{deelname.uuid}"
     probleem(_patch(client, pad, {"samenwerkingsverband": str(regio["ander"].uuid)}), 403)
+    assert Deelname.objects.get(pk=deelname.pk).samenwerkingsverband == regio["eigen"]
+    aantal = Samenwerkingsverband.objects.count()
     probleem(client.post("/api/v1/samenwerkingsverbanden", {"naam": "X"}, format="json"), 403)
+    assert Samenwerkingsverband.objects.count() == aantal
 
 
 def test_api_griffie_handles_its_own_zienswijzen_only(regio):
@@ -191,23 +208,35 @@ def test_api_griffie_handles_its_own_zienswijzen_only(regio):
     eigen = f"/api/v1/zienswijzen/{regio['zienswijze_zaanstad'].uuid}"
     antwoord = _patch(client, eigen, {"status": "geen_zienswijze"})
     assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["status"] == "geen_zienswijze"
+    assert Zienswijze.objects.get(pk=regio["zienswijze_zaanstad"].pk).status == "geen_zienswijze"
     ander = f"/api/v1/zienswijzen/{regio['zienswijze_purmerend'].uuid}"
     probleem(_patch(client, ander, {"status": "geen_zienswijze"}), 403)
+    assert Zienswijze.objects.get(pk=regio["zienswijze_purmerend"].pk).status == (
+        regio["zienswijze_purmerend"].status
+    )
     verband = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
     probleem(_patch(client, verband, {"afkorting": "X"}), 403)
+    assert Samenwerkingsverband.objects.get(pk=regio["eigen"].pk).afkorting != "X"
 
 
 def test_api_beheerder_changes_any_arrangement(regio):
     client = api_client(regio["beheerder"])
     pad = f"/api/v1/samenwerkingsverbanden/{regio['ander'].uuid}"
-    assert _patch(client, pad, {"afkorting": "OD"}).status_code == 200
+    antwoord = _patch(client, pad, {"afkorting": "OD"})
+    assert antwoord.status_code == 200
+    assert antwoord.json()["afkorting"] == "OD"
+    assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).afkorting == "OD"
 
 
 def test_api_anonymous_reads_but_cannot_write(regio):
     api = APIClient()
     pad = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
-    assert api.get(pad).status_code == 200
+    gelezen = api.get(pad)
+    assert gelezen.status_code == 200
+    assert gelezen.json()["naam"] == "Veiligheidsregio Zaanstreek-Waterland"
     probleem(api.patch(pad, {"afkorting": "X"}, format="json"), 401)
+    assert Samenwerkingsverband.objects.get(pk=regio["eigen"].pk).afkorting != "X"
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -275,4 +304,7 @@ def test_import_refuses_rows_of_another_regio_for_a_secretariaat(regio):
         dataset, dry_run=True, user=regio["beheerder"]
     )
     assert not beheerder.invalid_rows and not beheerder.has_errors()
-    assert datetime.date.today()  # the rows were only checked (dry run)
+    assert [r.import_type for r in beheerder.rows] == ["new", "new"]
+    # The rows were only checked (dry run): nothing stored.
+    assert not regio["eigen"].deelnames.filter(gemeente=regio["purmerend"]).exists()
+    assert not regio["ander"].deelnames.filter(gemeente=regio["zaanstad"]).exists()
