@@ -13,8 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.encoding import force_str
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -37,6 +35,7 @@ from .constants import (
     Vorm,
     ZetelRol,
     bbv_categorie,
+    label,
 )
 from .fields import KeuzelijstField, VeldCheckConstraint
 from .peilmoment import DATUM_BUITEN_BEREIK, JAAR_MAX, JAAR_MIN, binnen_bereik
@@ -82,9 +81,6 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
         violation_error_code="einde_voor_begin",
         violation_error_message=bericht,
     )
-
-
-_KEUZES: dict[tuple[models.Field, str], dict] = {}
 
 
 def roo_stand_veld():
@@ -135,19 +131,6 @@ class RegisterModel(models.Model):
                 fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
         if fouten:
             raise ValidationError(fouten)
-
-    def _get_FIELD_display(self, field):
-        # Django's version rebuilds and hashes every choice on each call; lists show labels
-        # for hundreds of rows. Same result, with each field's labels translated once per
-        # language.
-        taal = get_language()
-        keuzes = _KEUZES.get((field, taal))
-        if keuzes is None:
-            keuzes = _KEUZES[field, taal] = {
-                waarde: force_str(label, strings_only=True) for waarde, label in field.flatchoices
-            }
-        waarde = getattr(self, field.attname)
-        return keuzes.get(waarde, force_str(waarde, strings_only=True))
 
 
 class Provincie(models.Model):
@@ -968,7 +951,7 @@ class Bestuursorgaan(RegisterModel):
         ]
 
     def __str__(self):
-        return self.naam or self.get_soort_display()
+        return self.naam or label(OrgaanSoort, self.soort)
 
 
 class Persoon(RegisterModel):
