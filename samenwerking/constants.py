@@ -5,9 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def label(keuzes: type[models.Choices], waarde) -> str:
-    """The Dutch text of `waarde` in `keuzes`, as get_FOO_display() gives it, but translating
-    only that text (Django's get_FOO_display() translates every choice on each call)."""
-    return str(dict(keuzes.choices).get(waarde, waarde))
+    """The Dutch text of `waarde` in `keuzes` (the value itself if it is none of them), as
+    get_FOO_display() gives it but translating only that text: Django's translates every
+    choice on each call."""
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:
+        return str(waarde)
 
 
 class Vorm(models.TextChoices):

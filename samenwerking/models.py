@@ -581,6 +581,11 @@ class Samenwerkingsverband(RegisterModel):
     def __str__(self):
         return f"{self.naam} ({self.afkorting})" if self.afkorting else self.naam
 
+    # Lists show these labels for every row: constants.label translates only the value's
+    # text, Django's own get_FOO_display() every choice on each call.
+    def get_vorm_display(self) -> str:
+        return label(Vorm, self.vorm)
+
     @property
     def is_wgr(self) -> bool:
         return self.vorm in WGR_VORMEN
@@ -909,6 +914,9 @@ class Deelname(RegisterModel):
     def __str__(self):
         return f"{self.deelnemer} in {self.samenwerkingsverband}"
 
+    def get_rol_display(self) -> str:  # see Samenwerkingsverband.get_vorm_display
+        return label(DeelnameRol, self.rol)
+
     @property
     def deelnemer(self):
         return self.gemeente or self.organisatie
@@ -1021,6 +1029,12 @@ class Zetel(RegisterModel):
 
     def __str__(self):
         return f"{self.persoon} – {self.bestuursorgaan}"
+
+    def get_functie_display(self) -> str:  # see Samenwerkingsverband.get_vorm_display
+        return label(Functie, self.functie)
+
+    def get_rol_display(self) -> str:
+        return label(ZetelRol, self.rol)
 
     def is_actief_op(self, datum: datetime.date) -> bool:
         return loopt_op(datum, self.begindatum, self.einddatum)
