@@ -35,46 +35,26 @@ def bbv_toets(deelname, *, jaar: int, zetels_in_jaar: list) -> None:
     - `bbv_redenen`: why, in Dutch, as the list, the pages and the API show it.
     """
     verband = deelname.samenwerkingsverband
-    volgens_vorm = verband.vorm in VERBONDEN_PARTIJ_VOLGENS_VORM
+    # The form that gives both belangen by default, as the reasons name it.
+    vorm = (
+        label(Vorm, verband.vorm).lower() if verband.vorm in VERBONDEN_PARTIJ_VOLGENS_VORM else ""
+    )
     bestuurlijk_vast = deelname.bestuurlijk_belang_vastgelegd
     financieel_vast = deelname.financieel_belang_vastgelegd
     vastgelegd = bestuurlijk_vast is not None or financieel_vast is not None
-    if vastgelegd:
-        reden = _("vastgelegd: %(reden)s") % {"reden": deelname.belang_toelichting}
-
-    organen = sorted({str(z.bestuursorgaan).lower() for z in zetels_in_jaar})
-    if bestuurlijk_vast is not None:
-        bestuurlijk, bestuurlijk_grond = bestuurlijk_vast, reden
-    elif organen:
-        bestuurlijk = True
-        bestuurlijk_grond = _("zetel in %(organen)s") % {"organen": ", ".join(organen)}
-    elif deelname.stemmen:
-        bestuurlijk, bestuurlijk_grond = True, _("stemrecht")
-    elif volgens_vorm:
-        bestuurlijk = True
-        bestuurlijk_grond = _("de deelnemers wijzen het bestuur aan (%(vorm)s)") % {
-            "vorm": label(Vorm, verband.vorm).lower()
-        }
-    else:
-        bestuurlijk, bestuurlijk_grond = False, _("onbekend: geen zetel of stemrecht vastgelegd")
-
-    bijdrage = deelname.bijdrage_begroot is not None or deelname.bijdrage_gerealiseerd is not None
-    if financieel_vast is not None:
-        financieel, financieel_grond = financieel_vast, reden
-    elif bijdrage:
-        financieel, financieel_grond = True, _("bijdrage %(jaar)s") % {"jaar": jaar}
-    elif deelname.aansprakelijk:
-        financieel, financieel_grond = True, _("aansprakelijk")
-    elif volgens_vorm:
-        financieel = True
-        financieel_grond = _("de deelnemers dragen de kosten en staan garant (%(vorm)s)") % {
-            "vorm": label(Vorm, verband.vorm).lower()
-        }
-    else:
-        financieel = False
-        financieel_grond = _("geen bijdrage of aansprakelijkheid vastgelegd in %(jaar)s") % {
-            "jaar": jaar
-        }
+    reden = (
+        _("vastgelegd: %(reden)s") % {"reden": deelname.belang_toelichting} if vastgelegd else ""
+    )
+    bestuurlijk, bestuurlijk_grond = (
+        (bestuurlijk_vast, reden)
+        if bestuurlijk_vast is not None
+        else _bestuurlijk_belang(deelname, zetels_in_jaar, vorm)
+    )
+    financieel, financieel_grond = (
+        (financieel_vast, reden)
+        if financieel_vast is not None
+        else _financieel_belang(deelname, jaar, vorm)
+    )
 
     deelname.bestuurlijk_belang = bestuurlijk
     deelname.financieel_belang = financieel
@@ -90,3 +70,25 @@ def bbv_toets(deelname, *, jaar: int, zetels_in_jaar: list) -> None:
             "b": bestuurlijk_grond,
             "f": financieel_grond,
         }
+
+
+def _bestuurlijk_belang(deelname, zetels_in_jaar: list, vorm: str) -> tuple[bool, str]:
+    """A seat in the year, a voting right, or the form (`vorm`); with the ground."""
+    if organen := sorted({str(z.bestuursorgaan).lower() for z in zetels_in_jaar}):
+        return True, _("zetel in %(organen)s") % {"organen": ", ".join(organen)}
+    if deelname.stemmen:
+        return True, _("stemrecht")
+    if vorm:
+        return True, _("de deelnemers wijzen het bestuur aan (%(vorm)s)") % {"vorm": vorm}
+    return False, _("onbekend: geen zetel of stemrecht vastgelegd")
+
+
+def _financieel_belang(deelname, jaar: int, vorm: str) -> tuple[bool, str]:
+    """A bijdrage in the year, a recorded liability, or the form (`vorm`); with the ground."""
+    if deelname.bijdrage_begroot is not None or deelname.bijdrage_gerealiseerd is not None:
+        return True, _("bijdrage %(jaar)s") % {"jaar": jaar}
+    if deelname.aansprakelijk:
+        return True, _("aansprakelijk")
+    if vorm:
+        return True, _("de deelnemers dragen de kosten en staan garant (%(vorm)s)") % {"vorm": vorm}
+    return False, _("geen bijdrage of aansprakelijkheid vastgelegd in %(jaar)s") % {"jaar": jaar}
