@@ -5,8 +5,8 @@ no serializers and no Django request handling.
 It writes exactly what `GET /api/v1/gemeenten/{cbs}/samenwerkingsverbanden` answers (URLs,
 labels and totals included; tests/test_bench_vloer.py checks that the two are equal), so that
 `bench/meten.py`'s ratio endpoint/floor compares the same work. PostgreSQL only. The
-verbonden-partij test is the register's own (`bbv_toets`, a plain function on light rows), so
-that the floor says exactly what the endpoint says.
+verbonden-partij test is the register's own (`samenwerking.bbv.bbv_toets`, given plain
+objects), so that the floor says exactly what the endpoint says.
 """
 
 import datetime
@@ -14,9 +14,8 @@ import json
 from decimal import Decimal
 from types import SimpleNamespace
 
+from samenwerking.bbv import bbv_toets
 from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
-from samenwerking.rijen import BijdrageRij, OrgaanRij, ZetelRij, label
-from samenwerking.selectors.basis import bbv_toets
 
 SQL = """
 select g.cbs_code, g.naam,
@@ -86,39 +85,19 @@ def _datum(tekst: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(tekst) if tekst else None
 
 
-def _bbv(
-    vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, zetels, bijdragen, jaar
-):
-    """The BBV test on light rows: (verbonden partij, bestuurlijk, financieel, reden)."""
+def _bbv(vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, organen, sommen, jaar):
+    """The BBV test on plain objects: (verbonden partij, bestuurlijk, financieel, reden)."""
     rij = SimpleNamespace(
-        samenwerkingsverband=SimpleNamespace(
-            vorm=vorm, get_vorm_display=lambda: str(label(Vorm, vorm))
-        ),
+        samenwerkingsverband=SimpleNamespace(vorm=vorm),
         stemmen=stemmen,
         aansprakelijk=aansprakelijk,
         bestuurlijk_belang_vastgelegd=bestuurlijk,
         financieel_belang_vastgelegd=financieel,
         belang_toelichting=toelichting,
+        bijdrage_begroot=sommen[0],
+        bijdrage_gerealiseerd=sommen[1],
     )
-    bbv_toets(
-        rij,
-        jaar=jaar,
-        zetels=[
-            ZetelRij(
-                None,
-                "",
-                "",
-                _datum(z["begindatum"]),
-                _datum(z["einddatum"]),
-                None,
-                OrgaanRij(None, z["soort"], z["orgaan"]),
-            )
-            for z in zetels
-        ],
-        bijdragen=[
-            BijdrageRij(None, jaar, b["soort"], "", Decimal(b["bedrag"])) for b in bijdragen
-        ],
-    )
+    bbv_toets(rij, jaar=jaar, zetels_in_jaar=[SimpleNamespace(bestuursorgaan=o) for o in organen])
     return rij.verbonden_partij, rij.bestuurlijk_belang, rij.financieel_belang, rij.bbv_redenen
 
 
@@ -177,6 +156,8 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
             continue
         if isinstance(organen, str):  # Django reads jsonb columns as text
             organen = json.loads(organen)
+        begroot = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == BEGROOT])
+        gerealiseerd = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == GEREALISEERD])
         verbonden, bestuurlijk, financieel, reden = _bbv(
             vorm,
             stemmen,
@@ -184,12 +165,10 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
             bestuurlijk_vast,
             financieel_vast,
             toelichting,
-            zetels_in_jaar,
-            bijdragen,
+            [z["orgaan"] or soorten[z["soort"]] for z in zetels_in_jaar],
+            (begroot, gerealiseerd),
             jaar,
         )
-        begroot = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == BEGROOT])
-        gerealiseerd = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == GEREALISEERD])
         totaal_begroot += [begroot] if begroot is not None else []
         totaal_gerealiseerd += [gerealiseerd] if gerealiseerd is not None else []
         verbanden.append(

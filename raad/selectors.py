@@ -1,19 +1,20 @@
 """Reads for the council's documents: the verbonden-partijen list (BBV art. 15).
 
-The verbonden-partij test itself (bestuurlijk and financieel belang in a year) lives in
-`samenwerking.selectors`; this module builds the yearly list around it.
+The list is built on the gemeente's deelnames in the year as `deelnames_van_gemeente` reads
+them, with the verbonden-partij test (`samenwerking.bbv`) and the sums
+(`samenwerking.selectors.bijdragen`) already on them; this module only adds what the list
+shows besides (the arrangement's participants and figures) and groups the rows.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenwerking.constants import BbvCategorie, JaarcijfersSoort, bbv_categorie
 from samenwerking.models import (
-    Bijdrage,
     Deelname,
     Gemeente,
     Jaarcijfers,
@@ -21,7 +22,13 @@ from samenwerking.models import (
     Zetel,
     periode_overlapt_q,
 )
-from samenwerking.selectors import TIJDSTEMPELS, bbv_toets, jaar_grenzen, zonder
+from samenwerking.selectors import (
+    TIJDSTEMPELS,
+    deelnames_van_gemeente,
+    jaar_grenzen,
+    totaal,
+    zonder,
+)
 
 OVERIGE_SAMENWERKING = gettext_lazy("Overige samenwerkingsverbanden")
 
@@ -42,10 +49,6 @@ class Partij:
     @property
     def categorie(self) -> BbvCategorie:
         return bbv_categorie(self.verband.vorm)
-
-    @property
-    def verbonden_partij(self) -> bool:
-        return self.deelname.verbonden_partij
 
     @property
     def deelnemers(self) -> list[str]:
@@ -81,12 +84,6 @@ class Partij:
         return ", ".join(self.deelname.deelnemende_bestuursorganen_labels) or _("onbekend")
 
     @property
-    def redenen(self) -> str:
-        """Why the participation is (or is not) a verbonden partij in the year (the BBV test
-        in `samenwerking.selectors.bbv_toets` says it)."""
-        return self.deelname.bbv_redenen
-
-    @property
     def bron(self) -> str:
         if self.cijfers is None:
             return ""
@@ -102,18 +99,13 @@ class Categorie:
     label: str
     partijen: list[Partij] = field(default_factory=list)
 
-    def _som(self, veld: str) -> Decimal | None:
-        bedragen = [getattr(p.deelname, veld) for p in self.partijen]
-        bekend = [b for b in bedragen if b is not None]
-        return sum(bekend, Decimal(0)) if bekend else None
-
     @property
     def bijdrage_begroot(self) -> Decimal | None:
-        return self._som("bijdrage_begroot")
+        return totaal(p.deelname.bijdrage_begroot for p in self.partijen)
 
     @property
     def bijdrage_gerealiseerd(self) -> Decimal | None:
-        return self._som("bijdrage_gerealiseerd")
+        return totaal(p.deelname.bijdrage_gerealiseerd for p in self.partijen)
 
 
 @dataclass
@@ -146,25 +138,16 @@ class VerbondenPartijenLijst:
 
 
 def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelname]:
-    """The deelnames of `gemeente` that ran on at least one day of `jaar`, with the BBV test
-    and bijdrage sums (`samenwerking.selectors.bbv_toets`), the seats held in the year, the
-    arrangement's participants in the year and its figures of `modus` for the year.
-    Five queries."""
+    """The deelnames of `gemeente` that ran on at least one day of `jaar`
+    (`deelnames_van_gemeente`: four queries), with the arrangement's participants in the year
+    (`deelnemers_in_jaar`) and its figures of `modus` for the year (`cijfers`): six queries."""
     van, tot = jaar_grenzen(jaar)
-    in_jaar = periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum")
-    zetels = (
-        Zetel.objects.filter(periode_overlapt_q(van, tot, "begindatum", "einddatum"))
-        .select_related("persoon", "bestuursorgaan")
-        .defer(
-            *TIJDSTEMPELS,
-            *zonder(*TIJDSTEMPELS, via="persoon__"),
-            *zonder(*TIJDSTEMPELS, via="bestuursorgaan__"),
-        )
-        .order_by("bestuursorgaan__soort", "rol", "persoon__naam")
-    )
+    rijen = deelnames_van_gemeente(gemeente, jaar=jaar, heel_jaar=True)
     # Only their names are shown; timestamps are a large part of reading rows.
     deelnemers = (
-        Deelname.objects.filter(in_jaar)
+        Deelname.objects.filter(
+            periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum")
+        )
         .select_related("gemeente", "organisatie")
         .defer(
             *TIJDSTEMPELS,
@@ -180,32 +163,13 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
         .select_related("bron_document")
         .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))
     )
-    rijen = list(
-        Deelname.objects.filter(gemeente=gemeente, samenwerkingsverband__alleen_historisch=False)
-        .filter(in_jaar)
-        .select_related("samenwerkingsverband")
-        .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="samenwerkingsverband__"))
-        .prefetch_related(
-            Prefetch("zetels", queryset=zetels, to_attr="zetels_in_jaar"),
-            Prefetch(
-                "bijdragen",
-                queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar]).defer(*TIJDSTEMPELS),
-                to_attr="gelezen_bijdragen",
-            ),
-            Prefetch(
-                "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
-            ),
-            Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
-        )
-        .order_by("samenwerkingsverband__naam", "pk")
+    prefetch_related_objects(
+        rijen,
+        Prefetch(
+            "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
+        ),
+        Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
     )
-    for deelname in rijen:
-        bbv_toets(
-            deelname,
-            jaar=jaar,
-            zetels=deelname.zetels_in_jaar,
-            bijdragen=deelname.gelezen_bijdragen,
-        )
     return rijen
 
 
@@ -220,7 +184,7 @@ def verbonden_partijen(
     for deelname in deelnames_in_jaar(gemeente, jaar, modus):
         verband = deelname.samenwerkingsverband
         partij = Partij(deelname=deelname, jaar=jaar, cijfers=next(iter(verband.cijfers), None))
-        doel = categorieen[partij.categorie] if partij.verbonden_partij else overige
+        doel = categorieen[partij.categorie] if deelname.verbonden_partij else overige
         doel.partijen.append(partij)
     return VerbondenPartijenLijst(
         gemeente=gemeente,

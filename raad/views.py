@@ -85,7 +85,7 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
     if indeling == "domein":
         groepen: dict[str, list] = {}
         for deelname in deelnames:
-            for domein in deelname.samenwerkingsverband.domeinen or [None]:
+            for domein in deelname.samenwerkingsverband.gelezen_domeinen or [None]:
                 groepen.setdefault(domein.naam if domein else "", []).append(deelname)
         zonder = groepen.pop("", [])
         resultaat = sorted(groepen.items())

@@ -4,6 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def label(keuzes: type[models.Choices], waarde) -> str:
+    """The Dutch text of `waarde` in `keuzes` (the value itself if it is none of them), as
+    get_FOO_display() gives it but translating only that text: Django's translates every
+    choice on each call."""
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:
+        return str(waarde)
+
+
 class Vorm(models.TextChoices):
     """Samenwerkingsvorm. The five Wgr forms use the national register's own codes."""
 
@@ -199,17 +209,6 @@ class HerindelingSoort(models.TextChoices):
     TOEVOEGING = "toevoeging", _("Toevoeging aan een bestaande gemeente")
     OPHEFFING_EN_VERDELING = "opheffing_en_verdeling", _("Opheffing en verdeling")
 
-
-# Verbonden partij by default (BBV art. 1): in an openbaar lichaam or a bedrijfsvoerings-
-# organisatie the deelnemers appoint the bestuur and carry the costs (Wgr), so a deelname has
-# a bestuurlijk and a financieel belang unless a secretariaat records otherwise, with a
-# reason. A gemeenschappelijk orgaan, a centrumgemeenteconstructie
-# and a regeling zonder meer have no legal personality of their own: by default not a
-# verbonden partij.
-VERBONDEN_PARTIJ_VOLGENS_VORM = frozenset({Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE})
-GEEN_VERBONDEN_PARTIJ_VOLGENS_VORM = frozenset(
-    {Vorm.GEMEENSCHAPPELIJK_ORGAAN, Vorm.CENTRUMGEMEENTE, Vorm.REGELING_ZONDER_MEER}
-)
 
 # What importers write in the `bron` of the rows they create, and how readers see it.
 BRON_OPENGR = "OpenGR 2016"

@@ -166,9 +166,8 @@ def test_first_run_with_the_register_on_sqlite(tmp_path, roo_map):
         assert "Gemeente Utrecht" in pagina
         assert "8 samenwerkingsverbanden op 19 mei 2026" in pagina
         assert "inwoners; landelijk register" in pagina
-        # The core API answer on SQLite: compiled queries (regioreg/querycache.py) give the
-        # same types as on PostgreSQL (uuids with dashes, ISO dates, lists), and the page's
-        # number.
+        # The core API answer on SQLite: the same types as on PostgreSQL (uuids with dashes,
+        # ISO dates, lists), and the page's number.
         api = json.load(
             urllib.request.urlopen(
                 server.url("/api/v1/gemeenten/GM0344/samenwerkingsverbanden?peildatum=2026-05-19")

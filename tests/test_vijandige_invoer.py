@@ -1,7 +1,8 @@
 """Hostile input: HTML and script in names are shown as text on every page, in the admin and
 in every export; formula injection (=, +, -, @) is neutralised in CSV and XLSX, also in the
 admin's spreadsheet export (and an exported file imports back unchanged); huge uploads and
-request bodies are refused with a clear message; hostile query strings are escaped."""
+request bodies are refused with a clear message; hostile query strings are escaped; a key
+with a NUL character in an API body is refused (PostgreSQL cannot compare it)."""
 
 import io
 import json
@@ -169,3 +170,22 @@ def test_a_huge_api_body_is_a_problem_not_a_crash(admin_client, settings):
     assert antwoord["Content-Type"] == "application/problem+json"
     assert "te groot" in antwoord.json()["detail"]
     assert not Samenwerkingsverband.objects.filter(naam__startswith="x").exists()
+
+
+def test_a_relation_key_with_a_nul_character_is_a_problem_not_a_crash(admin_client):
+    """Found by schemathesis: the look-up of such a key was a 500 on PostgreSQL."""
+    verband = f.SamenwerkingsverbandFactory()
+    antwoord = admin_client.post(
+        "/api/v1/deelnames",
+        {"samenwerkingsverband": str(verband.uuid), "gemeente": "GM04\x0079"},
+        content_type="application/json",
+    )
+    assert antwoord.status_code == 400
+    assert antwoord.json()["invalidParams"] == [
+        {
+            "name": "gemeente",
+            "code": "ongeldig_teken",
+            "reason": "Ongeldig teken (NUL) in de waarde.",
+        }
+    ]
+    assert not verband.deelnames.exists()

@@ -64,7 +64,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "risicos": (cijfers and cijfers.risicos) or None,
             "ontwikkelingen": (cijfers and cijfers.ontwikkelingen) or None,
             "bron": p.bron or None,
-            "reden": p.redenen,
+            "reden": p.deelname.bbv_redenen,
         }
 
     def categorie(c) -> dict:

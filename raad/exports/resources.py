@@ -56,10 +56,14 @@ class VerbondenPartijResource(resources.Resource):
     risicos = _kolom(_("Risico's"), "cijfers__risicos")
     ontwikkelingen = _kolom(_("Ontwikkelingen"), "cijfers__ontwikkelingen")
     bron = _kolom(_("Bron"), "bron")
-    redenen = _kolom(_("Waarom (niet) verbonden partij"), "redenen")
+    redenen = _kolom(_("Waarom (niet) verbonden partij"), "deelname__bbv_redenen")
 
     def dehydrate_categorie(self, partij):
-        return partij.categorie.label if partij.verbonden_partij else _("Overige samenwerking")
+        return (
+            partij.categorie.label
+            if partij.deelname.verbonden_partij
+            else _("Overige samenwerking")
+        )
 
     def dehydrate_deelnemers(self, partij):
         return "; ".join(partij.deelnemers)

@@ -1,21 +1,11 @@
-"""The machinery every serializer of the API is built on.
-
-`CamelSerializer` exposes fields under camelCase names with a `…Label` beside every choice and
-renders from a plan made once per serializer; `RegisterSerializer` turns a model into the
-API's conventions (relations as public keys, `url`, descriptions for OpenAPI); `weergave`
-renders a serializer tree built once per thread. The serializers themselves are in
-`serializers.py`.
+"""What every serializer of the API is built on: fields for dates, years, text and money;
+`CamelSerializer` (camelCase names and a `…Label` beside every choice) and
+`RegisterSerializer` (a model in the API's conventions: relations as public keys, `url`,
+descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
-import threading
-import weakref
-from collections.abc import Mapping
-from types import MethodType
-
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -98,111 +88,31 @@ def geld(help_text, **kwargs) -> serializers.DecimalField:
 
 @extend_schema_field(OpenApiTypes.STR)
 class LabelField(serializers.ReadOnlyField):
-    """The Dutch text of a choice value. Looks the value up in the choices once built, instead
-    of Django's get_FOO_display(), which rebuilds and hashes all choices for every row."""
+    """The Dutch text of a choice value."""
 
     def __init__(self, keuzes: dict, **kwargs):
         self.keuzes = keuzes
-        self.teksten = {}  # (language, value) -> text
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        sleutel = (_bomen.__dict__.get("taal") or get_language(), value)
-        tekst = self.teksten.get(sleutel)
-        if tekst is None:
-            tekst = self.teksten[sleutel] = str(self.keuzes.get(value, value))
-        return tekst
+        return str(self.keuzes.get(value, value))
 
 
-class SnelleUrlField(serializers.HyperlinkedIdentityField):
-    """An object's URL from the reversed URL of the first object: one `reverse()` per list
-    instead of one per row (reversing is the most expensive step of a long list)."""
+class SleutelField(serializers.SlugRelatedField):
+    """A relation given by the related row's public key. A key with a NUL character is
+    refused before the look-up: PostgreSQL cannot compare it (found by schemathesis: a 500)."""
 
-    PLAATSHOUDER = "00000000-plaatshouder"
+    default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
-    def to_representation(self, value):
-        """DRF's, with one look-up of the context instead of three, and the URL as a plain
-        string (DRF's `Hyperlink` only serves its browsable API, which we do not offer)."""
-        context = self.context
-        format = context.get("format")
-        if format and self.format and self.format != format:
-            format = self.format
-        return self.get_url(value, self.view_name, context["request"], format)
-
-    def get_url(self, obj, view_name, request, format):
-        waarde = getattr(obj, self.lookup_field)
-        if waarde is None or (type(waarde) is str and not waarde):
-            return None
-        # Per request (scheme and host come from it); the field may serve many requests, and
-        # holds the last one only weakly.
-        if getattr(self, "_sjabloon_voor", None) != (view_name, format) or (
-            self._sjabloon_request() is not request
-        ):
-            kwargs = {self.lookup_url_kwarg: self.PLAATSHOUDER}
-            self._sjabloon = self.reverse(view_name, kwargs=kwargs, request=request, format=format)
-            self._sjabloon_voor = (view_name, format)
-            self._sjabloon_request = weakref.ref(request)
-        return self._sjabloon.replace(self.PLAATSHOUDER, str(waarde))
-
-
-_mappings: dict[type, bool] = {}
-
-
-def _is_mapping(obj) -> bool:
-    """isinstance(obj, Mapping), remembered per type (the ABC check is slow per value)."""
-    soort = type(obj)
-    antwoord = _mappings.get(soort)
-    if antwoord is None:
-        antwoord = _mappings[soort] = isinstance(obj, Mapping)
-    return antwoord
-
-
-def _lezer(bron: list[str]):
-    """Reads a field's source like DRF's get_attribute (None on a missing relation, methods
-    called), without its per-call checks."""
-    if not bron:
-        return lambda obj: obj
-
-    def lees(obj):
-        for naam in bron:
-            if obj is None:
-                return None
-            try:
-                obj = obj[naam] if _is_mapping(obj) else getattr(obj, naam)
-            except ObjectDoesNotExist:
-                return None
-            if type(obj) is MethodType:
-                obj = obj()
-        return obj
-
-    return lees
-
-
-# DRF fields whose to_representation is exactly a builtin: call the builtin directly.
-_INGEBOUWD = {
-    serializers.CharField.to_representation: str,
-    serializers.IntegerField.to_representation: int,
-}
-
-
-def _schrijver(veld):
-    if isinstance(veld, serializers.ManyRelatedField):
-        return lambda waarde: veld.to_representation(
-            waarde.all() if hasattr(waarde, "all") else waarde
-        )
-    if isinstance(veld, serializers.UUIDField) and veld.uuid_format == "hex_verbose":
-        return str
-    return _INGEBOUWD.get(type(veld).to_representation, veld.to_representation)
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("ongeldig_teken")
+        return super().to_internal_value(data)
 
 
 class CamelSerializer(serializers.Serializer):
     """Exposes each field under its camelCase name and adds a read-only `…Label` with the Dutch
-    text of every choice field.
-
-    Output is built from a plan made once per serializer (which field, read how, written how):
-    the same result as DRF's `to_representation`, without repeating its per-field lookups for
-    every row. Long lists (a gemeente's arrangements) render several times faster.
-    """
+    text of every choice field."""
 
     def get_fields(self):
         velden = {}
@@ -219,54 +129,6 @@ class CamelSerializer(serializers.Serializer):
                 )
         return velden
 
-    def to_representation(self, instance):
-        plan = self.__dict__.get("_plan")
-        if plan is None:
-            plan = self._plan = [
-                (
-                    veld.field_name,
-                    veld.source_attrs[0] if len(veld.source_attrs) == 1 else None,
-                    _lezer(veld.source_attrs),
-                    _schrijver(veld),
-                )
-                for veld in self._readable_fields
-            ]
-        uit = {}
-        is_mapping = _is_mapping(instance)
-        for naam, attribuut, lees, schrijf in plan:
-            if attribuut is None:
-                waarde = lees(instance)
-            else:  # the common case, read here: a call per value less
-                try:
-                    waarde = instance[attribuut] if is_mapping else getattr(instance, attribuut)
-                except ObjectDoesNotExist:
-                    waarde = None
-                if type(waarde) is MethodType:
-                    waarde = waarde()
-            uit[naam] = None if waarde is None else schrijf(waarde)
-        return uit
-
-
-_bomen = threading.local()
-
-
-def weergave(klasse: type[CamelSerializer], instance, context: dict) -> dict:
-    """`klasse(instance, context=context).data`, with the serializer and its nested fields
-    built once per thread instead of once per request: building them costs as much as
-    rendering a gemeente's 45 arrangements. Only the context changes per request; the fields
-    that depend on it look it up: URLs their scheme and host once per request, labels the
-    language once per answer."""
-    bomen = _bomen.__dict__.setdefault("bomen", {})
-    boom = bomen.get(klasse)
-    if boom is None:
-        boom = bomen[klasse] = klasse(context=context)
-    boom._context = context
-    _bomen.taal = get_language()  # read once per answer instead of once per label
-    try:
-        return boom.to_representation(instance)
-    finally:
-        _bomen.taal = None
-
 
 class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     """A model as the API shows it: `url` links to the object itself, every relation is the
@@ -275,7 +137,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     No serializer-level validators: unique and cross-row rules are checked once, by the services
     (`full_clean()` and their own checks), with the same messages as in the admin."""
 
-    serializer_related_field = serializers.SlugRelatedField
+    serializer_related_field = SleutelField
 
     def get_validators(self):
         return []
@@ -322,7 +184,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):
-        return SnelleUrlField, {
+        return serializers.HyperlinkedIdentityField, {
             "view_name": f"api:{model_class._meta.model_name}-detail",
             "lookup_field": sleutel(model_class),
         }

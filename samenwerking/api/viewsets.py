@@ -40,7 +40,7 @@ from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
 
 from . import filters
 from . import serializers as s
-from .base import weergave
+from .kernvraag import samenwerkingsverbanden_van_gemeente
 from .namen import camel, niet_gevonden, sleutel
 from .permissions import kent_methode
 from .versies import controleer_if_match, etag
@@ -250,15 +250,15 @@ class GemeenteViewSet(RegisterViewSet):
         gemeente = self.get_object()
         peildatum, jaar = peilmoment(parameters.get("peildatum"), parameters.get("jaar"))
         deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
-        overzicht = {
-            "gemeente": gemeente,
-            "peildatum": peildatum,
-            "jaar": jaar,
-            "deelnames": deelnames,
-            "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
-        }
-        klasse = self.get_serializer_class()
-        return Response(weergave(klasse, overzicht, self.get_serializer_context()))
+        antwoord = samenwerkingsverbanden_van_gemeente(
+            request,
+            gemeente=gemeente,
+            peildatum=peildatum,
+            jaar=jaar,
+            deelnames=deelnames,
+            totalen=kostentotalen(gemeente, deelnames, jaar=jaar),
+        )
+        return Response(antwoord)
 
 
 # --- The register: read for everyone, write for staff -----------------------------------------

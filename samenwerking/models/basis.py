@@ -13,8 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.encoding import force_str
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -82,9 +80,6 @@ def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckCo
     )
 
 
-_KEUZES: dict[tuple[models.Field, str], dict] = {}
-
-
 def roo_stand_veld():
     """What the national register last said about a row's fields (`veld: waarde` as JSON),
     kept by the import so that it can tell a hand edit from a change in the register."""
@@ -133,16 +128,3 @@ class RegisterModel(models.Model):
                 fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
         if fouten:
             raise ValidationError(fouten)
-
-    def _get_FIELD_display(self, field):
-        # Django's version rebuilds and hashes every choice on each call; lists show labels
-        # for hundreds of rows. Same result, with each field's labels translated once per
-        # language.
-        taal = get_language()
-        keuzes = _KEUZES.get((field, taal))
-        if keuzes is None:
-            keuzes = _KEUZES[field, taal] = {
-                waarde: force_str(label, strings_only=True) for waarde, label in field.flatchoices
-            }
-        waarde = getattr(self, field.attname)
-        return keuzes.get(waarde, force_str(waarde, strings_only=True))

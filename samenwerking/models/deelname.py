@@ -15,6 +15,7 @@ from ..constants import (
     Functie,
     OrgaanSoort,
     ZetelRol,
+    label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
 from .basis import (
@@ -209,6 +210,9 @@ class Deelname(RegisterModel):
     def __str__(self):
         return f"{self.deelnemer} in {self.samenwerkingsverband}"
 
+    def get_rol_display(self) -> str:  # see Samenwerkingsverband.get_vorm_display
+        return label(DeelnameRol, self.rol)
+
     @property
     def deelnemer(self):
         return self.gemeente or self.organisatie
@@ -251,7 +255,7 @@ class Bestuursorgaan(RegisterModel):
         ]
 
     def __str__(self):
-        return self.naam or self.get_soort_display()
+        return self.naam or label(OrgaanSoort, self.soort)
 
 
 class Persoon(RegisterModel):
@@ -321,6 +325,12 @@ class Zetel(RegisterModel):
 
     def __str__(self):
         return f"{self.persoon} – {self.bestuursorgaan}"
+
+    def get_functie_display(self) -> str:  # see Samenwerkingsverband.get_vorm_display
+        return label(Functie, self.functie)
+
+    def get_rol_display(self) -> str:
+        return label(ZetelRol, self.rol)
 
     def is_actief_op(self, datum: datetime.date) -> bool:
         return loopt_op(datum, self.begindatum, self.einddatum)

@@ -18,6 +18,7 @@ from ..constants import (
     Motief,
     OrganisatieSoort,
     Vorm,
+    label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
 from .basis import RegisterModel, eind_na_begin, loopt_op, periode_q, roo_stand_veld
@@ -295,6 +296,11 @@ class Samenwerkingsverband(RegisterModel):
 
     def __str__(self):
         return f"{self.naam} ({self.afkorting})" if self.afkorting else self.naam
+
+    # Lists show these labels for every row: constants.label translates only the value's
+    # text, Django's own get_FOO_display() every choice on each call.
+    def get_vorm_display(self) -> str:
+        return label(Vorm, self.vorm)
 
     @property
     def is_wgr(self) -> bool:

@@ -1,21 +1,15 @@
 """Reads of the register shared by the pages, the API and the exports.
 
-Each selector returns rows in a fixed number of queries, whatever the number of rows:
-`basis` (year bounds, sums, the BBV test), `gemeente` (a gemeente's arrangements, totals,
-search, partners) and `register` (search, national figures, art. 27 register, the
-arrangement page, sources).
+Each selector returns model instances in a fixed number of queries, whatever the number of
+rows: `basis` (the half-open year, fields not to read), `bijdragen` (every sum of bijdragen),
+`gemeente` (a gemeente's deelnames with costs and the BBV test, totals, search, partners) and
+`register` (search, national figures, art. 27 register, the arrangement page, sources). The
+verbonden-partij test itself is `samenwerking.bbv`.
 """
 
-from .basis import (
-    TIJDSTEMPELS,
-    bbv_toets,
-    bijdrage_som,
-    jaar_grenzen,
-    zonder,
-)
+from .basis import TIJDSTEMPELS, jaar_grenzen, zonder
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .gemeente import (
-    DEELNAMEVELDEN,
-    VERBANDVELDEN,
     Kostentotalen,
     Partner,
     deelnames_van_gemeente,
@@ -37,17 +31,16 @@ from .register import (
 )
 
 __all__ = [
-    "DEELNAMEVELDEN",
     "TIJDSTEMPELS",
-    "VERBANDVELDEN",
     "Herkomst",
     "Kostentotalen",
     "LandelijkeCijfers",
     "Partner",
     "Verbandoverzicht",
     "art27_register",
-    "bbv_toets",
-    "bijdrage_som",
+    "bijdragen_per_jaar",
+    "bijdragen_van_twee_jaar",
+    "bijdragesommen",
     "bron_omschrijving",
     "deelnames_van_gemeente",
     "gemeenten_zoeken",
@@ -59,5 +52,6 @@ __all__ = [
     "registerstand",
     "samenwerkingsverband_overzicht",
     "samenwerkingsverbanden_zoeken",
+    "totaal",
     "zonder",
 ]

@@ -5,17 +5,11 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import (
-    Count,
-    Q,
-    QuerySet,
-)
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from regioreg.querycache import CompiledQuery
-
+from ..bbv import bbv_toets
 from ..models import (
-    Bijdrage,
     Deelname,
     Gemeente,
     Inwonertal,
@@ -25,29 +19,18 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
-from ..rijen import BijdrageRij, DeelnameRij, DomeinRij, OrgaanRij, PersoonRij, VerbandRij, ZetelRij
-from .basis import bbv_toets, jaar_grenzen
+from .basis import jaar_grenzen, zonder
+from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
-
-def _van_gemeente(gemeente_id: int, peildatum: datetime.date) -> Q:
-    """The deelnames of a gemeente that run on `peildatum` (not in a historical mention)."""
-    return Q(gemeente=gemeente_id, samenwerkingsverband__alleen_historisch=False) & periode_q(
-        peildatum, "toetredingsdatum", "uittredingsdatum"
-    )
-
-
-def _via_deelname(model, gemeente_id: int, peildatum: datetime.date) -> QuerySet:
-    """`model`'s rows that belong to one of those deelnames (a subquery, not a list of ids, so
-    that the query's shape does not depend on the data)."""
-    deelnames = Deelname.objects.filter(_van_gemeente(gemeente_id, peildatum)).values("pk")
-    return model.objects.filter(deelname__in=deelnames)
-
-
-# What the lists show of a deelname and its arrangement, in the order of the fields of
-# `DeelnameRij` (after its id) and `VerbandRij`.
+# What the pages, the API and the verbonden-partijen list show of a deelname, its arrangement,
+# seats and bijdragen; the rest (timestamps, long texts, what the national register said) is
+# not read. A surface that shows more adds the field here: a field left out is read with a
+# query per row, which the query-count tests would report.
 DEELNAMEVELDEN = (
     "uuid",
+    "samenwerkingsverband",
+    "gemeente",
     "toetredingsdatum",
     "uittredingsdatum",
     "rol",
@@ -59,54 +42,16 @@ DEELNAMEVELDEN = (
     "financieel_belang_vastgelegd",
     "belang_toelichting",
 )
-VERBANDVELDEN = ("pk", "uuid", "naam", "afkorting", "vorm", "vestigingsplaats", "verplicht")
-
-# One row per deelname and domein of its arrangement (one row with no domein when it has
-# none): the domeinen come with the rows instead of in a query of their own.
-_deelnames = CompiledQuery(
-    lambda gemeente_id, peildatum: (
-        Deelname.objects.filter(_van_gemeente(gemeente_id, peildatum))
-        .order_by("samenwerkingsverband__naam", "pk", "samenwerkingsverband__domeinen__naam")
-        .values_list(
-            "pk",
-            *DEELNAMEVELDEN,
-            *(f"samenwerkingsverband__{veld}" for veld in VERBANDVELDEN),
-            "samenwerkingsverband__domeinen__code",
-            "samenwerkingsverband__domeinen__naam",
-        )
-    )
-)
-_zetels = CompiledQuery(
-    lambda gemeente_id, peildatum, van, tot: (
-        _via_deelname(Zetel, gemeente_id, peildatum)
-        .filter(
-            periode_q(peildatum, "begindatum", "einddatum")
-            | periode_overlapt_q(van, tot, "begindatum", "einddatum")
-        )
-        .order_by("bestuursorgaan__soort", "rol", "persoon__naam")
-        .values_list(
-            "deelname_id",
-            "uuid",
-            "functie",
-            "rol",
-            "begindatum",
-            "einddatum",
-            "persoon__uuid",
-            "persoon__naam",
-            "persoon__partij",
-            "bestuursorgaan__uuid",
-            "bestuursorgaan__soort",
-            "bestuursorgaan__naam",
-        )
-    )
-)
-_bijdragen = CompiledQuery(
-    lambda gemeente_id, peildatum, jaar, vorig_jaar: (
-        _via_deelname(Bijdrage, gemeente_id, peildatum)
-        .filter(Q(jaar=jaar) | Q(jaar=vorig_jaar))
-        .order_by("soort", "onderdeel")
-        .values_list("deelname_id", "uuid", "jaar", "soort", "onderdeel", "bedrag")
-    )
+VERBANDVELDEN = ("uuid", "naam", "afkorting", "vorm", "doel", "vestigingsplaats", "verplicht")
+ZETELVELDEN = (
+    "uuid",
+    "deelname",
+    "functie",
+    "rol",
+    "begindatum",
+    "einddatum",
+    *zonder("uuid", "naam", "partij", via="persoon__"),
+    *zonder("uuid", "soort", "naam", via="bestuursorgaan__"),
 )
 
 
@@ -115,62 +60,71 @@ def deelnames_van_gemeente(
     *,
     peildatum: datetime.date | None = None,
     jaar: int | None = None,
-) -> list[DeelnameRij]:
-    """Every deelname of `gemeente` that runs on `peildatum` (default today), one per
-    arrangement, by arrangement name, with what the page and the API show about it.
+    heel_jaar: bool = False,
+) -> list[Deelname]:
+    """The deelnames of `gemeente` that run on `peildatum` (default today) or, with
+    `heel_jaar`, on at least one day of `jaar`; one per arrangement and period, by arrangement
+    name, never in a historical mention. The one read behind the gemeente page, the core API
+    endpoint and the verbonden-partijen list. Each deelname carries:
 
-    Light rows (`samenwerking.rijen`), each carrying:
-    - `samenwerkingsverband` (what the lists show of it) with its `domeinen`;
-    - `vertegenwoordigers`: the seats held on its behalf on `peildatum`, with persoon and
-      bestuursorgaan;
-    - `bijdragen_in_jaar`: its bijdragen of `jaar` (default the peildatum's year);
-    - the BBV test and the bijdrage sums of `jaar` and the year before (see `bbv_toets`).
+    - `samenwerkingsverband` with its domeinen by name (`gelezen_domeinen`);
+    - `vertegenwoordigers`: the seats held on its behalf on `peildatum` (with `heel_jaar`: in
+      the year), with persoon and bestuursorgaan; `zetels_in_jaar`: those held in `jaar`;
+    - `bijdragen_in_jaar`: its bijdragen of `jaar` (default the peildatum's year), by soort
+      and onderdeel;
+    - the sums of `jaar` and the year before (`selectors.bijdragen.bijdragesommen`) and the
+      verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`).
 
-    Queries: 1 for the rows with their domeinen, 1 for seats, 1 for bijdragen, each compiled
-    once (`regioreg.querycache`). The sums and the BBV test are worked out from the seats and
-    bijdragen read anyway.
+    Four queries: the deelnames with their arrangement, domeinen, seats, bijdragen of the
+    two years.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
     van, tot = jaar_grenzen(jaar)
-    waar = {"gemeente_id": gemeente.pk, "peildatum": peildatum}
-
-    rijen: dict[int, DeelnameRij] = {}
-    for deelname_id, *velden, code, domein in _deelnames.rows(**waar):
-        rij = rijen.get(deelname_id)
-        if rij is None:
-            deelname, verband = velden[: len(DEELNAMEVELDEN)], velden[len(DEELNAMEVELDEN) :]
-            rij = rijen[deelname_id] = DeelnameRij(deelname_id, *deelname, VerbandRij(*verband))
-        if code is not None:
-            rij.samenwerkingsverband.domeinen.append(DomeinRij(code, domein))
-    # A seat or bijdrage written between these queries may have no row above: left out.
-    for (
-        deelname_id,
-        *zetel,
-        persoon_uuid,
-        persoon,
-        partij,
-        orgaan_uuid,
-        soort,
-        orgaan,
-    ) in _zetels.rows(**waar, van=van, tot=tot):
-        if rij := rijen.get(deelname_id):
-            rij.gelezen_zetels.append(
-                ZetelRij(
-                    *zetel,
-                    PersoonRij(persoon_uuid, persoon, partij),
-                    OrgaanRij(orgaan_uuid, soort, orgaan),
-                )
-            )
-    for deelname_id, *bijdrage in _bijdragen.rows(**waar, jaar=jaar, vorig_jaar=jaar - 1):
-        if rij := rijen.get(deelname_id):
-            rij.gelezen_bijdragen.append(BijdrageRij(*bijdrage))
-
-    for rij in rijen.values():
-        rij.vertegenwoordigers = [z for z in rij.gelezen_zetels if z.is_actief_op(peildatum)]
-        rij.bijdragen_in_jaar = [b for b in rij.gelezen_bijdragen if b.jaar == jaar]
-        bbv_toets(rij, jaar=jaar, zetels=rij.gelezen_zetels, bijdragen=rij.gelezen_bijdragen)
-    return list(rijen.values())
+    if heel_jaar:
+        lopend = periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum")
+        zetels = periode_overlapt_q(van, tot, "begindatum", "einddatum")
+    else:
+        lopend = periode_q(peildatum, "toetredingsdatum", "uittredingsdatum")
+        # The seats on the peildatum and those in the year, read as one span and told apart
+        # below (one condition compiles faster than both).
+        zetels = periode_overlapt_q(
+            min(van, peildatum),
+            max(tot, peildatum + datetime.timedelta(days=1)),
+            "begindatum",
+            "einddatum",
+        )
+    rijen = list(
+        Deelname.objects.filter(
+            lopend, gemeente=gemeente, samenwerkingsverband__alleen_historisch=False
+        )
+        .select_related("samenwerkingsverband")
+        .only(*DEELNAMEVELDEN, *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"))
+        .prefetch_related(
+            Prefetch("samenwerkingsverband__domeinen", to_attr="gelezen_domeinen"),
+            Prefetch(
+                "zetels",
+                queryset=Zetel.objects.filter(zetels)
+                .select_related("persoon", "bestuursorgaan")
+                .only(*ZETELVELDEN)
+                .order_by("bestuursorgaan__soort", "rol", "persoon__naam"),
+                to_attr="gelezen_zetels",
+            ),
+            bijdragen_van_twee_jaar(jaar),
+        )
+        .order_by("samenwerkingsverband__naam", "pk")
+    )
+    for deelname in rijen:
+        deelname.zetels_in_jaar = [z for z in deelname.gelezen_zetels if z.overlapt(van, tot)]
+        deelname.vertegenwoordigers = (
+            deelname.zetels_in_jaar
+            if heel_jaar
+            else [z for z in deelname.gelezen_zetels if z.is_actief_op(peildatum)]
+        )
+        deelname.bijdragen_in_jaar = [b for b in deelname.gelezen_bijdragen if b.jaar == jaar]
+        bijdragesommen(deelname, jaar)
+        bbv_toets(deelname, jaar=jaar, zetels_in_jaar=deelname.zetels_in_jaar)
+    return rijen
 
 
 @dataclass(frozen=True)
@@ -198,35 +152,24 @@ def _per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None
     return (bedrag / inwoners).quantize(Decimal("0.01"))
 
 
-_inwonertal = CompiledQuery(
-    lambda gemeente_id, jaar: (
-        Inwonertal.objects.filter(gemeente=gemeente_id, jaar=jaar)
+def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -> Kostentotalen:
+    """Totals over the deelnames from `deelnames_van_gemeente`, and per inwoner when the
+    Inwonertal of `jaar` is known. One query (the Inwonertal)."""
+    inwonertal = (
+        Inwonertal.objects.filter(gemeente=gemeente, jaar=jaar)
         .order_by()
         .values_list("aantal", "bron")
+        .first()
     )
-)
-
-
-def kostentotalen(gemeente: Gemeente, deelnames, *, jaar: int) -> Kostentotalen:
-    """Totals over rows from `deelnames_van_gemeente`; None when no row has a figure.
-
-    One query (the Inwonertal of `jaar`); the rows must already be evaluated.
-    """
-
-    def som(veld: str) -> Decimal | None:
-        bedragen = [getattr(d, veld) for d in deelnames if getattr(d, veld) is not None]
-        return sum(bedragen, Decimal("0")) if bedragen else None
-
-    inwonertal = _inwonertal.rows(gemeente_id=gemeente.pk, jaar=jaar)
-    inwoners, bron = inwonertal[0] if inwonertal else (None, "")
+    inwoners, bron = inwonertal or (None, "")
     return Kostentotalen(
         jaar=jaar,
-        begroot=som("bijdrage_begroot"),
-        gerealiseerd=som("bijdrage_gerealiseerd"),
+        begroot=totaal(d.bijdrage_begroot for d in deelnames),
+        gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
         inwoners=inwoners,
         inwoners_bron=bron_omschrijving(bron) if bron else "",
-        begroot_vorig_jaar=som("bijdrage_begroot_vorig_jaar"),
-        gerealiseerd_vorig_jaar=som("bijdrage_gerealiseerd_vorig_jaar"),
+        begroot_vorig_jaar=totaal(d.bijdrage_begroot_vorig_jaar for d in deelnames),
+        gerealiseerd_vorig_jaar=totaal(d.bijdrage_gerealiseerd_vorig_jaar for d in deelnames),
     )
 
 

@@ -12,7 +12,6 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     QuerySet,
-    Sum,
 )
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,12 +22,10 @@ from ..constants import (
     BRON_OPENGR,
     BRON_ROO,
     WGR_VORMEN,
-    BijdrageSoort,
     Vorm,
 )
 from ..models import (
     Bestuursorgaan,
-    Bijdrage,
     Bronimport,
     Deelname,
     Gemeente,
@@ -39,7 +36,8 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import normaliseer_naam
-from .basis import TIJDSTEMPELS, bijdrage_som, zonder
+from .basis import TIJDSTEMPELS, zonder
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen
 
 
 def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
@@ -171,10 +169,10 @@ def samenwerkingsverband_overzicht(
     verband_uuid, *, peildatum: datetime.date | None = None, jaar: int | None = None
 ) -> Verbandoverzicht:
     """One arrangement with its members (all periods, each with its bijdrage of `jaar` and of
-    the year before), organs
-    with the seats held on `peildatum`, bijdragen per year, jaarcijfers, documents and nested
-    arrangements, its versions in the national register and the historical mentions (OpenGR)
-    linked to it. Raises Samenwerkingsverband.DoesNotExist. Thirteen queries.
+    the year before: `selectors.bijdragen.bijdragesommen`), organs with the seats held on
+    `peildatum`, bijdragen per year, jaarcijfers, documents and nested arrangements, its
+    versions in the national register and the historical mentions (OpenGR) linked to it.
+    Raises Samenwerkingsverband.DoesNotExist. Fourteen queries.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
@@ -196,16 +194,12 @@ def samenwerkingsverband_overzicht(
             *zonder(*TIJDSTEMPELS, via="gemeente__"),
             *zonder(*TIJDSTEMPELS, via="organisatie__"),
         )
-        .annotate(
-            bijdrage_begroot=bijdrage_som(jaar, BijdrageSoort.BEGROOT),
-            bijdrage_gerealiseerd=bijdrage_som(jaar, BijdrageSoort.GEREALISEERD),
-            bijdrage_begroot_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.BEGROOT),
-            bijdrage_gerealiseerd_vorig_jaar=bijdrage_som(jaar - 1, BijdrageSoort.GEREALISEERD),
-        )
+        .prefetch_related(bijdragen_van_twee_jaar(jaar))
         .order_by("gemeente__naam", "organisatie__naam", "toetredingsdatum")
     )
     for deelname in deelnames:
         deelname.loopt_op_peildatum = deelname.is_actief_op(peildatum)
+        bijdragesommen(deelname, jaar)
     zetels = (
         Zetel.objects.filter(periode_q(peildatum, "begindatum", "einddatum"))
         .select_related("persoon", "deelname__gemeente", "deelname__organisatie")
@@ -225,24 +219,13 @@ def samenwerkingsverband_overzicht(
         .defer(*TIJDSTEMPELS)
         .order_by("soort", "naam")
     )
-    per_jaar = {}
-    for rij in (
-        Bijdrage.objects.filter(deelname__samenwerkingsverband=verband)
-        .values("jaar", "soort")
-        .annotate(som=Sum("bedrag"))
-        .order_by("jaar")
-    ):
-        per_jaar.setdefault(rij["jaar"], {})[rij["soort"]] = rij["som"]
     return Verbandoverzicht(
         verband=verband,
         peildatum=peildatum,
         jaar=jaar,
         deelnames=deelnames,
         organen=organen,
-        bijdragen_per_jaar=[
-            (j, s.get(BijdrageSoort.BEGROOT), s.get(BijdrageSoort.GEREALISEERD))
-            for j, s in sorted(per_jaar.items())
-        ],
+        bijdragen_per_jaar=bijdragen_per_jaar(verband),
         jaarcijfers=list(
             verband.jaarcijfers.select_related("bron_document")
             .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))

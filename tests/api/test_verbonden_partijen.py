@@ -90,9 +90,10 @@ def test_query_count(api, zaanstad, aantal, django_assert_num_queries):
         f.ZetelFactory(deelname=d)
         f.BijdrageFactory(deelname=d, jaar=2025)
         namen.add(d.samenwerkingsverband.naam)
-    # 1 gemeente, 2 deelnames, 3 seats in the year, 4 bijdragen of the year and the year
-    # before (sums and the BBV test are made from 3 and 4), 5 participants, 6 jaarcijfers.
-    with django_assert_num_queries(6):
+    # 1 gemeente; deelnames_van_gemeente: 2 deelnames with arrangement and the sums of
+    # bijdragen, 3 domeinen, 4 seats in the year, 5 bijdragen of the year; 6 participants,
+    # 7 jaarcijfers.
+    with django_assert_num_queries(7):
         antwoord = api.get(URL, {"jaar": "2025"})
     assert antwoord.status_code == 200
     # Each one a verbonden partij: a seat and a bijdrage in an openbaar lichaam.

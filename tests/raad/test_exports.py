@@ -108,7 +108,7 @@ def test_each_partij_lands_in_its_category_with_its_reason(zaanstad):
         "stichting_vereniging": ["Stichting Zaans Erfgoed"],
         "overig": [],
     }
-    overige = {p.verband.naam: p.redenen for p in lijst.overige.partijen}
+    overige = {p.verband.naam: p.deelname.bbv_redenen for p in lijst.overige.partijen}
     assert overige == {
         "Recreatieschap Twiske-Waterland": "bestuurlijk belang: vastgelegd: alleen een "
         "adviserende stem in het bestuur; financieel belang: bijdrage 2025",
@@ -117,7 +117,7 @@ def test_each_partij_lands_in_its_category_with_its_reason(zaanstad):
         "vastleggen)",
     }
     ggd = lijst.categorieen[0].partijen[0]
-    assert ggd.redenen == (
+    assert ggd.deelname.bbv_redenen == (
         "bestuurlijk belang: zetel in algemeen bestuur; financieel belang: bijdrage 2025"
     )
     assert lijst.totaal.bijdrage_begroot == Decimal("2625000.50")
@@ -128,7 +128,7 @@ def test_a_year_without_bijdragen(zaanstad):
     # No bijdragen recorded for 2026: only the openbaar lichaam with a seat qualifies, by its
     # form (the deelnemers carry its costs).
     [ggd] = lijst.partijen
-    assert ggd.redenen == (
+    assert ggd.deelname.bbv_redenen == (
         "bestuurlijk belang: zetel in algemeen bestuur; financieel belang: de deelnemers dragen "
         "de kosten en staan garant (openbaar lichaam)"
     )
@@ -268,10 +268,10 @@ def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num
             soort=JaarcijfersSoort.BEGROTING,
             bron_document=f.DocumentFactory(samenwerkingsverband=d.samenwerkingsverband),
         )
-    # 1 gemeente, 2 deelnames, 3 seats in the year, 4 bijdragen of the year and the year
-    # before (sums and the BBV test are made from 3 and 4), 5 participants in the year,
-    # 6 jaarcijfers with source document.
-    with django_assert_num_queries(6):
+    # 1 gemeente; deelnames_van_gemeente: 2 deelnames with arrangement and the sums of
+    # bijdragen, 3 domeinen, 4 seats in the year, 5 bijdragen of the year (the BBV test is
+    # made from 2 and 4); 6 participants in the year, 7 jaarcijfers with source document.
+    with django_assert_num_queries(7):
         antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
     assert antwoord.status_code == 200
     # Every participation is in the list, whatever the format.

@@ -225,10 +225,11 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
     for i in range(aantal):
         deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "100", vorig="90")
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
-    # 1 gemeente with provincie, 2-4 the selector (deelnames with domeinen, seats,
-    # bijdragen), 5 inwonertal. (A disappeared gemeente adds one for its successors.)
+    # 1 gemeente with provincie, 2-5 deelnames_van_gemeente (deelnames with arrangement and
+    # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6 inwonertal. (A
+    # disappeared gemeente adds one for its successors.)
     for indeling in ("vorm", "domein"):
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
 
@@ -408,11 +409,12 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
         f.WettelijkeGrondslagFactory(samenwerkingsverband=verband)
         verband.domeinen.add(f.DomeinFactory())
     # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
-    # bevoegdheden, documenten, 6 deelnames with bijdrage sums, 7 organs, 8 seats,
-    # 9 bijdragen per year, 10 jaarcijfers with source document, 11 nested arrangements,
-    # 12 evaluaties, 13-15 P&C rules, board meetings and overrides (raad.kalender),
-    # 16-17 versions in the national register and historical mentions linked to it,
-    # 18 "laatst gewijzigd in regioreg": the latest change by people over the history tables.
-    with django_assert_num_queries(18):
+    # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
+    # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
+    # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
+    # and overrides (raad.kalender), 17-18 versions in the national register and historical
+    # mentions linked to it, 19 "laatst gewijzigd in regioreg": the latest change by people
+    # over the history tables.
+    with django_assert_num_queries(19):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)

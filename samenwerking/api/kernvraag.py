@@ -1,0 +1,159 @@
+"""The answer to the core question (`GET /api/v1/gemeenten/{cbs_code}/samenwerkingsverbanden`),
+written out by hand from what `selectors.deelnames_van_gemeente` returns.
+
+This is the API's hottest answer (a gemeente's ~45 arrangements with their representatives
+and bijdragen): DRF's serializers would spend most of the request on it. The serializers in
+`serializers.py` (`SamenwerkingsverbandenVanGemeenteSerializer` and its parts) still describe
+the document for OpenAPI; `tests/api/test_kernvraag.py` checks that this function writes
+exactly what they would. A field added there must be added here.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+
+from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from samenwerking.models import Deelname, Gemeente
+from samenwerking.selectors import Kostentotalen
+
+CENT = Decimal("0.01")
+VERDEELSLEUTEL = Decimal("0.0001")  # Deelname.verdeelsleutel: four decimal places
+
+
+def _tekst(getal: Decimal | None, eenheid: Decimal = CENT) -> str | None:
+    """A decimal as the API writes it: a string ("1234.56"), null when unknown."""
+    return None if getal is None else f"{getal.quantize(eenheid):f}"
+
+
+def _datum(datum: datetime.date | None) -> str | None:
+    return None if datum is None else datum.isoformat()
+
+
+def _labels(keuzes) -> dict[str, str]:
+    """A choice list's Dutch texts, translated once per answer instead of once per row."""
+    return {waarde: str(label) for waarde, label in keuzes.choices}
+
+
+def samenwerkingsverbanden_van_gemeente(
+    request,
+    *,
+    gemeente: Gemeente,
+    peildatum: datetime.date,
+    jaar: int,
+    deelnames: list[Deelname],
+    totalen: Kostentotalen,
+) -> dict:
+    """The JSON document of the core answer, as a dict."""
+
+    def adres(lijst: str):
+        """An object's URL is its list's URL and its key (the router's detail routes)."""
+        basis = request.build_absolute_uri(reverse(f"api:{lijst}-list"))
+        return lambda sleutel: f"{basis}/{sleutel}"
+
+    gemeente_url, verband_url, deelname_url = (
+        adres("gemeente"),
+        adres("samenwerkingsverband"),
+        adres("deelname"),
+    )
+    zetel_url, persoon_url, orgaan_url = adres("zetel"), adres("persoon"), adres("bestuursorgaan")
+    bijdrage_url = adres("bijdrage")
+    vormen, rollen, functies = _labels(Vorm), _labels(DeelnameRol), _labels(Functie)
+    zetelrollen, soorten, bijdragesoorten = (
+        _labels(ZetelRol),
+        _labels(OrgaanSoort),
+        _labels(BijdrageSoort),
+    )
+
+    def vertegenwoordiger(zetel) -> dict:
+        persoon, orgaan = zetel.persoon, zetel.bestuursorgaan
+        return {
+            "uuid": str(zetel.uuid),
+            "url": zetel_url(zetel.uuid),
+            "persoon": {
+                "uuid": str(persoon.uuid),
+                "url": persoon_url(persoon.uuid),
+                "naam": persoon.naam,
+                "partij": persoon.partij,
+            },
+            "bestuursorgaan": {
+                "uuid": str(orgaan.uuid),
+                "url": orgaan_url(orgaan.uuid),
+                "soort": orgaan.soort,
+                "soortLabel": soorten.get(orgaan.soort, orgaan.soort),
+                "naam": orgaan.naam,
+            },
+            "functie": zetel.functie,
+            "functieLabel": functies.get(zetel.functie, zetel.functie),
+            "rol": zetel.rol,
+            "rolLabel": zetelrollen.get(zetel.rol, zetel.rol),
+            "begindatum": _datum(zetel.begindatum),
+            "einddatum": _datum(zetel.einddatum),
+        }
+
+    def rij(deelname: Deelname) -> dict:
+        verband = deelname.samenwerkingsverband
+        return {
+            "samenwerkingsverband": {
+                "uuid": str(verband.uuid),
+                "url": verband_url(verband.uuid),
+                "naam": verband.naam,
+                "afkorting": verband.afkorting,
+                "vorm": verband.vorm,
+                "vormLabel": vormen.get(verband.vorm, verband.vorm),
+                "domeinen": [domein.code for domein in verband.gelezen_domeinen],
+                "vestigingsplaats": verband.vestigingsplaats,
+                "verplicht": verband.verplicht,
+            },
+            "deelname": {
+                "uuid": str(deelname.uuid),
+                "url": deelname_url(deelname.uuid),
+                "toetredingsdatum": _datum(deelname.toetredingsdatum),
+                "uittredingsdatum": _datum(deelname.uittredingsdatum),
+                "rol": deelname.rol,
+                "rolLabel": rollen.get(deelname.rol, deelname.rol),
+                "verdeelsleutel": _tekst(deelname.verdeelsleutel, VERDEELSLEUTEL),
+                "stemmen": deelname.stemmen,
+                "deelnemendeBestuursorganen": list(deelname.deelnemende_bestuursorganen),
+            },
+            "verbondenPartij": deelname.verbonden_partij,
+            "bestuurlijkBelang": deelname.bestuurlijk_belang,
+            "financieelBelang": deelname.financieel_belang,
+            "verbondenPartijReden": deelname.bbv_redenen,
+            "vertegenwoordigers": [vertegenwoordiger(z) for z in deelname.vertegenwoordigers],
+            "bijdrage": {
+                "begroot": _tekst(deelname.bijdrage_begroot),
+                "gerealiseerd": _tekst(deelname.bijdrage_gerealiseerd),
+                "perOnderdeel": [
+                    {
+                        "uuid": str(bijdrage.uuid),
+                        "url": bijdrage_url(bijdrage.uuid),
+                        "soort": bijdrage.soort,
+                        "soortLabel": bijdragesoorten.get(bijdrage.soort, bijdrage.soort),
+                        "onderdeel": bijdrage.onderdeel,
+                        "bedrag": _tekst(bijdrage.bedrag),
+                    }
+                    for bijdrage in deelname.bijdragen_in_jaar
+                ],
+            },
+        }
+
+    return {
+        "gemeente": {
+            "cbsCode": gemeente.cbs_code,
+            "url": gemeente_url(gemeente.cbs_code),
+            "naam": gemeente.naam,
+        },
+        "peildatum": peildatum.isoformat(),
+        "jaar": jaar,
+        "samenwerkingsverbanden": [rij(deelname) for deelname in deelnames],
+        "totalen": {
+            "begroot": _tekst(totalen.begroot),
+            "gerealiseerd": _tekst(totalen.gerealiseerd),
+            "inwoners": totalen.inwoners,
+            "perInwoner": {
+                "begroot": _tekst(totalen.begroot_per_inwoner),
+                "gerealiseerd": _tekst(totalen.gerealiseerd_per_inwoner),
+            },
+        },
+    }
