@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -42,6 +42,7 @@ from .models import (
     WettelijkeGrondslag,
     Zetel,
 )
+from .periode import geeindigd_q, periode_q
 
 # --- Forms that validate and save through the services ---------------------------------------
 
@@ -224,7 +225,7 @@ class GemeenteStatusFilter(admin.SimpleListFilter):
         if self.value() == "actief":
             return queryset.actief_op(vandaag)
         if self.value() == "opgeheven":
-            return queryset.filter(einddatum__lte=vandaag)
+            return queryset.filter(geeindigd_q(vandaag, "einddatum"))
         return queryset
 
 
@@ -244,8 +245,7 @@ class ProvincieAdmin(RegisterAdmin):
             .annotate(
                 _aantal=Count(
                     "gemeenten",
-                    filter=Q(gemeenten__einddatum__isnull=True)
-                    | Q(gemeenten__einddatum__gt=vandaag),
+                    filter=periode_q(vandaag, "begindatum", "einddatum", prefix="gemeenten__"),
                 )
             )
         )
@@ -541,13 +541,8 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
             .annotate(
                 _deelnemers=Count(
                     "deelnames",
-                    filter=(
-                        Q(deelnames__toetredingsdatum__isnull=True)
-                        | Q(deelnames__toetredingsdatum__lte=vandaag)
-                    )
-                    & (
-                        Q(deelnames__uittredingsdatum__isnull=True)
-                        | Q(deelnames__uittredingsdatum__gt=vandaag)
+                    filter=periode_q(
+                        vandaag, "toetredingsdatum", "uittredingsdatum", "deelnames__"
                     ),
                 )
             )

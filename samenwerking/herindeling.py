@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import services
 from .constants import DeelnameRol, HerindelingSoort
-from .models import Deelname, Gemeente, Herindeling, overlapt
+from .models import Deelname, Gemeente, Herindeling
+from .periode import overlapt, periode_q
 
 
 @dataclass
@@ -47,13 +47,6 @@ class HerindelingVerslag:
         }
 
 
-def _loopt_op(datum: datetime.date) -> Q:
-    """Deelnames that began before `datum` (or at an unknown date) and still run on it."""
-    return (Q(toetredingsdatum__isnull=True) | Q(toetredingsdatum__lt=datum)) & (
-        Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=datum)
-    )
-
-
 @transaction.atomic
 def herindeling_toepassen(
     *,
@@ -76,7 +69,13 @@ def herindeling_toepassen(
     opvolgers = [rij.nieuwe_gemeente for rij in rijen]
     verslag.herindelingen += 1
 
-    lopend = Deelname.objects.filter(gemeente=oude_gemeente).filter(_loopt_op(datum))
+    # Deelnames that ran the day before the merger and still run on its date: begun before
+    # it (or at an unknown date), not ended by it.
+    lopend = Deelname.objects.filter(
+        periode_q(datum - datetime.timedelta(days=1), "toetredingsdatum", "uittredingsdatum"),
+        periode_q(datum, "toetredingsdatum", "uittredingsdatum"),
+        gemeente=oude_gemeente,
+    )
     if samenwerkingsverbanden is not None:
         lopend = lopend.filter(samenwerkingsverband__in=samenwerkingsverbanden)
     lopend = list(lopend.select_related("samenwerkingsverband", "gemeente"))

@@ -45,7 +45,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from . import services
@@ -61,6 +60,7 @@ from .normalisatie import (
     organisatie_soort,
     regeling_sleutel,
 )
+from .periode import periode_overlapt_q
 from .referentiedata import FIXTURES, ReferentiedataFout, lees_csv
 
 OPENGR_BESTAND = "opengr_provincies.csv"
@@ -169,10 +169,7 @@ class _Herkenning:
     def __init__(self, namen_voor_2016_pad: Path):
         begin, eind = PERIODE
         self.gemeenten = Namenlijst(
-            Gemeente.objects.filter(
-                Q(begindatum__isnull=True) | Q(begindatum__lt=eind),
-                Q(einddatum__isnull=True) | Q(einddatum__gt=begin),
-            ),
+            Gemeente.objects.filter(periode_overlapt_q(begin, eind, "begindatum", "einddatum")),
             naam=lambda g: g.naam,
         )
         self.organisaties = Organisaties()

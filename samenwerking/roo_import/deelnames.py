@@ -4,6 +4,7 @@ import datetime
 
 from .. import services
 from ..models import Deelname, Zetel
+from ..periode import geeindigd
 from ..registerstand import als_json, waarden_toepassen
 from .perioden import GewensteDeelname, koppelen
 from .plan import Plan
@@ -110,7 +111,7 @@ def deelnames_plannen(
         for d in lijst:
             if d.pk in gekoppeld or not d.roo_stand:
                 continue
-            if d.uittredingsdatum is not None and d.uittredingsdatum <= stand:
+            if geeindigd(stand, d.uittredingsdatum):
                 continue
             einde = max(stand, d.toetredingsdatum or stand)
             stand = dict(d.roo_stand)

@@ -6,6 +6,7 @@ import datetime
 from .. import services
 from ..models import Gemeente, Inwonertal
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
+from ..periode import geeindigd
 from ..registerstand import waarden_toepassen
 from .context import Importcontext
 
@@ -49,7 +50,7 @@ def gemeenten_bijwerken(ctx: Importcontext) -> None:
             gekoppeld.append(gemeente)
         if (
             record.inwoners
-            and (record.einddatum is None or record.einddatum > ctx.stand)
+            and not geeindigd(ctx.stand, record.einddatum)
             and gemeente.is_actief_op(ctx.stand)
         ):
             inwoners[gemeente.pk] = (gemeente, record.inwoners)

@@ -24,6 +24,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
+from ..periode import geeindigd
 from ..registerstand import lijst_bijwerken, waarden_toepassen
 from ..roo import Adres, Deelnemer, Regeling, Verwijzing
 from ..roo import Organisatie as RooOrganisatie
@@ -131,7 +132,7 @@ class Regelingen:
         weg = [
             v
             for v in self.verbanden_met_versies
-            if v.pk not in in_export and (v.einddatum is None or v.einddatum > self.ctx.stand)
+            if v.pk not in in_export and not geeindigd(self.ctx.stand, v.einddatum)
         ]
         if weg:
             self.ctx.verslag.aandachtspunten.append(
@@ -377,7 +378,7 @@ class Regelingen:
                 if any(
                     g.gemeente
                     and g.gemeente.pk in huidige
-                    and (g.uittredingsdatum is None or g.uittredingsdatum > self.ctx.stand)
+                    and not geeindigd(self.ctx.stand, g.uittredingsdatum)
                     for g in deelnames
                 ):
                     self.ctx.verslag.gemeenterijen_geland += 1

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from samenwerking import models
@@ -212,6 +213,26 @@ def test_actief_op_filter_with_any_date(admin_client):
     assert list(lijst) == [nieuw]
     # A wrong date is refused the admin way (redirect with ?e=1), not a crash.
     assert admin_client.get(url, {"actief_op": "morgen"}).status_code == 302
+
+
+def test_lists_count_what_runs_today_by_the_half_open_period(admin_client):
+    """`gemeenten nu` and `deelnemers nu` count the rows whose [begin, eind) holds today: a
+    gemeente that starts later (a merger still to come) or ended today does not count."""
+    vandaag = timezone.localdate()
+    provincie = f.ProvincieFactory(code="PV77", naam="Provincie Telling")
+    f.GemeenteFactory(provincie=provincie, naam="Bestaat")
+    f.GemeenteFactory(provincie=provincie, naam="Komt nog", begindatum=vandaag + D.resolution)
+    f.GemeenteFactory(provincie=provincie, naam="Vandaag op", einddatum=vandaag)
+    lijst = admin_client.get(reverse("admin:samenwerking_provincie_changelist"), {"q": "PV77"})
+    assert [p._aantal for p in lijst.context["cl"].result_list] == [1]
+    assert '<td class="field-aantal_gemeenten">1</td>' in lijst.content.decode()
+
+    lopend = f.DeelnameFactory(toetredingsdatum=vandaag)
+    verband = lopend.samenwerkingsverband
+    f.DeelnameFactory(samenwerkingsverband=verband, toetredingsdatum=vandaag + D.resolution)
+    f.DeelnameFactory(samenwerkingsverband=verband, uittredingsdatum=vandaag)
+    lijst = admin_client.get(reverse("admin:samenwerking_samenwerkingsverband_changelist"))
+    assert [v._deelnemers for v in lijst.context["cl"].result_list] == [1]
 
 
 def _importeer(admin_client, model_naam: str, inhoud: str, bestandsnaam: str = "bijdragen.csv"):
