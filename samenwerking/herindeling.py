@@ -128,7 +128,7 @@ def herindeling_toepassen(
 
     verslag.zetels_beeindigd += services.deelnames_beeindigen(deelnames=lopend, datum=datum)
     verslag.beeindigd += len(lopend)
-    verslag.voortgezet += len(services.deelnames_aanmaken(deelnames=nieuw))
+    verslag.voortgezet += len(services.rijen_opslaan(model=Deelname, rijen=nieuw))
     return verslag
 
 
@@ -199,13 +199,15 @@ def herindeling_vastleggen(
             )
     if oude_gemeente.einddatum != datum:
         oude_gemeente.einddatum = datum
-        oude_gemeente.full_clean()
-        oude_gemeente.save(update_fields=["einddatum", "updated_at"])
+        services.rij_opslaan(rij=oude_gemeente)
     if not bestaand:
-        for nieuwe in nieuwe_gemeenten:
-            herindeling = Herindeling(
-                oude_gemeente=oude_gemeente, nieuwe_gemeente=nieuwe, datum=datum, soort=soort
-            )
-            herindeling.full_clean()
-            herindeling.save()
+        services.rijen_opslaan(
+            model=Herindeling,
+            rijen=[
+                Herindeling(
+                    oude_gemeente=oude_gemeente, nieuwe_gemeente=nieuwe, datum=datum, soort=soort
+                )
+                for nieuwe in nieuwe_gemeenten
+            ],
+        )
     return herindeling_toepassen(oude_gemeente=oude_gemeente)

@@ -111,7 +111,7 @@ def historische_vermeldingen_bijwerken(*, peildatum: datetime.date) -> Historisc
             verband.alleen_historisch = True
             verband.in_landelijk_register = match
             gewijzigd.append(verband)
-    services.rijen_bijwerken(
+    services.rijen_opslaan(
         model=Samenwerkingsverband,
         rijen=gewijzigd,
         velden=["alleen_historisch", "in_landelijk_register"],

@@ -43,6 +43,7 @@ from .peilmoment import DATUM_BUITEN_BEREIK, JAAR_MAX, JAAR_MIN, binnen_bereik
 
 # The half-open period lives in `periode`; these names stay importable from here.
 from .periode import loopt_op, overlapt, periode_overlapt_q, periode_q  # noqa: F401
+from .registerversie import Registerversie  # noqa: F401 (the page cache's version row)
 
 JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 

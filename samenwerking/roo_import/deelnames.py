@@ -157,12 +157,11 @@ def deelnames_schrijven(plan: Plan, verband) -> None:
             per_datum.setdefault(einde, []).append(d)
         for einde, lijst in per_datum.items():
             services.deelnames_beeindigen(deelnames=lijst, datum=einde)
-        services.rijen_bijwerken(
-            model=Deelname, rijen=[d for d, _e in eindes], velden=["roo_stand"]
-        )
-    for d in plan.deelnames_gewijzigd:
-        services.deelname_opslaan(deelname=d)
-    services.rijen_bijwerken(model=Deelname, rijen=plan.deelnames_stand, velden=["roo_stand"])
+        services.rijen_opslaan(model=Deelname, rijen=[d for d, _e in eindes], velden=["roo_stand"])
     for d in plan.deelnames_nieuw:
         d.samenwerkingsverband = verband
-    services.deelnames_aanmaken(deelnames=plan.deelnames_nieuw)
+    # Changed rows (whole, as the plan left them) and new ones, checked together.
+    services.rijen_opslaan(
+        model=Deelname,
+        rijen=[*plan.deelnames_gewijzigd, *plan.deelnames_stand, *plan.deelnames_nieuw],
+    )

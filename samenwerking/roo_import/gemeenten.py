@@ -54,7 +54,7 @@ def gemeenten_bijwerken(ctx: Importcontext) -> None:
             and gemeente.is_actief_op(ctx.stand)
         ):
             inwoners[gemeente.pk] = (gemeente, record.inwoners)
-    services.rijen_bijwerken(model=Gemeente, rijen=gekoppeld, velden=["roo_systeem_id"])
+    services.rijen_opslaan(model=Gemeente, rijen=gekoppeld, velden=["roo_systeem_id"])
     ctx.verslag.gemeenten_gekoppeld = len(gekoppeld)
     if op_naam and gekoppeld:
         ctx.verslag.meldingen.append(
@@ -99,9 +99,8 @@ def _inwoners_bijwerken(ctx: Importcontext, inwoners: dict) -> None:
             rij.bron = ctx.bron
         if uitkomst.opslaan:
             gewijzigd.append(rij)
-    services.rijen_aanmaken(model=Inwonertal, rijen=nieuw)
-    services.rijen_bijwerken(
-        model=Inwonertal, rijen=gewijzigd, velden=["aantal", "bron", "roo_stand"]
+    services.rijen_opslaan(
+        model=Inwonertal, rijen=[*gewijzigd, *nieuw], velden=["aantal", "bron", "roo_stand"]
     )
     ctx.verslag.inwonertallen_nieuw = len(nieuw)
     ctx.verslag.inwonertallen_gewijzigd = sum(1 for r in gewijzigd if r.bron == ctx.bron)

@@ -450,8 +450,9 @@ class Regelingen:
         namen = [n[:100] for n in huidig.beleidsterreinen]
         huidige = self.domeinen_van.get(pk, []) if pk else []
         lijst = lijst_bijwerken(huidige, lambda d: d.naam, namen, stand.get("domeinen"))
-        plan.domeinen_erbij = [self._domein(n) for n in lijst.erbij]
-        plan.domeinen_eraf = lijst.eraf
+        if lijst:
+            plan.domeinen = [d for d in huidige if d not in lijst.eraf]
+            plan.domeinen += [self._domein(n) for n in lijst.erbij]
         self._lijstwijziging(plan, naam, sid, "beleidsterreinen", lijst)
         stand["domeinen"] = namen
 
@@ -525,24 +526,22 @@ class Regelingen:
             while code in codes:
                 code = f"{slugify(naam)[:45]}-{teller}"
                 teller += 1
-            domein = Domein(code=code, naam=naam)
-            domein.full_clean()
-            domein.save()
+            domein = services.rij_opslaan(rij=Domein(code=code, naam=naam))
             self.domeinen[domein.pk] = domein
             self.domein_per_naam[naam] = domein
             self.ctx.verslag.domeinen_nieuw += 1
         return domein
 
     def _schrijven(self, plan: Plan, verband) -> None:
-        if plan.verband_opslaan:
-            services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
+        if plan.verband_opslaan or plan.domeinen is not None:
+            domeinen = {"domeinen": plan.domeinen} if plan.domeinen is not None else None
+            services.rij_opslaan(rij=verband, veel_op_veel=domeinen)
             self.verbanden[verband.pk] = verband
         for versie in plan.versies_nieuw + plan.versies_gewijzigd:
             versie.samenwerkingsverband = verband
-        services.rijen_aanmaken(model=Regelingversie, rijen=plan.versies_nieuw)
-        services.rijen_bijwerken(
+        services.rijen_opslaan(
             model=Regelingversie,
-            rijen=plan.versies_gewijzigd,
+            rijen=[*plan.versies_gewijzigd, *plan.versies_nieuw],
             velden=[
                 "samenwerkingsverband",
                 "titel",
@@ -553,15 +552,11 @@ class Regelingen:
                 "datum_ter_verificatie",
             ],
         )
-        if plan.domeinen_erbij:
-            verband.domeinen.add(*plan.domeinen_erbij)
-        if plan.domeinen_eraf:
-            verband.domeinen.remove(*plan.domeinen_eraf)
         services.rijen_verwijderen(rijen=plan.rijen_weg)
         per_model: dict[type, list] = {}
         for rij in plan.rijen_nieuw:
             rij.samenwerkingsverband = verband
             per_model.setdefault(type(rij), []).append(rij)
         for model, rijen in per_model.items():
-            services.rijen_aanmaken(model=model, rijen=rijen)
+            services.rijen_opslaan(model=model, rijen=rijen)
         deelnames_schrijven(plan, verband)
