@@ -5,12 +5,17 @@ import datetime
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Deelname, Provincie
-from ..periode import geeindigd_q
+from ..periode import geeindigd_q, periode_q
+
+
+def aantal_vandaag(relatie: str, begin: str, eind: str) -> Count:
+    """How many related rows run today (their [begin, eind) holds today): a list column."""
+    return Count(relatie, filter=periode_q(timezone.localdate(), begin, eind, f"{relatie}__"))
 
 
 class ActiefOpFilter(admin.SimpleListFilter):

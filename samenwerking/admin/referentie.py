@@ -2,16 +2,13 @@
 (with their herindelingen and inwonertallen), organisaties, domeinen and personen."""
 
 from django.contrib import admin
-from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import resources
 from ..adminbasis import RegisterAdmin, RegisterInline
 from ..adminimport import RegisterImportExportAdmin
 from ..models import Domein, Gemeente, Herindeling, Inwonertal, Organisatie, Persoon, Provincie
-from ..periode import periode_q
-from .filters import GemeenteStatusFilter
+from .filters import GemeenteStatusFilter, aantal_vandaag
 
 
 @admin.register(Provincie)
@@ -20,16 +17,10 @@ class ProvincieAdmin(RegisterAdmin):
     search_fields = ["naam", "code"]
 
     def get_queryset(self, request):
-        vandaag = timezone.localdate()
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                _aantal=Count(
-                    "gemeenten",
-                    filter=periode_q(vandaag, "begindatum", "einddatum", prefix="gemeenten__"),
-                )
-            )
+            .annotate(_aantal=aantal_vandaag("gemeenten", "begindatum", "einddatum"))
         )
 
     @admin.display(description=_("gemeenten nu"), ordering="_aantal")

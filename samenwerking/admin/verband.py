@@ -4,8 +4,6 @@ jaarcijfers, documents, wettelijke grondslagen and bevoegdheden."""
 
 import nested_admin
 from django.contrib import admin
-from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import resources
@@ -23,8 +21,7 @@ from ..models import (
     WettelijkeGrondslag,
     Zetel,
 )
-from ..periode import periode_q
-from .filters import ActiefOpFilter, ProvincieFilter
+from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 
 
 class BijdrageInline(RegisterInline, nested_admin.NestedTabularInline):
@@ -234,17 +231,11 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
     ]
 
     def get_queryset(self, request):
-        vandaag = timezone.localdate()
         return (
             super()
             .get_queryset(request)
             .annotate(
-                _deelnemers=Count(
-                    "deelnames",
-                    filter=periode_q(
-                        vandaag, "toetredingsdatum", "uittredingsdatum", "deelnames__"
-                    ),
-                )
+                _deelnemers=aantal_vandaag("deelnames", "toetredingsdatum", "uittredingsdatum")
             )
             # A GROUP BY drops the model's default ordering; autocomplete pages need one.
             .order_by(*Samenwerkingsverband._meta.ordering, "pk")

@@ -58,12 +58,31 @@ def _formulier(pagina) -> dict:
             else:
                 gegevens[veld.html_name] = "on" if waarde is True else str(waarde)
 
+    def formset(rijen):
+        velden(rijen.management_form)
+        for form in rijen.forms:
+            velden(form)
+            for genest in getattr(form, "nested_formsets", []):  # django-nested-admin
+                formset(genest)
+
     velden(pagina.context["adminform"].form)
     for inline in pagina.context["inline_admin_formsets"]:
-        velden(inline.formset.management_form)
-        for form in inline.formset.forms:
-            velden(form)
+        formset(inline.formset)
     return gegevens
+
+
+def test_the_arrangement_admin_with_its_nested_inlines(admin_client, bezoeker, amsterdam):
+    deelname = f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__naam="Oude naam")
+    f.BijdrageFactory(deelname=deelname, jaar=2025)
+    assert "Oude naam" in _gelezen(bezoeker, PAGINA)
+    adres = reverse(
+        "admin:samenwerking_samenwerkingsverband_change", args=[deelname.samenwerkingsverband_id]
+    )
+    gegevens = _formulier(admin_client.get(adres)) | {"naam": "Nieuwe naam"}
+    antwoord = admin_client.post(adres, gegevens)
+    assert antwoord.status_code == 302, antwoord.context["errors"]
+    tekst = _gelezen(bezoeker, PAGINA)
+    assert "Nieuwe naam" in tekst and "Oude naam" not in tekst
 
 
 def test_an_admin_form_with_a_new_inline_row(admin_client, bezoeker, amsterdam):

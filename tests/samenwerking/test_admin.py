@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from samenwerking import models
+from samenwerking.adminbasis import RegisterInline, ServiceModelForm, ServiceWrites
 from samenwerking.constants import Vorm
 from tests import factories as f
 
@@ -61,6 +62,29 @@ def test_every_register_model_is_in_the_admin():
     }
     assert modellen == set(REGISTER_MODELLEN)
     assert set(MAAK) == set(REGISTER_MODELLEN)
+
+
+def _inlines(klasse):
+    for inline in getattr(klasse, "inlines", []):
+        yield inline
+        yield from _inlines(inline)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in GEREGISTREERD if m._meta.app_label in ("samenwerking", "raad")],
+    ids=lambda m: m._meta.label,
+)
+def test_every_register_admin_and_inline_writes_through_the_services(model):
+    """No admin saves around the services: its rows, its inline rows and its deletions go
+    through services.rij_opslaan / rij_verwijderen (ServiceWrites), and its forms check the
+    rules across rows of their model (ServiceModelForm, RegisterInline)."""
+    beheer = admin.site._registry[model]
+    assert isinstance(beheer, ServiceWrites)
+    assert issubclass(beheer.form, ServiceModelForm) or model in ALLEEN_LEZEN
+    for inline in _inlines(type(beheer)):
+        assert issubclass(inline, RegisterInline), inline
+        assert issubclass(inline.form, ServiceModelForm), inline
 
 
 @pytest.mark.parametrize("model", GEREGISTREERD, ids=lambda m: m._meta.label)
