@@ -64,7 +64,8 @@ def _geschonden(model, fout: IntegrityError) -> ValidationError | None:
                 {
                     getattr(constraint, "veld", NON_FIELD_ERRORS): ValidationError(
                         constraint.get_violation_error_message(),
-                        code=constraint.violation_error_code or "unique",
+                        code=constraint.violation_error_code
+                        or ("unique" if isinstance(constraint, models.UniqueConstraint) else None),
                     )
                 }
             )
