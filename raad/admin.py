@@ -1,6 +1,7 @@
 """Admin for the raad's calendar: rules, meetings, overrides, zienswijzen and evaluations.
 
-Saved through raad.services, like the register's admin. Zienswijzen belong to a gemeente; the
+Saved through the services, like the register's admin (samenwerking.adminbasis; the
+zienswijze's rules are raad.services'). Zienswijzen belong to a gemeente; the
 admin asks raad.rechten which gemeenten a user may handle (today: all).
 """
 
@@ -8,9 +9,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.admin import ServiceAdmin, ServiceModelForm
+from samenwerking.adminbasis import RegisterAdmin, RegisterInline
 from samenwerking.models import Gemeente
-from toegang.admin import RechtenInlineMixin
 
 from . import rechten, services
 from .constants import ZienswijzeStatus
@@ -22,59 +22,6 @@ from .models import (
     Zienswijze,
     Zienswijzeverzoek,
 )
-
-
-def _vastleggen(rij):
-    return services.vastleggen(rij=rij)
-
-
-class TermijnregelForm(ServiceModelForm):
-    opslaan = staticmethod(_vastleggen)
-
-    class Meta:
-        model = Termijnregel
-        fields = "__all__"
-
-
-class BestuursvergaderingForm(ServiceModelForm):
-    opslaan = staticmethod(_vastleggen)
-
-    class Meta:
-        model = Bestuursvergadering
-        fields = "__all__"
-
-
-class TermijnafwijkingForm(ServiceModelForm):
-    opslaan = staticmethod(_vastleggen)
-
-    class Meta:
-        model = Termijnafwijking
-        fields = "__all__"
-
-
-class EvaluatieForm(ServiceModelForm):
-    opslaan = staticmethod(_vastleggen)
-
-    class Meta:
-        model = Evaluatie
-        fields = "__all__"
-
-
-class ZienswijzeverzoekForm(ServiceModelForm):
-    opslaan = staticmethod(lambda i: services.zienswijzeverzoek_opslaan(zienswijzeverzoek=i))
-
-    class Meta:
-        model = Zienswijzeverzoek
-        fields = "__all__"
-
-
-class ZienswijzeForm(ServiceModelForm):
-    controleer = staticmethod(services.controleer_zienswijze)
-    opslaan = staticmethod(lambda i: services.zienswijze_opslaan(zienswijze=i))
-
-    class Meta:
-        model = Zienswijze
-        fields = "__all__"
 
 
 class GemeenteRechtenMixin:
@@ -93,8 +40,7 @@ class GemeenteRechtenMixin:
 
 
 @admin.register(Termijnregel)
-class TermijnregelAdmin(ServiceAdmin):
-    form = TermijnregelForm
+class TermijnregelAdmin(RegisterAdmin):
     list_display = ["omschrijving", "artikel", "berekening", "weken", "dag", "maand", "volgorde"]
     search_fields = ["omschrijving", "artikel", "code"]
     fieldsets = [
@@ -118,8 +64,7 @@ class TermijnregelAdmin(ServiceAdmin):
 
 
 @admin.register(Bestuursvergadering)
-class BestuursvergaderingAdmin(ServiceAdmin):
-    form = BestuursvergaderingForm
+class BestuursvergaderingAdmin(RegisterAdmin):
     list_display = ["samenwerkingsverband", "vaststelling", "jaar", "datum"]
     list_filter = ["vaststelling", "jaar"]
     list_select_related = ["samenwerkingsverband"]
@@ -129,8 +74,7 @@ class BestuursvergaderingAdmin(ServiceAdmin):
 
 
 @admin.register(Termijnafwijking)
-class TermijnafwijkingAdmin(ServiceAdmin):
-    form = TermijnafwijkingForm
+class TermijnafwijkingAdmin(RegisterAdmin):
     list_display = ["samenwerkingsverband", "regel", "jaar", "datum", "bron"]
     list_filter = ["regel", "jaar"]
     list_select_related = ["samenwerkingsverband", "regel"]
@@ -138,9 +82,8 @@ class TermijnafwijkingAdmin(ServiceAdmin):
     autocomplete_fields = ["samenwerkingsverband"]
 
 
-class ZienswijzeInline(GemeenteRechtenMixin, RechtenInlineMixin, admin.TabularInline):
+class ZienswijzeInline(GemeenteRechtenMixin, RegisterInline, admin.TabularInline):
     model = Zienswijze
-    form = ZienswijzeForm
     extra = 0
     fields = [
         "gemeente",
@@ -158,8 +101,7 @@ class ZienswijzeInline(GemeenteRechtenMixin, RechtenInlineMixin, admin.TabularIn
 
 
 @admin.register(Zienswijzeverzoek)
-class ZienswijzeverzoekAdmin(ServiceAdmin):
-    form = ZienswijzeverzoekForm
+class ZienswijzeverzoekAdmin(RegisterAdmin):
     list_display = ["onderwerp", "samenwerkingsverband", "soort", "ontvangen_op", "uiterste_datum"]
     list_filter = ["soort", "uiterste_datum"]
     list_select_related = ["samenwerkingsverband"]
@@ -189,8 +131,7 @@ class ActueleStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Zienswijze)
-class ZienswijzeAdmin(GemeenteRechtenMixin, ServiceAdmin):
-    form = ZienswijzeForm
+class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
     list_display = ["gemeente", "zienswijzeverzoek", "uiterste_datum", "actuele_status_label"]
     list_filter = [ActueleStatusFilter, "zienswijzeverzoek__soort", "gemeente__provincie"]
     list_select_related = ["gemeente", "zienswijzeverzoek__samenwerkingsverband"]
@@ -226,8 +167,7 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, ServiceAdmin):
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(ServiceAdmin):
-    form = EvaluatieForm
+class EvaluatieAdmin(RegisterAdmin):
     list_display = ["samenwerkingsverband", "datum"]
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "conclusie"]

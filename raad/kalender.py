@@ -11,7 +11,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband, periode_overlapt_q
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from samenwerking.periode import loopt_op, periode_overlapt_q
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import Evaluatie, Zienswijze
@@ -112,10 +113,6 @@ class Kalender:
         ]
 
 
-def _loopt_op(begin: datetime.date | None, eind: datetime.date | None, datum) -> bool:
-    return (begin is None or begin <= datum) and (eind is None or datum < eind)
-
-
 def _termijnpunt(termijn: Termijn) -> Kalenderpunt:
     return Kalenderpunt(
         datum=termijn.datum,
@@ -214,7 +211,7 @@ def kalender_van_gemeente(
     verbanden = [rijen[0].samenwerkingsverband for rijen in per_verband.values()]
 
     def neemt_deel(verband, datum) -> bool:
-        return _loopt_op(verband.ingangsdatum, verband.einddatum, datum) and any(
+        return loopt_op(datum, verband.ingangsdatum, verband.einddatum) and any(
             d.is_actief_op(datum) for d in per_verband[verband.pk]
         )
 

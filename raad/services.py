@@ -1,41 +1,25 @@
-"""Writes of the raad's calendar. Admin and API call these; nothing else saves these models.
+"""Writes of the raad's calendar, through the register's services (`samenwerking.services`:
+`rij_opslaan` and `rijen_opslaan` write every row, from admin, API and these operations).
 
-Keyword-only, one transaction each, `full_clean()` first and then the rules across rows;
-errors are `ValidationError`s keyed by field, in Dutch, with a `code`.
+Here: the zienswijze's rules across rows (registered with the services, so every surface
+checks them) and the operations with a name of their own. Keyword-only, one transaction
+each; errors are `ValidationError`s keyed by field, in Dutch, with a `code`.
 """
 
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
-from samenwerking.geschiedenis import reden
+from samenwerking import services as register
 from samenwerking.models import Deelname
+from samenwerking.periode import loopt_op, periode_q
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
 from .models import Zienswijze, Zienswijzeverzoek
-
-
-@transaction.atomic
-def vastleggen(*, rij: models.Model) -> models.Model:
-    """Save a row that has no rules beyond its own (Termijnregel, Termijnafwijking,
-    Bestuursvergadering, Evaluatie): its fields, its `clean()` and the database constraints."""
-    rij.full_clean()
-    rij.save()
-    return rij
-
-
-# --- Zienswijzeverzoek -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def zienswijzeverzoek_opslaan(*, zienswijzeverzoek: Zienswijzeverzoek) -> Zienswijzeverzoek:
-    zienswijzeverzoek.full_clean()
-    zienswijzeverzoek.save()
-    return zienswijzeverzoek
 
 
 @transaction.atomic
@@ -57,61 +41,75 @@ def zienswijzen_klaarzetten(*, zienswijzeverzoek: Zienswijzeverzoek) -> list[Zie
         Zienswijze(zienswijzeverzoek=zienswijzeverzoek, gemeente_id=gemeente)
         for gemeente in gemeenten
     ]
-    for zienswijze in nieuw:
-        zienswijze.full_clean(validate_unique=False, validate_constraints=False)
-    return bulk_create_with_history(nieuw, Zienswijze, default_change_reason=reden())
+    return register.rijen_opslaan(model=Zienswijze, rijen=nieuw)
 
 
 # --- Zienswijze --------------------------------------------------------------------------------
 
 
-def controleer_zienswijze(zienswijze: Zienswijze) -> None:
+def zienswijzen_controleren(rijen: list[Zienswijze], labels, goed) -> dict:
     """Rules across rows: the raad decides after the request arrived, and the gemeente took
-    part in the arrangement when it did."""
-    if not zienswijze.zienswijzeverzoek_id:
-        return
-    verzoek = zienswijze.zienswijzeverzoek
-    ontvangen = date_format(verzoek.ontvangen_op, "j F Y")
-    if zienswijze.raadsbesluit_datum and zienswijze.raadsbesluit_datum < verzoek.ontvangen_op:
-        raise ValidationError(
-            {
-                "raadsbesluit_datum": ValidationError(
-                    _("Datum raadsbesluit: ligt vóór de ontvangst van het verzoek (%(datum)s).")
-                    % {"datum": ontvangen},
-                    code="besluit_voor_ontvangst",
-                )
-            }
-        )
-    if (
-        zienswijze.gemeente_id
-        and not Deelname.objects.actief_op(verzoek.ontvangen_op)
-        .filter(
-            samenwerkingsverband_id=verzoek.samenwerkingsverband_id,
-            gemeente_id=zienswijze.gemeente_id,
-        )
-        .exists()
-    ):
-        raise ValidationError(
-            {
-                "gemeente": ValidationError(
-                    _(
-                        "Gemeente: nam op %(datum)s (ontvangst van het verzoek) niet deel aan "
-                        "%(verband)s."
+    part in the arrangement when it did. One query (the gemeenten taking part then), however
+    many zienswijzen."""
+    verzoeken = {
+        rij.zienswijzeverzoek_id: rij.zienswijzeverzoek
+        for rij in (rijen[i] for i in goed)
+        if rij.zienswijzeverzoek_id
+    }
+    deelnemers = set()
+    if verzoeken:
+        waar = Q(pk__in=[])
+        for verzoek in verzoeken.values():
+            waar |= Q(samenwerkingsverband_id=verzoek.samenwerkingsverband_id) & periode_q(
+                verzoek.ontvangen_op, "toetredingsdatum", "uittredingsdatum"
+            )
+        for verband, gemeente, toetreding, uittreding in Deelname.objects.filter(
+            waar, gemeente__isnull=False, samenwerkingsverband__alleen_historisch=False
+        ).values_list("samenwerkingsverband", "gemeente", "toetredingsdatum", "uittredingsdatum"):
+            for verzoek in verzoeken.values():
+                if verzoek.samenwerkingsverband_id == verband and loopt_op(
+                    verzoek.ontvangen_op, toetreding, uittreding
+                ):
+                    deelnemers.add((verzoek.pk, gemeente))
+    fouten = {}
+    for i in goed:
+        zienswijze = rijen[i]
+        if not zienswijze.zienswijzeverzoek_id:
+            continue
+        verzoek = zienswijze.zienswijzeverzoek
+        ontvangen = date_format(verzoek.ontvangen_op, "j F Y")
+        if zienswijze.raadsbesluit_datum and zienswijze.raadsbesluit_datum < verzoek.ontvangen_op:
+            fouten[i] = ValidationError(
+                {
+                    "raadsbesluit_datum": ValidationError(
+                        _("Datum raadsbesluit: ligt vóór de ontvangst van het verzoek (%(datum)s).")
+                        % {"datum": ontvangen},
+                        code="besluit_voor_ontvangst",
                     )
-                    % {"datum": ontvangen, "verband": verzoek.samenwerkingsverband},
-                    code="geen_deelnemer",
-                )
-            }
-        )
+                }
+            )
+        elif zienswijze.gemeente_id and (verzoek.pk, zienswijze.gemeente_id) not in deelnemers:
+            fouten[i] = ValidationError(
+                {
+                    "gemeente": ValidationError(
+                        _(
+                            "Gemeente: nam op %(datum)s (ontvangst van het verzoek) niet deel aan "
+                            "%(verband)s."
+                        )
+                        % {"datum": ontvangen, "verband": verzoek.samenwerkingsverband},
+                        code="geen_deelnemer",
+                    )
+                }
+            )
+    return fouten
 
 
-@transaction.atomic
+register.registreren(Zienswijze, register.Regels(over_rijen=zienswijzen_controleren))
+
+
 def zienswijze_opslaan(*, zienswijze: Zienswijze) -> Zienswijze:
-    """Save a zienswijze as the griffie edits it (any recordable status)."""
-    zienswijze.full_clean()
-    controleer_zienswijze(zienswijze)
-    zienswijze.save()
-    return zienswijze
+    """Save a zienswijze as the griffie edits it (any recordable status), with its rules."""
+    return register.rij_opslaan(rij=zienswijze)
 
 
 @transaction.atomic

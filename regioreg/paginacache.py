@@ -2,8 +2,9 @@
 
 The register changes rarely and is read often. An anonymous GET is answered from the cache
 when nothing in the register changed since it was made: the key holds the register's version
-(the newest entry of its history tables; every write through admin, API, services and
-importers leaves a history entry) and today's date (pages and answers default to today).
+(`samenwerking.registerversie`: every write through the services, and so through admin, API,
+spreadsheets, importers and commands, gives it a new one when it commits) and today's date
+(pages and answers default to today).
 Logged-in users, requests with credentials and answers that set cookies are never cached.
 The key also holds scheme and host (answers carry absolute URLs), and an API answer from the
 cache counts against the anonymous rate limit like one from the view.
@@ -13,39 +14,17 @@ The version itself is read at most once per `REGISTER_VERSIE_SECONDEN` per proce
 it is logged in and sees it at once. settings.PAGINA_CACHE_SECONDEN = 0 switches it all off.
 """
 
-import functools
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
 
+from samenwerking.registerversie import register_versie
+
 UITGESLOTEN = ("/admin/", "/_nested_admin/", "/static/")
 VERSIE_SLEUTEL = "registerversie"
-
-
-@functools.cache
-def _versie_sql() -> str:
-    tabellen = [
-        m._meta.db_table
-        for m in apps.get_models()
-        if m.__name__.startswith("Historical") and hasattr(m, "history_date")
-    ]
-    deel = " union all ".join(f"select max(history_date) as m from {t}" for t in tabellen)
-    return f"select max(m) from ({deel}) as laatste"
-
-
-def register_versie() -> str:
-    """The moment of the latest change anywhere in the register: one query over the newest
-    entry of every history table (each has an index on history_date)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_versie_sql())
-        laatste = cursor.fetchone()[0]
-    # PostgreSQL gives a datetime, SQLite the stored text: either identifies the version.
-    return str(laatste or "")
 
 
 def _register_versie_kort_bewaard(cache) -> str:

@@ -1,5 +1,13 @@
 """What every register admin has: the role's rights (toegang), the history of each row with
-old and new values (django-simple-history), and a refusal to overwrite a concurrent edit.
+old and new values (django-simple-history), every write through the services, and a refusal
+to overwrite a concurrent edit.
+
+Writes: the main row, each inline row and every deletion (one row, or a list's selection)
+go through `services.rij_opslaan` / `rij_verwijderen` / `rijen_verwijderen`; a form first
+checks its row with the rules across rows of its model (`services.rij_controleren`, shown
+next to the field) and the changed rows of an inline together (`regels_controleren`: two
+rows of one participant with overlapping periods). Which rules a model has is the services'
+one mapping; nothing here is declared per model.
 
 Concurrent edits: the change form carries the version of the row it was opened with (a hidden
 field, the same ETag the API uses). The version is read under a row lock in the transaction
@@ -15,7 +23,7 @@ change to one deelname through the API meanwhile is noticed too.
 
 from django import forms
 from django.contrib.admin.utils import display_for_field
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -23,12 +31,118 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from samenwerking import services
 from samenwerking.api.versies import etag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
-from toegang.admin import RechtenAdminMixin
+from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
 VERSIE = "versie"
+
+
+class ServiceModelForm(forms.ModelForm):
+    """The form of every register admin and inline: after its own fields, the row is checked
+    by the rules across rows of its model, so that a violation shows next to its field (a
+    field the form does not show: at the top). Saving goes through `services.rij_opslaan`,
+    from the admin (`ServiceWrites`) and from `save()` alike."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self._errors:
+            return
+        try:
+            services.rij_controleren(self.instance)
+        except ValidationError as error:
+            self._update_errors(self._naar_formuliervelden(error))
+
+    def _naar_formuliervelden(self, error: ValidationError) -> ValidationError:
+        if not hasattr(error, "error_dict"):
+            return error
+        fouten: dict[str, list] = {}
+        for veld, lijst in error.error_dict.items():
+            doel = veld if veld in self.fields else NON_FIELD_ERRORS
+            fouten.setdefault(doel, []).extend(lijst)
+        return ValidationError(fouten)
+
+    def veel_op_veel(self) -> dict[str, list]:
+        """The many-to-many values the form edits, saved with the row."""
+        return {
+            veld.name: list(self.cleaned_data[veld.name])
+            for veld in self.instance._meta.many_to_many
+            if veld.name in self.cleaned_data
+        }
+
+    def save(self, commit=True):
+        if not commit or self.errors:
+            return super().save(commit=commit)  # with errors: Django's own ValueError
+        return services.rij_opslaan(rij=self.instance, veel_op_veel=self.veel_op_veel())
+
+
+def _veel_op_veel(form) -> dict[str, list]:
+    return form.veel_op_veel() if isinstance(form, ServiceModelForm) else {}
+
+
+class ServiceWrites:
+    """Every write of an admin through the services: the main row with its many-to-many
+    values, each inline row (deleted rows first), and deletions."""
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        services.rij_opslaan(rij=obj, veel_op_veel=_veel_op_veel(form))
+
+    def save_related(self, request, form, formsets, change):
+        # The main form's many-to-many values were saved with its row (save_model).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)  # the rows as posted, and what changed (for the log)
+        for obj in formset.deleted_objects:
+            services.rij_verwijderen(rij=obj)
+        for rij_form in formset.saved_forms:
+            services.rij_opslaan(rij=rij_form.instance, veel_op_veel=_veel_op_veel(rij_form))
+
+    def delete_model(self, request, obj):
+        services.rij_verwijderen(rij=obj)
+
+    def delete_queryset(self, request, queryset):
+        services.rijen_verwijderen(rijen=queryset)
+
+
+class RijenSamenFormSet:
+    """Mixed into every inline formset: the changed rows of one submit are checked together
+    by their model's rules (two rows of one participant with overlapping periods), as a
+    spreadsheet's rows are; each row against the stored ones is its form's check."""
+
+    def clean(self):
+        super().clean()
+        formulieren = [
+            f
+            for f in self.forms
+            if f.has_changed() and f.is_valid() and not self._should_delete_form(f)
+        ]
+        if len(formulieren) < 2:
+            return
+        rijen = [f.instance for f in formulieren]
+        fouten = services.regels_controleren(
+            model=self.model, rijen=rijen, labels=[_("ook in deze lijst")] * len(rijen)
+        )
+        if fouten:
+            raise ValidationError(
+                [f"{rijen[i]}: {' '.join(fout.messages)}" for i, fout in sorted(fouten.items())]
+            )
+
+
+class RegisterInline(RechtenInlineMixin):
+    """The base of every register inline: the role's rights (toegang), forms checked by
+    their model's rules and the rows of one submit checked together."""
+
+    form = ServiceModelForm
+
+    def get_formset(self, request, obj=None, **kwargs):
+        basis = kwargs.get("formset", self.formset)
+        kwargs["formset"] = type(basis.__name__, (RijenSamenFormSet, basis), {})
+        return super().get_formset(request, obj, **kwargs)
 
 
 class VersieForm(forms.ModelForm):
@@ -118,8 +232,11 @@ def _gewijzigd_bericht(instance) -> str:
     ) % {"model": instance._meta.verbose_name, "naam": instance, "wie": wie, "wanneer": wanneer}
 
 
-class RegisterAdmin(RechtenAdminMixin, SimpleHistoryAdmin):
-    """The base of every register ModelAdmin."""
+class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
+    """The base of every register ModelAdmin (the rights are checked before the services
+    write: RechtenAdminMixin comes first)."""
+
+    form = ServiceModelForm
 
     def _met_versie(self, request, obj) -> bool:
         return (

@@ -4,8 +4,10 @@
 The file holds every row of every register table of `samenwerking` and `raad` (gemeenten,
 arrangements, deelnames, organs, seats, money, documents, the raad's calendar) with its
 primary key, so that a restore into an empty database gives the same rows, the same keys and
-the same links. Not in it: accounts, roles and tokens (personal, not open data) and the
-history tables (they name accounts); back those up with the database (pg_dump).
+the same links. Not in it: accounts, roles and tokens (personal, not open data), the
+history tables (they name accounts; back those up with the database, pg_dump) and the page
+cache's version (a restore gives a new one). The rows go back through the services
+(`rijen_herstellen`).
 
 Layout: {"formaat": "regioreg-register", "versie": 1, "gemaakt_op": ..., "tabellen":
 {"samenwerking.gemeente": [{"pk": 1, "cbs_code": "GM0363", ...}, ...], ...}} in the order in
@@ -19,10 +21,12 @@ import json
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import transaction
 from simple_history.models import HistoricalChanges
+
+from . import services
+from .registerversie import Registerversie
 
 FORMAAT, VERSIE = "regioreg-register", 1
 # Tables a migration fills (the domeinen, the P&C rules): a restore replaces their rows.
@@ -38,7 +42,11 @@ def register_modellen() -> list:
     per_app = []
     for naam in settings.REGISTER_APPS:
         config = apps.get_app_config(naam)
-        eigen = [m for m in config.get_models() if not issubclass(m, HistoricalChanges)]
+        eigen = [
+            m
+            for m in config.get_models()
+            if not issubclass(m, HistoricalChanges) and m is not Registerversie
+        ]
         per_app.append((config, eigen))
     return serializers.sort_dependencies(per_app, allow_cycles=True)
 
@@ -93,20 +101,14 @@ def register_herstellen(gegevens: dict) -> dict[str, int]:
     aantallen = {}
     for model in modellen:
         label = model._meta.label_lower
-        if label in GEZAAID:
-            model._base_manager.all().delete()
         rijen = gegevens["tabellen"].get(label, [])
         objecten = serializers.deserialize(
             "python",
             [{"model": label, "pk": rij["pk"], "fields": _velden(rij)} for rij in rijen],
         )
-        for object_ in objecten:
-            # Raw, as loaddata does: the stored timestamps stay, no signals, no history.
-            object_.save(force_insert=True)
-        aantallen[label] = len(rijen)
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), modellen):
-            cursor.execute(sql)
+        aantallen[label] = services.rijen_herstellen(
+            model=model, objecten=objecten, vervangen=label in GEZAAID
+        )
     return aantallen
 
 

@@ -13,7 +13,17 @@ from the rows as stored.
 
 from django.db import connections, router
 from django.utils import timezone
+from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
+
+
+def heeft_geschiedenis(model) -> bool:
+    """Whether django-simple-history keeps the model's history."""
+    try:
+        get_history_manager_for_model(model)
+    except NotHistoricalModelError:
+        return False
+    return True
 
 
 def _verbinding(model):

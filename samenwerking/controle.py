@@ -1,9 +1,10 @@
 """What `full_clean()` checks, for many rows of one model at once and without a query per
-row (spreadsheet imports, `services.rijen_controleren`).
+row (`services.rijen_controleren`: spreadsheet imports, importers, herindelingen).
 
 `full_clean()` asks the database once per foreign key (does it exist), once per unique field
 or constraint and once per check constraint, for every row. Here:
-- foreign keys must be saved objects (the importer found them in one query per column);
+- foreign keys must be saved objects (the importer found them in one query per column), or
+  new rows that `services.rijen_opslaan` saves first;
 - check constraints are evaluated in Python (`voldoet`, three-valued like SQL);
 - unique fields and constraints are checked with one query each for all rows, against the
   rows as they will be after the save (a stored row the batch changes counts with its new
@@ -147,10 +148,15 @@ def velden_en_constraints(
     index; a row with an error in its own fields is not checked against the others."""
     fouten: dict[int, dict[str, list]] = {}
     for index, rij in enumerate(rijen):
+        # A foreign key to a row (saved, or new and saved first by rijen_opslaan) is set.
         sleutels = [
             veld.name
             for veld in model._meta.concrete_fields
-            if veld.is_relation and getattr(rij, veld.attname) is not None
+            if veld.is_relation
+            and (
+                getattr(rij, veld.attname) is not None
+                or (veld.is_cached(rij) and veld.get_cached_value(rij) is not None)
+            )
         ]
         try:
             rij.full_clean(exclude=sleutels, validate_unique=False, validate_constraints=False)

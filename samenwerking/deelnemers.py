@@ -2,6 +2,7 @@
 
 import re
 
+from . import services
 from .constants import OrganisatieSoort
 from .models import Organisatie, Provincie
 from .normalisatie import Namenlijst, normaliseer_naam
@@ -69,11 +70,10 @@ class Organisaties:
         return organisatie
 
     def opslaan(self) -> int:
-        """Save new and changed organisaties; returns how many are new."""
-        nieuw = 0
-        for organisatie in self._te_bewaren.values():
-            nieuw += organisatie.pk is None
-            organisatie.full_clean()
-            organisatie.save()
+        """Save new and changed organisaties together (services.rijen_opslaan); returns how
+        many are new."""
+        rijen = list(self._te_bewaren.values())
+        nieuw = sum(organisatie.pk is None for organisatie in rijen)
+        services.rijen_opslaan(model=Organisatie, rijen=rijen)
         self._te_bewaren.clear()
         return nieuw

@@ -1,15 +1,16 @@
 """The audit trail around django-simple-history: why a change was made, and when an
 arrangement last changed.
 
-Every save and delete through the ORM gets a Historical… row with the user of the request
-(HistoryRequestMiddleware: admin, API and admin imports alike). The bulk services write their
-history in bulk too (bulk_create_with_history, bulk_update_with_history). What has no request
-(management commands: imports, herindeling, restore) is recorded with the command as reason:
-wrap the work in `wijzigingsreden("manage.py importeer_opengr")`.
+Every save and delete through the services gets a Historical… row with the user of the
+request (HistoryRequestMiddleware: admin, API and admin imports alike); `rijen_opslaan` writes
+the history of many rows in bulk (`bulk.geschiedenis_schrijven`, copied from the rows as
+stored). What has no request (management commands: imports, herindeling) is recorded with the
+command as reason: wrap the work in `wijzigingsreden("manage.py importeer_opengr")`.
 
-Not recorded: the synthetic demo data of `genereer_schaaldata` (bulk, on purpose), changes to
-an arrangement's domeinen (a many-to-many list; the arrangement's own row is recorded when it
-is saved) and anything done in SQL outside Django.
+Not recorded: the synthetic demo data of `genereer_schaaldata` (bulk, on purpose), a restore
+(`importeer_register`: the rows as they were), changes to an arrangement's domeinen (a
+many-to-many list; the arrangement's own row is recorded when it is saved) and anything done
+in SQL outside Django.
 """
 
 import datetime

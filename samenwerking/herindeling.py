@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import services
 from .constants import DeelnameRol, HerindelingSoort
-from .models import Deelname, Gemeente, Herindeling, overlapt
+from .models import Deelname, Gemeente, Herindeling
+from .periode import overlapt, periode_q
 
 
 @dataclass
@@ -47,13 +47,6 @@ class HerindelingVerslag:
         }
 
 
-def _loopt_op(datum: datetime.date) -> Q:
-    """Deelnames that began before `datum` (or at an unknown date) and still run on it."""
-    return (Q(toetredingsdatum__isnull=True) | Q(toetredingsdatum__lt=datum)) & (
-        Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=datum)
-    )
-
-
 @transaction.atomic
 def herindeling_toepassen(
     *,
@@ -76,7 +69,13 @@ def herindeling_toepassen(
     opvolgers = [rij.nieuwe_gemeente for rij in rijen]
     verslag.herindelingen += 1
 
-    lopend = Deelname.objects.filter(gemeente=oude_gemeente).filter(_loopt_op(datum))
+    # Deelnames that ran the day before the merger and still run on its date: begun before
+    # it (or at an unknown date), not ended by it.
+    lopend = Deelname.objects.filter(
+        periode_q(datum - datetime.timedelta(days=1), "toetredingsdatum", "uittredingsdatum"),
+        periode_q(datum, "toetredingsdatum", "uittredingsdatum"),
+        gemeente=oude_gemeente,
+    )
     if samenwerkingsverbanden is not None:
         lopend = lopend.filter(samenwerkingsverband__in=samenwerkingsverbanden)
     lopend = list(lopend.select_related("samenwerkingsverband", "gemeente"))
@@ -129,7 +128,7 @@ def herindeling_toepassen(
 
     verslag.zetels_beeindigd += services.deelnames_beeindigen(deelnames=lopend, datum=datum)
     verslag.beeindigd += len(lopend)
-    verslag.voortgezet += len(services.deelnames_aanmaken(deelnames=nieuw))
+    verslag.voortgezet += len(services.rijen_opslaan(model=Deelname, rijen=nieuw))
     return verslag
 
 
@@ -200,13 +199,15 @@ def herindeling_vastleggen(
             )
     if oude_gemeente.einddatum != datum:
         oude_gemeente.einddatum = datum
-        oude_gemeente.full_clean()
-        oude_gemeente.save(update_fields=["einddatum", "updated_at"])
+        services.rij_opslaan(rij=oude_gemeente)
     if not bestaand:
-        for nieuwe in nieuwe_gemeenten:
-            herindeling = Herindeling(
-                oude_gemeente=oude_gemeente, nieuwe_gemeente=nieuwe, datum=datum, soort=soort
-            )
-            herindeling.full_clean()
-            herindeling.save()
+        services.rijen_opslaan(
+            model=Herindeling,
+            rijen=[
+                Herindeling(
+                    oude_gemeente=oude_gemeente, nieuwe_gemeente=nieuwe, datum=datum, soort=soort
+                )
+                for nieuwe in nieuwe_gemeenten
+            ],
+        )
     return herindeling_toepassen(oude_gemeente=oude_gemeente)

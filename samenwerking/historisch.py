@@ -21,6 +21,7 @@ from . import services
 from .constants import BRON_OPENGR
 from .models import Deelname, Regelingversie, Samenwerkingsverband
 from .normalisatie import regeling_sleutel
+from .periode import geeindigd
 
 DREMPEL_NAAM = 0.8  # difflib ratio of the names for a close name
 DREMPEL_GEMEENTEN = 0.5  # share of the smaller set of gemeenten in common
@@ -110,7 +111,7 @@ def historische_vermeldingen_bijwerken(*, peildatum: datetime.date) -> Historisc
             verband.alleen_historisch = True
             verband.in_landelijk_register = match
             gewijzigd.append(verband)
-    services.rijen_bijwerken(
+    services.rijen_opslaan(
         model=Samenwerkingsverband,
         rijen=gewijzigd,
         velden=["alleen_historisch", "in_landelijk_register"],
@@ -149,7 +150,7 @@ def _beste(verband, namen, afkortingen, gemeenten, per_gemeente, per_pk, peildat
             if gelijkenis < DREMPEL_NAAM:
                 continue
         kandidaat = per_pk[pk]
-        lopend = kandidaat.einddatum is None or kandidaat.einddatum > peildatum
+        lopend = not geeindigd(peildatum, kandidaat.einddatum)
         score = (bool(exact), lopend, gedeeld)
         if beste_score is None or score > beste_score:
             beste, beste_score = kandidaat, score

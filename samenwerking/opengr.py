@@ -45,7 +45,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from . import services
@@ -61,6 +60,7 @@ from .normalisatie import (
     organisatie_soort,
     regeling_sleutel,
 )
+from .periode import periode_overlapt_q
 from .referentiedata import FIXTURES, ReferentiedataFout, lees_csv
 
 OPENGR_BESTAND = "opengr_provincies.csv"
@@ -169,10 +169,7 @@ class _Herkenning:
     def __init__(self, namen_voor_2016_pad: Path):
         begin, eind = PERIODE
         self.gemeenten = Namenlijst(
-            Gemeente.objects.filter(
-                Q(begindatum__isnull=True) | Q(begindatum__lt=eind),
-                Q(einddatum__isnull=True) | Q(einddatum__gt=begin),
-            ),
+            Gemeente.objects.filter(periode_overlapt_q(begin, eind, "begindatum", "einddatum")),
             naam=lambda g: g.naam,
         )
         self.organisaties = Organisaties()
@@ -361,7 +358,7 @@ def _verbanden_opslaan(
     for verband in bestaand:
         per_naam.setdefault(regeling_sleutel(verband.naam), []).append(verband)
 
-    verbanden, nieuw = {}, []
+    verbanden, nieuw, bijgewerkt = {}, [], []
     for (naam_sleutel, plaats_sleutel), regeling in regelingen.items():
         rij = dsta.get(naam_sleutel)
         verslag.dsta_gekoppeld += rij is not None
@@ -406,17 +403,15 @@ def _verbanden_opslaan(
             for veld, waarde in leeg.items():
                 setattr(verband, veld, waarde)
             if leeg:
-                services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
-                verslag.verbanden_bijgewerkt += 1
+                bijgewerkt.append(verband)
             else:
                 verslag.verbanden_ongewijzigd += 1
         if verband.cbs_gr_code:
             per_code[verband.cbs_gr_code] = verband
         per_naam.setdefault(naam_sleutel, []).append(verband)
         verbanden[(naam_sleutel, plaats_sleutel)] = verband
-    verslag.verbanden_nieuw = len(
-        services.samenwerkingsverbanden_aanmaken(samenwerkingsverbanden=nieuw)
-    )
+    services.rijen_opslaan(model=Samenwerkingsverband, rijen=[*bijgewerkt, *nieuw])
+    verslag.verbanden_bijgewerkt, verslag.verbanden_nieuw = len(bijgewerkt), len(nieuw)
     for sleutel, regeling in regelingen.items():
         for regel in regeling.regels:
             regel.samenwerkingsverband = verbanden[sleutel]
@@ -454,7 +449,7 @@ def _deelnames_opslaan(
                         bron=BRON,
                     )
                 )
-    verslag.deelnames_nieuw = len(services.deelnames_aanmaken(deelnames=nieuw))
+    verslag.deelnames_nieuw = len(services.rijen_opslaan(model=Deelname, rijen=nieuw))
 
 
 def huidige_gemeenten(gemeente: Gemeente, opvolgers: dict[int, list[Gemeente]]) -> list[Gemeente]:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from . import services
 from .constants import HerindelingSoort
 from .models import Gemeente, Herindeling, Provincie
 
@@ -72,23 +73,40 @@ def _fout(pad: Path, regel: int, kolom: str, probleem: str) -> ReferentiedataFou
     return ReferentiedataFout(f"{pad.name}, regel {regel}, kolom {kolom}: {probleem}")
 
 
-def _bijwerken(obj, waarden: dict, telling: Telling, *, wie: str) -> None:
-    """Create or update `obj` with `waarden`, counting what happened; validate before saving."""
-    gewijzigd = [k for k, v in waarden.items() if getattr(obj, k) != v]
-    if obj.pk and not gewijzigd:
-        telling.ongewijzigd += 1
-        return
-    for k, v in waarden.items():
-        setattr(obj, k, v)
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise ReferentiedataFout(f"{wie}: {'; '.join(error.messages)}") from None
-    if obj.pk:
-        telling.gewijzigd += 1
-    else:
-        telling.nieuw += 1
-    obj.save()
+class _Wijzigingen:
+    """The rows of one model to create or update, counted, and saved together through the
+    service (one check and one statement per kind, whatever their number)."""
+
+    def __init__(self, telling: Telling):
+        self.telling = telling
+        self.rijen: list = []
+        self.wie: list[str] = []
+
+    def bijwerken(self, obj, waarden: dict, *, wie: str) -> None:
+        """Set `waarden` on `obj` (new or stored) if anything differs."""
+        if obj.pk and all(getattr(obj, k) == v for k, v in waarden.items()):
+            self.telling.ongewijzigd += 1
+            return
+        if obj.pk:
+            self.telling.gewijzigd += 1
+        else:
+            self.telling.nieuw += 1
+        for k, v in waarden.items():
+            setattr(obj, k, v)
+        self.rijen.append(obj)
+        self.wie.append(wie)
+
+    def opslaan(self) -> None:
+        """Save the rows; a refused row stops the load with its line (nothing is written)."""
+        if not self.rijen:
+            return
+        try:
+            services.rijen_opslaan(model=type(self.rijen[0]), rijen=self.rijen, labels=self.wie)
+        except services.Rijfouten as fouten:
+            eerste = min(fouten.per_rij)
+            raise ReferentiedataFout(
+                f"{self.wie[eerste]}: {'; '.join(fouten.per_rij[eerste].messages)}"
+            ) from None
 
 
 @transaction.atomic
@@ -110,10 +128,12 @@ def referentiedata_laden(
                 gemeenten_pad, regel, "provincie", f"{code} heet eerder {provincie_namen[code]!r}."
             )
     provincies = {p.code: p for p in Provincie.objects.all()}
+    wijzigingen = _Wijzigingen(verslag.provincies)
     for code, naam in sorted(provincie_namen.items()):
         provincie = provincies.get(code) or Provincie(code=code)
-        _bijwerken(provincie, {"naam": naam}, verslag.provincies, wie=f"provincie {code}")
+        wijzigingen.bijwerken(provincie, {"naam": naam}, wie=f"provincie {code}")
         provincies[code] = provincie
+    wijzigingen.opslaan()
 
     # What each gemeente should look like: current ones first, then the disappeared ones.
     gewenst: dict[str, dict] = {}
@@ -193,14 +213,17 @@ def referentiedata_laden(
         waarden["provincie_id"] = gewenst[stap]["provincie_id"]
 
     bestaand = {g.cbs_code: g for g in Gemeente.objects.all()}
+    wijzigingen = _Wijzigingen(verslag.gemeenten)
     for code, waarden in gewenst.items():
         gemeente = bestaand.get(code) or Gemeente(cbs_code=code)
-        _bijwerken(gemeente, waarden, verslag.gemeenten, wie=f"gemeente {code}")
+        wijzigingen.bijwerken(gemeente, waarden, wie=f"gemeente {code}")
         bestaand[code] = gemeente
+    wijzigingen.opslaan()
 
     bestaande_herindelingen = {
         (h.oude_gemeente_id, h.nieuwe_gemeente_id): h for h in Herindeling.objects.all()
     }
+    wijzigingen = _Wijzigingen(verslag.herindelingen)
     for regel, datum, oud, nieuw, soort, _rij in herindelingen:
         if nieuw not in bestaand:
             raise _fout(
@@ -211,7 +234,7 @@ def referentiedata_laden(
             )
         oude, nieuwe = bestaand[oud], bestaand[nieuw]
         herindeling = bestaande_herindelingen.get((oude.pk, nieuwe.pk)) or Herindeling()
-        _bijwerken(
+        wijzigingen.bijwerken(
             herindeling,
             {
                 "oude_gemeente_id": oude.pk,
@@ -219,7 +242,7 @@ def referentiedata_laden(
                 "datum": datum,
                 "soort": soort,
             },
-            verslag.herindelingen,
             wie=f"{herindelingen_pad.name}, regel {regel}",
         )
+    wijzigingen.opslaan()
     return verslag

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from lxml import etree
 
 from .constants import Bevoegdheidsverkrijging, DeelnemendOrgaan, Vorm
+from .periode import loopt_op
 
 NS = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.3"
 SCHEMA_NAAM = "oo-export.xsd"
@@ -151,9 +152,7 @@ class Regeling:
     opmerkingen: list[str] = field(default_factory=list)
 
     def loopt_op(self, datum: datetime.date) -> bool:
-        return (self.ingangsdatum is None or self.ingangsdatum <= datum) and (
-            self.einddatum is None or datum < self.einddatum
-        )
+        return loopt_op(datum, self.ingangsdatum, self.einddatum)
 
 
 @dataclass

@@ -23,17 +23,16 @@ from . import filters
 from . import serializers as s
 
 
-def _verzoek_opslaan(verzoek: Zienswijzeverzoek) -> None:
-    """Save the request and prepare a zienswijze for every participating raad, as the admin."""
-    services.zienswijzeverzoek_opslaan(zienswijzeverzoek=verzoek)
-    services.zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)
-
-
 class ZienswijzeverzoekViewSet(BeheerViewSet):
     queryset = Zienswijzeverzoek.objects.select_related("samenwerkingsverband")
     serializer_class = s.ZienswijzeverzoekSerializer
     filterset_class = filters.ZienswijzeverzoekFilterSet
-    opslaan = staticmethod(_verzoek_opslaan)
+
+    def _opslaan(self, instance, serializer):
+        """The request, then a zienswijze for every participating raad (as the admin)."""
+        instance = super()._opslaan(instance, serializer)
+        services.zienswijzen_klaarzetten(zienswijzeverzoek=instance)
+        return instance
 
 
 class ZienswijzeViewSet(BeheerViewSet):
@@ -42,7 +41,6 @@ class ZienswijzeViewSet(BeheerViewSet):
     )
     serializer_class = s.ZienswijzeSerializer
     filterset_class = filters.ZienswijzeFilterSet
-    opslaan = staticmethod(lambda i: services.zienswijze_opslaan(zienswijze=i))
 
     def get_queryset(self):
         return self.queryset.met_actuele_status(timezone.localdate())

@@ -2,10 +2,9 @@
 
 Reads: querysets with a fixed number of queries, and the core question through the same
 selector as the gemeente page. Writes: the instance is filled from the request and saved by
-the model's service, so the API stores exactly what the admin would store.
+`services.rij_opslaan` with its many-to-many values, so the API stores exactly what the admin
+would store.
 """
-
-from collections.abc import Callable
 
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -138,11 +137,9 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
 class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterViewSet):
     """Reading for everyone; creating and changing for the roles that may (permissions.py),
-    always through `opslaan`: the model's service (keyword-only in services.py, wrapped to
-    take the instance). A read of one object and every write answer with its ETag; a change
-    needs that ETag in If-Match (versies.py)."""
-
-    opslaan: Callable = None
+    always through `services.rij_opslaan` (the model's rules come from the services' one
+    mapping). A read of one object and every write answer with its ETag; a change needs that
+    ETag in If-Match (versies.py)."""
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -185,11 +182,9 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
         # another regio's arrangement, no new rows there.
         self.check_object_permissions(self.request, instance)
         try:
-            self.opslaan(instance)
+            services.rij_opslaan(rij=instance, veel_op_veel=veelvoudig)
         except DjangoValidationError as error:
             raise ValidationError(api_fouten(error, serializer)) from None
-        for naam, waarden in veelvoudig.items():
-            getattr(instance, naam).set(waarden)
         self._opgeslagen = instance
         return instance
 
@@ -268,7 +263,6 @@ class OrganisatieViewSet(BeheerViewSet):
     queryset = Organisatie.objects.select_related("provincie")
     serializer_class = s.OrganisatieSerializer
     filterset_class = filters.OrganisatieFilterSet
-    opslaan = staticmethod(lambda i: services.organisatie_opslaan(organisatie=i))
 
 
 class SamenwerkingsverbandViewSet(BeheerViewSet):
@@ -281,35 +275,30 @@ class SamenwerkingsverbandViewSet(BeheerViewSet):
     ).prefetch_related("domeinen", "versies", "wettelijke_grondslagen", "bevoegdheden")
     serializer_class = s.SamenwerkingsverbandSerializer
     filterset_class = filters.SamenwerkingsverbandFilterSet
-    opslaan = staticmethod(lambda i: services.samenwerkingsverband_opslaan(samenwerkingsverband=i))
 
 
 class DeelnameViewSet(BeheerViewSet):
     queryset = Deelname.objects.select_related("samenwerkingsverband", "gemeente", "organisatie")
     serializer_class = s.DeelnameSerializer
     filterset_class = filters.DeelnameFilterSet
-    opslaan = staticmethod(lambda i: services.deelname_opslaan(deelname=i))
 
 
 class BestuursorgaanViewSet(BeheerViewSet):
     queryset = Bestuursorgaan.objects.select_related("samenwerkingsverband")
     serializer_class = s.BestuursorgaanSerializer
     filterset_class = filters.BestuursorgaanFilterSet
-    opslaan = staticmethod(lambda i: services.bestuursorgaan_opslaan(bestuursorgaan=i))
 
 
 class PersoonViewSet(BeheerViewSet):
     queryset = Persoon.objects.all()
     serializer_class = s.PersoonSerializer
     filterset_class = filters.PersoonFilterSet
-    opslaan = staticmethod(lambda i: services.persoon_opslaan(persoon=i))
 
 
 class ZetelViewSet(BeheerViewSet):
     queryset = Zetel.objects.select_related("bestuursorgaan", "deelname", "persoon")
     serializer_class = s.ZetelSerializer
     filterset_class = filters.ZetelFilterSet
-    opslaan = staticmethod(lambda i: services.zetel_opslaan(zetel=i))
 
 
 class BijdrageViewSet(BeheerViewSet):
@@ -318,18 +307,15 @@ class BijdrageViewSet(BeheerViewSet):
     )
     serializer_class = s.BijdrageSerializer
     filterset_class = filters.BijdrageFilterSet
-    opslaan = staticmethod(lambda i: services.bijdrage_opslaan(bijdrage=i))
 
 
 class JaarcijfersViewSet(BeheerViewSet):
     queryset = Jaarcijfers.objects.select_related("samenwerkingsverband", "bron_document")
     serializer_class = s.JaarcijfersSerializer
     filterset_class = filters.JaarcijfersFilterSet
-    opslaan = staticmethod(lambda i: services.jaarcijfers_opslaan(jaarcijfers=i))
 
 
 class DocumentViewSet(BeheerViewSet):
     queryset = Document.objects.select_related("samenwerkingsverband")
     serializer_class = s.DocumentSerializer
     filterset_class = filters.DocumentFilterSet
-    opslaan = staticmethod(lambda i: services.document_opslaan(document=i))

@@ -1,7 +1,7 @@
 """The register's models, one module per part of the register; every name is importable from
 `samenwerking.models` as before the split.
 
-- `basis`: the half-open period helpers and `RegisterModel` (uuid, timestamps, history).
+- `basis`: `RegisterModel` (uuid, timestamps, history); periods are `samenwerking.periode`.
 - `gebied`: Provincie, Gemeente, Herindeling, Inwonertal.
 - `verband`: Organisatie, Domein, Samenwerkingsverband, WettelijkeGrondslag, Bevoegdheid,
   Regelingversie.
@@ -9,15 +9,13 @@
 - `documenten`: Document, Jaarcijfers, Bronimport.
 """
 
+from ..periode import loopt_op, overlapt, periode_overlapt_q, periode_q
+from ..registerversie import Registerversie
 from .basis import (
     JAAR_VALIDATORS,
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
-    loopt_op,
-    overlapt,
-    periode_overlapt_q,
-    periode_q,
     roo_stand_veld,
 )
 from .deelname import (
@@ -61,6 +59,7 @@ __all__ = [
     "Provincie",
     "Regelingversie",
     "RegisterModel",
+    "Registerversie",
     "Samenwerkingsverband",
     "SamenwerkingsverbandQuerySet",
     "WettelijkeGrondslag",

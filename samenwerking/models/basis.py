@@ -28,34 +28,6 @@ from ..peilmoment import (
 JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 
 
-def periode_q(datum: datetime.date, begin: str, eind: str, prefix: str = "") -> Q:
-    """Rows whose half-open period [begin, eind) contains `datum`; empty bounds are open."""
-    return (Q(**{f"{prefix}{begin}__isnull": True}) | Q(**{f"{prefix}{begin}__lte": datum})) & (
-        Q(**{f"{prefix}{eind}__isnull": True}) | Q(**{f"{prefix}{eind}__gt": datum})
-    )
-
-
-def loopt_op(datum: datetime.date, begin: datetime.date | None, eind: datetime.date | None) -> bool:
-    """The half-open period [begin, eind) contains `datum`; an empty bound is open-ended."""
-    return (begin is None or begin <= datum) and (eind is None or datum < eind)
-
-
-def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
-    """Half-open periods [begin, eind) overlap; an empty bound is open-ended."""
-    begint_voor_einde_b = a_begin is None or b_eind is None or a_begin < b_eind
-    begint_b_voor_einde_a = b_begin is None or a_eind is None or b_begin < a_eind
-    return begint_voor_einde_b and begint_b_voor_einde_a
-
-
-def periode_overlapt_q(
-    van: datetime.date, tot: datetime.date, begin: str, eind: str, prefix: str = ""
-) -> Q:
-    """Rows whose half-open period [begin, eind) shares at least one day with [van, tot)."""
-    return (Q(**{f"{prefix}{begin}__isnull": True}) | Q(**{f"{prefix}{begin}__lt": tot})) & (
-        Q(**{f"{prefix}{eind}__isnull": True}) | Q(**{f"{prefix}{eind}__gt": van})
-    )
-
-
 def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
     return VeldCheckConstraint(
         name=naam,

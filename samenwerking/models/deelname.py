@@ -18,14 +18,12 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
+from ..periode import loopt_op, overlapt, periode_q
 from .basis import (
     JAAR_VALIDATORS,
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
-    loopt_op,
-    overlapt,
-    periode_q,
     roo_stand_veld,
 )
 from .gebied import Gemeente

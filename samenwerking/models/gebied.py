@@ -9,12 +9,11 @@ from simple_history.models import HistoricalRecords
 
 from ..constants import HerindelingSoort
 from ..fields import VeldCheckConstraint
+from ..periode import loopt_op, periode_q
 from .basis import (
     JAAR_VALIDATORS,
     RegisterModel,
     eind_na_begin,
-    loopt_op,
-    periode_q,
     roo_stand_veld,
 )
 

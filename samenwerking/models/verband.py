@@ -21,7 +21,8 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
-from .basis import RegisterModel, eind_na_begin, loopt_op, periode_q, roo_stand_veld
+from ..periode import loopt_op, periode_q
+from .basis import RegisterModel, eind_na_begin, roo_stand_veld
 from .gebied import Gemeente, Provincie
 
 

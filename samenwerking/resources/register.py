@@ -35,8 +35,8 @@ from ..models import (
     Provincie,
     Samenwerkingsverband,
     Zetel,
-    overlapt,
 )
+from ..periode import jaar, overlapt
 from .basis import RegisterResource
 from .widgets import (
     BedragWidget,
@@ -99,8 +99,8 @@ class Deelnamezoeker:
         row,
         gemeenten: GemeenteWidget,
         *,
-        begin: datetime.date,
-        eind: datetime.date,
+        begin: datetime.date | None,
+        eind: datetime.date | None,
         wanneer: str,
     ) -> Deelname:
         """The deelname a row names, running at some day in [begin, eind)."""
@@ -340,13 +340,12 @@ class BijdrageResource(RegisterResource):
 
     def _zoek_deelname(self, row) -> Deelname:
         try:
-            jaar = GetalWidget().clean(row.get("jaar"))
-            begin = datetime.date(jaar, 1, 1) if jaar else datetime.date.min
-            eind = datetime.date(jaar + 1, 1, 1) if jaar else datetime.date.max
+            jaartal = GetalWidget().clean(row.get("jaar"))
+            begin, eind = jaar(jaartal) if jaartal else (None, None)
         except ValueError as error:
             raise ValidationError({"deelname": str(error)}) from None
         return self.deelnames.zoek(
-            row, self.gemeenten, begin=begin, eind=eind, wanneer=f"in {jaar or 'dat jaar'}"
+            row, self.gemeenten, begin=begin, eind=eind, wanneer=f"in {jaartal or 'dat jaar'}"
         )
 
 

@@ -154,32 +154,21 @@ def persoonsnaam(value) -> str:
 
 
 class PersoonWidget(widgets.ForeignKeyWidget):
-    """A person by name; a name not yet in the register adds the person. Two people with
-    the same name need the admin to tell them apart.
+    """A person by name; a name not yet in the register is a new person, saved with the rows
+    that name it (services.rijen_opslaan saves the new persons first), never by the widget.
+    Rows that name the same new person share it. Two people with the same name need the
+    admin to tell them apart.
 
-    In an import the persons of the whole column are read in one query and the new ones
-    added together (`voorraad_laden`), through the service."""
+    In an import the persons of the whole column are read in one query (`voorraad_laden`)."""
 
     def __init__(self, **kwargs):
         super().__init__(Persoon, "naam", **kwargs)
         self.voorraad: dict[str, list[Persoon]] | None = None
 
     def voorraad_laden(self, waarden) -> None:
-        from .. import services
-
         namen = {persoonsnaam(w) for w in waarden if w is not None and str(w).strip()}
         self.voorraad = defaultdict(list)
         for persoon in Persoon.objects.filter(naam__in=namen):
-            self.voorraad[persoon.naam].append(persoon)
-        nieuw = [Persoon(naam=naam) for naam in sorted(namen) if naam not in self.voorraad]
-        geldig = []
-        for persoon in nieuw:
-            try:
-                persoon.full_clean(validate_unique=False, validate_constraints=False)
-            except ValidationError:
-                continue  # the row says what is wrong with the name
-            geldig.append(persoon)
-        for persoon in services.personen_aanmaken(personen=geldig):
             self.voorraad[persoon.naam].append(persoon)
 
     def clean(self, value, row=None, **kwargs):
@@ -199,12 +188,11 @@ class PersoonWidget(widgets.ForeignKeyWidget):
             return gevonden[0]
         persoon = Persoon(naam=naam)
         try:
-            persoon.full_clean()
+            persoon.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as fout:
             raise ValueError(f"persoon {naam!r}: {' '.join(fout.messages)}") from None
         if self.voorraad is not None:
-            raise ValueError(f"persoon {naam!r} kon niet worden toegevoegd.")
-        persoon.save()
+            self.voorraad[naam].append(persoon)
         return persoon
 
 

@@ -30,6 +30,7 @@ The parts: `context` (what they share), `gemeenten` (systeemIds and inwoners), `
 
 from django.db import transaction
 
+from .. import services
 from ..geschiedenis import reden, wijzigingsreden
 from ..historisch import historische_vermeldingen_bijwerken
 from ..models import Bronimport
@@ -94,9 +95,11 @@ def _vastleggen(ctx: Importcontext) -> None:
     bron = BRON_REGELINGEN if ctx.export.heeft_regelingen else BRON_GEMEENTEN
     if Bronimport.objects.filter(bron=bron, stand=ctx.export.stand).exists():
         return
-    Bronimport.objects.create(
-        bron=bron,
-        stand=ctx.export.stand,
-        bestanden="\n".join(ctx.export.bestanden),
-        samenvatting="\n".join(verslagregels(ctx.verslag)[:50]),
+    services.rij_opslaan(
+        rij=Bronimport(
+            bron=bron,
+            stand=ctx.export.stand,
+            bestanden="\n".join(ctx.export.bestanden),
+            samenvatting="\n".join(verslagregels(ctx.verslag)[:50]),
+        )
     )

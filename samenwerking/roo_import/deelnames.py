@@ -4,6 +4,7 @@ import datetime
 
 from .. import services
 from ..models import Deelname, Zetel
+from ..periode import geeindigd
 from ..registerstand import als_json, waarden_toepassen
 from .perioden import GewensteDeelname, koppelen
 from .plan import Plan
@@ -110,7 +111,7 @@ def deelnames_plannen(
         for d in lijst:
             if d.pk in gekoppeld or not d.roo_stand:
                 continue
-            if d.uittredingsdatum is not None and d.uittredingsdatum <= stand:
+            if geeindigd(stand, d.uittredingsdatum):
                 continue
             einde = max(stand, d.toetredingsdatum or stand)
             stand = dict(d.roo_stand)
@@ -156,12 +157,11 @@ def deelnames_schrijven(plan: Plan, verband) -> None:
             per_datum.setdefault(einde, []).append(d)
         for einde, lijst in per_datum.items():
             services.deelnames_beeindigen(deelnames=lijst, datum=einde)
-        services.rijen_bijwerken(
-            model=Deelname, rijen=[d for d, _e in eindes], velden=["roo_stand"]
-        )
-    for d in plan.deelnames_gewijzigd:
-        services.deelname_opslaan(deelname=d)
-    services.rijen_bijwerken(model=Deelname, rijen=plan.deelnames_stand, velden=["roo_stand"])
+        services.rijen_opslaan(model=Deelname, rijen=[d for d, _e in eindes], velden=["roo_stand"])
     for d in plan.deelnames_nieuw:
         d.samenwerkingsverband = verband
-    services.deelnames_aanmaken(deelnames=plan.deelnames_nieuw)
+    # Changed rows (whole, as the plan left them) and new ones, checked together.
+    services.rijen_opslaan(
+        model=Deelname,
+        rijen=[*plan.deelnames_gewijzigd, *plan.deelnames_stand, *plan.deelnames_nieuw],
+    )

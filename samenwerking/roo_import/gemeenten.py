@@ -6,6 +6,7 @@ import datetime
 from .. import services
 from ..models import Gemeente, Inwonertal
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
+from ..periode import geeindigd
 from ..registerstand import waarden_toepassen
 from .context import Importcontext
 
@@ -49,11 +50,11 @@ def gemeenten_bijwerken(ctx: Importcontext) -> None:
             gekoppeld.append(gemeente)
         if (
             record.inwoners
-            and (record.einddatum is None or record.einddatum > ctx.stand)
+            and not geeindigd(ctx.stand, record.einddatum)
             and gemeente.is_actief_op(ctx.stand)
         ):
             inwoners[gemeente.pk] = (gemeente, record.inwoners)
-    services.rijen_bijwerken(model=Gemeente, rijen=gekoppeld, velden=["roo_systeem_id"])
+    services.rijen_opslaan(model=Gemeente, rijen=gekoppeld, velden=["roo_systeem_id"])
     ctx.verslag.gemeenten_gekoppeld = len(gekoppeld)
     if op_naam and gekoppeld:
         ctx.verslag.meldingen.append(
@@ -98,9 +99,8 @@ def _inwoners_bijwerken(ctx: Importcontext, inwoners: dict) -> None:
             rij.bron = ctx.bron
         if uitkomst.opslaan:
             gewijzigd.append(rij)
-    services.rijen_aanmaken(model=Inwonertal, rijen=nieuw)
-    services.rijen_bijwerken(
-        model=Inwonertal, rijen=gewijzigd, velden=["aantal", "bron", "roo_stand"]
+    services.rijen_opslaan(
+        model=Inwonertal, rijen=[*gewijzigd, *nieuw], velden=["aantal", "bron", "roo_stand"]
     )
     ctx.verslag.inwonertallen_nieuw = len(nieuw)
     ctx.verslag.inwonertallen_gewijzigd = sum(1 for r in gewijzigd if r.bron == ctx.bron)

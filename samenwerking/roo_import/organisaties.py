@@ -128,11 +128,10 @@ class RooOrganisaties:
     def opslaan(self) -> None:
         for o in self.nieuw:
             o.roo_stand = o.roo_stand or {}
-        services.rijen_aanmaken(model=Organisatie, rijen=self.nieuw)
         gewijzigd = [o for o in self.gewijzigd.values() if o.pk]
-        services.rijen_bijwerken(
+        services.rijen_opslaan(
             model=Organisatie,
-            rijen=gewijzigd,
+            rijen=[*gewijzigd, *self.nieuw],
             velden=[
                 "naam",
                 "afkorting",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models import Gemeente, Organisatie
+from ..periode import loopt_op, overlapt
 from ..roo import Deelnemer, Regeling
 
 
@@ -46,9 +47,7 @@ class GewensteDeelname:
         return self.gemeente or self.organisatie
 
     def loopt_op(self, datum: datetime.date) -> bool:
-        return (self.toetredingsdatum is None or self.toetredingsdatum <= datum) and (
-            self.uittredingsdatum is None or datum < self.uittredingsdatum
-        )
+        return loopt_op(datum, self.toetredingsdatum, self.uittredingsdatum)
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -224,7 +223,7 @@ def koppelen(gewenst: list[GewensteDeelname], bestaand: list) -> list[tuple]:
                 (
                     b
                     for b in vrij
-                    if _overlapt(
+                    if overlapt(
                         g.toetredingsdatum,
                         g.uittredingsdatum,
                         b.toetredingsdatum,
@@ -237,9 +236,3 @@ def koppelen(gewenst: list[GewensteDeelname], bestaand: list) -> list[tuple]:
             vrij.remove(match)
         paren.append((g, match))
     return paren
-
-
-def _overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
-    return (a_begin is None or b_eind is None or a_begin < b_eind) and (
-        b_begin is None or a_eind is None or b_begin < a_eind
-    )

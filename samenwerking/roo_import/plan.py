@@ -11,8 +11,7 @@ class Plan:
     verband_opslaan: bool = False
     versies_nieuw: list = field(default_factory=list)
     versies_gewijzigd: list = field(default_factory=list)
-    domeinen_erbij: list = field(default_factory=list)
-    domeinen_eraf: list = field(default_factory=list)
+    domeinen: list | None = None  # the arrangement's domeinen when they change
     rijen_nieuw: list = field(default_factory=list)  # grondslagen, bevoegdheden, documents
     rijen_weg: list = field(default_factory=list)
     deelnames_nieuw: list = field(default_factory=list)
@@ -27,8 +26,7 @@ class Plan:
             self.verband_opslaan
             or self.versies_nieuw
             or self.versies_gewijzigd
-            or self.domeinen_erbij
-            or self.domeinen_eraf
+            or self.domeinen is not None
             or self.rijen_nieuw
             or self.rijen_weg
             or self.deelnames_nieuw

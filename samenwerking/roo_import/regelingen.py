@@ -24,6 +24,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
+from ..periode import geeindigd
 from ..registerstand import lijst_bijwerken, waarden_toepassen
 from ..roo import Adres, Deelnemer, Regeling, Verwijzing
 from ..roo import Organisatie as RooOrganisatie
@@ -131,7 +132,7 @@ class Regelingen:
         weg = [
             v
             for v in self.verbanden_met_versies
-            if v.pk not in in_export and (v.einddatum is None or v.einddatum > self.ctx.stand)
+            if v.pk not in in_export and not geeindigd(self.ctx.stand, v.einddatum)
         ]
         if weg:
             self.ctx.verslag.aandachtspunten.append(
@@ -377,7 +378,7 @@ class Regelingen:
                 if any(
                     g.gemeente
                     and g.gemeente.pk in huidige
-                    and (g.uittredingsdatum is None or g.uittredingsdatum > self.ctx.stand)
+                    and not geeindigd(self.ctx.stand, g.uittredingsdatum)
                     for g in deelnames
                 ):
                     self.ctx.verslag.gemeenterijen_geland += 1
@@ -449,8 +450,9 @@ class Regelingen:
         namen = [n[:100] for n in huidig.beleidsterreinen]
         huidige = self.domeinen_van.get(pk, []) if pk else []
         lijst = lijst_bijwerken(huidige, lambda d: d.naam, namen, stand.get("domeinen"))
-        plan.domeinen_erbij = [self._domein(n) for n in lijst.erbij]
-        plan.domeinen_eraf = lijst.eraf
+        if lijst:
+            plan.domeinen = [d for d in huidige if d not in lijst.eraf]
+            plan.domeinen += [self._domein(n) for n in lijst.erbij]
         self._lijstwijziging(plan, naam, sid, "beleidsterreinen", lijst)
         stand["domeinen"] = namen
 
@@ -524,24 +526,22 @@ class Regelingen:
             while code in codes:
                 code = f"{slugify(naam)[:45]}-{teller}"
                 teller += 1
-            domein = Domein(code=code, naam=naam)
-            domein.full_clean()
-            domein.save()
+            domein = services.rij_opslaan(rij=Domein(code=code, naam=naam))
             self.domeinen[domein.pk] = domein
             self.domein_per_naam[naam] = domein
             self.ctx.verslag.domeinen_nieuw += 1
         return domein
 
     def _schrijven(self, plan: Plan, verband) -> None:
-        if plan.verband_opslaan:
-            services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)
+        if plan.verband_opslaan or plan.domeinen is not None:
+            domeinen = {"domeinen": plan.domeinen} if plan.domeinen is not None else None
+            services.rij_opslaan(rij=verband, veel_op_veel=domeinen)
             self.verbanden[verband.pk] = verband
         for versie in plan.versies_nieuw + plan.versies_gewijzigd:
             versie.samenwerkingsverband = verband
-        services.rijen_aanmaken(model=Regelingversie, rijen=plan.versies_nieuw)
-        services.rijen_bijwerken(
+        services.rijen_opslaan(
             model=Regelingversie,
-            rijen=plan.versies_gewijzigd,
+            rijen=[*plan.versies_gewijzigd, *plan.versies_nieuw],
             velden=[
                 "samenwerkingsverband",
                 "titel",
@@ -552,15 +552,11 @@ class Regelingen:
                 "datum_ter_verificatie",
             ],
         )
-        if plan.domeinen_erbij:
-            verband.domeinen.add(*plan.domeinen_erbij)
-        if plan.domeinen_eraf:
-            verband.domeinen.remove(*plan.domeinen_eraf)
         services.rijen_verwijderen(rijen=plan.rijen_weg)
         per_model: dict[type, list] = {}
         for rij in plan.rijen_nieuw:
             rij.samenwerkingsverband = verband
             per_model.setdefault(type(rij), []).append(rij)
         for model, rijen in per_model.items():
-            services.rijen_aanmaken(model=model, rijen=rijen)
+            services.rijen_opslaan(model=model, rijen=rijen)
         deelnames_schrijven(plan, verband)

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 
 from raad.constants import Berekening, Vaststelling
 from raad.models import Bestuursvergadering, Termijnafwijking, Termijnregel
-from raad.services import vastleggen
 from raad.termijnen import pc_termijnen
 from samenwerking.constants import Vorm
+from samenwerking.services import rij_opslaan
 from tests import factories as f
 from tests.raad.factories import BestuursvergaderingFactory
 
@@ -92,7 +92,7 @@ def test_an_override_wins_over_the_law_and_over_a_meeting(pc_regels):
     verband = f.SamenwerkingsverbandFactory()
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
     for code, datum in (("kaders", D(2024, 12, 1)), ("ontwerpbegroting", D(2025, 3, 15))):
-        vastleggen(
+        rij_opslaan(
             rij=Termijnafwijking(
                 samenwerkingsverband=verband,
                 regel=pc_regels[code],
@@ -122,7 +122,7 @@ def test_weeks_count_the_leap_day(pc_regels):
 
 def test_a_rule_before_1_march_ends_on_29_february_in_a_leap_year(pc_regels):
     verband = f.SamenwerkingsverbandFactory()
-    vastleggen(
+    rij_opslaan(
         rij=Termijnregel(
             code="eigen-regel",
             omschrijving="Jaarverslag naar de raden",
@@ -160,7 +160,7 @@ def test_only_forms_with_their_own_budget_have_pc_termijnen(pc_regels, vorm, aan
 def test_a_rule_can_be_limited_to_some_forms(pc_regels):
     regel = pc_regels["kaders"]
     regel.vormen = [Vorm.OPENBAAR_LICHAAM]
-    vastleggen(rij=regel)
+    rij_opslaan(rij=regel)
     bvo = f.SamenwerkingsverbandFactory(vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE)
     assert "kaders" not in _per_code(bvo, 2026)
 
@@ -179,7 +179,7 @@ def test_the_uid_stays_when_the_date_moves(pc_regels):
 
 def _fouten(rij) -> dict:
     with pytest.raises(ValidationError) as fout:
-        vastleggen(rij=rij)
+        rij_opslaan(rij=rij)
     return fout.value.message_dict
 
 
@@ -234,7 +234,7 @@ def test_meetings_and_overrides_only_for_forms_with_a_budget(pc_regels):
     )
     regel = pc_regels["kaders"]
     regel.vormen = [Vorm.OPENBAAR_LICHAAM]
-    vastleggen(rij=regel)
+    rij_opslaan(rij=regel)
     go = f.SamenwerkingsverbandFactory(vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN)
     fouten = _fouten(
         Termijnafwijking(samenwerkingsverband=go, regel=regel, jaar=2026, datum=D(2025, 1, 1))

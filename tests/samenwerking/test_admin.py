@@ -9,9 +9,11 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from samenwerking import models
+from samenwerking.adminbasis import RegisterInline, ServiceModelForm, ServiceWrites
 from samenwerking.constants import Vorm
 from tests import factories as f
 
@@ -51,14 +53,38 @@ MAAK = {
 def test_every_register_model_is_in_the_admin():
     from django.apps import apps
 
-    # The Historical… models of the audit trail are shown on each row's history page.
+    # The Historical… models of the audit trail are shown on each row's history page; the
+    # page cache's version row is no register data.
     modellen = {
         m
         for m in apps.get_app_config("samenwerking").get_models()
-        if not issubclass(m, HistoricalChanges)
+        if not issubclass(m, HistoricalChanges) and m is not models.Registerversie
     }
     assert modellen == set(REGISTER_MODELLEN)
     assert set(MAAK) == set(REGISTER_MODELLEN)
+
+
+def _inlines(klasse):
+    for inline in getattr(klasse, "inlines", []):
+        yield inline
+        yield from _inlines(inline)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in GEREGISTREERD if m._meta.app_label in ("samenwerking", "raad")],
+    ids=lambda m: m._meta.label,
+)
+def test_every_register_admin_and_inline_writes_through_the_services(model):
+    """No admin saves around the services: its rows, its inline rows and its deletions go
+    through services.rij_opslaan / rij_verwijderen (ServiceWrites), and its forms check the
+    rules across rows of their model (ServiceModelForm, RegisterInline)."""
+    beheer = admin.site._registry[model]
+    assert isinstance(beheer, ServiceWrites)
+    assert issubclass(beheer.form, ServiceModelForm) or model in ALLEEN_LEZEN
+    for inline in _inlines(type(beheer)):
+        assert issubclass(inline, RegisterInline), inline
+        assert issubclass(inline.form, ServiceModelForm), inline
 
 
 @pytest.mark.parametrize("model", GEREGISTREERD, ids=lambda m: m._meta.label)
@@ -203,7 +229,13 @@ def test_nested_inline_two_overlapping_rows_in_one_submit_are_refused(admin_clie
         )
     antwoord = admin_client.post(url, data)
     assert antwoord.status_code == 200
-    assert "staat twee keer in de lijst" in antwoord.content.decode()
+    fouten = antwoord.context["inline_admin_formsets"][1].formset.non_form_errors()
+    assert fouten[0] == (
+        f"{gemeente} in {verband}: Toetredingsdatum: deze deelnemer neemt in deze periode al "
+        "deel aan dit samenwerkingsverband (vanaf 1 januari 2021, ook in deze lijst). Beëindig "
+        "die deelname eerst of pas de data aan."
+    )
+    assert fouten[0] in antwoord.content.decode()
     assert not models.Deelname.objects.exists()
 
 
@@ -217,6 +249,26 @@ def test_actief_op_filter_with_any_date(admin_client):
     assert list(lijst) == [nieuw]
     # A wrong date is refused the admin way (redirect with ?e=1), not a crash.
     assert admin_client.get(url, {"actief_op": "morgen"}).status_code == 302
+
+
+def test_lists_count_what_runs_today_by_the_half_open_period(admin_client):
+    """`gemeenten nu` and `deelnemers nu` count the rows whose [begin, eind) holds today: a
+    gemeente that starts later (a merger still to come) or ended today does not count."""
+    vandaag = timezone.localdate()
+    provincie = f.ProvincieFactory(code="PV77", naam="Provincie Telling")
+    f.GemeenteFactory(provincie=provincie, naam="Bestaat")
+    f.GemeenteFactory(provincie=provincie, naam="Komt nog", begindatum=vandaag + D.resolution)
+    f.GemeenteFactory(provincie=provincie, naam="Vandaag op", einddatum=vandaag)
+    lijst = admin_client.get(reverse("admin:samenwerking_provincie_changelist"), {"q": "PV77"})
+    assert [p._aantal for p in lijst.context["cl"].result_list] == [1]
+    assert '<td class="field-aantal_gemeenten">1</td>' in lijst.content.decode()
+
+    lopend = f.DeelnameFactory(toetredingsdatum=vandaag)
+    verband = lopend.samenwerkingsverband
+    f.DeelnameFactory(samenwerkingsverband=verband, toetredingsdatum=vandaag + D.resolution)
+    f.DeelnameFactory(samenwerkingsverband=verband, uittredingsdatum=vandaag)
+    lijst = admin_client.get(reverse("admin:samenwerking_samenwerkingsverband_changelist"))
+    assert [v._deelnemers for v in lijst.context["cl"].result_list] == [1]
 
 
 def _importeer(admin_client, model_naam: str, inhoud: str, bestandsnaam: str = "bijdragen.csv"):

@@ -30,7 +30,7 @@ def _versie(client, persoon) -> str:
 
 
 def test_an_api_edit_and_an_admin_edit_both_appear_with_user_and_diff():
-    persoon = services.persoon_opslaan(persoon=Persoon(naam="J. de Vries", partij="VVD"))
+    persoon = services.rij_opslaan(rij=Persoon(naam="J. de Vries", partij="VVD"))
     via_api = beheerder_account("api-gebruiker")
     pad = f"/api/v1/personen/{persoon.uuid}"
     client = api_client(via_api)
@@ -68,7 +68,7 @@ def test_an_api_edit_and_an_admin_edit_both_appear_with_user_and_diff():
 
 
 def test_the_admin_refuses_to_overwrite_a_change_made_since_the_page_was_opened():
-    persoon = services.persoon_opslaan(persoon=Persoon(naam="A. Jansen"))
+    persoon = services.rij_opslaan(rij=Persoon(naam="A. Jansen"))
     beheer = Client()
     beheer.force_login(beheerder_account())
     versie = _versie(beheer, persoon)
@@ -93,8 +93,9 @@ def test_bulk_services_record_history_with_the_commands_reason(referentiedata):
     verband = f.SamenwerkingsverbandFactory()
     gemeenten = list(f.GemeenteFactory.create_batch(3))
     with wijzigingsreden("manage.py importeer_opengr"):
-        nieuw = services.deelnames_aanmaken(
-            deelnames=[Deelname(samenwerkingsverband=verband, gemeente=g) for g in gemeenten]
+        nieuw = services.rijen_opslaan(
+            model=Deelname,
+            rijen=[Deelname(samenwerkingsverband=verband, gemeente=g) for g in gemeenten],
         )
         services.deelnames_beeindigen(deelnames=nieuw, datum=datetime.date(2024, 1, 1))
     historie = Deelname.history.filter(samenwerkingsverband_id=verband.pk)

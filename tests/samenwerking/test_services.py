@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from samenwerking import services
 from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
 from samenwerking.models import Bijdrage, Deelname, Jaarcijfers, Samenwerkingsverband
+from samenwerking.services.schrijven import databaseregels
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -123,10 +125,12 @@ class TestDeelname:
         verband = f.SamenwerkingsverbandFactory()
         gemeenten = f.GemeenteFactory.create_batch(5)
         nieuw = [Deelname(samenwerkingsverband=verband, gemeente=g, bron="test") for g in gemeenten]
-        # savepoint, lock the arrangements, stored deelnames, savepoint, insert, 2 releases,
-        # and (issue 8) one insert of their history rows, whatever the number of deelnames.
-        with django_assert_num_queries(8):
-            services.deelnames_aanmaken(deelnames=nieuw)
+        # savepoint, lock the arrangements, the uuids, one running deelname per gemeente (the
+        # partial unique constraint), the stored deelnames of the arrangement (overlap), the
+        # new ids, the insert, the insert of their history, release: whatever the number of
+        # deelnames.
+        with django_assert_num_queries(9):
+            services.rijen_opslaan(model=Deelname, rijen=nieuw)
         assert verband.deelnames.count() == 5
 
     def test_many_deelnames_keep_the_overlap_rule_and_write_nothing_on_error(self):
@@ -138,9 +142,10 @@ class TestDeelname:
                 samenwerkingsverband=bestaand.samenwerkingsverband,
                 gemeente=bestaand.gemeente,
                 toetredingsdatum=D(2020, 1, 1),
+                uittredingsdatum=D(2021, 1, 1),
             ),
         ]
-        fouten = fout(services.deelnames_aanmaken, deelnames=nieuw)
+        fouten = fout(services.rijen_opslaan, model=Deelname, rijen=nieuw)
         assert fouten["toetredingsdatum"][0].startswith(
             "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
             "samenwerkingsverband (vanaf 1 januari 2015)."
@@ -156,14 +161,20 @@ class TestDeelname:
             toetredingsdatum=D(2020, 1, 1),
             uittredingsdatum=D(2019, 1, 1),
         )
-        assert fout(services.deelnames_aanmaken, deelnames=[verkeerd]) == {
+        assert fout(services.rijen_opslaan, model=Deelname, rijen=[verkeerd]) == {
             "uittredingsdatum": ["Uittredingsdatum: mag niet vóór de toetredingsdatum liggen."]
         }
         dubbel = [
             Deelname(samenwerkingsverband=verband, gemeente=gemeente),
             Deelname(samenwerkingsverband=verband, gemeente=gemeente),
         ]
-        assert "toetredingsdatum" in fout(services.deelnames_aanmaken, deelnames=dubbel)
+        # Two running deelnames: the database's rule, named as full_clean() names it.
+        assert fout(services.rijen_opslaan, model=Deelname, rijen=dubbel) == {
+            "__all__": [
+                "Gemeente: deze gemeente heeft al een lopende deelname in dit "
+                "samenwerkingsverband. (ook in rij 2)"
+            ]
+        }
         assert not verband.deelnames.exists()
 
     def test_rows_submitted_together_may_not_overlap(self):
@@ -175,9 +186,13 @@ class TestDeelname:
         b = Deelname(
             samenwerkingsverband=verband, gemeente=gemeente, toetredingsdatum=D(2022, 1, 1)
         )
-        with pytest.raises(ValidationError) as info:
-            services.controleer_deelnames_onderling([a, b])
-        assert "staat twee keer in de lijst" in info.value.messages[0]
+        fouten = services.regels_controleren(model=Deelname, rijen=[a, b], labels=["a", "b"])
+        assert fouten[0].messages == [
+            "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
+            "samenwerkingsverband (vanaf 1 januari 2022, b). Beëindig die deelname eerst of pas "
+            "de data aan."
+        ]
+        assert "(vanaf 1 januari 2020, a)" in fouten[1].messages[0]
 
 
 class TestSamenwerkingsverbandenInBulk:
@@ -186,10 +201,11 @@ class TestSamenwerkingsverbandenInBulk:
             Samenwerkingsverband(naam=f"Regeling {i}", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code=code)
             for i, code in enumerate(["GR0001", None, "GR0002"])
         ]
-        # savepoint, existing cbs codes, savepoint, insert, 2 releases, and (issue 8) one
-        # insert of their history rows, whatever the number of arrangements.
-        with django_assert_num_queries(7):
-            services.samenwerkingsverbanden_aanmaken(samenwerkingsverbanden=nieuw)
+        # savepoint, the unique values given (uuid, cbs_gr_code), the nested arrangements (no
+        # cycles), the new ids, the insert, the insert of their history, release: whatever
+        # the number of arrangements.
+        with django_assert_num_queries(8):
+            services.rijen_opslaan(model=Samenwerkingsverband, rijen=nieuw)
         assert Samenwerkingsverband.objects.count() == 3
 
     def test_a_code_in_use_and_a_broken_database_rule_are_reported_and_nothing_is_written(self):
@@ -198,13 +214,11 @@ class TestSamenwerkingsverbandenInBulk:
             naam="Dubbel", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code="GR0001"
         )
         assert "cbs_gr_code" in fout(
-            services.samenwerkingsverbanden_aanmaken, samenwerkingsverbanden=[dubbel]
+            services.rijen_opslaan, model=Samenwerkingsverband, rijen=[dubbel]
         )
         goed = Samenwerkingsverband(naam="Goed", vorm=Vorm.OPENBAAR_LICHAAM)
         cc = Samenwerkingsverband(naam="Zonder centrum", vorm=Vorm.CENTRUMGEMEENTE)
-        assert fout(
-            services.samenwerkingsverbanden_aanmaken, samenwerkingsverbanden=[goed, cc]
-        ) == {
+        assert fout(services.rijen_opslaan, model=Samenwerkingsverband, rijen=[goed, cc]) == {
             "centrumgemeente": [
                 "Centrumgemeente: verplicht bij een centrumgemeenteconstructie en alleen dan in "
                 "te vullen."
@@ -328,3 +342,73 @@ class TestSamenwerkingsverband:
         a.bovenliggend = b
         fouten = fout(services.samenwerkingsverband_opslaan, samenwerkingsverband=a)
         assert "dat zou een kring opleveren" in fouten["bovenliggend"][0]
+
+
+class TestDatabaseregels:
+    """A constraint the database still refuses (a concurrent write passed the checks) is
+    found by its name and reported as full_clean() would: its own message on its field."""
+
+    def _fout(self, model, maak) -> dict:
+        with pytest.raises(ValidationError) as info, transaction.atomic(), databaseregels(model):
+            maak()
+        return info.value.message_dict
+
+    def test_a_check_constraint(self):
+        verband = f.SamenwerkingsverbandFactory()
+        rij = Deelname(samenwerkingsverband=verband, gemeente=f.GemeenteFactory())
+        rij.verdeelsleutel = Decimal("150")
+        assert self._fout(Deelname, lambda: Deelname.objects.bulk_create([rij])) == {
+            "verdeelsleutel": ["Verdeelsleutel: moet tussen 0 en 100 procent liggen."]
+        }
+
+    def test_a_partial_unique_constraint(self):
+        bestaand = f.DeelnameFactory()
+        tweede = Deelname(
+            samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=bestaand.gemeente
+        )
+        assert self._fout(Deelname, lambda: Deelname.objects.bulk_create([tweede])) == {
+            "__all__": [
+                "Gemeente: deze gemeente heeft al een lopende deelname in dit samenwerkingsverband."
+            ]
+        }
+
+    def test_a_unique_field(self):
+        f.SamenwerkingsverbandFactory(cbs_gr_code="GR0001")
+        dubbel = Samenwerkingsverband(
+            naam="Dubbel", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code="GR0001"
+        )
+        fouten = self._fout(
+            Samenwerkingsverband, lambda: Samenwerkingsverband.objects.bulk_create([dubbel])
+        )
+        assert fouten == {
+            "cbs_gr_code": ["Er bestaat al een Samenwerkingsverband met eenzelfde CBS GR-code."]
+        }
+
+    def test_other_database_errors_are_not_hidden(self):
+        with pytest.raises(IntegrityError), transaction.atomic(), databaseregels(Deelname):
+            Deelname.objects.bulk_create([Deelname(gemeente=f.GemeenteFactory())])  # no verband
+
+    @pytest.mark.parametrize(
+        ("melding", "verwacht"),
+        [
+            (
+                "CHECK constraint failed: deelname_verdeelsleutel_bereik",
+                {"verdeelsleutel": ["Verdeelsleutel: moet tussen 0 en 100 procent liggen."]},
+            ),
+            (
+                "UNIQUE constraint failed: samenwerking_deelname.samenwerkingsverband_id, "
+                "samenwerking_deelname.gemeente_id",
+                {
+                    "__all__": [
+                        "Gemeente: deze gemeente heeft al een lopende deelname in dit "
+                        "samenwerkingsverband."
+                    ]
+                },
+            ),
+        ],
+    )
+    def test_on_sqlite_the_name_or_columns_in_the_message(self, melding, verwacht):
+        """SQLite has no diagnostics: its message names the check or the columns."""
+        with pytest.raises(ValidationError) as info, databaseregels(Deelname):
+            raise IntegrityError(melding)
+        assert info.value.message_dict == verwacht

@@ -1,0 +1,246 @@
+"""Admin of the arrangement with everything that hangs off it, as nested inlines: its
+versions in the national register, deelnames with their bijdragen, organs with their seats,
+jaarcijfers, documents, wettelijke grondslagen and bevoegdheden."""
+
+import nested_admin
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .. import resources
+from ..adminbasis import RegisterInline
+from ..adminimport import RegisterImportExportAdmin
+from ..models import (
+    Bestuursorgaan,
+    Bevoegdheid,
+    Bijdrage,
+    Deelname,
+    Document,
+    Jaarcijfers,
+    Regelingversie,
+    Samenwerkingsverband,
+    WettelijkeGrondslag,
+    Zetel,
+)
+from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
+
+
+class BijdrageInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = Bijdrage
+    extra = 0
+    fields = ["jaar", "soort", "onderdeel", "bedrag"]
+
+
+class DeelnameInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = Deelname
+    extra = 0
+    fields = [
+        "gemeente",
+        "organisatie",
+        "rol",
+        "toetredingsdatum",
+        "uittredingsdatum",
+        "verdeelsleutel",
+        "stemmen",
+        "aansprakelijk",
+    ]
+    autocomplete_fields = ["gemeente", "organisatie"]
+    inlines = [BijdrageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gemeente", "organisatie")
+
+
+class ZetelInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = Zetel
+    extra = 0
+    fields = ["persoon", "deelname", "functie", "rol", "stemmen", "begindatum", "einddatum"]
+    autocomplete_fields = ["persoon"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "deelname":
+            # Only the deelnames of the arrangement being edited.
+            object_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Deelname.objects.filter(
+                samenwerkingsverband__pk=object_id or 0
+            ).select_related("gemeente", "organisatie", "samenwerkingsverband")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class BestuursorgaanInline(RegisterInline, nested_admin.NestedStackedInline):
+    model = Bestuursorgaan
+    extra = 0
+    fields = [("soort", "naam")]
+    inlines = [ZetelInline]
+
+
+class JaarcijfersInline(RegisterInline, nested_admin.NestedStackedInline):
+    model = Jaarcijfers
+    extra = 0
+    fields = [
+        ("jaar", "soort"),
+        ("lasten", "baten", "resultaat"),
+        ("eigen_vermogen_begin", "eigen_vermogen_eind"),
+        ("vreemd_vermogen_begin", "vreemd_vermogen_eind"),
+        "risicos",
+        "ontwikkelingen",
+        ("bron_document", "bron"),
+    ]
+
+
+class DocumentInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = Document
+    extra = 0
+    fields = ["titel", "soort", "jaar", "datum", "url"]
+
+
+class WettelijkeGrondslagInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = WettelijkeGrondslag
+    extra = 0
+    fields = ["opschrift", "url"]
+
+
+class BevoegdheidInline(RegisterInline, nested_admin.NestedTabularInline):
+    model = Bevoegdheid
+    extra = 0
+    fields = ["artikel", "omschrijving", "verkrijging"]
+
+
+class RegelingversieInline(RegisterInline, nested_admin.NestedTabularInline):
+    """The versions of the regeling in the national register: read only, the import keeps
+    them."""
+
+    model = Regelingversie
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = [
+        "roo_systeem_id",
+        "titel",
+        "ingangsdatum",
+        "einddatum",
+        "datum_mutatie",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Samenwerkingsverband)
+class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedModelAdmin):
+    resource_classes = [resources.SamenwerkingsverbandResource]
+    list_display = [
+        "naam",
+        "afkorting",
+        "vorm",
+        "vestigingsplaats",
+        "verplicht",
+        "aantal_deelnemers",
+        "ingangsdatum",
+        "einddatum",
+    ]
+    # bron: e.g. "OpenGR 2016; vorm aangenomen: openbaar lichaam" marks what to check.
+    list_filter = ["vorm", "domeinen", ProvincieFilter, ActiefOpFilter, "verplicht", "bron"]
+    search_fields = ["naam", "afkorting", "cbs_gr_code", "vestigingsplaats"]
+    autocomplete_fields = [
+        "centrumgemeente",
+        "bovenliggend",
+        "vorige_versie",
+        "uitvoerende_organisatie",
+        "in_landelijk_register",
+    ]
+    filter_horizontal = ["domeinen"]
+    readonly_fields = ["uuid", "created_at", "updated_at"]
+    inlines = [
+        RegelingversieInline,
+        DeelnameInline,
+        BestuursorgaanInline,
+        JaarcijfersInline,
+        DocumentInline,
+        WettelijkeGrondslagInline,
+        BevoegdheidInline,
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "naam",
+                    "citeertitel",
+                    "afkorting",
+                    "vorm",
+                    "centrumgemeente",
+                    "doel",
+                    "domeinen",
+                ]
+            },
+        ),
+        (
+            _("Wettelijke basis en bevoegdheden"),
+            {
+                "fields": [
+                    "verplicht",
+                    "verplicht_grondslag",
+                    "bevoegdheidsverkrijgingen",
+                    "motieven",
+                    "bovenliggend",
+                    "vorige_versie",
+                ]
+            },
+        ),
+        (
+            _("Vestiging en looptijd"),
+            {"fields": ["adres", "postcode", "vestigingsplaats", "ingangsdatum", "einddatum"]},
+        ),
+        (
+            _("Wgr 2022"),
+            {
+                "fields": [
+                    "wgr2022_zienswijze_besluiten",
+                    "wgr2022_burgerparticipatie",
+                    "wgr2022_evaluatie",
+                    "wgr2022_uittreding",
+                    "wgr2022_adviescommissie",
+                    "wgr2022_onderzoeksrecht",
+                    "evaluatie_interval_jaren",
+                ],
+                "description": _(
+                    "Welke onderdelen van de Wgr-wijziging van 1 juli 2022 de regeling heeft "
+                    "geregeld. Leeg betekent onbekend."
+                ),
+            },
+        ),
+        (
+            _("Registraties en bronnen"),
+            {
+                "fields": [
+                    "roo_systeem_id",
+                    "uitvoerende_organisatie",
+                    "bronhouder",
+                    "archiefzorgdrager",
+                    "alleen_historisch",
+                    "in_landelijk_register",
+                    "cbs_gr_code",
+                    "regeling_url",
+                    "website",
+                    "bron",
+                    "uuid",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _deelnemers=aantal_vandaag("deelnames", "toetredingsdatum", "uittredingsdatum")
+            )
+            # A GROUP BY drops the model's default ordering; autocomplete pages need one.
+            .order_by(*Samenwerkingsverband._meta.ordering, "pk")
+        )
+
+    @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")
+    def aantal_deelnemers(self, obj):
+        return obj._deelnemers

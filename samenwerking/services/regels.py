@@ -1,0 +1,276 @@
+"""The rules across rows, the third rung of the validation ladder (after the database
+constraints and each row's `clean()`), and the one mapping of a model to its rules.
+
+Each rule is written once, for many rows at once with a fixed number of queries: a form in the
+admin, an API request and a spreadsheet of 20,000 rows are checked by the same code (one row
+is a list of one). A rule takes the rows as they will be saved, their labels (how a message
+names another row: `regel 3` of a file) and the indexes of the rows that passed their own
+checks, and returns an error per index it refuses.
+
+Other apps add their models' rules with `registreren` (raad: the zienswijze's).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..controle import in_lijst
+from ..models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
+from ..periode import jaar, overlapt
+
+Fouten = dict[int, ValidationError]
+Regel = Callable[[list, list[str], list[int]], Fouten]
+
+
+@dataclass(frozen=True)
+class Regels:
+    """What writing rows of one model checks beyond `full_clean()`, and what it locks first
+    (so that two concurrent writes cannot both pass the check)."""
+
+    over_rijen: Regel | None = None
+    vergrendelen: Callable[[list], None] | None = None
+
+
+def per_rij(controleer: Callable[[models.Model], None]) -> Regel:
+    """A rule of one row (a query at most for the rows it reads along) as a rule of many."""
+
+    def regel(rijen, labels, goed) -> Fouten:
+        fouten = {}
+        for i in goed:
+            try:
+                controleer(rijen[i])
+            except ValidationError as fout:
+                fouten[i] = fout
+        return fouten
+
+    return regel
+
+
+def datum_tekst(d: datetime.date | None) -> str:
+    return date_format(d, "j F Y") if d else _("onbekend")
+
+
+def periode_tekst(begin: datetime.date | None, eind: datetime.date | None) -> str:
+    if eind is None:
+        return _("vanaf %(begin)s") % {"begin": datum_tekst(begin)}
+    return _("%(begin)s tot %(eind)s") % {"begin": datum_tekst(begin), "eind": datum_tekst(eind)}
+
+
+# --- Samenwerkingsverband ---------------------------------------------------------------------
+
+
+def geen_kring(rijen: list[Samenwerkingsverband], labels, goed) -> Fouten:
+    """Nesting under a parent arrangement may not form a cycle, over the arrangements as they
+    will be. One query (the nested arrangements)."""
+    ouders = dict(
+        Samenwerkingsverband.objects.filter(bovenliggend__isnull=False).values_list(
+            "pk", "bovenliggend_id"
+        )
+    )
+    for i in goed:
+        if rijen[i].pk is not None:
+            ouders[rijen[i].pk] = rijen[i].bovenliggend_id
+    fouten = {}
+    for i in goed:
+        verband = rijen[i]
+        gezien, ouder = set(), verband.bovenliggend_id
+        while verband.pk is not None and ouder is not None and ouder not in gezien:
+            if ouder == verband.pk:
+                fouten[i] = ValidationError(
+                    {
+                        "bovenliggend": ValidationError(
+                            _(
+                                "Bovenliggend samenwerkingsverband: %(naam)s valt al (indirect) "
+                                "onder dit verband; dat zou een kring opleveren."
+                            )
+                            % {"naam": verband.bovenliggend},
+                            code="kring",
+                        )
+                    }
+                )
+                break
+            gezien.add(ouder)
+            ouder = ouders.get(ouder)
+    return fouten
+
+
+# --- Deelname ---------------------------------------------------------------------------------
+
+DEELNEMER_SLEUTELS = ("samenwerkingsverband", "gemeente", "organisatie")
+
+
+def deelnemer_sleutel(deelname) -> tuple:
+    return (deelname.samenwerkingsverband_id, deelname.gemeente_id, deelname.organisatie_id)
+
+
+class _Periode(NamedTuple):
+    """A stored deelname's period (what the overlap rule reads of it)."""
+
+    toetredingsdatum: datetime.date | None
+    uittredingsdatum: datetime.date | None
+
+
+def verbanden_vergrendelen(deelnames: list[Deelname]) -> None:
+    """Serialise writes to the deelnames of these arrangements (one query), so that two
+    concurrent requests cannot both pass the overlap rule."""
+    ids = {d.samenwerkingsverband_id for d in deelnames} - {None}
+    if ids:
+        list(
+            Samenwerkingsverband.objects.select_for_update()
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+
+
+def overlap_fout(deelname, bestaand, waar: str = "") -> ValidationError | None:
+    """The error if `deelname` overlaps `bestaand` (`waar`: where that one is, if not in the
+    register: `regel 3` of a file)."""
+    if not overlapt(
+        deelname.toetredingsdatum,
+        deelname.uittredingsdatum,
+        bestaand.toetredingsdatum,
+        bestaand.uittredingsdatum,
+    ):
+        return None
+    periode = periode_tekst(bestaand.toetredingsdatum, bestaand.uittredingsdatum)
+    return ValidationError(
+        {
+            "toetredingsdatum": ValidationError(
+                _(
+                    "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan "
+                    "dit samenwerkingsverband (%(periode)s). Beëindig die deelname eerst "
+                    "of pas de data aan."
+                )
+                % {"periode": f"{periode}, {waar}" if waar else periode},
+                code="overlappende_deelname",
+            )
+        }
+    )
+
+
+def geen_overlap(rijen: list[Deelname], labels, goed) -> Fouten:
+    """No overlapping periods of one participant in one arrangement: against the stored
+    deelnames of those arrangements (as they will be) and among the rows. One query."""
+    eigen = {d.pk for d in rijen if d.pk is not None}
+    verbanden = {rijen[i].samenwerkingsverband_id for i in goed} - {None}
+    per_deelnemer: dict[tuple, list[tuple[int | None, object]]] = {}
+    kolommen = ("pk", *(f"{veld}_id" for veld in DEELNEMER_SLEUTELS))
+    if verbanden:
+        for pk, *sleutel, toetreding, uittreding in in_lijst(
+            Deelname.objects.order_by(), "samenwerkingsverband", verbanden
+        ).values_list(*kolommen, "toetredingsdatum", "uittredingsdatum"):
+            if pk not in eigen:
+                bestaand = _Periode(toetreding, uittreding)
+                per_deelnemer.setdefault(tuple(sleutel), []).append((None, bestaand))
+    fouten = {}
+    for i in goed:
+        deelname = rijen[i]
+        andere = per_deelnemer.setdefault(deelnemer_sleutel(deelname), [])
+        for j, ander in andere:
+            fout = overlap_fout(deelname, ander, labels[j] if j is not None else "")
+            if fout is None:
+                continue
+            fouten[i] = fout
+            if j is not None:
+                fouten.setdefault(j, overlap_fout(ander, deelname, labels[i]))
+            break
+        if i not in fouten:  # a refused row is not saved: it does not count for the others
+            andere.append((i, deelname))
+    return fouten
+
+
+# --- Zetel and Bijdrage -----------------------------------------------------------------------
+
+
+def zetel_binnen_deelname(zetel: Zetel) -> None:
+    """A seat held on behalf of a deelname lies within that deelname's period."""
+    deelname = zetel.deelname
+    if deelname is None:
+        return
+    if (
+        zetel.begindatum
+        and deelname.toetredingsdatum
+        and zetel.begindatum < deelname.toetredingsdatum
+    ):
+        raise ValidationError(
+            {
+                "begindatum": ValidationError(
+                    _("Begindatum: ligt vóór de toetreding van %(deelnemer)s (%(toetreding)s).")
+                    % {
+                        "deelnemer": deelname.deelnemer,
+                        "toetreding": datum_tekst(deelname.toetredingsdatum),
+                    },
+                    code="zetel_voor_toetreding",
+                )
+            }
+        )
+    if deelname.uittredingsdatum and (
+        zetel.einddatum is None or zetel.einddatum > deelname.uittredingsdatum
+    ):
+        raise ValidationError(
+            {
+                "einddatum": ValidationError(
+                    _(
+                        "Einddatum: %(deelnemer)s is uitgetreden per %(uittreding)s; de zetel "
+                        "moet uiterlijk dan eindigen."
+                    )
+                    % {
+                        "deelnemer": deelname.deelnemer,
+                        "uittreding": datum_tekst(deelname.uittredingsdatum),
+                    },
+                    code="zetel_na_uittreding",
+                )
+            }
+        )
+
+
+def bijdrage_binnen_deelname(bijdrage: Bijdrage) -> None:
+    """A bijdrage belongs to a year in which the deelname ran for at least one day."""
+    deelname = bijdrage.deelname
+    if bijdrage.jaar is None or overlapt(
+        deelname.toetredingsdatum, deelname.uittredingsdatum, *jaar(bijdrage.jaar)
+    ):
+        return
+    raise ValidationError(
+        {
+            "jaar": ValidationError(
+                _(
+                    "Jaar: %(deelnemer)s nam in %(jaar)s niet deel aan %(verband)s "
+                    "(deelname %(periode)s)."
+                )
+                % {
+                    "deelnemer": deelname.deelnemer,
+                    "jaar": bijdrage.jaar,
+                    "verband": deelname.samenwerkingsverband,
+                    "periode": periode_tekst(deelname.toetredingsdatum, deelname.uittredingsdatum),
+                },
+                code="jaar_buiten_deelname",
+            )
+        }
+    )
+
+
+# --- The mapping --------------------------------------------------------------------------------
+
+_REGELS: dict[type[models.Model], Regels] = {
+    Samenwerkingsverband: Regels(over_rijen=geen_kring),
+    Deelname: Regels(over_rijen=geen_overlap, vergrendelen=verbanden_vergrendelen),
+    Zetel: Regels(over_rijen=per_rij(zetel_binnen_deelname)),
+    Bijdrage: Regels(over_rijen=per_rij(bijdrage_binnen_deelname)),
+}
+
+
+def registreren(model: type[models.Model], regels: Regels) -> None:
+    """Give the rows of `model` (of another app) their rules across rows."""
+    _REGELS[model] = regels
+
+
+def regels_van(model: type[models.Model]) -> Regels:
+    """A model's rules; a model without any has only its own fields and constraints."""
+    return _REGELS.get(model, Regels())

@@ -1,0 +1,245 @@
+"""The register's operations with a name of their own: add a deelname, end deelnames and
+their seats, appoint to a seat, record money. Each is keyword-only and typed, and writes
+through `rij_opslaan` / `rijen_opslaan`, so the same rules hold whoever calls it.
+
+`samenwerkingsverband_opslaan`, `deelname_opslaan`, `zetel_opslaan` and `bijdrage_opslaan`
+are `rij_opslaan` for the models whose rules span rows, typed for callers that know the model.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
+from ..models import (
+    Bestuursorgaan,
+    Bijdrage,
+    Deelname,
+    Gemeente,
+    Jaarcijfers,
+    Organisatie,
+    Persoon,
+    Samenwerkingsverband,
+    Zetel,
+)
+from ..periode import geeindigd, geeindigd_q
+from .regels import datum_tekst
+from .schrijven import rij_opslaan, rijen_opslaan
+
+
+def samenwerkingsverband_opslaan(
+    *, samenwerkingsverband: Samenwerkingsverband
+) -> Samenwerkingsverband:
+    """Save an arrangement after checking its own fields and its nesting."""
+    return rij_opslaan(rij=samenwerkingsverband)
+
+
+def deelname_opslaan(*, deelname: Deelname) -> Deelname:
+    """Save a deelname after checking its fields and that its participant has no other
+    deelname in the arrangement over the same period."""
+    return rij_opslaan(rij=deelname)
+
+
+def zetel_opslaan(*, zetel: Zetel) -> Zetel:
+    """Save a seat after checking that it lies within the period of its deelname."""
+    return rij_opslaan(rij=zetel)
+
+
+def bijdrage_opslaan(*, bijdrage: Bijdrage) -> Bijdrage:
+    """Save a bijdrage after checking that its deelname ran in its year."""
+    return rij_opslaan(rij=bijdrage)
+
+
+# --- Deelname ---------------------------------------------------------------------------------
+
+
+def deelname_toevoegen(
+    *,
+    samenwerkingsverband: Samenwerkingsverband,
+    gemeente: Gemeente | None = None,
+    organisatie: Organisatie | None = None,
+    toetredingsdatum: datetime.date | None = None,
+    uittredingsdatum: datetime.date | None = None,
+    rol: str = DeelnameRol.DEELNEMER,
+    verdeelsleutel: Decimal | None = None,
+    stemmen: int | None = None,
+    aansprakelijk: bool = False,
+    aansprakelijkheid_toelichting: str = "",
+    bron: str = "",
+) -> Deelname:
+    return deelname_opslaan(
+        deelname=Deelname(
+            samenwerkingsverband=samenwerkingsverband,
+            gemeente=gemeente,
+            organisatie=organisatie,
+            toetredingsdatum=toetredingsdatum,
+            uittredingsdatum=uittredingsdatum,
+            rol=rol,
+            verdeelsleutel=verdeelsleutel,
+            stemmen=stemmen,
+            aansprakelijk=aansprakelijk,
+            aansprakelijkheid_toelichting=aansprakelijkheid_toelichting,
+            bron=bron,
+        )
+    )
+
+
+def deelname_beeindigen(*, deelname: Deelname, datum: datetime.date) -> Deelname:
+    """End a deelname on `datum` (its first day as non-member) and the seats held for it."""
+    deelnames_beeindigen(deelnames=[deelname], datum=datum)
+    return deelname
+
+
+@transaction.atomic
+def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> int:
+    """End deelnames on `datum` (their first day as non-member) and the seats held for them
+    then, in a fixed number of queries. Nothing is written if any of them cannot end then.
+    Returns the number of seats ended."""
+    if not deelnames:
+        return 0
+    for deelname in deelnames:
+        if geeindigd(datum, deelname.uittredingsdatum):
+            raise ValidationError(
+                {
+                    "uittredingsdatum": ValidationError(
+                        _("Uittredingsdatum: deze deelname is al beëindigd per %(datum)s.")
+                        % {"datum": datum_tekst(deelname.uittredingsdatum)},
+                        code="al_beeindigd",
+                    )
+                }
+            )
+    latere_zetel = (
+        Zetel.objects.filter(deelname__in=deelnames, begindatum__gte=datum)
+        .select_related("persoon")
+        .first()
+    )
+    if latere_zetel:
+        raise ValidationError(
+            {
+                "uittredingsdatum": ValidationError(
+                    _(
+                        "Uittredingsdatum: %(persoon)s begint pas op %(begin)s een zetel "
+                        "namens deze deelname; pas die zetel eerst aan."
+                    )
+                    % {
+                        "persoon": latere_zetel.persoon,
+                        "begin": datum_tekst(latere_zetel.begindatum),
+                    },
+                    code="latere_zetel",
+                )
+            }
+        )
+    for deelname in deelnames:
+        deelname.uittredingsdatum = datum
+    rijen_opslaan(model=Deelname, rijen=deelnames, velden=["uittredingsdatum"])
+    per_pk = {d.pk: d for d in deelnames}
+    zetels = list(Zetel.objects.filter(~geeindigd_q(datum, "einddatum"), deelname__in=deelnames))
+    for zetel in zetels:
+        zetel.einddatum = datum
+        zetel.deelname = per_pk[zetel.deelname_id]  # the rule reads the deelname as it is now
+    rijen_opslaan(model=Zetel, rijen=zetels, velden=["einddatum"])
+    return len(zetels)
+
+
+# --- Zetel ------------------------------------------------------------------------------------
+
+
+def zetel_benoemen(
+    *,
+    bestuursorgaan: Bestuursorgaan,
+    persoon: Persoon,
+    functie: str = Functie.WETHOUDER,
+    deelname: Deelname | None = None,
+    rol: str = ZetelRol.LID,
+    stemmen: int | None = None,
+    begindatum: datetime.date | None = None,
+    einddatum: datetime.date | None = None,
+) -> Zetel:
+    return zetel_opslaan(
+        zetel=Zetel(
+            bestuursorgaan=bestuursorgaan,
+            persoon=persoon,
+            functie=functie,
+            deelname=deelname,
+            rol=rol,
+            stemmen=stemmen,
+            begindatum=begindatum,
+            einddatum=einddatum,
+        )
+    )
+
+
+@transaction.atomic
+def zetel_beeindigen(*, zetel: Zetel, datum: datetime.date) -> Zetel:
+    if geeindigd(datum, zetel.einddatum):
+        raise ValidationError(
+            {
+                "einddatum": ValidationError(
+                    _("Einddatum: deze zetel is al beëindigd per %(datum)s.")
+                    % {"datum": datum_tekst(zetel.einddatum)},
+                    code="al_beeindigd",
+                )
+            }
+        )
+    zetel.einddatum = datum
+    return zetel_opslaan(zetel=zetel)
+
+
+# --- Money --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bijdrage_vastleggen(
+    *,
+    deelname: Deelname,
+    jaar: int,
+    soort: str = BijdrageSoort.BEGROOT,
+    bedrag: Decimal,
+    onderdeel: str = "",
+) -> Bijdrage:
+    """Record what a deelname pays in a year; replaces an earlier figure for the same key."""
+    bijdrage = Bijdrage.objects.filter(
+        deelname=deelname, jaar=jaar, soort=soort, onderdeel=onderdeel
+    ).first() or Bijdrage(deelname=deelname, jaar=jaar, soort=soort, onderdeel=onderdeel)
+    bijdrage.bedrag = bedrag
+    return bijdrage_opslaan(bijdrage=bijdrage)
+
+
+JAARCIJFERS_VELDEN = (
+    "lasten",
+    "baten",
+    "resultaat",
+    "eigen_vermogen_begin",
+    "eigen_vermogen_eind",
+    "vreemd_vermogen_begin",
+    "vreemd_vermogen_eind",
+    "risicos",
+    "ontwikkelingen",
+    "bron_document",
+    "bron",
+)
+
+
+@transaction.atomic
+def jaarcijfers_vastleggen(
+    *,
+    samenwerkingsverband: Samenwerkingsverband,
+    jaar: int,
+    soort: str = JaarcijfersSoort.JAARREKENING,
+    **cijfers,
+) -> Jaarcijfers:
+    """Record an arrangement's begroting or jaarrekening figures.
+
+    Fields not given keep their current value."""
+    onbekend = set(cijfers) - set(JAARCIJFERS_VELDEN)
+    if onbekend:
+        raise TypeError(f"Unknown Jaarcijfers fields: {sorted(onbekend)}")
+    jaarcijfers = Jaarcijfers.objects.filter(
+        samenwerkingsverband=samenwerkingsverband, jaar=jaar, soort=soort
+    ).first() or Jaarcijfers(samenwerkingsverband=samenwerkingsverband, jaar=jaar, soort=soort)
+    for veld, waarde in cijfers.items():
+        setattr(jaarcijfers, veld, waarde)
+    return rij_opslaan(rij=jaarcijfers)
