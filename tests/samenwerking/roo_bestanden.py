@@ -378,3 +378,16 @@ def register_dump() -> dict:
         m.__name__: m.history.count() for m in modellen if hasattr(m, "history")
     }
     return dump
+
+
+def importeer(inhoud: bytes, **kwargs):
+    """Read and import an export the test wrote."""
+    from samenwerking.roo import lezen
+    from samenwerking.roo_import import roo_importeren
+
+    return roo_importeren(export=lezen(inhoud, naam="test.xml: "), **kwargs)
+
+
+def testregio_export(**kwargs) -> bytes:
+    regelingen, lichamen = testregio()
+    return export(regelingen, lichamen=lichamen, **kwargs)
