@@ -37,6 +37,7 @@ from .verband import (
     Samenwerkingsverband,
     SamenwerkingsverbandQuerySet,
     WettelijkeGrondslag,
+    samenwerkingsverband_veld,
 )
 
 __all__ = [
@@ -72,4 +73,5 @@ __all__ = [
     "periode_overlapt_q",
     "periode_q",
     "roo_stand_veld",
+    "samenwerkingsverband_veld",
 ]
