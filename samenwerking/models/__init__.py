@@ -16,6 +16,7 @@ from .basis import (
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
+    precies_dan,
     roo_stand_veld,
 )
 from .deelname import (
@@ -72,6 +73,7 @@ __all__ = [
     "overlapt",
     "periode_overlapt_q",
     "periode_q",
+    "precies_dan",
     "roo_stand_veld",
     "samenwerkingsverband_veld",
 ]
