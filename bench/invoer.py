@@ -20,7 +20,6 @@ import html
 import json
 import os
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -39,6 +38,7 @@ from django.template.defaultfilters import filesizeformat  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from bench.meting import Meting, ijkmeting, voeg_toe  # noqa: E402
 from samenwerking.formats import CSVNederlands  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
 from samenwerking.resources import DeelnameResource  # noqa: E402
@@ -130,32 +130,6 @@ def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
     return preview_ms, confirm_ms
 
 
-def ijkmeting() -> float:
-    """bench/meten.py's ijkmeting: a fixed piece of pure Python (median of 30, in ms)."""
-    tijden = []
-    for _ in range(33):
-        begin = time.perf_counter()
-        sum(i * i for i in range(200_000))
-        tijden.append((time.perf_counter() - begin) * 1000)
-    return statistics.median(tijden[3:])
-
-
-def _meting(naam: str, tijden: list[float]) -> dict:
-    tijden = sorted(tijden)
-    mediaan = statistics.median(tijden)
-    return {
-        "naam": naam,
-        "doel_ms": DOEL_MS,
-        "mediaan_ms": mediaan,
-        "p95_ms": tijden[-1],
-        "min_ms": tijden[0],
-        "max_ms": tijden[-1],
-        "metingen": len(tijden),
-        "toelichting": "",
-        "gehaald": mediaan <= DOEL_MS,
-    }
-
-
 def main() -> None:
     settings.PAGINA_CACHE_SECONDEN = 0
     translation.activate(settings.LANGUAGE_CODE)
@@ -167,7 +141,7 @@ def main() -> None:
     inhoud = deelnames_bestand(REGELS)
     grootte = filesizeformat(len(inhoud))
     assert len(inhoud) <= settings.IMPORT_MAX_BYTES, f"{grootte} > IMPORT_MAX_BYTES"
-    ijk_begin = ijkmeting()
+    ijk_begin = ijkmeting("voor de import").mediaan_ms
     print(f"Bestand: {REGELS} regels, {grootte}; ijkmeting {ijk_begin:.1f} ms", flush=True)
     voorbeelden, bevestigingen = [], []
     for _ in range(HERHALINGEN):
@@ -175,27 +149,29 @@ def main() -> None:
         print(f"  voorbeeld {preview_ms:9.1f} ms   bevestigen {confirm_ms:9.1f} ms", flush=True)
         voorbeelden.append(preview_ms)
         bevestigingen.append(confirm_ms)
-    ijk_eind = ijkmeting()
+    ijk_eind = ijkmeting("na de import").mediaan_ms
+    ijkmetingen = f"ijkmeting {ijk_begin:.1f} ms voor en {ijk_eind:.1f} ms na de import"
+    ijkmetingen = ijkmetingen.replace(".", ",")
     regels = f"{REGELS:,}".replace(",", ".")
     metingen = [
-        _meting(
-            f"Import deelnames in het beheer: voorbeeld ({regels} regels, {grootte})", voorbeelden
+        Meting.uit_tijden(
+            f"Import deelnames in het beheer: voorbeeld ({regels} regels, {grootte})",
+            voorbeelden,
+            doel_ms=DOEL_MS,
         ),
-        _meting(f"Import deelnames in het beheer: bevestigen ({regels} regels)", bevestigingen),
+        Meting.uit_tijden(
+            f"Import deelnames in het beheer: bevestigen ({regels} regels)",
+            bevestigingen,
+            doel_ms=DOEL_MS,
+            toelichting=ijkmetingen,
+        ),
     ]
-    metingen[-1]["toelichting"] = (
-        f"ijkmeting {ijk_begin:.1f} ms voor en {ijk_eind:.1f} ms na de import".replace(".", ",")
-    )
-    for meting in metingen:
-        print(f"{meting['naam']:60s} mediaan {meting['mediaan_ms']:9.1f} ms", flush=True)
     if os.environ.get("BENCH_UITVOER"):  # make bench: add to the report's figures
-        uitvoer = Path(os.environ["BENCH_UITVOER"])
-        data = json.loads(uitvoer.read_text())
-        data["metingen"].extend(metingen)
-        uitvoer.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+        voeg_toe(metingen)
     else:  # on its own: the figures for docs/performance.json
         datum = timezone.now().isoformat(timespec="seconds")
-        print(json.dumps({"datum": datum, "metingen": metingen}, ensure_ascii=False))
+        figuren = [meting.als_json() for meting in metingen]
+        print(json.dumps({"datum": datum, "metingen": figuren}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,8 @@ runs in this process, after warm-up; a single timing is never reported.
 import json
 import os
 import platform
-import statistics
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import django
@@ -27,63 +24,13 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.meting import Meting, ijkmeting, meet, uitvoer  # noqa: E402
 from bench.vloer import kernvraag_vloer  # noqa: E402
 from raad.exports import verbonden_partijen_bestand  # noqa: E402
 from raad.selectors import verbonden_partijen  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
 
 API_BASIS = "http://localhost/api/v1/"  # what the test client's answers link to
-HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "30"))
-OPWARMEN = 3
-
-
-@dataclass
-class Meting:
-    naam: str
-    doel_ms: float | None
-    mediaan_ms: float
-    p95_ms: float
-    min_ms: float
-    max_ms: float
-    metingen: int
-    toelichting: str = ""
-
-    @property
-    def gehaald(self) -> bool | None:
-        return None if self.doel_ms is None else self.mediaan_ms <= self.doel_ms
-
-
-def meet(
-    naam: str,
-    doe: Callable[[], object],
-    *,
-    doel_ms=None,
-    herhalingen=HERHALINGEN,
-    opwarmen=OPWARMEN,
-    toelichting="",
-) -> Meting:
-    for _ in range(opwarmen):
-        doe()
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        doe()
-        tijden.append((time.perf_counter() - begin) * 1000)
-    tijden.sort()
-    meting = Meting(
-        naam=naam,
-        doel_ms=doel_ms,
-        mediaan_ms=statistics.median(tijden),
-        p95_ms=tijden[min(len(tijden) - 1, round(0.95 * (len(tijden) - 1)))],
-        min_ms=tijden[0],
-        max_ms=tijden[-1],
-        metingen=len(tijden),
-        toelichting=toelichting,
-    )
-    print(
-        f"{naam:60s} mediaan {meting.mediaan_ms:8.1f} ms  p95 {meting.p95_ms:8.1f} ms", flush=True
-    )
-    return meting
 
 
 def _rondgang(urls: list[str], client: Client, **extra) -> Callable[[], None]:
@@ -101,15 +48,6 @@ def per_verzoek(meting: Meting, aantal: int) -> Meting:
     for veld in ("mediaan_ms", "p95_ms", "min_ms", "max_ms"):
         setattr(meting, veld, getattr(meting, veld) / aantal)
     return meting
-
-
-def ijkmeting(wanneer: str) -> Meting:
-    """A fixed piece of pure Python, no database: how fast this shared machine is right now.
-    Two runs of the bench compare only when their ijkmetingen are alike."""
-    return meet(
-        f"Ijkmeting {wanneer}: vaste rekenopdracht in Python, zonder database",
-        lambda: sum(i * i for i in range(200_000)),
-    )
 
 
 def main() -> None:
@@ -175,33 +113,18 @@ def main() -> None:
     )
     overzicht.doel_ms = 60
     metingen.append(overzicht)
-    metingen.append(
-        meet(
+    top = f"/gemeenten/{top10[0].cbs_code}"
+    for naam, pad, doel_ms in (
+        (
             f"Pagina van het grootste verband ({grootste.deelnames.count()} deelnemers)",
-            _rondgang([f"/samenwerkingsverbanden/{grootste.uuid}/"], client),
-            doel_ms=80,
-        )
-    )
-    metingen.append(
-        meet(
-            "Art. 27-register (gemeente met de meeste verbanden)",
-            _rondgang([f"/gemeenten/{top10[0].cbs_code}/register/"], client),
-        )
-    )
-    metingen.append(
-        meet(
-            "Verbonden partijen XLSX, één gemeente",
-            _rondgang([f"/gemeenten/{top10[0].cbs_code}/verbonden-partijen/?formaat=xlsx"], client),
-            doel_ms=300,
-        )
-    )
-
-    metingen.append(
-        meet(
-            "P&C-kalender als iCal-feed (zelfde gemeente)",
-            _rondgang([f"/gemeenten/{top10[0].cbs_code}/kalender.ics"], client),
-        )
-    )
+            f"/samenwerkingsverbanden/{grootste.uuid}/",
+            80,
+        ),
+        ("Art. 27-register (gemeente met de meeste verbanden)", f"{top}/register/", None),
+        ("Verbonden partijen XLSX, één gemeente", f"{top}/verbonden-partijen/?formaat=xlsx", 300),
+        ("P&C-kalender als iCal-feed (zelfde gemeente)", f"{top}/kalender.ics", None),
+    ):
+        metingen.append(meet(naam, _rondgang([pad], client), doel_ms=doel_ms))
 
     alle = list(Gemeente.objects.actief_op(vandaag).order_by("cbs_code"))
 
@@ -230,8 +153,7 @@ def main() -> None:
         .execute("select count(*) from samenwerking_bijdrage")
         .fetchone()[0],
     }
-    uitvoer = Path(os.environ.get("BENCH_UITVOER", "bench/resultaten.json"))
-    uitvoer.write_text(
+    uitvoer().write_text(
         json.dumps(
             {
                 "machine": f"{platform.node()} · {platform.processor() or platform.machine()} · "
@@ -240,7 +162,7 @@ def main() -> None:
                 "datum": timezone.now().isoformat(timespec="seconds"),
                 "omvang": omvang,
                 "top_gemeente": top10[0].cbs_code,
-                "metingen": [asdict(m) | {"gehaald": m.gehaald} for m in metingen],
+                "metingen": [m.als_json() for m in metingen],
             },
             indent=2,
             ensure_ascii=False,

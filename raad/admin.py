@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.adminbasis import RegisterAdmin, RegisterInline
+from samenwerking.adminbasis import RegisterAdmin, RegisterInline, VerbandRijAdmin
 from samenwerking.models import Gemeente
 
 from . import rechten, services
@@ -64,27 +64,22 @@ class TermijnregelAdmin(RegisterAdmin):
 
 
 @admin.register(Bestuursvergadering)
-class BestuursvergaderingAdmin(RegisterAdmin):
+class BestuursvergaderingAdmin(VerbandRijAdmin):
     list_display = ["samenwerkingsverband", "vaststelling", "jaar", "datum"]
     list_filter = ["vaststelling", "jaar"]
-    list_select_related = ["samenwerkingsverband"]
-    search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
-    autocomplete_fields = ["samenwerkingsverband"]
     date_hierarchy = "datum"
 
 
 @admin.register(Termijnafwijking)
-class TermijnafwijkingAdmin(RegisterAdmin):
+class TermijnafwijkingAdmin(VerbandRijAdmin):
     list_display = ["samenwerkingsverband", "regel", "jaar", "datum", "bron"]
     list_filter = ["regel", "jaar"]
     list_select_related = ["samenwerkingsverband", "regel"]
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "bron"]
-    autocomplete_fields = ["samenwerkingsverband"]
 
 
 class ZienswijzeInline(GemeenteRechtenMixin, RegisterInline, admin.TabularInline):
     model = Zienswijze
-    extra = 0
     fields = [
         "gemeente",
         "status",
@@ -101,12 +96,10 @@ class ZienswijzeInline(GemeenteRechtenMixin, RegisterInline, admin.TabularInline
 
 
 @admin.register(Zienswijzeverzoek)
-class ZienswijzeverzoekAdmin(RegisterAdmin):
+class ZienswijzeverzoekAdmin(VerbandRijAdmin):
     list_display = ["onderwerp", "samenwerkingsverband", "soort", "ontvangen_op", "uiterste_datum"]
     list_filter = ["soort", "uiterste_datum"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["onderwerp", "samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
-    autocomplete_fields = ["samenwerkingsverband"]
     date_hierarchy = "uiterste_datum"
     readonly_fields = ["uuid"]
     inlines = [ZienswijzeInline]
@@ -167,9 +160,7 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(RegisterAdmin):
+class EvaluatieAdmin(VerbandRijAdmin):
     list_display = ["samenwerkingsverband", "datum"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "conclusie"]
-    autocomplete_fields = ["samenwerkingsverband"]
     date_hierarchy = "datum"

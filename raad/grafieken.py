@@ -19,13 +19,10 @@ MARGE = 8
 
 
 @dataclass(frozen=True)
-class Staaf:
-    x: float
+class _Regel:
+    """Something drawn at height y, with its text on the bar's baseline."""
+
     y: float
-    breedte: float
-    reeks: int
-    waarde: Decimal
-    tekst_x: float
 
     @property
     def tekst_y(self) -> float:
@@ -33,14 +30,18 @@ class Staaf:
 
 
 @dataclass(frozen=True)
-class Categorie:
-    label: str
-    y: float
-    hoogte: float
+class Staaf(_Regel):
+    x: float
+    breedte: float
+    reeks: int
+    waarde: Decimal
+    tekst_x: float
 
-    @property
-    def tekst_y(self) -> float:
-        return self.y + STAAFHOOGTE - 3
+
+@dataclass(frozen=True)
+class Categorie(_Regel):
+    label: str
+    hoogte: float
 
 
 @dataclass(frozen=True)

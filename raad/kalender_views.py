@@ -28,18 +28,23 @@ def _filter(form_class, request):
     return form, waarden, 400 if form.errors else 200
 
 
+def _kalender(gemeente, waarden: dict, *, vooruit: datetime.timedelta):
+    """The gemeente's calendar from a year back to VOORUIT ahead, for the chosen arrangement."""
+    vandaag = timezone.localdate()
+    return kalender_van_gemeente(
+        gemeente,
+        vandaag=vandaag,
+        van=vandaag - TERUG,
+        tot=vandaag + vooruit,
+        verband_uuid=waarden.get("verband"),
+    )
+
+
 def gemeente_kalender(request, cbs_code: str):
     """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
     gemeente = _gemeente(cbs_code)
     form, waarden, status = _filter(VerbandFilterForm, request)
-    vandaag = timezone.localdate()
-    kalender = kalender_van_gemeente(
-        gemeente,
-        vandaag=vandaag,
-        van=vandaag - TERUG,
-        tot=vandaag + VOORUIT_PAGINA,
-        verband_uuid=waarden.get("verband"),
-    )
+    kalender = _kalender(gemeente, waarden, vooruit=VOORUIT_PAGINA)
     feed = reverse("raad:kalender-ics", args=[gemeente.cbs_code])
     if waarden.get("verband"):
         feed += f"?verband={waarden['verband']}"
@@ -60,14 +65,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
     gemeente = _gemeente(cbs_code)
     _form, waarden, _status = _filter(VerbandFilterForm, request)
-    vandaag = timezone.localdate()
-    kalender = kalender_van_gemeente(
-        gemeente,
-        vandaag=vandaag,
-        van=vandaag - TERUG,
-        tot=vandaag + VOORUIT_FEED,
-        verband_uuid=waarden.get("verband"),
-    )
+    kalender = _kalender(gemeente, waarden, vooruit=VOORUIT_FEED)
     inhoud = kalender_ics(
         kalender,
         gegenereerd=timezone.now(),

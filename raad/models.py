@@ -20,8 +20,8 @@ from samenwerking.models import (
     JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
-    Samenwerkingsverband,
     jaar_bereik,
+    samenwerkingsverband_veld,
 )
 
 from .constants import (
@@ -205,12 +205,7 @@ class Bestuursvergadering(RegisterModel):
     """A recorded meeting at which a regeling's board adopts its begroting or jaarrekening for
     a year; the P&C dates counted from that adoption follow it."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="bestuursvergaderingen",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("bestuursvergaderingen")
     vaststelling = models.CharField(_("vaststelling"), max_length=20, choices=Vaststelling.choices)
     jaar = models.PositiveSmallIntegerField(
         _("jaar"),
@@ -249,12 +244,7 @@ class Termijnafwijking(RegisterModel):
     """A date that the regeling's own text (or its board) sets for one rule in one year,
     instead of the date the law gives. It wins over every derived date."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="termijnafwijkingen",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("termijnafwijkingen")
     regel = models.ForeignKey(
         Termijnregel,
         on_delete=models.CASCADE,
@@ -308,11 +298,8 @@ class Termijnafwijking(RegisterModel):
 class Zienswijzeverzoek(RegisterModel):
     """What a regeling's board asks the raden to give a zienswijze on, by when."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.PROTECT,
-        related_name="zienswijzeverzoeken",
-        verbose_name=_("samenwerkingsverband"),
+    samenwerkingsverband = samenwerkingsverband_veld(
+        "zienswijzeverzoeken", on_delete=models.PROTECT
     )
     soort = models.CharField(_("soort"), max_length=30, choices=ZienswijzeSoort.choices)
     onderwerp = models.CharField(
@@ -481,12 +468,7 @@ class Zienswijze(RegisterModel):
 class Evaluatie(RegisterModel):
     """An evaluation of a regeling (Wgr 2022: every regeling must say how it is evaluated)."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="evaluaties",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("evaluaties")
     datum = models.DateField(_("datum"), help_text=_("De datum van het evaluatierapport."))
     conclusie = models.TextField(_("conclusie"), blank=True)
     document_url = models.URLField(_("document"), max_length=500, blank=True)

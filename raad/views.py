@@ -57,6 +57,15 @@ def _opvolgers(gemeente: Gemeente) -> list[Gemeente]:
     return list(gemeente.opvolgers.order_by("naam")) if gemeente.einddatum else []
 
 
+def _overzicht(uuid, *, peildatum: datetime.date, jaar: int):
+    try:
+        return samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
+    except Samenwerkingsverband.DoesNotExist:
+        raise Http404(
+            _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
+        ) from None
+
+
 def start(request):
     """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
@@ -193,12 +202,7 @@ def oplegger(request, cbs_code: str, uuid):
     gemeente, what it costs this year and last year, its equity and risks."""
     gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, status = _peilmoment(request)
-    try:
-        overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
-    except Samenwerkingsverband.DoesNotExist:
-        raise Http404(
-            _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
-        ) from None
+    overzicht = _overzicht(uuid, peildatum=peildatum, jaar=jaar)
     eigen = [d for d in overzicht.deelnames if d.gemeente_id == gemeente.pk]
     if not eigen:
         raise Http404(
@@ -235,12 +239,7 @@ def oplegger(request, cbs_code: str, uuid):
 def samenwerkingsverband_detail(request, uuid):
     """One arrangement: what it is, who is in it, who sits where, money, documents."""
     form, peildatum, jaar, status = _peilmoment(request)
-    try:
-        overzicht = samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
-    except Samenwerkingsverband.DoesNotExist:
-        raise Http404(
-            _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
-        ) from None
+    overzicht = _overzicht(uuid, peildatum=peildatum, jaar=jaar)
     deelnemers_in_jaar = [
         d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
     ]

@@ -138,6 +138,7 @@ class RegisterInline(RechtenInlineMixin):
     their model's rules and the rows of one submit checked together."""
 
     form = ServiceModelForm
+    extra = 0  # no empty rows: a row is added when one is needed
 
     def get_formset(self, request, obj=None, **kwargs):
         basis = kwargs.get("formset", self.formset)
@@ -259,3 +260,12 @@ class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
             return fieldsets
         naam, opties = fieldsets[0]
         return [(naam, {**opties, "fields": [*opties["fields"], VERSIE]}), *fieldsets[1:]]
+
+
+class VerbandRijAdmin(RegisterAdmin):
+    """A row of one arrangement (a document, an organ, a meeting…): listed with its
+    arrangement, found by the arrangement's name, the arrangement picked by searching."""
+
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
+    autocomplete_fields = ["samenwerkingsverband"]

@@ -19,6 +19,7 @@ the register and `roo_export.py` writes the same format.
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -246,6 +247,20 @@ def _tekst(element, pad: str) -> str:
     return " ".join("".join(gevonden.itertext()).split()) if gevonden is not None else ""
 
 
+def _codes(elementen, tabel: dict, opmerkingen: list[str], wat: Callable[[str], str]) -> list:
+    """The codes that TABEL gives the elements' texts, each once and in order. An unknown text
+    is left out with a note `regel N: <wat(text)> is onbekend; niet overgenomen.`"""
+    codes = []
+    for e in elementen:
+        tekst = _eigen_tekst(e)
+        code = tabel.get(_sleutel(tekst))
+        if code is None:
+            opmerkingen.append(f"regel {e.sourceline}: {wat(tekst)} is onbekend; niet overgenomen.")
+        elif code not in codes:
+            codes.append(code)
+    return codes
+
+
 def _eigen_tekst(element) -> str:
     """The text of a mixed-content element itself, else its `naam` child."""
     if element is None:
@@ -338,16 +353,12 @@ class _Lezer:
         vorm = (_attr(vorm_element, "afkorting") or "").strip().upper()
         if vorm not in WGR_AFKORTINGEN:
             fouten.append(f"samenwerkingsvorm {vorm or _eigen_tekst(vorm_element)!r} is onbekend")
-        verkrijgingen = []
-        for e in _alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging"):
-            code = VERKRIJGING.get(_sleutel(_eigen_tekst(e)))
-            if code is None:
-                opmerkingen.append(
-                    f"regel {e.sourceline}: bevoegdheidsverkrijging {_eigen_tekst(e)!r} is "
-                    "onbekend; niet overgenomen."
-                )
-            elif code not in verkrijgingen:
-                verkrijgingen.append(code)
+        verkrijgingen = _codes(
+            _alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging"),
+            VERKRIJGING,
+            opmerkingen,
+            lambda tekst: f"bevoegdheidsverkrijging {tekst!r}",
+        )
         regeling = Regeling(
             regel=element.sourceline,
             systeem_id=systeem_id,
@@ -424,17 +435,12 @@ class _Lezer:
                         "overgenomen."
                     )
                     verdeelsleutel = None
-        organen = []
-        for e in _alle(element, "bestuursorganen/bestuursorgaan"):
-            tekst = _eigen_tekst(e)
-            orgaan = ORGANEN.get(_sleutel(tekst))
-            if orgaan is None:
-                opmerkingen.append(
-                    f"regel {e.sourceline}: bestuursorgaan {tekst!r} van {naam} is onbekend; "
-                    "niet overgenomen."
-                )
-            elif orgaan not in organen:
-                organen.append(orgaan)
+        organen = _codes(
+            _alle(element, "bestuursorganen/bestuursorgaan"),
+            ORGANEN,
+            opmerkingen,
+            lambda tekst: f"bestuursorgaan {tekst!r} van {naam}",
+        )
         return Deelnemer(
             regel=element.sourceline,
             naam=naam,

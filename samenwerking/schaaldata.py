@@ -249,26 +249,17 @@ def schaaldata_genereren(
                 deel = begroot_totaal * d.verdeelsleutel / 100
                 for onderdeel, aandeel in onderdelen:
                     begroot = (deel * aandeel).quantize(Decimal("0.01"))
-                    bijdragen.append(
-                        Bijdrage(
-                            deelname=d,
-                            jaar=jaar,
-                            soort=BijdrageSoort.BEGROOT,
-                            onderdeel=onderdeel,
-                            bedrag=begroot,
-                        )
-                    )
+                    bedragen = {BijdrageSoort.BEGROOT: begroot}
                     if jaar < laatste_jaar:
                         afwijking = Decimal(rng.randint(-40, 60)) / 1000
-                        bijdragen.append(
-                            Bijdrage(
-                                deelname=d,
-                                jaar=jaar,
-                                soort=BijdrageSoort.GEREALISEERD,
-                                onderdeel=onderdeel,
-                                bedrag=(begroot * (1 + afwijking)).quantize(Decimal("0.01")),
-                            )
+                        gerealiseerd = (begroot * (1 + afwijking)).quantize(Decimal("0.01"))
+                        bedragen[BijdrageSoort.GEREALISEERD] = gerealiseerd
+                    bijdragen += [
+                        Bijdrage(
+                            deelname=d, jaar=jaar, soort=soort, onderdeel=onderdeel, bedrag=bedrag
                         )
+                        for soort, bedrag in bedragen.items()
+                    ]
             if v.vorm in WGR_VORMEN or v.vorm in {Vorm.STICHTING, Vorm.VENNOOTSCHAP}:
                 eigen = (omvang * Decimal(rng.randint(2, 25)) / 100).quantize(Decimal("1"))
                 for soort in (JaarcijfersSoort.BEGROTING, JaarcijfersSoort.JAARREKENING):

@@ -11,8 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.fields import VeldCheckConstraint
-from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.models import Gemeente, Samenwerkingsverband, precies_dan
 
 
 class RolSoort(models.TextChoices):
@@ -50,15 +49,12 @@ class Rol(models.Model):
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
         constraints = [
-            VeldCheckConstraint(
-                name="rol_gemeente_bij_griffie",
-                veld="gemeente",
-                condition=(Q(soort=RolSoort.GRIFFIE) & Q(gemeente__isnull=False))
-                | (~Q(soort=RolSoort.GRIFFIE) & Q(gemeente__isnull=True)),
-                violation_error_code="gemeente_bij_griffie",
-                violation_error_message=_(
-                    "Gemeente: verplicht bij de rol griffie en alleen dan in te vullen."
-                ),
+            precies_dan(
+                "rol_gemeente_bij_griffie",
+                "gemeente",
+                Q(soort=RolSoort.GRIFFIE),
+                code="gemeente_bij_griffie",
+                bericht=_("Gemeente: verplicht bij de rol griffie en alleen dan in te vullen."),
             )
         ]
 

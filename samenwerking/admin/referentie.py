@@ -30,13 +30,11 @@ class ProvincieAdmin(RegisterAdmin):
 
 class InwonertalInline(RegisterInline, admin.TabularInline):
     model = Inwonertal
-    extra = 0
 
 
 class HerindelingAlsOudeInline(RegisterInline, admin.TabularInline):
     model = Herindeling
     fk_name = "oude_gemeente"
-    extra = 0
     autocomplete_fields = ["nieuwe_gemeente"]
     verbose_name = _("opgegaan in")
     verbose_name_plural = _("opgegaan in (herindeling)")

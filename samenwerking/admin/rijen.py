@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import resources
-from ..adminbasis import RegisterAdmin, RegisterInline, ServiceWrites
+from ..adminbasis import RegisterAdmin, RegisterInline, ServiceWrites, VerbandRijAdmin
 from ..adminimport import RegisterImportExportAdmin
 from ..models import (
     Bestuursorgaan,
@@ -27,13 +27,11 @@ from .filters import ActiefOpFilter
 
 class BijdrageVanDeelnameInline(RegisterInline, admin.TabularInline):
     model = Bijdrage
-    extra = 0
     fields = ["jaar", "soort", "onderdeel", "bedrag"]
 
 
 class ZetelVanDeelnameInline(RegisterInline, admin.TabularInline):
     model = Zetel
-    extra = 0
     fields = ["bestuursorgaan", "persoon", "functie", "rol", "stemmen", "begindatum", "einddatum"]
     autocomplete_fields = ["bestuursorgaan", "persoon"]
     verbose_name_plural = _("zetels namens deze deelname")
@@ -41,7 +39,6 @@ class ZetelVanDeelnameInline(RegisterInline, admin.TabularInline):
 
 class ZetelVanOrgaanInline(RegisterInline, admin.TabularInline):
     model = Zetel
-    extra = 0
     fields = ["persoon", "deelname", "functie", "rol", "stemmen", "begindatum", "einddatum"]
     autocomplete_fields = ["persoon", "deelname"]
 
@@ -79,12 +76,10 @@ class DeelnameAdmin(RegisterImportExportAdmin):
 
 
 @admin.register(Bestuursorgaan)
-class BestuursorgaanAdmin(RegisterAdmin):
+class BestuursorgaanAdmin(VerbandRijAdmin):
     list_display = ["__str__", "soort", "samenwerkingsverband"]
     list_filter = ["soort"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["naam", "samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
-    autocomplete_fields = ["samenwerkingsverband"]
     inlines = [ZetelVanOrgaanInline]
 
 
@@ -166,29 +161,23 @@ class JaarcijfersAdmin(RegisterImportExportAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(RegisterAdmin):
+class DocumentAdmin(VerbandRijAdmin):
     list_display = ["titel", "soort", "jaar", "samenwerkingsverband"]
     list_filter = ["soort", "jaar"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["titel", "samenwerkingsverband__naam"]
-    autocomplete_fields = ["samenwerkingsverband"]
 
 
 @admin.register(WettelijkeGrondslag)
-class WettelijkeGrondslagAdmin(RegisterAdmin):
+class WettelijkeGrondslagAdmin(VerbandRijAdmin):
     list_display = ["opschrift", "samenwerkingsverband"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["opschrift", "samenwerkingsverband__naam"]
-    autocomplete_fields = ["samenwerkingsverband"]
 
 
 @admin.register(Bevoegdheid)
-class BevoegdheidAdmin(RegisterAdmin):
+class BevoegdheidAdmin(VerbandRijAdmin):
     list_display = ["__str__", "verkrijging", "samenwerkingsverband"]
     list_filter = ["verkrijging"]
-    list_select_related = ["samenwerkingsverband"]
     search_fields = ["artikel", "omschrijving", "samenwerkingsverband__naam"]
-    autocomplete_fields = ["samenwerkingsverband"]
 
 
 @admin.register(Regelingversie)

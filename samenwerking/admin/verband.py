@@ -26,13 +26,11 @@ from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 
 class BijdrageInline(RegisterInline, nested_admin.NestedTabularInline):
     model = Bijdrage
-    extra = 0
     fields = ["jaar", "soort", "onderdeel", "bedrag"]
 
 
 class DeelnameInline(RegisterInline, nested_admin.NestedTabularInline):
     model = Deelname
-    extra = 0
     fields = [
         "gemeente",
         "organisatie",
@@ -52,7 +50,6 @@ class DeelnameInline(RegisterInline, nested_admin.NestedTabularInline):
 
 class ZetelInline(RegisterInline, nested_admin.NestedTabularInline):
     model = Zetel
-    extra = 0
     fields = ["persoon", "deelname", "functie", "rol", "stemmen", "begindatum", "einddatum"]
     autocomplete_fields = ["persoon"]
 
@@ -68,14 +65,12 @@ class ZetelInline(RegisterInline, nested_admin.NestedTabularInline):
 
 class BestuursorgaanInline(RegisterInline, nested_admin.NestedStackedInline):
     model = Bestuursorgaan
-    extra = 0
     fields = [("soort", "naam")]
     inlines = [ZetelInline]
 
 
 class JaarcijfersInline(RegisterInline, nested_admin.NestedStackedInline):
     model = Jaarcijfers
-    extra = 0
     fields = [
         ("jaar", "soort"),
         ("lasten", "baten", "resultaat"),
@@ -89,19 +84,16 @@ class JaarcijfersInline(RegisterInline, nested_admin.NestedStackedInline):
 
 class DocumentInline(RegisterInline, nested_admin.NestedTabularInline):
     model = Document
-    extra = 0
     fields = ["titel", "soort", "jaar", "datum", "url"]
 
 
 class WettelijkeGrondslagInline(RegisterInline, nested_admin.NestedTabularInline):
     model = WettelijkeGrondslag
-    extra = 0
     fields = ["opschrift", "url"]
 
 
 class BevoegdheidInline(RegisterInline, nested_admin.NestedTabularInline):
     model = Bevoegdheid
-    extra = 0
     fields = ["artikel", "omschrijving", "verkrijging"]
 
 
@@ -110,7 +102,6 @@ class RegelingversieInline(RegisterInline, nested_admin.NestedTabularInline):
     them."""
 
     model = Regelingversie
-    extra = 0
     can_delete = False
     fields = readonly_fields = [
         "roo_systeem_id",
@@ -193,15 +184,7 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
         (
             _("Wgr 2022"),
             {
-                "fields": [
-                    "wgr2022_zienswijze_besluiten",
-                    "wgr2022_burgerparticipatie",
-                    "wgr2022_evaluatie",
-                    "wgr2022_uittreding",
-                    "wgr2022_adviescommissie",
-                    "wgr2022_onderzoeksrecht",
-                    "evaluatie_interval_jaren",
-                ],
+                "fields": [*Samenwerkingsverband.WGR2022_VELDEN, "evaluatie_interval_jaren"],
                 "description": _(
                     "Welke onderdelen van de Wgr-wijziging van 1 juli 2022 de regeling heeft "
                     "geregeld. Leeg betekent onbekend."

@@ -64,12 +64,7 @@ class OrganisatieSerializer(RegisterSerializer):
             "afkorting",
             "soort",
             "provincie",
-            "adres",
-            "postcode",
-            "vestigingsplaats",
-            "telefoon",
-            "email",
-            "website",
+            *Organisatie.CONTACTVELDEN,
             "roo_systeem_id",
         ]
 
@@ -79,12 +74,7 @@ class RegelingversieSerializer(RegisterSerializer):
         model = Regelingversie
         fields = [
             "roo_systeem_id",
-            "titel",
-            "citeertitel",
-            "ingangsdatum",
-            "einddatum",
-            "datum_mutatie",
-            "datum_ter_verificatie",
+            *Regelingversie.ROO_VELDEN,
         ]
 
 
@@ -171,12 +161,7 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
             "regeling_url",
             "website",
             "evaluatie_interval_jaren",
-            "wgr2022_zienswijze_besluiten",
-            "wgr2022_burgerparticipatie",
-            "wgr2022_evaluatie",
-            "wgr2022_uittreding",
-            "wgr2022_adviescommissie",
-            "wgr2022_onderzoeksrecht",
+            *Samenwerkingsverband.WGR2022_VELDEN,
             "bron",
         ]
         extra_kwargs = {

@@ -16,6 +16,7 @@ from .basis import (
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
+    precies_dan,
     roo_stand_veld,
 )
 from .deelname import (
@@ -37,6 +38,7 @@ from .verband import (
     Samenwerkingsverband,
     SamenwerkingsverbandQuerySet,
     WettelijkeGrondslag,
+    samenwerkingsverband_veld,
 )
 
 __all__ = [
@@ -71,5 +73,7 @@ __all__ = [
     "overlapt",
     "periode_overlapt_q",
     "periode_q",
+    "precies_dan",
     "roo_stand_veld",
+    "samenwerkingsverband_veld",
 ]

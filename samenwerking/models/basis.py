@@ -40,6 +40,19 @@ def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstra
     )
 
 
+def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> VeldCheckConstraint:
+    """VELD is filled exactly when WANNEER holds (a centrumgemeente for a centrumgemeente-
+    constructie, a provincie for an organisatie of that kind), and empty otherwise."""
+    return VeldCheckConstraint(
+        name=naam,
+        veld=veld,
+        condition=(wanneer & Q(**{f"{veld}__isnull": False}))
+        | (~wanneer & Q(**{f"{veld}__isnull": True})),
+        violation_error_code=code,
+        violation_error_message=bericht,
+    )
+
+
 def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckConstraint:
     """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX."""
     binnen = Q(jaar__gte=JAAR_MIN) & Q(jaar__lte=JAAR_MAX)
@@ -50,6 +63,11 @@ def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckCo
         violation_error_code="jaar_bereik",
         violation_error_message=jaar_buiten_bereik(label or _("Jaar")),
     )
+
+
+def bedrag_veld(label) -> models.DecimalField:
+    """An amount in euros with cents; empty means onbekend, never zero."""
+    return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
 
 
 def roo_stand_veld():

@@ -27,7 +27,7 @@ from .basis import (
     roo_stand_veld,
 )
 from .gebied import Gemeente
-from .verband import Organisatie, Samenwerkingsverband
+from .verband import Organisatie, samenwerkingsverband_veld
 
 
 class DeelnameQuerySet(models.QuerySet):
@@ -43,12 +43,7 @@ class DeelnameQuerySet(models.QuerySet):
 class Deelname(RegisterModel):
     """One participant (a gemeente or an organisatie) in one arrangement over a period."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.PROTECT,
-        related_name="deelnames",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("deelnames", on_delete=models.PROTECT)
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,
@@ -224,12 +219,7 @@ class Deelname(RegisterModel):
 
 
 class Bestuursorgaan(RegisterModel):
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="bestuursorganen",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("bestuursorganen")
     soort = models.CharField(_("soort"), max_length=30, choices=OrgaanSoort.choices)
     naam = models.CharField(
         _("naam"),

@@ -6,17 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import JAAR_VALIDATORS, RegisterModel, jaar_bereik
-from .verband import Samenwerkingsverband
+from .basis import JAAR_VALIDATORS, RegisterModel, bedrag_veld, jaar_bereik
+from .verband import samenwerkingsverband_veld
 
 
 class Document(RegisterModel):
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="documenten",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("documenten")
     titel = models.CharField(_("titel"), max_length=300)
     soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
     jaar = models.PositiveSmallIntegerField(
@@ -43,35 +38,25 @@ class Document(RegisterModel):
 class Jaarcijfers(RegisterModel):
     """The arrangement's own figures for one year: its begroting or its jaarrekening."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="jaarcijfers",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("jaarcijfers")
     jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
     soort = models.CharField(_("soort"), max_length=20, choices=JaarcijfersSoort.choices)
-    lasten = models.DecimalField(
-        _("lasten (€)"), max_digits=15, decimal_places=2, null=True, blank=True
+    BEDRAGEN = (
+        "lasten",
+        "baten",
+        "resultaat",
+        "eigen_vermogen_begin",
+        "eigen_vermogen_eind",
+        "vreemd_vermogen_begin",
+        "vreemd_vermogen_eind",
     )
-    baten = models.DecimalField(
-        _("baten (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
-    resultaat = models.DecimalField(
-        _("resultaat (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
-    eigen_vermogen_begin = models.DecimalField(
-        _("eigen vermogen 1 januari (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
-    eigen_vermogen_eind = models.DecimalField(
-        _("eigen vermogen 31 december (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
-    vreemd_vermogen_begin = models.DecimalField(
-        _("vreemd vermogen 1 januari (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
-    vreemd_vermogen_eind = models.DecimalField(
-        _("vreemd vermogen 31 december (€)"), max_digits=15, decimal_places=2, null=True, blank=True
-    )
+    lasten = bedrag_veld(_("lasten (€)"))
+    baten = bedrag_veld(_("baten (€)"))
+    resultaat = bedrag_veld(_("resultaat (€)"))
+    eigen_vermogen_begin = bedrag_veld(_("eigen vermogen 1 januari (€)"))
+    eigen_vermogen_eind = bedrag_veld(_("eigen vermogen 31 december (€)"))
+    vreemd_vermogen_begin = bedrag_veld(_("vreemd vermogen 1 januari (€)"))
+    vreemd_vermogen_eind = bedrag_veld(_("vreemd vermogen 31 december (€)"))
     risicos = models.TextField(_("risico's"), blank=True)
     ontwikkelingen = models.TextField(_("ontwikkelingen"), blank=True)
     bron_document = models.ForeignKey(

@@ -22,7 +22,7 @@ from ..constants import (
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
 from ..periode import loopt_op, periode_q
-from .basis import RegisterModel, eind_na_begin, roo_stand_veld
+from .basis import RegisterModel, eind_na_begin, precies_dan, roo_stand_veld
 from .gebied import Gemeente, Provincie
 
 
@@ -52,18 +52,20 @@ class Organisatie(RegisterModel):
     )
     roo_stand = roo_stand_veld()
 
+    # Where to find it: what the national register says and every surface shows.
+    CONTACTVELDEN = ("adres", "postcode", "vestigingsplaats", "telefoon", "email", "website")
+
     class Meta:
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["naam"]
         constraints = [
-            VeldCheckConstraint(
-                name="organisatie_provincie_bij_soort",
-                veld="provincie",
-                condition=(Q(soort=OrganisatieSoort.PROVINCIE) & Q(provincie__isnull=False))
-                | (~Q(soort=OrganisatieSoort.PROVINCIE) & Q(provincie__isnull=True)),
-                violation_error_code="provincie_bij_soort",
-                violation_error_message=_(
+            precies_dan(
+                "organisatie_provincie_bij_soort",
+                "provincie",
+                Q(soort=OrganisatieSoort.PROVINCIE),
+                code="provincie_bij_soort",
+                bericht=_(
                     "Provincie: vul deze in bij een organisatie van de soort provincie, "
                     "en alleen dan."
                 ),
@@ -186,6 +188,14 @@ class Samenwerkingsverband(RegisterModel):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
     # Wgr-2022 provisions: True = geregeld, False = niet geregeld, empty = onbekend.
+    WGR2022_VELDEN = (
+        "wgr2022_zienswijze_besluiten",
+        "wgr2022_burgerparticipatie",
+        "wgr2022_evaluatie",
+        "wgr2022_uittreding",
+        "wgr2022_adviescommissie",
+        "wgr2022_onderzoeksrecht",
+    )
     wgr2022_zienswijze_besluiten = models.BooleanField(
         _("zienswijze op ontwerpbesluiten geregeld"), null=True, blank=True
     )
@@ -264,13 +274,12 @@ class Samenwerkingsverband(RegisterModel):
                 "einddatum",
                 _("Datum uitwerkingtreding: mag niet vóór de datum inwerkingtreding liggen."),
             ),
-            VeldCheckConstraint(
-                name="swv_centrumgemeente_bij_cc",
-                veld="centrumgemeente",
-                condition=(Q(vorm=Vorm.CENTRUMGEMEENTE) & Q(centrumgemeente__isnull=False))
-                | (~Q(vorm=Vorm.CENTRUMGEMEENTE) & Q(centrumgemeente__isnull=True)),
-                violation_error_code="centrumgemeente_bij_cc",
-                violation_error_message=_(
+            precies_dan(
+                "swv_centrumgemeente_bij_cc",
+                "centrumgemeente",
+                Q(vorm=Vorm.CENTRUMGEMEENTE),
+                code="centrumgemeente_bij_cc",
+                bericht=_(
                     "Centrumgemeente: verplicht bij een centrumgemeenteconstructie en alleen "
                     "dan in te vullen."
                 ),
@@ -341,15 +350,20 @@ class Samenwerkingsverband(RegisterModel):
             )
 
 
+def samenwerkingsverband_veld(related_name: str, *, on_delete=models.CASCADE):
+    """The arrangement a row belongs to: its documents, organs, deelnames, meetings…"""
+    return models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=on_delete,
+        related_name=related_name,
+        verbose_name=_("samenwerkingsverband"),
+    )
+
+
 class WettelijkeGrondslag(RegisterModel):
     """A statutory provision the arrangement's powers rest on (art. 27 register)."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="wettelijke_grondslagen",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("wettelijke_grondslagen")
     opschrift = models.CharField(
         _("opschrift"),
         max_length=250,
@@ -369,12 +383,7 @@ class WettelijkeGrondslag(RegisterModel):
 class Bevoegdheid(RegisterModel):
     """A power transferred to the arrangement (art. 27 register)."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="bevoegdheden",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("bevoegdheden")
     artikel = models.CharField(
         _("artikel van de regeling"),
         max_length=250,
@@ -402,14 +411,18 @@ class Regelingversie(RegisterModel):
     regeling is a new record (previousVersion / nextVersion), in force over its own period.
     The arrangement is one Samenwerkingsverband with its versions."""
 
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="versies",
-        verbose_name=_("samenwerkingsverband"),
-    )
+    samenwerkingsverband = samenwerkingsverband_veld("versies")
     roo_systeem_id = models.PositiveBigIntegerField(
         _("systeemId ROO"), unique=True, help_text=_("Nummer van deze versie in het register.")
+    )
+    # What the national register says about a version, and the API shows.
+    ROO_VELDEN = (
+        "titel",
+        "citeertitel",
+        "ingangsdatum",
+        "einddatum",
+        "datum_mutatie",
+        "datum_ter_verificatie",
     )
     titel = models.CharField(_("titel"), max_length=500)
     citeertitel = models.CharField(_("citeertitel"), max_length=500, blank=True)

@@ -151,9 +151,18 @@ def _uuid() -> fields.Field:
     return _veld("uuid", UuidWidget(), saves_null_values=False)
 
 
-def _hulpkolom(naam: str, methode: str) -> fields.Field:
-    """An export-only column that helps a person read the sheet; ignored on import."""
-    return fields.Field(column_name=naam, attribute=None, readonly=True, dehydrate_method=methode)
+def _hulpkolom(naam: str, pad: str) -> fields.Field:
+    """An export-only column that helps a person read the sheet; ignored on import. Its value
+    is the row's PAD (`deelname__gemeente__cbs_code`), empty where a step is empty."""
+
+    def waarde(rij) -> str:
+        for stap in pad.split("__"):
+            rij = getattr(rij, stap)
+            if rij is None:
+                return ""
+        return str(rij)
+
+    return fields.Field(column_name=naam, attribute=None, readonly=True, dehydrate_method=waarde)
 
 
 # --- Resources -------------------------------------------------------------------------------
@@ -224,12 +233,7 @@ class SamenwerkingsverbandResource(RegisterResource):
             "regeling_url",
             "website",
             "evaluatie_interval_jaren",
-            "wgr2022_zienswijze_besluiten",
-            "wgr2022_burgerparticipatie",
-            "wgr2022_evaluatie",
-            "wgr2022_uittreding",
-            "wgr2022_adviescommissie",
-            "wgr2022_onderzoeksrecht",
+            *Samenwerkingsverband.WGR2022_VELDEN,
             "bron",
         ]
 
@@ -241,7 +245,9 @@ class DeelnameResource(RegisterResource):
     samenwerkingsverband = _veld(
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
     )
-    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    samenwerkingsverband_naam = _hulpkolom(
+        "samenwerkingsverband_naam", "samenwerkingsverband__naam"
+    )
     gemeente = _veld("gemeente", GemeenteWidget())
     organisatie = _veld("organisatie", SleutelWidget(Organisatie, "naam"))
     rol = _veld("rol", KeuzeWidget(DeelnameRol))
@@ -270,9 +276,6 @@ class DeelnameResource(RegisterResource):
             "bron",
         ]
 
-    def naam_van_verband(self, deelname):
-        return deelname.samenwerkingsverband.naam
-
     def rij_aanvullen(self, rij):
         # An empty aansprakelijk column means "no", as in the admin.
         if "aansprakelijk" in rij and not str(rij["aansprakelijk"] or "").strip():
@@ -290,10 +293,14 @@ class BijdrageResource(RegisterResource):
     gerelateerd = tuple(f"deelname__{r}" for r in _DEELNAME_GERELATEERD)
 
     deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
-    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
-    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
-    gemeente = _hulpkolom("gemeente", "cbs_code")
-    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    samenwerkingsverband = _hulpkolom(
+        "samenwerkingsverband", "deelname__samenwerkingsverband__uuid"
+    )
+    samenwerkingsverband_naam = _hulpkolom(
+        "samenwerkingsverband_naam", "deelname__samenwerkingsverband__naam"
+    )
+    gemeente = _hulpkolom("gemeente", "deelname__gemeente__cbs_code")
+    organisatie = _hulpkolom("organisatie", "deelname__organisatie__naam")
     jaar = _veld("jaar", GetalWidget())
     soort = _veld("soort", KeuzeWidget(BijdrageSoort))
     onderdeel = _veld("onderdeel", widgets.CharWidget(allow_blank=True))
@@ -313,18 +320,6 @@ class BijdrageResource(RegisterResource):
             "onderdeel",
             "bedrag",
         ]
-
-    def uuid_van_verband(self, bijdrage):
-        return str(bijdrage.deelname.samenwerkingsverband.uuid)
-
-    def naam_van_verband(self, bijdrage):
-        return bijdrage.deelname.samenwerkingsverband.naam
-
-    def cbs_code(self, bijdrage):
-        return bijdrage.deelname.gemeente.cbs_code if bijdrage.deelname.gemeente_id else ""
-
-    def organisatie_naam(self, bijdrage):
-        return bijdrage.deelname.organisatie.naam if bijdrage.deelname.organisatie_id else ""
 
     def aanvullen_voorbereiden(self, rijen):
         self.deelnames = Deelnamezoeker(
@@ -356,7 +351,9 @@ class JaarcijfersResource(RegisterResource):
     samenwerkingsverband = _veld(
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
     )
-    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
+    samenwerkingsverband_naam = _hulpkolom(
+        "samenwerkingsverband_naam", "samenwerkingsverband__naam"
+    )
     jaar = _veld("jaar", GetalWidget())
     soort = _veld("soort", KeuzeWidget(JaarcijfersSoort))
     lasten = _veld("lasten", BedragWidget())
@@ -375,20 +372,11 @@ class JaarcijfersResource(RegisterResource):
             "samenwerkingsverband_naam",
             "jaar",
             "soort",
-            "lasten",
-            "baten",
-            "resultaat",
-            "eigen_vermogen_begin",
-            "eigen_vermogen_eind",
-            "vreemd_vermogen_begin",
-            "vreemd_vermogen_eind",
+            *Jaarcijfers.BEDRAGEN,
             "risicos",
             "ontwikkelingen",
             "bron",
         ]
-
-    def naam_van_verband(self, jaarcijfers):
-        return jaarcijfers.samenwerkingsverband.naam
 
 
 class ZetelResource(RegisterResource):
@@ -414,13 +402,17 @@ class ZetelResource(RegisterResource):
         "bestuursorgaan",
         SleutelWidget(Bestuursorgaan, "uuid", gerelateerd=("samenwerkingsverband",)),
     )
-    samenwerkingsverband = _hulpkolom("samenwerkingsverband", "uuid_van_verband")
-    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband_naam", "naam_van_verband")
-    orgaan = _hulpkolom("orgaan", "soort_van_orgaan")
-    orgaan_naam = _hulpkolom("orgaan_naam", "naam_van_orgaan")
+    samenwerkingsverband = _hulpkolom(
+        "samenwerkingsverband", "bestuursorgaan__samenwerkingsverband__uuid"
+    )
+    samenwerkingsverband_naam = _hulpkolom(
+        "samenwerkingsverband_naam", "bestuursorgaan__samenwerkingsverband__naam"
+    )
+    orgaan = _hulpkolom("orgaan", "bestuursorgaan__soort")
+    orgaan_naam = _hulpkolom("orgaan_naam", "bestuursorgaan__naam")
     deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
-    gemeente = _hulpkolom("gemeente", "cbs_code")
-    organisatie = _hulpkolom("organisatie", "organisatie_naam")
+    gemeente = _hulpkolom("gemeente", "deelname__gemeente__cbs_code")
+    organisatie = _hulpkolom("organisatie", "deelname__organisatie__naam")
     persoon = _veld("persoon", PersoonWidget())
     functie = _veld("functie", KeuzeWidget(Functie))
     rol = _veld("rol", KeuzeWidget(ZetelRol))
@@ -448,27 +440,6 @@ class ZetelResource(RegisterResource):
             "begindatum",
             "einddatum",
         ]
-
-    def uuid_van_verband(self, zetel):
-        return str(zetel.bestuursorgaan.samenwerkingsverband.uuid)
-
-    def naam_van_verband(self, zetel):
-        return zetel.bestuursorgaan.samenwerkingsverband.naam
-
-    def soort_van_orgaan(self, zetel):
-        return zetel.bestuursorgaan.soort
-
-    def naam_van_orgaan(self, zetel):
-        return zetel.bestuursorgaan.naam
-
-    def cbs_code(self, zetel):
-        return (
-            zetel.deelname.gemeente.cbs_code if zetel.deelname and zetel.deelname.gemeente else ""
-        )
-
-    def organisatie_naam(self, zetel):
-        organisatie = zetel.deelname.organisatie if zetel.deelname else None
-        return organisatie.naam if organisatie else ""
 
     def aanvullen_voorbereiden(self, rijen):
         uuids = _verband_uuids(rijen)

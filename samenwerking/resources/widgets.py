@@ -26,6 +26,11 @@ from ..normalisatie import Namenlijst
 _DUBBEL = object()  # a key that fits more than one row
 
 
+def leeg(value) -> bool:
+    """An empty cell: nothing, or only white space."""
+    return value is None or str(value).strip() == ""
+
+
 class SleutelWidget(widgets.ForeignKeyWidget):
     """A foreign key looked up by one field; unknown values give a clear error.
 
@@ -53,7 +58,7 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         """Read the rows of every value in `waarden` at once (one query)."""
         sleutels = set()
         for waarde in waarden:
-            if waarde is None or str(waarde).strip() == "":
+            if leeg(waarde):
                 continue
             try:
                 sleutels.add(self._sleutel(waarde))
@@ -77,7 +82,7 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         self.voorraad[sleutel] = obj if bekend is None or bekend == obj else _DUBBEL
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         tekst = str(value).strip()
         naam = self.model._meta.verbose_name
@@ -127,7 +132,7 @@ class GemeenteWidget(SleutelWidget):
         self.voorraad = self._per_code
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         tekst = str(value).strip()
         code = f"GM{int(tekst):04d}" if tekst.isdigit() else tekst.upper()
@@ -172,7 +177,7 @@ class PersoonWidget(widgets.ForeignKeyWidget):
             self.voorraad[persoon.naam].append(persoon)
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         naam = persoonsnaam(value)
         gevonden = (
@@ -219,7 +224,7 @@ class KeuzeWidget(widgets.Widget):
         return code
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         return self._zoek(str(value))
 
@@ -231,7 +236,7 @@ class KeuzelijstWidget(KeuzeWidget):
     """Several values from a vocabulary, separated by commas."""
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return []
         return [self._zoek(deel) for deel in str(value).split(",") if deel.strip()]
 
@@ -246,7 +251,7 @@ class JaNeeWidget(widgets.Widget):
     NEE = {"nee", "n", "0", "false", "onwaar", "no"}
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         if isinstance(value, bool):
             return value
@@ -265,7 +270,7 @@ class BedragWidget(widgets.Widget):
     """Euro amounts as numbers or Dutch text: 1234.5, 1.234,50, € 1.234,50."""
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return Decimal(str(value))
@@ -285,7 +290,7 @@ class LeegIsNoneWidget(widgets.Widget):
     """Text where an empty cell means "not set" (None), for optional unique codes."""
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         return str(value).strip()
 
@@ -294,7 +299,7 @@ class UuidWidget(widgets.Widget):
     """The public key of a row; an empty cell means a new row."""
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         if isinstance(value, uuid.UUID):
             return value
@@ -306,7 +311,7 @@ class UuidWidget(widgets.Widget):
 
 class GetalWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -326,7 +331,7 @@ class DatumWidget(widgets.Widget):
     """Dates as spreadsheet dates, JJJJ-MM-DD or DD-MM-JJJJ."""
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        if leeg(value):
             return None
         if isinstance(value, datetime.datetime):
             return value.date()

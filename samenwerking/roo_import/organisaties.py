@@ -135,12 +135,7 @@ class RooOrganisaties:
             velden=[
                 "naam",
                 "afkorting",
-                "adres",
-                "postcode",
-                "vestigingsplaats",
-                "telefoon",
-                "email",
-                "website",
+                *Organisatie.CONTACTVELDEN,
                 "roo_systeem_id",
                 "roo_stand",
             ],

@@ -6,6 +6,7 @@ reported with its line and reason while the rest lands."""
 
 import datetime
 import re
+from operator import attrgetter
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -456,29 +457,28 @@ class Regelingen:
         self._lijstwijziging(plan, naam, sid, "beleidsterreinen", lijst)
         stand["domeinen"] = namen
 
-        grondslagen = [[o[:250], geldige_url(u)] for o, u in huidig.grondslagen]
-        lijst = lijst_bijwerken(
-            self.grondslagen.get(pk, []) if pk else [],
-            lambda r: [r.opschrift, r.url],
-            grondslagen,
-            stand.get("wettelijke_grondslagen"),
-        )
-        plan.rijen_nieuw += [WettelijkeGrondslag(opschrift=o, url=u) for o, u in lijst.erbij]
-        plan.rijen_weg += lijst.eraf
-        self._lijstwijziging(plan, naam, sid, "wettelijke grondslagen", lijst)
-        stand["wettelijke_grondslagen"] = grondslagen
-
-        bevoegdheden = [[k[:250], i or k] for k, i in huidig.bevoegdheden]
-        lijst = lijst_bijwerken(
-            self.bevoegdheden.get(pk, []) if pk else [],
-            lambda r: [r.artikel, r.omschrijving],
-            bevoegdheden,
-            stand.get("bevoegdheden"),
-        )
-        plan.rijen_nieuw += [Bevoegdheid(artikel=a, omschrijving=o) for a, o in lijst.erbij]
-        plan.rijen_weg += lijst.eraf
-        self._lijstwijziging(plan, naam, sid, "bevoegdheden", lijst)
-        stand["bevoegdheden"] = bevoegdheden
+        for model, velden, huidige, gewenst, sleutel in (
+            (
+                WettelijkeGrondslag,
+                ("opschrift", "url"),
+                self.grondslagen.get(pk, []) if pk else [],
+                [[o[:250], geldige_url(u)] for o, u in huidig.grondslagen],
+                "wettelijke_grondslagen",
+            ),
+            (
+                Bevoegdheid,
+                ("artikel", "omschrijving"),
+                self.bevoegdheden.get(pk, []) if pk else [],
+                [[k[:250], i or k] for k, i in huidig.bevoegdheden],
+                "bevoegdheden",
+            ),
+        ):
+            # The arrangement's rows (grondslagen, bevoegdheden) as the register lists them.
+            lijst = lijst_bijwerken(huidige, attrgetter(*velden), gewenst, stand.get(sleutel))
+            plan.rijen_nieuw += [model(**dict(zip(velden, w, strict=True))) for w in lijst.erbij]
+            plan.rijen_weg += lijst.eraf
+            self._lijstwijziging(plan, naam, sid, sleutel.replace("_", " "), lijst)
+            stand[sleutel] = gewenst
 
         besluiten = []
         for url in huidig.instellingsbesluiten:
@@ -544,12 +544,7 @@ class Regelingen:
             rijen=[*plan.versies_gewijzigd, *plan.versies_nieuw],
             velden=[
                 "samenwerkingsverband",
-                "titel",
-                "citeertitel",
-                "ingangsdatum",
-                "einddatum",
-                "datum_mutatie",
-                "datum_ter_verificatie",
+                *Regelingversie.ROO_VELDEN,
             ],
         )
         services.rijen_verwijderen(rijen=plan.rijen_weg)

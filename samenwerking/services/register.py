@@ -209,13 +209,7 @@ def bijdrage_vastleggen(
 
 
 JAARCIJFERS_VELDEN = (
-    "lasten",
-    "baten",
-    "resultaat",
-    "eigen_vermogen_begin",
-    "eigen_vermogen_eind",
-    "vreemd_vermogen_begin",
-    "vreemd_vermogen_eind",
+    *Jaarcijfers.BEDRAGEN,
     "risicos",
     "ontwikkelingen",
     "bron_document",
