@@ -239,18 +239,44 @@ IMPORT_BEWAAR_MINUTEN = float(os.environ.get("IMPORT_BEWAAR_MINUTEN", "120"))
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Answers to anonymous readers are kept this many seconds, as long as the register does not
-# change (0: off). Per process; with several gunicorn workers each keeps its own.
+# change (0: off).
 PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
-# How long a process trusts the register's version before reading it again (0: every request).
+# How long the register's version is trusted before it is read again (0: every request).
 REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "1"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "paginas": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "paginas",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINA_CACHE_MAX", "2000"))},
-    },
-}
+# The caches: the page cache ("paginas", with the register's version) and "default" (the API
+# rate limits). With REDIS_URL (redis://HOST:6379/0) one Redis holds them for every worker and
+# server (regioreg.rediscache: without Redis the answers come uncached, never an error);
+# without it each process keeps its own in memory, enough for one worker (`make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    _redis = {
+        "BACKEND": "regioreg.rediscache.VeiligeRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            # Seconds a cache call waits for Redis before the answer is made without it.
+            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            # One new connection when a kept one broke (Redis restarted), then no more.
+            "retry": Retry(NoBackoff(), 1),
+            "PAUZE": float(os.environ.get("REDIS_PAUZE_SECONDEN", "5")),
+        },
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "regioreg"},
+        "paginas": {**_redis, "KEY_PREFIX": "regioreg-paginas"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "paginas": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "paginas",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINA_CACHE_MAX", "2000"))},
+        },
+    }
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

@@ -18,6 +18,7 @@ echo "== ruff check";  $bin/ruff check .
 echo "== ruff format"; $bin/ruff format --check .
 
 pg_start
+redis_start
 
 export STATIC_ROOT="$PG_TMP/static"
 echo "== collectstatic"
