@@ -4,9 +4,14 @@ Each server is a gunicorn with two worker processes; requests go round the serve
 kernel hands each to one of that server's workers.
 """
 
+import http.cookiejar
 import itertools
 import json
+import re
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -101,3 +106,49 @@ def test_without_redis_every_answer_still_comes_and_the_outage_is_logged(omgevin
     finally:
         eigen.opruimen()
     assert "Redis onbereikbaar" in log.read_text()
+
+
+def _inloggen(basis: str, naam: str, wachtwoord: str) -> tuple[int, str]:
+    """Log in through the admin's form as a browser would (cookie, CSRF token)."""
+    browser = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    with browser.open(basis + "/admin/login/") as formulier:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', formulier.read().decode())
+    velden = {"csrfmiddlewaretoken": token[1], "username": naam, "password": wachtwoord}
+    verzoek = urllib.request.Request(
+        basis + "/admin/login/", data=urllib.parse.urlencode(velden).encode()
+    )
+    try:
+        with browser.open(verzoek) as antwoord:
+            return antwoord.status, antwoord.read().decode()
+    except urllib.error.HTTPError as fout:
+        return fout.code, fout.read().decode()
+
+
+def test_failed_logins_on_either_server_count_towards_one_lockout(omgeving, lege_redis):
+    servers.beheer(
+        omgeving,
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model; get_user_model().objects"
+        ".create_user('secretaris', password='juist-wachtwoord', is_staff=True)",
+    )
+    gedeeld = {
+        **omgeving,
+        "REDIS_URL": lege_redis,
+        "AXES_FAILURE_LIMIT": "3",
+        "SECURE_COOKIES": "false",
+    }
+    with servers.gunicorn(gedeeld) as a, servers.gunicorn(gedeeld) as b:
+        for basis in (a, b):
+            status, pagina = _inloggen(basis, "secretaris", "fout")
+            assert status == 200
+            assert "Voer de correcte gebruikersnaam en wachtwoord" in pagina
+        # The third failure, back on A, locks the name; B refuses even the right password.
+        status, pagina = _inloggen(a, "secretaris", "fout")
+        assert status == 429
+        assert "Aanmelden tijdelijk geblokkeerd" in pagina
+        status, pagina = _inloggen(b, "secretaris", "juist-wachtwoord")
+        assert status == 429
+        assert "Aanmelden tijdelijk geblokkeerd" in pagina
