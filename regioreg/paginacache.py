@@ -9,12 +9,13 @@ Logged-in users, requests with credentials and answers that set cookies are neve
 The key also holds scheme and host (answers carry absolute URLs), and an API answer from the
 cache counts against the anonymous rate limit like one from the view.
 
-The version itself is kept in the same cache for `REGISTER_VERSIE_SECONDEN` (default 1 s), and
-dropped there by every write. With Redis (REDIS_URL) that cache is shared by every worker and
-server, so an anonymous reader anywhere sees a change as soon as it is saved; with the
-in-process default the other workers may show the old answer up to that long. Whoever made
-the change is logged in and sees it at once. settings.PAGINA_CACHE_SECONDEN = 0 switches it
-all off. When Redis is away, answers are made anew (regioreg.rediscache).
+The version itself is kept in the same cache for `REGISTER_VERSIE_SECONDEN` (default 0.5 s)
+and then read again: an anonymous reader may see a change up to that long after it was saved,
+and all the writes within it cost the cache one new version, not one each. With Redis
+(REDIS_URL) that cache, and so the version, is shared by every worker and server; without it
+each process keeps its own. Whoever made the change is logged in and sees it at once.
+settings.PAGINA_CACHE_SECONDEN = 0 switches it all off. When Redis is away, answers are made
+anew (regioreg.rediscache).
 """
 
 import hashlib
@@ -24,9 +25,10 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
 
-from samenwerking.registerversie import VERSIE_SLEUTEL, register_versie
+from samenwerking.registerversie import register_versie
 
 UITGESLOTEN = ("/admin/", "/_nested_admin/", "/static/")
+VERSIE_SLEUTEL = "registerversie"
 
 
 def _register_versie_kort_bewaard(cache) -> str:

@@ -106,6 +106,12 @@ class VeiligeRedisCache(RedisCache):
 
     @_zonder_redis()
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if isinstance(timeout, float) and timeout > 0 and not timeout.is_integer():
+            # Django rounds a timeout down to whole seconds (0.5 s: gone at once); the
+            # register's version is kept for fractions of a second, in milliseconds.
+            sleutel = self.make_and_validate_key(key, version=version)
+            waarde = self._cache._serializer.dumps(value)
+            return self.client().set(sleutel, waarde, px=round(timeout * 1000))
         return super().set(key, value, timeout, version)
 
     @_zonder_redis(standaard=False)

@@ -244,8 +244,9 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Answers to anonymous readers are kept this many seconds, as long as the register does not
 # change (0: off).
 PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
-# How long the register's version is trusted before it is read again (0: every request).
-REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "1"))
+# How long the register's version is trusted before it is read again (0: every request): an
+# anonymous reader sees a change at most this long after it was saved.
+REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "0.5"))
 # The caches: the page cache ("paginas", with the register's version) and "default" (the API
 # rate limits). With REDIS_URL (redis://HOST:6379/0) one Redis holds them for every worker and
 # server (regioreg.rediscache: without Redis the answers come uncached, never an error);
@@ -305,6 +306,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "samenwerking.api.pagination.Paginering",
     "DEFAULT_SCHEMA_CLASS": "samenwerking.api.schema.RegisterAutoSchema",
     "EXCEPTION_HANDLER": "samenwerking.api.exceptions.probleem_handler",
+    # Whose address the anonymous limit counts: behind the TLS proxy the last X-Forwarded-For
+    # entry (the one the proxy added), else the connection's own. Never the whole header, as
+    # DRF does by default: a client could then send a new one with every request.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_TLS_PROXY", False) else 0,
     "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -10,8 +10,6 @@ cached answers then expire after PAGINA_CACHE_SECONDEN.
 
 import uuid
 
-from django.conf import settings
-from django.core.cache import caches
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,10 +27,6 @@ class Registerversie(models.Model):
 
     def __str__(self):
         return str(self.versie)
-
-
-# Where the page cache keeps the version it trusts for REGISTER_VERSIE_SECONDEN.
-VERSIE_SLEUTEL = "registerversie"
 
 
 def register_versie() -> str:
@@ -60,8 +54,3 @@ def _nieuwe_versie() -> None:
     waarden = {"versie": uuid.uuid4(), "gewijzigd_op": timezone.now()}
     if not Registerversie.objects.filter(pk=1).update(**waarden):
         Registerversie.objects.update_or_create(pk=1, defaults=waarden)
-    # The version the page cache trusts is dropped, so that the next anonymous reader reads
-    # the new one: at once for every server sharing the cache (Redis), within
-    # REGISTER_VERSIE_SECONDEN for the other processes when each keeps its own.
-    if settings.REGISTER_VERSIE_SECONDEN:
-        caches["paginas"].delete(VERSIE_SLEUTEL)

@@ -95,25 +95,58 @@ vrije_poort() {
 }
 
 # gunicorn_start PORT: the app under gunicorn (2 workers) on loopback, in the background, until
-# it answers; gunicorn_stop stops it again. On exit, also when a measurement fails, gunicorn is
-# stopped before the database (opruimen).
+# it answers; call it again for a second server on another port. gunicorn_stop stops them all.
+# On exit, also when a measurement fails, gunicorn is stopped before the database (opruimen).
+GUNICORN_PIDS=()
 gunicorn_start() {
     .venv/bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$1" \
         --log-level warning &
-    GUNICORN_PID=$!
+    GUNICORN_PIDS+=($!)
     trap opruimen EXIT
-    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
     echo "gunicorn antwoordt niet op poort $1" >&2; return 1
 }
 
-proxy_stop() { :; }
-
 gunicorn_stop() {
-    if [ -n "${GUNICORN_PID:-}" ]; then
-        kill "$GUNICORN_PID" 2>/dev/null || true
-        wait "$GUNICORN_PID" 2>/dev/null || true
-        GUNICORN_PID=
+    local pid
+    for pid in "${GUNICORN_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${GUNICORN_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    GUNICORN_PIDS=()
+}
+
+# proxy_start PORT SERVER_PORT...: haproxy (Debian's package, installed when missing) on
+# loopback, sharing the requests round-robin among the app servers; exports PROXY_TMP.
+proxy_start() {
+    ensure_apt haproxy:/usr/sbin/haproxy
+    local poort=$1 server n=0
+    shift
+    PROXY_TMP=$(mktemp -d /tmp/regioreg-proxy.XXXXXX)
+    {
+        printf 'global\n    maxconn 2000\n'
+        printf 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 150s\n'
+        printf '    timeout server 150s\n'
+        printf 'frontend regioreg\n    bind 127.0.0.1:%s\n    default_backend app\n' "$poort"
+        printf 'backend app\n    balance roundrobin\n'
+        for server in "$@"; do
+            n=$((n + 1)); printf '    server app%s 127.0.0.1:%s\n' "$n" "$server"
+        done
+    } > "$PROXY_TMP/haproxy.cfg"
+    /usr/sbin/haproxy -f "$PROXY_TMP/haproxy.cfg" -db >"$PROXY_TMP/log" 2>&1 &
+    PROXY_PID=$!
+    trap opruimen EXIT
+    for _ in $(seq 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$poort") 2>/dev/null && return; sleep 0.1
+    done
+    echo "haproxy luistert niet op poort $poort:" >&2; cat "$PROXY_TMP/log" >&2; return 1
+}
+
+proxy_stop() {
+    if [ -n "${PROXY_PID:-}" ]; then
+        kill "$PROXY_PID" 2>/dev/null || true
+        wait "$PROXY_PID" 2>/dev/null || true
+        PROXY_PID=
     fi
+    if [ -n "${PROXY_TMP:-}" ]; then rm -rf "$PROXY_TMP"; PROXY_TMP=; fi
 }
 
 # schaal_database NAME: a throwaway PostgreSQL with the real reference data and national-scale

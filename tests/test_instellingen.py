@@ -198,9 +198,12 @@ def test_gunicorn_waits_for_the_largest_import_and_reads_its_timeout_from_the_en
     directory): 120 s unless GUNICORN_TIMEOUT says otherwise; gunicorn's own default is 30."""
     code = (
         "import json, runpy; g = runpy.run_path('gunicorn.conf.py'); "
-        "print(json.dumps([g['timeout'], g['graceful_timeout']]))"
+        "print(json.dumps([g['timeout'], g['graceful_timeout'], g['workers']]))"
     )
-    for omgeving, verwacht in (({}, [120, 60]), ({"GUNICORN_TIMEOUT": "300"}, [300, 60])):
+    for omgeving, verwacht in (
+        ({}, [120, 60, 2]),
+        ({"GUNICORN_TIMEOUT": "300", "GUNICORN_WORKERS": "4"}, [300, 60, 4]),
+    ):
         schoon = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
         uit = subprocess.run(
             [sys.executable, "-c", code],

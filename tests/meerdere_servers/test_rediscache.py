@@ -4,6 +4,7 @@ dropped, the rate limit lets requests through, and the outage is logged once."""
 import logging
 
 import pytest
+import redis
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.test import override_settings
@@ -75,6 +76,10 @@ def test_with_redis_the_cache_keeps_and_the_limit_counts(redis_url, lege_redis, 
         cache = caches["paginas"]
         cache.set("sleutel", ("een", b"twee"))
         assert cache.get("sleutel") == ("een", b"twee")
+        # Fractions of a second are kept as such (Django would round 0.5 s down to none).
+        cache.set("kort", "versie", 0.5)
+        assert cache.get("kort") == "versie"
+        assert 0 < redis.Redis.from_url(redis_url).pttl(cache.make_key("kort")) <= 500
         toegestaan = [AnoniemeLimiet().allow_request(_anoniem(rf), None) for _ in range(4)]
         assert toegestaan == [True, True, False, False]
         limiet = AnoniemeLimiet()
