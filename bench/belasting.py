@@ -64,6 +64,8 @@ def meten(basis: str, fase: str, ronde: str) -> None:
         geschiedenis_geschreven=Document.history.filter(
             titel__startswith=titel, history_user__username="belasting"
         ).count(),
+        # How busy the shared machine was (load average over the last minute, at the end).
+        load=os.getloadavg()[0],
         machine=f"{platform.machine()}, {os.cpu_count()} kernen, "
         f"Python {platform.python_version()}",
     )
@@ -139,7 +141,10 @@ def verslag(pad: str) -> None:
                 "eerste lezer het antwoord opnieuw. wrk wacht tot 10 s op een antwoord; wat "
                 "langer duurt, telt als fout.",
                 "",
-                f"- Machine: {eerste['machine']}",
+                f"- Machine: {eerste['machine']}; load average (1 min) aan het eind van de "
+                f"metingen: {_getal(min(m['load'] for m in metingen))} tot "
+                f"{_getal(max(m['load'] for m in metingen))} (andere processen op de machine "
+                "tellen mee).",
                 f"- Cache aan en uit: {rondes} rondes, in elke ronde de twee metingen direct "
                 "na elkaar (de servers opnieuw gestart met `PAGINA_CACHE_SECONDEN=300` of `0`). "
                 "In de tabel de mediaan over de rondes; verzoeken en fouten opgeteld.",
