@@ -21,5 +21,6 @@ RUN useradd --system --uid 1000 regioreg && chown -R regioreg /app
 USER regioreg
 EXPOSE 8000
 ENTRYPOINT ["/app/scripts/container-start.sh"]
-# Timeouts from gunicorn.conf.py (GUNICORN_TIMEOUT, default 120 s: the largest import fits).
-CMD ["gunicorn", "regioreg.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+# Timeouts and workers from gunicorn.conf.py (GUNICORN_TIMEOUT, default 120 s: the largest
+# import fits; GUNICORN_WORKERS, default 2).
+CMD ["gunicorn", "regioreg.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -14,7 +14,7 @@ help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
 	@echo "make test   - alle controles en tests tegen een tijdelijke PostgreSQL"
 	@echo "make bench  - meet de snelheid op landelijke schaal (docs/performance.md)"
-	@echo "make belasting - belastingtest: lezen en schrijven onder gunicorn (docs/belasting.md)"
+	@echo "make belasting - belastingtest: twee app-servers, Redis, cache aan/uit (docs/belasting.md)"
 	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
 	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
@@ -37,7 +37,8 @@ test: install
 bench: install
 	./scripts/bench.sh
 
-# Load test: reads and writes under gunicorn on PostgreSQL with wrk; writes docs/belasting.md.
+# Load test: two app servers behind haproxy, one PostgreSQL, one Redis; reads and writes with wrk,
+# cache on and off, Redis stopped halfway; writes docs/belasting.md.
 belasting: install
 	./scripts/belasting.sh
 

@@ -13,3 +13,6 @@ import os
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 # After a restart signal, running requests (an import) get this long to finish.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "60"))
+# Worker processes, each answering one request at a time: about two per core (docs/uitrol.md).
+# With more than one, set REDIS_URL so that they share the cache and the API limit.
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))

@@ -38,6 +38,8 @@ def wrk(url: str, *opties: str) -> dict:
         "p99_ms": _ms(verdeling["99"]),
         "verzoeken": int(re.search(r"(\d+) requests in", uit).group(1)),
         "fouten": fouten + (int(niet_2xx.group(1)) if niet_2xx else 0),
+        # Only with a script that prints them (bench/belasting.lua).
+        **{f"status_{k}": int(n) for k, n in re.findall(r"^status (\dxx) (\d+)$", uit, re.M)},
         "duur": DUUR,
         "verbindingen": int(VERBINDINGEN),
     }

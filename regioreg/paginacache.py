@@ -9,9 +9,13 @@ Logged-in users, requests with credentials and answers that set cookies are neve
 The key also holds scheme and host (answers carry absolute URLs), and an API answer from the
 cache counts against the anonymous rate limit like one from the view.
 
-The version itself is read at most once per `REGISTER_VERSIE_SECONDEN` per process (default
-1 s): an anonymous reader may see a change up to that long after it was saved; whoever made
-it is logged in and sees it at once. settings.PAGINA_CACHE_SECONDEN = 0 switches it all off.
+The version itself is kept in the same cache for `REGISTER_VERSIE_SECONDEN` (default 0.5 s)
+and then read again: an anonymous reader may see a change up to that long after it was saved,
+and all the writes within it cost the cache one new version, not one each. With Redis
+(REDIS_URL) that cache, and so the version, is shared by every worker and server; without it
+each process keeps its own. Whoever made the change is logged in and sees it at once.
+settings.PAGINA_CACHE_SECONDEN = 0 switches it all off. When Redis is away, answers are made
+anew (regioreg.rediscache).
 """
 
 import hashlib

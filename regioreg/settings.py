@@ -218,6 +218,9 @@ CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY") or (
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The failures are counted in the database, so every worker and server counts the same ones
+# (and the admin lists them); not in the cache, which may be per process or go away.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "toegang/geblokkeerd.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else None
@@ -239,18 +242,45 @@ IMPORT_BEWAAR_MINUTEN = float(os.environ.get("IMPORT_BEWAAR_MINUTEN", "120"))
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Answers to anonymous readers are kept this many seconds, as long as the register does not
-# change (0: off). Per process; with several gunicorn workers each keeps its own.
+# change (0: off).
 PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
-# How long a process trusts the register's version before reading it again (0: every request).
-REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "1"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "paginas": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "paginas",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINA_CACHE_MAX", "2000"))},
-    },
-}
+# How long the register's version is trusted before it is read again (0: every request): an
+# anonymous reader sees a change at most this long after it was saved.
+REGISTER_VERSIE_SECONDEN = float(os.environ.get("REGISTER_VERSIE_SECONDEN", "0.5"))
+# The caches: the page cache ("paginas", with the register's version) and "default" (the API
+# rate limits). With REDIS_URL (redis://HOST:6379/0) one Redis holds them for every worker and
+# server (regioreg.rediscache: without Redis the answers come uncached, never an error);
+# without it each process keeps its own in memory, enough for one worker (`make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    _redis = {
+        "BACKEND": "regioreg.rediscache.VeiligeRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            # Seconds a cache call waits for Redis before the answer is made without it.
+            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            # One new connection when a kept one broke (Redis restarted), then no more.
+            "retry": Retry(NoBackoff(), 1),
+            "PAUZE": float(os.environ.get("REDIS_PAUZE_SECONDEN", "5")),
+        },
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "regioreg"},
+        "paginas": {**_redis, "KEY_PREFIX": "regioreg-paginas"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "paginas": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "paginas",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINA_CACHE_MAX", "2000"))},
+        },
+    }
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
@@ -276,6 +306,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "samenwerking.api.pagination.Paginering",
     "DEFAULT_SCHEMA_CLASS": "samenwerking.api.schema.RegisterAutoSchema",
     "EXCEPTION_HANDLER": "samenwerking.api.exceptions.probleem_handler",
+    # Whose address the anonymous limit counts: behind the TLS proxy the last X-Forwarded-For
+    # entry (the one the proxy added), else the connection's own. Never the whole header, as
+    # DRF does by default: a client could then send a new one with every request.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_TLS_PROXY", False) else 0,
     "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {

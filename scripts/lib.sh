@@ -33,7 +33,7 @@ pg_start() {
     PG_TMP=$(mktemp -d /tmp/regioreg-pg.XXXXXX)
     [ "$(id -u)" = 0 ] && chown postgres "$PG_TMP"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    trap pg_stop EXIT
+    trap opruimen EXIT
     _run_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
     _run_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/log" -w \
         -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTS:-}" \
@@ -43,8 +43,48 @@ pg_start() {
 }
 
 pg_stop() {
-    _run_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$PG_TMP"
+    if [ -n "${PG_TMP:-}" ]; then
+        _run_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$PG_TMP"
+        PG_TMP=
+    fi
+}
+
+# opruimen: on exit, also when a step fails: the app servers, the proxy and Redis first, then
+# the database (each only when it was started).
+opruimen() {
+    gunicorn_stop
+    proxy_stop
+    redis_stop
+    pg_stop
+}
+
+# redis_start: a throwaway redis-server (Debian's package, installed when missing) on a free
+# loopback port, without persistence, in a temporary directory; exports REDIS_TMP and
+# TEST_REDIS_URL (not REDIS_URL: the suite runs with the in-process cache, the cache tests
+# use this server on purpose). Stopped by its pid on exit.
+redis_start() {
+    ensure_apt redis-server:/usr/bin/redis-server
+    local port
+    port=$(vrije_poort)
+    REDIS_TMP=$(mktemp -d /tmp/regioreg-redis.XXXXXX)
+    trap opruimen EXIT
+    /usr/bin/redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
+        --dir "$REDIS_TMP" --daemonize yes --pidfile "$REDIS_TMP/redis.pid" \
+        --logfile "$REDIS_TMP/redis.log"
+    for _ in $(seq 50); do
+        redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1
+    done
+    export TEST_REDIS_URL="redis://127.0.0.1:$port/0" REDIS_TMP REDIS_PORT=$port
+    echo "== Redis $(/usr/bin/redis-server --version | awk '{print $3}' | cut -d= -f2) op poort $port"
+}
+
+redis_stop() {
+    if [ -n "${REDIS_TMP:-}" ]; then
+        if [ -f "$REDIS_TMP/redis.pid" ]; then kill "$(cat "$REDIS_TMP/redis.pid")" 2>/dev/null || true; fi
+        rm -rf "$REDIS_TMP"
+        REDIS_TMP=
+    fi
 }
 
 _run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -55,23 +95,58 @@ vrije_poort() {
 }
 
 # gunicorn_start PORT: the app under gunicorn (2 workers) on loopback, in the background, until
-# it answers; gunicorn_stop stops it again. On exit, also when a measurement fails, gunicorn is
-# stopped before the database (pg_start's trap).
+# it answers; call it again for a second server on another port. gunicorn_stop stops them all.
+# On exit, also when a measurement fails, gunicorn is stopped before the database (opruimen).
+GUNICORN_PIDS=()
 gunicorn_start() {
     .venv/bin/gunicorn regioreg.wsgi:application --workers 2 --bind "127.0.0.1:$1" \
         --log-level warning &
-    GUNICORN_PID=$!
-    trap 'gunicorn_stop; pg_stop' EXIT
-    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
+    GUNICORN_PIDS+=($!)
+    trap opruimen EXIT
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$1/" >/dev/null && return; sleep 0.2; done
     echo "gunicorn antwoordt niet op poort $1" >&2; return 1
 }
 
 gunicorn_stop() {
-    if [ -n "${GUNICORN_PID:-}" ]; then
-        kill "$GUNICORN_PID" 2>/dev/null || true
-        wait "$GUNICORN_PID" 2>/dev/null || true
-        GUNICORN_PID=
+    local pid
+    for pid in "${GUNICORN_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${GUNICORN_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    GUNICORN_PIDS=()
+}
+
+# proxy_start PORT SERVER_PORT...: haproxy (Debian's package, installed when missing) on
+# loopback, sharing the requests round-robin among the app servers; exports PROXY_TMP.
+proxy_start() {
+    ensure_apt haproxy:/usr/sbin/haproxy
+    local poort=$1 server n=0
+    shift
+    PROXY_TMP=$(mktemp -d /tmp/regioreg-proxy.XXXXXX)
+    {
+        printf 'global\n    maxconn 2000\n'
+        printf 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 150s\n'
+        printf '    timeout server 150s\n'
+        printf 'frontend regioreg\n    bind 127.0.0.1:%s\n    default_backend app\n' "$poort"
+        printf 'backend app\n    balance roundrobin\n'
+        for server in "$@"; do
+            n=$((n + 1)); printf '    server app%s 127.0.0.1:%s\n' "$n" "$server"
+        done
+    } > "$PROXY_TMP/haproxy.cfg"
+    /usr/sbin/haproxy -f "$PROXY_TMP/haproxy.cfg" -db >"$PROXY_TMP/log" 2>&1 &
+    PROXY_PID=$!
+    trap opruimen EXIT
+    for _ in $(seq 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$poort") 2>/dev/null && return; sleep 0.1
+    done
+    echo "haproxy luistert niet op poort $poort:" >&2; cat "$PROXY_TMP/log" >&2; return 1
+}
+
+proxy_stop() {
+    if [ -n "${PROXY_PID:-}" ]; then
+        kill "$PROXY_PID" 2>/dev/null || true
+        wait "$PROXY_PID" 2>/dev/null || true
+        PROXY_PID=
     fi
+    if [ -n "${PROXY_TMP:-}" ]; then rm -rf "$PROXY_TMP"; PROXY_TMP=; fi
 }
 
 # schaal_database NAME: a throwaway PostgreSQL with the real reference data and national-scale

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole check, as CI runs it: lint, format, migrations, then pytest against a throwaway
-# PostgreSQL cluster and Debian's Chromium. The cluster is removed even when tests fail.
+# PostgreSQL cluster, a throwaway redis-server (TEST_REDIS_URL, for tests/meerdere_servers)
+# and Debian's Chromium. Both servers are removed even when tests fail.
 # Extra arguments go to pytest, e.g. scripts/test.sh -k gemeente -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ echo "== ruff check";  $bin/ruff check .
 echo "== ruff format"; $bin/ruff format --check .
 
 pg_start
+redis_start
 
 export STATIC_ROOT="$PG_TMP/static"
 echo "== collectstatic"

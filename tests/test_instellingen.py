@@ -198,9 +198,12 @@ def test_gunicorn_waits_for_the_largest_import_and_reads_its_timeout_from_the_en
     directory): 120 s unless GUNICORN_TIMEOUT says otherwise; gunicorn's own default is 30."""
     code = (
         "import json, runpy; g = runpy.run_path('gunicorn.conf.py'); "
-        "print(json.dumps([g['timeout'], g['graceful_timeout']]))"
+        "print(json.dumps([g['timeout'], g['graceful_timeout'], g['workers']]))"
     )
-    for omgeving, verwacht in (({}, [120, 60]), ({"GUNICORN_TIMEOUT": "300"}, [300, 60])):
+    for omgeving, verwacht in (
+        ({}, [120, 60, 2]),
+        ({"GUNICORN_TIMEOUT": "300", "GUNICORN_WORKERS": "4"}, [300, 60, 4]),
+    ):
         schoon = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
         uit = subprocess.run(
             [sys.executable, "-c", code],
@@ -217,3 +220,29 @@ def test_gunicorn_waits_for_the_largest_import_and_reads_its_timeout_from_the_en
         "GUNICORN_TIMEOUT: ${GUNICORN_TIMEOUT:-120}" in (PROJECT / "docker-compose.yml").read_text()
     )
     assert "\nGUNICORN_TIMEOUT=120\n" in (PROJECT / ".env.example").read_text()
+
+
+def test_redis_url_makes_one_shared_cache_and_without_it_each_process_keeps_its_own():
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({a: c['BACKEND'] for a, c in settings.CACHES.items()}))"
+    )
+    schoon = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    schoon["DJANGO_SETTINGS_MODULE"] = "regioreg.settings"
+    for omgeving, verwacht in (
+        ({}, "django.core.cache.backends.locmem.LocMemCache"),
+        ({"REDIS_URL": "redis://127.0.0.1:6399/0"}, "regioreg.rediscache.VeiligeRedisCache"),
+    ):
+        uit = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup(); " + code],
+            cwd=PROJECT,
+            env=schoon | omgeving,
+            capture_output=True,
+            text=True,
+        )
+        assert uit.returncode == 0, uit.stderr
+        assert json.loads(uit.stdout) == {"default": verwacht, "paginas": verwacht}
+    compose = (PROJECT / "docker-compose.yml").read_text()
+    assert "REDIS_URL: ${REDIS_URL:-redis://redis:6379/0}" in compose
+    assert "\n  redis:\n    image: redis:7\n" in compose
+    assert "\nREDIS_URL=redis://redis:6379/0\n" in (PROJECT / ".env.example").read_text()

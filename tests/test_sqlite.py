@@ -11,49 +11,15 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.servers import MAAK_TOKEN, verzoek, vrije_poort
+
 ROOT = Path(__file__).resolve().parents[1]
 SCHRIJVERS, PER_SCHRIJVER = 8, 6
-
-MAAK_TOKEN = """
-from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-from toegang.models import Rol, RolSoort
-gebruiker = get_user_model().objects.create_user("beheer", is_staff=True)
-Rol.objects.create(gebruiker=gebruiker, soort=RolSoort.BEHEERDER)
-print(Token.objects.create(user=gebruiker).key)
-"""
-
-
-def _vrije_poort() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _verzoek(methode: str, url: str, token: str | None = None, body: dict | None = None):
-    """(status, body) of one request; errors are answers too."""
-    koppen = {"Accept": "application/json"}
-    if token:
-        koppen["Authorization"] = f"Token {token}"
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        koppen["Content-Type"] = "application/json"
-    verzoek = urllib.request.Request(url, data=data, headers=koppen, method=methode)
-    try:
-        with urllib.request.urlopen(verzoek, timeout=60) as antwoord:
-            return antwoord.status, antwoord.read()
-    except urllib.error.HTTPError as fout:
-        return fout.code, fout.read()
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +47,7 @@ def sqlite_app(tmp_path_factory):
         capture_output=True,
         text=True,
     ).stdout.split()[-1]
-    poort = _vrije_poort()
+    poort = vrije_poort()
     server = subprocess.Popen(
         [
             str(Path(python).parent / "gunicorn"),
@@ -102,7 +68,7 @@ def sqlite_app(tmp_path_factory):
     try:
         for _ in range(100):
             try:
-                if _verzoek("GET", f"{basis}/api/v1/")[0] == 200:
+                if verzoek("GET", f"{basis}/api/v1/")[0] == 200:
                     break
             except OSError:
                 pass
@@ -122,9 +88,9 @@ def test_simultaneous_writes_on_sqlite_all_land_without_an_error(sqlite_app):
         statussen = []
         for i in range(PER_SCHRIJVER):
             body = {"naam": f"Organisatie {nummer}-{i}", "soort": "privaat"}
-            statussen.append(_verzoek("POST", f"{basis}/api/v1/organisaties", token, body)[0])
+            statussen.append(verzoek("POST", f"{basis}/api/v1/organisaties", token, body)[0])
             # A reader in between, as the pages would be.
-            statussen.append(_verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")[0])
+            statussen.append(verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")[0])
         return statussen
 
     with ThreadPoolExecutor(SCHRIJVERS) as pool:
@@ -132,7 +98,7 @@ def test_simultaneous_writes_on_sqlite_all_land_without_an_error(sqlite_app):
 
     assert sorted(set(statussen)) == [200, 201]
     assert statussen.count(201) == SCHRIJVERS * PER_SCHRIJVER
-    status, inhoud = _verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")
+    status, inhoud = verzoek("GET", f"{basis}/api/v1/organisaties?pageSize=500")
     assert status == 200
     namen = {o["naam"] for o in json.loads(inhoud)["results"]}
     assert namen == {

@@ -46,3 +46,24 @@ def test_the_limit_is_off_when_empty(api, settings):
     antwoorden = [api.get("/api/v1/provincies") for _ in range(5)]
     assert [a.status_code for a in antwoorden] == [200] * 5
     assert all("Testprovincie" in _namen(a) for a in antwoorden)
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(api, lage_limiet):
+    statussen = [
+        api.get("/api/v1/provincies", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(5)
+    ]
+    assert statussen == [200, 200, 200, 429, 429]
+
+
+def test_behind_the_proxy_the_address_it_added_is_counted(api, lage_limiet, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    # The client forges the first entries; the proxy appends the address it saw.
+    statussen = [
+        api.get("/api/v1/provincies", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.1").status_code
+        for n in range(4)
+    ]
+    assert statussen == [200, 200, 200, 429]
+    ander = api.get("/api/v1/provincies", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert ander.status_code == 200
+    assert "Noord-Holland" in _namen(ander)
