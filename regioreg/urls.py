@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from raad.beheer import werklijst_pagina
 from samenwerking.adressen import CbsCodeConverter
 
 admin.site.site_header = _("regioreg beheer")
@@ -12,6 +13,9 @@ admin.site.index_title = _("Register van samenwerkingsverbanden")
 register_converter(CbsCodeConverter, "cbs")
 
 urlpatterns = [
+    # The secretary's start page, inside the admin (its login, its layout), linked first
+    # from the admin's index.
+    path("admin/werklijst/", admin.site.admin_view(werklijst_pagina), name="raad_werklijst"),
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
     path("api/v1/", include("raad.api.urls")),
