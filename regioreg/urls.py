@@ -24,3 +24,4 @@ urlpatterns = [
 ]
 
 handler404 = "raad.views.niet_gevonden"
+handler403 = "toegang.views.geen_toegang"
