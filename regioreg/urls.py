@@ -3,6 +3,7 @@ from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from raad.beheer import werklijst_pagina
+from samenwerking.admin.regio_indeling import regio_indeling_pagina
 from samenwerking.adressen import CbsCodeConverter
 
 admin.site.site_header = _("regioreg beheer")
@@ -16,6 +17,11 @@ urlpatterns = [
     # The secretary's start page, inside the admin (its login, its layout), linked first
     # from the admin's index.
     path("admin/werklijst/", admin.site.admin_view(werklijst_pagina), name="raad_werklijst"),
+    path(
+        "admin/regio-indeling/",
+        admin.site.admin_view(regio_indeling_pagina),
+        name="samenwerking_regio_indeling",
+    ),
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
     path("api/v1/", include("raad.api.urls")),
