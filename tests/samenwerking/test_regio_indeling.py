@@ -192,6 +192,22 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
     assert set(eigen.deelnames.values_list("gemeente__naam", flat=True)) == {"Breda", "Etten-Leur"}
 
 
+def test_a_misspelled_region_offers_candidates_to_choose_from(regio_bestand):
+    client = _beheer(account(RolSoort.BEHEERDER))
+    inhoud = _schrijf([("Breda", "Regio Bredda"), ("GM0777", "regio bredda")])
+    tekst = _tekst(_upload(client, inhoud))
+    breda = Samenwerkingsverband.objects.get(naam="Regio Breda")
+    assert "Samenwerkingsverband voor „Regio Bredda”" in tekst
+    assert f'<option value="{breda.pk}">Regio Breda (RBRE)</option>' in tekst
+    assert 'name="opslaan"' not in tekst
+    antwoord = client.post(PAGINA, {"regio:regio bredda": str(breda.pk), "opslaan": "1"})
+    assert antwoord.status_code == 302
+    assert set(breda.deelnames.values_list("gemeente__cbs_code", flat=True)) == {
+        "GM0758",
+        "GM0777",
+    }
+
+
 def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
     client = _beheer(account(RolSoort.BEHEERDER))
     voor = Deelname.objects.count()
