@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework.authtoken",
     "simple_history",
-    "axes",
+    "toegang.apps.AxesConfig",  # django-axes, named in Dutch
     "samenwerking",
     "raad",
     "toegang",

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from raad.beheer import werklijst_pagina
+from samenwerking.admin.regio_indeling import regio_indeling_pagina
 from samenwerking.adressen import CbsCodeConverter
 
 admin.site.site_header = _("regioreg beheer")
@@ -12,6 +14,14 @@ admin.site.index_title = _("Register van samenwerkingsverbanden")
 register_converter(CbsCodeConverter, "cbs")
 
 urlpatterns = [
+    # The secretary's start page, inside the admin (its login, its layout), linked first
+    # from the admin's index.
+    path("admin/werklijst/", admin.site.admin_view(werklijst_pagina), name="raad_werklijst"),
+    path(
+        "admin/regio-indeling/",
+        admin.site.admin_view(regio_indeling_pagina),
+        name="samenwerking_regio_indeling",
+    ),
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
     path("api/v1/", include("raad.api.urls")),
@@ -20,3 +30,4 @@ urlpatterns = [
 ]
 
 handler404 = "raad.views.niet_gevonden"
+handler403 = "toegang.views.geen_toegang"

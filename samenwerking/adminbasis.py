@@ -31,6 +31,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from regioreg.sitelinks import publieke_url
 from samenwerking import services
 from samenwerking.api.versies import etag
 from samenwerking.geschiedenis import laatst_gewijzigd
@@ -238,6 +239,11 @@ class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
     write: RechtenAdminMixin comes first)."""
 
     form = ServiceModelForm
+
+    def view_on_site(self, obj):
+        """ "Bekijk op de site" (Django's "View on site", in our locale) on every change page
+        whose row has a public page."""
+        return publieke_url(obj)
 
     def _met_versie(self, request, obj) -> bool:
         return (

@@ -2,7 +2,8 @@
 # make bench: measure every surface on national-scale synthetic data in a throwaway
 # PostgreSQL, then throughput under gunicorn with wrk; writes docs/performance.md.
 # `scripts/bench.sh invoer` measures only the spreadsheet import in the admin (preview and
-# confirmation of 20,000 deelnames) on the same data and prints it, without writing the report.
+# confirmation of 20,000 deelnames) on the same data and prints it, without writing the report;
+# `scripts/bench.sh regio` the same for a region sheet of 400 rows (bench/regio_indeling.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
@@ -13,6 +14,11 @@ schaal_database bench
 if [ "${1:-}" = invoer ]; then
     echo "== import in het beheer (alleen deze meting)"
     $bin/python bench/invoer.py
+    exit 0
+fi
+if [ "${1:-}" = regio ]; then
+    echo "== regio-indeling in het beheer (alleen deze meting)"
+    $bin/python bench/regio_indeling.py
     exit 0
 fi
 
@@ -28,6 +34,8 @@ echo "== landelijk register: eerste en tweede import"
 $bin/python bench/roo.py
 echo "== import in het beheer"
 $bin/python bench/invoer.py
+echo "== regio-indeling in het beheer"
+$bin/python bench/regio_indeling.py
 
 echo "== doorvoer"
 poort=$(vrije_poort)

@@ -75,6 +75,8 @@ def _beheer(g) -> list[str]:
         f"/admin/auth/user/{g['beheerder'].pk}/change/",
         "/admin/authtoken/tokenproxy/",
         "/admin/axes/accessattempt/",
+        "/admin/werklijst/",
+        "/admin/regio-indeling/",
     ]
 
 

@@ -3,6 +3,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from regioreg.sitelinks import beheer_url
+
 register = template.Library()
 
 
@@ -62,3 +64,10 @@ def procent(waarde: Decimal | None) -> str:
     genormaliseerd = waarde.normalize()
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)
     return f"{_nederlands_getal(genormaliseerd, decimalen)}%"
+
+
+@register.inclusion_tag("raad/_bewerk_in_beheer.html", takes_context=True)
+def bewerk_in_beheer(context, obj):
+    """ "Bewerk in beheer" for an account that may change `obj`; nothing for anyone else."""
+    request = context.get("request")
+    return {"url": beheer_url(request.user, obj) if request is not None else None}

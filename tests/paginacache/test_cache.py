@@ -140,3 +140,20 @@ def test_answers_from_the_cache_count_against_the_anonymous_limit(client, refere
     assert client.get(API, REMOTE_ADDR="192.0.2.7").status_code == 200
     assert all(client.get(PAGINA).status_code == 200 for _ in range(5))
     cache.clear()
+
+
+def test_bewerk_in_beheer_never_reaches_anonymous_visitors_through_the_cache(referentiedata):
+    """A beheerder's page carries "Bewerk in beheer"; it is not cached (a session), so an
+    anonymous visitor after the beheerder gets a page without it, and the beheerder after the
+    anonymous visitor still gets the link (the anonymous page is not served to a session)."""
+    from django.test import Client
+
+    from tests.toegang import beheerder_account
+
+    beheerder = Client()
+    beheerder.force_login(beheerder_account())
+    assert "Bewerk in beheer" in beheerder.get(PAGINA).content.decode()
+    anoniem = Client()
+    assert "Bewerk in beheer" not in anoniem.get(PAGINA).content.decode()
+    assert "Bewerk in beheer" not in anoniem.get(PAGINA).content.decode()  # from the cache
+    assert "Bewerk in beheer" in beheerder.get(PAGINA).content.decode()

@@ -4,6 +4,7 @@ nothing. Rows of another regio and the number of queries: test_admin_import_regi
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib import admin
@@ -319,3 +320,30 @@ def test_an_import_on_sqlite_writes_rows_history_and_domeinen(tmp_path):
     ]
     assert resultaat["geschiedenis"] == [["+", ""], ["+", "nieuw"], ["~", "gewijzigd"]]
     assert resultaat["verband"] == [["test-sqlite"], ["kosten"]]
+
+
+def test_preview_shows_names_not_uuids_and_dutch_amounts(admin_client, regio):
+    """The preview is for a person: the arrangement and the deelname by name, amounts as
+    € 1.234,56; the file itself may carry uuids and plain numbers."""
+    verband = regio["eigen"]
+    inhoud = csv_bestand(
+        ["samenwerkingsverband", "gemeente", "jaar", "soort", "onderdeel", "bedrag"],
+        [
+            [verband.uuid, "Zaanstad", 2026, "begroot", "", "123456,78"],
+            [verband.uuid, "GM0439", 2024, "begroot", "", "1234.5"],  # was 1000,00
+        ],
+    )
+    voorbeeld = upload(admin_client, "bijdrage", inhoud)
+    tekst = paginatekst(voorbeeld)
+    assert voorbeeld.status_code == 200
+    tabel = tekst[tekst.index('class="import-preview"') :]
+    assert str(verband.uuid) not in tabel
+    assert "Zaanstad in Veiligheidsregio Zaanstreek-Waterland" in tabel
+    assert "€ 123.456,78" in tabel
+    assert "123456.78" not in tabel
+    # The changed row shows old → new as a character diff: read each side on its own.
+    gewijzigd = tabel[tabel.index('<tr class="update">') :].split("</tr>")[0]
+    oud = re.sub(r"<[^>]+>", "", re.sub(r"<ins[^>]*>.*?</ins>", "", gewijzigd))
+    nieuw = re.sub(r"<[^>]+>", "", re.sub(r"<del[^>]*>.*?</del>", "", gewijzigd))
+    assert "Purmerend in Veiligheidsregio Zaanstreek-Waterland" in nieuw
+    assert "€ 1.000,00" in oud and "€ 1.234,50" in nieuw

@@ -1,0 +1,224 @@
+"""The secretary's start page: per regeling the account may manage, what is missing or due.
+
+Five kinds of points, each with the admin page where it is fixed:
+
+- bijdragen of next year not entered: a deelname that runs in the coming year without a
+  bijdrage for that year;
+- zetels not recorded: a deelname that runs today, in a regeling with its own board (OL, BVO,
+  GO), without a seat that runs today;
+- P&C documents due: a P&C termijn (raad.termijnen) within the coming `TERMIJN_DAGEN` days;
+- evaluation overdue (raad.kalender.evaluatiestand);
+- fields in conflict with the national register: a field the register feeds whose value differs
+  from what the register said at the last import (`roo_stand`, samenwerking.registerstand),
+  of the regeling or of one of its running deelnames.
+
+Queries, whatever the number of regelingen: 1 the regelingen (with their last evaluation),
+2 their deelnames that run today or next year (with "has a bijdrage next year" and "has a
+seat today"), 3-5 the P&C rules, meetings and overrides (raad.termijnen). The account's role
+is read by toegang.rechten (cached on the user).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from samenwerking.constants import INGESTELDE_VORMEN, BijdrageSoort
+from samenwerking.models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
+from samenwerking.periode import jaar as jaarperiode
+from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode_q
+from samenwerking.registerstand import als_json
+from toegang import rechten
+
+from .kalender import evaluatiestand
+from .models import Evaluatie
+from .termijnen import pc_termijnen
+
+TERMIJN_DAGEN = 42  # P&C termijnen within six weeks are "due"
+
+BIJDRAGEN, ZETELS, TERMIJNEN, EVALUATIE, CONFLICTEN = (
+    "bijdragen",
+    "zetels",
+    "termijnen",
+    "evaluatie",
+    "conflicten",
+)
+
+
+@dataclass(frozen=True)
+class Punt:
+    soort: str
+    tekst: str
+    url: str
+    actie: str
+
+
+@dataclass
+class Regelingstand:
+    verband: Samenwerkingsverband
+    punten: list[Punt] = field(default_factory=list)
+
+    @property
+    def wijzig_url(self) -> str:
+        return reverse("admin:samenwerking_samenwerkingsverband_change", args=[self.verband.pk])
+
+    @property
+    def site_url(self) -> str:
+        return reverse("raad:samenwerkingsverband", args=[self.verband.uuid])
+
+
+def _admin(naam: str, *args, **parameters) -> str:
+    url = reverse(f"admin:{naam}", args=args)
+    return f"{url}?{urlencode(parameters)}" if parameters else url
+
+
+def _conflictvelden(obj) -> list[str]:
+    """The fields of `obj` whose value differs from what the national register last said."""
+    velden = {veld.attname: veld for veld in obj._meta.concrete_fields if veld.name != "roo_stand"}
+    return [
+        str(velden[naam].verbose_name)
+        for naam, register in sorted((obj.roo_stand or {}).items())
+        if naam in velden and als_json(getattr(obj, naam)) != register
+    ]
+
+
+def _deelnames(verbanden: list, vandaag: datetime.date, volgend_jaar: int) -> list[Deelname]:
+    van, tot = jaarperiode(volgend_jaar)
+    return list(
+        Deelname.objects.filter(samenwerkingsverband__in=[v.pk for v in verbanden])
+        .filter(
+            periode_q(vandaag, "toetredingsdatum", "uittredingsdatum")
+            | periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum")
+        )
+        .annotate(
+            heeft_bijdrage=Exists(
+                Bijdrage.objects.filter(deelname=OuterRef("pk"), jaar=volgend_jaar)
+            ),
+            heeft_zetel=Exists(
+                Zetel.objects.filter(deelname=OuterRef("pk")).filter(
+                    periode_q(vandaag, "begindatum", "einddatum")
+                )
+            ),
+        )
+        .select_related("gemeente", "organisatie")
+        .order_by("gemeente__naam", "organisatie__naam", "pk")
+    )
+
+
+def werklijst(user, *, vandaag: datetime.date) -> list[Regelingstand]:
+    """The regelingen `user` may change (running on `vandaag`), each with its points."""
+    volgend_jaar = vandaag.year + 1
+    verbanden = list(
+        rechten.beperk(Samenwerkingsverband.objects.all(), user)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=vandaag), alleen_historisch=False)
+        .annotate(
+            laatste_evaluatie=Subquery(
+                Evaluatie.objects.filter(samenwerkingsverband=OuterRef("pk"))
+                .order_by("-datum")
+                .values("datum")[:1]
+            )
+        )
+        .order_by("naam", "pk")
+    )
+    if not verbanden:
+        return []
+    standen = {v.pk: Regelingstand(verband=v) for v in verbanden}
+
+    for verband in verbanden:
+        punten = standen[verband.pk].punten
+        velden = _conflictvelden(verband)
+        if velden:
+            punten.append(
+                Punt(
+                    CONFLICTEN,
+                    _("Anders dan in het landelijk register: %(velden)s.")
+                    % {"velden": ", ".join(velden)},
+                    _admin("samenwerking_samenwerkingsverband_change", verband.pk),
+                    _("Vergelijk en herstel"),
+                )
+            )
+        stand = evaluatiestand(verband, verband.laatste_evaluatie, vandaag=vandaag)
+        if stand.te_laat:
+            punten.append(
+                Punt(
+                    EVALUATIE,
+                    _("Evaluatie te laat: uiterlijk %(datum)s (elke %(jaren)s jaar).")
+                    % {
+                        "datum": date_format(stand.volgende, "j F Y"),
+                        "jaren": stand.interval_jaren,
+                    },
+                    _admin("raad_evaluatie_add", samenwerkingsverband=verband.pk),
+                    _("Evaluatie vastleggen"),
+                )
+            )
+
+    van, tot = jaarperiode(volgend_jaar)
+    for deelname in _deelnames(verbanden, vandaag, volgend_jaar):
+        verband = standen[deelname.samenwerkingsverband_id].verband
+        punten = standen[verband.pk].punten
+        wie = deelname.gemeente or deelname.organisatie
+        if not deelname.heeft_bijdrage and overlapt(
+            deelname.toetredingsdatum, deelname.uittredingsdatum, van, tot
+        ):
+            punten.append(
+                Punt(
+                    BIJDRAGEN,
+                    _("Geen bijdrage voor %(jaar)s van %(wie)s.")
+                    % {"jaar": volgend_jaar, "wie": wie},
+                    _admin(
+                        "samenwerking_bijdrage_add",
+                        deelname=deelname.pk,
+                        jaar=volgend_jaar,
+                        soort=BijdrageSoort.BEGROOT,
+                    ),
+                    _("Bijdrage invoeren"),
+                )
+            )
+        lopend = loopt_op(vandaag, deelname.toetredingsdatum, deelname.uittredingsdatum)
+        if lopend and not deelname.heeft_zetel and verband.vorm in INGESTELDE_VORMEN:
+            punten.append(
+                Punt(
+                    ZETELS,
+                    _("Geen zetel vastgelegd voor %(wie)s.") % {"wie": wie},
+                    _admin("samenwerking_zetel_add", deelname=deelname.pk),
+                    _("Zetel vastleggen"),
+                )
+            )
+        velden = _conflictvelden(deelname) if lopend else []
+        if velden:
+            punten.append(
+                Punt(
+                    CONFLICTEN,
+                    _("Deelname van %(wie)s anders dan in het landelijk register: %(velden)s.")
+                    % {"wie": wie, "velden": ", ".join(velden)},
+                    _admin("samenwerking_deelname_change", deelname.pk),
+                    _("Vergelijk en herstel"),
+                )
+            )
+
+    grens = vandaag + datetime.timedelta(days=TERMIJN_DAGEN)
+    jaren = range(vandaag.year - 1, vandaag.year + 3)
+    for termijn in pc_termijnen(verbanden, jaren):
+        if vandaag <= termijn.datum <= grens:
+            standen[termijn.verband.pk].punten.append(
+                Punt(
+                    TERMIJNEN,
+                    _("%(omschrijving)s %(jaar)s: uiterlijk %(datum)s.")
+                    % {
+                        "omschrijving": termijn.regel.omschrijving,
+                        "jaar": termijn.jaar,
+                        "datum": date_format(termijn.datum, "j F Y"),
+                    },
+                    _admin(
+                        "samenwerking_document_add",
+                        samenwerkingsverband=termijn.verband.pk,
+                        jaar=termijn.jaar,
+                    ),
+                    _("Document vastleggen"),
+                )
+            )
+    return list(standen.values())

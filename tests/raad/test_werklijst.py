@@ -1,0 +1,198 @@
+"""The secretary's start page: what is missing or due per own regeling, each point linked to
+where it is fixed; and the links both ways between the admin and the public pages."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from raad.werklijst import werklijst
+from samenwerking.constants import BijdrageSoort, Vorm
+from samenwerking.models import Gemeente
+from tests import factories as f
+from tests.raad.factories import EvaluatieFactory
+from tests.toegang import account
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+
+WERKLIJST = "/admin/werklijst/"
+
+
+def _regeling(naam: str, gemeenten: list[Gemeente], *, volledig: bool, jaar: int):
+    """An openbaar lichaam with one deelname per gemeente; `volledig`: every deelname has a
+    bijdrage for `jaar` and a seat, and the regeling was evaluated recently."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam=naam,
+        vorm=Vorm.OPENBAAR_LICHAAM,
+        ingangsdatum=datetime.date(2015, 1, 1),
+        evaluatie_interval_jaren=4,
+    )
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    for gemeente in gemeenten:
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        if volledig:
+            f.BijdrageFactory(deelname=deelname, jaar=jaar, soort=BijdrageSoort.BEGROOT)
+            f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
+    if volledig:
+        EvaluatieFactory(samenwerkingsverband=verband, datum=timezone.localdate())
+    return verband
+
+
+@pytest.fixture
+def secretariaat(referentiedata):
+    jaar = timezone.localdate().year + 1
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    open_ = _regeling(
+        "Veiligheidsregio Zaanstreek", [zaanstad, purmerend], volledig=False, jaar=jaar
+    )
+    open_.roo_stand = {"naam": "Veiligheidsregio Zaanstreek-Waterland"}
+    open_.save()
+    af = _regeling("GGD Zaanstreek", [zaanstad], volledig=True, jaar=jaar)
+    ander = _regeling("Omgevingsdienst Elders", [purmerend], volledig=False, jaar=jaar)
+    return {
+        "open": open_,
+        "af": af,
+        "ander": ander,
+        "jaar": jaar,
+        "account": account(RolSoort.SECRETARIAAT, verbanden=[open_, af]),
+    }
+
+
+def _client(gebruiker) -> Client:
+    client = Client()
+    client.force_login(gebruiker)
+    return client
+
+
+def test_start_page_lists_what_is_missing_per_own_regeling(secretariaat):
+    antwoord = _client(secretariaat["account"]).get(WERKLIJST)
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    jaar = secretariaat["jaar"]
+    assert f"Geen bijdrage voor {jaar} van Zaanstad." in tekst
+    assert f"Geen bijdrage voor {jaar} van Purmerend." in tekst
+    assert "Geen zetel vastgelegd voor Zaanstad." in tekst
+    assert "Evaluatie te laat: uiterlijk 1 januari 2019 (elke 4 jaar)." in tekst
+    assert "Anders dan in het landelijk register: naam." in tekst
+    # The complete regeling is listed without points; another regio's regeling not at all.
+    assert "Regelingen zonder openstaande punten" in tekst
+    assert "GGD Zaanstreek" in tekst
+    assert "Omgevingsdienst Elders" not in tekst
+
+
+def test_every_point_links_to_a_page_where_the_secretary_fixes_it(secretariaat):
+    client = _client(secretariaat["account"])
+    standen = {
+        s.verband.naam: s for s in werklijst(secretariaat["account"], vandaag=timezone.localdate())
+    }
+    punten = standen["Veiligheidsregio Zaanstreek"].punten
+    assert {p.soort for p in punten} == {"bijdragen", "zetels", "evaluatie", "conflicten"}
+    assert standen["GGD Zaanstreek"].punten == []
+    for punt in punten:
+        pagina = client.get(punt.url)
+        assert pagina.status_code == 200, punt
+        assert punt.actie in client.get(WERKLIJST).content.decode()
+    bijdrage = next(p for p in punten if p.soort == "bijdragen")
+    formulier = client.get(bijdrage.url).content.decode()
+    # The add form is filled in: the deelname, the year and begroot.
+    assert f'value="{secretariaat["jaar"]}"' in formulier
+    assert 'value="begroot" selected' in formulier
+
+
+def test_pc_termijnen_within_six_weeks_are_listed(secretariaat):
+    # On 1 July 2026 the jaarrekening 2025 must reach gedeputeerde staten before 15 July; the
+    # voorlopige jaarrekening (before 15 April) is past, not due.
+    punten = {
+        s.verband.naam: s.punten
+        for s in werklijst(secretariaat["account"], vandaag=datetime.date(2026, 7, 1))
+    }
+    termijnen = [p.tekst for p in punten["Veiligheidsregio Zaanstreek"] if p.soort == "termijnen"]
+    assert (
+        "Vastgestelde jaarrekening naar gedeputeerde staten 2025: uiterlijk 14 juli 2026."
+        in termijnen
+    )
+    assert all("april" not in t for t in termijnen), termijnen
+    assert "Document vastleggen" in {p.actie for p in punten["Veiligheidsregio Zaanstreek"]}
+
+
+def test_start_page_is_linked_first_from_the_admin_index(secretariaat):
+    index = _client(secretariaat["account"]).get("/admin/").content.decode()
+    assert 'href="/admin/werklijst/"' in index
+    assert index.index("/admin/werklijst/") < index.index("/admin/samenwerking/")
+
+
+def test_start_page_refuses_whoever_manages_no_regeling(secretariaat, referentiedata):
+    griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
+    assert _client(griffie).get(WERKLIJST).status_code == 403
+    assert 'href="/admin/werklijst/"' not in _client(griffie).get("/admin/").content.decode()
+    anoniem = Client().get(WERKLIJST)
+    assert anoniem.status_code == 302
+    assert anoniem["Location"].startswith("/admin/login/")
+
+
+def test_start_page_query_count_stays_constant_as_regelingen_grow(
+    secretariaat, django_assert_num_queries
+):
+    gebruiker = secretariaat["account"]
+    client = _client(gebruiker)
+    gemeenten = list(Gemeente.objects.filter(einddatum__isnull=True).order_by("cbs_code")[:30])
+
+    def meer(aantal: int):
+        for i in range(aantal):
+            verband = _regeling(
+                f"Regeling {i}", gemeenten[i * 3 : i * 3 + 3], volledig=i % 2 == 0, jaar=2027
+            )
+            gebruiker.rol.samenwerkingsverbanden.add(verband)
+
+    # 1 session, 2 user, 3-4 role with its regelingen, 5 regelingen with their last
+    # evaluation, 6 deelnames (bijdrage next year? seat today?), 7-9 P&C rules, meetings and
+    # overrides.
+    with django_assert_num_queries(9):
+        assert client.get(WERKLIJST).status_code == 200
+    meer(8)
+    with django_assert_num_queries(9):
+        tekst = client.get(WERKLIJST).content.decode()
+    assert "Regeling 7" in tekst
+
+
+# --- Links both ways ------------------------------------------------------------------------
+
+
+def _wijzig_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def test_admin_change_pages_link_to_the_public_page(secretariaat):
+    beheerder = account(RolSoort.BEHEERDER)
+    client = _client(beheerder)
+    verband = secretariaat["open"]
+    deelname = verband.deelnames.first()
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    for obj, publiek in (
+        (verband, f"/samenwerkingsverbanden/{verband.uuid}/"),
+        (deelname, f"/samenwerkingsverbanden/{verband.uuid}/"),
+        (zaanstad, "/gemeenten/GM0479/"),
+    ):
+        tekst = client.get(_wijzig_url(obj)).content.decode()
+        assert f'href="{publiek}" class="viewsitelink">Bekijk op de site</a>' in tekst, obj
+        assert "View on site" not in tekst
+        assert Client().get(publiek).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("rol", "gemeente", "verband"),
+    [(None, False, False), ("secretariaat", False, True), ("beheerder", True, True)],
+)
+def test_public_pages_show_bewerk_in_beheer_to_who_may_edit(secretariaat, rol, gemeente, verband):
+    gebruiker = {"secretariaat": secretariaat["account"], "beheerder": account(RolSoort.BEHEERDER)}
+    client = _client(gebruiker[rol]) if rol else Client()
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    tekst = client.get("/gemeenten/GM0479/").content.decode()
+    assert ("Bewerk in beheer" in tekst) is gemeente
+    assert (f'href="{_wijzig_url(zaanstad)}"' in tekst) is gemeente
+    tekst = client.get(f"/samenwerkingsverbanden/{secretariaat['open'].uuid}/").content.decode()
+    assert ("Bewerk in beheer" in tekst) is verband

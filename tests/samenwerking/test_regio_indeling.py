@@ -1,0 +1,243 @@
+"""A region's membership sheet as regions publish it, imported in the admin: 400 rows of 25
+regions, gemeenten by name, `GM0344` or `0344`, some by the code of a gemeente that has
+since merged (real CBS codes from fixtures/herindelingen.csv). Every row lands or is "al
+bekend", merged gemeenten go to their successor with a note, the preview shows names, and
+nothing is written unless everything can be."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from tests import factories as f
+from tests.toegang import account
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+
+PAGINA = "/admin/regio-indeling/"
+HERINDELINGEN = Path(__file__).resolve().parents[2] / "fixtures" / "herindelingen.csv"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+PLAATSEN = [
+    "Alkmaar", "Amersfoort", "Apeldoorn", "Arnhem", "Breda", "Deventer", "Dordrecht",
+    "Eindhoven", "Enschede", "Groningen", "Haarlem", "Heerlen", "Helmond", "Hengelo",
+    "Hoorn", "Leeuwarden", "Leiden", "Maastricht", "Nijmegen", "Roermond", "Tilburg",
+    "Utrecht", "Venlo", "Zwolle", "Zeeland",
+]  # fmt: skip
+
+
+def _samenvoegingen() -> list[tuple[str, str]]:
+    """(old code, successor code) of every gemeente that merged into exactly one successor."""
+    opvolgers: dict[str, set[str]] = {}
+    with HERINDELINGEN.open(encoding="utf-8") as bestand:
+        for rij in csv.DictReader(bestand):
+            opvolgers.setdefault(rij["oude_cbs_code"], set()).add(rij["nieuwe_cbs_code"])
+    return sorted((oud, nieuw.pop()) for oud, nieuw in opvolgers.items() if len(nieuw) == 1)
+
+
+def _huidig(code: str) -> Gemeente:
+    """The gemeente that continues `code` today (a successor may have merged again)."""
+    gemeente = Gemeente.objects.get(cbs_code=code)
+    while gemeente.einddatum is not None:
+        gemeente = gemeente.opvolgers.get()
+    return gemeente
+
+
+def _schrijf(rijen: list[tuple[str, str]]) -> bytes:
+    regels = ["gemeente;regio"] + [f"{g};{r}" for g, r in rijen]
+    return ("\n".join(regels) + "\n").encode("utf-8-sig")
+
+
+@pytest.fixture
+def regio_bestand(referentiedata):
+    """25 regions of 16 gemeenten each; 24 regions exist (one spelled differently in the
+    file, one named by its afkorting), one does not; 10 rows carry the code of a merged
+    gemeente; 10 deelnames already exist."""
+    gemeenten = list(Gemeente.objects.filter(einddatum__isnull=True).order_by("cbs_code"))
+    regios = [f"Regio {p}" for p in PLAATSEN]
+    verbanden = {}
+    for naam in regios[:-1]:
+        verbanden[naam] = f.SamenwerkingsverbandFactory(
+            naam=naam, afkorting=f"R{naam[6:9].upper()}"
+        )
+    samenvoegingen = _samenvoegingen()
+    rijen, verwacht, samengevoegd = [], [], []
+    for i, regio in enumerate(regios):
+        leden = gemeenten[i * 13 : i * 13 + 16]
+        for j, gemeente in enumerate(leden):
+            tekst = [gemeente.cbs_code, gemeente.cbs_code[2:], gemeente.naam][j % 3]
+            doel = gemeente
+            if j == 15 and i < 10:  # the last row of the first ten regions: a merged gemeente
+                leden_codes = {g.cbs_code for g in leden}
+                oud = next(
+                    o
+                    for o, _n in samenvoegingen
+                    if _huidig(o).cbs_code not in leden_codes
+                    and o not in {s for s, _r in samengevoegd}
+                )
+                tekst, doel = oud, _huidig(oud)
+                samengevoegd.append((oud, regio))
+            in_bestand = regio
+            if i == 0:
+                in_bestand = "  regio ALKMAAR "  # spelled differently
+            elif i == 1:
+                in_bestand = verbanden[regio].afkorting  # by its afkorting
+            rijen.append((tekst, in_bestand))
+            verwacht.append((regio, doel))
+    for regio, gemeente in verwacht[16:21] + verwacht[40:45]:  # 10 already registered
+        f.DeelnameFactory(samenwerkingsverband=verbanden[regio], gemeente=gemeente)
+    return {
+        "inhoud": _schrijf(rijen),
+        "verwacht": verwacht,
+        "samengevoegd": samengevoegd,
+        "ontbreekt": regios[-1],
+    }
+
+
+def _beheer(gebruiker) -> Client:
+    client = Client()
+    client.force_login(gebruiker)
+    return client
+
+
+def _upload(client, inhoud: bytes, naam="regio-indeling.csv"):
+    return client.post(PAGINA, {"bestand": SimpleUploadedFile(naam, inhoud)})
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+def test_region_sheet_lands_with_merged_gemeenten_carried_and_known_rows_reported(regio_bestand):
+    client = _beheer(account(RolSoort.BEHEERDER))
+    voor = Deelname.objects.count()
+    voorbeeld = _upload(client, regio_bestand["inhoud"])
+    tekst = _tekst(voorbeeld)
+    assert voorbeeld.status_code == 200
+    assert (
+        "regio-indeling.csv: 400 regels; 390 nieuwe deelnames, 10 al bekend, 0 met een fout."
+        in tekst
+    )
+    assert "Er is nog niets opgeslagen." in tekst
+    assert tekst.count("Deze deelname staat al in het register.") == 10
+    # Names, not UUIDs; the merged gemeenten with a note naming the successor.
+    regels = tekst[tekst.index('id="regels"') :]
+    assert UUID.search(regels) is None
+    oud, regio = regio_bestand["samengevoegd"][0]
+    opgeheven = Gemeente.objects.get(cbs_code=oud)
+    assert f"{opgeheven.naam} ({oud}) is per" in regels
+    assert f"opgegaan in {_huidig(oud).naam}" in regels
+    # The missing region: no arrangement yet; a beheerder may create it. Until then no save.
+    assert f"Samenwerkingsverband voor „{regio_bestand['ontbreekt']}”" in tekst
+    assert "Nieuw aanmaken: „Regio Zeeland” als openbaar lichaam" in tekst
+    assert 'name="opslaan"' not in tekst
+
+    sleutel = "regio:regio zeeland"
+    gekozen = client.post(PAGINA, {sleutel: "nieuw:OL", "kiezen": "1"})
+    assert 'name="opslaan"' in gekozen.content.decode()
+    assert Deelname.objects.count() == voor  # still nothing written
+
+    antwoord = client.post(PAGINA, {sleutel: "nieuw:OL", "opslaan": "1"})
+    assert antwoord.status_code == 302
+    meldingen = [str(m) for m in Client.get(client, antwoord["Location"]).context["messages"]]
+    assert any("390 deelnames nieuw, 10 al bekend; 10 opgeheven gemeenten" in m for m in meldingen)
+    assert Deelname.objects.count() == voor + 390
+    zeeland = Samenwerkingsverband.objects.get(naam="Regio Zeeland")
+    assert zeeland.vorm == "OL"
+    vandaag = timezone.localdate()
+    for regio, gemeente in regio_bestand["verwacht"]:
+        assert (
+            Deelname.objects.actief_op(vandaag)
+            .filter(samenwerkingsverband__naam=regio, gemeente=gemeente)
+            .exists()
+        ), (regio, gemeente)
+    for oud, regio in regio_bestand["samengevoegd"]:
+        deelname = Deelname.objects.get(samenwerkingsverband__naam=regio, gemeente=_huidig(oud))
+        assert f"({oud}) is per" in deelname.bron and "opgegaan in" in deelname.bron
+
+    # The same file again: every row is already known, nothing to add.
+    opnieuw = _tekst(_upload(client, regio_bestand["inhoud"]))
+    assert "400 regels; 0 nieuwe deelnames, 400 al bekend, 0 met een fout." in opnieuw
+
+
+def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
+    eigen = Samenwerkingsverband.objects.get(naam="Regio Breda")
+    client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    voor = Deelname.objects.count()
+    tekst = _tekst(_upload(client, regio_bestand["inhoud"]))
+    assert (
+        "Geen samenwerkingsverband met deze naam onder de verbanden die uw account beheert."
+        in tekst
+    )
+    assert "Een nieuw verband maakt een beheerder aan." in tekst
+    assert "Nieuw aanmaken" not in tekst
+    assert 'name="opslaan"' not in tekst
+    # A hand-made POST of "save" and "create" changes nothing.
+    antwoord = client.post(PAGINA, {"regio:regio zeeland": "nieuw:OL", "opslaan": "1"})
+    assert antwoord.status_code == 200
+    assert "Er is niets opgeslagen" in _tekst(antwoord)
+    assert Deelname.objects.count() == voor
+    assert not Samenwerkingsverband.objects.filter(naam="Regio Zeeland").exists()
+
+    # Its own region alone lands.
+    eigen_rijen = _schrijf([("GM0758", "Regio Breda"), ("Etten-Leur", "regio breda")])
+    tekst = _tekst(_upload(client, eigen_rijen))
+    assert "2 regels; 2 nieuwe deelnames, 0 al bekend, 0 met een fout." in tekst
+    assert client.post(PAGINA, {"opslaan": "1"}).status_code == 302
+    assert set(eigen.deelnames.values_list("gemeente__naam", flat=True)) == {"Breda", "Etten-Leur"}
+
+
+def test_a_misspelled_region_offers_candidates_to_choose_from(regio_bestand):
+    client = _beheer(account(RolSoort.BEHEERDER))
+    inhoud = _schrijf([("Breda", "Regio Bredda"), ("GM0777", "regio bredda")])
+    tekst = _tekst(_upload(client, inhoud))
+    breda = Samenwerkingsverband.objects.get(naam="Regio Breda")
+    assert "Samenwerkingsverband voor „Regio Bredda”" in tekst
+    assert f'<option value="{breda.pk}">Regio Breda (RBRE)</option>' in tekst
+    assert 'name="opslaan"' not in tekst
+    antwoord = client.post(PAGINA, {"regio:regio bredda": str(breda.pk), "opslaan": "1"})
+    assert antwoord.status_code == 302
+    assert set(breda.deelnames.values_list("gemeente__cbs_code", flat=True)) == {
+        "GM0758",
+        "GM0777",
+    }
+
+
+def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
+    client = _beheer(account(RolSoort.BEHEERDER))
+    voor = Deelname.objects.count()
+    inhoud = _schrijf(
+        [
+            ("GM0363", "Regio Haarlem"),
+            ("Atlantis", "Regio Haarlem"),
+            ("GM0140", "Regio Haarlem"),  # Littenseradiel: divided over three gemeenten
+            ("GM9999", "Regio Haarlem"),
+        ]
+    )
+    tekst = _tekst(_upload(client, inhoud))
+    assert "4 regels; 1 nieuwe deelnames, 0 al bekend, 3 met een fout." in tekst
+    assert "Gemeente „Atlantis” bestaat niet." in tekst
+    assert "Littenseradiel (GM0140) is opgeheven en verdeeld over" in tekst
+    assert "Waadhoeke (GM1949)" in tekst
+    assert "Gemeentecode GM9999 bestaat niet." in tekst
+    assert 'name="opslaan"' not in tekst
+    antwoord = client.post(PAGINA, {"opslaan": "1"})
+    assert "Er is niets opgeslagen" in _tekst(antwoord)
+    assert Deelname.objects.count() == voor
+
+
+def test_a_file_without_the_columns_says_which_it_needs(referentiedata):
+    client = _beheer(account(RolSoort.BEHEERDER))
+    tekst = _tekst(_upload(client, b"naam;plaats\nBreda;Breda\n"))
+    assert "moet de kolomnamen hebben: een kolom voor de gemeente" in tekst
+    assert "Gevonden: naam, plaats." in tekst
+
+
+def test_griffie_may_not_import_region_sheets(referentiedata):
+    griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
+    assert _beheer(griffie).get(PAGINA).status_code == 403
