@@ -201,6 +201,7 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
                     "wgr2022_adviescommissie",
                     "wgr2022_onderzoeksrecht",
                     "evaluatie_interval_jaren",
+                    "evaluatiebepaling_sinds",
                 ],
                 "description": _(
                     "Welke onderdelen van de Wgr-wijziging van 1 juli 2022 de regeling heeft "

@@ -171,6 +171,7 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
             "regeling_url",
             "website",
             "evaluatie_interval_jaren",
+            "evaluatiebepaling_sinds",
             "wgr2022_zienswijze_besluiten",
             "wgr2022_burgerparticipatie",
             "wgr2022_evaluatie",

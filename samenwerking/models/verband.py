@@ -25,6 +25,9 @@ from ..periode import loopt_op, periode_q
 from .basis import RegisterModel, eind_na_begin, roo_stand_veld
 from .gebied import Gemeente, Provincie
 
+# The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
+WGR_2022 = datetime.date(2022, 7, 1)
+
 
 class Organisatie(RegisterModel):
     """A participant that is not a gemeente: provincie, waterschap, Rijk, other bodies."""
@@ -185,6 +188,16 @@ class Samenwerkingsverband(RegisterModel):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
+    evaluatiebepaling_sinds = models.DateField(
+        _("evaluatiebepaling geldt sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De dag waarop de evaluatiebepaling van de regeling in werking trad; op zijn "
+            "vroegst 1 juli 2022 (Wgr-wijziging, Stb. 2022, 18). Een evaluatie is pas te laat "
+            "vanaf deze dag plus het interval; leeg: gerekend vanaf 1 juli 2022."
+        ),
+    )
     # Wgr-2022 provisions: True = geregeld, False = niet geregeld, empty = onbekend.
     wgr2022_zienswijze_besluiten = models.BooleanField(
         _("zienswijze op ontwerpbesluiten geregeld"), null=True, blank=True
@@ -273,6 +286,17 @@ class Samenwerkingsverband(RegisterModel):
                 violation_error_message=_(
                     "Centrumgemeente: verplicht bij een centrumgemeenteconstructie en alleen "
                     "dan in te vullen."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="swv_evaluatiebepaling_na_wgr_2022",
+                veld="evaluatiebepaling_sinds",
+                condition=Q(evaluatiebepaling_sinds__isnull=True)
+                | Q(evaluatiebepaling_sinds__gte=WGR_2022),
+                violation_error_code="evaluatiebepaling_voor_wgr_2022",
+                violation_error_message=_(
+                    "Evaluatiebepaling geldt sinds: kan niet vóór 1 juli 2022 liggen, de dag "
+                    "waarop de Wgr de evaluatiebepaling invoerde."
                 ),
             ),
             VeldCheckConstraint(

@@ -191,6 +191,7 @@ class SamenwerkingsverbandResource(RegisterResource):
     roo_systeem_id = _veld("roo_systeem_id", GetalWidget())
     cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
     evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
+    evaluatiebepaling_sinds = _veld("evaluatiebepaling_sinds", DatumWidget())
     wgr2022_zienswijze_besluiten = _veld("wgr2022_zienswijze_besluiten", JaNeeWidget())
     wgr2022_burgerparticipatie = _veld("wgr2022_burgerparticipatie", JaNeeWidget())
     wgr2022_evaluatie = _veld("wgr2022_evaluatie", JaNeeWidget())
@@ -224,6 +225,7 @@ class SamenwerkingsverbandResource(RegisterResource):
             "regeling_url",
             "website",
             "evaluatie_interval_jaren",
+            "evaluatiebepaling_sinds",
             "wgr2022_zienswijze_besluiten",
             "wgr2022_burgerparticipatie",
             "wgr2022_evaluatie",
