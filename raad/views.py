@@ -27,7 +27,17 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
-from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, RegisterForm, ZoekForm
+from .forms import (
+    INDELINGEN,
+    KARAKTERKEUZES,
+    ExportForm,
+    GemeenteForm,
+    PeildatumForm,
+    PeilForm,
+    RegisterForm,
+    ZoekForm,
+    karakter_past,
+)
 from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
@@ -99,10 +109,12 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, jaar, status = _peilmoment(request)
+    form, peildatum, jaar, status = _peilmoment(request, GemeenteForm)
     indeling = request.GET.get("indeling")
     indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
-    deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
+    karakter = getattr(form, "cleaned_data", {}).get("karakter", "")
+    alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
+    deelnames = [d for d in alle if karakter_past(d.samenwerkingsverband.karakter, karakter)]
     context = {
         "gemeente": gemeente,
         "form": form,
@@ -110,9 +122,12 @@ def gemeente_overzicht(request, cbs_code: str):
         "jaar": jaar,
         "indeling": indeling,
         "indelingen": INDELINGEN,
+        "karakter": karakter,
+        "karakter_label": dict(KARAKTERKEUZES).get(karakter, ""),
+        "aantal_alle": len(alle),
         "deelnames": deelnames,
         "groepen": _groepen(deelnames, indeling),
-        "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
+        "totalen": kostentotalen(gemeente, alle, jaar=jaar),
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),

@@ -108,6 +108,15 @@ class Motief(models.TextChoices):
     BESTUURSKRACHT = "bestuurskracht", _("Bestuurskracht vergroten")
 
 
+class Karakter(models.TextChoices):
+    """What a regeling does for its deelnemers: carry out tasks they decided themselves, or
+    make policy of its own; where it makes policy, the raad's kaders in advance matter most."""
+
+    UITVOEREND = "uitvoerend", _("Uitvoerend")
+    BELEIDSBEPALEND = "beleidsbepalend", _("Beleidsbepalend")
+    BEIDE = "beide", _("Uitvoerend en beleidsbepalend")
+
+
 class Bevoegdheidsverkrijging(models.TextChoices):
     """How the arrangement obtained its powers; the national register's list."""
 

@@ -187,6 +187,23 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
             },
         ),
         (
+            _("Karakter en uittreding"),
+            {
+                "fields": [
+                    "karakter",
+                    "uittreding_artikel",
+                    "uittreding_opzegtermijn_maanden",
+                    "uittreding_kosten",
+                    "uittreding_tekst",
+                ],
+                "description": _(
+                    "Of de regeling uitvoert of zelf beleid bepaalt, en de voorwaarden voor "
+                    "uittreding die elke regeling moet bevatten (Wgr art. 9 lid 1). De raad ziet "
+                    "ze op de pagina van het verband en op de gemeentepagina."
+                ),
+            },
+        ),
+        (
             _("Vestiging en looptijd"),
             {"fields": ["adres", "postcode", "vestigingsplaats", "ingangsdatum", "einddatum"]},
         ),

@@ -42,7 +42,22 @@ DEELNAMEVELDEN = (
     "financieel_belang_vastgelegd",
     "belang_toelichting",
 )
-VERBANDVELDEN = ("uuid", "naam", "afkorting", "vorm", "doel", "vestigingsplaats", "verplicht")
+VERBANDVELDEN = (
+    "uuid",
+    "naam",
+    "afkorting",
+    "vorm",
+    "doel",
+    "vestigingsplaats",
+    "verplicht",
+    "motieven",
+    "karakter",
+    "regeling_url",
+    "uittreding_opzegtermijn_maanden",
+    "uittreding_kosten",
+    "uittreding_tekst",
+    "uittreding_artikel",
+)
 ZETELVELDEN = (
     "uuid",
     "deelname",
