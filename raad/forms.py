@@ -30,7 +30,7 @@ class PeilForm(PeildatumForm):
     )
 
 
-INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein"))]
+INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein")), ("motief", _("per motief"))]
 
 ONBEKEND = "onbekend"
 KARAKTERKEUZES = [

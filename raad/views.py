@@ -14,6 +14,7 @@ from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import (
     art27_register,
     bron_omschrijving,
+    deelnames_per_groep,
     deelnames_van_gemeente,
     gemeenten_zoeken,
     herkomst_van_het_register,
@@ -90,16 +91,10 @@ def start(request):
 
 
 def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
-    """Rows grouped by form (in the order of the law) or by domain (an arrangement with two
-    domains appears under both; those without one last)."""
-    if indeling == "domein":
-        groepen: dict[str, list] = {}
-        for deelname in deelnames:
-            for domein in deelname.samenwerkingsverband.gelezen_domeinen or [None]:
-                groepen.setdefault(domein.naam if domein else "", []).append(deelname)
-        zonder = groepen.pop("", [])
-        resultaat = sorted(groepen.items())
-        return resultaat + ([(_("Zonder domein"), zonder)] if zonder else [])
+    """Rows grouped by form (in the order of the law), by domain or by motive (an arrangement
+    with two domains or motives appears under both; those without one last)."""
+    if indeling in ("domein", "motief"):
+        return [(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
     per_vorm = {code: [] for code in Vorm.values}
     for deelname in deelnames:
         per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
@@ -127,6 +122,10 @@ def gemeente_overzicht(request, cbs_code: str):
         "aantal_alle": len(alle),
         "deelnames": deelnames,
         "groepen": _groepen(deelnames, indeling),
+        "analyse": [
+            (_("Per motief"), deelnames_per_groep(deelnames, per="motief"), _("Motief")),
+            (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
+        ],
         "totalen": kostentotalen(gemeente, alle, jaar=jaar),
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),

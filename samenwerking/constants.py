@@ -106,6 +106,7 @@ class Motief(models.TextChoices):
     KWALITEIT = "kwaliteit", _("Kwaliteit verbeteren")
     KOSTEN = "kosten", _("Kosten besparen")
     BESTUURSKRACHT = "bestuurskracht", _("Bestuurskracht vergroten")
+    KENNISDELING = "kennisdeling", _("Kennis delen")
 
 
 class Karakter(models.TextChoices):
