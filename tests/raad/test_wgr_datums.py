@@ -183,7 +183,7 @@ def test_a_deadline_on_a_non_working_day_carries_a_note_and_is_not_moved(ol):
 def zaanstad_ol(referentiedata, ol, op_dag):
     op_dag(D(2026, 4, 1))
     gemeente = Gemeente.objects.get(cbs_code="GM0479")
-    f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband=ol)
+    f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband=ol, toetredingsdatum=D(2010, 1, 1))
     return gemeente
 
 
@@ -212,6 +212,28 @@ def test_the_feed_holds_the_wgr_dates_and_the_weekend_note(client, zaanstad_ol, 
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("vandaag", "uid", "datum"),
+    [
+        # Pre-2015: the begroting for 2015 to GS before 15 July 2014, on Monday 14 July.
+        (D(2014, 3, 1), "begroting-gs-15-juli-2015", D(2014, 7, 14)),
+        # 14 July 2014 - 42 days = 2 June 2014.
+        (D(2014, 3, 1), "ontwerpbegroting-6-weken-2015", D(2014, 6, 2)),
+        # Leap year: adoption on 23 May 2024 for 2025, 84 days back is 29 February 2024.
+        (D(2024, 1, 15), "ontwerpbegroting-2025", D(2024, 2, 29)),
+    ],
+)
+def test_the_feed_holds_the_pre_2015_and_leap_year_dates(
+    client, zaanstad_ol, ol, op_dag, vandaag, uid, datum
+):
+    BestuursvergaderingFactory(samenwerkingsverband=ol, jaar=2025, datum=D(2024, 5, 23))
+    op_dag(vandaag)
+    antwoord = client.get("/gemeenten/GM0479/kalender.ics")
+    assert antwoord.status_code == 200
+    events = {str(e["UID"]): e for e in Calendar.from_ical(antwoord.content).walk("VEVENT")}
+    assert events[f"{ol.uuid}-{uid}@regioreg"].decoded("DTSTART") == datum
 
 
 def test_the_calendar_page_shows_the_note(client, zaanstad_ol, ol, op_dag):
