@@ -20,6 +20,7 @@ from ..constants import (
     DeelnameRol,
     Functie,
     JaarcijfersSoort,
+    Karakter,
     Motief,
     OrgaanSoort,
     Vorm,
@@ -46,6 +47,7 @@ from .widgets import (
     GetalWidget,
     JaNeeWidget,
     KeuzelijstWidget,
+    KeuzeOfLeegWidget,
     KeuzeWidget,
     LeegIsNoneWidget,
     PersoonWidget,
@@ -180,6 +182,8 @@ class SamenwerkingsverbandResource(RegisterResource):
     vorm = _veld("vorm", KeuzeWidget(Vorm))
     domeinen = _veld("domeinen", DomeinenWidget())
     motieven = _veld("motieven", KeuzelijstWidget(Motief))
+    karakter = _veld("karakter", KeuzeOfLeegWidget(Karakter))
+    uittreding_opzegtermijn_maanden = _veld("uittreding_opzegtermijn_maanden", GetalWidget())
     bevoegdheidsverkrijgingen = _veld(
         "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
     )
@@ -224,6 +228,11 @@ class SamenwerkingsverbandResource(RegisterResource):
             "cbs_gr_code",
             "regeling_url",
             "website",
+            "karakter",
+            "uittreding_artikel",
+            "uittreding_opzegtermijn_maanden",
+            "uittreding_kosten",
+            "uittreding_tekst",
             "evaluatie_interval_jaren",
             "evaluatiebepaling_sinds",
             "wgr2022_zienswijze_besluiten",
