@@ -41,7 +41,17 @@ class GemeenteRechtenMixin:
 
 @admin.register(Termijnregel)
 class TermijnregelAdmin(RegisterAdmin):
-    list_display = ["omschrijving", "artikel", "berekening", "weken", "dag", "maand", "volgorde"]
+    list_display = [
+        "omschrijving",
+        "artikel",
+        "berekening",
+        "weken",
+        "dag",
+        "maand",
+        "vanaf_jaar",
+        "tot_jaar",
+        "volgorde",
+    ]
     search_fields = ["omschrijving", "artikel", "code"]
     fieldsets = [
         (None, {"fields": ["code", "omschrijving", "artikel", "toelichting", "vormen"]}),
@@ -52,6 +62,7 @@ class TermijnregelAdmin(RegisterAdmin):
                     "berekening",
                     ("vaststelling", "weken"),
                     ("dag", "maand", "jaar_verschuiving"),
+                    ("vanaf_jaar", "tot_jaar"),
                     "volgorde",
                 ],
                 "description": _(

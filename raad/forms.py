@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenwerking.constants import Karakter
 from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten
 
 from .constants import ZienswijzeStatus
@@ -29,7 +30,44 @@ class PeilForm(PeildatumForm):
     )
 
 
-INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein"))]
+INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein")), ("motief", _("per motief"))]
+
+ONBEKEND = "onbekend"
+KARAKTERKEUZES = [
+    ("", _("alle")),
+    (Karakter.BELEIDSBEPALEND, _("beleidsbepalend (ook beide)")),
+    (Karakter.UITVOEREND, _("uitvoerend (ook beide)")),
+    (Karakter.BEIDE, _("uitvoerend en beleidsbepalend")),
+    (ONBEKEND, _("niet vastgelegd")),
+]
+
+
+def karakter_past(karakter: str, keuze: str) -> bool:
+    """Does an arrangement of `karakter` belong to the filter `keuze`? Uitvoerend and
+    beleidsbepalend include the arrangements that are both."""
+    if not keuze:
+        return True
+    if keuze == ONBEKEND:
+        return not karakter
+    if keuze == Karakter.BEIDE:
+        return karakter == Karakter.BEIDE
+    return karakter in (keuze, Karakter.BEIDE)
+
+
+class GemeenteForm(PeilForm):
+    """The gemeente page: the moment, and which arrangements by karakter."""
+
+    karakter = forms.ChoiceField(
+        label=_("Karakter"),
+        choices=KARAKTERKEUZES,
+        required=False,
+        help_text=_("Alleen de verbanden die beleid bepalen, of die uitvoeren. Leeg: alle."),
+        error_messages={
+            "invalid_choice": _(
+                "Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend."
+            )
+        },
+    )
 
 
 class ZoekForm(forms.Form):

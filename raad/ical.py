@@ -21,6 +21,8 @@ CATEGORIE = {"termijn": "P&C-termijn", "zienswijze": "Zienswijze", "evaluatie": 
 def _event(punt: Kalenderpunt, *, gegenereerd: datetime.datetime, url: str) -> Event:
     verband = punt.verband
     regels = [punt.uitleg]
+    if punt.dagnotitie:
+        regels.append(punt.dagnotitie)
     if punt.status:
         regels.append(_("Status: %(status)s.") % {"status": punt.status})
     if punt.artikel:

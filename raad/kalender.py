@@ -11,12 +11,13 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverband
 from samenwerking.periode import loopt_op, periode_overlapt_q
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import Evaluatie, Zienswijze
 from .termijnen import Termijn, pc_termijnen
+from .werkdagen import dagnotitie
 
 
 def jaren_later(datum: datetime.date, jaren: int) -> datetime.date:
@@ -41,12 +42,15 @@ class Evaluatiestand:
 def evaluatiestand(
     verband: Samenwerkingsverband, laatste: datetime.date | None, *, vandaag: datetime.date
 ) -> Evaluatiestand:
-    """The next evaluation is due `evaluatie_interval_jaren` after the last one, or after the
-    regeling came into force when there has been none. Unknown without an interval or a
-    starting point. Overdue when that day lies before `vandaag`. No queries."""
+    """The next evaluation is due `evaluatie_interval_jaren` after the latest of: the last
+    evaluation, the regeling's coming into force, and the day its evaluation rule took effect
+    (`evaluatiebepaling_sinds`; unknown: 1 July 2022, when the Wgr introduced the rule). An
+    evaluation before the rule took effect does not start the count. Unknown without an
+    interval. Overdue when that day lies before `vandaag`. No queries."""
     interval = verband.evaluatie_interval_jaren
-    basis = laatste or verband.ingangsdatum
-    volgende = jaren_later(basis, interval) if interval and basis else None
+    sinds = verband.evaluatiebepaling_sinds or WGR_2022
+    basis = max(d for d in (laatste, verband.ingangsdatum, sinds) if d is not None)
+    volgende = jaren_later(basis, interval) if interval else None
     return Evaluatiestand(
         interval_jaren=interval,
         laatste=laatste,
@@ -87,6 +91,11 @@ class Kalenderpunt:
     afgeleid: bool = False
     artikel: str = ""
     status: str = ""
+
+    @property
+    def dagnotitie(self) -> str:
+        """A note when the date falls on a Saturday, Sunday or feestdag (raad.werkdagen)."""
+        return dagnotitie(self.datum)
 
 
 @dataclass(frozen=True)
@@ -156,7 +165,8 @@ def _evaluatiepunt(verband, stand: Evaluatiestand) -> Kalenderpunt:
         }
     else:
         uitleg = _(
-            "Elke %(n)s jaar; nog geen evaluatie vastgelegd, gerekend vanaf de inwerkingtreding."
+            "Elke %(n)s jaar; nog geen evaluatie vastgelegd, gerekend vanaf de "
+            "inwerkingtreding of de evaluatiebepaling (op zijn vroegst 1 juli 2022)."
         ) % {"n": stand.interval_jaren}
     return Kalenderpunt(
         datum=stand.volgende,

@@ -118,6 +118,23 @@ class Termijnregel(models.Model):
             "Alleen openbaar lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk orgaan."
         ),
     )
+    vanaf_jaar = models.PositiveSmallIntegerField(
+        _("geldt vanaf begrotingsjaar"),
+        null=True,
+        blank=True,
+        validators=JAAR_VALIDATORS,
+        help_text=_(
+            "Leeg: geldt voor alle eerdere jaren. Zo blijft een oudere wettekst gelden "
+            "voor de jaren waarin die gold."
+        ),
+    )
+    tot_jaar = models.PositiveSmallIntegerField(
+        _("geldt tot en met begrotingsjaar"),
+        null=True,
+        blank=True,
+        validators=JAAR_VALIDATORS,
+        help_text=_("Leeg: geldt nog."),
+    )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -160,10 +177,28 @@ class Termijnregel(models.Model):
                 violation_error_code="dag_bereik",
                 violation_error_message=_("Dag: moet tussen 1 en 31 liggen."),
             ),
+            VeldCheckConstraint(
+                name="termijnregel_jaren_oplopend",
+                veld="tot_jaar",
+                condition=Q(vanaf_jaar__isnull=True)
+                | Q(tot_jaar__isnull=True)
+                | Q(tot_jaar__gte=F("vanaf_jaar")),
+                violation_error_code="tot_voor_vanaf",
+                violation_error_message=_(
+                    "Geldt tot en met begrotingsjaar: mag niet vóór het begrotingsjaar liggen "
+                    "vanaf wanneer de regel geldt."
+                ),
+            ),
         ]
 
     def __str__(self):
         return f"{self.omschrijving} ({self.artikel})"
+
+    def geldt_voor(self, jaar: int) -> bool:
+        """The rule applies to begrotingsjaar `jaar` (the law as it read for that year)."""
+        return (self.vanaf_jaar is None or self.vanaf_jaar <= jaar) and (
+            self.tot_jaar is None or jaar <= self.tot_jaar
+        )
 
     def clean(self):
         # 2024 is a leap year: 29 February is a valid "vóór" date (1 March in other years would
@@ -238,6 +273,40 @@ class Bestuursvergadering(RegisterModel):
 
     def clean(self):
         _alleen_pc_vormen(self)
+        self._vaststelling_in_wettelijk_jaar()
+
+    def _vaststelling_in_wettelijk_jaar(self) -> None:
+        """Wgr art. 34 lid 1: the begroting is adopted in the year before the budget year;
+        lid 3: the jaarrekening in the year after the year it covers."""
+        if not (self.datum and self.jaar and self.vaststelling):
+            return
+        if self.vaststelling == Vaststelling.BEGROTING:
+            wettelijk, tekst = (
+                self.jaar - 1,
+                _(
+                    "Datum vergadering: de begroting voor %(jaar)s stelt het bestuur vast in "
+                    "%(wettelijk)s, het jaar vóór het begrotingsjaar (Wgr art. 34 lid 1). Kies een "
+                    "datum in %(wettelijk)s of controleer het begrotingsjaar."
+                ),
+            )
+        else:
+            wettelijk, tekst = (
+                self.jaar + 1,
+                _(
+                    "Datum vergadering: de jaarrekening over %(jaar)s stelt het bestuur vast in "
+                    "%(wettelijk)s, het jaar erna (Wgr art. 34 lid 3). Kies een datum in "
+                    "%(wettelijk)s of controleer het jaar."
+                ),
+            )
+        if self.datum.year != wettelijk:
+            raise ValidationError(
+                {
+                    "datum": ValidationError(
+                        tekst % {"jaar": self.jaar, "wettelijk": wettelijk},
+                        code="vaststelling_buiten_wettelijk_jaar",
+                    )
+                }
+            )
 
 
 class Termijnafwijking(RegisterModel):

@@ -13,6 +13,11 @@ Dates are the last day on which something is on time. The law says "vóór 15 se
 deadline is 14 September. "Binnen twee weken na de vaststelling" on day D: D + 14 days.
 "Twaalf weken vóór" an adoption on day D: D − 84 days. Weeks are counted in days, so a leap
 day counts like any other day.
+
+A rule applies to the begrotingsjaren of its `vanaf_jaar`..`tot_jaar`, so that a year keeps the
+law as it read then (the begroting to gedeputeerde staten before 15 July until begrotingsjaar
+2015, before 1 August since). A date on a Saturday, Sunday or feestdag is not moved; it carries
+a note (`dagnotitie`, raad.werkdagen).
 """
 
 import datetime
@@ -26,6 +31,7 @@ from samenwerking.models import Samenwerkingsverband
 
 from .constants import PC_VORMEN, Berekening
 from .models import Bestuursvergadering, Termijnafwijking, Termijnregel
+from .werkdagen import dagnotitie
 
 
 def _datum(d: datetime.date) -> str:
@@ -57,6 +63,11 @@ class Termijn:
         """Stable over time: the same regeling, rule and year keep their UID when the date
         moves (a meeting is recorded, an override is entered)."""
         return f"{self.verband.uuid}-{self.regel.code}-{self.jaar}@regioreg"
+
+    @property
+    def dagnotitie(self) -> str:
+        """A note when the date falls on a Saturday, Sunday or feestdag; else empty."""
+        return dagnotitie(self.datum)
 
     @property
     def uitleg(self) -> str:
@@ -119,9 +130,9 @@ def termijn_berekenen(
 def pc_termijnen(verbanden: Iterable[Samenwerkingsverband], jaren: Iterable[int]) -> list[Termijn]:
     """Every P&C termijn of `verbanden` for the begrotingsjaren `jaren`, sorted by date.
 
-    Only forms with their own budget (OL, BVO, GO) have them, each rule for the forms it
-    lists. Queries: 1 rules, 2 recorded meetings, 3 overrides; none when no arrangement has
-    a P&C form.
+    Only forms with their own budget (OL, BVO, GO) have them, each rule for the forms and
+    the begrotingsjaren it lists. Queries: 1 rules, 2 recorded meetings, 3 overrides; none
+    when no arrangement has a P&C form.
     """
     verbanden = [v for v in verbanden if v.vorm in PC_VORMEN]
     jaren = sorted(set(jaren))
@@ -148,6 +159,6 @@ def pc_termijnen(verbanden: Iterable[Samenwerkingsverband], jaren: Iterable[int]
         for verband in verbanden
         for jaar in jaren
         for regel in regels
-        if verband.vorm in regel.vormen
+        if verband.vorm in regel.vormen and regel.geldt_voor(jaar)
     ]
     return sorted(termijnen, key=lambda t: (t.datum, t.regel.volgorde, t.verband.naam))

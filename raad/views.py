@@ -14,6 +14,7 @@ from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import (
     art27_register,
     bron_omschrijving,
+    deelnames_per_groep,
     deelnames_van_gemeente,
     gemeenten_zoeken,
     herkomst_van_het_register,
@@ -27,7 +28,17 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
-from .forms import INDELINGEN, ExportForm, PeildatumForm, PeilForm, RegisterForm, ZoekForm
+from .forms import (
+    INDELINGEN,
+    KARAKTERKEUZES,
+    ExportForm,
+    GemeenteForm,
+    PeildatumForm,
+    PeilForm,
+    RegisterForm,
+    ZoekForm,
+    karakter_past,
+)
 from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
@@ -89,16 +100,10 @@ def start(request):
 
 
 def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
-    """Rows grouped by form (in the order of the law) or by domain (an arrangement with two
-    domains appears under both; those without one last)."""
-    if indeling == "domein":
-        groepen: dict[str, list] = {}
-        for deelname in deelnames:
-            for domein in deelname.samenwerkingsverband.gelezen_domeinen or [None]:
-                groepen.setdefault(domein.naam if domein else "", []).append(deelname)
-        zonder = groepen.pop("", [])
-        resultaat = sorted(groepen.items())
-        return resultaat + ([(_("Zonder domein"), zonder)] if zonder else [])
+    """Rows grouped by form (in the order of the law), by domain or by motive (an arrangement
+    with two domains or motives appears under both; those without one last)."""
+    if indeling in ("domein", "motief"):
+        return [(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
     per_vorm = {code: [] for code in Vorm.values}
     for deelname in deelnames:
         per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
@@ -108,10 +113,12 @@ def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, jaar, status = _peilmoment(request)
+    form, peildatum, jaar, status = _peilmoment(request, GemeenteForm)
     indeling = request.GET.get("indeling")
     indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
-    deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
+    karakter = getattr(form, "cleaned_data", {}).get("karakter", "")
+    alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
+    deelnames = [d for d in alle if karakter_past(d.samenwerkingsverband.karakter, karakter)]
     context = {
         "gemeente": gemeente,
         "form": form,
@@ -119,9 +126,16 @@ def gemeente_overzicht(request, cbs_code: str):
         "jaar": jaar,
         "indeling": indeling,
         "indelingen": INDELINGEN,
+        "karakter": karakter,
+        "karakter_label": dict(KARAKTERKEUZES).get(karakter, ""),
+        "aantal_alle": len(alle),
         "deelnames": deelnames,
         "groepen": _groepen(deelnames, indeling),
-        "totalen": kostentotalen(gemeente, deelnames, jaar=jaar),
+        "analyse": [
+            (_("Per motief"), deelnames_per_groep(deelnames, per="motief"), _("Motief")),
+            (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
+        ],
+        "totalen": kostentotalen(gemeente, alle, jaar=jaar),
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),

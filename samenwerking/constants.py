@@ -106,6 +106,16 @@ class Motief(models.TextChoices):
     KWALITEIT = "kwaliteit", _("Kwaliteit verbeteren")
     KOSTEN = "kosten", _("Kosten besparen")
     BESTUURSKRACHT = "bestuurskracht", _("Bestuurskracht vergroten")
+    KENNISDELING = "kennisdeling", _("Kennis delen")
+
+
+class Karakter(models.TextChoices):
+    """What a regeling does for its deelnemers: carry out tasks they decided themselves, or
+    make policy of its own; where it makes policy, the raad's kaders in advance matter most."""
+
+    UITVOEREND = "uitvoerend", _("Uitvoerend")
+    BELEIDSBEPALEND = "beleidsbepalend", _("Beleidsbepalend")
+    BEIDE = "beide", _("Uitvoerend en beleidsbepalend")
 
 
 class Bevoegdheidsverkrijging(models.TextChoices):

@@ -160,6 +160,13 @@ class TermijnSerializer(CamelSerializer):
         help_text=_("De regeling zelf schrijft voor dit jaar een andere datum voor.")
     )
     uitleg = serializers.CharField(help_text=_("Hoe de datum is bepaald, in het Nederlands."))
+    dagnotitie = serializers.CharField(
+        help_text=_(
+            "Leeg, of een opmerking als de datum op een zaterdag, zondag of algemeen erkende "
+            "feestdag valt (Algemene termijnenwet): de werkdag ervoor en erna. regioreg "
+            "verschuift de datum zelf niet."
+        )
+    )
 
     def get_afwijkend(self, termijn) -> bool:
         return termijn.afwijking is not None

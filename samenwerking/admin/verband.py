@@ -178,13 +178,34 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
             },
         ),
         (
+            _("Karakter en uittreding"),
+            {
+                "fields": [
+                    "karakter",
+                    "uittreding_artikel",
+                    "uittreding_opzegtermijn_maanden",
+                    "uittreding_kosten",
+                    "uittreding_tekst",
+                ],
+                "description": _(
+                    "Of de regeling uitvoert of zelf beleid bepaalt, en de voorwaarden voor "
+                    "uittreding die elke regeling moet bevatten (Wgr art. 9 lid 1). De raad ziet "
+                    "ze op de pagina van het verband en op de gemeentepagina."
+                ),
+            },
+        ),
+        (
             _("Vestiging en looptijd"),
             {"fields": ["adres", "postcode", "vestigingsplaats", "ingangsdatum", "einddatum"]},
         ),
         (
             _("Wgr 2022"),
             {
-                "fields": [*Samenwerkingsverband.WGR2022_VELDEN, "evaluatie_interval_jaren"],
+                "fields": [
+                    *Samenwerkingsverband.WGR2022_VELDEN,
+                    "evaluatie_interval_jaren",
+                    "evaluatiebepaling_sinds",
+                ],
                 "description": _(
                     "Welke onderdelen van de Wgr-wijziging van 1 juli 2022 de regeling heeft "
                     "geregeld. Leeg betekent onbekend."

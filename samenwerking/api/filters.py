@@ -18,6 +18,7 @@ from samenwerking.constants import (
     DocumentSoort,
     Functie,
     JaarcijfersSoort,
+    Karakter,
     OrgaanSoort,
     OrganisatieSoort,
     Vorm,
@@ -140,6 +141,10 @@ class OrganisatieFilterSet(RegisterFilterSet):
 
 class SamenwerkingsverbandFilterSet(RegisterFilterSet):
     vorm = django_filters.ChoiceFilter(choices=Vorm.choices, label=_("Samenwerkingsvorm."))
+    karakter = django_filters.ChoiceFilter(
+        choices=Karakter.choices,
+        label=_("Karakter: uitvoerend, beleidsbepalend of beide (precies die waarde)."),
+    )
     domein = verwijzing(
         Domein, field_name="domeinen", label=_("Code van een domein, bijvoorbeeld veiligheid.")
     )

@@ -31,6 +31,7 @@ from .deelname import (
 from .documenten import Bronimport, Document, Jaarcijfers
 from .gebied import Gemeente, GemeenteQuerySet, Herindeling, Inwonertal, Provincie
 from .verband import (
+    WGR_2022,
     Bevoegdheid,
     Domein,
     Organisatie,
@@ -43,6 +44,7 @@ from .verband import (
 
 __all__ = [
     "JAAR_VALIDATORS",
+    "WGR_2022",
     "Bestuursorgaan",
     "Bevoegdheid",
     "Bijdrage",

@@ -15,6 +15,7 @@ from ..constants import (
     VORM_TOELICHTING,
     WGR_VORMEN,
     Bevoegdheidsverkrijging,
+    Karakter,
     Motief,
     OrganisatieSoort,
     Vorm,
@@ -24,6 +25,9 @@ from ..fields import KeuzelijstField, VeldCheckConstraint
 from ..periode import loopt_op, periode_q
 from .basis import RegisterModel, eind_na_begin, precies_dan, roo_stand_veld
 from .gebied import Gemeente, Provincie
+
+# The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
+WGR_2022 = datetime.date(2022, 7, 1)
 
 
 class Organisatie(RegisterModel):
@@ -119,6 +123,16 @@ class Samenwerkingsverband(RegisterModel):
         Domein, blank=True, related_name="samenwerkingsverbanden", verbose_name=_("domeinen")
     )
     motieven = KeuzelijstField(_("motieven"), keuzes=Motief)
+    karakter = models.CharField(
+        _("karakter"),
+        max_length=20,
+        choices=Karakter.choices,
+        blank=True,
+        help_text=_(
+            "Voert de regeling uit wat de deelnemers besloten (uitvoerend), bepaalt zij zelf "
+            "beleid (beleidsbepalend), of beide? Leeg: onbekend."
+        ),
+    )
     verplicht = models.BooleanField(
         _("wettelijk verplicht"),
         default=False,
@@ -186,6 +200,43 @@ class Samenwerkingsverband(RegisterModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    # The uittredingsvoorwaarden every regeling must contain (Wgr art. 9 lid 1).
+    uittreding_opzegtermijn_maanden = models.PositiveSmallIntegerField(
+        _("opzegtermijn bij uittreding (maanden)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Hoeveel maanden vóór de uittreding een deelnemer moet opzeggen."),
+    )
+    uittreding_kosten = models.TextField(
+        _("kosten van uittreding of de formule"),
+        blank=True,
+        help_text=_(
+            "Wat een uittredende deelnemer betaalt, of hoe dat wordt berekend; bijvoorbeeld: "
+            "vijf jaar de bijdrage van het laatste jaar, of de frictiekosten volgens bijlage 2."
+        ),
+    )
+    uittreding_tekst = models.TextField(
+        _("tekst van de uittredingsbepaling"),
+        blank=True,
+        help_text=_("De bepaling zoals die in de regeling staat."),
+    )
+    uittreding_artikel = models.CharField(
+        _("artikel over uittreding"),
+        max_length=100,
+        blank=True,
+        help_text=_("Waar in de regeling de uittreding is geregeld, bijvoorbeeld: art. 38."),
+    )
+    evaluatiebepaling_sinds = models.DateField(
+        _("evaluatiebepaling geldt sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De dag waarop de evaluatiebepaling van de regeling in werking trad; op zijn "
+            "vroegst 1 juli 2022 (Wgr-wijziging, Stb. 2022, 18). Een evaluatie is pas te laat "
+            "vanaf deze dag plus het interval; leeg: gerekend vanaf 1 juli 2022."
+        ),
     )
     # Wgr-2022 provisions: True = geregeld, False = niet geregeld, empty = onbekend.
     WGR2022_VELDEN = (
@@ -285,6 +336,42 @@ class Samenwerkingsverband(RegisterModel):
                 ),
             ),
             VeldCheckConstraint(
+                name="swv_uittreding_met_artikel",
+                veld="uittreding_artikel",
+                condition=~Q(uittreding_artikel="")
+                | (
+                    Q(uittreding_opzegtermijn_maanden__isnull=True)
+                    & Q(uittreding_kosten="")
+                    & Q(uittreding_tekst="")
+                ),
+                violation_error_code="uittreding_zonder_artikel",
+                violation_error_message=_(
+                    "Artikel over uittreding: vul in waar de regeling de uittreding regelt, "
+                    "zodat de raad de voorwaarden kan nalezen."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="swv_opzegtermijn_bereik",
+                veld="uittreding_opzegtermijn_maanden",
+                condition=Q(uittreding_opzegtermijn_maanden__isnull=True)
+                | Q(uittreding_opzegtermijn_maanden__lte=120),
+                violation_error_code="opzegtermijn_bereik",
+                violation_error_message=_(
+                    "Opzegtermijn bij uittreding: hoogstens 120 maanden (tien jaar)."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="swv_evaluatiebepaling_na_wgr_2022",
+                veld="evaluatiebepaling_sinds",
+                condition=Q(evaluatiebepaling_sinds__isnull=True)
+                | Q(evaluatiebepaling_sinds__gte=WGR_2022),
+                violation_error_code="evaluatiebepaling_voor_wgr_2022",
+                violation_error_message=_(
+                    "Evaluatiebepaling geldt sinds: kan niet vóór 1 juli 2022 liggen, de dag "
+                    "waarop de Wgr de evaluatiebepaling invoerde."
+                ),
+            ),
+            VeldCheckConstraint(
                 name="swv_cbs_gr_code_formaat",
                 veld="cbs_gr_code",
                 condition=Q(cbs_gr_code__isnull=True) | Q(cbs_gr_code__regex=r"^GR[0-9]{4}$"),
@@ -319,6 +406,15 @@ class Samenwerkingsverband(RegisterModel):
     @property
     def vorm_toelichting(self) -> str:
         return VORM_TOELICHTING[self.vorm]
+
+    @property
+    def heeft_uittredingsvoorwaarden(self) -> bool:
+        return bool(
+            self.uittreding_artikel
+            or self.uittreding_opzegtermijn_maanden is not None
+            or self.uittreding_kosten
+            or self.uittreding_tekst
+        )
 
     @property
     def motieven_labels(self) -> list[str]:

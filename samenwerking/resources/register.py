@@ -20,6 +20,7 @@ from ..constants import (
     DeelnameRol,
     Functie,
     JaarcijfersSoort,
+    Karakter,
     Motief,
     OrgaanSoort,
     Vorm,
@@ -46,6 +47,7 @@ from .widgets import (
     GetalWidget,
     JaNeeWidget,
     KeuzelijstWidget,
+    KeuzeOfLeegWidget,
     KeuzeWidget,
     LeegIsNoneWidget,
     PersoonWidget,
@@ -189,6 +191,8 @@ class SamenwerkingsverbandResource(RegisterResource):
     vorm = _veld("vorm", KeuzeWidget(Vorm))
     domeinen = _veld("domeinen", DomeinenWidget())
     motieven = _veld("motieven", KeuzelijstWidget(Motief))
+    karakter = _veld("karakter", KeuzeOfLeegWidget(Karakter))
+    uittreding_opzegtermijn_maanden = _veld("uittreding_opzegtermijn_maanden", GetalWidget())
     bevoegdheidsverkrijgingen = _veld(
         "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
     )
@@ -200,6 +204,7 @@ class SamenwerkingsverbandResource(RegisterResource):
     roo_systeem_id = _veld("roo_systeem_id", GetalWidget())
     cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
     evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
+    evaluatiebepaling_sinds = _veld("evaluatiebepaling_sinds", DatumWidget())
     wgr2022_zienswijze_besluiten = _veld("wgr2022_zienswijze_besluiten", JaNeeWidget())
     wgr2022_burgerparticipatie = _veld("wgr2022_burgerparticipatie", JaNeeWidget())
     wgr2022_evaluatie = _veld("wgr2022_evaluatie", JaNeeWidget())
@@ -232,7 +237,13 @@ class SamenwerkingsverbandResource(RegisterResource):
             "cbs_gr_code",
             "regeling_url",
             "website",
+            "karakter",
+            "uittreding_artikel",
+            "uittreding_opzegtermijn_maanden",
+            "uittreding_kosten",
+            "uittreding_tekst",
             "evaluatie_interval_jaren",
+            "evaluatiebepaling_sinds",
             *Samenwerkingsverband.WGR2022_VELDEN,
             "bron",
         ]

@@ -232,6 +232,14 @@ class KeuzeWidget(widgets.Widget):
         return value or ""
 
 
+class KeuzeOfLeegWidget(KeuzeWidget):
+    """One value from a vocabulary, or an empty cell for "not recorded" (a text field that may
+    be blank, never None)."""
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(value, row, **kwargs) or ""
+
+
 class KeuzelijstWidget(KeuzeWidget):
     """Several values from a vocabulary, separated by commas."""
 

@@ -10,8 +10,10 @@ verbonden-partij test itself is `samenwerking.bbv`.
 from .basis import TIJDSTEMPELS, jaar_grenzen, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .gemeente import (
+    Groep,
     Kostentotalen,
     Partner,
+    deelnames_per_groep,
     deelnames_van_gemeente,
     gemeenten_zoeken,
     kostentotalen,
@@ -32,6 +34,7 @@ from .register import (
 
 __all__ = [
     "TIJDSTEMPELS",
+    "Groep",
     "Herkomst",
     "Kostentotalen",
     "LandelijkeCijfers",
@@ -42,6 +45,7 @@ __all__ = [
     "bijdragen_van_twee_jaar",
     "bijdragesommen",
     "bron_omschrijving",
+    "deelnames_per_groep",
     "deelnames_van_gemeente",
     "gemeenten_zoeken",
     "herkomst_van_het_register",

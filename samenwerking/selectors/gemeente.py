@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..bbv import bbv_toets
+from ..constants import Motief, label
 from ..models import (
     Deelname,
     Gemeente,
@@ -42,7 +44,22 @@ DEELNAMEVELDEN = (
     "financieel_belang_vastgelegd",
     "belang_toelichting",
 )
-VERBANDVELDEN = ("uuid", "naam", "afkorting", "vorm", "doel", "vestigingsplaats", "verplicht")
+VERBANDVELDEN = (
+    "uuid",
+    "naam",
+    "afkorting",
+    "vorm",
+    "doel",
+    "vestigingsplaats",
+    "verplicht",
+    "motieven",
+    "karakter",
+    "regeling_url",
+    "uittreding_opzegtermijn_maanden",
+    "uittreding_kosten",
+    "uittreding_tekst",
+    "uittreding_artikel",
+)
 ZETELVELDEN = (
     "uuid",
     "deelname",
@@ -171,6 +188,57 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
         begroot_vorig_jaar=totaal(d.bijdrage_begroot_vorig_jaar for d in deelnames),
         gerealiseerd_vorig_jaar=totaal(d.bijdrage_gerealiseerd_vorig_jaar for d in deelnames),
     )
+
+
+@dataclass(frozen=True)
+class Groep:
+    """One group of a gemeente's arrangements (a motive or a domain) with its count and the
+    sums of its bijdragen in the year; None when no amount is recorded."""
+
+    naam: str
+    deelnames: list[Deelname]
+    begroot: Decimal | None
+    gerealiseerd: Decimal | None
+
+    @property
+    def aantal(self) -> int:
+        return len(self.deelnames)
+
+
+def _groep(naam: str, deelnames: list[Deelname]) -> Groep:
+    return Groep(
+        naam=naam,
+        deelnames=deelnames,
+        begroot=totaal(d.bijdrage_begroot for d in deelnames),
+        gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
+    )
+
+
+def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
+    """The rows of `deelnames_van_gemeente` grouped per `motief` (in the order of the
+    vocabulary) or per `domein` (by name); an arrangement with two motives or domains is in
+    both groups, one with none in the last group ("Zonder motief" / "Zonder domein"). No
+    queries: the domains were read with the rows."""
+    groepen: dict[str, list[Deelname]] = {}
+    zonder_groep: list[Deelname] = []
+    for deelname in deelnames:
+        verband = deelname.samenwerkingsverband
+        if per == "motief":
+            namen = [str(label(Motief, m)) for m in Motief.values if m in verband.motieven]
+        else:
+            namen = sorted(d.naam for d in verband.gelezen_domeinen)
+        for naam in namen:
+            groepen.setdefault(naam, []).append(deelname)
+        if not namen:
+            zonder_groep.append(deelname)
+    if per == "motief":
+        volgorde = [str(label(Motief, m)) for m in Motief.values]
+        resultaat = [_groep(n, groepen[n]) for n in volgorde if n in groepen]
+        rest = _("Zonder motief")
+    else:
+        resultaat = [_groep(n, groepen[n]) for n in sorted(groepen)]
+        rest = _("Zonder domein")
+    return resultaat + ([_groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
 def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -> list[Gemeente]:

@@ -95,7 +95,7 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
             {"gemeente": "GM0479"},
             {
                 "gemeente": "Onbekende parameter. Toegestaan: actiefOp, deelnemer, domein, "
-                "ordering, page, pageSize, provincie, q, verplicht, vorm."
+                "karakter, ordering, page, pageSize, provincie, q, verplicht, vorm."
             },
         ),
     ],

@@ -62,6 +62,7 @@ def test_termijnen_of_a_regeling_and_year(api, ggd):
         "afgeleid": False,
         "afwijkend": False,
         "uitleg": "12 weken vóór de vaststelling op 3 juli 2025.",
+        "dagnotitie": "",  # a Thursday
     }
     assert rijen["jaarrekening-gs"]["afgeleid"] is True
     assert [r["datum"] for r in body["results"]] == sorted(r["datum"] for r in body["results"])

@@ -12,6 +12,9 @@ def pc_regels(db):
     test empties the database afterwards; this seeds them again when needed."""
     if not Termijnregel.objects.exists():
         importlib.import_module("raad.migrations.0002_termijnregels").regels_aanmaken(apps, None)
+        importlib.import_module("raad.migrations.0005_termijnregels_1_augustus").regels_bijwerken(
+            apps, None
+        )
     return {regel.code: regel for regel in Termijnregel.objects.all()}
 
 

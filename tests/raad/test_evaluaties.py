@@ -25,21 +25,50 @@ def test_years_later_keeps_the_day_and_moves_29_february_back():
 
 
 @pytest.mark.parametrize(
-    ("interval", "ingang", "laatste", "volgende", "te_laat"),
+    ("interval", "ingang", "sinds", "laatste", "volgende", "te_laat"),
     [
-        (4, D(2015, 1, 1), D(2021, 5, 1), D(2025, 5, 1), True),  # from the last evaluation
-        (4, D(2015, 1, 1), D(2021, 6, 1), D(2025, 6, 1), False),  # due today: not late yet
-        (5, D(2022, 1, 1), None, D(2027, 1, 1), False),  # none yet: from coming into force
-        (None, D(2022, 1, 1), D(2021, 5, 1), None, False),  # no interval: unknown
-        (4, None, None, None, False),  # no starting point: unknown
+        # An evaluation after the rule took effect counts: 1 September 2022 + 2 years.
+        (2, D(2015, 1, 1), None, D(2022, 9, 1), D(2024, 9, 1), True),
+        (2, D(2015, 1, 1), None, D(2023, 6, 1), D(2025, 6, 1), False),  # due today: not late
+        # In force since 2000, never evaluated: counted from 1 July 2022 (the Wgr's evaluation
+        # rule), not from 2000 (which would have made it overdue since 2003).
+        (3, D(2000, 1, 1), None, None, D(2025, 7, 1), False),
+        (2, D(2000, 1, 1), None, None, D(2024, 7, 1), True),
+        # An evaluation before the rule took effect does not start the count.
+        (4, D(2015, 1, 1), None, D(2021, 5, 1), D(2026, 7, 1), False),
+        # The regeling's own rule took effect on 1 January 2024.
+        (4, D(2015, 1, 1), D(2024, 1, 1), D(2021, 5, 1), D(2028, 1, 1), False),
+        (5, D(2023, 3, 1), None, None, D(2028, 3, 1), False),  # in force after 1 July 2022
+        (None, D(2022, 1, 1), None, D(2021, 5, 1), None, False),  # no interval: unknown
     ],
 )
-def test_next_evaluation(interval, ingang, laatste, volgende, te_laat):
+def test_next_evaluation(interval, ingang, sinds, laatste, volgende, te_laat):
     verband = f.SamenwerkingsverbandFactory.build(
-        evaluatie_interval_jaren=interval, ingangsdatum=ingang
+        evaluatie_interval_jaren=interval, ingangsdatum=ingang, evaluatiebepaling_sinds=sinds
     )
     stand = evaluatiestand(verband, laatste, vandaag=D(2025, 6, 1))
     assert (stand.volgende, stand.te_laat) == (volgende, te_laat)
+
+
+def test_an_evaluation_rule_cannot_predate_the_wgr_2022(pc_regels):
+    from django.core.exceptions import ValidationError
+
+    from samenwerking.services import rij_opslaan
+
+    verband = f.SamenwerkingsverbandFactory()
+    verband.evaluatiebepaling_sinds = D(2022, 6, 30)
+    with pytest.raises(ValidationError) as fout:
+        rij_opslaan(rij=verband)
+    assert fout.value.message_dict["evaluatiebepaling_sinds"] == [
+        "Evaluatiebepaling geldt sinds: kan niet vóór 1 juli 2022 liggen, de dag waarop de Wgr "
+        "de evaluatiebepaling invoerde."
+    ]
+    verband.refresh_from_db()
+    assert verband.evaluatiebepaling_sinds is None  # nothing written
+    verband.evaluatiebepaling_sinds = D(2022, 7, 1)
+    rij_opslaan(rij=verband)
+    verband.refresh_from_db()
+    assert verband.evaluatiebepaling_sinds == D(2022, 7, 1)
 
 
 PEIL = {"peildatum": "2025-06-01", "jaar": "2026"}
@@ -48,14 +77,15 @@ PEIL = {"peildatum": "2025-06-01", "jaar": "2026"}
 def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(client, pc_regels):
     verband = f.SamenwerkingsverbandFactory(
         naam="GGD Testregio",
-        evaluatie_interval_jaren=4,
+        evaluatie_interval_jaren=2,
         wgr2022_evaluatie=True,
         ingangsdatum=D(2015, 1, 1),
+        evaluatiebepaling_sinds=D(2023, 1, 1),
     )
     EvaluatieFactory(
         samenwerkingsverband=verband,
-        datum=D(2021, 5, 1),
-        document_url="https://example.org/evaluatie-2021.pdf",
+        datum=D(2023, 5, 1),
+        document_url="https://example.org/evaluatie-2023.pdf",
     )
     EvaluatieFactory(samenwerkingsverband=verband, datum=D(2017, 3, 1), conclusie="Eerste.")
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
@@ -68,13 +98,14 @@ def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(clien
     assert "12 weken vóór de vaststelling op 3 juli 2025." in kalender
     assert "Vastgestelde jaarrekening naar gedeputeerde staten" in kalender
     assert "afgeleid" in kalender  # the jaarrekening's meeting is not recorded
-    assert "elke 4 jaar" in kalender
+    assert "elke 2 jaar" in kalender
     assert '<time datetime="2025-05-01">1 mei 2025</time> <span class="label label-te-laat">' in (
         kalender
     )
-    assert '<a href="https://example.org/evaluatie-2021.pdf">1 mei 2021</a>' in kalender
+    assert '<a href="https://example.org/evaluatie-2023.pdf">1 mei 2023</a>' in kalender
     assert "1 maart 2017: Eerste." in kalender
-    assert kalender.index("1 mei 2021") < kalender.index("1 maart 2017")  # newest first
+    assert kalender.index("1 mei 2023") < kalender.index("1 maart 2017")  # newest first
+    assert "bepaling geldt sinds 1 januari 2023" in tekst
     # The Wgr-2022 checklist is still there.
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 

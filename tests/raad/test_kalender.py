@@ -32,8 +32,8 @@ def _tekst(antwoord) -> str:
 
 @pytest.fixture
 def zaanstad(referentiedata, pc_regels, op_dag):
-    """Zaanstad in a GGD (openbaar lichaam, evaluated every 4 years, last in May 2021: overdue)
-    and a belastingsamenwerking (BVO, evaluated every 5 years from 2022). One zienswijze whose
+    """Zaanstad in a GGD (openbaar lichaam, evaluated every 2 years, last in May 2023: overdue)
+    and a belastingsamenwerking (BVO, evaluated every 4 years from 2023). One zienswijze whose
     deadline passed on 24 May without a decision, one due on 24 July."""
     op_dag(VANDAAG)
     gemeente = Gemeente.objects.get(cbs_code="GM0479")
@@ -41,15 +41,15 @@ def zaanstad(referentiedata, pc_regels, op_dag):
         gemeente=gemeente,
         samenwerkingsverband__naam="GGD Zaanstreek-Waterland",
         samenwerkingsverband__afkorting="GGD ZW",
-        samenwerkingsverband__evaluatie_interval_jaren=4,
+        samenwerkingsverband__evaluatie_interval_jaren=2,
     ).samenwerkingsverband
-    EvaluatieFactory(samenwerkingsverband=ggd, datum=D(2021, 5, 1))
+    EvaluatieFactory(samenwerkingsverband=ggd, datum=D(2023, 5, 1))
     f.DeelnameFactory(
         gemeente=gemeente,
         samenwerkingsverband__naam="Belastingsamenwerking Zaanstreek",
         samenwerkingsverband__vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE,
-        samenwerkingsverband__evaluatie_interval_jaren=5,
-        samenwerkingsverband__ingangsdatum=D(2022, 1, 1),
+        samenwerkingsverband__evaluatie_interval_jaren=4,
+        samenwerkingsverband__ingangsdatum=D(2023, 1, 1),
     )
     for onderwerp, ontvangen in (
         ("Ontwerpbegroting 2026", D(2025, 3, 1)),
@@ -79,21 +79,24 @@ def test_calendar_separates_overdue_from_upcoming(zaanstad):
     komend = [(p.datum, p.titel, p.verband.naam) for p in kalender.komend]
     assert komend[:3] == [
         (
-            D(2025, 6, 22),
-            "Ontwerpbegroting naar de raden (begrotingsjaar 2026)",
-            "Belastingsamenwerking Zaanstreek",
-        ),
-        (
-            D(2025, 6, 22),
-            "Ontwerpbegroting naar de raden (begrotingsjaar 2026)",
-            "GGD Zaanstreek-Waterland",
-        ),
-        (
             D(2025, 7, 14),
             "Vastgestelde jaarrekening naar gedeputeerde staten (begrotingsjaar 2024)",
             "Belastingsamenwerking Zaanstreek",
         ),
+        (
+            D(2025, 7, 14),
+            "Vastgestelde jaarrekening naar gedeputeerde staten (begrotingsjaar 2024)",
+            "GGD Zaanstreek-Waterland",
+        ),
+        (D(2025, 7, 24), "Zienswijze: Kadernota 2027", "GGD Zaanstreek-Waterland"),
     ]
+    # The begroting for 2026 goes to gedeputeerde staten before 1 August (Wgr art. 34 lid 2):
+    # its ontwerp was due at the raden on 8 May, before today.
+    assert (
+        D(2025, 7, 31),
+        "Vastgestelde begroting naar gedeputeerde staten (begrotingsjaar 2026)",
+        "GGD Zaanstreek-Waterland",
+    ) in komend
     assert (D(2025, 7, 24), "Zienswijze: Kadernota 2027", "GGD Zaanstreek-Waterland") in komend
     # Five P&C moments a year for each of the two arrangements, and the open zienswijze; the
     # BVO's evaluation (1 January 2027) lies beyond the window.
@@ -103,7 +106,7 @@ def test_calendar_separates_overdue_from_upcoming(zaanstad):
 
 def test_the_calendar_follows_the_data(zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
-    # The raad decided in time: no longer overdue. A new evaluation: the next is in 2029.
+    # The raad decided in time: no longer overdue. A new evaluation: the next is in 2027.
     zienswijze = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Ontwerpbegroting 2026")
     zienswijze_status_wijzigen(
         zienswijze=zienswijze, status=ZienswijzeStatus.INGEDIEND, raadsbesluit_datum=D(2025, 5, 20)
@@ -142,7 +145,7 @@ def test_calendar_page_shows_overdue_and_upcoming_and_links_the_feed(client, zaa
     assert "Zienswijze: Ontwerpbegroting 2026" in te_laat
     assert '<span class="label label-te-laat">te laat</span>' in te_laat
     assert "Zienswijze: Kadernota 2027" not in te_laat
-    assert '<time datetime="2025-06-22">zondag 22 juni 2025</time>' in komend
+    assert '<time datetime="2025-07-31">donderdag 31 juli 2025</time>' in komend
     assert '<span class="label label-afgeleid">afgeleid</span>' in komend
     assert "Zienswijze: Kadernota 2027" in komend
     assert 'href="webcal://testserver/gemeenten/GM0479/kalender.ics"' in tekst
@@ -217,8 +220,8 @@ def test_feed_is_valid_icalendar_with_all_day_events(client, zaanstad):
     assert len(events) == len(kalender.punten)
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
     ontwerp = events[f"{ggd.uuid}-ontwerpbegroting-2026@regioreg"]
-    assert ontwerp.decoded("DTSTART") == D(2025, 6, 22)  # a DATE: an all-day event
-    assert ontwerp.decoded("DTEND") == D(2025, 6, 23)
+    assert ontwerp.decoded("DTSTART") == D(2025, 5, 8)  # a DATE: an all-day event
+    assert ontwerp.decoded("DTEND") == D(2025, 5, 9)
     assert (
         str(ontwerp["SUMMARY"]) == "Ontwerpbegroting naar de raden (begrotingsjaar 2026) – GGD ZW"
     )
@@ -247,7 +250,7 @@ def test_feed_uids_are_stable_and_an_updated_event_keeps_its_uid(client, zaansta
     derde = _events(_feed(client))
     uid = f"{ggd.uuid}-ontwerpbegroting-2026@regioreg"
     assert derde.keys() == eerste.keys()
-    assert eerste[uid].decoded("DTSTART") == D(2025, 6, 22)
+    assert eerste[uid].decoded("DTSTART") == D(2025, 5, 8)
     assert derde[uid].decoded("DTSTART") == D(2025, 4, 10)  # moved, same UID
     assert str(derde[uid]["STATUS"]) == "CONFIRMED"
 

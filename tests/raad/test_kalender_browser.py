@@ -67,7 +67,7 @@ def test_calendar_shows_overdue_and_upcoming_deadlines_distinctly(pagina, zaanst
     expect(volgend).to_contain_text("donderdag 24 juli 2025")
     expect(volgend).not_to_contain_text("te laat")
     ontwerp = komend.get_by_role("row", name=re.compile("Ontwerpbegroting naar de raden")).first
-    expect(ontwerp).to_contain_text("zondag 22 juni 2025")
+    expect(ontwerp).to_contain_text("vrijdag 8 mei 2026")  # 31 July 2026 - 84 days
     expect(ontwerp).to_contain_text("afgeleid")
 
     # Distinct not only in words: an overdue row carries a red bar, an upcoming one does not.

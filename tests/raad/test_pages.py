@@ -181,7 +181,14 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
     assert captions[:2] == ["Gemeenschappelijk orgaan", "Bedrijfsvoeringsorganisatie"]
     tekst = _tekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
     captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
-    assert captions == ["Afval en grondstoffen", "Jeugd", "Zonder domein"]
+    # The list per domain, then the analysis tables per motive and per domain.
+    assert captions == [
+        "Afval en grondstoffen",
+        "Jeugd",
+        "Zonder domein",
+        "Per motief",
+        "Per domein",
+    ]
     assert tekst.count("Afvalschap</a>") == 2
 
 
@@ -228,10 +235,15 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
     # 1 gemeente with provincie, 2-5 deelnames_van_gemeente (deelnames with arrangement and
     # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6 inwonertal. (A
     # disappeared gemeente adds one for its successors.)
-    for indeling in ("vorm", "domein"):
+    # The analysis per motive and per domain and the karakter filter add none.
+    for indeling in ("vorm", "domein", "motief"):
         with django_assert_num_queries(6):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+        assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
+    with django_assert_num_queries(6):
+        antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
+    assert antwoord.status_code == 200
 
 
 # --- Art. 27 register -----------------------------------------------------------------------

@@ -26,13 +26,17 @@ def test_the_seeded_rules_cite_the_wgr(pc_regels):
     assert {code: regel.artikel for code, regel in pc_regels.items()} == {
         "kaders": "Wgr art. 34b",
         "ontwerpbegroting": "Wgr art. 35 lid 1 en 3",
+        "ontwerpbegroting-8-weken": "Wgr art. 35 lid 1 (tekst 2015–2022)",
+        "ontwerpbegroting-6-weken": "Wgr art. 35 lid 1 (tekst tot 2015)",
         "begroting-gs": "Wgr art. 34 lid 2",
+        "begroting-gs-15-juli": "Wgr art. 34 lid 2 (tekst tot 2015)",
         "voorlopige-jaarrekening": "Wgr art. 34b",
         "jaarrekening-gs": "Wgr art. 34 lid 4",
     }
     for regel in pc_regels.values():
         regel.full_clean()  # the seed satisfies the model's own rules
         assert sorted(regel.vormen) == ["BVO", "GO", "OL"]
+    assert "vóór 1 augustus" in pc_regels["begroting-gs"].toelichting
 
 
 def test_without_a_recorded_meeting_the_latest_lawful_dates_are_marked_derived(pc_regels):
@@ -42,10 +46,10 @@ def test_without_a_recorded_meeting_the_latest_lawful_dates_are_marked_derived(p
     assert datums == {
         # "vóór 31 januari" of the year before: the last day on time is 30 January.
         "kaders": (D(2025, 1, 30), False),
-        # 12 weeks before the latest lawful adoption (14 September 2025).
-        "ontwerpbegroting": (D(2025, 6, 22), True),
-        # "vóór 15 september": 14 September.
-        "begroting-gs": (D(2025, 9, 14), True),
+        # 12 weeks before the latest lawful adoption (31 July 2025).
+        "ontwerpbegroting": (D(2025, 5, 8), True),
+        # "vóór 1 augustus": 31 July (Wgr art. 34 lid 2).
+        "begroting-gs": (D(2025, 7, 31), True),
         "voorlopige-jaarrekening": (D(2027, 4, 14), False),
         "jaarrekening-gs": (D(2027, 7, 14), True),
     }
@@ -76,16 +80,17 @@ def test_a_recorded_meeting_moves_the_dates_that_count_from_it(pc_regels):
     assert termijnen["kaders"].datum == D(2025, 1, 30)  # a fixed date does not move
     assert not any(t.afgeleid for t in termijnen.values())
     assert termijnen["begroting-gs"].uitleg == (
-        "2 weken na de vaststelling op 3 juli 2025, en in ieder geval vóór 15 september 2025."
+        "2 weken na de vaststelling op 3 juli 2025, en in ieder geval vóór 1 augustus 2025."
     )
     # Another year of the same regeling has no meeting yet.
     assert _per_code(verband, 2027)["begroting-gs"].afgeleid
 
 
-def test_two_weeks_after_a_late_adoption_is_still_capped_by_15_september(pc_regels):
+def test_two_weeks_after_a_late_adoption_is_still_capped_by_1_august(pc_regels):
     verband = f.SamenwerkingsverbandFactory(vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN)
-    BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 9, 10))
-    assert _per_code(verband, 2026)["begroting-gs"].datum == D(2025, 9, 14)
+    # 25 July + 14 days = 8 August, but "vóór 1 augustus" ends on 31 July.
+    BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 25))
+    assert _per_code(verband, 2026)["begroting-gs"].datum == D(2025, 7, 31)
 
 
 def test_an_override_wins_over_the_law_and_over_a_meeting(pc_regels):

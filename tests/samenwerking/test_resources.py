@@ -29,6 +29,11 @@ def register(referentiedata):
         verplicht=False,
         wgr2022_evaluatie=True,
         ingangsdatum=D(2014, 1, 1),
+        karakter="uitvoerend",
+        uittreding_artikel="art. 30",
+        uittreding_opzegtermijn_maanden=24,
+        uittreding_kosten="Twee jaar de bijdrage.",
+        evaluatiebepaling_sinds=D(2023, 1, 1),
     )
     verband.domeinen.add(f.DomeinFactory(code="belastingen-test"))
     for gemeente, sleutel in ((haarlem, "80"), (zandvoort, "20")):
@@ -58,6 +63,13 @@ def _momentopname():
     verband = Samenwerkingsverband.objects.get()
     return (
         (verband.naam, verband.vorm, verband.centrumgemeente.cbs_code, verband.motieven),
+        (
+            verband.karakter,
+            verband.uittreding_artikel,
+            verband.uittreding_opzegtermijn_maanden,
+            verband.uittreding_kosten,
+            verband.evaluatiebepaling_sinds,
+        ),
         sorted(verband.domeinen.values_list("code", flat=True)),
         sorted(
             Deelname.objects.values_list(
@@ -169,6 +181,25 @@ def test_unknown_gemeente_and_domein_are_reported(register):
     assert fouten[1]["domeinen"][0].startswith("onbekend domein ruimtevaart; bekende domeinen:")
     assert fouten[2]["centrumgemeente"] == ["gemeente 'GM9999' bestaat niet in het register."]
     assert Samenwerkingsverband.objects.count() == 1
+
+
+def test_karakter_column_takes_code_or_label_and_refuses_others(register):
+    dataset = tablib.Dataset(headers=["naam", "vorm", "karakter", "uittreding_artikel"])
+    dataset.append(["Regeling A", "GO", "Beleidsbepalend", ""])
+    dataset.append(["Regeling B", "GO", "", ""])
+    resultaat = resources.SamenwerkingsverbandResource().import_data(dataset)
+    assert not resultaat.has_errors() and not resultaat.has_validation_errors()
+    assert dict(
+        Samenwerkingsverband.objects.filter(naam__startswith="Regeling ").values_list(
+            "naam", "karakter"
+        )
+    ) == {"Regeling A": "beleidsbepalend", "Regeling B": ""}
+    fout = tablib.Dataset(headers=["naam", "vorm", "karakter"])
+    fout.append(["Regeling C", "GO", "adviserend"])
+    assert _fouten(resources.SamenwerkingsverbandResource().import_data(fout))[1]["karakter"][
+        0
+    ].startswith("'adviserend' is geen geldige keuze; gebruik een van: uitvoerend")
+    assert not Samenwerkingsverband.objects.filter(naam="Regeling C").exists()
 
 
 def test_gemeente_import_by_cbs_code(referentiedata):

@@ -1,0 +1,95 @@
+"""A gemeente's arrangements per motive (kennisdeling among them) and per domain, each group
+with its count and the sums of its bijdragen: the analysis that follows the totaaloverzicht."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from samenwerking.constants import BijdrageSoort, Motief
+from samenwerking.models import Gemeente
+from samenwerking.selectors import deelnames_per_groep, deelnames_van_gemeente
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+@pytest.fixture
+def zaanstad(referentiedata):
+    """Three arrangements: GGD (kwaliteit, kennisdeling; gezondheid; 100 begroot, 90
+    gerealiseerd), Kennisnetwerk (kennisdeling; no domain; 10 begroot) and Belastingen (no
+    motive; financiën; no amount recorded)."""
+    gemeente = Gemeente.objects.get(cbs_code="GM0479")
+    gezondheid = f.DomeinFactory(naam="Gezondheid")
+    financien = f.DomeinFactory(naam="Financiën")
+    for naam, motieven, domeinen, begroot, gerealiseerd in (
+        ("GGD", [Motief.KWALITEIT, Motief.KENNISDELING], [gezondheid], "100", "90"),
+        ("Kennisnetwerk", [Motief.KENNISDELING], [], "10", None),
+        ("Belastingen", [], [financien], None, None),
+    ):
+        deelname = f.DeelnameFactory(
+            gemeente=gemeente,
+            toetredingsdatum=D(2020, 1, 1),
+            samenwerkingsverband__naam=naam,
+            samenwerkingsverband__motieven=motieven,
+        )
+        deelname.samenwerkingsverband.domeinen.set(domeinen)
+        for soort, bedrag in (
+            (BijdrageSoort.BEGROOT, begroot),
+            (BijdrageSoort.GEREALISEERD, gerealiseerd),
+        ):
+            if bedrag:
+                f.BijdrageFactory(deelname=deelname, jaar=2025, soort=soort, bedrag=Decimal(bedrag))
+    return gemeente
+
+
+def test_kennisdeling_is_a_motive():
+    assert Motief("kennisdeling").label == "Kennis delen"
+
+
+def test_groups_per_motive_and_per_domain_with_count_and_cost(zaanstad):
+    deelnames = deelnames_van_gemeente(zaanstad, peildatum=D(2025, 6, 1), jaar=2025)
+    per_motief = [
+        (g.naam, g.aantal, g.begroot, g.gerealiseerd)
+        for g in deelnames_per_groep(deelnames, per="motief")
+    ]
+    # In the order of the vocabulary; the GGD counts under both of its motives.
+    assert per_motief == [
+        ("Kwaliteit verbeteren", 1, Decimal("100"), Decimal("90")),
+        ("Kennis delen", 2, Decimal("110"), Decimal("90")),
+        ("Zonder motief", 1, None, None),  # nothing recorded: unknown, not 0
+    ]
+    per_domein = [
+        (g.naam, g.aantal, g.begroot) for g in deelnames_per_groep(deelnames, per="domein")
+    ]
+    assert per_domein == [
+        ("Financiën", 1, None),
+        ("Gezondheid", 1, Decimal("100")),
+        ("Zonder domein", 1, Decimal("10")),
+    ]
+
+
+def test_gemeente_page_shows_the_analysis_and_groups_per_motive(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "motief"})
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    analyse = tekst.split('id="analyse-kop"')[1].split("</section>")[0]
+    assert (
+        '<tr><th scope="row">Kennis delen</th><td class="getal">2</td>'
+        '<td class="getal">€ 110</td><td class="getal">€ 90</td></tr>'
+    ) in analyse
+    assert (
+        '<tr><th scope="row">Zonder motief</th><td class="getal">1</td>'
+        '<td class="getal">onbekend</td>'
+    ) in analyse
+    assert '<tr><th scope="row">Gezondheid</th><td class="getal">1</td>' in analyse
+    # The list itself grouped per motive: a caption per motive with its count.
+    assert '<caption>Kennis delen <span class="bijschrift">(2)</span></caption>' in tekst
+    assert '<strong aria-current="true">per motief</strong>' in tekst
