@@ -33,6 +33,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from samenwerking import services
 from samenwerking.api.versies import etag
+from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
@@ -109,6 +110,31 @@ class ServiceWrites:
         services.rijen_verwijderen(rijen=queryset)
 
 
+class BedragVelden:
+    """Every amount field (a decimal with cents) is typed the Dutch way and read by the one
+    parser of amounts (`samenwerking.bedragen`), which shows what it understood."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if is_bedrag(db_field):
+            return bedragveld(db_field, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class GelabeldeRijen:
+    """Mixed into every inline formset: a table's inputs have a column header but no label of
+    their own; each gets an accessible name (`bedrag, rij 2`) so that a screen reader and
+    axe find one."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        rij = _("nieuwe rij") if index is None else _("rij %(n)s") % {"n": index + 1}
+        for naam, veld in form.fields.items():
+            if isinstance(veld.widget, forms.HiddenInput):
+                continue
+            label = veld.label or naam.replace("_", " ")
+            veld.widget.attrs.setdefault("aria-label", f"{label}, {rij}")
+
+
 class RijenSamenFormSet:
     """Mixed into every inline formset: the changed rows of one submit are checked together
     by their model's rules (two rows of one participant with overlapping periods), as a
@@ -133,7 +159,7 @@ class RijenSamenFormSet:
             )
 
 
-class RegisterInline(RechtenInlineMixin):
+class RegisterInline(BedragVelden, RechtenInlineMixin):
     """The base of every register inline: the role's rights (toegang), forms checked by
     their model's rules and the rows of one submit checked together."""
 
@@ -141,7 +167,7 @@ class RegisterInline(RechtenInlineMixin):
 
     def get_formset(self, request, obj=None, **kwargs):
         basis = kwargs.get("formset", self.formset)
-        kwargs["formset"] = type(basis.__name__, (RijenSamenFormSet, basis), {})
+        kwargs["formset"] = type(basis.__name__, (GelabeldeRijen, RijenSamenFormSet, basis), {})
         return super().get_formset(request, obj, **kwargs)
 
 
@@ -232,7 +258,7 @@ def _gewijzigd_bericht(instance) -> str:
     ) % {"model": instance._meta.verbose_name, "naam": instance, "wie": wie, "wanneer": wanneer}
 
 
-class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
+class RegisterAdmin(BedragVelden, RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
     """The base of every register ModelAdmin (the rights are checked before the services
     write: RechtenAdminMixin comes first)."""
 
