@@ -264,6 +264,13 @@ class RegisterAdmin(BedragVelden, RechtenAdminMixin, ServiceWrites, SimpleHistor
 
     form = ServiceModelForm
 
+    @property
+    def media(self):
+        # Names for the widgets the admin builds in the browser (select2, the domein picker).
+        return super().media + forms.Media(
+            js=["beheer/toegankelijk.js"], css={"all": ["beheer/toegankelijk.css"]}
+        )
+
     def _met_versie(self, request, obj) -> bool:
         return (
             obj is not None

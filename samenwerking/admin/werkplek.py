@@ -30,7 +30,7 @@ from ..adminbasis import ServiceModelForm, versie
 from ..bedragen import Bedragfout, bedrag_invoer, bedrag_lezen, bedrag_tonen
 from ..constants import BijdrageSoort
 from ..models import Bestuursorgaan, Bijdrage, Deelname, Gemeente, Jaarcijfers, Zetel
-from ..periode import periode_overlapt_q
+from ..periode import overlapt, periode_overlapt_q
 
 BEGROOT, GEREALISEERD = BijdrageSoort.BEGROOT, BijdrageSoort.GEREALISEERD
 JAARCIJFERS_BEDRAGEN = (
@@ -149,8 +149,11 @@ class WerkplekViews:
             "title": titel,
             "subtitle": str(verband),
             "werkplek_tabs": tabs(verband, actief),
+            # The tabs and breadcrumbs lead on; the room goes to the tables (1280 px).
+            "is_nav_sidebar_enabled": False,
             "mag_wijzigen": rechten.mag_wijzigen(request.user, verband),
-            "media": self.media + forms.Media(css={"all": ["beheer/werkplek.css"]}),
+            "media": self.media
+            + forms.Media(css={"all": ["beheer/werkplek.css"]}, js=["beheer/bedrag.js"]),
             **extra,
         }
 
@@ -317,6 +320,7 @@ class Cel:
     invoer: str = ""
     fout: str = ""
     waarschuwing: str = ""
+    buiten: bool = False  # the deelname did not run in this year: nothing to enter
 
     @property
     def label(self) -> str:
@@ -389,6 +393,12 @@ class Raster:
                 bijdrage = opgeslagen.get((deelname.pk, kolom.jaar, kolom.soort))
                 if bijdrage is not None:
                     bijdrage.deelname = deelname
+                liep = overlapt(
+                    deelname.toetredingsdatum,
+                    deelname.uittredingsdatum,
+                    datetime.date(kolom.jaar, 1, 1),
+                    datetime.date(kolom.jaar + 1, 1, 1),
+                )
                 rij.cellen.append(
                     Cel(
                         naam=f"b-{deelname.pk}-{kolom.jaar}-{kolom.soort}",
@@ -397,6 +407,7 @@ class Raster:
                         soort=kolom.soort,
                         opgeslagen=bijdrage,
                         invoer=bedrag_invoer(bijdrage.bedrag) if bijdrage else "",
+                        buiten=bijdrage is None and not liep,
                     )
                 )
             rijen.append(rij)
@@ -411,7 +422,8 @@ class Raster:
 
     @property
     def cellen(self):
-        return [cel for rij in self.rijen for cel in rij.cellen]
+        """The cells that can be filled in (not those of years a deelname did not run)."""
+        return [cel for rij in self.rijen for cel in rij.cellen if not cel.buiten]
 
     def opslaan(self, request) -> bool:
         """Save what changed in the posted grid, all or nothing; False with per-cell errors

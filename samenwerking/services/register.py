@@ -267,11 +267,13 @@ def bijdrage_waarschuwingen(*, rijen: list[Bijdrage]) -> dict[int, str]:
         vorig = vorige.get((rij.deelname_id, (rij.jaar or 0) - 1, rij.soort, rij.onderdeel))
         if tienvoud(rij.bedrag, vorig):
             waarschuwingen[i] = _(
-                "%(bedrag)s is meer dan tien keer %(richting)s dan de bijdrage van %(vorig_jaar)s "
+                "%(bedrag)s is %(richting)s de bijdrage van %(vorig_jaar)s "
                 "(%(vorig)s). Klopt het bedrag? Bevestig het dan en sla opnieuw op."
             ) % {
                 "bedrag": bedrag_tonen(rij.bedrag),
-                "richting": _("zo hoog") if abs(rij.bedrag) > abs(vorig) else _("zo laag"),
+                "richting": _("meer dan tien keer zo hoog als")
+                if abs(rij.bedrag) > abs(vorig)
+                else _("minder dan een tiende van"),
                 "vorig_jaar": rij.jaar - 1,
                 "vorig": bedrag_tonen(vorig),
             }

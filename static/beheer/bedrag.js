@@ -1,6 +1,7 @@
 // Shows next to an amount field what the server will understand ("€ 1.234,56") or why it
 // cannot (the same rule as samenwerking/bedragen.py, which decides when the form is saved).
-// Progressive enhancement: without this script the form works the same.
+// Progressive enhancement: without this script the form works the same. Only a field being
+// typed in is updated; what the server wrote next to a field (its reading, an error) stays.
 (() => {
   const VOORBEELD = "1.234,56";
 
@@ -88,8 +89,5 @@
   window.regioregBedrag = { lees, toon };
   document.addEventListener("input", (e) => {
     if (e.target.matches && e.target.matches("input[data-bedrag]")) bijwerken(e.target);
-  });
-  document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll("input[data-bedrag]").forEach(bijwerken);
   });
 })();

@@ -139,7 +139,7 @@ def test_a_tenfold_bijdrage_asks_for_confirmation_then_saves(admin_client):
     antwoord = admin_client.post(url, _bijdrage_formulier(deelname, 2024, "12345678,90"))
     assert antwoord.status_code == 200
     fout = antwoord.context["adminform"].form.errors["bedrag"][0]
-    assert "€ 12.345.678,90 is meer dan tien keer zo hoog dan de bijdrage van 2023" in fout
+    assert "€ 12.345.678,90 is meer dan tien keer zo hoog als de bijdrage van 2023" in fout
     assert "(€ 12.345,67)" in fout
     assert models.Bijdrage.objects.count() == 1
 
@@ -277,17 +277,32 @@ def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):
     assert list(models.Bijdrage.objects.all()) == [bestaand]
 
 
-def test_the_grid_shows_the_services_rule_in_its_cell(admin_client):
+def test_the_grid_shows_the_services_check_in_its_cell(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    gegevens = _raster_gegevens(admin_client, verband)
+    gegevens[_naam(a, DIT_JAAR)] = "1.000.000.000.000.000,00"  # more digits than stored
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert f"Aadorp, {DIT_JAAR} begroot: " in inhoud
+    assert "cijfers" in inhoud
+    assert not models.Bijdrage.objects.exists()
+
+
+def test_the_grid_offers_no_cell_for_a_year_the_deelnemer_did_not_take_part(admin_client):
     verband = f.SamenwerkingsverbandFactory()
     a = f.DeelnameFactory(
         samenwerkingsverband=verband, gemeente__naam="Aadorp", uittredingsdatum=D(DIT_JAAR, 1, 1)
     )
-    f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Beekdorp")
-    gegevens = _raster_gegevens(admin_client, verband)
-    gegevens[_naam(a, DIT_JAAR)] = "100"  # Aadorp left on 1 January
-    antwoord = admin_client.post(_raster_url(verband), gegevens)
-    assert antwoord.status_code == 200
-    assert f"Aadorp, {DIT_JAAR} begroot: " in antwoord.content.decode()
+    pagina = admin_client.get(_raster_url(verband))
+    inhoud = pagina.content.decode()
+    assert f'name="{_naam(a, DIT_JAAR - 1)}"' in inhoud
+    assert f'name="{_naam(a, DIT_JAAR)}"' not in inhoud
+    assert f"geen deelnemer in {DIT_JAAR}" in inhoud
+    # A forged post for that year saves nothing.
+    gegevens = {"versie": pagina.context["raster"].versie, _naam(a, DIT_JAAR): "100"}
+    assert admin_client.post(_raster_url(verband), gegevens).status_code == 302
     assert not models.Bijdrage.objects.exists()
 
 
