@@ -34,6 +34,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from regioreg.sitelinks import publieke_url
 from samenwerking import services
 from samenwerking.api.versies import etag
+from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
@@ -110,6 +111,31 @@ class ServiceWrites:
         services.rijen_verwijderen(rijen=queryset)
 
 
+class BedragVelden:
+    """Every amount field (a decimal with cents) is typed the Dutch way and read by the one
+    parser of amounts (`samenwerking.bedragen`), which shows what it understood."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if is_bedrag(db_field):
+            return bedragveld(db_field, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class GelabeldeRijen:
+    """Mixed into every inline formset: a table's inputs have a column header but no label of
+    their own; each gets an accessible name (`bedrag, rij 2`) so that a screen reader and
+    axe find one."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        rij = _("nieuwe rij") if index is None else _("rij %(n)s") % {"n": index + 1}
+        for naam, veld in form.fields.items():
+            if isinstance(veld.widget, forms.HiddenInput):
+                continue
+            label = veld.label or naam.replace("_", " ")
+            veld.widget.attrs.setdefault("aria-label", f"{label}, {rij}")
+
+
 class RijenSamenFormSet:
     """Mixed into every inline formset: the changed rows of one submit are checked together
     by their model's rules (two rows of one participant with overlapping periods), as a
@@ -134,7 +160,7 @@ class RijenSamenFormSet:
             )
 
 
-class RegisterInline(RechtenInlineMixin):
+class RegisterInline(BedragVelden, RechtenInlineMixin):
     """The base of every register inline: the role's rights (toegang), forms checked by
     their model's rules and the rows of one submit checked together."""
 
@@ -143,7 +169,7 @@ class RegisterInline(RechtenInlineMixin):
 
     def get_formset(self, request, obj=None, **kwargs):
         basis = kwargs.get("formset", self.formset)
-        kwargs["formset"] = type(basis.__name__, (RijenSamenFormSet, basis), {})
+        kwargs["formset"] = type(basis.__name__, (GelabeldeRijen, RijenSamenFormSet, basis), {})
         return super().get_formset(request, obj, **kwargs)
 
 
@@ -234,7 +260,7 @@ def _gewijzigd_bericht(instance) -> str:
     ) % {"model": instance._meta.verbose_name, "naam": instance, "wie": wie, "wanneer": wanneer}
 
 
-class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
+class RegisterAdmin(BedragVelden, RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
     """The base of every register ModelAdmin (the rights are checked before the services
     write: RechtenAdminMixin comes first)."""
 
@@ -244,6 +270,13 @@ class RegisterAdmin(RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
         """ "Bekijk op de site" (Django's "View on site", in our locale) on every change page
         whose row has a public page."""
         return publieke_url(obj)
+
+    @property
+    def media(self):
+        # Names for the widgets the admin builds in the browser (select2, the domein picker).
+        return super().media + forms.Media(
+            js=["beheer/toegankelijk.js"], css={"all": ["beheer/toegankelijk.css"]}
+        )
 
     def _met_versie(self, request, obj) -> bool:
         return (

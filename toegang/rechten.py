@@ -7,9 +7,10 @@ and the pages (edit links) all ask these functions; nothing else decides.
 Reading the public register needs no account (Wgr art. 27 lid 3). For the admin:
 - beheerder (role or superuser): everything, including accounts and tokens;
 - griffie: reads the whole register; adds, changes and deletes the zienswijzen of its gemeente;
-- secretariaat: reads the whole register; changes its own arrangements and adds, changes and
-  deletes the rows that hang off them (deelnames, organs, seats, money, documents, the raad's
-  meetings and zienswijze requests); may add a person (to seat them), nothing else.
+- secretariaat: reads the whole register; adds arrangements (a new one becomes its own:
+  `eigen_maken`), changes its own arrangements and adds, changes and deletes the rows that
+  hang off them (deelnames, organs, seats, money, documents, the raad's meetings and
+  zienswijze requests); may add a person (to seat them), nothing else.
 Rows are tied to an arrangement or a gemeente by a lookup path, so that one path both narrows
 a queryset (`beperk`) and finds the arrangement of one row (`_verband_id`).
 """
@@ -84,7 +85,7 @@ def mag_model(user, actie: str, model) -> bool:
         return label in GEMEENTE_PAD
     if gevonden.soort == RolSoort.SECRETARIAAT:
         if label == "samenwerking.samenwerkingsverband":
-            return actie == WIJZIGEN  # only a beheerder adds or removes arrangements
+            return actie in (WIJZIGEN, TOEVOEGEN)  # only a beheerder removes arrangements
         return label in VERBAND_PAD or (actie == TOEVOEGEN and label in ALLEEN_TOEVOEGEN)
     return False
 
@@ -101,7 +102,17 @@ def mag(user, actie: str, obj: Model) -> bool:
         return _gemeente_id(obj) == gevonden.gemeente_id
     if label in ALLEEN_TOEVOEGEN:
         return True
+    if label == "samenwerking.samenwerkingsverband" and actie == TOEVOEGEN and obj.pk is None:
+        return True  # a new arrangement, which becomes the secretariaat's own (eigen_maken)
     return _verband_id(obj) in _verband_ids(gevonden)
+
+
+def eigen_maken(user, verband) -> None:
+    """An arrangement a secretariaat added is one of its own from now on."""
+    gevonden = rol(user)
+    if gevonden is not None and gevonden.soort == RolSoort.SECRETARIAAT:
+        gevonden.samenwerkingsverbanden.add(verband)
+        del user._rol_cache  # read again, with the new arrangement
 
 
 def mag_wijzigen(user, obj: Model) -> bool:

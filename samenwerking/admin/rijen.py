@@ -23,11 +23,14 @@ from ..models import (
     Zetel,
 )
 from .filters import ActiefOpFilter
+from .werkplek import BijdrageForm
 
 
 class BijdrageVanDeelnameInline(RegisterInline, admin.TabularInline):
     model = Bijdrage
-    fields = ["jaar", "soort", "onderdeel", "bedrag"]
+    form = BijdrageForm
+    extra = 0
+    fields = ["jaar", "soort", "onderdeel", "bedrag", "afwijking_bevestigd"]
 
 
 class ZetelVanDeelnameInline(RegisterInline, admin.TabularInline):
@@ -118,6 +121,7 @@ class ZetelAdmin(RegisterImportExportAdmin):
 @admin.register(Bijdrage)
 class BijdrageAdmin(RegisterImportExportAdmin):
     resource_classes = [resources.BijdrageResource]
+    form = BijdrageForm
     list_display = ["samenwerkingsverband", "deelnemer", "jaar", "soort", "onderdeel", "bedrag"]
     list_filter = ["jaar", "soort", "deelname__samenwerkingsverband__vorm"]
     list_select_related = [

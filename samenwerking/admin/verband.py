@@ -1,6 +1,6 @@
-"""Admin of the arrangement with everything that hangs off it, as nested inlines: its
-versions in the national register, deelnames with their bijdragen, organs with their seats,
-jaarcijfers, documents, wettelijke grondslagen and bevoegdheden."""
+"""Admin of the arrangement: a compact main page with its versions in the national register,
+documents, wettelijke grondslagen and bevoegdheden as inlines; its deelnemers, bijdragen (a
+grid), besturen with zetels and jaarcijfers are the workplace's pages (`werkplek`)."""
 
 import nested_admin
 from django.contrib import admin
@@ -10,76 +10,14 @@ from .. import resources
 from ..adminbasis import RegisterInline
 from ..adminimport import RegisterImportExportAdmin
 from ..models import (
-    Bestuursorgaan,
     Bevoegdheid,
-    Bijdrage,
-    Deelname,
     Document,
-    Jaarcijfers,
     Regelingversie,
     Samenwerkingsverband,
     WettelijkeGrondslag,
-    Zetel,
 )
 from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
-
-
-class BijdrageInline(RegisterInline, nested_admin.NestedTabularInline):
-    model = Bijdrage
-    fields = ["jaar", "soort", "onderdeel", "bedrag"]
-
-
-class DeelnameInline(RegisterInline, nested_admin.NestedTabularInline):
-    model = Deelname
-    fields = [
-        "gemeente",
-        "organisatie",
-        "rol",
-        "toetredingsdatum",
-        "uittredingsdatum",
-        "verdeelsleutel",
-        "stemmen",
-        "aansprakelijk",
-    ]
-    autocomplete_fields = ["gemeente", "organisatie"]
-    inlines = [BijdrageInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("gemeente", "organisatie")
-
-
-class ZetelInline(RegisterInline, nested_admin.NestedTabularInline):
-    model = Zetel
-    fields = ["persoon", "deelname", "functie", "rol", "stemmen", "begindatum", "einddatum"]
-    autocomplete_fields = ["persoon"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "deelname":
-            # Only the deelnames of the arrangement being edited.
-            object_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Deelname.objects.filter(
-                samenwerkingsverband__pk=object_id or 0
-            ).select_related("gemeente", "organisatie", "samenwerkingsverband")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class BestuursorgaanInline(RegisterInline, nested_admin.NestedStackedInline):
-    model = Bestuursorgaan
-    fields = [("soort", "naam")]
-    inlines = [ZetelInline]
-
-
-class JaarcijfersInline(RegisterInline, nested_admin.NestedStackedInline):
-    model = Jaarcijfers
-    fields = [
-        ("jaar", "soort"),
-        ("lasten", "baten", "resultaat"),
-        ("eigen_vermogen_begin", "eigen_vermogen_eind"),
-        ("vreemd_vermogen_begin", "vreemd_vermogen_eind"),
-        "risicos",
-        "ontwikkelingen",
-        ("bron_document", "bron"),
-    ]
+from .werkplek import WerkplekViews
 
 
 class DocumentInline(RegisterInline, nested_admin.NestedTabularInline):
@@ -116,7 +54,12 @@ class RegelingversieInline(RegisterInline, nested_admin.NestedTabularInline):
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedModelAdmin):
+class SamenwerkingsverbandAdmin(
+    WerkplekViews, RegisterImportExportAdmin, nested_admin.NestedModelAdmin
+):
+    """A compact main page; deelnemers, bijdragen (a grid), besturen with zetels and
+    jaarcijfers are pages of their own (`werkplek`), reached by tabs."""
+
     resource_classes = [resources.SamenwerkingsverbandResource]
     list_display = [
         "naam",
@@ -142,9 +85,6 @@ class SamenwerkingsverbandAdmin(RegisterImportExportAdmin, nested_admin.NestedMo
     readonly_fields = ["uuid", "created_at", "updated_at"]
     inlines = [
         RegelingversieInline,
-        DeelnameInline,
-        BestuursorgaanInline,
-        JaarcijfersInline,
         DocumentInline,
         WettelijkeGrondslagInline,
         BevoegdheidInline,

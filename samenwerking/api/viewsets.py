@@ -36,6 +36,7 @@ from samenwerking.models import (
 )
 from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
+from toegang import rechten
 
 from . import filters
 from . import serializers as s
@@ -165,6 +166,8 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
 
     def perform_create(self, serializer):
         serializer.instance = self._opslaan(serializer.Meta.model(), serializer)
+        if isinstance(serializer.instance, Samenwerkingsverband):
+            rechten.eigen_maken(self.request.user, serializer.instance)
 
     def perform_update(self, serializer):
         self._opslaan(serializer.instance, serializer)

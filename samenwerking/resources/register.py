@@ -51,6 +51,7 @@ from .widgets import (
     KeuzeWidget,
     LeegIsNoneWidget,
     PersoonWidget,
+    ProcentWidget,
     SleutelWidget,
     UuidWidget,
 )
@@ -264,7 +265,7 @@ class DeelnameResource(RegisterResource):
     rol = _veld("rol", KeuzeWidget(DeelnameRol))
     toetredingsdatum = _veld("toetredingsdatum", DatumWidget())
     uittredingsdatum = _veld("uittredingsdatum", DatumWidget())
-    verdeelsleutel = _veld("verdeelsleutel", BedragWidget())
+    verdeelsleutel = _veld("verdeelsleutel", ProcentWidget())
     stemmen = _veld("stemmen", GetalWidget())
     aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
 

@@ -20,6 +20,7 @@ from django.core.exceptions import (
 )
 from import_export import widgets
 
+from ..bedragen import Bedragfout, bedrag_lezen
 from ..models import Domein, Gemeente, Persoon
 from ..normalisatie import Namenlijst
 
@@ -275,20 +276,33 @@ class JaNeeWidget(widgets.Widget):
 
 
 class BedragWidget(widgets.Widget):
-    """Euro amounts as numbers or Dutch text: 1234.5, 1.234,50, € 1.234,50."""
+    """Euro amounts as numbers or Dutch text (123456,78, 1.234,56, € 1.234,56, 1234.56),
+    read by the one parser of amounts; an ambiguous value (1.234) is refused."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return bedrag_lezen(value)
+        except Bedragfout as fout:
+            raise ValueError(fout.messages[0]) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class ProcentWidget(widgets.Widget):
+    """A percentage (verdeelsleutel) with up to four decimals: 12,5 or 12.5 (not an amount:
+    no thousands)."""
 
     def clean(self, value, row=None, **kwargs):
         if leeg(value):
             return None
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return Decimal(str(value))
-        tekst = str(value).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
-        if "," in tekst:
-            tekst = tekst.replace(".", "").replace(",", ".")
+        tekst = str(value).replace("%", "").replace(" ", "").replace("\u00a0", "").strip()
         try:
-            return Decimal(tekst)
+            return Decimal(tekst.replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"{value!r} is geen bedrag (bijvoorbeeld 1234,56).") from None
+            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).") from None
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else value

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..bedragen import bedrag_tonen, tienvoud
 from ..constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
 from ..models import (
     Bestuursorgaan,
@@ -237,3 +238,37 @@ def jaarcijfers_vastleggen(
     for veld, waarde in cijfers.items():
         setattr(jaarcijfers, veld, waarde)
     return rij_opslaan(rij=jaarcijfers)
+
+
+def bijdrage_waarschuwingen(*, rijen: list[Bijdrage]) -> dict[int, str]:
+    """Bijdragen (as they will be saved) that differ more than tenfold from the same
+    deelname's bijdrage of the year before (same soort and onderdeel, as stored): a warning
+    to confirm, not a refusal. One query for any number of rows; by the row's index."""
+    te_vergelijken = [
+        (i, rij) for i, rij in enumerate(rijen) if rij.bedrag is not None and rij.deelname_id
+    ]
+    if not te_vergelijken:
+        return {}
+    vorige = {
+        (b.deelname_id, b.jaar, b.soort, b.onderdeel): b.bedrag
+        for b in Bijdrage.objects.filter(
+            deelname_id__in={rij.deelname_id for _i, rij in te_vergelijken},
+            jaar__in={rij.jaar - 1 for _i, rij in te_vergelijken if rij.jaar},
+        ).only("deelname_id", "jaar", "soort", "onderdeel", "bedrag")
+    }
+    waarschuwingen = {}
+    for i, rij in te_vergelijken:
+        vorig = vorige.get((rij.deelname_id, (rij.jaar or 0) - 1, rij.soort, rij.onderdeel))
+        if tienvoud(rij.bedrag, vorig):
+            waarschuwingen[i] = _(
+                "%(bedrag)s is %(richting)s de bijdrage van %(vorig_jaar)s "
+                "(%(vorig)s). Klopt het bedrag? Bevestig het dan en sla opnieuw op."
+            ) % {
+                "bedrag": bedrag_tonen(rij.bedrag),
+                "richting": _("meer dan tien keer zo hoog als")
+                if abs(rij.bedrag) > abs(vorig)
+                else _("minder dan een tiende van"),
+                "vorig_jaar": rij.jaar - 1,
+                "vorig": bedrag_tonen(vorig),
+            }
+    return waarschuwingen

@@ -78,8 +78,11 @@ def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
     naam = regio["ander"].naam
     client.post(_wijzig_url(regio["ander"]), {"naam": "Gekaapt"})
     assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).naam == naam
-    # Adding or deleting arrangements, and accounts, are for a beheerder.
-    assert client.get(reverse("admin:samenwerking_samenwerkingsverband_add")).status_code == 403
+    # It may add an arrangement (which becomes its own); deleting one, and accounts, are for a
+    # beheerder.
+    assert client.get(reverse("admin:samenwerking_samenwerkingsverband_add")).status_code == 200
+    verwijder = reverse("admin:samenwerking_samenwerkingsverband_delete", args=[regio["eigen"].pk])
+    assert client.get(verwijder).status_code == 403
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
     # Its rows: only those of its own arrangement.
     assert {d.samenwerkingsverband for d in _lijst(client, Deelname)} == {regio["eigen"]}
@@ -198,9 +201,13 @@ def test_api_secretariaat_adds_rows_only_to_its_own_arrangements(regio):
     pad = f"/api/v1/deelnames/{deelname.uuid}"
     probleem(_patch(client, pad, {"samenwerkingsverband": str(regio["ander"].uuid)}), 403)
     assert Deelname.objects.get(pk=deelname.pk).samenwerkingsverband == regio["eigen"]
-    aantal = Samenwerkingsverband.objects.count()
-    probleem(client.post("/api/v1/samenwerkingsverbanden", {"naam": "X"}, format="json"), 403)
-    assert Samenwerkingsverband.objects.count() == aantal
+    # A new arrangement is allowed, and becomes its own.
+    antwoord = client.post(
+        "/api/v1/samenwerkingsverbanden", {"naam": "X", "vorm": "OL"}, format="json"
+    )
+    assert antwoord.status_code == 201, antwoord.content
+    nieuw = Samenwerkingsverband.objects.get(naam="X")
+    assert regio["secretariaat"].rol.samenwerkingsverbanden.filter(pk=nieuw.pk).exists()
 
 
 def test_api_griffie_handles_its_own_zienswijzen_only(regio):

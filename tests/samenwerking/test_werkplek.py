@@ -1,0 +1,385 @@
+"""The regio secretary's workplace: amounts typed the Dutch way (one parser for the admin's
+fields, the grid and the spreadsheet import), the tenfold warning, deelnemers added many at
+once, the bijdragen grid saved all or nothing, and the pages' fixed query counts."""
+
+import datetime
+import re
+from decimal import Decimal
+from html import escape
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from samenwerking import models
+from samenwerking.bedragen import Bedragfout, bedrag_lezen, bedrag_tonen
+from samenwerking.resources.widgets import BedragWidget
+from tests import factories as f
+from tests.toegang import account
+from tests.toegang.formulier import formulier_gegevens
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+DIT_JAAR = datetime.date.today().year
+D = datetime.date
+
+
+# --- One parser of amounts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("invoer", "bedrag"),
+    [
+        ("123456,78", "123456.78"),
+        ("1.234,56", "1234.56"),
+        ("€ 1.234,56", "1234.56"),
+        ("1234.56", "1234.56"),
+        ("1.234.567", "1234567.00"),
+        ("1,234.56", "1234.56"),
+        ("€ 1.234,-", "1234.00"),
+        ("-12,5", "-12.50"),
+        ("EUR 1.000.000,00", "1000000.00"),
+        ("1234", "1234.00"),
+        (1234.5, "1234.50"),
+    ],
+)
+def test_an_amount_is_read_the_dutch_way(invoer, bedrag):
+    assert bedrag_lezen(invoer) == Decimal(bedrag)
+
+
+@pytest.mark.parametrize(
+    ("invoer", "code"),
+    [
+        ("1.234", "bedrag_dubbelzinnig"),
+        ("1,234", "bedrag_dubbelzinnig"),
+        ("0,125", "bedrag_te_precies"),
+        ("12.3456,7", "bedrag_ongeldig"),
+        ("twaalf", "bedrag_ongeldig"),
+    ],
+)
+def test_an_ambiguous_or_wrong_amount_is_refused_with_an_example(invoer, code):
+    with pytest.raises(Bedragfout) as fout:
+        bedrag_lezen(invoer)
+    assert fout.value.code == code
+    assert f"„{invoer}” is geen eenduidig bedrag" in fout.value.messages[0]
+    assert "Voorbeeld: 1.234,56." in fout.value.messages[0]
+
+
+def test_an_amount_is_shown_as_understood():
+    assert bedrag_tonen(Decimal("1234.56")) == "€ 1.234,56"
+    assert bedrag_tonen(Decimal("-1234567")) == "− € 1.234.567,00"
+
+
+def test_the_spreadsheet_import_reads_amounts_with_the_same_parser():
+    widget = BedragWidget()
+    assert widget.clean("123456,78") == Decimal("123456.78")
+    assert widget.clean("€ 1.234,56") == Decimal("1234.56")
+    with pytest.raises(ValueError, match=re.escape("„1.234” is geen eenduidig bedrag")):
+        widget.clean("1.234")
+
+
+# --- Admin forms ------------------------------------------------------------------------------
+
+
+def _bijdrage_formulier(deelname, jaar, bedrag, **extra):
+    return {"deelname": deelname.pk, "jaar": jaar, "soort": "begroot", "onderdeel": "",
+            "bedrag": bedrag, **extra}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("invoer", "opgeslagen"), [("123456,78", "123456.78"), ("1.234,56", "1234.56")]
+)
+def test_admin_stores_a_dutch_amount_as_meant(admin_client, invoer, opgeslagen):
+    deelname = f.DeelnameFactory()
+    antwoord = admin_client.post(
+        reverse("admin:samenwerking_bijdrage_add"), _bijdrage_formulier(deelname, 2024, invoer)
+    )
+    assert antwoord.status_code == 302
+    assert models.Bijdrage.objects.get().bedrag == Decimal(opgeslagen)
+
+
+def test_admin_refuses_an_ambiguous_amount_naming_the_field(admin_client):
+    deelname = f.DeelnameFactory()
+    antwoord = admin_client.post(
+        reverse("admin:samenwerking_bijdrage_add"), _bijdrage_formulier(deelname, 2024, "1.234")
+    )
+    assert antwoord.status_code == 200
+    fout = antwoord.context["adminform"].form.errors["bedrag"][0]
+    assert fout.startswith("Bedrag (€): „1.234” is geen eenduidig bedrag")
+    assert "Voorbeeld: 1.234,56" in fout
+    assert not models.Bijdrage.objects.exists()
+
+
+def test_admin_shows_what_it_understood_next_to_an_amount(admin_client):
+    bijdrage = f.BijdrageFactory(bedrag=Decimal("1234567.8"))
+    antwoord = admin_client.get(reverse("admin:samenwerking_bijdrage_change", args=[bijdrage.pk]))
+    inhoud = antwoord.content.decode()
+    assert 'value="1234567,80"' in inhoud
+    assert "€ 1.234.567,80</output>" in inhoud
+    assert "beheer/bedrag" in inhoud  # the script that shows it while typing
+
+
+def test_jaarcijfers_amounts_are_read_the_dutch_way_too(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    antwoord = admin_client.post(
+        reverse("admin:samenwerking_jaarcijfers_add"),
+        {"samenwerkingsverband": verband.pk, "jaar": 2024, "soort": "jaarrekening",
+         "lasten": "€ 1.234,56", "baten": "123456,78", "risicos": "", "ontwikkelingen": "",
+         "bron": ""},
+    )  # fmt: skip
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+    cijfers = models.Jaarcijfers.objects.get()
+    assert (cijfers.lasten, cijfers.baten) == (Decimal("1234.56"), Decimal("123456.78"))
+
+
+def test_a_tenfold_bijdrage_asks_for_confirmation_then_saves(admin_client):
+    deelname = f.DeelnameFactory()
+    f.BijdrageFactory(deelname=deelname, jaar=2023, bedrag=Decimal("12345.67"))
+    url = reverse("admin:samenwerking_bijdrage_add")
+    antwoord = admin_client.post(url, _bijdrage_formulier(deelname, 2024, "12345678,90"))
+    assert antwoord.status_code == 200
+    fout = antwoord.context["adminform"].form.errors["bedrag"][0]
+    assert "€ 12.345.678,90 is meer dan tien keer zo hoog als de bijdrage van 2023" in fout
+    assert "(€ 12.345,67)" in fout
+    assert models.Bijdrage.objects.count() == 1
+
+    antwoord = admin_client.post(
+        url, _bijdrage_formulier(deelname, 2024, "12345678,90", afwijking_bevestigd="on")
+    )
+    assert antwoord.status_code == 302
+    assert models.Bijdrage.objects.get(jaar=2024).bedrag == Decimal("12345678.90")
+
+
+# --- Deelnemers toevoegen ---------------------------------------------------------------------
+
+
+def _deelnemers_url(verband):
+    return reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[verband.pk])
+
+
+def test_a_secretariaat_adds_many_gemeenten_at_once(referentiedata):
+    verband = f.SamenwerkingsverbandFactory()
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    gemeenten = list(models.Gemeente.objects.filter(einddatum__isnull=True).order_by("naam")[:3])
+    antwoord = client.post(
+        _deelnemers_url(verband),
+        {"gemeenten": [g.pk for g in gemeenten], "toetredingsdatum": "2026-01-01"},
+        follow=True,
+    )
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert "3 deelnemer(s) toegevoegd" in inhoud
+    for gemeente in gemeenten:
+        assert escape(gemeente.naam) in inhoud
+    deelnames = models.Deelname.objects.filter(samenwerkingsverband=verband)
+    assert {d.gemeente for d in deelnames} == set(gemeenten)
+    assert {d.toetredingsdatum for d in deelnames} == {D(2026, 1, 1)}
+
+
+def test_a_secretariaat_cannot_add_deelnemers_to_another_regio(referentiedata):
+    eigen, ander = f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    gemeente = models.Gemeente.objects.filter(einddatum__isnull=True).first()
+    antwoord = client.post(_deelnemers_url(ander), {"gemeenten": [gemeente.pk]})
+    assert antwoord.status_code == 403
+    assert not models.Deelname.objects.exists()
+
+
+def test_a_griffie_sees_the_deelnemers_but_cannot_add(referentiedata):
+    verband = f.DeelnameFactory().samenwerkingsverband
+    gemeente = models.Gemeente.objects.get(cbs_code="GM0479")
+    client = Client()
+    client.force_login(account(RolSoort.GRIFFIE, gemeente=gemeente))
+    pagina = client.get(_deelnemers_url(verband))
+    assert pagina.status_code == 200
+    assert "Deelnemers toevoegen" not in pagina.content.decode()
+    assert client.post(_deelnemers_url(verband), {"gemeenten": [gemeente.pk]}).status_code == 403
+
+
+def test_a_secretariaat_adds_a_regeling_which_becomes_its_own(referentiedata):
+    gebruiker = account(RolSoort.SECRETARIAAT)
+    client = Client()
+    client.force_login(gebruiker)
+    url = reverse("admin:samenwerking_samenwerkingsverband_add")
+    gegevens = formulier_gegevens(client.get(url))  # every field as the page shows it
+    gegevens.update({"naam": ["Regio Nieuw"], "vorm": ["OL"]})
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+    verband = models.Samenwerkingsverband.objects.get(naam="Regio Nieuw")
+    assert antwoord["Location"] == _deelnemers_url(verband)
+    assert list(gebruiker.rol.samenwerkingsverbanden.all()) == [verband]
+
+
+# --- The bijdragen grid -----------------------------------------------------------------------
+
+
+def _raster_url(verband):
+    return reverse("admin:samenwerking_samenwerkingsverband_bijdragen", args=[verband.pk])
+
+
+def _raster_gegevens(client, verband) -> dict:
+    antwoord = client.get(_raster_url(verband))
+    assert antwoord.status_code == 200
+    raster = antwoord.context["raster"]
+    gegevens = {"versie": raster.versie}
+    for cel in raster.cellen:
+        gegevens[cel.naam] = cel.invoer
+    return gegevens
+
+
+def _naam(deelname, jaar, soort="begroot"):
+    return f"b-{deelname.pk}-{jaar}-{soort}"
+
+
+def test_the_grid_saves_dutch_amounts_and_shows_totals(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    b = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Beekdorp")
+    gegevens = _raster_gegevens(admin_client, verband)
+    gegevens[_naam(a, DIT_JAAR + 1)] = "123456,78"
+    gegevens[_naam(b, DIT_JAAR + 1)] = "1.234,56"
+    gegevens[_naam(a, DIT_JAAR + 2)] = "€ 130.000,00"
+    antwoord = admin_client.post(_raster_url(verband), gegevens, follow=True)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert "De bijdragen zijn opgeslagen." in inhoud, [
+        (c.naam, c.fout, c.waarschuwing) for c in antwoord.context["raster"].cellen
+    ] + antwoord.context["raster"].fouten
+    opgeslagen = {
+        (b.deelname_id, b.jaar): b.bedrag for b in models.Bijdrage.objects.filter(soort="begroot")
+    }
+    assert opgeslagen == {
+        (a.pk, DIT_JAAR + 1): Decimal("123456.78"),
+        (b.pk, DIT_JAAR + 1): Decimal("1234.56"),
+        (a.pk, DIT_JAAR + 2): Decimal("130000.00"),
+    }
+    # Column total of next year and row total of Aadorp.
+    assert "€ 124.691,34" in inhoud
+    assert "€ 253.456,78" in inhoud
+
+
+def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    b = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Beekdorp")
+    bestaand = f.BijdrageFactory(deelname=a, jaar=DIT_JAAR, bedrag=Decimal("500"))
+    gegevens = _raster_gegevens(admin_client, verband)
+    gegevens[_naam(a, DIT_JAAR)] = ""  # would delete
+    gegevens[_naam(a, DIT_JAAR + 1)] = "600"
+    gegevens[_naam(b, DIT_JAAR + 1)] = "1.234"
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert f"Beekdorp, {DIT_JAAR + 1} begroot: „1.234” is geen eenduidig bedrag" in inhoud
+    assert 'aria-invalid="true"' in inhoud
+    assert list(models.Bijdrage.objects.all()) == [bestaand]
+
+
+def test_the_grid_shows_the_services_check_in_its_cell(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    gegevens = _raster_gegevens(admin_client, verband)
+    gegevens[_naam(a, DIT_JAAR)] = "1.000.000.000.000.000,00"  # more digits than stored
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert f"Aadorp, {DIT_JAAR} begroot: " in inhoud
+    assert "cijfers" in inhoud
+    assert not models.Bijdrage.objects.exists()
+
+
+def test_the_grid_offers_no_cell_for_a_year_the_deelnemer_did_not_take_part(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente__naam="Aadorp", uittredingsdatum=D(DIT_JAAR, 1, 1)
+    )
+    pagina = admin_client.get(_raster_url(verband))
+    inhoud = pagina.content.decode()
+    assert f'name="{_naam(a, DIT_JAAR - 1)}"' in inhoud
+    assert f'name="{_naam(a, DIT_JAAR)}"' not in inhoud
+    assert f"geen deelnemer in {DIT_JAAR}" in inhoud
+    # A forged post for that year saves nothing.
+    gegevens = {"versie": pagina.context["raster"].versie, _naam(a, DIT_JAAR): "100"}
+    assert admin_client.post(_raster_url(verband), gegevens).status_code == 302
+    assert not models.Bijdrage.objects.exists()
+
+
+def test_the_grid_deletes_an_emptied_cell_and_warns_of_a_tenfold_change(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband)
+    f.BijdrageFactory(deelname=a, jaar=DIT_JAAR, bedrag=Decimal("1000"))
+    weg = f.BijdrageFactory(deelname=a, jaar=DIT_JAAR - 1, bedrag=Decimal("1000"))
+    gegevens = _raster_gegevens(admin_client, verband)
+    gegevens[_naam(a, DIT_JAAR - 1)] = ""
+    gegevens[_naam(a, DIT_JAAR + 1)] = "100.000,00"
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    assert "meer dan tien keer zo hoog" in antwoord.content.decode()
+    assert models.Bijdrage.objects.filter(pk=weg.pk).exists()  # nothing saved yet
+
+    gegevens["afwijkingen_bevestigd"] = "ja"
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 302
+    assert not models.Bijdrage.objects.filter(pk=weg.pk).exists()
+    assert models.Bijdrage.objects.get(jaar=DIT_JAAR + 1).bedrag == Decimal("100000")
+
+
+def test_the_grid_refuses_when_someone_else_changed_the_regeling(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband)
+    gegevens = _raster_gegevens(admin_client, verband)
+    f.BijdrageFactory(deelname=a, jaar=DIT_JAAR, bedrag=Decimal("10"))  # meanwhile
+    gegevens[_naam(a, DIT_JAAR + 1)] = "20"
+    antwoord = admin_client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    assert "Iemand anders heeft deze regeling intussen gewijzigd" in antwoord.content.decode()
+    assert models.Bijdrage.objects.count() == 1
+
+
+def test_a_secretariaat_cannot_save_the_grid_of_another_regio(referentiedata):
+    eigen, ander = f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=ander)
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    antwoord = client.post(_raster_url(ander), {_naam(a, DIT_JAAR): "10"})
+    assert antwoord.status_code == 403
+    assert not models.Bijdrage.objects.exists()
+
+
+# --- Query counts -------------------------------------------------------------------------------
+
+
+def _verband_met(n: int):
+    verband = f.SamenwerkingsverbandFactory()
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    for _i in range(n):
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband)
+        f.BijdrageFactory(deelname=deelname, jaar=DIT_JAAR)
+        f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
+    for jaar in range(DIT_JAAR - n, DIT_JAAR):
+        f.JaarcijfersFactory(samenwerkingsverband=verband, jaar=jaar)
+    return verband
+
+
+@pytest.mark.parametrize("pagina", ["deelnemers", "bijdragen", "besturen", "jaarcijfers"])
+def test_workplace_pages_read_a_fixed_number_of_queries(
+    admin_client, django_assert_num_queries, pagina
+):
+    klein, groot = _verband_met(1), _verband_met(8)
+
+    def url(verband):
+        return reverse(f"admin:samenwerking_samenwerkingsverband_{pagina}", args=[verband.pk])
+
+    admin_client.get(url(klein))  # warm: the session, the account's role
+    # session, user, the account's role (rechten; a superuser has none, so nothing to
+    # prefetch), the arrangement (get_object); then the
+    # page's own: deelnemers 2 (deelnames with gemeente/organisatie, the gemeenten to choose),
+    # bijdragen 3 (deelnames, bijdragen, the arrangement's "laatst gewijzigd"), besturen 2
+    # (organs, seats with person and deelname), jaarcijfers 1.
+    aantal = {"deelnemers": 6, "bijdragen": 7, "besturen": 6, "jaarcijfers": 5}[pagina]
+    for verband in (klein, groot):
+        with django_assert_num_queries(aantal):
+            antwoord = admin_client.get(url(verband))
+        assert antwoord.status_code == 200

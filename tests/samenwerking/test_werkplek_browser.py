@@ -1,0 +1,185 @@
+"""The regio secretary's workplace in a real browser (Debian's Chromium via Playwright): a
+secretariaat enters a regeling with three deelnemers and a bijdrage in at most ten clicks
+plus typing and finds it on a deelnemer's public page; the pages of the largest regeling fit a
+1280 px screen; axe-core finds no serious or critical violation on the admin pages of a
+regeling, a deelname and the bijdragen grid. Screenshots go to docs/img/ for the manual."""
+
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from samenwerking import models
+from tests import factories as f
+from tests.toegang import account
+from toegang.models import RolSoort
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
+AFBEELDINGEN = Path(__file__).resolve().parent.parent.parent / "docs" / "img"
+DIT_JAAR = datetime.date.today().year
+WACHTWOORD = "een-lang-testwachtwoord-17"
+
+
+def _inloggen(pagina, gebruiker):
+    gebruiker.set_password(WACHTWOORD)
+    gebruiker.save()
+    pagina.goto(pagina.basis + "/admin/login/?next=/admin/")
+    pagina.get_by_label("Gebruikersnaam").fill(gebruiker.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_label("Wachtwoord").press("Enter")
+    expect(pagina.get_by_role("link", name="Samenwerkingsverbanden").first).to_be_visible()
+
+
+# What sticks out on the right: the deepest elements past 1280 px, to name in a failure.
+TE_BREED = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > 1280
+                 && ![...e.children].some(c => c.getBoundingClientRect().right > 1280))
+    .slice(0, 5)
+    .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`
+              + ` ${Math.round(e.getBoundingClientRect().right)}`)"""
+
+
+def _axe(pagina) -> list:
+    pagina.add_script_tag(path=str(AXE))
+    resultaat = pagina.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in resultaat["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def _schermafdruk(pagina, naam: str):
+    """A small PNG of the top of the page for the manual (docs/img/)."""
+    AFBEELDINGEN.mkdir(exist_ok=True)
+    pagina.screenshot(
+        path=str(AFBEELDINGEN / f"{naam}.png"),
+        type="png",
+        clip={"x": 0, "y": 0, "width": 1280, "height": 640},
+    )
+
+
+class Klikken:
+    """Counts the clicks (and choices in a list) of a task; typing is free."""
+
+    def __init__(self):
+        self.aantal = 0
+
+    def klik(self, locator):
+        self.aantal += 1
+        locator.click()
+
+    def kies(self, locator, waarden: list[str]):
+        self.aantal += len(waarden)  # one click per option chosen
+        locator.select_option(label=waarden)
+
+
+def test_secretariaat_enters_a_regeling_with_three_deelnemers_and_money_in_ten_clicks(
+    pagina, referentiedata
+):
+    gebruiker = account(RolSoort.SECRETARIAAT, naam="secretariaat-west")
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, gebruiker)
+    klikken = Klikken()
+
+    rij = pagina.get_by_role("row", name=re.compile("^Samenwerkingsverbanden"))
+    klikken.klik(rij.get_by_role("link", name="Toevoegen"))
+    expect(pagina.get_by_role("heading", level=1)).to_contain_text("toevoegen")
+    pagina.get_by_label(re.compile(r"^Naam:?$")).fill("Regionale Uitvoeringsdienst West")
+    klikken.kies(pagina.get_by_label(re.compile(r"^Vorm:?$")), ["Openbaar lichaam"])
+    klikken.klik(pagina.get_by_role("button", name="Opslaan", exact=True))
+
+    # Straight on to the deelnemers.
+    expect(pagina.get_by_role("heading", name="Deelnemers toevoegen")).to_be_visible()
+    _schermafdruk(pagina, "werkplek-deelnemers")
+    klikken.kies(pagina.get_by_label("Gemeenten"), ["Haarlem", "Zandvoort", "Bloemendaal"])
+    pagina.get_by_label("Toetredingsdatum").fill(f"{DIT_JAAR}-01-01")
+    klikken.klik(pagina.get_by_role("button", name="Toevoegen"))
+    expect(pagina.get_by_text("3 deelnemer(s) toegevoegd")).to_be_visible()
+
+    tabs = pagina.get_by_role("navigation", name="Onderdelen van de regeling")
+    klikken.klik(tabs.get_by_role("link", name="Bijdragen"))
+    cel = pagina.get_by_label(f"Haarlem, {DIT_JAAR + 1} begroot")
+    cel.fill("123456,78")
+    expect(pagina.locator(f"output[id='{cel.get_attribute('id')}_begrepen']")).to_have_text(
+        "wordt € 123.456,78"
+    )
+    zandvoort = pagina.get_by_label(f"Zandvoort, {DIT_JAAR + 1} begroot")
+    zandvoort.fill("1.234")
+    expect(
+        pagina.locator(f"output[id='{zandvoort.get_attribute('id')}_begrepen']")
+    ).to_contain_text("Geen eenduidig bedrag")
+    zandvoort.fill("1.234,56")
+    _schermafdruk(pagina, "werkplek-bijdragen-invoer")
+    klikken.klik(pagina.get_by_role("button", name="Bijdragen opslaan"))
+    expect(pagina.get_by_text("De bijdragen zijn opgeslagen.")).to_be_visible()
+
+    assert klikken.aantal <= 10, klikken.aantal
+    verband = models.Samenwerkingsverband.objects.get(naam="Regionale Uitvoeringsdienst West")
+    bedragen = {
+        b.deelname.gemeente.naam: b.bedrag
+        for b in models.Bijdrage.objects.filter(deelname__samenwerkingsverband=verband)
+    }
+    assert bedragen == {"Haarlem": Decimal("123456.78"), "Zandvoort": Decimal("1234.56")}
+
+    # A deelnemer's public page shows it, with next year's bijdrage.
+    haarlem = models.Gemeente.objects.get(naam="Haarlem", einddatum__isnull=True)
+    pagina.goto(f"{pagina.basis}/gemeenten/{haarlem.cbs_code}/?jaar={DIT_JAAR + 1}")
+    rij = pagina.get_by_role("row", name=re.compile("Regionale Uitvoeringsdienst West"))
+    expect(rij).to_contain_text("€ 123.457")
+
+
+def _grootste_regeling() -> models.Samenwerkingsverband:
+    """A regeling with 30 deelnemers, organs with a seat per deelnemer and money."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam="Veiligheidsregio met een heel lange naam voor de breedte van de pagina"
+    )
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    gemeenten = models.Gemeente.objects.filter(einddatum__isnull=True).order_by("naam")[:30]
+    for gemeente in gemeenten:
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        for jaar in range(DIT_JAAR - 1, DIT_JAAR + 5):
+            f.BijdrageFactory(deelname=deelname, jaar=jaar, bedrag=Decimal("1234567.89"))
+        f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
+    f.JaarcijfersFactory(samenwerkingsverband=verband, jaar=DIT_JAAR - 1)
+    f.DocumentFactory(samenwerkingsverband=verband)
+    return verband
+
+
+def test_workplace_pages_fit_1280_px_and_pass_axe(pagina, referentiedata):
+    verband = _grootste_regeling()
+    deelname = verband.deelnames.first()
+    gebruiker = get_user_model().objects.create_superuser("beheer-breed")
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, gebruiker)
+    basis = f"{pagina.basis}/admin/samenwerking/"
+    paginas = {
+        "regeling-wijzigen": f"samenwerkingsverband/{verband.pk}/change/",
+        "regeling-toevoegen": "samenwerkingsverband/add/",
+        "werkplek-deelnemers-groot": f"samenwerkingsverband/{verband.pk}/deelnemers/",
+        "werkplek-bijdragen-groot": f"samenwerkingsverband/{verband.pk}/bijdragen/",
+        "werkplek-besturen": f"samenwerkingsverband/{verband.pk}/besturen/",
+        "werkplek-jaarcijfers": f"samenwerkingsverband/{verband.pk}/jaarcijfers/",
+        "deelname-wijzigen": f"deelname/{deelname.pk}/change/",
+        "deelname-toevoegen": "deelname/add/",
+    }
+    for naam, adres in paginas.items():
+        pagina.goto(basis + adres)
+        expect(pagina.locator("#content")).to_be_visible()
+        if not naam.startswith("deelname-"):  # the regeling's pages; a deelname's: axe only
+            breedte = pagina.evaluate("() => document.documentElement.scrollWidth")
+            assert breedte <= 1280, (naam, breedte, pagina.evaluate(TE_BREED))
+        ernstig = _axe(pagina)
+        if ernstig:
+            pytest.fail(f"{naam}: {ernstig}")
+        if naam in ("regeling-wijzigen", "werkplek-bijdragen-groot", "werkplek-besturen"):
+            _schermafdruk(pagina, naam.removesuffix("-groot"))
