@@ -75,6 +75,10 @@ redis_start() {
     for _ in $(seq 50); do
         redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1
     done
+    redis-cli -p "$port" ping >/dev/null 2>&1 || {
+        echo "redis-server antwoordt niet op poort $port:" >&2; cat "$REDIS_TMP/redis.log" >&2
+        return 1
+    }
     export TEST_REDIS_URL="redis://127.0.0.1:$port/0" REDIS_TMP REDIS_PORT=$port
     echo "== Redis $(/usr/bin/redis-server --version | awk '{print $3}' | cut -d= -f2) op poort $port"
 }
