@@ -474,8 +474,9 @@ def test_oplegger_shows_the_next_pc_moments(client, zaanstad):
     url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
     tekst = " ".join(client.get(url, {"peildatum": "2025-06-01"}).content.decode().split())
     sectie = tekst.split("Wanneer kan de raad iets vinden?")[1].split("</section>")[0]
-    # The begroting 2026 must reach gedeputeerde staten before 15 September 2025.
-    assert '<time datetime="2025-09-14">14 september 2025</time>' in sectie
+    # The begroting 2026 must reach gedeputeerde staten before 1 August 2025 (Wgr art. 34
+    # lid 2), not 15 September.
+    assert '<time datetime="2025-07-31">31 juli 2025</time>' in sectie
     assert sectie.count("<li>") == 5
     rzm = zaanstad.deelnames.get(samenwerkingsverband__naam="Regeling leerlingenvervoer")
     url = f"/gemeenten/GM0479/samenwerkingsverbanden/{rzm.samenwerkingsverband.uuid}/oplegger/"
