@@ -248,8 +248,7 @@ def _tekst(element, pad: str) -> str:
 
 
 def _codes(elementen, tabel: dict, opmerkingen: list[str], wat: Callable[[str], str]) -> list:
-    """The codes that TABEL gives the elements' texts, each once and in order. An unknown text
-    is left out with a note `regel N: <wat(text)> is onbekend; niet overgenomen.`"""
+    """TABEL's codes for the elements' texts, each once, in order; an unknown text is a note."""
     codes = []
     for e in elementen:
         tekst = _eigen_tekst(e)
