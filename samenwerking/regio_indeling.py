@@ -333,9 +333,14 @@ def plannen(
 
 
 def opslaan(
-    indeling: Indeling, *, bestandsnaam: str, toetredingsdatum: datetime.date | None
+    indeling: Indeling,
+    *,
+    bestandsnaam: str,
+    toetredingsdatum: datetime.date | None,
+    user=None,
 ) -> list[Deelname]:
-    """Write the plan: new arrangements first, then every new deelname, in one transaction.
+    """Write the plan: new arrangements first (a secretariaat's become its own, as in the
+    admin), then every new deelname, in one transaction.
     A `ValidationError` (a row the register's rules refuse) names the file's line; then
     nothing is written."""
     if not indeling.kan_opslaan:
@@ -353,6 +358,8 @@ def opslaan(
                         bron=_("regio-indeling %(bestand)s") % {"bestand": bestandsnaam},
                     )
                 )
+                if user is not None:
+                    rechten.eigen_maken(user, regio.verband)
         regels = indeling.nieuw
         rijen = [
             Deelname(

@@ -100,6 +100,7 @@ def regio_indeling_pagina(request):
                     indeling,
                     bestandsnaam=bewaard["bestand"],
                     toetredingsdatum=parse_date(bewaard["toetredingsdatum"] or ""),
+                    user=request.user,
                 )
             except ValidationError as fout:
                 fouten = fout.messages

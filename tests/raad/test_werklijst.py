@@ -28,7 +28,7 @@ def _regeling(naam: str, gemeenten: list[Gemeente], *, volledig: bool, jaar: int
         naam=naam,
         vorm=Vorm.OPENBAAR_LICHAAM,
         ingangsdatum=datetime.date(2015, 1, 1),
-        evaluatie_interval_jaren=4,
+        evaluatie_interval_jaren=2,
     )
     orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
     for gemeente in gemeenten:
@@ -76,7 +76,8 @@ def test_start_page_lists_what_is_missing_per_own_regeling(secretariaat):
     assert f"Geen bijdrage voor {jaar} van Zaanstad." in tekst
     assert f"Geen bijdrage voor {jaar} van Purmerend." in tekst
     assert "Geen zetel vastgelegd voor Zaanstad." in tekst
-    assert "Evaluatie te laat: uiterlijk 1 januari 2019 (elke 4 jaar)." in tekst
+    # Counted from the Wgr's evaluation rule (1 July 2022), not from the regeling's start.
+    assert "Evaluatie te laat: uiterlijk 1 juli 2024 (elke 2 jaar)." in tekst
     assert "Anders dan in het landelijk register: naam." in tekst
     # The complete regeling is listed without points; another regio's regeling not at all.
     assert "Regelingen zonder openstaande punten" in tekst
