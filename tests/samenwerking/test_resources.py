@@ -147,7 +147,10 @@ def test_bad_rows_name_row_column_and_problem_and_nothing_is_written(register):
     assert fouten[2]["soort"] == [
         "'geschat' is geen geldige keuze; gebruik een van: begroot, gerealiseerd."
     ]
-    assert fouten[3]["bedrag"] == ["'veel' is geen bedrag (bijvoorbeeld 1234,56)."]
+    assert fouten[3]["bedrag"] == [
+        "„veel” is geen eenduidig bedrag: er staan tekens in die geen bedrag zijn. "
+        "Voorbeeld: 1.234,56."
+    ]
     assert "GM0363 heeft geen deelname in samenwerkingsverband" in fouten[4]["deelname"][0]
     # All or nothing: the good first row was not written either.
     assert not Bijdrage.objects.filter(jaar=2025).exists()

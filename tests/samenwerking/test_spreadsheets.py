@@ -129,8 +129,20 @@ def test_deelnames_by_gemeente_name(verband):
             "gebruik de CBS-code.",
         ),
         ("GM9999", "100", "deelname", "gemeente 'GM9999' bestaat niet in het register."),
-        ("GM0479", "1.234,5,6", "bedrag", "'1.234,5,6' is geen bedrag (bijvoorbeeld 1234,56)."),
-        ("GM0479", "€ veel", "bedrag", "'€ veel' is geen bedrag (bijvoorbeeld 1234,56)."),
+        (
+            "GM0479",
+            "1.234,5,6",
+            "bedrag",
+            "„1.234,5,6” is geen eenduidig bedrag: punten en komma's staan niet op de plaats "
+            "van duizendtallen en centen. Voorbeeld: 1.234,56.",
+        ),
+        (
+            "GM0479",
+            "€ veel",
+            "bedrag",
+            "„€ veel” is geen eenduidig bedrag: er staan tekens in die geen bedrag zijn. "
+            "Voorbeeld: 1.234,56.",
+        ),
     ],
     ids=["onbekend", "tikfout", "dubbelzinnig", "onbekende-code", "twee-komma's", "geen-getal"],
 )
