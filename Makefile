@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test demo bench belasting install lint format migrate schema clean help
+.PHONY: run test demo bench belasting install lint format migrate schema schermafdrukken clean help
 
 help:
 	@echo "make run    - start regioreg op http://$(HOST):$(PORT) (SQLite, referentiedata geladen)"
@@ -18,6 +18,7 @@ help:
 	@echo "make demo   - start een demo met synthetische gegevens op landelijke schaal"
 	@echo "make format - code formatteren met ruff"
 	@echo "make schema - docs/openapi.yaml opnieuw genereren na een API-wijziging"
+	@echo "make schermafdrukken - de afbeeldingen in docs/img/ opnieuw maken (browsertests)"
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -53,6 +54,9 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+schermafdrukken: install
+	REGIOREG_SCHERMAFDRUKKEN=1 ./scripts/test.sh tests/samenwerking/test_werkplek_browser.py
 
 schema: install
 	SECRET_KEY=$${SECRET_KEY:-alleen-voor-het-schema} $(BIN)/python manage.py spectacular \

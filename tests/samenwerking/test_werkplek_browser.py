@@ -5,7 +5,9 @@ plus typing and finds it on a deelnemer's public page; the pages of the largest 
 regeling, a deelname and the bijdragen grid. Screenshots go to docs/img/ for the manual."""
 
 import datetime
+import os
 import re
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -59,10 +61,15 @@ def _axe(pagina) -> list:
 
 
 def _schermafdruk(pagina, naam: str):
-    """A small PNG of the top of the page for the manual (docs/img/)."""
-    AFBEELDINGEN.mkdir(exist_ok=True)
+    """A small PNG of the top of the page for the manual: into docs/img/ when
+    REGIOREG_SCHERMAFDRUKKEN is set (`make schermafdrukken`), else into a throwaway folder, so
+    that an ordinary test run leaves the committed pictures alone."""
+    map_ = (
+        AFBEELDINGEN if os.environ.get("REGIOREG_SCHERMAFDRUKKEN") else Path(tempfile.gettempdir())
+    )
+    map_.mkdir(exist_ok=True)
     pagina.screenshot(
-        path=str(AFBEELDINGEN / f"{naam}.png"),
+        path=str(map_ / f"{naam}.png"),
         type="png",
         clip={"x": 0, "y": 0, "width": 1280, "height": 640},
     )
