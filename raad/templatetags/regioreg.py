@@ -34,6 +34,12 @@ def euro_cent(bedrag: Decimal | None) -> str:
     return _("onbekend") if bedrag in (None, "") else _euro(bedrag, 2)
 
 
+@register.filter
+def getal(waarde: int | None) -> str:
+    """A whole number with the Dutch thousands dot: 378.121 (inwoners, counts)."""
+    return "" if waarde in (None, "") else _nederlands_getal(Decimal(waarde), 0)
+
+
 @register.simple_tag
 def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
     """Change against an earlier figure: `+ € 1.200 (+4,3%)`, `gelijk`, or `onbekend`."""

@@ -196,7 +196,7 @@ def test_per_inwoner_when_population_is_known(client, zaanstad):
     _verband_met_alles(zaanstad, "GGD", "162500")
     f.InwonertalFactory(gemeente=zaanstad, jaar=2025, aantal=162500)
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
-    assert "€ 1,00" in tekst and "162500 inwoners" in tekst
+    assert "€ 1,00" in tekst and "162.500 inwoners" in tekst
 
 
 def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
