@@ -117,6 +117,8 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
         context = getattr(antwoord, "context_data", None) or {}
         if naam and not context.get("confirm_form"):
             ImportOpslag(name=naam).remove()
+        for regel, tekst in getattr(context.get("result"), "bedrag_waarschuwingen", []):
+            messages.warning(request, _("Regel %(n)s: %(tekst)s") % {"n": regel, "tekst": tekst})
         return antwoord
 
     def get_confirm_form_initial(self, request, import_form):

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models
+from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 from import_export.resources import Diff
@@ -33,6 +34,7 @@ from toegang import rechten
 from .. import services
 from ..controle import in_lijst
 from ..formats import ontveilig, veilig
+from ..models import Bijdrage
 from .widgets import GemeenteWidget
 
 
@@ -316,6 +318,19 @@ class RegisterResource(resources.ModelResource):
                 self.markeer_fout(result, nummer, rij, fout)
             for nummer, instance, _rij, _m2m in te_bewaren:
                 result.rows[nummer - 1].object_id = instance.pk
+            if kwargs.get("dry_run") and self._meta.model is Bijdrage:
+                # A bijdrage tenfold off the year before: a warning in the preview, not an
+                # error (confirming the preview confirms the amounts).
+                waarschuwingen = services.bijdrage_waarschuwingen(
+                    rijen=rijen,
+                    vervolg=_(
+                        "Klopt het bedrag? Bevestig dan de import; anders het bestand verbeteren."
+                    ),
+                )
+                result.bedrag_waarschuwingen = [
+                    (self.regel(te_bewaren[i][0]), tekst)
+                    for i, tekst in sorted(waarschuwingen.items())
+                ]
         result.invalid_rows.sort(key=lambda r: r.number)
         # Not ModelResource.after_import: it resets the table's sequence after rows were
         # imported with their own primary key, which an import here never does.

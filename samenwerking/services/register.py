@@ -240,10 +240,13 @@ def jaarcijfers_vastleggen(
     return rij_opslaan(rij=jaarcijfers)
 
 
-def bijdrage_waarschuwingen(*, rijen: list[Bijdrage]) -> dict[int, str]:
+def bijdrage_waarschuwingen(*, rijen: list[Bijdrage], vervolg: str | None = None) -> dict[int, str]:
     """Bijdragen (as they will be saved) that differ more than tenfold from the same
     deelname's bijdrage of the year before (same soort and onderdeel, as stored): a warning
-    to confirm, not a refusal. One query for any number of rows; by the row's index."""
+    to confirm, not a refusal, ending with `vervolg` (what to do; default: the admin form's).
+    One query for any number of rows; by the row's index."""
+    if vervolg is None:
+        vervolg = _("Klopt het bedrag? Bevestig het dan en sla opnieuw op.")
     te_vergelijken = [
         (i, rij) for i, rij in enumerate(rijen) if rij.bedrag is not None and rij.deelname_id
     ]
@@ -261,9 +264,9 @@ def bijdrage_waarschuwingen(*, rijen: list[Bijdrage]) -> dict[int, str]:
         vorig = vorige.get((rij.deelname_id, (rij.jaar or 0) - 1, rij.soort, rij.onderdeel))
         if tienvoud(rij.bedrag, vorig):
             waarschuwingen[i] = _(
-                "%(bedrag)s is %(richting)s de bijdrage van %(vorig_jaar)s "
-                "(%(vorig)s). Klopt het bedrag? Bevestig het dan en sla opnieuw op."
+                "%(bedrag)s is %(richting)s de bijdrage van %(vorig_jaar)s (%(vorig)s). %(vervolg)s"
             ) % {
+                "vervolg": vervolg,
                 "bedrag": bedrag_tonen(rij.bedrag),
                 "richting": _("meer dan tien keer zo hoog als")
                 if abs(rij.bedrag) > abs(vorig)

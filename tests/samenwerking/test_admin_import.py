@@ -5,6 +5,7 @@ nothing. Rows of another regio and the number of queries: test_admin_import_regi
 import datetime
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib import admin
@@ -347,3 +348,29 @@ def test_preview_shows_names_not_uuids_and_dutch_amounts(admin_client, regio):
     nieuw = re.sub(r"<[^>]+>", "", re.sub(r"<del[^>]*>.*?</del>", "", gewijzigd))
     assert "Purmerend in Veiligheidsregio Zaanstreek-Waterland" in nieuw
     assert "€ 1.000,00" in oud and "€ 1.234,50" in nieuw
+
+
+def test_a_bijdrage_tenfold_off_last_year_is_a_warning_in_the_preview(admin_client, regio):
+    """Zaanstad paid € 1.000,00 in 2024: € 123.456,78 for 2025 is shown as a warning with the
+    row, the preview can still be confirmed, and the amount is stored as typed."""
+    verband = regio["eigen"]
+    inhoud = csv_bestand(
+        ["samenwerkingsverband", "gemeente", "jaar", "soort", "onderdeel", "bedrag"],
+        [
+            [verband.uuid, "Zaanstad", 2025, "begroot", "", "123456,78"],
+            [verband.uuid, "GM0439", 2025, "begroot", "", "1.100,00"],
+        ],
+    )
+    voorbeeld = upload(admin_client, "bijdrage", inhoud)
+    assert voorbeeld.status_code == 200
+    waarschuwingen = [m for m in meldingen(voorbeeld) if "tien keer" in m]
+    assert waarschuwingen == [
+        "Regel 1: € 123.456,78 is meer dan tien keer zo hoog als de bijdrage van 2024 "
+        "(€ 1.000,00). Klopt het bedrag? Bevestig dan de import; anders het bestand verbeteren."
+    ]
+    assert "Regel 1: € 123.456,78" in paginatekst(voorbeeld)
+    assert bevestig(admin_client, "bijdrage", voorbeeld).status_code == 302
+    opgeslagen = Bijdrage.objects.get(
+        deelname__samenwerkingsverband=verband, deelname__gemeente__cbs_code="GM0479", jaar=2025
+    )
+    assert opgeslagen.bedrag == Decimal("123456.78")
