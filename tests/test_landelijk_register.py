@@ -195,7 +195,8 @@ def test_utrecht_page_api_and_xlsx(register, client):
         assert " ".join(titel.split()) in pagina
     aantal = utrecht.inwonertallen.get(jaar=2026).aantal
     assert (
-        f"{aantal} inwoners; landelijk register (Register van Overheidsorganisaties), export "
+        f"{aantal:,}".replace(",", ".")
+        + " inwoners; landelijk register (Register van Overheidsorganisaties), export "
         "van 19 mei 2026" in pagina
     )
     assert "€ 50,00" in pagina  # per inwoner: 18,906,050 / 378,121
