@@ -85,8 +85,15 @@ redis_start() {
 
 redis_stop() {
     if [ -n "${REDIS_TMP:-}" ]; then
-        if [ -f "$REDIS_TMP/redis.pid" ]; then kill "$(cat "$REDIS_TMP/redis.pid")" 2>/dev/null || true; fi
-        rm -rf "$REDIS_TMP"
+        if [ -f "$REDIS_TMP/redis.pid" ]; then
+            local pid
+            pid=$(cat "$REDIS_TMP/redis.pid")
+            kill "$pid" 2>/dev/null || true
+            # redis-server writes its log and removes its pid file while it stops: wait for it
+            # (at most 5 s) before the folder goes, or rm races it ("Directory not empty").
+            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+        rm -rf "$REDIS_TMP" 2>/dev/null || { sleep 0.5; rm -rf "$REDIS_TMP" || true; }
         REDIS_TMP=
     fi
 }
