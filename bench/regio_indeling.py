@@ -13,7 +13,6 @@ of bench/meten.py (make bench) or, on their own (`scripts/bench.sh regio`), are 
 
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -31,6 +30,7 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from bench.meting import Meting, voeg_toe  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Herindeling, Samenwerkingsverband  # noqa: E402
 from samenwerking.normalisatie import normaliseer_naam  # noqa: E402
 
@@ -89,22 +89,6 @@ def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
     return preview_ms, confirm_ms
 
 
-def _meting(naam: str, tijden: list[float]) -> dict:
-    tijden = sorted(tijden)
-    mediaan = statistics.median(tijden)
-    return {
-        "naam": naam,
-        "doel_ms": DOEL_MS,
-        "mediaan_ms": mediaan,
-        "p95_ms": tijden[-1],
-        "min_ms": tijden[0],
-        "max_ms": tijden[-1],
-        "metingen": len(tijden),
-        "toelichting": "",
-        "gehaald": mediaan <= DOEL_MS,
-    }
-
-
 def main() -> None:
     settings.PAGINA_CACHE_SECONDEN = 0
     translation.activate(settings.LANGUAGE_CODE)
@@ -121,19 +105,21 @@ def main() -> None:
         voorbeelden.append(preview_ms)
         bevestigingen.append(confirm_ms)
     metingen = [
-        _meting("Regio-indeling in het beheer: voorbeeld (400 regels, 25 regio's)", voorbeelden),
-        _meting("Regio-indeling in het beheer: bevestigen (400 regels)", bevestigingen),
+        Meting.uit_tijden(
+            "Regio-indeling in het beheer: voorbeeld (400 regels, 25 regio's)",
+            voorbeelden,
+            doel_ms=DOEL_MS,
+        ),
+        Meting.uit_tijden(
+            "Regio-indeling in het beheer: bevestigen (400 regels)", bevestigingen, doel_ms=DOEL_MS
+        ),
     ]
-    for meting in metingen:
-        print(f"{meting['naam']:60s} mediaan {meting['mediaan_ms']:9.1f} ms", flush=True)
     if os.environ.get("BENCH_UITVOER"):
-        uitvoer = Path(os.environ["BENCH_UITVOER"])
-        data = json.loads(uitvoer.read_text())
-        data["metingen"].extend(metingen)
-        uitvoer.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+        voeg_toe(metingen)
     else:
         datum = timezone.now().isoformat(timespec="seconds")
-        print(json.dumps({"datum": datum, "metingen": metingen}, ensure_ascii=False))
+        data = {"datum": datum, "metingen": [m.als_json() for m in metingen]}
+        print(json.dumps(data, ensure_ascii=False))
 
 
 if __name__ == "__main__":

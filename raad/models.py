@@ -529,6 +529,24 @@ class Zienswijze(RegisterModel):
     def __str__(self):
         return f"{self.gemeente} – {self.zienswijzeverzoek.onderwerp}"
 
+    def clean(self):
+        """The board replies to what the raad submitted: a reply on a zienswijze that is not
+        submitted is refused on every surface (admin, API, the service)."""
+        super().clean()
+        if self.reactie_bestuur.strip() and self.status != ZienswijzeStatus.INGEDIEND:
+            raise ValidationError(
+                {
+                    "reactie_bestuur": ValidationError(
+                        _(
+                            "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
+                            "Zet eerst de status op „ingediend” (met de datum van het "
+                            "raadsbesluit), of laat de reactie leeg."
+                        ),
+                        code="niet_ingediend",
+                    )
+                }
+            )
+
     def get_actuele_status_display(self) -> str:
         """The label of `actuele_status`; only on rows read with `met_actuele_status`."""
         return ZienswijzeStatus(self.actuele_status).label

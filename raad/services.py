@@ -152,17 +152,8 @@ def zienswijze_status_wijzigen(
     return zienswijze_opslaan(zienswijze=zienswijze)
 
 
-@transaction.atomic
 def reactie_bestuur_vastleggen(*, zienswijze: Zienswijze, reactie: str) -> Zienswijze:
-    """The board's reasoned reply to a zienswijze the raad submitted."""
-    if zienswijze.status != ZienswijzeStatus.INGEDIEND:
-        raise ValidationError(
-            {
-                "reactie_bestuur": ValidationError(
-                    _("Reactie van het bestuur: kan alleen op een ingediende zienswijze."),
-                    code="niet_ingediend",
-                )
-            }
-        )
+    """The board's reasoned reply to a zienswijze the raad submitted (`Zienswijze.clean`
+    refuses a reply on any other)."""
     zienswijze.reactie_bestuur = reactie
     return zienswijze_opslaan(zienswijze=zienswijze)

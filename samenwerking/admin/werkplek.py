@@ -31,6 +31,7 @@ from ..bedragen import Bedragfout, bedrag_invoer, bedrag_lezen, bedrag_tonen
 from ..constants import BijdrageSoort
 from ..models import Bestuursorgaan, Bijdrage, Deelname, Gemeente, Jaarcijfers, Zetel
 from ..periode import overlapt, periode_overlapt_q
+from ..selectors.bijdragen import totaal
 
 BEGROOT, GEREALISEERD = BijdrageSoort.BEGROOT, BijdrageSoort.GEREALISEERD
 JAARCIJFERS_BEDRAGEN = (
@@ -346,8 +347,10 @@ class Rij:
 
     @property
     def totaal_begroot(self) -> str:
-        bedragen = [c.opgeslagen.bedrag for c in self.cellen if c.opgeslagen and c.soort == BEGROOT]
-        return bedrag_tonen(sum(bedragen, Decimal(0))) if bedragen else _("onbekend")
+        som = totaal(
+            c.opgeslagen.bedrag for c in self.cellen if c.opgeslagen and c.soort == BEGROOT
+        )
+        return _("onbekend") if som is None else bedrag_tonen(som)
 
 
 @dataclass
@@ -412,13 +415,16 @@ class Raster:
                 )
             rijen.append(rij)
         for i, kolom in enumerate(kolommen):
-            bedragen = [r.cellen[i].opgeslagen.bedrag for r in rijen if r.cellen[i].opgeslagen]
-            kolom.totaal = sum(bedragen, Decimal(0)) if bedragen else None
+            kolom.totaal = totaal(
+                r.cellen[i].opgeslagen.bedrag for r in rijen if r.cellen[i].opgeslagen
+            )
         return cls(verband, jaren, kolommen, rijen, versie=versie(verband))
 
     @property
     def totalen(self) -> list[str]:
-        return [bedrag_tonen(k.totaal) if k.totaal is not None else "—" for k in self.kolommen]
+        return [
+            _("onbekend") if k.totaal is None else bedrag_tonen(k.totaal) for k in self.kolommen
+        ]
 
     @property
     def cellen(self):

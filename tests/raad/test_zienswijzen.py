@@ -188,3 +188,17 @@ def test_a_deadline_before_receipt_is_refused_and_a_short_term_is_flagged():
     verzoek.soort = ZienswijzeSoort.OVERIG_BESLUIT
     verzoek.uiterste_datum = D(2025, 3, 2)
     assert verzoek.wettelijke_termijn_weken is None and not verzoek.korter_dan_wettelijk
+
+
+def test_admin_and_api_refuse_a_reply_on_a_zienswijze_not_submitted(verzoek):
+    """Admin and API save through zienswijze_opslaan: the reply rule holds there too."""
+    zienswijze = zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)[0]
+    zienswijze.reactie_bestuur = "Dank voor uw zienswijze."
+    with pytest.raises(ValidationError) as fout:
+        zienswijze_opslaan(zienswijze=zienswijze)
+    assert fout.value.message_dict["reactie_bestuur"] == [
+        "Reactie van het bestuur: kan alleen op een ingediende zienswijze. Zet eerst de status "
+        "op „ingediend” (met de datum van het raadsbesluit), of laat de reactie leeg."
+    ]
+    zienswijze.refresh_from_db()
+    assert zienswijze.reactie_bestuur == ""
