@@ -42,6 +42,7 @@ from .forms import (
 from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
+from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
 from .termijnen import pc_termijnen
 
 
@@ -139,6 +140,7 @@ def gemeente_overzicht(request, cbs_code: str):
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
+        "kaders_per_verband": kaders_van_gemeente(gemeente),
     }
     return render(request, "raad/gemeente.html", context, status=status)
 
@@ -246,6 +248,7 @@ def oplegger(request, cbs_code: str, uuid):
             if t.datum >= peildatum
         ][:5],
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
+        "sturing": sturing_van_verband(overzicht.verband, overzicht.jaarcijfers, gemeente=gemeente),
     }
     return render(request, "raad/oplegger.html", context, status=status)
 
@@ -268,6 +271,7 @@ def samenwerkingsverband_detail(request, uuid):
         "stand": registerstand() if overzicht.versies else None,
         "mag_bewerken": rechten.mag_wijzigen(request.user, overzicht.verband),
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
+        "sturing": sturing_van_verband(overzicht.verband, overzicht.jaarcijfers),
         "grafiek_per_jaar": grafieken.staafgrafiek(
             [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],
             [
