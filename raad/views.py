@@ -28,6 +28,7 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
+from . import rechten as raad_rechten
 from .forms import (
     INDELINGEN,
     KARAKTERKEUZES,
@@ -141,6 +142,8 @@ def gemeente_overzicht(request, cbs_code: str):
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
         "kaders_per_verband": kaders_van_gemeente(gemeente),
+        # The griffie of this gemeente (or a beheerder) gets links to enter its kaders.
+        "mag_kaders_beheren": raad_rechten.mag_gemeente_beheren(request.user, gemeente),
     }
     return render(request, "raad/gemeente.html", context, status=status)
 

@@ -340,6 +340,15 @@ def test_gemeente_page_shows_its_kaders_per_regeling(client, gevuld):
     assert "Purmerend: meer preventie" not in sectie  # another raad's
 
 
+def test_gemeente_page_links_the_griffie_of_that_gemeente_to_its_kaders(client, regio):
+    link = "Kader van de raad toevoegen"
+    assert link not in _tekst(client.get("/gemeenten/GM0479/"))  # anonymous
+    griffie = _admin(regio["griffie"])
+    assert link in _tekst(griffie.get("/gemeenten/GM0479/"))
+    assert link not in _tekst(griffie.get("/gemeenten/GM0439/"))  # another gemeente
+    assert link not in _tekst(_admin(regio["secretariaat"]).get("/gemeenten/GM0479/"))
+
+
 def test_gemeente_page_without_kaders_says_so(client, regio):
     tekst = _tekst(client.get("/gemeenten/GM0479/"))
     assert "De griffie heeft nog geen kaders van de raad vastgelegd." in tekst

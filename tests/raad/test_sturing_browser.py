@@ -1,6 +1,7 @@
 """A griffier enters a kader of the raad in the admin (the griffie's real path, as for
 zienswijzen) and finds it in the oplegger, beside the regeling's results and doelen; in a
-real browser (Debian's Chromium via Playwright), with axe-core on the oplegger."""
+real browser (Debian's Chromium via Playwright), with axe-core on the oplegger and a
+screenshot of it in test-artifacts/."""
 
 import datetime
 import re
@@ -20,6 +21,7 @@ from toegang.models import RolSoort
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
+ARTEFACTEN = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 WACHTWOORD = "een-lang-testwachtwoord-18"
 VORIG_JAAR = datetime.date.today().year - 1
 
@@ -90,6 +92,8 @@ def test_griffier_enters_a_kader_and_sees_it_in_the_oplegger(pagina, referentied
         "12,4"
     )
 
+    ARTEFACTEN.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTEN / "oplegger-kaders.png"), full_page=True)
     pagina.add_script_tag(path=str(AXE))
     resultaat = pagina.evaluate(
         """() => axe.run(document, {runOnly: {type: 'tag',
