@@ -10,13 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.adminbasis import RegisterAdmin, RegisterInline, VerbandRijAdmin
-from samenwerking.models import Gemeente
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 
 from . import rechten, services
 from .constants import ZienswijzeStatus
 from .models import (
     Bestuursvergadering,
+    Doel,
     Evaluatie,
+    Indicator,
+    Indicatorwaarde,
+    Kader,
     Termijnafwijking,
     Termijnregel,
     Zienswijze,
@@ -175,3 +179,107 @@ class EvaluatieAdmin(VerbandRijAdmin):
     list_display = ["samenwerkingsverband", "datum"]
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "conclusie"]
     date_hierarchy = "datum"
+
+
+# --- Kaders van de raad, doelen en prestaties (raad.sturing) --------------------------------------
+
+
+@admin.register(Kader)
+class KaderAdmin(GemeenteRechtenMixin, RegisterAdmin):
+    """The griffie's path for the raad's kaders: only its own gemeente can be chosen (and a
+    forged one is refused by the form's rights check, toegang.admin.RechtenForm), and only
+    the regelingen that gemeente takes part in."""
+
+    list_display = [
+        "onderwerp",
+        "gemeente",
+        "samenwerkingsverband",
+        "soort",
+        "jaar",
+        "besluitdatum",
+    ]
+    list_filter = ["soort", "jaar"]
+    list_select_related = ["gemeente", "samenwerkingsverband"]
+    search_fields = ["onderwerp", "gemeente__naam", "samenwerkingsverband__naam"]
+    date_hierarchy = "besluitdatum"
+    readonly_fields = ["uuid"]
+    fields = [
+        "gemeente",
+        "samenwerkingsverband",
+        "soort",
+        "jaar",
+        "besluitdatum",
+        "onderwerp",
+        "tekst",
+        "document_url",
+        "uuid",
+    ]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        gemeenten = rechten.beheerbare_gemeenten(request.user)
+        if gemeenten is not None and len(ids := list(gemeenten.values_list("pk", flat=True))) == 1:
+            initial.setdefault("gemeente", ids[0])
+        return initial
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "samenwerkingsverband":
+            verbanden = Samenwerkingsverband.objects.order_by("naam")
+            gemeenten = rechten.beheerbare_gemeenten(request.user)
+            if gemeenten is not None:
+                verbanden = verbanden.filter(
+                    pk__in=Deelname.objects.filter(gemeente__in=gemeenten).values(
+                        "samenwerkingsverband"
+                    )
+                )
+            kwargs["queryset"] = verbanden
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
+        )
+
+
+class IndicatorInline(RegisterInline, admin.TabularInline):
+    model = Indicator
+    fields = ["naam", "eenheid", "volgorde"]
+    show_change_link = True  # the values per year are on the indicator's own page
+
+
+@admin.register(Doel)
+class DoelAdmin(VerbandRijAdmin):
+    list_display = ["titel", "samenwerkingsverband", "volgorde"]
+    search_fields = ["titel", "samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
+    fields = ["samenwerkingsverband", "titel", "omschrijving", "volgorde"]
+    inlines = [IndicatorInline]
+
+
+class IndicatorwaardeInline(RegisterInline, admin.TabularInline):
+    model = Indicatorwaarde
+    fields = ["jaar", "gepland", "gerealiseerd", "bron", "bron_url"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(RegisterAdmin):
+    list_display = ["naam", "doel", "eenheid"]
+    list_select_related = ["doel__samenwerkingsverband"]
+    search_fields = ["naam", "doel__titel", "doel__samenwerkingsverband__naam"]
+    fields = ["doel", "naam", "eenheid", "volgorde"]
+    inlines = [IndicatorwaardeInline]
+
+
+@admin.register(Indicatorwaarde)
+class IndicatorwaardeAdmin(RegisterAdmin):
+    """All values at a glance; entered on the indicator's page (IndicatorAdmin)."""
+
+    list_display = ["indicator", "jaar", "gepland", "gerealiseerd", "bron"]
+    list_filter = ["jaar"]
+    list_select_related = ["indicator__doel__samenwerkingsverband"]
+    search_fields = ["indicator__naam", "indicator__doel__samenwerkingsverband__naam"]
+    fields = ["indicator", "jaar", "gepland", "gerealiseerd", "bron", "bron_url"]

@@ -34,6 +34,7 @@ from .constants import (
     ZienswijzeSoort,
     ZienswijzeStatus,
 )
+from .sturing import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort  # noqa: F401
 
 RELATIEVE_BEREKENINGEN = (Berekening.WEKEN_VOOR_VASTSTELLING, Berekening.WEKEN_NA_VASTSTELLING)
 

@@ -7,6 +7,7 @@ each; errors are `ValidationError`s keyed by field, in Dutch, with a `code`.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,7 @@ from samenwerking.periode import loopt_op, periode_q
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
 from .models import Zienswijze, Zienswijzeverzoek
+from .sturing import Doel, Indicator, Indicatorwaarde, Kader
 
 
 @transaction.atomic
@@ -157,3 +159,87 @@ def reactie_bestuur_vastleggen(*, zienswijze: Zienswijze, reactie: str) -> Ziens
     refuses a reply on any other)."""
     zienswijze.reactie_bestuur = reactie
     return zienswijze_opslaan(zienswijze=zienswijze)
+
+
+# --- Kaders van de raad, doelen en prestaties (raad.sturing) --------------------------------------
+
+
+def kaders_controleren(rijen: list[Kader], labels, goed) -> dict:
+    """Rules across rows: a raad sets kaders for a regeling its gemeente takes (or took) part
+    in. One query, however many kaders."""
+    paren = {
+        (rijen[i].gemeente_id, rijen[i].samenwerkingsverband_id)
+        for i in goed
+        if rijen[i].gemeente_id and rijen[i].samenwerkingsverband_id
+    }
+    deelnemers = set()
+    if paren:
+        waar = Q(pk__in=[])
+        for gemeente, verband in paren:
+            waar |= Q(gemeente_id=gemeente, samenwerkingsverband_id=verband)
+        deelnemers = set(
+            Deelname.objects.filter(waar).values_list("gemeente_id", "samenwerkingsverband_id")
+        )
+    fouten = {}
+    for i in goed:
+        kader = rijen[i]
+        paar = (kader.gemeente_id, kader.samenwerkingsverband_id)
+        if all(paar) and paar not in deelnemers:
+            fouten[i] = ValidationError(
+                {
+                    "samenwerkingsverband": ValidationError(
+                        _(
+                            "Samenwerkingsverband: %(gemeente)s neemt niet deel aan "
+                            "%(verband)s. Kies een regeling waaraan de gemeente deelneemt, of "
+                            "vraag het regiosecretariaat de deelname vast te leggen."
+                        )
+                        % {"gemeente": kader.gemeente, "verband": kader.samenwerkingsverband},
+                        code="geen_deelnemer",
+                    )
+                }
+            )
+    return fouten
+
+
+register.registreren(Kader, register.Regels(over_rijen=kaders_controleren))
+
+
+def kader_opslaan(*, kader: Kader) -> Kader:
+    """Save a kader as the griffie of its gemeente enters it (rights: toegang.rechten, asked
+    by the admin before this write), with its rules."""
+    return register.rij_opslaan(rij=kader)
+
+
+def doel_opslaan(*, doel: Doel) -> Doel:
+    """Save one goal of a regeling, as its secretariaat enters it."""
+    return register.rij_opslaan(rij=doel)
+
+
+def indicator_opslaan(*, indicator: Indicator) -> Indicator:
+    return register.rij_opslaan(rij=indicator)
+
+
+@transaction.atomic
+def indicatorwaarde_vastleggen(
+    *,
+    indicator: Indicator,
+    jaar: int,
+    gepland: Decimal | None = None,
+    gerealiseerd: Decimal | None = None,
+    bron: str = "",
+    bron_url: str = "",
+) -> Indicatorwaarde:
+    """The planned and/or actual value of an indicator in a year: the year's row is created
+    or updated (a value not given keeps what is stored)."""
+    waarde = Indicatorwaarde.objects.select_for_update().filter(
+        indicator=indicator, jaar=jaar
+    ).first() or Indicatorwaarde(indicator=indicator, jaar=jaar)
+    if gepland is not None:
+        waarde.gepland = gepland
+    if gerealiseerd is not None:
+        waarde.gerealiseerd = gerealiseerd
+    if bron:
+        waarde.bron = bron
+    if bron_url:
+        waarde.bron_url = bron_url
+    return register.rij_opslaan(rij=waarde)

@@ -28,6 +28,7 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, grafieken
+from . import rechten as raad_rechten
 from .forms import (
     INDELINGEN,
     KARAKTERKEUZES,
@@ -42,6 +43,7 @@ from .forms import (
 from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
+from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
 from .termijnen import pc_termijnen
 
 
@@ -139,6 +141,9 @@ def gemeente_overzicht(request, cbs_code: str):
         "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
+        "kaders_per_verband": kaders_van_gemeente(gemeente),
+        # The griffie of this gemeente (or a beheerder) gets links to enter its kaders.
+        "mag_kaders_beheren": raad_rechten.mag_gemeente_beheren(request.user, gemeente),
     }
     return render(request, "raad/gemeente.html", context, status=status)
 
@@ -246,6 +251,7 @@ def oplegger(request, cbs_code: str, uuid):
             if t.datum >= peildatum
         ][:5],
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
+        "sturing": sturing_van_verband(overzicht.verband, overzicht.jaarcijfers, gemeente=gemeente),
     }
     return render(request, "raad/oplegger.html", context, status=status)
 
@@ -268,6 +274,7 @@ def samenwerkingsverband_detail(request, uuid):
         "stand": registerstand() if overzicht.versies else None,
         "mag_bewerken": rechten.mag_wijzigen(request.user, overzicht.verband),
         "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
+        "sturing": sturing_van_verband(overzicht.verband, overzicht.jaarcijfers),
         "grafiek_per_jaar": grafieken.staafgrafiek(
             [str(j) for j, _b, _g in overzicht.bijdragen_per_jaar],
             [

@@ -6,11 +6,13 @@ and the pages (edit links) all ask these functions; nothing else decides.
 
 Reading the public register needs no account (Wgr art. 27 lid 3). For the admin:
 - beheerder (role or superuser): everything, including accounts and tokens;
-- griffie: reads the whole register; adds, changes and deletes the zienswijzen of its gemeente;
+- griffie: reads the whole register; adds, changes and deletes the zienswijzen and the kaders
+  of its gemeente;
 - secretariaat: reads the whole register; adds arrangements (a new one becomes its own:
   `eigen_maken`), changes its own arrangements and adds, changes and deletes the rows that
   hang off them (deelnames, organs, seats, money, documents, the raad's meetings and
-  zienswijze requests); may add a person (to seat them), nothing else.
+  zienswijze requests, doelen with their indicators and values); may add a person (to seat
+  them), nothing else.
 Rows are tied to an arrangement or a gemeente by a lookup path, so that one path both narrows
 a queryset (`beperk`) and finds the arrangement of one row (`_verband_id`).
 """
@@ -38,9 +40,12 @@ VERBAND_PAD = {
     "raad.termijnafwijking": "samenwerkingsverband",
     "raad.zienswijzeverzoek": "samenwerkingsverband",
     "raad.evaluatie": "samenwerkingsverband",
+    "raad.doel": "samenwerkingsverband",
+    "raad.indicator": "doel__samenwerkingsverband",
+    "raad.indicatorwaarde": "indicator__doel__samenwerkingsverband",
 }
 # Rows a griffie maintains, with the lookup path to their gemeente.
-GEMEENTE_PAD = {"raad.zienswijze": "gemeente"}
+GEMEENTE_PAD = {"raad.zienswijze": "gemeente", "raad.kader": "gemeente"}
 # Shared rows a secretariaat may add but not change: a person to seat in an organ.
 ALLEEN_TOEVOEGEN = {"samenwerking.persoon"}
 

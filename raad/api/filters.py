@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raad.constants import ZienswijzeSoort, ZienswijzeStatus
 from raad.models import Zienswijzeverzoek
+from raad.sturing import KaderSoort
 from samenwerking.api.filters import (
     GEMEENTE,
     SAMENWERKINGSVERBAND,
@@ -39,3 +40,15 @@ class ZienswijzeFilterSet(RegisterFilterSet):
     ordering = volgorde(
         ("zienswijzeverzoek__uiterste_datum", "uiterste_datum"), ("gemeente__naam", "gemeente")
     )
+
+
+class KaderFilterSet(RegisterFilterSet):
+    gemeente = verwijzing(Gemeente, label=GEMEENTE)
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    soort = django_filters.ChoiceFilter(choices=KaderSoort.choices, label=_("Soort kader."))
+    jaar = JaarFilter(label=_("Jaar waarvoor de kaders gelden, bijvoorbeeld 2026."))
+    ordering = volgorde(("jaar", "jaar"), ("besluitdatum", "besluitdatum"))
+
+
+class DoelFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)

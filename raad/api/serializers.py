@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from raad.models import Zienswijze, Zienswijzeverzoek
+from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -94,6 +95,73 @@ class ZienswijzeSerializer(RaadSerializer):
             "zienswijzeverzoek": {"help_text": _("Uuid van het zienswijzeverzoek.")},
             "gemeente": {"help_text": _("CBS-code van de gemeente wier raad reageert.")},
         }
+
+
+# --- Kaders van de raad, doelen en prestaties (read only) ----------------------------------------
+
+
+class KaderSerializer(RaadSerializer):
+    class Meta:
+        model = Kader
+        fields = [
+            "uuid",
+            "url",
+            "laatst_gewijzigd",
+            "gemeente",
+            "samenwerkingsverband",
+            "soort",
+            "jaar",
+            "besluitdatum",
+            "onderwerp",
+            "tekst",
+            "document_url",
+        ]
+        extra_kwargs = {
+            "gemeente": {"help_text": _("CBS-code van de gemeente wier raad dit besloot.")},
+            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
+        }
+
+
+class IndicatorwaardeSerializer(RegisterSerializer):
+    class Meta:
+        model = Indicatorwaarde
+        fields = ["jaar", "gepland", "gerealiseerd", "bron", "bron_url"]
+
+
+class IndicatorSerializer(RegisterSerializer):
+    waarden = IndicatorwaardeSerializer(
+        many=True,
+        read_only=True,
+        source="waarden_lijst",
+        help_text=_("Per jaar de geplande en gerealiseerde waarde, met de bron; oudste eerst."),
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["uuid", "naam", "eenheid", "waarden"]
+
+
+class DoelSerializer(RaadSerializer):
+    indicatoren = IndicatorSerializer(
+        many=True,
+        read_only=True,
+        source="indicatoren_lijst",
+        help_text=_("Hoe het doel wordt gemeten."),
+    )
+
+    class Meta:
+        model = Doel
+        fields = [
+            "uuid",
+            "url",
+            "laatst_gewijzigd",
+            "samenwerkingsverband",
+            "titel",
+            "omschrijving",
+            "volgorde",
+            "indicatoren",
+        ]
+        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 # --- P&C termijnen: computed, not stored ---------------------------------------------------------

@@ -1,6 +1,6 @@
 """The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
 the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
-list only), zienswijzeverzoeken and zienswijzen."""
+list only), zienswijzeverzoeken and zienswijzen, the raden's kaders and the regelingen's doelen."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -13,6 +13,8 @@ app_name = "raad-api"
 router = SimpleRouter(trailing_slash=False)
 router.register("zienswijzeverzoeken", viewsets.ZienswijzeverzoekViewSet)
 router.register("zienswijzen", viewsets.ZienswijzeViewSet)
+router.register("kaders", viewsets.KaderViewSet)
+router.register("doelen", viewsets.DoelViewSet)
 
 urlpatterns = [
     path(

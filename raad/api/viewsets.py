@@ -4,7 +4,7 @@ P&C termijnen computed by raad.termijnen."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +14,7 @@ from rest_framework.exceptions import PermissionDenied
 from raad import rechten, services
 from raad.constants import PC_VORMEN
 from raad.models import Zienswijze, Zienswijzeverzoek
+from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.termijnen import pc_termijnen
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
@@ -64,6 +65,35 @@ class ZienswijzeViewSet(BeheerViewSet):
         self._mag(serializer.instance.gemeente, serializer.validated_data.get("gemeente"))
         super().perform_update(serializer)
         serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+
+
+class KaderViewSet(RegisterViewSet):
+    """The raden's kaders per regeling; read only (the griffie enters them in the admin)."""
+
+    queryset = Kader.objects.select_related("gemeente", "samenwerkingsverband")
+    serializer_class = s.KaderSerializer
+    filterset_class = filters.KaderFilterSet
+
+
+class DoelViewSet(RegisterViewSet):
+    """A regeling's doelen with their indicators and values per year; read only (the
+    secretariaat enters them in the admin). Three queries per page, whatever its size."""
+
+    queryset = Doel.objects.select_related("samenwerkingsverband").prefetch_related(
+        Prefetch(
+            "indicatoren",
+            queryset=Indicator.objects.order_by("volgorde", "naam", "pk").prefetch_related(
+                Prefetch(
+                    "waarden",
+                    queryset=Indicatorwaarde.objects.order_by("jaar"),
+                    to_attr="waarden_lijst",
+                )
+            ),
+            to_attr="indicatoren_lijst",
+        )
+    )
+    serializer_class = s.DoelSerializer
+    filterset_class = filters.DoelFilterSet
 
 
 class TermijnViewSet(RegisterViewSet):

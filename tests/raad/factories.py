@@ -1,6 +1,7 @@
 """Factories for the raad's calendar rows."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
@@ -47,3 +48,44 @@ class EvaluatieFactory(DjangoModelFactory):
     samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
     datum = datetime.date(2021, 5, 1)
     conclusie = "De samenwerking werkt; de sturing door de raden kan beter."
+
+
+class KaderFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Kader
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    soort = models.KaderSoort.RAADSBESLUIT
+    jaar = 2025
+    besluitdatum = datetime.date(2024, 6, 27)
+    onderwerp = factory.Sequence(lambda n: f"Kaders begroting 2025, besluit {n}")
+    tekst = "De bijdrage stijgt hoogstens met de loon- en prijsindex."
+
+
+class DoelFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Doel
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    titel = factory.Sequence(lambda n: f"Doel {n}")
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Indicator
+
+    doel = factory.SubFactory(DoelFactory)
+    naam = factory.Sequence(lambda n: f"Indicator {n}")
+    eenheid = "%"
+
+
+class IndicatorwaardeFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Indicatorwaarde
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    jaar = 2025
+    gepland = Decimal("90")
+    gerealiseerd = Decimal("87.5")
+    bron = "Jaarverslag 2025"

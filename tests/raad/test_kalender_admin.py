@@ -14,7 +14,11 @@ from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.raad.factories import (
     BestuursvergaderingFactory,
+    DoelFactory,
     EvaluatieFactory,
+    IndicatorFactory,
+    IndicatorwaardeFactory,
+    KaderFactory,
     ZienswijzeFactory,
     ZienswijzeverzoekFactory,
 )
@@ -44,6 +48,10 @@ MAAK = {
     models.Zienswijzeverzoek: lambda: _zienswijze().zienswijzeverzoek,
     models.Zienswijze: _zienswijze,
     models.Evaluatie: lambda: EvaluatieFactory(),
+    models.Kader: lambda: KaderFactory(),
+    models.Doel: lambda: DoelFactory(),
+    models.Indicator: lambda: IndicatorFactory(),
+    models.Indicatorwaarde: lambda: IndicatorwaardeFactory(),
 }
 
 

@@ -234,14 +234,14 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
     # 1 gemeente with provincie, 2-5 deelnames_van_gemeente (deelnames with arrangement and
     # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6 inwonertal. (A
-    # disappeared gemeente adds one for its successors.)
+    # disappeared gemeente adds one for its successors.) 7 the raad's kaders per regeling.
     # The analysis per motive and per domain and the karakter filter add none.
     for indeling in ("vorm", "domein", "motief"):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
         assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
     assert antwoord.status_code == 200
 
@@ -426,7 +426,8 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
     # and overrides (raad.kalender), 17-18 versions in the national register and historical
     # mentions linked to it, 19 "laatst gewijzigd in regioreg": the latest change by people
-    # over the history tables.
-    with django_assert_num_queries(19):
+    # over the history tables, 20-21 the raden's kaders and the doelen (without doelen their
+    # indicators and values are not read).
+    with django_assert_num_queries(21):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
