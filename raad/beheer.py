@@ -1,26 +1,70 @@
 """Pages of the admin that belong to the raad's side: the secretary's start page."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from samenwerking.models import Samenwerkingsverband
+from samenwerking.models import Domein, Samenwerkingsverband
 from toegang import rechten
 
-from .werklijst import TERMIJN_DAGEN, werklijst
+from .werklijst import TERMIJN_DAGEN, regelingen, standen_van
+
+PER_PAGINA = 25
+
+
+class WerklijstFilter(forms.Form):
+    naam = forms.CharField(
+        label=gettext_lazy("Naam of afkorting bevat"), required=False, max_length=100
+    )
+    domein = forms.ModelChoiceField(
+        label=gettext_lazy("Domein"),
+        queryset=Domein.objects.order_by("naam"),
+        required=False,
+        empty_label=gettext_lazy("alle domeinen"),
+    )
+    alleen_open = forms.BooleanField(
+        label=gettext_lazy("Alleen met ontbrekende gegevens of openstaande punten"),
+        required=False,
+    )
 
 
 def werklijst_pagina(request):
-    """What is missing or due per regeling the account may change."""
+    """What is missing or due per regeling the account may change: 25 regelingen a page,
+    filtered by name, domein and "only with open points"."""
     if not rechten.mag_model(request.user, rechten.WIJZIGEN, Samenwerkingsverband):
         raise PermissionDenied
     vandaag = timezone.localdate()
-    standen = werklijst(request.user, vandaag=vandaag)
+    filter_ = WerklijstFilter(request.GET or None)
+    gekozen = filter_.cleaned_data if filter_.is_valid() else {}
+    verbanden = regelingen(
+        request.user,
+        vandaag=vandaag,
+        naam=gekozen.get("naam", "").strip(),
+        domein=gekozen.get("domein"),
+    )
+    if gekozen.get("alleen_open"):
+        # Which regelingen have points is known only once they are worked out: all of them
+        # (a fixed number of queries), then the page.
+        alle = [s for s in standen_van(list(verbanden), vandaag) if s.punten]
+        pagina = Paginator(alle, PER_PAGINA).get_page(request.GET.get("pagina"))
+        standen = list(pagina.object_list)
+    else:
+        pagina = Paginator(verbanden, PER_PAGINA).get_page(request.GET.get("pagina"))
+        standen = standen_van(list(pagina.object_list), vandaag)
+    zonder_pagina = {k: v for k, v in request.GET.items() if k != "pagina" and v}
     context = {
         **admin.site.each_context(request),
         "title": _("Mijn regelingen: wat ontbreekt of eraan komt"),
+        "filter": filter_ if filter_.is_bound else WerklijstFilter(),
+        "pagina": pagina,
+        "paginalink": "?" + urlencode({**zonder_pagina, "pagina": ""}),
+        "gefilterd": bool(zonder_pagina),
         "standen": [s for s in standen if s.punten],
         "zonder_punten": [s for s in standen if not s.punten],
         "volgend_jaar": vandaag.year + 1,

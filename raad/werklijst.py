@@ -21,7 +21,7 @@ is read by toegang.rechten (cached on the user).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -109,21 +109,33 @@ def _deelnames(verbanden: list, vandaag: datetime.date, volgend_jaar: int) -> li
     )
 
 
-def werklijst(user, *, vandaag: datetime.date) -> list[Regelingstand]:
-    """The regelingen `user` may change (running on `vandaag`), each with its points."""
-    volgend_jaar = vandaag.year + 1
-    verbanden = list(
-        rechten.beperk(Samenwerkingsverband.objects.all(), user)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=vandaag), alleen_historisch=False)
-        .annotate(
-            laatste_evaluatie=Subquery(
-                Evaluatie.objects.filter(samenwerkingsverband=OuterRef("pk"))
-                .order_by("-datum")
-                .values("datum")[:1]
-            )
-        )
-        .order_by("naam", "pk")
+def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
+    """The regelingen `user` may change that run on `vandaag` (not only historical), by name;
+    `naam` narrows to a name or abbreviation containing it, `domein` to one domein."""
+    verbanden = rechten.beperk(Samenwerkingsverband.objects.all(), user).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gt=vandaag), alleen_historisch=False
     )
+    if naam:
+        verbanden = verbanden.filter(Q(naam__icontains=naam) | Q(afkorting__icontains=naam))
+    if domein is not None:
+        verbanden = verbanden.filter(domeinen=domein)
+    return verbanden.annotate(
+        laatste_evaluatie=Subquery(
+            Evaluatie.objects.filter(samenwerkingsverband=OuterRef("pk"))
+            .order_by("-datum")
+            .values("datum")[:1]
+        )
+    ).order_by("naam", "pk")
+
+
+def werklijst(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> list[Regelingstand]:
+    """The regelingen `user` may change (running on `vandaag`), each with its points."""
+    return standen_van(list(regelingen(user, vandaag=vandaag, naam=naam, domein=domein)), vandaag)
+
+
+def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
+    """`verbanden` (from `regelingen`), each with its points, in a fixed number of queries."""
+    volgend_jaar = vandaag.year + 1
     if not verbanden:
         return []
     standen = {v.pk: Regelingstand(verband=v) for v in verbanden}

@@ -133,6 +133,8 @@ class WerkplekViews:
         verband = self.get_object(request, object_id)
         if verband is not None:
             extra_context["werkplek_tabs"] = tabs(verband, "change")
+            # As on the other tabs: the room goes to the inline tables (1280 px).
+            extra_context["is_nav_sidebar_enabled"] = False
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _verband(self, request, object_id):

@@ -32,6 +32,12 @@ ALGEMENE_OMSCHRIJVINGEN = {
 }
 
 
+ONGELDIG_BEDRAG = _(
+    "Geef het bedrag als getal met een punt voor de centen en zonder duizendtallen, "
+    "bijvoorbeeld 1234.56 (niet 1.234,56)."
+)
+
+
 class TekstField(serializers.CharField):
     """Text is a JSON string: DRF would quietly turn a number into text (found by
     schemathesis: {"naam": 12} was stored as "12")."""
@@ -174,6 +180,15 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             klasse = TekstField
         if klasse is serializers.DateField:
             klasse = DatumField
+        if klasse is serializers.DecimalField and kwargs.get("decimal_places") == 2:
+            # An amount: say how to write it, in particular to who writes it the Dutch way.
+            kwargs["error_messages"] = {
+                **kwargs.get("error_messages", {}),
+                "invalid": ONGELDIG_BEDRAG,
+                "max_decimal_places": _(
+                    "Geef het bedrag met hoogstens 2 decimalen (centen), bijvoorbeeld 1234.56."
+                ),
+            }
         if isinstance(model_field, models.IntegerField):
             # The database's own integer range differs per backend (SQLite: 64 bits for all);
             # keep it out of the API contract. full_clean() in the services still enforces it.

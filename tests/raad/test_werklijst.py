@@ -2,6 +2,7 @@
 where it is fixed; and the links both ways between the admin and the public pages."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -149,15 +150,102 @@ def test_start_page_query_count_stays_constant_as_regelingen_grow(
             )
             gebruiker.rol.samenwerkingsverbanden.add(verband)
 
-    # 1 session, 2 user, 3-4 role with its regelingen, 5 regelingen with their last
-    # evaluation, 6 deelnames (bijdrage next year? seat today?), 7-9 P&C rules, meetings and
-    # overrides.
-    with django_assert_num_queries(9):
+    # 1 session, 2 user, 3-4 role with its regelingen, 5 how many regelingen (the pages),
+    # 6 this page's regelingen with their last evaluation, 7 their deelnames (bijdrage next
+    # year? seat today?), 8-10 P&C rules, meetings and overrides, 11 the domeinen to filter on.
+    with django_assert_num_queries(11):
         assert client.get(WERKLIJST).status_code == 200
     meer(8)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         tekst = client.get(WERKLIJST).content.decode()
     assert "Regeling 7" in tekst
+    # Only those with open points: no count (the list is worked out whole, then paged).
+    with django_assert_num_queries(10):
+        tekst = client.get(WERKLIJST, {"alleen_open": "on"}).content.decode()
+    assert "Regeling 7" in tekst and "Regeling 6" not in tekst
+    meer(30)
+    with django_assert_num_queries(11):
+        assert "Regeling 29" in client.get(WERKLIJST, {"pagina": "2"}).content.decode()
+    with django_assert_num_queries(10):
+        assert client.get(WERKLIJST, {"alleen_open": "on"}).status_code == 200
+
+
+# --- Paging and filter --------------------------------------------------------------------
+
+
+def _regelingen_van(tekst: str) -> list[str]:
+    """The names of the regelingen a page shows, in order: sections and the list without
+    points."""
+    return re.findall(r'<h2 id="regeling-\d+">([^<]+)</h2>', tekst) + re.findall(
+        r'<li><a href="/admin/samenwerking/samenwerkingsverband/\d+/change/">([^<]+)</a></li>',
+        tekst,
+    )
+
+
+@pytest.fixture
+def beheerder_met_veel(referentiedata):
+    """A beheerder (sees every regeling) and 30 regelingen: the even ones complete, the odd
+    ones missing bijdragen and zetels; every third in the domein Veiligheid."""
+    jaar = timezone.localdate().year + 1
+    gemeenten = list(Gemeente.objects.filter(einddatum__isnull=True).order_by("cbs_code")[:30])
+    veiligheid = f.DomeinFactory(naam="Testdomein veiligheid", code="test-veiligheid")
+    f.DomeinFactory(naam="Testdomein zorg", code="test-zorg")
+    for i in range(30):
+        verband = _regeling(f"Regeling {i:02d}", [gemeenten[i]], volledig=i % 2 == 0, jaar=jaar)
+        if i % 3 == 0:
+            verband.domeinen.add(veiligheid)
+    return {"client": _client(account(RolSoort.BEHEERDER)), "veiligheid": veiligheid}
+
+
+def test_start_page_shows_25_regelingen_a_page(beheerder_met_veel):
+    client = beheerder_met_veel["client"]
+    eerste = client.get(WERKLIJST)
+    tekst = eerste.content.decode()
+    assert eerste.status_code == 200
+    assert "30 regelingen; pagina 1 van 2" in tekst
+    assert sorted(_regelingen_van(tekst)) == [f"Regeling {i:02d}" for i in range(25)]
+    assert 'href="?pagina=2" rel="next">Volgende pagina</a>' in tekst
+    tweede = client.get(WERKLIJST, {"pagina": "2"}).content.decode()
+    assert sorted(_regelingen_van(tweede)) == [f"Regeling {i:02d}" for i in range(25, 30)]
+    assert 'rel="prev">Vorige pagina</a>' in tweede
+    # A page past the end or not a number: the nearest page, not an error.
+    assert client.get(WERKLIJST, {"pagina": "99"}).status_code == 200
+    assert "pagina 1 van 2" in client.get(WERKLIJST, {"pagina": "x"}).content.decode()
+
+
+def test_start_page_filters_by_name_domein_and_open_points(beheerder_met_veel):
+    client = beheerder_met_veel["client"]
+    tekst = client.get(WERKLIJST, {"naam": "regeling 1"}).content.decode()
+    # "Regeling 01" does not contain "regeling 1"; 10 to 19 do (case does not matter).
+    assert sorted(_regelingen_van(tekst)) == [f"Regeling {i}" for i in range(10, 20)]
+    assert 'value="regeling 1"' in tekst
+    assert "Alle regelingen</a>" in tekst
+
+    domein = beheerder_met_veel["veiligheid"].pk
+    tekst = client.get(WERKLIJST, {"domein": domein}).content.decode()
+    assert sorted(_regelingen_van(tekst)) == [f"Regeling {i:02d}" for i in range(0, 30, 3)]
+
+    tekst = client.get(WERKLIJST, {"alleen_open": "on"}).content.decode()
+    assert "15 regelingen" in tekst
+    assert sorted(_regelingen_van(tekst)) == [f"Regeling {i:02d}" for i in range(1, 30, 2)]
+    assert "Regelingen zonder openstaande punten" not in tekst
+
+    # The three together, and the page link keeps the filter.
+    tekst = client.get(
+        WERKLIJST, {"naam": "Regeling", "domein": domein, "alleen_open": "on"}
+    ).content.decode()
+    assert sorted(_regelingen_van(tekst)) == [
+        "Regeling 03",
+        "Regeling 09",
+        "Regeling 15",
+        "Regeling 21",
+        "Regeling 27",
+    ]
+    tekst = client.get(WERKLIJST, {"naam": "bestaat niet"}).content.decode()
+    assert "Geen regelingen bij dit filter." in tekst
+    # An unknown domein is said in Dutch next to the field, not a 500.
+    tekst = client.get(WERKLIJST, {"domein": "999999"}).content.decode()
+    assert "Selecteer een geldige keuze" in tekst
 
 
 # --- Links both ways ------------------------------------------------------------------------

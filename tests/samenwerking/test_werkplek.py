@@ -348,6 +348,28 @@ def test_a_secretariaat_cannot_save_the_grid_of_another_regio(referentiedata):
     assert not models.Bijdrage.objects.exists()
 
 
+def test_the_besturen_page_adds_a_zetel_in_an_organ_for_who_may_change(referentiedata):
+    verband = f.SamenwerkingsverbandFactory()
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband, naam="Algemeen bestuur X")
+    url = reverse("admin:samenwerking_samenwerkingsverband_besturen", args=[verband.pk])
+    toevoegen = f"{reverse('admin:samenwerking_zetel_add')}?bestuursorgaan={orgaan.pk}"
+    secretariaat = Client()
+    secretariaat.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    tekst = secretariaat.get(url).content.decode()
+    assert f'<a href="{escape(toevoegen)}">Zetel toevoegen in {orgaan}</a>' in tekst
+    formulier = secretariaat.get(toevoegen)
+    assert formulier.status_code == 200
+    assert formulier.context["adminform"].form.initial["bestuursorgaan"] == str(orgaan.pk)
+    griffie = Client()
+    griffie.force_login(
+        account(RolSoort.GRIFFIE, gemeente=models.Gemeente.objects.get(cbs_code="GM0479"))
+    )
+    pagina = griffie.get(url)
+    assert pagina.status_code == 200
+    assert str(orgaan) in pagina.content.decode()
+    assert "Zetel toevoegen" not in pagina.content.decode()
+
+
 # --- Query counts -------------------------------------------------------------------------------
 
 

@@ -1,10 +1,13 @@
 """The regio secretary's workplace in a real browser (Debian's Chromium via Playwright): a
 secretariaat enters a regeling with three deelnemers and a bijdrage in at most ten clicks
-plus typing and finds it on a deelnemer's public page; the pages of the largest regeling fit a
-1280 px screen; axe-core finds no serious or critical violation on the admin pages of a
-regeling, a deelname and the bijdragen grid. Screenshots go to docs/img/ for the manual."""
+plus typing and finds it on a deelnemer's public page; every workplace tab of the largest real
+regeling of the national register (REGIOREG_BRONNEN/roo; skipped with the reason when absent)
+and the pages of a synthetic 30-deelnemer regeling fit a 1280 px screen; axe-core finds no
+serious or critical violation on the admin pages of a regeling, a deelname and the bijdragen
+grid. Screenshots go to docs/img/ for the manual."""
 
 import datetime
+import io
 import os
 import re
 import tempfile
@@ -13,10 +16,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count
 from playwright.sync_api import expect
 
 from samenwerking import models
+from samenwerking.constants import Vorm
 from tests import factories as f
+from tests.conftest import ROO_BESTANDEN
 from tests.toegang import account
 from toegang.models import RolSoort
 
@@ -103,6 +110,7 @@ def test_secretariaat_enters_a_regeling_with_three_deelnemers_and_money_in_ten_c
     expect(pagina.get_by_role("heading", level=1)).to_contain_text("toevoegen")
     pagina.get_by_label(re.compile(r"^Naam:?$")).fill("Regionale Uitvoeringsdienst West")
     klikken.kies(pagina.get_by_label(re.compile(r"^Vorm:?$")), ["Openbaar lichaam"])
+    _schermafdruk(pagina, "regeling-toevoegen")
     klikken.klik(pagina.get_by_role("button", name="Opslaan", exact=True))
 
     # Straight on to the deelnemers.
@@ -165,6 +173,7 @@ def _grootste_regeling() -> models.Samenwerkingsverband:
 def test_workplace_pages_fit_1280_px_and_pass_axe(pagina, referentiedata):
     verband = _grootste_regeling()
     deelname = verband.deelnames.first()
+    orgaan = models.Bestuursorgaan.objects.get(samenwerkingsverband=verband)
     gebruiker = get_user_model().objects.create_superuser("beheer-breed")
     pagina.set_viewport_size({"width": 1280, "height": 900})
     _inloggen(pagina, gebruiker)
@@ -178,15 +187,129 @@ def test_workplace_pages_fit_1280_px_and_pass_axe(pagina, referentiedata):
         "werkplek-jaarcijfers": f"samenwerkingsverband/{verband.pk}/jaarcijfers/",
         "deelname-wijzigen": f"deelname/{deelname.pk}/change/",
         "deelname-toevoegen": "deelname/add/",
+        "zetel-toevoegen": f"zetel/add/?bestuursorgaan={orgaan.pk}",
     }
     for naam, adres in paginas.items():
         pagina.goto(basis + adres)
         expect(pagina.locator("#content")).to_be_visible()
-        if not naam.startswith("deelname-"):  # the regeling's pages; a deelname's: axe only
-            breedte = pagina.evaluate("() => document.documentElement.scrollWidth")
-            assert breedte <= 1280, (naam, breedte, pagina.evaluate(TE_BREED))
+        breedte = pagina.evaluate("() => document.documentElement.scrollWidth")
+        assert breedte <= 1280, (naam, breedte, pagina.evaluate(TE_BREED))
         ernstig = _axe(pagina)
         if ernstig:
             pytest.fail(f"{naam}: {ernstig}")
-        if naam in ("regeling-wijzigen", "werkplek-bijdragen-groot", "werkplek-besturen"):
+        if naam in (
+            "regeling-wijzigen",
+            "werkplek-bijdragen-groot",
+            "werkplek-besturen",
+            "werkplek-jaarcijfers",
+            "zetel-toevoegen",
+        ):
             _schermafdruk(pagina, naam.removesuffix("-groot"))
+
+
+def _past_en_toegankelijk(pagina, naam: str) -> None:
+    """The page is no wider than the 1280 px screen and axe finds nothing serious."""
+    breedte = pagina.evaluate("() => document.documentElement.scrollWidth")
+    binnen = pagina.evaluate("() => window.innerWidth")
+    assert breedte <= binnen == 1280, (naam, breedte, pagina.evaluate(TE_BREED))
+    ernstig = _axe(pagina)
+    if ernstig:
+        pytest.fail(f"{naam}: {ernstig}")
+
+
+def test_every_tab_of_the_largest_real_regeling_fits_1280_px_and_passes_axe(
+    pagina, referentiedata, roo_map
+):
+    """The national register's own export, imported as `make run` does; the regeling with the
+    most deelnemers gets what only a secretary enters (a bijdrage per year for the grid's
+    years and a seat per running deelname), so that every tab is as full as it gets."""
+    call_command(
+        "importeer_roo", *(str(roo_map / naam) for naam in ROO_BESTANDEN), stdout=io.StringIO()
+    )
+    verband = (
+        models.Samenwerkingsverband.objects.annotate(aantal=Count("deelnames"))
+        .order_by("-aantal", "naam")
+        .first()
+    )
+    lopend = list(verband.deelnames.actief_op(datetime.date.today()).select_related("gemeente"))
+    assert verband.aantal >= 40 and len(lopend) >= 30, (verband, verband.aantal, len(lopend))
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    for deelname in lopend:
+        f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
+        for jaar in range(DIT_JAAR - 1, DIT_JAAR + 5):
+            f.BijdrageFactory(deelname=deelname, jaar=jaar, bedrag=Decimal("12345678.90"))
+    f.JaarcijfersFactory(samenwerkingsverband=verband, jaar=DIT_JAAR - 1)
+
+    gebruiker = get_user_model().objects.create_superuser("beheer-register")
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, gebruiker)
+    pagina.goto(f"{pagina.basis}/admin/samenwerking/samenwerkingsverband/{verband.pk}/change/")
+    tabs = pagina.get_by_role("navigation", name="Onderdelen van de regeling").get_by_role("link")
+    adressen = {tab.inner_text(): tab.get_attribute("href") for tab in tabs.all()}
+    assert list(adressen) == [
+        "Regeling",
+        "Deelnemers",
+        "Bijdragen",
+        "Besturen en zetels",
+        "Jaarcijfers",
+    ]
+    for label, adres in adressen.items():
+        pagina.goto(pagina.basis + adres)
+        expect(pagina.get_by_role("heading", level=1)).to_be_visible()
+        expect(pagina.locator("#content")).to_contain_text(verband.naam[:40])
+        _past_en_toegankelijk(pagina, f"{verband.naam}: {label}")
+    # The deelnemers tab lists every deelnemer of the regeling.
+    pagina.goto(pagina.basis + adressen["Deelnemers"])
+    for deelname in lopend[:5]:
+        expect(pagina.locator("#content")).to_contain_text(deelname.gemeente.naam)
+    # And the change page of one of its deelnames, with its seat and six bijdragen.
+    pagina.goto(f"{pagina.basis}/admin/samenwerking/deelname/{lopend[0].pk}/change/")
+    expect(
+        pagina.locator("#zetels-0-persoon").or_(pagina.locator("[id^='id_zetels-0-persoon']")).first
+    ).to_be_attached()
+    _past_en_toegankelijk(pagina, f"deelname {lopend[0]}")
+
+
+def test_start_page_pages_and_filters_in_the_browser(pagina, referentiedata):
+    """A beheerder sees every regeling: 25 a page, a filter by name that keeps to the page
+    links; the page fits 1280 px and axe finds nothing serious. Also the region sheet's
+    upload page and its preview, for the manual."""
+    gemeenten = list(models.Gemeente.objects.filter(einddatum__isnull=True).order_by("naam"))
+    for i in range(30):
+        verband = f.SamenwerkingsverbandFactory(
+            naam=f"Regio {i:02d} Gezondheid", vorm=Vorm.OPENBAAR_LICHAAM
+        )
+        f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeenten[i])
+    gebruiker = get_user_model().objects.create_superuser("beheer-start")
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, gebruiker)
+    pagina.get_by_role("link", name="Mijn regelingen: wat ontbreekt of eraan komt").click()
+    expect(pagina.get_by_role("status")).to_have_text("30 regelingen; pagina 1 van 2")
+    _schermafdruk(pagina, "werklijst")
+    _past_en_toegankelijk(pagina, "werklijst")
+    pagina.get_by_role("link", name="Volgende pagina").click()
+    expect(pagina.get_by_role("heading", name="Regio 29 Gezondheid")).to_be_visible()
+
+    pagina.get_by_label("Naam of afkorting bevat").fill("regio 0")
+    pagina.get_by_label("Alleen met ontbrekende gegevens of openstaande punten").check()
+    pagina.get_by_role("button", name="Filteren").click()
+    expect(pagina.get_by_role("status")).to_have_text("10 regelingen")
+    expect(pagina.get_by_role("heading", name="Regio 09 Gezondheid")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="Regio 10 Gezondheid")).to_have_count(0)
+    expect(pagina.get_by_label("Naam of afkorting bevat")).to_have_value("regio 0")
+    _past_en_toegankelijk(pagina, "werklijst gefilterd")
+
+    # The region sheet: upload, then the preview with names.
+    pagina.goto(pagina.basis + "/admin/regio-indeling/")
+    _schermafdruk(pagina, "regio-indeling")
+    bestand = Path(tempfile.mkdtemp()) / "regio-indeling.csv"
+    regels = [
+        "gemeente;regio",
+        *(f"{g.cbs_code};Regio 0{i} Gezondheid" for i, g in enumerate(gemeenten[10:15])),
+    ]
+    bestand.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    pagina.get_by_label("Bestand").set_input_files(str(bestand))
+    pagina.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(pagina.locator("#samenvatting")).to_contain_text("5 regels; 5 nieuwe deelnames")
+    _schermafdruk(pagina, "regio-indeling-voorbeeld")
+    _past_en_toegankelijk(pagina, "regio-indeling voorbeeld")
