@@ -17,8 +17,10 @@ from .constants import ZienswijzeStatus
 from .models import (
     Bestuursvergadering,
     Evaluatie,
+    Raadsvergadering,
     Termijnafwijking,
     Termijnregel,
+    Vergadering,
     Zienswijze,
     Zienswijzeverzoek,
 )
@@ -175,3 +177,27 @@ class EvaluatieAdmin(VerbandRijAdmin):
     list_display = ["samenwerkingsverband", "datum"]
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "conclusie"]
     date_hierarchy = "datum"
+
+
+@admin.register(Vergadering)
+class VergaderingAdmin(VerbandRijAdmin):
+    """Meetings of a regeling's boards and for the raden: its secretariaat enters them."""
+
+    list_display = ["samenwerkingsverband", "soort", "datum", "omschrijving"]
+    list_filter = ["soort"]
+    search_fields = [*VerbandRijAdmin.search_fields, "omschrijving"]
+    date_hierarchy = "datum"
+    readonly_fields = ["uuid"]
+
+
+@admin.register(Raadsvergadering)
+class RaadsvergaderingAdmin(GemeenteRechtenMixin, RegisterAdmin):
+    """The raad's own meeting calendar: only its griffie (or a beheerder) enters it."""
+
+    list_display = ["gemeente", "datum", "omschrijving"]
+    list_select_related = ["gemeente"]
+    list_filter = ["gemeente__provincie"]
+    search_fields = ["gemeente__naam", "gemeente__cbs_code", "omschrijving"]
+    autocomplete_fields = ["gemeente"]
+    date_hierarchy = "datum"
+    readonly_fields = ["uuid"]

@@ -19,7 +19,7 @@ from samenwerking.models import Deelname
 from samenwerking.periode import loopt_op, periode_q
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
-from .models import Zienswijze, Zienswijzeverzoek
+from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 
 
 @transaction.atomic
@@ -157,3 +157,16 @@ def reactie_bestuur_vastleggen(*, zienswijze: Zienswijze, reactie: str) -> Ziens
     refuses a reply on any other)."""
     zienswijze.reactie_bestuur = reactie
     return zienswijze_opslaan(zienswijze=zienswijze)
+
+
+# --- Vergaderingen -----------------------------------------------------------------------------
+
+
+def vergadering_opslaan(*, vergadering: Vergadering) -> Vergadering:
+    """A meeting of a regeling's board or for the raden, as its secretariaat enters it."""
+    return register.rij_opslaan(rij=vergadering)
+
+
+def raadsvergadering_opslaan(*, raadsvergadering: Raadsvergadering) -> Raadsvergadering:
+    """A meeting of a gemeente's raad, as its griffie enters it."""
+    return register.rij_opslaan(rij=raadsvergadering)

@@ -6,7 +6,8 @@ and the pages (edit links) all ask these functions; nothing else decides.
 
 Reading the public register needs no account (Wgr art. 27 lid 3). For the admin:
 - beheerder (role or superuser): everything, including accounts and tokens;
-- griffie: reads the whole register; adds, changes and deletes the zienswijzen of its gemeente;
+- griffie: reads the whole register; adds, changes and deletes the zienswijzen and the
+  raadsvergaderingen of its gemeente;
 - secretariaat: reads the whole register; adds arrangements (a new one becomes its own:
   `eigen_maken`), changes its own arrangements and adds, changes and deletes the rows that
   hang off them (deelnames, organs, seats, money, documents, the raad's meetings and
@@ -35,12 +36,13 @@ VERBAND_PAD = {
     "samenwerking.wettelijkegrondslag": "samenwerkingsverband",
     "samenwerking.bevoegdheid": "samenwerkingsverband",
     "raad.bestuursvergadering": "samenwerkingsverband",
+    "raad.vergadering": "samenwerkingsverband",
     "raad.termijnafwijking": "samenwerkingsverband",
     "raad.zienswijzeverzoek": "samenwerkingsverband",
     "raad.evaluatie": "samenwerkingsverband",
 }
 # Rows a griffie maintains, with the lookup path to their gemeente.
-GEMEENTE_PAD = {"raad.zienswijze": "gemeente"}
+GEMEENTE_PAD = {"raad.zienswijze": "gemeente", "raad.raadsvergadering": "gemeente"}
 # Shared rows a secretariaat may add but not change: a person to seat in an organ.
 ALLEEN_TOEVOEGEN = {"samenwerking.persoon"}
 

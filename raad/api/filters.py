@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from raad.constants import ZienswijzeSoort, ZienswijzeStatus
+from raad.constants import VergaderingSoort, ZienswijzeSoort, ZienswijzeStatus
 from raad.models import Zienswijzeverzoek
 from samenwerking.api.filters import (
     GEMEENTE,
@@ -39,3 +39,16 @@ class ZienswijzeFilterSet(RegisterFilterSet):
     ordering = volgorde(
         ("zienswijzeverzoek__uiterste_datum", "uiterste_datum"), ("gemeente__naam", "gemeente")
     )
+
+
+class VergaderingFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    soort = django_filters.ChoiceFilter(
+        choices=VergaderingSoort.choices, label=_("Soort vergadering.")
+    )
+    ordering = volgorde(("datum", "datum"))
+
+
+class RaadsvergaderingFilterSet(RegisterFilterSet):
+    gemeente = verwijzing(Gemeente, label=GEMEENTE)
+    ordering = volgorde(("datum", "datum"))

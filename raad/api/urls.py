@@ -1,6 +1,7 @@
 """The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
 the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
-list only), zienswijzeverzoeken and zienswijzen."""
+list only), zienswijzeverzoeken (with every raad's stand), zienswijzen, the meetings of
+regelingen and the raden's own raadsvergaderingen."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -13,6 +14,8 @@ app_name = "raad-api"
 router = SimpleRouter(trailing_slash=False)
 router.register("zienswijzeverzoeken", viewsets.ZienswijzeverzoekViewSet)
 router.register("zienswijzen", viewsets.ZienswijzeViewSet)
+router.register("vergaderingen", viewsets.VergaderingViewSet)
+router.register("raadsvergaderingen", viewsets.RaadsvergaderingViewSet)
 
 urlpatterns = [
     path(
