@@ -44,6 +44,14 @@ MAAK = {
     models.Zienswijzeverzoek: lambda: _zienswijze().zienswijzeverzoek,
     models.Zienswijze: _zienswijze,
     models.Evaluatie: lambda: EvaluatieFactory(),
+    models.Vergadering: lambda: models.Vergadering.objects.create(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        soort="algemeen_bestuur",
+        datum=D(2025, 7, 3),
+    ),
+    models.Raadsvergadering: lambda: models.Raadsvergadering.objects.create(
+        gemeente=f.GemeenteFactory(), datum=D(2025, 5, 22)
+    ),
 }
 
 
