@@ -169,8 +169,9 @@ def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
     )
 
 
-def _besluitpunt(zienswijze: Zienswijze) -> Kalenderpunt:
-    """The raadsvergadering at which the raad must decide on an open zienswijze."""
+def _besluitpunt(zienswijze: Zienswijze, *, vandaag: datetime.date) -> Kalenderpunt:
+    """The raadsvergadering at which the raad must decide on an open zienswijze. Past it
+    without a decision, no later raadsvergadering is on time: `te_laat`."""
     verzoek = zienswijze.zienswijzeverzoek
     return Kalenderpunt(
         datum=zienswijze.besluitdatum,
@@ -183,6 +184,7 @@ def _besluitpunt(zienswijze: Zienswijze) -> Kalenderpunt:
         % {"datum": date_format(verzoek.uiterste_datum, "j F Y")},
         verband=verzoek.samenwerkingsverband,
         uid=f"zienswijze-{zienswijze.uuid}-raadsbesluit@regioreg",
+        te_laat=zienswijze.besluitdatum < vandaag,
         zienswijzeverzoek=verzoek,
     )
 
@@ -310,7 +312,7 @@ def kalender_van_gemeente(
             and zienswijze.besluitdatum
             and van <= zienswijze.besluitdatum <= tot
         ):
-            punten.append(_besluitpunt(zienswijze))
+            punten.append(_besluitpunt(zienswijze, vandaag=vandaag))
     punten += [
         _vergaderpunt(v)
         for v in Vergadering.objects.filter(

@@ -108,6 +108,14 @@ class Raadstand:
     def ingediend(self) -> bool:
         return self.status == ZienswijzeStatus.INGEDIEND
 
+    def besluitmoment_voorbij(self, vandaag: datetime.date) -> bool:
+        """Undecided, and its last raadsvergadering before the deadline has passed."""
+        return (
+            self.open
+            and self.besluitmoment.datum is not None
+            and self.besluitmoment.datum < vandaag
+        )
+
 
 @dataclass(frozen=True)
 class Radenoverzicht:
@@ -118,6 +126,12 @@ class Radenoverzicht:
     @property
     def aantal(self) -> int:
         return len(self.raden)
+
+    @property
+    def besluitmoment_voorbij(self) -> set[int]:
+        """The gemeenten (pk) whose raad has not decided and whose last raadsvergadering before
+        the deadline has passed: an extra meeting or more time is needed."""
+        return {r.gemeente.pk for r in self.raden if r.besluitmoment_voorbij(self.vandaag)}
 
     def _tel(self, status) -> int:
         return sum(1 for raad in self.raden if raad.status == status)

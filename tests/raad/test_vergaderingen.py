@@ -300,6 +300,22 @@ def test_calendar_shows_meetings_raadsvergaderingen_and_the_decision_date(regio)
     assert [p.datum for p in oostzaan.punten if p.soort == "raadsvergadering"] == [D(2025, 6, 12)]
 
 
+def test_a_passed_decision_meeting_without_a_decision_is_overdue(client, regio):
+    # Purmerend's only raadsvergadering before the deadline was 17 April; on 1 May it has not
+    # decided, and no later meeting falls before 24 May.
+    _raadsvergaderingen(regio["Purmerend"], D(2025, 4, 17), D(2025, 6, 19))
+    kalender = kalender_van_gemeente(
+        regio["Purmerend"], vandaag=VANDAAG, van=D(2024, 5, 1), tot=D(2025, 9, 30)
+    )
+    assert [(p.datum, p.soort) for p in kalender.te_laat] == [(D(2025, 4, 17), "raadsbesluit")]
+    tekst = _tekst(client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"))
+    rij = tekst.split(">Purmerend</a>", 1)[1].split("</tr>", 1)[0]
+    assert "17 april 2025" in rij
+    assert "voorbij zonder besluit — plan een extra vergadering of vraag uitstel" in rij
+    wormerland = tekst.split(">Wormerland</a>", 1)[1].split("</tr>", 1)[0]
+    assert "voorbij zonder besluit" not in wormerland
+
+
 def test_a_meeting_shows_only_for_gemeenten_taking_part_that_day(regio):
     _vergaderingen(regio["ggd"])
     deelname = regio["Purmerend"].deelnames.get(samenwerkingsverband=regio["ggd"])
