@@ -21,8 +21,10 @@ from .models import (
     Indicator,
     Indicatorwaarde,
     Kader,
+    Raadsvergadering,
     Termijnafwijking,
     Termijnregel,
+    Vergadering,
     Zienswijze,
     Zienswijzeverzoek,
 )
@@ -283,3 +285,27 @@ class IndicatorwaardeAdmin(RegisterAdmin):
     list_select_related = ["indicator__doel__samenwerkingsverband"]
     search_fields = ["indicator__naam", "indicator__doel__samenwerkingsverband__naam"]
     fields = ["indicator", "jaar", "gepland", "gerealiseerd", "bron", "bron_url"]
+
+
+@admin.register(Vergadering)
+class VergaderingAdmin(VerbandRijAdmin):
+    """Meetings of a regeling's boards and for the raden: its secretariaat enters them."""
+
+    list_display = ["samenwerkingsverband", "soort", "datum", "omschrijving"]
+    list_filter = ["soort"]
+    search_fields = [*VerbandRijAdmin.search_fields, "omschrijving"]
+    date_hierarchy = "datum"
+    readonly_fields = ["uuid"]
+
+
+@admin.register(Raadsvergadering)
+class RaadsvergaderingAdmin(GemeenteRechtenMixin, RegisterAdmin):
+    """The raad's own meeting calendar: only its griffie (or a beheerder) enters it."""
+
+    list_display = ["gemeente", "datum", "omschrijving"]
+    list_select_related = ["gemeente"]
+    list_filter = ["gemeente__provincie"]
+    search_fields = ["gemeente__naam", "gemeente__cbs_code", "omschrijving"]
+    autocomplete_fields = ["gemeente"]
+    date_hierarchy = "datum"
+    readonly_fields = ["uuid"]

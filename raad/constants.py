@@ -77,3 +77,17 @@ STATUSOVERGANGEN = {
     ZienswijzeStatus.INGEDIEND: set(),
     ZienswijzeStatus.GEEN_ZIENSWIJZE: set(),
 }
+
+
+class VergaderingSoort(models.TextChoices):
+    """Meetings of a regeling that the raden want in their calendar: its boards (Wgr art. 12,
+    14) and the meetings it holds for the raden themselves."""
+
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", _("Vergadering algemeen bestuur")
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("Vergadering dagelijks bestuur")
+    RAADSAVOND = "raadsavond", _("Regionale raadsavond")
+    VERANTWOORDING = "verantwoording", _("Verantwoordingsbijeenkomst voor de raden")
+
+
+# The meetings held for the raden rather than by the board.
+VERGADERINGEN_VOOR_RADEN = (VergaderingSoort.RAADSAVOND, VergaderingSoort.VERANTWOORDING)

@@ -15,29 +15,43 @@ from .kalender import Kalender, Kalenderpunt
 
 PRODID = "-//regioreg//Kalender van de raad//NL"
 VERVERSEN = datetime.timedelta(hours=12)
-CATEGORIE = {"termijn": "P&C-termijn", "zienswijze": "Zienswijze", "evaluatie": "Evaluatie"}
+CATEGORIE = {
+    "termijn": "P&C-termijn",
+    "zienswijze": "Zienswijze",
+    "raadsbesluit": "Zienswijze",
+    "evaluatie": "Evaluatie",
+    "vergadering": "Vergadering",
+    "raadsvergadering": "Raadsvergadering",
+}
 
 
 def _event(punt: Kalenderpunt, *, gegenereerd: datetime.datetime, url: str) -> Event:
+    """`url`: the arrangement's page, or the calendar page for the raad's own meetings."""
     verband = punt.verband
-    regels = [punt.uitleg]
+    regels = [punt.uitleg] if punt.uitleg else []
     if punt.dagnotitie:
         regels.append(punt.dagnotitie)
     if punt.status:
         regels.append(_("Status: %(status)s.") % {"status": punt.status})
     if punt.artikel:
         regels.append(_("Bron: %(artikel)s.") % {"artikel": punt.artikel})
-    regels.append(f"{verband.naam}: {url}")
+    regels += [f"{label}: {adres}" for label, adres in punt.links]
+    regels.append(f"{verband.naam}: {url}" if verband else url)
     event = Event()
     event.add("uid", punt.uid)
     event.add("dtstamp", gegenereerd)
     event.add("dtstart", punt.datum)
     event.add("dtend", punt.datum + datetime.timedelta(days=1))
-    event.add("summary", f"{punt.titel} – {verband.afkorting or verband.naam}")
+    event.add(
+        "summary",
+        f"{punt.titel} – {verband.afkorting or verband.naam}" if verband else punt.titel,
+    )
     event.add("description", "\n".join(regels))
     event.add("url", url)
     event.add("categories", [CATEGORIE[punt.soort]])
-    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    # A deadline does not make anyone busy; a meeting does.
+    vergadering = punt.soort in ("vergadering", "raadsvergadering")
+    event.add("transp", "OPAQUE" if vergadering else "TRANSPARENT")
     event.add("status", "TENTATIVE" if punt.afgeleid else "CONFIRMED")
     return event
 
@@ -61,11 +75,12 @@ def kalender_ics(
     cal.add("x-wr-calname", naam)
     cal.add(
         "x-wr-caldesc",
-        _("P&C-termijnen, zienswijzen en evaluaties voor de raad; zie %(url)s")
+        _("P&C-termijnen, zienswijzen, evaluaties en vergaderingen voor de raad; zie %(url)s")
         % {"url": basis_url},
     )
     cal.add("refresh-interval", vDuration(VERVERSEN), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(VERVERSEN))
     for punt in kalender.punten:
-        cal.add_component(_event(punt, gegenereerd=gegenereerd, url=verband_url(punt.verband)))
+        url = verband_url(punt.verband) if punt.verband else basis_url
+        cal.add_component(_event(punt, gegenereerd=gegenereerd, url=url))
     return cal.to_ical()

@@ -15,8 +15,9 @@ from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverba
 from samenwerking.periode import loopt_op, periode_overlapt_q
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
-from .models import Evaluatie, Zienswijze
+from .models import Evaluatie, Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from .termijnen import Termijn, pc_termijnen
+from .vergaderingen import besluitmoment_van, zienswijzen_met_besluitdatum
 from .werkdagen import dagnotitie
 
 
@@ -61,9 +62,10 @@ def evaluatiestand(
 
 def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> QuerySet:
     """The raad's zienswijzen with `actuele_status` (termijn verstreken when the deadline
-    passed without a raadsbesluit), request and arrangement. One query."""
+    passed without a raadsbesluit), the raad's decision date (`besluitdatum`,
+    `vergaderschema_bekend`: raad.vergaderingen), request and arrangement. One query."""
     return (
-        Zienswijze.objects.filter(gemeente=gemeente)
+        zienswijzen_met_besluitdatum(Zienswijze.objects.filter(gemeente=gemeente))
         .met_actuele_status(vandaag)
         .select_related("zienswijzeverzoek__samenwerkingsverband")
         .order_by(
@@ -77,20 +79,25 @@ def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> Q
 
 @dataclass(frozen=True)
 class Kalenderpunt:
-    """One dated entry of the calendar: a P&C termijn, a zienswijze deadline or an evaluation
-    due. `uid` identifies it across feed generations, even when its date moves."""
+    """One dated entry of the calendar: a P&C termijn, a zienswijze deadline, the raad's
+    decision date for a zienswijze, an evaluation due, a meeting of a regeling or of the raad.
+    `uid` identifies it across feed generations, even when its date moves. `verband` is None
+    only for the raad's own meetings."""
 
     datum: datetime.date
-    soort: str  # "termijn", "zienswijze" or "evaluatie"
+    # "termijn", "zienswijze", "raadsbesluit", "evaluatie", "vergadering", "raadsvergadering"
+    soort: str
     titel: str
     uitleg: str
-    verband: Samenwerkingsverband
+    verband: Samenwerkingsverband | None
     uid: str
     te_laat: bool = False
     afgehandeld: bool = False
     afgeleid: bool = False
     artikel: str = ""
     status: str = ""
+    zienswijzeverzoek: Zienswijzeverzoek | None = None
+    links: tuple[tuple[str, str], ...] = ()  # (label, url) of an agenda, a besluitenlijst
 
     @property
     def dagnotitie(self) -> str:
@@ -144,6 +151,10 @@ def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
         uitleg += " " + _("Geagendeerd voor de raad van %(datum)s.") % {
             "datum": date_format(zienswijze.raadsvergadering, "j F Y")
         }
+    if status in OPEN_STATUSSEN:
+        uitleg += " " + _("Besluit van de raad: %(besluit)s") % {
+            "besluit": besluitmoment_van(zienswijze).tekst
+        }
     return Kalenderpunt(
         datum=verzoek.uiterste_datum,
         soort="zienswijze",
@@ -154,6 +165,56 @@ def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
         te_laat=status == ZienswijzeStatus.TERMIJN_VERSTREKEN,
         afgehandeld=status not in OPEN_STATUSSEN,
         status=status.label,
+        zienswijzeverzoek=verzoek,
+    )
+
+
+def _besluitpunt(zienswijze: Zienswijze, *, vandaag: datetime.date) -> Kalenderpunt:
+    """The raadsvergadering at which the raad must decide on an open zienswijze. Past it
+    without a decision, no later raadsvergadering is on time: `te_laat`."""
+    verzoek = zienswijze.zienswijzeverzoek
+    return Kalenderpunt(
+        datum=zienswijze.besluitdatum,
+        soort="raadsbesluit",
+        titel=_("Raadsbesluit over zienswijze: %(onderwerp)s") % {"onderwerp": verzoek.onderwerp},
+        uitleg=_(
+            "De laatste raadsvergadering vóór de uiterste datum van %(datum)s: besluit de raad "
+            "later, dan is de zienswijze te laat."
+        )
+        % {"datum": date_format(verzoek.uiterste_datum, "j F Y")},
+        verband=verzoek.samenwerkingsverband,
+        uid=f"zienswijze-{zienswijze.uuid}-raadsbesluit@regioreg",
+        te_laat=zienswijze.besluitdatum < vandaag,
+        zienswijzeverzoek=verzoek,
+    )
+
+
+def _vergaderpunt(vergadering: Vergadering) -> Kalenderpunt:
+    links = []
+    if vergadering.agenda_url:
+        links.append((_("agenda"), vergadering.agenda_url))
+    if vergadering.besluiten_url:
+        links.append((_("besluitenlijst"), vergadering.besluiten_url))
+    return Kalenderpunt(
+        datum=vergadering.datum,
+        soort="vergadering",
+        titel=vergadering.get_soort_display(),
+        uitleg=vergadering.omschrijving,
+        verband=vergadering.samenwerkingsverband,
+        uid=f"vergadering-{vergadering.uuid}@regioreg",
+        links=tuple(links),
+    )
+
+
+def _raadsvergaderpunt(vergadering: Raadsvergadering) -> Kalenderpunt:
+    return Kalenderpunt(
+        datum=vergadering.datum,
+        soort="raadsvergadering",
+        titel=_("Raadsvergadering"),
+        uitleg=vergadering.omschrijving,
+        verband=None,
+        uid=f"raadsvergadering-{vergadering.uuid}@regioreg",
+        links=((_("agenda"), vergadering.agenda_url),) if vergadering.agenda_url else (),
     )
 
 
@@ -191,13 +252,18 @@ def kalender_van_gemeente(
     """Everything dated between `van` and `tot` (inclusive) for the raad of `gemeente`:
 
     - the P&C termijnen of each arrangement the gemeente takes part in on that date;
-    - the deadline of each of its zienswijzen (verstreken ones are `te_laat`);
+    - the deadline of each of its zienswijzen (verstreken ones are `te_laat`), and for an
+      open one the raadsvergadering at which the raad must decide (raad.vergaderingen);
     - the next evaluation of each arrangement it takes part in today (an overdue one is
-      shown whatever its date).
+      shown whatever its date);
+    - the meetings of each arrangement it takes part in on that day (boards, raadsavonden,
+      verantwoordingsbijeenkomsten) and the raad's own raadsvergaderingen.
 
     `verbanden` lists the gemeente's arrangements in the window, for a filter; `verband_uuid`
-    keeps the entries of one of them. Queries: 1 deelnames with arrangement and last
-    evaluation, 2-4 P&C rules, meetings and overrides (see pc_termijnen), 5 zienswijzen.
+    keeps the entries of one of them (and the raad's own meetings). Queries: 1 deelnames with
+    arrangement and last evaluation, 2-4 P&C rules, meetings and overrides (see
+    pc_termijnen), 5 zienswijzen with decision date, 6 meetings of the arrangements,
+    7 raadsvergaderingen.
     """
     laatste_evaluatie = (
         Evaluatie.objects.filter(samenwerkingsverband=OuterRef("samenwerkingsverband"))
@@ -237,15 +303,32 @@ def kalender_van_gemeente(
         stand = evaluatiestand(verband, laatste[verband.pk], vandaag=vandaag)
         if stand.volgende and (stand.te_laat or van <= stand.volgende <= tot):
             punten.append(_evaluatiepunt(verband, stand))
+    for zienswijze in zienswijzen_van_gemeente(gemeente, vandaag=vandaag).filter(
+        zienswijzeverzoek__uiterste_datum__range=(van, tot)
+    ):
+        punten.append(_zienswijzepunt(zienswijze))
+        if (
+            zienswijze.actuele_status in OPEN_STATUSSEN
+            and zienswijze.besluitdatum
+            and van <= zienswijze.besluitdatum <= tot
+        ):
+            punten.append(_besluitpunt(zienswijze, vandaag=vandaag))
     punten += [
-        _zienswijzepunt(z)
-        for z in zienswijzen_van_gemeente(gemeente, vandaag=vandaag).filter(
-            zienswijzeverzoek__uiterste_datum__range=(van, tot)
-        )
+        _vergaderpunt(v)
+        for v in Vergadering.objects.filter(
+            samenwerkingsverband__in=[v.pk for v in verbanden], datum__range=(van, tot)
+        ).select_related("samenwerkingsverband")
+        if neemt_deel(v.samenwerkingsverband, v.datum)
+    ]
+    punten += [
+        _raadsvergaderpunt(v)
+        for v in Raadsvergadering.objects.filter(gemeente=gemeente, datum__range=(van, tot))
     ]
     if verband_uuid:
-        punten = [p for p in punten if str(p.verband.uuid) == str(verband_uuid)]
-    punten.sort(key=lambda p: (p.datum, p.verband.naam, p.titel))
+        punten = [
+            p for p in punten if p.verband is None or str(p.verband.uuid) == str(verband_uuid)
+        ]
+    punten.sort(key=lambda p: (p.datum, p.verband.naam if p.verband else "", p.titel))
     return Kalender(
         gemeente=gemeente, vandaag=vandaag, van=van, tot=tot, verbanden=verbanden, punten=punten
     )
@@ -256,21 +339,32 @@ def kalender_van_gemeente(
 
 @dataclass(frozen=True)
 class Verbandkalender:
-    """The P&C cycle of one begrotingsjaar and the evaluations of one arrangement."""
+    """The P&C cycle of one begrotingsjaar, the evaluations, and the meetings and zienswijze
+    requests of the past year and ahead, of one arrangement."""
 
     jaar: int
     termijnen: list[Termijn]
     evaluaties: list[Evaluatie]
     evaluatiestand: Evaluatiestand
+    vergaderingen: list[Vergadering] = field(default_factory=list)
+    zienswijzeverzoeken: list[Zienswijzeverzoek] = field(default_factory=list)
 
 
 def verbandkalender(
     verband: Samenwerkingsverband, *, jaar: int, vandaag: datetime.date
 ) -> Verbandkalender:
     """For the arrangement page. Queries: 1 evaluations, 2-4 P&C rules, meetings and
-    overrides (none for a form without a P&C cycle)."""
+    overrides (none for a form without a P&C cycle), 5 meetings, 6 zienswijze requests (both
+    from a year before `vandaag` on)."""
     evaluaties = list(verband.evaluaties.order_by("-datum"))
+    sinds = vandaag - datetime.timedelta(days=365)
     return Verbandkalender(
+        vergaderingen=list(verband.vergaderingen.filter(datum__gte=sinds).order_by("datum")),
+        zienswijzeverzoeken=list(
+            verband.zienswijzeverzoeken.filter(uiterste_datum__gte=sinds).order_by(
+                "uiterste_datum", "onderwerp"
+            )
+        ),
         jaar=jaar,
         termijnen=pc_termijnen([verband], [jaar]),
         evaluaties=evaluaties,

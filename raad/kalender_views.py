@@ -1,18 +1,21 @@
-"""The raad's calendar: the page, the iCalendar feed and the zienswijzen of a gemeente.
-Thin shells around raad.kalender."""
+"""The raad's calendar: the page, the iCalendar feed, the zienswijzen of a gemeente and one
+zienswijzeverzoek with every raad. Thin shells around raad.kalender and raad.vergaderingen."""
 
 import datetime
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import rechten
 from .constants import ZienswijzeStatus
 from .forms import VerbandFilterForm, ZienswijzenFilterForm
 from .ical import kalender_ics
 from .kalender import kalender_van_gemeente, zienswijzen_van_gemeente
+from .models import Zienswijzeverzoek
+from .vergaderingen import besluitmoment_van, raden_van_zienswijzeverzoek
 from .views import _gemeente, _opvolgers
 
 # The page looks a year back (for overdue zienswijzen) and a year ahead; the feed also keeps
@@ -85,6 +88,8 @@ def gemeente_zienswijzen(request, cbs_code: str):
     form, waarden, status = _filter(ZienswijzenFilterForm, request)
     vandaag = timezone.localdate()
     alle = list(zienswijzen_van_gemeente(gemeente, vandaag=vandaag))
+    for zienswijze in alle:
+        zienswijze.besluitmoment = besluitmoment_van(zienswijze)
     verbanden = {z.zienswijzeverzoek.samenwerkingsverband for z in alle}
     zienswijzen = [
         z
@@ -109,3 +114,22 @@ def gemeente_zienswijzen(request, cbs_code: str):
         "opvolgers": _opvolgers(gemeente),
     }
     return render(request, "raad/zienswijzen.html", context, status=status)
+
+
+def zienswijzeverzoek_detail(request, uuid):
+    """One request to the raden: every participating raad with its status, its decision date,
+    its zienswijze and the board's reaction, and the counts. Public (Wgr art. 27 lid 3)."""
+    try:
+        verzoek = Zienswijzeverzoek.objects.select_related("samenwerkingsverband").get(uuid=uuid)
+    except Zienswijzeverzoek.DoesNotExist:
+        raise Http404(
+            _("Er is geen zienswijzeverzoek met kenmerk %(uuid)s.") % {"uuid": uuid}
+        ) from None
+    overzicht = raden_van_zienswijzeverzoek(verzoek, vandaag=timezone.localdate())
+    beheerbaar = {
+        raad.gemeente.pk
+        for raad in overzicht.raden
+        if raad.zienswijze is not None and rechten.mag_zienswijze_wijzigen(request.user, raad)
+    }
+    context = {"verzoek": verzoek, "o": overzicht, "beheerbaar": beheerbaar}
+    return render(request, "raad/zienswijzeverzoek.html", context)

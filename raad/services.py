@@ -20,7 +20,7 @@ from samenwerking.models import Deelname
 from samenwerking.periode import loopt_op, periode_q
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
-from .models import Zienswijze, Zienswijzeverzoek
+from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from .sturing import Doel, Indicator, Indicatorwaarde, Kader
 
 
@@ -243,3 +243,16 @@ def indicatorwaarde_vastleggen(
     if bron_url:
         waarde.bron_url = bron_url
     return register.rij_opslaan(rij=waarde)
+
+
+# --- Vergaderingen -----------------------------------------------------------------------------
+
+
+def vergadering_opslaan(*, vergadering: Vergadering) -> Vergadering:
+    """A meeting of a regeling's board or for the raden, as its secretariaat enters it."""
+    return register.rij_opslaan(rij=vergadering)
+
+
+def raadsvergadering_opslaan(*, raadsvergadering: Raadsvergadering) -> Raadsvergadering:
+    """A meeting of a gemeente's raad, as its griffie enters it."""
+    return register.rij_opslaan(rij=raadsvergadering)

@@ -31,6 +31,11 @@ urlpatterns = [
         name="oplegger",
     ),
     path(
+        "zienswijzeverzoeken/<uuid:uuid>/",
+        kalender_views.zienswijzeverzoek_detail,
+        name="zienswijzeverzoek",
+    ),
+    path(
         "samenwerkingsverbanden/<uuid:uuid>/",
         views.samenwerkingsverband_detail,
         name="samenwerkingsverband",

@@ -20,6 +20,10 @@ def publieke_url(obj) -> str | None:
         return reverse("raad:gemeente", args=[obj.cbs_code])
     if label == "raad.zienswijze":
         return reverse("raad:zienswijzen", args=[obj.gemeente.cbs_code])
+    if label == "raad.raadsvergadering":
+        return reverse("raad:kalender", args=[obj.gemeente.cbs_code])
+    if label == "raad.zienswijzeverzoek" and obj.pk is not None:
+        return reverse("raad:zienswijzeverzoek", args=[obj.uuid])
     verband = rechten.verband_van(obj)
     if verband is None or verband.pk is None:
         return None

@@ -51,6 +51,7 @@ def _openbaar(g) -> list[str]:
         f"/gemeenten/{code}/verbonden-partijen/",
         f"/gemeenten/{code}/samenwerkingsverbanden/{verband.uuid}/oplegger/",
         f"/samenwerkingsverbanden/{verband.uuid}/",
+        f"/zienswijzeverzoeken/{Zienswijze.objects.get().zienswijzeverzoek.uuid}/",
         "/bestaat-niet/",
         "/api/v1/docs/",
         "/admin/login/",

@@ -4,6 +4,7 @@ admin's spreadsheet export (and an exported file imports back unchanged); huge u
 request bodies are refused with a clear message; hostile query strings are escaped; a key
 with a NUL character in an API body is refused (PostgreSQL cannot compare it)."""
 
+import datetime
 import io
 import json
 
@@ -13,6 +14,8 @@ from django.urls import reverse
 from import_export.formats import base_formats
 from openpyxl import load_workbook
 
+from raad.constants import VergaderingSoort
+from raad.models import Vergadering, Zienswijzeverzoek
 from samenwerking import resources
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -48,6 +51,12 @@ def kwaad(referentiedata):
     ZienswijzeFactory(
         gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=verband, samenvatting=SCRIPT
     )
+    Vergadering.objects.create(
+        samenwerkingsverband=verband,
+        soort=VergaderingSoort.RAADSAVOND,
+        datum=datetime.date.today(),
+        omschrijving=SCRIPT[:200],
+    )
     return verband
 
 
@@ -63,6 +72,7 @@ def _paginas(verband) -> list[str]:
         "/gemeenten/GM0479/verbonden-partijen/",
         f"/gemeenten/GM0479/samenwerkingsverbanden/{verband.uuid}/oplegger/",
         f"/samenwerkingsverbanden/{verband.uuid}/",
+        f"/zienswijzeverzoeken/{Zienswijzeverzoek.objects.get().uuid}/",
     ]
 
 

@@ -6,8 +6,8 @@ and the pages (edit links) all ask these functions; nothing else decides.
 
 Reading the public register needs no account (Wgr art. 27 lid 3). For the admin:
 - beheerder (role or superuser): everything, including accounts and tokens;
-- griffie: reads the whole register; adds, changes and deletes the zienswijzen and the kaders
-  of its gemeente;
+- griffie: reads the whole register; adds, changes and deletes the zienswijzen, the kaders and
+  the raadsvergaderingen of its gemeente;
 - secretariaat: reads the whole register; adds arrangements (a new one becomes its own:
   `eigen_maken`), changes its own arrangements and adds, changes and deletes the rows that
   hang off them (deelnames, organs, seats, money, documents, the raad's meetings and
@@ -37,6 +37,7 @@ VERBAND_PAD = {
     "samenwerking.wettelijkegrondslag": "samenwerkingsverband",
     "samenwerking.bevoegdheid": "samenwerkingsverband",
     "raad.bestuursvergadering": "samenwerkingsverband",
+    "raad.vergadering": "samenwerkingsverband",
     "raad.termijnafwijking": "samenwerkingsverband",
     "raad.zienswijzeverzoek": "samenwerkingsverband",
     "raad.evaluatie": "samenwerkingsverband",
@@ -45,7 +46,11 @@ VERBAND_PAD = {
     "raad.indicatorwaarde": "indicator__doel__samenwerkingsverband",
 }
 # Rows a griffie maintains, with the lookup path to their gemeente.
-GEMEENTE_PAD = {"raad.zienswijze": "gemeente", "raad.kader": "gemeente"}
+GEMEENTE_PAD = {
+    "raad.zienswijze": "gemeente",
+    "raad.kader": "gemeente",
+    "raad.raadsvergadering": "gemeente",
+}
 # Shared rows a secretariaat may add but not change: a person to seat in an organ.
 ALLEEN_TOEVOEGEN = {"samenwerking.persoon"}
 

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from raad.constants import ZienswijzeSoort, ZienswijzeStatus
+from raad.constants import VergaderingSoort, ZienswijzeSoort, ZienswijzeStatus
 from raad.models import Zienswijzeverzoek
 from raad.sturing import KaderSoort
 from samenwerking.api.filters import (
@@ -52,3 +52,16 @@ class KaderFilterSet(RegisterFilterSet):
 
 class DoelFilterSet(RegisterFilterSet):
     samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+
+
+class VergaderingFilterSet(RegisterFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    soort = django_filters.ChoiceFilter(
+        choices=VergaderingSoort.choices, label=_("Soort vergadering.")
+    )
+    ordering = volgorde(("datum", "datum"))
+
+
+class RaadsvergaderingFilterSet(RegisterFilterSet):
+    gemeente = verwijzing(Gemeente, label=GEMEENTE)
+    ordering = volgorde(("datum", "datum"))

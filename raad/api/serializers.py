@@ -4,13 +4,24 @@ relations as public keys, choice fields with a Dutch `…Label`)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from raad.models import Zienswijze, Zienswijzeverzoek
+from raad.constants import ZienswijzeStatus
+from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
+from raad.vergaderingen import besluitmoment_van
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
+BESLUITDATUM = _(
+    "De raadsvergadering waarin de raad uiterlijk moet besluiten: de laatste uit het "
+    "vergaderschema van de griffie op of vóór de uiterste datum (en niet vóór de ontvangst); "
+    "null als er geen is (zie besluitmelding)."
+)
+BESLUITMELDING = _(
+    "Leeg als er een besluitdatum is; anders waarom niet: geen raadsvergadering vóór de termijn "
+    "(plan een extra vergadering of vraag uitstel), of het vergaderschema is nog niet ingevoerd."
+)
 
 
 class RaadSerializer(RegisterSerializer):
@@ -72,6 +83,12 @@ class ZienswijzeSerializer(RaadSerializer):
         read_only=True,
         help_text=_("De uiterste datum van het verzoek: de laatste dag waarop het op tijd is."),
     )
+    besluitdatum = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text=BESLUITDATUM,
+    )
+    besluitmelding = serializers.SerializerMethodField(help_text=BESLUITMELDING)
 
     class Meta:
         model = Zienswijze
@@ -85,6 +102,8 @@ class ZienswijzeSerializer(RaadSerializer):
             "actuele_status",
             "actuele_status_label",
             "uiterste_datum",
+            "besluitdatum",
+            "besluitmelding",
             "raadsvergadering",
             "raadsbesluit_datum",
             "samenvatting",
@@ -95,6 +114,9 @@ class ZienswijzeSerializer(RaadSerializer):
             "zienswijzeverzoek": {"help_text": _("Uuid van het zienswijzeverzoek.")},
             "gemeente": {"help_text": _("CBS-code van de gemeente wier raad reageert.")},
         }
+
+    def get_besluitmelding(self, zienswijze) -> str:
+        return besluitmoment_van(zienswijze).melding
 
 
 # --- Kaders van de raad, doelen en prestaties (read only) ----------------------------------------
@@ -238,3 +260,115 @@ class TermijnSerializer(CamelSerializer):
 
     def get_afwijkend(self, termijn) -> bool:
         return termijn.afwijking is not None
+
+
+# --- Vergaderingen -----------------------------------------------------------------------------
+
+
+class VergaderingSerializer(RaadSerializer):
+    class Meta:
+        model = Vergadering
+        fields = [
+            "uuid",
+            "url",
+            "laatst_gewijzigd",
+            "samenwerkingsverband",
+            "soort",
+            "datum",
+            "omschrijving",
+            "agenda_url",
+            "besluiten_url",
+        ]
+        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
+
+
+class RaadsvergaderingSerializer(RaadSerializer):
+    class Meta:
+        model = Raadsvergadering
+        fields = [
+            "uuid",
+            "url",
+            "laatst_gewijzigd",
+            "gemeente",
+            "datum",
+            "omschrijving",
+            "agenda_url",
+        ]
+        extra_kwargs = {
+            "gemeente": {"help_text": _("CBS-code van de gemeente wier raad vergadert.")}
+        }
+
+
+# --- One request, every raad -------------------------------------------------------------------
+
+
+class RaadstandSerializer(CamelSerializer):
+    gemeente = serializers.CharField(source="gemeente.cbs_code", help_text=_("CBS-code."))
+    gemeente_naam = serializers.CharField(source="gemeente.naam", help_text=_("Naam."))
+    status = serializers.ChoiceField(
+        choices=ZienswijzeStatus.choices,
+        help_text=_(
+            "De stand vandaag; nog_te_agenderen ook als er (nog) geen zienswijze is vastgelegd, "
+            "termijn_verstreken als de uiterste datum voorbij is zonder raadsbesluit."
+        ),
+    )
+    zienswijze = serializers.UUIDField(
+        source="zienswijze.uuid",
+        allow_null=True,
+        default=None,
+        help_text=_("Uuid van de zienswijze; null als er geen is vastgelegd."),
+    )
+    raadsvergadering = serializers.DateField(
+        source="zienswijze.raadsvergadering",
+        allow_null=True,
+        default=None,
+        help_text=_("De raadsvergadering waarvoor de zienswijze is geagendeerd."),
+    )
+    raadsbesluit_datum = serializers.DateField(
+        source="zienswijze.raadsbesluit_datum",
+        allow_null=True,
+        default=None,
+        help_text=_("De datum van het raadsbesluit."),
+    )
+    besluitdatum = serializers.DateField(
+        source="besluitmoment.datum", allow_null=True, help_text=BESLUITDATUM
+    )
+    besluitmelding = serializers.CharField(source="besluitmoment.melding", help_text=BESLUITMELDING)
+    samenvatting = serializers.CharField(
+        source="zienswijze.samenvatting",
+        default="",
+        help_text=_("Samenvatting van de zienswijze van de raad."),
+    )
+    document_url = serializers.CharField(
+        source="zienswijze.document_url", default="", help_text=_("De zienswijze zelf.")
+    )
+    reactie_bestuur = serializers.CharField(
+        source="zienswijze.reactie_bestuur",
+        default="",
+        help_text=_("De gemotiveerde reactie van het bestuur op de zienswijze."),
+    )
+
+
+class RadenoverzichtSerializer(CamelSerializer):
+    zienswijzeverzoek = serializers.UUIDField(
+        source="verzoek.uuid", help_text=_("Uuid van het zienswijzeverzoek.")
+    )
+    peildatum = serializers.DateField(
+        source="vandaag", help_text=_("De dag waarop de stand geldt (vandaag).")
+    )
+    aantal = serializers.IntegerField(
+        help_text=_("Het aantal raden: de gemeenten die op de dag van ontvangst deelnamen.")
+    )
+    aantal_ingediend = serializers.IntegerField(help_text=_("Raden met een ingediende zienswijze."))
+    aantal_geagendeerd = serializers.IntegerField(help_text=_("Raden die het hebben geagendeerd."))
+    aantal_nog_niet = serializers.IntegerField(help_text=_("Raden die het nog niet agendeerden."))
+    aantal_geen_zienswijze = serializers.IntegerField(
+        help_text=_("Raden die besloten geen zienswijze te geven.")
+    )
+    aantal_verstreken = serializers.IntegerField(
+        help_text=_("Raden waarvan de termijn verstreek zonder raadsbesluit.")
+    )
+    samenvatting = serializers.CharField(
+        help_text=_("Bijvoorbeeld: 7 van 12 raden hebben een zienswijze ingediend.")
+    )
+    raden = RaadstandSerializer(many=True, help_text=_("Elke raad, op naam."))

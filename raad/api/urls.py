@@ -1,6 +1,7 @@
 """The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
 the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
-list only), zienswijzeverzoeken and zienswijzen, the raden's kaders and the regelingen's doelen."""
+list only), zienswijzeverzoeken (with every raad's stand), zienswijzen, the raden's kaders,
+the regelingen's doelen, the meetings of regelingen and the raden's own raadsvergaderingen."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -15,6 +16,8 @@ router.register("zienswijzeverzoeken", viewsets.ZienswijzeverzoekViewSet)
 router.register("zienswijzen", viewsets.ZienswijzeViewSet)
 router.register("kaders", viewsets.KaderViewSet)
 router.register("doelen", viewsets.DoelViewSet)
+router.register("vergaderingen", viewsets.VergaderingViewSet)
+router.register("raadsvergaderingen", viewsets.RaadsvergaderingViewSet)
 
 urlpatterns = [
     path(

@@ -9,13 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
 from raad import rechten, services
 from raad.constants import PC_VORMEN
-from raad.models import Zienswijze, Zienswijzeverzoek
+from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.termijnen import pc_termijnen
+from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
@@ -35,6 +38,28 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
         services.zienswijzen_klaarzetten(zienswijzeverzoek=instance)
         return instance
 
+    @extend_schema(
+        responses=s.RadenoverzichtSerializer,
+        summary=gettext_lazy("De zienswijzen van alle raden bij dit verzoek"),
+        description=gettext_lazy(
+            "Elke raad van een gemeente die op de dag van ontvangst aan de regeling deelnam, op "
+            "naam: de status vandaag (nog te agenderen, geagendeerd, ingediend, geen "
+            "zienswijze, termijn verstreken), de raadsvergadering waarin de raad uiterlijk moet "
+            "besluiten, de samenvatting van de zienswijze en de reactie van het bestuur; met de "
+            "tellingen. Dezelfde gegevens als de pagina van het verzoek."
+        ),
+    )
+    @action(
+        detail=True,
+        url_path="raden",
+        serializer_class=s.RadenoverzichtSerializer,
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def raden(self, request, **kwargs):
+        overzicht = raden_van_zienswijzeverzoek(self.get_object(), vandaag=timezone.localdate())
+        return Response(s.RadenoverzichtSerializer(overzicht).data)
+
 
 class ZienswijzeViewSet(BeheerViewSet):
     queryset = Zienswijze.objects.select_related(
@@ -44,7 +69,7 @@ class ZienswijzeViewSet(BeheerViewSet):
     filterset_class = filters.ZienswijzeFilterSet
 
     def get_queryset(self):
-        return self.queryset.met_actuele_status(timezone.localdate())
+        return zienswijzen_met_besluitdatum(self.queryset).met_actuele_status(timezone.localdate())
 
     def _mag(self, *gemeenten) -> None:
         for gemeente in gemeenten:
@@ -94,6 +119,23 @@ class DoelViewSet(RegisterViewSet):
     )
     serializer_class = s.DoelSerializer
     filterset_class = filters.DoelFilterSet
+
+
+class VergaderingViewSet(BeheerViewSet):
+    """Meetings of a regeling's boards and for the raden; written by its secretariaat."""
+
+    queryset = Vergadering.objects.select_related("samenwerkingsverband")
+    serializer_class = s.VergaderingSerializer
+    filterset_class = filters.VergaderingFilterSet
+
+
+class RaadsvergaderingViewSet(BeheerViewSet):
+    """A raad's own meetings; written by the griffie of that gemeente only (toegang.rechten,
+    asked of the row as stored and as it will be stored)."""
+
+    queryset = Raadsvergadering.objects.select_related("gemeente")
+    serializer_class = s.RaadsvergaderingSerializer
+    filterset_class = filters.RaadsvergaderingFilterSet
 
 
 class TermijnViewSet(RegisterViewSet):

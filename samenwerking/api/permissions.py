@@ -27,7 +27,8 @@ class RegisterRechten(BasePermission):
 
     message = _(
         "Uw account mag dit niet wijzigen: alleen de eigen samenwerkingsverbanden "
-        "(regiosecretariaat) of de zienswijzen van de eigen gemeente (griffie)."
+        "(regiosecretariaat) of de zienswijzen en raadsvergaderingen van de eigen gemeente "
+        "(griffie)."
     )
 
     def has_permission(self, request, view):

@@ -188,8 +188,9 @@ def _grote_gemeente(gemeente, aantal):
 def test_calendar_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     _grote_gemeente(zaanstad, aantal)
     # 1 gemeente with provincie, 2 deelnames with arrangement and last evaluation,
-    # 3 P&C rules, 4 board meetings, 5 overrides, 6 zienswijzen with request and arrangement.
-    with django_assert_num_queries(6):
+    # 3 P&C rules, 4 board meetings, 5 overrides, 6 zienswijzen with request, arrangement and
+    # the raad's decision date, 7 meetings of the arrangements, 8 raadsvergaderingen.
+    with django_assert_num_queries(8):
         antwoord = client.get("/gemeenten/GM0479/kalender/")
     assert f"Regeling {aantal - 1}</option>" in _tekst(antwoord)
 
@@ -265,8 +266,8 @@ def test_feed_of_one_arrangement(client, zaanstad):
 def test_feed_query_count(client, zaanstad, aantal, django_assert_num_queries):
     _grote_gemeente(zaanstad, aantal)
     # 1 gemeente, 2 deelnames with arrangement and last evaluation, 3 rules, 4 meetings,
-    # 5 overrides, 6 zienswijzen.
-    with django_assert_num_queries(6):
+    # 5 overrides, 6 zienswijzen, 7 meetings of the arrangements, 8 raadsvergaderingen.
+    with django_assert_num_queries(8):
         antwoord = client.get("/gemeenten/GM0479/kalender.ics")
     assert antwoord.content.count(b"BEGIN:VEVENT") > aantal
 

@@ -52,6 +52,14 @@ MAAK = {
     models.Doel: lambda: DoelFactory(),
     models.Indicator: lambda: IndicatorFactory(),
     models.Indicatorwaarde: lambda: IndicatorwaardeFactory(),
+    models.Vergadering: lambda: models.Vergadering.objects.create(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        soort="algemeen_bestuur",
+        datum=D(2025, 7, 3),
+    ),
+    models.Raadsvergadering: lambda: models.Raadsvergadering.objects.create(
+        gemeente=f.GemeenteFactory(), datum=D(2025, 5, 22)
+    ),
 }
 
 
