@@ -431,10 +431,10 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, regio, aantal, django_assert_num_queries
 ):
     _veel(regio, aantal)
-    # 1-18 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
-    # seats are read), 19 kaders with their gemeente, 20 doelen, 21 their indicators, 22 the
+    # 1-20 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # seats are read), 21 kaders with their gemeente, 22 doelen, 23 their indicators, 24 the
     # indicators' values.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(24):
         antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].uuid}/")
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
@@ -455,9 +455,10 @@ def test_oplegger_query_count_with_kaders(client, regio, aantal, django_assert_n
     # 1 gemeente, 2-11 samenwerkingsverband_overzicht (arrangement, domeinen, grondslagen,
     # bevoegdheden, documenten, deelnames, their bijdragen, organs, bijdragen per year,
     # jaarcijfers), 12-14 nested arrangements, versions, historical mentions, 15-17 the next
-    # P&C moments (rules, meetings, overrides), 18-21 the calendar (evaluaties, rules, meetings,
-    # overrides), 22 this raad's kaders, 23 doelen, 24 indicators, 25 their values.
-    with django_assert_num_queries(25):
+    # P&C moments (rules, meetings, overrides), 18-23 the calendar (evaluaties, rules, meetings,
+    # overrides, the regeling's meetings and zienswijze requests), 24 this raad's kaders,
+    # 25 doelen, 26 indicators, 27 their values.
+    with django_assert_num_queries(27):
         antwoord = client.get(url)
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
