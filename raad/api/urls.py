@@ -5,7 +5,7 @@ list only), zienswijzeverzoeken and zienswijzen."""
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views, viewsets
+from . import vergelijking, views, viewsets
 
 app_name = "raad-api"
 
@@ -19,6 +19,11 @@ urlpatterns = [
         "gemeenten/<cbs:cbs_code>/verbonden-partijen",
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
+    ),
+    path(
+        "samenwerkingsverbanden/<uuid:uuid>/kosten-per-inwoner",
+        vergelijking.KostenPerInwonerView.as_view(),
+        name="kosten-per-inwoner",
     ),
     path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
     *router.urls,
