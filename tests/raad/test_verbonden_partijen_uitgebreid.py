@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from raad.selectors import verbonden_partijen
@@ -20,6 +21,9 @@ from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.services import rij_opslaan
 from tests import factories as f
+from tests.toegang import account
+from tests.toegang.formulier import formulier_gegevens
+from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +265,43 @@ def test_shares_only_in_a_vennootschap(zaanstad):
     with pytest.raises(ValidationError) as fout:
         rij_opslaan(rij=ggd)
     assert "Aandeel in een tekort: moet tussen 0 en 100 procent liggen." in str(fout.value)
+
+
+def test_secretariaat_records_the_new_fields_in_the_admin(client, zaanstad):
+    nv = zaanstad.deelnames.get(samenwerkingsverband__vorm=Vorm.VENNOOTSCHAP)
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM)
+    client.force_login(
+        account(
+            RolSoort.SECRETARIAAT, verbanden=[nv.samenwerkingsverband, ggd.samenwerkingsverband]
+        )
+    )
+    url = reverse("admin:samenwerking_deelname_change", args=[nv.pk])
+    gegevens = formulier_gegevens(client.get(url))
+    for veld in ("programma", "eigenaarsrol", "opdrachtgeversrol", "aandelen_aantal"):
+        assert veld in gegevens
+    gegevens.update(
+        programma=["Afval en grondstoffen"],
+        eigenaarsrol=["wethouder financiën"],
+        opdrachtgeversrol=["wethouder duurzaamheid"],
+        aandelen_aantal=["1500"],
+        aandelen_percentage=["15"],
+        aandeel_eigen_vermogen=["15"],
+    )
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+    nv.refresh_from_db()
+    assert (nv.programma, nv.aandelen_aantal, nv.aandelen_percentage) == (
+        "Afval en grondstoffen",
+        1500,
+        Decimal("15"),
+    )
+    # Shares in an openbaar lichaam: refused next to the field, in Dutch; nothing written.
+    url = reverse("admin:samenwerking_deelname_change", args=[ggd.pk])
+    gegevens = formulier_gegevens(client.get(url))
+    gegevens["aandelen_aantal"] = ["10"]
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 200
+    fouten = antwoord.context["adminform"].form.errors
+    assert "alleen een vennootschap (NV/BV) heeft aandelen" in fouten["aandelen_aantal"][0]
+    ggd.refresh_from_db()
+    assert ggd.aandelen_aantal is None
