@@ -53,6 +53,7 @@ from .parameters import (
 from .selectors import verbonden_partijen
 from .templatetags.regioreg import euro_cent
 from .termijnen import pc_termijnen
+from .vergelijking import begroting_en_rekening
 
 
 def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
@@ -290,7 +291,16 @@ def samenwerkingsverband_detail(request, uuid):
     per_inwoner = kosten_per_deelnemer([overzicht.verband.pk], jaar=jaar).get(
         overzicht.verband.pk, []
     )
+    naast_elkaar = begroting_en_rekening(overzicht.jaarcijfers)
     context = {
+        "begroting_en_rekening": naast_elkaar,
+        "grafiek_resultaat": grafieken.staafgrafiek(
+            [str(r.jaar) for r in naast_elkaar],
+            [
+                (_("Resultaat begroting"), [r.begroting_resultaat for r in naast_elkaar]),
+                (_("Resultaat jaarrekening"), [r.rekening_resultaat for r in naast_elkaar]),
+            ],
+        ),
         "per_inwoner": per_inwoner,
         "spreiding_begroot": spreiding(r.begroot_per_inwoner for r in per_inwoner),
         "spreiding_gerealiseerd": spreiding(r.gerealiseerd_per_inwoner for r in per_inwoner),

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from samenwerking.constants import BijdrageSoort, Vorm
+from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import bijdragen_over_de_jaren
 from tests import factories as f
@@ -102,3 +102,46 @@ def test_query_count(client, zaanstad, aantal, django_assert_num_queries):
     with django_assert_num_queries(4):
         antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2025"})
     assert antwoord.status_code == 200
+
+
+def test_arrangement_page_puts_begroting_beside_jaarrekening(client, referentiedata):
+    verband = f.SamenwerkingsverbandFactory()
+    f.JaarcijfersFactory(
+        samenwerkingsverband=verband,
+        jaar=2024,
+        soort=JaarcijfersSoort.BEGROTING,
+        lasten=Decimal("1000000"),
+        baten=Decimal("1000000"),
+        resultaat=Decimal("0"),
+    )
+    f.JaarcijfersFactory(
+        samenwerkingsverband=verband,
+        jaar=2024,
+        soort=JaarcijfersSoort.JAARREKENING,
+        lasten=Decimal("1100000"),
+        baten=Decimal("1050000"),
+        resultaat=Decimal("-50000"),
+    )
+    f.JaarcijfersFactory(
+        samenwerkingsverband=verband,
+        jaar=2025,
+        soort=JaarcijfersSoort.BEGROTING,
+        lasten=Decimal("1200000"),
+        resultaat=Decimal("10000"),
+    )
+    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", {"jaar": "2025"})
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    # 2024: lasten 1.100.000 against 1.000.000 budgeted: + € 100.000 (+10,0%).
+    assert (
+        '<th scope="row">2024</th> <td class="getal">€ 1.000.000</td> '
+        '<td class="getal">€ 1.100.000</td> <td class="getal">+ € 100.000 (+10,0%)</td> '
+        '<td class="getal">€ 1.000.000</td> <td class="getal">€ 1.050.000</td> '
+        '<td class="getal">€ 0</td> <td class="getal">−€ 50.000</td>'
+    ) in tekst
+    # 2025: no jaarrekening yet, so that and the difference are onbekend.
+    assert (
+        '<th scope="row">2025</th> <td class="getal">€ 1.200.000</td> '
+        '<td class="getal">onbekend</td> <td class="getal">onbekend</td>'
+    ) in tekst
+    assert "Resultaat per jaar: begroting en jaarrekening (ook in de tabel)" in tekst

@@ -372,7 +372,7 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "−€ 250.000" in tekst and "€ 4.000.000" in tekst
     assert "Loonkosten stijgen." in tekst
     assert "Begroting 2025</a>" in tekst
-    assert tekst.count("<svg") == 3  # per year, per deelnemer, vermogen
+    assert tekst.count("<svg") == 4  # per year, per deelnemer, vermogen, resultaat
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
