@@ -197,6 +197,8 @@ def naar_ods(bladen: list[Blad]) -> bytes:
                     waarde is None or isinstance(waarde, (int, Decimal))
                 ):
                     rij.addElement(getalcel(waarde, geld=kop in blad.geld))
+                elif isinstance(waarde, (int, Decimal)) and not isinstance(waarde, bool):
+                    rij.addElement(getalcel(waarde, geld=False))  # e.g. a count
                 elif waarde is None or waarde == "":
                     rij.addElement(table.TableCell())
                 else:

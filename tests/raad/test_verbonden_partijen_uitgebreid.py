@@ -190,6 +190,9 @@ def test_ods_writes_money_as_currency_and_unknown_as_a_note(client, zaanstad):
         inhoud
     )
     assert "onbekend: niet vastgelegd in het register" in inhoud
+    # Counts are numbers too (the overview's Aantal), solvabiliteit a plain number.
+    assert 'office:value-type="float" office:value="1"' in inhoud
+    assert 'office:value-type="float" office:value="68.75"' in inhoud
     stijlen = zipfile.ZipFile(io.BytesIO(antwoord.content)).read("styles.xml").decode()
     assert "<number:currency-symbol" in stijlen and "€" in stijlen
 
