@@ -28,7 +28,7 @@ from bench.meting import Meting, ijkmeting, meet, uitvoer  # noqa: E402
 from bench.vloer import kernvraag_vloer  # noqa: E402
 from raad.exports import verbonden_partijen_bestand  # noqa: E402
 from raad.selectors import verbonden_partijen  # noqa: E402
-from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
+from samenwerking.models import Deelname, Domein, Gemeente, Samenwerkingsverband  # noqa: E402
 
 API_BASIS = "http://localhost/api/v1/"  # what the test client's answers link to
 
@@ -123,6 +123,25 @@ def main() -> None:
         ("Art. 27-register (gemeente met de meeste verbanden)", f"{top}/register/", None),
         ("Verbonden partijen XLSX, één gemeente", f"{top}/verbonden-partijen/?formaat=xlsx", 300),
         ("P&C-kalender als iCal-feed (zelfde gemeente)", f"{top}/kalender.ics", None),
+        # Issue 19: the extended list, the comparisons per inwoner, over the years and per
+        # domein; the page targets of the pages they sit beside.
+        (
+            "Verbonden partijen XLSX uitgebreid, één gemeente",
+            f"{top}/verbonden-partijen/?formaat=xlsx&kolommen=uitgebreid",
+            300,
+        ),
+        ("Bijdragen over de jaren (zelfde gemeente)", f"{top}/over-de-jaren/", 60),
+        (
+            "API kosten per inwoner (grootste verband)",
+            f"/api/v1/samenwerkingsverbanden/{grootste.uuid}/kosten-per-inwoner",
+            80,
+        ),
+        *(
+            (f"Ranglijst domein {domein.naam}", f"/domeinen/{domein.code}/", 80)
+            for domein in Domein.objects.annotate(n=Count("samenwerkingsverbanden")).order_by(
+                "-n", "code"
+            )[:1]
+        ),
     ):
         metingen.append(meet(naam, _rondgang([pad], client), doel_ms=doel_ms))
 

@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.constants import Karakter
-from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten
+from samenwerking.constants import BijdrageSoort, Karakter
+from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
 
 from .constants import ZienswijzeStatus
-from .parameters import MODUS_STANDAARD, Formaat, Modus, keuzefout
+from .parameters import KOLOMMEN_STANDAARD, MODUS_STANDAARD, Formaat, Kolommen, Modus, keuzefout
 
 
 class PeildatumForm(forms.Form):
@@ -28,6 +28,33 @@ class PeilForm(PeildatumForm):
         required=False,
         help_text=_("Van welk jaar de bijdragen. Leeg: het jaar van de peildatum."),
     )
+
+
+class JaarForm(forms.Form):
+    """Only the year (pages that compare money of one year)."""
+
+    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
+
+    def gekozen_jaar(self) -> int:
+        """The asked year, else (also on bad input, which the form then reports) this year."""
+        gegevens = self.cleaned_data if self.is_valid() else {}
+        return peilmoment(jaar=gegevens.get("jaar"))[1]
+
+
+class OverDeJarenForm(JaarForm):
+    """The last year of the ten and which bijdragen: begroot or gerealiseerd."""
+
+    soort = forms.ChoiceField(
+        label=_("Bijdragen"),
+        choices=BijdrageSoort.choices,
+        required=False,
+        initial=BijdrageSoort.BEGROOT,
+        error_messages={"invalid_choice": keuzefout(_("Bijdragen"), BijdrageSoort.values)},
+    )
+
+    def gekozen_soort(self) -> str:
+        gegevens = self.cleaned_data if self.is_valid() else {}
+        return gegevens.get("soort") or BijdrageSoort.BEGROOT
 
 
 INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein")), ("motief", _("per motief"))]
@@ -110,6 +137,17 @@ class ExportForm(forms.Form):
         help_text=_(
             "Begroting: cijfers uit de begroting van het verband; jaarrekening: de "
             "gerealiseerde cijfers."
+        ),
+    )
+    kolommen = forms.ChoiceField(
+        label=_("Kolommen"),
+        choices=Kolommen.choices,
+        required=False,
+        initial=KOLOMMEN_STANDAARD,
+        error_messages={"invalid_choice": keuzefout(_("Kolommen"), Kolommen.values)},
+        help_text=_(
+            "BBV-minimum: wat BBV art. 15 vraagt; uitgebreid: ook programma, eigenaars- en "
+            "opdrachtgeversrol, aandelenbelang, meerjarenraming en solvabiliteit."
         ),
     )
     formaat = _formaat()

@@ -1,6 +1,7 @@
 """Server-rendered bar charts (SVG): no JavaScript, no CDN. Every chart on a page is shown
 next to a table with the same figures."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -53,6 +54,7 @@ class Staafgrafiek:
     reeksen: list[str]
     categorieen: list[Categorie]
     staven: list[Staaf]
+    opmaak: Callable[[Decimal], str] = euro
 
     @property
     def hoogte_svg(self) -> str:
@@ -72,7 +74,7 @@ class Staafgrafiek:
             'class="nullijn"/>'
         )
         for s in self.staven:
-            bedrag = escape(euro(s.waarde))
+            bedrag = escape(self.opmaak(s.waarde))
             delen.append(
                 f'<rect x="{s.x:.1f}" y="{s.y:.1f}" width="{s.breedte:.1f}" '
                 f'height="{STAAFHOOGTE}" class="reeks-{s.reeks}"><title>{bedrag}</title></rect>'
@@ -86,9 +88,11 @@ def staafgrafiek(
     reeksen: list[tuple[str, list[Decimal | None]]],
     *,
     breedte: int = 720,
+    opmaak: Callable[[Decimal], str] = euro,
 ) -> Staafgrafiek | None:
     """Horizontal grouped bars: one group per category, one bar per series. Unknown values
-    (None) get no bar. Returns None when there is nothing to draw."""
+    (None) get no bar. `opmaak` writes a bar's value (default whole euros; `euro_cent` for
+    amounts per inwoner). Returns None when there is nothing to draw."""
     waarden = [w for _naam, reeks in reeksen for w in reeks if w is not None]
     if not categorieen or not waarden:
         return None
@@ -129,4 +133,5 @@ def staafgrafiek(
         reeksen=[naam for naam, _reeks in reeksen],
         categorieen=cats,
         staven=staven,
+        opmaak=opmaak,
     )

@@ -20,6 +20,18 @@ Modus = JaarcijfersSoort
 MODUS_STANDAARD = Modus.BEGROTING
 
 
+class Kolommen(models.TextChoices):
+    """The column sets of the verbonden-partijen list: what BBV art. 15 asks, or that with
+    what published lists commonly add (programma, eigenaars- and opdrachtgeversrol,
+    aandelenbelang, meerjarenraming, solvabiliteit)."""
+
+    BBV = "bbv", _("BBV-minimum")
+    UITGEBREID = "uitgebreid", _("Uitgebreid")
+
+
+KOLOMMEN_STANDAARD = Kolommen.BBV
+
+
 class Formaat(models.TextChoices):
     HTML = "html", _("Webpagina (afdrukbaar, ook als pdf)")
     XLSX = "xlsx", _("Excel (XLSX)")
@@ -61,3 +73,8 @@ def lijst_parameters(gegevens: Mapping) -> tuple[int, str]:
     and the begroting."""
     _peildatum, jaar = peilmoment(jaar=gegevens.get("jaar"))
     return jaar, gegevens.get("modus") or MODUS_STANDAARD
+
+
+def kolommen_parameter(gegevens: Mapping) -> str:
+    """The column set from cleaned values; empty: the BBV minimum."""
+    return gegevens.get("kolommen") or KOLOMMEN_STANDAARD

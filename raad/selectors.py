@@ -13,8 +13,11 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenwerking.constants import BbvCategorie, JaarcijfersSoort, bbv_categorie
+from raad.templatetags.regioreg import euro, procent
+from samenwerking import financien
+from samenwerking.constants import BbvCategorie, BijdrageSoort, JaarcijfersSoort, bbv_categorie
 from samenwerking.models import (
+    Bijdrage,
     Deelname,
     Gemeente,
     Jaarcijfers,
@@ -31,6 +34,8 @@ from samenwerking.selectors import (
 )
 
 OVERIGE_SAMENWERKING = gettext_lazy("Overige samenwerkingsverbanden")
+# The meerjarenraming: the budget year and the three years after it.
+RAMINGSJAREN = 4
 
 
 @dataclass
@@ -41,6 +46,7 @@ class Partij:
     deelname: Deelname
     jaar: int
     cijfers: Jaarcijfers | None
+    modus: str = JaarcijfersSoort.BEGROTING
 
     @property
     def verband(self) -> Samenwerkingsverband:
@@ -84,6 +90,77 @@ class Partij:
         return ", ".join(self.deelname.deelnemende_bestuursorganen_labels) or _("onbekend")
 
     @property
+    def meerjarenraming(self) -> list[tuple[int, Decimal | None]]:
+        """(jaar, geraamde bijdrage) for the list's year and the three after it: the sums of
+        the begrote bijdragen (read with `bijdragen_van_raming`); None when none is recorded."""
+        return [
+            (
+                jaar,
+                totaal(
+                    b.bedrag
+                    for b in self.deelname.raming_bijdragen
+                    if b.jaar == jaar and b.soort == BijdrageSoort.BEGROOT
+                ),
+            )
+            for jaar in range(self.jaar, self.jaar + RAMINGSJAREN)
+        ]
+
+    @property
+    def solvabiliteit_begin(self) -> Decimal | None:
+        """Eigen vermogen / totaal vermogen on 1 January, in percent (`financien`)."""
+        c = self.cijfers
+        return c and financien.solvabiliteit(c.eigen_vermogen_begin, c.vreemd_vermogen_begin)
+
+    @property
+    def solvabiliteit_eind(self) -> Decimal | None:
+        c = self.cijfers
+        return c and financien.solvabiliteit(c.eigen_vermogen_eind, c.vreemd_vermogen_eind)
+
+    @property
+    def aandeel_eigen_vermogen_bedrag(self) -> Decimal | None:
+        """The gemeente's recorded share of the eigen vermogen on 31 December, in euros."""
+        return financien.aandeel(
+            self.cijfers and self.cijfers.eigen_vermogen_eind,
+            self.deelname.aandeel_eigen_vermogen,
+        )
+
+    @property
+    def aandeel_tekort(self) -> Decimal | None:
+        """The recorded share of a deficit the gemeente carries (percent)."""
+        return self.deelname.aandeel_tekort
+
+    @property
+    def aandelenbelang(self) -> str:
+        """Number and share of shares, for a vennootschap; empty when neither is recorded."""
+        d = self.deelname
+        delen = []
+        if d.aandelen_aantal is not None:
+            delen.append(_("%(n)s aandelen") % {"n": f"{d.aandelen_aantal:,}".replace(",", ".")})
+        if d.aandelen_percentage is not None:
+            delen.append(_("%(p)s van alle aandelen") % {"p": procent(d.aandelen_percentage)})
+        return ", ".join(delen)
+
+    @property
+    def financieel_belang(self) -> str:
+        """The financieel belang as the published lists write it: the bijdrage of the list's
+        modus, the share of a deficit and of the equity; "onbekend" for what is not recorded."""
+        d = self.deelname
+        delen = [
+            _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_begroot)}
+            if self.modus == JaarcijfersSoort.BEGROTING
+            else _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_gerealiseerd)},
+            _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
+            _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)")
+            % {
+                "p": procent(d.aandeel_eigen_vermogen),
+                "bedrag": euro(self.aandeel_eigen_vermogen_bedrag),
+            },
+        ]
+        if d.aansprakelijk:
+            delen.append(_("aansprakelijk"))
+        return "; ".join(delen)
+
+    @property
     def bron(self) -> str:
         if self.cijfers is None:
             return ""
@@ -115,6 +192,16 @@ class VerbondenPartijenLijst:
     modus: str
     categorieen: list[Categorie]
     overige: Categorie
+    kolommen: str = "bbv"
+
+    @property
+    def uitgebreid(self) -> bool:
+        """The extended column set ("uitgebreid") rather than the BBV minimum."""
+        return self.kolommen == "uitgebreid"
+
+    @property
+    def raming_jaren(self) -> list[int]:
+        return list(range(self.jaar, self.jaar + RAMINGSJAREN))
 
     @property
     def modus_label(self) -> str:
@@ -140,7 +227,9 @@ class VerbondenPartijenLijst:
 def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelname]:
     """The deelnames of `gemeente` that ran on at least one day of `jaar`
     (`deelnames_van_gemeente`: four queries), with the arrangement's participants in the year
-    (`deelnemers_in_jaar`) and its figures of `modus` for the year (`cijfers`): six queries."""
+    (`deelnemers_in_jaar`), its figures of `modus` for the year (`cijfers`) and the begrote
+    bijdragen of the three years after it (`raming_bijdragen`, the meerjarenraming with
+    those of `jaar`): seven queries."""
     van, tot = jaar_grenzen(jaar)
     rijen = deelnames_van_gemeente(gemeente, jaar=jaar, heel_jaar=True)
     # Only their names are shown; timestamps are a large part of reading rows.
@@ -169,21 +258,43 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
             "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
         ),
         Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
+        Prefetch(
+            "bijdragen",
+            queryset=Bijdrage.objects.filter(
+                jaar__gt=jaar, jaar__lt=jaar + RAMINGSJAREN, soort=BijdrageSoort.BEGROOT
+            ).only("deelname", "jaar", "soort", "bedrag"),
+            to_attr="latere_ramingen",
+        ),
     )
+    for deelname in rijen:
+        deelname.raming_bijdragen = [
+            *(b for b in deelname.gelezen_bijdragen if b.jaar == jaar),
+            *deelname.latere_ramingen,
+        ]
     return rijen
 
 
 def verbonden_partijen(
-    gemeente: Gemeente, *, jaar: int, modus: str = JaarcijfersSoort.BEGROTING
+    gemeente: Gemeente,
+    *,
+    jaar: int,
+    modus: str = JaarcijfersSoort.BEGROTING,
+    kolommen: str = "bbv",
 ) -> VerbondenPartijenLijst:
     """The BBV art. 15 list of `gemeente` for `jaar`: the verbonden partijen per category
     (in the order of the BBV) and, separately, the participations that do not qualify.
-    `modus` chooses the arrangement's figures: its begroting or its jaarrekening of `jaar`."""
+    `modus` chooses the arrangement's figures: its begroting or its jaarrekening of `jaar`;
+    `kolommen` the column set the surfaces show ("bbv" or "uitgebreid", `raad.parameters`)."""
     categorieen = {code: Categorie(code, label) for code, label in BbvCategorie.choices}
     overige = Categorie("overige_samenwerking", str(OVERIGE_SAMENWERKING))
     for deelname in deelnames_in_jaar(gemeente, jaar, modus):
         verband = deelname.samenwerkingsverband
-        partij = Partij(deelname=deelname, jaar=jaar, cijfers=next(iter(verband.cijfers), None))
+        partij = Partij(
+            deelname=deelname,
+            jaar=jaar,
+            cijfers=next(iter(verband.cijfers), None),
+            modus=modus,
+        )
         doel = categorieen[partij.categorie] if deelname.verbonden_partij else overige
         doel.partijen.append(partij)
     return VerbondenPartijenLijst(
@@ -192,4 +303,5 @@ def verbonden_partijen(
         modus=modus,
         categorieen=list(categorieen.values()),
         overige=overige,
+        kolommen=kolommen,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import kalender_views, views
+from . import kalender_views, vergelijking_views, views
 
 app_name = "raad"
 
@@ -35,6 +35,12 @@ urlpatterns = [
         kalender_views.zienswijzeverzoek_detail,
         name="zienswijzeverzoek",
     ),
+    path(
+        "gemeenten/<cbs:cbs_code>/over-de-jaren/",
+        vergelijking_views.gemeente_over_de_jaren,
+        name="over_de_jaren",
+    ),
+    path("domeinen/<slug:code>/", vergelijking_views.domein_ranglijst, name="domein"),
     path(
         "samenwerkingsverbanden/<uuid:uuid>/",
         views.samenwerkingsverband_detail,

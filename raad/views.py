@@ -18,12 +18,15 @@ from samenwerking.selectors import (
     deelnames_van_gemeente,
     gemeenten_zoeken,
     herkomst_van_het_register,
+    kosten_per_deelnemer,
     kostentotalen,
     landelijke_cijfers,
     partners_van_gemeente,
+    per_inwoner_naast_anderen,
     registerstand,
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
+    spreiding,
 )
 from toegang import rechten
 
@@ -41,10 +44,18 @@ from .forms import (
     karakter_past,
 )
 from .kalender import verbandkalender
-from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
+from .parameters import (
+    BESTANDSFORMATEN,
+    MEDIATYPEN,
+    Formaat,
+    kolommen_parameter,
+    lijst_parameters,
+)
 from .selectors import verbonden_partijen
 from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
+from .templatetags.regioreg import euro_cent
 from .termijnen import pc_termijnen
+from .vergelijking import begroting_en_rekening
 
 
 def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
@@ -121,7 +132,24 @@ def gemeente_overzicht(request, cbs_code: str):
     karakter = getattr(form, "cleaned_data", {}).get("karakter", "")
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     deelnames = [d for d in alle if karakter_past(d.samenwerkingsverband.karakter, karakter)]
+    verbanden = list(
+        {d.samenwerkingsverband_id: d.samenwerkingsverband for d in deelnames}.values()
+    )
+    naast = per_inwoner_naast_anderen(gemeente.pk, [v.pk for v in verbanden], jaar=jaar)
+    naast_anderen = [(v, naast.get(v.pk)) for v in verbanden]
     context = {
+        "naast_anderen": naast_anderen,
+        "grafiek_naast_anderen": grafieken.staafgrafiek(
+            [v.naam for v, _n in naast_anderen],
+            [
+                (gemeente.naam, [n.eigen_per_inwoner if n else None for _v, n in naast_anderen]),
+                (
+                    _("Mediaan van de andere gemeenten"),
+                    [n.anderen.mediaan if n else None for _v, n in naast_anderen],
+                ),
+            ],
+            opmaak=euro_cent,
+        ),
         "gemeente": gemeente,
         "form": form,
         "peildatum": peildatum,
@@ -182,9 +210,11 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     gegevens = form.cleaned_data if form.is_valid() else {}
     jaar, modus = lijst_parameters(gegevens)
     formaat = gegevens.get("formaat") or Formaat.HTML
-    lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
+    kolommen = kolommen_parameter(gegevens)
+    lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
     if formaat != Formaat.HTML:
         naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}"
+        naam += "-uitgebreid" if lijst.uitgebreid else ""
         return _download(exports.verbonden_partijen_bestand(lijst, formaat), formaat, naam)
     context = {
         "gemeente": gemeente,
@@ -193,6 +223,7 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
         "lijst": lijst,
         "jaar": jaar,
         "modus": modus,
+        "kolommen": kolommen,
         "opvolgers": _opvolgers(gemeente),
     }
     return render(
@@ -263,7 +294,30 @@ def samenwerkingsverband_detail(request, uuid):
     deelnemers_in_jaar = [
         d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
     ]
+    per_inwoner = kosten_per_deelnemer([overzicht.verband.pk], jaar=jaar).get(
+        overzicht.verband.pk, []
+    )
+    naast_elkaar = begroting_en_rekening(overzicht.jaarcijfers)
     context = {
+        "begroting_en_rekening": naast_elkaar,
+        "grafiek_resultaat": grafieken.staafgrafiek(
+            [str(r.jaar) for r in naast_elkaar],
+            [
+                (_("Resultaat begroting"), [r.begroting_resultaat for r in naast_elkaar]),
+                (_("Resultaat jaarrekening"), [r.rekening_resultaat for r in naast_elkaar]),
+            ],
+        ),
+        "per_inwoner": per_inwoner,
+        "spreiding_begroot": spreiding(r.begroot_per_inwoner for r in per_inwoner),
+        "spreiding_gerealiseerd": spreiding(r.gerealiseerd_per_inwoner for r in per_inwoner),
+        "grafiek_per_inwoner": grafieken.staafgrafiek(
+            [r.naam for r in per_inwoner],
+            [
+                (_("Begroot per inwoner"), [r.begroot_per_inwoner for r in per_inwoner]),
+                (_("Gerealiseerd per inwoner"), [r.gerealiseerd_per_inwoner for r in per_inwoner]),
+            ],
+            opmaak=euro_cent,
+        ),
         "o": overzicht,
         "verband": overzicht.verband,
         "form": form,

@@ -6,7 +6,7 @@ the regelingen's doelen, the meetings of regelingen and the raden's own raadsver
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views, viewsets
+from . import vergelijking, views, viewsets
 
 app_name = "raad-api"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         "gemeenten/<cbs:cbs_code>/verbonden-partijen",
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
+    ),
+    path(
+        "samenwerkingsverbanden/<uuid:uuid>/kosten-per-inwoner",
+        vergelijking.KostenPerInwonerView.as_view(),
+        name="kosten-per-inwoner",
     ),
     path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
     *router.urls,

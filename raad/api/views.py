@@ -19,7 +19,16 @@ from samenwerking.api.viewsets import weiger_onbekende_parameters
 from samenwerking.models import Gemeente
 
 from .. import exports
-from ..parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, Modus, keuzefout, lijst_parameters
+from ..parameters import (
+    BESTANDSFORMATEN,
+    MEDIATYPEN,
+    Formaat,
+    Kolommen,
+    Modus,
+    keuzefout,
+    kolommen_parameter,
+    lijst_parameters,
+)
 from ..selectors import verbonden_partijen
 
 
@@ -56,6 +65,15 @@ class VerbondenPartijenParametersSerializer(serializers.Serializer):
             "(gerealiseerde cijfers). Standaard: begroting."
         ),
         error_messages={"invalid_choice": keuzefout(_("Modus"), Modus.values)},
+    )
+    kolommen = serializers.ChoiceField(
+        choices=Kolommen.values,
+        required=False,
+        help_text=_(
+            "bbv (standaard): de kolommen van BBV art. 15; uitgebreid: ook programma, eigenaars- "
+            "en opdrachtgeversrol, aandelenbelang, meerjarenraming en solvabiliteit."
+        ),
+        error_messages={"invalid_choice": keuzefout(_("Kolommen"), Kolommen.values)},
     )
     formaat = serializers.ChoiceField(
         choices=FORMATEN,
@@ -125,7 +143,8 @@ class VerbondenPartijenView(GenericAPIView):
             raise NotFound(niet_gevonden(Gemeente, cbs_code)) from None
         jaar, modus = lijst_parameters(parameters.validated_data)
         formaat = parameters.validated_data.get("formaat") or request.accepted_renderer.format
-        lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
+        kolommen = kolommen_parameter(parameters.validated_data)
+        lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
         if formaat == Formaat.JSON:
             request.accepted_renderer, request.accepted_media_type = (
                 JSONRenderer(),
@@ -134,7 +153,8 @@ class VerbondenPartijenView(GenericAPIView):
             return Response(exports.verbonden_partijen_json(lijst))
         renderer = next(r for r in RENDERERS if r.format == formaat)()
         request.accepted_renderer, request.accepted_media_type = renderer, renderer.media_type
-        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"
+        uitgebreid = "-uitgebreid" if lijst.uitgebreid else ""
+        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}{uitgebreid}.{formaat}"
         return Response(
             exports.verbonden_partijen_bestand(lijst, formaat),
             content_type=MEDIATYPEN[formaat],

@@ -11,7 +11,12 @@ from samenwerking.models import Gemeente, Samenwerkingsverband
 from ..parameters import Formaat
 from ..selectors import VerbondenPartijenLijst
 from .opendata import als_json, register_json, verbonden_partijen_json
-from .resources import Art27Resource, VerbondenPartijResource, blad
+from .resources import (
+    Art27Resource,
+    VerbondenPartijResource,
+    VerbondenPartijUitgebreidResource,
+    blad,
+)
 from .spreadsheet import Blad, naar_csv, werkmap
 
 
@@ -35,14 +40,19 @@ def verbonden_partijen_bestand(lijst: VerbondenPartijenLijst, formaat: str) -> b
     table of every participation, or the JSON document."""
     if formaat == Formaat.JSON:
         return als_json(verbonden_partijen_json(lijst))
+    resource, opties = (
+        (VerbondenPartijUitgebreidResource, {"jaar": lijst.jaar})
+        if lijst.uitgebreid
+        else (VerbondenPartijResource, {})
+    )
     if formaat == Formaat.CSV:
         partijen = [*lijst.partijen, *lijst.overige.partijen]
-        return naar_csv(
-            blad(VerbondenPartijResource, partijen, naam=lijst.titel, titel=lijst.titel)
-        )
+        return naar_csv(blad(resource, partijen, naam=lijst.titel, titel=lijst.titel, **opties))
+    # No empty sheets: a category without partijen is only a line in the overview.
     bladen = [_overzicht(lijst)] + [
-        blad(VerbondenPartijResource, c.partijen, naam=c.label, titel=f"{lijst.titel} – {c.label}")
+        blad(resource, c.partijen, naam=c.label, titel=f"{lijst.titel} – {c.label}", **opties)
         for c in [*lijst.categorieen, lijst.overige]
+        if c.partijen
     ]
     return werkmap(bladen, formaat, titel=lijst.titel)
 

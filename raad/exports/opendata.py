@@ -22,6 +22,32 @@ def _bedrag(waarde: Decimal | None) -> str | None:
     return None if waarde is None else f"{waarde:.2f}"
 
 
+def _procent(waarde: Decimal | None) -> str | None:
+    """A percentage as a decimal string with only the decimals it has ("12.5", "100")."""
+    return None if waarde is None else f"{waarde.normalize():f}"
+
+
+def _uitgebreid(p) -> dict:
+    """What the extended column set adds per partij (schema: $defs/uitgebreid)."""
+    d = p.deelname
+    return {
+        "programma": d.programma or None,
+        "eigenaarsrol": d.eigenaarsrol or None,
+        "opdrachtgeversrol": d.opdrachtgeversrol or None,
+        "financieelBelang": p.financieel_belang,
+        "aandeelTekort": _procent(d.aandeel_tekort),
+        "aandeelEigenVermogen": _procent(d.aandeel_eigen_vermogen),
+        "aandeelEigenVermogenBedrag": _bedrag(p.aandeel_eigen_vermogen_bedrag),
+        "aandelen": {"aantal": d.aandelen_aantal, "percentage": _procent(d.aandelen_percentage)},
+        "meerjarenraming": [
+            {"jaar": jaar, "geraamdeBijdrage": _bedrag(bedrag)}
+            for jaar, bedrag in p.meerjarenraming
+        ],
+        "solvabiliteitBegin": _procent(p.solvabiliteit_begin),
+        "solvabiliteitEind": _procent(p.solvabiliteit_eind),
+    }
+
+
 def _gemeente(gemeente: Gemeente) -> dict:
     return {"cbsCode": gemeente.cbs_code, "naam": gemeente.naam}
 
@@ -31,7 +57,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
 
     def partij(p) -> dict:
         cijfers = p.cijfers
-        return {
+        uit = {
             "samenwerkingsverband": str(p.verband.uuid),
             "naam": p.verband.naam,
             "rechtsvorm": p.verband.get_vorm_display(),
@@ -66,6 +92,9 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "bron": p.bron or None,
             "reden": p.deelname.bbv_redenen,
         }
+        if lijst.uitgebreid:
+            uit["uitgebreid"] = _uitgebreid(p)
+        return uit
 
     def categorie(c) -> dict:
         return {
@@ -80,6 +109,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
         "gemeente": _gemeente(lijst.gemeente),
         "jaar": lijst.jaar,
         "modus": lijst.modus,
+        "kolommen": lijst.kolommen,
         "gemaaktOp": timezone.localdate().isoformat(),
         "categorieen": [categorie(c) for c in lijst.categorieen],
         "totaal": {

@@ -69,6 +69,71 @@ class VerbondenPartijResource(resources.Resource):
         return "; ".join(partij.deelnemers)
 
 
+class VerbondenPartijUitgebreidResource(VerbondenPartijResource):
+    """The BBV columns and what published lists commonly add: programma, eigenaars- and
+    opdrachtgeversrol, the financieel belang as one column with its numeric parts,
+    aandelenbelang, the meerjarenraming (the list's year and the three after it, headed by
+    their years) and the solvabiliteit on 1 January and 31 December."""
+
+    GELD = (
+        *VerbondenPartijResource.GELD,
+        "aandeel_eigen_vermogen_bedrag",
+        "raming_0",
+        "raming_1",
+        "raming_2",
+        "raming_3",
+    )
+    PROCENT = (
+        *VerbondenPartijResource.PROCENT,
+        "aandeel_tekort",
+        "aandeel_eigen_vermogen",
+        "aandelen_percentage",
+        "solvabiliteit_begin",
+        "solvabiliteit_eind",
+    )
+    GETAL = ("aandelen_aantal",)
+
+    programma = _kolom(_("Programma / beleidsdoel"), "deelname__programma")
+    eigenaarsrol = _kolom(_("Eigenaarsrol"), "deelname__eigenaarsrol")
+    opdrachtgeversrol = _kolom(_("Opdrachtgeversrol"), "deelname__opdrachtgeversrol")
+    financieel_belang = _kolom(_("Financieel belang"), "financieel_belang")
+    aandeel_tekort = _kolom(_("Aandeel in een tekort (%)"), "deelname__aandeel_tekort")
+    aandeel_eigen_vermogen = _kolom(
+        _("Aandeel in het eigen vermogen (%)"), "deelname__aandeel_eigen_vermogen"
+    )
+    aandeel_eigen_vermogen_bedrag = _kolom(
+        _("Aandeel in het eigen vermogen 31 december"), "aandeel_eigen_vermogen_bedrag"
+    )
+    aandelen_aantal = _kolom(_("Aantal aandelen"), "deelname__aandelen_aantal")
+    aandelen_percentage = _kolom(_("Aandelenbelang (%)"), "deelname__aandelen_percentage")
+    raming_0 = _kolom("raming 0", methode="dehydrate_raming_0")
+    raming_1 = _kolom("raming 1", methode="dehydrate_raming_1")
+    raming_2 = _kolom("raming 2", methode="dehydrate_raming_2")
+    raming_3 = _kolom("raming 3", methode="dehydrate_raming_3")
+    solvabiliteit_begin = _kolom(_("Solvabiliteit 1 januari (%)"), "solvabiliteit_begin")
+    solvabiliteit_eind = _kolom(_("Solvabiliteit 31 december (%)"), "solvabiliteit_eind")
+
+    def __init__(self, *, jaar: int, **kwargs):
+        super().__init__(**kwargs)
+        # The meerjarenraming's columns are headed by their years.
+        for i in range(4):
+            self.fields[f"raming_{i}"].column_name = _("Geraamde bijdrage %(jaar)s") % {
+                "jaar": jaar + i
+            }
+
+    def dehydrate_raming_0(self, partij):
+        return partij.meerjarenraming[0][1]
+
+    def dehydrate_raming_1(self, partij):
+        return partij.meerjarenraming[1][1]
+
+    def dehydrate_raming_2(self, partij):
+        return partij.meerjarenraming[2][1]
+
+    def dehydrate_raming_3(self, partij):
+        return partij.meerjarenraming[3][1]
+
+
 class Art27Resource(resources.Resource):
     """One row per gemeenschappelijke regeling: the items of the art. 27 register."""
 
@@ -107,10 +172,10 @@ class Art27Resource(resources.Resource):
         }
 
 
-def blad(resource_class, rijen, *, naam: str, titel: str) -> Blad:
-    """A sheet of `rijen` in the columns of `resource_class`, its money and percentage columns
-    marked for the spreadsheet's number formats."""
-    resource = resource_class()
+def blad(resource_class, rijen, *, naam: str, titel: str, **opties) -> Blad:
+    """A sheet of `rijen` in the columns of `resource_class` (made with `opties`), its money,
+    percentage and other number columns marked for the spreadsheet's number formats."""
+    resource = resource_class(**opties)
     tabel: tablib.Dataset = resource.export(rijen)
 
     def koppen(namen: tuple[str, ...]) -> tuple[str, ...]:
@@ -122,4 +187,5 @@ def blad(resource_class, rijen, *, naam: str, titel: str) -> Blad:
         tabel=tabel,
         geld=koppen(resource_class.GELD),
         procent=koppen(resource_class.PROCENT),
+        getal=koppen(getattr(resource_class, "GETAL", ())),
     )

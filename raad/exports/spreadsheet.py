@@ -1,6 +1,9 @@
 """The spreadsheet writer: sheets (tablib tables with a name and a title line) as XLSX, ODS or
-CSV for Dutch Excel. Numbers stay numbers; unknown money is "onbekend", never 0; text that a
-spreadsheet would run as a formula (=, +, -, @) is neutralised."""
+CSV for Dutch Excel. Numbers stay numbers; an unknown number is never 0: in XLSX and ODS an
+empty cell with a note "onbekend" (so that the column stays numeric and sorts and sums), in
+CSV the word "onbekend"; text that a spreadsheet would run as a formula (=, +, -, @) is
+neutralised. XLSX sheets carry an autofilter on their header row; ODS writes money as
+currency (euro)."""
 
 import datetime
 import io
@@ -9,8 +12,11 @@ from decimal import Decimal
 
 import tablib
 from django.utils.translation import gettext as _
+from odf import number, office, style, table, text
+from odf.opendocument import OpenDocumentSpreadsheet
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -33,6 +39,16 @@ class Blad:
     tabel: tablib.Dataset
     geld: tuple[str, ...] = ()
     procent: tuple[str, ...] = ()
+    getal: tuple[str, ...] = ()
+
+    @property
+    def getalkolommen(self) -> tuple[str, ...]:
+        """Every column that holds numbers: money, percentages and counts."""
+        return self.geld + self.procent + self.getal
+
+
+def onbekend_notitie() -> str:
+    return _("onbekend: niet vastgelegd in het register")
 
 
 def _als_tekst(waarde, *, geld: bool) -> object:
@@ -48,7 +64,7 @@ def _als_tekst(waarde, *, geld: bool) -> object:
 
 def _cellen(blad: Blad) -> tablib.Dataset:
     """The sheet's table with spreadsheet-ready cells (unknown, booleans, formula guard)."""
-    geld = {i for i, kop in enumerate(blad.tabel.headers) if kop in blad.geld + blad.procent}
+    geld = {i for i, kop in enumerate(blad.tabel.headers) if kop in blad.getalkolommen}
     uit = tablib.Dataset(headers=blad.tabel.headers, title=blad.naam[:31])
     for rij in blad.tabel:
         uit.append([_als_tekst(w, geld=i in geld) for i, w in enumerate(rij)])
@@ -61,21 +77,30 @@ def _kolombreedte(kop, waarden) -> float:
     return min(max(breedte, 8) + 2, 62)
 
 
+def _xlsx_waarde(waarde, *, getal: bool) -> object:
+    """A value as an XLSX cell: unknown numbers stay empty (the note says onbekend)."""
+    if waarde is None and getal:
+        return None
+    return _als_tekst(waarde, geld=False)
+
+
 def naar_xlsx(bladen: list[Blad], *, titel: str) -> bytes:
-    """Workbook with a title line per sheet, a frozen header, euro, percent and date formats
-    and column widths that fit. Written once, row by row (openpyxl's write-only mode): the
-    all-gemeenten export makes 342 of these."""
+    """Workbook with a title line per sheet, a frozen header with an autofilter, euro, percent
+    and date formats and column widths that fit. Written once, row by row (openpyxl's
+    write-only mode): the all-gemeenten export makes 342 of these."""
     werkmap = Workbook(write_only=True)
     werkmap.properties.title = titel
     werkmap.properties.creator = "regioreg"
     titelfont, kopfont = Font(bold=True, size=13), Font(bold=True)
     uitlijning = Alignment(wrap_text=True, vertical="top")
 
-    def cel(ws, waarde, *, font=None, formaat=None):
+    def cel(ws, waarde, *, font=None, formaat=None, onbekend=False):
         try:
             uit = WriteOnlyCell(ws, value=waarde)
         except ValueError:  # e.g. a lazily translated label: its text
             uit = WriteOnlyCell(ws, value=str(waarde))
+        if onbekend:
+            uit.comment = Comment(onbekend_notitie(), "regioreg")
         if font:
             uit.font = font
             return uit
@@ -87,28 +112,102 @@ def naar_xlsx(bladen: list[Blad], *, titel: str) -> bytes:
         return uit
 
     for blad in bladen:
-        tabel = _cellen(blad)
-        ws = werkmap.create_sheet(title=tabel.title)
+        koppen = blad.tabel.headers
+        getallen = [kop in blad.getalkolommen for kop in koppen]
+        rijen = [
+            [_xlsx_waarde(w, getal=g) for w, g in zip(rij, getallen, strict=True)]
+            for rij in blad.tabel
+        ]
+        ws = werkmap.create_sheet(title=blad.naam[:31])
         ws.freeze_panes = "A4"
-        koppen = tabel.headers
         formaten = [
             EURO if kop in blad.geld else PROCENT if kop in blad.procent else None for kop in koppen
         ]
         for nummer, kop in enumerate(koppen, start=1):
-            breedte = _kolombreedte(kop, (rij[nummer - 1] for rij in tabel))
+            breedte = _kolombreedte(kop, (rij[nummer - 1] for rij in rijen))
             ws.column_dimensions[get_column_letter(nummer)].width = breedte
+        ws.auto_filter.ref = f"A3:{get_column_letter(len(koppen))}{3 + len(rijen)}"
         ws.append([cel(ws, blad.titel, font=titelfont)])
         ws.append([])
         ws.append([cel(ws, kop, font=kopfont) for kop in koppen])
-        for rij in tabel:
-            ws.append([cel(ws, w, formaat=f) for w, f in zip(rij, formaten, strict=True)])
+        for rij in rijen:
+            ws.append(
+                [
+                    cel(ws, w, formaat=f, onbekend=w is None and g)
+                    for w, f, g in zip(rij, formaten, getallen, strict=True)
+                ]
+            )
     uit = io.BytesIO()
     werkmap.save(uit)
     return uit.getvalue()
 
 
 def naar_ods(bladen: list[Blad]) -> bytes:
-    return tablib.Databook([_cellen(b) for b in bladen]).export("ods")
+    """The sheets as OpenDocument: a title line, the header in bold, money as currency (euro,
+    two decimals, thousands separator), percentages as numbers and unknown numbers as an empty
+    cell with the note "onbekend"."""
+    document = OpenDocumentSpreadsheet()
+    valuta = number.CurrencyStyle(name="euro", volatile="true")
+    valuta.addElement(number.CurrencySymbol(language="nl", country="NL", text="€"))
+    valuta.addElement(number.Text(text=" "))
+    valuta.addElement(number.Number(decimalplaces="2", minintegerdigits="1", grouping="true"))
+    document.styles.addElement(valuta)
+    geldstijl = style.Style(name="geld", family="table-cell", datastylename="euro")
+    vet = style.Style(name="vet", family="table-cell")
+    vet.addElement(style.TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(geldstijl)
+    document.automaticstyles.addElement(vet)
+
+    def tekstcel(waarde, **kwargs):
+        cel = table.TableCell(valuetype="string", **kwargs)
+        cel.addElement(text.P(text=str(waarde)))
+        return cel
+
+    def getalcel(waarde, *, geld: bool):
+        if waarde is None:
+            cel = table.TableCell()
+            notitie = office.Annotation()
+            notitie.addElement(text.P(text=onbekend_notitie()))
+            cel.addElement(notitie)
+            return cel
+        if geld:
+            cel = table.TableCell(
+                valuetype="currency", currency="EUR", value=waarde, stylename=geldstijl
+            )
+        else:
+            cel = table.TableCell(valuetype="float", value=waarde)
+        cel.addElement(text.P(text=str(waarde)))
+        return cel
+
+    for blad in bladen:
+        blad_ods = table.Table(name=blad.naam[:31])
+        koppen = blad.tabel.headers
+        rij = table.TableRow()
+        rij.addElement(tekstcel(blad.titel, stylename=vet))
+        blad_ods.addElement(rij)
+        blad_ods.addElement(table.TableRow())
+        rij = table.TableRow()
+        for kop in koppen:
+            rij.addElement(tekstcel(kop, stylename=vet))
+        blad_ods.addElement(rij)
+        for waarden in blad.tabel:
+            rij = table.TableRow()
+            for kop, waarde in zip(koppen, waarden, strict=True):
+                if kop in blad.getalkolommen and (
+                    waarde is None or isinstance(waarde, (int, Decimal))
+                ):
+                    rij.addElement(getalcel(waarde, geld=kop in blad.geld))
+                elif isinstance(waarde, (int, Decimal)) and not isinstance(waarde, bool):
+                    rij.addElement(getalcel(waarde, geld=False))  # e.g. a count
+                elif waarde is None or waarde == "":
+                    rij.addElement(table.TableCell())
+                else:
+                    rij.addElement(tekstcel(_als_tekst(waarde, geld=False)))
+            blad_ods.addElement(rij)
+        document.spreadsheet.addElement(blad_ods)
+    uit = io.BytesIO()
+    document.save(uit)
+    return uit.getvalue()
 
 
 def naar_csv(blad: Blad) -> bytes:

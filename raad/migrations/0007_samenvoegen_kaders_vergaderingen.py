@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('raad', '0006_kaders_doelen'),
-        ('raad', '0006_vergaderingen'),
+        ("raad", "0006_kaders_doelen"),
+        ("raad", "0006_vergaderingen"),
     ]
 
-    operations = [
-    ]
+    operations = []

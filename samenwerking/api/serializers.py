@@ -227,6 +227,13 @@ class DeelnameSerializer(RegisterSerializer):
             "bestuurlijk_belang_vastgelegd",
             "financieel_belang_vastgelegd",
             "belang_toelichting",
+            "programma",
+            "eigenaarsrol",
+            "opdrachtgeversrol",
+            "aandelen_aantal",
+            "aandelen_percentage",
+            "aandeel_tekort",
+            "aandeel_eigen_vermogen",
             "bron",
         ]
         extra_kwargs = {

@@ -14,6 +14,7 @@ from ..constants import (
     DeelnemendOrgaan,
     Functie,
     OrgaanSoort,
+    Vorm,
     ZetelRol,
     label,
 )
@@ -27,7 +28,7 @@ from .basis import (
     roo_stand_veld,
 )
 from .gebied import Gemeente
-from .verband import Organisatie, samenwerkingsverband_veld
+from .verband import Organisatie, Samenwerkingsverband, samenwerkingsverband_veld
 
 
 class DeelnameQuerySet(models.QuerySet):
@@ -127,6 +128,71 @@ class Deelname(RegisterModel):
         blank=True,
         help_text=_("Waarom het bestuurlijk of financieel belang anders is dan de vorm zegt."),
     )
+    # What published verbonden-partijen lists show besides (issue 19): the programme of the
+    # gemeente's own budget, who holds the owner's and the client's role, shares and the
+    # recorded shares in a deficit and in the equity. Empty means onbekend.
+    programma = models.CharField(
+        _("programma / beleidsdoel"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Het programma van de eigen begroting of het beleidsdoel waaraan de deelname bijdraagt."
+        ),
+    )
+    eigenaarsrol = models.CharField(
+        _("eigenaarsrol"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie namens de deelnemer de eigenaarsrol vervult (continuïteit, risico's), meestal "
+            "een portefeuillehouder, bijvoorbeeld: wethouder financiën."
+        ),
+    )
+    opdrachtgeversrol = models.CharField(
+        _("opdrachtgeversrol"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie namens de deelnemer de opdrachtgeversrol vervult (wat het verband levert), "
+            "meestal de vakwethouder."
+        ),
+    )
+    aandelen_aantal = models.PositiveBigIntegerField(
+        _("aantal aandelen"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen bij een vennootschap."),
+    )
+    aandelen_percentage = models.DecimalField(
+        _("aandelenbelang (%)"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Het deel van alle aandelen in procenten; alleen bij een vennootschap."),
+    )
+    aandeel_tekort = models.DecimalField(
+        _("aandeel in een tekort (%)"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het deel van een tekort dat de deelnemer draagt, als de regeling of de statuten "
+            "dat vastleggen. Leeg als onbekend."
+        ),
+    )
+    aandeel_eigen_vermogen = models.DecimalField(
+        _("aandeel in het eigen vermogen (%)"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het deel van het eigen vermogen dat de deelnemer toekomt (bij opheffing of "
+            "uittreding), als dat is vastgelegd. Leeg als onbekend."
+        ),
+    )
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     roo_stand = roo_stand_veld()
 
@@ -176,6 +242,34 @@ class Deelname(RegisterModel):
                 violation_error_code="verdeelsleutel_bereik",
                 violation_error_message=_("Verdeelsleutel: moet tussen 0 en 100 procent liggen."),
             ),
+            VeldCheckConstraint(
+                name="deelname_aandelen_percentage_bereik",
+                veld="aandelen_percentage",
+                condition=Q(aandelen_percentage__isnull=True)
+                | (Q(aandelen_percentage__gte=0) & Q(aandelen_percentage__lte=100)),
+                violation_error_code="aandelen_percentage_bereik",
+                violation_error_message=_("Aandelenbelang: moet tussen 0 en 100 procent liggen."),
+            ),
+            VeldCheckConstraint(
+                name="deelname_aandeel_tekort_bereik",
+                veld="aandeel_tekort",
+                condition=Q(aandeel_tekort__isnull=True)
+                | (Q(aandeel_tekort__gte=0) & Q(aandeel_tekort__lte=100)),
+                violation_error_code="aandeel_tekort_bereik",
+                violation_error_message=_(
+                    "Aandeel in een tekort: moet tussen 0 en 100 procent liggen."
+                ),
+            ),
+            VeldCheckConstraint(
+                name="deelname_aandeel_eigen_vermogen_bereik",
+                veld="aandeel_eigen_vermogen",
+                condition=Q(aandeel_eigen_vermogen__isnull=True)
+                | (Q(aandeel_eigen_vermogen__gte=0) & Q(aandeel_eigen_vermogen__lte=100)),
+                violation_error_code="aandeel_eigen_vermogen_bereik",
+                violation_error_message=_(
+                    "Aandeel in het eigen vermogen: moet tussen 0 en 100 procent liggen."
+                ),
+            ),
             # Backstop for concurrent writes; the full overlap rule is in services.
             models.UniqueConstraint(
                 fields=["samenwerkingsverband", "gemeente"],
@@ -216,6 +310,35 @@ class Deelname(RegisterModel):
     @property
     def deelnemende_bestuursorganen_labels(self) -> list[str]:
         return [str(DeelnemendOrgaan(o).label) for o in self.deelnemende_bestuursorganen]
+
+    def clean(self):
+        """Shares only in a vennootschap: the arrangement's form as stored decides."""
+        aandelen = self.aandelen_aantal is not None or self.aandelen_percentage is not None
+        if aandelen and self.samenwerkingsverband_id:
+            vorm = (
+                Samenwerkingsverband.objects.filter(pk=self.samenwerkingsverband_id)
+                .values_list("vorm", flat=True)
+                .first()
+            )
+            if vorm != Vorm.VENNOOTSCHAP:
+                veld = (
+                    "aandelen_aantal"
+                    if self.aandelen_aantal is not None
+                    else ("aandelen_percentage")
+                )
+                raise ValidationError(
+                    {
+                        veld: ValidationError(
+                            _(
+                                "Aandelenbelang: alleen een vennootschap (NV/BV) heeft "
+                                "aandelen; dit verband is een %(vorm)s. Laat het aantal en "
+                                "het percentage aandelen leeg."
+                            ),
+                            params={"vorm": label(Vorm, vorm).lower() if vorm else "?"},
+                            code="aandelen_zonder_vennootschap",
+                        )
+                    }
+                )
 
 
 class Bestuursorgaan(RegisterModel):

@@ -43,6 +43,14 @@ DEELNAMEVELDEN = (
     "bestuurlijk_belang_vastgelegd",
     "financieel_belang_vastgelegd",
     "belang_toelichting",
+    # the extended verbonden-partijen list (raad.selectors)
+    "programma",
+    "eigenaarsrol",
+    "opdrachtgeversrol",
+    "aandelen_aantal",
+    "aandelen_percentage",
+    "aandeel_tekort",
+    "aandeel_eigen_vermogen",
 )
 VERBANDVELDEN = (
     "uuid",

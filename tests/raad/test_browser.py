@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from raad.templatetags.regioreg import euro
 from samenwerking.constants import BijdrageSoort, Vorm
-from samenwerking.models import Gemeente
+from samenwerking.models import Domein, Gemeente
 from samenwerking.selectors import deelnames_van_gemeente
 from tests import factories as f
 
@@ -140,7 +140,18 @@ def test_every_page_type_is_accessible(pagina, zaanstad):
     historisch = f.SamenwerkingsverbandFactory(
         bron="OpenGR 2016", alleen_historisch=True, in_landelijk_register=uit_register
     )
+    # The comparisons (issue 19): inwoners for the figures per inwoner, a domein to rank.
+    for gemeente in Gemeente.objects.filter(cbs_code__in=["GM0479", "GM0439"]):
+        f.InwonertalFactory(gemeente=gemeente, jaar=DIT_JAAR, aantal=100000)
+    domein = Domein.objects.order_by("code").first()
+    verband.domeinen.add(domein)
     for naam, pad in [
+        (
+            "verbonden-partijen-uitgebreid",
+            "/gemeenten/GM0479/verbonden-partijen/?kolommen=uitgebreid",
+        ),
+        ("over-de-jaren", "/gemeenten/GM0479/over-de-jaren/"),
+        ("domein-ranglijst", f"/domeinen/{domein.code}/"),
         ("uit-het-landelijk-register", f"/samenwerkingsverbanden/{uit_register.uuid}/"),
         ("historische-vermelding", f"/samenwerkingsverbanden/{historisch.uuid}/"),
         ("start", "/"),

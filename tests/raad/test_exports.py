@@ -4,14 +4,16 @@ import csv
 import datetime
 import io
 import json
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
 import pytest
-import tablib
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from odf import opendocument
+from odf.table import Table
 from openpyxl import load_workbook
 
 from raad.exports import verbonden_partijen_bestand, verbonden_partijen_json
@@ -136,19 +138,18 @@ def test_a_year_without_bijdragen(zaanstad):
     assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
 
 
-def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
+def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "begroting", "formaat": "xlsx"})
     assert antwoord.status_code == 200
     assert antwoord["Content-Disposition"] == (
         'attachment; filename="verbonden-partijen-GM0479-2025-begroting.xlsx"'
     )
     boek = load_workbook(io.BytesIO(antwoord.content))
+    # No empty sheets: the categories without partijen are lines in the overview only.
     assert boek.sheetnames == [
         "Overzicht",
         "Gemeenschappelijke regelingen",
-        "Vennootschappen en coöperaties",
         "Stichtingen en verenigingen",
-        "Overige verbonden partijen",
         "Overige samenwerkingsverbanden",
     ]
     assert boek.properties.title == "Verbonden partijen Zaanstad 2025 (begroting)"
@@ -159,6 +160,7 @@ def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
         == "Verbonden partijen Zaanstad 2025 (begroting) – Gemeenschappelijke regelingen"
     )
     assert gr.freeze_panes == "A4"
+    assert gr.auto_filter.ref == "A3:T4"  # the header row and the one GR, all 20 columns
     koppen = [c.value for c in gr[3]]
     assert koppen[:8] == [
         "Categorie",
@@ -176,7 +178,10 @@ def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
     assert rij["Bestuurlijk belang"] == "J. Olthof (wethouder), lid algemeen bestuur"
     assert rij["Bijdrage begroot"] == 2500000.5
     assert rij["Verdeelsleutel (%)"] == 45.5
-    assert rij["Vreemd vermogen 1 januari"] == "onbekend"
+    # Onbekend: an empty cell (the column stays numeric) with a note saying so.
+    assert rij["Vreemd vermogen 1 januari"] is None
+    onbekend = gr.cell(row=4, column=koppen.index("Vreemd vermogen 1 januari") + 1)
+    assert onbekend.comment.text == "onbekend: niet vastgelegd in het register"
     assert rij["Bron"].startswith("Begroting 2025 GGD")
     geldcel = gr.cell(row=4, column=koppen.index("Bijdrage begroot") + 1)
     assert "€" in geldcel.number_format
@@ -185,7 +190,8 @@ def test_xlsx_has_overview_and_one_sheet_per_category(client, zaanstad):
     overzicht = boek["Overzicht"]
     waarden = {r[0]: r[1:] for r in overzicht.iter_rows(min_row=4, values_only=True)}
     assert waarden["Totaal"] == (2, 2625000.5, 2400000)
-    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, "onbekend")
+    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None)
+    assert waarden["Vennootschappen en coöperaties"] == (0, None, None)
 
 
 def test_csv_for_dutch_excel(client, zaanstad):
@@ -205,8 +211,14 @@ def test_csv_for_dutch_excel(client, zaanstad):
 
 def test_ods_has_the_same_sheets(zaanstad):
     inhoud = verbonden_partijen_bestand(verbonden_partijen(zaanstad, jaar=2025), "ods")
-    boek = tablib.Databook().load(inhoud, "ods")
-    assert [s.title for s in boek.sheets()][:2] == ["Overzicht", "Gemeenschappelijke regelingen"]
+    document = opendocument.load(io.BytesIO(inhoud))
+    bladen = [t.getAttribute("name") for t in document.spreadsheet.getElementsByType(Table)]
+    assert bladen == [
+        "Overzicht",
+        "Gemeenschappelijke regelingen",
+        "Stichtingen en verenigingen",
+        "Overige samenwerkingsverbanden",
+    ]
 
 
 def test_json_validates_against_the_committed_schema(client, zaanstad):
@@ -254,8 +266,9 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
-@pytest.mark.parametrize("formaat", ["xlsx", "csv", "json", "html"])
-def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num_queries):
+@pytest.mark.parametrize("kolommen", ["bbv", "uitgebreid"])
+@pytest.mark.parametrize("formaat", ["xlsx", "csv", "ods", "json", "html"])
+def test_export_query_count(client, zaanstad, aantal, kolommen, formaat, django_assert_num_queries):
     namen = []
     for _ in range(aantal):
         d = f.DeelnameFactory(gemeente=zaanstad)
@@ -270,14 +283,17 @@ def test_export_query_count(client, zaanstad, aantal, formaat, django_assert_num
         )
     # 1 gemeente; deelnames_van_gemeente: 2 deelnames with arrangement and the sums of
     # bijdragen, 3 domeinen, 4 seats in the year, 5 bijdragen of the year (the BBV test is
-    # made from 2 and 4); 6 participants in the year, 7 jaarcijfers with source document.
-    with django_assert_num_queries(7):
-        antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat})
+    # made from 2 and 4); 6 participants in the year, 7 jaarcijfers with source document,
+    # 8 the begrote bijdragen of the three years after (the meerjarenraming).
+    with django_assert_num_queries(8):
+        antwoord = client.get(URL, {"jaar": "2025", "formaat": formaat, "kolommen": kolommen})
     assert antwoord.status_code == 200
     # Every participation is in the list, whatever the format.
     if formaat == "xlsx":
         boek = load_workbook(io.BytesIO(antwoord.content))
         tekst = " ".join(str(c) for blad in boek for rij in blad.values for c in rij if c)
+    elif formaat == "ods":
+        tekst = zipfile.ZipFile(io.BytesIO(antwoord.content)).read("content.xml").decode()
     else:
         tekst = antwoord.content.decode("utf-8-sig")
     assert all(naam in tekst for naam in [*namen, "GGD Zaanstreek-Waterland"])

@@ -188,8 +188,10 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
         "Zonder domein",
         "Per motief",
         "Per domein",
+        "Begrote bijdrage per inwoner in 2025: Zaanstad en de andere gemeenten",
     ]
-    assert tekst.count("Afvalschap</a>") == 2
+    # Under both of its domains, and once in the comparison per inwoner.
+    assert tekst.count("Afvalschap</a>") == 3
 
 
 def test_per_inwoner_when_population_is_known(client, zaanstad):
@@ -233,14 +235,16 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
         deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "100", vorig="90")
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
     # 1 gemeente with provincie, 2-5 deelnames_van_gemeente (deelnames with arrangement and
-    # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6 inwonertal. (A
-    # disappeared gemeente adds one for its successors.) 7 the raad's kaders per regeling.
-    # The analysis per motive and per domain and the karakter filter add none.
+    # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6-7 per inwoner beside
+    # the other deelnemers (their bijdragen summed per gemeente, their inwoners), 8
+    # inwonertal. (A disappeared gemeente adds one for its successors.) 9 the raad's kaders per
+    # regeling. The analysis per motive and per domain and the karakter filter add none.
     for indeling in ("vorm", "domein", "motief"):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(9):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
         assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
+    # No arrangement of this karakter: nothing to compare per inwoner, so 7.
     with django_assert_num_queries(7):
         antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
     assert antwoord.status_code == 200
@@ -368,7 +372,7 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "−€ 250.000" in tekst and "€ 4.000.000" in tekst
     assert "Loonkosten stijgen." in tekst
     assert "Begroting 2025</a>" in tekst
-    assert tekst.count("<svg") == 3  # per year, per deelnemer, vermogen
+    assert tekst.count("<svg") == 4  # per year, per deelnemer, vermogen, resultaat
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
@@ -426,9 +430,10 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
     # and overrides (raad.kalender), 17-18 meetings and zienswijze requests of the past year
     # on (raad.kalender), 19-20 versions in the national register and historical mentions
-    # linked to it, 21 "laatst gewijzigd in regioreg": the latest change by people over the
-    # history tables, 22-23 the raden's kaders and the doelen (without doelen their
-    # indicators and values are not read).
-    with django_assert_num_queries(23):
+    # linked to it, 21-22 the bijdragen per inwoner (sums per gemeente, their inwoners),
+    # 23 "laatst gewijzigd in regioreg": the latest change by people over the history tables,
+    # 24-25 the raden's kaders and the doelen (without doelen their indicators and values are
+    # not read).
+    with django_assert_num_queries(25):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)

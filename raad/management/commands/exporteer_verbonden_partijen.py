@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from raad.exports import verbonden_partijen_bestand
-from raad.parameters import BESTANDSFORMATEN, Modus, lijst_parameters
+from raad.parameters import BESTANDSFORMATEN, Kolommen, Modus, kolommen_parameter, lijst_parameters
 from raad.selectors import verbonden_partijen
 from samenwerking.models import Gemeente
 from samenwerking.peilmoment import JaarVeld
@@ -31,6 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
         parser.add_argument("--jaar", type=_jaar, help="leeg: dit jaar")
         parser.add_argument("--modus", choices=Modus.values, help="leeg: begroting")
+        parser.add_argument(
+            "--kolommen", choices=Kolommen.values, help="leeg: bbv (het BBV-minimum)"
+        )
         parser.add_argument("--formaat", choices=BESTANDSFORMATEN, default="xlsx")
         parser.add_argument("--map", type=Path, default=Path("."), help="uitvoermap")
 
@@ -51,8 +54,12 @@ class Command(BaseCommand):
         jaar, modus = lijst_parameters(opties)
         formaat = opties["formaat"]
         for gemeente in gemeenten:
-            lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus)
-            pad = opties["map"] / f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}.{formaat}"
+            lijst = verbonden_partijen(
+                gemeente, jaar=jaar, modus=modus, kolommen=kolommen_parameter(opties)
+            )
+            uitgebreid = "-uitgebreid" if lijst.uitgebreid else ""
+            naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}{uitgebreid}.{formaat}"
+            pad = opties["map"] / naam
             pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
             self.stdout.write(f"{pad} ({len(lijst.partijen)} verbonden partijen)")
         self.stdout.write(self.style.SUCCESS(f"{len(gemeenten)} bestand(en) geschreven."))

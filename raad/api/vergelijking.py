@@ -1,0 +1,109 @@
+"""API endpoint of the cost comparison: each deelnemende gemeente's bijdrage per inwoner in
+one regeling and year, with the verdeelsleutel and the spread. Same figures as the section
+"Kosten per inwoner" on the arrangement page (`selectors.kosten_per_deelnemer`)."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from samenwerking.api.base import JaarField
+from samenwerking.api.namen import niet_gevonden
+from samenwerking.api.permissions import kent_methode
+from samenwerking.api.viewsets import weiger_onbekende_parameters
+from samenwerking.models import Samenwerkingsverband
+from samenwerking.selectors import Spreiding, kosten_per_deelnemer, spreiding
+
+
+class KostenParametersSerializer(serializers.Serializer):
+    jaar = JaarField(required=False, help_text=_("Jaar van de bijdragen. Standaard: dit jaar."))
+
+
+def _bedrag(waarde: Decimal | None) -> str | None:
+    return None if waarde is None else f"{waarde:.2f}"
+
+
+def _spreiding(s: Spreiding) -> dict:
+    return {
+        "laagste": _bedrag(s.laagste),
+        "mediaan": _bedrag(s.mediaan),
+        "hoogste": _bedrag(s.hoogste),
+        "metCijfers": s.met_cijfers,
+        "aantal": s.aantal,
+    }
+
+
+def kosten_per_inwoner_json(verband: Samenwerkingsverband, *, jaar: int) -> dict:
+    """The comparison as JSON: amounts as decimal strings, unknown as null (never 0)."""
+    rijen = kosten_per_deelnemer([verband.pk], jaar=jaar).get(verband.pk, [])
+    return {
+        "samenwerkingsverband": str(verband.uuid),
+        "naam": verband.naam,
+        "jaar": jaar,
+        "deelnemers": [
+            {
+                "cbsCode": r.cbs_code,
+                "naam": r.naam,
+                "verdeelsleutel": _bedrag(r.verdeelsleutel),
+                "inwoners": r.inwoners,
+                "bijdrageBegroot": _bedrag(r.begroot),
+                "bijdrageGerealiseerd": _bedrag(r.gerealiseerd),
+                "begrootPerInwoner": _bedrag(r.begroot_per_inwoner),
+                "gerealiseerdPerInwoner": _bedrag(r.gerealiseerd_per_inwoner),
+            }
+            for r in rijen
+        ],
+        "spreiding": {
+            "begrootPerInwoner": _spreiding(spreiding(r.begroot_per_inwoner for r in rijen)),
+            "gerealiseerdPerInwoner": _spreiding(
+                spreiding(r.gerealiseerd_per_inwoner for r in rijen)
+            ),
+        },
+    }
+
+
+class KostenPerInwonerView(GenericAPIView):
+    pagination_class = None
+    filter_backends = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if kent_methode(self, request):
+            weiger_onbekende_parameters(request, set(KostenParametersSerializer().fields))
+
+    @extend_schema(
+        operation_id="samenwerkingsverbanden_kosten_per_inwoner",
+        tags=["samenwerkingsverbanden"],
+        summary=_("Bijdrage per inwoner van elke deelnemende gemeente"),
+        description=_(
+            "Per gemeente die in het jaar deelneemt: de verdeelsleutel, de inwoners van dat "
+            "jaar, de begrote en gerealiseerde bijdrage en beide per inwoner; daarna de "
+            "spreiding (laagste, mediaan, hoogste) over de gemeenten met cijfers, met hoeveel "
+            "dat er zijn. Bedragen zijn decimale teksten; onbekend is null, nooit 0."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "uuid",
+                OpenApiTypes.UUID,
+                OpenApiParameter.PATH,
+                description=_("Uuid van het samenwerkingsverband."),
+            ),
+            KostenParametersSerializer,
+        ],
+        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description=_("De vergelijking."))},
+    )
+    def get(self, request, uuid):
+        parameters = KostenParametersSerializer(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        try:
+            verband = Samenwerkingsverband.objects.only("pk", "uuid", "naam").get(uuid=uuid)
+        except Samenwerkingsverband.DoesNotExist:
+            raise NotFound(niet_gevonden(Samenwerkingsverband, str(uuid))) from None
+        jaar = parameters.validated_data.get("jaar") or timezone.localdate().year
+        return Response(kosten_per_inwoner_json(verband, jaar=jaar))

@@ -1,0 +1,49 @@
+"""Financial ratios the council's lists and comparisons compute from recorded figures: the
+solvabiliteit of an arrangement, a share of its equity, an amount per inwoner and the median
+of a comparison. Each returns None ("onbekend") when a figure it needs is not recorded; an
+unknown figure never counts as 0."""
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+HONDERD = Decimal(100)
+CENT = Decimal("0.01")
+
+
+def solvabiliteit(
+    eigen_vermogen: Decimal | None, vreemd_vermogen: Decimal | None
+) -> Decimal | None:
+    """Eigen vermogen / totaal vermogen (eigen + vreemd), in percent with two decimals.
+    Onbekend when either is missing or the total is not positive (no ratio to speak of)."""
+    if eigen_vermogen is None or vreemd_vermogen is None:
+        return None
+    totaal_vermogen = eigen_vermogen + vreemd_vermogen
+    if totaal_vermogen <= 0:
+        return None
+    return (eigen_vermogen / totaal_vermogen * HONDERD).quantize(CENT, ROUND_HALF_UP)
+
+
+def aandeel(bedrag: Decimal | None, percentage: Decimal | None) -> Decimal | None:
+    """`percentage` percent of `bedrag`, in cents; onbekend when either is."""
+    if bedrag is None or percentage is None:
+        return None
+    return (bedrag * percentage / HONDERD).quantize(CENT, ROUND_HALF_UP)
+
+
+def per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None:
+    """An amount per inwoner in cents; onbekend without the amount or the inwoners."""
+    if bedrag is None or not inwoners:
+        return None
+    return (bedrag / inwoners).quantize(CENT, ROUND_HALF_UP)
+
+
+def mediaan(waarden: Iterable[Decimal | None]) -> Decimal | None:
+    """The median of the known values (the mean of the middle two for an even count);
+    onbekend when none is known."""
+    bekend = sorted(w for w in waarden if w is not None)
+    if not bekend:
+        return None
+    midden = len(bekend) // 2
+    if len(bekend) % 2:
+        return bekend[midden]
+    return ((bekend[midden - 1] + bekend[midden]) / 2).quantize(CENT, ROUND_HALF_UP)

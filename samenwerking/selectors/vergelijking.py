@@ -1,0 +1,276 @@
+"""Costs compared: each gemeente's bijdrage per inwoner in a regeling and year, its spread
+over the deelnemers (lowest, median, highest) and the median of the other deelnemers beside
+a gemeente's own figure. Per inwoner always uses the gemeente's own inwoners of that year
+(`Inwonertal`); a deelnemer without a bijdrage or without inwoners is counted but has no
+figure ("onbekend"), never 0, and every median says how many deelnemers it is over."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Max, Q, Sum
+from django.utils.translation import gettext as _
+
+from ..constants import BijdrageSoort, Vorm, label
+from ..financien import mediaan, per_inwoner
+from ..models import (
+    Bijdrage,
+    Deelname,
+    Domein,
+    Inwonertal,
+    Samenwerkingsverband,
+    periode_overlapt_q,
+)
+from .basis import jaar_grenzen
+
+
+@dataclass(frozen=True)
+class Deelnemerkosten:
+    """One gemeente's bijdragen to one regeling in a year, with its inwoners of that year."""
+
+    samenwerkingsverband_id: int
+    gemeente_id: int
+    naam: str
+    cbs_code: str
+    begroot: Decimal | None
+    gerealiseerd: Decimal | None
+    verdeelsleutel: Decimal | None
+    inwoners: int | None
+
+    @property
+    def begroot_per_inwoner(self) -> Decimal | None:
+        return per_inwoner(self.begroot, self.inwoners)
+
+    @property
+    def gerealiseerd_per_inwoner(self) -> Decimal | None:
+        return per_inwoner(self.gerealiseerd, self.inwoners)
+
+
+@dataclass(frozen=True)
+class Spreiding:
+    """Lowest, median and highest of the known values; `met_cijfers` of `aantal` known."""
+
+    laagste: Decimal | None
+    mediaan: Decimal | None
+    hoogste: Decimal | None
+    met_cijfers: int
+    aantal: int
+
+
+def spreiding(waarden: Iterable[Decimal | None]) -> Spreiding:
+    waarden = list(waarden)
+    bekend = [w for w in waarden if w is not None]
+    return Spreiding(
+        laagste=min(bekend, default=None),
+        mediaan=mediaan(bekend),
+        hoogste=max(bekend, default=None),
+        met_cijfers=len(bekend),
+        aantal=len(waarden),
+    )
+
+
+def kosten_per_deelnemer(
+    verband_ids: Iterable[int], *, jaar: int
+) -> dict[int, list[Deelnemerkosten]]:
+    """Per regeling (by id) its gemeenten that took part on at least one day of `jaar`, by
+    name, with the sums of their begrote and gerealiseerde bijdragen of `jaar` and their
+    inwoners of `jaar`. A gemeente with two deelnames in one year (re-entry) is one row.
+    Organisaties have no inwoners and are left out. Two queries."""
+    verband_ids = list(verband_ids)
+    if not verband_ids:
+        return {}
+    van, tot = jaar_grenzen(jaar)
+    in_jaar = Q(bijdragen__jaar=jaar)
+    rijen = list(
+        Deelname.objects.filter(
+            periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
+            samenwerkingsverband_id__in=verband_ids,
+            gemeente__isnull=False,
+        )
+        .values("samenwerkingsverband_id", "gemeente_id", "gemeente__naam", "gemeente__cbs_code")
+        .annotate(
+            begroot=Sum(
+                "bijdragen__bedrag", filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.BEGROOT)
+            ),
+            gerealiseerd=Sum(
+                "bijdragen__bedrag",
+                filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.GEREALISEERD),
+            ),
+            sleutel=Max("verdeelsleutel"),
+        )
+        .order_by("gemeente__naam", "gemeente_id")
+    )
+    inwoners = dict(
+        Inwonertal.objects.filter(jaar=jaar, gemeente_id__in={r["gemeente_id"] for r in rijen})
+        .order_by()
+        .values_list("gemeente_id", "aantal")
+    )
+    per_verband: dict[int, list[Deelnemerkosten]] = defaultdict(list)
+    for r in rijen:
+        per_verband[r["samenwerkingsverband_id"]].append(
+            Deelnemerkosten(
+                samenwerkingsverband_id=r["samenwerkingsverband_id"],
+                gemeente_id=r["gemeente_id"],
+                naam=r["gemeente__naam"],
+                cbs_code=r["gemeente__cbs_code"],
+                begroot=r["begroot"],
+                gerealiseerd=r["gerealiseerd"],
+                verdeelsleutel=r["sleutel"],
+                inwoners=inwoners.get(r["gemeente_id"]),
+            )
+        )
+    return dict(per_verband)
+
+
+@dataclass(frozen=True)
+class EigenEnAnderen:
+    """A gemeente's begrote bijdrage per inwoner in one regeling beside the other deelnemers'."""
+
+    eigen: Deelnemerkosten | None
+    anderen: Spreiding
+
+    @property
+    def eigen_per_inwoner(self) -> Decimal | None:
+        return self.eigen.begroot_per_inwoner if self.eigen else None
+
+
+def per_inwoner_naast_anderen(
+    gemeente_id: int, verband_ids: Iterable[int], *, jaar: int
+) -> dict[int, EigenEnAnderen]:
+    """Per regeling: the gemeente's own begrote bijdrage per inwoner of `jaar` and the spread
+    (with the median) of the other gemeenten in it that year. Two queries."""
+    uit = {}
+    for verband_id, rijen in kosten_per_deelnemer(verband_ids, jaar=jaar).items():
+        eigen = next((r for r in rijen if r.gemeente_id == gemeente_id), None)
+        anderen = [r.begroot_per_inwoner for r in rijen if r.gemeente_id != gemeente_id]
+        uit[verband_id] = EigenEnAnderen(eigen=eigen, anderen=spreiding(anderen))
+    return uit
+
+
+@dataclass(frozen=True)
+class Regelingkosten:
+    """One regeling's begrote bijdragen per inwoner in a year: the sum over the gemeenten
+    with both a bijdrage and an inwonertal, divided by their inwoners together; with how many
+    of its gemeenten that is."""
+
+    verband: Samenwerkingsverband
+    rang: int | None
+    bijdrage: Decimal | None
+    inwoners: int
+    met_cijfers: int
+    aantal: int
+
+    @property
+    def per_inwoner(self) -> Decimal | None:
+        return per_inwoner(self.bijdrage, self.inwoners)
+
+
+@dataclass(frozen=True)
+class Ranglijst:
+    domein: Domein
+    jaar: int
+    regelingen: list[Regelingkosten]
+
+    @property
+    def met_cijfers(self) -> list[Regelingkosten]:
+        return [r for r in self.regelingen if r.per_inwoner is not None]
+
+    @property
+    def spreiding(self) -> Spreiding:
+        return spreiding(r.per_inwoner for r in self.regelingen)
+
+
+def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
+    """The regelingen of `domein` running in `jaar` (not historical mentions), ranked by their
+    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Three
+    queries (the regelingen, their deelnemers' bijdragen, the inwoners)."""
+    van, tot = jaar_grenzen(jaar)
+    verbanden = list(
+        domein.samenwerkingsverbanden.filter(
+            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"), alleen_historisch=False
+        )
+        .only("pk", "uuid", "naam", "afkorting", "vorm")
+        .order_by("naam", "pk")
+    )
+    kosten = kosten_per_deelnemer([v.pk for v in verbanden], jaar=jaar)
+    rijen = []
+    for verband in verbanden:
+        deelnemers = kosten.get(verband.pk, [])
+        bekend = [d for d in deelnemers if d.begroot is not None and d.inwoners]
+        rijen.append(
+            Regelingkosten(
+                verband=verband,
+                rang=None,
+                bijdrage=sum((d.begroot for d in bekend), Decimal(0)) if bekend else None,
+                inwoners=sum(d.inwoners for d in bekend),
+                met_cijfers=len(bekend),
+                aantal=len(deelnemers),
+            )
+        )
+    met = sorted((r for r in rijen if r.per_inwoner is not None), key=lambda r: r.per_inwoner)
+    zonder = [r for r in rijen if r.per_inwoner is None]
+    gerangschikt = [Regelingkosten(**{**r.__dict__, "rang": i}) for i, r in enumerate(met, start=1)]
+    return Ranglijst(domein=domein, jaar=jaar, regelingen=gerangschikt + zonder)
+
+
+JAREN_TERUG = 10
+
+
+@dataclass(frozen=True)
+class Reeks:
+    """One line of a table over the years: a name and an amount per year (None: onbekend)."""
+
+    naam: str
+    bedragen: list[Decimal | None]
+
+    @property
+    def paren(self) -> list[tuple[Decimal | None, Decimal | None]]:
+        """(amount, amount of the year before) per year; the first year has no year before."""
+        return list(zip(self.bedragen, [None, *self.bedragen[:-1]], strict=True))
+
+
+@dataclass(frozen=True)
+class Tijdreeks:
+    jaren: list[int]
+    soort: str
+    totaal: Reeks
+    per_vorm: list[Reeks]
+    per_domein: list[Reeks]
+
+
+def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks:
+    """A gemeente's bijdragen of `soort` (begroot or gerealiseerd) over the ten years up to
+    and including `tot_jaar`: in total, per vorm of the regeling (in the order of the law) and
+    per domein (a regeling with two domeinen counts in both; without one: "Zonder domein").
+    A year without any recorded amount is None, never 0. Three queries."""
+    jaren = list(range(tot_jaar - JAREN_TERUG + 1, tot_jaar + 1))
+    basis = Bijdrage.objects.filter(
+        deelname__gemeente=gemeente,
+        deelname__samenwerkingsverband__alleen_historisch=False,
+        jaar__in=jaren,
+        soort=soort,
+    ).order_by()
+
+    def reeksen(veld: str) -> dict:
+        per: dict = defaultdict(dict)
+        for rij in basis.values("jaar", veld).annotate(som=Sum("bedrag")):
+            per[rij[veld]][rij["jaar"]] = rij["som"]
+        return per
+
+    def reeks(naam, per_jaar: dict) -> Reeks:
+        return Reeks(naam=str(naam), bedragen=[per_jaar.get(j) for j in jaren])
+
+    totaal = {r["jaar"]: r["som"] for r in basis.values("jaar").annotate(som=Sum("bedrag"))}
+    vormen = reeksen("deelname__samenwerkingsverband__vorm")
+    domeinen = reeksen("deelname__samenwerkingsverband__domeinen__naam")
+    return Tijdreeks(
+        jaren=jaren,
+        soort=soort,
+        totaal=reeks(_("Totaal"), totaal),
+        per_vorm=[reeks(label(Vorm, v), vormen[v]) for v in Vorm.values if v in vormen],
+        per_domein=[
+            reeks(naam if naam is not None else _("Zonder domein"), domeinen[naam])
+            for naam in sorted(domeinen, key=lambda n: (n is None, n or ""))
+        ],
+    )

@@ -1,0 +1,108 @@
+"""Like with like: the regelingen of one domein ranked by their begrote bijdragen per inwoner,
+honest about how many have figures. Ranks and medians worked out by hand."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from samenwerking.models import Gemeente
+from samenwerking.selectors import ranglijst_van_domein
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+@pytest.fixture
+def veiligheid(referentiedata):
+    """Per inwoner 2025: VR Noord (5.000.000 + 2.000.000) / (100.000 + 50.000) = 46,67
+    (Landsmeer has no inwonertal: left out, 2 van 3); VR Amsterdam 6.000.000 / 200.000 =
+    30,00; VR Oost 600.000 / 10.000 = 60,00; VR Zuid has no bijdragen (unranked). Not in the
+    list: a historical mention and a regeling that ended in 2024."""
+    domein = f.DomeinFactory(code="veiligheid-test", naam="Veiligheidstest")
+
+    def regeling(naam, deelnemers, **kwargs):
+        verband = f.SamenwerkingsverbandFactory(naam=naam, **kwargs)
+        verband.domeinen.add(domein)
+        for code, inwoners, bedrag in deelnemers:
+            gemeente = Gemeente.objects.get(cbs_code=code)
+            d = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+            if bedrag:
+                f.BijdrageFactory(deelname=d, jaar=2025, bedrag=Decimal(bedrag))
+            if inwoners and not gemeente.inwonertallen.filter(jaar=2025).exists():
+                f.InwonertalFactory(gemeente=gemeente, jaar=2025, aantal=inwoners)
+        return verband
+
+    regeling(
+        "VR Noord",
+        [("GM0479", 100000, "5000000"), ("GM0439", 50000, "2000000"), ("GM0415", None, "1000000")],
+    )
+    regeling("VR Amsterdam", [("GM0363", 200000, "6000000")])
+    regeling("VR Oost", [("GM0431", 10000, "600000")])
+    regeling("VR Zuid", [("GM0385", 40000, None)])
+    regeling("VR Oud", [("GM0880", 16000, "1")], alleen_historisch=True)
+    regeling("VR Opgeheven", [("GM0880", 16000, "1")], einddatum=datetime.date(2025, 1, 1))
+    return domein
+
+
+def test_ranking_and_median_by_hand(veiligheid):
+    lijst = ranglijst_van_domein(veiligheid, jaar=2025)
+    assert [
+        (r.rang, r.verband.naam, r.per_inwoner, r.met_cijfers, r.aantal) for r in lijst.regelingen
+    ] == [
+        (1, "VR Amsterdam", Decimal("30.00"), 1, 1),
+        (2, "VR Noord", Decimal("46.67"), 2, 3),
+        (3, "VR Oost", Decimal("60.00"), 1, 1),
+        (None, "VR Zuid", None, 0, 1),
+    ]
+    assert (lijst.spreiding.laagste, lijst.spreiding.mediaan, lijst.spreiding.hoogste) == (
+        Decimal("30.00"),
+        Decimal("46.67"),
+        Decimal("60.00"),
+    )
+
+
+def test_ranking_page(client, veiligheid):
+    antwoord = client.get("/domeinen/veiligheid-test/", {"jaar": "2025"})
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert (
+        "3 van 4 regelingen (veiligheidstest) hebben bijdragen en inwoners vastgelegd voor 2025."
+        in tekst
+    )
+    assert "Per inwoner: laagste € 30,00, mediaan € 46,67, hoogste € 60,00." in tekst
+    assert (
+        'VR Noord</a></th> <td class="getal">€ 46,67</td> <td class="getal">€ 7.000.000</td> '
+        '<td class="getal">150.000</td> <td class="getal">2 van 3</td>'
+    ) in tekst
+    assert (
+        '<td class="getal">–</td> <th scope="row"><a href="/samenwerkingsverbanden/'
+    ) in tekst  # VR Zuid: no place
+    assert "VR Oud" not in tekst and "VR Opgeheven" not in tekst
+    assert "<title>€ 60,00</title>" in tekst  # the chart, with the table beside it
+
+
+def test_ranking_page_errors(client, veiligheid):
+    assert client.get("/domeinen/bestaat-niet/").status_code == 404
+    antwoord = client.get("/domeinen/veiligheid-test/", {"jaar": "tweeduizend"})
+    assert antwoord.status_code == 400
+    assert 'role="alert"' in antwoord.content.decode()
+
+
+@pytest.mark.parametrize("aantal", [1, 20])
+def test_ranking_query_count(client, referentiedata, aantal, django_assert_num_queries):
+    domein = f.DomeinFactory(code="ggd-test")
+    for gemeente in Gemeente.objects.order_by("cbs_code")[:aantal]:
+        verband = f.SamenwerkingsverbandFactory()
+        verband.domeinen.add(domein)
+        d = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        f.BijdrageFactory(deelname=d, jaar=2025)
+        f.InwonertalFactory(gemeente=gemeente, jaar=2025)
+    # 1 domein, 2 its regelingen in the year, 3 their gemeenten's bijdragen summed, 4 inwoners.
+    with django_assert_num_queries(4):
+        antwoord = client.get("/domeinen/ggd-test/", {"jaar": "2025"})
+    assert f"{aantal} van {aantal} regelingen" in _tekst(antwoord)

@@ -1,0 +1,186 @@
+"""Costs per inwoner side by side: every deelnemende gemeente's bijdrage per own inwoner in a
+regeling (arrangement page and API) and a gemeente's figure beside the median of the others
+(gemeente page). Medians and spreads worked out by hand; unknown never counts as 0."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from samenwerking.constants import BijdrageSoort, Vorm
+from samenwerking.models import Gemeente
+from samenwerking.selectors import kosten_per_deelnemer, per_inwoner_naast_anderen, spreiding
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+@pytest.fixture
+def ggd(referentiedata):
+    """A GGD in 2025. Begroot per inwoner: Zaanstad 3.200.000 / 160.000 = 20,00; Purmerend
+    1.500.000 / 100.000 = 15,00; Edam-Volendam 1.000.000 / 40.000 = 25,00; Oostzaan
+    120.000 / 10.000 = 12,00; Landsmeer has no inwonertal and Wormerland no bijdrage (both
+    onbekend). Gerealiseerd only Zaanstad: 3.000.000 / 160.000 = 18,75."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam="GGD Zaanstreek-Waterland", vorm=Vorm.OPENBAAR_LICHAAM
+    )
+    cijfers = [
+        ("GM0479", 160000, "3200000", Decimal("40")),
+        ("GM0439", 100000, "1500000", Decimal("25")),
+        ("GM0385", 40000, "1000000", None),
+        ("GM0431", 10000, "120000", None),
+        ("GM0415", None, "50000", None),
+        ("GM0880", 16000, None, None),
+    ]
+    for code, inwoners, bedrag, sleutel in cijfers:
+        gemeente = Gemeente.objects.get(cbs_code=code)
+        d = f.DeelnameFactory(
+            samenwerkingsverband=verband, gemeente=gemeente, verdeelsleutel=sleutel
+        )
+        if inwoners:
+            f.InwonertalFactory(gemeente=gemeente, jaar=2025, aantal=inwoners)
+        if bedrag:
+            f.BijdrageFactory(deelname=d, jaar=2025, bedrag=Decimal(bedrag))
+        if code == "GM0479":
+            f.BijdrageFactory(
+                deelname=d, jaar=2025, soort=BijdrageSoort.GEREALISEERD, bedrag=Decimal("3000000")
+            )
+    # Not counted: an organisatie (no inwoners) and a gemeente that left before 2025.
+    f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente=None, organisatie=f.OrganisatieFactory()
+    )
+    weg = f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=Gemeente.objects.get(cbs_code="GM0405"),
+        uittredingsdatum=datetime.date(2025, 1, 1),
+    )
+    f.BijdrageFactory(deelname=weg, jaar=2025, bedrag=Decimal("999999"))
+    return verband
+
+
+def test_per_inwoner_and_spread_by_hand(ggd):
+    rijen = kosten_per_deelnemer([ggd.pk], jaar=2025)[ggd.pk]
+    assert [(r.naam, r.begroot_per_inwoner) for r in rijen] == [
+        ("Edam-Volendam", Decimal("25.00")),
+        ("Landsmeer", None),
+        ("Oostzaan", Decimal("12.00")),
+        ("Purmerend", Decimal("15.00")),
+        ("Wormerland", None),
+        ("Zaanstad", Decimal("20.00")),
+    ]
+    begroot = spreiding(r.begroot_per_inwoner for r in rijen)
+    # 12, 15, 20, 25: median (15 + 20) / 2.
+    assert begroot == spreiding(
+        [Decimal("12"), Decimal("15"), Decimal("20"), Decimal("25"), None, None]
+    )
+    assert (begroot.laagste, begroot.mediaan, begroot.hoogste) == (
+        Decimal("12.00"),
+        Decimal("17.50"),
+        Decimal("25.00"),
+    )
+    assert (begroot.met_cijfers, begroot.aantal) == (4, 6)
+    gerealiseerd = spreiding(r.gerealiseerd_per_inwoner for r in rijen)
+    assert (gerealiseerd.mediaan, gerealiseerd.met_cijfers) == (Decimal("18.75"), 1)
+
+
+def test_a_gemeente_beside_the_median_of_the_others(ggd):
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    naast = per_inwoner_naast_anderen(zaanstad.pk, [ggd.pk], jaar=2025)[ggd.pk]
+    assert naast.eigen_per_inwoner == Decimal("20.00")
+    # The others: 12, 15, 25 (Landsmeer, Wormerland onbekend): median 15.
+    assert (naast.anderen.mediaan, naast.anderen.met_cijfers, naast.anderen.aantal) == (
+        Decimal("15.00"),
+        3,
+        5,
+    )
+
+
+def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
+    antwoord = client.get(f"/samenwerkingsverbanden/{ggd.uuid}/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "Kosten per inwoner in 2025, naast elkaar" in tekst
+    assert "4 van 6 gemeenten hebben een begrote bijdrage én een inwonertal" in tekst
+    assert "laagste € 12,00, mediaan € 17,50, hoogste € 25,00 (over 4 gemeenten)" in tekst
+    # Zaanstad's row: verdeelsleutel, inwoners, begroot, per inwoner, gerealiseerd, per inwoner.
+    assert (
+        '<td class="getal">40%</td> <td class="getal">160.000</td> <td class="getal">€ 3.200.000'
+        '</td> <td class="getal">€ 20,00</td> <td class="getal">€ 3.000.000</td> '
+        '<td class="getal">€ 18,75</td>'
+    ) in tekst
+    # Landsmeer: no inwonertal, so no figure per inwoner.
+    assert (
+        'Landsmeer</a></th> <td class="getal">onbekend</td> <td class="getal">onbekend</td> '
+        '<td class="getal">€ 50.000</td> <td class="getal">onbekend</td>'
+    ) in tekst
+    # The chart, with the figures in cents and a pointer to the table.
+    assert "Bijdrage per inwoner per gemeente in 2025 (ook in de tabel hieronder)" in tekst
+    assert "<title>€ 25,00</title>" in tekst
+
+
+def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
+    antwoord = client.get("/gemeenten/GM0479/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "Per inwoner naast de andere deelnemers (2025)" in tekst
+    assert (
+        'GGD Zaanstreek-Waterland</a></th> <td class="getal">€ 20,00</td> '
+        '<td class="getal">€ 15,00</td> <td class="getal">€ 12,00 – € 25,00</td> '
+        '<td class="getal">3 van 5</td>'
+    ) in tekst
+
+
+def test_api_gives_the_same_figures(client, ggd):
+    antwoord = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.uuid}/kosten-per-inwoner", {"jaar": 2025}
+    )
+    assert antwoord.status_code == 200
+    data = antwoord.json()
+    assert data["jaar"] == 2025
+    zaanstad = next(d for d in data["deelnemers"] if d["cbsCode"] == "GM0479")
+    assert zaanstad == {
+        "cbsCode": "GM0479",
+        "naam": "Zaanstad",
+        "verdeelsleutel": "40.00",
+        "inwoners": 160000,
+        "bijdrageBegroot": "3200000.00",
+        "bijdrageGerealiseerd": "3000000.00",
+        "begrootPerInwoner": "20.00",
+        "gerealiseerdPerInwoner": "18.75",
+    }
+    assert data["spreiding"]["begrootPerInwoner"] == {
+        "laagste": "12.00",
+        "mediaan": "17.50",
+        "hoogste": "25.00",
+        "metCijfers": 4,
+        "aantal": 6,
+    }
+    fout = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.uuid}/kosten-per-inwoner", {"jaar": "x"}
+    )
+    assert fout.status_code == 400
+    leeg = client.get(
+        "/api/v1/samenwerkingsverbanden/00000000-0000-0000-0000-000000000000/kosten-per-inwoner"
+    )
+    assert leeg.status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_api_query_count(client, referentiedata, aantal, django_assert_num_queries):
+    verband = f.SamenwerkingsverbandFactory()
+    for gemeente in Gemeente.objects.order_by("cbs_code")[:aantal]:
+        d = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        f.BijdrageFactory(deelname=d, jaar=2025)
+        f.InwonertalFactory(gemeente=gemeente, jaar=2025)
+    # 1 the arrangement, 2 deelnames with their bijdragen summed per gemeente, 3 inwoners.
+    with django_assert_num_queries(3):
+        antwoord = client.get(
+            f"/api/v1/samenwerkingsverbanden/{verband.uuid}/kosten-per-inwoner", {"jaar": 2025}
+        )
+    assert len(antwoord.json()["deelnemers"]) == aantal
