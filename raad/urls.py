@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("gemeenten/<cbs:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
     path("gemeenten/<cbs:cbs_code>/register/", views.gemeente_register, name="register"),
+    path(
+        "gemeenten/<cbs:cbs_code>/vertegenwoordigers/",
+        views.gemeente_vertegenwoordigers,
+        name="vertegenwoordigers",
+    ),
     path("gemeenten/<cbs:cbs_code>/partners/", views.gemeente_partners, name="partners"),
     path("gemeenten/<cbs:cbs_code>/kalender/", kalender_views.gemeente_kalender, name="kalender"),
     path(

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenwerking.constants import Vorm
 from samenwerking.geschiedenis import laatst_gewijzigd_in_regioreg
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.peilmoment import peilmoment
@@ -27,17 +26,15 @@ from samenwerking.selectors import (
 )
 from toegang import rechten
 
-from . import exports, grafieken
+from . import exports, gemeentelijst, grafieken
 from .forms import (
     INDELINGEN,
-    KARAKTERKEUZES,
     ExportForm,
     GemeenteForm,
     PeildatumForm,
     PeilForm,
     RegisterForm,
     ZoekForm,
-    karakter_past,
 )
 from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
@@ -47,10 +44,14 @@ from .termijnen import pc_termijnen
 
 def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
     """Peildatum and jaar from the query string; on bad input the form carries the errors and
-    the page falls back to today and its year (status 400). A page that shows no money asks
-    only for the peildatum (PeildatumForm): a jaar it would not show cannot make it a 400."""
+    that parameter falls back to today or its year (status 400); the others still count. A
+    page that shows no money asks only for the peildatum (PeildatumForm): a jaar it would not
+    show cannot make it a 400."""
     form = formulier(request.GET or None)
-    gegevens = form.cleaned_data if form.is_valid() else {}
+    # Each valid parameter counts even when another one is refused: a bad jaar keeps the
+    # peildatum and the filters the visitor chose.
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
     peildatum, jaar = peilmoment(gegevens.get("peildatum"), gegevens.get("jaar"))
     return form, peildatum, jaar, 400 if form.errors else 200
 
@@ -99,38 +100,50 @@ def start(request):
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 
 
-def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
-    """Rows grouped by form (in the order of the law), by domain or by motive (an arrangement
-    with two domains or motives appears under both; those without one last)."""
-    if indeling in ("domein", "motief"):
-        return [(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
-    per_vorm = {code: [] for code in Vorm.values}
-    for deelname in deelnames:
-        per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
-    return [(label, per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
-
-
 def gemeente_overzicht(request, cbs_code: str):
-    """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
+    """Every arrangement a gemeente is in on a peildatum, with representatives and costs;
+    filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, jaar, status = _peilmoment(request, GemeenteForm)
-    indeling = request.GET.get("indeling")
-    indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
-    karakter = getattr(form, "cleaned_data", {}).get("karakter", "")
+    form, peildatum, jaar, _status = _peilmoment(request, GemeenteForm)
+    gegevens = getattr(form, "cleaned_data", {})
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
-    deelnames = [d for d in alle if karakter_past(d.samenwerkingsverband.karakter, karakter)]
+    domeinen = dict(gemeentelijst.domeinkeuzes(alle))
+    if gegevens.get("domein") and gegevens["domein"] not in domeinen:
+        form.add_error(
+            "domein",
+            _("Domein: %(gemeente)s heeft op deze peildatum geen verband in „%(domein)s”.")
+            % {"gemeente": gemeente.naam, "domein": gegevens["domein"]},
+        )
+    keuzes = gemeentelijst.Lijstkeuzes(
+        peildatum=peildatum,
+        jaar=jaar,
+        indeling=gegevens.get("indeling") or "vorm",
+        karakter=gegevens.get("karakter", ""),
+        domein=gegevens.get("domein", ""),
+        vorm=gegevens.get("vorm", ""),
+        verbonden_partij=gegevens.get("verbonden_partij", ""),
+        sorteer=gegevens.get("sorteer") or "naam",
+    )
+    deelnames = gemeentelijst.gesorteerd(
+        [d for d in alle if gemeentelijst.past(d, keuzes)], keuzes.sorteer
+    )
     context = {
         "gemeente": gemeente,
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
-        "indeling": indeling,
-        "indelingen": INDELINGEN,
-        "karakter": karakter,
-        "karakter_label": dict(KARAKTERKEUZES).get(karakter, ""),
+        "keuzes": keuzes,
+        "indeling": keuzes.indeling,
+        "indelingen": [(code, label, keuzes.adres(indeling=code)) for code, label in INDELINGEN],
+        "karakter": keuzes.karakter,
+        "domeinkeuzes": domeinen.items(),
+        "filters": gemeentelijst.filteromschrijving(keuzes, domeinen),
+        "alle_filters_weg": keuzes.adres(karakter="", domein="", vorm="", verbonden_partij=""),
+        "sorteerkoppen": gemeentelijst.sorteerkoppen(keuzes),
+        "sortering": gemeentelijst.sorteeromschrijving(keuzes.sorteer),
         "aantal_alle": len(alle),
         "deelnames": deelnames,
-        "groepen": _groepen(deelnames, indeling),
+        "groepen": gemeentelijst.groepen(deelnames, keuzes.indeling),
         "analyse": [
             (_("Per motief"), deelnames_per_groep(deelnames, per="motief"), _("Motief")),
             (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
@@ -140,7 +153,27 @@ def gemeente_overzicht(request, cbs_code: str):
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
     }
+    status = 400 if form.errors else 200
     return render(request, "raad/gemeente.html", context, status=status)
+
+
+def gemeente_vertegenwoordigers(request, cbs_code: str):
+    """Who represents the gemeente on a peildatum: each person with all their seats across
+    the regelingen (bestuursorgaan, rol, since when)."""
+    gemeente = _gemeente(cbs_code)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
+    deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum)
+    personen = gemeentelijst.vertegenwoordigers(deelnames)
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "peildatum": peildatum,
+        "personen": personen,
+        "aantal_zetels": sum(len(p.zetels) for p in personen),
+        "zonder_vertegenwoordiger": [d for d in deelnames if not d.vertegenwoordigers],
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/vertegenwoordigers.html", context, status=status)
 
 
 def _download(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
