@@ -37,7 +37,12 @@ urlpatterns = [
     ),
     path(
         "samenwerkingsverbanden/<uuid:uuid>/",
-        views.samenwerkingsverband_detail,
+        views.samenwerkingsverband_op_kenmerk,
         name="samenwerkingsverband",
+    ),
+    path(
+        "samenwerkingsverbanden/<slug:slug>/",
+        views.samenwerkingsverband_detail,
+        name="samenwerkingsverband_adres",
     ),
 ]

@@ -2,8 +2,9 @@
 
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,7 @@ from samenwerking.selectors import (
 from toegang import rechten
 
 from . import exports, gemeentelijst, grafieken
+from .adressen import terug_naar_gemeente
 from .forms import (
     INDELINGEN,
     ExportForm,
@@ -69,10 +71,15 @@ def _opvolgers(gemeente: Gemeente) -> list[Gemeente]:
     return list(gemeente.opvolgers.order_by("naam")) if gemeente.einddatum else []
 
 
-def _overzicht(uuid, *, peildatum: datetime.date, jaar: int):
+def _overzicht(uuid=None, *, slug=None, peildatum: datetime.date, jaar: int):
     try:
-        return samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
+        return samenwerkingsverband_overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
     except Samenwerkingsverband.DoesNotExist:
+        if slug:
+            raise Http404(
+                _("Er is geen samenwerkingsverband met het adres %(slug)s. Zoek het op naam.")
+                % {"slug": slug}
+            ) from None
         raise Http404(
             _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
         ) from None
@@ -283,10 +290,23 @@ def oplegger(request, cbs_code: str, uuid):
     return render(request, "raad/oplegger.html", context, status=status)
 
 
-def samenwerkingsverband_detail(request, uuid):
-    """One arrangement: what it is, who is in it, who sits where, money, documents."""
+def samenwerkingsverband_op_kenmerk(request, uuid):
+    """The arrangement's permanent UUID address: a permanent redirect to its readable
+    address (with the same query string); a row without one is shown here."""
+    slug = Samenwerkingsverband.objects.filter(uuid=uuid).values_list("slug", flat=True).first()
+    if slug:
+        adres = reverse("raad:samenwerkingsverband_adres", args=[slug])
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{adres}?{query}" if query else adres)
+    return samenwerkingsverband_detail(request, uuid=uuid)
+
+
+def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
+    """One arrangement: what it is, who is in it, who sits where, money, documents. With
+    ?gemeente= (a valid CBS code) the breadcrumb leads back to that gemeente's page."""
     form, peildatum, jaar, status = _peilmoment(request)
-    overzicht = _overzicht(uuid, peildatum=peildatum, jaar=jaar)
+    overzicht = _overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
+    herkomstgemeente = terug_naar_gemeente(request)
     deelnemers_in_jaar = [
         d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
     ]
@@ -296,6 +316,7 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "herkomstgemeente": herkomstgemeente,
         "laatst_gewijzigd": laatst_gewijzigd_in_regioreg(overzicht.verband),
         "herkomst": bron_omschrijving(overzicht.verband.bron),
         "stand": registerstand() if overzicht.versies else None,

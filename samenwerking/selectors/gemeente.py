@@ -46,6 +46,7 @@ DEELNAMEVELDEN = (
 )
 VERBANDVELDEN = (
     "uuid",
+    "slug",
     "naam",
     "afkorting",
     "vorm",
