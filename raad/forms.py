@@ -128,6 +128,17 @@ class ZoekForm(forms.Form):
             "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
         ),
     )
+    pagina = forms.IntegerField(
+        label=_("Pagina"),
+        required=False,
+        min_value=1,
+        max_value=100000,
+        error_messages={
+            "invalid": _("Pagina: vul een paginanummer in, bijvoorbeeld 2."),
+            "min_value": _("Pagina: vul een paginanummer vanaf 1 in."),
+            "max_value": _("Pagina: zo veel pagina's zijn er niet."),
+        },
+    )
 
 
 def _formaat() -> forms.ChoiceField:

@@ -1,12 +1,15 @@
 """Council-facing pages: thin shells around the samenwerking selectors."""
 
 import datetime
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenwerking.geschiedenis import laatst_gewijzigd_in_regioreg
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -42,6 +45,8 @@ from .kalender import verbandkalender
 from .parameters import BESTANDSFORMATEN, MEDIATYPEN, Formaat, lijst_parameters
 from .selectors import verbonden_partijen
 from .termijnen import pc_termijnen
+
+ZOEKRESULTATEN_PER_PAGINA = 20
 
 
 def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
@@ -89,16 +94,44 @@ def start(request):
     """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
     form = ZoekForm(request.GET or None)
-    zoekterm = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
+    zoekterm = (gegevens.get("q") or "").strip()
     gemeenten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
     verbanden = samenwerkingsverbanden_zoeken(zoekterm) if zoekterm else []
     if len(gemeenten) == 1 and not verbanden and gemeenten[0].is_actief_op(vandaag):
         return redirect("raad:gemeente", cbs_code=gemeenten[0].cbs_code)
+    # One list, gemeenten first, in pages of ZOEKRESULTATEN_PER_PAGINA.
+    paginator = Paginator(
+        [*(("gemeente", g) for g in gemeenten), *(("verband", v) for v in verbanden)],
+        ZOEKRESULTATEN_PER_PAGINA,
+    )
+    nummer = gegevens.get("pagina") or 1
+    if nummer > paginator.num_pages:
+        form.add_error(
+            "pagina",
+            ngettext(
+                "Pagina: er is maar %(n)s pagina. Getoond: de laatste.",
+                "Pagina: er zijn maar %(n)s pagina's. Getoond: de laatste.",
+                paginator.num_pages,
+            )
+            % {"n": paginator.num_pages},
+        )
+    pagina = paginator.get_page(nummer)
     context = {
         "form": form,
         "zoekterm": zoekterm,
         "gemeenten": gemeenten,
         "verbanden": verbanden,
+        "pagina": pagina,
+        "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
+        "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
+        "vorige": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number - 1})}",
+        "volgende": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number + 1})}",
+        "paginas": [
+            (n, f"?{urlencode({'q': zoekterm, 'pagina': n})}" if isinstance(n, int) else None)
+            for n in paginator.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1)
+        ],
         "cijfers": landelijke_cijfers(peildatum=vandaag),
         "herkomst": herkomst_van_het_register(),
         "stand": registerstand(),
