@@ -155,7 +155,7 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
         uittreding_kosten="Vijf jaar de bijdrage.",
         regeling_url="https://example.org/regeling",
     )
-    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL, follow=True)
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "<dt>Karakter</dt> <dd>Beleidsbepalend</dd>" in tekst
@@ -165,7 +165,7 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
     assert '<dd>art. 38 · <a href="https://example.org/regeling">tekst van de regeling</a>' in (
         uittreding
     )
-    leeg = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL))
+    leeg = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL, follow=True))
     assert "De uittredingsvoorwaarden zijn nog niet vastgelegd." in leeg
 
 
