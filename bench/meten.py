@@ -117,7 +117,7 @@ def main() -> None:
     for naam, pad, doel_ms in (
         (
             f"Pagina van het grootste verband ({grootste.deelnames.count()} deelnemers)",
-            f"/samenwerkingsverbanden/{grootste.uuid}/",
+            f"/samenwerkingsverbanden/{grootste.slug or grootste.uuid}/",  # not the redirect
             80,
         ),
         ("Art. 27-register (gemeente met de meeste verbanden)", f"{top}/register/", None),

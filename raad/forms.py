@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.constants import BijdrageSoort, Karakter
+from samenwerking.constants import BijdrageSoort, Karakter, Vorm
 from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
 
 from .constants import ZienswijzeStatus
@@ -69,6 +69,14 @@ KARAKTERKEUZES = [
 ]
 
 
+VERBONDEN_KEUZES = [("", _("alle")), ("ja", _("ja")), ("nee", _("nee"))]
+SORTERINGEN = [
+    (f"{richting}{kolom}", f"{richting}{kolom}")
+    for kolom in ("naam", "vorm", "bijdrage")
+    for richting in ("", "-")
+]
+
+
 def karakter_past(karakter: str, keuze: str) -> bool:
     """Does an arrangement of `karakter` belong to the filter `keuze`? Uitvoerend and
     beleidsbepalend include the arrangements that are both."""
@@ -95,6 +103,47 @@ class GemeenteForm(PeilForm):
             )
         },
     )
+    # The list's filters, grouping and order (raad.gemeentelijst). The domains offered are
+    # those of the gemeente's rows; the view checks a chosen one against them.
+    domein = forms.SlugField(
+        label=_("Domein"),
+        required=False,
+        max_length=50,
+        help_text=_("Alleen de verbanden in dit beleidsterrein. Leeg: alle."),
+        error_messages={"invalid": _("Domein: kies een domein uit de lijst.")},
+    )
+    vorm = forms.ChoiceField(
+        label=_("Vorm"),
+        choices=[("", _("alle")), *Vorm.choices],
+        required=False,
+        help_text=_("Alleen de verbanden met deze vorm. Leeg: alle."),
+        error_messages={"invalid_choice": _("Vorm: kies een vorm uit de lijst.")},
+    )
+    verbonden_partij = forms.ChoiceField(
+        label=_("Verbonden partij"),
+        choices=VERBONDEN_KEUZES,
+        required=False,
+        help_text=_("Verbonden partij in het gekozen jaar (BBV art. 1). Leeg: alle."),
+        error_messages={
+            "invalid_choice": _("Verbonden partij: kies alle, ja of nee."),
+        },
+    )
+    indeling = forms.ChoiceField(
+        label=_("Groepeer"),
+        choices=INDELINGEN,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Groepeer: kies per vorm, per domein of per motief."),
+        },
+    )
+    sorteer = forms.ChoiceField(
+        label=_("Sorteer"),
+        choices=SORTERINGEN,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Sorteer: kies naam, vorm of bijdrage (met - ervoor: aflopend).")
+        },
+    )
 
 
 class ZoekForm(forms.Form):
@@ -105,6 +154,17 @@ class ZoekForm(forms.Form):
         help_text=_(
             "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
         ),
+    )
+    pagina = forms.IntegerField(
+        label=_("Pagina"),
+        required=False,
+        min_value=1,
+        max_value=100000,
+        error_messages={
+            "invalid": _("Pagina: vul een paginanummer in, bijvoorbeeld 2."),
+            "min_value": _("Pagina: vul een paginanummer vanaf 1 in."),
+            "max_value": _("Pagina: zo veel pagina's zijn er niet."),
+        },
     )
 
 

@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("gemeenten/<cbs:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
     path("gemeenten/<cbs:cbs_code>/register/", views.gemeente_register, name="register"),
+    path(
+        "gemeenten/<cbs:cbs_code>/vertegenwoordigers/",
+        views.gemeente_vertegenwoordigers,
+        name="vertegenwoordigers",
+    ),
     path("gemeenten/<cbs:cbs_code>/partners/", views.gemeente_partners, name="partners"),
     path("gemeenten/<cbs:cbs_code>/kalender/", kalender_views.gemeente_kalender, name="kalender"),
     path(
@@ -43,7 +48,12 @@ urlpatterns = [
     path("domeinen/<slug:code>/", vergelijking_views.domein_ranglijst, name="domein"),
     path(
         "samenwerkingsverbanden/<uuid:uuid>/",
-        views.samenwerkingsverband_detail,
+        views.samenwerkingsverband_op_kenmerk,
         name="samenwerkingsverband",
+    ),
+    path(
+        "samenwerkingsverbanden/<slug:slug>/",
+        views.samenwerkingsverband_detail,
+        name="samenwerkingsverband_adres",
     ),
 ]

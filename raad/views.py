@@ -1,13 +1,16 @@
 """Council-facing pages: thin shells around the samenwerking selectors."""
 
 import datetime
+from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from samenwerking.constants import Vorm
 from samenwerking.geschiedenis import laatst_gewijzigd_in_regioreg
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.peilmoment import peilmoment
@@ -30,18 +33,17 @@ from samenwerking.selectors import (
 )
 from toegang import rechten
 
-from . import exports, grafieken
+from . import exports, gemeentelijst, grafieken
 from . import rechten as raad_rechten
+from .adressen import terug_naar_gemeente
 from .forms import (
     INDELINGEN,
-    KARAKTERKEUZES,
     ExportForm,
     GemeenteForm,
     PeildatumForm,
     PeilForm,
     RegisterForm,
     ZoekForm,
-    karakter_past,
 )
 from .kalender import verbandkalender
 from .parameters import (
@@ -57,13 +59,19 @@ from .templatetags.regioreg import euro_cent
 from .termijnen import pc_termijnen
 from .vergelijking import begroting_en_rekening
 
+ZOEKRESULTATEN_PER_PAGINA = 20
+
 
 def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, int, int]:
     """Peildatum and jaar from the query string; on bad input the form carries the errors and
-    the page falls back to today and its year (status 400). A page that shows no money asks
-    only for the peildatum (PeildatumForm): a jaar it would not show cannot make it a 400."""
+    that parameter falls back to today or its year (status 400); the others still count. A
+    page that shows no money asks only for the peildatum (PeildatumForm): a jaar it would not
+    show cannot make it a 400."""
     form = formulier(request.GET or None)
-    gegevens = form.cleaned_data if form.is_valid() else {}
+    # Each valid parameter counts even when another one is refused: a bad jaar keeps the
+    # peildatum and the filters the visitor chose.
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
     peildatum, jaar = peilmoment(gegevens.get("peildatum"), gegevens.get("jaar"))
     return form, peildatum, jaar, 400 if form.errors else 200
 
@@ -81,10 +89,15 @@ def _opvolgers(gemeente: Gemeente) -> list[Gemeente]:
     return list(gemeente.opvolgers.order_by("naam")) if gemeente.einddatum else []
 
 
-def _overzicht(uuid, *, peildatum: datetime.date, jaar: int):
+def _overzicht(uuid=None, *, slug=None, peildatum: datetime.date, jaar: int):
     try:
-        return samenwerkingsverband_overzicht(uuid, peildatum=peildatum, jaar=jaar)
+        return samenwerkingsverband_overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
     except Samenwerkingsverband.DoesNotExist:
+        if slug:
+            raise Http404(
+                _("Er is geen samenwerkingsverband met het adres %(slug)s. Zoek het op naam.")
+                % {"slug": slug}
+            ) from None
         raise Http404(
             _("Er is geen samenwerkingsverband met kenmerk %(uuid)s.") % {"uuid": uuid}
         ) from None
@@ -94,16 +107,44 @@ def start(request):
     """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
     form = ZoekForm(request.GET or None)
-    zoekterm = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
+    zoekterm = (gegevens.get("q") or "").strip()
     gemeenten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
     verbanden = samenwerkingsverbanden_zoeken(zoekterm) if zoekterm else []
     if len(gemeenten) == 1 and not verbanden and gemeenten[0].is_actief_op(vandaag):
         return redirect("raad:gemeente", cbs_code=gemeenten[0].cbs_code)
+    # One list, gemeenten first, in pages of ZOEKRESULTATEN_PER_PAGINA.
+    paginator = Paginator(
+        [*(("gemeente", g) for g in gemeenten), *(("verband", v) for v in verbanden)],
+        ZOEKRESULTATEN_PER_PAGINA,
+    )
+    nummer = gegevens.get("pagina") or 1
+    if nummer > paginator.num_pages:
+        form.add_error(
+            "pagina",
+            ngettext(
+                "Pagina: er is maar %(n)s pagina. Getoond: de laatste.",
+                "Pagina: er zijn maar %(n)s pagina's. Getoond: de laatste.",
+                paginator.num_pages,
+            )
+            % {"n": paginator.num_pages},
+        )
+    pagina = paginator.get_page(nummer)
     context = {
         "form": form,
         "zoekterm": zoekterm,
         "gemeenten": gemeenten,
         "verbanden": verbanden,
+        "pagina": pagina,
+        "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
+        "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
+        "vorige": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number - 1})}",
+        "volgende": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number + 1})}",
+        "paginas": [
+            (n, f"?{urlencode({'q': zoekterm, 'pagina': n})}" if isinstance(n, int) else None)
+            for n in paginator.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1)
+        ],
         "cijfers": landelijke_cijfers(peildatum=vandaag),
         "herkomst": herkomst_van_het_register(),
         "stand": registerstand(),
@@ -112,26 +153,33 @@ def start(request):
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 
 
-def _groepen(deelnames, indeling: str) -> list[tuple[str, list]]:
-    """Rows grouped by form (in the order of the law), by domain or by motive (an arrangement
-    with two domains or motives appears under both; those without one last)."""
-    if indeling in ("domein", "motief"):
-        return [(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
-    per_vorm = {code: [] for code in Vorm.values}
-    for deelname in deelnames:
-        per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
-    return [(label, per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
-
-
 def gemeente_overzicht(request, cbs_code: str):
-    """Every arrangement a gemeente is in on a peildatum, with representatives and costs."""
+    """Every arrangement a gemeente is in on a peildatum, with representatives and costs;
+    filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
     gemeente = _gemeente(cbs_code)
-    form, peildatum, jaar, status = _peilmoment(request, GemeenteForm)
-    indeling = request.GET.get("indeling")
-    indeling = indeling if indeling in dict(INDELINGEN) else "vorm"
-    karakter = getattr(form, "cleaned_data", {}).get("karakter", "")
+    form, peildatum, jaar, _status = _peilmoment(request, GemeenteForm)
+    gegevens = getattr(form, "cleaned_data", {})
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
-    deelnames = [d for d in alle if karakter_past(d.samenwerkingsverband.karakter, karakter)]
+    domeinen = dict(gemeentelijst.domeinkeuzes(alle))
+    if gegevens.get("domein") and gegevens["domein"] not in domeinen:
+        form.add_error(
+            "domein",
+            _("Domein: %(gemeente)s heeft op deze peildatum geen verband in „%(domein)s”.")
+            % {"gemeente": gemeente.naam, "domein": gegevens["domein"]},
+        )
+    keuzes = gemeentelijst.Lijstkeuzes(
+        peildatum=peildatum,
+        jaar=jaar,
+        indeling=gegevens.get("indeling") or "vorm",
+        karakter=gegevens.get("karakter", ""),
+        domein=gegevens.get("domein", ""),
+        vorm=gegevens.get("vorm", ""),
+        verbonden_partij=gegevens.get("verbonden_partij", ""),
+        sorteer=gegevens.get("sorteer") or "naam",
+    )
+    deelnames = gemeentelijst.gesorteerd(
+        [d for d in alle if gemeentelijst.past(d, keuzes)], keuzes.sorteer
+    )
     verbanden = list(
         {d.samenwerkingsverband_id: d.samenwerkingsverband for d in deelnames}.values()
     )
@@ -154,13 +202,18 @@ def gemeente_overzicht(request, cbs_code: str):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
-        "indeling": indeling,
-        "indelingen": INDELINGEN,
-        "karakter": karakter,
-        "karakter_label": dict(KARAKTERKEUZES).get(karakter, ""),
+        "keuzes": keuzes,
+        "indeling": keuzes.indeling,
+        "indelingen": [(code, label, keuzes.adres(indeling=code)) for code, label in INDELINGEN],
+        "karakter": keuzes.karakter,
+        "domeinkeuzes": domeinen.items(),
+        "filters": gemeentelijst.filteromschrijving(keuzes, domeinen),
+        "alle_filters_weg": keuzes.adres(karakter="", domein="", vorm="", verbonden_partij=""),
+        "sorteerkoppen": gemeentelijst.sorteerkoppen(keuzes),
+        "sortering": gemeentelijst.sorteeromschrijving(keuzes.sorteer),
         "aantal_alle": len(alle),
         "deelnames": deelnames,
-        "groepen": _groepen(deelnames, indeling),
+        "groepen": gemeentelijst.groepen(deelnames, keuzes.indeling),
         "analyse": [
             (_("Per motief"), deelnames_per_groep(deelnames, per="motief"), _("Motief")),
             (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
@@ -173,7 +226,27 @@ def gemeente_overzicht(request, cbs_code: str):
         # The griffie of this gemeente (or a beheerder) gets links to enter its kaders.
         "mag_kaders_beheren": raad_rechten.mag_gemeente_beheren(request.user, gemeente),
     }
+    status = 400 if form.errors else 200
     return render(request, "raad/gemeente.html", context, status=status)
+
+
+def gemeente_vertegenwoordigers(request, cbs_code: str):
+    """Who represents the gemeente on a peildatum: each person with all their seats across
+    the regelingen (bestuursorgaan, rol, since when)."""
+    gemeente = _gemeente(cbs_code)
+    form, peildatum, _jaar, status = _peilmoment(request, PeildatumForm)
+    deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum)
+    personen = gemeentelijst.vertegenwoordigers(deelnames)
+    context = {
+        "gemeente": gemeente,
+        "form": form,
+        "peildatum": peildatum,
+        "personen": personen,
+        "aantal_zetels": sum(len(p.zetels) for p in personen),
+        "zonder_vertegenwoordiger": [d for d in deelnames if not d.vertegenwoordigers],
+        "opvolgers": _opvolgers(gemeente),
+    }
+    return render(request, "raad/vertegenwoordigers.html", context, status=status)
 
 
 def _download(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
@@ -287,10 +360,23 @@ def oplegger(request, cbs_code: str, uuid):
     return render(request, "raad/oplegger.html", context, status=status)
 
 
-def samenwerkingsverband_detail(request, uuid):
-    """One arrangement: what it is, who is in it, who sits where, money, documents."""
+def samenwerkingsverband_op_kenmerk(request, uuid):
+    """The arrangement's permanent UUID address: a permanent redirect to its readable
+    address (with the same query string); a row without one is shown here."""
+    slug = Samenwerkingsverband.objects.filter(uuid=uuid).values_list("slug", flat=True).first()
+    if slug:
+        adres = reverse("raad:samenwerkingsverband_adres", args=[slug])
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{adres}?{query}" if query else adres)
+    return samenwerkingsverband_detail(request, uuid=uuid)
+
+
+def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
+    """One arrangement: what it is, who is in it, who sits where, money, documents. With
+    ?gemeente= (a valid CBS code) the breadcrumb leads back to that gemeente's page."""
     form, peildatum, jaar, status = _peilmoment(request)
-    overzicht = _overzicht(uuid, peildatum=peildatum, jaar=jaar)
+    overzicht = _overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
+    herkomstgemeente = terug_naar_gemeente(request)
     deelnemers_in_jaar = [
         d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
     ]
@@ -323,6 +409,7 @@ def samenwerkingsverband_detail(request, uuid):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "herkomstgemeente": herkomstgemeente,
         "laatst_gewijzigd": laatst_gewijzigd_in_regioreg(overzicht.verband),
         "herkomst": bron_omschrijving(overzicht.verband.bron),
         "stand": registerstand() if overzicht.versies else None,

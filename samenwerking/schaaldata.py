@@ -40,6 +40,7 @@ from .models import (
     Zetel,
 )
 from .registerversie import register_gewijzigd
+from .slugs import slugs_toekennen
 
 BRON = "synthetisch (genereer_schaaldata, seed {seed})"
 AANTAL_VERBANDEN = 1800
@@ -150,6 +151,7 @@ def schaaldata_genereren(
                 v.centrumgemeente = leden_van[id(v)][0]
             else:
                 v.vorm = Vorm.REGELING_ZONDER_MEER
+    slugs_toekennen(verbanden)
     Samenwerkingsverband.objects.bulk_create(verbanden, batch_size=BATCH)
     verband_domeinen = Samenwerkingsverband.domeinen.through
     verband_domeinen.objects.bulk_create(

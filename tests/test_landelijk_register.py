@@ -168,7 +168,11 @@ def test_a_regeling_with_versions_is_one_arrangement(register, client):
     versies = list(ggd.versies.all())
     assert len(versies) >= 2
     assert versies[-1].einddatum is None
-    tekst = " ".join(client.get(f"/samenwerkingsverbanden/{ggd.uuid}/").content.decode().split())
+    # The readable address the import gave it; the UUID address redirects there.
+    assert ggd.slug.startswith("gemeenschappelijke-regeling-gemeentelijke-gezondheidsdienst")
+    antwoord = client.get(f"/samenwerkingsverbanden/{ggd.uuid}/", follow=True)
+    assert antwoord.redirect_chain == [(f"/samenwerkingsverbanden/{ggd.slug}/", 301)]
+    tekst = " ".join(antwoord.content.decode().split())
     assert f"{len(versies)} versies in het landelijk register" in tekst
     assert "Bron: landelijk register, stand 19 mei 2026." in tekst
     assert "In het register laatst gewijzigd op" in tekst

@@ -3,6 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from raad.adressen import verband_adres
 from regioreg.sitelinks import beheer_url
 
 register = template.Library()
@@ -77,3 +78,10 @@ def bewerk_in_beheer(context, obj):
     """ "Bewerk in beheer" for an account that may change `obj`; nothing for anyone else."""
     request = context.get("request")
     return {"url": beheer_url(request.user, obj) if request is not None else None}
+
+
+@register.simple_tag
+def verbandadres(verband, gemeente=None) -> str:
+    """The arrangement's readable address; with a gemeente, the link keeps it for the
+    breadcrumb (raad.adressen)."""
+    return verband_adres(verband, gemeente=gemeente or None)

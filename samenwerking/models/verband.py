@@ -113,6 +113,19 @@ class Samenwerkingsverband(RegisterModel):
         help_text=_("De korte titel waaronder de regeling wordt aangehaald."),
     )
     afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
+    # The readable address (/samenwerkingsverbanden/veiligheidsregio-utrecht/), given once
+    # from the name when the row is first written (samenwerking.slugs) and then kept.
+    slug = models.SlugField(
+        _("adres op de site"),
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het leesbare adres van de pagina, bijvoorbeeld veiligheidsregio-utrecht. Leeg: "
+            "wordt uit de naam gemaakt."
+        ),
+    )
     vorm = models.CharField(_("vorm"), max_length=20, choices=Vorm.choices)
     doel = models.TextField(
         _("doel / openbaar belang"),

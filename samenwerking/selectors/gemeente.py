@@ -54,6 +54,7 @@ DEELNAMEVELDEN = (
 )
 VERBANDVELDEN = (
     "uuid",
+    "slug",
     "naam",
     "afkorting",
     "vorm",

@@ -49,6 +49,7 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
+        "slug",
         "naam",
         "afkorting",
         "vorm",
@@ -166,13 +167,18 @@ class Verbandoverzicht:
 
 
 def samenwerkingsverband_overzicht(
-    verband_uuid, *, peildatum: datetime.date | None = None, jaar: int | None = None
+    verband_uuid=None,
+    *,
+    slug: str | None = None,
+    peildatum: datetime.date | None = None,
+    jaar: int | None = None,
 ) -> Verbandoverzicht:
     """One arrangement with its members (all periods, each with its bijdrage of `jaar` and of
     the year before: `selectors.bijdragen.bijdragesommen`), organs with the seats held on
     `peildatum`, bijdragen per year, jaarcijfers, documents and nested arrangements, its
     versions in the national register and the historical mentions (OpenGR) linked to it.
-    Raises Samenwerkingsverband.DoesNotExist. Fourteen queries.
+    Found by `verband_uuid` or by `slug` (its readable address). Raises
+    Samenwerkingsverband.DoesNotExist. Fourteen queries.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
@@ -185,7 +191,7 @@ def samenwerkingsverband_overzicht(
             "in_landelijk_register",
         )
         .prefetch_related("domeinen", "wettelijke_grondslagen", "bevoegdheden", "documenten")
-        .get(uuid=verband_uuid)
+        .get(**({"slug": slug} if slug else {"uuid": verband_uuid}))
     )
     deelnames = list(
         verband.deelnames.select_related("gemeente", "organisatie")
@@ -234,7 +240,7 @@ def samenwerkingsverband_overzicht(
         onderdelen=list(verband.onderdelen.order_by("naam")),
         versies=list(verband.versies.order_by("ingangsdatum", "roo_systeem_id")),
         historische_vermeldingen=list(
-            verband.historische_vermeldingen.only("uuid", "naam").order_by("naam")
+            verband.historische_vermeldingen.only("uuid", "slug", "naam").order_by("naam")
         ),
     )
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from ..controle import in_lijst
 from ..models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
 from ..periode import jaar, overlapt
+from ..slugs import slugs_toekennen
 
 Fouten = dict[int, ValidationError]
 Regel = Callable[[list, list[str], list[int]], Fouten]
@@ -35,6 +36,9 @@ class Regels:
 
     over_rijen: Regel | None = None
     vergrendelen: Callable[[list], None] | None = None
+    # Fills in what the rows get from the register when first written (a slug), before
+    # they are checked.
+    aanvullen: Callable[[list], None] | None = None
 
 
 def per_rij(controleer: Callable[[models.Model], None]) -> Regel:
@@ -259,7 +263,7 @@ def bijdrage_binnen_deelname(bijdrage: Bijdrage) -> None:
 # --- The mapping --------------------------------------------------------------------------------
 
 _REGELS: dict[type[models.Model], Regels] = {
-    Samenwerkingsverband: Regels(over_rijen=geen_kring),
+    Samenwerkingsverband: Regels(over_rijen=geen_kring, aanvullen=slugs_toekennen),
     Deelname: Regels(over_rijen=geen_overlap, vergrendelen=verbanden_vergrendelen),
     Zetel: Regels(over_rijen=per_rij(zetel_binnen_deelname)),
     Bijdrage: Regels(over_rijen=per_rij(bijdrage_binnen_deelname)),

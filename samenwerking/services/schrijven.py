@@ -129,6 +129,8 @@ def rij_opslaan(*, rij: models.Model, veel_op_veel: dict[str, list] | None = Non
     regels = regels_van(model)
     if regels.vergrendelen is not None:
         regels.vergrendelen([rij])
+    if regels.aanvullen is not None:
+        regels.aanvullen([rij])
     rij.full_clean()
     rij_controleren(rij)
     with databaseregels(model):
@@ -186,6 +188,8 @@ def rijen_opslaan(
     regels = regels_van(model)
     if regels.vergrendelen is not None:
         regels.vergrendelen(rijen)
+    if regels.aanvullen is not None:
+        regels.aanvullen(rijen)
     fouten = rijen_controleren(model=model, rijen=rijen, labels=labels)
     if fouten:
         raise Rijfouten(fouten)

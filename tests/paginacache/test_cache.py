@@ -157,3 +157,30 @@ def test_bewerk_in_beheer_never_reaches_anonymous_visitors_through_the_cache(ref
     assert "Bewerk in beheer" not in anoniem.get(PAGINA).content.decode()
     assert "Bewerk in beheer" not in anoniem.get(PAGINA).content.decode()  # from the cache
     assert "Bewerk in beheer" in beheerder.get(PAGINA).content.decode()
+
+
+def test_each_sort_filter_and_breadcrumb_is_its_own_cached_answer(
+    client, referentiedata, django_assert_num_queries
+):
+    """The cache keys on the whole address: a sorted, filtered list or an arrangement page
+    with ?gemeente= is never served for another choice."""
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    for naam, bedrag in (("Aardgasregio", "100"), ("Zuidas Beheer", "900")):
+        deelname = f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__naam=naam)
+        f.BijdrageFactory(deelname=deelname, jaar=datetime.date.today().year, bedrag=bedrag)
+    opvolging = {}
+    for sorteer in ("naam", "-bijdrage"):
+        tekst = client.get(PAGINA, {"sorteer": sorteer}).content.decode()
+        opvolging[sorteer] = tekst.index("Aardgasregio") < tekst.index("Zuidas Beheer")
+        with django_assert_num_queries(1):  # the register's version; the rest from the cache
+            assert client.get(PAGINA, {"sorteer": sorteer}).content.decode() == tekst
+    assert opvolging == {"naam": True, "-bijdrage": False}
+    gefilterd = client.get(PAGINA, {"vorm": "BVO"}).content.decode()
+    assert "Aardgasregio" not in gefilterd
+    verband = Samenwerkingsverband.objects.get(naam="Aardgasregio")
+    services.samenwerkingsverband_opslaan(samenwerkingsverband=verband)  # gives it its slug
+    adres = f"/samenwerkingsverbanden/{Samenwerkingsverband.objects.get(pk=verband.pk).slug}/"
+    met = client.get(adres, {"gemeente": "GM0363"}).content.decode()
+    zonder = client.get(adres).content.decode()
+    assert 'href="/gemeenten/GM0363/' in met.split("<h1", 1)[0]
+    assert 'href="/gemeenten/GM0363/' not in zonder.split("<h1", 1)[0]

@@ -91,11 +91,11 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     rijen = {d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad)}
     vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
     expect(vrzw).to_contain_text("J. Olthof")
-    # Cells: rol, deelname via, vertegenwoordigers, begroot, gerealiseerd, verschil.
-    expect(vrzw.get_by_role("cell").nth(3)).to_have_text(
+    # Cells: vorm, rol, deelname via, vertegenwoordigers, begroot, gerealiseerd, verschil.
+    expect(vrzw.get_by_role("cell").nth(4)).to_have_text(
         euro(rijen["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_begroot)
     )
-    expect(vrzw.get_by_role("cell").nth(4)).to_have_text("onbekend")  # gerealiseerd this year
+    expect(vrzw.get_by_role("cell").nth(5)).to_have_text("onbekend")  # gerealiseerd this year
 
     # Last year: gerealiseerd is known.
     jaar = pagina.get_by_label("Jaar", exact=True)
@@ -106,7 +106,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
         d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad, jaar=DIT_JAAR - 1)
     }
     vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland"))
-    expect(vrzw.get_by_role("cell").nth(4)).to_have_text(
+    expect(vrzw.get_by_role("cell").nth(5)).to_have_text(
         euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_gerealiseerd)
     )
 
@@ -158,6 +158,12 @@ def test_every_page_type_is_accessible(pagina, zaanstad):
         ("zoekresultaten", "/?q=zaan"),
         ("gemeente", "/gemeenten/GM0479/"),
         ("gemeente-per-domein", "/gemeenten/GM0479/?indeling=domein"),
+        (
+            "gemeente-gesorteerd-gefilterd",
+            "/gemeenten/GM0479/?sorteer=-bijdrage&vorm=OL&verbonden_partij=ja",
+        ),
+        ("vertegenwoordigers", "/gemeenten/GM0479/vertegenwoordigers/"),
+        ("kalender", "/gemeenten/GM0479/kalender/"),
         ("register", "/gemeenten/GM0479/register/"),
         ("partners", "/gemeenten/GM0479/partners/"),
         ("samenwerkingsverband", f"/samenwerkingsverbanden/{verband.uuid}/"),
@@ -225,3 +231,48 @@ def test_choose_year_and_mode_and_download_the_xlsx(pagina, zaanstad, tmp_path):
         "GGD Zaanstreek-Waterland",
         "Veiligheidsregio Zaanstreek-Waterland",
     ]
+
+
+def _namen_in(tabel) -> list[str]:
+    return [naam.strip() for naam in tabel.locator("tbody th[scope=row] > a").all_inner_texts()]
+
+
+def test_sort_and_filter_the_gemeente_list(pagina, zaanstad):
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    ol = pagina.get_by_role("table", name=re.compile("^Openbaar lichaam"))
+    naamkop = ol.get_by_role("columnheader", name=re.compile("^Samenwerkingsverband"))
+    expect(naamkop).to_have_attribute("aria-sort", "ascending")
+    assert _namen_in(ol) == ["GGD Zaanstreek-Waterland", "Veiligheidsregio Zaanstreek-Waterland"]
+
+    # Highest bijdrage first: the column header says so, the rows follow.
+    ol.get_by_role("link", name=re.compile(rf"^Begroot {DIT_JAAR}.*sorteer aflopend")).click()
+    expect(pagina).to_have_url(re.compile(r"sorteer=-bijdrage"))
+    ol = pagina.get_by_role("table", name=re.compile("^Openbaar lichaam"))
+    bijdragekop = ol.get_by_role("columnheader", name=re.compile(rf"^Begroot {DIT_JAAR}"))
+    expect(bijdragekop).to_have_attribute("aria-sort", "descending")
+    expect(ol.locator("tbody th[scope=row] > a").first).to_have_text(
+        "Veiligheidsregio Zaanstreek-Waterland"
+    )
+    assert _namen_in(ol) == ["Veiligheidsregio Zaanstreek-Waterland", "GGD Zaanstreek-Waterland"]
+    expect(ol.locator("tfoot")).to_contain_text("Subtotaal Openbaar lichaam: 2")
+
+    # Filter on vorm; the sort stays.
+    pagina.get_by_label("Vorm", exact=True).select_option("BVO")
+    pagina.get_by_role("button", name="Toon").click()
+    expect(pagina).to_have_url(re.compile(r"vorm=BVO"))
+    expect(pagina).to_have_url(re.compile(r"sorteer=-bijdrage"))
+    kop = pagina.get_by_role("heading", level=2, name=re.compile("samenwerkingsverband op"))
+    expect(kop).to_contain_text("1 samenwerkingsverband op")
+    expect(kop).to_contain_text("vorm: Bedrijfsvoeringsorganisatie; van 3")
+    expect(pagina.get_by_role("table", name=re.compile("^Openbaar lichaam"))).to_have_count(0)
+    bvo = pagina.get_by_role("table", name=re.compile("^Bedrijfsvoeringsorganisatie"))
+    assert _namen_in(bvo) == ["Belastingsamenwerking Zaanstreek"]
+
+    # Who represents us: the fixture's three seats are held by three persons (one name, three
+    # rows: a person is who the register says, not a name).
+    pagina.get_by_role("link", name="Vertegenwoordigers", exact=True).click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Wie vertegenwoordigt Zaanstad?")
+    expect(pagina.get_by_role("heading", level=2)).to_contain_text(
+        "3 vertegenwoordigers met 3 zetel(s)"
+    )
+    expect(pagina.get_by_role("rowheader", name=re.compile("J. Olthof"))).to_have_count(3)

@@ -121,7 +121,7 @@ def test_arrangement_without_a_budget_says_the_pc_cycle_does_not_apply(client, p
 def test_arrangement_page_query_count_with_evaluations(
     client, pc_regels, aantal, django_assert_num_queries
 ):
-    verband = f.SamenwerkingsverbandFactory(evaluatie_interval_jaren=4)
+    verband = f.SamenwerkingsverbandFactory(evaluatie_interval_jaren=4, slug="met-evaluaties")
     f.BestuursorgaanFactory(samenwerkingsverband=verband)  # so that its seats are read too
     for i in range(aantal):
         EvaluatieFactory(samenwerkingsverband=verband, datum=D(1990 + i, 1, 1))
@@ -132,5 +132,5 @@ def test_arrangement_page_query_count_with_evaluations(
     # per inwoner, 22 "laatst gewijzigd in regioreg" over the history tables, 23-24 kaders and
     # doelen (raad.sturing_selectors).
     with django_assert_num_queries(24):
-        antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+        antwoord = client.get("/samenwerkingsverbanden/met-evaluaties/", PEIL)
     assert _tekst(antwoord).count("De samenwerking werkt") == aantal

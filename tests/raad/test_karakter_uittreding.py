@@ -155,7 +155,7 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
         uittreding_kosten="Vijf jaar de bijdrage.",
         regeling_url="https://example.org/regeling",
     )
-    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL, follow=True)
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "<dt>Karakter</dt> <dd>Beleidsbepalend</dd>" in tekst
@@ -165,7 +165,7 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
     assert '<dd>art. 38 · <a href="https://example.org/regeling">tekst van de regeling</a>' in (
         uittreding
     )
-    leeg = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL))
+    leeg = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL, follow=True))
     assert "De uittredingsvoorwaarden zijn nog niet vastgelegd." in leeg
 
 
@@ -203,14 +203,14 @@ def test_gemeente_page_filters_on_karakter_and_shows_exit_terms(client, regio):
     onbekend = _tekst(client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "onbekend"}))
     assert "Er zijn voor deze gemeente op 1 juni 2025 geen deelnames vastgelegd." not in onbekend
     assert "0 samenwerkingsverbanden op 1 juni 2025" in onbekend
-    assert "Geen samenwerkingsverbanden met dit karakter (niet vastgelegd)." in onbekend
+    assert "Geen samenwerkingsverbanden met deze keuze (karakter: niet vastgelegd)." in onbekend
     assert "Toon alle 3 samenwerkingsverbanden" in onbekend
 
     fout = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "adviserend"})
     assert fout.status_code == 400
     assert "Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend." in _tekst(fout)
-    # Shown: all (and, as for any bad parameter of the page, today).
-    assert "3 samenwerkingsverbanden op" in _tekst(fout)
+    # Shown: all, on the peildatum asked for (a bad parameter resets only itself).
+    assert "3 samenwerkingsverbanden op 1 juni 2025" in _tekst(fout)
 
 
 def test_api_filters_samenwerkingsverbanden_on_karakter(client, regio):

@@ -410,7 +410,7 @@ def test_unknown_arrangement_is_a_helpful_404(client):
 
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
-    verband = f.SamenwerkingsverbandFactory()
+    verband = f.SamenwerkingsverbandFactory(slug="regeling-met-alles")
     orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
     for i in range(aantal):
         deelname = f.DeelnameFactory(samenwerkingsverband=verband)
@@ -435,5 +435,9 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # 24-25 the raden's kaders and the doelen (without doelen their indicators and values are
     # not read).
     with django_assert_num_queries(25):
-        antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+        antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
+    # The UUID address: one query for the slug, then a permanent redirect.
+    with django_assert_num_queries(1):
+        antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
+    assert antwoord.status_code == 301

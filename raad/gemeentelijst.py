@@ -1,0 +1,242 @@
+"""The gemeente page's list of regelingen: which rows the visitor filtered, in which order,
+in which groups with their subtotals, and the links that change one choice and keep the
+others. Also the page per representative. No queries: everything works on the rows of
+`selectors.deelnames_van_gemeente`."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from samenwerking.constants import Vorm
+from samenwerking.models import Deelname, Persoon, Zetel
+from samenwerking.selectors import deelnames_per_groep, totaal
+
+from .forms import KARAKTERKEUZES, VERBONDEN_KEUZES, karakter_past
+
+# The choices the list keeps in its links, in the order of the query string.
+LIJSTPARAMETERS = (
+    "peildatum",
+    "jaar",
+    "indeling",
+    "karakter",
+    "domein",
+    "vorm",
+    "verbonden_partij",
+    "sorteer",
+)
+STANDAARD = {"indeling": "vorm", "sorteer": "naam"}
+# Sortable columns; the direction a first click gives (the highest bijdrage first).
+KOLOMMEN = {"naam": "", "vorm": "", "bijdrage": "-"}
+
+
+@dataclass(frozen=True)
+class Lijstkeuzes:
+    """What the visitor chose: valid values only (a refused one is empty: its default)."""
+
+    peildatum: datetime.date
+    jaar: int
+    indeling: str = "vorm"
+    karakter: str = ""
+    domein: str = ""
+    vorm: str = ""
+    verbonden_partij: str = ""
+    sorteer: str = "naam"
+
+    def waarden(self) -> dict[str, str]:
+        return {
+            "peildatum": self.peildatum.isoformat(),
+            "jaar": str(self.jaar),
+            "indeling": self.indeling,
+            "karakter": self.karakter,
+            "domein": self.domein,
+            "vorm": self.vorm,
+            "verbonden_partij": self.verbonden_partij,
+            "sorteer": self.sorteer,
+        }
+
+    def adres(self, **wijziging: str) -> str:
+        """The query string of this list with `wijziging` applied; empty values and defaults
+        left out."""
+        waarden = {**self.waarden(), **wijziging}
+        delen = [
+            (naam, waarden[naam])
+            for naam in LIJSTPARAMETERS
+            if waarden[naam] and waarden[naam] != STANDAARD.get(naam)
+        ]
+        return "?" + urlencode(delen)
+
+    @property
+    def gefilterd(self) -> bool:
+        return bool(self.karakter or self.domein or self.vorm or self.verbonden_partij)
+
+
+def past(deelname: Deelname, keuzes: Lijstkeuzes) -> bool:
+    """Does a row pass every filter the visitor chose?"""
+    verband = deelname.samenwerkingsverband
+    if not karakter_past(verband.karakter, keuzes.karakter):
+        return False
+    if keuzes.vorm and verband.vorm != keuzes.vorm:
+        return False
+    if keuzes.domein and keuzes.domein not in {d.code for d in verband.gelezen_domeinen}:
+        return False
+    if keuzes.verbonden_partij:
+        return bool(deelname.verbonden_partij) == (keuzes.verbonden_partij == "ja")
+    return True
+
+
+def domeinkeuzes(deelnames: list[Deelname]) -> list[tuple[str, str]]:
+    """The domains the gemeente's rows have, by name: what the domain filter offers."""
+    domeinen = {
+        d.code: d.naam for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen
+    }
+    return sorted(domeinen.items(), key=lambda paar: paar[1])
+
+
+def _naam(deelname: Deelname) -> tuple[str, int]:
+    return (deelname.samenwerkingsverband.naam.casefold(), deelname.pk)
+
+
+def gesorteerd(deelnames: list[Deelname], sorteer: str) -> list[Deelname]:
+    """Rows by name, by form (in the order of the law) or by begrote bijdrage; `-` before the
+    key reverses. Rows without a begrote bijdrage come last either way: onbekend is no 0."""
+    aflopend = sorteer.startswith("-")
+    sleutel = sorteer.lstrip("-")
+    if sleutel == "bijdrage":
+        bekend = sorted(
+            (d for d in deelnames if d.bijdrage_begroot is not None),
+            key=lambda d: (-d.bijdrage_begroot if aflopend else d.bijdrage_begroot, _naam(d)),
+        )
+        return bekend + sorted((d for d in deelnames if d.bijdrage_begroot is None), key=_naam)
+    if sleutel == "vorm":
+        volgorde = {code: i for i, code in enumerate(Vorm.values)}
+        return sorted(
+            deelnames,
+            key=lambda d: (volgorde[d.samenwerkingsverband.vorm], _naam(d)),
+            reverse=aflopend,
+        )
+    return sorted(deelnames, key=_naam, reverse=aflopend)
+
+
+@dataclass(frozen=True)
+class Groep:
+    """One group of the list with its subtotals of `jaar`: the number of arrangements, the
+    sums of the known bijdragen (None: none known, shown as onbekend) and how many rows have
+    no amount (a subtotal over known amounts says so)."""
+
+    naam: str
+    deelnames: list[Deelname]
+    begroot: Decimal | None = field(init=False)
+    gerealiseerd: Decimal | None = field(init=False)
+    zonder_begroot: int = field(init=False)
+    zonder_gerealiseerd: int = field(init=False)
+
+    def __post_init__(self):
+        rijen = self.deelnames
+        object.__setattr__(self, "begroot", totaal(d.bijdrage_begroot for d in rijen))
+        object.__setattr__(self, "gerealiseerd", totaal(d.bijdrage_gerealiseerd for d in rijen))
+        object.__setattr__(self, "zonder_begroot", sum(d.bijdrage_begroot is None for d in rijen))
+        object.__setattr__(
+            self, "zonder_gerealiseerd", sum(d.bijdrage_gerealiseerd is None for d in rijen)
+        )
+
+    @property
+    def aantal(self) -> int:
+        return len(self.deelnames)
+
+
+def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
+    """Rows (already in their order) grouped by form (in the order of the law), by domain or
+    by motive (an arrangement with two domains or motives appears under both; those without
+    one last)."""
+    if indeling in ("domein", "motief"):
+        return [Groep(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
+    per_vorm: dict[str, list[Deelname]] = {code: [] for code in Vorm.values}
+    for deelname in deelnames:
+        per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
+    return [Groep(str(label), per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
+
+
+@dataclass(frozen=True)
+class Sorteerkop:
+    """A sortable column header: its link, the aria-sort value and what the link does."""
+
+    adres: str
+    aria_sort: str  # "ascending", "descending" or "" (not sorted on this column)
+    uitleg: str
+
+
+def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
+    huidig = keuzes.sorteer.lstrip("-")
+    aflopend = keuzes.sorteer.startswith("-")
+    koppen = {}
+    for kolom, eerste in KOLOMMEN.items():
+        if kolom == huidig:
+            volgende = kolom if aflopend else f"-{kolom}"
+            aria = "descending" if aflopend else "ascending"
+            uitleg = (
+                _("gesorteerd aflopend; sorteer oplopend")
+                if aflopend
+                else _("gesorteerd oplopend; sorteer aflopend")
+            )
+        else:
+            volgende, aria = f"{eerste}{kolom}", ""
+            uitleg = _("sorteer aflopend") if eerste else _("sorteer oplopend")
+        koppen[kolom] = Sorteerkop(keuzes.adres(sorteer=volgende), aria, uitleg)
+    return koppen
+
+
+def sorteeromschrijving(sorteer: str) -> str:
+    return {
+        "naam": _("naam (A–Z)"),
+        "-naam": _("naam (Z–A)"),
+        "vorm": _("vorm (in de volgorde van de wet)"),
+        "-vorm": _("vorm (omgekeerde volgorde)"),
+        "bijdrage": _("begrote bijdrage (laagste eerst; onbekend achteraan)"),
+        "-bijdrage": _("begrote bijdrage (hoogste eerst; onbekend achteraan)"),
+    }[sorteer]
+
+
+def filteromschrijving(keuzes: Lijstkeuzes, domeinen: dict[str, str]) -> list[str]:
+    """The active filters in words, e.g. ["domein: Jeugd", "verbonden partij: ja"]."""
+    delen = []
+    if keuzes.karakter:
+        delen.append(_("karakter: %s") % dict(KARAKTERKEUZES)[keuzes.karakter])
+    if keuzes.domein:
+        delen.append(_("domein: %s") % domeinen.get(keuzes.domein, keuzes.domein))
+    if keuzes.vorm:
+        delen.append(_("vorm: %s") % Vorm(keuzes.vorm).label)
+    if keuzes.verbonden_partij:
+        delen.append(_("verbonden partij: %s") % dict(VERBONDEN_KEUZES)[keuzes.verbonden_partij])
+    return delen
+
+
+@dataclass(frozen=True)
+class Zetelregel:
+    zetel: Zetel
+    deelname: Deelname
+
+
+@dataclass(frozen=True)
+class Vertegenwoordiger:
+    """One person with every seat they hold on the gemeente's behalf, by arrangement name."""
+
+    persoon: Persoon
+    zetels: list[Zetelregel]
+
+
+def vertegenwoordigers(deelnames: list[Deelname]) -> list[Vertegenwoordiger]:
+    """Every person holding a seat for the gemeente (the rows' `vertegenwoordigers`), by
+    name, each with all their seats across the regelingen."""
+    per_persoon: dict[int, list[Zetelregel]] = {}
+    personen: dict[int, Persoon] = {}
+    for deelname in deelnames:
+        for zetel in deelname.vertegenwoordigers:
+            personen[zetel.persoon_id] = zetel.persoon
+            per_persoon.setdefault(zetel.persoon_id, []).append(Zetelregel(zetel, deelname))
+    return [
+        Vertegenwoordiger(personen[pk], per_persoon[pk])
+        for pk in sorted(personen, key=lambda pk: (personen[pk].naam.casefold(), pk))
+    ]

@@ -1,0 +1,53 @@
+"""Search results in pages of 20, with the count, and a bad page number explained."""
+
+import pytest
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+@pytest.fixture
+def vijfenveertig(referentiedata):
+    for i in range(45):
+        f.SamenwerkingsverbandFactory(naam=f"Proefverband {i:02d}", afkorting="")
+
+
+def test_search_is_paged_with_the_count(client, vijfenveertig):
+    tekst = _tekst(client.get("/", {"q": "proefverband"}))
+    assert "45 resultaten, pagina 1 van 3" in tekst
+    assert "45 samenwerkingsverbanden gevonden" in tekst and "op deze pagina: 20" in tekst
+    assert "Proefverband 19</a>" in tekst and "Proefverband 20</a>" not in tekst
+    assert 'href="?q=proefverband&amp;pagina=2" rel="next">Volgende' in tekst
+    assert 'aria-current="page"><span class="visueel-verborgen">pagina </span>1</a>' in tekst
+
+    laatste = _tekst(client.get("/", {"q": "proefverband", "pagina": "3"}))
+    assert "45 resultaten, pagina 3 van 3" in laatste
+    assert "op deze pagina: 5" in laatste
+    assert "Proefverband 44</a>" in laatste and "Proefverband 39</a>" not in laatste
+    assert 'href="?q=proefverband&amp;pagina=2" rel="prev">Vorige' in laatste
+    assert "Volgende" not in laatste
+
+
+def test_a_bad_page_number_is_explained_and_the_results_stay(client, vijfenveertig):
+    te_ver = client.get("/", {"q": "proefverband", "pagina": "9"})
+    assert te_ver.status_code == 400
+    tekst = _tekst(te_ver)
+    assert "Pagina: er zijn maar 3 pagina&#x27;s. Getoond: de laatste." in tekst
+    assert "45 resultaten, pagina 3 van 3" in tekst
+    geen_getal = client.get("/", {"q": "proefverband", "pagina": "twee"})
+    assert geen_getal.status_code == 400
+    tekst = _tekst(geen_getal)
+    assert "Pagina: vul een paginanummer in, bijvoorbeeld 2." in tekst
+    # The search term still counts.
+    assert "45 resultaten, pagina 1 van 3" in tekst
+
+
+def test_few_results_have_no_pages(client, vijfenveertig):
+    tekst = _tekst(client.get("/", {"q": "proefverband 07"}))
+    assert "1 resultaat, pagina 1 van 1" in tekst
+    assert "Pagina’s met zoekresultaten" not in tekst
