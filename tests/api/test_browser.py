@@ -18,7 +18,11 @@ def test_swagger_ui_shows_the_core_question_without_a_cdn(pagina, settings):
     adressen = []
     pagina.on("request", lambda verzoek: adressen.append(verzoek.url))
     pagina.goto(pagina.basis + "/api/v1/docs/")
-    expect(pagina.get_by_role("heading", name=re.compile("regioreg API"))).to_be_visible()
+    # Swagger UI shows "loading" until the schema arrives, and the schema is generated on its
+    # first request (over 5 s, the default wait, on a busy 2-core machine): wait for it longer.
+    expect(pagina.get_by_role("heading", name=re.compile("regioreg API"))).to_be_visible(
+        timeout=30_000
+    )
     kern = pagina.locator('[data-path="/api/v1/gemeenten/{cbs_code}/samenwerkingsverbanden"]')
     expect(kern).to_be_visible()
     assert all(adres.startswith(pagina.basis) for adres in adressen), adressen
