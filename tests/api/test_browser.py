@@ -18,7 +18,11 @@ def test_swagger_ui_shows_the_core_question_without_a_cdn(pagina, settings):
     adressen = []
     pagina.on("request", lambda verzoek: adressen.append(verzoek.url))
     pagina.goto(pagina.basis + "/api/v1/docs/")
-    expect(pagina.get_by_role("heading", name=re.compile("regioreg API"))).to_be_visible()
+    # The first request generates the whole document (some seconds on a loaded 2-core machine,
+    # more as the API grows): wait for the heading longer than expect's default of 5 s.
+    expect(pagina.get_by_role("heading", name=re.compile("regioreg API"))).to_be_visible(
+        timeout=30_000
+    )
     kern = pagina.locator('[data-path="/api/v1/gemeenten/{cbs_code}/samenwerkingsverbanden"]')
     expect(kern).to_be_visible()
     assert all(adres.startswith(pagina.basis) for adres in adressen), adressen
