@@ -201,12 +201,17 @@ class TestSamenwerkingsverbandenInBulk:
             Samenwerkingsverband(naam=f"Regeling {i}", vorm=Vorm.OPENBAAR_LICHAAM, cbs_gr_code=code)
             for i, code in enumerate(["GR0001", None, "GR0002"])
         ]
-        # savepoint, the unique values given (uuid, cbs_gr_code), the nested arrangements (no
+        # savepoint, the slugs in use that the names could collide with (samenwerking.slugs),
+        # the unique values given (uuid, slug, cbs_gr_code), the nested arrangements (no
         # cycles), the new ids, the insert, the insert of their history, release: whatever
         # the number of arrangements.
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(10):
             services.rijen_opslaan(model=Samenwerkingsverband, rijen=nieuw)
-        assert Samenwerkingsverband.objects.count() == 3
+        assert sorted(Samenwerkingsverband.objects.values_list("slug", flat=True)) == [
+            "regeling-0",
+            "regeling-1",
+            "regeling-2",
+        ]
 
     def test_a_code_in_use_and_a_broken_database_rule_are_reported_and_nothing_is_written(self):
         f.SamenwerkingsverbandFactory(cbs_gr_code="GR0001")
