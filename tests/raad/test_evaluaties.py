@@ -128,7 +128,8 @@ def test_arrangement_page_query_count_with_evaluations(
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
     # 1-11 the register's arrangement page (see tests/raad/test_pages.py), 12 evaluaties,
     # 13 P&C rules, 14 board meetings, 15 overrides, 16-17 versions in the national register
-    # and historical mentions, 18 "laatst gewijzigd in regioreg" over the history tables.
-    with django_assert_num_queries(18):
+    # and historical mentions, 18 the bijdragen per inwoner (no gemeente in it, so no read of
+    # inwoners), 19 "laatst gewijzigd in regioreg" over the history tables.
+    with django_assert_num_queries(19):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert _tekst(antwoord).count("De samenwerking werkt") == aantal
