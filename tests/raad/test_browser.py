@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from raad.templatetags.regioreg import euro
 from samenwerking.constants import BijdrageSoort, Vorm
-from samenwerking.models import Domein, Gemeente
+from samenwerking.models import Gemeente
 from samenwerking.selectors import deelnames_van_gemeente
 from tests import factories as f
 
@@ -90,9 +90,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Gemeente Zaanstad")
     rijen = {d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad)}
     # The first such row is the list's; the comparison per inwoner below has one too.
-    vrzw = pagina.get_by_role(
-        "row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland")
-    ).first
+    vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland")).first
     expect(vrzw).to_contain_text("J. Olthof")
     # Cells: vorm, rol, deelname via, vertegenwoordigers, begroot, gerealiseerd, verschil.
     expect(vrzw.get_by_role("cell").nth(4)).to_have_text(
@@ -108,9 +106,7 @@ def test_overview_change_year_follow_arrangement(pagina, zaanstad):
     vorig = {
         d.samenwerkingsverband.naam: d for d in deelnames_van_gemeente(zaanstad, jaar=DIT_JAAR - 1)
     }
-    vrzw = pagina.get_by_role(
-        "row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland")
-    ).first
+    vrzw = pagina.get_by_role("row", name=re.compile("Veiligheidsregio Zaanstreek-Waterland")).first
     expect(vrzw.get_by_role("cell").nth(5)).to_have_text(
         euro(vorig["Veiligheidsregio Zaanstreek-Waterland"].bijdrage_gerealiseerd)
     )
