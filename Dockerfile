@@ -1,4 +1,9 @@
 # regioreg under gunicorn. Build: docker build -t regioreg .
+FROM node:20-bookworm-slim AS npm
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -13,8 +18,9 @@ COPY samenwerking ./samenwerking
 COPY raad ./raad
 RUN pip install --no-cache-dir .
 COPY . .
-
-# Static files are collected at build time; WhiteNoise serves them.
+# The NL Design System CSS from the npm stage; static files are collected at build time and
+# WhiteNoise serves them.
+COPY --from=npm /app/node_modules ./node_modules
 RUN DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --no-input -v0
 
 RUN useradd --system --uid 1000 regioreg && chown -R regioreg /app

@@ -26,10 +26,19 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-install: $(BIN)/.installed
+# Front-end packages (NL Design System CSS, axe-core for the browser tests), pinned in
+# package-lock.json; served as our own static files, never committed.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
+install: $(BIN)/.installed node_modules/.package-lock.json
+
+# As production for a visitor (DEBUG off: Dutch 404/403/500 pages, static files collected and
+# served by WhiteNoise) but over plain http on this machine; DEBUG=true make run for Django's
+# technical error pages.
 run: install
-	DEBUG=$${DEBUG:-true} ./scripts/run.sh $(HOST) $(PORT)
+	DEBUG=$${DEBUG:-false} ./scripts/run.sh $(HOST) $(PORT)
 
 test: install
 	./scripts/test.sh $(ARGS)
@@ -56,11 +65,12 @@ format: install
 	$(BIN)/ruff format .
 
 schermafdrukken: install
-	REGIOREG_SCHERMAFDRUKKEN=1 ./scripts/test.sh tests/samenwerking/test_werkplek_browser.py
+	REGIOREG_SCHERMAFDRUKKEN=1 ./scripts/test.sh tests/samenwerking/test_werkplek_browser.py \
+		tests/raad/test_openbare_paginas_browser.py
 
 schema: install
 	SECRET_KEY=$${SECRET_KEY:-alleen-voor-het-schema} $(BIN)/python manage.py spectacular \
 		--validate --fail-on-warn --file docs/openapi.yaml
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache regioreg.sqlite3 demo.sqlite3
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache regioreg.sqlite3 demo.sqlite3

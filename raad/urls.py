@@ -1,11 +1,14 @@
 from django.urls import path
 
-from . import kalender_views, vergelijking_views, views
+from . import info_views, kalender_views, vergelijking_views, views
 
 app_name = "raad"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("bladeren/", info_views.bladeren, name="bladeren"),
+    path("bronnen/", info_views.bronnen, name="bronnen"),
+    path("toegankelijkheid/", info_views.toegankelijkheid, name="toegankelijkheid"),
     path("gemeenten/<cbs:cbs_code>/", views.gemeente_overzicht, name="gemeente"),
     path("gemeenten/<cbs:cbs_code>/register/", views.gemeente_register, name="register"),
     path(

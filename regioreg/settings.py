@@ -172,6 +172,18 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Shown in the footer's contact section and the accessibility statement; empty: the page
+# says that no address has been set.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+
+# NL Design System CSS from npm (package.json; `npm ci` fills node_modules/), see
+# regioreg/npmbestanden.py.
+NODE_MODULES = Path(os.environ.get("NODE_MODULES", BASE_DIR / "node_modules"))
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "regioreg.npmbestanden.NpmFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -317,7 +329,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Het openbare register van gemeentelijke samenwerking: in welke samenwerkingsverbanden "
         "zit een gemeente, wie vertegenwoordigt haar daar en wat kost elk verband. "
-        "Handleiding: docs/api.md."
+        "Handleiding met voorbeelden: [docs/api.md](/api/v1/handleiding/)."
     ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,

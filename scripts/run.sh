@@ -8,6 +8,20 @@ host=${1:-127.0.0.1}
 port=${2:-8000}
 py=.venv/bin/python
 
+# DEBUG=false (make run's default) behaves as production for a visitor: Dutch error pages,
+# collected static files served by WhiteNoise. Plain http on this machine, so no https
+# redirect or secure-only cookies, and a local secret key kept in .venv/ (never committed).
+if [ "${DEBUG:-false}" != "true" ]; then
+    geheim=.venv/regioreg-secret-key
+    [ -s "$geheim" ] || $py -c 'import secrets; print(secrets.token_urlsafe(50))' > "$geheim"
+    export SECRET_KEY=${SECRET_KEY:-$(cat "$geheim")}
+    export ALLOWED_HOSTS=${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1],${host}}
+    export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
+    export SECURE_COOKIES=${SECURE_COOKIES:-false}
+    export SECURE_HSTS_SECONDS=${SECURE_HSTS_SECONDS:-0}
+    $py manage.py collectstatic --no-input -v0
+fi
+
 scripts/vullen.sh
 
 if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
@@ -25,4 +39,5 @@ else
 fi
 
 echo "regioreg draait op http://${host}:${port}/  (beheer: http://${host}:${port}/admin/)"
+# With DEBUG off, WhiteNoise serves the static files collected above.
 exec $py manage.py runserver "${host}:${port}"

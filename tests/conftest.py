@@ -77,6 +77,9 @@ def statische_bestanden():
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+# axe-core from npm (package.json devDependencies; `npm ci` in make install/test).
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",  # needed as root

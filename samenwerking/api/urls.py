@@ -3,7 +3,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
-    SpectacularSwaggerSplitView,
     SpectacularYAMLAPIView,
 )
 from rest_framework.decorators import api_view, permission_classes
@@ -12,6 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from . import viewsets
+from .documentatie import api_documentatie, api_handleiding
 
 app_name = "api"
 
@@ -46,7 +46,8 @@ def onbekend_adres(request, *args, **kwargs):
 urlpatterns = [
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", api_documentatie, name="docs"),
+    path("handleiding/", api_handleiding, name="handleiding"),
     *router.urls,
     re_path(r"", onbekend_adres),
 ]

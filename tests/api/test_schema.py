@@ -73,10 +73,27 @@ def test_served_as_yaml_and_json(api):
 
 
 @pytest.mark.django_db
-def test_swagger_ui_from_local_static_files(api):
-    html = api.get("/api/v1/docs/").content.decode()
-    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
+def test_api_documentation_is_dutch_from_local_static_files_and_links_the_guide(api):
+    antwoord = api.get("/api/v1/docs/")
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert '<html lang="nl"' in html
+    assert "/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone." in html
     assert "cdn" not in html
+    assert 'href="/api/v1/handleiding/"' in html and 'href="/"' in html
+    # Only this page lets Redoc write inline styles; scripts stay 'self'.
+    beleid = antwoord["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in beleid and "script-src 'self';" in beleid
+
+
+@pytest.mark.django_db
+def test_api_guide_is_a_page_of_the_site(api):
+    antwoord = api.get("/api/v1/handleiding/")
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "<h2>De kernvraag: in welke verbanden zit mijn gemeente, en wat kost elk?</h2>" in html
+    assert 'href="/api/v1/docs/"' in html
+    assert "unsafe-inline" not in antwoord["Content-Security-Policy"]
 
 
 # --- The document refuses what the API refuses ----------------------------------------------

@@ -15,10 +15,10 @@ from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import deelnames_van_gemeente
 from tests import factories as f
+from tests.conftest import AXE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
 ARTEFACTEN = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 DIT_JAAR = datetime.date.today().year
 

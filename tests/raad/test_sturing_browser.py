@@ -14,13 +14,13 @@ from playwright.sync_api import expect
 from samenwerking.constants import JaarcijfersSoort
 from samenwerking.models import Gemeente
 from tests import factories as f
+from tests.conftest import AXE
 from tests.raad.factories import IndicatorwaardeFactory
 from tests.toegang import account
 from toegang.models import RolSoort
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
 ARTEFACTEN = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 WACHTWOORD = "een-lang-testwachtwoord-18"
 VORIG_JAAR = datetime.date.today().year - 1

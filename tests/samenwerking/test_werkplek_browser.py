@@ -23,13 +23,12 @@ from playwright.sync_api import expect
 from samenwerking import models
 from samenwerking.constants import Vorm
 from tests import factories as f
-from tests.conftest import ROO_BESTANDEN
+from tests.conftest import AXE, ROO_BESTANDEN
 from tests.toegang import account
 from toegang.models import RolSoort
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
 AFBEELDINGEN = Path(__file__).resolve().parent.parent.parent / "docs" / "img"
 DIT_JAAR = datetime.date.today().year
 WACHTWOORD = "een-lang-testwachtwoord-17"

@@ -1,0 +1,98 @@
+"""The sources of what the register holds, each with its date, read from the data itself:
+the public "bronnen" page."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..constants import BRON_OPENGR, BRON_ROO
+from ..models import Bronimport, Herindeling, Inwonertal, Samenwerkingsverband
+
+
+@dataclass(frozen=True)
+class Bron:
+    naam: str
+    wat: str
+    datum: datetime.date | None  # None: nothing from this source here
+    datum_soort: str  # what the date means ("stand", "laatst gewijzigd", ...)
+    zonder_datum: str = ""  # what the page says when there is no date
+    aantal: int | None = None
+
+
+def bronnen_met_datum() -> list[Bron]:
+    """Each source with the date of the data regioreg holds from it. Four queries."""
+    roo = Bronimport.objects.filter(bron="ROO").order_by("-stand").first()
+    per_bron = {
+        rij["bron"]: rij
+        for rij in Samenwerkingsverband.objects.order_by()
+        .values("bron")
+        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
+    }
+    roo_aantal = sum(r["aantal"] for b, r in per_bron.items() if b.startswith(BRON_ROO))
+    opengr_aantal = sum(r["aantal"] for b, r in per_bron.items() if b.startswith(BRON_OPENGR))
+    eigen = [r for b, r in per_bron.items() if not b.startswith((BRON_ROO, BRON_OPENGR))]
+    indeling = Herindeling.objects.aggregate(laatste=Max("datum"))["laatste"]
+    inwoners = Inwonertal.objects.aggregate(jaar=Max("jaar"))["jaar"]
+    return [
+        Bron(
+            naam=str(_("Landelijk register (Register van Overheidsorganisaties)")),
+            wat=str(
+                _(
+                    "Alle gemeenschappelijke regelingen met hun versies, deelnemers en "
+                    "bevoegdheden (Wgr art. 136), en de inwoners per gemeente."
+                )
+            ),
+            datum=_datum(roo.stand if roo else None),
+            datum_soort=str(_("stand van de export")),
+            aantal=roo_aantal,
+        ),
+        Bron(
+            naam=str(_("Inwoners per gemeente")),
+            wat=str(_("Uit de export van het landelijk register; aantal op 1 januari.")),
+            datum=datetime.date(inwoners, 1, 1) if inwoners else None,
+            datum_soort=str(_("peildatum")),
+        ),
+        Bron(
+            naam=str(_("Gemeentelijke indeling (CBS)")),
+            wat=str(
+                _(
+                    "De gemeenten met hun provincie en elke herindeling sinds 2016, uit de "
+                    "tabellen van het CBS en de RvIG."
+                )
+            ),
+            datum=indeling,
+            datum_soort=str(_("laatste herindeling")),
+        ),
+        Bron(
+            naam=str(_("OpenGR (Open State Foundation)")),
+            wat=str(
+                _(
+                    "Historische bron: de deelnames die de provincies in 2015 meldden. Alleen "
+                    "gebruikt waar het landelijk register iets niet heeft."
+                )
+            ),
+            datum=datetime.date(2016, 3, 1) if opengr_aantal else None,
+            datum_soort=str(_("stand")),
+            aantal=opengr_aantal,
+        ),
+        Bron(
+            naam=str(_("Ingevoerd in het beheer")),
+            wat=str(
+                _(
+                    "Samenwerkingsverbanden, besturen, zetels en bedragen die "
+                    "regiosecretariaten en griffies zelf bijhouden."
+                )
+            ),
+            datum=_datum(max((r["bijgewerkt"] for r in eigen), default=None)),
+            datum_soort=str(_("laatst gewijzigd")),
+            zonder_datum=str(_("nog niets ingevoerd")),
+            aantal=sum(r["aantal"] for r in eigen),
+        ),
+    ]
+
+
+def _datum(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localtime(moment).date() if moment else None
