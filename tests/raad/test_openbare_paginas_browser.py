@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from raad.models import Zienswijzeverzoek
 from samenwerking.constants import Vorm
+from samenwerking.models import Domein
 from tests import factories as f
 from tests.conftest import AXE
 from tests.raad.factories import ZienswijzeFactory
@@ -47,7 +49,11 @@ def register(zaanstad, pc_regels):  # noqa: F811
         zienswijzeverzoek__onderwerp="Ontwerpbegroting",
         zienswijzeverzoek__ontvangen_op=datetime.date.today(),
     )
-    return zaanstad, zaanstad.deelnames.first().samenwerkingsverband
+    verband = zaanstad.deelnames.first().samenwerkingsverband
+    verband.domeinen.add(
+        Domein.objects.get_or_create(code="veiligheid", defaults={"naam": "Veiligheid"})[0]
+    )
+    return zaanstad, verband
 
 
 def _paginas(gemeente, verband) -> dict[str, str]:
@@ -63,6 +69,13 @@ def _paginas(gemeente, verband) -> dict[str, str]:
         "gemeente-zienswijzen": f"/gemeenten/{code}/zienswijzen/",
         "regeling": f"/samenwerkingsverbanden/{verband.uuid}/",
         "oplegger": f"/gemeenten/{code}/samenwerkingsverbanden/{verband.uuid}/oplegger/",
+        "gemeente-vertegenwoordigers": f"/gemeenten/{code}/vertegenwoordigers/",
+        "gemeente-over-de-jaren": f"/gemeenten/{code}/over-de-jaren/",
+        "verbonden-partijen-uitgebreid": (
+            f"/gemeenten/{code}/verbonden-partijen/?kolommen=uitgebreid"
+        ),
+        "zienswijzeverzoek": f"/zienswijzeverzoeken/{Zienswijzeverzoek.objects.get().uuid}/",
+        "domein": "/domeinen/veiligheid/",
         "bronnen": "/bronnen/",
         "toegankelijkheid": "/toegankelijkheid/",
         "bladeren": "/bladeren/",
@@ -93,7 +106,7 @@ def _ernstige_axe_fouten(pagina) -> list:
 SCROLLERS = """() => [...document.querySelectorAll('main *')]
     .filter(e => e.scrollWidth > e.clientWidth + 1 && e.querySelector('table')
                  && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
-    .map(e => ({role: e.getAttribute('role'), label: e.getAttribute('aria-label'),
+    .map(e => ({role: e.getAttribute('role'), label: e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),
                 tabindex: e.getAttribute('tabindex'), tag: e.tagName}))"""
 
 
