@@ -106,7 +106,8 @@ def _ernstige_axe_fouten(pagina) -> list:
 SCROLLERS = """() => [...document.querySelectorAll('main *')]
     .filter(e => e.scrollWidth > e.clientWidth + 1 && e.querySelector('table')
                  && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
-    .map(e => ({role: e.getAttribute('role'), label: e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),
+    .map(e => ({role: e.getAttribute('role'),
+                label: e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),
                 tabindex: e.getAttribute('tabindex'), tag: e.tagName}))"""
 
 
