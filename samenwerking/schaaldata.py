@@ -34,6 +34,7 @@ from .models import (
     Deelname,
     Domein,
     Gemeente,
+    Inwonertal,
     Jaarcijfers,
     Persoon,
     Samenwerkingsverband,
@@ -118,6 +119,20 @@ def schaaldata_genereren(
         Gemeente.objects.actief_op(vandaag).select_related("provincie").order_by("cbs_code")
     )
     domeinen = {d.code: d for d in Domein.objects.all()}
+    # Inwoners on 1 January of each year, so that the comparisons per inwoner have figures
+    # (their own random stream: the rest of the data set stays what it was for this seed).
+    # A real figure already loaded (the national register) is kept.
+    rng_inwoners = random.Random(f"inwoners-{seed}")
+    Inwonertal.objects.bulk_create(
+        [
+            Inwonertal(gemeente=g, jaar=jaar, aantal=basis + 150 * (jaar - jaren[0]), bron=bron)
+            for g in gemeenten
+            for basis in [rng_inwoners.randint(5_000, 250_000)]
+            for jaar in jaren
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
     per_provincie: dict[str, list[Gemeente]] = {}
     for g in gemeenten:
         per_provincie.setdefault(g.provincie.code, []).append(g)

@@ -13,6 +13,7 @@ from samenwerking.models import (
     Bijdrage,
     Deelname,
     Gemeente,
+    Inwonertal,
     Jaarcijfers,
     Persoon,
     Samenwerkingsverband,
@@ -74,6 +75,10 @@ def test_national_shape_and_every_row_marked_synthetic(referentiedata):
     met_geld = Deelname.objects.exclude(samenwerkingsverband__vorm__in=["RZM", "CONVENANT"])
     assert met_geld.exists()
     assert not met_geld.exclude(bijdragen__jaar=2025).exists()
+    # Inwoners for every gemeente, so that the comparisons per inwoner have figures.
+    inwoners = Inwonertal.objects.filter(jaar=2025, bron__startswith="synthetisch")
+    assert inwoners.count() == 342
+    assert min(inwoners.values_list("aantal", flat=True)) >= 5_000
 
 
 def test_same_seed_same_data_and_refuses_a_second_run(referentiedata):
