@@ -8,7 +8,7 @@ a fixed number of queries, whatever the number of rows.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from samenwerking.constants import JaarcijfersSoort
 from samenwerking.models import Gemeente, Jaarcijfers, Samenwerkingsverband
@@ -46,19 +46,26 @@ def kaders_van_gemeente(gemeente: Gemeente) -> list[KadersPerVerband]:
     return list(groepen.values())
 
 
-def doelen_van_verband(verband: Samenwerkingsverband) -> list[Doel]:
-    """A regeling's goals, each with its indicators (`indicatoren_lijst`) and their values per
-    year (`waarden_lijst`, oldest first). Three queries."""
+def doelen_met_indicatoren() -> QuerySet[Doel]:
+    """Goals, each with its indicators (`indicatoren_lijst`) and their values per year
+    (`waarden_lijst`, oldest first): three queries, however many rows. For this module and
+    the API."""
     waarden = Indicatorwaarde.objects.order_by("jaar")
     indicatoren = Indicator.objects.order_by("volgorde", "naam", "pk").prefetch_related(
         Prefetch("waarden", queryset=waarden, to_attr="waarden_lijst")
     )
+    return Doel.objects.prefetch_related(
+        Prefetch("indicatoren", queryset=indicatoren, to_attr="indicatoren_lijst")
+    )
+
+
+def doelen_van_verband(verband: Samenwerkingsverband) -> list[Doel]:
+    """A regeling's goals with indicators and values (doelen_met_indicatoren). Three
+    queries."""
     return list(
-        Doel.objects.filter(samenwerkingsverband=verband)
+        doelen_met_indicatoren()
+        .filter(samenwerkingsverband=verband)
         .order_by("volgorde", "titel", "pk")
-        .prefetch_related(
-            Prefetch("indicatoren", queryset=indicatoren, to_attr="indicatoren_lijst")
-        )
     )
 
 

@@ -4,7 +4,7 @@ P&C termijnen computed by raad.termijnen."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from raad import rechten, services
 from raad.constants import PC_VORMEN
 from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
-from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
+from raad.sturing import Kader
+from raad.sturing_selectors import doelen_met_indicatoren
 from raad.termijnen import pc_termijnen
 from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
@@ -104,19 +105,7 @@ class DoelViewSet(RegisterViewSet):
     """A regeling's doelen with their indicators and values per year; read only (the
     secretariaat enters them in the admin). Three queries per page, whatever its size."""
 
-    queryset = Doel.objects.select_related("samenwerkingsverband").prefetch_related(
-        Prefetch(
-            "indicatoren",
-            queryset=Indicator.objects.order_by("volgorde", "naam", "pk").prefetch_related(
-                Prefetch(
-                    "waarden",
-                    queryset=Indicatorwaarde.objects.order_by("jaar"),
-                    to_attr="waarden_lijst",
-                )
-            ),
-            to_attr="indicatoren_lijst",
-        )
-    )
+    queryset = doelen_met_indicatoren().select_related("samenwerkingsverband")
     serializer_class = s.DoelSerializer
     filterset_class = filters.DoelFilterSet
 
