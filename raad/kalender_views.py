@@ -126,10 +126,5 @@ def zienswijzeverzoek_detail(request, uuid):
             _("Er is geen zienswijzeverzoek met kenmerk %(uuid)s.") % {"uuid": uuid}
         ) from None
     overzicht = raden_van_zienswijzeverzoek(verzoek, vandaag=timezone.localdate())
-    beheerbaar = {
-        raad.gemeente.pk
-        for raad in overzicht.raden
-        if raad.zienswijze is not None and rechten.mag_zienswijze_wijzigen(request.user, raad)
-    }
-    context = {"verzoek": verzoek, "o": overzicht, "beheerbaar": beheerbaar}
+    context = {"verzoek": verzoek, "o": overzicht}
     return render(request, "raad/zienswijzeverzoek.html", context)

@@ -26,9 +26,3 @@ def beperk_tot_gemeenten(queryset: QuerySet, user, *, veld: str = "gemeente") ->
 def mag_gemeente_beheren(user, gemeente: Gemeente) -> bool:
     gemeenten = beheerbare_gemeenten(user)
     return gemeenten is None or gemeenten.filter(pk=gemeente.pk).exists()
-
-
-def mag_zienswijze_wijzigen(user, raad) -> bool:
-    """For the page of one request: an edit link on this raad's row? Asks toegang.rechten of
-    the stored zienswijze; no query for an anonymous visitor."""
-    return getattr(user, "is_authenticated", False) and rechten.mag_wijzigen(user, raad.zienswijze)

@@ -80,6 +80,14 @@ def bewerk_in_beheer(context, obj):
     return {"url": beheer_url(request.user, obj) if request is not None else None}
 
 
+@register.simple_tag(takes_context=True)
+def beheeradres(context, obj) -> str:
+    """The admin change page of `obj` for an account that may change it, else "" (for an
+    edit link of one's own wording; bewerk_in_beheer is the standard one)."""
+    request = context.get("request")
+    return (beheer_url(request.user, obj) or "") if request is not None and obj else ""
+
+
 @register.simple_tag
 def verbandadres(verband, gemeente=None) -> str:
     """The arrangement's readable address; with a gemeente, the link keeps it for the
