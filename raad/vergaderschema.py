@@ -1,0 +1,94 @@
+"""The meeting calendars (issue 18, item 4): meetings of a regeling's boards and for the raden
+(`Vergadering`, entered by its secretariaat: toegang.rechten.VERBAND_PAD) and a gemeente's
+raadsvergaderingen (`Raadsvergadering`, entered by its griffie: toegang.rechten.GEMEENTE_PAD).
+The raad's decision date for a zienswijze is read from the latter (raad.vergaderingen).
+
+Imported by raad.models, so that they are the raad app's models.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.models import Gemeente, RegisterModel, samenwerkingsverband_veld
+
+from .constants import VergaderingSoort
+
+
+class Vergadering(RegisterModel):
+    """A meeting of a regeling's algemeen or dagelijks bestuur, or one it holds for the raden
+    (regionale raadsavond, verantwoordingsbijeenkomst), entered by its secretariaat. Shown in
+    the calendar of every gemeente that takes part on that day."""
+
+    samenwerkingsverband = samenwerkingsverband_veld("vergaderingen")
+    soort = models.CharField(_("soort"), max_length=30, choices=VergaderingSoort.choices)
+    datum = models.DateField(_("datum"))
+    omschrijving = models.CharField(
+        _("omschrijving"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: behandeling jaarstukken 2025; aanvang 19.30 uur."),
+    )
+    agenda_url = models.URLField(_("agenda"), max_length=500, blank=True)
+    besluiten_url = models.URLField(
+        _("besluitenlijst"),
+        max_length=500,
+        blank=True,
+        help_text=_("De besluiten(lijst) van de vergadering, zodra die er is."),
+    )
+
+    class Meta:
+        verbose_name = _("vergadering")
+        verbose_name_plural = _("vergaderingen")
+        ordering = ["-datum", "samenwerkingsverband__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "soort", "datum"],
+                name="vergadering_uniek",
+                violation_error_message=_(
+                    "Voor dit samenwerkingsverband is op deze datum al een vergadering van deze "
+                    "soort vastgelegd."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["datum"], name="vergadering_datum_idx")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+
+class Raadsvergadering(RegisterModel):
+    """A meeting of a gemeente's raad that can take decisions, entered by its griffie. The
+    raad's decision date for a zienswijze is the last of these on or before the deadline
+    (raad.vergaderingen)."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="raadsvergaderingen",
+        verbose_name=_("gemeente"),
+    )
+    datum = models.DateField(_("datum"))
+    omschrijving = models.CharField(
+        _("omschrijving"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: besluitvormende raadsvergadering."),
+    )
+    agenda_url = models.URLField(_("agenda"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("raadsvergadering")
+        verbose_name_plural = _("raadsvergaderingen")
+        ordering = ["gemeente__naam", "-datum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "datum"],
+                name="raadsvergadering_uniek",
+                violation_error_message=_(
+                    "Voor deze gemeente is op deze datum al een raadsvergadering vastgelegd."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} – {self.datum:%d-%m-%Y}"
