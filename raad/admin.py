@@ -190,7 +190,8 @@ class EvaluatieAdmin(VerbandRijAdmin):
 class KaderAdmin(GemeenteRechtenMixin, RegisterAdmin):
     """The griffie's path for the raad's kaders: only its own gemeente can be chosen (and a
     forged one is refused by the form's rights check, toegang.admin.RechtenForm), and only
-    the regelingen that gemeente takes part in."""
+    the regelingen that gemeente takes part in. Changing or deleting a row is asked of
+    toegang.rechten per row by RegisterAdmin (GEMEENTE_PAD)."""
 
     list_display = [
         "onderwerp",
@@ -236,16 +237,6 @@ class KaderAdmin(GemeenteRechtenMixin, RegisterAdmin):
                 )
             kwargs["queryset"] = verbanden
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
-        )
 
 
 class IndicatorInline(RegisterInline, admin.TabularInline):
