@@ -99,6 +99,9 @@ class Raadstand:
     zienswijze: Zienswijze | None
     status: ZienswijzeStatus
     besluitmoment: Besluitmoment
+    # Undecided, and its last raadsvergadering before the deadline has passed: an extra
+    # meeting or more time is needed.
+    besluitmoment_voorbij: bool = False
 
     @property
     def open(self) -> bool:
@@ -107,14 +110,6 @@ class Raadstand:
     @property
     def ingediend(self) -> bool:
         return self.status == ZienswijzeStatus.INGEDIEND
-
-    def besluitmoment_voorbij(self, vandaag: datetime.date) -> bool:
-        """Undecided, and its last raadsvergadering before the deadline has passed."""
-        return (
-            self.open
-            and self.besluitmoment.datum is not None
-            and self.besluitmoment.datum < vandaag
-        )
 
 
 @dataclass(frozen=True)
@@ -126,12 +121,6 @@ class Radenoverzicht:
     @property
     def aantal(self) -> int:
         return len(self.raden)
-
-    @property
-    def besluitmoment_voorbij(self) -> set[int]:
-        """The gemeenten (pk) whose raad has not decided and whose last raadsvergadering before
-        the deadline has passed: an extra meeting or more time is needed."""
-        return {r.gemeente.pk for r in self.raden if r.besluitmoment_voorbij(self.vandaag)}
 
     def _tel(self, status) -> int:
         return sum(1 for raad in self.raden if raad.status == status)
@@ -203,12 +192,16 @@ def raden_van_zienswijzeverzoek(
             status = ZienswijzeStatus.TERMIJN_VERSTREKEN
         else:
             status = ZienswijzeStatus.NOG_TE_AGENDEREN
+        moment = besluitmoment_van(gemeente)
         raden.append(
             Raadstand(
                 gemeente=gemeente,
                 zienswijze=zienswijze,
                 status=status,
-                besluitmoment=besluitmoment_van(gemeente),
+                besluitmoment=moment,
+                besluitmoment_voorbij=status in OPEN_STATUSSEN
+                and moment.datum is not None
+                and moment.datum < vandaag,
             )
         )
     return Radenoverzicht(verzoek=verzoek, vandaag=vandaag, raden=raden)
