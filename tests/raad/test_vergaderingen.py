@@ -300,6 +300,16 @@ def test_calendar_shows_meetings_raadsvergaderingen_and_the_decision_date(regio)
     assert [p.datum for p in oostzaan.punten if p.soort == "raadsvergadering"] == [D(2025, 6, 12)]
 
 
+def test_calendar_day_heading_counts_every_entry_not_only_termijnen(client, regio):
+    # 24 May 2025 in Wormerland: a raadsvergadering, the decision on the zienswijze and its
+    # deadline; none of them is a P&C termijn.
+    tekst = _tekst(client.get("/gemeenten/GM0880/kalender/"))
+    kop = tekst.split('id="komend-2025-05-24"', 1)[1].split("</h3>", 1)[0]
+    assert "zaterdag 24 mei 2025" in kop
+    assert "(3 punten)" in kop
+    assert "termijn" not in kop
+
+
 def test_a_passed_decision_meeting_without_a_decision_is_overdue(client, regio):
     # Purmerend's only raadsvergadering before the deadline was 17 April; on 1 May it has not
     # decided, and no later meeting falls before 24 May.
