@@ -69,11 +69,6 @@ def doelen_van_verband(verband: Samenwerkingsverband) -> list[Doel]:
     )
 
 
-def jaren_met_waarden(doelen: list[Doel]) -> list[int]:
-    """The years for which any indicator of `doelen` has a value, oldest first (no query)."""
-    return sorted({w.jaar for d in doelen for i in d.indicatoren_lijst for w in i.waarden_lijst})
-
-
 @dataclass
 class Prestatie:
     doel: Doel
@@ -138,7 +133,6 @@ class Sturing:
 
     kaders: list[Kader]
     doelen: list[Doel]
-    jaren: list[int]
     terugblik: list[Terugblik]
 
 
@@ -156,6 +150,5 @@ def sturing_van_verband(
     return Sturing(
         kaders=kaders,
         doelen=doelen,
-        jaren=jaren_met_waarden(doelen),
         terugblik=terugblik(kaders, jaarcijfers, doelen),
     )
