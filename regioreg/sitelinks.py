@@ -2,7 +2,8 @@
 
 `publieke_url(obj)`: the public page of a row, for "Bekijk op de site" on every admin change
 page (an arrangement and a gemeente have their own page; a row that hangs off an arrangement
-is shown on the arrangement's page; a zienswijze on its gemeente's zienswijzen page).
+is shown on the arrangement's page; a zienswijze on its gemeente's zienswijzen page, a
+kader on its gemeente's page).
 `beheer_url(user, obj)`: the admin change page of a row, only for an account that may change
 it (toegang.rechten), for "Bewerk in beheer" on the public pages. Those pages are cached only
 for visitors without a session (regioreg.paginacache), so the link never reaches anyone else.
@@ -20,6 +21,8 @@ def publieke_url(obj) -> str | None:
         return reverse("raad:gemeente", args=[obj.cbs_code])
     if label == "raad.zienswijze":
         return reverse("raad:zienswijzen", args=[obj.gemeente.cbs_code])
+    if label == "raad.kader":  # the raad's kaders are on its gemeente's page
+        return reverse("raad:gemeente", args=[obj.gemeente.cbs_code]) + "#kaders"
     if label == "raad.raadsvergadering":
         return reverse("raad:kalender", args=[obj.gemeente.cbs_code])
     if label == "raad.zienswijzeverzoek" and obj.pk is not None:

@@ -105,6 +105,16 @@ def test_griffie_enters_a_kader_for_its_own_gemeente_in_the_admin(regio):
     assert kader.history.first().history_user == regio["griffie"]
 
 
+def test_kader_admin_page_links_to_the_gemeente_page_with_the_kaders(client, regio):
+    kader = KaderFactory(gemeente=regio["zaanstad"], samenwerkingsverband=regio["eigen"])
+    tekst = _tekst(_admin(regio["griffie"]).get(_url(Kader, "change", kader.pk)))
+    publiek = "/gemeenten/GM0479/#kaders"
+    assert f'href="{publiek}" class="viewsitelink">Bekijk op de site</a>' in tekst
+    pagina = client.get(publiek)
+    assert pagina.status_code == 200
+    assert kader.onderwerp in _tekst(pagina)
+
+
 def test_griffie_cannot_enter_a_kader_for_another_gemeente_with_a_forged_id(regio):
     client = _admin(regio["griffie"])
     antwoord = _kader_post(client, regio, gemeente=str(regio["purmerend"].pk))
