@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import rechten
-from .constants import ZienswijzeStatus
+from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .forms import VerbandFilterForm, ZienswijzenFilterForm
 from .ical import kalender_ics
 from .kalender import kalender_van_gemeente, zienswijzen_van_gemeente
@@ -88,8 +88,10 @@ def gemeente_zienswijzen(request, cbs_code: str):
     form, waarden, status = _filter(ZienswijzenFilterForm, request)
     vandaag = timezone.localdate()
     alle = list(zienswijzen_van_gemeente(gemeente, vandaag=vandaag))
-    for zienswijze in alle:
-        zienswijze.besluitmoment = besluitmoment_van(zienswijze)
+    for zienswijze in alle:  # when the raad must decide, for a zienswijze still open
+        zienswijze.besluitmoment = (
+            besluitmoment_van(zienswijze) if zienswijze.actuele_status in OPEN_STATUSSEN else None
+        )
     verbanden = {z.zienswijzeverzoek.samenwerkingsverband for z in alle}
     zienswijzen = [
         z
