@@ -21,7 +21,7 @@ from samenwerking.periode import loopt_op, periode_q
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
 from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
-from .sturing import Doel, Indicator, Indicatorwaarde, Kader
+from .sturing import Indicator, Indicatorwaarde, Kader
 
 
 @transaction.atomic
@@ -208,15 +208,6 @@ def kader_opslaan(*, kader: Kader) -> Kader:
     """Save a kader as the griffie of its gemeente enters it (rights: toegang.rechten, asked
     by the admin before this write), with its rules."""
     return register.rij_opslaan(rij=kader)
-
-
-def doel_opslaan(*, doel: Doel) -> Doel:
-    """Save one goal of a regeling, as its secretariaat enters it."""
-    return register.rij_opslaan(rij=doel)
-
-
-def indicator_opslaan(*, indicator: Indicator) -> Indicator:
-    return register.rij_opslaan(rij=indicator)
 
 
 @transaction.atomic
