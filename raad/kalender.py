@@ -7,7 +7,7 @@ today, tests pass a fixed day. Each runs a fixed number of queries, whatever the
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -303,10 +303,12 @@ def kalender_van_gemeente(
         stand = evaluatiestand(verband, laatste[verband.pk], vandaag=vandaag)
         if stand.volgende and (stand.te_laat or van <= stand.volgende <= tot):
             punten.append(_evaluatiepunt(verband, stand))
+    # A zienswijze whose deadline or whose decision meeting falls in the window.
     for zienswijze in zienswijzen_van_gemeente(gemeente, vandaag=vandaag).filter(
-        zienswijzeverzoek__uiterste_datum__range=(van, tot)
+        Q(zienswijzeverzoek__uiterste_datum__range=(van, tot)) | Q(besluitdatum__range=(van, tot))
     ):
-        punten.append(_zienswijzepunt(zienswijze))
+        if van <= zienswijze.zienswijzeverzoek.uiterste_datum <= tot:
+            punten.append(_zienswijzepunt(zienswijze))
         if (
             zienswijze.actuele_status in OPEN_STATUSSEN
             and zienswijze.besluitdatum

@@ -326,6 +326,18 @@ def test_a_passed_decision_meeting_without_a_decision_is_overdue(client, regio):
     assert "voorbij zonder besluit" not in wormerland
 
 
+def test_a_decision_meeting_in_the_window_shows_when_the_deadline_lies_beyond_it(regio):
+    # Purmerend must decide on 17 April 2025 for a deadline of 24 May: a window up to 30 April
+    # holds the decision (overdue on 1 May), not the deadline.
+    _raadsvergaderingen(regio["Purmerend"], D(2025, 4, 17), D(2025, 6, 19))
+    kalender = kalender_van_gemeente(
+        regio["Purmerend"], vandaag=VANDAAG, van=D(2025, 4, 1), tot=D(2025, 4, 30)
+    )
+    punten = [(p.datum, p.soort, p.te_laat) for p in kalender.punten if p.soort != "termijn"]
+    assert (D(2025, 4, 17), "raadsbesluit", True) in punten
+    assert not [p for p in punten if p[1] == "zienswijze"]
+
+
 def test_a_meeting_shows_only_for_gemeenten_taking_part_that_day(regio):
     _vergaderingen(regio["ggd"])
     deelname = regio["Purmerend"].deelnames.get(samenwerkingsverband=regio["ggd"])
