@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import FilteredRelation, Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from ..constants import BijdrageSoort, Vorm, label
@@ -81,21 +81,20 @@ def kosten_per_deelnemer(
     if not verband_ids:
         return {}
     van, tot = jaar_grenzen(jaar)
-    in_jaar = Q(bijdragen__jaar=jaar)
     rijen = list(
         Deelname.objects.filter(
             periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
             samenwerkingsverband_id__in=verband_ids,
             gemeente__isnull=False,
         )
+        # Join only the bijdragen of `jaar` (index deelname, jaar), not every year's to be
+        # filtered away in the sums; a deelname without any still gives its row.
+        .annotate(in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)))
         .values("samenwerkingsverband_id", "gemeente_id", "gemeente__naam", "gemeente__cbs_code")
         .annotate(
-            begroot=Sum(
-                "bijdragen__bedrag", filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.BEGROOT)
-            ),
+            begroot=Sum("in_jaar__bedrag", filter=Q(in_jaar__soort=BijdrageSoort.BEGROOT)),
             gerealiseerd=Sum(
-                "bijdragen__bedrag",
-                filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.GEREALISEERD),
+                "in_jaar__bedrag", filter=Q(in_jaar__soort=BijdrageSoort.GEREALISEERD)
             ),
             sleutel=Max("verdeelsleutel"),
         )
