@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.selectors import ranglijst_van_domein
 from tests import factories as f
 
@@ -67,6 +67,7 @@ def test_ranking_and_median_by_hand(veiligheid):
 
 
 def test_ranking_page(client, veiligheid):
+    Samenwerkingsverband.objects.filter(naam="VR Noord").update(slug="vr-noord")
     antwoord = client.get("/domeinen/veiligheid-test/", {"jaar": "2025"})
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
@@ -82,6 +83,7 @@ def test_ranking_page(client, veiligheid):
     assert (
         '<td class="getal">–</td> <th scope="row"><a href="/samenwerkingsverbanden/'
     ) in tekst  # VR Zuid: no place
+    assert '<a href="/samenwerkingsverbanden/vr-noord/?jaar=2025#per-inwoner">VR Noord' in tekst
     assert "VR Oud" not in tekst and "VR Opgeheven" not in tekst
     assert "<title>€ 60,00</title>" in tekst  # the chart, with the table beside it
 

@@ -125,6 +125,8 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
 
 
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
+    ggd.slug = "ggd-zw"
+    ggd.save(update_fields=["slug"])
     antwoord = client.get("/gemeenten/GM0479/", PEIL)
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
@@ -133,6 +135,11 @@ def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
         'GGD Zaanstreek-Waterland</a></th> <td class="getal">€ 20,00</td> '
         '<td class="getal">€ 15,00</td> <td class="getal">€ 12,00 – € 25,00</td> '
         '<td class="getal">3 van 5</td>'
+    ) in tekst
+    # The link goes straight to the readable address, keeping the gemeente and the moment.
+    assert (
+        '<a href="/samenwerkingsverbanden/ggd-zw/?gemeente=GM0479&amp;peildatum=2025-06-01'
+        '&amp;jaar=2025#per-inwoner">GGD Zaanstreek-Waterland</a>'
     ) in tekst
 
 
