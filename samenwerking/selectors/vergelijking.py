@@ -18,7 +18,6 @@ from ..models import (
     Bijdrage,
     Deelname,
     Domein,
-    Inwonertal,
     Samenwerkingsverband,
     periode_overlapt_q,
 )
@@ -76,7 +75,7 @@ def kosten_per_deelnemer(
     """Per regeling (by id) its gemeenten that took part on at least one day of `jaar`, by
     name, with the sums of their begrote and gerealiseerde bijdragen of `jaar` and their
     inwoners of `jaar`. A gemeente with two deelnames in one year (re-entry) is one row.
-    Organisaties have no inwoners and are left out. Two queries."""
+    Organisaties have no inwoners and are left out. One query."""
     verband_ids = list(verband_ids)
     if not verband_ids:
         return {}
@@ -88,9 +87,21 @@ def kosten_per_deelnemer(
             gemeente__isnull=False,
         )
         # Join only the bijdragen of `jaar` (index deelname, jaar), not every year's to be
-        # filtered away in the sums; a deelname without any still gives its row.
-        .annotate(in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)))
-        .values("samenwerkingsverband_id", "gemeente_id", "gemeente__naam", "gemeente__cbs_code")
+        # filtered away in the sums, and the one inwonertal of `jaar` (unique per gemeente
+        # and year, so it multiplies no sum); a deelname without either still gives its row.
+        .annotate(
+            in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)),
+            inwonertal=FilteredRelation(
+                "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
+            ),
+        )
+        .values(
+            "samenwerkingsverband_id",
+            "gemeente_id",
+            "gemeente__naam",
+            "gemeente__cbs_code",
+            "inwonertal__aantal",
+        )
         .annotate(
             begroot=Sum("in_jaar__bedrag", filter=Q(in_jaar__soort=BijdrageSoort.BEGROOT)),
             gerealiseerd=Sum(
@@ -99,11 +110,6 @@ def kosten_per_deelnemer(
             sleutel=Max("verdeelsleutel"),
         )
         .order_by("gemeente__naam", "gemeente_id")
-    )
-    inwoners = dict(
-        Inwonertal.objects.filter(jaar=jaar, gemeente_id__in={r["gemeente_id"] for r in rijen})
-        .order_by()
-        .values_list("gemeente_id", "aantal")
     )
     per_verband: dict[int, list[Deelnemerkosten]] = defaultdict(list)
     for r in rijen:
@@ -116,7 +122,7 @@ def kosten_per_deelnemer(
                 begroot=r["begroot"],
                 gerealiseerd=r["gerealiseerd"],
                 verdeelsleutel=r["sleutel"],
-                inwoners=inwoners.get(r["gemeente_id"]),
+                inwoners=r["inwonertal__aantal"],
             )
         )
     return dict(per_verband)
@@ -138,7 +144,7 @@ def per_inwoner_naast_anderen(
     gemeente_id: int, verband_ids: Iterable[int], *, jaar: int
 ) -> dict[int, EigenEnAnderen]:
     """Per regeling: the gemeente's own begrote bijdrage per inwoner of `jaar` and the spread
-    (with the median) of the other gemeenten in it that year. Two queries."""
+    (with the median) of the other gemeenten in it that year. One query."""
     uit = {}
     for verband_id, rijen in kosten_per_deelnemer(verband_ids, jaar=jaar).items():
         eigen = next((r for r in rijen if r.gemeente_id == gemeente_id), None)
@@ -182,8 +188,8 @@ class Ranglijst:
 
 def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
     """The regelingen of `domein` running in `jaar` (not historical mentions), ranked by their
-    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Three
-    queries (the regelingen, their deelnemers' bijdragen, the inwoners)."""
+    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Two
+    queries (the regelingen; their deelnemers' bijdragen with their inwoners)."""
     van, tot = jaar_grenzen(jaar)
     verbanden = list(
         domein.samenwerkingsverbanden.filter(
