@@ -13,6 +13,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from raad.parameters import Kolommen
 from raad.templatetags.regioreg import euro, procent
 from samenwerking import financien
 from samenwerking.constants import BbvCategorie, BijdrageSoort, JaarcijfersSoort, bbv_categorie
@@ -224,12 +225,15 @@ class VerbondenPartijenLijst:
         return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
 
 
-def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelname]:
+def deelnames_in_jaar(
+    gemeente: Gemeente, jaar: int, modus: str, *, raming: bool = False
+) -> list[Deelname]:
     """The deelnames of `gemeente` that ran on at least one day of `jaar`
     (`deelnames_van_gemeente`: four queries), with the arrangement's participants in the year
-    (`deelnemers_in_jaar`), its figures of `modus` for the year (`cijfers`) and the begrote
-    bijdragen of the three years after it (`raming_bijdragen`, the meerjarenraming with
-    those of `jaar`): seven queries."""
+    (`deelnemers_in_jaar`) and its figures of `modus` for the year (`cijfers`): six queries.
+    With `raming` (only the extended columns show it) also the begrote bijdragen of the
+    three years after it (`raming_bijdragen`, the meerjarenraming with those of `jaar`):
+    seven."""
     van, tot = jaar_grenzen(jaar)
     rijen = deelnames_van_gemeente(gemeente, jaar=jaar, heel_jaar=True)
     # Only their names are shown; timestamps are a large part of reading rows.
@@ -258,6 +262,11 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
             "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
         ),
         Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
+    )
+    if not raming:
+        return rijen
+    prefetch_related_objects(
+        rijen,
         Prefetch(
             "bijdragen",
             queryset=Bijdrage.objects.filter(
@@ -287,7 +296,8 @@ def verbonden_partijen(
     `kolommen` the column set the surfaces show ("bbv" or "uitgebreid", `raad.parameters`)."""
     categorieen = {code: Categorie(code, label) for code, label in BbvCategorie.choices}
     overige = Categorie("overige_samenwerking", str(OVERIGE_SAMENWERKING))
-    for deelname in deelnames_in_jaar(gemeente, jaar, modus):
+    uitgebreid = kolommen == Kolommen.UITGEBREID
+    for deelname in deelnames_in_jaar(gemeente, jaar, modus, raming=uitgebreid):
         verband = deelname.samenwerkingsverband
         partij = Partij(
             deelname=deelname,
