@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from raad.parameters import Kolommen
-from raad.templatetags.regioreg import euro, procent
+from raad.templatetags.regioreg import euro, getal, procent
 from samenwerking import financien
 from samenwerking.constants import BbvCategorie, BijdrageSoort, JaarcijfersSoort, bbv_categorie
 from samenwerking.models import (
@@ -136,7 +136,7 @@ class Partij:
         d = self.deelname
         delen = []
         if d.aandelen_aantal is not None:
-            delen.append(_("%(n)s aandelen") % {"n": f"{d.aandelen_aantal:,}".replace(",", ".")})
+            delen.append(_("%(n)s aandelen") % {"n": getal(d.aandelen_aantal)})
         if d.aandelen_percentage is not None:
             delen.append(_("%(p)s van alle aandelen") % {"p": procent(d.aandelen_percentage)})
         return ", ".join(delen)
@@ -146,10 +146,13 @@ class Partij:
         """The financieel belang as the published lists write it: the bijdrage of the list's
         modus, the share of a deficit and of the equity; "onbekend" for what is not recorded."""
         d = self.deelname
-        delen = [
-            _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_begroot)}
+        bijdrage = (
+            d.bijdrage_begroot
             if self.modus == JaarcijfersSoort.BEGROTING
-            else _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_gerealiseerd)},
+            else d.bijdrage_gerealiseerd
+        )
+        delen = [
+            _("bijdrage %(bedrag)s") % {"bedrag": euro(bijdrage)},
             _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
             _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)")
             % {
