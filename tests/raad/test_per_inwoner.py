@@ -178,6 +178,20 @@ def test_api_gives_the_same_figures(client, ggd):
     assert leeg.status_code == 404
 
 
+def test_api_keeps_every_decimal_of_the_verdeelsleutel(client, ggd):
+    ggd.deelnames.filter(gemeente__cbs_code="GM0439").update(verdeelsleutel=Decimal("33.3333"))
+    antwoord = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.uuid}/kosten-per-inwoner", {"jaar": 2025}
+    )
+    assert antwoord.status_code == 200
+    sleutels = {d["cbsCode"]: d["verdeelsleutel"] for d in antwoord.json()["deelnemers"]}
+    assert (sleutels["GM0439"], sleutels["GM0479"], sleutels["GM0385"]) == (
+        "33.3333",
+        "40.00",
+        None,
+    )
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_api_query_count(client, referentiedata, aantal, django_assert_num_queries):
     verband = f.SamenwerkingsverbandFactory()
