@@ -13,7 +13,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from raad.templatetags.regioreg import euro, procent
+from raad.parameters import Kolommen
+from raad.templatetags.regioreg import euro, getal, procent
 from samenwerking import financien
 from samenwerking.constants import BbvCategorie, BijdrageSoort, JaarcijfersSoort, bbv_categorie
 from samenwerking.models import (
@@ -135,7 +136,7 @@ class Partij:
         d = self.deelname
         delen = []
         if d.aandelen_aantal is not None:
-            delen.append(_("%(n)s aandelen") % {"n": f"{d.aandelen_aantal:,}".replace(",", ".")})
+            delen.append(_("%(n)s aandelen") % {"n": getal(d.aandelen_aantal)})
         if d.aandelen_percentage is not None:
             delen.append(_("%(p)s van alle aandelen") % {"p": procent(d.aandelen_percentage)})
         return ", ".join(delen)
@@ -145,10 +146,13 @@ class Partij:
         """The financieel belang as the published lists write it: the bijdrage of the list's
         modus, the share of a deficit and of the equity; "onbekend" for what is not recorded."""
         d = self.deelname
-        delen = [
-            _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_begroot)}
+        bijdrage = (
+            d.bijdrage_begroot
             if self.modus == JaarcijfersSoort.BEGROTING
-            else _("bijdrage %(bedrag)s") % {"bedrag": euro(d.bijdrage_gerealiseerd)},
+            else d.bijdrage_gerealiseerd
+        )
+        delen = [
+            _("bijdrage %(bedrag)s") % {"bedrag": euro(bijdrage)},
             _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
             _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)")
             % {
@@ -224,12 +228,15 @@ class VerbondenPartijenLijst:
         return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
 
 
-def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelname]:
+def deelnames_in_jaar(
+    gemeente: Gemeente, jaar: int, modus: str, *, raming: bool = False
+) -> list[Deelname]:
     """The deelnames of `gemeente` that ran on at least one day of `jaar`
     (`deelnames_van_gemeente`: four queries), with the arrangement's participants in the year
-    (`deelnemers_in_jaar`), its figures of `modus` for the year (`cijfers`) and the begrote
-    bijdragen of the three years after it (`raming_bijdragen`, the meerjarenraming with
-    those of `jaar`): seven queries."""
+    (`deelnemers_in_jaar`) and its figures of `modus` for the year (`cijfers`): six queries.
+    With `raming` (only the extended columns show it) also the begrote bijdragen of the
+    three years after it (`raming_bijdragen`, the meerjarenraming with those of `jaar`):
+    seven."""
     van, tot = jaar_grenzen(jaar)
     rijen = deelnames_van_gemeente(gemeente, jaar=jaar, heel_jaar=True)
     # Only their names are shown; timestamps are a large part of reading rows.
@@ -258,6 +265,11 @@ def deelnames_in_jaar(gemeente: Gemeente, jaar: int, modus: str) -> list[Deelnam
             "samenwerkingsverband__deelnames", queryset=deelnemers, to_attr="deelnemers_in_jaar"
         ),
         Prefetch("samenwerkingsverband__jaarcijfers", queryset=cijfers, to_attr="cijfers"),
+    )
+    if not raming:
+        return rijen
+    prefetch_related_objects(
+        rijen,
         Prefetch(
             "bijdragen",
             queryset=Bijdrage.objects.filter(
@@ -287,7 +299,8 @@ def verbonden_partijen(
     `kolommen` the column set the surfaces show ("bbv" or "uitgebreid", `raad.parameters`)."""
     categorieen = {code: Categorie(code, label) for code, label in BbvCategorie.choices}
     overige = Categorie("overige_samenwerking", str(OVERIGE_SAMENWERKING))
-    for deelname in deelnames_in_jaar(gemeente, jaar, modus):
+    uitgebreid = kolommen == Kolommen.UITGEBREID
+    for deelname in deelnames_in_jaar(gemeente, jaar, modus, raming=uitgebreid):
         verband = deelname.samenwerkingsverband
         partij = Partij(
             deelname=deelname,

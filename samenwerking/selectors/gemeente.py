@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..bbv import bbv_toets
 from ..constants import Motief, label
+from ..financien import per_inwoner
 from ..models import (
     Deelname,
     Gemeente,
@@ -165,17 +166,11 @@ class Kostentotalen:
 
     @property
     def begroot_per_inwoner(self) -> Decimal | None:
-        return _per_inwoner(self.begroot, self.inwoners)
+        return per_inwoner(self.begroot, self.inwoners)
 
     @property
     def gerealiseerd_per_inwoner(self) -> Decimal | None:
-        return _per_inwoner(self.gerealiseerd, self.inwoners)
-
-
-def _per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None:
-    if bedrag is None or not inwoners:
-        return None
-    return (bedrag / inwoners).quantize(Decimal("0.01"))
+        return per_inwoner(self.gerealiseerd, self.inwoners)
 
 
 def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -> Kostentotalen:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import FilteredRelation, Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from ..constants import BijdrageSoort, Vorm, label
@@ -18,7 +18,6 @@ from ..models import (
     Bijdrage,
     Deelname,
     Domein,
-    Inwonertal,
     Samenwerkingsverband,
     periode_overlapt_q,
 )
@@ -76,35 +75,41 @@ def kosten_per_deelnemer(
     """Per regeling (by id) its gemeenten that took part on at least one day of `jaar`, by
     name, with the sums of their begrote and gerealiseerde bijdragen of `jaar` and their
     inwoners of `jaar`. A gemeente with two deelnames in one year (re-entry) is one row.
-    Organisaties have no inwoners and are left out. Two queries."""
+    Organisaties have no inwoners and are left out. One query."""
     verband_ids = list(verband_ids)
     if not verband_ids:
         return {}
     van, tot = jaar_grenzen(jaar)
-    in_jaar = Q(bijdragen__jaar=jaar)
     rijen = list(
         Deelname.objects.filter(
             periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
             samenwerkingsverband_id__in=verband_ids,
             gemeente__isnull=False,
         )
-        .values("samenwerkingsverband_id", "gemeente_id", "gemeente__naam", "gemeente__cbs_code")
+        # Join only the bijdragen of `jaar` (index deelname, jaar), not every year's to be
+        # filtered away in the sums, and the one inwonertal of `jaar` (unique per gemeente
+        # and year, so it multiplies no sum); a deelname without either still gives its row.
         .annotate(
-            begroot=Sum(
-                "bijdragen__bedrag", filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.BEGROOT)
+            in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)),
+            inwonertal=FilteredRelation(
+                "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
             ),
+        )
+        .values(
+            "samenwerkingsverband_id",
+            "gemeente_id",
+            "gemeente__naam",
+            "gemeente__cbs_code",
+            "inwonertal__aantal",
+        )
+        .annotate(
+            begroot=Sum("in_jaar__bedrag", filter=Q(in_jaar__soort=BijdrageSoort.BEGROOT)),
             gerealiseerd=Sum(
-                "bijdragen__bedrag",
-                filter=in_jaar & Q(bijdragen__soort=BijdrageSoort.GEREALISEERD),
+                "in_jaar__bedrag", filter=Q(in_jaar__soort=BijdrageSoort.GEREALISEERD)
             ),
             sleutel=Max("verdeelsleutel"),
         )
         .order_by("gemeente__naam", "gemeente_id")
-    )
-    inwoners = dict(
-        Inwonertal.objects.filter(jaar=jaar, gemeente_id__in={r["gemeente_id"] for r in rijen})
-        .order_by()
-        .values_list("gemeente_id", "aantal")
     )
     per_verband: dict[int, list[Deelnemerkosten]] = defaultdict(list)
     for r in rijen:
@@ -117,7 +122,7 @@ def kosten_per_deelnemer(
                 begroot=r["begroot"],
                 gerealiseerd=r["gerealiseerd"],
                 verdeelsleutel=r["sleutel"],
-                inwoners=inwoners.get(r["gemeente_id"]),
+                inwoners=r["inwonertal__aantal"],
             )
         )
     return dict(per_verband)
@@ -139,7 +144,7 @@ def per_inwoner_naast_anderen(
     gemeente_id: int, verband_ids: Iterable[int], *, jaar: int
 ) -> dict[int, EigenEnAnderen]:
     """Per regeling: the gemeente's own begrote bijdrage per inwoner of `jaar` and the spread
-    (with the median) of the other gemeenten in it that year. Two queries."""
+    (with the median) of the other gemeenten in it that year. One query."""
     uit = {}
     for verband_id, rijen in kosten_per_deelnemer(verband_ids, jaar=jaar).items():
         eigen = next((r for r in rijen if r.gemeente_id == gemeente_id), None)
@@ -183,14 +188,14 @@ class Ranglijst:
 
 def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
     """The regelingen of `domein` running in `jaar` (not historical mentions), ranked by their
-    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Three
-    queries (the regelingen, their deelnemers' bijdragen, the inwoners)."""
+    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Two
+    queries (the regelingen; their deelnemers' bijdragen with their inwoners)."""
     van, tot = jaar_grenzen(jaar)
     verbanden = list(
         domein.samenwerkingsverbanden.filter(
             periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"), alleen_historisch=False
         )
-        .only("pk", "uuid", "naam", "afkorting", "vorm")
+        .only("pk", "uuid", "slug", "naam", "afkorting", "vorm")
         .order_by("naam", "pk")
     )
     kosten = kosten_per_deelnemer([v.pk for v in verbanden], jaar=jaar)
@@ -243,7 +248,7 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
     """A gemeente's bijdragen of `soort` (begroot or gerealiseerd) over the ten years up to
     and including `tot_jaar`: in total, per vorm of the regeling (in the order of the law) and
     per domein (a regeling with two domeinen counts in both; without one: "Zonder domein").
-    A year without any recorded amount is None, never 0. Three queries."""
+    A year without any recorded amount is None, never 0. Two queries."""
     jaren = list(range(tot_jaar - JAREN_TERUG + 1, tot_jaar + 1))
     basis = Bijdrage.objects.filter(
         deelname__gemeente=gemeente,
@@ -261,8 +266,12 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
     def reeks(naam, per_jaar: dict) -> Reeks:
         return Reeks(naam=str(naam), bedragen=[per_jaar.get(j) for j in jaren])
 
-    totaal = {r["jaar"]: r["som"] for r in basis.values("jaar").annotate(som=Sum("bedrag"))}
     vormen = reeksen("deelname__samenwerkingsverband__vorm")
+    # Every regeling has exactly one vorm: the total of a year is the sum over the vormen.
+    totaal: dict[int, Decimal] = {}
+    for per_jaar in vormen.values():
+        for j, som in per_jaar.items():
+            totaal[j] = totaal.get(j, Decimal(0)) + som
     domeinen = reeksen("deelname__samenwerkingsverband__domeinen__naam")
     return Tijdreeks(
         jaren=jaren,

@@ -235,12 +235,12 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
         deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "100", vorig="90")
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
     # 1 gemeente with provincie, 2-5 deelnames_van_gemeente (deelnames with arrangement and
-    # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6-7 per inwoner beside
-    # the other deelnemers (their bijdragen summed per gemeente, their inwoners), 8
-    # inwonertal. (A disappeared gemeente adds one for its successors.) 9 the raad's kaders per
+    # the sums of bijdragen, domeinen, seats, bijdragen of the year), 6 per inwoner beside
+    # the other deelnemers (their bijdragen summed per gemeente, with their inwoners), 7
+    # inwonertal. (A disappeared gemeente adds one for its successors.) 8 the raad's kaders per
     # regeling. The analysis per motive and per domain and the karakter filter add none.
     for indeling in ("vorm", "domein", "motief"):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
         assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
@@ -430,11 +430,11 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
     # and overrides (raad.kalender), 17-18 meetings and zienswijze requests of the past year
     # on (raad.kalender), 19-20 versions in the national register and historical mentions
-    # linked to it, 21-22 the bijdragen per inwoner (sums per gemeente, their inwoners),
-    # 23 "laatst gewijzigd in regioreg": the latest change by people over the history tables,
-    # 24-25 the raden's kaders and the doelen (without doelen their indicators and values are
+    # linked to it, 21 the bijdragen per inwoner (sums per gemeente, with their inwoners),
+    # 22 "laatst gewijzigd in regioreg": the latest change by people over the history tables,
+    # 23-24 the raden's kaders and the doelen (without doelen their indicators and values are
     # not read).
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(24):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.

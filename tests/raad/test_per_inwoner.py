@@ -125,6 +125,8 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
 
 
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
+    ggd.slug = "ggd-zw"
+    ggd.save(update_fields=["slug"])
     antwoord = client.get("/gemeenten/GM0479/", PEIL)
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
@@ -133,6 +135,11 @@ def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
         'GGD Zaanstreek-Waterland</a></th> <td class="getal">€ 20,00</td> '
         '<td class="getal">€ 15,00</td> <td class="getal">€ 12,00 – € 25,00</td> '
         '<td class="getal">3 van 5</td>'
+    ) in tekst
+    # The link goes straight to the readable address, keeping the gemeente and the moment.
+    assert (
+        '<a href="/samenwerkingsverbanden/ggd-zw/?gemeente=GM0479&amp;peildatum=2025-06-01'
+        '&amp;jaar=2025#per-inwoner">GGD Zaanstreek-Waterland</a>'
     ) in tekst
 
 
@@ -171,6 +178,20 @@ def test_api_gives_the_same_figures(client, ggd):
     assert leeg.status_code == 404
 
 
+def test_api_keeps_every_decimal_of_the_verdeelsleutel(client, ggd):
+    ggd.deelnames.filter(gemeente__cbs_code="GM0439").update(verdeelsleutel=Decimal("33.3333"))
+    antwoord = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.uuid}/kosten-per-inwoner", {"jaar": 2025}
+    )
+    assert antwoord.status_code == 200
+    sleutels = {d["cbsCode"]: d["verdeelsleutel"] for d in antwoord.json()["deelnemers"]}
+    assert (sleutels["GM0439"], sleutels["GM0479"], sleutels["GM0385"]) == (
+        "33.3333",
+        "40.00",
+        None,
+    )
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_api_query_count(client, referentiedata, aantal, django_assert_num_queries):
     verband = f.SamenwerkingsverbandFactory()
@@ -178,8 +199,8 @@ def test_api_query_count(client, referentiedata, aantal, django_assert_num_queri
         d = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
         f.BijdrageFactory(deelname=d, jaar=2025)
         f.InwonertalFactory(gemeente=gemeente, jaar=2025)
-    # 1 the arrangement, 2 deelnames with their bijdragen summed per gemeente, 3 inwoners.
-    with django_assert_num_queries(3):
+    # 1 the arrangement, 2 deelnames with their bijdragen summed per gemeente and inwoners.
+    with django_assert_num_queries(2):
         antwoord = client.get(
             f"/api/v1/samenwerkingsverbanden/{verband.uuid}/kosten-per-inwoner", {"jaar": 2025}
         )

@@ -441,10 +441,10 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, regio, aantal, django_assert_num_queries
 ):
     _veel(regio, aantal)
-    # 1-23 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
-    # seats are read), 24 kaders with their gemeente, 25 doelen, 26 their indicators, 27 the
+    # 1-22 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # seats are read), 23 kaders with their gemeente, 24 doelen, 25 their indicators, 26 the
     # indicators' values.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].uuid}/")
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
@@ -452,9 +452,9 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
 @pytest.mark.parametrize("aantal", [1, 12])
 def test_gemeente_page_query_count_with_kaders(client, regio, aantal, django_assert_num_queries):
     _veel(regio, aantal)
-    # 1 gemeente, 2-5 deelnames_van_gemeente, 6-7 per inwoner beside the other deelnemers,
-    # 8 inwonertal, 9 kaders with their regeling.
-    with django_assert_num_queries(9):
+    # 1 gemeente, 2-5 deelnames_van_gemeente, 6 per inwoner beside the other deelnemers,
+    # 7 inwonertal, 8 kaders with their regeling.
+    with django_assert_num_queries(8):
         antwoord = client.get("/gemeenten/GM0479/")
     assert _sectie(_tekst(antwoord), "Kaders van de raad</h2>").count("<li>") == aantal
 
