@@ -45,7 +45,7 @@ def werklijst_pagina(request):
     verbanden = regelingen(
         request.user,
         vandaag=vandaag,
-        naam=gekozen.get("naam", "").strip(),
+        naam=gekozen.get("naam", ""),
         domein=gekozen.get("domein"),
     )
     if gekozen.get("alleen_open"):
@@ -61,7 +61,7 @@ def werklijst_pagina(request):
     context = {
         **admin.site.each_context(request),
         "title": _("Mijn regelingen: wat ontbreekt of eraan komt"),
-        "filter": filter_ if filter_.is_bound else WerklijstFilter(),
+        "filter": filter_,
         "pagina": pagina,
         "paginalink": "?" + urlencode({**zonder_pagina, "pagina": ""}),
         "gefilterd": bool(zonder_pagina),

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from playwright.sync_api import expect
 
 from raad.models import Zienswijze
 from samenwerking.models import Gemeente
@@ -106,8 +107,10 @@ def _overtredingen(context, url: str, klik: str | None = None) -> list[str]:
             state="attached", timeout=90_000
         )
     if klik:  # scripts that add to the page, e.g. nested_admin's "add another" row
+        rijen = pagina.locator(".djn-inline-form:not(.djn-empty-form)")
+        voor = rijen.count()
         pagina.locator(klik).first.click()
-        pagina.wait_for_timeout(300)
+        expect(rijen).to_have_count(voor + 1)  # the script has added its row
     gevonden = [
         melding
         for melding in pagina.evaluate("window.__csp") + console

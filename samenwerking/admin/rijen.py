@@ -3,6 +3,7 @@ seats, money, documents, grondslagen and bevoegdheden; the national register's v
 the record of imports, read only."""
 
 from django.contrib import admin
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,16 @@ class ZetelAdmin(RegisterImportExportAdmin):
     ]
     search_fields = ["persoon__naam", "bestuursorgaan__samenwerkingsverband__naam"]
     autocomplete_fields = ["persoon", "bestuursorgaan", "deelname"]
+
+    def response_post_save_add(self, request, obj):
+        """A new zetel (plain "Opslaan"): back to where it is seen, the regeling's besturen
+        tab, rather than the list of all zetels."""
+        return HttpResponseRedirect(
+            reverse(
+                "admin:samenwerking_samenwerkingsverband_besturen",
+                args=[obj.bestuursorgaan.samenwerkingsverband_id],
+            )
+        )
 
     @admin.display(description=_("samenwerkingsverband"))
     def samenwerkingsverband(self, obj):

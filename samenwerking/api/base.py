@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from samenwerking.bedragen import is_bedrag
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -180,13 +181,22 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             klasse = TekstField
         if klasse is serializers.DateField:
             klasse = DatumField
-        if klasse is serializers.DecimalField and kwargs.get("decimal_places") == 2:
+        if klasse is serializers.DecimalField and is_bedrag(model_field):
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {
                 **kwargs.get("error_messages", {}),
                 "invalid": ONGELDIG_BEDRAG,
                 "max_decimal_places": _(
                     "Geef het bedrag met hoogstens 2 decimalen (centen), bijvoorbeeld 1234.56."
+                ),
+                # DRF's own text speaks of "de komma", where the API wants a point.
+                "max_digits": _(
+                    "Dit bedrag heeft te veel cijfers: hoogstens {max_digits}, waarvan hoogstens "
+                    "2 na de punt, bijvoorbeeld 1234.56."
+                ),
+                "max_whole_digits": _(
+                    "Dit bedrag is te groot: hoogstens {max_whole_digits} cijfers voor de punt, "
+                    "bijvoorbeeld 1234.56."
                 ),
             }
         if isinstance(model_field, models.IntegerField):

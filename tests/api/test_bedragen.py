@@ -66,3 +66,29 @@ def test_an_amount_with_three_decimals_is_refused_not_rounded(beheerder, deelnam
     assert list(fouten) == ["bedrag"]
     assert "2 decimalen" in fouten["bedrag"]
     assert not Bijdrage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("gepost", "melding"),
+    [
+        # Bijdrage.bedrag: 15 digits, 2 after the point, so 13 before it.
+        (
+            "12345678901234",
+            "Dit bedrag is te groot: hoogstens 13 cijfers voor de punt, bijvoorbeeld 1234.56.",
+        ),
+        (
+            "1234567890123456.78",
+            "Dit bedrag heeft te veel cijfers: hoogstens 15, waarvan hoogstens 2 na de punt, "
+            "bijvoorbeeld 1234.56.",
+        ),
+    ],
+    ids=["voor-de-punt", "in-totaal"],
+)
+def test_a_too_large_amount_is_refused_speaking_of_the_point_not_the_comma(
+    beheerder, deelname, gepost, melding
+):
+    fouten = ongeldig(
+        beheerder.post("/api/v1/bijdragen", _bijdrage(deelname, gepost), format="json")
+    )
+    assert fouten == {"bedrag": melding}
+    assert not Bijdrage.objects.exists()

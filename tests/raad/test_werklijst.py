@@ -209,7 +209,9 @@ def test_start_page_shows_25_regelingen_a_page(beheerder_met_veel):
     assert sorted(_regelingen_van(tweede)) == [f"Regeling {i:02d}" for i in range(25, 30)]
     assert 'rel="prev">Vorige pagina</a>' in tweede
     # A page past the end or not a number: the nearest page, not an error.
-    assert client.get(WERKLIJST, {"pagina": "99"}).status_code == 200
+    voorbij = client.get(WERKLIJST, {"pagina": "99"})
+    assert voorbij.status_code == 200
+    assert "30 regelingen; pagina 2 van 2" in voorbij.content.decode()
     assert "pagina 1 van 2" in client.get(WERKLIJST, {"pagina": "x"}).content.decode()
 
 
@@ -241,6 +243,12 @@ def test_start_page_filters_by_name_domein_and_open_points(beheerder_met_veel):
         "Regeling 21",
         "Regeling 27",
     ]
+    tekst = client.get(WERKLIJST, {"naam": "Regeling"}).content.decode()
+    assert "30 regelingen; pagina 1 van 2" in tekst
+    assert 'href="?naam=Regeling&amp;pagina=2" rel="next">Volgende pagina</a>' in tekst
+    # Spaces around the name do not count.
+    tekst = client.get(WERKLIJST, {"naam": "  regeling 1  "}).content.decode()
+    assert sorted(_regelingen_van(tekst)) == [f"Regeling {i}" for i in range(10, 20)]
     tekst = client.get(WERKLIJST, {"naam": "bestaat niet"}).content.decode()
     assert "Geen regelingen bij dit filter." in tekst
     # An unknown domein is said in Dutch next to the field, not a 500.

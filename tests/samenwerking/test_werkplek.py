@@ -360,6 +360,16 @@ def test_the_besturen_page_adds_a_zetel_in_an_organ_for_who_may_change(referenti
     formulier = secretariaat.get(toevoegen)
     assert formulier.status_code == 200
     assert formulier.context["adminform"].form.initial["bestuursorgaan"] == str(orgaan.pk)
+    # Saved, the secretary is back on the besturen tab and sees the new seat there.
+    gegevens = formulier_gegevens(formulier)
+    persoon = f.PersoonFactory(naam="Mr. P. Nieuwzetel")
+    gegevens.update({"persoon": [str(persoon.pk)], "functie": ["wethouder"], "rol": ["lid"]})
+    opgeslagen = secretariaat.post(toevoegen, gegevens)
+    assert opgeslagen.status_code == 302, opgeslagen.content.decode()[:2000]
+    assert opgeslagen.url == url
+    terug = secretariaat.get(url).content.decode()
+    assert "Mr. P. Nieuwzetel" in terug
+    assert "is met succes toegevoegd" in terug
     griffie = Client()
     griffie.force_login(
         account(RolSoort.GRIFFIE, gemeente=models.Gemeente.objects.get(cbs_code="GM0479"))

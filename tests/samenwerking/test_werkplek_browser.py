@@ -259,13 +259,15 @@ def test_every_tab_of_the_largest_real_regeling_fits_1280_px_and_passes_axe(
         _past_en_toegankelijk(pagina, f"{verband.naam}: {label}")
     # The deelnemers tab lists every deelnemer of the regeling.
     pagina.goto(pagina.basis + adressen["Deelnemers"])
-    for deelname in lopend[:5]:
-        expect(pagina.locator("#content")).to_contain_text(deelname.gemeente.naam)
+    for deelname in lopend:
+        expect(pagina.locator("#content")).to_contain_text(deelname.deelnemer.naam)
     # And the change page of one of its deelnames, with its seat and six bijdragen.
     pagina.goto(f"{pagina.basis}/admin/samenwerking/deelname/{lopend[0].pk}/change/")
     expect(
         pagina.locator("#zetels-0-persoon").or_(pagina.locator("[id^='id_zetels-0-persoon']")).first
     ).to_be_attached()
+    bedragen = pagina.locator("input[name^='bijdragen-'][name$='-bedrag'][value='12345678,90']")
+    expect(bedragen).to_have_count(6)
     _past_en_toegankelijk(pagina, f"deelname {lopend[0]}")
 
 
