@@ -190,7 +190,7 @@ def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
         domein.samenwerkingsverbanden.filter(
             periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"), alleen_historisch=False
         )
-        .only("pk", "uuid", "naam", "afkorting", "vorm")
+        .only("pk", "uuid", "slug", "naam", "afkorting", "vorm")
         .order_by("naam", "pk")
     )
     kosten = kosten_per_deelnemer([v.pk for v in verbanden], jaar=jaar)
