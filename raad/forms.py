@@ -35,10 +35,15 @@ class JaarForm(forms.Form):
 
     jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
 
+    def _geldig(self) -> dict:
+        """The valid parameters, also when another one is refused (as raad.views._peilmoment):
+        a bad soort keeps the chosen jaar."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {})
+
     def gekozen_jaar(self) -> int:
         """The asked year, else (also on bad input, which the form then reports) this year."""
-        gegevens = self.cleaned_data if self.is_valid() else {}
-        return peilmoment(jaar=gegevens.get("jaar"))[1]
+        return peilmoment(jaar=self._geldig().get("jaar"))[1]
 
 
 class OverDeJarenForm(JaarForm):
@@ -53,8 +58,7 @@ class OverDeJarenForm(JaarForm):
     )
 
     def gekozen_soort(self) -> str:
-        gegevens = self.cleaned_data if self.is_valid() else {}
-        return gegevens.get("soort") or BijdrageSoort.BEGROOT
+        return self._geldig().get("soort") or BijdrageSoort.BEGROOT
 
 
 INDELINGEN = [("vorm", _("per vorm")), ("domein", _("per domein")), ("motief", _("per motief"))]

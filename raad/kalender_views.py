@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import rechten
+from .adressen import verband_adres
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .forms import VerbandFilterForm, ZienswijzenFilterForm
 from .ical import kalender_ics
@@ -73,9 +74,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
         kalender,
         gegenereerd=timezone.now(),
         basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
-        verband_url=lambda v: request.build_absolute_uri(
-            reverse("raad:samenwerkingsverband", args=[v.uuid])
-        ),
+        verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
     )
     antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
     antwoord["Content-Disposition"] = f'inline; filename="regioreg-{gemeente.cbs_code}.ics"'

@@ -34,6 +34,7 @@ from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode
 from samenwerking.registerstand import als_json
 from toegang import rechten
 
+from .adressen import verband_adres
 from .kalender import evaluatiestand
 from .models import Evaluatie
 from .termijnen import pc_termijnen
@@ -68,7 +69,7 @@ class Regelingstand:
 
     @property
     def site_url(self) -> str:
-        return reverse("raad:samenwerkingsverband", args=[self.verband.uuid])
+        return verband_adres(self.verband)
 
 
 def _admin(naam: str, *args, **parameters) -> str:

@@ -12,6 +12,7 @@ Both live in the project package: they know the URLs of both apps.
 
 from django.urls import reverse
 
+from raad.adressen import verband_adres
 from toegang import rechten
 
 
@@ -30,7 +31,7 @@ def publieke_url(obj) -> str | None:
     verband = rechten.verband_van(obj)
     if verband is None or verband.pk is None:
         return None
-    return reverse("raad:samenwerkingsverband", args=[verband.uuid])
+    return verband_adres(verband)
 
 
 def beheer_url(user, obj) -> str | None:

@@ -25,7 +25,10 @@ def verbanden_per_domein(*, peildatum: datetime.date) -> list[tuple[Domein, list
     domeinen = Domein.objects.order_by("naam").prefetch_related(
         Prefetch(
             "samenwerkingsverbanden",
-            queryset=Samenwerkingsverband.objects.actief_op(peildatum).order_by("naam"),
+            # Only what a link needs (raad.adressen.verband_adres), not the long texts.
+            queryset=Samenwerkingsverband.objects.actief_op(peildatum)
+            .only("uuid", "slug", "naam")
+            .order_by("naam"),
             to_attr="lopend",
         )
     )

@@ -4,12 +4,13 @@ the public "bronnen" page."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import BRON_OPENGR, BRON_ROO
-from ..models import Bronimport, Herindeling, Inwonertal, Samenwerkingsverband
+from ..models import Herindeling, Inwonertal
+from .register import registerstand, tellingen_per_bron
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,11 @@ class Bron:
 
 def bronnen_met_datum() -> list[Bron]:
     """Each source with the date of the data regioreg holds from it. Four queries."""
-    roo = Bronimport.objects.filter(bron="ROO").order_by("-stand").first()
-    per_bron = {
-        rij["bron"]: rij
-        for rij in Samenwerkingsverband.objects.order_by()
-        .values("bron")
-        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
-    }
-    roo_aantal = sum(r["aantal"] for b, r in per_bron.items() if b.startswith(BRON_ROO))
-    opengr_aantal = sum(r["aantal"] for b, r in per_bron.items() if b.startswith(BRON_OPENGR))
-    eigen = [r for b, r in per_bron.items() if not b.startswith((BRON_ROO, BRON_OPENGR))]
+    roo = registerstand()
+    per_bron = tellingen_per_bron()
+    roo_aantal = per_bron.get(BRON_ROO, {}).get("aantal", 0)
+    opengr_aantal = per_bron.get(BRON_OPENGR, {}).get("aantal", 0)
+    eigen = [t for b, t in per_bron.items() if b not in (BRON_ROO, BRON_OPENGR)]
     indeling = Herindeling.objects.aggregate(laatste=Max("datum"))["laatste"]
     inwoners = Inwonertal.objects.aggregate(jaar=Max("jaar"))["jaar"]
     return [

@@ -251,6 +251,25 @@ def registerstand() -> Bronimport | None:
     return Bronimport.objects.filter(bron="ROO").order_by("-stand").first()
 
 
+def tellingen_per_bron() -> dict[str, dict]:
+    """The arrangements per source: `aantal`, `historisch` (only historical mentions) and
+    `bijgewerkt` (last change here). Variants of the national register and OpenGR count under
+    BRON_ROO / BRON_OPENGR; every other `bron` under itself. One query."""
+    per_bron: dict[str, dict] = {}
+    for rij in (
+        Samenwerkingsverband.objects.order_by()
+        .values("bron", "alleen_historisch")
+        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
+    ):
+        bron = rij["bron"]
+        sleutel = next((b for b in (BRON_ROO, BRON_OPENGR) if bron.startswith(b)), bron)
+        telling = per_bron.setdefault(sleutel, {"aantal": 0, "historisch": 0, "bijgewerkt": None})
+        telling["aantal"] += rij["aantal"]
+        telling["historisch"] += rij["aantal"] if rij["alleen_historisch"] else 0
+        telling["bijgewerkt"] = max(filter(None, [telling["bijgewerkt"], rij["bijgewerkt"]]))
+    return per_bron
+
+
 @dataclass(frozen=True)
 class Herkomst:
     """One source of the register's arrangements: how many come from it, how many of those
@@ -287,18 +306,7 @@ def herkomst_van_het_register() -> list[Herkomst]:
     see `registerstand`), OpenGR (2016, historical) and people's own entries (with when they
     last changed). Variants of one source (`ROO-export 2026-05-19`, `OpenGR 2016; vorm
     aangenomen …`) count as that source. One query."""
-    per_bron: dict[str, dict] = {}
-    for rij in (
-        Samenwerkingsverband.objects.order_by()
-        .values("bron", "alleen_historisch")
-        .annotate(aantal=Count("pk"), bijgewerkt=Max("updated_at"))
-    ):
-        bron = rij["bron"]
-        sleutel = next((b for b in (BRON_ROO, BRON_OPENGR) if bron.startswith(b)), bron)
-        telling = per_bron.setdefault(sleutel, {"aantal": 0, "historisch": 0, "bijgewerkt": None})
-        telling["aantal"] += rij["aantal"]
-        telling["historisch"] += rij["aantal"] if rij["alleen_historisch"] else 0
-        telling["bijgewerkt"] = max(filter(None, [telling["bijgewerkt"], rij["bijgewerkt"]]))
+    per_bron = tellingen_per_bron()
     herkomst = [
         Herkomst(
             omschrijving=(

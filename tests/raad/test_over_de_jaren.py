@@ -92,6 +92,15 @@ def test_page_bad_input(client, zaanstad):
     assert "Bijdragen: kies begroot of gerealiseerd." in _tekst(antwoord)
 
 
+def test_a_bad_soort_keeps_the_chosen_jaar(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"soort": "geschat", "jaar": "2021"})
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    assert "Bijdragen: kies begroot of gerealiseerd." in tekst
+    assert '<th scope="row">2021</th>' in tekst
+    assert '<th scope="row">2022</th>' not in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 20])
 def test_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):

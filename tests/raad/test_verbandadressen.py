@@ -7,10 +7,13 @@ import importlib
 import pytest
 from django.apps import apps
 
+from raad.werklijst import Regelingstand
+from regioreg.sitelinks import publieke_url
 from samenwerking import services
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from tests import factories as f
+from tests.raad.factories import ZienswijzeverzoekFactory
 from tests.samenwerking import roo_bestanden as rb
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +155,18 @@ def test_short_partner_links_carry_the_full_name(client, referentiedata):
         "</span></a>"
     ) in tekst
     assert 'title="Afvalunie">AU<span class="visueel-verborgen"> (Afvalunie)</span>' in tekst
+
+
+def test_every_link_to_an_arrangement_uses_its_readable_address(client, db):
+    """Admin ("Bekijk op de site"), the werklijst and the public pages link straight to the
+    readable address, not to the UUID address that redirects (raad.adressen.verband_adres)."""
+    verband = f.SamenwerkingsverbandFactory(naam="GGD Hollands Noorden", slug="ggd-hn")
+    adres = "/samenwerkingsverbanden/ggd-hn/"
+    assert publieke_url(verband) == adres
+    assert publieke_url(f.DeelnameFactory(samenwerkingsverband=verband)) == adres
+    assert Regelingstand(verband=verband).site_url == adres
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=verband)
+    pagina = client.get(f"/zienswijzeverzoeken/{verzoek.uuid}/")
+    assert pagina.status_code == 200
+    assert f'<a href="{adres}">GGD Hollands Noorden</a>' in _tekst(pagina)
+    assert f"/samenwerkingsverbanden/{verband.uuid}/" not in _tekst(pagina)

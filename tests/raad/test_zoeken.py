@@ -51,3 +51,17 @@ def test_few_results_have_no_pages(client, vijfenveertig):
     tekst = _tekst(client.get("/", {"q": "proefverband 07"}))
     assert "1 resultaat, pagina 1 van 1" in tekst
     assert "Pagina’s met zoekresultaten" not in tekst
+
+
+@pytest.mark.parametrize("aantal", [3, 45])
+def test_the_search_page_costs_the_same_queries_for_few_or_many_results(
+    client, referentiedata, aantal, django_assert_num_queries
+):
+    for i in range(aantal):
+        f.SamenwerkingsverbandFactory(naam=f"Telverband {i:02d}", afkorting="")
+    # The gemeenten and the arrangements matched (one query each, matching in Python), the
+    # national figures, the sources and the register's date: as many for 3 as for 45 rows.
+    with django_assert_num_queries(7):
+        antwoord = client.get("/", {"q": "telverband"})
+    assert antwoord.status_code == 200
+    assert f"{aantal} samenwerkingsverbanden gevonden" in _tekst(antwoord)
