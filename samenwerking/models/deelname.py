@@ -322,9 +322,7 @@ class Deelname(RegisterModel):
             )
             if vorm != Vorm.VENNOOTSCHAP:
                 veld = (
-                    "aandelen_aantal"
-                    if self.aandelen_aantal is not None
-                    else ("aandelen_percentage")
+                    "aandelen_aantal" if self.aandelen_aantal is not None else "aandelen_percentage"
                 )
                 raise ValidationError(
                     {

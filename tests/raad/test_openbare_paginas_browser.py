@@ -167,6 +167,7 @@ def test_kalender_filter_never_covers_its_button(pagina, register, breedte):
     pagina.goto(pagina.basis + f"/gemeenten/{gemeente.cbs_code}/kalender/")
     keuze = pagina.get_by_label("Samenwerkingsverband")
     knop = pagina.get_by_role("button", name="Toon")
+    expect(keuze).to_be_visible()
     expect(knop).to_be_visible()
     k, b = keuze.bounding_box(), knop.bounding_box()
     overlap = not (

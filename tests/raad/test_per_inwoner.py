@@ -143,6 +143,22 @@ def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
     ) in tekst
 
 
+def test_gemeente_page_says_when_there_are_no_others_to_compare(client, referentiedata):
+    # Zaanstad alone in a regeling: no "0 van 0", but what it means.
+    eigen = f.DeelnameFactory(
+        samenwerkingsverband__naam="Eigen bedrijf Zaanstad",
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+    )
+    f.BijdrageFactory(deelname=eigen, jaar=2025, bedrag=Decimal("1000"))
+    antwoord = client.get("/gemeenten/GM0479/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    rij = tekst[tekst.index("Per inwoner naast de andere deelnemers") :]
+    rij = rij[rij.index("Eigen bedrijf Zaanstad</a></th>") :].split("</tr>")[0]
+    assert "geen andere deelnemers" in rij
+    assert "0 van 0" not in rij
+
+
 def test_api_gives_the_same_figures(client, ggd):
     antwoord = client.get(
         f"/api/v1/samenwerkingsverbanden/{ggd.uuid}/kosten-per-inwoner", {"jaar": 2025}
