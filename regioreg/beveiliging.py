@@ -1,9 +1,9 @@
 """The Content-Security-Policy header on every response (settings.CONTENT_SECURITY_POLICY).
 
-The pages, the admin (with nested_admin and import-export) and the API documentation load
-scripts and styles only from files on this site (Redoc's page alone also allows inline
-styles, samenwerking/api/documentatie.py); tests/test_csp.py checks in a real browser that no
-page breaks the policy.
+The pages, the admin (with nested_admin and import-export) and the API documentation (drawn
+on the server, samenwerking/api/naslag.py) load scripts and styles only from files on this
+site, without exception; tests/test_csp.py checks in a real browser that no page breaks the
+policy.
 """
 
 from django.conf import settings

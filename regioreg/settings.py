@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "rest_framework.authtoken",
     "simple_history",
     "toegang.apps.AxesConfig",  # django-axes, named in Dutch
@@ -336,9 +335,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Docstrings are English notes for developers; the document's texts are Dutch and explicit.
     "DISABLE_DOCSTRING_DESCRIPTIONS": True,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "BevoegdheidsverkrijgingenEnum": "samenwerking.constants.Bevoegdheidsverkrijging",
         "BijdrageSoortEnum": "samenwerking.constants.BijdrageSoort",

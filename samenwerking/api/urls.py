@@ -1,17 +1,13 @@
 from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import (
-    SpectacularJSONAPIView,
-    SpectacularYAMLAPIView,
-)
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from . import viewsets
-from .documentatie import api_documentatie, api_handleiding
+from .documentatie import OpenapiJson, OpenapiYaml, api_documentatie, api_handleiding
 
 app_name = "api"
 
@@ -44,8 +40,8 @@ def onbekend_adres(request, *args, **kwargs):
 
 
 urlpatterns = [
-    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema"),
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
+    path("openapi.yaml", OpenapiYaml.as_view(), name="schema"),
+    path("openapi.json", OpenapiJson.as_view(), name="schema-json"),
     path("docs/", api_documentatie, name="docs"),
     path("handleiding/", api_handleiding, name="handleiding"),
     *router.urls,
