@@ -31,3 +31,4 @@ urlpatterns = [
 
 handler404 = "raad.views.niet_gevonden"
 handler403 = "toegang.views.geen_toegang"
+handler500 = "regioreg.foutpagina.serverfout"
