@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from lxml import etree
 from openpyxl import load_workbook
 
@@ -226,3 +227,45 @@ def test_utrecht_page_api_and_xlsx(register, client):
     namen = [rij[1].value for rij in blad.iter_rows(min_row=4) if rij[1].value]
     assert "Gemeenschappelijke regeling Veiligheidsregio Utrecht" in namen
     assert len(namen) == lijst["totaal"]["aantal"]
+
+
+def test_lopend_is_what_the_register_calls_in_force(register, roo_map):
+    """What the start page's count means (templates/raad/start.html, bronnen): the export has
+    no status "opgeheven" for a regeling, only datumUitwerkingtreding; the end date it gives
+    some executing bodies is not reliable (the GGD Rotterdam-Rijnmond has one in 2020 and is
+    still in force); and no arrangement counted as running rests only on gemeenten that are
+    gone: each has a running deelname of a current gemeente or another body, except a regeling
+    the register lists without deelnemers."""
+    wortel = etree.parse(str(roo_map / ROO_BESTANDEN[1])).getroot()
+    velden = {etree.QName(kind).localname for r in wortel.iter("{*}regeling") for kind in r}
+    assert "datumUitwerkingtreding" in velden
+    assert not [v for v in velden if "status" in v.lower() or "opgeheven" in v.lower()], velden
+    organisaties = {
+        _attr(o, "systeemId"): o for o in wortel.iterfind("{*}organisaties/{*}organisatie")
+    }
+    opgeheven_orgaan = {
+        _attr(r, "systeemId")
+        for r in wortel.iter("{*}regeling")
+        if not r.findtext("{*}datumUitwerkingtreding")
+        and (orgaan := r.find("{*}regionaalSamenwerkingsorgaan")) is not None
+        and (eind := organisaties.get(_attr(orgaan, "systeemId"), orgaan).findtext("{*}eindDatum"))
+        and datetime.date.fromisoformat(eind[:10]) <= STAND
+    }
+    assert "30288301" in opgeheven_orgaan  # GGD Rotterdam-Rijnmond: in force, body "ended" 2020
+    zonder_deelnemers = {
+        int(_attr(r, "systeemId"))
+        for r in wortel.iter("{*}regeling")
+        if int(_attr(r, "systeemId")) in register.bestand.lopend
+        and r.find("{*}deelnemendeOrganisaties/{*}deelnemendeOrganisatie") is None
+    }
+    lopend = Samenwerkingsverband.objects.actief_op(STAND)
+    met_deelnemer = Deelname.objects.actief_op(STAND).filter(
+        Q(gemeente__in=Gemeente.objects.actief_op(STAND)) | Q(organisatie__isnull=False)
+    )
+    zonder = lopend.exclude(pk__in=met_deelnemer.values("samenwerkingsverband"))
+    verwacht = set(
+        Regelingversie.objects.filter(roo_systeem_id__in=zonder_deelnemers).values_list(
+            "samenwerkingsverband_id", flat=True
+        )
+    )
+    assert set(zonder.values_list("pk", flat=True)) == verwacht
