@@ -80,3 +80,24 @@ def test_when_the_page_itself_fails_a_plain_dutch_page_remains(bezoeker, setting
     assert antwoord.status_code == 500
     assert antwoord.content.decode() == NOODPAGINA
     assert "<h1>Er ging iets mis</h1>" in NOODPAGINA and 'lang="nl"' in NOODPAGINA
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("breedte", (375, 1280))
+def test_500_page_fits_the_screen_and_passes_axe(pagina, breedte):
+    from playwright.sync_api import expect
+
+    from tests.raad.test_openbare_paginas_browser import OVERLOOP, _ernstige_axe_fouten
+
+    pagina.set_viewport_size({"width": breedte, "height": 800})
+    antwoord = pagina.goto(pagina.basis + "/kapot/")
+    assert antwoord.status == 500
+    expect(pagina.get_by_role("heading", level=1, name="Er ging iets mis")).to_be_visible()
+    expect(pagina.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    # The site's stylesheets loaded: the header has the site's colour (--accent).
+    expect(pagina.locator("header.kop")).to_have_css("background-color", "rgb(21, 66, 115)")
+    expect(pagina.get_by_role("link", name="de startpagina")).to_have_attribute("href", "/")
+    breed, scherm, te_breed = pagina.evaluate(OVERLOOP)
+    assert breed <= scherm, te_breed
+    assert _ernstige_axe_fouten(pagina) == []
