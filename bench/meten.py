@@ -131,6 +131,8 @@ def main() -> None:
             300,
         ),
         ("Bijdragen over de jaren (zelfde gemeente)", f"{top}/over-de-jaren/", 60),
+        # Drawn once per process from the OpenAPI document (samenwerking/api/naslag.py).
+        ("API-documentatie (na de eerste keer)", "/api/v1/docs/", 60),
         (
             "API kosten per inwoner (grootste verband)",
             f"/api/v1/samenwerkingsverbanden/{grootste.uuid}/kosten-per-inwoner",

@@ -27,6 +27,7 @@ VOORAAN = ("gemeenten", "samenwerkingsverbanden", "deelnames", "provincies", "or
 VOORBEELDEN = {"cbs_code": "GM0363", "code": "PV27", "uuid": "$UUID"}
 # How deep nested objects are written out; deeper (or recursive) objects are named only.
 MAX_DIEPTE = 4
+JSON, PROBLEEM = "application/json", "application/problem+json"
 
 
 @cache
@@ -68,7 +69,9 @@ class Parameter:
 class Antwoord:
     status: str
     uitleg: str
+    # Media types besides JSON (the page says answers are JSON unless named here).
     formaten: list[str]
+    probleem: bool  # a problem (application/problem+json), described once on the page
 
 
 @dataclass
@@ -208,7 +211,7 @@ class _Lezer:
     def lichaam(self, inhoud: dict, anker: str, titel: str) -> Lichaam | None:
         """The JSON body of a request or a response: its fields, written out the first time
         the page meets its schema and linked to from then on."""
-        json = inhoud.get("application/json") or inhoud.get("application/problem+json")
+        json = inhoud.get(JSON) or inhoud.get(PROBLEEM)
         if not json or "schema" not in json:
             return None
         s, naam = self._los_op(json["schema"])
@@ -221,13 +224,16 @@ class _Lezer:
         if sleutel in self.getoond:
             eerder_anker, eerder_titel, resultaat = self.getoond[sleutel]
             return Lichaam(naam, [], lijst, eerder_anker, eerder_titel, resultaat)
-        if naam:
+        if naam and "properties" in s:
             self.getoond[sleutel] = (anker, titel, False)
             # A page of results: one object of it reads as the detail address's answer.
             resultaten = s.get("properties", {}).get("results", {}).get("items", {})
             if naam.startswith("Paginated") and "$ref" in resultaten:
                 self.getoond.setdefault(resultaten["$ref"].rsplit("/", 1)[-1], (anker, titel, True))
-        return Lichaam(naam, self.velden(s, pad=(naam,)), lijst)
+        velden = self.velden(s, pad=(naam,))
+        # A free-form body (e.g. the verbonden-partijen list, with a JSON schema of its own
+        # that its description names): nothing to list.
+        return Lichaam(naam, velden, lijst) if velden else None
 
 
 def _parameter(p: dict, lezer: _Lezer) -> Parameter:
@@ -286,7 +292,8 @@ def _operatie(pad: str, methode: str, o: dict, lezer: _Lezer) -> Operatie:
             Antwoord(
                 status=status,
                 uitleg=_html(a.get("description") or _standaarduitleg(status)),
-                formaten=list(inhoud),
+                formaten=[m for m in inhoud if m not in (JSON, PROBLEEM)],
+                probleem=PROBLEEM in inhoud,
             )
         )
     return Operatie(

@@ -127,6 +127,19 @@ def test_writes_name_the_token_and_link_repeated_fields(pagina):
     assert "hier is elk veld optioneel" in patch[: patch.index('class="api-operatie"')]
 
 
+def test_other_formats_are_named_and_free_form_bodies_list_no_fields(pagina):
+    _, html = pagina
+    deel = html[html.index('id="op-gemeenten-verbonden-partijen"') :]
+    deel = deel[: deel.index('class="api-operatie"')]
+    tekst = _tekst(deel)
+    assert "200 De lijst als open data (JSON). Ook als: application/vnd.openxmlformats" in tekst
+    assert "text/csv" in tekst
+    assert "Velden in het antwoord" not in tekst  # its JSON schema is named in the text
+    assert (
+        "400 Onbekende queryparameter of ongeldige waarde (zie invalidParams). Foutmelding" in tekst
+    )
+
+
 def test_problem_fields_are_described_once(pagina):
     _, html = pagina
     fouten = _tekst(html[html.index('id="fouten"') :])
