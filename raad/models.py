@@ -20,6 +20,7 @@ from samenwerking.models import (
     JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
+    bereik,
     jaar_bereik,
     samenwerkingsverband_veld,
 )
@@ -165,19 +166,19 @@ class Termijnregel(models.Model):
                     "vaststelling, en alleen dan."
                 ),
             ),
-            VeldCheckConstraint(
-                name="termijnregel_maand_bereik",
-                veld="maand",
-                condition=Q(maand__gte=1) & Q(maand__lte=12),
-                violation_error_code="maand_bereik",
-                violation_error_message=_("Maand: moet tussen 1 en 12 liggen."),
+            bereik(
+                "termijnregel_maand_bereik",
+                "maand",
+                1,
+                12,
+                bericht=_("Maand: moet tussen 1 en 12 liggen."),
             ),
-            VeldCheckConstraint(
-                name="termijnregel_dag_bereik",
-                veld="dag",
-                condition=Q(dag__gte=1) & Q(dag__lte=31),
-                violation_error_code="dag_bereik",
-                violation_error_message=_("Dag: moet tussen 1 en 31 liggen."),
+            bereik(
+                "termijnregel_dag_bereik",
+                "dag",
+                1,
+                31,
+                bericht=_("Dag: moet tussen 1 en 31 liggen."),
             ),
             VeldCheckConstraint(
                 name="termijnregel_jaren_oplopend",

@@ -22,8 +22,14 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
-from ..periode import loopt_op, periode_q
-from .basis import RegisterModel, eind_na_begin, precies_dan, roo_stand_veld
+from .basis import (
+    MetPeriode,
+    PeriodeQuerySet,
+    RegisterModel,
+    eind_na_begin,
+    precies_dan,
+    roo_stand_veld,
+)
 from .gebied import Gemeente, Provincie
 
 # The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
@@ -97,14 +103,16 @@ class Domein(models.Model):
         return self.naam
 
 
-class SamenwerkingsverbandQuerySet(models.QuerySet):
+class SamenwerkingsverbandQuerySet(PeriodeQuerySet):
     def actief_op(self, datum: datetime.date):
         """Arrangements in force on `datum`; a historical mention (not in the national
         register) never counts as running."""
-        return self.filter(periode_q(datum, "ingangsdatum", "einddatum"), alleen_historisch=False)
+        return super().actief_op(datum).filter(alleen_historisch=False)
 
 
-class Samenwerkingsverband(RegisterModel):
+class Samenwerkingsverband(MetPeriode, RegisterModel):
+    PERIODE = ("ingangsdatum", "einddatum")
+
     naam = models.CharField(_("naam"), max_length=250)
     citeertitel = models.CharField(
         _("citeertitel"),
@@ -515,10 +523,12 @@ class Bevoegdheid(RegisterModel):
         )
 
 
-class Regelingversie(RegisterModel):
+class Regelingversie(MetPeriode, RegisterModel):
     """One version of a regeling as the national register records it: each amendment of a
     regeling is a new record (previousVersion / nextVersion), in force over its own period.
     The arrangement is one Samenwerkingsverband with its versions."""
+
+    PERIODE = ("ingangsdatum", "einddatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("versies")
     roo_systeem_id = models.PositiveBigIntegerField(
@@ -562,6 +572,3 @@ class Regelingversie(RegisterModel):
 
     def __str__(self):
         return self.titel
-
-    def is_actief_op(self, datum: datetime.date) -> bool:
-        return loopt_op(datum, self.ingangsdatum, self.einddatum)
