@@ -22,6 +22,7 @@ from samenwerking.models import (
     RegisterModel,
     bereik,
     jaar_bereik,
+    link_veld,
     samenwerkingsverband_veld,
 )
 
@@ -389,7 +390,7 @@ class Zienswijzeverzoek(RegisterModel):
         _("uiterste datum"),
         help_text=_("De laatste dag waarop de zienswijze van de raad op tijd is."),
     )
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("zienswijzeverzoek")
@@ -474,7 +475,7 @@ class Zienswijze(RegisterModel):
     )
     raadsbesluit_datum = models.DateField(_("datum raadsbesluit"), null=True, blank=True)
     samenvatting = models.TextField(_("samenvatting"), blank=True)
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
     reactie_bestuur = models.TextField(
         _("reactie van het bestuur"),
         blank=True,
@@ -561,7 +562,7 @@ class Evaluatie(RegisterModel):
     samenwerkingsverband = samenwerkingsverband_veld("evaluaties")
     datum = models.DateField(_("datum"), help_text=_("De datum van het evaluatierapport."))
     conclusie = models.TextField(_("conclusie"), blank=True)
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("evaluatie")

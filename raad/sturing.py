@@ -21,6 +21,7 @@ from samenwerking.models import (
     Gemeente,
     RegisterModel,
     jaar_bereik,
+    link_veld,
     samenwerkingsverband_veld,
 )
 
@@ -65,7 +66,7 @@ class Kader(RegisterModel):
         blank=True,
         help_text=_("Wat de raad besloot of meegaf, in een paar zinnen."),
     )
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("kader van de raad")
@@ -137,7 +138,7 @@ class Indicatorwaarde(RegisterModel):
         blank=True,
         help_text=_("Bijvoorbeeld: Jaarverslag 2025, p. 12."),
     )
-    bron_url = models.URLField(_("vindplaats bron"), max_length=500, blank=True)
+    bron_url = link_veld(_("vindplaats bron"))
 
     class Meta:
         verbose_name = _("waarde van een indicator")

@@ -85,6 +85,11 @@ def bedrag_veld(label) -> models.DecimalField:
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
 
 
+def link_veld(label, help_text="") -> models.URLField:
+    """A link to a page or document elsewhere: optional, at most 500 characters."""
+    return models.URLField(label, max_length=500, blank=True, help_text=help_text)
+
+
 def percentage_veld(label, help_text="") -> models.DecimalField:
     """A share in percent with up to four decimals (12,5 or 33,3333); empty means onbekend.
     Its check is `percentage_bereik`."""

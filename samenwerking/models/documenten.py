@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import JAAR_VALIDATORS, RegisterModel, bedrag_veld, jaar_bereik
+from .basis import JAAR_VALIDATORS, RegisterModel, bedrag_veld, jaar_bereik, link_veld
 from .verband import samenwerkingsverband_veld
 
 
@@ -18,7 +18,7 @@ class Document(RegisterModel):
         _("jaar"), null=True, blank=True, validators=JAAR_VALIDATORS
     )
     datum = models.DateField(_("datum"), null=True, blank=True)
-    url = models.URLField(_("url"), max_length=500, blank=True)
+    url = link_veld(_("url"))
     bron = models.CharField(
         _("bron"),
         max_length=200,

@@ -27,6 +27,7 @@ from .basis import (
     PeriodeQuerySet,
     RegisterModel,
     eind_na_begin,
+    link_veld,
     precies_dan,
     roo_stand_veld,
 )
@@ -56,7 +57,7 @@ class Organisatie(RegisterModel):
     vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    website = link_veld(_("website"))
     roo_systeem_id = models.PositiveBigIntegerField(
         _("systeemId ROO"), null=True, blank=True, unique=True
     )
@@ -214,8 +215,8 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
     cbs_gr_code = models.CharField(
         _("CBS GR-code"), max_length=6, null=True, blank=True, unique=True
     )
-    regeling_url = models.URLField(_("tekst van de regeling"), max_length=500, blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    regeling_url = link_veld(_("tekst van de regeling"))
+    website = link_veld(_("website"))
     evaluatie_interval_jaren = models.PositiveSmallIntegerField(
         _("evaluatie-interval (jaren)"),
         null=True,
@@ -486,7 +487,7 @@ class WettelijkeGrondslag(RegisterModel):
         max_length=250,
         help_text=_("Bijvoorbeeld: Wet publieke gezondheid, art. 14."),
     )
-    url = models.URLField(_("vindplaats"), max_length=500, blank=True)
+    url = link_veld(_("vindplaats"))
 
     class Meta:
         verbose_name = _("wettelijke grondslag")
