@@ -17,11 +17,11 @@ from simple_history.models import HistoricalRecords
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
-    JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
     bereik,
     jaar_bereik,
+    jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
 )
@@ -122,22 +122,16 @@ class Termijnregel(models.Model):
             "Alleen openbaar lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk orgaan."
         ),
     )
-    vanaf_jaar = models.PositiveSmallIntegerField(
+    vanaf_jaar = jaar_veld(
         _("geldt vanaf begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
         help_text=_(
             "Leeg: geldt voor alle eerdere jaren. Zo blijft een oudere wettekst gelden "
             "voor de jaren waarin die gold."
         ),
+        leeg_mag=True,
     )
-    tot_jaar = models.PositiveSmallIntegerField(
-        _("geldt tot en met begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
-        help_text=_("Leeg: geldt nog."),
+    tot_jaar = jaar_veld(
+        _("geldt tot en met begrotingsjaar"), help_text=_("Leeg: geldt nog."), leeg_mag=True
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
@@ -246,10 +240,8 @@ class Bestuursvergadering(RegisterModel):
 
     samenwerkingsverband = samenwerkingsverband_veld("bestuursvergaderingen")
     vaststelling = models.CharField(_("vaststelling"), max_length=20, choices=Vaststelling.choices)
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"),
-        validators=JAAR_VALIDATORS,
-        help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft."),
+    jaar = jaar_veld(
+        help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft.")
     )
     datum = models.DateField(
         _("datum vergadering"),
@@ -324,7 +316,7 @@ class Termijnafwijking(RegisterModel):
         related_name="afwijkingen",
         verbose_name=_("termijnregel"),
     )
-    jaar = models.PositiveSmallIntegerField(_("begrotingsjaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld(_("begrotingsjaar"))
     datum = models.DateField(_("datum"), help_text=_("De laatste dag waarop het op tijd is."))
     bron = models.CharField(
         _("bron"),
@@ -378,12 +370,10 @@ class Zienswijzeverzoek(RegisterModel):
     onderwerp = models.CharField(
         _("onderwerp"), max_length=300, help_text=_("Bijvoorbeeld: Ontwerpbegroting 2026.")
     )
-    jaar = models.PositiveSmallIntegerField(
+    jaar = jaar_veld(
         _("begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
         help_text=_("Bij een (ontwerp)begroting, begrotingswijziging of kaders."),
+        leeg_mag=True,
     )
     ontvangen_op = models.DateField(_("ontvangen op"))
     uiterste_datum = models.DateField(

@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.fields import VeldCheckConstraint
 from samenwerking.models import (
-    JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
     jaar_bereik,
+    jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
 )
@@ -47,9 +47,7 @@ class Kader(RegisterModel):
     )
     samenwerkingsverband = samenwerkingsverband_veld("kaders", on_delete=models.PROTECT)
     soort = models.CharField(_("soort"), max_length=30, choices=KaderSoort.choices)
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"),
-        validators=JAAR_VALIDATORS,
+    jaar = jaar_veld(
         help_text=_(
             "Het jaar waarvoor de kaders gelden (het begrotingsjaar). Bij de jaarrekening van "
             "dit jaar zet regioreg ze naast de resultaten."
@@ -129,7 +127,7 @@ class Indicatorwaarde(RegisterModel):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="waarden", verbose_name=_("indicator")
     )
-    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld()
     gepland = _waarde(_("gepland"))
     gerealiseerd = _waarde(_("gerealiseerd"))
     bron = models.CharField(

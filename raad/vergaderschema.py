@@ -30,7 +30,7 @@ class Vergadering(RegisterModel):
     )
     agenda_url = link_veld(_("agenda"))
     besluiten_url = link_veld(
-        _("besluitenlijst"), _("De besluiten(lijst) van de vergadering, zodra die er is.")
+        _("besluitenlijst"), help_text=_("De besluiten(lijst) van de vergadering, zodra die er is.")
     )
 
     class Meta:

@@ -80,17 +80,29 @@ def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckCo
     )
 
 
+def jaar_veld(label=None, *, help_text="", leeg_mag: bool = False):
+    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check; the database's is
+    `jaar_bereik`), empty only where LEEG_MAG."""
+    return models.PositiveSmallIntegerField(
+        label or _("jaar"),
+        null=leeg_mag,
+        blank=leeg_mag,
+        validators=JAAR_VALIDATORS,
+        help_text=help_text,
+    )
+
+
 def bedrag_veld(label) -> models.DecimalField:
     """An amount in euros with cents; empty means onbekend, never zero."""
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
 
 
-def link_veld(label, help_text="") -> models.URLField:
+def link_veld(label, *, help_text="") -> models.URLField:
     """A link to a page or document elsewhere: optional, at most 500 characters."""
     return models.URLField(label, max_length=500, blank=True, help_text=help_text)
 
 
-def percentage_veld(label, help_text="") -> models.DecimalField:
+def percentage_veld(label, *, help_text="") -> models.DecimalField:
     """A share in percent with up to four decimals (12,5 or 33,3333); empty means onbekend.
     Its check is `percentage_bereik`."""
     return models.DecimalField(

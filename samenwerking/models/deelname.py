@@ -20,12 +20,12 @@ from ..constants import (
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
 from .basis import (
-    JAAR_VALIDATORS,
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
+    jaar_veld,
     percentage_bereik,
     percentage_veld,
     roo_stand_veld,
@@ -76,7 +76,8 @@ class Deelname(MetPeriode, RegisterModel):
         _("rol"), max_length=20, choices=DeelnameRol.choices, default=DeelnameRol.DEELNEMER
     )
     verdeelsleutel = percentage_veld(
-        _("verdeelsleutel (%)"), _("Aandeel in de kosten in procenten, bijvoorbeeld 12,5.")
+        _("verdeelsleutel (%)"),
+        help_text=_("Aandeel in de kosten in procenten, bijvoorbeeld 12,5."),
     )
     stemmen = models.PositiveSmallIntegerField(
         _("stemmen"),
@@ -162,18 +163,18 @@ class Deelname(MetPeriode, RegisterModel):
     )
     aandelen_percentage = percentage_veld(
         _("aandelenbelang (%)"),
-        _("Het deel van alle aandelen in procenten; alleen bij een vennootschap."),
+        help_text=_("Het deel van alle aandelen in procenten; alleen bij een vennootschap."),
     )
     aandeel_tekort = percentage_veld(
         _("aandeel in een tekort (%)"),
-        _(
+        help_text=_(
             "Het deel van een tekort dat de deelnemer draagt, als de regeling of de statuten "
             "dat vastleggen. Leeg als onbekend."
         ),
     )
     aandeel_eigen_vermogen = percentage_veld(
         _("aandeel in het eigen vermogen (%)"),
-        _(
+        help_text=_(
             "Het deel van het eigen vermogen dat de deelnemer toekomt (bij opheffing of "
             "uittreding), als dat is vastgelegd. Leeg als onbekend."
         ),
@@ -419,7 +420,7 @@ class Bijdrage(RegisterModel):
     deelname = models.ForeignKey(
         Deelname, on_delete=models.CASCADE, related_name="bijdragen", verbose_name=_("deelname")
     )
-    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld()
     soort = models.CharField(_("soort"), max_length=20, choices=BijdrageSoort.choices)
     onderdeel = models.CharField(
         _("onderdeel"),

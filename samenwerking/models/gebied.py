@@ -8,10 +8,10 @@ from simple_history.models import HistoricalRecords
 from ..constants import HerindelingSoort
 from ..fields import VeldCheckConstraint
 from .basis import (
-    JAAR_VALIDATORS,
     MetPeriode,
     RegisterModel,
     eind_na_begin,
+    jaar_veld,
     roo_stand_veld,
 )
 
@@ -160,9 +160,7 @@ class Inwonertal(RegisterModel):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
     )
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"), validators=JAAR_VALIDATORS, help_text=_("Aantal inwoners op 1 januari.")
-    )
+    jaar = jaar_veld(help_text=_("Aantal inwoners op 1 januari."))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     roo_stand = roo_stand_veld()
