@@ -55,7 +55,9 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
     )
 
 
-def bereik(naam: str, veld: str, van, tot, *, bericht, leeg_mag: bool = False):
+def bereik(
+    naam: str, veld: str, van, tot, *, bericht, leeg_mag: bool = False
+) -> VeldCheckConstraint:
     """The database's check that a stored VELD lies within VAN..TOT, both included (or is
     empty, where LEEG_MAG); its error code is `<veld>_bereik`."""
     binnen = Q(**{f"{veld}__gte": van}) & Q(**{f"{veld}__lte": tot})
@@ -80,7 +82,9 @@ def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckCo
     )
 
 
-def jaar_veld(label=None, *, help_text="", leeg_mag: bool = False):
+def jaar_veld(
+    label=None, *, help_text="", leeg_mag: bool = False
+) -> models.PositiveSmallIntegerField:
     """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check; the database's is
     `jaar_bereik`), empty only where LEEG_MAG."""
     return models.PositiveSmallIntegerField(
