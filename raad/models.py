@@ -17,10 +17,12 @@ from simple_history.models import HistoricalRecords
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
-    JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
+    bereik,
     jaar_bereik,
+    jaar_veld,
+    link_veld,
     samenwerkingsverband_veld,
 )
 
@@ -120,22 +122,16 @@ class Termijnregel(models.Model):
             "Alleen openbaar lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk orgaan."
         ),
     )
-    vanaf_jaar = models.PositiveSmallIntegerField(
+    vanaf_jaar = jaar_veld(
         _("geldt vanaf begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
         help_text=_(
             "Leeg: geldt voor alle eerdere jaren. Zo blijft een oudere wettekst gelden "
             "voor de jaren waarin die gold."
         ),
+        leeg_mag=True,
     )
-    tot_jaar = models.PositiveSmallIntegerField(
-        _("geldt tot en met begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
-        help_text=_("Leeg: geldt nog."),
+    tot_jaar = jaar_veld(
+        _("geldt tot en met begrotingsjaar"), help_text=_("Leeg: geldt nog."), leeg_mag=True
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
@@ -165,19 +161,19 @@ class Termijnregel(models.Model):
                     "vaststelling, en alleen dan."
                 ),
             ),
-            VeldCheckConstraint(
-                name="termijnregel_maand_bereik",
-                veld="maand",
-                condition=Q(maand__gte=1) & Q(maand__lte=12),
-                violation_error_code="maand_bereik",
-                violation_error_message=_("Maand: moet tussen 1 en 12 liggen."),
+            bereik(
+                "termijnregel_maand_bereik",
+                "maand",
+                1,
+                12,
+                bericht=_("Maand: moet tussen 1 en 12 liggen."),
             ),
-            VeldCheckConstraint(
-                name="termijnregel_dag_bereik",
-                veld="dag",
-                condition=Q(dag__gte=1) & Q(dag__lte=31),
-                violation_error_code="dag_bereik",
-                violation_error_message=_("Dag: moet tussen 1 en 31 liggen."),
+            bereik(
+                "termijnregel_dag_bereik",
+                "dag",
+                1,
+                31,
+                bericht=_("Dag: moet tussen 1 en 31 liggen."),
             ),
             VeldCheckConstraint(
                 name="termijnregel_jaren_oplopend",
@@ -244,10 +240,8 @@ class Bestuursvergadering(RegisterModel):
 
     samenwerkingsverband = samenwerkingsverband_veld("bestuursvergaderingen")
     vaststelling = models.CharField(_("vaststelling"), max_length=20, choices=Vaststelling.choices)
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"),
-        validators=JAAR_VALIDATORS,
-        help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft."),
+    jaar = jaar_veld(
+        help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft.")
     )
     datum = models.DateField(
         _("datum vergadering"),
@@ -322,7 +316,7 @@ class Termijnafwijking(RegisterModel):
         related_name="afwijkingen",
         verbose_name=_("termijnregel"),
     )
-    jaar = models.PositiveSmallIntegerField(_("begrotingsjaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld(_("begrotingsjaar"))
     datum = models.DateField(_("datum"), help_text=_("De laatste dag waarop het op tijd is."))
     bron = models.CharField(
         _("bron"),
@@ -376,19 +370,17 @@ class Zienswijzeverzoek(RegisterModel):
     onderwerp = models.CharField(
         _("onderwerp"), max_length=300, help_text=_("Bijvoorbeeld: Ontwerpbegroting 2026.")
     )
-    jaar = models.PositiveSmallIntegerField(
+    jaar = jaar_veld(
         _("begrotingsjaar"),
-        null=True,
-        blank=True,
-        validators=JAAR_VALIDATORS,
         help_text=_("Bij een (ontwerp)begroting, begrotingswijziging of kaders."),
+        leeg_mag=True,
     )
     ontvangen_op = models.DateField(_("ontvangen op"))
     uiterste_datum = models.DateField(
         _("uiterste datum"),
         help_text=_("De laatste dag waarop de zienswijze van de raad op tijd is."),
     )
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("zienswijzeverzoek")
@@ -473,7 +465,7 @@ class Zienswijze(RegisterModel):
     )
     raadsbesluit_datum = models.DateField(_("datum raadsbesluit"), null=True, blank=True)
     samenvatting = models.TextField(_("samenvatting"), blank=True)
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
     reactie_bestuur = models.TextField(
         _("reactie van het bestuur"),
         blank=True,
@@ -560,7 +552,7 @@ class Evaluatie(RegisterModel):
     samenwerkingsverband = samenwerkingsverband_veld("evaluaties")
     datum = models.DateField(_("datum"), help_text=_("De datum van het evaluatierapport."))
     conclusie = models.TextField(_("conclusie"), blank=True)
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("evaluatie")

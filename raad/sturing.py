@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.fields import VeldCheckConstraint
 from samenwerking.models import (
-    JAAR_VALIDATORS,
     Gemeente,
     RegisterModel,
     jaar_bereik,
+    jaar_veld,
+    link_veld,
     samenwerkingsverband_veld,
 )
 
@@ -46,9 +47,7 @@ class Kader(RegisterModel):
     )
     samenwerkingsverband = samenwerkingsverband_veld("kaders", on_delete=models.PROTECT)
     soort = models.CharField(_("soort"), max_length=30, choices=KaderSoort.choices)
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"),
-        validators=JAAR_VALIDATORS,
+    jaar = jaar_veld(
         help_text=_(
             "Het jaar waarvoor de kaders gelden (het begrotingsjaar). Bij de jaarrekening van "
             "dit jaar zet regioreg ze naast de resultaten."
@@ -65,7 +64,7 @@ class Kader(RegisterModel):
         blank=True,
         help_text=_("Wat de raad besloot of meegaf, in een paar zinnen."),
     )
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    document_url = link_veld(_("document"))
 
     class Meta:
         verbose_name = _("kader van de raad")
@@ -128,7 +127,7 @@ class Indicatorwaarde(RegisterModel):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="waarden", verbose_name=_("indicator")
     )
-    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld()
     gepland = _waarde(_("gepland"))
     gerealiseerd = _waarde(_("gerealiseerd"))
     bron = models.CharField(
@@ -137,7 +136,7 @@ class Indicatorwaarde(RegisterModel):
         blank=True,
         help_text=_("Bijvoorbeeld: Jaarverslag 2025, p. 12."),
     )
-    bron_url = models.URLField(_("vindplaats bron"), max_length=500, blank=True)
+    bron_url = link_veld(_("vindplaats bron"))
 
     class Meta:
         verbose_name = _("waarde van een indicator")

@@ -9,7 +9,7 @@ Imported by raad.models, so that they are the raad app's models.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.models import Gemeente, RegisterModel, samenwerkingsverband_veld
+from samenwerking.models import Gemeente, RegisterModel, link_veld, samenwerkingsverband_veld
 
 from .constants import VergaderingSoort
 
@@ -28,12 +28,9 @@ class Vergadering(RegisterModel):
         blank=True,
         help_text=_("Bijvoorbeeld: behandeling jaarstukken 2025; aanvang 19.30 uur."),
     )
-    agenda_url = models.URLField(_("agenda"), max_length=500, blank=True)
-    besluiten_url = models.URLField(
-        _("besluitenlijst"),
-        max_length=500,
-        blank=True,
-        help_text=_("De besluiten(lijst) van de vergadering, zodra die er is."),
+    agenda_url = link_veld(_("agenda"))
+    besluiten_url = link_veld(
+        _("besluitenlijst"), help_text=_("De besluiten(lijst) van de vergadering, zodra die er is.")
     )
 
     class Meta:
@@ -74,7 +71,7 @@ class Raadsvergadering(RegisterModel):
         blank=True,
         help_text=_("Bijvoorbeeld: besluitvormende raadsvergadering."),
     )
-    agenda_url = models.URLField(_("agenda"), max_length=500, blank=True)
+    agenda_url = link_veld(_("agenda"))
 
     class Meta:
         verbose_name = _("raadsvergadering")

@@ -1,7 +1,9 @@
 """The register's models, one module per part of the register; every name is importable from
 `samenwerking.models` as before the split.
 
-- `basis`: `RegisterModel` (uuid, timestamps, history); periods are `samenwerking.periode`.
+- `basis`: `RegisterModel` (uuid, timestamps, history), `MetPeriode` (a row's half-open
+  period: `is_actief_op`, `overlapt`, `objects.actief_op`; the rule is `samenwerking.periode`)
+  and the helpers for recurring fields and checks.
 - `gebied`: Provincie, Gemeente, Herindeling, Inwonertal.
 - `verband`: Organisatie, Domein, Samenwerkingsverband, WettelijkeGrondslag, Bevoegdheid,
   Regelingversie.
@@ -13,9 +15,17 @@ from ..periode import loopt_op, overlapt, periode_overlapt_q, periode_q
 from ..registerversie import Registerversie
 from .basis import (
     JAAR_VALIDATORS,
+    MetPeriode,
+    PeriodeQuerySet,
     RegisterModel,
+    bedrag_veld,
+    bereik,
     eind_na_begin,
     jaar_bereik,
+    jaar_veld,
+    link_veld,
+    percentage_bereik,
+    percentage_veld,
     precies_dan,
     roo_stand_veld,
 )
@@ -26,10 +36,9 @@ from .deelname import (
     DeelnameQuerySet,
     Persoon,
     Zetel,
-    ZetelQuerySet,
 )
 from .documenten import Bronimport, Document, Jaarcijfers
-from .gebied import Gemeente, GemeenteQuerySet, Herindeling, Inwonertal, Provincie
+from .gebied import Gemeente, Herindeling, Inwonertal, Provincie
 from .verband import (
     WGR_2022,
     Bevoegdheid,
@@ -54,11 +63,12 @@ __all__ = [
     "Document",
     "Domein",
     "Gemeente",
-    "GemeenteQuerySet",
     "Herindeling",
     "Inwonertal",
     "Jaarcijfers",
+    "MetPeriode",
     "Organisatie",
+    "PeriodeQuerySet",
     "Persoon",
     "Provincie",
     "Regelingversie",
@@ -68,11 +78,16 @@ __all__ = [
     "SamenwerkingsverbandQuerySet",
     "WettelijkeGrondslag",
     "Zetel",
-    "ZetelQuerySet",
+    "bedrag_veld",
+    "bereik",
     "eind_na_begin",
     "jaar_bereik",
+    "jaar_veld",
+    "link_veld",
     "loopt_op",
     "overlapt",
+    "percentage_bereik",
+    "percentage_veld",
     "periode_overlapt_q",
     "periode_q",
     "precies_dan",

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -24,6 +25,7 @@ from ..peilmoment import (
     binnen_bereik,
     jaar_buiten_bereik,
 )
+from ..periode import loopt_op, overlapt, periode_q
 
 JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
 
@@ -53,21 +55,75 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
     )
 
 
-def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckConstraint:
-    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX."""
-    binnen = Q(jaar__gte=JAAR_MIN) & Q(jaar__lte=JAAR_MAX)
+def bereik(
+    naam: str, veld: str, van, tot, *, bericht, leeg_mag: bool = False
+) -> VeldCheckConstraint:
+    """The database's check that a stored VELD lies within VAN..TOT, both included (or is
+    empty, where LEEG_MAG); its error code is `<veld>_bereik`."""
+    binnen = Q(**{f"{veld}__gte": van}) & Q(**{f"{veld}__lte": tot})
     return VeldCheckConstraint(
         name=naam,
-        veld="jaar",
-        condition=Q(jaar__isnull=True) | binnen if leeg_mag else binnen,
-        violation_error_code="jaar_bereik",
-        violation_error_message=jaar_buiten_bereik(label or _("Jaar")),
+        veld=veld,
+        condition=Q(**{f"{veld}__isnull": True}) | binnen if leeg_mag else binnen,
+        violation_error_code=f"{veld}_bereik",
+        violation_error_message=bericht,
+    )
+
+
+def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckConstraint:
+    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX."""
+    return bereik(
+        naam,
+        "jaar",
+        JAAR_MIN,
+        JAAR_MAX,
+        bericht=jaar_buiten_bereik(label or _("Jaar")),
+        leeg_mag=leeg_mag,
+    )
+
+
+def jaar_veld(
+    label=None, *, help_text="", leeg_mag: bool = False
+) -> models.PositiveSmallIntegerField:
+    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check; the database's is
+    `jaar_bereik`), empty only where LEEG_MAG."""
+    return models.PositiveSmallIntegerField(
+        label or _("jaar"),
+        null=leeg_mag,
+        blank=leeg_mag,
+        validators=JAAR_VALIDATORS,
+        help_text=help_text,
     )
 
 
 def bedrag_veld(label) -> models.DecimalField:
     """An amount in euros with cents; empty means onbekend, never zero."""
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
+
+
+def link_veld(label, *, help_text="") -> models.URLField:
+    """A link to a page or document elsewhere: optional, at most 500 characters."""
+    return models.URLField(label, max_length=500, blank=True, help_text=help_text)
+
+
+def percentage_veld(label, *, help_text="") -> models.DecimalField:
+    """A share in percent with up to four decimals (12,5 or 33,3333); empty means onbekend.
+    Its check is `percentage_bereik`."""
+    return models.DecimalField(
+        label, max_digits=7, decimal_places=4, null=True, blank=True, help_text=help_text
+    )
+
+
+def percentage_bereik(naam: str, veld: str, label) -> VeldCheckConstraint:
+    """The database's check of a `percentage_veld`: empty, or 0 up to and including 100."""
+    return bereik(
+        naam,
+        veld,
+        0,
+        100,
+        bericht=format_lazy(_("{veld}: moet tussen 0 en 100 procent liggen."), veld=label),
+        leeg_mag=True,
+    )
 
 
 def roo_stand_veld():
@@ -118,3 +174,31 @@ class RegisterModel(models.Model):
                 fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
         if fouten:
             raise ValidationError(fouten)
+
+
+class PeriodeQuerySet(models.QuerySet):
+    def actief_op(self, datum: datetime.date):
+        """Rows whose period contains `datum` (see MetPeriode)."""
+        return self.filter(periode_q(datum, *self.model.PERIODE))
+
+
+class MetPeriode(models.Model):
+    """A row that holds over a half-open period (samenwerking.periode): PERIODE names its
+    start and end field. The fields themselves, with their labels and the check that the end
+    is not before the start (`eind_na_begin`), are each model's own."""
+
+    PERIODE = ("begindatum", "einddatum")
+
+    objects = PeriodeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        begin, eind = self.PERIODE
+        return loopt_op(datum, getattr(self, begin), getattr(self, eind))
+
+    def overlapt(self, van: datetime.date, tot: datetime.date) -> bool:
+        """Holds on at least one day of the half-open period [van, tot)."""
+        begin, eind = self.PERIODE
+        return overlapt(getattr(self, begin), getattr(self, eind), van, tot)

@@ -19,30 +19,32 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
-from ..periode import loopt_op, overlapt, periode_q
 from .basis import (
-    JAAR_VALIDATORS,
+    MetPeriode,
+    PeriodeQuerySet,
     RegisterModel,
     eind_na_begin,
     jaar_bereik,
+    jaar_veld,
+    percentage_bereik,
+    percentage_veld,
     roo_stand_veld,
 )
 from .gebied import Gemeente
 from .verband import Organisatie, Samenwerkingsverband, samenwerkingsverband_veld
 
 
-class DeelnameQuerySet(models.QuerySet):
+class DeelnameQuerySet(PeriodeQuerySet):
     def actief_op(self, datum: datetime.date):
         """Deelnames running on `datum`, not in a historical mention (see
         Samenwerkingsverband.alleen_historisch)."""
-        return self.filter(
-            periode_q(datum, "toetredingsdatum", "uittredingsdatum"),
-            samenwerkingsverband__alleen_historisch=False,
-        )
+        return super().actief_op(datum).filter(samenwerkingsverband__alleen_historisch=False)
 
 
-class Deelname(RegisterModel):
+class Deelname(MetPeriode, RegisterModel):
     """One participant (a gemeente or an organisatie) in one arrangement over a period."""
+
+    PERIODE = ("toetredingsdatum", "uittredingsdatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("deelnames", on_delete=models.PROTECT)
     gemeente = models.ForeignKey(
@@ -73,12 +75,8 @@ class Deelname(RegisterModel):
     rol = models.CharField(
         _("rol"), max_length=20, choices=DeelnameRol.choices, default=DeelnameRol.DEELNEMER
     )
-    verdeelsleutel = models.DecimalField(
+    verdeelsleutel = percentage_veld(
         _("verdeelsleutel (%)"),
-        max_digits=7,
-        decimal_places=4,
-        null=True,
-        blank=True,
         help_text=_("Aandeel in de kosten in procenten, bijvoorbeeld 12,5."),
     )
     stemmen = models.PositiveSmallIntegerField(
@@ -163,31 +161,19 @@ class Deelname(RegisterModel):
         blank=True,
         help_text=_("Alleen bij een vennootschap."),
     )
-    aandelen_percentage = models.DecimalField(
+    aandelen_percentage = percentage_veld(
         _("aandelenbelang (%)"),
-        max_digits=7,
-        decimal_places=4,
-        null=True,
-        blank=True,
         help_text=_("Het deel van alle aandelen in procenten; alleen bij een vennootschap."),
     )
-    aandeel_tekort = models.DecimalField(
+    aandeel_tekort = percentage_veld(
         _("aandeel in een tekort (%)"),
-        max_digits=7,
-        decimal_places=4,
-        null=True,
-        blank=True,
         help_text=_(
             "Het deel van een tekort dat de deelnemer draagt, als de regeling of de statuten "
             "dat vastleggen. Leeg als onbekend."
         ),
     )
-    aandeel_eigen_vermogen = models.DecimalField(
+    aandeel_eigen_vermogen = percentage_veld(
         _("aandeel in het eigen vermogen (%)"),
-        max_digits=7,
-        decimal_places=4,
-        null=True,
-        blank=True,
         help_text=_(
             "Het deel van het eigen vermogen dat de deelnemer toekomt (bij opheffing of "
             "uittreding), als dat is vastgelegd. Leeg als onbekend."
@@ -234,41 +220,19 @@ class Deelname(RegisterModel):
                     "vastlegt."
                 ),
             ),
-            VeldCheckConstraint(
-                name="deelname_verdeelsleutel_bereik",
-                veld="verdeelsleutel",
-                condition=Q(verdeelsleutel__isnull=True)
-                | (Q(verdeelsleutel__gte=0) & Q(verdeelsleutel__lte=100)),
-                violation_error_code="verdeelsleutel_bereik",
-                violation_error_message=_("Verdeelsleutel: moet tussen 0 en 100 procent liggen."),
+            percentage_bereik(
+                "deelname_verdeelsleutel_bereik", "verdeelsleutel", _("Verdeelsleutel")
             ),
-            VeldCheckConstraint(
-                name="deelname_aandelen_percentage_bereik",
-                veld="aandelen_percentage",
-                condition=Q(aandelen_percentage__isnull=True)
-                | (Q(aandelen_percentage__gte=0) & Q(aandelen_percentage__lte=100)),
-                violation_error_code="aandelen_percentage_bereik",
-                violation_error_message=_("Aandelenbelang: moet tussen 0 en 100 procent liggen."),
+            percentage_bereik(
+                "deelname_aandelen_percentage_bereik", "aandelen_percentage", _("Aandelenbelang")
             ),
-            VeldCheckConstraint(
-                name="deelname_aandeel_tekort_bereik",
-                veld="aandeel_tekort",
-                condition=Q(aandeel_tekort__isnull=True)
-                | (Q(aandeel_tekort__gte=0) & Q(aandeel_tekort__lte=100)),
-                violation_error_code="aandeel_tekort_bereik",
-                violation_error_message=_(
-                    "Aandeel in een tekort: moet tussen 0 en 100 procent liggen."
-                ),
+            percentage_bereik(
+                "deelname_aandeel_tekort_bereik", "aandeel_tekort", _("Aandeel in een tekort")
             ),
-            VeldCheckConstraint(
-                name="deelname_aandeel_eigen_vermogen_bereik",
-                veld="aandeel_eigen_vermogen",
-                condition=Q(aandeel_eigen_vermogen__isnull=True)
-                | (Q(aandeel_eigen_vermogen__gte=0) & Q(aandeel_eigen_vermogen__lte=100)),
-                violation_error_code="aandeel_eigen_vermogen_bereik",
-                violation_error_message=_(
-                    "Aandeel in het eigen vermogen: moet tussen 0 en 100 procent liggen."
-                ),
+            percentage_bereik(
+                "deelname_aandeel_eigen_vermogen_bereik",
+                "aandeel_eigen_vermogen",
+                _("Aandeel in het eigen vermogen"),
             ),
             # Backstop for concurrent writes; the full overlap rule is in services.
             models.UniqueConstraint(
@@ -303,9 +267,6 @@ class Deelname(RegisterModel):
     @property
     def deelnemer(self):
         return self.gemeente or self.organisatie
-
-    def is_actief_op(self, datum: datetime.date) -> bool:
-        return loopt_op(datum, self.toetredingsdatum, self.uittredingsdatum)
 
     @property
     def deelnemende_bestuursorganen_labels(self) -> list[str]:
@@ -380,12 +341,7 @@ class Persoon(RegisterModel):
         return self.naam
 
 
-class ZetelQuerySet(models.QuerySet):
-    def actief_op(self, datum: datetime.date):
-        return self.filter(periode_q(datum, "begindatum", "einddatum"))
-
-
-class Zetel(RegisterModel):
+class Zetel(MetPeriode, RegisterModel):
     """A person in an organ, on behalf of a deelname (empty for e.g. an independent chair)."""
 
     bestuursorgaan = models.ForeignKey(
@@ -417,8 +373,6 @@ class Zetel(RegisterModel):
         help_text=_("De eerste dag waarop de persoon de zetel niet meer bezet."),
     )
 
-    objects = ZetelQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("zetel")
         verbose_name_plural = _("zetels")
@@ -440,13 +394,6 @@ class Zetel(RegisterModel):
 
     def get_rol_display(self) -> str:
         return label(ZetelRol, self.rol)
-
-    def is_actief_op(self, datum: datetime.date) -> bool:
-        return loopt_op(datum, self.begindatum, self.einddatum)
-
-    def overlapt(self, van: datetime.date, tot: datetime.date) -> bool:
-        """Held on at least one day of the half-open period [van, tot)."""
-        return overlapt(self.begindatum, self.einddatum, van, tot)
 
     def clean(self):
         if (
@@ -473,7 +420,7 @@ class Bijdrage(RegisterModel):
     deelname = models.ForeignKey(
         Deelname, on_delete=models.CASCADE, related_name="bijdragen", verbose_name=_("deelname")
     )
-    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld()
     soort = models.CharField(_("soort"), max_length=20, choices=BijdrageSoort.choices)
     onderdeel = models.CharField(
         _("onderdeel"),

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import JAAR_VALIDATORS, RegisterModel, bedrag_veld, jaar_bereik
+from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld
 from .verband import samenwerkingsverband_veld
 
 
@@ -14,11 +14,9 @@ class Document(RegisterModel):
     samenwerkingsverband = samenwerkingsverband_veld("documenten")
     titel = models.CharField(_("titel"), max_length=300)
     soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"), null=True, blank=True, validators=JAAR_VALIDATORS
-    )
+    jaar = jaar_veld(leeg_mag=True)
     datum = models.DateField(_("datum"), null=True, blank=True)
-    url = models.URLField(_("url"), max_length=500, blank=True)
+    url = link_veld(_("url"))
     bron = models.CharField(
         _("bron"),
         max_length=200,
@@ -39,7 +37,7 @@ class Jaarcijfers(RegisterModel):
     """The arrangement's own figures for one year: its begroting or its jaarrekening."""
 
     samenwerkingsverband = samenwerkingsverband_veld("jaarcijfers")
-    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=JAAR_VALIDATORS)
+    jaar = jaar_veld()
     soort = models.CharField(_("soort"), max_length=20, choices=JaarcijfersSoort.choices)
     BEDRAGEN = (
         "lasten",

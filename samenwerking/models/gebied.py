@@ -1,7 +1,5 @@
 """Where the register is: provincies, gemeenten, their herindelingen and inwonertallen."""
 
-import datetime
-
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +7,11 @@ from simple_history.models import HistoricalRecords
 
 from ..constants import HerindelingSoort
 from ..fields import VeldCheckConstraint
-from ..periode import loopt_op, periode_q
 from .basis import (
-    JAAR_VALIDATORS,
+    MetPeriode,
     RegisterModel,
     eind_na_begin,
+    jaar_veld,
     roo_stand_veld,
 )
 
@@ -44,12 +42,7 @@ class Provincie(models.Model):
         return self.naam
 
 
-class GemeenteQuerySet(models.QuerySet):
-    def actief_op(self, datum: datetime.date):
-        return self.filter(periode_q(datum, "begindatum", "einddatum"))
-
-
-class Gemeente(models.Model):
+class Gemeente(MetPeriode):
     cbs_code = models.CharField(
         _("CBS-code"),
         max_length=6,
@@ -90,7 +83,6 @@ class Gemeente(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    objects = GemeenteQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -117,9 +109,6 @@ class Gemeente(models.Model):
 
     def __str__(self):
         return self.naam
-
-    def is_actief_op(self, datum: datetime.date) -> bool:
-        return loopt_op(datum, self.begindatum, self.einddatum)
 
 
 class Herindeling(RegisterModel):
@@ -171,9 +160,7 @@ class Inwonertal(RegisterModel):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
     )
-    jaar = models.PositiveSmallIntegerField(
-        _("jaar"), validators=JAAR_VALIDATORS, help_text=_("Aantal inwoners op 1 januari.")
-    )
+    jaar = jaar_veld(help_text=_("Aantal inwoners op 1 januari."))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     roo_stand = roo_stand_veld()

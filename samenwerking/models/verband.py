@@ -22,8 +22,15 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
-from ..periode import loopt_op, periode_q
-from .basis import RegisterModel, eind_na_begin, precies_dan, roo_stand_veld
+from .basis import (
+    MetPeriode,
+    PeriodeQuerySet,
+    RegisterModel,
+    eind_na_begin,
+    link_veld,
+    precies_dan,
+    roo_stand_veld,
+)
 from .gebied import Gemeente, Provincie
 
 # The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
@@ -50,7 +57,7 @@ class Organisatie(RegisterModel):
     vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    website = link_veld(_("website"))
     roo_systeem_id = models.PositiveBigIntegerField(
         _("systeemId ROO"), null=True, blank=True, unique=True
     )
@@ -97,14 +104,16 @@ class Domein(models.Model):
         return self.naam
 
 
-class SamenwerkingsverbandQuerySet(models.QuerySet):
+class SamenwerkingsverbandQuerySet(PeriodeQuerySet):
     def actief_op(self, datum: datetime.date):
         """Arrangements in force on `datum`; a historical mention (not in the national
         register) never counts as running."""
-        return self.filter(periode_q(datum, "ingangsdatum", "einddatum"), alleen_historisch=False)
+        return super().actief_op(datum).filter(alleen_historisch=False)
 
 
-class Samenwerkingsverband(RegisterModel):
+class Samenwerkingsverband(MetPeriode, RegisterModel):
+    PERIODE = ("ingangsdatum", "einddatum")
+
     naam = models.CharField(_("naam"), max_length=250)
     citeertitel = models.CharField(
         _("citeertitel"),
@@ -206,8 +215,8 @@ class Samenwerkingsverband(RegisterModel):
     cbs_gr_code = models.CharField(
         _("CBS GR-code"), max_length=6, null=True, blank=True, unique=True
     )
-    regeling_url = models.URLField(_("tekst van de regeling"), max_length=500, blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    regeling_url = link_veld(_("tekst van de regeling"))
+    website = link_veld(_("website"))
     evaluatie_interval_jaren = models.PositiveSmallIntegerField(
         _("evaluatie-interval (jaren)"),
         null=True,
@@ -478,7 +487,7 @@ class WettelijkeGrondslag(RegisterModel):
         max_length=250,
         help_text=_("Bijvoorbeeld: Wet publieke gezondheid, art. 14."),
     )
-    url = models.URLField(_("vindplaats"), max_length=500, blank=True)
+    url = link_veld(_("vindplaats"))
 
     class Meta:
         verbose_name = _("wettelijke grondslag")
@@ -515,10 +524,12 @@ class Bevoegdheid(RegisterModel):
         )
 
 
-class Regelingversie(RegisterModel):
+class Regelingversie(MetPeriode, RegisterModel):
     """One version of a regeling as the national register records it: each amendment of a
     regeling is a new record (previousVersion / nextVersion), in force over its own period.
     The arrangement is one Samenwerkingsverband with its versions."""
+
+    PERIODE = ("ingangsdatum", "einddatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("versies")
     roo_systeem_id = models.PositiveBigIntegerField(
@@ -562,6 +573,3 @@ class Regelingversie(RegisterModel):
 
     def __str__(self):
         return self.titel
-
-    def is_actief_op(self, datum: datetime.date) -> bool:
-        return loopt_op(datum, self.ingangsdatum, self.einddatum)

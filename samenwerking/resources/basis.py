@@ -18,7 +18,6 @@ django-import-export handles a file row by row. A row here costs no query of its
 
 import copy
 import functools
-from decimal import ROUND_HALF_UP, Decimal
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
@@ -26,7 +25,6 @@ from django.db import DatabaseError, models
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
-from import_export.resources import Diff
 from import_export.results import RowResult
 
 from toegang import rechten
@@ -35,6 +33,7 @@ from .. import services
 from ..controle import in_lijst
 from ..formats import ontveilig, veilig
 from ..models import Bijdrage
+from .voorvertoning import LuiVerschil, Weergaveverschil
 from .widgets import GemeenteWidget
 
 
@@ -66,84 +65,6 @@ class Voorraadlader(ModelInstanceLoader):
     def get_instance(self, row, sleutel: tuple | None = None):
         sleutel = sleutel or self.resource.sleutel_van_rij(row)
         return None if sleutel is None else self.rijen.get(sleutel)
-
-
-def _nederlands_getal(waarde: Decimal, decimalen: int) -> str:
-    tekst = f"{waarde:,.{decimalen}f}"
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def weergave_nl(model_veld, waarde) -> str | None:
-    """A value as the preview shows it: amounts in euros as `€ 1.234,56`, other decimals with
-    a decimal comma; None for values shown as the export writes them."""
-    if not isinstance(model_veld, models.DecimalField) or waarde is None:
-        return None
-    waarde = Decimal(waarde)
-    if "€" in str(model_veld.verbose_name):
-        afgerond = abs(waarde).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return f"{'−' if waarde < 0 else ''}€ {_nederlands_getal(afgerond, 2)}"
-    return _nederlands_getal(waarde, max(0, -waarde.normalize().as_tuple().exponent))
-
-
-class Weergaveverschil(Diff):
-    """The preview's cells for a person to read: a related row by its name (the export
-    writes its uuid or code, for the round trip), amounts in Dutch (`€ 1.234,56`). A related
-    row is named from the objects the import already holds (the widgets set them on the new
-    row); none is read for the preview."""
-
-    def __init__(self, resource, instance, new):
-        self.links = instance
-        self.new = new
-        self.left, self.right = [], []
-
-    def compare_with(self, resource, instance):
-        bekend = {}
-        for obj in (instance, self.links):
-            for veld in obj._meta.concrete_fields if obj is not None else ():
-                if veld.many_to_one:
-                    gerelateerd = obj._state.fields_cache.get(veld.cache_name)
-                    if gerelateerd is not None:
-                        bekend[(veld.related_model, gerelateerd.pk)] = str(gerelateerd)
-        self.left = self._waarden(resource, self.links, bekend)
-        self.right = self._waarden(resource, instance, bekend)
-
-    @staticmethod
-    def _waarden(resource, obj, bekend) -> list:
-        waarden = []
-        for veld in resource.get_import_fields():
-            waarde = veld.export(obj) if obj is not None else ""
-            try:
-                model_veld = obj._meta.get_field(veld.attribute or "")
-            except (FieldDoesNotExist, AttributeError):
-                waarden.append(waarde)
-                continue
-            if not model_veld.concrete or model_veld.many_to_many:
-                waarden.append(waarde)
-                continue
-            if model_veld.many_to_one:
-                sleutel = getattr(obj, model_veld.attname)
-                waarde = bekend.get((model_veld.related_model, sleutel), waarde)
-            else:
-                nl = weergave_nl(model_veld, getattr(obj, model_veld.attname, None))
-                waarde = waarde if nl is None else nl
-            waarden.append(waarde)
-        return waarden
-
-
-class LuiVerschil:
-    """The preview's old → new cells of one row, worked out only when the page shows the row
-    (it shows the first rows of a large file, not all of them)."""
-
-    def __init__(self, resource, origineel, instance, nieuw: bool):
-        self.resource = resource
-        self.origineel = origineel
-        self.instance = instance
-        self.nieuw = nieuw
-
-    def __iter__(self):
-        verschil = self.resource.get_diff_class()(self.resource, self.origineel, self.nieuw)
-        verschil.compare_with(self.resource, self.instance)
-        return iter(verschil.as_html())
 
 
 class RegisterResource(resources.ModelResource):

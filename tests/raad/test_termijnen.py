@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from raad.constants import Berekening, Vaststelling
 from raad.models import Bestuursvergadering, Termijnafwijking, Termijnregel
@@ -222,6 +223,33 @@ def test_rule_validation_names_the_field(pc_regels):
         )
     )
     assert "niet voor Regeling zonder meer" in fouten["vormen"][0]
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "bericht"),
+    [
+        ("maand", 13, "Maand: moet tussen 1 en 12 liggen."),
+        ("maand", 0, "Maand: moet tussen 1 en 12 liggen."),
+        ("dag", 32, "Dag: moet tussen 1 en 31 liggen."),
+        ("dag", 0, "Dag: moet tussen 1 en 31 liggen."),
+    ],
+)
+def test_the_database_keeps_month_and_day_of_a_rule_in_range(pc_regels, veld, waarde, bericht):
+    regel = Termijnregel(
+        code="buiten",
+        omschrijving="x",
+        artikel="y",
+        berekening=Berekening.VASTE_DATUM,
+        maand=9,
+        dag=15,
+        jaar_verschuiving=-1,
+    )
+    setattr(regel, veld, waarde)
+    with pytest.raises(ValidationError) as fout:
+        regel.validate_constraints()
+    assert fout.value.message_dict == {veld: [bericht]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        regel.save()
 
 
 def test_meetings_and_overrides_only_for_forms_with_a_budget(pc_regels):

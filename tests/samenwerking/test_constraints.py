@@ -107,16 +107,27 @@ def test_deelname_needs_exactly_one_of_gemeente_and_organisatie():
     assert_db_weigert(geen)
 
 
-def test_verdeelsleutel_is_a_percentage():
+@pytest.mark.parametrize(
+    ("veld", "naam"),
+    [
+        ("verdeelsleutel", "Verdeelsleutel"),
+        ("aandelen_percentage", "Aandelenbelang"),
+        ("aandeel_tekort", "Aandeel in een tekort"),
+        ("aandeel_eigen_vermogen", "Aandeel in het eigen vermogen"),
+    ],
+)
+@pytest.mark.parametrize("waarde", [Decimal("120"), Decimal("-0.5")])
+def test_every_share_of_a_deelname_is_a_percentage(veld, naam, waarde):
     deelname = f.DeelnameFactory.build(
-        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(vorm=Vorm.VENNOOTSCHAP),
         gemeente=f.GemeenteFactory(),
-        verdeelsleutel=Decimal("120"),
+        **{veld: waarde},
     )
-    assert fouten(deelname)["verdeelsleutel"] == [
-        "Verdeelsleutel: moet tussen 0 en 100 procent liggen."
-    ]
+    assert fouten(deelname) == {veld: [f"{naam}: moet tussen 0 en 100 procent liggen."]}
     assert_db_weigert(deelname)
+    for grens in (Decimal("0"), Decimal("100")):
+        setattr(deelname, veld, grens)
+        deelname.full_clean()
 
 
 def test_the_database_refuses_two_running_deelnames_of_one_gemeente():
