@@ -35,7 +35,7 @@ from toegang import rechten
 
 from . import exports, gemeentelijst, grafieken
 from . import rechten as raad_rechten
-from .adressen import terug_naar_gemeente
+from .adressen import terug_naar_gemeente, verband_adres
 from .forms import (
     INDELINGEN,
     ExportForm,
@@ -183,6 +183,12 @@ def gemeente_overzicht(request, cbs_code: str):
     verbanden = list(
         {d.samenwerkingsverband_id: d.samenwerkingsverband for d in deelnames}.values()
     )
+    # Both tables link each arrangement with this gemeente, peildatum and jaar: the link is
+    # made once per arrangement here, not once per table row in the template (reverse()
+    # and the date filter were a tenth of the page's rendering).
+    peilquery = urlencode({"peildatum": peildatum.isoformat(), "jaar": jaar})
+    for verband in verbanden:
+        verband.link_vanaf_gemeente = f"{verband_adres(verband, gemeente=gemeente)}&{peilquery}"
     naast = per_inwoner_naast_anderen(gemeente.pk, [v.pk for v in verbanden], jaar=jaar)
     naast_anderen = [(v, naast.get(v.pk)) for v in verbanden]
     context = {
@@ -202,6 +208,7 @@ def gemeente_overzicht(request, cbs_code: str):
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,
+        "peilquery": peilquery,
         "keuzes": keuzes,
         "indeling": keuzes.indeling,
         "indelingen": [(code, label, keuzes.adres(indeling=code)) for code, label in INDELINGEN],

@@ -132,6 +132,47 @@ def test_the_list_filters_by_domain_form_verbonden_partij_and_karakter(client, z
     assert 'href="?peildatum=2025-06-01&amp;jaar=2025">Toon alle 3 samenwerkingsverbanden' in tekst
 
 
+def test_each_row_links_its_pages_and_shows_its_labels(client, zaanstad):
+    # The rows' links are made once per arrangement for both tables and their fixed texts
+    # translated once per page: what each row shows must not change.
+    alfa = _regeling(zaanstad, "Alfa", "100").samenwerkingsverband
+    alfa.slug, alfa.verplicht = "alfa", True
+    alfa.save(update_fields=["slug", "verplicht"])
+    bravo = _regeling(zaanstad, "Bravo", None, vorm=Vorm.REGELING_ZONDER_MEER, zetel=False)
+    antwoord = client.get(PAGINA, {**PEIL, "jaar": "2025"})
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    lijst, naast = tekst.split('id="analyse"')
+    alfa_rij = lijst[lijst.index(">Alfa</a>") :].split("</tr>")[0]
+    bravo_rij = lijst[lijst.index(">Bravo</a>") :].split("</tr>")[0]
+
+    adres = "/samenwerkingsverbanden/alfa/?gemeente=GM0479&amp;peildatum=2025-06-01&amp;jaar=2025"
+    assert f'<th scope="row"><a href="{adres}">Alfa</a>' in lijst
+    assert f'<a href="{adres}#per-inwoner">Alfa</a>' in naast
+    bravo_uuid = bravo.samenwerkingsverband.uuid
+    assert (
+        f'<a href="/samenwerkingsverbanden/{bravo_uuid}/?gemeente=GM0479&amp;'
+        'peildatum=2025-06-01&amp;jaar=2025">Bravo</a>'
+    ) in lijst
+    assert (
+        f'<a class="bijschrift" href="/gemeenten/GM0479/samenwerkingsverbanden/{alfa.uuid}/'
+        'oplegger/?peildatum=2025-06-01&amp;jaar=2025">oplegger'
+        '<span class="visueel-verborgen"> Alfa</span></a>'
+    ) in alfa_rij
+    assert (
+        '<span class="label" title="bestuurlijk én financieel belang in dit jaar (BBV art. 1): '
+        "bestuurlijk belang: zetel in "
+    ) in alfa_rij
+    assert '">verbonden partij</span><span class="label label-verplicht">wettelijk verplicht' in (
+        alfa_rij
+    )
+    assert '<summary>Uittreden<span class="visueel-verborgen"> Alfa</span></summary>' in alfa_rij
+    # Bravo: no verbonden partij, no seat, no bestuursorgaan recorded: onbekend, never empty.
+    assert "verbonden partij</span>" not in bravo_rij
+    assert "<td>onbekend</td>" in bravo_rij
+    assert '<td><span class="onbekend">onbekend</span></td>' in bravo_rij
+
+
 def test_each_group_has_a_subtotal_and_unknown_is_never_zero(client, zaanstad):
     # Openbaar lichaam: 1.200,40 + 300,10 + onbekend; gemeenschappelijk orgaan: only onbekend.
     een = _regeling(zaanstad, "Een", "1200.40")
