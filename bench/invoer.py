@@ -17,7 +17,6 @@ target is 20 s each.
 
 import datetime
 import html
-import json
 import os
 import re
 import sys
@@ -31,14 +30,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regioreg.settings")
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.template.defaultfilters import filesizeformat  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
 
-from bench.meting import Meting, ijkmeting, voeg_toe  # noqa: E402
+from bench.beheer import beheerder_client, herhaal, rapporteer  # noqa: E402
+from bench.meting import Meting, ijkmeting  # noqa: E402
 from samenwerking.formats import CSVNederlands  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband  # noqa: E402
 from samenwerking.resources import DeelnameResource  # noqa: E402
@@ -131,47 +129,32 @@ def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
 
 
 def main() -> None:
-    settings.PAGINA_CACHE_SECONDEN = 0
-    translation.activate(settings.LANGUAGE_CODE)
-    beheerder, _nieuw = get_user_model().objects.get_or_create(
-        username="bench-invoer", defaults={"is_staff": True, "is_superuser": True}
-    )
-    client = Client(SERVER_NAME="localhost")
-    client.force_login(beheerder)
+    client = beheerder_client("bench-invoer")
     inhoud = deelnames_bestand(REGELS)
     grootte = filesizeformat(len(inhoud))
     assert len(inhoud) <= settings.IMPORT_MAX_BYTES, f"{grootte} > IMPORT_MAX_BYTES"
     ijk_begin = ijkmeting("voor de import").mediaan_ms
     print(f"Bestand: {REGELS} regels, {grootte}; ijkmeting {ijk_begin:.1f} ms", flush=True)
-    voorbeelden, bevestigingen = [], []
-    for _ in range(HERHALINGEN):
-        preview_ms, confirm_ms = een_run(client, inhoud)
-        print(f"  voorbeeld {preview_ms:9.1f} ms   bevestigen {confirm_ms:9.1f} ms", flush=True)
-        voorbeelden.append(preview_ms)
-        bevestigingen.append(confirm_ms)
+    voorbeelden, bevestigingen = herhaal(een_run, client, inhoud, HERHALINGEN)
     ijk_eind = ijkmeting("na de import").mediaan_ms
     ijkmetingen = f"ijkmeting {ijk_begin:.1f} ms voor en {ijk_eind:.1f} ms na de import"
     ijkmetingen = ijkmetingen.replace(".", ",")
     regels = f"{REGELS:,}".replace(",", ".")
-    metingen = [
-        Meting.uit_tijden(
-            f"Import deelnames in het beheer: voorbeeld ({regels} regels, {grootte})",
-            voorbeelden,
-            doel_ms=DOEL_MS,
-        ),
-        Meting.uit_tijden(
-            f"Import deelnames in het beheer: bevestigen ({regels} regels)",
-            bevestigingen,
-            doel_ms=DOEL_MS,
-            toelichting=ijkmetingen,
-        ),
-    ]
-    if os.environ.get("BENCH_UITVOER"):  # make bench: add to the report's figures
-        voeg_toe(metingen)
-    else:  # on its own: the figures for docs/performance.json
-        datum = timezone.now().isoformat(timespec="seconds")
-        figuren = [meting.als_json() for meting in metingen]
-        print(json.dumps({"datum": datum, "metingen": figuren}, ensure_ascii=False))
+    rapporteer(
+        [
+            Meting.uit_tijden(
+                f"Import deelnames in het beheer: voorbeeld ({regels} regels, {grootte})",
+                voorbeelden,
+                doel_ms=DOEL_MS,
+            ),
+            Meting.uit_tijden(
+                f"Import deelnames in het beheer: bevestigen ({regels} regels)",
+                bevestigingen,
+                doel_ms=DOEL_MS,
+                toelichting=ijkmetingen,
+            ),
+        ]
+    )
 
 
 if __name__ == "__main__":

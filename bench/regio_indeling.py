@@ -11,7 +11,6 @@ the database is rolled back after each run. Target: 10 s each. The figures go in
 of bench/meten.py (make bench) or, on their own (`scripts/bench.sh regio`), are printed.
 """
 
-import json
 import os
 import sys
 import time
@@ -23,14 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regioreg.settings")
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
 
-from bench.meting import Meting, voeg_toe  # noqa: E402
+from bench.beheer import beheerder_client, herhaal, rapporteer  # noqa: E402
+from bench.meting import Meting  # noqa: E402
 from samenwerking.models import Deelname, Gemeente, Herindeling, Samenwerkingsverband  # noqa: E402
 from samenwerking.normalisatie import normaliseer_naam  # noqa: E402
 
@@ -90,36 +87,22 @@ def een_run(client: Client, inhoud: bytes) -> tuple[float, float]:
 
 
 def main() -> None:
-    settings.PAGINA_CACHE_SECONDEN = 0
-    translation.activate(settings.LANGUAGE_CODE)
-    beheerder, _nieuw = get_user_model().objects.get_or_create(
-        username="bench-regio", defaults={"is_staff": True, "is_superuser": True}
+    client = beheerder_client("bench-regio")
+    voorbeelden, bevestigingen = herhaal(een_run, client, regio_bestand(), HERHALINGEN)
+    rapporteer(
+        [
+            Meting.uit_tijden(
+                "Regio-indeling in het beheer: voorbeeld (400 regels, 25 regio's)",
+                voorbeelden,
+                doel_ms=DOEL_MS,
+            ),
+            Meting.uit_tijden(
+                "Regio-indeling in het beheer: bevestigen (400 regels)",
+                bevestigingen,
+                doel_ms=DOEL_MS,
+            ),
+        ]
     )
-    client = Client(SERVER_NAME="localhost")
-    client.force_login(beheerder)
-    inhoud = regio_bestand()
-    voorbeelden, bevestigingen = [], []
-    for _ in range(HERHALINGEN):
-        preview_ms, confirm_ms = een_run(client, inhoud)
-        print(f"  voorbeeld {preview_ms:9.1f} ms   bevestigen {confirm_ms:9.1f} ms", flush=True)
-        voorbeelden.append(preview_ms)
-        bevestigingen.append(confirm_ms)
-    metingen = [
-        Meting.uit_tijden(
-            "Regio-indeling in het beheer: voorbeeld (400 regels, 25 regio's)",
-            voorbeelden,
-            doel_ms=DOEL_MS,
-        ),
-        Meting.uit_tijden(
-            "Regio-indeling in het beheer: bevestigen (400 regels)", bevestigingen, doel_ms=DOEL_MS
-        ),
-    ]
-    if os.environ.get("BENCH_UITVOER"):
-        voeg_toe(metingen)
-    else:
-        datum = timezone.now().isoformat(timespec="seconds")
-        data = {"datum": datum, "metingen": [m.als_json() for m in metingen]}
-        print(json.dumps(data, ensure_ascii=False))
 
 
 if __name__ == "__main__":

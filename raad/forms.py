@@ -8,6 +8,18 @@ from .constants import ZienswijzeStatus
 from .parameters import KOLOMMEN_STANDAARD, MODUS_STANDAARD, Formaat, Kolommen, Modus, keuzefout
 
 
+def keuzeveld(label, choices, fout, **kwargs) -> forms.ChoiceField:
+    """An optional choice; a value that is not offered is refused with `fout`, which names the
+    field and what to choose."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        error_messages={"invalid_choice": fout},
+        **kwargs,
+    )
+
+
 class PeildatumForm(forms.Form):
     """The moment a page without money looks at: a peildatum for who is in."""
 
@@ -49,12 +61,11 @@ class JaarForm(forms.Form):
 class OverDeJarenForm(JaarForm):
     """The last year of the ten and which bijdragen: begroot or gerealiseerd."""
 
-    soort = forms.ChoiceField(
-        label=_("Bijdragen"),
-        choices=BijdrageSoort.choices,
-        required=False,
+    soort = keuzeveld(
+        _("Bijdragen"),
+        BijdrageSoort.choices,
+        keuzefout(_("Bijdragen"), BijdrageSoort.values),
         initial=BijdrageSoort.BEGROOT,
-        error_messages={"invalid_choice": keuzefout(_("Bijdragen"), BijdrageSoort.values)},
     )
 
     def gekozen_soort(self) -> str:
@@ -96,16 +107,11 @@ def karakter_past(karakter: str, keuze: str) -> bool:
 class GemeenteForm(PeilForm):
     """The gemeente page: the moment, and which arrangements by karakter."""
 
-    karakter = forms.ChoiceField(
-        label=_("Karakter"),
-        choices=KARAKTERKEUZES,
-        required=False,
+    karakter = keuzeveld(
+        _("Karakter"),
+        KARAKTERKEUZES,
+        _("Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend."),
         help_text=_("Alleen de verbanden die beleid bepalen, of die uitvoeren. Leeg: alle."),
-        error_messages={
-            "invalid_choice": _(
-                "Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend."
-            )
-        },
     )
     # The list's filters, grouping and order (raad.gemeentelijst). The domains offered are
     # those of the gemeente's rows; the view checks a chosen one against them.
@@ -116,37 +122,25 @@ class GemeenteForm(PeilForm):
         help_text=_("Alleen de verbanden in dit beleidsterrein. Leeg: alle."),
         error_messages={"invalid": _("Domein: kies een domein uit de lijst.")},
     )
-    vorm = forms.ChoiceField(
-        label=_("Vorm"),
-        choices=[("", _("alle")), *Vorm.choices],
-        required=False,
+    vorm = keuzeveld(
+        _("Vorm"),
+        [("", _("alle")), *Vorm.choices],
+        _("Vorm: kies een vorm uit de lijst."),
         help_text=_("Alleen de verbanden met deze vorm. Leeg: alle."),
-        error_messages={"invalid_choice": _("Vorm: kies een vorm uit de lijst.")},
     )
-    verbonden_partij = forms.ChoiceField(
-        label=_("Verbonden partij"),
-        choices=VERBONDEN_KEUZES,
-        required=False,
+    verbonden_partij = keuzeveld(
+        _("Verbonden partij"),
+        VERBONDEN_KEUZES,
+        _("Verbonden partij: kies alle, ja of nee."),
         help_text=_("Verbonden partij in het gekozen jaar (BBV art. 1). Leeg: alle."),
-        error_messages={
-            "invalid_choice": _("Verbonden partij: kies alle, ja of nee."),
-        },
     )
-    indeling = forms.ChoiceField(
-        label=_("Groepeer"),
-        choices=INDELINGEN,
-        required=False,
-        error_messages={
-            "invalid_choice": _("Groepeer: kies per vorm, per domein of per motief."),
-        },
+    indeling = keuzeveld(
+        _("Groepeer"), INDELINGEN, _("Groepeer: kies per vorm, per domein of per motief.")
     )
-    sorteer = forms.ChoiceField(
-        label=_("Sorteer"),
-        choices=SORTERINGEN,
-        required=False,
-        error_messages={
-            "invalid_choice": _("Sorteer: kies naam, vorm of bijdrage (met - ervoor: aflopend).")
-        },
+    sorteer = keuzeveld(
+        _("Sorteer"),
+        SORTERINGEN,
+        _("Sorteer: kies naam, vorm of bijdrage (met - ervoor: aflopend)."),
     )
 
 
@@ -173,12 +167,11 @@ class ZoekForm(forms.Form):
 
 
 def _formaat() -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=_("Formaat"),
-        choices=Formaat.choices,
-        required=False,
+    return keuzeveld(
+        _("Formaat"),
+        Formaat.choices,
+        keuzefout(_("Formaat"), Formaat.values),
         initial=Formaat.HTML,
-        error_messages={"invalid_choice": keuzefout(_("Formaat"), Formaat.values)},
     )
 
 
@@ -192,23 +185,21 @@ class ExportForm(forms.Form):
     """Year, mode and file format of the verbonden-partijen list."""
 
     jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
-    modus = forms.ChoiceField(
-        label=_("Voor"),
-        choices=Modus.choices,
-        required=False,
+    modus = keuzeveld(
+        _("Voor"),
+        Modus.choices,
+        keuzefout(_("Voor"), Modus.values),
         initial=MODUS_STANDAARD,
-        error_messages={"invalid_choice": keuzefout(_("Voor"), Modus.values)},
         help_text=_(
             "Begroting: cijfers uit de begroting van het verband; jaarrekening: de "
             "gerealiseerde cijfers."
         ),
     )
-    kolommen = forms.ChoiceField(
-        label=_("Kolommen"),
-        choices=Kolommen.choices,
-        required=False,
+    kolommen = keuzeveld(
+        _("Kolommen"),
+        Kolommen.choices,
+        keuzefout(_("Kolommen"), Kolommen.values),
         initial=KOLOMMEN_STANDAARD,
-        error_messages={"invalid_choice": keuzefout(_("Kolommen"), Kolommen.values)},
         help_text=_(
             "BBV-minimum: wat BBV art. 15 vraagt; uitgebreid: ook programma, eigenaars- en "
             "opdrachtgeversrol, aandelenbelang, meerjarenraming en solvabiliteit."
@@ -228,9 +219,8 @@ class VerbandFilterForm(forms.Form):
 
 
 class ZienswijzenFilterForm(VerbandFilterForm):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Alle statussen")), *ZienswijzeStatus.choices],
-        error_messages={"invalid_choice": _("Status: kies er een uit de lijst.")},
+    status = keuzeveld(
+        _("Status"),
+        [("", _("Alle statussen")), *ZienswijzeStatus.choices],
+        _("Status: kies er een uit de lijst."),
     )

@@ -55,33 +55,39 @@ RENDERERS = [JSONRenderer, *(_renderer(f) for f in SPREADSHEETS)]
 FORMATEN = [Formaat.JSON.value, *SPREADSHEETS]
 
 
+def _keuzeparameter(naam, waarden: list[str], help_text) -> serializers.ChoiceField:
+    """An optional parameter with a fixed set of values; another value is refused with a
+    message naming the parameter and the values (raad.parameters.keuzefout)."""
+    return serializers.ChoiceField(
+        choices=waarden,
+        required=False,
+        help_text=help_text,
+        error_messages={"invalid_choice": keuzefout(naam, waarden)},
+    )
+
+
 class VerbondenPartijenParametersSerializer(serializers.Serializer):
     jaar = JaarField(required=False, help_text=_("Jaar van de lijst. Standaard: dit jaar."))
-    modus = serializers.ChoiceField(
-        choices=Modus.values,
-        required=False,
-        help_text=_(
+    modus = _keuzeparameter(
+        _("Modus"),
+        Modus.values,
+        _(
             "Voor de begroting (cijfers uit de begroting van elk verband) of de jaarrekening "
             "(gerealiseerde cijfers). Standaard: begroting."
         ),
-        error_messages={"invalid_choice": keuzefout(_("Modus"), Modus.values)},
     )
-    kolommen = serializers.ChoiceField(
-        choices=Kolommen.values,
-        required=False,
-        help_text=_(
+    kolommen = _keuzeparameter(
+        _("Kolommen"),
+        Kolommen.values,
+        _(
             "bbv (standaard): de kolommen van BBV art. 15; uitgebreid: ook programma, eigenaars- "
             "en opdrachtgeversrol, aandelenbelang, meerjarenraming en solvabiliteit."
         ),
-        error_messages={"invalid_choice": keuzefout(_("Kolommen"), Kolommen.values)},
     )
-    formaat = serializers.ChoiceField(
-        choices=FORMATEN,
-        required=False,
-        help_text=_(
-            "json (standaard), xlsx, csv (Nederlandse Excel) of ods. Kan ook met de Accept-kop."
-        ),
-        error_messages={"invalid_choice": keuzefout(_("Formaat"), FORMATEN)},
+    formaat = _keuzeparameter(
+        _("Formaat"),
+        FORMATEN,
+        _("json (standaard), xlsx, csv (Nederlandse Excel) of ods. Kan ook met de Accept-kop."),
     )
 
 

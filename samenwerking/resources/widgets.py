@@ -275,7 +275,14 @@ class JaNeeWidget(widgets.Widget):
         return "" if value is None else ("ja" if value else "nee")
 
 
-class BedragWidget(widgets.Widget):
+class WaardeWidget(widgets.Widget):
+    """A column exported as the value itself (a number); no value is an empty cell."""
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class BedragWidget(WaardeWidget):
     """Euro amounts as numbers or Dutch text (123456,78, 1.234,56, € 1.234,56, 1234.56),
     read by the one parser of amounts; an ambiguous value (1.234) is refused."""
 
@@ -285,11 +292,8 @@ class BedragWidget(widgets.Widget):
         except Bedragfout as fout:
             raise ValueError(fout.messages[0]) from None
 
-    def render(self, value, obj=None, **kwargs):
-        return "" if value is None else value
 
-
-class ProcentWidget(widgets.Widget):
+class ProcentWidget(WaardeWidget):
     """A percentage (verdeelsleutel) with up to four decimals: 12,5 or 12.5 (not an amount:
     no thousands)."""
 
@@ -303,9 +307,6 @@ class ProcentWidget(widgets.Widget):
             return Decimal(tekst.replace(",", "."))
         except InvalidOperation:
             raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).") from None
-
-    def render(self, value, obj=None, **kwargs):
-        return "" if value is None else value
 
 
 class LeegIsNoneWidget(widgets.Widget):
@@ -331,7 +332,7 @@ class UuidWidget(widgets.Widget):
             raise ValueError(f"{value!r} is geen geldige uuid.") from None
 
 
-class GetalWidget(widgets.Widget):
+class GetalWidget(WaardeWidget):
     def clean(self, value, row=None, **kwargs):
         if leeg(value):
             return None
@@ -344,9 +345,6 @@ class GetalWidget(widgets.Widget):
         if not getal.is_finite() or getal != getal.to_integral_value():
             raise ValueError(f"{value!r} is geen geheel getal.")
         return int(getal)
-
-    def render(self, value, obj=None, **kwargs):
-        return "" if value is None else value
 
 
 class DatumWidget(widgets.Widget):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from ..constants import BRON_OPENGR, BRON_ROO
 from ..models import Herindeling, Inwonertal
@@ -34,57 +34,49 @@ def bronnen_met_datum() -> list[Bron]:
     inwoners = Inwonertal.objects.aggregate(jaar=Max("jaar"))["jaar"]
     return [
         Bron(
-            naam=str(_("Landelijk register (Register van Overheidsorganisaties)")),
-            wat=str(
-                _(
-                    "Alle gemeenschappelijke regelingen met hun versies, deelnemers en "
-                    "bevoegdheden (Wgr art. 136), en de inwoners per gemeente."
-                )
+            naam=_("Landelijk register (Register van Overheidsorganisaties)"),
+            wat=_(
+                "Alle gemeenschappelijke regelingen met hun versies, deelnemers en "
+                "bevoegdheden (Wgr art. 136), en de inwoners per gemeente."
             ),
             datum=_datum(roo.stand if roo else None),
-            datum_soort=str(_("stand van de export")),
+            datum_soort=_("stand van de export"),
             aantal=roo_aantal,
         ),
         Bron(
-            naam=str(_("Inwoners per gemeente")),
-            wat=str(_("Uit de export van het landelijk register; aantal op 1 januari.")),
+            naam=_("Inwoners per gemeente"),
+            wat=_("Uit de export van het landelijk register; aantal op 1 januari."),
             datum=datetime.date(inwoners, 1, 1) if inwoners else None,
-            datum_soort=str(_("peildatum")),
+            datum_soort=_("peildatum"),
         ),
         Bron(
-            naam=str(_("Gemeentelijke indeling (CBS)")),
-            wat=str(
-                _(
-                    "De gemeenten met hun provincie en elke herindeling sinds 2016, uit de "
-                    "tabellen van het CBS en de RvIG."
-                )
+            naam=_("Gemeentelijke indeling (CBS)"),
+            wat=_(
+                "De gemeenten met hun provincie en elke herindeling sinds 2016, uit de "
+                "tabellen van het CBS en de RvIG."
             ),
             datum=indeling,
-            datum_soort=str(_("laatste herindeling")),
+            datum_soort=_("laatste herindeling"),
         ),
         Bron(
-            naam=str(_("OpenGR (Open State Foundation)")),
-            wat=str(
-                _(
-                    "Historische bron: de deelnames die de provincies in 2015 meldden. Alleen "
-                    "gebruikt waar het landelijk register iets niet heeft."
-                )
+            naam=_("OpenGR (Open State Foundation)"),
+            wat=_(
+                "Historische bron: de deelnames die de provincies in 2015 meldden. Alleen "
+                "gebruikt waar het landelijk register iets niet heeft."
             ),
             datum=datetime.date(2016, 3, 1) if opengr_aantal else None,
-            datum_soort=str(_("stand")),
+            datum_soort=_("stand"),
             aantal=opengr_aantal,
         ),
         Bron(
-            naam=str(_("Ingevoerd in het beheer")),
-            wat=str(
-                _(
-                    "Samenwerkingsverbanden, besturen, zetels en bedragen die "
-                    "regiosecretariaten en griffies zelf bijhouden."
-                )
+            naam=_("Ingevoerd in het beheer"),
+            wat=_(
+                "Samenwerkingsverbanden, besturen, zetels en bedragen die "
+                "regiosecretariaten en griffies zelf bijhouden."
             ),
             datum=_datum(max((r["bijgewerkt"] for r in eigen), default=None)),
-            datum_soort=str(_("laatst gewijzigd")),
-            zonder_datum=str(_("nog niets ingevoerd")),
+            datum_soort=_("laatst gewijzigd"),
+            zonder_datum=_("nog niets ingevoerd"),
             aantal=sum(r["aantal"] for r in eigen),
         ),
     ]

@@ -1,0 +1,100 @@
+"""One markup for a data table on the public pages: a keyboard-scrollable region (WCAG 1.4.10
+reflow, 2.1.1 keyboard), the table with its caption, a header row of column headers and the
+body. A page gives only what differs: the caption, the region's label, the columns and the rows.
+
+    {% load tabel %}
+    {% tabel bijschrift=titel label=_("Tabel, horizontaal te scrollen") klasse="cijfers" %}
+      {% kolom _("Gemeente") %}
+      {% kolom _("Inwoners") getal %}
+      {% for r in rijen %}<tr>…</tr>{% endfor %}
+    {% endtabel %}
+
+`kolom` stands only directly inside `tabel`; `getal` right-aligns the column (class "getal").
+With `rijgroepen` the rows bring their own `<tbody>` per group (a person with several seats).
+"""
+
+from django import template
+from django.template.base import FilterExpression, Node, NodeList
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_TABEL_OPTIES = {"bijschrift", "label", "klasse", "id"}
+
+
+class KolomNode(Node):
+    def __init__(self, kop: FilterExpression, getal: bool):
+        self.kop = kop
+        self.getal = getal
+
+    def render(self, context) -> str:
+        # Rendered by TabelNode as part of the header row; nothing where it stands.
+        return ""
+
+    def kopcel(self, context) -> tuple[str, str]:
+        klasse = mark_safe(' class="getal"') if self.getal else ""
+        return klasse, self.kop.resolve(context)
+
+
+class TabelNode(Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: NodeList, opties: dict[str, FilterExpression], rijgroepen: bool):
+        self.nodelist = nodelist
+        self.opties = opties
+        self.rijgroepen = rijgroepen
+
+    def render(self, context) -> str:
+        waarden = {naam: expr.resolve(context) for naam, expr in self.opties.items()}
+        kolommen = [node for node in self.nodelist if isinstance(node, KolomNode)]
+        kopcellen = format_html_join(
+            "", '<th scope="col"{}>{}</th>', (k.kopcel(context) for k in kolommen)
+        )
+        attributen = format_html(
+            "{}{}",
+            format_html(' class="{}"', waarden["klasse"]) if waarden.get("klasse") else "",
+            format_html(' id="{}"', waarden["id"]) if waarden.get("id") else "",
+        )
+        rijen = self.nodelist.render(context)
+        if not self.rijgroepen:
+            rijen = format_html("<tbody>{}</tbody>", rijen)
+        return format_html(
+            '<div class="tabelrol" tabindex="0" role="region" aria-label="{}">\n'
+            "<table{}>\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n{}\n</table>\n</div>",
+            waarden["label"],
+            attributen,
+            waarden["bijschrift"],
+            kopcellen,
+            rijen,
+        )
+
+
+@register.tag
+def tabel(parser, token):
+    bits = token.split_contents()
+    opties = {}
+    rijgroepen = "rijgroepen" in bits[1:]
+    for bit in bits[1:]:
+        if bit == "rijgroepen":
+            continue
+        naam, is_, waarde = bit.partition("=")
+        if not is_ or naam not in _TABEL_OPTIES:
+            raise template.TemplateSyntaxError(
+                f"{bits[0]}: onbekende optie {bit!r}; bekend zijn {sorted(_TABEL_OPTIES)}"
+            )
+        opties[naam] = parser.compile_filter(waarde)
+    for verplicht in ("bijschrift", "label"):
+        if verplicht not in opties:
+            raise template.TemplateSyntaxError(f"{bits[0]}: {verplicht}= ontbreekt")
+    nodelist = parser.parse(("endtabel",))
+    parser.delete_first_token()
+    return TabelNode(nodelist, opties, rijgroepen)
+
+
+@register.tag
+def kolom(parser, token):
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or bits[2:] not in ([], ["getal"]):
+        raise template.TemplateSyntaxError(f'{bits[0]} neemt een kop en eventueel "getal"')
+    return KolomNode(parser.compile_filter(bits[1]), getal=bits[2:] == ["getal"])

@@ -1,0 +1,54 @@
+"""The one markup of a data table ({% tabel %}): scroll region, caption, header row, body."""
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+
+
+def _render(bron: str, **context) -> str:
+    return Template("{% load i18n tabel %}" + bron).render(Context(context))
+
+
+def test_a_table_gets_its_region_caption_header_row_and_body():
+    html = _render(
+        '{% tabel bijschrift=titel label=_("Tabel, horizontaal te scrollen") klasse="cijfers" '
+        'id="raden" %}{% kolom _("Gemeente") %}{% kolom kop getal %}'
+        "{% for r in rijen %}<tr><th>{{ r }}</th></tr>{% endfor %}{% endtabel %}",
+        titel="Bijdragen in 2026",
+        kop="Begroot 2026",
+        rijen=["Utrecht", "Zeist"],
+    )
+    assert html == (
+        '<div class="tabelrol" tabindex="0" role="region" '
+        'aria-label="Tabel, horizontaal te scrollen">\n'
+        '<table class="cijfers" id="raden">\n<caption>Bijdragen in 2026</caption>\n'
+        '<thead><tr><th scope="col">Gemeente</th>'
+        '<th scope="col" class="getal">Begroot 2026</th></tr></thead>\n'
+        "<tbody><tr><th>Utrecht</th></tr><tr><th>Zeist</th></tr></tbody>\n</table>\n</div>"
+    )
+
+
+def test_text_from_the_data_is_escaped_and_row_groups_bring_their_own_body():
+    html = _render(
+        "{% tabel bijschrift=titel label=titel rijgroepen %}{% kolom kop %}"
+        "<tbody><tr><td>1</td></tr></tbody>{% endtabel %}",
+        titel="<b>R&D</b>",
+        kop="<i>kop</i>",
+    )
+    assert "<caption>&lt;b&gt;R&amp;D&lt;/b&gt;</caption>" in html
+    assert 'aria-label="&lt;b&gt;R&amp;D&lt;/b&gt;"' in html
+    assert '<th scope="col">&lt;i&gt;kop&lt;/i&gt;</th>' in html
+    assert html.count("<tbody>") == 1
+    assert "<table>" in html
+
+
+@pytest.mark.parametrize(
+    ("bron", "melding"),
+    [
+        ('{% tabel bijschrift="a" label="b" kleur="rood" %}{% endtabel %}', "onbekende optie"),
+        ('{% tabel label="b" %}{% endtabel %}', "bijschrift= ontbreekt"),
+        ('{% tabel bijschrift="a" label="b" %}{% kolom "x" breed %}{% endtabel %}', "eventueel"),
+    ],
+)
+def test_a_mistake_in_the_template_is_named(bron, melding):
+    with pytest.raises(TemplateSyntaxError, match=melding):
+        _render(bron)
