@@ -417,8 +417,15 @@ class Zetel(MetPeriode, RegisterModel):
 class Bijdrage(RegisterModel):
     """What a deelname pays in a year, begroot or gerealiseerd, optionally per onderdeel."""
 
+    # No index of its own: bijdrage_deelname_jaar_idx and bijdrage_uniek both begin with
+    # deelname. With a third index on deelname alone PostgreSQL chose it for "this year's
+    # bijdragen of these deelnames" and read every year to keep one (the domein ranking).
     deelname = models.ForeignKey(
-        Deelname, on_delete=models.CASCADE, related_name="bijdragen", verbose_name=_("deelname")
+        Deelname,
+        on_delete=models.CASCADE,
+        related_name="bijdragen",
+        verbose_name=_("deelname"),
+        db_index=False,
     )
     jaar = jaar_veld()
     soort = models.CharField(_("soort"), max_length=20, choices=BijdrageSoort.choices)
