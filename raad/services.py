@@ -210,29 +210,42 @@ def kader_opslaan(*, kader: Kader) -> Kader:
     return register.rij_opslaan(rij=kader)
 
 
+class _Bewaren:
+    """The default of a value not given to `indicatorwaarde_vastleggen`: keep what is stored
+    (`None` and "" clear it)."""
+
+    def __repr__(self):
+        return "BEWAREN"
+
+
+BEWAREN = _Bewaren()
+
+
 @transaction.atomic
 def indicatorwaarde_vastleggen(
     *,
     indicator: Indicator,
     jaar: int,
-    gepland: Decimal | None = None,
-    gerealiseerd: Decimal | None = None,
-    bron: str = "",
-    bron_url: str = "",
+    gepland: Decimal | _Bewaren | None = BEWAREN,
+    gerealiseerd: Decimal | _Bewaren | None = BEWAREN,
+    bron: str | _Bewaren = BEWAREN,
+    bron_url: str | _Bewaren = BEWAREN,
 ) -> Indicatorwaarde:
     """The planned and/or actual value of an indicator in a year: the year's row is created
-    or updated (a value not given keeps what is stored)."""
+    or updated, on the row as stored (locked). A value not given keeps what is stored; `None`
+    (or "" for the source) clears it, and the history records the change. Clearing both
+    values is refused: delete the year's row instead."""
     waarde = Indicatorwaarde.objects.select_for_update().filter(
         indicator=indicator, jaar=jaar
     ).first() or Indicatorwaarde(indicator=indicator, jaar=jaar)
-    if gepland is not None:
-        waarde.gepland = gepland
-    if gerealiseerd is not None:
-        waarde.gerealiseerd = gerealiseerd
-    if bron:
-        waarde.bron = bron
-    if bron_url:
-        waarde.bron_url = bron_url
+    for veld, nieuw in (
+        ("gepland", gepland),
+        ("gerealiseerd", gerealiseerd),
+        ("bron", bron),
+        ("bron_url", bron_url),
+    ):
+        if nieuw is not BEWAREN:
+            setattr(waarde, veld, "" if nieuw is None and veld.startswith("bron") else nieuw)
     return register.rij_opslaan(rij=waarde)
 
 

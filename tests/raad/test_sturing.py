@@ -4,11 +4,13 @@
 
 import datetime
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from raad import services
 from raad.models import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort
@@ -289,6 +291,54 @@ def test_an_indicator_value_needs_a_planned_or_an_actual_value(regio):
         Decimal("78"),
         "Jaarverslag 2025",
     )
+
+
+def test_secretariaat_clears_a_value_and_the_history_shows_it(regio):
+    indicator = IndicatorFactory(doel__samenwerkingsverband=regio["eigen"])
+    services.indicatorwaarde_vastleggen(
+        indicator=indicator,
+        jaar=2025,
+        gepland=Decimal("80"),
+        gerealiseerd=Decimal("78"),
+        bron="Jaarverslag 2025",
+    )
+    # A value not given keeps what is stored; None (or "") clears it.
+    services.indicatorwaarde_vastleggen(indicator=indicator, jaar=2025, gerealiseerd=None, bron="")
+    waarde = Indicatorwaarde.objects.get()
+    assert (waarde.gepland, waarde.gerealiseerd, waarde.bron) == (Decimal("80"), None, "")
+    nieuw, oud = waarde.history.all()[:2]
+    verschil = {w.field: (w.old, w.new) for w in nieuw.diff_against(oud).changes}
+    assert verschil == {
+        "gerealiseerd": (Decimal("78.000"), None),
+        "bron": ("Jaarverslag 2025", ""),
+    }
+    # Clearing the last value too is refused: nothing changes.
+    with pytest.raises(ValidationError, match="vul een geplande of een gerealiseerde waarde in"):
+        services.indicatorwaarde_vastleggen(indicator=indicator, jaar=2025, gepland=None)
+    assert Indicatorwaarde.objects.get().gepland == Decimal("80")
+
+
+def test_secretariaat_clears_a_value_in_the_admin_and_sees_it_in_the_history(regio):
+    waarde = IndicatorwaardeFactory(
+        indicator__doel__samenwerkingsverband=regio["eigen"],
+        jaar=2025,
+        gepland=Decimal("80"),
+        gerealiseerd=Decimal("78"),
+    )
+    client = _admin(regio["secretariaat"])
+    url = _url(Indicatorwaarde, "change", waarde.pk)
+    gegevens = formulier_gegevens(client.get(url))
+    gegevens["gerealiseerd"] = [""]
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert Indicatorwaarde.objects.get().gerealiseerd is None
+    geschiedenis = client.get(_url(Indicatorwaarde, "history", waarde.pk))
+    assert geschiedenis.status_code == 200
+    # The newest change, by this account, from 78 to nothing.
+    tekst = " ".join(unescape(strip_tags(geschiedenis.content.decode())).split())
+    nieuwste = tekst[tekst.find("Wijzigingen (oud → nieuw)") :]
+    assert f"gewijzigd {regio['secretariaat']}" in nieuwste
+    assert "Gerealiseerd: 78.000 → None" in nieuwste
 
 
 # --- Pages -------------------------------------------------------------------------------------
