@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from samenwerking import services as register
 from samenwerking.models import Deelname
-from samenwerking.periode import loopt_op, periode_q
+from samenwerking.periode import jaar as kalenderjaar
+from samenwerking.periode import loopt_op, overlapt, periode_q
+from samenwerking.services.regels import periode_tekst
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
 from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
@@ -166,25 +168,33 @@ def reactie_bestuur_vastleggen(*, zienswijze: Zienswijze, reactie: str) -> Ziens
 
 def kaders_controleren(rijen: list[Kader], labels, goed) -> dict:
     """Rules across rows: a raad sets kaders for a regeling its gemeente takes (or took) part
-    in. One query, however many kaders."""
+    in, in the kader's year (a deelname that runs at least one day of it). One query, however
+    many kaders."""
     paren = {
         (rijen[i].gemeente_id, rijen[i].samenwerkingsverband_id)
         for i in goed
         if rijen[i].gemeente_id and rijen[i].samenwerkingsverband_id
     }
-    deelnemers = set()
+    perioden: dict[tuple, list[tuple]] = {}
     if paren:
         waar = Q(pk__in=[])
         for gemeente, verband in paren:
             waar |= Q(gemeente_id=gemeente, samenwerkingsverband_id=verband)
-        deelnemers = set(
-            Deelname.objects.filter(waar).values_list("gemeente_id", "samenwerkingsverband_id")
-        )
+        for gemeente, verband, toetreding, uittreding in (
+            Deelname.objects.filter(waar)
+            .order_by("toetredingsdatum")
+            .values_list(
+                "gemeente_id", "samenwerkingsverband_id", "toetredingsdatum", "uittredingsdatum"
+            )
+        ):
+            perioden.setdefault((gemeente, verband), []).append((toetreding, uittreding))
     fouten = {}
     for i in goed:
         kader = rijen[i]
         paar = (kader.gemeente_id, kader.samenwerkingsverband_id)
-        if all(paar) and paar not in deelnemers:
+        if not all(paar):
+            continue
+        if paar not in perioden:
             fouten[i] = ValidationError(
                 {
                     "samenwerkingsverband": ValidationError(
@@ -195,6 +205,28 @@ def kaders_controleren(rijen: list[Kader], labels, goed) -> dict:
                         )
                         % {"gemeente": kader.gemeente, "verband": kader.samenwerkingsverband},
                         code="geen_deelnemer",
+                    )
+                }
+            )
+        elif kader.jaar and not any(
+            overlapt(begin, eind, *kalenderjaar(kader.jaar)) for begin, eind in perioden[paar]
+        ):
+            fouten[i] = ValidationError(
+                {
+                    "jaar": ValidationError(
+                        _(
+                            "Jaar: %(gemeente)s nam in %(jaar)s niet deel aan %(verband)s "
+                            "(deelname %(perioden)s). Kies een jaar waarin de gemeente deelnam."
+                        )
+                        % {
+                            "gemeente": kader.gemeente,
+                            "jaar": kader.jaar,
+                            "verband": kader.samenwerkingsverband,
+                            "perioden": "; ".join(
+                                periode_tekst(begin, eind) for begin, eind in perioden[paar]
+                            ),
+                        },
+                        code="jaar_buiten_deelname",
                     )
                 }
             )

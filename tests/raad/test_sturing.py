@@ -185,6 +185,61 @@ def test_a_kader_for_a_regeling_the_gemeente_is_not_in_is_refused(regio):
     assert not Kader.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("toetreding", "uittreding", "jaar", "periode"),
+    [
+        # Ended on 1 January 2025: it ran in 2024, not in 2025.
+        (None, D(2025, 1, 1), 2025, "onbekend tot 1 januari 2025"),
+        # Began on 1 March 2027: it runs in 2027, not in 2026.
+        (D(2027, 3, 1), None, 2026, "vanaf 1 maart 2027"),
+    ],
+)
+def test_a_kader_for_a_year_the_deelname_does_not_run_is_refused(
+    regio, toetreding, uittreding, jaar, periode
+):
+    verband = f.SamenwerkingsverbandFactory(naam="Recreatieschap Twiske")
+    f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=regio["zaanstad"],
+        toetredingsdatum=toetreding,
+        uittredingsdatum=uittreding,
+    )
+    kader = Kader(
+        gemeente=regio["zaanstad"],
+        samenwerkingsverband=verband,
+        soort=KaderSoort.RAADSBESLUIT,
+        jaar=jaar,
+        besluitdatum=D(2024, 6, 26),
+        onderwerp="Kaders",
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.kader_opslaan(kader=kader)
+    assert fout.value.message_dict == {
+        "jaar": [
+            f"Jaar: Zaanstad nam in {jaar} niet deel aan {verband} (deelname "
+            f"{periode}). Kies een jaar waarin de gemeente deelnam."
+        ]
+    }
+    assert not Kader.objects.exists()
+    # A year in which it ran is accepted.
+    kader.jaar = 2024 if uittreding else 2027
+    services.kader_opslaan(kader=kader)
+    assert Kader.objects.get().jaar == kader.jaar
+
+
+def test_the_admin_refuses_a_kader_for_a_year_after_the_deelname_ended(regio):
+    deelname = regio["eigen"].deelnames.get(gemeente=regio["zaanstad"])
+    deelname.uittredingsdatum = D(2026, 1, 1)
+    deelname.save()
+    antwoord = _kader_post(_admin(regio["griffie"]), regio, jaar="2026")
+    assert antwoord.status_code == 200
+    assert (
+        f"Jaar: Zaanstad nam in 2026 niet deel aan {regio['eigen']} "
+        "(deelname 1 januari 2015 tot 1 januari 2026)" in _tekst(antwoord)
+    )
+    assert not Kader.objects.exists()
+
+
 def test_beheerder_enters_a_kader_for_any_gemeente(regio):
     client = _admin(regio["beheerder"])
     antwoord = _kader_post(client, regio, gemeente=str(regio["purmerend"].pk))
