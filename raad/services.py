@@ -22,8 +22,19 @@ from samenwerking.periode import loopt_op, overlapt, periode_q
 from samenwerking.services.regels import periode_tekst
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
-from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
+from .models import (
+    Bestuursvergadering,
+    Raadsvergadering,
+    Vergadering,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
 from .sturing import Indicator, Indicatorwaarde, Kader
+from .vergaderregels import (
+    bestuursvergaderingen_controleren,
+    raadsvergaderingen_controleren,
+    vergaderingen_controleren,
+)
 
 
 @transaction.atomic
@@ -282,6 +293,12 @@ def indicatorwaarde_vastleggen(
 
 
 # --- Vergaderingen -----------------------------------------------------------------------------
+
+register.registreren(Vergadering, register.Regels(over_rijen=vergaderingen_controleren))
+register.registreren(
+    Bestuursvergadering, register.Regels(over_rijen=bestuursvergaderingen_controleren)
+)
+register.registreren(Raadsvergadering, register.Regels(over_rijen=raadsvergaderingen_controleren))
 
 
 def vergadering_opslaan(*, vergadering: Vergadering) -> Vergadering:
