@@ -7,13 +7,14 @@ admin asks raad.rechten which gemeenten a user may handle (today: all).
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.adminbasis import RegisterAdmin, RegisterInline, VerbandRijAdmin
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 
 from . import rechten, services
-from .constants import ZienswijzeStatus
+from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import (
     Bestuursvergadering,
     Doel,
@@ -28,6 +29,7 @@ from .models import (
     Zienswijze,
     Zienswijzeverzoek,
 )
+from .vergaderingen import besluitmoment_van, zienswijzen_met_besluitdatum
 
 
 class GemeenteRechtenMixin:
@@ -142,7 +144,13 @@ class ActueleStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Zienswijze)
 class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
-    list_display = ["gemeente", "zienswijzeverzoek", "uiterste_datum", "actuele_status_label"]
+    list_display = [
+        "gemeente",
+        "zienswijzeverzoek",
+        "uiterste_datum",
+        "actuele_status_label",
+        "besluit_van_de_raad",
+    ]
     list_filter = [ActueleStatusFilter, "zienswijzeverzoek__soort", "gemeente__provincie"]
     list_select_related = ["gemeente", "zienswijzeverzoek__samenwerkingsverband"]
     search_fields = [
@@ -155,7 +163,10 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
     readonly_fields = ["uuid"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).met_actuele_status(timezone.localdate())
+        # The raad's decision date (raad.vergaderingen) as subqueries of the list's query.
+        return zienswijzen_met_besluitdatum(
+            super().get_queryset(request).met_actuele_status(timezone.localdate())
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
@@ -174,6 +185,18 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
     @admin.display(description=_("status"), ordering="actuele_status")
     def actuele_status_label(self, obj):
         return ZienswijzeStatus(obj.actuele_status).label
+
+    @admin.display(description=_("besluit van de raad"), ordering="besluitdatum")
+    def besluit_van_de_raad(self, obj):
+        """When the raad decides (decided: its raadsbesluit; open: the last raadsvergadering
+        in time, or what to do without one)."""
+        if obj.actuele_status not in OPEN_STATUSSEN:
+            return (
+                _("besloten op %(datum)s") % {"datum": date_format(obj.raadsbesluit_datum, "j F Y")}
+                if obj.raadsbesluit_datum
+                else "—"
+            )
+        return besluitmoment_van(obj).tekst
 
 
 @admin.register(Evaluatie)

@@ -15,9 +15,17 @@ from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverba
 from samenwerking.periode import loopt_op, periode_overlapt_q
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
-from .models import Evaluatie, Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
+from .models import (
+    Bestuursvergadering,
+    Evaluatie,
+    Raadsvergadering,
+    Vergadering,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
 from .termijnen import Termijn, pc_termijnen
-from .vergaderingen import besluitmoment_van, zienswijzen_met_besluitdatum
+from .vergaderingen import Besluitmoment, besluitmoment_van, zienswijzen_met_besluitdatum
+from .vergaderregels import als_vergaderingen
 from .werkdagen import dagnotitie
 
 
@@ -72,6 +80,23 @@ def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> Q
             "-zienswijzeverzoek__uiterste_datum", "zienswijzeverzoek__samenwerkingsverband__naam"
         )
     )
+
+
+def besluitmomenten_van_raad(
+    gemeente: Gemeente, verband: Samenwerkingsverband, *, vandaag: datetime.date
+) -> list[tuple[Zienswijze, Besluitmoment]]:
+    """The raad's open zienswijzen on one regeling whose deadline is today or later, each with
+    the raad's decision date (raad.vergaderingen), deadline first. One query."""
+    return [
+        (zienswijze, besluitmoment_van(zienswijze))
+        for zienswijze in zienswijzen_van_gemeente(gemeente, vandaag=vandaag)
+        .filter(
+            zienswijzeverzoek__samenwerkingsverband=verband,
+            zienswijzeverzoek__uiterste_datum__gte=vandaag,
+            actuele_status__in=OPEN_STATUSSEN,
+        )
+        .order_by("zienswijzeverzoek__uiterste_datum", "zienswijzeverzoek__onderwerp")
+    ]
 
 
 # --- The calendar of one gemeente -------------------------------------------------------------
@@ -263,7 +288,8 @@ def kalender_van_gemeente(
     keeps the entries of one of them (and the raad's own meetings). Queries: 1 deelnames with
     arrangement and last evaluation, 2-4 P&C rules, meetings and overrides (see
     pc_termijnen), 5 zienswijzen with decision date, 6 meetings of the arrangements,
-    7 raadsvergaderingen.
+    7 their vaststellingsvergaderingen (shown as meetings of the algemeen bestuur:
+    raad.vergaderregels), 8 raadsvergaderingen.
     """
     laatste_evaluatie = (
         Evaluatie.objects.filter(samenwerkingsverband=OuterRef("samenwerkingsverband"))
@@ -315,11 +341,19 @@ def kalender_van_gemeente(
             and van <= zienswijze.besluitdatum <= tot
         ):
             punten.append(_besluitpunt(zienswijze, vandaag=vandaag))
+    verband_ids = [v.pk for v in verbanden]
     punten += [
         _vergaderpunt(v)
-        for v in Vergadering.objects.filter(
-            samenwerkingsverband__in=[v.pk for v in verbanden], datum__range=(van, tot)
-        ).select_related("samenwerkingsverband")
+        for v in [
+            *Vergadering.objects.filter(
+                samenwerkingsverband__in=verband_ids, datum__range=(van, tot)
+            ).select_related("samenwerkingsverband"),
+            *als_vergaderingen(
+                Bestuursvergadering.objects.filter(
+                    samenwerkingsverband__in=verband_ids, datum__range=(van, tot)
+                ).select_related("samenwerkingsverband")
+            ),
+        ]
         if neemt_deel(v.samenwerkingsverband, v.datum)
     ]
     punten += [
@@ -356,12 +390,22 @@ def verbandkalender(
     verband: Samenwerkingsverband, *, jaar: int, vandaag: datetime.date
 ) -> Verbandkalender:
     """For the arrangement page. Queries: 1 evaluations, 2-4 P&C rules, meetings and
-    overrides (none for a form without a P&C cycle), 5 meetings, 6 zienswijze requests (both
-    from a year before `vandaag` on)."""
+    overrides (none for a form without a P&C cycle), 5 meetings, 6 vaststellingsvergaderingen
+    (shown as meetings), 7 zienswijze requests (all from a year before `vandaag` on)."""
     evaluaties = list(verband.evaluaties.order_by("-datum"))
     sinds = vandaag - datetime.timedelta(days=365)
     return Verbandkalender(
-        vergaderingen=list(verband.vergaderingen.filter(datum__gte=sinds).order_by("datum")),
+        vergaderingen=sorted(
+            [
+                *verband.vergaderingen.filter(datum__gte=sinds),
+                *als_vergaderingen(
+                    verband.bestuursvergaderingen.filter(datum__gte=sinds).select_related(
+                        "samenwerkingsverband"
+                    )
+                ),
+            ],
+            key=lambda v: (v.datum, v.soort),
+        ),
         zienswijzeverzoeken=list(
             verband.zienswijzeverzoeken.filter(uiterste_datum__gte=sinds).order_by(
                 "uiterste_datum", "onderwerp"

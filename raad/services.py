@@ -17,11 +17,24 @@ from django.utils.translation import gettext as _
 
 from samenwerking import services as register
 from samenwerking.models import Deelname
-from samenwerking.periode import loopt_op, periode_q
+from samenwerking.periode import jaar as kalenderjaar
+from samenwerking.periode import loopt_op, overlapt, periode_q
+from samenwerking.services.regels import periode_tekst
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
-from .models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
+from .models import (
+    Bestuursvergadering,
+    Raadsvergadering,
+    Vergadering,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
 from .sturing import Indicator, Indicatorwaarde, Kader
+from .vergaderregels import (
+    bestuursvergaderingen_controleren,
+    raadsvergaderingen_controleren,
+    vergaderingen_controleren,
+)
 
 
 @transaction.atomic
@@ -166,25 +179,33 @@ def reactie_bestuur_vastleggen(*, zienswijze: Zienswijze, reactie: str) -> Ziens
 
 def kaders_controleren(rijen: list[Kader], labels, goed) -> dict:
     """Rules across rows: a raad sets kaders for a regeling its gemeente takes (or took) part
-    in. One query, however many kaders."""
+    in, in the kader's year (a deelname that runs at least one day of it). One query, however
+    many kaders."""
     paren = {
         (rijen[i].gemeente_id, rijen[i].samenwerkingsverband_id)
         for i in goed
         if rijen[i].gemeente_id and rijen[i].samenwerkingsverband_id
     }
-    deelnemers = set()
+    perioden: dict[tuple, list[tuple]] = {}
     if paren:
         waar = Q(pk__in=[])
         for gemeente, verband in paren:
             waar |= Q(gemeente_id=gemeente, samenwerkingsverband_id=verband)
-        deelnemers = set(
-            Deelname.objects.filter(waar).values_list("gemeente_id", "samenwerkingsverband_id")
-        )
+        for gemeente, verband, toetreding, uittreding in (
+            Deelname.objects.filter(waar)
+            .order_by("toetredingsdatum")
+            .values_list(
+                "gemeente_id", "samenwerkingsverband_id", "toetredingsdatum", "uittredingsdatum"
+            )
+        ):
+            perioden.setdefault((gemeente, verband), []).append((toetreding, uittreding))
     fouten = {}
     for i in goed:
         kader = rijen[i]
         paar = (kader.gemeente_id, kader.samenwerkingsverband_id)
-        if all(paar) and paar not in deelnemers:
+        if not all(paar):
+            continue
+        if paar not in perioden:
             fouten[i] = ValidationError(
                 {
                     "samenwerkingsverband": ValidationError(
@@ -195,6 +216,28 @@ def kaders_controleren(rijen: list[Kader], labels, goed) -> dict:
                         )
                         % {"gemeente": kader.gemeente, "verband": kader.samenwerkingsverband},
                         code="geen_deelnemer",
+                    )
+                }
+            )
+        elif kader.jaar and not any(
+            overlapt(begin, eind, *kalenderjaar(kader.jaar)) for begin, eind in perioden[paar]
+        ):
+            fouten[i] = ValidationError(
+                {
+                    "jaar": ValidationError(
+                        _(
+                            "Jaar: %(gemeente)s nam in %(jaar)s niet deel aan %(verband)s "
+                            "(deelname %(perioden)s). Kies een jaar waarin de gemeente deelnam."
+                        )
+                        % {
+                            "gemeente": kader.gemeente,
+                            "jaar": kader.jaar,
+                            "verband": kader.samenwerkingsverband,
+                            "perioden": "; ".join(
+                                periode_tekst(begin, eind) for begin, eind in perioden[paar]
+                            ),
+                        },
+                        code="jaar_buiten_deelname",
                     )
                 }
             )
@@ -210,33 +253,52 @@ def kader_opslaan(*, kader: Kader) -> Kader:
     return register.rij_opslaan(rij=kader)
 
 
+class _Bewaren:
+    """The default of a value not given to `indicatorwaarde_vastleggen`: keep what is stored
+    (`None` and "" clear it)."""
+
+    def __repr__(self):
+        return "BEWAREN"
+
+
+BEWAREN = _Bewaren()
+
+
 @transaction.atomic
 def indicatorwaarde_vastleggen(
     *,
     indicator: Indicator,
     jaar: int,
-    gepland: Decimal | None = None,
-    gerealiseerd: Decimal | None = None,
-    bron: str = "",
-    bron_url: str = "",
+    gepland: Decimal | _Bewaren | None = BEWAREN,
+    gerealiseerd: Decimal | _Bewaren | None = BEWAREN,
+    bron: str | _Bewaren = BEWAREN,
+    bron_url: str | _Bewaren = BEWAREN,
 ) -> Indicatorwaarde:
     """The planned and/or actual value of an indicator in a year: the year's row is created
-    or updated (a value not given keeps what is stored)."""
+    or updated, on the row as stored (locked). A value not given keeps what is stored; `None`
+    (or "" for the source) clears it, and the history records the change. Clearing both
+    values is refused: delete the year's row instead."""
     waarde = Indicatorwaarde.objects.select_for_update().filter(
         indicator=indicator, jaar=jaar
     ).first() or Indicatorwaarde(indicator=indicator, jaar=jaar)
-    if gepland is not None:
-        waarde.gepland = gepland
-    if gerealiseerd is not None:
-        waarde.gerealiseerd = gerealiseerd
-    if bron:
-        waarde.bron = bron
-    if bron_url:
-        waarde.bron_url = bron_url
+    for veld, nieuw in (
+        ("gepland", gepland),
+        ("gerealiseerd", gerealiseerd),
+        ("bron", bron),
+        ("bron_url", bron_url),
+    ):
+        if nieuw is not BEWAREN:
+            setattr(waarde, veld, "" if nieuw is None and veld.startswith("bron") else nieuw)
     return register.rij_opslaan(rij=waarde)
 
 
 # --- Vergaderingen -----------------------------------------------------------------------------
+
+register.registreren(Vergadering, register.Regels(over_rijen=vergaderingen_controleren))
+register.registreren(
+    Bestuursvergadering, register.Regels(over_rijen=bestuursvergaderingen_controleren)
+)
+register.registreren(Raadsvergadering, register.Regels(over_rijen=raadsvergaderingen_controleren))
 
 
 def vergadering_opslaan(*, vergadering: Vergadering) -> Vergadering:

@@ -45,7 +45,7 @@ from .forms import (
     RegisterForm,
     ZoekForm,
 )
-from .kalender import verbandkalender
+from .kalender import besluitmomenten_van_raad, verbandkalender
 from .parameters import (
     BESTANDSFORMATEN,
     MEDIATYPEN,
@@ -345,6 +345,7 @@ def oplegger(request, cbs_code: str, uuid):
         for zetel in orgaan.zetels_op_peildatum
         if zetel.deelname and zetel.deelname.gemeente_id == gemeente.pk
     ]
+    kalender = verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum)
     context = {
         "gemeente": gemeente,
         "o": overzicht,
@@ -361,7 +362,11 @@ def oplegger(request, cbs_code: str, uuid):
             for t in pc_termijnen([overzicht.verband], range(peildatum.year, peildatum.year + 3))
             if t.datum >= peildatum
         ][:5],
-        "kalender": verbandkalender(overzicht.verband, jaar=jaar, vandaag=peildatum),
+        "kalender": kalender,
+        # The coming meetings of the regeling and when this raad must decide on its open
+        # zienswijzen (one query).
+        "komende_vergaderingen": [v for v in kalender.vergaderingen if v.datum >= peildatum],
+        "besluitmomenten": besluitmomenten_van_raad(gemeente, overzicht.verband, vandaag=peildatum),
         "sturing": sturing_van_verband(overzicht.verband, overzicht.jaarcijfers, gemeente=gemeente),
     }
     return render(request, "raad/oplegger.html", context, status=status)

@@ -10,11 +10,15 @@ Five kinds of points, each with the admin page where it is fixed:
 - evaluation overdue (raad.kalender.evaluatiestand);
 - fields in conflict with the national register: a field the register feeds whose value differs
   from what the register said at the last import (`roo_stand`, samenwerking.registerstand),
-  of the regeling or of one of its running deelnames.
+  of the regeling or of one of its running deelnames;
+- zienswijzen still open before their deadline, each with its raad's decision date (the last
+  raadsvergadering in time, or "plan een extra vergadering of vraag uitstel":
+  raad.vergaderingen).
 
 Queries, whatever the number of regelingen: 1 the regelingen (with their last evaluation),
 2 their deelnames that run today or next year (with "has a bijdrage next year" and "has a
-seat today"), 3-5 the P&C rules, meetings and overrides (raad.termijnen). The account's role
+seat today"), 3-5 the P&C rules, meetings and overrides (raad.termijnen), 6 the open
+zienswijzen with their raad's decision date. The account's role
 is read by toegang.rechten (cached on the user).
 """
 
@@ -35,18 +39,21 @@ from samenwerking.registerstand import als_json
 from toegang import rechten
 
 from .adressen import verband_adres
+from .constants import OPEN_STATUSSEN
 from .kalender import evaluatiestand
-from .models import Evaluatie
+from .models import Evaluatie, Zienswijze
 from .termijnen import pc_termijnen
+from .vergaderingen import besluitmoment_van, zienswijzen_met_besluitdatum
 
 TERMIJN_DAGEN = 42  # P&C termijnen within six weeks are "due"
 
-BIJDRAGEN, ZETELS, TERMIJNEN, EVALUATIE, CONFLICTEN = (
+BIJDRAGEN, ZETELS, TERMIJNEN, EVALUATIE, CONFLICTEN, ZIENSWIJZEN = (
     "bijdragen",
     "zetels",
     "termijnen",
     "evaluatie",
     "conflicten",
+    "zienswijzen",
 )
 
 
@@ -234,4 +241,42 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                     _("Document vastleggen"),
                 )
             )
+
+    for zienswijze in _open_zienswijzen(verbanden, vandaag):
+        standen[zienswijze.zienswijzeverzoek.samenwerkingsverband_id].punten.append(
+            Punt(
+                ZIENSWIJZEN,
+                _(
+                    "Zienswijze op %(onderwerp)s (uiterlijk %(datum)s), %(gemeente)s: besluit "
+                    "van de raad: %(besluit)s"
+                )
+                % {
+                    "onderwerp": zienswijze.zienswijzeverzoek.onderwerp,
+                    "datum": date_format(zienswijze.zienswijzeverzoek.uiterste_datum, "j F Y"),
+                    "gemeente": zienswijze.gemeente.naam,
+                    "besluit": besluitmoment_van(zienswijze).tekst,
+                },
+                reverse("raad:zienswijzeverzoek", args=[zienswijze.zienswijzeverzoek.uuid]),
+                _("Alle raden bij dit verzoek"),
+            )
+        )
     return list(standen.values())
+
+
+def _open_zienswijzen(verbanden: list, vandaag: datetime.date) -> list[Zienswijze]:
+    """The open zienswijzen on these regelingen whose deadline is today or later, with their
+    raad's decision date, by deadline and gemeente. One query."""
+    return list(
+        zienswijzen_met_besluitdatum(
+            Zienswijze.objects.filter(
+                zienswijzeverzoek__samenwerkingsverband__in=[v.pk for v in verbanden],
+                zienswijzeverzoek__uiterste_datum__gte=vandaag,
+            )
+        )
+        .met_actuele_status(vandaag)
+        .filter(actuele_status__in=OPEN_STATUSSEN)
+        .select_related("gemeente", "zienswijzeverzoek")
+        .order_by(
+            "zienswijzeverzoek__uiterste_datum", "zienswijzeverzoek__onderwerp", "gemeente__naam"
+        )
+    )

@@ -1,6 +1,8 @@
 """Query parameters of the calendar's list endpoints (see samenwerking.api.filters)."""
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from raad.constants import VergaderingSoort, ZienswijzeSoort, ZienswijzeStatus
@@ -14,7 +16,9 @@ from samenwerking.api.filters import (
     verwijzing,
     volgorde,
 )
+from samenwerking.api.namen import ONGELDIGE_DATUM
 from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.peilmoment import DatumVeld
 
 
 class ZienswijzeverzoekFilterSet(RegisterFilterSet):
@@ -54,7 +58,57 @@ class DoelFilterSet(RegisterFilterSet):
     samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
 
 
-class VergaderingFilterSet(RegisterFilterSet):
+class DatumFilter(django_filters.DateFilter):
+    """An ISO date within the register's range (as ActiefOpFilter)."""
+
+    field_class = DatumVeld
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            input_formats=["%Y-%m-%d"], error_messages={"invalid": ONGELDIGE_DATUM}, **kwargs
+        )
+
+
+class VanTotForm(forms.Form):
+    """`van` must lie before `tot`: an empty range is a mistake, said as such."""
+
+    def clean(self):
+        gegevens = super().clean()
+        van, tot = gegevens.get("van"), gegevens.get("tot")
+        if van and tot and van >= tot:
+            self.add_error(
+                "tot",
+                ValidationError(
+                    _("Tot: kies een datum na van (%(van)s); de dag tot telt zelf niet mee.")
+                    % {"van": van.isoformat()},
+                    code="tot_voor_van",
+                ),
+            )
+        return gegevens
+
+
+class VergaderperiodeFilterSet(RegisterFilterSet):
+    """`van` and `tot`: meetings dated in [van, tot), the register's half-open period."""
+
+    van = DatumFilter(
+        field_name="datum",
+        lookup_expr="gte",
+        label=_("Alleen vergaderingen op of na deze datum, bijvoorbeeld 2026-01-01."),
+    )
+    tot = DatumFilter(
+        field_name="datum",
+        lookup_expr="lt",
+        label=_(
+            "Alleen vergaderingen vóór deze datum (die dag zelf niet meer), bijvoorbeeld "
+            "2027-01-01."
+        ),
+    )
+
+    class Meta:
+        form = VanTotForm
+
+
+class VergaderingFilterSet(VergaderperiodeFilterSet):
     samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
     soort = django_filters.ChoiceFilter(
         choices=VergaderingSoort.choices, label=_("Soort vergadering.")
@@ -62,6 +116,6 @@ class VergaderingFilterSet(RegisterFilterSet):
     ordering = volgorde(("datum", "datum"))
 
 
-class RaadsvergaderingFilterSet(RegisterFilterSet):
+class RaadsvergaderingFilterSet(VergaderperiodeFilterSet):
     gemeente = verwijzing(Gemeente, label=GEMEENTE)
     ordering = volgorde(("datum", "datum"))

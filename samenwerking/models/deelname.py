@@ -14,7 +14,6 @@ from ..constants import (
     DeelnemendOrgaan,
     Functie,
     OrgaanSoort,
-    Vorm,
     ZetelRol,
     label,
 )
@@ -31,7 +30,7 @@ from .basis import (
     roo_stand_veld,
 )
 from .gebied import Gemeente
-from .verband import Organisatie, Samenwerkingsverband, samenwerkingsverband_veld
+from .verband import Organisatie, samenwerkingsverband_veld
 
 
 class DeelnameQuerySet(PeriodeQuerySet):
@@ -272,32 +271,8 @@ class Deelname(MetPeriode, RegisterModel):
     def deelnemende_bestuursorganen_labels(self) -> list[str]:
         return [str(DeelnemendOrgaan(o).label) for o in self.deelnemende_bestuursorganen]
 
-    def clean(self):
-        """Shares only in a vennootschap: the arrangement's form as stored decides."""
-        aandelen = self.aandelen_aantal is not None or self.aandelen_percentage is not None
-        if aandelen and self.samenwerkingsverband_id:
-            vorm = (
-                Samenwerkingsverband.objects.filter(pk=self.samenwerkingsverband_id)
-                .values_list("vorm", flat=True)
-                .first()
-            )
-            if vorm != Vorm.VENNOOTSCHAP:
-                veld = (
-                    "aandelen_aantal" if self.aandelen_aantal is not None else "aandelen_percentage"
-                )
-                raise ValidationError(
-                    {
-                        veld: ValidationError(
-                            _(
-                                "Aandelenbelang: alleen een vennootschap (NV/BV) heeft "
-                                "aandelen; dit verband is een %(vorm)s. Laat het aantal en "
-                                "het percentage aandelen leeg."
-                            ),
-                            params={"vorm": label(Vorm, vorm).lower() if vorm else "?"},
-                            code="aandelen_zonder_vennootschap",
-                        )
-                    }
-                )
+    # Shares only in a vennootschap: a rule across rows (services.regels.
+    # aandelen_alleen_in_vennootschap), so an import reads the forms once for all its rows.
 
 
 class Bestuursorgaan(RegisterModel):

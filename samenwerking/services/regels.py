@@ -20,6 +20,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..constants import Vorm, label
 from ..controle import in_lijst
 from ..models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
 from ..periode import jaar, overlapt
@@ -189,6 +190,58 @@ def geen_overlap(rijen: list[Deelname], labels, goed) -> Fouten:
     return fouten
 
 
+def aandelen_alleen_in_vennootschap(rijen: list[Deelname], labels, goed) -> Fouten:
+    """Shares only in a vennootschap: the arrangement's form as stored decides. One query
+    (the forms of the arrangements of the rows with shares), however many rows."""
+    met_aandelen = [
+        i
+        for i in goed
+        if rijen[i].samenwerkingsverband_id
+        and (rijen[i].aandelen_aantal is not None or rijen[i].aandelen_percentage is not None)
+    ]
+    if not met_aandelen:
+        return {}
+    vormen = dict(
+        Samenwerkingsverband.objects.filter(
+            pk__in={rijen[i].samenwerkingsverband_id for i in met_aandelen}
+        ).values_list("pk", "vorm")
+    )
+    fouten = {}
+    for i in met_aandelen:
+        deelname = rijen[i]
+        vorm = vormen.get(deelname.samenwerkingsverband_id)
+        if vorm == Vorm.VENNOOTSCHAP:
+            continue
+        veld = "aandelen_aantal" if deelname.aandelen_aantal is not None else "aandelen_percentage"
+        fouten[i] = ValidationError(
+            {
+                veld: ValidationError(
+                    _(
+                        "Aandelenbelang: alleen een vennootschap (NV/BV) heeft "
+                        "aandelen; dit verband is een %(vorm)s. Laat het aantal en "
+                        "het percentage aandelen leeg."
+                    ),
+                    params={"vorm": label(Vorm, vorm).lower() if vorm else "?"},
+                    code="aandelen_zonder_vennootschap",
+                )
+            }
+        )
+    return fouten
+
+
+def samen(*regels: Regel) -> Regel:
+    """Several rules as one: each row gets the first error a rule finds; a later rule checks
+    only the rows the earlier ones passed."""
+
+    def regel(rijen, labels, goed) -> Fouten:
+        fouten: Fouten = {}
+        for deelregel in regels:
+            fouten.update(deelregel(rijen, labels, [i for i in goed if i not in fouten]))
+        return fouten
+
+    return regel
+
+
 # --- Zetel and Bijdrage -----------------------------------------------------------------------
 
 
@@ -264,7 +317,10 @@ def bijdrage_binnen_deelname(bijdrage: Bijdrage) -> None:
 
 _REGELS: dict[type[models.Model], Regels] = {
     Samenwerkingsverband: Regels(over_rijen=geen_kring, aanvullen=slugs_toekennen),
-    Deelname: Regels(over_rijen=geen_overlap, vergrendelen=verbanden_vergrendelen),
+    Deelname: Regels(
+        over_rijen=samen(geen_overlap, aandelen_alleen_in_vennootschap),
+        vergrendelen=verbanden_vergrendelen,
+    ),
     Zetel: Regels(over_rijen=per_rij(zetel_binnen_deelname)),
     Bijdrage: Regels(over_rijen=per_rij(bijdrage_binnen_deelname)),
 }

@@ -127,10 +127,11 @@ def test_arrangement_page_query_count_with_evaluations(
         EvaluatieFactory(samenwerkingsverband=verband, datum=D(1990 + i, 1, 1))
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
     # 1-11 the register's arrangement page (see tests/raad/test_pages.py), 12 evaluaties,
-    # 13 P&C rules, 14 board meetings, 15 overrides, 16-17 meetings and zienswijze requests,
-    # 18-19 versions in the national register and historical mentions, 20 the bijdragen per
-    # inwoner (no deelnemers, so no inwoners to read), 21 "laatst gewijzigd in regioreg" over
-    # the history tables, 22-23 kaders and doelen (raad.sturing_selectors).
-    with django_assert_num_queries(23):
+    # 13 P&C rules, 14 board meetings, 15 overrides, 16-18 meetings, vaststellingsvergaderingen
+    # and zienswijze requests, 19-20 versions in the national register and historical
+    # mentions, 21 the bijdragen per inwoner (no deelnemers, so no inwoners to read),
+    # 22 "laatst gewijzigd in regioreg" over the history tables, 23-24 kaders and doelen
+    # (raad.sturing_selectors).
+    with django_assert_num_queries(24):
         antwoord = client.get("/samenwerkingsverbanden/met-evaluaties/", PEIL)
     assert _tekst(antwoord).count("De samenwerking werkt") == aantal

@@ -189,8 +189,9 @@ def test_calendar_page_query_count(client, zaanstad, aantal, django_assert_num_q
     _grote_gemeente(zaanstad, aantal)
     # 1 gemeente with provincie, 2 deelnames with arrangement and last evaluation,
     # 3 P&C rules, 4 board meetings, 5 overrides, 6 zienswijzen with request, arrangement and
-    # the raad's decision date, 7 meetings of the arrangements, 8 raadsvergaderingen.
-    with django_assert_num_queries(8):
+    # the raad's decision date, 7 meetings of the arrangements, 8 their
+    # vaststellingsvergaderingen, 9 raadsvergaderingen.
+    with django_assert_num_queries(9):
         antwoord = client.get("/gemeenten/GM0479/kalender/")
     assert f"Regeling {aantal - 1}</option>" in _tekst(antwoord)
 
@@ -247,10 +248,13 @@ def test_feed_uids_are_stable_and_an_updated_event_keeps_its_uid(client, zaansta
         u: e.decoded("DTSTART") for u, e in tweede.items()
     }
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
-    BestuursvergaderingFactory(samenwerkingsverband=ggd, jaar=2026, datum=D(2025, 7, 3))
+    vaststelling = BestuursvergaderingFactory(
+        samenwerkingsverband=ggd, jaar=2026, datum=D(2025, 7, 3)
+    )
     derde = _events(_feed(client))
     uid = f"{ggd.uuid}-ontwerpbegroting-2026@regioreg"
-    assert derde.keys() == eerste.keys()
+    # The same events, and the vaststellingsvergadering as the algemeen bestuur's meeting.
+    assert derde.keys() == eerste.keys() | {f"vergadering-{vaststelling.uuid}@regioreg"}
     assert eerste[uid].decoded("DTSTART") == D(2025, 5, 8)
     assert derde[uid].decoded("DTSTART") == D(2025, 4, 10)  # moved, same UID
     assert str(derde[uid]["STATUS"]) == "CONFIRMED"
@@ -266,8 +270,9 @@ def test_feed_of_one_arrangement(client, zaanstad):
 def test_feed_query_count(client, zaanstad, aantal, django_assert_num_queries):
     _grote_gemeente(zaanstad, aantal)
     # 1 gemeente, 2 deelnames with arrangement and last evaluation, 3 rules, 4 meetings,
-    # 5 overrides, 6 zienswijzen, 7 meetings of the arrangements, 8 raadsvergaderingen.
-    with django_assert_num_queries(8):
+    # 5 overrides, 6 zienswijzen, 7 meetings of the arrangements, 8 their
+    # vaststellingsvergaderingen, 9 raadsvergaderingen.
+    with django_assert_num_queries(9):
         antwoord = client.get("/gemeenten/GM0479/kalender.ics")
     assert antwoord.content.count(b"BEGIN:VEVENT") > aantal
 

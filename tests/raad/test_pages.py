@@ -428,13 +428,13 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
     # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
     # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
-    # and overrides (raad.kalender), 17-18 meetings and zienswijze requests of the past year
-    # on (raad.kalender), 19-20 versions in the national register and historical mentions
-    # linked to it, 21 the bijdragen per inwoner (sums per gemeente, with their inwoners),
-    # 22 "laatst gewijzigd in regioreg": the latest change by people over the history tables,
-    # 23-24 the raden's kaders and the doelen (without doelen their indicators and values are
-    # not read).
-    with django_assert_num_queries(24):
+    # and overrides (raad.kalender), 17-19 meetings, vaststellingsvergaderingen and zienswijze
+    # requests of the past year on (raad.kalender), 20-21 versions in the national register
+    # and historical mentions linked to it, 22 the bijdragen per inwoner (sums per gemeente,
+    # with their inwoners), 23 "laatst gewijzigd in regioreg": the latest change by people
+    # over the history tables, 24-25 the raden's kaders and the doelen (without doelen their
+    # indicators and values are not read).
+    with django_assert_num_queries(25):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.

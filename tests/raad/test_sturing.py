@@ -4,11 +4,13 @@
 
 import datetime
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from raad import services
 from raad.models import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort
@@ -183,6 +185,61 @@ def test_a_kader_for_a_regeling_the_gemeente_is_not_in_is_refused(regio):
     assert not Kader.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("toetreding", "uittreding", "jaar", "periode"),
+    [
+        # Ended on 1 January 2025: it ran in 2024, not in 2025.
+        (None, D(2025, 1, 1), 2025, "onbekend tot 1 januari 2025"),
+        # Began on 1 March 2027: it runs in 2027, not in 2026.
+        (D(2027, 3, 1), None, 2026, "vanaf 1 maart 2027"),
+    ],
+)
+def test_a_kader_for_a_year_the_deelname_does_not_run_is_refused(
+    regio, toetreding, uittreding, jaar, periode
+):
+    verband = f.SamenwerkingsverbandFactory(naam="Recreatieschap Twiske")
+    f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=regio["zaanstad"],
+        toetredingsdatum=toetreding,
+        uittredingsdatum=uittreding,
+    )
+    kader = Kader(
+        gemeente=regio["zaanstad"],
+        samenwerkingsverband=verband,
+        soort=KaderSoort.RAADSBESLUIT,
+        jaar=jaar,
+        besluitdatum=D(2024, 6, 26),
+        onderwerp="Kaders",
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.kader_opslaan(kader=kader)
+    assert fout.value.message_dict == {
+        "jaar": [
+            f"Jaar: Zaanstad nam in {jaar} niet deel aan {verband} (deelname "
+            f"{periode}). Kies een jaar waarin de gemeente deelnam."
+        ]
+    }
+    assert not Kader.objects.exists()
+    # A year in which it ran is accepted.
+    kader.jaar = 2024 if uittreding else 2027
+    services.kader_opslaan(kader=kader)
+    assert Kader.objects.get().jaar == kader.jaar
+
+
+def test_the_admin_refuses_a_kader_for_a_year_after_the_deelname_ended(regio):
+    deelname = regio["eigen"].deelnames.get(gemeente=regio["zaanstad"])
+    deelname.uittredingsdatum = D(2026, 1, 1)
+    deelname.save()
+    antwoord = _kader_post(_admin(regio["griffie"]), regio, jaar="2026")
+    assert antwoord.status_code == 200
+    assert (
+        f"Jaar: Zaanstad nam in 2026 niet deel aan {regio['eigen']} "
+        "(deelname 1 januari 2015 tot 1 januari 2026)" in _tekst(antwoord)
+    )
+    assert not Kader.objects.exists()
+
+
 def test_beheerder_enters_a_kader_for_any_gemeente(regio):
     client = _admin(regio["beheerder"])
     antwoord = _kader_post(client, regio, gemeente=str(regio["purmerend"].pk))
@@ -289,6 +346,54 @@ def test_an_indicator_value_needs_a_planned_or_an_actual_value(regio):
         Decimal("78"),
         "Jaarverslag 2025",
     )
+
+
+def test_secretariaat_clears_a_value_and_the_history_shows_it(regio):
+    indicator = IndicatorFactory(doel__samenwerkingsverband=regio["eigen"])
+    services.indicatorwaarde_vastleggen(
+        indicator=indicator,
+        jaar=2025,
+        gepland=Decimal("80"),
+        gerealiseerd=Decimal("78"),
+        bron="Jaarverslag 2025",
+    )
+    # A value not given keeps what is stored; None (or "") clears it.
+    services.indicatorwaarde_vastleggen(indicator=indicator, jaar=2025, gerealiseerd=None, bron="")
+    waarde = Indicatorwaarde.objects.get()
+    assert (waarde.gepland, waarde.gerealiseerd, waarde.bron) == (Decimal("80"), None, "")
+    nieuw, oud = waarde.history.all()[:2]
+    verschil = {w.field: (w.old, w.new) for w in nieuw.diff_against(oud).changes}
+    assert verschil == {
+        "gerealiseerd": (Decimal("78.000"), None),
+        "bron": ("Jaarverslag 2025", ""),
+    }
+    # Clearing the last value too is refused: nothing changes.
+    with pytest.raises(ValidationError, match="vul een geplande of een gerealiseerde waarde in"):
+        services.indicatorwaarde_vastleggen(indicator=indicator, jaar=2025, gepland=None)
+    assert Indicatorwaarde.objects.get().gepland == Decimal("80")
+
+
+def test_secretariaat_clears_a_value_in_the_admin_and_sees_it_in_the_history(regio):
+    waarde = IndicatorwaardeFactory(
+        indicator__doel__samenwerkingsverband=regio["eigen"],
+        jaar=2025,
+        gepland=Decimal("80"),
+        gerealiseerd=Decimal("78"),
+    )
+    client = _admin(regio["secretariaat"])
+    url = _url(Indicatorwaarde, "change", waarde.pk)
+    gegevens = formulier_gegevens(client.get(url))
+    gegevens["gerealiseerd"] = [""]
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert Indicatorwaarde.objects.get().gerealiseerd is None
+    geschiedenis = client.get(_url(Indicatorwaarde, "history", waarde.pk))
+    assert geschiedenis.status_code == 200
+    # The newest change, by this account, from 78 to nothing.
+    tekst = " ".join(unescape(strip_tags(geschiedenis.content.decode())).split())
+    nieuwste = tekst[tekst.find("Wijzigingen (oud → nieuw)") :]
+    assert f"gewijzigd {regio['secretariaat']}" in nieuwste
+    assert "Gerealiseerd: 78.000 → None" in nieuwste
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -452,10 +557,10 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, regio, aantal, django_assert_num_queries
 ):
     _veel(regio, aantal)
-    # 1-22 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
-    # seats are read), 23 kaders with their gemeente, 24 doelen, 25 their indicators, 26 the
+    # 1-23 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # seats are read), 24 kaders with their gemeente, 25 doelen, 26 their indicators, 27 the
     # indicators' values.
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].uuid}/")
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
@@ -477,10 +582,11 @@ def test_oplegger_query_count_with_kaders(client, regio, aantal, django_assert_n
     # 1 gemeente, 2-11 samenwerkingsverband_overzicht (arrangement, domeinen, grondslagen,
     # bevoegdheden, documenten, deelnames, their bijdragen, organs, bijdragen per year,
     # jaarcijfers), 12-14 nested arrangements, versions, historical mentions, 15-17 the next
-    # P&C moments (rules, meetings, overrides), 18-23 the calendar (evaluaties, rules, meetings,
-    # overrides, the regeling's meetings and zienswijze requests), 24 this raad's kaders,
-    # 25 doelen, 26 indicators, 27 their values.
-    with django_assert_num_queries(27):
+    # P&C moments (rules, meetings, overrides), 18-24 the calendar (evaluaties, rules, meetings,
+    # overrides, the regeling's meetings, vaststellingsvergaderingen and zienswijze requests),
+    # 25 this raad's open zienswijzen with their decision date, 26 this raad's kaders,
+    # 27 doelen, 28 indicators, 29 their values.
+    with django_assert_num_queries(29):
         antwoord = client.get(url)
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 

@@ -391,8 +391,9 @@ def test_calendar_query_count_with_meetings(client, regio, aantal, django_assert
         )
         _raadsvergaderingen(regio["Wormerland"], D(2025, 10, 1 + i))
     # 1 gemeente, 2 deelnames, 3 rules, 4 board adoption meetings, 5 overrides,
-    # 6 zienswijzen with decision date, 7 meetings, 8 raadsvergaderingen.
-    with django_assert_num_queries(8):
+    # 6 zienswijzen with decision date, 7 meetings, 8 vaststellingsvergaderingen (shown as
+    # meetings), 9 raadsvergaderingen.
+    with django_assert_num_queries(9):
         antwoord = client.get("/gemeenten/GM0880/kalender/")
     assert _tekst(antwoord).count("Vergadering algemeen bestuur") == aantal
 

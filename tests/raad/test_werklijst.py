@@ -152,21 +152,22 @@ def test_start_page_query_count_stays_constant_as_regelingen_grow(
 
     # 1 session, 2 user, 3-4 role with its regelingen, 5 how many regelingen (the pages),
     # 6 this page's regelingen with their last evaluation, 7 their deelnames (bijdrage next
-    # year? seat today?), 8-10 P&C rules, meetings and overrides, 11 the domeinen to filter on.
-    with django_assert_num_queries(11):
+    # year? seat today?), 8-10 P&C rules, meetings and overrides, 11 open zienswijzen with
+    # the raad's decision date, 12 the domeinen to filter on.
+    with django_assert_num_queries(12):
         assert client.get(WERKLIJST).status_code == 200
     meer(8)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         tekst = client.get(WERKLIJST).content.decode()
     assert "Regeling 7" in tekst
     # Only those with open points: no count (the list is worked out whole, then paged).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         tekst = client.get(WERKLIJST, {"alleen_open": "on"}).content.decode()
     assert "Regeling 7" in tekst and "Regeling 6" not in tekst
     meer(30)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert "Regeling 29" in client.get(WERKLIJST, {"pagina": "2"}).content.decode()
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert client.get(WERKLIJST, {"alleen_open": "on"}).status_code == 200
 
 
@@ -293,3 +294,91 @@ def test_public_pages_show_bewerk_in_beheer_to_who_may_edit(secretariaat, rol, g
     assert (f'href="{_wijzig_url(zaanstad)}"' in tekst) is gemeente
     tekst = client.get(f"/samenwerkingsverbanden/{secretariaat['open'].uuid}/").content.decode()
     assert ("Bewerk in beheer" in tekst) is verband
+
+
+# --- The raad's decision date on open zienswijzen ----------------------------------------------
+
+
+def _zienswijzen(verband, vandaag):
+    """A request received ten days ago with its deadline in four weeks; Zaanstad's raad meets
+    in two weeks (its decision date), Purmerend's only after the deadline."""
+    from raad import services
+    from raad.models import Raadsvergadering
+    from tests.raad.factories import ZienswijzeverzoekFactory
+
+    verzoek = ZienswijzeverzoekFactory(
+        samenwerkingsverband=verband,
+        onderwerp="Ontwerpbegroting",
+        ontvangen_op=vandaag - datetime.timedelta(days=10),
+        uiterste_datum=vandaag + datetime.timedelta(days=28),
+    )
+    services.zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)
+    for cbs, dagen in (("GM0479", 14), ("GM0439", 35)):
+        services.raadsvergadering_opslaan(
+            raadsvergadering=Raadsvergadering(
+                gemeente=Gemeente.objects.get(cbs_code=cbs),
+                datum=vandaag + datetime.timedelta(days=dagen),
+            )
+        )
+    return verzoek
+
+
+def _datum(d) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(d, "j F Y")
+
+
+def test_start_page_shows_each_open_zienswijze_with_the_raads_decision_date(secretariaat):
+    vandaag = timezone.localdate()
+    verzoek = _zienswijzen(secretariaat["open"], vandaag)
+    antwoord = _client(secretariaat["account"]).get(WERKLIJST)
+    assert antwoord.status_code == 200
+    tekst = " ".join(antwoord.content.decode().split())
+    begin = f"Zienswijze op Ontwerpbegroting (uiterlijk {_datum(verzoek.uiterste_datum)})"
+    assert (
+        f"{begin}, Zaanstad: besluit van de raad: Raadsvergadering van "
+        f"{_datum(vandaag + datetime.timedelta(days=14))} (de laatste vóór de termijn)"
+    ) in tekst
+    assert (
+        f"{begin}, Purmerend: besluit van de raad: Geen raadsvergadering vóór de termijn — "
+        "plan een extra vergadering of vraag uitstel."
+    ) in tekst
+    link = reverse("raad:zienswijzeverzoek", args=[verzoek.uuid])
+    assert f'<a href="{link}">Alle raden bij dit verzoek</a>' in tekst
+
+
+def test_admin_zienswijze_list_shows_the_raads_decision_date(secretariaat):
+    vandaag = timezone.localdate()
+    _zienswijzen(secretariaat["open"], vandaag)
+    antwoord = _client(account(RolSoort.BEHEERDER)).get(reverse("admin:raad_zienswijze_changelist"))
+    assert antwoord.status_code == 200
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "besluit van de raad" in tekst.lower()
+    assert (
+        f"Raadsvergadering van {_datum(vandaag + datetime.timedelta(days=14))} (de laatste "
+        "vóór de termijn)" in tekst
+    )
+    assert (
+        "Geen raadsvergadering vóór de termijn — plan een extra vergadering of vraag uitstel."
+        in (tekst)
+    )
+
+
+@pytest.mark.parametrize("aantal", [1, 8])
+def test_admin_zienswijze_list_query_count_stays_constant(
+    secretariaat, aantal, django_assert_num_queries
+):
+    vandaag = timezone.localdate()
+    for i in range(aantal):
+        # 100 days apart: each request has its own decision meeting.
+        _zienswijzen(secretariaat["open"], vandaag + datetime.timedelta(days=100 * i))
+    client = _client(account(RolSoort.BEHEERDER))
+    client.get(reverse("admin:raad_zienswijze_changelist"))  # warms the session and role
+    # 1 session, 2 user, 3-4 role with its regelingen, 5 the provinces to filter on, 6 count
+    # (filtered), 7 count (all), 8 the page's zienswijzen with status and decision date.
+    with django_assert_num_queries(8):
+        antwoord = client.get(reverse("admin:raad_zienswijze_changelist"))
+    assert " ".join(antwoord.content.decode().split()).count("(de laatste vóór de termijn)") == (
+        aantal
+    )
