@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('samenwerking', '0015_samenvoegen_geld_adressen'),
+        ("samenwerking", "0015_samenvoegen_geld_adressen"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='bijdrage',
-            name='deelname',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='bijdragen', to='samenwerking.deelname', verbose_name='deelname'),
+            model_name="bijdrage",
+            name="deelname",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="bijdragen",
+                to="samenwerking.deelname",
+                verbose_name="deelname",
+            ),
         ),
     ]
