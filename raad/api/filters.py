@@ -11,14 +11,13 @@ from raad.sturing import KaderSoort
 from samenwerking.api.filters import (
     GEMEENTE,
     SAMENWERKINGSVERBAND,
+    DatumFilter,
     JaarFilter,
     RegisterFilterSet,
     verwijzing,
     volgorde,
 )
-from samenwerking.api.namen import ONGELDIGE_DATUM
 from samenwerking.models import Gemeente, Samenwerkingsverband
-from samenwerking.peilmoment import DatumVeld
 
 
 class ZienswijzeverzoekFilterSet(RegisterFilterSet):
@@ -56,17 +55,6 @@ class KaderFilterSet(RegisterFilterSet):
 
 class DoelFilterSet(RegisterFilterSet):
     samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
-
-
-class DatumFilter(django_filters.DateFilter):
-    """An ISO date within the register's range (as ActiefOpFilter)."""
-
-    field_class = DatumVeld
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            input_formats=["%Y-%m-%d"], error_messages={"invalid": ONGELDIGE_DATUM}, **kwargs
-        )
 
 
 class VanTotForm(forms.Form):

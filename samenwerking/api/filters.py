@@ -47,9 +47,9 @@ class RegisterFilterSet(django_filters.FilterSet):
         return {camel(naam): filter for naam, filter in super().get_filters().items()}
 
 
-class ActiefOpFilter(django_filters.DateFilter):
-    """Rows whose half-open period contains the date (the models' `actief_op`). ISO dates only,
-    not the Dutch input formats of forms, within the register's range (peilmoment)."""
+class DatumFilter(django_filters.DateFilter):
+    """An ISO date (not the Dutch input formats of forms) within the register's range
+    (peilmoment)."""
 
     field_class = DatumVeld
 
@@ -59,6 +59,10 @@ class ActiefOpFilter(django_filters.DateFilter):
             error_messages={"invalid": ONGELDIGE_DATUM},
             **kwargs,
         )
+
+
+class ActiefOpFilter(DatumFilter):
+    """Rows whose half-open period contains the date (the models' `actief_op`)."""
 
     def filter(self, qs, value):
         return qs if value is None else qs.actief_op(value)
