@@ -34,7 +34,8 @@ from .models import Bestuursvergadering, Termijnafwijking, Termijnregel
 from .werkdagen import dagnotitie
 
 
-def _datum(d: datetime.date) -> str:
+def datum_tekst(d: datetime.date) -> str:
+    """A date as users read it: 1 januari 2027."""
     return date_format(d, "j F Y")
 
 
@@ -76,7 +77,7 @@ class Termijn:
         if self.afwijking:
             tekst = _("Afwijkende datum volgens de regeling")
             return f"{tekst}: {self.afwijking.bron}." if self.afwijking.bron else f"{tekst}."
-        vast = _datum(voor_datum(regel, self.jaar))
+        vast = datum_tekst(voor_datum(regel, self.jaar))
         if regel.berekening == Berekening.VASTE_DATUM:
             return _("Vóór %(datum)s.") % {"datum": vast}
         if self.vergadering is None:
@@ -89,7 +90,7 @@ class Termijn:
                 "Afgeleid: de uiterste datum (vóór %(datum)s); er is nog geen vergadering van "
                 "het bestuur vastgelegd."
             ) % {"datum": vast}
-        vergadering = _datum(self.vergadering.datum)
+        vergadering = datum_tekst(self.vergadering.datum)
         if regel.berekening == Berekening.WEKEN_VOOR_VASTSTELLING:
             return _("%(weken)s weken vóór de vaststelling op %(vergadering)s.") % {
                 "weken": regel.weken,

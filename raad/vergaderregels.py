@@ -14,10 +14,7 @@ raad.services, so admin, API and imports check them alike):
 Each rule reads the stored rows in a fixed number of queries, however many rows.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -26,10 +23,7 @@ from samenwerking.services.regels import periode_tekst
 
 from .constants import VergaderingSoort
 from .models import Bestuursvergadering, Raadsvergadering, Vergadering
-
-
-def _datum(datum: datetime.date) -> str:
-    return date_format(datum, "j F Y")
+from .termijnen import datum_tekst
 
 
 def _buiten_periode(model, datum, wat, begin, eind) -> ValidationError:
@@ -42,7 +36,7 @@ def _buiten_periode(model, datum, wat, begin, eind) -> ValidationError:
                 )
                 % {
                     "veld": str(model._meta.get_field("datum").verbose_name).capitalize(),
-                    "datum": _datum(datum),
+                    "datum": datum_tekst(datum),
                     "wat": wat,
                     "periode": periode_tekst(begin, eind),
                 },
@@ -110,7 +104,7 @@ def vergaderingen_controleren(rijen: list[Vergadering], labels, goed) -> dict:
                                 "Leg dezelfde vergadering niet twee keer vast."
                             )
                             % {
-                                "datum": _datum(vergadering.datum),
+                                "datum": datum_tekst(vergadering.datum),
                                 "andere": "; ".join(str(v) for v in andere),
                             },
                             code="dubbele_vergadering",
@@ -153,7 +147,7 @@ def bestuursvergaderingen_controleren(rijen: list[Bestuursvergadering], labels, 
                             "plaats en staat zelf in de kalender."
                         )
                         % {
-                            "datum": _datum(vaststelling.datum),
+                            "datum": datum_tekst(vaststelling.datum),
                             "andere": f"{andere}, {andere.omschrijving}"
                             if andere.omschrijving
                             else str(andere),
