@@ -8,13 +8,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenwerking.constants import Vorm
-from samenwerking.models import Deelname, Persoon, Zetel
-from samenwerking.selectors import deelnames_per_groep, totaal
+from samenwerking.constants import (
+    DeelnameRol,
+    DeelnemendOrgaan,
+    Functie,
+    Karakter,
+    Vorm,
+    ZetelRol,
+    label,
+)
+from samenwerking.models import Deelname, Gemeente, Persoon, Samenwerkingsverband, Zetel
+from samenwerking.selectors import EigenEnAnderen, deelnames_per_groep, totaal
 
 from .forms import KARAKTERKEUZES, VERBONDEN_KEUZES, karakter_past
+from .templatetags.regioreg import euro_cent
 
 # The choices the list keeps in its links, in the order of the query string.
 LIJSTPARAMETERS = (
@@ -160,12 +170,104 @@ def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
 
 
 @dataclass(frozen=True)
+class Rijweergave:
+    """What one row of the list shows besides the deelname's amounts, in words: made once
+    per page by `rijweergaven`."""
+
+    oplegger: str  # the address of the oplegger, with peildatum and jaar
+    vorm: str
+    rol: str
+    karakter: str  # in lower case, as a label; "" when not recorded
+    organen: str  # "Raad, College"; "" when not recorded (the page shows onbekend)
+    vertegenwoordigers: list[tuple[str, str]]  # (naam, "wethouder, lid algemeen bestuur")
+
+
+def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: str) -> None:
+    """Sets `weergave` (a Rijweergave) on each row. Done here, once per page, rather than
+    per row in the template: each choice label is translated once per value (a page of 45
+    rows asked gettext for ~300 labels), and the template reads one prepared value per cell
+    instead of a lookup with filters."""
+    vertaald: dict[tuple, str] = {}
+
+    def tekst(keuzes, waarde) -> str:
+        if (keuzes, waarde) not in vertaald:
+            vertaald[keuzes, waarde] = label(keuzes, waarde)
+        return vertaald[keuzes, waarde]
+
+    for deelname in deelnames:
+        verband = deelname.samenwerkingsverband
+        oplegger = reverse("raad:oplegger", args=[gemeente.cbs_code, verband.uuid])
+        deelname.weergave = Rijweergave(
+            oplegger=f"{oplegger}?{peilquery}",
+            vorm=tekst(Vorm, verband.vorm),
+            rol=tekst(DeelnameRol, deelname.rol),
+            karakter=tekst(Karakter, verband.karakter).lower() if verband.karakter else "",
+            organen=", ".join(
+                tekst(DeelnemendOrgaan, orgaan) for orgaan in deelname.deelnemende_bestuursorganen
+            ),
+            vertegenwoordigers=[
+                (
+                    zetel.persoon.naam,
+                    f"{tekst(Functie, zetel.functie).lower()}, "
+                    f"{tekst(ZetelRol, zetel.rol).lower()} {str(zetel.bestuursorgaan).lower()}",
+                )
+                for zetel in deelname.vertegenwoordigers
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class NaastAnderen:
+    """One row of "per inwoner naast de andere deelnemers", in words (`naast_anderen`)."""
+
+    verband: Samenwerkingsverband
+    eigen: str  # the gemeente's own begrote bijdrage per inwoner
+    mediaan: str  # of the other gemeenten
+    spreiding: str  # "€ 1,20 – € 3,40" or "onbekend"
+    aantal: str  # "3 van 5" or "geen andere deelnemers"
+
+
+def naast_anderen(
+    verbanden: list[Samenwerkingsverband], cijfers: dict[int, EigenEnAnderen]
+) -> list[NaastAnderen]:
+    """The rows of the per-inwoner comparison (`selectors.per_inwoner_naast_anderen`) with
+    their amounts written out, the fixed texts translated once per page."""
+    onbekend = _("onbekend")
+    van = _("%(k)s van %(m)s")
+    geen_anderen = _("geen andere deelnemers")
+    rijen = []
+    for verband in verbanden:
+        n = cijfers.get(verband.pk)
+        anderen = n.anderen if n else None
+        rijen.append(
+            NaastAnderen(
+                verband=verband,
+                eigen=euro_cent(n.eigen_per_inwoner if n else None),
+                mediaan=euro_cent(anderen.mediaan if anderen else None),
+                spreiding=(
+                    f"{euro_cent(anderen.laagste)} – {euro_cent(anderen.hoogste)}"
+                    if anderen and anderen.met_cijfers
+                    else onbekend
+                ),
+                aantal=(
+                    van % {"k": anderen.met_cijfers, "m": anderen.aantal}
+                    if anderen and anderen.aantal
+                    else geen_anderen
+                ),
+            )
+        )
+    return rijen
+
+
+@dataclass(frozen=True)
 class Sorteerkop:
-    """A sortable column header: its link, the aria-sort value and what the link does."""
+    """A sortable column header: its link, the aria-sort value, what the link does and the
+    arrow that shows the direction (" ▲", " ▼" or "")."""
 
     adres: str
     aria_sort: str  # "ascending", "descending" or "" (not sorted on this column)
     uitleg: str
+    pijl: str = ""
 
 
 def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
@@ -181,10 +283,11 @@ def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
                 if aflopend
                 else _("gesorteerd oplopend; sorteer aflopend")
             )
+            pijl = " ▼" if aflopend else " ▲"
         else:
-            volgende, aria = f"{eerste}{kolom}", ""
+            volgende, aria, pijl = f"{eerste}{kolom}", "", ""
             uitleg = _("sorteer aflopend") if eerste else _("sorteer oplopend")
-        koppen[kolom] = Sorteerkop(keuzes.adres(sorteer=volgende), aria, uitleg)
+        koppen[kolom] = Sorteerkop(keuzes.adres(sorteer=volgende), aria, uitleg, pijl)
     return koppen
 
 

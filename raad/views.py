@@ -189,17 +189,19 @@ def gemeente_overzicht(request, cbs_code: str):
     peilquery = urlencode({"peildatum": peildatum.isoformat(), "jaar": jaar})
     for verband in verbanden:
         verband.link_vanaf_gemeente = f"{verband_adres(verband, gemeente=gemeente)}&{peilquery}"
+    # What each row shows in words (labels, links, representatives), once per page.
+    gemeentelijst.rijweergaven(deelnames, gemeente=gemeente, peilquery=peilquery)
     naast = per_inwoner_naast_anderen(gemeente.pk, [v.pk for v in verbanden], jaar=jaar)
-    naast_anderen = [(v, naast.get(v.pk)) for v in verbanden]
+    cijfers_naast = [naast.get(v.pk) for v in verbanden]
     context = {
-        "naast_anderen": naast_anderen,
+        "naast_anderen": gemeentelijst.naast_anderen(verbanden, naast),
         "grafiek_naast_anderen": grafieken.staafgrafiek(
-            [v.naam for v, _n in naast_anderen],
+            [v.naam for v in verbanden],
             [
-                (gemeente.naam, [n.eigen_per_inwoner if n else None for _v, n in naast_anderen]),
+                (gemeente.naam, [n.eigen_per_inwoner if n else None for n in cijfers_naast]),
                 (
                     _("Mediaan van de andere gemeenten"),
-                    [n.anderen.mediaan if n else None for _v, n in naast_anderen],
+                    [n.anderen.mediaan if n else None for n in cijfers_naast],
                 ),
             ],
             opmaak=euro_cent,
