@@ -3,6 +3,7 @@ visitor came from (kept in ?gemeente= on links from a gemeente's pages, for the
 breadcrumb)."""
 
 import re
+import uuid
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -10,6 +11,10 @@ from django.urls import reverse
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 CBS_CODE = re.compile(r"GM[0-9]{4}")
+# Stand-ins reversed once for a list of addresses (verband_adressen): slugs and UUIDs need no
+# quoting in a path, so filling in the real one gives what reverse() would.
+PLAATSHOUDER_SLUG = "plaatshouder-slug"
+PLAATSHOUDER_UUID = uuid.UUID(int=0)
 
 
 def verband_adres(verband: Samenwerkingsverband, *, gemeente: Gemeente | None = None) -> str:
@@ -20,6 +25,26 @@ def verband_adres(verband: Samenwerkingsverband, *, gemeente: Gemeente | None = 
     else:
         adres = reverse("raad:samenwerkingsverband", args=[verband.uuid])
     return f"{adres}?{urlencode({'gemeente': gemeente.cbs_code})}" if gemeente else adres
+
+
+def verband_adressen(
+    verbanden: list[Samenwerkingsverband], *, gemeente: Gemeente | None = None
+) -> dict[int, str]:
+    """verband_adres of each arrangement, by pk, for a list page: reverse() costs about as
+    much as the rest of a row, so each of the two addresses (by slug, by UUID) is reversed
+    once and filled in per arrangement. Tested equal to verband_adres."""
+    per_slug = reverse("raad:samenwerkingsverband_adres", args=[PLAATSHOUDER_SLUG])
+    per_uuid = reverse("raad:samenwerkingsverband", args=[PLAATSHOUDER_UUID])
+    herkomst = f"?{urlencode({'gemeente': gemeente.cbs_code})}" if gemeente else ""
+    return {
+        verband.pk: (
+            per_slug.replace(PLAATSHOUDER_SLUG, verband.slug)
+            if verband.slug
+            else per_uuid.replace(str(PLAATSHOUDER_UUID), str(verband.uuid))
+        )
+        + herkomst
+        for verband in verbanden
+    }
 
 
 def terug_naar_gemeente(request) -> Gemeente | None:

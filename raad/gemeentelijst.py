@@ -16,13 +16,22 @@ from samenwerking.constants import (
     DeelnemendOrgaan,
     Functie,
     Karakter,
+    OrgaanSoort,
     Vorm,
     ZetelRol,
     label,
 )
-from samenwerking.models import Deelname, Gemeente, Persoon, Samenwerkingsverband, Zetel
+from samenwerking.models import (
+    Bestuursorgaan,
+    Deelname,
+    Gemeente,
+    Persoon,
+    Samenwerkingsverband,
+    Zetel,
+)
 from samenwerking.selectors import EigenEnAnderen, deelnames_per_groep, totaal
 
+from .adressen import PLAATSHOUDER_UUID
 from .forms import KARAKTERKEUZES, VERBONDEN_KEUZES, karakter_past
 from .templatetags.regioreg import euro_cent
 
@@ -194,11 +203,16 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
             vertaald[keuzes, waarde] = label(keuzes, waarde)
         return vertaald[keuzes, waarde]
 
+    def orgaan(bestuursorgaan: Bestuursorgaan) -> str:  # str(bestuursorgaan), in lower case
+        return (bestuursorgaan.naam or tekst(OrgaanSoort, bestuursorgaan.soort)).lower()
+
+    # The oplegger's address differs per row only in the UUID: reversed once (as
+    # adressen.verband_adressen does; reverse() cost as much as the rest of a row).
+    oplegger = reverse("raad:oplegger", args=[gemeente.cbs_code, PLAATSHOUDER_UUID])
     for deelname in deelnames:
         verband = deelname.samenwerkingsverband
-        oplegger = reverse("raad:oplegger", args=[gemeente.cbs_code, verband.uuid])
         deelname.weergave = Rijweergave(
-            oplegger=f"{oplegger}?{peilquery}",
+            oplegger=f"{oplegger.replace(str(PLAATSHOUDER_UUID), str(verband.uuid))}?{peilquery}",
             vorm=tekst(Vorm, verband.vorm),
             rol=tekst(DeelnameRol, deelname.rol),
             karakter=tekst(Karakter, verband.karakter).lower() if verband.karakter else "",
@@ -209,7 +223,7 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
                 (
                     zetel.persoon.naam,
                     f"{tekst(Functie, zetel.functie).lower()}, "
-                    f"{tekst(ZetelRol, zetel.rol).lower()} {str(zetel.bestuursorgaan).lower()}",
+                    f"{tekst(ZetelRol, zetel.rol).lower()} {orgaan(zetel.bestuursorgaan)}",
                 )
                 for zetel in deelname.vertegenwoordigers
             ],

@@ -35,7 +35,7 @@ from toegang import rechten
 
 from . import exports, gemeentelijst, grafieken
 from . import rechten as raad_rechten
-from .adressen import terug_naar_gemeente, verband_adres
+from .adressen import terug_naar_gemeente, verband_adressen
 from .forms import (
     INDELINGEN,
     ExportForm,
@@ -187,8 +187,9 @@ def gemeente_overzicht(request, cbs_code: str):
     # made once per arrangement here, not once per table row in the template (reverse()
     # and the date filter were a tenth of the page's rendering).
     peilquery = urlencode({"peildatum": peildatum.isoformat(), "jaar": jaar})
+    adressen = verband_adressen(verbanden, gemeente=gemeente)
     for verband in verbanden:
-        verband.link_vanaf_gemeente = f"{verband_adres(verband, gemeente=gemeente)}&{peilquery}"
+        verband.link_vanaf_gemeente = f"{adressen[verband.pk]}&{peilquery}"
     # What each row shows in words (labels, links, representatives), once per page.
     gemeentelijst.rijweergaven(deelnames, gemeente=gemeente, peilquery=peilquery)
     naast = per_inwoner_naast_anderen(gemeente.pk, [v.pk for v in verbanden], jaar=jaar)

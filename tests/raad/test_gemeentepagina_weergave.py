@@ -1,0 +1,105 @@
+"""What the gemeente page's rows show in words, prepared once per page
+(raad.gemeentelijst.rijweergaven) and the arrangements' addresses made for the whole list at
+once (raad.adressen.verband_adressen): the same as per row."""
+
+import datetime
+
+import pytest
+
+from raad.adressen import verband_adres, verband_adressen
+from samenwerking.constants import (
+    DeelnameRol,
+    DeelnemendOrgaan,
+    Functie,
+    Karakter,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
+from samenwerking.models import Gemeente
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
+
+
+def _tekst(antwoord) -> str:
+    return " ".join(antwoord.content.decode().split())
+
+
+def test_addresses_for_a_list_are_those_of_verband_adres(referentiedata):
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    met_slug = f.SamenwerkingsverbandFactory(naam="Veiligheidsregio Zaanstreek-Waterland")
+    met_slug.slug = "veiligheidsregio-zaanstreek-waterland"
+    met_slug.save(update_fields=["slug"])
+    zonder_slug = f.SamenwerkingsverbandFactory(naam="GGD Zaanstreek-Waterland")
+    zonder_slug.slug = ""
+    zonder_slug.save(update_fields=["slug"])
+    verbanden = [met_slug, zonder_slug]
+
+    for gemeente in (zaanstad, None):
+        adressen = verband_adressen(verbanden, gemeente=gemeente)
+        assert adressen == {v.pk: verband_adres(v, gemeente=gemeente) for v in verbanden}
+    assert verband_adressen(verbanden, gemeente=zaanstad) == {
+        met_slug.pk: "/samenwerkingsverbanden/veiligheidsregio-zaanstreek-waterland/"
+        "?gemeente=GM0479",
+        zonder_slug.pk: f"/samenwerkingsverbanden/{zonder_slug.uuid}/?gemeente=GM0479",
+    }
+
+
+def test_a_row_shows_its_labels_organs_and_seats_in_words(client, referentiedata):
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    deelname = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Recreatieschap Twiske-Waterland",
+        samenwerkingsverband__vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE,
+        samenwerkingsverband__karakter=Karakter.BEIDE,
+        rol=DeelnameRol.CENTRUMGEMEENTE,
+        deelnemende_bestuursorganen=[DeelnemendOrgaan.RAAD, DeelnemendOrgaan.COLLEGE],
+        toetredingsdatum=datetime.date(2020, 1, 1),
+    )
+    verband = deelname.samenwerkingsverband
+    f.ZetelFactory(
+        deelname=deelname,
+        persoon__naam="A. de Boer",
+        functie=Functie.BURGEMEESTER,
+        rol=ZetelRol.VOORZITTER,
+        bestuursorgaan__soort=OrgaanSoort.DAGELIJKS_BESTUUR,
+    )
+    f.ZetelFactory(
+        deelname=deelname,
+        persoon__naam="B. Cohen",
+        functie=Functie.RAADSLID,
+        rol=ZetelRol.PLAATSVERVANGER,
+        bestuursorgaan__soort=OrgaanSoort.BESTUURSCOMMISSIE,
+        bestuursorgaan__naam="Commissie Recreatie & Groen",
+    )
+    # A second arrangement without any of these: onbekend where nothing is recorded.
+    f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="Zonder Alles")
+
+    antwoord = client.get("/gemeenten/GM0479/", PEIL)
+
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord).split('id="analyse"')[0]
+    rij = tekst[tekst.index(">Recreatieschap Twiske-Waterland</a>") :].split("</tr>")[0]
+    assert '<span class="label label-karakter">uitvoerend en beleidsbepalend</span>' in rij
+    assert "<td>Bedrijfsvoeringsorganisatie</td>" in rij
+    oplegger = f"/gemeenten/GM0479/samenwerkingsverbanden/{verband.uuid}/oplegger/"
+    assert (
+        f'<td>Centrumgemeente<br><a class="bijschrift" href="{oplegger}'
+        '?peildatum=2025-06-01&amp;jaar=2025">oplegger'
+    ) in rij
+    assert "<td>Gemeenteraad, College van burgemeester en wethouders</td>" in rij
+    assert (
+        '<li>A. de Boer <span class="bijschrift">(burgemeester, voorzitter dagelijks bestuur)'
+        "</span></li>"
+    ) in rij
+    assert (
+        '<li>B. Cohen <span class="bijschrift">(raadslid, plaatsvervangend lid commissie '
+        "recreatie &amp; groen)</span></li>"
+    ) in rij
+    leeg = tekst[tekst.index(">Zonder Alles</a>") :].split("</tr>")[0]
+    assert "label-karakter" not in leeg
+    assert "<td>onbekend</td>" in leeg
+    assert '<td><span class="onbekend">onbekend</span></td>' in leeg
