@@ -132,25 +132,57 @@ def kosten_per_deelnemer(
 class EigenEnAnderen:
     """A gemeente's begrote bijdrage per inwoner in one regeling beside the other deelnemers'."""
 
-    eigen: Deelnemerkosten | None
+    eigen_per_inwoner: Decimal | None
     anderen: Spreiding
-
-    @property
-    def eigen_per_inwoner(self) -> Decimal | None:
-        return self.eigen.begroot_per_inwoner if self.eigen else None
 
 
 def per_inwoner_naast_anderen(
     gemeente_id: int, verband_ids: Iterable[int], *, jaar: int
 ) -> dict[int, EigenEnAnderen]:
     """Per regeling: the gemeente's own begrote bijdrage per inwoner of `jaar` and the spread
-    (with the median) of the other gemeenten in it that year. One query."""
-    uit = {}
-    for verband_id, rijen in kosten_per_deelnemer(verband_ids, jaar=jaar).items():
-        eigen = next((r for r in rijen if r.gemeente_id == gemeente_id), None)
-        anderen = [r.begroot_per_inwoner for r in rijen if r.gemeente_id != gemeente_id]
-        uit[verband_id] = EigenEnAnderen(eigen=eigen, anderen=spreiding(anderen))
-    return uit
+    (with the median) of the other gemeenten in it that year, counted as in
+    `kosten_per_deelnemer` (one figure per gemeente; without a bijdrage or inwoners:
+    onbekend). One query, leaner than `kosten_per_deelnemer`'s: the gemeente page shows only
+    these figures, so it reads no names, realised amounts or verdeelsleutels (half the time
+    of the page's comparison)."""
+    verband_ids = list(verband_ids)
+    if not verband_ids:
+        return {}
+    van, tot = jaar_grenzen(jaar)
+    rijen = (
+        Deelname.objects.filter(
+            periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
+            samenwerkingsverband_id__in=verband_ids,
+            gemeente__isnull=False,
+        )
+        # As in kosten_per_deelnemer: join only the begrote bijdragen of `jaar` and the one
+        # inwonertal of `jaar`; a deelname without either still gives its row.
+        .annotate(
+            begroot_in_jaar=FilteredRelation(
+                "bijdragen",
+                condition=Q(bijdragen__jaar=jaar, bijdragen__soort=BijdrageSoort.BEGROOT),
+            ),
+            inwonertal=FilteredRelation(
+                "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
+            ),
+        )
+        .values_list("samenwerkingsverband_id", "gemeente_id", "inwonertal__aantal")
+        .annotate(begroot=Sum("begroot_in_jaar__bedrag"))
+        .order_by()
+    )
+    eigen: dict[int, Decimal | None] = {}
+    anderen: dict[int, list[Decimal | None]] = defaultdict(list)
+    for verband_id, deelnemer_id, inwoners, begroot in rijen:
+        if deelnemer_id == gemeente_id:
+            eigen[verband_id] = per_inwoner(begroot, inwoners)
+        else:
+            anderen[verband_id].append(per_inwoner(begroot, inwoners))
+    return {
+        verband_id: EigenEnAnderen(
+            eigen_per_inwoner=eigen.get(verband_id), anderen=spreiding(anderen[verband_id])
+        )
+        for verband_id in eigen.keys() | anderen.keys()
+    }
 
 
 @dataclass(frozen=True)
