@@ -1,6 +1,7 @@
 """Server-rendered bar charts (SVG): no JavaScript, no CDN. Every chart on a page is shown
 next to a table with the same figures."""
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -66,7 +67,7 @@ class Staafgrafiek:
         cost 10 ms. Every text is escaped; the numbers are ours."""
         delen = [
             f'<text x="{self.label_x}" y="{c.tekst_y:.1f}" text-anchor="end" class="as">'
-            f"{escape(Truncator(c.label).chars(30))}</text>"
+            f"{escape(_ingekort(c.label))}</text>"
             for c in self.categorieen
         ]
         delen.append(
@@ -81,6 +82,13 @@ class Staafgrafiek:
                 f'<text x="{s.tekst_x:.1f}" y="{s.tekst_y:.1f}" class="waarde">{bedrag}</text>'
             )
         return mark_safe("\n".join(delen))  # every text escaped above
+
+
+def _ingekort(label: str, tekens: int = 30) -> str:
+    """Truncator(label).chars(tekens); a label that is short enough is only normalised, as
+    Truncator does, without its translated ellipsis (a gettext per label)."""
+    label = unicodedata.normalize("NFC", label)
+    return label if len(label) <= tekens else Truncator(label).chars(tekens)
 
 
 def staafgrafiek(

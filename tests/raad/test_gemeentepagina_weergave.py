@@ -5,8 +5,10 @@ once (raad.adressen.verband_adressen): the same as per row."""
 import datetime
 
 import pytest
+from django.utils.text import Truncator
 
 from raad.adressen import verband_adres, verband_adressen
+from raad.grafieken import _ingekort
 from samenwerking.constants import (
     DeelnameRol,
     DeelnemendOrgaan,
@@ -103,3 +105,20 @@ def test_a_row_shows_its_labels_organs_and_seats_in_words(client, referentiedata
     assert "label-karakter" not in leeg
     assert "<td>onbekend</td>" in leeg
     assert '<td><span class="onbekend">onbekend</span></td>' in leeg
+
+
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "GGD Zaanstreek-Waterland",
+        "a" * 30,
+        "Veiligheidsregio Zaanstreek-Waterland",
+        "Cafe\u0301 " * 6,  # 30 characters once composed (NFC): not cut, but composed
+        "Cafe\u0301 " * 7,
+        "",
+    ],
+)
+def test_a_chart_label_is_cut_as_truncator_cuts_it(naam):
+    # The chart beside the comparison per inwoner skips Truncator for short labels.
+    assert _ingekort(naam) == Truncator(naam).chars(30)
+    assert len(_ingekort(naam)) <= 30
