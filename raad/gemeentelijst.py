@@ -234,7 +234,8 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
 class NaastAnderen:
     """One row of "per inwoner naast de andere deelnemers", in words (`naast_anderen`)."""
 
-    verband: Samenwerkingsverband
+    naam: str  # of the regeling
+    link: str  # its page (link_vanaf_gemeente), at the comparison per inwoner
     eigen: str  # the gemeente's own begrote bijdrage per inwoner
     mediaan: str  # of the other gemeenten
     spreiding: str  # "€ 1,20 – € 3,40" or "onbekend"
@@ -245,7 +246,8 @@ def naast_anderen(
     verbanden: list[Samenwerkingsverband], cijfers: dict[int, EigenEnAnderen]
 ) -> list[NaastAnderen]:
     """The rows of the per-inwoner comparison (`selectors.per_inwoner_naast_anderen`) with
-    their amounts written out, the fixed texts translated once per page."""
+    their amounts written out, the fixed texts translated once per page. Each arrangement
+    has its `link_vanaf_gemeente` (the view sets it)."""
     onbekend = _("onbekend")
     van = _("%(k)s van %(m)s")
     geen_anderen = _("geen andere deelnemers")
@@ -255,7 +257,8 @@ def naast_anderen(
         anderen = n.anderen if n else None
         rijen.append(
             NaastAnderen(
-                verband=verband,
+                naam=verband.naam,
+                link=f"{verband.link_vanaf_gemeente}#per-inwoner",
                 eigen=euro_cent(n.eigen_per_inwoner if n else None),
                 mediaan=euro_cent(anderen.mediaan if anderen else None),
                 spreiding=(

@@ -32,11 +32,17 @@ class KadersPerVerband:
 
 
 def kaders_van_gemeente(gemeente: Gemeente) -> list[KadersPerVerband]:
-    """A gemeente's kaders grouped per regeling (by name), newest year first. One query."""
+    """A gemeente's kaders grouped per regeling (by name), newest year first. One query,
+    of what the gemeente page shows (each regeling's name and address, not its long texts)."""
     groepen: dict[int, KadersPerVerband] = {}
     for kader in (
         Kader.objects.filter(gemeente=gemeente)
         .select_related("samenwerkingsverband")
+        .only(
+            *("gemeente", "soort", "jaar", "besluitdatum", "onderwerp", "tekst", "document_url"),
+            *("samenwerkingsverband__uuid", "samenwerkingsverband__slug"),
+            "samenwerkingsverband__naam",
+        )
         .order_by("samenwerkingsverband__naam", "samenwerkingsverband_id", "-jaar", "-besluitdatum")
     ):
         groep = groepen.setdefault(

@@ -233,8 +233,10 @@ def gemeente_overzicht(request, cbs_code: str):
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
         "kaders_per_verband": kaders_van_gemeente(gemeente),
-        # The griffie of this gemeente (or a beheerder) gets links to enter its kaders.
-        "mag_kaders_beheren": raad_rechten.mag_gemeente_beheren(request.user, gemeente),
+        # The griffie of this gemeente (or a beheerder) gets links to enter its kaders; a
+        # visitor without an account is none (not asked: the question costs a query build).
+        "mag_kaders_beheren": request.user.is_authenticated
+        and raad_rechten.mag_gemeente_beheren(request.user, gemeente),
     }
     status = 400 if form.errors else 200
     return render(request, "raad/gemeente.html", context, status=status)
