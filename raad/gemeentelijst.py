@@ -187,7 +187,7 @@ class Rijweergave:
     vorm: str
     rol: str
     karakter: str  # in lower case, as a label; "" when not recorded
-    organen: str  # "Raad, College"; "" when not recorded (the page shows onbekend)
+    organen: str  # "Gemeenteraad, Burgemeester"; "" when not recorded (shown as onbekend)
     vertegenwoordigers: list[tuple[str, str]]  # (naam, "wethouder, lid algemeen bestuur")
 
 
@@ -217,7 +217,7 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
             rol=tekst(DeelnameRol, deelname.rol),
             karakter=tekst(Karakter, verband.karakter).lower() if verband.karakter else "",
             organen=", ".join(
-                tekst(DeelnemendOrgaan, orgaan) for orgaan in deelname.deelnemende_bestuursorganen
+                tekst(DeelnemendOrgaan, code) for code in deelname.deelnemende_bestuursorganen
             ),
             vertegenwoordigers=[
                 (
