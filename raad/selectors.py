@@ -280,7 +280,7 @@ def deelnames_in_jaar(
     )
     for deelname in rijen:
         deelname.raming_bijdragen = [
-            *(b for b in deelname.gelezen_bijdragen if b.jaar == jaar),
+            *deelname.bijdragen_in_jaar,
             *deelname.latere_ramingen,
         ]
     return rijen
