@@ -280,7 +280,7 @@ def deelnames_in_jaar(
     )
     for deelname in rijen:
         deelname.raming_bijdragen = [
-            *deelname.bijdragen_in_jaar,
+            *(b for b in deelname.gelezen_bijdragen if b.jaar == jaar),
             *deelname.latere_ramingen,
         ]
     return rijen

@@ -8,13 +8,7 @@ verbonden-partij test itself is `samenwerking.bbv`.
 """
 
 from .basis import TIJDSTEMPELS, jaar_grenzen, zonder
-from .bijdragen import (
-    bijdragen_in_jaar,
-    bijdragen_per_jaar,
-    bijdragesommen,
-    sommen_vorig_jaar,
-    totaal,
-)
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .gemeente import (
     Groep,
     Kostentotalen,
@@ -62,9 +56,9 @@ __all__ = [
     "Tijdreeks",
     "Verbandoverzicht",
     "art27_register",
-    "bijdragen_in_jaar",
     "bijdragen_over_de_jaren",
     "bijdragen_per_jaar",
+    "bijdragen_van_twee_jaar",
     "bijdragesommen",
     "bron_omschrijving",
     "deelnames_per_groep",
@@ -81,7 +75,6 @@ __all__ = [
     "registerstand",
     "samenwerkingsverband_overzicht",
     "samenwerkingsverbanden_zoeken",
-    "sommen_vorig_jaar",
     "spreiding",
     "totaal",
     "zonder",

@@ -1,12 +1,12 @@
 """Sums of bijdragen, the one place where they are worked out: per deelname in a year and the
-year before (on deelnames read with `bijdragen_in_jaar` and `sommen_vorig_jaar`), over a list
-of rows (a total), and per year for one arrangement. A sum without any recorded amount is None
+year before (from its bijdragen read with `bijdragen_van_twee_jaar`), over a list of rows (a
+total), and per year for one arrangement. A sum without any recorded amount is None
 ("onbekend"), never 0."""
 
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Prefetch, Sum
 
 from ..constants import BijdrageSoort
 from ..models import Bijdrage, Deelname, Samenwerkingsverband
@@ -14,48 +14,31 @@ from ..models import Bijdrage, Deelname, Samenwerkingsverband
 BIJDRAGEVELDEN = ("uuid", "deelname", "jaar", "soort", "onderdeel", "bedrag")
 
 
-def bijdragen_in_jaar(jaar: int) -> Prefetch:
-    """Prefetch of a deelname's bijdragen of `jaar`, by soort and onderdeel, as
-    `bijdragen_in_jaar`: what `bijdragesommen` sums."""
+def bijdragen_van_twee_jaar(jaar: int) -> Prefetch:
+    """Prefetch of a deelname's bijdragen of `jaar` and the year before, by soort and
+    onderdeel, as `gelezen_bijdragen`: what `bijdragesommen` sums."""
     return Prefetch(
         "bijdragen",
-        queryset=Bijdrage.objects.filter(jaar=jaar)
+        queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar])
         .only(*BIJDRAGEVELDEN)
         .order_by("soort", "onderdeel"),
-        to_attr="bijdragen_in_jaar",
+        to_attr="gelezen_bijdragen",
     )
 
 
-def sommen_vorig_jaar(jaar: int) -> dict[str, Subquery]:
-    """Annotations of a deelname's sums of the year before `jaar`, summed by PostgreSQL in
-    the deelnames' own query: `bijdrage_begroot_vorig_jaar`, `bijdrage_gerealiseerd_vorig_jaar`
-    (no surface shows those bijdragen one by one)."""
+def bijdragesommen(deelname: Deelname, jaar: int) -> None:
+    """Sets on `deelname` (read with `bijdragen_van_twee_jaar(jaar)`) `bijdrage_begroot` and
+    `bijdrage_gerealiseerd` of `jaar`, and of the year before (`…_vorig_jaar`)."""
 
-    def som(soort: str) -> Subquery:
-        return Subquery(
-            Bijdrage.objects.filter(deelname=OuterRef("pk"), jaar=jaar - 1, soort=soort)
-            .order_by()
-            .values("deelname")
-            .annotate(som=Sum("bedrag"))
-            .values("som")
+    def som(in_jaar: int, soort: str) -> Decimal | None:
+        return totaal(
+            b.bedrag for b in deelname.gelezen_bijdragen if b.jaar == in_jaar and b.soort == soort
         )
 
-    return {
-        "bijdrage_begroot_vorig_jaar": som(BijdrageSoort.BEGROOT),
-        "bijdrage_gerealiseerd_vorig_jaar": som(BijdrageSoort.GEREALISEERD),
-    }
-
-
-def bijdragesommen(deelname: Deelname) -> None:
-    """Sets on `deelname` (read with `bijdragen_in_jaar(jaar)` and `sommen_vorig_jaar(jaar)`)
-    `bijdrage_begroot` and `bijdrage_gerealiseerd` of the year; those of the year before came
-    with the row."""
-
-    def som(soort: str) -> Decimal | None:
-        return totaal(b.bedrag for b in deelname.bijdragen_in_jaar if b.soort == soort)
-
-    deelname.bijdrage_begroot = som(BijdrageSoort.BEGROOT)
-    deelname.bijdrage_gerealiseerd = som(BijdrageSoort.GEREALISEERD)
+    deelname.bijdrage_begroot = som(jaar, BijdrageSoort.BEGROOT)
+    deelname.bijdrage_gerealiseerd = som(jaar, BijdrageSoort.GEREALISEERD)
+    deelname.bijdrage_begroot_vorig_jaar = som(jaar - 1, BijdrageSoort.BEGROOT)
+    deelname.bijdrage_gerealiseerd_vorig_jaar = som(jaar - 1, BijdrageSoort.GEREALISEERD)
 
 
 def totaal(bedragen: Iterable[Decimal | None]) -> Decimal | None:

@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
 from .basis import jaar_grenzen, zonder
-from .bijdragen import bijdragen_in_jaar, bijdragesommen, sommen_vorig_jaar, totaal
+from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
 # What the pages, the API and the verbonden-partijen list show of a deelname, its arrangement,
@@ -102,8 +102,8 @@ def deelnames_van_gemeente(
     - the sums of `jaar` and the year before (`selectors.bijdragen.bijdragesommen`) and the
       verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`).
 
-    Four queries: the deelnames with their arrangement and the sums of the year before,
-    domeinen, seats, bijdragen of `jaar`.
+    Four queries: the deelnames with their arrangement, domeinen, seats, bijdragen of the
+    two years.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
@@ -127,7 +127,6 @@ def deelnames_van_gemeente(
         )
         .select_related("samenwerkingsverband")
         .only(*DEELNAMEVELDEN, *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"))
-        .annotate(**sommen_vorig_jaar(jaar))
         .prefetch_related(
             Prefetch("samenwerkingsverband__domeinen", to_attr="gelezen_domeinen"),
             Prefetch(
@@ -138,7 +137,7 @@ def deelnames_van_gemeente(
                 .order_by("bestuursorgaan__soort", "rol", "persoon__naam"),
                 to_attr="gelezen_zetels",
             ),
-            bijdragen_in_jaar(jaar),
+            bijdragen_van_twee_jaar(jaar),
         )
         .order_by("samenwerkingsverband__naam", "pk")
     )
@@ -149,7 +148,8 @@ def deelnames_van_gemeente(
             if heel_jaar
             else [z for z in deelname.gelezen_zetels if z.is_actief_op(peildatum)]
         )
-        bijdragesommen(deelname)
+        deelname.bijdragen_in_jaar = [b for b in deelname.gelezen_bijdragen if b.jaar == jaar]
+        bijdragesommen(deelname, jaar)
         bbv_toets(deelname, jaar=jaar, zetels_in_jaar=deelname.zetels_in_jaar)
     return rijen
 

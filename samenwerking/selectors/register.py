@@ -37,7 +37,7 @@ from ..models import (
 )
 from ..normalisatie import normaliseer_naam
 from .basis import TIJDSTEMPELS, zonder
-from .bijdragen import bijdragen_in_jaar, bijdragen_per_jaar, bijdragesommen, sommen_vorig_jaar
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen
 
 
 def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
@@ -200,13 +200,12 @@ def samenwerkingsverband_overzicht(
             *zonder(*TIJDSTEMPELS, via="gemeente__"),
             *zonder(*TIJDSTEMPELS, via="organisatie__"),
         )
-        .annotate(**sommen_vorig_jaar(jaar))
-        .prefetch_related(bijdragen_in_jaar(jaar))
+        .prefetch_related(bijdragen_van_twee_jaar(jaar))
         .order_by("gemeente__naam", "organisatie__naam", "toetredingsdatum")
     )
     for deelname in deelnames:
         deelname.loopt_op_peildatum = deelname.is_actief_op(peildatum)
-        bijdragesommen(deelname)
+        bijdragesommen(deelname, jaar)
     zetels = (
         Zetel.objects.filter(periode_q(peildatum, "begindatum", "einddatum"))
         .select_related("persoon", "deelname__gemeente", "deelname__organisatie")
