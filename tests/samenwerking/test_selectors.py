@@ -63,6 +63,22 @@ def test_bijdrage_of_the_year_begroot_and_gerealiseerd(gemeente):
     assert rij.bijdrage_gerealiseerd is None  # onbekend, not 0
 
 
+def test_bijdrage_of_the_year_before(gemeente):
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    for onderdeel, bedrag in [("basistaken", "700.00"), ("plustaken", "300.50")]:
+        f.BijdrageFactory(deelname=deelname, jaar=2024, onderdeel=onderdeel, bedrag=Decimal(bedrag))
+    f.BijdrageFactory(deelname=deelname, jaar=2023, bedrag=Decimal("5"))  # two years before
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1100"))
+    f.BijdrageFactory(deelname=f.DeelnameFactory(), jaar=2024, bedrag=Decimal("9"))  # another
+
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1))  # jaar = 2025
+    assert rij.bijdrage_begroot_vorig_jaar == Decimal("1000.50")
+    assert rij.bijdrage_gerealiseerd_vorig_jaar is None  # onbekend, not 0
+    assert [b.jaar for b in rij.bijdragen_in_jaar] == [2025]
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1), jaar=2024)
+    assert rij.bijdrage_begroot_vorig_jaar == Decimal("5.00")
+
+
 def test_representatives_on_the_peildatum(gemeente):
     deelname = f.DeelnameFactory(gemeente=gemeente)
     zittend = f.ZetelFactory(deelname=deelname, persoon__naam="J. Jansen", begindatum=D(2022, 1, 1))
