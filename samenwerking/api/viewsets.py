@@ -35,7 +35,7 @@ from samenwerking.models import (
     Zetel,
 )
 from samenwerking.peilmoment import peilmoment
-from samenwerking.selectors import deelnames_van_gemeente, kostentotalen
+from samenwerking.selectors import deelnames_van_gemeente, kostentotalen, met_inwonertal
 from toegang import rechten
 
 from . import filters
@@ -221,7 +221,8 @@ class GemeenteViewSet(RegisterViewSet):
 
     def get_queryset(self):
         if self.action == "samenwerkingsverbanden":
-            return self.queryset
+            # With its Inwonertal of the year asked for: kostentotalen reads none.
+            return met_inwonertal(self.queryset, jaar=self.jaar)
         return self.queryset.select_related("provincie").prefetch_related("opvolgers")
 
     @extend_schema(
@@ -245,8 +246,9 @@ class GemeenteViewSet(RegisterViewSet):
     )
     def samenwerkingsverbanden(self, request, **kwargs):
         parameters = self.parameters()
-        gemeente = self.get_object()
         peildatum, jaar = peilmoment(parameters.get("peildatum"), parameters.get("jaar"))
+        self.jaar = jaar
+        gemeente = self.get_object()
         deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
         antwoord = samenwerkingsverbanden_van_gemeente(
             request,

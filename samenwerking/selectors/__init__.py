@@ -17,6 +17,7 @@ from .gemeente import (
     deelnames_van_gemeente,
     gemeenten_zoeken,
     kostentotalen,
+    met_inwonertal,
     partners_van_gemeente,
 )
 from .register import (
@@ -69,6 +70,7 @@ __all__ = [
     "kosten_per_deelnemer",
     "kostentotalen",
     "landelijke_cijfers",
+    "met_inwonertal",
     "partners_van_gemeente",
     "per_inwoner_naast_anderen",
     "ranglijst_van_domein",

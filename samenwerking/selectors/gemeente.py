@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -173,16 +173,32 @@ class Kostentotalen:
         return per_inwoner(self.gerealiseerd, self.inwoners)
 
 
+def met_inwonertal(gemeenten: QuerySet[Gemeente], *, jaar: int) -> QuerySet[Gemeente]:
+    """`gemeenten` with their Inwonertal of `jaar` read in the same query (a join), for
+    `kostentotalen`: `inwonertal_aantal` and `inwonertal_bron` (None when unknown), and
+    `inwonertal_jaar`."""
+    return gemeenten.annotate(
+        inwonertal=FilteredRelation("inwonertallen", condition=Q(inwonertallen__jaar=jaar)),
+        inwonertal_aantal=F("inwonertal__aantal"),
+        inwonertal_bron=F("inwonertal__bron"),
+        inwonertal_jaar=Value(jaar),
+    )
+
+
 def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -> Kostentotalen:
     """Totals over the deelnames from `deelnames_van_gemeente`, and per inwoner when the
-    Inwonertal of `jaar` is known. One query (the Inwonertal)."""
-    inwonertal = (
-        Inwonertal.objects.filter(gemeente=gemeente, jaar=jaar)
-        .order_by()
-        .values_list("aantal", "bron")
-        .first()
-    )
-    inwoners, bron = inwonertal or (None, "")
+    Inwonertal of `jaar` is known. No query when `gemeente` was read `met_inwonertal` of
+    `jaar` (the core API endpoint: one trip to the database fewer), else one."""
+    if getattr(gemeente, "inwonertal_jaar", None) == jaar:
+        inwoners, bron = gemeente.inwonertal_aantal, gemeente.inwonertal_bron or ""
+    else:
+        inwonertal = (
+            Inwonertal.objects.filter(gemeente=gemeente, jaar=jaar)
+            .order_by()
+            .values_list("aantal", "bron")
+            .first()
+        )
+        inwoners, bron = inwonertal or (None, "")
     return Kostentotalen(
         jaar=jaar,
         begroot=totaal(d.bijdrage_begroot for d in deelnames),

@@ -10,7 +10,12 @@ from django.core.exceptions import ValidationError
 from samenwerking import services
 from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Gemeente
-from samenwerking.selectors import deelnames_van_gemeente, gemeenten_zoeken, kostentotalen
+from samenwerking.selectors import (
+    deelnames_van_gemeente,
+    gemeenten_zoeken,
+    kostentotalen,
+    met_inwonertal,
+)
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +66,22 @@ def test_bijdrage_of_the_year_begroot_and_gerealiseerd(gemeente):
     [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1))  # jaar = 2025
     assert rij.bijdrage_begroot == Decimal("1100.00")
     assert rij.bijdrage_gerealiseerd is None  # onbekend, not 0
+
+
+def test_bijdrage_of_the_year_before(gemeente):
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    for onderdeel, bedrag in [("basistaken", "700.00"), ("plustaken", "300.50")]:
+        f.BijdrageFactory(deelname=deelname, jaar=2024, onderdeel=onderdeel, bedrag=Decimal(bedrag))
+    f.BijdrageFactory(deelname=deelname, jaar=2023, bedrag=Decimal("5"))  # two years before
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1100"))
+    f.BijdrageFactory(deelname=f.DeelnameFactory(), jaar=2024, bedrag=Decimal("9"))  # another
+
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1))  # jaar = 2025
+    assert rij.bijdrage_begroot_vorig_jaar == Decimal("1000.50")
+    assert rij.bijdrage_gerealiseerd_vorig_jaar is None  # onbekend, not 0
+    assert [b.jaar for b in rij.bijdragen_in_jaar] == [2025]
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 3, 1), jaar=2024)
+    assert rij.bijdrage_begroot_vorig_jaar == Decimal("5.00")
 
 
 def test_representatives_on_the_peildatum(gemeente):
@@ -195,6 +216,23 @@ def test_domeinen_by_name_one_row_per_deelname(gemeente):
         (r.samenwerkingsverband.naam, [str(d) for d in r.samenwerkingsverband.gelezen_domeinen])
         for r in rijen
     ] == [("A", ["Afval (test)", "Zorg (test)"]), ("B", [])]
+
+
+def test_kostentotalen_with_the_inwonertal_read_along_or_by_itself(
+    gemeente, django_assert_num_queries
+):
+    f.InwonertalFactory(gemeente=gemeente, jaar=2025, aantal=160_000, bron="CBS")
+    f.InwonertalFactory(gemeente=gemeente, jaar=2024, aantal=159_000)
+    f.InwonertalFactory(jaar=2025, aantal=1)  # another gemeente
+    met = met_inwonertal(Gemeente.objects.all(), jaar=2025).get(pk=gemeente.pk)
+    with django_assert_num_queries(0):
+        gelezen = kostentotalen(met, [], jaar=2025)
+    assert gelezen == kostentotalen(gemeente, [], jaar=2025)
+    assert (gelezen.inwoners, gelezen.inwoners_bron) == (160_000, "CBS")
+    # Another year than the one read along: read by itself.
+    assert kostentotalen(met, [], jaar=2024).inwoners == 159_000
+    zonder = met_inwonertal(Gemeente.objects.all(), jaar=2023).get(pk=gemeente.pk)
+    assert kostentotalen(zonder, [], jaar=2023).inwoners is None
 
 
 def _vul(gemeente, aantal: int):
