@@ -394,15 +394,14 @@ def verbandkalender(
     (shown as meetings), 7 zienswijze requests (all from a year before `vandaag` on)."""
     evaluaties = list(verband.evaluaties.order_by("-datum"))
     sinds = vandaag - datetime.timedelta(days=365)
+    vaststellingen = list(verband.bestuursvergaderingen.filter(datum__gte=sinds))
+    for vaststelling in vaststellingen:
+        vaststelling.samenwerkingsverband = verband  # the one we have, not a join per row
     return Verbandkalender(
         vergaderingen=sorted(
             [
                 *verband.vergaderingen.filter(datum__gte=sinds),
-                *als_vergaderingen(
-                    verband.bestuursvergaderingen.filter(datum__gte=sinds).select_related(
-                        "samenwerkingsverband"
-                    )
-                ),
+                *als_vergaderingen(vaststellingen),
             ],
             key=lambda v: (v.datum, v.soort),
         ),

@@ -208,14 +208,8 @@ def samenwerkingsverband_overzicht(
         bijdragesommen(deelname, jaar)
     zetels = (
         Zetel.objects.filter(periode_q(peildatum, "begindatum", "einddatum"))
-        .select_related("persoon", "deelname__gemeente", "deelname__organisatie")
-        .defer(
-            *zonder(*TIJDSTEMPELS),
-            *zonder(*TIJDSTEMPELS, via="persoon__"),
-            *zonder(*TIJDSTEMPELS, "aansprakelijkheid_toelichting", "bron", via="deelname__"),
-            *zonder(*TIJDSTEMPELS, via="deelname__gemeente__"),
-            *zonder(*TIJDSTEMPELS, via="deelname__organisatie__"),
-        )
+        .select_related("persoon")
+        .defer(*zonder(*TIJDSTEMPELS), *zonder(*TIJDSTEMPELS, via="persoon__"))
         .order_by("rol", "persoon__naam")
     )
     organen = list(
@@ -225,6 +219,13 @@ def samenwerkingsverband_overzicht(
         .defer(*TIJDSTEMPELS)
         .order_by("soort", "naam")
     )
+    # A seat's deelname is one of this arrangement's (Zetel.clean): the one read above, not
+    # a second copy of it and its gemeente per seat.
+    deelname_per_id = {deelname.pk: deelname for deelname in deelnames}
+    for orgaan in organen:
+        for zetel in orgaan.zetels_op_peildatum:
+            if zetel.deelname_id in deelname_per_id:
+                zetel.deelname = deelname_per_id[zetel.deelname_id]
     return Verbandoverzicht(
         verband=verband,
         peildatum=peildatum,
