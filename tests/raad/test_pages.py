@@ -454,13 +454,14 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
     # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
     # source document, 12 nested arrangements and the historical mentions linked to it (one
-    # query), 13 evaluaties, 14-16 P&C rules, board meetings and overrides (raad.kalender),
-    # 17-19 meetings, vaststellingsvergaderingen and zienswijze requests of the past year on
-    # (raad.kalender), 20 versions in the national register, 21 the bijdragen per inwoner
-    # (sums per gemeente, with their inwoners), 22 "laatst gewijzigd in regioreg": the latest
-    # change by people over the history tables, 23-24 the raden's kaders and the doelen
-    # (without doelen their indicators and values are not read).
-    with django_assert_num_queries(24):
+    # query), 13 evaluaties, 14 the vaststellingsvergaderingen of the past year on and of the
+    # year (meetings and P&C termijnen), 15-16 P&C rules and overrides, 17-18 meetings and
+    # zienswijze requests of the past year on (13-18: raad.kalender), 19 versions in the
+    # national register, 20 the bijdragen per inwoner (sums per gemeente, with their
+    # inwoners), 21 "laatst gewijzigd in regioreg": the latest change by people over the
+    # history tables, 22-23 the raden's kaders and the doelen (without doelen their
+    # indicators and values are not read).
+    with django_assert_num_queries(23):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.
