@@ -389,20 +389,22 @@ class Verbandkalender:
 def verbandkalender(
     verband: Samenwerkingsverband, *, jaar: int, vandaag: datetime.date
 ) -> Verbandkalender:
-    """For the arrangement page. Queries: 1 evaluations, 2-4 P&C rules, meetings and
-    overrides (none for a form without a P&C cycle), 5 meetings, 6 vaststellingsvergaderingen
-    (shown as meetings), 7 zienswijze requests (all from a year before `vandaag` on)."""
+    """For the arrangement page. Queries: 1 evaluations, 2 vaststellingsvergaderingen (shown
+    as meetings, and setting the P&C termijnen), 3-4 P&C rules and overrides (none for a form
+    without a P&C cycle), 5 meetings, 6 zienswijze requests (all from a year before `vandaag`
+    on)."""
     evaluaties = list(verband.evaluaties.order_by("-datum"))
     sinds = vandaag - datetime.timedelta(days=365)
+    # The vaststellingsvergaderingen shown as meetings and those that set the P&C termijnen
+    # of `jaar`: one read for both.
+    vaststellingen = list(verband.bestuursvergaderingen.filter(Q(datum__gte=sinds) | Q(jaar=jaar)))
+    for vaststelling in vaststellingen:
+        vaststelling.samenwerkingsverband = verband  # the one we have, not a join per row
     return Verbandkalender(
         vergaderingen=sorted(
             [
                 *verband.vergaderingen.filter(datum__gte=sinds),
-                *als_vergaderingen(
-                    verband.bestuursvergaderingen.filter(datum__gte=sinds).select_related(
-                        "samenwerkingsverband"
-                    )
-                ),
+                *als_vergaderingen(v for v in vaststellingen if v.datum >= sinds),
             ],
             key=lambda v: (v.datum, v.soort),
         ),
@@ -412,7 +414,7 @@ def verbandkalender(
             )
         ),
         jaar=jaar,
-        termijnen=pc_termijnen([verband], [jaar]),
+        termijnen=pc_termijnen([verband], [jaar], vaststellingen=vaststellingen),
         evaluaties=evaluaties,
         evaluatiestand=evaluatiestand(
             verband, evaluaties[0].datum if evaluaties else None, vandaag=vandaag

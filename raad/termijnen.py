@@ -128,12 +128,18 @@ def termijn_berekenen(
     return Termijn(datum=min(vergadering.datum + weken, uiterst), **gegevens)
 
 
-def pc_termijnen(verbanden: Iterable[Samenwerkingsverband], jaren: Iterable[int]) -> list[Termijn]:
+def pc_termijnen(
+    verbanden: Iterable[Samenwerkingsverband],
+    jaren: Iterable[int],
+    *,
+    vaststellingen: Iterable[Bestuursvergadering] | None = None,
+) -> list[Termijn]:
     """Every P&C termijn of `verbanden` for the begrotingsjaren `jaren`, sorted by date.
 
     Only forms with their own budget (OL, BVO, GO) have them, each rule for the forms and
-    the begrotingsjaren it lists. Queries: 1 rules, 2 recorded meetings, 3 overrides; none
-    when no arrangement has a P&C form.
+    the begrotingsjaren it lists. Queries: 1 rules, 2 recorded meetings (not when the caller
+    gives `vaststellingen`: the arrangements' recorded meetings, at least those of `jaren`),
+    3 overrides; none when no arrangement has a P&C form.
     """
     verbanden = [v for v in verbanden if v.vorm in PC_VORMEN]
     jaren = sorted(set(jaren))
@@ -141,9 +147,14 @@ def pc_termijnen(verbanden: Iterable[Samenwerkingsverband], jaren: Iterable[int]
         return []
     ids = [v.pk for v in verbanden]
     regels = list(Termijnregel.objects.all())
+    if vaststellingen is None:
+        vaststellingen = Bestuursvergadering.objects.filter(
+            samenwerkingsverband__in=ids, jaar__in=jaren
+        )
     vergaderingen = {
         (v.samenwerkingsverband_id, v.vaststelling, v.jaar): v
-        for v in Bestuursvergadering.objects.filter(samenwerkingsverband__in=ids, jaar__in=jaren)
+        for v in vaststellingen
+        if v.jaar in jaren
     }
     afwijkingen = {
         (a.samenwerkingsverband_id, a.regel_id, a.jaar): a

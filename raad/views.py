@@ -56,7 +56,7 @@ from .parameters import (
 from .selectors import verbonden_partijen
 from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
 from .templatetags.regioreg import euro_cent
-from .termijnen import pc_termijnen
+from .termijnen import datum_tekst, pc_termijnen
 from .vergelijking import begroting_en_rekening
 
 ZOEKRESULTATEN_PER_PAGINA = 20
@@ -388,6 +388,28 @@ def samenwerkingsverband_op_kenmerk(request, uuid):
     return samenwerkingsverband_detail(request, uuid=uuid)
 
 
+def _tabeltekst(overzicht) -> None:
+    """The period of each deelname and the start of each seat as the tables show them
+    (`periode`, `sinds`): each date written once per page, however many rows share it
+    (most members joined on the same day; the date filter per row was the costliest cell)."""
+    teksten: dict[datetime.date, str] = {}
+
+    def datum(d: datetime.date | None, zonder: str) -> str:
+        if d is None:
+            return zonder
+        if d not in teksten:
+            teksten[d] = datum_tekst(d)
+        return teksten[d]
+
+    onbekend, heden = _("onbekend"), _("heden")
+    for deelname in overzicht.deelnames:
+        begin = datum(deelname.toetredingsdatum, onbekend)
+        deelname.periode = f"{begin} – {datum(deelname.uittredingsdatum, heden)}"
+    for orgaan in overzicht.organen:
+        for zetel in orgaan.zetels_op_peildatum:
+            zetel.sinds = datum(zetel.begindatum, onbekend)
+
+
 def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
     """One arrangement: what it is, who is in it, who sits where, money, documents. With
     ?gemeente= (a valid CBS code) the breadcrumb leads back to that gemeente's page."""
@@ -400,6 +422,19 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
     per_inwoner = kosten_per_deelnemer([overzicht.verband.pk], jaar=jaar).get(
         overzicht.verband.pk, []
     )
+    _tabeltekst(overzicht)
+    # Both tables link each gemeente: its address made once here, not per row in the
+    # template (reverse() per row was a tenth of the page's rendering).
+    gemeente_adres = {
+        cbs_code: reverse("raad:gemeente", args=[cbs_code])
+        for cbs_code in sorted(
+            {d.gemeente.cbs_code for d in overzicht.deelnames if d.gemeente}
+            | {r.cbs_code for r in per_inwoner}
+        )
+    }
+    for deelname in overzicht.deelnames:
+        if deelname.gemeente:
+            deelname.gemeente_adres = gemeente_adres[deelname.gemeente.cbs_code]
     naast_elkaar = begroting_en_rekening(overzicht.jaarcijfers)
     context = {
         "begroting_en_rekening": naast_elkaar,
@@ -410,7 +445,7 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
                 (_("Resultaat jaarrekening"), [r.rekening_resultaat for r in naast_elkaar]),
             ],
         ),
-        "per_inwoner": per_inwoner,
+        "per_inwoner": [(r, gemeente_adres[r.cbs_code]) for r in per_inwoner],
         "spreiding_begroot": spreiding(r.begroot_per_inwoner for r in per_inwoner),
         "spreiding_gerealiseerd": spreiding(r.gerealiseerd_per_inwoner for r in per_inwoner),
         "grafiek_per_inwoner": grafieken.staafgrafiek(

@@ -11,6 +11,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
 )
 from django.utils import timezone
@@ -178,7 +179,7 @@ def samenwerkingsverband_overzicht(
     `peildatum`, bijdragen per year, jaarcijfers, documents and nested arrangements, its
     versions in the national register and the historical mentions (OpenGR) linked to it.
     Found by `verband_uuid` or by `slug` (its readable address). Raises
-    Samenwerkingsverband.DoesNotExist. Fourteen queries.
+    Samenwerkingsverband.DoesNotExist. Thirteen queries.
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
@@ -208,14 +209,8 @@ def samenwerkingsverband_overzicht(
         bijdragesommen(deelname, jaar)
     zetels = (
         Zetel.objects.filter(periode_q(peildatum, "begindatum", "einddatum"))
-        .select_related("persoon", "deelname__gemeente", "deelname__organisatie")
-        .defer(
-            *zonder(*TIJDSTEMPELS),
-            *zonder(*TIJDSTEMPELS, via="persoon__"),
-            *zonder(*TIJDSTEMPELS, "aansprakelijkheid_toelichting", "bron", via="deelname__"),
-            *zonder(*TIJDSTEMPELS, via="deelname__gemeente__"),
-            *zonder(*TIJDSTEMPELS, via="deelname__organisatie__"),
-        )
+        .select_related("persoon")
+        .defer(*zonder(*TIJDSTEMPELS), *zonder(*TIJDSTEMPELS, via="persoon__"))
         .order_by("rol", "persoon__naam")
     )
     organen = list(
@@ -224,6 +219,22 @@ def samenwerkingsverband_overzicht(
         )
         .defer(*TIJDSTEMPELS)
         .order_by("soort", "naam")
+    )
+    # A seat's deelname is one of this arrangement's (Zetel.clean): the one read above, not
+    # a second copy of it and its gemeente per seat.
+    deelname_per_id = {deelname.pk: deelname for deelname in deelnames}
+    for orgaan in organen:
+        for zetel in orgaan.zetels_op_peildatum:
+            if zetel.deelname_id in deelname_per_id:
+                zetel.deelname = deelname_per_id[zetel.deelname_id]
+    # Its nested arrangements and the historical mentions linked to it: the page only names
+    # and links them, so one query reads both.
+    verwant = list(
+        Samenwerkingsverband.objects.filter(
+            Q(bovenliggend=verband) | Q(in_landelijk_register=verband)
+        )
+        .only("uuid", "slug", "naam", "bovenliggend", "in_landelijk_register")
+        .order_by("naam", "pk")
     )
     return Verbandoverzicht(
         verband=verband,
@@ -237,11 +248,9 @@ def samenwerkingsverband_overzicht(
             .defer(*TIJDSTEMPELS, *zonder(*TIJDSTEMPELS, via="bron_document__"))
             .order_by("jaar", "soort")
         ),
-        onderdelen=list(verband.onderdelen.order_by("naam")),
+        onderdelen=[v for v in verwant if v.bovenliggend_id == verband.pk],
         versies=list(verband.versies.order_by("ingangsdatum", "roo_systeem_id")),
-        historische_vermeldingen=list(
-            verband.historische_vermeldingen.only("uuid", "slug", "naam").order_by("naam")
-        ),
+        historische_vermeldingen=[v for v in verwant if v.in_landelijk_register_id == verband.pk],
     )
 
 

@@ -126,12 +126,12 @@ def test_arrangement_page_query_count_with_evaluations(
     for i in range(aantal):
         EvaluatieFactory(samenwerkingsverband=verband, datum=D(1990 + i, 1, 1))
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
-    # 1-11 the register's arrangement page (see tests/raad/test_pages.py), 12 evaluaties,
-    # 13 P&C rules, 14 board meetings, 15 overrides, 16-18 meetings, vaststellingsvergaderingen
-    # and zienswijze requests, 19-20 versions in the national register and historical
-    # mentions, 21 the bijdragen per inwoner (no deelnemers, so no inwoners to read),
-    # 22 "laatst gewijzigd in regioreg" over the history tables, 23-24 kaders and doelen
-    # (raad.sturing_selectors).
-    with django_assert_num_queries(24):
+    # 1-11 the register's arrangement page with its nested arrangements and historical
+    # mentions (see tests/raad/test_pages.py), 12 evaluaties, 13 vaststellingsvergaderingen
+    # (meetings and P&C termijnen), 14 P&C rules, 15 overrides, 16-17 meetings and zienswijze
+    # requests, 18 versions in the national register, 19 the bijdragen per inwoner (no
+    # deelnemers, so no inwoners to read), 20 "laatst gewijzigd in regioreg" over the history
+    # tables, 21-22 kaders and doelen (raad.sturing_selectors).
+    with django_assert_num_queries(22):
         antwoord = client.get("/samenwerkingsverbanden/met-evaluaties/", PEIL)
     assert _tekst(antwoord).count("De samenwerking werkt") == aantal

@@ -158,10 +158,10 @@ def test_oplegger_query_count_with_meetings_and_zienswijzen(
                 uiterste_datum=D(2025, 6, 1 + i),
             )
         )
-    # The count of test_sturing's oplegger test (29, with this raad's open zienswijzen and
+    # The count of test_sturing's oplegger test (27, with this raad's open zienswijzen and
     # the calendar's vaststellingsvergaderingen), less the doelen's indicators and values:
     # without doelen they are not read.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(25):
         antwoord = client.get(_url(ggd))
     sectie = _sectie(antwoord)
     assert sectie.count("Regionale raadsavond") == aantal

@@ -408,6 +408,32 @@ def test_unknown_arrangement_is_a_helpful_404(client):
     )
 
 
+def test_arrangement_page_lists_its_parts_and_historical_mentions_apart(client):
+    # Both are read in one query; each belongs in its own list, by name.
+    verband = f.SamenwerkingsverbandFactory(naam="Regio Groot", slug="regio-groot")
+    f.SamenwerkingsverbandFactory(naam="Onderdeel B", slug="onderdeel-b", bovenliggend=verband)
+    f.SamenwerkingsverbandFactory(naam="Onderdeel A", slug="onderdeel-a", bovenliggend=verband)
+    f.SamenwerkingsverbandFactory(
+        naam="Regio Groot (2016)",
+        slug="regio-groot-2016",
+        alleen_historisch=True,
+        in_landelijk_register=verband,
+    )
+    antwoord = client.get("/samenwerkingsverbanden/regio-groot/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    onderdelen = tekst.split("<dt>Onderdelen</dt>")[1].split("</dd>")[0]
+    assert onderdelen == (
+        '<dd><ul class="komma"><li><a href="/samenwerkingsverbanden/onderdeel-a/">Onderdeel A'
+        '</a></li><li><a href="/samenwerkingsverbanden/onderdeel-b/">Onderdeel B</a></li></ul>'
+    )
+    eerder = tekst.split("<dt>Eerder vermeld in OpenGR (2016) als</dt>")[1].split("</dd>")[0]
+    assert eerder == (
+        '<dd><ul class="komma"><li><a href="/samenwerkingsverbanden/regio-groot-2016/">'
+        "Regio Groot (2016)</a></li></ul>"
+    )
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     verband = f.SamenwerkingsverbandFactory(slug="regeling-met-alles")
@@ -427,14 +453,15 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
     # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
     # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
-    # source document, 12 nested arrangements, 13 evaluaties, 14-16 P&C rules, board meetings
-    # and overrides (raad.kalender), 17-19 meetings, vaststellingsvergaderingen and zienswijze
-    # requests of the past year on (raad.kalender), 20-21 versions in the national register
-    # and historical mentions linked to it, 22 the bijdragen per inwoner (sums per gemeente,
-    # with their inwoners), 23 "laatst gewijzigd in regioreg": the latest change by people
-    # over the history tables, 24-25 the raden's kaders and the doelen (without doelen their
+    # source document, 12 nested arrangements and the historical mentions linked to it (one
+    # query), 13 evaluaties, 14 the vaststellingsvergaderingen of the past year on and of the
+    # year (meetings and P&C termijnen), 15-16 P&C rules and overrides, 17-18 meetings and
+    # zienswijze requests of the past year on (13-18: raad.kalender), 19 versions in the
+    # national register, 20 the bijdragen per inwoner (sums per gemeente, with their
+    # inwoners), 21 "laatst gewijzigd in regioreg": the latest change by people over the
+    # history tables, 22-23 the raden's kaders and the doelen (without doelen their
     # indicators and values are not read).
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(23):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.

@@ -557,10 +557,10 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, regio, aantal, django_assert_num_queries
 ):
     _veel(regio, aantal)
-    # 1-23 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
-    # seats are read), 24 kaders with their gemeente, 25 doelen, 26 their indicators, 27 the
+    # 1-21 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # seats are read), 22 kaders with their gemeente, 23 doelen, 24 their indicators, 25 the
     # indicators' values.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(25):
         antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].uuid}/")
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
@@ -581,12 +581,12 @@ def test_oplegger_query_count_with_kaders(client, regio, aantal, django_assert_n
     url = f"/gemeenten/GM0479/samenwerkingsverbanden/{regio['eigen'].uuid}/oplegger/"
     # 1 gemeente, 2-11 samenwerkingsverband_overzicht (arrangement, domeinen, grondslagen,
     # bevoegdheden, documenten, deelnames, their bijdragen, organs, bijdragen per year,
-    # jaarcijfers), 12-14 nested arrangements, versions, historical mentions, 15-17 the next
-    # P&C moments (rules, meetings, overrides), 18-24 the calendar (evaluaties, rules, meetings,
-    # overrides, the regeling's meetings, vaststellingsvergaderingen and zienswijze requests),
-    # 25 this raad's open zienswijzen with their decision date, 26 this raad's kaders,
-    # 27 doelen, 28 indicators, 29 their values.
-    with django_assert_num_queries(29):
+    # jaarcijfers), 12-13 nested arrangements with historical mentions (one query), versions,
+    # 14-16 the next P&C moments (rules, meetings, overrides), 17-22 the calendar (evaluaties,
+    # vaststellingsvergaderingen, rules, overrides, the regeling's meetings and zienswijze
+    # requests), 23 this raad's open zienswijzen with their decision date, 24 this raad's
+    # kaders, 25 doelen, 26 indicators, 27 their values.
+    with django_assert_num_queries(27):
         antwoord = client.get(url)
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
