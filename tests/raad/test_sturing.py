@@ -393,7 +393,8 @@ def test_secretariaat_clears_a_value_in_the_admin_and_sees_it_in_the_history(reg
     tekst = " ".join(unescape(strip_tags(geschiedenis.content.decode())).split())
     nieuwste = tekst[tekst.find("Wijzigingen (oud → nieuw)") :]
     assert f"gewijzigd {regio['secretariaat']}" in nieuwste
-    assert "Gerealiseerd: 78.000 → None" in nieuwste
+    assert "Gerealiseerd: 78.000 → leeg" in nieuwste
+    assert "None" not in tekst
 
 
 # --- Pages -------------------------------------------------------------------------------------
