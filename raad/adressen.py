@@ -7,9 +7,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from samenwerking.constants import CBS_CODE_PATROON
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
-CBS_CODE = re.compile(r"GM[0-9]{4}")
+CBS_CODE = re.compile(CBS_CODE_PATROON)
 
 
 def verband_adres(verband: Samenwerkingsverband, *, gemeente: Gemeente | None = None) -> str:
