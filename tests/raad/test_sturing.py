@@ -482,7 +482,7 @@ def test_gemeente_page_without_kaders_says_so(client, regio):
 
 
 def test_arrangement_page_shows_doelen_beside_the_money_and_what_came_of_the_kaders(client, gevuld):
-    antwoord = client.get(f"/samenwerkingsverbanden/{gevuld['eigen'].uuid}/")
+    antwoord = client.get(f"/samenwerkingsverbanden/{gevuld['eigen'].slug}/")
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     # Doelen follow the money section.
@@ -515,7 +515,7 @@ def test_arrangement_page_shows_doelen_beside_the_money_and_what_came_of_the_kad
 
 
 def test_arrangement_page_without_doelen_or_kaders_says_so(client, regio):
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/"))
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].slug}/"))
     assert "Er zijn geen doelen en prestaties vastgelegd." in tekst
     assert "Geen raad heeft kaders voor dit verband vastgelegd." in tekst
 
@@ -558,11 +558,11 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, regio, aantal, django_assert_num_queries
 ):
     _veel(regio, aantal)
-    # 1-23 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
-    # seats are read), 24 kaders with their gemeente, 25 doelen, 26 their indicators, 27 the
+    # 1-22 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # seats are read), 23 kaders with their gemeente, 24 doelen, 25 their indicators, 26 the
     # indicators' values.
-    with django_assert_num_queries(27):
-        antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].uuid}/")
+    with django_assert_num_queries(26):
+        antwoord = client.get(f"/samenwerkingsverbanden/{regio['eigen'].slug}/")
     assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
 
