@@ -7,11 +7,11 @@ admin asks raad.rechten which gemeenten a user may handle (today: all).
 
 from django.contrib import admin
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.adminbasis import RegisterAdmin, RegisterInline, VerbandRijAdmin
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
+from samenwerking.tekst import datum_tekst
 
 from . import rechten, services
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
@@ -192,7 +192,7 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
         in time, or what to do without one)."""
         if obj.actuele_status not in OPEN_STATUSSEN:
             return (
-                _("besloten op %(datum)s") % {"datum": date_format(obj.raadsbesluit_datum, "j F Y")}
+                _("besloten op %(datum)s") % {"datum": datum_tekst(obj.raadsbesluit_datum)}
                 if obj.raadsbesluit_datum
                 else "—"
             )

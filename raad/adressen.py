@@ -8,9 +8,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from samenwerking.constants import CBS_CODE_PATROON
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
-CBS_CODE = re.compile(r"GM[0-9]{4}")
+CBS_CODE = re.compile(CBS_CODE_PATROON)
 # Stand-ins reversed once for a list of addresses (verband_adressen): slugs and UUIDs need no
 # quoting in a path, so filling in the real one gives what reverse() would.
 PLAATSHOUDER_SLUG = "plaatshouder-slug"

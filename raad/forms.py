@@ -20,6 +20,12 @@ def keuzeveld(label, choices, fout, **kwargs) -> forms.ChoiceField:
     )
 
 
+def keuze_uit(label, keuzes, **kwargs) -> forms.ChoiceField:
+    """`keuzeveld` offering one of the `keuzes` (TextChoices); a value not offered is refused
+    naming the field and every value, e.g. "Formaat: kies html, xlsx, csv, ods of json."."""
+    return keuzeveld(label, keuzes.choices, keuzefout(label, keuzes.values), **kwargs)
+
+
 class PeildatumForm(forms.Form):
     """The moment a page without money looks at: a peildatum for who is in."""
 
@@ -61,12 +67,7 @@ class JaarForm(forms.Form):
 class OverDeJarenForm(JaarForm):
     """The last year of the ten and which bijdragen: begroot or gerealiseerd."""
 
-    soort = keuzeveld(
-        _("Bijdragen"),
-        BijdrageSoort.choices,
-        keuzefout(_("Bijdragen"), BijdrageSoort.values),
-        initial=BijdrageSoort.BEGROOT,
-    )
+    soort = keuze_uit(_("Bijdragen"), BijdrageSoort, initial=BijdrageSoort.BEGROOT)
 
     def gekozen_soort(self) -> str:
         return self._geldig().get("soort") or BijdrageSoort.BEGROOT
@@ -167,12 +168,7 @@ class ZoekForm(forms.Form):
 
 
 def _formaat() -> forms.ChoiceField:
-    return keuzeveld(
-        _("Formaat"),
-        Formaat.choices,
-        keuzefout(_("Formaat"), Formaat.values),
-        initial=Formaat.HTML,
-    )
+    return keuze_uit(_("Formaat"), Formaat, initial=Formaat.HTML)
 
 
 class RegisterForm(PeildatumForm):
@@ -185,20 +181,18 @@ class ExportForm(forms.Form):
     """Year, mode and file format of the verbonden-partijen list."""
 
     jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
-    modus = keuzeveld(
+    modus = keuze_uit(
         _("Voor"),
-        Modus.choices,
-        keuzefout(_("Voor"), Modus.values),
+        Modus,
         initial=MODUS_STANDAARD,
         help_text=_(
             "Begroting: cijfers uit de begroting van het verband; jaarrekening: de "
             "gerealiseerde cijfers."
         ),
     )
-    kolommen = keuzeveld(
+    kolommen = keuze_uit(
         _("Kolommen"),
-        Kolommen.choices,
-        keuzefout(_("Kolommen"), Kolommen.values),
+        Kolommen,
         initial=KOLOMMEN_STANDAARD,
         help_text=_(
             "BBV-minimum: wat BBV art. 15 vraagt; uitgebreid: ook programma, eigenaars- en "

@@ -8,11 +8,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverband
 from samenwerking.periode import loopt_op, periode_overlapt_q
+from samenwerking.tekst import datum_tekst
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import (
@@ -171,10 +171,10 @@ def _termijnpunt(termijn: Termijn) -> Kalenderpunt:
 def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
     verzoek = zienswijze.zienswijzeverzoek
     status = ZienswijzeStatus(zienswijze.actuele_status)
-    uitleg = _("Ontvangen op %(datum)s.") % {"datum": date_format(verzoek.ontvangen_op, "j F Y")}
+    uitleg = _("Ontvangen op %(datum)s.") % {"datum": datum_tekst(verzoek.ontvangen_op)}
     if zienswijze.raadsvergadering and status == ZienswijzeStatus.GEAGENDEERD:
         uitleg += " " + _("Geagendeerd voor de raad van %(datum)s.") % {
-            "datum": date_format(zienswijze.raadsvergadering, "j F Y")
+            "datum": datum_tekst(zienswijze.raadsvergadering)
         }
     if status in OPEN_STATUSSEN:
         uitleg += " " + _("Besluit van de raad: %(besluit)s") % {
@@ -206,7 +206,7 @@ def _besluitpunt(zienswijze: Zienswijze, *, vandaag: datetime.date) -> Kalenderp
             "De laatste raadsvergadering vóór de uiterste datum van %(datum)s: besluit de raad "
             "later, dan is de zienswijze te laat."
         )
-        % {"datum": date_format(verzoek.uiterste_datum, "j F Y")},
+        % {"datum": datum_tekst(verzoek.uiterste_datum)},
         verband=verzoek.samenwerkingsverband,
         uid=f"zienswijze-{zienswijze.uuid}-raadsbesluit@regioreg",
         te_laat=zienswijze.besluitdatum < vandaag,
@@ -247,7 +247,7 @@ def _evaluatiepunt(verband, stand: Evaluatiestand) -> Kalenderpunt:
     if stand.laatste:
         uitleg = _("Elke %(n)s jaar; laatste evaluatie %(datum)s.") % {
             "n": stand.interval_jaren,
-            "datum": date_format(stand.laatste, "j F Y"),
+            "datum": datum_tekst(stand.laatste),
         }
     else:
         uitleg = _(

@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenwerking import services as register
@@ -20,6 +19,7 @@ from samenwerking.models import Deelname
 from samenwerking.periode import jaar as kalenderjaar
 from samenwerking.periode import loopt_op, overlapt, periode_q
 from samenwerking.services.regels import periode_tekst
+from samenwerking.tekst import datum_tekst
 
 from .constants import STATUSOVERGANGEN, ZienswijzeStatus
 from .models import (
@@ -92,7 +92,7 @@ def zienswijzen_controleren(rijen: list[Zienswijze], labels, goed) -> dict:
         if not zienswijze.zienswijzeverzoek_id:
             continue
         verzoek = zienswijze.zienswijzeverzoek
-        ontvangen = date_format(verzoek.ontvangen_op, "j F Y")
+        ontvangen = datum_tekst(verzoek.ontvangen_op)
         if zienswijze.raadsbesluit_datum and zienswijze.raadsbesluit_datum < verzoek.ontvangen_op:
             fouten[i] = ValidationError(
                 {

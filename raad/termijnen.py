@@ -24,19 +24,14 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Samenwerkingsverband
+from samenwerking.tekst import datum_tekst
 
 from .constants import PC_VORMEN, Berekening
 from .models import Bestuursvergadering, Termijnafwijking, Termijnregel
 from .werkdagen import dagnotitie
-
-
-def datum_tekst(d: datetime.date) -> str:
-    """A date as users read it: 1 januari 2027."""
-    return date_format(d, "j F Y")
 
 
 def voor_datum(regel: Termijnregel, jaar: int) -> datetime.date:

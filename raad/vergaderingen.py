@@ -12,10 +12,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Deelname, Gemeente
+from samenwerking.tekst import datum_tekst
 
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
 from .models import Raadsvergadering, Zienswijze, Zienswijzeverzoek
@@ -57,7 +57,7 @@ class Besluitmoment:
     def tekst(self) -> str:
         if self.datum:
             return _("Raadsvergadering van %(datum)s (de laatste vóór de termijn)") % {
-                "datum": date_format(self.datum, "j F Y")
+                "datum": datum_tekst(self.datum)
             }
         return self.melding
 

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.periode import loopt_op
 from samenwerking.services.regels import periode_tekst
+from samenwerking.tekst import datum_tekst
 
 from .constants import VergaderingSoort
 from .models import Bestuursvergadering, Raadsvergadering, Vergadering
-from .termijnen import datum_tekst
 
 
 def _buiten_periode(model, datum, wat, begin, eind) -> ValidationError:

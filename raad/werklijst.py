@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -36,6 +35,7 @@ from samenwerking.models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
 from samenwerking.periode import jaar as jaarperiode
 from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode_q
 from samenwerking.registerstand import als_json
+from samenwerking.tekst import datum_tekst
 from toegang import rechten
 
 from .adressen import verband_adres
@@ -168,7 +168,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                     EVALUATIE,
                     _("Evaluatie te laat: uiterlijk %(datum)s (elke %(jaren)s jaar).")
                     % {
-                        "datum": date_format(stand.volgende, "j F Y"),
+                        "datum": datum_tekst(stand.volgende),
                         "jaren": stand.interval_jaren,
                     },
                     _admin("raad_evaluatie_add", samenwerkingsverband=verband.pk),
@@ -231,7 +231,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                     % {
                         "omschrijving": termijn.regel.omschrijving,
                         "jaar": termijn.jaar,
-                        "datum": date_format(termijn.datum, "j F Y"),
+                        "datum": datum_tekst(termijn.datum),
                     },
                     _admin(
                         "samenwerking_document_add",
@@ -252,7 +252,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                 )
                 % {
                     "onderwerp": zienswijze.zienswijzeverzoek.onderwerp,
-                    "datum": date_format(zienswijze.zienswijzeverzoek.uiterste_datum, "j F Y"),
+                    "datum": datum_tekst(zienswijze.zienswijzeverzoek.uiterste_datum),
                     "gemeente": zienswijze.gemeente.naam,
                     "besluit": besluitmoment_van(zienswijze).tekst,
                 },

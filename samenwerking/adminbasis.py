@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from regioreg.sitelinks import publieke_url
 from samenwerking import services
@@ -260,11 +261,24 @@ def _gewijzigd_bericht(instance) -> str:
     ) % {"model": instance._meta.verbose_name, "naam": instance, "wie": wie, "wanneer": wanneer}
 
 
+class Wijzigingsweergave(HistoricalRecordContextHelper):
+    """The history list's old → new values: a cleared value (None or empty text) reads "leeg"
+    rather than "None" or nothing."""
+
+    def prepare_delta_change_value(self, change, value):
+        if value is None or value == "":
+            return _("leeg")
+        return super().prepare_delta_change_value(change, value)
+
+
 class RegisterAdmin(BedragVelden, RechtenAdminMixin, ServiceWrites, SimpleHistoryAdmin):
     """The base of every register ModelAdmin (the rights are checked before the services
     write: RechtenAdminMixin comes first)."""
 
     form = ServiceModelForm
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return Wijzigingsweergave(self.model, historical_record)
 
     def view_on_site(self, obj):
         """ "Bekijk op de site" (Django's "View on site", in our locale) on every change page

@@ -14,6 +14,11 @@ def label(keuzes: type[models.Choices], waarde) -> str:
         return str(waarde)
 
 
+# A gemeente's CBS code: GM and four digits (GM0363). The database check, the import and the
+# ?gemeente= of the pages all hold a code to this one pattern.
+CBS_CODE_PATROON = r"GM[0-9]{4}"
+
+
 class Vorm(models.TextChoices):
     """Samenwerkingsvorm. The five Wgr forms use the national register's own codes."""
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import services
 from .constants import DeelnameRol, HerindelingSoort
 from .models import Deelname, Gemeente, Herindeling
 from .periode import overlapt, periode_q
+from .tekst import datum_tekst
 
 
 @dataclass
@@ -122,7 +122,7 @@ def herindeling_toepassen(
                 % {
                     "verband": oud.samenwerkingsverband,
                     "oud": oude_gemeente,
-                    "datum": date_format(datum, "j F Y"),
+                    "datum": datum_tekst(datum),
                 }
             )
 
@@ -181,7 +181,7 @@ def herindeling_vastleggen(
                         "%(gemeente)s heeft al een andere herindeling (per %(datum)s); pas die "
                         "aan in het beheer."
                     )
-                    % {"gemeente": oude_gemeente, "datum": date_format(bestaand[0].datum, "j F Y")},
+                    % {"gemeente": oude_gemeente, "datum": datum_tekst(bestaand[0].datum)},
                     code="andere_herindeling",
                 )
             }
@@ -192,7 +192,7 @@ def herindeling_vastleggen(
                 {
                     "nieuwe_gemeente": ValidationError(
                         _("%(gemeente)s bestaat niet op %(datum)s.")
-                        % {"gemeente": nieuwe, "datum": date_format(datum, "j F Y")},
+                        % {"gemeente": nieuwe, "datum": datum_tekst(datum)},
                         code="opvolger_bestaat_niet",
                     )
                 }

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from toegang import rechten
@@ -38,6 +37,7 @@ from .formats import CSVNederlands, ODSNederlands, XLSXNederlands
 from .models import Deelname, Gemeente, Herindeling, Samenwerkingsverband
 from .normalisatie import Namenlijst, normaliseer_naam
 from .periode import periode_q
+from .tekst import datum_tekst
 
 NIEUW, AL_BEKEND, FOUT = "nieuw", "al bekend", "fout"
 NIEUW_VERBAND = "nieuw:"  # a choice "nieuw:OL" creates the region as an openbaar lichaam
@@ -214,7 +214,7 @@ class _Gemeenten:
                 _("%(oud)s is per %(datum)s opgegaan in %(nieuw)s")
                 % {
                     "oud": f"{gemeente.naam} ({gemeente.cbs_code})",
-                    "datum": date_format(herindeling.datum, "j F Y"),
+                    "datum": datum_tekst(herindeling.datum),
                     "nieuw": f"{herindeling.nieuwe_gemeente.naam} "
                     f"({herindeling.nieuwe_gemeente.cbs_code})",
                 }

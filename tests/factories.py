@@ -16,6 +16,7 @@ from samenwerking.constants import (
     OrganisatieSoort,
     Vorm,
 )
+from samenwerking.slugs import bezette_slugs, stam, vrije_slug
 
 
 class ProvincieFactory(DjangoModelFactory):
@@ -52,6 +53,13 @@ class SamenwerkingsverbandFactory(DjangoModelFactory):
     afkorting = factory.Sequence(lambda n: f"R{n}")
     vorm = Vorm.OPENBAAR_LICHAAM
     vestigingsplaats = "Haarlem"
+    # The readable address a real row gets on its first write (services.regels); one query.
+    # `slug=None` makes a row with only its UUID address (the fallback of raad.adressen).
+    slug = factory.LazyAttribute(
+        lambda rij: vrije_slug(
+            rij.naam, bezette_slugs(models.Samenwerkingsverband, {stam(rij.naam)})
+        )
+    )
 
 
 class DeelnameFactory(DjangoModelFactory):

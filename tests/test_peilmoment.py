@@ -34,13 +34,13 @@ def _tekst(antwoord) -> str:
 
 
 def _paginas(deelname) -> list[str]:
-    verband = deelname.samenwerkingsverband.uuid
+    verband = deelname.samenwerkingsverband
     return [
         "/gemeenten/GM0363/",
         "/gemeenten/GM0363/register/",
         "/gemeenten/GM0363/partners/",
-        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband}/oplegger/",
-        f"/samenwerkingsverbanden/{verband}/",
+        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband.uuid}/oplegger/",
+        f"/samenwerkingsverbanden/{verband.slug}/",
     ]
 
 
@@ -84,11 +84,11 @@ def test_the_openapi_date_pattern_holds_the_same_bounds():
 @pytest.mark.parametrize("jaar", ["1899", "2101", "10000"])
 def test_a_page_refuses_a_year_out_of_range(client, amsterdam, jaar):
     fout = "Jaar: moet 1900 of later zijn." if jaar == "1899" else "Jaar: moet 2100 of eerder zijn."
-    verband = amsterdam.samenwerkingsverband.uuid
+    verband = amsterdam.samenwerkingsverband
     for adres in [
         "/gemeenten/GM0363/",
-        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband}/oplegger/",
-        f"/samenwerkingsverbanden/{verband}/",
+        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband.uuid}/oplegger/",
+        f"/samenwerkingsverbanden/{verband.slug}/",
         "/gemeenten/GM0363/verbonden-partijen/",
     ]:
         antwoord = client.get(adres, {"jaar": jaar})
@@ -203,3 +203,26 @@ def test_the_services_refuse_a_date_out_of_range_for_every_surface(referentiedat
         "toetredingsdatum": [DATUM_FOUT],
         "uittredingsdatum": [DATUM_FOUT],
     }
+
+
+@pytest.mark.parametrize(
+    "factory,constraint",
+    [(f.InwonertalFactory, "inwonertal_jaar_bereik"), (f.DocumentFactory, "document_jaar_bereik")],
+)
+def test_the_database_refuses_a_stored_year_out_of_range(factory, constraint):
+    """Like every other stored year, an inwonertal's and a document's: the services say it in
+    Dutch, and the database refuses a write that goes around them."""
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    from samenwerking import services
+
+    rij = factory(jaar=2025)
+    rij.jaar = 2101
+    with pytest.raises(ValidationError) as fout:
+        services.rij_opslaan(rij=rij)
+    assert fout.value.message_dict == {"jaar": ["Zorg ervoor dat deze waarde hoogstens 2100 is."]}
+    with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
+        type(rij).objects.filter(pk=rij.pk).update(jaar=1899)
+    rij.refresh_from_db()
+    assert rij.jaar == 2025

@@ -71,7 +71,7 @@ def _paginas(verband) -> list[str]:
         "/gemeenten/GM0479/zienswijzen/",
         "/gemeenten/GM0479/verbonden-partijen/",
         f"/gemeenten/GM0479/samenwerkingsverbanden/{verband.uuid}/oplegger/",
-        f"/samenwerkingsverbanden/{verband.uuid}/",
+        f"/samenwerkingsverbanden/{verband.slug}/",
         f"/zienswijzeverzoeken/{Zienswijzeverzoek.objects.get().uuid}/",
     ]
 

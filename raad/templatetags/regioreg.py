@@ -5,40 +5,28 @@ from django.utils.translation import gettext as _
 
 from raad.adressen import verband_adres
 from regioreg.sitelinks import beheer_url
+from samenwerking.tekst import euro_tekst, nederlands_getal
 
 register = template.Library()
-
-
-def _nederlands_getal(waarde: Decimal, decimalen: int) -> str:
-    """1234567.891 -> 1.234.567,89: Dutch grouping and decimal comma (the site is Dutch only;
-    this is the hot path of every money column, so no locale lookups)."""
-    tekst = f"{waarde:,.{decimalen}f}"
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def _euro(bedrag: Decimal, decimalen: int) -> str:
-    teken = "−" if bedrag < 0 else ""
-    afgerond = abs(bedrag).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
-    return f"{teken}€ {_nederlands_getal(afgerond, decimalen)}"
 
 
 @register.filter
 def euro(bedrag: Decimal | None) -> str:
     """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0). An empty
     string is what a template gives for a missing object: also onbekend."""
-    return _("onbekend") if bedrag in (None, "") else _euro(bedrag, 0)
+    return _("onbekend") if bedrag in (None, "") else euro_tekst(bedrag, 0)
 
 
 @register.filter
 def euro_cent(bedrag: Decimal | None) -> str:
     """€ 1.234.567,89; `onbekend` when there is no figure."""
-    return _("onbekend") if bedrag in (None, "") else _euro(bedrag, 2)
+    return _("onbekend") if bedrag in (None, "") else euro_tekst(bedrag, 2)
 
 
 @register.filter
 def getal(waarde: int | None) -> str:
     """A whole number with the Dutch thousands dot: 378.121 (inwoners, counts)."""
-    return "" if waarde in (None, "") else _nederlands_getal(Decimal(waarde), 0)
+    return "" if waarde in (None, "") else nederlands_getal(Decimal(waarde), 0)
 
 
 @register.simple_tag
@@ -49,10 +37,10 @@ def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
     delta = nieuw - oud
     if not delta.quantize(Decimal(1)):
         return _("gelijk")
-    tekst = ("+ " if delta > 0 else "− ") + _euro(abs(delta), 0)
+    tekst = ("+ " if delta > 0 else "− ") + euro_tekst(abs(delta), 0)
     if oud:
         procent = (delta / abs(oud) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        tekst += f" ({'+' if procent > 0 else '−'}{_nederlands_getal(abs(procent), 1)}%)"
+        tekst += f" ({'+' if procent > 0 else '−'}{nederlands_getal(abs(procent), 1)}%)"
     return tekst
 
 
@@ -70,7 +58,7 @@ def procent(waarde: Decimal | None) -> str:
         return _("onbekend")
     genormaliseerd = waarde.normalize()
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)
-    return f"{_nederlands_getal(genormaliseerd, decimalen)}%"
+    return f"{nederlands_getal(genormaliseerd, decimalen)}%"
 
 
 @register.inclusion_tag("raad/_bewerk_in_beheer.html", takes_context=True)

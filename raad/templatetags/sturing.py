@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from .regioreg import _nederlands_getal
+from samenwerking.tekst import nederlands_getal
 
 register = template.Library()
 
@@ -18,5 +18,5 @@ def indicatorwaarde(waarde: Decimal | None) -> str:
         return _("onbekend")
     genormaliseerd = waarde.normalize()
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)
-    tekst = _nederlands_getal(abs(genormaliseerd), decimalen)
+    tekst = nederlands_getal(abs(genormaliseerd), decimalen)
     return f"−{tekst}" if genormaliseerd < 0 else tekst

@@ -28,6 +28,7 @@ class Document(RegisterModel):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
         ordering = ["-jaar", "-datum", "titel"]
+        constraints = [jaar_bereik("document_jaar_bereik", leeg_mag=True)]
 
     def __str__(self):
         return self.titel

@@ -5,12 +5,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..constants import HerindelingSoort
+from ..constants import CBS_CODE_PATROON, HerindelingSoort
 from ..fields import VeldCheckConstraint
 from .basis import (
     MetPeriode,
     RegisterModel,
     eind_na_begin,
+    jaar_bereik,
     jaar_veld,
     roo_stand_veld,
 )
@@ -93,7 +94,7 @@ class Gemeente(MetPeriode):
             VeldCheckConstraint(
                 name="gemeente_cbs_code_formaat",
                 veld="cbs_code",
-                condition=Q(cbs_code__regex=r"^GM[0-9]{4}$"),
+                condition=Q(cbs_code__regex=f"^{CBS_CODE_PATROON}$"),
                 violation_error_code="ongeldige_cbs_code",
                 violation_error_message=_(
                     "CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."
@@ -174,7 +175,8 @@ class Inwonertal(RegisterModel):
                 fields=["gemeente", "jaar"],
                 name="inwonertal_uniek",
                 violation_error_message=_("Voor deze gemeente is dit jaar al een inwonertal."),
-            )
+            ),
+            jaar_bereik("inwonertal_jaar_bereik"),
         ]
 
     def __str__(self):

@@ -1,16 +1,13 @@
 """The import preview: each row's old and new cells as a person reads them (a related row by
 its name, amounts in Dutch), worked out only for the rows the page shows."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from import_export.resources import Diff
 
-
-def _nederlands_getal(waarde: Decimal, decimalen: int) -> str:
-    tekst = f"{waarde:,.{decimalen}f}"
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+from ..tekst import euro_tekst, nederlands_getal
 
 
 def weergave_nl(model_veld, waarde) -> str | None:
@@ -20,9 +17,8 @@ def weergave_nl(model_veld, waarde) -> str | None:
         return None
     waarde = Decimal(waarde)
     if "€" in str(model_veld.verbose_name):
-        afgerond = abs(waarde).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return f"{'−' if waarde < 0 else ''}€ {_nederlands_getal(afgerond, 2)}"
-    return _nederlands_getal(waarde, max(0, -waarde.normalize().as_tuple().exponent))
+        return euro_tekst(waarde, 2)
+    return nederlands_getal(waarde, max(0, -waarde.normalize().as_tuple().exponent))
 
 
 class Weergaveverschil(Diff):

@@ -21,6 +21,7 @@ from django.core.exceptions import (
 from import_export import widgets
 
 from ..bedragen import Bedragfout, bedrag_lezen
+from ..constants import CBS_CODE_PATROON
 from ..models import Domein, Gemeente, Persoon
 from ..normalisatie import Namenlijst
 
@@ -137,7 +138,7 @@ class GemeenteWidget(SleutelWidget):
             return None
         tekst = str(value).strip()
         code = f"GM{int(tekst):04d}" if tekst.isdigit() else tekst.upper()
-        if re.fullmatch(r"GM\d{4}", code):
+        if re.fullmatch(CBS_CODE_PATROON, code):
             gemeente = self._per_code.get(code)
             if gemeente is None:
                 raise ValueError(f"gemeente {code!r} bestaat niet in het register.")

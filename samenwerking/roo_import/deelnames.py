@@ -6,6 +6,7 @@ from .. import services
 from ..models import Deelname, Zetel
 from ..periode import geeindigd
 from ..registerstand import als_json, waarden_toepassen
+from ..tekst import datum_tekst
 from .perioden import GewensteDeelname, koppelen
 from .plan import Plan
 from .verslag import (
@@ -15,7 +16,6 @@ from .verslag import (
     NIEUW,
     Wijziging,
     conflict_tekst,
-    datum_tekst,
     verschil_tekst,
 )
 

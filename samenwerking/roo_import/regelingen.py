@@ -29,6 +29,7 @@ from ..periode import geeindigd
 from ..registerstand import lijst_bijwerken, waarden_toepassen
 from ..roo import Adres, Deelnemer, Regeling, Verwijzing
 from ..roo import Organisatie as RooOrganisatie
+from ..tekst import datum_tekst
 from .context import Importcontext, geldige_url
 from .deelnames import deelnames_plannen, deelnames_schrijven
 from .organisaties import RooOrganisaties
@@ -41,7 +42,6 @@ from .verslag import (
     NIEUW,
     Wijziging,
     conflict_tekst,
-    datum_tekst,
     verschil_tekst,
 )
 

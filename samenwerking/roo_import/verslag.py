@@ -4,10 +4,9 @@ gewijzigd, beëindigd), the conflicts with hand edits, what could not land, and 
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.formats import date_format
-
 from ..historisch import HistorischVerslag
 from ..registerstand import Verschil
+from ..tekst import datum_tekst
 
 NIEUW = "nieuw"
 GEWIJZIGD = "gewijzigd"
@@ -39,10 +38,6 @@ VELDNAMEN = {
     "telefoon": "telefoon",
     "email": "e-mailadres",
 }
-
-
-def datum_tekst(d: datetime.date | None) -> str:
-    return date_format(d, "j F Y") if d else "onbekend"
 
 
 def waarde_tekst(veld: str, waarde) -> str:

@@ -15,7 +15,6 @@ from django.db.models import (
     QuerySet,
 )
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..constants import (
@@ -37,6 +36,7 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import normaliseer_naam
+from ..tekst import datum_tekst
 from .basis import TIJDSTEMPELS, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen
 
@@ -304,7 +304,7 @@ def bron_omschrijving(bron: str) -> str:
                     return str(omschrijving)
                 return _("%(bron)s, export van %(datum)s") % {
                     "bron": omschrijving,
-                    "datum": date_format(datum, "j F Y"),
+                    "datum": datum_tekst(datum),
                 }
             return str(omschrijving)
     return bron

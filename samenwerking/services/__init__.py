@@ -7,7 +7,7 @@ call these; nothing else saves, changes or deletes a register row.
   the register a new version for the page cache when it commits.
 - `regels`: the rules across rows and the one mapping of a model to its rules (which every
   surface reaches through `schrijven`, never per model).
-- `register`: operations with a name of their own (`deelname_beeindigen`, `zetel_benoemen`,
+- `register`: operations with a name of their own (`deelname_beeindigen`, `zetel_beeindigen`,
   `bijdrage_vastleggen`, …), keyword-only and typed.
 
 Errors are `ValidationError`s keyed by field, with a Dutch message and a `code`.
@@ -21,12 +21,10 @@ from .register import (
     bijdrage_waarschuwingen,
     deelname_beeindigen,
     deelname_opslaan,
-    deelname_toevoegen,
     deelnames_beeindigen,
     jaarcijfers_vastleggen,
     samenwerkingsverband_opslaan,
     zetel_beeindigen,
-    zetel_benoemen,
     zetel_opslaan,
 )
 from .schrijven import (
@@ -50,7 +48,6 @@ __all__ = [
     "bijdrage_waarschuwingen",
     "deelname_beeindigen",
     "deelname_opslaan",
-    "deelname_toevoegen",
     "deelnames_beeindigen",
     "jaarcijfers_vastleggen",
     "regels_controleren",
@@ -64,6 +61,5 @@ __all__ = [
     "rijen_verwijderen",
     "samenwerkingsverband_opslaan",
     "zetel_beeindigen",
-    "zetel_benoemen",
     "zetel_opslaan",
 ]

@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..constants import Vorm, label
@@ -25,6 +24,7 @@ from ..controle import in_lijst
 from ..models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
 from ..periode import jaar, overlapt
 from ..slugs import slugs_toekennen
+from ..tekst import datum_tekst
 
 Fouten = dict[int, ValidationError]
 Regel = Callable[[list, list[str], list[int]], Fouten]
@@ -55,10 +55,6 @@ def per_rij(controleer: Callable[[models.Model], None]) -> Regel:
         return fouten
 
     return regel
-
-
-def datum_tekst(d: datetime.date | None) -> str:
-    return date_format(d, "j F Y") if d else _("onbekend")
 
 
 def periode_tekst(begin: datetime.date | None, eind: datetime.date | None) -> str:

@@ -14,20 +14,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..bedragen import bedrag_tonen, tienvoud
-from ..constants import BijdrageSoort, DeelnameRol, Functie, JaarcijfersSoort, ZetelRol
+from ..constants import BijdrageSoort, JaarcijfersSoort
 from ..models import (
-    Bestuursorgaan,
     Bijdrage,
     Deelname,
-    Gemeente,
     Jaarcijfers,
-    Organisatie,
-    Persoon,
     Samenwerkingsverband,
     Zetel,
 )
 from ..periode import geeindigd, geeindigd_q
-from .regels import datum_tekst
+from ..tekst import datum_tekst
 from .schrijven import rij_opslaan, rijen_opslaan
 
 
@@ -55,37 +51,6 @@ def bijdrage_opslaan(*, bijdrage: Bijdrage) -> Bijdrage:
 
 
 # --- Deelname ---------------------------------------------------------------------------------
-
-
-def deelname_toevoegen(
-    *,
-    samenwerkingsverband: Samenwerkingsverband,
-    gemeente: Gemeente | None = None,
-    organisatie: Organisatie | None = None,
-    toetredingsdatum: datetime.date | None = None,
-    uittredingsdatum: datetime.date | None = None,
-    rol: str = DeelnameRol.DEELNEMER,
-    verdeelsleutel: Decimal | None = None,
-    stemmen: int | None = None,
-    aansprakelijk: bool = False,
-    aansprakelijkheid_toelichting: str = "",
-    bron: str = "",
-) -> Deelname:
-    return deelname_opslaan(
-        deelname=Deelname(
-            samenwerkingsverband=samenwerkingsverband,
-            gemeente=gemeente,
-            organisatie=organisatie,
-            toetredingsdatum=toetredingsdatum,
-            uittredingsdatum=uittredingsdatum,
-            rol=rol,
-            verdeelsleutel=verdeelsleutel,
-            stemmen=stemmen,
-            aansprakelijk=aansprakelijk,
-            aansprakelijkheid_toelichting=aansprakelijkheid_toelichting,
-            bron=bron,
-        )
-    )
 
 
 def deelname_beeindigen(*, deelname: Deelname, datum: datetime.date) -> Deelname:
@@ -148,32 +113,6 @@ def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> 
 # --- Zetel ------------------------------------------------------------------------------------
 
 
-def zetel_benoemen(
-    *,
-    bestuursorgaan: Bestuursorgaan,
-    persoon: Persoon,
-    functie: str = Functie.WETHOUDER,
-    deelname: Deelname | None = None,
-    rol: str = ZetelRol.LID,
-    stemmen: int | None = None,
-    begindatum: datetime.date | None = None,
-    einddatum: datetime.date | None = None,
-) -> Zetel:
-    return zetel_opslaan(
-        zetel=Zetel(
-            bestuursorgaan=bestuursorgaan,
-            persoon=persoon,
-            functie=functie,
-            deelname=deelname,
-            rol=rol,
-            stemmen=stemmen,
-            begindatum=begindatum,
-            einddatum=einddatum,
-        )
-    )
-
-
-@transaction.atomic
 def zetel_beeindigen(*, zetel: Zetel, datum: datetime.date) -> Zetel:
     if geeindigd(datum, zetel.einddatum):
         raise ValidationError(

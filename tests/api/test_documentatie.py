@@ -177,3 +177,18 @@ def test_page_asks_nothing_of_the_database_once_drawn(api, django_assert_max_num
     # the page cache.
     with django_assert_max_num_queries(1):
         assert api.get("/api/v1/docs/").status_code == 200
+
+
+def test_the_guide_names_every_filter_of_every_list(api):
+    """docs/api.md's table "Bronnen en filters" names each list's query parameters as the API
+    takes them (the meetings' `van`/`tot` were once missing)."""
+    schema = api.get("/api/v1/openapi.json").json()
+    gids = (DOCS / "api.md").read_text(encoding="utf-8")
+    rijen = re.findall(r"^\| `([a-z]+)`[^|]*\| [^|]+\| (.+) \|$", gids, re.MULTILINE)
+    assert {"vergaderingen", "raadsvergaderingen", "samenwerkingsverbanden"} <= dict(rijen).keys()
+    for bron, filters in rijen:
+        lijst = schema["paths"][f"/api/v1/{bron}"]["get"]
+        parameters = {p["name"] for p in lijst["parameters"] if p["in"] == "query"}
+        genoemd = set(re.findall(r"`([A-Za-z]+)`", filters))
+        assert genoemd >= parameters - {"ordering", "page", "pageSize"}, bron
+        assert genoemd <= parameters | {"uitvoerend", "beleidsbepalend", "beide"}, bron

@@ -7,7 +7,7 @@ from django.core.cache import caches
 
 from regioreg.paginacache import VERSIE_SLEUTEL
 from samenwerking import services
-from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,8 +36,12 @@ def test_a_change_through_a_service_shows_at_once(client, referentiedata):
     amsterdam = Gemeente.objects.get(cbs_code="GM0363")
     verband = f.SamenwerkingsverbandFactory(naam="Regionale Uitvoeringsdienst")
     assert "Regionale Uitvoeringsdienst" not in client.get(PAGINA).content.decode()
-    services.deelname_toevoegen(
-        samenwerkingsverband=verband, gemeente=amsterdam, toetredingsdatum=datetime.date(2020, 1, 1)
+    services.deelname_opslaan(
+        deelname=Deelname(
+            samenwerkingsverband=verband,
+            gemeente=amsterdam,
+            toetredingsdatum=datetime.date(2020, 1, 1),
+        )
     )
     assert "Regionale Uitvoeringsdienst" in client.get(PAGINA).content.decode()
 

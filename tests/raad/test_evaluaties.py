@@ -89,7 +89,7 @@ def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(clien
     )
     EvaluatieFactory(samenwerkingsverband=verband, datum=D(2017, 3, 1), conclusie="Eerste.")
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL))
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
     assert '<a href="#kalender">Kalender</a>' in tekst
     kalender = tekst.split('id="kalender-kop"')[1].split("</section>")[0]
     assert "P&amp;C-termijnen van begrotingsjaar 2026" in kalender
@@ -112,7 +112,7 @@ def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(clien
 
 def test_arrangement_without_a_budget_says_the_pc_cycle_does_not_apply(client, pc_regels):
     verband = f.SamenwerkingsverbandFactory(vorm=Vorm.REGELING_ZONDER_MEER)
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL))
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
     assert "Een regeling zonder meer heeft geen eigen begroting" in tekst
     assert 'Volgende evaluatie uiterlijk</dt> <dd><span class="onbekend">onbekend' in tekst
 

@@ -149,9 +149,9 @@ def test_each_row_links_its_pages_and_shows_its_labels(client, zaanstad):
     adres = "/samenwerkingsverbanden/alfa/?gemeente=GM0479&amp;peildatum=2025-06-01&amp;jaar=2025"
     assert f'<th scope="row"><a href="{adres}">Alfa</a>' in lijst
     assert f'<a href="{adres}#per-inwoner">Alfa</a>' in naast
-    bravo_uuid = bravo.samenwerkingsverband.uuid
+    bravo_slug = bravo.samenwerkingsverband.slug
     assert (
-        f'<a href="/samenwerkingsverbanden/{bravo_uuid}/?gemeente=GM0479&amp;'
+        f'<a href="/samenwerkingsverbanden/{bravo_slug}/?gemeente=GM0479&amp;'
         'peildatum=2025-06-01&amp;jaar=2025">Bravo</a>'
     ) in lijst
     assert (

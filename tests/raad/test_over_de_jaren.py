@@ -138,7 +138,7 @@ def test_arrangement_page_puts_begroting_beside_jaarrekening(client, referentied
         lasten=Decimal("1200000"),
         resultaat=Decimal("10000"),
     )
-    antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", {"jaar": "2025"})
+    antwoord = client.get(f"/samenwerkingsverbanden/{verband.slug}/", {"jaar": "2025"})
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     # 2024: lasten 1.100.000 against 1.000.000 budgeted: + € 100.000 (+10,0%).

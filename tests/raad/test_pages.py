@@ -360,7 +360,7 @@ def ggd(zaanstad):
 
 
 def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd):
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.uuid}/", PEIL))
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
     assert "<h1>GGD Zaanstreek-Waterland" in tekst
     assert "Zelfstandige rechtspersoon met een algemeen bestuur" in tekst  # what the form means
     assert "Publieke gezondheidszorg voor de regio." in tekst
@@ -388,7 +388,7 @@ def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, za
             organisatie=f.OrganisatieFactory(naam=naam),
         )
         f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
-    html = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL).content.decode()
+    html = client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL).content.decode()
     grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
     # The label: escaped and cut at 30 characters; the bars: one per known amount, the
     # amount in the bar's title and beside it.

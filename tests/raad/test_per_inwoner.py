@@ -102,7 +102,7 @@ def test_a_gemeente_beside_the_median_of_the_others(ggd):
 
 
 def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
-    antwoord = client.get(f"/samenwerkingsverbanden/{ggd.uuid}/", PEIL)
+    antwoord = client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL)
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "Kosten per inwoner in 2025, naast elkaar" in tekst

@@ -11,7 +11,7 @@ from raad.werklijst import Regelingstand
 from regioreg.sitelinks import publieke_url
 from samenwerking import services
 from samenwerking.constants import Vorm
-from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
 from tests.raad.factories import ZienswijzeverzoekFactory
 from tests.samenwerking import roo_bestanden as rb
@@ -92,7 +92,7 @@ def test_the_uuid_address_redirects_permanently_to_the_readable_one(client, db):
     assert pagina.status_code == 200
     assert "<h1>Veiligheidsregio Utrecht</h1>" in _tekst(pagina)
     # A row without a slug (not written through the services yet) is shown at its UUID.
-    zonder = f.SamenwerkingsverbandFactory(naam="Zonder adres")
+    zonder = f.SamenwerkingsverbandFactory(naam="Zonder adres", slug=None)
     assert client.get(f"/samenwerkingsverbanden/{zonder.uuid}/").status_code == 200
     niet = client.get("/samenwerkingsverbanden/bestaat-niet/")
     assert niet.status_code == 404
@@ -102,8 +102,12 @@ def test_the_uuid_address_redirects_permanently_to_the_readable_one(client, db):
 def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata):
     utrecht = Gemeente.objects.get(cbs_code="GM0344")
     verband = _nieuw("Veiligheidsregio Utrecht")
-    services.deelname_toevoegen(
-        samenwerkingsverband=verband, gemeente=utrecht, toetredingsdatum=datetime.date(2020, 1, 1)
+    services.deelname_opslaan(
+        deelname=Deelname(
+            samenwerkingsverband=verband,
+            gemeente=utrecht,
+            toetredingsdatum=datetime.date(2020, 1, 1),
+        )
     )
     gemeentepagina = _tekst(client.get("/gemeenten/GM0344/", PEIL))
     link = (
@@ -143,10 +147,12 @@ def test_short_partner_links_carry_the_full_name(client, referentiedata):
             )
         )
         for gemeente in (zaanstad, oostzaan):
-            services.deelname_toevoegen(
-                samenwerkingsverband=verband,
-                gemeente=gemeente,
-                toetredingsdatum=datetime.date(2020, 1, 1),
+            services.deelname_opslaan(
+                deelname=Deelname(
+                    samenwerkingsverband=verband,
+                    gemeente=gemeente,
+                    toetredingsdatum=datetime.date(2020, 1, 1),
+                )
             )
     tekst = _tekst(client.get("/gemeenten/GM0479/partners/", PEIL))
     assert (

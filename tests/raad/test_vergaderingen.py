@@ -198,7 +198,7 @@ def test_griffier_gets_an_edit_link_on_its_own_raad_only(client, regio):
 
 def test_request_page_is_linked_from_arrangement_kalender_and_zienswijzen(client, regio):
     adres = f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"
-    verband = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ggd'].uuid}/"))
+    verband = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ggd'].slug}/"))
     assert f'<a href="{adres}">Ontwerpbegroting 2026</a>' in verband
     assert adres in _tekst(client.get("/gemeenten/GM0431/kalender/"))
     zienswijzen = _tekst(client.get("/gemeenten/GM0431/zienswijzen/"))

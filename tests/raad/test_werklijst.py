@@ -271,8 +271,8 @@ def test_admin_change_pages_link_to_the_public_page(secretariaat):
     deelname = verband.deelnames.first()
     zaanstad = Gemeente.objects.get(cbs_code="GM0479")
     for obj, publiek in (
-        (verband, f"/samenwerkingsverbanden/{verband.uuid}/"),
-        (deelname, f"/samenwerkingsverbanden/{verband.uuid}/"),
+        (verband, f"/samenwerkingsverbanden/{verband.slug}/"),
+        (deelname, f"/samenwerkingsverbanden/{verband.slug}/"),
         (zaanstad, "/gemeenten/GM0479/"),
     ):
         tekst = client.get(_wijzig_url(obj)).content.decode()
@@ -292,7 +292,7 @@ def test_public_pages_show_bewerk_in_beheer_to_who_may_edit(secretariaat, rol, g
     tekst = client.get("/gemeenten/GM0479/").content.decode()
     assert ("Bewerk in beheer" in tekst) is gemeente
     assert (f'href="{_wijzig_url(zaanstad)}"' in tekst) is gemeente
-    tekst = client.get(f"/samenwerkingsverbanden/{secretariaat['open'].uuid}/").content.decode()
+    tekst = client.get(f"/samenwerkingsverbanden/{secretariaat['open'].slug}/").content.decode()
     assert ("Bewerk in beheer" in tekst) is verband
 
 

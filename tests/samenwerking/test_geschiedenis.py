@@ -3,10 +3,12 @@ commands is on record with who (or which command), when, and old and new values;
 refuses to overwrite a change made since its page was opened."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from samenwerking import services
 from samenwerking.geschiedenis import laatst_gewijzigd, wijzigingsreden
@@ -65,6 +67,26 @@ def test_an_api_edit_and_an_admin_edit_both_appear_with_user_and_diff():
     tekst = pagina.content.decode()
     assert "api-gebruiker" in tekst and "admin-gebruiker" in tekst
     assert "J. de Vries-Bakker" in tekst and "J. Bakker" in tekst and "Gewijzigd door" in tekst
+
+
+def test_the_history_list_shows_leeg_for_a_cleared_value_and_a_dash_without_a_reason():
+    persoon = services.rij_opslaan(rij=Persoon(naam="J. de Vries", partij="VVD"))
+    beheer = Client()
+    beheer.force_login(beheerder_account("admin-gebruiker"))
+    antwoord = beheer.post(
+        reverse("admin:samenwerking_persoon_change", args=[persoon.pk]),
+        {"naam": persoon.naam, "partij": "", "versie": _versie(beheer, persoon)},
+    )
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+
+    pagina = beheer.get(reverse("admin:samenwerking_persoon_history", args=[persoon.pk]))
+    assert pagina.status_code == 200
+    rijen = pagina.content.decode().split("<tbody>")[1].split("</tr>")
+    # The newest row: an admin change, with no reason given, that cleared the partij.
+    nieuwste = " ".join(unescape(strip_tags(rijen[0])).split())
+    assert "Politieke partij: VVD → leeg" in nieuwste
+    assert "admin-gebruiker — " in nieuwste
+    assert "None" not in pagina.content.decode()
 
 
 def test_the_admin_refuses_to_overwrite_a_change_made_since_the_page_was_opened():

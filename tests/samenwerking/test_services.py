@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from samenwerking import services
 from samenwerking.constants import BijdrageSoort, Functie, JaarcijfersSoort, Vorm, ZetelRol
-from samenwerking.models import Bijdrage, Deelname, Jaarcijfers, Samenwerkingsverband
+from samenwerking.models import Bijdrage, Deelname, Jaarcijfers, Samenwerkingsverband, Zetel
 from samenwerking.services.schrijven import databaseregels
 from tests import factories as f
 
@@ -28,11 +28,13 @@ class TestDeelname:
     def test_add_a_gemeente_to_an_arrangement(self):
         verband = f.SamenwerkingsverbandFactory()
         gemeente = f.GemeenteFactory()
-        deelname = services.deelname_toevoegen(
-            samenwerkingsverband=verband,
-            gemeente=gemeente,
-            toetredingsdatum=D(2020, 1, 1),
-            verdeelsleutel=Decimal("12.5"),
+        deelname = services.deelname_opslaan(
+            deelname=Deelname(
+                samenwerkingsverband=verband,
+                gemeente=gemeente,
+                toetredingsdatum=D(2020, 1, 1),
+                verdeelsleutel=Decimal("12.5"),
+            )
         )
         assert Deelname.objects.get(pk=deelname.pk).verdeelsleutel == Decimal("12.5000")
         assert list(gemeente.deelnames.actief_op(D(2024, 6, 1))) == [deelname]
@@ -40,11 +42,13 @@ class TestDeelname:
     def test_overlapping_periods_of_one_participant_are_refused(self):
         bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1), uittredingsdatum=D(2020, 1, 1))
         fouten = fout(
-            services.deelname_toevoegen,
-            samenwerkingsverband=bestaand.samenwerkingsverband,
-            gemeente=bestaand.gemeente,
-            toetredingsdatum=D(2019, 6, 1),
-            uittredingsdatum=D(2021, 1, 1),
+            services.deelname_opslaan,
+            deelname=Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                gemeente=bestaand.gemeente,
+                toetredingsdatum=D(2019, 6, 1),
+                uittredingsdatum=D(2021, 1, 1),
+            ),
         )
         assert fouten["toetredingsdatum"] == [
             "Toetredingsdatum: deze deelnemer neemt in deze periode al deel aan dit "
@@ -55,32 +59,40 @@ class TestDeelname:
 
     def test_rejoining_on_the_day_of_leaving_is_no_overlap(self):
         bestaand = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1), uittredingsdatum=D(2020, 1, 1))
-        opnieuw = services.deelname_toevoegen(
-            samenwerkingsverband=bestaand.samenwerkingsverband,
-            gemeente=bestaand.gemeente,
-            toetredingsdatum=D(2020, 1, 1),
+        opnieuw = services.deelname_opslaan(
+            deelname=Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                gemeente=bestaand.gemeente,
+                toetredingsdatum=D(2020, 1, 1),
+            )
         )
         assert opnieuw.pk
 
     def test_unknown_start_overlaps_everything_before(self):
         bestaand = f.DeelnameFactory(toetredingsdatum=None, uittredingsdatum=D(2020, 1, 1))
         fouten = fout(
-            services.deelname_toevoegen,
-            samenwerkingsverband=bestaand.samenwerkingsverband,
-            gemeente=bestaand.gemeente,
-            toetredingsdatum=D(2010, 1, 1),
-            uittredingsdatum=D(2011, 1, 1),
+            services.deelname_opslaan,
+            deelname=Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                gemeente=bestaand.gemeente,
+                toetredingsdatum=D(2010, 1, 1),
+                uittredingsdatum=D(2011, 1, 1),
+            ),
         )
         assert "onbekend tot 1 januari 2020" in fouten["toetredingsdatum"][0]
 
     def test_other_participants_may_overlap(self):
         bestaand = f.DeelnameFactory()
-        services.deelname_toevoegen(
-            samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=f.GemeenteFactory()
+        services.deelname_opslaan(
+            deelname=Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband, gemeente=f.GemeenteFactory()
+            )
         )
-        services.deelname_toevoegen(
-            samenwerkingsverband=bestaand.samenwerkingsverband,
-            organisatie=f.OrganisatieFactory(),
+        services.deelname_opslaan(
+            deelname=Deelname(
+                samenwerkingsverband=bestaand.samenwerkingsverband,
+                organisatie=f.OrganisatieFactory(),
+            )
         )
         assert bestaand.samenwerkingsverband.deelnames.count() == 3
 
@@ -236,23 +248,28 @@ class TestZetel:
     def test_appoint_a_wethouder_on_behalf_of_a_deelname(self):
         deelname = f.DeelnameFactory()
         orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
-        zetel = services.zetel_benoemen(
-            bestuursorgaan=orgaan,
-            persoon=f.PersoonFactory(naam="A. de Wit"),
-            deelname=deelname,
-            functie=Functie.WETHOUDER,
-            rol=ZetelRol.VOORZITTER,
-            begindatum=D(2022, 6, 1),
+        zetel = services.zetel_opslaan(
+            zetel=Zetel(
+                bestuursorgaan=orgaan,
+                persoon=f.PersoonFactory(naam="A. de Wit"),
+                deelname=deelname,
+                functie=Functie.WETHOUDER,
+                rol=ZetelRol.VOORZITTER,
+                begindatum=D(2022, 6, 1),
+            )
         )
         assert list(deelname.zetels.actief_op(D(2023, 1, 1))) == [zetel]
 
     def test_seat_for_another_arrangement_is_refused(self):
         deelname = f.DeelnameFactory()
         fouten = fout(
-            services.zetel_benoemen,
-            bestuursorgaan=f.BestuursorgaanFactory(),
-            persoon=f.PersoonFactory(),
-            deelname=deelname,
+            services.zetel_opslaan,
+            zetel=Zetel(
+                bestuursorgaan=f.BestuursorgaanFactory(),
+                persoon=f.PersoonFactory(),
+                deelname=deelname,
+                functie=Functie.WETHOUDER,
+            ),
         )
         assert "hetzelfde samenwerkingsverband" in fouten["deelname"][0]
 
@@ -260,11 +277,14 @@ class TestZetel:
         deelname = f.DeelnameFactory(toetredingsdatum=D(2020, 1, 1))
         orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
         fouten = fout(
-            services.zetel_benoemen,
-            bestuursorgaan=orgaan,
-            persoon=f.PersoonFactory(),
-            deelname=deelname,
-            begindatum=D(2019, 1, 1),
+            services.zetel_opslaan,
+            zetel=Zetel(
+                bestuursorgaan=orgaan,
+                persoon=f.PersoonFactory(),
+                deelname=deelname,
+                begindatum=D(2019, 1, 1),
+                functie=Functie.WETHOUDER,
+            ),
         )
         assert "ligt vóór de toetreding" in fouten["begindatum"][0]
 
@@ -272,11 +292,14 @@ class TestZetel:
         deelname = f.DeelnameFactory(uittredingsdatum=D(2020, 1, 1))
         orgaan = f.BestuursorgaanFactory(samenwerkingsverband=deelname.samenwerkingsverband)
         fouten = fout(
-            services.zetel_benoemen,
-            bestuursorgaan=orgaan,
-            persoon=f.PersoonFactory(),
-            deelname=deelname,
-            begindatum=D(2018, 1, 1),
+            services.zetel_opslaan,
+            zetel=Zetel(
+                bestuursorgaan=orgaan,
+                persoon=f.PersoonFactory(),
+                deelname=deelname,
+                begindatum=D(2018, 1, 1),
+                functie=Functie.WETHOUDER,
+            ),
         )
         assert "is uitgetreden per 1 januari 2020" in fouten["einddatum"][0]
 

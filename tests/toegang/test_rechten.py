@@ -268,7 +268,7 @@ def _pagina(gebruiker, url: str) -> str:
 def test_pages_show_an_edit_link_only_where_the_role_may_edit(regio, rol, eigen, ander):
     gebruiker = regio[rol] if rol else None
     for verband, verwacht in ((regio["eigen"], eigen), (regio["ander"], ander)):
-        tekst = _pagina(gebruiker, f"/samenwerkingsverbanden/{verband.uuid}/")
+        tekst = _pagina(gebruiker, f"/samenwerkingsverbanden/{verband.slug}/")
         assert ("Bewerk in beheer" in tekst) is verwacht, verband
         assert "Laatst gewijzigd" in tekst
 

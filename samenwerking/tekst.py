@@ -1,0 +1,27 @@
+"""A date, a number and an amount as a person reads them, in Dutch: one way for pages,
+messages, import reports and the import preview alike."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+
+def datum_tekst(d: datetime.date | None) -> str:
+    """1 januari 2027; `onbekend` without a date."""
+    return date_format(d, "j F Y") if d else _("onbekend")
+
+
+def nederlands_getal(waarde: Decimal, decimalen: int) -> str:
+    """1234567.891 -> 1.234.567,89: Dutch grouping and decimal comma (the site is Dutch only;
+    this is the hot path of every money column, so no locale lookups)."""
+    tekst = f"{waarde:,.{decimalen}f}"
+    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def euro_tekst(bedrag: Decimal, decimalen: int) -> str:
+    """€ 1.234,56 (rounded half up to `decimalen`), a minus sign before the euro sign."""
+    teken = "−" if bedrag < 0 else ""
+    afgerond = abs(bedrag).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return f"{teken}€ {nederlands_getal(afgerond, decimalen)}"
