@@ -183,14 +183,11 @@ def samenwerkingsverband_overzicht(
     """
     peildatum = peildatum or timezone.localdate()
     jaar = jaar or peildatum.year
+    # The arrangements it points to (bovenliggend, vorige_versie, in_landelijk_register) are
+    # read below with its nested ones: joining its own wide table three times made PostgreSQL
+    # plan this query for ~1 ms and Django build ~150 columns.
     verband = (
-        Samenwerkingsverband.objects.select_related(
-            "centrumgemeente",
-            "bovenliggend",
-            "vorige_versie",
-            "uitvoerende_organisatie",
-            "in_landelijk_register",
-        )
+        Samenwerkingsverband.objects.select_related("centrumgemeente", "uitvoerende_organisatie")
         .prefetch_related("domeinen", "wettelijke_grondslagen", "bevoegdheden", "documenten")
         .get(**({"slug": slug} if slug else {"uuid": verband_uuid}))
     )
@@ -227,15 +224,24 @@ def samenwerkingsverband_overzicht(
         for zetel in orgaan.zetels_op_peildatum:
             if zetel.deelname_id in deelname_per_id:
                 zetel.deelname = deelname_per_id[zetel.deelname_id]
-    # Its nested arrangements and the historical mentions linked to it: the page only names
-    # and links them, so one query reads both.
+    # Its nested arrangements, the historical mentions linked to it and the arrangements it
+    # points to: the page only names and links them, so one query reads them all.
+    verwijzingen = {
+        veld: getattr(verband, f"{veld}_id")
+        for veld in ("bovenliggend", "vorige_versie", "in_landelijk_register")
+    }
     verwant = list(
         Samenwerkingsverband.objects.filter(
-            Q(bovenliggend=verband) | Q(in_landelijk_register=verband)
+            Q(bovenliggend=verband)
+            | Q(in_landelijk_register=verband)
+            | Q(pk__in=[pk for pk in verwijzingen.values() if pk is not None])
         )
         .only("uuid", "slug", "naam", "bovenliggend", "in_landelijk_register")
         .order_by("naam", "pk")
     )
+    verwant_per_id = {v.pk: v for v in verwant}
+    for veld, pk in verwijzingen.items():
+        setattr(verband, veld, verwant_per_id.get(pk))
     return Verbandoverzicht(
         verband=verband,
         peildatum=peildatum,
