@@ -391,8 +391,16 @@ def samenwerkingsverband_op_kenmerk(request, uuid):
 def _tabeltekst(overzicht) -> None:
     """The period of each deelname and the start of each seat as the tables show them
     (`periode`, `sinds`): each date written once per page, however many rows share it
-    (most members joined on the same day; the date filter per row was the costliest cell)."""
+    (most members joined on the same day; the date filter per row was the costliest cell).
+    Likewise the translated choice labels of each row (`rol_tekst`, `organen_tekst`,
+    `functie_tekst`): each distinct value translated once, not once per cell."""
     teksten: dict[datetime.date, str] = {}
+    labels: dict[tuple, str] = {}
+
+    def eenmaal(sleutel: tuple, maak) -> str:
+        if sleutel not in labels:
+            labels[sleutel] = maak()
+        return labels[sleutel]
 
     def datum(d: datetime.date | None, zonder: str) -> str:
         if d is None:
@@ -405,9 +413,16 @@ def _tabeltekst(overzicht) -> None:
     for deelname in overzicht.deelnames:
         begin = datum(deelname.toetredingsdatum, onbekend)
         deelname.periode = f"{begin} – {datum(deelname.uittredingsdatum, heden)}"
+        deelname.rol_tekst = eenmaal(("deelname", deelname.rol), deelname.get_rol_display)
+        deelname.organen_tekst = eenmaal(
+            ("organen", *deelname.deelnemende_bestuursorganen),
+            lambda d=deelname: ", ".join(d.deelnemende_bestuursorganen_labels) or onbekend,
+        )
     for orgaan in overzicht.organen:
         for zetel in orgaan.zetels_op_peildatum:
             zetel.sinds = datum(zetel.begindatum, onbekend)
+            zetel.functie_tekst = eenmaal(("functie", zetel.functie), zetel.get_functie_display)
+            zetel.rol_tekst = eenmaal(("zetel", zetel.rol), zetel.get_rol_display)
 
 
 def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
