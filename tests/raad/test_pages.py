@@ -434,6 +434,54 @@ def test_arrangement_page_lists_its_parts_and_historical_mentions_apart(client):
     )
 
 
+def test_arrangement_page_links_the_arrangements_it_points_to(client):
+    # Read with its nested arrangements (one query), not joined to the arrangement itself.
+    ouder = f.SamenwerkingsverbandFactory(naam="Regio Groot", slug="regio-groot")
+    vorige = f.SamenwerkingsverbandFactory(naam="Regio Oud", slug="regio-oud")
+    verband = f.SamenwerkingsverbandFactory(
+        naam="Regio Klein", slug="regio-klein", bovenliggend=ouder, vorige_versie=vorige
+    )
+    f.SamenwerkingsverbandFactory(naam="Regio Klein Onderdeel", bovenliggend=verband)
+    tekst = _tekst(client.get("/samenwerkingsverbanden/regio-klein/", PEIL))
+    assert '<dt>Onderdeel van</dt><dd><a href="/samenwerkingsverbanden/regio-groot/">' in tekst
+    assert '<dt>Vorige versie</dt><dd><a href="/samenwerkingsverbanden/regio-oud/">' in tekst
+    assert ">Regio Klein Onderdeel</a></li></ul>" in tekst.split("<dt>Onderdelen</dt>")[1]
+    f.SamenwerkingsverbandFactory(
+        naam="Regio Klein (2016)",
+        slug="regio-klein-2016",
+        alleen_historisch=True,
+        in_landelijk_register=verband,
+    )
+    antwoord = client.get("/samenwerkingsverbanden/regio-klein-2016/", PEIL)
+    assert antwoord.status_code == 200
+    assert 'als <a href="/samenwerkingsverbanden/regio-klein/">Regio Klein</a>' in _tekst(antwoord)
+
+
+def test_arrangement_page_writes_the_labels_of_each_row(client):
+    # Each distinct label is translated once per page; every row still shows its own.
+    verband = f.SamenwerkingsverbandFactory(slug="regeling-met-rollen")
+    orgaan = f.BestuursorgaanFactory(samenwerkingsverband=verband)
+    for rol, organen, functie, zetelrol in [
+        ("deelnemer", ["raad", "college"], Functie.WETHOUDER, ZetelRol.LID),
+        ("centrumgemeente", [], Functie.BURGEMEESTER, ZetelRol.VOORZITTER),
+        ("deelnemer", ["raad", "college"], Functie.WETHOUDER, ZetelRol.PLAATSVERVANGER),
+    ]:
+        deelname = f.DeelnameFactory(
+            samenwerkingsverband=verband, rol=rol, deelnemende_bestuursorganen=organen
+        )
+        f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan, functie=functie, rol=zetelrol)
+    tekst = _tekst(client.get("/samenwerkingsverbanden/regeling-met-rollen/", PEIL))
+    deelnemers = tekst.split('id="deelnemers"')[1].split("</section>")[0]
+    assert deelnemers.count("<td>Deelnemer</td>") == 2
+    assert deelnemers.count("<td>Centrumgemeente</td>") == 1
+    assert deelnemers.count("<td>Gemeenteraad, College van burgemeester en wethouders</td>") == 2
+    assert deelnemers.count("<td>onbekend</td>") == 1
+    zetels = tekst.split('id="besturen"')[1].split("</section>")[0]
+    assert zetels.count("<td>Wethouder</td>") == 2 and zetels.count("<td>Burgemeester</td>") == 1
+    assert "<td>Lid</td>" in zetels and "<td>Voorzitter</td>" in zetels
+    assert "<td>Plaatsvervangend lid</td>" in zetels
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     verband = f.SamenwerkingsverbandFactory(slug="regeling-met-alles")
@@ -450,12 +498,13 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
         )
         f.WettelijkeGrondslagFactory(samenwerkingsverband=verband)
         verband.domeinen.add(f.DomeinFactory())
-    # 1 arrangement with centrumgemeente/parent/previous version, 2-5 domeinen, grondslagen,
+    # 1 arrangement with centrumgemeente and executing organisation, 2-5 domeinen, grondslagen,
     # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
     # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
-    # source document, 12 nested arrangements and the historical mentions linked to it (one
-    # query), 13 evaluaties, 14 the vaststellingsvergaderingen of the past year on and of the
-    # year (meetings and P&C termijnen), 15-16 P&C rules and overrides, 17-18 meetings and
+    # source document, 12 nested arrangements, the historical mentions linked to it and the
+    # arrangements it points to (parent, previous version; one query), 13 evaluaties, 14 the
+    # vaststellingsvergaderingen of the past year on and of the year (meetings and P&C
+    # termijnen), 15-16 P&C rules and overrides, 17-18 meetings and
     # zienswijze requests of the past year on (13-18: raad.kalender), 19 versions in the
     # national register, 20 the bijdragen per inwoner (sums per gemeente, with their
     # inwoners), 21 "laatst gewijzigd in regioreg": the latest change by people over the
