@@ -31,6 +31,7 @@ from samenwerking.selectors import (
     samenwerkingsverbanden_zoeken,
     spreiding,
 )
+from samenwerking.tekst import datum_tekst
 from toegang import rechten
 
 from . import exports, gemeentelijst, grafieken
@@ -56,7 +57,7 @@ from .parameters import (
 from .selectors import verbonden_partijen
 from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
 from .templatetags.regioreg import euro_cent
-from .termijnen import datum_tekst, pc_termijnen
+from .termijnen import pc_termijnen
 from .vergelijking import begroting_en_rekening
 
 ZOEKRESULTATEN_PER_PAGINA = 20
