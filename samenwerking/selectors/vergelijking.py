@@ -69,6 +69,23 @@ def spreiding(waarden: Iterable[Decimal | None]) -> Spreiding:
     )
 
 
+def _gemeentedeelnames_in_jaar(verband_ids: list[int], jaar: int):
+    """The deelnames of gemeenten in these regelingen that ran on at least one day of `jaar`,
+    with the one inwonertal of `jaar` joined as `inwonertal` (unique per gemeente and year, so
+    it multiplies no sum; a deelname without one still gives its row). The base of both
+    comparisons per inwoner below."""
+    van, tot = jaar_grenzen(jaar)
+    return Deelname.objects.filter(
+        periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
+        samenwerkingsverband_id__in=verband_ids,
+        gemeente__isnull=False,
+    ).annotate(
+        inwonertal=FilteredRelation(
+            "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
+        )
+    )
+
+
 def kosten_per_deelnemer(
     verband_ids: Iterable[int], *, jaar: int
 ) -> dict[int, list[Deelnemerkosten]]:
@@ -79,22 +96,11 @@ def kosten_per_deelnemer(
     verband_ids = list(verband_ids)
     if not verband_ids:
         return {}
-    van, tot = jaar_grenzen(jaar)
     rijen = list(
-        Deelname.objects.filter(
-            periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
-            samenwerkingsverband_id__in=verband_ids,
-            gemeente__isnull=False,
-        )
+        _gemeentedeelnames_in_jaar(verband_ids, jaar)
         # Join only the bijdragen of `jaar` (index deelname, jaar), not every year's to be
-        # filtered away in the sums, and the one inwonertal of `jaar` (unique per gemeente
-        # and year, so it multiplies no sum); a deelname without either still gives its row.
-        .annotate(
-            in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)),
-            inwonertal=FilteredRelation(
-                "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
-            ),
-        )
+        # filtered away in the sums.
+        .annotate(in_jaar=FilteredRelation("bijdragen", condition=Q(bijdragen__jaar=jaar)))
         .values(
             "samenwerkingsverband_id",
             "gemeente_id",
@@ -148,23 +154,14 @@ def per_inwoner_naast_anderen(
     verband_ids = list(verband_ids)
     if not verband_ids:
         return {}
-    van, tot = jaar_grenzen(jaar)
     rijen = (
-        Deelname.objects.filter(
-            periode_overlapt_q(van, tot, "toetredingsdatum", "uittredingsdatum"),
-            samenwerkingsverband_id__in=verband_ids,
-            gemeente__isnull=False,
-        )
-        # As in kosten_per_deelnemer: join only the begrote bijdragen of `jaar` and the one
-        # inwonertal of `jaar`; a deelname without either still gives its row.
+        _gemeentedeelnames_in_jaar(verband_ids, jaar)
+        # Only the begrote bijdragen of `jaar` are joined.
         .annotate(
             begroot_in_jaar=FilteredRelation(
                 "bijdragen",
                 condition=Q(bijdragen__jaar=jaar, bijdragen__soort=BijdrageSoort.BEGROOT),
-            ),
-            inwonertal=FilteredRelation(
-                "gemeente__inwonertallen", condition=Q(gemeente__inwonertallen__jaar=jaar)
-            ),
+            )
         )
         .values_list("samenwerkingsverband_id", "gemeente_id", "inwonertal__aantal")
         .annotate(begroot=Sum("begroot_in_jaar__bedrag"))
