@@ -48,6 +48,15 @@ def verband_adressen(
     }
 
 
+def oplegger_adressen(
+    verbanden: list[Samenwerkingsverband], *, gemeente: Gemeente
+) -> dict[int, str]:
+    """The address of each arrangement's oplegger for `gemeente`, by pk: reversed once and
+    filled in per arrangement, as verband_adressen does."""
+    adres = reverse("raad:oplegger", args=[gemeente.cbs_code, PLAATSHOUDER_UUID])
+    return {v.pk: adres.replace(str(PLAATSHOUDER_UUID), str(v.uuid)) for v in verbanden}
+
+
 def terug_naar_gemeente(request) -> Gemeente | None:
     """The gemeente of ?gemeente=, when it is a valid CBS code of a gemeente; otherwise
     None (the breadcrumb then leads to the search, as without it). One query when given."""

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import (
@@ -31,7 +30,7 @@ from samenwerking.models import (
 )
 from samenwerking.selectors import EigenEnAnderen, deelnames_per_groep, totaal
 
-from .adressen import PLAATSHOUDER_UUID
+from .adressen import oplegger_adressen
 from .forms import KARAKTERKEUZES, VERBONDEN_KEUZES, karakter_past
 from .templatetags.regioreg import euro_cent
 
@@ -206,13 +205,12 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
     def orgaan(bestuursorgaan: Bestuursorgaan) -> str:  # str(bestuursorgaan), in lower case
         return (bestuursorgaan.naam or tekst(OrgaanSoort, bestuursorgaan.soort)).lower()
 
-    # The oplegger's address differs per row only in the UUID: reversed once (as
-    # adressen.verband_adressen does; reverse() cost as much as the rest of a row).
-    oplegger = reverse("raad:oplegger", args=[gemeente.cbs_code, PLAATSHOUDER_UUID])
+    # reverse() per row cost as much as the rest of a row.
+    opleggers = oplegger_adressen([d.samenwerkingsverband for d in deelnames], gemeente=gemeente)
     for deelname in deelnames:
         verband = deelname.samenwerkingsverband
         deelname.weergave = Rijweergave(
-            oplegger=f"{oplegger.replace(str(PLAATSHOUDER_UUID), str(verband.uuid))}?{peilquery}",
+            oplegger=f"{opleggers[verband.pk]}?{peilquery}",
             vorm=tekst(Vorm, verband.vorm),
             rol=tekst(DeelnameRol, deelname.rol),
             karakter=tekst(Karakter, verband.karakter).lower() if verband.karakter else "",

@@ -5,9 +5,10 @@ once (raad.adressen.verband_adressen): the same as per row."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils.text import Truncator
 
-from raad.adressen import verband_adres, verband_adressen
+from raad.adressen import oplegger_adressen, verband_adres, verband_adressen
 from raad.grafieken import _ingekort
 from samenwerking.constants import (
     DeelnameRol,
@@ -48,6 +49,17 @@ def test_addresses_for_a_list_are_those_of_verband_adres(referentiedata):
         "?gemeente=GM0479",
         zonder_slug.pk: f"/samenwerkingsverbanden/{zonder_slug.uuid}/?gemeente=GM0479",
     }
+
+
+def test_oplegger_addresses_for_a_list_are_those_reverse_gives(referentiedata):
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    verbanden = [f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()]
+    assert oplegger_adressen(verbanden, gemeente=zaanstad) == {
+        v.pk: reverse("raad:oplegger", args=["GM0479", v.uuid]) for v in verbanden
+    }
+    assert oplegger_adressen(verbanden[:1], gemeente=zaanstad)[verbanden[0].pk] == (
+        f"/gemeenten/GM0479/samenwerkingsverbanden/{verbanden[0].uuid}/oplegger/"
+    )
 
 
 def test_a_row_shows_its_labels_organs_and_seats_in_words(client, referentiedata):
