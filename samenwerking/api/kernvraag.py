@@ -46,10 +46,10 @@ def samenwerkingsverbanden_van_gemeente(
 ) -> dict:
     """The JSON document of the core answer, as a dict."""
 
-    def adres(lijst: str):
-        """An object's URL is its list's URL and its key (the router's detail routes)."""
-        basis = request.build_absolute_uri(reverse(f"api:{lijst}-list"))
-        return lambda sleutel: f"{basis}/{sleutel}"
+    def adres(lijst: str) -> str:
+        """An object's URL is its list's URL, a slash and its key (the router's detail routes):
+        this is the part before the key."""
+        return request.build_absolute_uri(reverse(f"api:{lijst}-list")) + "/"
 
     gemeente_url, verband_url, deelname_url = (
         adres("gemeente"),
@@ -67,18 +67,23 @@ def samenwerkingsverbanden_van_gemeente(
 
     def vertegenwoordiger(zetel) -> dict:
         persoon, orgaan = zetel.persoon, zetel.bestuursorgaan
+        sleutel, persoon_sleutel, orgaan_sleutel = (
+            str(zetel.uuid),
+            str(persoon.uuid),
+            str(orgaan.uuid),
+        )
         return {
-            "uuid": str(zetel.uuid),
-            "url": zetel_url(zetel.uuid),
+            "uuid": sleutel,
+            "url": zetel_url + sleutel,
             "persoon": {
-                "uuid": str(persoon.uuid),
-                "url": persoon_url(persoon.uuid),
+                "uuid": persoon_sleutel,
+                "url": persoon_url + persoon_sleutel,
                 "naam": persoon.naam,
                 "partij": persoon.partij,
             },
             "bestuursorgaan": {
-                "uuid": str(orgaan.uuid),
-                "url": orgaan_url(orgaan.uuid),
+                "uuid": orgaan_sleutel,
+                "url": orgaan_url + orgaan_sleutel,
                 "soort": orgaan.soort,
                 "soortLabel": soorten.get(orgaan.soort, orgaan.soort),
                 "naam": orgaan.naam,
@@ -91,12 +96,24 @@ def samenwerkingsverbanden_van_gemeente(
             "einddatum": _datum(zetel.einddatum),
         }
 
+    def onderdeel(bijdrage) -> dict:
+        sleutel = str(bijdrage.uuid)
+        return {
+            "uuid": sleutel,
+            "url": bijdrage_url + sleutel,
+            "soort": bijdrage.soort,
+            "soortLabel": bijdragesoorten.get(bijdrage.soort, bijdrage.soort),
+            "onderdeel": bijdrage.onderdeel,
+            "bedrag": _tekst(bijdrage.bedrag),
+        }
+
     def rij(deelname: Deelname) -> dict:
         verband = deelname.samenwerkingsverband
+        verband_sleutel, sleutel = str(verband.uuid), str(deelname.uuid)
         return {
             "samenwerkingsverband": {
-                "uuid": str(verband.uuid),
-                "url": verband_url(verband.uuid),
+                "uuid": verband_sleutel,
+                "url": verband_url + verband_sleutel,
                 "naam": verband.naam,
                 "afkorting": verband.afkorting,
                 "vorm": verband.vorm,
@@ -106,8 +123,8 @@ def samenwerkingsverbanden_van_gemeente(
                 "verplicht": verband.verplicht,
             },
             "deelname": {
-                "uuid": str(deelname.uuid),
-                "url": deelname_url(deelname.uuid),
+                "uuid": sleutel,
+                "url": deelname_url + sleutel,
                 "toetredingsdatum": _datum(deelname.toetredingsdatum),
                 "uittredingsdatum": _datum(deelname.uittredingsdatum),
                 "rol": deelname.rol,
@@ -124,24 +141,14 @@ def samenwerkingsverbanden_van_gemeente(
             "bijdrage": {
                 "begroot": _tekst(deelname.bijdrage_begroot),
                 "gerealiseerd": _tekst(deelname.bijdrage_gerealiseerd),
-                "perOnderdeel": [
-                    {
-                        "uuid": str(bijdrage.uuid),
-                        "url": bijdrage_url(bijdrage.uuid),
-                        "soort": bijdrage.soort,
-                        "soortLabel": bijdragesoorten.get(bijdrage.soort, bijdrage.soort),
-                        "onderdeel": bijdrage.onderdeel,
-                        "bedrag": _tekst(bijdrage.bedrag),
-                    }
-                    for bijdrage in deelname.bijdragen_in_jaar
-                ],
+                "perOnderdeel": [onderdeel(b) for b in deelname.bijdragen_in_jaar],
             },
         }
 
     return {
         "gemeente": {
             "cbsCode": gemeente.cbs_code,
-            "url": gemeente_url(gemeente.cbs_code),
+            "url": gemeente_url + gemeente.cbs_code,
             "naam": gemeente.naam,
         },
         "peildatum": peildatum.isoformat(),
