@@ -24,6 +24,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+# The app loaded as a server's worker loads it, with what its start-up does (regioreg/wsgi.py).
+import regioreg.wsgi  # noqa: E402, F401
 from bench.meting import Meting, ijkmeting, meet, uitvoer  # noqa: E402
 from bench.vloer import kernvraag_vloer  # noqa: E402
 from raad.exports import verbonden_partijen_bestand  # noqa: E402
