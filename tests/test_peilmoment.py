@@ -246,8 +246,11 @@ def test_every_year_check_names_its_year_as_the_form_labels_it():
     ]
     assert len(checks) == 9
     for model, check in checks:
-        label = capfirst(model._meta.get_field("jaar").verbose_name)
+        veld = model._meta.get_field("jaar")
+        label = capfirst(veld.verbose_name)
         assert str(check.violation_error_message) == f"{label}: moet tussen 1900 en 2100 liggen."
+        # and the check lets an empty year through exactly where the field may be empty
+        assert (("jaar__isnull", True) in check.condition.children) == veld.null, model
 
     (check,) = [c for c in Termijnafwijking._meta.constraints if c.name.endswith("_jaar_bereik")]
     with pytest.raises(ValidationError) as fout:
