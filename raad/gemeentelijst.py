@@ -6,6 +6,7 @@ others. Also the page per representative. No queries: everything works on the ro
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
@@ -15,7 +16,6 @@ from samenwerking.constants import (
     DeelnemendOrgaan,
     Functie,
     Karakter,
-    OrgaanSoort,
     Vorm,
     ZetelRol,
     label,
@@ -202,8 +202,9 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
             vertaald[keuzes, waarde] = label(keuzes, waarde)
         return vertaald[keuzes, waarde]
 
-    def orgaan(bestuursorgaan: Bestuursorgaan) -> str:  # str(bestuursorgaan), in lower case
-        return (bestuursorgaan.naam or tekst(OrgaanSoort, bestuursorgaan.soort)).lower()
+    @cache  # once per organ, as the labels above
+    def orgaan(bestuursorgaan: Bestuursorgaan) -> str:
+        return str(bestuursorgaan).lower()
 
     # reverse() per row cost as much as the rest of a row.
     opleggers = oplegger_adressen([d.samenwerkingsverband for d in deelnames], gemeente=gemeente)

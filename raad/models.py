@@ -40,6 +40,8 @@ from .sturing import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort  # noqa
 from .vergaderschema import Raadsvergadering, Vergadering  # noqa: F401
 
 RELATIEVE_BEREKENINGEN = (Berekening.WEKEN_VOOR_VASTSTELLING, Berekening.WEKEN_NA_VASTSTELLING)
+# The label of a begrotingsjaar field, for the field and its check (jaar_veld, jaar_bereik).
+BEGROTINGSJAAR = _("begrotingsjaar")
 
 
 def _alleen_pc_vormen(rij) -> None:
@@ -316,7 +318,7 @@ class Termijnafwijking(RegisterModel):
         related_name="afwijkingen",
         verbose_name=_("termijnregel"),
     )
-    jaar = jaar_veld(_("begrotingsjaar"))
+    jaar = jaar_veld(BEGROTINGSJAAR)
     datum = models.DateField(_("datum"), help_text=_("De laatste dag waarop het op tijd is."))
     bron = models.CharField(
         _("bron"),
@@ -338,7 +340,7 @@ class Termijnafwijking(RegisterModel):
                     "datum vastgelegd."
                 ),
             ),
-            jaar_bereik("termijnafwijking_jaar_bereik"),
+            jaar_bereik("termijnafwijking_jaar_bereik", label=BEGROTINGSJAAR),
         ]
 
     def __str__(self):
@@ -371,7 +373,7 @@ class Zienswijzeverzoek(RegisterModel):
         _("onderwerp"), max_length=300, help_text=_("Bijvoorbeeld: Ontwerpbegroting 2026.")
     )
     jaar = jaar_veld(
-        _("begrotingsjaar"),
+        BEGROTINGSJAAR,
         help_text=_("Bij een (ontwerp)begroting, begrotingswijziging of kaders."),
         leeg_mag=True,
     )
@@ -396,7 +398,7 @@ class Zienswijzeverzoek(RegisterModel):
                     "Uiterste datum: mag niet vóór de datum van ontvangst liggen."
                 ),
             ),
-            jaar_bereik("zienswijzeverzoek_jaar_bereik", label=_("Begrotingsjaar"), leeg_mag=True),
+            jaar_bereik("zienswijzeverzoek_jaar_bereik", label=BEGROTINGSJAAR, leeg_mag=True),
         ]
         indexes = [models.Index(fields=["uiterste_datum"], name="zienswijzeverzoek_datum_idx")]
 

@@ -21,6 +21,8 @@ the arrangement or any of those rows (samenwerking.geschiedenis.laatst_gewijzigd
 change to one deelname through the API meanwhile is noticed too.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.admin.utils import display_for_field
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -38,6 +40,7 @@ from samenwerking.api.versies import etag
 from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
+from samenwerking.tekst import euro_tekst, getal_tekst
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
 VERSIE = "versie"
@@ -263,11 +266,15 @@ def _gewijzigd_bericht(instance) -> str:
 
 class Wijzigingsweergave(HistoricalRecordContextHelper):
     """The history list's old → new values: a cleared value (None or empty text) reads "leeg"
-    rather than "None" or nothing."""
+    rather than "None" or nothing; a decimal as the pages write it (`€ 78.000,00`, `78`,
+    `12,5`), not as stored (`78000.00`, `78.000`)."""
 
     def prepare_delta_change_value(self, change, value):
         if value is None or value == "":
             return _("leeg")
+        if isinstance(value, Decimal):
+            veld = self.model._meta.get_field(change.field)
+            return euro_tekst(value, 2) if is_bedrag(veld) else getal_tekst(value)
         return super().prepare_delta_change_value(change, value)
 
 

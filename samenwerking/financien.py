@@ -37,6 +37,22 @@ def per_inwoner(bedrag: Decimal | None, inwoners: int | None) -> Decimal | None:
     return (bedrag / inwoners).quantize(CENT, ROUND_HALF_UP)
 
 
+class PerInwoner:
+    """For a row with `begroot`, `gerealiseerd` and `inwoners`: both amounts per inwoner."""
+
+    begroot: Decimal | None
+    gerealiseerd: Decimal | None
+    inwoners: int | None
+
+    @property
+    def begroot_per_inwoner(self) -> Decimal | None:
+        return per_inwoner(self.begroot, self.inwoners)
+
+    @property
+    def gerealiseerd_per_inwoner(self) -> Decimal | None:
+        return per_inwoner(self.gerealiseerd, self.inwoners)
+
+
 def mediaan(waarden: Iterable[Decimal | None]) -> Decimal | None:
     """The median of the known values (the mean of the middle two for an even count);
     onbekend when none is known."""

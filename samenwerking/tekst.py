@@ -25,3 +25,14 @@ def euro_tekst(bedrag: Decimal, decimalen: int) -> str:
     teken = "−" if bedrag < 0 else ""
     afgerond = abs(bedrag).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
     return f"{teken}€ {nederlands_getal(afgerond, decimalen)}"
+
+
+def getal_tekst(waarde: Decimal) -> str:
+    """1234.500 -> 1.234,5: a number with only the decimals it has (an indicator's value, a
+    stored decimal in the history list), Dutch grouping and decimal comma, a minus sign (−)
+    before it. (The `procent` filter writes a negative with "-"; the same here would change
+    the pages' negative solvabiliteit.)"""
+    genormaliseerd = waarde.normalize()
+    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
+    tekst = nederlands_getal(abs(genormaliseerd), decimalen)
+    return f"−{tekst}" if genormaliseerd < 0 else tekst

@@ -226,3 +226,33 @@ def test_the_database_refuses_a_stored_year_out_of_range(factory, constraint):
         type(rij).objects.filter(pk=rij.pk).update(jaar=1899)
     rij.refresh_from_db()
     assert rij.jaar == 2025
+
+
+def test_every_year_check_names_its_year_as_the_form_labels_it():
+    """The label of a year is stated once for its field and its database check: the check's
+    message names the field as the form does (a termijnafwijking's "Begrotingsjaar", which
+    read "Jaar" while its form said begrotingsjaar)."""
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.utils.text import capfirst
+
+    from raad.models import Termijnafwijking
+
+    checks = [
+        (model, check)
+        for model in apps.get_models()
+        for check in model._meta.constraints
+        if check.name.endswith("_jaar_bereik")
+    ]
+    assert len(checks) == 9
+    for model, check in checks:
+        veld = model._meta.get_field("jaar")
+        label = capfirst(veld.verbose_name)
+        assert str(check.violation_error_message) == f"{label}: moet tussen 1900 en 2100 liggen."
+        # and the check lets an empty year through exactly where the field may be empty
+        assert (("jaar__isnull", True) in check.condition.children) == veld.null, model
+
+    (check,) = [c for c in Termijnafwijking._meta.constraints if c.name.endswith("_jaar_bereik")]
+    with pytest.raises(ValidationError) as fout:
+        check.validate(Termijnafwijking, Termijnafwijking(jaar=1899))
+    assert fout.value.message_dict == {"jaar": ["Begrotingsjaar: moet tussen 1900 en 2100 liggen."]}

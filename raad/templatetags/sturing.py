@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from samenwerking.tekst import nederlands_getal
+from samenwerking.tekst import getal_tekst
 
 register = template.Library()
 
@@ -14,9 +14,4 @@ register = template.Library()
 def indicatorwaarde(waarde: Decimal | None) -> str:
     """An indicator's value with only the decimals that are there, the Dutch way (1.234,5);
     `onbekend` when there is none."""
-    if waarde in (None, ""):
-        return _("onbekend")
-    genormaliseerd = waarde.normalize()
-    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
-    tekst = nederlands_getal(abs(genormaliseerd), decimalen)
-    return f"−{tekst}" if genormaliseerd < 0 else tekst
+    return _("onbekend") if waarde in (None, "") else getal_tekst(waarde)

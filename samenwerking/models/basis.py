@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -70,25 +70,29 @@ def bereik(
     )
 
 
-def jaar_bereik(naam: str, *, label=None, leeg_mag: bool = False) -> VeldCheckConstraint:
-    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX."""
+JAAR = _("jaar")
+
+
+def jaar_bereik(naam: str, *, label=JAAR, leeg_mag: bool = False) -> VeldCheckConstraint:
+    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX. LABEL
+    and LEEG_MAG are those of the model's `jaar_veld` (one constant for a label of its own)."""
     return bereik(
         naam,
         "jaar",
         JAAR_MIN,
         JAAR_MAX,
-        bericht=jaar_buiten_bereik(label or _("Jaar")),
+        bericht=jaar_buiten_bereik(capfirst(label)),
         leeg_mag=leeg_mag,
     )
 
 
 def jaar_veld(
-    label=None, *, help_text="", leeg_mag: bool = False
+    label=JAAR, *, help_text="", leeg_mag: bool = False
 ) -> models.PositiveSmallIntegerField:
     """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check; the database's is
     `jaar_bereik`), empty only where LEEG_MAG."""
     return models.PositiveSmallIntegerField(
-        label or _("jaar"),
+        label,
         null=leeg_mag,
         blank=leeg_mag,
         validators=JAAR_VALIDATORS,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..bbv import bbv_toets
 from ..constants import Motief, label
-from ..financien import per_inwoner
+from ..financien import PerInwoner
 from ..models import (
     Deelname,
     Gemeente,
@@ -155,7 +155,7 @@ def deelnames_van_gemeente(
 
 
 @dataclass(frozen=True)
-class Kostentotalen:
+class Kostentotalen(PerInwoner):
     jaar: int
     begroot: Decimal | None
     gerealiseerd: Decimal | None
@@ -163,14 +163,6 @@ class Kostentotalen:
     inwoners_bron: str = ""
     begroot_vorig_jaar: Decimal | None = None
     gerealiseerd_vorig_jaar: Decimal | None = None
-
-    @property
-    def begroot_per_inwoner(self) -> Decimal | None:
-        return per_inwoner(self.begroot, self.inwoners)
-
-    @property
-    def gerealiseerd_per_inwoner(self) -> Decimal | None:
-        return per_inwoner(self.gerealiseerd, self.inwoners)
 
 
 def met_inwonertal(gemeenten: QuerySet[Gemeente], *, jaar: int) -> QuerySet[Gemeente]:

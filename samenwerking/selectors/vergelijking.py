@@ -13,7 +13,7 @@ from django.db.models import FilteredRelation, Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from ..constants import BijdrageSoort, Vorm, label
-from ..financien import mediaan, per_inwoner
+from ..financien import PerInwoner, mediaan, per_inwoner
 from ..models import (
     Bijdrage,
     Deelname,
@@ -25,7 +25,7 @@ from .basis import jaar_grenzen
 
 
 @dataclass(frozen=True)
-class Deelnemerkosten:
+class Deelnemerkosten(PerInwoner):
     """One gemeente's bijdragen to one regeling in a year, with its inwoners of that year."""
 
     samenwerkingsverband_id: int
@@ -36,14 +36,6 @@ class Deelnemerkosten:
     gerealiseerd: Decimal | None
     verdeelsleutel: Decimal | None
     inwoners: int | None
-
-    @property
-    def begroot_per_inwoner(self) -> Decimal | None:
-        return per_inwoner(self.begroot, self.inwoners)
-
-    @property
-    def gerealiseerd_per_inwoner(self) -> Decimal | None:
-        return per_inwoner(self.gerealiseerd, self.inwoners)
 
 
 @dataclass(frozen=True)

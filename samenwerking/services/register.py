@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ..bedragen import bedrag_tonen, tienvoud
@@ -50,6 +51,27 @@ def bijdrage_opslaan(*, bijdrage: Bijdrage) -> Bijdrage:
     return rij_opslaan(rij=bijdrage)
 
 
+def _niet_al_beeindigd(rij: Deelname | Zetel, datum: datetime.date) -> None:
+    """Refuse to end a row on `datum` when its period already ended then, naming its end
+    field ("Uittredingsdatum: deze deelname is al beëindigd per 1 januari 2020.")."""
+    veld = rij.PERIODE[1]
+    einde = getattr(rij, veld)
+    if geeindigd(datum, einde):
+        raise ValidationError(
+            {
+                veld: ValidationError(
+                    _("%(veld)s: deze %(rij)s is al beëindigd per %(datum)s.")
+                    % {
+                        "veld": capfirst(rij._meta.get_field(veld).verbose_name),
+                        "rij": rij._meta.verbose_name,
+                        "datum": datum_tekst(einde),
+                    },
+                    code="al_beeindigd",
+                )
+            }
+        )
+
+
 # --- Deelname ---------------------------------------------------------------------------------
 
 
@@ -67,16 +89,7 @@ def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> 
     if not deelnames:
         return 0
     for deelname in deelnames:
-        if geeindigd(datum, deelname.uittredingsdatum):
-            raise ValidationError(
-                {
-                    "uittredingsdatum": ValidationError(
-                        _("Uittredingsdatum: deze deelname is al beëindigd per %(datum)s.")
-                        % {"datum": datum_tekst(deelname.uittredingsdatum)},
-                        code="al_beeindigd",
-                    )
-                }
-            )
+        _niet_al_beeindigd(deelname, datum)
     latere_zetel = (
         Zetel.objects.filter(deelname__in=deelnames, begindatum__gte=datum)
         .select_related("persoon")
@@ -114,16 +127,7 @@ def deelnames_beeindigen(*, deelnames: list[Deelname], datum: datetime.date) -> 
 
 
 def zetel_beeindigen(*, zetel: Zetel, datum: datetime.date) -> Zetel:
-    if geeindigd(datum, zetel.einddatum):
-        raise ValidationError(
-            {
-                "einddatum": ValidationError(
-                    _("Einddatum: deze zetel is al beëindigd per %(datum)s.")
-                    % {"datum": datum_tekst(zetel.einddatum)},
-                    code="al_beeindigd",
-                )
-            }
-        )
+    _niet_al_beeindigd(zetel, datum)
     zetel.einddatum = datum
     return zetel_opslaan(zetel=zetel)
 

@@ -3,6 +3,7 @@ commands is on record with who (or which command), when, and old and new values;
 refuses to overwrite a change made since its page was opened."""
 
 import datetime
+from decimal import Decimal
 from html import unescape
 
 import pytest
@@ -10,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from raad import services as raad_services
+from raad.sturing import Doel, Indicator
 from samenwerking import services
 from samenwerking.geschiedenis import laatst_gewijzigd, wijzigingsreden
 from samenwerking.models import Deelname, Persoon
@@ -156,3 +159,42 @@ def test_the_arrangement_page_notices_a_change_to_one_of_its_deelnames():
     formulier = pagina.context["adminform"].form
     formulier.data = {**formulier.initial, "versie": versie}
     assert formulier.__class__(formulier.data, instance=verband).errors["__all__"]
+
+
+def _nieuwste_wijziging(beheer, admin_naam: str, pk) -> str:
+    pagina = beheer.get(reverse(f"admin:{admin_naam}_history", args=[pk]))
+    assert pagina.status_code == 200
+    rijen = pagina.content.decode().split("<tbody>")[1].split("</tr>")
+    return " ".join(unescape(strip_tags(rijen[0])).split())
+
+
+def test_the_history_list_writes_decimals_as_the_pages_do():
+    """Amounts in euros with cents, other numbers with the decimals they have, the Dutch way;
+    never as stored ("78000.00", "78.000")."""
+    beheer = Client()
+    beheer.force_login(beheerder_account())
+
+    cijfers = f.JaarcijfersFactory(lasten=Decimal("78000.00"), baten=Decimal("1234567.80"))
+    cijfers.lasten, cijfers.baten = Decimal("80000.50"), None
+    services.rij_opslaan(rij=cijfers)
+    nieuwste = _nieuwste_wijziging(beheer, "samenwerking_jaarcijfers", cijfers.pk)
+    assert "Lasten (€): € 78.000,00 → € 80.000,50" in nieuwste
+    assert "Baten (€): € 1.234.567,80 → leeg" in nieuwste
+
+    deelname = f.DeelnameFactory(verdeelsleutel=Decimal("12.5"))
+    deelname.verdeelsleutel = Decimal("33.3333")
+    services.rij_opslaan(rij=deelname)
+    nieuwste = _nieuwste_wijziging(beheer, "samenwerking_deelname", deelname.pk)
+    assert "Verdeelsleutel (%): 12,5 → 33,3333" in nieuwste
+
+    indicator = Indicator.objects.create(
+        doel=Doel.objects.create(samenwerkingsverband=deelname.samenwerkingsverband, titel="Doel"),
+        naam="Bereikte inwoners",
+    )
+    raad_services.indicatorwaarde_vastleggen(indicator=indicator, jaar=2025, gepland=Decimal(78))
+    waarde = raad_services.indicatorwaarde_vastleggen(
+        indicator=indicator, jaar=2025, gepland=Decimal("78000.250")
+    )
+    nieuwste = _nieuwste_wijziging(beheer, "raad_indicatorwaarde", waarde.pk)
+    assert "Gepland: 78 → 78.000,25" in nieuwste
+    assert "78.000 →" not in nieuwste and "78000" not in nieuwste

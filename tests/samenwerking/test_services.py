@@ -310,6 +310,13 @@ class TestZetel:
         assert zetel.einddatum == D(2024, 3, 28)
         assert not zetel.deelname.zetels.actief_op(D(2024, 3, 28)).exists()
 
+    def test_ending_a_seat_twice_is_refused_and_keeps_its_end(self):
+        zetel = f.ZetelFactory(begindatum=D(2022, 1, 1), einddatum=D(2024, 3, 28))
+        fouten = fout(services.zetel_beeindigen, zetel=zetel, datum=D(2025, 1, 1))
+        assert fouten["einddatum"] == ["Einddatum: deze zetel is al beëindigd per 28 maart 2024."]
+        zetel.refresh_from_db()
+        assert zetel.einddatum == D(2024, 3, 28)
+
 
 class TestGeld:
     def test_recording_a_bijdrage_twice_updates_it(self):
