@@ -305,9 +305,12 @@ class ProcentWidget(WaardeWidget):
             return Decimal(str(value))
         tekst = str(value).replace("%", "").replace(" ", "").replace("\u00a0", "").strip()
         try:
-            return Decimal(tekst.replace(",", "."))
+            getal = Decimal(tekst.replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).") from None
+            getal = None
+        if getal is None or not getal.is_finite():
+            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).")
+        return getal
 
 
 class LeegIsNoneWidget(widgets.Widget):

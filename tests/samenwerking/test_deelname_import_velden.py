@@ -4,18 +4,24 @@ export of deelnames: stored as typed (Dutch decimals, Dutch thousands), an empty
 onbekend (never 0), an export imports back unchanged, a bad cell is named by row and column
 and nothing of the file is written, and the preview reads a fixed number of queries."""
 
+import html
+import re
 from decimal import Decimal
 
 import pytest
 import tablib
+from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from samenwerking import resources
 from samenwerking.constants import Vorm
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Deelname, Gemeente
 from tests import factories as f
-from tests.samenwerking.importhulp import bevestig, csv_bestand, paginatekst, upload
+from tests.samenwerking.importhulp import bevestig, client_van, csv_bestand, paginatekst, upload
+from tests.toegang import account
+from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -164,13 +170,14 @@ def test_a_bad_cell_is_named_by_row_and_column_and_nothing_is_written(admin_clie
             [nv.uuid, "Edam-Volendam", "", "", "", "", "1,5", "", "veel", ""],
             [ol.uuid, "Zaanstad", "", "", "", "", "", "10", "", ""],
             [nv.uuid, "Landsmeer", "", "", "", "", "", "", "", "12,55555"],
+            [nv.uuid, "Waterland", "", "", "", "", "", "", "NaN", ""],
         ],
     )
     voorbeeld = upload(admin_client, "deelname", inhoud)
     tekst = paginatekst(voorbeeld)
     assert voorbeeld.status_code == 200
     assert voorbeeld.context.get("confirm_form") is None
-    assert "4 regels met fouten" in tekst
+    assert "5 regels met fouten" in tekst
     assert "Er is niets opgeslagen. Verbeter deze regels in het bestand" in tekst
     fouten = {r.number: r.error.message_dict for r in voorbeeld.context["result"].invalid_rows}
     assert fouten == {
@@ -188,6 +195,7 @@ def test_a_bad_cell_is_named_by_row_and_column_and_nothing_is_written(admin_clie
         5: {
             "aandeel_eigen_vermogen": ["Zorg dat er niet meer dan 4 cijfers achter de komma staan."]
         },
+        6: {"aandeel_tekort": ["'NaN' is geen percentage (bijvoorbeeld 12,5)."]},
     }
     # The page names the row and the column with what is wrong.
     assert '<th scope="row">2</th>' in tekst and '<th scope="row">4</th>' in tekst
@@ -239,3 +247,44 @@ def test_the_preview_with_shares_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(24):
         voorbeeld = upload(admin_client, "deelname", csv_bestand(kop, rijen))
     assert f"{aantal // 2} nieuw, {aantal // 2} gewijzigd, 0 ongewijzigd" in paginatekst(voorbeeld)
+
+
+def test_the_deelnemers_tab_leads_to_a_sheet_of_just_this_regelings_deelnames(referentiedata, nv):
+    """The workplace's bulk form adds gemeenten with one date; the per-deelnemer fields are
+    filled in a spreadsheet, which the Deelnemers tab offers: the export of this regeling's
+    deelnames (with the columns) and the import."""
+    ander = f.DeelnameFactory(programma="Elders").samenwerkingsverband
+    secretariaat = client_van(account(RolSoort.SECRETARIAAT, verbanden=[nv, ander]))
+    pagina = secretariaat.get(
+        reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[nv.pk])
+    )
+    assert pagina.status_code == 200
+    tekst = paginatekst(pagina)
+    assert "Alle deelnemers in één spreadsheet" in tekst
+    export = re.search(r'<a href="([^"]*/deelname/export/[^"]*)"', tekst).group(1)
+    assert f'href="{reverse("admin:samenwerking_deelname_import")}"' in tekst
+
+    formulier = secretariaat.get(html.unescape(export))
+    assert formulier.status_code == 200
+    beheer = admin.site._registry[Deelname]
+    resource = beheer.get_export_resource_classes(None)[0]
+    kolommen = {f"{resource.__name__.lower()}_{v}": "on" for v in resource().get_export_order()}
+    csv = [i for i, fmt in enumerate(beheer.get_export_formats()) if fmt().get_title() == "csv"]
+    bestand = secretariaat.post(html.unescape(export), {"format": str(csv[0]), **kolommen})
+    assert bestand.status_code == 200
+    rijen = (
+        tablib.Dataset().load(bestand.content.decode("utf-8-sig"), format="csv", delimiter=";").dict
+    )
+    assert sorted(r["gemeente"] for r in rijen) == ["GM0439", "GM0479"]
+    assert {r["programma"] for r in rijen} == {"Programma 4 Milieu"}
+
+
+def test_the_deelnemers_tab_offers_no_import_to_who_may_not_change(referentiedata, nv):
+    griffie = client_van(
+        account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
+    )
+    pagina = griffie.get(
+        reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[nv.pk])
+    )
+    assert pagina.status_code == 200
+    assert "Alle deelnemers in één spreadsheet" not in paginatekst(pagina)
