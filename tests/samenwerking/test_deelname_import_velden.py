@@ -18,6 +18,7 @@ from samenwerking import resources
 from samenwerking.constants import Vorm
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Deelname, Gemeente
+from samenwerking.resources.widgets import AantalWidget
 from tests import factories as f
 from tests.samenwerking.importhulp import bevestig, client_van, csv_bestand, paginatekst, upload
 from tests.toegang import account
@@ -291,3 +292,17 @@ def test_the_deelnemers_tab_offers_no_import_to_who_may_not_change(referentiedat
     )
     assert pagina.status_code == 200
     assert "Alle deelnemers in één spreadsheet" not in paginatekst(pagina)
+
+
+@pytest.mark.parametrize(
+    ("invoer", "aantal"),
+    [("12500", 12500), ("12.500", 12500), ("1.000", 1000), ("1 000 000", 1000000), (800.0, 800)],
+)
+def test_a_number_of_shares_is_read_with_dutch_thousands(invoer, aantal):
+    assert AantalWidget().clean(invoer) == aantal
+
+
+@pytest.mark.parametrize("invoer", ["12.5", "1,000", "1,5", "12.50", "veel", "1.0000"])
+def test_a_number_of_shares_that_is_not_a_whole_number_is_refused(invoer):
+    with pytest.raises(ValueError, match="is geen geheel aantal"):
+        AantalWidget().clean(invoer)
