@@ -40,6 +40,7 @@ from ..models import (
 from ..periode import jaar, overlapt
 from .basis import RegisterResource
 from .widgets import (
+    AantalWidget,
     BedragWidget,
     DatumWidget,
     DomeinenWidget,
@@ -268,6 +269,11 @@ class DeelnameResource(RegisterResource):
     verdeelsleutel = _veld("verdeelsleutel", ProcentWidget())
     stemmen = _veld("stemmen", GetalWidget())
     aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
+    # What published verbonden-partijen lists show (issue 19); an empty cell is onbekend.
+    aandelen_aantal = _veld("aandelen_aantal", AantalWidget())
+    aandelen_percentage = _veld("aandelen_percentage", ProcentWidget())
+    aandeel_tekort = _veld("aandeel_tekort", ProcentWidget())
+    aandeel_eigen_vermogen = _veld("aandeel_eigen_vermogen", ProcentWidget())
 
     class Meta(RegisterResource.Meta):
         model = Deelname
@@ -285,6 +291,13 @@ class DeelnameResource(RegisterResource):
             "stemmen",
             "aansprakelijk",
             "aansprakelijkheid_toelichting",
+            "programma",
+            "eigenaarsrol",
+            "opdrachtgeversrol",
+            "aandelen_aantal",
+            "aandelen_percentage",
+            "aandeel_tekort",
+            "aandeel_eigen_vermogen",
             "bron",
         ]
 

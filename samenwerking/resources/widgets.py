@@ -305,9 +305,12 @@ class ProcentWidget(WaardeWidget):
             return Decimal(str(value))
         tekst = str(value).replace("%", "").replace(" ", "").replace("\u00a0", "").strip()
         try:
-            return Decimal(tekst.replace(",", "."))
+            getal = Decimal(tekst.replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).") from None
+            getal = None
+        if getal is None or not getal.is_finite():
+            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).")
+        return getal
 
 
 class LeegIsNoneWidget(widgets.Widget):
@@ -346,6 +349,24 @@ class GetalWidget(WaardeWidget):
         if not getal.is_finite() or getal != getal.to_integral_value():
             raise ValueError(f"{value!r} is geen geheel getal.")
         return int(getal)
+
+
+class AantalWidget(GetalWidget):
+    """A count (aandelen) as a whole number, also with Dutch thousands (12.500 or 12 500). A
+    point is only ever a thousands separator here: `1.000` is a thousand, never one, and `12.5`
+    or `1,5` are refused."""
+
+    def clean(self, value, row=None, **kwargs):
+        if leeg(value) or (
+            isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+        ):
+            return super().clean(value, row, **kwargs)
+        tekst = str(value).strip().replace("\u00a0", " ")
+        if re.fullmatch(r"-?\d{1,3}([. ]\d{3})+", tekst):
+            tekst = tekst.replace(".", "").replace(" ", "")
+        if not re.fullmatch(r"-?\d+", tekst):
+            raise ValueError(f"{value!r} is geen geheel aantal (bijvoorbeeld 12500 of 12.500).")
+        return int(tekst)
 
 
 class DatumWidget(widgets.Widget):
