@@ -14,7 +14,10 @@ raad.services, so admin, API and imports check them alike):
 Each rule reads the stored rows in a fixed number of queries, however many rows.
 """
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -238,3 +241,25 @@ def vergaderingen_met_vaststellingen(vergaderingen, vaststellingen) -> list[Verg
         plaats.agenda_url = plaats.agenda_url or vergadering.agenda_url
         plaats.besluiten_url = plaats.besluiten_url or vergadering.besluiten_url
     return [*uitkomst, *vaststellingsdagen.values()]
+
+
+def vergaderingen_per_dag(vergaderingen: QuerySet, vaststellingen: QuerySet) -> Counter:
+    """How many meetings `vergaderingen_met_vaststellingen` gives per day for these rows,
+    counted in the database, so that a long list can be paged without reading it whole: a
+    `Vergadering` unless it gives way to a vaststellingsvergadering of its regeling that day,
+    and one vaststellingsvergadering per regeling and day. Two queries."""
+    vaststellingsdag = vaststellingen.filter(
+        samenwerkingsverband=OuterRef("samenwerkingsverband"), datum=OuterRef("datum")
+    ).values("pk")
+    eigen = vergaderingen.exclude(
+        Q(soort=VergaderingSoort.ALGEMEEN_BESTUUR) & Exists(vaststellingsdag)
+    )
+    aantallen: Counter = Counter()
+    for datum, aantal in (
+        *eigen.order_by().values_list("datum").annotate(n=Count("pk")),
+        *vaststellingen.order_by()
+        .values_list("datum")
+        .annotate(n=Count("samenwerkingsverband", distinct=True)),
+    ):
+        aantallen[datum] += aantal
+    return aantallen

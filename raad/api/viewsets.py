@@ -3,7 +3,6 @@ staff through raad.services, zienswijzen only for the gemeenten raad.rechten all
 P&C termijnen computed by raad.termijnen."""
 
 import datetime
-from operator import attrgetter
 
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.utils import timezone
@@ -29,7 +28,7 @@ from raad.sturing import Kader
 from raad.sturing_selectors import doelen_met_indicatoren
 from raad.termijnen import pc_termijnen
 from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
-from raad.vergaderregels import vergaderingen_met_vaststellingen
+from raad.vergaderlijst import Vergaderlijst
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
@@ -141,30 +140,39 @@ class VergaderingViewSet(BeheerViewSet):
         )
     )
     def list(self, request, *args, **kwargs):
-        # Queries: the samenwerkingsverband filter's look-up (when given), the meetings, the
-        # vaststellingsvergaderingen; merged, ordered and paged here (both kinds, one order).
-        filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
+        # Queries: the samenwerkingsverband filter's look-up (when given), the meetings and the
+        # vaststellingsvergaderingen per day (count), the meetings and the
+        # vaststellingsvergaderingen of the page's days (raad.vergaderlijst).
+        filterset = DjangoFilterBackend().get_filterset(
+            request, self.get_queryset().only(*VERGADERING_VELDEN, *VERBAND_VELDEN), self
+        )
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         vaststellingen = filterset.filter_queryset(
             Bestuursvergadering.objects.annotate(
                 soort=Value(VergaderingSoort.ALGEMEEN_BESTUUR, output_field=CharField())
-            ).select_related("samenwerkingsverband")
+            )
+            .select_related("samenwerkingsverband")
+            .only(*VASTSTELLING_VELDEN, *VERBAND_VELDEN)
         )
-        vergaderingen = vergaderingen_met_vaststellingen(filterset.qs, vaststellingen)
         volgorde = filterset.qs.query.order_by or Vergadering._meta.ordering
-        pagina = self.paginate_queryset(_geordend(vergaderingen, volgorde))
+        pagina = self.paginate_queryset(Vergaderlijst(filterset.qs, vaststellingen, volgorde))
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
 
 
-def _geordend(vergaderingen: list[Vergadering], volgorde) -> list[Vergadering]:
-    """In the requested (or the default) order of model fields, as the database would order
-    them; equal values in the order of creation."""
-    rijen = sorted(vergaderingen, key=lambda v: (v.created_at, str(v.uuid)))
-    for veld in reversed(volgorde):
-        waarde = attrgetter(veld.lstrip("-").replace("__", "."))
-        rijen.sort(key=waarde, reverse=veld.startswith("-"))
-    return rijen
+# What the list shows and orders by (VergaderingSerializer; the default order's naam).
+VERGADERING_VELDEN = (
+    "uuid",
+    "created_at",
+    "updated_at",
+    "soort",
+    "datum",
+    "omschrijving",
+    "agenda_url",
+    "besluiten_url",
+)
+VASTSTELLING_VELDEN = ("uuid", "created_at", "updated_at", "vaststelling", "jaar", "datum")
+VERBAND_VELDEN = ("samenwerkingsverband__uuid", "samenwerkingsverband__naam")
 
 
 class RaadsvergaderingViewSet(BeheerViewSet):

@@ -310,12 +310,13 @@ def test_list_query_count_does_not_grow_with_the_meetings(
         _vergadering(verband, datum=D(2025, 9, 18))
         _vaststelling(verband)
         _vaststelling(verband, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
-    # 1 meetings with their regeling, 2 vaststellingsvergaderingen with their regeling.
-    with django_assert_num_queries(2):
+    # 1-2 the meetings and the vaststellingsvergaderingen per day (the count), 3-4 those of the
+    # page's days, each with its regeling (raad.vergaderlijst).
+    with django_assert_num_queries(4):
         antwoord = api.get(PAD, {"pageSize": 500})
-    assert antwoord.json()["count"] == 3 * aantal
-    # With a regeling: 1 its look-up, then the same two.
-    with django_assert_num_queries(3):
+    assert antwoord.json()["count"] == len(antwoord.json()["results"]) == 3 * aantal
+    # With a regeling: 1 its look-up, then the same four.
+    with django_assert_num_queries(5):
         antwoord = api.get(PAD, {"samenwerkingsverband": str(verband.uuid)})
     assert antwoord.json()["count"] == 3
 
@@ -338,3 +339,32 @@ def test_the_schema_says_how_to_recognise_a_vaststellingsvergadering(api):
     assert velden["url"]["nullable"] is True
     assert "null bij een vaststellingsvergadering" in velden["url"]["description"]
     assert velden["vaststelt"]["type"] == "array"
+
+
+def test_a_page_boundary_inside_a_day_loses_or_repeats_no_meeting(api, referentiedata):
+    """Seven meetings on one day and one on each side of it, pages of three: the pages split
+    the day; by default newest first, then on the regeling's name."""
+    verwacht = []
+    for naam in ["Gamma", "Alfa", "Delta", "Beta"]:
+        verband = _regeling(naam)
+        _vaststelling(verband)
+        verwacht.append((naam, "vaststellingsvergadering"))
+        if naam != "Delta":
+            _vergadering(verband, soort=VergaderingSoort.DAGELIJKS_BESTUUR)
+            verwacht.append((naam, "vergadering"))
+    namen = {str(v.uuid): v.naam for v in type(verband).objects.all()}
+    _vergadering(verband, soort=VergaderingSoort.RAADSAVOND, datum=D(2025, 7, 4))
+    _vergadering(verband, soort=VergaderingSoort.RAADSAVOND, datum=D(2025, 7, 2))
+    gezien = []
+    for pagina in (1, 2, 3):
+        body = api.get(PAD, {"pageSize": 3, "page": pagina}).json()
+        assert body["count"] == 9
+        gezien += [
+            (v["datum"], namen[v["samenwerkingsverband"]], v["bron"]) for v in body["results"]
+        ]
+    assert gezien[0] == ("2025-07-04", "Beta", "vergadering")
+    assert gezien[-1] == ("2025-07-02", "Beta", "vergadering")
+    # Within the day: on name, then in the order of creation (the vaststelling first).
+    assert [(naam, bron) for _datum, naam, bron in gezien[1:-1]] == sorted(
+        verwacht, key=lambda rij: rij[0]
+    )
