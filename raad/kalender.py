@@ -25,7 +25,7 @@ from .models import (
 )
 from .termijnen import Termijn, pc_termijnen
 from .vergaderingen import Besluitmoment, besluitmoment_van, zienswijzen_met_besluitdatum
-from .vergaderregels import als_vergaderingen
+from .vergaderregels import vergaderingen_met_vaststellingen
 from .werkdagen import dagnotitie
 
 
@@ -344,16 +344,14 @@ def kalender_van_gemeente(
     verband_ids = [v.pk for v in verbanden]
     punten += [
         _vergaderpunt(v)
-        for v in [
-            *Vergadering.objects.filter(
+        for v in vergaderingen_met_vaststellingen(
+            Vergadering.objects.filter(
                 samenwerkingsverband__in=verband_ids, datum__range=(van, tot)
             ).select_related("samenwerkingsverband"),
-            *als_vergaderingen(
-                Bestuursvergadering.objects.filter(
-                    samenwerkingsverband__in=verband_ids, datum__range=(van, tot)
-                ).select_related("samenwerkingsverband")
-            ),
-        ]
+            Bestuursvergadering.objects.filter(
+                samenwerkingsverband__in=verband_ids, datum__range=(van, tot)
+            ).select_related("samenwerkingsverband"),
+        )
         if neemt_deel(v.samenwerkingsverband, v.datum)
     ]
     punten += [
@@ -402,10 +400,10 @@ def verbandkalender(
         vaststelling.samenwerkingsverband = verband  # the one we have, not a join per row
     return Verbandkalender(
         vergaderingen=sorted(
-            [
-                *verband.vergaderingen.filter(datum__gte=sinds),
-                *als_vergaderingen(v for v in vaststellingen if v.datum >= sinds),
-            ],
+            vergaderingen_met_vaststellingen(
+                verband.vergaderingen.filter(datum__gte=sinds),
+                [v for v in vaststellingen if v.datum >= sinds],
+            ),
             key=lambda v: (v.datum, v.soort),
         ),
         zienswijzeverzoeken=list(

@@ -14,7 +14,10 @@ raad.services, so admin, API and imports check them alike):
 Each rule reads the stored rows in a fixed number of queries, however many rows.
 """
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -191,18 +194,72 @@ def raadsvergaderingen_controleren(rijen: list[Raadsvergadering], labels, goed) 
 
 def als_vergaderingen(vaststellingen) -> list[Vergadering]:
     """Vaststellingsvergaderingen as the meetings of the algemeen bestuur that they are, for
-    the calendars (not saved): one meeting per regeling and day, naming what it adopts. The
-    rows need their samenwerkingsverband selected."""
+    the calendars and the API (not saved): one meeting per regeling and day, naming what it
+    adopts. Each keeps its rows in `vaststellingen` (adoption order), the first one's uuid,
+    the earliest creation and the latest change. The rows need their samenwerkingsverband
+    selected."""
     per_dag: dict[tuple, list[Bestuursvergadering]] = {}
     for v in sorted(vaststellingen, key=lambda v: (v.datum, v.vaststelling, v.jaar)):
         per_dag.setdefault((v.samenwerkingsverband_id, v.datum), []).append(v)
-    return [
-        Vergadering(
+    vergaderingen = []
+    for rijen in per_dag.values():
+        vergadering = Vergadering(
             uuid=rijen[0].uuid,
             samenwerkingsverband=rijen[0].samenwerkingsverband,
             soort=VergaderingSoort.ALGEMEEN_BESTUUR,
             datum=rijen[0].datum,
             omschrijving="; ".join(f"{v.get_vaststelling_display()} {v.jaar}" for v in rijen),
+            created_at=min(v.created_at for v in rijen),
+            updated_at=max(v.updated_at for v in rijen),
         )
-        for rijen in per_dag.values()
-    ]
+        vergadering.vaststellingen = rijen
+        vergaderingen.append(vergadering)
+    return vergaderingen
+
+
+def vergaderingen_met_vaststellingen(vergaderingen, vaststellingen) -> list[Vergadering]:
+    """The meetings of regelingen as the calendars and the API show them: the `Vergadering`
+    rows and the vaststellingsvergaderingen as meetings of the algemeen bestuur
+    (`als_vergaderingen`), one board meeting one entry. A `Vergadering` of the algemeen bestuur
+    on the day of a vaststellingsvergadering of the same regeling (only in rows stored before
+    the rule above refused it, or written outside regioreg) is that meeting: it gives way to
+    the vaststellingsvergadering, which takes over its agenda and besluitenlijst. Unordered;
+    the rows need their samenwerkingsverband selected. No queries of its own."""
+    vaststellingsdagen = {
+        (v.samenwerkingsverband_id, v.datum): v for v in als_vergaderingen(vaststellingen)
+    }
+    uitkomst = []
+    for vergadering in vergaderingen:
+        plaats = (
+            vaststellingsdagen.get((vergadering.samenwerkingsverband_id, vergadering.datum))
+            if vergadering.soort == VergaderingSoort.ALGEMEEN_BESTUUR
+            else None
+        )
+        if plaats is None:
+            uitkomst.append(vergadering)
+            continue
+        plaats.agenda_url = plaats.agenda_url or vergadering.agenda_url
+        plaats.besluiten_url = plaats.besluiten_url or vergadering.besluiten_url
+    return [*uitkomst, *vaststellingsdagen.values()]
+
+
+def vergaderingen_per_dag(vergaderingen: QuerySet, vaststellingen: QuerySet) -> Counter:
+    """How many meetings `vergaderingen_met_vaststellingen` gives per day for these rows,
+    counted in the database, so that a long list can be paged without reading it whole: a
+    `Vergadering` unless it gives way to a vaststellingsvergadering of its regeling that day,
+    and one vaststellingsvergadering per regeling and day. Two queries."""
+    vaststellingsdag = vaststellingen.filter(
+        samenwerkingsverband=OuterRef("samenwerkingsverband"), datum=OuterRef("datum")
+    ).values("pk")
+    eigen = vergaderingen.exclude(
+        Q(soort=VergaderingSoort.ALGEMEEN_BESTUUR) & Exists(vaststellingsdag)
+    )
+    aantallen: Counter = Counter()
+    for datum, aantal in (
+        *eigen.order_by().values_list("datum").annotate(n=Count("pk")),
+        *vaststellingen.order_by()
+        .values_list("datum")
+        .annotate(n=Count("samenwerkingsverband", distinct=True)),
+    ):
+        aantallen[datum] += aantal
+    return aantallen

@@ -2,9 +2,10 @@
 relations as public keys, choice fields with a Dutch `…Label`)."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from raad.constants import ZienswijzeStatus
+from raad.constants import Vaststelling, ZienswijzeStatus
 from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
@@ -18,6 +19,9 @@ BESLUITDATUM = _(
     "vergaderschema van de griffie op of vóór de uiterste datum (en niet vóór de ontvangst); "
     "null als er geen is (zie besluitmelding)."
 )
+# What a meeting in the meetings list is stored as (VergaderingSerializer.bron).
+VERGADERING = "vergadering"
+VASTSTELLINGSVERGADERING = "vaststellingsvergadering"
 BESLUITMELDING = _(
     "Leeg als er een besluitdatum is; anders waarom niet: geen raadsvergadering vóór de termijn "
     "(plan een extra vergadering of vraag uitstel), of het vergaderschema is nog niet ingevoerd."
@@ -265,7 +269,39 @@ class TermijnSerializer(CamelSerializer):
 # --- Vergaderingen -----------------------------------------------------------------------------
 
 
+class VaststellingSerializer(CamelSerializer):
+    vaststelling = serializers.ChoiceField(
+        choices=Vaststelling.choices,
+        read_only=True,
+        help_text=_("Wat het algemeen bestuur vaststelt: begroting of jaarrekening."),
+    )
+    jaar = serializers.IntegerField(
+        read_only=True,
+        help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft."),
+    )
+
+
 class VergaderingSerializer(RaadSerializer):
+    """A meeting as the calendars show it: a `Vergadering` row, or a vaststellingsvergadering
+    shown as the algemeen bestuur's meeting of that day (raad.vergaderregels.als_vergaderingen,
+    unsaved: no address of its own here)."""
+
+    bron = serializers.SerializerMethodField(
+        help_text=_(
+            "vergadering: vastgelegd als vergadering, met een eigen adres (url) waarop het "
+            "secretariaat haar wijzigt. vaststellingsvergadering: de vergadering van het "
+            "algemeen bestuur waarin het de begroting of jaarrekening vaststelt (zie vaststelt), "
+            "vastgelegd als vaststellingsvergadering in het beheer; zij heeft hier geen eigen "
+            "adres (url is null) en is via de API niet te wijzigen."
+        )
+    )
+    vaststelt = serializers.SerializerMethodField(
+        help_text=_(
+            "Wat het algemeen bestuur in deze vergadering vaststelt; leeg bij een vergadering "
+            "zonder vastgelegde vaststelling."
+        )
+    )
+
     class Meta:
         model = Vergadering
         fields = [
@@ -278,8 +314,35 @@ class VergaderingSerializer(RaadSerializer):
             "omschrijving",
             "agenda_url",
             "besluiten_url",
+            "bron",
+            "vaststelt",
         ]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
+        extra_kwargs = {
+            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
+            "uuid": {
+                "help_text": _(
+                    "Vaste, unieke identificatie van dit object. Bij een "
+                    "vaststellingsvergadering die van de (eerste) vaststelling van die dag."
+                )
+            },
+            "url": {
+                "allow_null": True,
+                "help_text": _(
+                    "Adres van dit object in de API; null bij een vaststellingsvergadering "
+                    "(bron), die hier geen eigen adres heeft."
+                ),
+            },
+        }
+
+    @extend_schema_field(
+        {"type": "string", "enum": [VERGADERING, VASTSTELLINGSVERGADERING], "readOnly": True}
+    )
+    def get_bron(self, vergadering) -> str:
+        return VASTSTELLINGSVERGADERING if vergadering.pk is None else VERGADERING
+
+    @extend_schema_field(VaststellingSerializer(many=True))
+    def get_vaststelt(self, vergadering) -> list:
+        return VaststellingSerializer(getattr(vergadering, "vaststellingen", []), many=True).data
 
 
 class RaadsvergaderingSerializer(RaadSerializer):

@@ -4,22 +4,31 @@ P&C termijnen computed by raad.termijnen."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from raad import rechten, services
-from raad.constants import PC_VORMEN
-from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
+from raad.constants import PC_VORMEN, VergaderingSoort
+from raad.models import (
+    Bestuursvergadering,
+    Raadsvergadering,
+    Vergadering,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
 from raad.sturing import Kader
 from raad.sturing_selectors import doelen_met_indicatoren
 from raad.termijnen import pc_termijnen
 from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
+from raad.vergaderlijst import Vergaderlijst
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
@@ -111,11 +120,59 @@ class DoelViewSet(RegisterViewSet):
 
 
 class VergaderingViewSet(BeheerViewSet):
-    """Meetings of a regeling's boards and for the raden; written by its secretariaat."""
+    """Meetings of a regeling's boards and for the raden; written by its secretariaat. The
+    list shows them as the calendars do: with the vaststellingsvergaderingen as meetings of
+    the algemeen bestuur, one entry per board meeting (raad.vergaderregels), under the same
+    filters. Those have no address here; the detail and the writes are `Vergadering` rows
+    only."""
 
     queryset = Vergadering.objects.select_related("samenwerkingsverband")
     serializer_class = s.VergaderingSerializer
     filterset_class = filters.VergaderingFilterSet
+
+    @extend_schema(
+        description=gettext_lazy(
+            "De vergaderingen van de besturen van regelingen en die voor de raden, zoals de "
+            "kalenders ze tonen: ook de vaststellingsvergaderingen (begroting, jaarrekening) "
+            "als vergadering van het algemeen bestuur (bron vaststellingsvergadering, met "
+            "vaststelt), één per regeling en dag. De filters gelden voor beide; soort "
+            "algemeen_bestuur omvat de vaststellingsvergaderingen. Standaard de nieuwste eerst."
+        )
+    )
+    def list(self, request, *args, **kwargs):
+        # Queries: the samenwerkingsverband filter's look-up (when given), the meetings and the
+        # vaststellingsvergaderingen per day (count), the meetings and the
+        # vaststellingsvergaderingen of the page's days (raad.vergaderlijst).
+        filterset = DjangoFilterBackend().get_filterset(
+            request, self.get_queryset().only(*VERGADERING_VELDEN, *VERBAND_VELDEN), self
+        )
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        vaststellingen = filterset.filter_queryset(
+            Bestuursvergadering.objects.annotate(
+                soort=Value(VergaderingSoort.ALGEMEEN_BESTUUR, output_field=CharField())
+            )
+            .select_related("samenwerkingsverband")
+            .only(*VASTSTELLING_VELDEN, *VERBAND_VELDEN)
+        )
+        volgorde = filterset.qs.query.order_by or Vergadering._meta.ordering
+        pagina = self.paginate_queryset(Vergaderlijst(filterset.qs, vaststellingen, volgorde))
+        return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
+
+
+# What the list shows and orders by (VergaderingSerializer; the default order's naam).
+VERGADERING_VELDEN = (
+    "uuid",
+    "created_at",
+    "updated_at",
+    "soort",
+    "datum",
+    "omschrijving",
+    "agenda_url",
+    "besluiten_url",
+)
+VASTSTELLING_VELDEN = ("uuid", "created_at", "updated_at", "vaststelling", "jaar", "datum")
+VERBAND_VELDEN = ("samenwerkingsverband__uuid", "samenwerkingsverband__naam")
 
 
 class RaadsvergaderingViewSet(BeheerViewSet):
