@@ -25,3 +25,13 @@ def euro_tekst(bedrag: Decimal, decimalen: int) -> str:
     teken = "−" if bedrag < 0 else ""
     afgerond = abs(bedrag).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
     return f"{teken}€ {nederlands_getal(afgerond, decimalen)}"
+
+
+def getal_tekst(waarde: Decimal) -> str:
+    """1234.500 -> 1.234,5: a number with only the decimals it has (a percentage, an
+    indicator's value, a stored decimal in the history list), Dutch grouping and decimal
+    comma, a minus sign (−) before it."""
+    genormaliseerd = waarde.normalize()
+    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
+    tekst = nederlands_getal(abs(genormaliseerd), decimalen)
+    return f"−{tekst}" if genormaliseerd < 0 else tekst
