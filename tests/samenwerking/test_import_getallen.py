@@ -175,7 +175,7 @@ def test_a_code_with_thousands_is_refused(admin_client, regio):
 
 @pytest.fixture
 def getallen(regio):
-    """Whole numbers of every kind, each large enough to have thousands."""
+    """Whole numbers of every kind: counts with thousands (1500, 1200), a code, years, months."""
     verband = regio["eigen"]
     Samenwerkingsverband.objects.filter(pk=verband.pk).update(
         roo_systeem_id=1234567,
