@@ -248,3 +248,17 @@ def test_the_preview_shows_a_year_as_written(admin_client, regio):
     cellen = _cellen(tabel[tabel.index('<tr class="new">') :].split("</tr>")[0])
     assert "2025" in cellen and "€ 1.234,50" in cellen
     assert "2.025" not in tabel
+
+
+def test_a_year_no_date_can_have_is_named_in_the_jaar_column_in_dutch(admin_client, regio):
+    """A bijdrage named by arrangement and gemeente looks its deelname up in the year; a year
+    a date cannot have (20250) is the jaar column's error, not Python's English."""
+    kop = ["samenwerkingsverband", "gemeente", "jaar", "soort", "onderdeel", "bedrag"]
+    inhoud = csv_bestand(kop, [[regio["eigen"].uuid, "Zaanstad", "20250", "begroot", "", "100"]])
+    voorbeeld = upload(admin_client, "bijdrage", inhoud)
+    tekst = paginatekst(voorbeeld)
+    assert "1 regel met fouten" in tekst
+    fouten = {r.number: r.error.message_dict for r in voorbeeld.context["result"].invalid_rows}
+    assert fouten == {1: {"jaar": ["Zorg ervoor dat deze waarde hoogstens 2100 is."]}}
+    assert "out of range" not in tekst
+    assert not Bijdrage.objects.filter(jaar=20250).exists()
