@@ -40,7 +40,6 @@ from ..models import (
 from ..periode import jaar, overlapt
 from .basis import RegisterResource
 from .widgets import (
-    AantalWidget,
     BedragWidget,
     DatumWidget,
     DomeinenWidget,
@@ -203,7 +202,7 @@ class SamenwerkingsverbandResource(RegisterResource):
     bovenliggend = _veld("bovenliggend", SleutelWidget(Samenwerkingsverband, "uuid"))
     ingangsdatum = _veld("ingangsdatum", DatumWidget())
     einddatum = _veld("einddatum", DatumWidget())
-    roo_systeem_id = _veld("roo_systeem_id", GetalWidget())
+    roo_systeem_id = _veld("roo_systeem_id", GetalWidget.nummer())
     cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
     evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
     evaluatiebepaling_sinds = _veld("evaluatiebepaling_sinds", DatumWidget())
@@ -270,7 +269,7 @@ class DeelnameResource(RegisterResource):
     stemmen = _veld("stemmen", GetalWidget())
     aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
     # What published verbonden-partijen lists show (issue 19); an empty cell is onbekend.
-    aandelen_aantal = _veld("aandelen_aantal", AantalWidget())
+    aandelen_aantal = _veld("aandelen_aantal", GetalWidget())
     aandelen_percentage = _veld("aandelen_percentage", ProcentWidget())
     aandeel_tekort = _veld("aandeel_tekort", ProcentWidget())
     aandeel_eigen_vermogen = _veld("aandeel_eigen_vermogen", ProcentWidget())
@@ -326,7 +325,7 @@ class BijdrageResource(RegisterResource):
     )
     gemeente = _hulpkolom("gemeente", "deelname__gemeente__cbs_code")
     organisatie = _hulpkolom("organisatie", "deelname__organisatie__naam")
-    jaar = _veld("jaar", GetalWidget())
+    jaar = _veld("jaar", GetalWidget.jaartal())
     soort = _veld("soort", KeuzeWidget(BijdrageSoort))
     onderdeel = _veld("onderdeel", widgets.CharWidget(allow_blank=True))
     bedrag = _veld("bedrag", BedragWidget())
@@ -360,10 +359,13 @@ class BijdrageResource(RegisterResource):
 
     def _zoek_deelname(self, row) -> Deelname:
         try:
-            jaartal = GetalWidget().clean(row.get("jaar"))
-            begin, eind = jaar(jaartal) if jaartal else (None, None)
+            jaartal = self.fields["jaar"].widget.clean(row.get("jaar"))
         except ValueError as error:
-            raise ValidationError({"deelname": str(error)}) from None
+            raise ValidationError({"jaar": str(error)}) from None
+        # A year a date cannot have (0, 20250) looks in every year; the jaar column's own
+        # check (JAAR_VALIDATORS) names it.
+        mogelijk = jaartal and datetime.MINYEAR <= jaartal <= datetime.MAXYEAR
+        begin, eind = jaar(jaartal) if mogelijk else (None, None)
         return self.deelnames.zoek(
             row, self.gemeenten, begin=begin, eind=eind, wanneer=f"in {jaartal or 'dat jaar'}"
         )
@@ -379,7 +381,7 @@ class JaarcijfersResource(RegisterResource):
     samenwerkingsverband_naam = _hulpkolom(
         "samenwerkingsverband_naam", "samenwerkingsverband__naam"
     )
-    jaar = _veld("jaar", GetalWidget())
+    jaar = _veld("jaar", GetalWidget.jaartal())
     soort = _veld("soort", KeuzeWidget(JaarcijfersSoort))
     lasten = _veld("lasten", BedragWidget())
     baten = _veld("baten", BedragWidget())

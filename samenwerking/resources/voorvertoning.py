@@ -7,18 +7,18 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from import_export.resources import Diff
 
-from ..tekst import euro_tekst, nederlands_getal
+from ..bedragen import is_bedrag
+from ..tekst import euro_tekst, getal_tekst
 
 
 def weergave_nl(model_veld, waarde) -> str | None:
-    """A value as the preview shows it: amounts in euros as `€ 1.234,56`, other decimals with
-    a decimal comma; None for values shown as the export writes them."""
+    """A decimal as the pages write it (`tekst`): an amount (`bedragen.is_bedrag`) as
+    `€ 1.234,56`, another decimal with only the decimals it has (`12,5`); None for values
+    shown as the export writes them (text, whole numbers, dates)."""
     if not isinstance(model_veld, models.DecimalField) or waarde is None:
         return None
     waarde = Decimal(waarde)
-    if "€" in str(model_veld.verbose_name):
-        return euro_tekst(waarde, 2)
-    return nederlands_getal(waarde, max(0, -waarde.normalize().as_tuple().exponent))
+    return euro_tekst(waarde, 2) if is_bedrag(model_veld) else getal_tekst(waarde)
 
 
 class Weergaveverschil(Diff):

@@ -337,35 +337,56 @@ class UuidWidget(widgets.Widget):
 
 
 class GetalWidget(WaardeWidget):
+    """A whole number: a number cell of a spreadsheet, or text of digits, one rule for every
+    whole-number column (docs/import.md, "Getallen").
+
+    With `duizendtallen` (counts: stemmen, aandelen, maanden) a point or a space groups the
+    digits by three the Dutch way: `1.000` and `1 000` are a thousand, never one. A point is
+    never a decimal point here and a comma never groups thousands, so `12.5`, `1,5`, `1,000` and
+    `0.500` are refused, not guessed. Without it (a year, a code) only digits are read: `2.025`
+    is refused. `fout` is the Dutch message (with `{waarde}`) that says what to write."""
+
+    AANTAL = "{waarde} is geen geheel getal (bijvoorbeeld 12500 of 12.500)."
+    JAAR = "{waarde} is geen jaartal; schrijf het jaar in cijfers zonder punt (bijvoorbeeld 2025)."
+    NUMMER = (
+        "{waarde} is geen nummer; schrijf alleen cijfers, zonder punt of spatie "
+        "(bijvoorbeeld 12345)."
+    )
+
+    def __init__(self, *, duizendtallen: bool = True, fout: str = AANTAL, **kwargs):
+        self.duizendtallen = duizendtallen
+        self.fout = fout
+        super().__init__(**kwargs)
+
+    @classmethod
+    def jaartal(cls) -> "GetalWidget":
+        return cls(duizendtallen=False, fout=cls.JAAR)
+
+    @classmethod
+    def nummer(cls) -> "GetalWidget":
+        """An identifier that is a number (roo_systeem_id): no thousands."""
+        return cls(duizendtallen=False, fout=cls.NUMMER)
+
+    def _weiger(self, value):
+        return ValueError(self.fout.format(waarde=repr(value)))
+
     def clean(self, value, row=None, **kwargs):
         if leeg(value):
             return None
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, bool):
+            raise self._weiger(value)
+        if isinstance(value, int):
             return value
-        try:
-            getal = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is geen geheel getal.") from None
-        if not getal.is_finite() or getal != getal.to_integral_value():
-            raise ValueError(f"{value!r} is geen geheel getal.")
-        return int(getal)
-
-
-class AantalWidget(GetalWidget):
-    """A count (aandelen) as a whole number, also with Dutch thousands (12.500 or 12 500). A
-    point is only ever a thousands separator here: `1.000` is a thousand, never one, and `12.5`
-    or `1,5` are refused."""
-
-    def clean(self, value, row=None, **kwargs):
-        if leeg(value) or (
-            isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
-        ):
-            return super().clean(value, row, **kwargs)
-        tekst = str(value).strip().replace("\u00a0", " ")
-        if re.fullmatch(r"-?\d{1,3}([. ]\d{3})+", tekst):
+        if isinstance(value, (float, Decimal)):  # a number cell (XLSX, ODS)
+            getal = Decimal(str(value))
+            if not getal.is_finite() or getal != getal.to_integral_value():
+                raise self._weiger(value)
+            return int(getal)
+        tekst = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
+        if self.duizendtallen and re.fullmatch(r"-?[1-9]\d{0,2}(?:(\.\d{3})+|( \d{3})+)", tekst):
             tekst = tekst.replace(".", "").replace(" ", "")
         if not re.fullmatch(r"-?\d+", tekst):
-            raise ValueError(f"{value!r} is geen geheel aantal (bijvoorbeeld 12500 of 12.500).")
+            raise self._weiger(value)
         return int(tekst)
 
 

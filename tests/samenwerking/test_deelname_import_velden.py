@@ -18,7 +18,7 @@ from samenwerking import resources
 from samenwerking.constants import Vorm
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Deelname, Gemeente
-from samenwerking.resources.widgets import AantalWidget
+from samenwerking.resources.widgets import GetalWidget
 from tests import factories as f
 from tests.samenwerking.importhulp import bevestig, client_van, csv_bestand, paginatekst, upload
 from tests.toegang import account
@@ -187,7 +187,7 @@ def test_a_bad_cell_is_named_by_row_and_column_and_nothing_is_written(admin_clie
     assert fouten == {
         2: {"aandelen_percentage": ["Aandelenbelang: moet tussen 0 en 100 procent liggen."]},
         3: {
-            "aandelen_aantal": ["'1,5' is geen geheel aantal (bijvoorbeeld 12500 of 12.500)."],
+            "aandelen_aantal": ["'1,5' is geen geheel getal (bijvoorbeeld 12500 of 12.500)."],
             "aandeel_tekort": ["'veel' is geen percentage (bijvoorbeeld 12,5)."],
         },
         4: {
@@ -204,7 +204,7 @@ def test_a_bad_cell_is_named_by_row_and_column_and_nothing_is_written(admin_clie
     # The page names the row and the column with what is wrong.
     assert '<th scope="row">2</th>' in tekst and '<th scope="row">4</th>' in tekst
     assert "aandelen_percentage: Aandelenbelang: moet tussen 0 en 100 procent liggen." in tekst
-    assert "aandelen_aantal: &#x27;1,5&#x27; is geen geheel aantal" in tekst
+    assert "aandelen_aantal: &#x27;1,5&#x27; is geen geheel getal" in tekst
     # Nothing of the file, not the good first row either.
     assert not Deelname.objects.filter(gemeente__naam__in=["Oostzaan", "Wormerland"]).exists()
     assert not Deelname.objects.filter(samenwerkingsverband=ol).exists()
@@ -299,10 +299,10 @@ def test_the_deelnemers_tab_offers_no_import_to_who_may_not_change(referentiedat
     [("12500", 12500), ("12.500", 12500), ("1.000", 1000), ("1 000 000", 1000000), (800.0, 800)],
 )
 def test_a_number_of_shares_is_read_with_dutch_thousands(invoer, aantal):
-    assert AantalWidget().clean(invoer) == aantal
+    assert GetalWidget().clean(invoer) == aantal
 
 
 @pytest.mark.parametrize("invoer", ["12.5", "1,000", "1,5", "12.50", "veel", "1.0000"])
 def test_a_number_of_shares_that_is_not_a_whole_number_is_refused(invoer):
-    with pytest.raises(ValueError, match="is geen geheel aantal"):
-        AantalWidget().clean(invoer)
+    with pytest.raises(ValueError, match="is geen geheel getal"):
+        GetalWidget().clean(invoer)
