@@ -42,6 +42,8 @@ from .vergaderschema import Raadsvergadering, Vergadering  # noqa: F401
 RELATIEVE_BEREKENINGEN = (Berekening.WEKEN_VOOR_VASTSTELLING, Berekening.WEKEN_NA_VASTSTELLING)
 # The label of a begrotingsjaar field, for the field and its check (jaar_veld, jaar_bereik).
 BEGROTINGSJAAR = _("begrotingsjaar")
+VANAF_JAAR = _("geldt vanaf begrotingsjaar")
+TOT_JAAR = _("geldt tot en met begrotingsjaar")
 
 
 def _alleen_pc_vormen(rij) -> None:
@@ -125,16 +127,14 @@ class Termijnregel(models.Model):
         ),
     )
     vanaf_jaar = jaar_veld(
-        _("geldt vanaf begrotingsjaar"),
+        VANAF_JAAR,
         help_text=_(
             "Leeg: geldt voor alle eerdere jaren. Zo blijft een oudere wettekst gelden "
             "voor de jaren waarin die gold."
         ),
         leeg_mag=True,
     )
-    tot_jaar = jaar_veld(
-        _("geldt tot en met begrotingsjaar"), help_text=_("Leeg: geldt nog."), leeg_mag=True
-    )
+    tot_jaar = jaar_veld(TOT_JAAR, help_text=_("Leeg: geldt nog."), leeg_mag=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()

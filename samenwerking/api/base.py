@@ -4,6 +4,7 @@
 descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -206,6 +207,13 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             for grens, waarde in (("min_value", laag), ("max_value", hoog)):
                 if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
                     del kwargs[grens]
+            # DRF turns the model's Min/MaxValueValidator into min_value/max_value with its
+            # own message; keep the model's where it has one (a year names its field).
+            for validator in model_field.validators:
+                if isinstance(validator, MinValueValidator | MaxValueValidator) and (
+                    validator.message is not type(validator).message
+                ):
+                    kwargs.setdefault("error_messages", {})[validator.code] = validator.message
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):
