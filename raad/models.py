@@ -177,6 +177,12 @@ class Termijnregel(models.Model):
                 31,
                 bericht=_("Dag: moet tussen 1 en 31 liggen."),
             ),
+            jaar_bereik(
+                "termijnregel_vanaf_jaar_bereik", veld="vanaf_jaar", label=VANAF_JAAR, leeg_mag=True
+            ),
+            jaar_bereik(
+                "termijnregel_tot_jaar_bereik", veld="tot_jaar", label=TOT_JAAR, leeg_mag=True
+            ),
             VeldCheckConstraint(
                 name="termijnregel_jaren_oplopend",
                 veld="tot_jaar",

@@ -244,7 +244,7 @@ def test_every_year_check_names_its_year_as_the_form_labels_it():
         for check in model._meta.constraints
         if check.name.endswith("_jaar_bereik")
     ]
-    assert len(checks) == 9
+    assert len(checks) == 11
     for model, check in checks:
         veld = model._meta.get_field(check.veld)
         label = capfirst(veld.verbose_name)
