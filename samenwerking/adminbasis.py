@@ -21,6 +21,7 @@ the arrangement or any of those rows (samenwerking.geschiedenis.laatst_gewijzigd
 change to one deelname through the API meanwhile is noticed too.
 """
 
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -40,7 +41,7 @@ from samenwerking.api.versies import etag
 from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
-from samenwerking.tekst import euro_tekst, getal_tekst
+from samenwerking.tekst import datum_tekst, euro_tekst, getal_tekst
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
 VERSIE = "versie"
@@ -266,12 +267,14 @@ def _gewijzigd_bericht(instance) -> str:
 
 class Wijzigingsweergave(HistoricalRecordContextHelper):
     """The history list's old → new values: a cleared value (None or empty text) reads "leeg"
-    rather than "None" or nothing; a decimal as the pages write it (`€ 78.000,00`, `78`,
-    `12,5`), not as stored (`78000.00`, `78.000`)."""
+    rather than "None" or nothing; a decimal and a date as the pages write them (`€ 78.000,00`,
+    `78`, `12,5`, `1 januari 2025`), not as stored (`78000.00`, `78.000`, `2025-01-01`)."""
 
     def prepare_delta_change_value(self, change, value):
         if value is None or value == "":
             return _("leeg")
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return datum_tekst(value)
         if isinstance(value, Decimal):
             veld = self.model._meta.get_field(change.field)
             return euro_tekst(value, 2) if is_bedrag(veld) else getal_tekst(value)
