@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 BEGROTINGSJAAR_FOUT = "Begrotingsjaar: moet tussen 1900 en 2100 liggen."
 
 
-@pytest.mark.parametrize("jaar", ["1899", "2101"])
+@pytest.mark.parametrize("jaar", ["1899", "2101", "-5"])
 def test_the_admin_form_names_the_year_field_in_its_error(admin_client, jaar):
     verband = f.SamenwerkingsverbandFactory()
     antwoord = admin_client.post(
