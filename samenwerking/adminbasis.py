@@ -27,7 +27,6 @@ from decimal import Decimal
 from django import forms
 from django.contrib.admin.utils import display_for_field
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -42,6 +41,7 @@ from samenwerking.api.versies import etag
 from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
+from samenwerking.models.basis import eigen_grensmeldingen
 from samenwerking.tekst import datum_tekst, euro_tekst, getal_tekst
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
@@ -64,11 +64,7 @@ class ServiceModelForm(forms.ModelForm):
                 modelveld = self._meta.model._meta.get_field(naam)
             except FieldDoesNotExist:
                 continue
-            for validator in getattr(modelveld, "validators", ()):
-                if isinstance(validator, MinValueValidator | MaxValueValidator) and (
-                    validator.message is not type(validator).message
-                ):
-                    veld.error_messages[validator.code] = validator.message
+            veld.error_messages.update(eigen_grensmeldingen(modelveld))
 
     def _post_clean(self):
         super()._post_clean()

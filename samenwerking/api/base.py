@@ -4,7 +4,6 @@
 descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenwerking.bedragen import is_bedrag
+from samenwerking.models.basis import eigen_grensmeldingen
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -209,11 +209,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                     del kwargs[grens]
             # DRF turns the model's Min/MaxValueValidator into min_value/max_value with its
             # own message; keep the model's where it has one (a year names its field).
-            for validator in model_field.validators:
-                if isinstance(validator, MinValueValidator | MaxValueValidator) and (
-                    validator.message is not type(validator).message
-                ):
-                    kwargs.setdefault("error_messages", {})[validator.code] = validator.message
+            if meldingen := eigen_grensmeldingen(model_field):
+                kwargs["error_messages"] = {**kwargs.get("error_messages", {}), **meldingen}
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):

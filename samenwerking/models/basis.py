@@ -82,6 +82,18 @@ def jaar_validators(label=JAAR) -> list:
 JAAR_VALIDATORS = jaar_validators()
 
 
+def eigen_grensmeldingen(veld) -> dict:
+    """{code: message} of a model field's Min/MaxValueValidator with a message of its own (a
+    year naming its field, `jaar_validators`): for the form's and the API's fields, whose own
+    bound checks would otherwise speak Django's or DRF's words."""
+    return {
+        validator.code: validator.message
+        for validator in getattr(veld, "validators", ())
+        if isinstance(validator, MinValueValidator | MaxValueValidator)
+        and validator.message is not type(validator).message
+    }
+
+
 def jaar_bereik(
     naam: str, *, veld: str = "jaar", label=JAAR, leeg_mag: bool = False
 ) -> VeldCheckConstraint:
