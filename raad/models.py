@@ -42,6 +42,8 @@ from .vergaderschema import Raadsvergadering, Vergadering  # noqa: F401
 RELATIEVE_BEREKENINGEN = (Berekening.WEKEN_VOOR_VASTSTELLING, Berekening.WEKEN_NA_VASTSTELLING)
 # The label of a begrotingsjaar field, for the field and its check (jaar_veld, jaar_bereik).
 BEGROTINGSJAAR = _("begrotingsjaar")
+VANAF_JAAR = _("geldt vanaf begrotingsjaar")
+TOT_JAAR = _("geldt tot en met begrotingsjaar")
 
 
 def _alleen_pc_vormen(rij) -> None:
@@ -125,16 +127,14 @@ class Termijnregel(models.Model):
         ),
     )
     vanaf_jaar = jaar_veld(
-        _("geldt vanaf begrotingsjaar"),
+        VANAF_JAAR,
         help_text=_(
             "Leeg: geldt voor alle eerdere jaren. Zo blijft een oudere wettekst gelden "
             "voor de jaren waarin die gold."
         ),
         leeg_mag=True,
     )
-    tot_jaar = jaar_veld(
-        _("geldt tot en met begrotingsjaar"), help_text=_("Leeg: geldt nog."), leeg_mag=True
-    )
+    tot_jaar = jaar_veld(TOT_JAAR, help_text=_("Leeg: geldt nog."), leeg_mag=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -176,6 +176,12 @@ class Termijnregel(models.Model):
                 1,
                 31,
                 bericht=_("Dag: moet tussen 1 en 31 liggen."),
+            ),
+            jaar_bereik(
+                "termijnregel_vanaf_jaar_bereik", veld="vanaf_jaar", label=VANAF_JAAR, leeg_mag=True
+            ),
+            jaar_bereik(
+                "termijnregel_tot_jaar_bereik", veld="tot_jaar", label=TOT_JAAR, leeg_mag=True
             ),
             VeldCheckConstraint(
                 name="termijnregel_jaren_oplopend",

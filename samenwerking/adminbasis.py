@@ -21,11 +21,12 @@ the arrangement or any of those rows (samenwerking.geschiedenis.laatst_gewijzigd
 change to one deelname through the API meanwhile is noticed too.
 """
 
+import datetime
 from decimal import Decimal
 
 from django import forms
 from django.contrib.admin.utils import display_for_field
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -40,7 +41,8 @@ from samenwerking.api.versies import etag
 from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
-from samenwerking.tekst import euro_tekst, getal_tekst
+from samenwerking.models.basis import eigen_grensmeldingen
+from samenwerking.tekst import datum_tekst, euro_tekst, getal_tekst
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
 VERSIE = "versie"
@@ -51,6 +53,18 @@ class ServiceModelForm(forms.ModelForm):
     by the rules across rows of its model, so that a violation shows next to its field (a
     field the form does not show: at the top). Saving goes through `services.rij_opslaan`,
     from the admin (`ServiceWrites`) and from `save()` alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form field checks its own bounds first (a positive field's 0) in Django's words;
+        # where the model field's bound has a message of its own (a year naming its field,
+        # models.basis.jaar_validators), the form says that.
+        for naam, veld in self.fields.items():
+            try:
+                modelveld = self._meta.model._meta.get_field(naam)
+            except FieldDoesNotExist:
+                continue
+            veld.error_messages.update(eigen_grensmeldingen(modelveld))
 
     def _post_clean(self):
         super()._post_clean()
@@ -266,12 +280,14 @@ def _gewijzigd_bericht(instance) -> str:
 
 class Wijzigingsweergave(HistoricalRecordContextHelper):
     """The history list's old → new values: a cleared value (None or empty text) reads "leeg"
-    rather than "None" or nothing; a decimal as the pages write it (`€ 78.000,00`, `78`,
-    `12,5`), not as stored (`78000.00`, `78.000`)."""
+    rather than "None" or nothing; a decimal and a date as the pages write them (`€ 78.000,00`,
+    `78`, `12,5`, `1 januari 2025`), not as stored (`78000.00`, `78.000`, `2025-01-01`)."""
 
     def prepare_delta_change_value(self, change, value):
         if value is None or value == "":
             return _("leeg")
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return datum_tekst(value)
         if isinstance(value, Decimal):
             veld = self.model._meta.get_field(change.field)
             return euro_tekst(value, 2) if is_bedrag(veld) else getal_tekst(value)

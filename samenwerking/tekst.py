@@ -28,10 +28,9 @@ def euro_tekst(bedrag: Decimal, decimalen: int) -> str:
 
 
 def getal_tekst(waarde: Decimal) -> str:
-    """1234.500 -> 1.234,5: a number with only the decimals it has (an indicator's value, a
-    stored decimal in the history list), Dutch grouping and decimal comma, a minus sign (−)
-    before it. (The `procent` filter writes a negative with "-"; the same here would change
-    the pages' negative solvabiliteit.)"""
+    """1234.500 -> 1.234,5: a number with only the decimals it has (a percentage, an
+    indicator's value, a stored decimal in the history list), Dutch grouping and decimal
+    comma, a minus sign (−) before it."""
     genormaliseerd = waarde.normalize()
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)
     tekst = nederlands_getal(abs(genormaliseerd), decimalen)

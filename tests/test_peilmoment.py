@@ -221,7 +221,7 @@ def test_the_database_refuses_a_stored_year_out_of_range(factory, constraint):
     rij.jaar = 2101
     with pytest.raises(ValidationError) as fout:
         services.rij_opslaan(rij=rij)
-    assert fout.value.message_dict == {"jaar": ["Zorg ervoor dat deze waarde hoogstens 2100 is."]}
+    assert fout.value.message_dict == {"jaar": ["Jaar: moet tussen 1900 en 2100 liggen."]}
     with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
         type(rij).objects.filter(pk=rij.pk).update(jaar=1899)
     rij.refresh_from_db()
@@ -244,13 +244,16 @@ def test_every_year_check_names_its_year_as_the_form_labels_it():
         for check in model._meta.constraints
         if check.name.endswith("_jaar_bereik")
     ]
-    assert len(checks) == 9
+    assert len(checks) == 11
     for model, check in checks:
-        veld = model._meta.get_field("jaar")
+        veld = model._meta.get_field(check.veld)
         label = capfirst(veld.verbose_name)
-        assert str(check.violation_error_message) == f"{label}: moet tussen 1900 en 2100 liggen."
+        bericht = f"{label}: moet tussen 1900 en 2100 liggen."
+        assert str(check.violation_error_message) == bericht
+        # the field's own check says the same (forms, API, imports)
+        assert {str(v.message) for v in veld.validators if v.code.endswith("_value")} == {bericht}
         # and the check lets an empty year through exactly where the field may be empty
-        assert (("jaar__isnull", True) in check.condition.children) == veld.null, model
+        assert ((f"{check.veld}__isnull", True) in check.condition.children) == veld.null, model
 
     (check,) = [c for c in Termijnafwijking._meta.constraints if c.name.endswith("_jaar_bereik")]
     with pytest.raises(ValidationError) as fout:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from raad.adressen import verband_adres
 from regioreg.sitelinks import beheer_url
-from samenwerking.tekst import euro_tekst, nederlands_getal
+from samenwerking.tekst import euro_tekst, getal_tekst, nederlands_getal
 
 register = template.Library()
 
@@ -53,12 +53,9 @@ def ja_nee_onbekend(waarde: bool | None) -> str:
 
 @register.filter
 def procent(waarde: Decimal | None) -> str:
-    """12,5% with only the decimals that are there; `onbekend` without a figure."""
-    if waarde in (None, ""):
-        return _("onbekend")
-    genormaliseerd = waarde.normalize()
-    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
-    return f"{nederlands_getal(genormaliseerd, decimalen)}%"
+    """12,5% with only the decimals that are there, a negative with the minus sign (−) of every
+    other number on the pages; `onbekend` without a figure."""
+    return _("onbekend") if waarde in (None, "") else f"{getal_tekst(waarde)}%"
 
 
 @register.inclusion_tag("raad/_bewerk_in_beheer.html", takes_context=True)

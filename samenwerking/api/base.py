@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenwerking.bedragen import is_bedrag
+from samenwerking.models.basis import eigen_grensmeldingen
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -206,6 +207,10 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             for grens, waarde in (("min_value", laag), ("max_value", hoog)):
                 if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
                     del kwargs[grens]
+            # DRF turns the model's Min/MaxValueValidator into min_value/max_value with its
+            # own message; keep the model's where it has one (a year names its field).
+            if meldingen := eigen_grensmeldingen(model_field):
+                kwargs["error_messages"] = {**kwargs.get("error_messages", {}), **meldingen}
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):

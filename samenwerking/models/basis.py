@@ -27,8 +27,6 @@ from ..peilmoment import (
 )
 from ..periode import loopt_op, overlapt, periode_q
 
-JAAR_VALIDATORS = [MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
-
 
 def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
     return VeldCheckConstraint(
@@ -73,12 +71,37 @@ def bereik(
 JAAR = _("jaar")
 
 
-def jaar_bereik(naam: str, *, label=JAAR, leeg_mag: bool = False) -> VeldCheckConstraint:
-    """The database's check of a stored `jaar`: within peilmoment.JAAR_MIN..JAAR_MAX. LABEL
+def jaar_validators(label=JAAR) -> list:
+    """The checks of a year field: within peilmoment.JAAR_MIN..JAAR_MAX, with the message of
+    the database's check (`jaar_bereik`), which names the field ("Begrotingsjaar: moet tussen
+    1900 en 2100 liggen."), not Django's "Zorg ervoor dat deze waarde hoogstens 2100 is."."""
+    bericht = jaar_buiten_bereik(capfirst(label))
+    return [MinValueValidator(JAAR_MIN, bericht), MaxValueValidator(JAAR_MAX, bericht)]
+
+
+JAAR_VALIDATORS = jaar_validators()
+
+
+def eigen_grensmeldingen(veld) -> dict:
+    """{code: message} of a model field's Min/MaxValueValidator with a message of its own (a
+    year naming its field, `jaar_validators`): for the form's and the API's fields, whose own
+    bound checks would otherwise speak Django's or DRF's words."""
+    return {
+        validator.code: validator.message
+        for validator in getattr(veld, "validators", ())
+        if isinstance(validator, MinValueValidator | MaxValueValidator)
+        and validator.message is not type(validator).message
+    }
+
+
+def jaar_bereik(
+    naam: str, *, veld: str = "jaar", label=JAAR, leeg_mag: bool = False
+) -> VeldCheckConstraint:
+    """The database's check of a stored year VELD: within peilmoment.JAAR_MIN..JAAR_MAX. LABEL
     and LEEG_MAG are those of the model's `jaar_veld` (one constant for a label of its own)."""
     return bereik(
         naam,
-        "jaar",
+        veld,
         JAAR_MIN,
         JAAR_MAX,
         bericht=jaar_buiten_bereik(capfirst(label)),
@@ -89,13 +112,13 @@ def jaar_bereik(naam: str, *, label=JAAR, leeg_mag: bool = False) -> VeldCheckCo
 def jaar_veld(
     label=JAAR, *, help_text="", leeg_mag: bool = False
 ) -> models.PositiveSmallIntegerField:
-    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check; the database's is
-    `jaar_bereik`), empty only where LEEG_MAG."""
+    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check, `jaar_validators`; the
+    database's is `jaar_bereik`, with the same message), empty only where LEEG_MAG."""
     return models.PositiveSmallIntegerField(
         label,
         null=leeg_mag,
         blank=leeg_mag,
-        validators=JAAR_VALIDATORS,
+        validators=jaar_validators(label),
         help_text=help_text,
     )
 

@@ -19,3 +19,10 @@ def test_no_number_is_no_text_and_amounts_keep_their_comma():
     assert getal(None) == ""
     assert euro_cent(Decimal("123456.78")) == "€ 123.456,78"
     assert procent(Decimal("12.5000")) == "12,5%"
+
+
+def test_a_negative_percentage_uses_the_same_minus_sign_as_amounts():
+    assert procent(Decimal("-11.1100")) == "−11,11%"
+    assert euro_cent(Decimal("-11.11")) == "−€ 11,11"
+    assert procent(Decimal("0.00")) == "0%"
+    assert procent(None) == "onbekend"

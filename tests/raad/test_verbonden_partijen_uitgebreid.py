@@ -308,3 +308,18 @@ def test_secretariaat_records_the_new_fields_in_the_admin(client, zaanstad):
     assert "alleen een vennootschap (NV/BV) heeft aandelen" in fouten["aandelen_aantal"][0]
     ggd.refresh_from_db()
     assert ggd.aandelen_aantal is None
+
+
+def test_a_negative_solvabiliteit_has_the_pages_minus_sign(client, zaanstad):
+    """A percentage writes a negative with the minus sign (−) of amounts and indicator values,
+    so all numbers on a page use one; never the hyphen ("-11,11%")."""
+    from samenwerking.models import Jaarcijfers
+
+    Jaarcijfers.objects.filter(samenwerkingsverband__naam="GGD Zaanstreek-Waterland").update(
+        eigen_vermogen_eind=Decimal("-100000"), vreemd_vermogen_eind=Decimal("1000000")
+    )
+    antwoord = client.get(URL, {"jaar": "2025", "kolommen": "uitgebreid"})
+    assert antwoord.status_code == 200
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "1 januari 25%; 31 december −11,11%" in tekst
+    assert "-11,11%" not in tekst

@@ -198,3 +198,21 @@ def test_the_history_list_writes_decimals_as_the_pages_do():
     nieuwste = _nieuwste_wijziging(beheer, "raad_indicatorwaarde", waarde.pk)
     assert "Gepland: 78 → 78.000,25" in nieuwste
     assert "78.000 →" not in nieuwste and "78000" not in nieuwste
+
+
+def test_the_history_list_writes_dates_as_the_pages_do():
+    """A date as the rest of the app writes it ("1 januari 2025"), never as stored
+    ("2025-01-01"); a cleared date reads "leeg"."""
+    beheer = Client()
+    beheer.force_login(beheerder_account())
+
+    deelname = f.DeelnameFactory(
+        toetredingsdatum=datetime.date(2024, 1, 1), uittredingsdatum=datetime.date(2030, 3, 15)
+    )
+    deelname.toetredingsdatum = datetime.date(2025, 1, 1)
+    deelname.uittredingsdatum = None
+    services.rij_opslaan(rij=deelname)
+    nieuwste = _nieuwste_wijziging(beheer, "samenwerking_deelname", deelname.pk)
+    assert "Toetredingsdatum: 1 januari 2024 → 1 januari 2025" in nieuwste
+    assert "Uittredingsdatum: 15 maart 2030 → leeg" in nieuwste
+    assert "2025-01-01" not in nieuwste and "2024-01-01" not in nieuwste
