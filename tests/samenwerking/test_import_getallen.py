@@ -259,6 +259,7 @@ def test_a_year_no_date_can_have_is_named_in_the_jaar_column_in_dutch(admin_clie
     tekst = paginatekst(voorbeeld)
     assert "1 regel met fouten" in tekst
     fouten = {r.number: r.error.message_dict for r in voorbeeld.context["result"].invalid_rows}
-    assert fouten == {1: {"jaar": ["Zorg ervoor dat deze waarde hoogstens 2100 is."]}}
+    # The year check's own message, naming the field (samenwerking.models.basis.jaar_validators).
+    assert fouten == {1: {"jaar": ["Jaar: moet tussen 1900 en 2100 liggen."]}}
     assert "out of range" not in tekst
     assert not Bijdrage.objects.filter(jaar=20250).exists()
