@@ -60,18 +60,33 @@ def meet(
     toelichting="",
 ) -> Meting:
     """The median (and p95) of HERHALINGEN runs of DOE after OPWARMEN runs to warm up."""
-    for _ in range(opwarmen):
-        doe()
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        doe()
-        tijden.append((time.perf_counter() - begin) * 1000)
-    meting = Meting.uit_tijden(naam, tijden, doel_ms=doel_ms, toelichting=toelichting)
-    print(
-        f"{naam:60s} mediaan {meting.mediaan_ms:8.1f} ms  p95 {meting.p95_ms:8.1f} ms", flush=True
-    )
+    [meting] = meet_afwisselend({naam: doe}, herhalingen=herhalingen, opwarmen=opwarmen)
+    meting.doel_ms, meting.toelichting = doel_ms, toelichting
     return meting
+
+
+def meet_afwisselend(
+    werk: dict[str, Callable[[], object]], *, herhalingen=HERHALINGEN, opwarmen=3
+) -> list[Meting]:
+    """`meet` for each piece of WERK (name: work), run in turn, one run of each per round: a
+    ratio between them is not skewed when the shared machine gets busier or quieter during
+    the measurement, as it would be when one is measured after the other."""
+    for _ in range(opwarmen):
+        for doe in werk.values():
+            doe()
+    tijden: dict[str, list[float]] = {naam: [] for naam in werk}
+    for _ in range(herhalingen):
+        for naam, doe in werk.items():
+            begin = time.perf_counter()
+            doe()
+            tijden[naam].append((time.perf_counter() - begin) * 1000)
+    metingen = [Meting.uit_tijden(naam, tijden[naam]) for naam in werk]
+    for meting in metingen:
+        print(
+            f"{meting.naam:60s} mediaan {meting.mediaan_ms:8.1f} ms  p95 {meting.p95_ms:8.1f} ms",
+            flush=True,
+        )
+    return metingen
 
 
 def ijkmeting(wanneer: str) -> Meting:
