@@ -102,6 +102,20 @@ def _vertaal(model, conditie: Q):
     return lambda obj: samen([d(obj) for d in delen])
 
 
+def velden_van(conditie: Q) -> set[str]:
+    """The names of the fields a condition reads (`pk` included), on either side."""
+    namen = set()
+    for kind in conditie.children:
+        if isinstance(kind, Q):
+            namen |= velden_van(kind)
+            continue
+        sleutel, rechts = kind
+        namen.add(sleutel.split(LOOKUP_SEP, 1)[0])
+        if isinstance(rechts, F):
+            namen.add(rechts.name)
+    return namen
+
+
 _VERTAALD: dict[tuple, tuple] = {}
 
 
