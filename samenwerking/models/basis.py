@@ -159,10 +159,20 @@ def link_veld(label, *, help_text="") -> models.URLField:
     return models.URLField(label, max_length=500, blank=True, help_text=help_text)
 
 
-def percentage_veld(label, *, help_text="") -> models.DecimalField:
+class PercentageVeld(models.DecimalField):
+    """A share in percent (`percentage_veld`): a decimal that knows it is one, so that what
+    shows it can write `12,5%` (the import preview)."""
+
+    def deconstruct(self):
+        # As JaarVeld: in a migration exactly Django's field.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
+
+
+def percentage_veld(label, *, help_text="") -> PercentageVeld:
     """A share in percent with up to four decimals (12,5 or 33,3333); empty means onbekend.
     Its check is `percentage_bereik`."""
-    return models.DecimalField(
+    return PercentageVeld(
         label, max_digits=7, decimal_places=4, null=True, blank=True, help_text=help_text
     )
 
