@@ -83,6 +83,10 @@ class JaarField(serializers.IntegerField):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
 
 
+# A field's label as text when a message is shown (one lazy type, made once).
+_label_van = lazy(lambda veld: str(veld.label), str)
+
+
 class JaarVeldField(serializers.IntegerField):
     """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
     field's validators) and a year that is not a number are refused with the model's messages
@@ -92,7 +96,7 @@ class JaarVeldField(serializers.IntegerField):
     def __init__(self, **kwargs):
         # DRF passes a label only where it differs from the field's name; the name, and so
         # the label, is known when the field is bound to its serializer, before any check.
-        label = lazy(lambda: str(self.label), str)()
+        label = _label_van(self)
         kwargs["error_messages"] = {**jaar_meldingen(label), **kwargs.get("error_messages", {})}
         super().__init__(**kwargs)
 
