@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.admin.utils import display_for_field
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -41,7 +41,6 @@ from samenwerking.api.versies import etag
 from samenwerking.bedragen import bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
-from samenwerking.models.basis import eigen_grensmeldingen
 from samenwerking.tekst import datum_tekst, euro_tekst, getal_tekst
 from toegang.admin import RechtenAdminMixin, RechtenInlineMixin
 
@@ -53,18 +52,6 @@ class ServiceModelForm(forms.ModelForm):
     by the rules across rows of its model, so that a violation shows next to its field (a
     field the form does not show: at the top). Saving goes through `services.rij_opslaan`,
     from the admin (`ServiceWrites`) and from `save()` alike."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A form field checks its own bounds first (a positive field's 0) in Django's words;
-        # where the model field's bound has a message of its own (a year naming its field,
-        # models.basis.jaar_validators), the form says that.
-        for naam, veld in self.fields.items():
-            try:
-                modelveld = self._meta.model._meta.get_field(naam)
-            except FieldDoesNotExist:
-                continue
-            veld.error_messages.update(eigen_grensmeldingen(modelveld))
 
     def _post_clean(self):
         super()._post_clean()

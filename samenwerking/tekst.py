@@ -35,3 +35,9 @@ def getal_tekst(waarde: Decimal) -> str:
     decimalen = max(0, -genormaliseerd.as_tuple().exponent)
     tekst = nederlands_getal(abs(genormaliseerd), decimalen)
     return f"−{tekst}" if genormaliseerd < 0 else tekst
+
+
+def procent_tekst(waarde: Decimal) -> str:
+    """12.5000 -> 12,5%: a percentage as `getal_tekst` writes the number, with the sign after
+    it (as the pages' `procent` filter)."""
+    return f"{getal_tekst(waarde)}%"

@@ -5,6 +5,7 @@ descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
 from django.db import connection, models
+from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -12,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenwerking.bedragen import is_bedrag
-from samenwerking.models.basis import eigen_grensmeldingen
+from samenwerking.models.basis import JaarVeld, jaar_meldingen
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -82,6 +83,24 @@ class JaarField(serializers.IntegerField):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
 
 
+# A field's label as text when a message is shown (one lazy type, made once).
+_label_van = lazy(lambda veld: str(veld.label), str)
+
+
+class JaarVeldField(serializers.IntegerField):
+    """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
+    field's validators) and a year that is not a number are refused with the model's messages
+    (`jaar_meldingen`), naming the field as its label says ("Jaar: moet tussen 1900 en 2100
+    liggen."), not DRF's "Zorg ervoor dat deze waarde kleiner of gelijk is aan 2100."."""
+
+    def __init__(self, **kwargs):
+        # DRF passes a label only where it differs from the field's name; the name, and so
+        # the label, is known when the field is bound to its serializer, before any check.
+        label = _label_van(self)
+        kwargs["error_messages"] = {**jaar_meldingen(label), **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+
+
 def geld(help_text, **kwargs) -> serializers.DecimalField:
     """A read-only amount in euros, null when unknown."""
     return serializers.DecimalField(
@@ -146,6 +165,10 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     (`full_clean()` and their own checks), with the same messages as in the admin."""
 
     serializer_related_field = SleutelField
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        JaarVeld: JaarVeldField,
+    }
 
     def get_validators(self):
         return []
@@ -207,10 +230,6 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             for grens, waarde in (("min_value", laag), ("max_value", hoog)):
                 if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
                     del kwargs[grens]
-            # DRF turns the model's Min/MaxValueValidator into min_value/max_value with its
-            # own message; keep the model's where it has one (a year names its field).
-            if meldingen := eigen_grensmeldingen(model_field):
-                kwargs["error_messages"] = {**kwargs.get("error_messages", {}), **meldingen}
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):

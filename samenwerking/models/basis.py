@@ -71,10 +71,22 @@ def bereik(
 JAAR = _("jaar")
 
 
+def jaar_meldingen(label) -> dict:
+    """The messages of a stored year, naming its field as its LABEL says: out of range, the
+    message of the database's check (`jaar_bereik`: "Begrotingsjaar: moet tussen 1900 en 2100
+    liggen.", not Django's "Zorg ervoor dat deze waarde hoogstens 2100 is."), and not a whole
+    number. Keyed by the codes of Django's and DRF's integer fields alike."""
+    bericht = jaar_buiten_bereik(label)
+    return {
+        "invalid": format_lazy(_("{veld}: vul een jaartal in, bijvoorbeeld 2025."), veld=label),
+        "min_value": bericht,
+        "max_value": bericht,
+    }
+
+
 def jaar_validators(label=JAAR) -> list:
     """The checks of a year field: within peilmoment.JAAR_MIN..JAAR_MAX, with the message of
-    the database's check (`jaar_bereik`), which names the field ("Begrotingsjaar: moet tussen
-    1900 en 2100 liggen."), not Django's "Zorg ervoor dat deze waarde hoogstens 2100 is."."""
+    the database's check (`jaar_meldingen`)."""
     bericht = jaar_buiten_bereik(capfirst(label))
     return [MinValueValidator(JAAR_MIN, bericht), MaxValueValidator(JAAR_MAX, bericht)]
 
@@ -82,16 +94,31 @@ def jaar_validators(label=JAAR) -> list:
 JAAR_VALIDATORS = jaar_validators()
 
 
-def eigen_grensmeldingen(veld) -> dict:
-    """{code: message} of a model field's Min/MaxValueValidator with a message of its own (a
-    year naming its field, `jaar_validators`): for the form's and the API's fields, whose own
-    bound checks would otherwise speak Django's or DRF's words."""
-    return {
-        validator.code: validator.message
-        for validator in getattr(veld, "validators", ())
-        if isinstance(validator, MinValueValidator | MaxValueValidator)
-        and validator.message is not type(validator).message
-    }
+class JaarVeld(models.PositiveSmallIntegerField):
+    """A stored year (`jaar_veld`) whose form field checks 1900..2100 itself (min and max on
+    its number input) and says `jaar_meldingen`, so no form needs to know; the API maps it to
+    `api.base.JaarVeldField`, which says the same."""
+
+    def meldingen(self) -> dict:
+        return jaar_meldingen(capfirst(self.verbose_name))
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "min_value": JAAR_MIN,
+                "max_value": JAAR_MAX,
+                **kwargs,
+                "error_messages": {**self.meldingen(), **kwargs.get("error_messages", {})},
+            }
+        )
+
+    def deconstruct(self):
+        # In a migration this field is exactly Django's: its checks are the validators and the
+        # database's constraint, both stated in the migration already; only the form and the
+        # API see the difference. Django's path keeps every existing migration valid and
+        # makemigrations from altering each year field for the new class path alone.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.PositiveSmallIntegerField", args, kwargs
 
 
 def jaar_bereik(
@@ -109,12 +136,11 @@ def jaar_bereik(
     )
 
 
-def jaar_veld(
-    label=JAAR, *, help_text="", leeg_mag: bool = False
-) -> models.PositiveSmallIntegerField:
-    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the form's check, `jaar_validators`; the
-    database's is `jaar_bereik`, with the same message), empty only where LEEG_MAG."""
-    return models.PositiveSmallIntegerField(
+def jaar_veld(label=JAAR, *, help_text="", leeg_mag: bool = False) -> JaarVeld:
+    """A year within peilmoment.JAAR_MIN..JAAR_MAX (the model's check, `jaar_validators`; the
+    database's is `jaar_bereik`; form and API: `JaarVeld`; all with the same message), empty
+    only where LEEG_MAG."""
+    return JaarVeld(
         label,
         null=leeg_mag,
         blank=leeg_mag,
@@ -133,10 +159,20 @@ def link_veld(label, *, help_text="") -> models.URLField:
     return models.URLField(label, max_length=500, blank=True, help_text=help_text)
 
 
-def percentage_veld(label, *, help_text="") -> models.DecimalField:
+class PercentageVeld(models.DecimalField):
+    """A share in percent (`percentage_veld`): a decimal that knows it is one, so that what
+    shows it can write `12,5%` (the import preview)."""
+
+    def deconstruct(self):
+        # As JaarVeld: in a migration exactly Django's field.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
+
+
+def percentage_veld(label, *, help_text="") -> PercentageVeld:
     """A share in percent with up to four decimals (12,5 or 33,3333); empty means onbekend.
     Its check is `percentage_bereik`."""
-    return models.DecimalField(
+    return PercentageVeld(
         label, max_digits=7, decimal_places=4, null=True, blank=True, help_text=help_text
     )
 

@@ -8,17 +8,23 @@ from django.db import models
 from import_export.resources import Diff
 
 from ..bedragen import is_bedrag
-from ..tekst import euro_tekst, getal_tekst
+from ..models.basis import PercentageVeld
+from ..tekst import euro_tekst, getal_tekst, procent_tekst
 
 
 def weergave_nl(model_veld, waarde) -> str | None:
     """A decimal as the pages write it (`tekst`): an amount (`bedragen.is_bedrag`) as
-    `€ 1.234,56`, another decimal with only the decimals it has (`12,5`); None for values
-    shown as the export writes them (text, whole numbers, dates)."""
+    `€ 1.234,56`, a percentage (`models.basis.PercentageVeld`) as `12,5%`, another decimal
+    with only the decimals it has (`12,5`); None for values shown as the export writes them
+    (text, whole numbers, dates)."""
     if not isinstance(model_veld, models.DecimalField) or waarde is None:
         return None
     waarde = Decimal(waarde)
-    return euro_tekst(waarde, 2) if is_bedrag(model_veld) else getal_tekst(waarde)
+    if is_bedrag(model_veld):
+        return euro_tekst(waarde, 2)
+    if isinstance(model_veld, PercentageVeld):
+        return procent_tekst(waarde)
+    return getal_tekst(waarde)
 
 
 class Weergaveverschil(Diff):

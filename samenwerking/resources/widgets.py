@@ -18,6 +18,8 @@ from django.core.exceptions import (
     ObjectDoesNotExist,
     ValidationError,
 )
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import widgets
 
 from ..bedragen import Bedragfout, bedrag_lezen
@@ -309,7 +311,9 @@ class ProcentWidget(WaardeWidget):
         except InvalidOperation:
             getal = None
         if getal is None or not getal.is_finite():
-            raise ValueError(f"{value!r} is geen percentage (bijvoorbeeld 12,5).")
+            raise ValueError(
+                _("%(waarde)s is geen percentage (bijvoorbeeld 12,5).") % {"waarde": repr(value)}
+            )
         return getal
 
 
@@ -344,12 +348,15 @@ class GetalWidget(WaardeWidget):
     digits by three the Dutch way: `1.000` and `1 000` are a thousand, never one. A point is
     never a decimal point here and a comma never groups thousands, so `12.5`, `1,5`, `1,000` and
     `0.500` are refused, not guessed. Without it (a year, a code) only digits are read: `2.025`
-    is refused. `fout` is the Dutch message (with `{waarde}`) that says what to write."""
+    is refused. `fout` is the Dutch message (gettext, with `%(waarde)s`) that says what to
+    write."""
 
-    AANTAL = "{waarde} is geen geheel getal (bijvoorbeeld 12500 of 12.500)."
-    JAAR = "{waarde} is geen jaartal; schrijf het jaar in cijfers zonder punt (bijvoorbeeld 2025)."
-    NUMMER = (
-        "{waarde} is geen nummer; schrijf alleen cijfers, zonder punt of spatie "
+    AANTAL = gettext_lazy("%(waarde)s is geen geheel getal (bijvoorbeeld 12500 of 12.500).")
+    JAAR = gettext_lazy(
+        "%(waarde)s is geen jaartal; schrijf het jaar in cijfers zonder punt (bijvoorbeeld 2025)."
+    )
+    NUMMER = gettext_lazy(
+        "%(waarde)s is geen nummer; schrijf alleen cijfers, zonder punt of spatie "
         "(bijvoorbeeld 12345)."
     )
 
@@ -368,7 +375,7 @@ class GetalWidget(WaardeWidget):
         return cls(duizendtallen=False, fout=cls.NUMMER)
 
     def _weiger(self, value):
-        return ValueError(self.fout.format(waarde=repr(value)))
+        return ValueError(self.fout % {"waarde": repr(value)})
 
     def clean(self, value, row=None, **kwargs):
         if leeg(value):

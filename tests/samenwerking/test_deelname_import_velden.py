@@ -105,7 +105,7 @@ def test_the_preview_shows_the_shares_in_dutch(admin_client, nv):
     rij = tabel[tabel.index('<tr class="new">') :].split("</tr>")[0]
     cellen = [re.sub(r"<[^>]+>", "", c).strip() for c in rij.split("<td")[1:]]
     cellen = [c.split(">", 1)[-1].strip() for c in cellen]
-    assert "1000" in cellen and "2,25" in cellen
+    assert "1000" in cellen and "2,25%" in cellen  # the aandelenbelang in percent
     assert "2.2500" not in tabel
 
 

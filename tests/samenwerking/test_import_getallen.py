@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 
+from raad.sturing import Indicatorwaarde
 from samenwerking import resources
 from samenwerking.formats import CSVNederlands, XLSXNederlands
 from samenwerking.models import (
@@ -20,7 +21,7 @@ from samenwerking.models import (
     Zetel,
 )
 from samenwerking.resources.voorvertoning import weergave_nl
-from samenwerking.resources.widgets import GetalWidget
+from samenwerking.resources.widgets import GetalWidget, ProcentWidget
 from tests.samenwerking.importhulp import bevestig, csv_bestand, paginatekst, upload
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,35 @@ def test_a_code_is_digits_only():
     assert str(fout.value) == f"'1.234.567' {NUMMER}"
 
 
+def test_a_percentage_that_is_not_a_number_is_refused_with_an_example():
+    with pytest.raises(ValueError) as fout:
+        ProcentWidget().clean("veel")
+    assert str(fout.value) == "'veel' is geen percentage (bijvoorbeeld 12,5)."
+
+
+def test_the_number_messages_are_read_through_gettext(monkeypatch):
+    """What the secretary reads is the message's translation (gettext), with the value put
+    in afterwards: a catalogue's text reaches the import report."""
+    from django.utils import translation
+
+    catalogus = {
+        f"%(waarde)s {AANTAL}": "%(waarde)s: AANTAL",
+        f"%(waarde)s {JAAR}": "%(waarde)s: JAAR",
+        f"%(waarde)s {NUMMER}": "%(waarde)s: NUMMER",
+        "%(waarde)s is geen percentage (bijvoorbeeld 12,5).": "%(waarde)s: PROCENT",
+    }
+    monkeypatch.setattr(translation._trans, "gettext", lambda tekst: catalogus.get(tekst, tekst))
+    for widget, invoer, bericht in [
+        (GetalWidget(), "1,5", "'1,5': AANTAL"),
+        (GetalWidget.jaartal(), "2.025", "'2.025': JAAR"),
+        (GetalWidget.nummer(), "1.234", "'1.234': NUMMER"),
+        (ProcentWidget(), "veel", "'veel': PROCENT"),
+    ]:
+        with pytest.raises(ValueError) as fout:
+            widget.clean(invoer)
+        assert str(fout.value) == bericht
+
+
 # --- Through the admin, as the secretary sees it --------------------------------------------------
 
 
@@ -102,7 +132,7 @@ def test_stemmen_1000_are_stored_as_a_thousand_and_the_preview_says_so(admin_cli
     tabel = tekst[tekst.index('class="import-preview"') :]
     rij = tabel[tabel.index('<tr class="update">') :].split("</tr>")[0]
     nieuw = _cellen(re.sub(r"<del[^>]*>.*?</del>", "", rij))
-    assert "1000" in nieuw and "12,5" in nieuw
+    assert "1000" in nieuw and "12,5%" in nieuw  # a verdeelsleutel in percent, as the pages
     assert bevestig(admin_client, "deelname", voorbeeld).status_code == 302
     deelname.refresh_from_db()
     assert (deelname.stemmen, deelname.verdeelsleutel) == (1000, Decimal("12.5"))
@@ -231,10 +261,13 @@ def test_the_preview_writes_a_decimal_as_the_pages_do():
     procent = Deelname._meta.get_field("verdeelsleutel")
     assert weergave_nl(bedrag, Decimal("1234.5")) == "€ 1.234,50"
     assert weergave_nl(bedrag, Decimal("-1234.5")) == "−€ 1.234,50"
-    assert weergave_nl(procent, Decimal("12.5000")) == "12,5"
-    assert weergave_nl(procent, Decimal("100.0000")) == "100"
+    assert weergave_nl(procent, Decimal("12.5000")) == "12,5%"
+    assert weergave_nl(procent, Decimal("100.0000")) == "100%"
     # The pages' minus sign (tekst.getal_tekst), where the preview wrote a hyphen before.
-    assert weergave_nl(procent, Decimal("-12.5000")) == "−12,5"
+    assert weergave_nl(procent, Decimal("-12.5000")) == "−12,5%"
+    # A decimal that is neither an amount nor a percentage: only the decimals it has.
+    waarde = Indicatorwaarde._meta.get_field("gepland")
+    assert weergave_nl(waarde, Decimal("12.500")) == "12,5"
     assert weergave_nl(Deelname._meta.get_field("stemmen"), 1000) is None
     assert weergave_nl(procent, None) is None
 
