@@ -9,6 +9,7 @@ from raad.constants import Vaststelling, ZienswijzeStatus
 from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
+from raad.vergaderregels import VASTSTELLINGSVERGADERING, VERGADERING
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -19,9 +20,6 @@ BESLUITDATUM = _(
     "vergaderschema van de griffie op of vóór de uiterste datum (en niet vóór de ontvangst); "
     "null als er geen is (zie besluitmelding)."
 )
-# What a meeting in the meetings list is stored as (VergaderingSerializer.bron).
-VERGADERING = "vergadering"
-VASTSTELLINGSVERGADERING = "vaststellingsvergadering"
 BESLUITMELDING = _(
     "Leeg als er een besluitdatum is; anders waarom niet: geen raadsvergadering vóór de termijn "
     "(plan een extra vergadering of vraag uitstel), of het vergaderschema is nog niet ingevoerd."

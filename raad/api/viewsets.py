@@ -140,9 +140,9 @@ class VergaderingViewSet(BeheerViewSet):
         )
     )
     def list(self, request, *args, **kwargs):
-        # Queries: the samenwerkingsverband filter's look-up (when given), the meetings and the
-        # vaststellingsvergaderingen per day (count), the meetings and the
-        # vaststellingsvergaderingen of the page's days (raad.vergaderlijst).
+        # Queries: the samenwerkingsverband filter's look-up (when given), the count, the
+        # page's meetings in order, their Vergadering rows and vaststellingen
+        # (raad.vergaderlijst).
         filterset = DjangoFilterBackend().get_filterset(
             request, self.get_queryset().only(*VERGADERING_VELDEN, *VERBAND_VELDEN), self
         )

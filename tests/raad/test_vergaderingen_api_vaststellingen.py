@@ -310,8 +310,8 @@ def test_list_query_count_does_not_grow_with_the_meetings(
         _vergadering(verband, datum=D(2025, 9, 18))
         _vaststelling(verband)
         _vaststelling(verband, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
-    # 1-2 the meetings and the vaststellingsvergaderingen per day (the count), 3-4 those of the
-    # page's days, each with its regeling (raad.vergaderlijst).
+    # 1 the count, 2 the page's meetings in order (one UNION ALL), 3-4 their vaststellingen
+    # and Vergadering rows, each with its regeling (raad.vergaderlijst).
     with django_assert_num_queries(4):
         antwoord = api.get(PAD, {"pageSize": 500})
     assert antwoord.json()["count"] == len(antwoord.json()["results"]) == 3 * aantal
@@ -368,3 +368,46 @@ def test_a_page_boundary_inside_a_day_loses_or_repeats_no_meeting(api, referenti
     assert [(naam, bron) for _datum, naam, bron in gezien[1:-1]] == sorted(
         verwacht, key=lambda rij: rij[0]
     )
+
+
+def test_a_page_shows_only_its_own_meetings_of_the_regelingen_and_days_it_reads(
+    api, referentiedata
+):
+    """Pages of two, on date: the second page has Alfa's meeting of 1 July and Beta's of
+    2 July, so it reads the vaststellingen of both regelingen on both days; Alfa's meeting of
+    2 July (created last) is still on the third page only, with the agenda of the algemeen
+    bestuur's Vergadering entered for that day, which appears nowhere itself."""
+    alfa, beta = _regeling("Alfa"), _regeling("Beta")
+    _vergadering(beta, soort=VergaderingSoort.DAGELIJKS_BESTUUR, datum=D(2025, 6, 29))
+    _vergadering(alfa, soort=VergaderingSoort.DAGELIJKS_BESTUUR, datum=D(2025, 6, 30))
+    _vaststelling(alfa, datum=D(2025, 7, 1))
+    _vaststelling(beta, datum=D(2025, 7, 2))
+    _vaststelling(alfa, datum=D(2025, 7, 2), vaststelling=Vaststelling.JAARREKENING, jaar=2024)
+    dubbel = Vergadering.objects.create(  # entered twice, before the rule refused it
+        samenwerkingsverband=alfa,
+        soort=VergaderingSoort.ALGEMEEN_BESTUUR,
+        datum=D(2025, 7, 2),
+        agenda_url="https://alfa.example/agenda",
+    )
+    namen = {str(alfa.uuid): "Alfa", str(beta.uuid): "Beta"}
+
+    def pagina(nummer):
+        body = api.get(PAD, {"pageSize": 2, "page": nummer, "ordering": "datum"}).json()
+        assert body["count"] == 5
+        assert str(dubbel.uuid) not in {v["uuid"] for v in body["results"]}
+        return [
+            (v["datum"], namen[v["samenwerkingsverband"]], v["bron"], v["agendaUrl"])
+            for v in body["results"]
+        ]
+
+    assert pagina(1) == [
+        ("2025-06-29", "Beta", "vergadering", ""),
+        ("2025-06-30", "Alfa", "vergadering", ""),
+    ]
+    assert pagina(2) == [
+        ("2025-07-01", "Alfa", "vaststellingsvergadering", ""),
+        ("2025-07-02", "Beta", "vaststellingsvergadering", ""),
+    ]
+    assert pagina(3) == [
+        ("2025-07-02", "Alfa", "vaststellingsvergadering", "https://alfa.example/agenda"),
+    ]
