@@ -244,6 +244,8 @@ def vergaderingen_met_vaststellingen(vergaderingen, vaststellingen) -> list[Verg
 # What a meeting in the ordered list is stored as (`vergaderingen_als_rijen`'s `bron`).
 VERGADERING = "vergadering"
 VASTSTELLINGSVERGADERING = "vaststellingsvergadering"
+# Both, as the API's enum of a meeting's `bron` (VergaderingBronEnum in the OpenAPI document).
+BRONNEN = (VERGADERING, VASTSTELLINGSVERGADERING)
 # The columns of `vergaderingen_als_rijen`, in this order on every side of its UNION.
 RIJKOLOMMEN = ("bron", "nr", "verband", "dag", "naam", "aangemaakt")
 

@@ -9,7 +9,7 @@ from raad.constants import Vaststelling, ZienswijzeStatus
 from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
-from raad.vergaderregels import VASTSTELLINGSVERGADERING, VERGADERING
+from raad.vergaderregels import BRONNEN, VASTSTELLINGSVERGADERING, VERGADERING
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -332,9 +332,7 @@ class VergaderingSerializer(RaadSerializer):
             },
         }
 
-    @extend_schema_field(
-        {"type": "string", "enum": [VERGADERING, VASTSTELLINGSVERGADERING], "readOnly": True}
-    )
+    @extend_schema_field({"type": "string", "enum": list(BRONNEN), "readOnly": True})
     def get_bron(self, vergadering) -> str:
         return VASTSTELLINGSVERGADERING if vergadering.pk is None else VERGADERING
 

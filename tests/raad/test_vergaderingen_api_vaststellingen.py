@@ -332,6 +332,7 @@ def test_the_schema_says_how_to_recognise_a_vaststellingsvergadering(api):
     schema = api.get("/api/v1/openapi.json").json()
     velden = schema["components"]["schemas"]["Vergadering"]["properties"]
     bron = velden["bron"]["allOf"][0]["$ref"].rsplit("/", 1)[1]
+    assert bron == "VergaderingBronEnum"  # a name that says what it is (ENUM_NAME_OVERRIDES)
     assert schema["components"]["schemas"][bron]["enum"] == [
         "vergadering",
         "vaststellingsvergadering",
