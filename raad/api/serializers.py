@@ -373,9 +373,10 @@ class VergaderingSerializer(RaadSerializer):
 
     @extend_schema_field(VaststellingSerializer(many=True))
     def get_vaststelt(self, vergadering) -> list:
-        return VaststellingSerializer(
-            getattr(vergadering, "vaststellingen", []), many=True, context=self.context
-        ).data
+        vaststellingen = getattr(vergadering, "vaststellingen", None)
+        if not vaststellingen:  # a Vergadering row: no serializer to make
+            return []
+        return VaststellingSerializer(vaststellingen, many=True, context=self.context).data
 
     def to_representation(self, vergadering):
         data = super().to_representation(vergadering)
