@@ -271,6 +271,13 @@ class Bestuursvergadering(RegisterModel):
             ),
             jaar_bereik("bestuursvergadering_jaar_bereik"),
         ]
+        # The vaststellingsvergaderingen in date order, and those of a regeling and day: the
+        # meeting they are (raad.vergaderregels).
+        indexes = [
+            models.Index(
+                fields=["datum", "samenwerkingsverband"], name="bestuursverg_datum_verband_idx"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_vaststelling_display()} {self.jaar}: {self.datum:%d-%m-%Y}"

@@ -1,50 +1,81 @@
-"""The meetings of regelingen as one list for the API, paged in the database's time: the
+"""The meetings of regelingen as one list for the API, ordered and paged by the database: the
 `Vergadering` rows and the vaststellingsvergaderingen as meetings of the algemeen bestuur,
 exactly as the calendars show them (raad.vergaderregels), in one order.
 
-The order always starts with the date, so a page is found from the number of meetings per day
-(counted in the database) and only the days on the page are read and merged.
+One query orders both kinds of meeting (the UNION ALL of `vergaderingen_als_rijen`, with
+the database's collation) and gives a page's meetings by LIMIT/OFFSET; two more read those
+meetings' rows, which `vergaderingen_met_vaststellingen` makes into the meetings, in that
+order. The count is one more query.
 """
 
-import datetime
-from operator import attrgetter
-
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
+from .constants import VergaderingSoort
 from .models import Vergadering
-from .vergaderregels import vergaderingen_met_vaststellingen, vergaderingen_per_dag
+from .vergaderregels import (
+    RIJKOLOMMEN,
+    VASTSTELLINGSVERGADERING,
+    VERGADERING,
+    vergaderingen_als_rijen,
+    vergaderingen_met_vaststellingen,
+)
+
+# The order's model fields as columns of `vergaderingen_als_rijen`.
+KOLOMMEN = {"datum": "dag", "samenwerkingsverband__naam": "naam"}
+# Equal in the requested order: in the order of creation, then a fixed one.
+TOT_SLOT = ("aangemaakt", "bron", "nr")
 
 
-def geordend(vergaderingen: list[Vergadering], volgorde) -> list[Vergadering]:
-    """In the order of these model fields (each with a minus sign for descending), as the
-    database would order them; equal values in the order of creation."""
-    rijen = sorted(vergaderingen, key=lambda v: (v.created_at, str(v.uuid)))
-    for veld in reversed(volgorde):
-        waarde = attrgetter(veld.lstrip("-").replace("__", "."))
-        rijen.sort(key=waarde, reverse=veld.startswith("-"))
-    return rijen
+def _sleutel(rij: dict) -> tuple:
+    """A meeting of the list: a `Vergadering` by its pk, a vaststellingsvergadering by its
+    regeling and day."""
+    if rij["bron"] == VERGADERING:
+        return (VERGADERING, rij["nr"])
+    return (VASTSTELLINGSVERGADERING, rij["verband"], rij["dag"])
+
+
+def _sleutel_van(vergadering: Vergadering) -> tuple:
+    if vergadering.pk is not None:
+        return (VERGADERING, vergadering.pk)
+    return (VASTSTELLINGSVERGADERING, vergadering.samenwerkingsverband_id, vergadering.datum)
+
+
+def _samen(delen: list[QuerySet], volgorde: list[str], tot: int | None = None) -> QuerySet:
+    """The UNION ALL of the parts in this order. With `tot`, only the first `tot` rows are
+    asked for: on PostgreSQL each part gives its own first `tot` (its ORDER BY and LIMIT
+    read from an index and stop early), otherwise the union is ordered whole."""
+    if tot is not None and connections[delen[0].db].features.supports_slicing_ordering_in_compound:
+        delen = [deel.order_by(*volgorde)[:tot] for deel in delen]
+    return delen[0].union(*delen[1:], all=True).order_by(*volgorde)
 
 
 class Vergaderlijst:
-    """A sequence for Django's Paginator: `count()` in two queries (meetings per day), a
-    slice in two more (the meetings of the days it covers), whatever the number of rows.
-    `volgorde` is a list of model fields starting with `datum` or `-datum`."""
+    """A sequence for Django's Paginator: `count()` in one query, a slice in three (the page's
+    meetings in order, then their `Vergadering` rows and their vaststellingen), whatever the
+    number of rows. `volgorde` is a list of the model fields `datum` and
+    `samenwerkingsverband__naam`, each with a minus sign for descending."""
 
     def __init__(self, vergaderingen: QuerySet, vaststellingen: QuerySet, volgorde):
-        if volgorde[0].lstrip("-") != "datum":
-            raise ValueError("The meetings are ordered by date first.")
+        self.volgorde = []
+        for veld in volgorde:
+            naam = veld.lstrip("-")
+            if naam not in KOLOMMEN:
+                raise ValueError(f"The meetings cannot be ordered by {naam}.")
+            self.volgorde.append(veld.replace(naam, KOLOMMEN[naam]))
+        self.volgorde += TOT_SLOT
         self.vergaderingen = vergaderingen
         self.vaststellingen = vaststellingen
-        self.volgorde = list(volgorde)
 
     @cached_property
-    def per_dag(self) -> list[tuple[datetime.date, int]]:
-        aantallen = vergaderingen_per_dag(self.vergaderingen, self.vaststellingen)
-        return sorted(aantallen.items(), reverse=self.volgorde[0].startswith("-"))
+    def aantal(self) -> int:
+        # Only the key column: no join to the regelingen.
+        delen = vergaderingen_als_rijen(self.vergaderingen, self.vaststellingen, ("nr",))
+        return _samen(delen, []).count()
 
     def count(self) -> int:
-        return sum(aantal for _datum, aantal in self.per_dag)
+        return self.aantal
 
     def __len__(self) -> int:
         return self.count()
@@ -53,21 +84,35 @@ class Vergaderlijst:
         if not isinstance(deel, slice) or deel.step not in (None, 1):
             raise TypeError("Only a slice of the meetings can be read.")
         begin, eind, _stap = deel.indices(self.count())
-        dagen, voor = [], 0  # the days the slice covers; the meetings before the first
-        gezien = 0
-        for datum, aantal in self.per_dag:
-            if gezien + aantal > begin and gezien < eind:
-                if not dagen:
-                    voor = gezien
-                dagen.append(datum)
-            gezien += aantal
-        if not dagen:
+        if begin >= eind:
             return []
-        vaststellingen = list(self.vaststellingen.filter(datum__in=dagen))
-        # A Vergadering of the algemeen bestuur on a vaststellingsvergadering's day is read
-        # too: its agenda and besluitenlijst go to that meeting (vergaderingen_met_vaststellingen).
-        vergaderingen = self.vergaderingen.filter(datum__in=dagen)
-        rijen = geordend(
-            vergaderingen_met_vaststellingen(vergaderingen, vaststellingen), self.volgorde
-        )
-        return rijen[begin - voor : eind - voor]
+        # The regeling's name only when the order asks for it (otherwise no join).
+        op_naam = any(veld.lstrip("-") == "naam" for veld in self.volgorde)
+        kolommen = [k for k in RIJKOLOMMEN if k != "naam" or op_naam]
+        delen = vergaderingen_als_rijen(self.vergaderingen, self.vaststellingen, kolommen)
+        volgorde = [_sleutel(rij) for rij in _samen(delen, self.volgorde, eind)[begin:eind]]
+        if not volgorde:
+            return []
+        nummers = [sleutel[1] for sleutel in volgorde if sleutel[0] == VERGADERING]
+        dagen = [sleutel[1:] for sleutel in volgorde if sleutel[0] != VERGADERING]
+        gelezen = Q(pk__in=nummers)
+        vaststellingen = []
+        if dagen:
+            # The regelingen and days of the page's vaststellingsvergaderingen: a few rows of
+            # other meetings may come along, and are left out below.
+            op_die_dagen = Q(
+                samenwerkingsverband__in={verband for verband, _dag in dagen},
+                datum__in={dag for _verband, dag in dagen},
+            )
+            vaststellingen = list(self.vaststellingen.filter(op_die_dagen).order_by())
+            # The Vergadering of the algemeen bestuur that gives way to the vaststellingsvergadering
+            # of its day is read too: its agenda and besluitenlijst go to that meeting.
+            gelezen |= Q(soort=VergaderingSoort.ALGEMEEN_BESTUUR) & op_die_dagen
+        vergaderingen = list(self.vergaderingen.filter(gelezen).order_by())
+        plaats = {sleutel: i for i, sleutel in enumerate(volgorde)}
+        rijen = [
+            v
+            for v in vergaderingen_met_vaststellingen(vergaderingen, vaststellingen)
+            if _sleutel_van(v) in plaats
+        ]
+        return sorted(rijen, key=lambda v: plaats[_sleutel_van(v)])

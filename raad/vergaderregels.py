@@ -14,10 +14,8 @@ raad.services, so admin, API and imports check them alike):
 Each rule reads the stored rows in a fixed number of queries, however many rows.
 """
 
-from collections import Counter
-
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, F, Min, OuterRef, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -243,23 +241,64 @@ def vergaderingen_met_vaststellingen(vergaderingen, vaststellingen) -> list[Verg
     return [*uitkomst, *vaststellingsdagen.values()]
 
 
-def vergaderingen_per_dag(vergaderingen: QuerySet, vaststellingen: QuerySet) -> Counter:
-    """How many meetings `vergaderingen_met_vaststellingen` gives per day for these rows,
-    counted in the database, so that a long list can be paged without reading it whole: a
-    `Vergadering` unless it gives way to a vaststellingsvergadering of its regeling that day,
-    and one vaststellingsvergadering per regeling and day. Two queries."""
+# What a meeting in the ordered list is stored as (`vergaderingen_als_rijen`'s `bron`).
+VERGADERING = "vergadering"
+VASTSTELLINGSVERGADERING = "vaststellingsvergadering"
+# Both, as the API's enum of a meeting's `bron` (VergaderingBronEnum in the OpenAPI document).
+BRONNEN = (VERGADERING, VASTSTELLINGSVERGADERING)
+# The columns of `vergaderingen_als_rijen`, in this order on every side of its UNION.
+RIJKOLOMMEN = ("bron", "nr", "verband", "dag", "naam", "aangemaakt")
+
+
+def vergaderingen_als_rijen(
+    vergaderingen: QuerySet, vaststellingen: QuerySet, kolommen=RIJKOLOMMEN
+) -> list[QuerySet]:
+    """The meetings `vergaderingen_met_vaststellingen` gives for these rows, as rows the
+    database can order, count and page: `.values()` querysets with these of the columns
+    (`RIJKOLOMMEN`) in this order, whose `UNION ALL` has one row per meeting:
+
+    - `bron`: `VERGADERING` or `VASTSTELLINGSVERGADERING`;
+    - `nr`: the `Vergadering`'s pk, or the lowest pk of the day's vaststellingen;
+    - `verband` (the samenwerkingsverband's pk), `dag`, `naam` (the samenwerkingsverband's);
+    - `aangemaakt`: when it was created (for a vaststellingsvergadering its earliest row).
+
+    The same rule as `vergaderingen_met_vaststellingen` (which makes the meetings of a
+    page's rows): a `Vergadering` of the algemeen bestuur on the day of one of these
+    vaststellingen of its regeling gives way to it, and the vaststellingen of one regeling
+    and day are one meeting. Each part can be read in date order from an index
+    (`vergadering_datum_idx`, `bestuursverg_datum_verband_idx`)."""
     vaststellingsdag = vaststellingen.filter(
         samenwerkingsverband=OuterRef("samenwerkingsverband"), datum=OuterRef("datum")
-    ).values("pk")
-    eigen = vergaderingen.exclude(
-        Q(soort=VergaderingSoort.ALGEMEEN_BESTUUR) & Exists(vaststellingsdag)
     )
-    aantallen: Counter = Counter()
-    for datum, aantal in (
-        *eigen.order_by().values_list("datum").annotate(n=Count("pk")),
-        *vaststellingen.order_by()
-        .values_list("datum")
-        .annotate(n=Count("samenwerkingsverband", distinct=True)),
-    ):
-        aantallen[datum] += aantal
-    return aantallen
+    uitdrukkingen = {
+        "bron": Value(VERGADERING, output_field=CharField()),
+        "nr": F("pk"),
+        "verband": F("samenwerkingsverband_id"),
+        "dag": F("datum"),
+        "naam": F("samenwerkingsverband__naam"),
+        "aangemaakt": F("created_at"),
+    }
+    eigen = [
+        rijen.order_by().values(**{k: uitdrukkingen[k] for k in kolommen})
+        for rijen in (
+            vergaderingen.exclude(soort=VergaderingSoort.ALGEMEEN_BESTUUR),
+            # NOT EXISTS: an anti-join, not a subquery per row.
+            vergaderingen.filter(soort=VergaderingSoort.ALGEMEEN_BESTUUR).filter(
+                ~Exists(vaststellingsdag)
+            ),
+        )
+    ]
+    per_dag = {
+        "bron": Value(VASTSTELLINGSVERGADERING, output_field=CharField()),
+        "nr": Min("pk"),
+        "naam": Min("samenwerkingsverband__naam"),
+        "aangemaakt": Min("created_at"),
+    }
+    vastgesteld = (
+        vaststellingen.order_by()
+        # Grouped by day first, so that the groups come in date order.
+        .values(dag=F("datum"), verband=F("samenwerkingsverband_id"))
+        .annotate(**{k: per_dag[k] for k in kolommen if k in per_dag})
+        .values(*kolommen)
+    )
+    return [*eigen, vastgesteld]

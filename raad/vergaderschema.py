@@ -47,7 +47,13 @@ class Vergadering(RegisterModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["datum"], name="vergadering_datum_idx")]
+        indexes = [
+            models.Index(fields=["datum"], name="vergadering_datum_idx"),
+            # A regeling's meetings in date order (its list, the calendars).
+            models.Index(
+                fields=["samenwerkingsverband", "datum"], name="vergadering_verband_datum_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"

@@ -345,6 +345,7 @@ SPECTACULAR_SETTINGS = {
         "OrgaanSoortEnum": "samenwerking.constants.OrgaanSoort",
         "OrganisatieSoortEnum": "samenwerking.constants.OrganisatieSoort",
         "ZetelRolEnum": "samenwerking.constants.ZetelRol",
+        "VergaderingBronEnum": "raad.vergaderregels.BRONNEN",
     },
 }
 

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from raad.constants import VergaderingSoort, ZienswijzeSoort, ZienswijzeStatus
+from raad.constants import Vaststelling, VergaderingSoort, ZienswijzeSoort, ZienswijzeStatus
 from raad.models import Zienswijzeverzoek
 from raad.sturing import KaderSoort
 from samenwerking.api.filters import (
@@ -102,6 +102,17 @@ class VergaderingFilterSet(VergaderperiodeFilterSet):
         choices=VergaderingSoort.choices, label=_("Soort vergadering.")
     )
     ordering = volgorde(("datum", "datum"))
+
+
+class VaststellingsvergaderingFilterSet(VergaderperiodeFilterSet):
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+    vaststelling = django_filters.ChoiceFilter(
+        choices=Vaststelling.choices, label=_("Wat het bestuur vaststelt.")
+    )
+    jaar = JaarFilter(
+        label=_("Het begrotingsjaar, of het jaar van de jaarrekening, bijvoorbeeld 2026.")
+    )
+    ordering = volgorde(("datum", "datum"), ("jaar", "jaar"))
 
 
 class RaadsvergaderingFilterSet(VergaderperiodeFilterSet):

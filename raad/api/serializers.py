@@ -4,11 +4,19 @@ relations as public keys, choice fields with a Dutch `…Label`)."""
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from raad.constants import Vaststelling, ZienswijzeStatus
-from raad.models import Raadsvergadering, Vergadering, Zienswijze, Zienswijzeverzoek
+from raad.models import (
+    Bestuursvergadering,
+    Raadsvergadering,
+    Vergadering,
+    Zienswijze,
+    Zienswijzeverzoek,
+)
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
+from raad.vergaderregels import BRONNEN, VASTSTELLINGSVERGADERING, VERGADERING
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -19,9 +27,6 @@ BESLUITDATUM = _(
     "vergaderschema van de griffie op of vóór de uiterste datum (en niet vóór de ontvangst); "
     "null als er geen is (zie besluitmelding)."
 )
-# What a meeting in the meetings list is stored as (VergaderingSerializer.bron).
-VERGADERING = "vergadering"
-VASTSTELLINGSVERGADERING = "vaststellingsvergadering"
 BESLUITMELDING = _(
     "Leeg als er een besluitdatum is; anders waarom niet: geen raadsvergadering vóór de termijn "
     "(plan een extra vergadering of vraag uitstel), of het vergaderschema is nog niet ingevoerd."
@@ -269,7 +274,27 @@ class TermijnSerializer(CamelSerializer):
 # --- Vergaderingen -----------------------------------------------------------------------------
 
 
+class VaststellingsvergaderingSerializer(RaadSerializer):
+    """One vaststelling as entered (a `Bestuursvergadering` row); read only."""
+
+    class Meta:
+        model = Bestuursvergadering
+        fields = [
+            "uuid",
+            "url",
+            "laatst_gewijzigd",
+            "samenwerkingsverband",
+            "vaststelling",
+            "jaar",
+            "datum",
+        ]
+        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
+
+
 class VaststellingSerializer(CamelSerializer):
+    url = serializers.SerializerMethodField(
+        help_text=_("Adres van deze vaststelling in de API (vaststellingsvergaderingen).")
+    )
     vaststelling = serializers.ChoiceField(
         choices=Vaststelling.choices,
         read_only=True,
@@ -280,19 +305,28 @@ class VaststellingSerializer(CamelSerializer):
         help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft."),
     )
 
+    def get_url(self, vaststelling) -> str:
+        return vaststelling_url(vaststelling.uuid, self.context.get("request"))
+
+
+def vaststelling_url(uuid, request) -> str:
+    return reverse("raad-api:bestuursvergadering-detail", kwargs={"uuid": uuid}, request=request)
+
 
 class VergaderingSerializer(RaadSerializer):
     """A meeting as the calendars show it: a `Vergadering` row, or a vaststellingsvergadering
     shown as the algemeen bestuur's meeting of that day (raad.vergaderregels.als_vergaderingen,
-    unsaved: no address of its own here)."""
+    unsaved), whose address is that of its (first) vaststelling under
+    vaststellingsvergaderingen."""
 
     bron = serializers.SerializerMethodField(
         help_text=_(
             "vergadering: vastgelegd als vergadering, met een eigen adres (url) waarop het "
             "secretariaat haar wijzigt. vaststellingsvergadering: de vergadering van het "
             "algemeen bestuur waarin het de begroting of jaarrekening vaststelt (zie vaststelt), "
-            "vastgelegd als vaststellingsvergadering in het beheer; zij heeft hier geen eigen "
-            "adres (url is null) en is via de API niet te wijzigen."
+            "vastgelegd als vaststellingsvergadering in het beheer; haar url is die van de "
+            "(eerste) vaststelling onder vaststellingsvergaderingen, en zij is via de API niet "
+            "te wijzigen."
         )
     )
     vaststelt = serializers.SerializerMethodField(
@@ -326,23 +360,29 @@ class VergaderingSerializer(RaadSerializer):
                 )
             },
             "url": {
-                "allow_null": True,
                 "help_text": _(
-                    "Adres van dit object in de API; null bij een vaststellingsvergadering "
-                    "(bron), die hier geen eigen adres heeft."
+                    "Adres van dit object in de API; bij een vaststellingsvergadering (bron) dat "
+                    "van de (eerste) vaststelling van die dag onder vaststellingsvergaderingen."
                 ),
             },
         }
 
-    @extend_schema_field(
-        {"type": "string", "enum": [VERGADERING, VASTSTELLINGSVERGADERING], "readOnly": True}
-    )
+    @extend_schema_field({"type": "string", "enum": list(BRONNEN), "readOnly": True})
     def get_bron(self, vergadering) -> str:
         return VASTSTELLINGSVERGADERING if vergadering.pk is None else VERGADERING
 
     @extend_schema_field(VaststellingSerializer(many=True))
     def get_vaststelt(self, vergadering) -> list:
-        return VaststellingSerializer(getattr(vergadering, "vaststellingen", []), many=True).data
+        vaststellingen = getattr(vergadering, "vaststellingen", None)
+        if not vaststellingen:  # a Vergadering row: no serializer to make
+            return []
+        return VaststellingSerializer(vaststellingen, many=True, context=self.context).data
+
+    def to_representation(self, vergadering):
+        data = super().to_representation(vergadering)
+        if vergadering.pk is None:  # a vaststellingsvergadering: not a Vergadering row
+            data["url"] = vaststelling_url(vergadering.uuid, self.context.get("request"))
+        return data
 
 
 class RaadsvergaderingSerializer(RaadSerializer):

@@ -1,7 +1,8 @@
 """The raad's resources under /api/v1/ (namespace raad-api), included by regioreg.urls before
 the register's catch-all: the verbonden-partijen list, the calendar's P&C termijnen (computed,
 list only), zienswijzeverzoeken (with every raad's stand), zienswijzen, the raden's kaders,
-the regelingen's doelen, the meetings of regelingen and the raden's own raadsvergaderingen."""
+the regelingen's doelen, the meetings of regelingen, their vaststellingsvergaderingen (read
+only) and the raden's own raadsvergaderingen."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -18,6 +19,7 @@ router.register("kaders", viewsets.KaderViewSet)
 router.register("doelen", viewsets.DoelViewSet)
 router.register("vergaderingen", viewsets.VergaderingViewSet)
 router.register("raadsvergaderingen", viewsets.RaadsvergaderingViewSet)
+router.register("vaststellingsvergaderingen", viewsets.VaststellingsvergaderingViewSet)
 
 urlpatterns = [
     path(

@@ -123,8 +123,8 @@ class VergaderingViewSet(BeheerViewSet):
     """Meetings of a regeling's boards and for the raden; written by its secretariaat. The
     list shows them as the calendars do: with the vaststellingsvergaderingen as meetings of
     the algemeen bestuur, one entry per board meeting (raad.vergaderregels), under the same
-    filters. Those have no address here; the detail and the writes are `Vergadering` rows
-    only."""
+    filters. Their address is that of their (first) vaststelling under
+    vaststellingsvergaderingen; the detail and the writes here are `Vergadering` rows only."""
 
     queryset = Vergadering.objects.select_related("samenwerkingsverband")
     serializer_class = s.VergaderingSerializer
@@ -140,9 +140,9 @@ class VergaderingViewSet(BeheerViewSet):
         )
     )
     def list(self, request, *args, **kwargs):
-        # Queries: the samenwerkingsverband filter's look-up (when given), the meetings and the
-        # vaststellingsvergaderingen per day (count), the meetings and the
-        # vaststellingsvergaderingen of the page's days (raad.vergaderlijst).
+        # Queries: the samenwerkingsverband filter's look-up (when given), the count, the
+        # page's meetings in order, their Vergadering rows and vaststellingen
+        # (raad.vergaderlijst).
         filterset = DjangoFilterBackend().get_filterset(
             request, self.get_queryset().only(*VERGADERING_VELDEN, *VERBAND_VELDEN), self
         )
@@ -173,6 +173,15 @@ VERGADERING_VELDEN = (
 )
 VASTSTELLING_VELDEN = ("uuid", "created_at", "updated_at", "vaststelling", "jaar", "datum")
 VERBAND_VELDEN = ("samenwerkingsverband__uuid", "samenwerkingsverband__naam")
+
+
+class VaststellingsvergaderingViewSet(RegisterViewSet):
+    """The vaststellingen as entered (`Bestuursvergadering` rows), read only: the address of a
+    vaststellingsvergadering in the meetings list. The secretariaat enters them in the admin."""
+
+    queryset = Bestuursvergadering.objects.select_related("samenwerkingsverband")
+    serializer_class = s.VaststellingsvergaderingSerializer
+    filterset_class = filters.VaststellingsvergaderingFilterSet
 
 
 class RaadsvergaderingViewSet(BeheerViewSet):

@@ -19,12 +19,14 @@ from samenwerking.models import Gemeente
 from samenwerking.services import rij_opslaan
 from tests import factories as f
 from tests.api.hulp import probleem
+from tests.toegang import beheerder_account
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 AB_DAG = D(2025, 7, 3)
 PAD = "/api/v1/vergaderingen"
+VASTSTELLINGEN = "/api/v1/vaststellingsvergaderingen"
 
 
 @pytest.fixture
@@ -100,11 +102,11 @@ def test_a_vaststellingsvergadering_is_listed_as_the_algemeen_bestuurs_meeting(a
         "vaststelt": [],
     }
     assert _gewijzigd(eerste["laatstGewijzigd"]) == db.updated_at
-    # The two adoptions of 3 July 2025: one meeting of the algemeen bestuur, without an
-    # address of its own here.
+    # The two adoptions of 3 July 2025: one meeting of the algemeen bestuur, at the address
+    # of its first vaststelling.
     assert tweede == {
         "uuid": str(begroting.uuid),
-        "url": None,
+        "url": f"http://testserver{VASTSTELLINGEN}/{begroting.uuid}",
         "laatstGewijzigd": tweede["laatstGewijzigd"],
         "samenwerkingsverband": str(ggd.uuid),
         "soort": "algemeen_bestuur",
@@ -118,11 +120,13 @@ def test_a_vaststellingsvergadering_is_listed_as_the_algemeen_bestuurs_meeting(a
         "bron": "vaststellingsvergadering",
         "vaststelt": [
             {
+                "url": f"http://testserver{VASTSTELLINGEN}/{begroting.uuid}",
                 "vaststelling": "begroting",
                 "vaststellingLabel": "Vaststelling van de begroting",
                 "jaar": 2026,
             },
             {
+                "url": f"http://testserver{VASTSTELLINGEN}/{jaarrekening.uuid}",
                 "vaststelling": "jaarrekening",
                 "vaststellingLabel": "Vaststelling van de jaarrekening",
                 "jaar": 2024,
@@ -310,8 +314,8 @@ def test_list_query_count_does_not_grow_with_the_meetings(
         _vergadering(verband, datum=D(2025, 9, 18))
         _vaststelling(verband)
         _vaststelling(verband, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
-    # 1-2 the meetings and the vaststellingsvergaderingen per day (the count), 3-4 those of the
-    # page's days, each with its regeling (raad.vergaderlijst).
+    # 1 the count, 2 the page's meetings in order (one UNION ALL), 3-4 their vaststellingen
+    # and Vergadering rows, each with its regeling (raad.vergaderlijst).
     with django_assert_num_queries(4):
         antwoord = api.get(PAD, {"pageSize": 500})
     assert antwoord.json()["count"] == len(antwoord.json()["results"]) == 3 * aantal
@@ -321,23 +325,109 @@ def test_list_query_count_does_not_grow_with_the_meetings(
     assert antwoord.json()["count"] == 3
 
 
-def test_a_vaststellingsvergadering_has_no_address_here_and_writes_stay_as_they_are(api, ggd):
+def test_a_vaststellingsvergadering_s_url_gives_its_vaststellingen(api, ggd):
+    """The client follows the url of the meeting and of each vaststelling it lists."""
+    begroting = _vaststelling(ggd)
+    jaarrekening = _vaststelling(ggd, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
+    (vergadering,) = _lijst(api, samenwerkingsverband=str(ggd.uuid))
+    assert vergadering["url"] == vergadering["vaststelt"][0]["url"]
+    gevolgd = []
+    for vaststelling in vergadering["vaststelt"]:
+        antwoord = api.get(vaststelling["url"])
+        assert antwoord.status_code == 200, antwoord.content
+        gevolgd.append(antwoord.json())
+    assert gevolgd == [
+        {
+            "uuid": str(rij.uuid),
+            "url": f"http://testserver{VASTSTELLINGEN}/{rij.uuid}",
+            "laatstGewijzigd": antwoord["laatstGewijzigd"],
+            "samenwerkingsverband": str(ggd.uuid),
+            "vaststelling": soort,
+            "vaststellingLabel": label,
+            "jaar": jaar,
+            "datum": "2025-07-03",
+        }
+        for rij, soort, label, jaar, antwoord in zip(
+            (begroting, jaarrekening),
+            ("begroting", "jaarrekening"),
+            ("Vaststelling van de begroting", "Vaststelling van de jaarrekening"),
+            (2026, 2024),
+            gevolgd,
+            strict=True,
+        )
+    ]
+    assert [_gewijzigd(v["laatstGewijzigd"]) for v in gevolgd] == [
+        begroting.updated_at,
+        jaarrekening.updated_at,
+    ]
+
+
+def test_vaststellingsvergaderingen_are_read_only_and_the_meetings_detail_stays_vergadering(
+    api, ggd
+):
     begroting = _vaststelling(ggd)
     body = probleem(api.get(f"{PAD}/{begroting.uuid}"), 404)
     assert body["detail"] == f"Geen vergadering met uuid {begroting.uuid}."
+    api.force_login(beheerder_account())  # may write everything that can be written
+    for methode in ("post", "put", "patch", "delete"):
+        adres = VASTSTELLINGEN if methode == "post" else f"{VASTSTELLINGEN}/{begroting.uuid}"
+        antwoord = getattr(api, methode)(adres, {}, format="json")
+        assert probleem(antwoord, 405)["detail"] == (
+            f'Methode "{methode.upper()}" niet toegestaan.'
+        )
+    assert Bestuursvergadering.objects.get().datum == AB_DAG
     assert Vergadering.objects.count() == 0
+
+
+def test_vaststellingsvergaderingen_list_filters(api, ggd):
+    ander = _regeling("Omgevingsdienst IJmond")
+    _vaststelling(ggd)
+    _vaststelling(ggd, vaststelling=Vaststelling.JAARREKENING, jaar=2025, datum=D(2026, 6, 25))
+    _vaststelling(ander, datum=D(2025, 7, 10))
+
+    def lijst(**parameters):
+        antwoord = api.get(VASTSTELLINGEN, parameters | {"ordering": "datum"})
+        assert antwoord.status_code == 200, antwoord.content
+        return [(v["datum"], v["vaststelling"], v["jaar"]) for v in antwoord.json()["results"]]
+
+    assert lijst() == [
+        ("2025-07-03", "begroting", 2026),
+        ("2025-07-10", "begroting", 2026),
+        ("2026-06-25", "jaarrekening", 2025),
+    ]
+    assert lijst(samenwerkingsverband=str(ggd.uuid), vaststelling="jaarrekening") == [
+        ("2026-06-25", "jaarrekening", 2025)
+    ]
+    assert lijst(jaar=2026, van="2025-07-04") == [("2025-07-10", "begroting", 2026)]
+    body = probleem(api.get(VASTSTELLINGEN, {"vaststelling": "kadernota"}), 400)
+    assert [p["name"] for p in body["invalidParams"]] == ["vaststelling"]
+
+
+@pytest.mark.parametrize("aantal", [1, 15])
+def test_vaststellingsvergaderingen_query_count_does_not_grow(
+    api, referentiedata, aantal, django_assert_num_queries
+):
+    for _ in range(aantal):
+        verband = f.SamenwerkingsverbandFactory(ingangsdatum=D(2015, 1, 1))
+        _vaststelling(verband)
+        _vaststelling(verband, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
+    # 1 the count, 2 the page's vaststellingen with their regeling.
+    with django_assert_num_queries(2):
+        antwoord = api.get(VASTSTELLINGEN, {"pageSize": 500})
+    assert antwoord.json()["count"] == len(antwoord.json()["results"]) == 2 * aantal
 
 
 def test_the_schema_says_how_to_recognise_a_vaststellingsvergadering(api):
     schema = api.get("/api/v1/openapi.json").json()
     velden = schema["components"]["schemas"]["Vergadering"]["properties"]
     bron = velden["bron"]["allOf"][0]["$ref"].rsplit("/", 1)[1]
+    assert bron == "VergaderingBronEnum"  # a name that says what it is (ENUM_NAME_OVERRIDES)
     assert schema["components"]["schemas"][bron]["enum"] == [
         "vergadering",
         "vaststellingsvergadering",
     ]
-    assert velden["url"]["nullable"] is True
-    assert "null bij een vaststellingsvergadering" in velden["url"]["description"]
+    assert "nullable" not in velden["url"]
+    assert "(eerste) vaststelling van die dag" in velden["url"]["description"]
     assert velden["vaststelt"]["type"] == "array"
 
 
@@ -368,3 +458,46 @@ def test_a_page_boundary_inside_a_day_loses_or_repeats_no_meeting(api, referenti
     assert [(naam, bron) for _datum, naam, bron in gezien[1:-1]] == sorted(
         verwacht, key=lambda rij: rij[0]
     )
+
+
+def test_a_page_shows_only_its_own_meetings_of_the_regelingen_and_days_it_reads(
+    api, referentiedata
+):
+    """Pages of two, on date: the second page has Alfa's meeting of 1 July and Beta's of
+    2 July, so it reads the vaststellingen of both regelingen on both days; Alfa's meeting of
+    2 July (created last) is still on the third page only, with the agenda of the algemeen
+    bestuur's Vergadering entered for that day, which appears nowhere itself."""
+    alfa, beta = _regeling("Alfa"), _regeling("Beta")
+    _vergadering(beta, soort=VergaderingSoort.DAGELIJKS_BESTUUR, datum=D(2025, 6, 29))
+    _vergadering(alfa, soort=VergaderingSoort.DAGELIJKS_BESTUUR, datum=D(2025, 6, 30))
+    _vaststelling(alfa, datum=D(2025, 7, 1))
+    _vaststelling(beta, datum=D(2025, 7, 2))
+    _vaststelling(alfa, datum=D(2025, 7, 2), vaststelling=Vaststelling.JAARREKENING, jaar=2024)
+    dubbel = Vergadering.objects.create(  # entered twice, before the rule refused it
+        samenwerkingsverband=alfa,
+        soort=VergaderingSoort.ALGEMEEN_BESTUUR,
+        datum=D(2025, 7, 2),
+        agenda_url="https://alfa.example/agenda",
+    )
+    namen = {str(alfa.uuid): "Alfa", str(beta.uuid): "Beta"}
+
+    def pagina(nummer):
+        body = api.get(PAD, {"pageSize": 2, "page": nummer, "ordering": "datum"}).json()
+        assert body["count"] == 5
+        assert str(dubbel.uuid) not in {v["uuid"] for v in body["results"]}
+        return [
+            (v["datum"], namen[v["samenwerkingsverband"]], v["bron"], v["agendaUrl"])
+            for v in body["results"]
+        ]
+
+    assert pagina(1) == [
+        ("2025-06-29", "Beta", "vergadering", ""),
+        ("2025-06-30", "Alfa", "vergadering", ""),
+    ]
+    assert pagina(2) == [
+        ("2025-07-01", "Alfa", "vaststellingsvergadering", ""),
+        ("2025-07-02", "Beta", "vaststellingsvergadering", ""),
+    ]
+    assert pagina(3) == [
+        ("2025-07-02", "Alfa", "vaststellingsvergadering", "https://alfa.example/agenda"),
+    ]
