@@ -24,6 +24,7 @@ from samenwerking.selectors import (
     kosten_per_deelnemer,
     kostentotalen,
     landelijke_cijfers,
+    met_inwonertal,
     partners_van_gemeente,
     per_inwoner_naast_anderen,
     registerstand,
@@ -77,9 +78,14 @@ def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, i
     return form, peildatum, jaar, 400 if form.errors else 200
 
 
-def _gemeente(cbs_code: str) -> Gemeente:
+def _gemeente(cbs_code: str, *, inwonertal_van: int | None = None) -> Gemeente:
+    """The gemeente with its provincie; with `inwonertal_van` (a year) also its inwonertal of
+    that year, so that `kostentotalen` needs no query of its own."""
+    gemeenten = Gemeente.objects.select_related("provincie")
+    if inwonertal_van is not None:
+        gemeenten = met_inwonertal(gemeenten, jaar=inwonertal_van)
     try:
-        return Gemeente.objects.select_related("provincie").get(cbs_code=cbs_code)
+        return gemeenten.get(cbs_code=cbs_code)
     except Gemeente.DoesNotExist:
         raise Http404(
             _("Er is geen gemeente met CBS-code %(code)s.") % {"code": cbs_code}
@@ -157,8 +163,8 @@ def start(request):
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs;
     filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
-    gemeente = _gemeente(cbs_code)
     form, peildatum, jaar, _status = _peilmoment(request, GemeenteForm)
+    gemeente = _gemeente(cbs_code, inwonertal_van=jaar)
     gegevens = getattr(form, "cleaned_data", {})
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     domeinen = dict(gemeentelijst.domeinkeuzes(alle))

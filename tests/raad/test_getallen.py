@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from django.template import engines
+from django.utils.html import escape
 
-from raad.templatetags.regioreg import euro_cent, getal, procent
+from raad.templatetags.regioreg import euro, euro_cent, getal, procent, verschil
 
 
 @pytest.mark.parametrize(
@@ -26,3 +28,30 @@ def test_a_negative_percentage_uses_the_same_minus_sign_as_amounts():
     assert euro_cent(Decimal("-11.11")) == "−€ 11,11"
     assert procent(Decimal("0.00")) == "0%"
     assert procent(None) == "onbekend"
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [Decimal("0"), Decimal("-0.5"), Decimal("1234567.891"), Decimal("-98765.43"), Decimal("7")],
+)
+def test_the_figures_on_a_page_are_what_escaping_would_have_left(waarde):
+    """The amount filters mark their text safe (not escaped per cell): it holds nothing HTML
+    must escape, so the page is the same as before. "onbekend" is translated text: escaped."""
+    teksten = [
+        euro(waarde),
+        euro_cent(waarde),
+        procent(waarde),
+        getal(abs(int(waarde))),
+        verschil(waarde, Decimal("1000")),
+    ]
+    for tekst in teksten:
+        assert escape(tekst) == tekst
+    sjabloon = engines["django"].from_string(
+        "{% load regioreg %}<td>{{ w|euro }}</td><td>{{ w|euro_cent }}</td>"
+        "<td>{{ leeg|euro }}</td><td>{% verschil w oud %}</td>"
+    )
+    html = sjabloon.render({"w": waarde, "leeg": None, "oud": Decimal("1000")})
+    assert html == (
+        f"<td>{teksten[0]}</td><td>{teksten[1]}</td><td>onbekend</td><td>{teksten[4]}</td>"
+    )
+    assert euro(None) == "onbekend" and not hasattr(euro(None), "__html__")

@@ -204,9 +204,9 @@ def test_gemeente_page_query_count_with_kaders(
     client, sturingsregio, aantal, django_assert_num_queries
 ):
     _veel(sturingsregio, aantal)
-    # 1 gemeente, 2-5 deelnames_van_gemeente, 6 per inwoner beside the other deelnemers,
-    # 7 inwonertal, 8 kaders with their regeling.
-    with django_assert_num_queries(8):
+    # 1 gemeente with its inwonertal, 2-5 deelnames_van_gemeente, 6 per inwoner beside the
+    # other deelnemers, 7 kaders with their regeling.
+    with django_assert_num_queries(7):
         antwoord = client.get("/gemeenten/GM0479/")
     assert _sectie(_tekst(antwoord), "Kaders van de raad</h2>").count("<li>") == aantal
 

@@ -9,13 +9,19 @@ from html import unescape
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import strip_tags
 
 from raad import services as raad_services
 from raad.sturing import Doel, Indicator
 from samenwerking import services
-from samenwerking.geschiedenis import laatst_gewijzigd, wijzigingsreden
-from samenwerking.models import Deelname, Persoon
+from samenwerking.constants import ZetelRol
+from samenwerking.geschiedenis import (
+    laatst_gewijzigd,
+    laatst_gewijzigd_in_regioreg,
+    wijzigingsreden,
+)
+from samenwerking.models import Bijdrage, Deelname, Persoon, Zetel
 from tests import factories as f
 from tests.toegang import api_client, beheerder_account
 
@@ -141,6 +147,36 @@ def test_laatst_gewijzigd_follows_the_rows_of_an_arrangement():
     services.bijdrage_vastleggen(deelname=deelname, jaar=2024, bedrag=100)
     assert laatst_gewijzigd(verband) > eerst
     assert laatst_gewijzigd(f.SamenwerkingsverbandFactory.build(pk=0)) is None
+
+
+def test_the_arrangement_page_says_when_people_last_changed_it_through_a_seat_or_a_bijdrage():
+    """ "Laatst gewijzigd in regioreg" follows the rows that hang off the arrangement (also a
+    seat, through its organ, and a bijdrage, through its deelname), never an import's
+    changes; the admin's version (`laatst_gewijzigd`) counts the import too."""
+    with wijzigingsreden("manage.py importeer_roo"):
+        zetel = f.ZetelFactory()
+    verband = zetel.deelname.samenwerkingsverband
+    pagina = Client().get(f"/samenwerkingsverbanden/{verband.uuid}/", follow=True)
+    assert pagina.status_code == 200
+    assert "Nog niet gewijzigd in regioreg." in pagina.content.decode()
+    assert laatst_gewijzigd_in_regioreg(verband) is None
+    assert laatst_gewijzigd(verband) == Zetel.history.latest("history_date").history_date
+
+    zetel.rol = ZetelRol.PLAATSVERVANGER
+    services.rij_opslaan(rij=zetel)
+    door_mensen = Zetel.history.latest("history_date").history_date
+    assert laatst_gewijzigd_in_regioreg(verband) == door_mensen == laatst_gewijzigd(verband)
+
+    services.bijdrage_vastleggen(deelname=zetel.deelname, jaar=2024, bedrag=100)
+    moment = Bijdrage.history.latest("history_date").history_date
+    assert moment > door_mensen
+    assert laatst_gewijzigd_in_regioreg(verband) == moment
+    pagina = Client().get(f"/samenwerkingsverbanden/{verband.uuid}/", follow=True)
+    tekst = formats.date_format(timezone.localtime(moment), "j F Y, H:i")
+    assert f"Laatst gewijzigd in regioreg: {tekst}." in pagina.content.decode()
+
+    # Another arrangement's changes do not count.
+    assert laatst_gewijzigd_in_regioreg(f.SamenwerkingsverbandFactory.build(pk=0)) is None
 
 
 def test_the_arrangement_page_notices_a_change_to_one_of_its_deelnames():
