@@ -112,6 +112,11 @@ class Raadstand:
         return self.status == ZienswijzeStatus.INGEDIEND
 
 
+def _aantal(status: ZienswijzeStatus) -> property:
+    """A read-only count of the raden whose zienswijze has STATUS."""
+    return property(lambda overzicht: sum(1 for raad in overzicht.raden if raad.status == status))
+
+
 @dataclass(frozen=True)
 class Radenoverzicht:
     verzoek: Zienswijzeverzoek
@@ -122,28 +127,11 @@ class Radenoverzicht:
     def aantal(self) -> int:
         return len(self.raden)
 
-    def _tel(self, status) -> int:
-        return sum(1 for raad in self.raden if raad.status == status)
-
-    @property
-    def aantal_ingediend(self) -> int:
-        return self._tel(ZienswijzeStatus.INGEDIEND)
-
-    @property
-    def aantal_geagendeerd(self) -> int:
-        return self._tel(ZienswijzeStatus.GEAGENDEERD)
-
-    @property
-    def aantal_nog_niet(self) -> int:
-        return self._tel(ZienswijzeStatus.NOG_TE_AGENDEREN)
-
-    @property
-    def aantal_geen_zienswijze(self) -> int:
-        return self._tel(ZienswijzeStatus.GEEN_ZIENSWIJZE)
-
-    @property
-    def aantal_verstreken(self) -> int:
-        return self._tel(ZienswijzeStatus.TERMIJN_VERSTREKEN)
+    aantal_ingediend = _aantal(ZienswijzeStatus.INGEDIEND)
+    aantal_geagendeerd = _aantal(ZienswijzeStatus.GEAGENDEERD)
+    aantal_nog_niet = _aantal(ZienswijzeStatus.NOG_TE_AGENDEREN)
+    aantal_geen_zienswijze = _aantal(ZienswijzeStatus.GEEN_ZIENSWIJZE)
+    aantal_verstreken = _aantal(ZienswijzeStatus.TERMIJN_VERSTREKEN)
 
     @property
     def samenvatting(self) -> str:

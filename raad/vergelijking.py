@@ -10,27 +10,26 @@ from samenwerking.models import Jaarcijfers
 JAREN = 10
 
 
+def _cijfer(stuk: str, bedrag: str) -> property:
+    """A read-only amount of the year's begroting or rekening (STUK); None when not recorded."""
+
+    def waarde(rij) -> Decimal | None:
+        jaarcijfers = getattr(rij, stuk)
+        return getattr(jaarcijfers, bedrag) if jaarcijfers else None
+
+    return property(waarde)
+
+
 @dataclass(frozen=True)
 class BegrotingEnRekening:
     jaar: int
     begroting: Jaarcijfers | None
     rekening: Jaarcijfers | None
 
-    @property
-    def begroting_resultaat(self) -> Decimal | None:
-        return self.begroting.resultaat if self.begroting else None
-
-    @property
-    def rekening_resultaat(self) -> Decimal | None:
-        return self.rekening.resultaat if self.rekening else None
-
-    @property
-    def begroting_lasten(self) -> Decimal | None:
-        return self.begroting.lasten if self.begroting else None
-
-    @property
-    def rekening_lasten(self) -> Decimal | None:
-        return self.rekening.lasten if self.rekening else None
+    begroting_resultaat = _cijfer("begroting", "resultaat")
+    rekening_resultaat = _cijfer("rekening", "resultaat")
+    begroting_lasten = _cijfer("begroting", "lasten")
+    rekening_lasten = _cijfer("rekening", "lasten")
 
 
 def begroting_en_rekening(jaarcijfers: list[Jaarcijfers]) -> list[BegrotingEnRekening]:
