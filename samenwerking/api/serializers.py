@@ -27,6 +27,7 @@ from samenwerking.models import (
     Zetel,
 )
 from samenwerking.peilmoment import datum_fouten
+from samenwerking.selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from samenwerking.services import JAARCIJFERS_VELDEN
 
 from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
@@ -227,13 +228,7 @@ class DeelnameSerializer(RegisterSerializer):
             "bestuurlijk_belang_vastgelegd",
             "financieel_belang_vastgelegd",
             "belang_toelichting",
-            "programma",
-            "eigenaarsrol",
-            "opdrachtgeversrol",
-            "aandelen_aantal",
-            "aandelen_percentage",
-            "aandeel_tekort",
-            "aandeel_eigen_vermogen",
+            *VERBONDEN_PARTIJ_VELDEN,
             "bron",
         ]
         extra_kwargs = {

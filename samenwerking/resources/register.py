@@ -38,6 +38,7 @@ from ..models import (
     Zetel,
 )
 from ..periode import jaar, overlapt
+from ..selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from .basis import RegisterResource
 from .widgets import (
     BedragWidget,
@@ -290,13 +291,7 @@ class DeelnameResource(RegisterResource):
             "stemmen",
             "aansprakelijk",
             "aansprakelijkheid_toelichting",
-            "programma",
-            "eigenaarsrol",
-            "opdrachtgeversrol",
-            "aandelen_aantal",
-            "aandelen_percentage",
-            "aandeel_tekort",
-            "aandeel_eigen_vermogen",
+            *VERBONDEN_PARTIJ_VELDEN,
             "bron",
         ]
 

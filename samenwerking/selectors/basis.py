@@ -1,4 +1,4 @@
-"""Building blocks of the selectors: the half-open year and fields not to read."""
+"""Building blocks of the selectors: the half-open year, fields to read and fields not to read."""
 
 import datetime
 
@@ -7,6 +7,19 @@ def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
     """First day of `jaar` and first day of the next year: the half-open year."""
     return datetime.date(jaar, 1, 1), datetime.date(jaar + 1, 1, 1)
 
+
+# What published verbonden-partijen lists show of a deelname besides its share (issue 19):
+# the programme of the gemeente's own budget, the owner's and the client's role, shares and
+# the recorded shares in a deficit and in the equity.
+VERBONDEN_PARTIJ_VELDEN = (
+    "programma",
+    "eigenaarsrol",
+    "opdrachtgeversrol",
+    "aandelen_aantal",
+    "aandelen_percentage",
+    "aandeel_tekort",
+    "aandeel_eigen_vermogen",
+)
 
 # Columns no list shows; parsing timestamps is a large part of reading wide rows.
 TIJDSTEMPELS = ("created_at", "updated_at")

@@ -22,7 +22,7 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
-from .basis import jaar_grenzen, zonder
+from .basis import VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
 from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
@@ -45,13 +45,7 @@ DEELNAMEVELDEN = (
     "financieel_belang_vastgelegd",
     "belang_toelichting",
     # the extended verbonden-partijen list (raad.selectors)
-    "programma",
-    "eigenaarsrol",
-    "opdrachtgeversrol",
-    "aandelen_aantal",
-    "aandelen_percentage",
-    "aandeel_tekort",
-    "aandeel_eigen_vermogen",
+    *VERBONDEN_PARTIJ_VELDEN,
 )
 VERBANDVELDEN = (
     "uuid",
