@@ -14,14 +14,14 @@ from samenwerking.api.filters import (
     DatumFilter,
     JaarFilter,
     RegisterFilterSet,
+    VerbandFilterSet,
     verwijzing,
     volgorde,
 )
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 
-class ZienswijzeverzoekFilterSet(RegisterFilterSet):
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+class ZienswijzeverzoekFilterSet(VerbandFilterSet):
     soort = django_filters.ChoiceFilter(choices=ZienswijzeSoort.choices, label=_("Soort verzoek."))
     jaar = JaarFilter(label=_("Begrotingsjaar, bijvoorbeeld 2026."))
     ordering = volgorde(("uiterste_datum", "uiterste_datum"), ("ontvangen_op", "ontvangen_op"))
@@ -45,16 +45,15 @@ class ZienswijzeFilterSet(RegisterFilterSet):
     )
 
 
-class KaderFilterSet(RegisterFilterSet):
+class KaderFilterSet(VerbandFilterSet):
     gemeente = verwijzing(Gemeente, label=GEMEENTE)
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
     soort = django_filters.ChoiceFilter(choices=KaderSoort.choices, label=_("Soort kader."))
     jaar = JaarFilter(label=_("Jaar waarvoor de kaders gelden, bijvoorbeeld 2026."))
     ordering = volgorde(("jaar", "jaar"), ("besluitdatum", "besluitdatum"))
 
 
-class DoelFilterSet(RegisterFilterSet):
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+class DoelFilterSet(VerbandFilterSet):
+    pass
 
 
 class VanTotForm(forms.Form):

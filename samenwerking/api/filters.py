@@ -125,6 +125,12 @@ ACTIEF_OP = _("Alleen wat loopt op deze datum (JJJJ-MM-DD).")
 JAAR = _("Jaar, bijvoorbeeld 2025.")
 
 
+class VerbandFilterSet(RegisterFilterSet):
+    """Rows that belong to a samenwerkingsverband, filtered by its uuid."""
+
+    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+
+
 class ProvincieFilterSet(RegisterFilterSet):
     ordering = volgorde(("naam", "naam"), ("code", "code"))
 
@@ -189,10 +195,9 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
         )
 
 
-class DeelnameFilterSet(RegisterFilterSet):
+class DeelnameFilterSet(VerbandFilterSet):
     gemeente = verwijzing(Gemeente, label=GEMEENTE)
     organisatie = verwijzing(Organisatie, label=_("Uuid van de organisatie."))
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
     actief_op = ActiefOpFilter(label=ACTIEF_OP)
     rol = django_filters.ChoiceFilter(choices=DeelnameRol.choices, label=_("Rol."))
     ordering = volgorde(
@@ -203,8 +208,7 @@ class DeelnameFilterSet(RegisterFilterSet):
     )
 
 
-class BestuursorgaanFilterSet(RegisterFilterSet):
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+class BestuursorgaanFilterSet(VerbandFilterSet):
     soort = django_filters.ChoiceFilter(choices=OrgaanSoort.choices, label=_("Soort orgaan."))
     ordering = volgorde(("samenwerkingsverband__naam", "samenwerkingsverband"), ("soort", "soort"))
 
@@ -253,8 +257,7 @@ class BijdrageFilterSet(RegisterFilterSet):
     ordering = volgorde(("jaar", "jaar"), ("bedrag", "bedrag"))
 
 
-class JaarcijfersFilterSet(RegisterFilterSet):
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+class JaarcijfersFilterSet(VerbandFilterSet):
     jaar = JaarFilter(label=JAAR)
     soort = django_filters.ChoiceFilter(
         choices=JaarcijfersSoort.choices, label=_("Begroting of jaarrekening.")
@@ -262,8 +265,7 @@ class JaarcijfersFilterSet(RegisterFilterSet):
     ordering = volgorde(("jaar", "jaar"), ("samenwerkingsverband__naam", "samenwerkingsverband"))
 
 
-class DocumentFilterSet(RegisterFilterSet):
-    samenwerkingsverband = verwijzing(Samenwerkingsverband, label=SAMENWERKINGSVERBAND)
+class DocumentFilterSet(VerbandFilterSet):
     soort = django_filters.ChoiceFilter(choices=DocumentSoort.choices, label=_("Soort document."))
     jaar = JaarFilter(label=JAAR)
     ordering = volgorde(("jaar", "jaar"), ("datum", "datum"), ("titel", "titel"))
