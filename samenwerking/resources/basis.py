@@ -22,6 +22,7 @@ import functools
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models
+from django.db.models.fields import NOT_PROVIDED
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
@@ -33,8 +34,27 @@ from .. import services
 from ..controle import in_lijst
 from ..formats import ontveilig, veilig
 from ..models import Bijdrage
+from ..models.basis import PercentageVeld
 from .voorvertoning import LuiVerschil, Weergaveverschil
-from .widgets import GemeenteWidget
+from .widgets import (
+    BedragWidget,
+    DatumWidget,
+    GemeenteWidget,
+    GetalWidget,
+    JaNeeWidget,
+    ProcentWidget,
+)
+
+# The widget of a column that a resource does not declare itself, by the kind of model field
+# it fills (`get_internal_type`). Declared columns (choices, keys, a year, a code) keep their
+# own widget.
+WIDGET_PER_VELDSOORT = {
+    "DateField": DatumWidget,
+    "BooleanField": JaNeeWidget,
+    "PositiveSmallIntegerField": GetalWidget,
+    "PositiveBigIntegerField": GetalWidget,
+    "DecimalField": BedragWidget,
+}
 
 
 class Voorraadlader(ModelInstanceLoader):
@@ -90,6 +110,21 @@ class RegisterResource(resources.ModelResource):
 
     def get_diff_class(self):
         return Weergaveverschil
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        if isinstance(f, PercentageVeld):
+            return ProcentWidget
+        soort = WIDGET_PER_VELDSOORT.get(f.get_internal_type())
+        return soort or super().widget_from_django_field(f, default)
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        veld = super().field_from_django_field(field_name, django_field, readonly)
+        # An empty cell stays empty (the services refuse it where a value is needed); it is
+        # not silently replaced by the model field's default.
+        veld.default = NOT_PROVIDED
+        return veld
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

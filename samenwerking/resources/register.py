@@ -4,6 +4,10 @@ Rows are validated like the admin validates a form and saved through the service
 whole file at once (`basis.RegisterResource`). A bad value raises a Dutch message naming the
 column and the value; the admin shows it per row and refuses to import anything while any
 row is wrong.
+
+A column reads and writes its value by the kind of model field it fills (dates, ja/nee,
+numbers, amounts, percentages: `basis.WIDGET_PER_VELDSOORT`); a resource declares only the
+columns that need more (choices, keys, a year, helper columns).
 """
 
 import datetime
@@ -41,18 +45,15 @@ from ..periode import jaar, overlapt
 from ..selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from .basis import RegisterResource
 from .widgets import (
-    BedragWidget,
     DatumWidget,
     DomeinenWidget,
     GemeenteWidget,
     GetalWidget,
-    JaNeeWidget,
     KeuzelijstWidget,
     KeuzeOfLeegWidget,
     KeuzeWidget,
     LeegIsNoneWidget,
     PersoonWidget,
-    ProcentWidget,
     SleutelWidget,
     UuidWidget,
 )
@@ -155,9 +156,10 @@ def _uuid() -> fields.Field:
     return _veld("uuid", UuidWidget(), saves_null_values=False)
 
 
-def _hulpkolom(naam: str, pad: str) -> fields.Field:
+def _hulpkolom(pad: str) -> fields.Field:
     """An export-only column that helps a person read the sheet; ignored on import. Its value
-    is the row's PAD (`deelname__gemeente__cbs_code`), empty where a step is empty."""
+    is the row's PAD (`deelname__gemeente__cbs_code`), empty where a step is empty; its name
+    is the resource attribute's."""
 
     def waarde(rij) -> str:
         for stap in pad.split("__"):
@@ -166,7 +168,7 @@ def _hulpkolom(naam: str, pad: str) -> fields.Field:
                 return ""
         return str(rij)
 
-    return fields.Field(column_name=naam, attribute=None, readonly=True, dehydrate_method=waarde)
+    return fields.Field(attribute=None, readonly=True, dehydrate_method=waarde)
 
 
 # --- Resources -------------------------------------------------------------------------------
@@ -176,8 +178,6 @@ class GemeenteResource(RegisterResource):
     gerelateerd = ("provincie",)
 
     provincie = _veld("provincie", SleutelWidget(Provincie, "code"))
-    begindatum = _veld("begindatum", DatumWidget())
-    einddatum = _veld("einddatum", DatumWidget())
 
     class Meta(RegisterResource.Meta):
         model = Gemeente
@@ -194,25 +194,13 @@ class SamenwerkingsverbandResource(RegisterResource):
     domeinen = _veld("domeinen", DomeinenWidget())
     motieven = _veld("motieven", KeuzelijstWidget(Motief))
     karakter = _veld("karakter", KeuzeOfLeegWidget(Karakter))
-    uittreding_opzegtermijn_maanden = _veld("uittreding_opzegtermijn_maanden", GetalWidget())
     bevoegdheidsverkrijgingen = _veld(
         "bevoegdheidsverkrijgingen", KeuzelijstWidget(Bevoegdheidsverkrijging)
     )
-    verplicht = _veld("verplicht", JaNeeWidget())
     centrumgemeente = _veld("centrumgemeente", GemeenteWidget())
     bovenliggend = _veld("bovenliggend", SleutelWidget(Samenwerkingsverband, "uuid"))
-    ingangsdatum = _veld("ingangsdatum", DatumWidget())
-    einddatum = _veld("einddatum", DatumWidget())
     roo_systeem_id = _veld("roo_systeem_id", GetalWidget.nummer())
     cbs_gr_code = _veld("cbs_gr_code", LeegIsNoneWidget())
-    evaluatie_interval_jaren = _veld("evaluatie_interval_jaren", GetalWidget())
-    evaluatiebepaling_sinds = _veld("evaluatiebepaling_sinds", DatumWidget())
-    wgr2022_zienswijze_besluiten = _veld("wgr2022_zienswijze_besluiten", JaNeeWidget())
-    wgr2022_burgerparticipatie = _veld("wgr2022_burgerparticipatie", JaNeeWidget())
-    wgr2022_evaluatie = _veld("wgr2022_evaluatie", JaNeeWidget())
-    wgr2022_uittreding = _veld("wgr2022_uittreding", JaNeeWidget())
-    wgr2022_adviescommissie = _veld("wgr2022_adviescommissie", JaNeeWidget())
-    wgr2022_onderzoeksrecht = _veld("wgr2022_onderzoeksrecht", JaNeeWidget())
 
     class Meta(RegisterResource.Meta):
         model = Samenwerkingsverband
@@ -258,22 +246,10 @@ class DeelnameResource(RegisterResource):
     samenwerkingsverband = _veld(
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
     )
-    samenwerkingsverband_naam = _hulpkolom(
-        "samenwerkingsverband_naam", "samenwerkingsverband__naam"
-    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband__naam")
     gemeente = _veld("gemeente", GemeenteWidget())
     organisatie = _veld("organisatie", SleutelWidget(Organisatie, "naam"))
     rol = _veld("rol", KeuzeWidget(DeelnameRol))
-    toetredingsdatum = _veld("toetredingsdatum", DatumWidget())
-    uittredingsdatum = _veld("uittredingsdatum", DatumWidget())
-    verdeelsleutel = _veld("verdeelsleutel", ProcentWidget())
-    stemmen = _veld("stemmen", GetalWidget())
-    aansprakelijk = _veld("aansprakelijk", JaNeeWidget())
-    # What published verbonden-partijen lists show (issue 19); an empty cell is onbekend.
-    aandelen_aantal = _veld("aandelen_aantal", GetalWidget())
-    aandelen_percentage = _veld("aandelen_percentage", ProcentWidget())
-    aandeel_tekort = _veld("aandeel_tekort", ProcentWidget())
-    aandeel_eigen_vermogen = _veld("aandeel_eigen_vermogen", ProcentWidget())
 
     class Meta(RegisterResource.Meta):
         model = Deelname
@@ -312,18 +288,13 @@ class BijdrageResource(RegisterResource):
     gerelateerd = tuple(f"deelname__{r}" for r in _DEELNAME_GERELATEERD)
 
     deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
-    samenwerkingsverband = _hulpkolom(
-        "samenwerkingsverband", "deelname__samenwerkingsverband__uuid"
-    )
-    samenwerkingsverband_naam = _hulpkolom(
-        "samenwerkingsverband_naam", "deelname__samenwerkingsverband__naam"
-    )
-    gemeente = _hulpkolom("gemeente", "deelname__gemeente__cbs_code")
-    organisatie = _hulpkolom("organisatie", "deelname__organisatie__naam")
+    samenwerkingsverband = _hulpkolom("deelname__samenwerkingsverband__uuid")
+    samenwerkingsverband_naam = _hulpkolom("deelname__samenwerkingsverband__naam")
+    gemeente = _hulpkolom("deelname__gemeente__cbs_code")
+    organisatie = _hulpkolom("deelname__organisatie__naam")
     jaar = _veld("jaar", GetalWidget.jaartal())
     soort = _veld("soort", KeuzeWidget(BijdrageSoort))
     onderdeel = _veld("onderdeel", widgets.CharWidget(allow_blank=True))
-    bedrag = _veld("bedrag", BedragWidget())
 
     class Meta(RegisterResource.Meta):
         model = Bijdrage
@@ -373,18 +344,9 @@ class JaarcijfersResource(RegisterResource):
     samenwerkingsverband = _veld(
         "samenwerkingsverband", SleutelWidget(Samenwerkingsverband, "uuid")
     )
-    samenwerkingsverband_naam = _hulpkolom(
-        "samenwerkingsverband_naam", "samenwerkingsverband__naam"
-    )
+    samenwerkingsverband_naam = _hulpkolom("samenwerkingsverband__naam")
     jaar = _veld("jaar", GetalWidget.jaartal())
     soort = _veld("soort", KeuzeWidget(JaarcijfersSoort))
-    lasten = _veld("lasten", BedragWidget())
-    baten = _veld("baten", BedragWidget())
-    resultaat = _veld("resultaat", BedragWidget())
-    eigen_vermogen_begin = _veld("eigen_vermogen_begin", BedragWidget())
-    eigen_vermogen_eind = _veld("eigen_vermogen_eind", BedragWidget())
-    vreemd_vermogen_begin = _veld("vreemd_vermogen_begin", BedragWidget())
-    vreemd_vermogen_eind = _veld("vreemd_vermogen_eind", BedragWidget())
 
     class Meta(RegisterResource.Meta):
         model = Jaarcijfers
@@ -424,23 +386,16 @@ class ZetelResource(RegisterResource):
         "bestuursorgaan",
         SleutelWidget(Bestuursorgaan, "uuid", gerelateerd=("samenwerkingsverband",)),
     )
-    samenwerkingsverband = _hulpkolom(
-        "samenwerkingsverband", "bestuursorgaan__samenwerkingsverband__uuid"
-    )
-    samenwerkingsverband_naam = _hulpkolom(
-        "samenwerkingsverband_naam", "bestuursorgaan__samenwerkingsverband__naam"
-    )
-    orgaan = _hulpkolom("orgaan", "bestuursorgaan__soort")
-    orgaan_naam = _hulpkolom("orgaan_naam", "bestuursorgaan__naam")
+    samenwerkingsverband = _hulpkolom("bestuursorgaan__samenwerkingsverband__uuid")
+    samenwerkingsverband_naam = _hulpkolom("bestuursorgaan__samenwerkingsverband__naam")
+    orgaan = _hulpkolom("bestuursorgaan__soort")
+    orgaan_naam = _hulpkolom("bestuursorgaan__naam")
     deelname = _veld("deelname", SleutelWidget(Deelname, "uuid", gerelateerd=_DEELNAME_GERELATEERD))
-    gemeente = _hulpkolom("gemeente", "deelname__gemeente__cbs_code")
-    organisatie = _hulpkolom("organisatie", "deelname__organisatie__naam")
+    gemeente = _hulpkolom("deelname__gemeente__cbs_code")
+    organisatie = _hulpkolom("deelname__organisatie__naam")
     persoon = _veld("persoon", PersoonWidget())
     functie = _veld("functie", KeuzeWidget(Functie))
     rol = _veld("rol", KeuzeWidget(ZetelRol))
-    stemmen = _veld("stemmen", GetalWidget())
-    begindatum = _veld("begindatum", DatumWidget())
-    einddatum = _veld("einddatum", DatumWidget())
 
     class Meta(RegisterResource.Meta):
         model = Zetel
