@@ -61,7 +61,6 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
     )
     @action(
         detail=True,
-        url_path="raden",
         serializer_class=s.RadenoverzichtSerializer,
         filter_backends=[],
         pagination_class=None,

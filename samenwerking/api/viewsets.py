@@ -239,7 +239,6 @@ class GemeenteViewSet(RegisterViewSet):
     )
     @action(
         detail=True,
-        url_path="samenwerkingsverbanden",
         serializer_class=s.SamenwerkingsverbandenVanGemeenteSerializer,
         filter_backends=[],
         pagination_class=None,
