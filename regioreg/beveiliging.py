@@ -7,14 +7,11 @@ policy.
 """
 
 from django.conf import settings
+from django.utils.deprecation import MiddlewareMixin
 
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
+class ContentSecurityPolicyMiddleware(MiddlewareMixin):
+    def process_response(self, request, response):
         beleid = settings.CONTENT_SECURITY_POLICY
         if beleid and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = beleid
