@@ -229,17 +229,6 @@ class KaderAdmin(GemeenteRechtenMixin, RegisterAdmin):
     search_fields = ["onderwerp", "gemeente__naam", "samenwerkingsverband__naam"]
     date_hierarchy = "besluitdatum"
     readonly_fields = ["uuid"]
-    fields = [
-        "gemeente",
-        "samenwerkingsverband",
-        "soort",
-        "jaar",
-        "besluitdatum",
-        "onderwerp",
-        "tekst",
-        "document_url",
-        "uuid",
-    ]
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
