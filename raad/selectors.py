@@ -204,6 +204,12 @@ class VerbondenPartijenLijst:
         return self.kolommen == "uitgebreid"
 
     @property
+    def bestandsnaam(self) -> str:
+        """The list's file name without extension, the same from page, API and command."""
+        uitgebreid = "-uitgebreid" if self.uitgebreid else ""
+        return f"verbonden-partijen-{self.gemeente.cbs_code}-{self.jaar}-{self.modus}{uitgebreid}"
+
+    @property
     def raming_jaren(self) -> list[int]:
         return list(range(self.jaar, self.jaar + RAMINGSJAREN))
 

@@ -305,9 +305,8 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     kolommen = kolommen_parameter(gegevens)
     lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
     if formaat != Formaat.HTML:
-        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}"
-        naam += "-uitgebreid" if lijst.uitgebreid else ""
-        return _download(exports.verbonden_partijen_bestand(lijst, formaat), formaat, naam)
+        inhoud = exports.verbonden_partijen_bestand(lijst, formaat)
+        return _download(inhoud, formaat, lijst.bestandsnaam)
     context = {
         "gemeente": gemeente,
         "form": form,

@@ -159,8 +159,7 @@ class VerbondenPartijenView(GenericAPIView):
             return Response(exports.verbonden_partijen_json(lijst))
         renderer = next(r for r in RENDERERS if r.format == formaat)()
         request.accepted_renderer, request.accepted_media_type = renderer, renderer.media_type
-        uitgebreid = "-uitgebreid" if lijst.uitgebreid else ""
-        naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}{uitgebreid}.{formaat}"
+        naam = f"{lijst.bestandsnaam}.{formaat}"
         return Response(
             exports.verbonden_partijen_bestand(lijst, formaat),
             content_type=MEDIATYPEN[formaat],

@@ -57,9 +57,7 @@ class Command(BaseCommand):
             lijst = verbonden_partijen(
                 gemeente, jaar=jaar, modus=modus, kolommen=kolommen_parameter(opties)
             )
-            uitgebreid = "-uitgebreid" if lijst.uitgebreid else ""
-            naam = f"verbonden-partijen-{gemeente.cbs_code}-{jaar}-{modus}{uitgebreid}.{formaat}"
-            pad = opties["map"] / naam
+            pad = opties["map"] / f"{lijst.bestandsnaam}.{formaat}"
             pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
             self.stdout.write(f"{pad} ({len(lijst.partijen)} verbonden partijen)")
         self.stdout.write(self.style.SUCCESS(f"{len(gemeenten)} bestand(en) geschreven."))
