@@ -10,13 +10,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
 from samenwerking.api.namen import niet_gevonden
-from samenwerking.api.permissions import kent_methode
-from samenwerking.api.viewsets import weiger_onbekende_parameters
+from samenwerking.api.viewsets import ParameterView
 from samenwerking.financien import CENT
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.selectors import Spreiding, kosten_per_deelnemer, spreiding
@@ -79,14 +77,8 @@ def kosten_per_inwoner_json(verband: Samenwerkingsverband, *, jaar: int) -> dict
     }
 
 
-class KostenPerInwonerView(GenericAPIView):
-    pagination_class = None
-    filter_backends = []
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if kent_methode(self, request):
-            weiger_onbekende_parameters(request, set(KostenParametersSerializer().fields))
+class KostenPerInwonerView(ParameterView):
+    parameters_class = KostenParametersSerializer
 
     @extend_schema(
         operation_id="samenwerkingsverbanden_kosten_per_inwoner",
@@ -110,11 +102,10 @@ class KostenPerInwonerView(GenericAPIView):
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description=_("De vergelijking."))},
     )
     def get(self, request, uuid):
-        parameters = KostenParametersSerializer(data=request.query_params)
-        parameters.is_valid(raise_exception=True)
+        parameters = self.parameters()
         try:
             verband = Samenwerkingsverband.objects.only("pk", "uuid", "naam").get(uuid=uuid)
         except Samenwerkingsverband.DoesNotExist:
             raise NotFound(niet_gevonden(Samenwerkingsverband, str(uuid))) from None
-        jaar = parameters.validated_data.get("jaar") or timezone.localdate().year
+        jaar = parameters.get("jaar") or timezone.localdate().year
         return Response(kosten_per_inwoner_json(verband, jaar=jaar))

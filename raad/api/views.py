@@ -8,14 +8,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
 from samenwerking.api.namen import niet_gevonden
-from samenwerking.api.permissions import kent_methode
-from samenwerking.api.viewsets import weiger_onbekende_parameters
+from samenwerking.api.viewsets import ParameterView
 from samenwerking.models import Gemeente
 
 from .. import exports
@@ -91,17 +89,9 @@ class VerbondenPartijenParametersSerializer(serializers.Serializer):
     )
 
 
-class VerbondenPartijenView(GenericAPIView):
+class VerbondenPartijenView(ParameterView):
+    parameters_class = VerbondenPartijenParametersSerializer
     renderer_classes = RENDERERS
-    pagination_class = None
-    filter_backends = []
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if kent_methode(self, request):
-            weiger_onbekende_parameters(
-                request, set(VerbondenPartijenParametersSerializer().fields)
-            )
 
     def handle_exception(self, exc):
         # Problems are always JSON, whatever file was asked for.
@@ -141,15 +131,14 @@ class VerbondenPartijenView(GenericAPIView):
         },
     )
     def get(self, request, cbs_code: str):
-        parameters = VerbondenPartijenParametersSerializer(data=request.query_params)
-        parameters.is_valid(raise_exception=True)
+        parameters = self.parameters()
         try:
             gemeente = Gemeente.objects.get(cbs_code=cbs_code)
         except Gemeente.DoesNotExist:
             raise NotFound(niet_gevonden(Gemeente, cbs_code)) from None
-        jaar, modus = lijst_parameters(parameters.validated_data)
-        formaat = parameters.validated_data.get("formaat") or request.accepted_renderer.format
-        kolommen = kolommen_parameter(parameters.validated_data)
+        jaar, modus = lijst_parameters(parameters)
+        formaat = parameters.get("formaat") or request.accepted_renderer.format
+        kolommen = kolommen_parameter(parameters)
         lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
         if formaat == Formaat.JSON:
             request.accepted_renderer, request.accepted_media_type = (

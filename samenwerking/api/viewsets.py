@@ -17,6 +17,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
 from rest_framework.fields import get_error_detail
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samenwerking import services
@@ -74,6 +75,26 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         raise ValidationError(
             {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
         )
+
+
+class ParameterView(GenericAPIView):
+    """One answer to a GET whose query parameters `parameters_class` declares: any other
+    parameter is refused (weiger_onbekende_parameters); no filters, no pages."""
+
+    parameters_class: type[serializers.Serializer]
+    pagination_class = None
+    filter_backends = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if kent_methode(self, request):
+            weiger_onbekende_parameters(request, set(self.parameters_class().fields))
+
+    def parameters(self) -> dict:
+        """The validated query parameters (400 naming each wrong one)."""
+        serializer = self.parameters_class(data=self.request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
 
 
 class InvoerTeGroot(APIException):
