@@ -24,6 +24,7 @@ from samenwerking.models import (
     jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
+    uniek,
 )
 
 from .constants import (
@@ -261,10 +262,10 @@ class Bestuursvergadering(RegisterModel):
         verbose_name_plural = _("vaststellingsvergaderingen")
         ordering = ["samenwerkingsverband__naam", "-jaar", "vaststelling"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "vaststelling", "jaar"],
-                name="bestuursvergadering_uniek",
-                violation_error_message=_(
+            uniek(
+                "bestuursvergadering_uniek",
+                ["samenwerkingsverband", "vaststelling", "jaar"],
+                bericht=_(
                     "Voor dit samenwerkingsverband is deze vaststelling voor dit jaar al "
                     "vastgelegd."
                 ),
@@ -345,10 +346,10 @@ class Termijnafwijking(RegisterModel):
         verbose_name_plural = _("afwijkende termijnen")
         ordering = ["samenwerkingsverband__naam", "-jaar", "regel__volgorde"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "regel", "jaar"],
-                name="termijnafwijking_uniek",
-                violation_error_message=_(
+            uniek(
+                "termijnafwijking_uniek",
+                ["samenwerkingsverband", "regel", "jaar"],
+                bericht=_(
                     "Voor dit samenwerkingsverband, deze termijn en dit jaar is al een afwijkende "
                     "datum vastgelegd."
                 ),
@@ -494,10 +495,10 @@ class Zienswijze(RegisterModel):
         verbose_name_plural = _("zienswijzen")
         ordering = ["-zienswijzeverzoek__uiterste_datum", "gemeente__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["zienswijzeverzoek", "gemeente"],
-                name="zienswijze_uniek",
-                violation_error_message=_(
+            uniek(
+                "zienswijze_uniek",
+                ["zienswijzeverzoek", "gemeente"],
+                bericht=_(
                     "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
                 ),
             ),
@@ -574,10 +575,10 @@ class Evaluatie(RegisterModel):
         verbose_name_plural = _("evaluaties")
         ordering = ["samenwerkingsverband__naam", "-datum"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "datum"],
-                name="evaluatie_uniek",
-                violation_error_message=_(
+            uniek(
+                "evaluatie_uniek",
+                ["samenwerkingsverband", "datum"],
+                bericht=_(
                     "Voor dit samenwerkingsverband is op deze datum al een evaluatie vastgelegd."
                 ),
             )

@@ -28,6 +28,7 @@ from .basis import (
     percentage_veld,
     precies_dan,
     roo_stand_veld,
+    uniek,
 )
 from .deelname import (
     Bestuursorgaan,
@@ -93,4 +94,5 @@ __all__ = [
     "precies_dan",
     "roo_stand_veld",
     "samenwerkingsverband_veld",
+    "uniek",
 ]

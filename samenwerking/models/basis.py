@@ -53,6 +53,14 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
     )
 
 
+def uniek(naam: str, velden: list[str], bericht, *, wanneer: Q | None = None):
+    """VELDEN together hold at most one row (of the rows where WANNEER holds, if given);
+    BERICHT is what a form or the API says to a second one."""
+    return models.UniqueConstraint(
+        fields=velden, condition=wanneer, name=naam, violation_error_message=bericht
+    )
+
+
 def bereik(
     naam: str, veld: str, van, tot, *, bericht, leeg_mag: bool = False
 ) -> VeldCheckConstraint:

@@ -28,6 +28,7 @@ from .basis import (
     percentage_bereik,
     percentage_veld,
     roo_stand_veld,
+    uniek,
 )
 from .gebied import Gemeente
 from .verband import Organisatie, samenwerkingsverband_veld
@@ -234,20 +235,20 @@ class Deelname(MetPeriode, RegisterModel):
                 _("Aandeel in het eigen vermogen"),
             ),
             # Backstop for concurrent writes; the full overlap rule is in services.
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "gemeente"],
-                condition=Q(uittredingsdatum__isnull=True, gemeente__isnull=False),
-                name="deelname_een_lopende_per_gemeente",
-                violation_error_message=_(
+            uniek(
+                "deelname_een_lopende_per_gemeente",
+                ["samenwerkingsverband", "gemeente"],
+                wanneer=Q(uittredingsdatum__isnull=True, gemeente__isnull=False),
+                bericht=_(
                     "Gemeente: deze gemeente heeft al een lopende deelname in dit "
                     "samenwerkingsverband."
                 ),
             ),
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "organisatie"],
-                condition=Q(uittredingsdatum__isnull=True, organisatie__isnull=False),
-                name="deelname_een_lopende_per_organisatie",
-                violation_error_message=_(
+            uniek(
+                "deelname_een_lopende_per_organisatie",
+                ["samenwerkingsverband", "organisatie"],
+                wanneer=Q(uittredingsdatum__isnull=True, organisatie__isnull=False),
+                bericht=_(
                     "Organisatie: deze organisatie heeft al een lopende deelname in dit "
                     "samenwerkingsverband."
                 ),
@@ -290,10 +291,10 @@ class Bestuursorgaan(RegisterModel):
         verbose_name_plural = _("bestuursorganen")
         ordering = ["samenwerkingsverband__naam", "soort", "naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "soort", "naam"],
-                name="bestuursorgaan_uniek",
-                violation_error_message=_(
+            uniek(
+                "bestuursorgaan_uniek",
+                ["samenwerkingsverband", "soort", "naam"],
+                bericht=_(
                     "Dit samenwerkingsverband heeft al een orgaan van deze soort met deze naam."
                 ),
             )
@@ -418,10 +419,10 @@ class Bijdrage(RegisterModel):
         verbose_name_plural = _("bijdragen")
         ordering = ["-jaar", "soort", "onderdeel"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["deelname", "jaar", "soort", "onderdeel"],
-                name="bijdrage_uniek",
-                violation_error_message=_(
+            uniek(
+                "bijdrage_uniek",
+                ["deelname", "jaar", "soort", "onderdeel"],
+                bericht=_(
                     "Bijdrage: voor deze deelname bestaat al een bijdrage met dit jaar, deze "
                     "soort en dit onderdeel."
                 ),

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld
+from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld, uniek
 from .verband import samenwerkingsverband_veld
 
 
@@ -73,10 +73,10 @@ class Jaarcijfers(RegisterModel):
         verbose_name_plural = _("jaarcijfers")
         ordering = ["samenwerkingsverband__naam", "-jaar", "soort"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "jaar", "soort"],
-                name="jaarcijfers_uniek",
-                violation_error_message=_(
+            uniek(
+                "jaarcijfers_uniek",
+                ["samenwerkingsverband", "jaar", "soort"],
+                bericht=_(
                     "Jaarcijfers: voor dit samenwerkingsverband bestaan al cijfers van deze soort "
                     "voor dit jaar."
                 ),

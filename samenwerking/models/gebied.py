@@ -14,6 +14,7 @@ from .basis import (
     jaar_bereik,
     jaar_veld,
     roo_stand_veld,
+    uniek,
 )
 
 
@@ -135,12 +136,10 @@ class Herindeling(RegisterModel):
         verbose_name_plural = _("herindelingen")
         ordering = ["-datum", "oude_gemeente__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["oude_gemeente", "nieuwe_gemeente"],
-                name="herindeling_uniek",
-                violation_error_message=_(
-                    "Deze herindeling (opgeheven gemeente naar opvolger) bestaat al."
-                ),
+            uniek(
+                "herindeling_uniek",
+                ["oude_gemeente", "nieuwe_gemeente"],
+                bericht=_("Deze herindeling (opgeheven gemeente naar opvolger) bestaat al."),
             ),
             VeldCheckConstraint(
                 name="herindeling_andere_gemeente",
@@ -171,10 +170,10 @@ class Inwonertal(RegisterModel):
         verbose_name_plural = _("inwonertallen")
         ordering = ["gemeente__naam", "-jaar"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["gemeente", "jaar"],
-                name="inwonertal_uniek",
-                violation_error_message=_("Voor deze gemeente is dit jaar al een inwonertal."),
+            uniek(
+                "inwonertal_uniek",
+                ["gemeente", "jaar"],
+                bericht=_("Voor deze gemeente is dit jaar al een inwonertal."),
             ),
             jaar_bereik("inwonertal_jaar_bereik"),
         ]
