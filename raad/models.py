@@ -7,7 +7,6 @@ as the rule's calendar date (15-09) and shown as 14 September (see raad.termijne
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -25,6 +24,7 @@ from samenwerking.models import (
     link_veld,
     samenwerkingsverband_veld,
     uniek,
+    veldfout,
 )
 
 from .constants import (
@@ -50,17 +50,14 @@ TOT_JAAR = _("geldt tot en met begrotingsjaar")
 def _alleen_pc_vormen(rij) -> None:
     """A row about the budget of a regeling: only the forms with their own budget have one."""
     if rij.samenwerkingsverband_id and rij.samenwerkingsverband.vorm not in PC_VORMEN:
-        raise ValidationError(
-            {
-                "samenwerkingsverband": ValidationError(
-                    _(
-                        "Samenwerkingsverband: alleen een openbaar lichaam, "
-                        "bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan heeft een eigen "
-                        "begroting en jaarrekening."
-                    ),
-                    code="vorm_zonder_pc",
-                )
-            }
+        raise veldfout(
+            "samenwerkingsverband",
+            _(
+                "Samenwerkingsverband: alleen een openbaar lichaam, "
+                "bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan heeft een eigen "
+                "begroting en jaarrekening."
+            ),
+            code="vorm_zonder_pc",
         )
 
 
@@ -214,32 +211,24 @@ class Termijnregel(models.Model):
             try:
                 datetime.date(2024, self.maand, self.dag)
             except ValueError:
-                raise ValidationError(
-                    {"dag": ValidationError(_("Dag: bestaat niet in deze maand."), code="dag")}
-                ) from None
+                raise veldfout("dag", _("Dag: bestaat niet in deze maand."), code="dag") from None
             if (self.maand, self.dag) == (2, 29):
-                raise ValidationError(
-                    {
-                        "dag": ValidationError(
-                            _("Dag: 29 februari bestaat niet elk jaar; kies 1 maart."),
-                            code="schrikkeldag",
-                        )
-                    }
+                raise veldfout(
+                    "dag",
+                    _("Dag: 29 februari bestaat niet elk jaar; kies 1 maart."),
+                    code="schrikkeldag",
                 )
         andere = sorted(set(self.vormen or []) - PC_VORMEN)
         if andere:
-            raise ValidationError(
-                {
-                    "vormen": ValidationError(
-                        _(
-                            "Vormen: de P&C-termijnen van de Wgr gelden alleen voor een openbaar "
-                            "lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan, "
-                            "niet voor %(vormen)s."
-                        )
-                        % {"vormen": ", ".join(str(Vorm(v).label) for v in andere)},
-                        code="vorm_zonder_pc",
-                    )
-                }
+            raise veldfout(
+                "vormen",
+                _(
+                    "Vormen: de P&C-termijnen van de Wgr gelden alleen voor een openbaar "
+                    "lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan, "
+                    "niet voor %(vormen)s."
+                )
+                % {"vormen": ", ".join(str(Vorm(v).label) for v in andere)},
+                code="vorm_zonder_pc",
             )
 
 
@@ -311,13 +300,10 @@ class Bestuursvergadering(RegisterModel):
                 ),
             )
         if self.datum.year != wettelijk:
-            raise ValidationError(
-                {
-                    "datum": ValidationError(
-                        tekst % {"jaar": self.jaar, "wettelijk": wettelijk},
-                        code="vaststelling_buiten_wettelijk_jaar",
-                    )
-                }
+            raise veldfout(
+                "datum",
+                tekst % {"jaar": self.jaar, "wettelijk": wettelijk},
+                code="vaststelling_buiten_wettelijk_jaar",
             )
 
 
@@ -365,14 +351,11 @@ class Termijnafwijking(RegisterModel):
         if self.regel_id and self.samenwerkingsverband_id:
             vorm = self.samenwerkingsverband.vorm
             if vorm in PC_VORMEN and vorm not in self.regel.vormen:
-                raise ValidationError(
-                    {
-                        "regel": ValidationError(
-                            _("Termijnregel: geldt niet voor een %(vorm)s.")
-                            % {"vorm": Vorm(vorm).label.lower()},
-                            code="regel_niet_voor_vorm",
-                        )
-                    }
+                raise veldfout(
+                    "regel",
+                    _("Termijnregel: geldt niet voor een %(vorm)s.")
+                    % {"vorm": Vorm(vorm).label.lower()},
+                    code="regel_niet_voor_vorm",
                 )
 
 
@@ -544,17 +527,14 @@ class Zienswijze(RegisterModel):
         submitted is refused on every surface (admin, API, the service)."""
         super().clean()
         if self.reactie_bestuur.strip() and self.status != ZienswijzeStatus.INGEDIEND:
-            raise ValidationError(
-                {
-                    "reactie_bestuur": ValidationError(
-                        _(
-                            "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
-                            "Zet eerst de status op „ingediend” (met de datum van het "
-                            "raadsbesluit), of laat de reactie leeg."
-                        ),
-                        code="niet_ingediend",
-                    )
-                }
+            raise veldfout(
+                "reactie_bestuur",
+                _(
+                    "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
+                    "Zet eerst de status op „ingediend” (met de datum van het "
+                    "raadsbesluit), of laat de reactie leeg."
+                ),
+                code="niet_ingediend",
             )
 
     def get_actuele_status_display(self) -> str:

@@ -29,6 +29,7 @@ from .basis import (
     precies_dan,
     roo_stand_veld,
     uniek,
+    veldfout,
 )
 from .deelname import (
     Bestuursorgaan,
@@ -95,4 +96,5 @@ __all__ = [
     "roo_stand_veld",
     "samenwerkingsverband_veld",
     "uniek",
+    "veldfout",
 ]

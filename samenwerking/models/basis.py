@@ -28,6 +28,12 @@ from ..peilmoment import (
 from ..periode import loopt_op, overlapt, periode_q
 
 
+def veldfout(veld: str, bericht, *, code: str) -> ValidationError:
+    """A row's own check (`clean()`) failing on one field: forms and the API show BERICHT
+    next to VELD."""
+    return ValidationError({veld: ValidationError(bericht, code=code)})
+
+
 def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
     return VeldCheckConstraint(
         name=naam,

@@ -3,7 +3,6 @@ zetels) and what each deelname pays (bijdragen)."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +28,7 @@ from .basis import (
     percentage_veld,
     roo_stand_veld,
     uniek,
+    veldfout,
 )
 from .gebied import Gemeente
 from .verband import Organisatie, samenwerkingsverband_veld
@@ -377,16 +377,13 @@ class Zetel(MetPeriode, RegisterModel):
             and self.bestuursorgaan_id
             and self.deelname.samenwerkingsverband_id != self.bestuursorgaan.samenwerkingsverband_id
         ):
-            raise ValidationError(
-                {
-                    "deelname": ValidationError(
-                        _(
-                            "Namens deelname: moet een deelname zijn van hetzelfde "
-                            "samenwerkingsverband als het bestuursorgaan."
-                        ),
-                        code="ander_samenwerkingsverband",
-                    )
-                }
+            raise veldfout(
+                "deelname",
+                _(
+                    "Namens deelname: moet een deelname zijn van hetzelfde "
+                    "samenwerkingsverband als het bestuursorgaan."
+                ),
+                code="ander_samenwerkingsverband",
             )
 
 

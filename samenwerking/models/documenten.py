@@ -1,12 +1,11 @@
 """An arrangement's documents and yearly figures, and the record of each import of an
 external source."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld, uniek
+from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld, uniek, veldfout
 from .verband import samenwerkingsverband_veld
 
 
@@ -93,16 +92,10 @@ class Jaarcijfers(RegisterModel):
             and self.samenwerkingsverband_id
             and self.bron_document.samenwerkingsverband_id != self.samenwerkingsverband_id
         ):
-            raise ValidationError(
-                {
-                    "bron_document": ValidationError(
-                        _(
-                            "Brondocument: moet een document van hetzelfde "
-                            "samenwerkingsverband zijn."
-                        ),
-                        code="ander_samenwerkingsverband",
-                    )
-                }
+            raise veldfout(
+                "bron_document",
+                _("Brondocument: moet een document van hetzelfde samenwerkingsverband zijn."),
+                code="ander_samenwerkingsverband",
             )
 
 

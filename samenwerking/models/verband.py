@@ -3,7 +3,6 @@ versions, and the organisaties that take part in them or carry them out."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -30,6 +29,7 @@ from .basis import (
     link_veld,
     precies_dan,
     roo_stand_veld,
+    veldfout,
 )
 from .gebied import Gemeente, Provincie
 
@@ -455,16 +455,13 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
 
     def clean(self):
         if self.wgr2022_adviescommissie and self.vorm != Vorm.OPENBAAR_LICHAAM:
-            raise ValidationError(
-                {
-                    "wgr2022_adviescommissie": ValidationError(
-                        _(
-                            "Gemeenschappelijke adviescommissie: kan alleen bij een openbaar "
-                            "lichaam worden ingesteld."
-                        ),
-                        code="adviescommissie_alleen_ol",
-                    )
-                }
+            raise veldfout(
+                "wgr2022_adviescommissie",
+                _(
+                    "Gemeenschappelijke adviescommissie: kan alleen bij een openbaar "
+                    "lichaam worden ingesteld."
+                ),
+                code="adviescommissie_alleen_ol",
             )
 
 
