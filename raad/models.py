@@ -16,9 +16,9 @@ from simple_history.models import HistoricalRecords
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
-    Gemeente,
     RegisterModel,
     bereik,
+    gemeente_veld,
     jaar_bereik,
     jaar_veld,
     link_veld,
@@ -443,12 +443,7 @@ class Zienswijze(RegisterModel):
         related_name="zienswijzen",
         verbose_name=_("zienswijzeverzoek"),
     )
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="zienswijzen",
-        verbose_name=_("gemeente"),
-    )
+    gemeente = gemeente_veld("zienswijzen")
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -40,7 +40,7 @@ from .deelname import (
     Zetel,
 )
 from .documenten import Bronimport, Document, Jaarcijfers
-from .gebied import Gemeente, Herindeling, Inwonertal, Provincie
+from .gebied import Gemeente, Herindeling, Inwonertal, Provincie, gemeente_veld
 from .verband import (
     WGR_2022,
     Bevoegdheid,
@@ -83,6 +83,7 @@ __all__ = [
     "bedrag_veld",
     "bereik",
     "eind_na_begin",
+    "gemeente_veld",
     "jaar_bereik",
     "jaar_veld",
     "link_veld",

@@ -30,7 +30,7 @@ from .basis import (
     uniek,
     veldfout,
 )
-from .gebied import Gemeente
+from .gebied import gemeente_veld
 from .verband import Organisatie, samenwerkingsverband_veld
 
 
@@ -47,14 +47,7 @@ class Deelname(MetPeriode, RegisterModel):
     PERIODE = ("toetredingsdatum", "uittredingsdatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("deelnames", on_delete=models.PROTECT)
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="deelnames",
-        verbose_name=_("gemeente"),
-    )
+    gemeente = gemeente_veld("deelnames", leeg_mag=True)
     organisatie = models.ForeignKey(
         Organisatie,
         on_delete=models.PROTECT,

@@ -113,22 +113,36 @@ class Gemeente(MetPeriode):
         return self.naam
 
 
+GEMEENTE = _("gemeente")
+
+
+def gemeente_veld(
+    related_name: str,
+    *,
+    label=GEMEENTE,
+    on_delete=models.PROTECT,
+    leeg_mag: bool = False,
+    help_text="",
+):
+    """The gemeente a row belongs to or names (a deelnemer, a griffie, a raad's zienswijze);
+    LEEG_MAG where a row may name none."""
+    return models.ForeignKey(
+        Gemeente,
+        on_delete=on_delete,
+        null=leeg_mag,
+        blank=leeg_mag,
+        related_name=related_name,
+        verbose_name=label,
+        help_text=help_text,
+    )
+
+
 class Herindeling(RegisterModel):
     """One disappearing gemeente and one of its successors (a split has one row per successor)."""
 
     datum = models.DateField(_("datum"), help_text=_("De dag waarop de nieuwe indeling ingaat."))
-    oude_gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="herindelingen_als_oude",
-        verbose_name=_("opgeheven gemeente"),
-    )
-    nieuwe_gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="herindelingen_als_nieuwe",
-        verbose_name=_("opvolgende gemeente"),
-    )
+    oude_gemeente = gemeente_veld("herindelingen_als_oude", label=_("opgeheven gemeente"))
+    nieuwe_gemeente = gemeente_veld("herindelingen_als_nieuwe", label=_("opvolgende gemeente"))
     soort = models.CharField(_("soort"), max_length=30, choices=HerindelingSoort.choices)
 
     class Meta:
@@ -157,9 +171,7 @@ class Herindeling(RegisterModel):
 
 
 class Inwonertal(RegisterModel):
-    gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
-    )
+    gemeente = gemeente_veld("inwonertallen", on_delete=models.CASCADE)
     jaar = jaar_veld(help_text=_("Aantal inwoners op 1 januari."))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)

@@ -31,7 +31,7 @@ from .basis import (
     roo_stand_veld,
     veldfout,
 )
-from .gebied import Gemeente, Provincie
+from .gebied import Provincie, gemeente_veld
 
 # The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
 WGR_2022 = datetime.date(2022, 7, 1)
@@ -172,13 +172,10 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
     adres = models.CharField(_("adres"), max_length=250, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
-    centrumgemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="centrumregelingen",
-        verbose_name=_("centrumgemeente"),
+    centrumgemeente = gemeente_veld(
+        "centrumregelingen",
+        label=_("centrumgemeente"),
+        leeg_mag=True,
         help_text=_("Verplicht bij een centrumgemeenteconstructie, anders leeg."),
     )
     bovenliggend = models.ForeignKey(
