@@ -18,6 +18,7 @@ from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
     RegisterModel,
     bereik,
+    datum_veld,
     gemeente_veld,
     jaar_bereik,
     jaar_veld,
@@ -454,10 +455,8 @@ class Zienswijze(RegisterModel):
             "uiterste datum voorbij is zonder raadsbesluit."
         ),
     )
-    raadsvergadering = models.DateField(
-        _("geagendeerd voor raadsvergadering van"), null=True, blank=True
-    )
-    raadsbesluit_datum = models.DateField(_("datum raadsbesluit"), null=True, blank=True)
+    raadsvergadering = datum_veld(_("geagendeerd voor raadsvergadering van"))
+    raadsbesluit_datum = datum_veld(_("datum raadsbesluit"))
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     document_url = link_veld(_("document"))
     reactie_bestuur = models.TextField(

@@ -67,6 +67,19 @@ def uniek(naam: str, velden: list[str], bericht, *, wanneer: Q | None = None):
     )
 
 
+def formaat(naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False):
+    """The database's check that a stored code VELD is PATROON as a whole (or is empty, where
+    LEEG_MAG): a CBS code, a GR code."""
+    voldoet = Q(**{f"{veld}__regex": f"^{patroon}$"})
+    return VeldCheckConstraint(
+        name=naam,
+        veld=veld,
+        condition=Q(**{f"{veld}__isnull": True}) | voldoet if leeg_mag else voldoet,
+        violation_error_code=code,
+        violation_error_message=bericht,
+    )
+
+
 def bereik(
     naam: str, veld: str, van, tot, *, bericht, leeg_mag: bool = False
 ) -> VeldCheckConstraint:
@@ -163,6 +176,17 @@ def jaar_veld(label=JAAR, *, help_text="", leeg_mag: bool = False) -> JaarVeld:
     )
 
 
+def datum_veld(label, *, help_text="") -> models.DateField:
+    """A date that may be empty: for a period's start "onbekend / since before the register",
+    for its end "still running" (see the module's docstring)."""
+    return models.DateField(label, null=True, blank=True, help_text=help_text)
+
+
+def ja_nee_veld(label, *, help_text="") -> models.BooleanField:
+    """Ja, nee, or empty for onbekend."""
+    return models.BooleanField(label, null=True, blank=True, help_text=help_text)
+
+
 def bedrag_veld(label) -> models.DecimalField:
     """An amount in euros with cents; empty means onbekend, never zero."""
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
@@ -212,6 +236,14 @@ def roo_stand_veld():
         blank=True,
         editable=False,
         help_text=_("Wat het landelijk register bij de laatste import over deze velden zei."),
+    )
+
+
+def roo_systeem_id_veld(*, help_text="", leeg_mag: bool = True) -> models.PositiveBigIntegerField:
+    """The row's number in the national register (systemId), unique; empty for a row the
+    register does not hold, where LEEG_MAG."""
+    return models.PositiveBigIntegerField(
+        _("systeemId ROO"), null=leeg_mag, blank=leeg_mag, unique=True, help_text=help_text
     )
 
 

@@ -21,7 +21,9 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    datum_veld,
     eind_na_begin,
+    ja_nee_veld,
     jaar_bereik,
     jaar_veld,
     percentage_bereik,
@@ -56,13 +58,9 @@ class Deelname(MetPeriode, RegisterModel):
         related_name="deelnames",
         verbose_name=_("organisatie"),
     )
-    toetredingsdatum = models.DateField(
-        _("toetredingsdatum"), null=True, blank=True, help_text=_("Leeg als onbekend.")
-    )
-    uittredingsdatum = models.DateField(
+    toetredingsdatum = datum_veld(_("toetredingsdatum"), help_text=_("Leeg als onbekend."))
+    uittredingsdatum = datum_veld(
         _("uittredingsdatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de deelnemer geen deelnemer meer is."),
     )
     rol = models.CharField(
@@ -97,18 +95,14 @@ class Deelname(MetPeriode, RegisterModel):
             "college, burgemeester): wiens regeling het is."
         ),
     )
-    bestuurlijk_belang_vastgelegd = models.BooleanField(
+    bestuurlijk_belang_vastgelegd = ja_nee_veld(
         _("bestuurlijk belang (vastgelegd)"),
-        null=True,
-        blank=True,
         help_text=_(
             "Leeg: volgens de vorm en de vastgelegde zetels. Alleen invullen met een reden."
         ),
     )
-    financieel_belang_vastgelegd = models.BooleanField(
+    financieel_belang_vastgelegd = ja_nee_veld(
         _("financieel belang (vastgelegd)"),
-        null=True,
-        blank=True,
         help_text=_(
             "Leeg: volgens de vorm en de vastgelegde bijdragen. Alleen invullen met een reden."
         ),
@@ -334,11 +328,9 @@ class Zetel(MetPeriode, RegisterModel):
     functie = models.CharField(_("functie"), max_length=20, choices=Functie.choices)
     rol = models.CharField(_("rol"), max_length=20, choices=ZetelRol.choices, default=ZetelRol.LID)
     stemmen = models.PositiveSmallIntegerField(_("stemmen"), null=True, blank=True)
-    begindatum = models.DateField(_("begindatum"), null=True, blank=True)
-    einddatum = models.DateField(
+    begindatum = datum_veld(_("begindatum"))
+    einddatum = datum_veld(
         _("einddatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de persoon de zetel niet meer bezet."),
     )
 

@@ -5,7 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld, uniek, veldfout
+from .basis import (
+    RegisterModel,
+    bedrag_veld,
+    datum_veld,
+    jaar_bereik,
+    jaar_veld,
+    link_veld,
+    uniek,
+    veldfout,
+)
 from .verband import samenwerkingsverband_veld
 
 
@@ -14,7 +23,7 @@ class Document(RegisterModel):
     titel = models.CharField(_("titel"), max_length=300)
     soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
     jaar = jaar_veld(leeg_mag=True)
-    datum = models.DateField(_("datum"), null=True, blank=True)
+    datum = datum_veld(_("datum"))
     url = link_veld(_("url"))
     bron = models.CharField(
         _("bron"),

@@ -10,10 +10,13 @@ from ..fields import VeldCheckConstraint
 from .basis import (
     MetPeriode,
     RegisterModel,
+    datum_veld,
     eind_na_begin,
+    formaat,
     jaar_bereik,
     jaar_veld,
     roo_stand_veld,
+    roo_systeem_id_veld,
     uniek,
 )
 
@@ -29,14 +32,12 @@ class Provincie(models.Model):
         verbose_name_plural = _("provincies")
         ordering = ["naam"]
         constraints = [
-            VeldCheckConstraint(
-                name="provincie_code_formaat",
-                veld="code",
-                condition=Q(code__regex=r"^PV[0-9]{2}$"),
-                violation_error_code="ongeldige_code",
-                violation_error_message=_(
-                    "CBS-code: gebruik PV gevolgd door twee cijfers, bijvoorbeeld PV27."
-                ),
+            formaat(
+                "provincie_code_formaat",
+                "code",
+                r"PV[0-9]{2}",
+                code="ongeldige_code",
+                bericht=_("CBS-code: gebruik PV gevolgd door twee cijfers, bijvoorbeeld PV27."),
             )
         ]
 
@@ -55,24 +56,16 @@ class Gemeente(MetPeriode):
     provincie = models.ForeignKey(
         Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("provincie")
     )
-    begindatum = models.DateField(
+    begindatum = datum_veld(
         _("begindatum"),
-        null=True,
-        blank=True,
         help_text=_("Leeg als de gemeente al bestond vóór de vastgelegde herindelingen."),
     )
-    einddatum = models.DateField(
+    einddatum = datum_veld(
         _("einddatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de gemeente niet meer bestaat: de herindelingsdatum."),
     )
-    roo_systeem_id = models.PositiveBigIntegerField(
-        _("systeemId ROO"),
-        null=True,
-        blank=True,
-        unique=True,
-        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties."),
+    roo_systeem_id = roo_systeem_id_veld(
+        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties.")
     )
     opvolgers = models.ManyToManyField(
         "self",
@@ -92,14 +85,12 @@ class Gemeente(MetPeriode):
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
         constraints = [
-            VeldCheckConstraint(
-                name="gemeente_cbs_code_formaat",
-                veld="cbs_code",
-                condition=Q(cbs_code__regex=f"^{CBS_CODE_PATROON}$"),
-                violation_error_code="ongeldige_cbs_code",
-                violation_error_message=_(
-                    "CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."
-                ),
+            formaat(
+                "gemeente_cbs_code_formaat",
+                "cbs_code",
+                CBS_CODE_PATROON,
+                code="ongeldige_cbs_code",
+                bericht=_("CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."),
             ),
             eind_na_begin(
                 "gemeente_einde_na_begin",
