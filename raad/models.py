@@ -18,6 +18,7 @@ from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
     RegisterModel,
     bereik,
+    bron_veld,
     datum_veld,
     gemeente_veld,
     jaar_bereik,
@@ -321,12 +322,7 @@ class Termijnafwijking(RegisterModel):
     )
     jaar = jaar_veld(BEGROTINGSJAAR)
     datum = models.DateField(_("datum"), help_text=_("De laatste dag waarop het op tijd is."))
-    bron = models.CharField(
-        _("bron"),
-        max_length=250,
-        blank=True,
-        help_text=_("Bijvoorbeeld: art. 24 lid 2 van de regeling."),
-    )
+    bron = bron_veld(250, help_text=_("Bijvoorbeeld: art. 24 lid 2 van de regeling."))
 
     class Meta:
         verbose_name = _("afwijkende termijn")

@@ -227,6 +227,11 @@ def percentage_bereik(naam: str, veld: str, label) -> VeldCheckConstraint:
     )
 
 
+def bron_veld(max_length: int = 200, *, help_text="") -> models.CharField:
+    """Where a row's data come from (an import's name, a document, an article); optional."""
+    return models.CharField(_("bron"), max_length=max_length, blank=True, help_text=help_text)
+
+
 def roo_stand_veld():
     """What the national register last said about a row's fields (`veld: waarde` as JSON),
     kept by the import so that it can tell a hand edit from a change in the register."""

@@ -21,6 +21,7 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    bron_veld,
     datum_veld,
     eind_na_begin,
     ja_nee_veld,
@@ -166,7 +167,7 @@ class Deelname(MetPeriode, RegisterModel):
             "uittreding), als dat is vastgelegd. Leeg als onbekend."
         ),
     )
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    bron = bron_veld()
     roo_stand = roo_stand_veld()
 
     objects = DeelnameQuerySet.as_manager()

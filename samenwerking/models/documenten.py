@@ -8,6 +8,7 @@ from ..constants import DocumentSoort, JaarcijfersSoort
 from .basis import (
     RegisterModel,
     bedrag_veld,
+    bron_veld,
     datum_veld,
     jaar_bereik,
     jaar_veld,
@@ -25,12 +26,7 @@ class Document(RegisterModel):
     jaar = jaar_veld(leeg_mag=True)
     datum = datum_veld(_("datum"))
     url = link_veld(_("url"))
-    bron = models.CharField(
-        _("bron"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leeg als het document in het beheer is ingevoerd."),
-    )
+    bron = bron_veld(help_text=_("Leeg als het document in het beheer is ingevoerd."))
 
     class Meta:
         verbose_name = _("document")
@@ -74,7 +70,7 @@ class Jaarcijfers(RegisterModel):
         related_name="+",
         verbose_name=_("brondocument"),
     )
-    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    bron = bron_veld(300)
 
     class Meta:
         verbose_name = _("jaarcijfers")

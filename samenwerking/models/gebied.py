@@ -10,6 +10,7 @@ from ..fields import VeldCheckConstraint
 from .basis import (
     MetPeriode,
     RegisterModel,
+    bron_veld,
     datum_veld,
     eind_na_begin,
     formaat,
@@ -165,7 +166,7 @@ class Inwonertal(RegisterModel):
     gemeente = gemeente_veld("inwonertallen", on_delete=models.CASCADE)
     jaar = jaar_veld(help_text=_("Aantal inwoners op 1 januari."))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    bron = bron_veld()
     roo_stand = roo_stand_veld()
 
     class Meta:

@@ -25,6 +25,7 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    bron_veld,
     datum_veld,
     eind_na_begin,
     formaat,
@@ -309,9 +310,7 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
             "De regeling in het landelijk register die met deze oudere vermelding overeenkomt."
         ),
     )
-    bron = models.CharField(
-        _("bron"), max_length=200, blank=True, help_text=_("Waar deze gegevens vandaan komen.")
-    )
+    bron = bron_veld(help_text=_("Waar deze gegevens vandaan komen."))
     roo_stand = roo_stand_veld()
 
     objects = SamenwerkingsverbandQuerySet.as_manager()
