@@ -67,7 +67,7 @@ def uniek(naam: str, velden: list[str], bericht, *, wanneer: Q | None = None):
     )
 
 
-def formaat(naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False):
+def code_formaat(naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False):
     """The database's check that a stored code VELD is PATROON as a whole (or is empty, where
     LEEG_MAG): a CBS code, a GR code."""
     voldoet = Q(**{f"{veld}__regex": f"^{patroon}$"})

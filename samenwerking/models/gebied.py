@@ -11,9 +11,9 @@ from .basis import (
     MetPeriode,
     RegisterModel,
     bron_veld,
+    code_formaat,
     datum_veld,
     eind_na_begin,
-    formaat,
     jaar_bereik,
     jaar_veld,
     roo_stand_veld,
@@ -33,7 +33,7 @@ class Provincie(models.Model):
         verbose_name_plural = _("provincies")
         ordering = ["naam"]
         constraints = [
-            formaat(
+            code_formaat(
                 "provincie_code_formaat",
                 "code",
                 r"PV[0-9]{2}",
@@ -86,7 +86,7 @@ class Gemeente(MetPeriode):
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
         constraints = [
-            formaat(
+            code_formaat(
                 "gemeente_cbs_code_formaat",
                 "cbs_code",
                 CBS_CODE_PATROON,

@@ -26,9 +26,9 @@ from .basis import (
     PeriodeQuerySet,
     RegisterModel,
     bron_veld,
+    code_formaat,
     datum_veld,
     eind_na_begin,
-    formaat,
     ja_nee_veld,
     link_veld,
     precies_dan,
@@ -373,7 +373,7 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
                     "waarop de Wgr de evaluatiebepaling invoerde."
                 ),
             ),
-            formaat(
+            code_formaat(
                 "swv_cbs_gr_code_formaat",
                 "cbs_gr_code",
                 r"GR[0-9]{4}",
