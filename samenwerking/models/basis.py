@@ -59,7 +59,9 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
     )
 
 
-def uniek(naam: str, velden: list[str], bericht, *, wanneer: Q | None = None):
+def uniek(
+    naam: str, velden: list[str], bericht, *, wanneer: Q | None = None
+) -> models.UniqueConstraint:
     """VELDEN together hold at most one row (of the rows where WANNEER holds, if given);
     BERICHT is what a form or the API says to a second one."""
     return models.UniqueConstraint(
@@ -67,7 +69,9 @@ def uniek(naam: str, velden: list[str], bericht, *, wanneer: Q | None = None):
     )
 
 
-def code_formaat(naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False):
+def code_formaat(
+    naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False
+) -> VeldCheckConstraint:
     """The database's check that a stored code VELD is PATROON as a whole (or is empty, where
     LEEG_MAG): a CBS code, a GR code."""
     voldoet = Q(**{f"{veld}__regex": f"^{patroon}$"})
