@@ -7,7 +7,6 @@ as the rule's calendar date (15-09) and shown as 14 September (see raad.termijne
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -17,13 +16,17 @@ from simple_history.models import HistoricalRecords
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
-    Gemeente,
     RegisterModel,
     bereik,
+    bron_veld,
+    datum_veld,
+    gemeente_veld,
     jaar_bereik,
     jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
+    uniek,
+    veldfout,
 )
 
 from .constants import (
@@ -49,17 +52,14 @@ TOT_JAAR = _("geldt tot en met begrotingsjaar")
 def _alleen_pc_vormen(rij) -> None:
     """A row about the budget of a regeling: only the forms with their own budget have one."""
     if rij.samenwerkingsverband_id and rij.samenwerkingsverband.vorm not in PC_VORMEN:
-        raise ValidationError(
-            {
-                "samenwerkingsverband": ValidationError(
-                    _(
-                        "Samenwerkingsverband: alleen een openbaar lichaam, "
-                        "bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan heeft een eigen "
-                        "begroting en jaarrekening."
-                    ),
-                    code="vorm_zonder_pc",
-                )
-            }
+        raise veldfout(
+            "samenwerkingsverband",
+            _(
+                "Samenwerkingsverband: alleen een openbaar lichaam, "
+                "bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan heeft een eigen "
+                "begroting en jaarrekening."
+            ),
+            code="vorm_zonder_pc",
         )
 
 
@@ -213,32 +213,24 @@ class Termijnregel(models.Model):
             try:
                 datetime.date(2024, self.maand, self.dag)
             except ValueError:
-                raise ValidationError(
-                    {"dag": ValidationError(_("Dag: bestaat niet in deze maand."), code="dag")}
-                ) from None
+                raise veldfout("dag", _("Dag: bestaat niet in deze maand."), code="dag") from None
             if (self.maand, self.dag) == (2, 29):
-                raise ValidationError(
-                    {
-                        "dag": ValidationError(
-                            _("Dag: 29 februari bestaat niet elk jaar; kies 1 maart."),
-                            code="schrikkeldag",
-                        )
-                    }
+                raise veldfout(
+                    "dag",
+                    _("Dag: 29 februari bestaat niet elk jaar; kies 1 maart."),
+                    code="schrikkeldag",
                 )
         andere = sorted(set(self.vormen or []) - PC_VORMEN)
         if andere:
-            raise ValidationError(
-                {
-                    "vormen": ValidationError(
-                        _(
-                            "Vormen: de P&C-termijnen van de Wgr gelden alleen voor een openbaar "
-                            "lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan, "
-                            "niet voor %(vormen)s."
-                        )
-                        % {"vormen": ", ".join(str(Vorm(v).label) for v in andere)},
-                        code="vorm_zonder_pc",
-                    )
-                }
+            raise veldfout(
+                "vormen",
+                _(
+                    "Vormen: de P&C-termijnen van de Wgr gelden alleen voor een openbaar "
+                    "lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan, "
+                    "niet voor %(vormen)s."
+                )
+                % {"vormen": ", ".join(str(Vorm(v).label) for v in andere)},
+                code="vorm_zonder_pc",
             )
 
 
@@ -261,10 +253,10 @@ class Bestuursvergadering(RegisterModel):
         verbose_name_plural = _("vaststellingsvergaderingen")
         ordering = ["samenwerkingsverband__naam", "-jaar", "vaststelling"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "vaststelling", "jaar"],
-                name="bestuursvergadering_uniek",
-                violation_error_message=_(
+            uniek(
+                "bestuursvergadering_uniek",
+                ["samenwerkingsverband", "vaststelling", "jaar"],
+                bericht=_(
                     "Voor dit samenwerkingsverband is deze vaststelling voor dit jaar al "
                     "vastgelegd."
                 ),
@@ -310,13 +302,10 @@ class Bestuursvergadering(RegisterModel):
                 ),
             )
         if self.datum.year != wettelijk:
-            raise ValidationError(
-                {
-                    "datum": ValidationError(
-                        tekst % {"jaar": self.jaar, "wettelijk": wettelijk},
-                        code="vaststelling_buiten_wettelijk_jaar",
-                    )
-                }
+            raise veldfout(
+                "datum",
+                tekst % {"jaar": self.jaar, "wettelijk": wettelijk},
+                code="vaststelling_buiten_wettelijk_jaar",
             )
 
 
@@ -333,22 +322,17 @@ class Termijnafwijking(RegisterModel):
     )
     jaar = jaar_veld(BEGROTINGSJAAR)
     datum = models.DateField(_("datum"), help_text=_("De laatste dag waarop het op tijd is."))
-    bron = models.CharField(
-        _("bron"),
-        max_length=250,
-        blank=True,
-        help_text=_("Bijvoorbeeld: art. 24 lid 2 van de regeling."),
-    )
+    bron = bron_veld(250, help_text=_("Bijvoorbeeld: art. 24 lid 2 van de regeling."))
 
     class Meta:
         verbose_name = _("afwijkende termijn")
         verbose_name_plural = _("afwijkende termijnen")
         ordering = ["samenwerkingsverband__naam", "-jaar", "regel__volgorde"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "regel", "jaar"],
-                name="termijnafwijking_uniek",
-                violation_error_message=_(
+            uniek(
+                "termijnafwijking_uniek",
+                ["samenwerkingsverband", "regel", "jaar"],
+                bericht=_(
                     "Voor dit samenwerkingsverband, deze termijn en dit jaar is al een afwijkende "
                     "datum vastgelegd."
                 ),
@@ -364,14 +348,11 @@ class Termijnafwijking(RegisterModel):
         if self.regel_id and self.samenwerkingsverband_id:
             vorm = self.samenwerkingsverband.vorm
             if vorm in PC_VORMEN and vorm not in self.regel.vormen:
-                raise ValidationError(
-                    {
-                        "regel": ValidationError(
-                            _("Termijnregel: geldt niet voor een %(vorm)s.")
-                            % {"vorm": Vorm(vorm).label.lower()},
-                            code="regel_niet_voor_vorm",
-                        )
-                    }
+                raise veldfout(
+                    "regel",
+                    _("Termijnregel: geldt niet voor een %(vorm)s.")
+                    % {"vorm": Vorm(vorm).label.lower()},
+                    code="regel_niet_voor_vorm",
                 )
 
 
@@ -459,12 +440,7 @@ class Zienswijze(RegisterModel):
         related_name="zienswijzen",
         verbose_name=_("zienswijzeverzoek"),
     )
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="zienswijzen",
-        verbose_name=_("gemeente"),
-    )
+    gemeente = gemeente_veld("zienswijzen")
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -475,10 +451,8 @@ class Zienswijze(RegisterModel):
             "uiterste datum voorbij is zonder raadsbesluit."
         ),
     )
-    raadsvergadering = models.DateField(
-        _("geagendeerd voor raadsvergadering van"), null=True, blank=True
-    )
-    raadsbesluit_datum = models.DateField(_("datum raadsbesluit"), null=True, blank=True)
+    raadsvergadering = datum_veld(_("geagendeerd voor raadsvergadering van"))
+    raadsbesluit_datum = datum_veld(_("datum raadsbesluit"))
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     document_url = link_veld(_("document"))
     reactie_bestuur = models.TextField(
@@ -494,10 +468,10 @@ class Zienswijze(RegisterModel):
         verbose_name_plural = _("zienswijzen")
         ordering = ["-zienswijzeverzoek__uiterste_datum", "gemeente__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["zienswijzeverzoek", "gemeente"],
-                name="zienswijze_uniek",
-                violation_error_message=_(
+            uniek(
+                "zienswijze_uniek",
+                ["zienswijzeverzoek", "gemeente"],
+                bericht=_(
                     "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
                 ),
             ),
@@ -543,17 +517,14 @@ class Zienswijze(RegisterModel):
         submitted is refused on every surface (admin, API, the service)."""
         super().clean()
         if self.reactie_bestuur.strip() and self.status != ZienswijzeStatus.INGEDIEND:
-            raise ValidationError(
-                {
-                    "reactie_bestuur": ValidationError(
-                        _(
-                            "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
-                            "Zet eerst de status op „ingediend” (met de datum van het "
-                            "raadsbesluit), of laat de reactie leeg."
-                        ),
-                        code="niet_ingediend",
-                    )
-                }
+            raise veldfout(
+                "reactie_bestuur",
+                _(
+                    "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
+                    "Zet eerst de status op „ingediend” (met de datum van het "
+                    "raadsbesluit), of laat de reactie leeg."
+                ),
+                code="niet_ingediend",
             )
 
     def get_actuele_status_display(self) -> str:
@@ -574,10 +545,10 @@ class Evaluatie(RegisterModel):
         verbose_name_plural = _("evaluaties")
         ordering = ["samenwerkingsverband__naam", "-datum"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "datum"],
-                name="evaluatie_uniek",
-                violation_error_message=_(
+            uniek(
+                "evaluatie_uniek",
+                ["samenwerkingsverband", "datum"],
+                bericht=_(
                     "Voor dit samenwerkingsverband is op deze datum al een evaluatie vastgelegd."
                 ),
             )

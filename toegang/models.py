@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.models import Gemeente, Samenwerkingsverband, precies_dan
+from samenwerking.models import Samenwerkingsverband, gemeente_veld, precies_dan
 
 
 class RolSoort(models.TextChoices):
@@ -28,13 +28,9 @@ class Rol(models.Model):
         verbose_name=_("gebruiker"),
     )
     soort = models.CharField(_("rol"), max_length=20, choices=RolSoort.choices)
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="griffierollen",
-        verbose_name=_("gemeente"),
+    gemeente = gemeente_veld(
+        "griffierollen",
+        leeg_mag=True,
         help_text=_("Alleen bij de rol griffie: de gemeente van deze griffie."),
     )
     samenwerkingsverbanden = models.ManyToManyField(

@@ -20,7 +20,11 @@ from .basis import (
     RegisterModel,
     bedrag_veld,
     bereik,
+    bron_veld,
+    code_formaat,
+    datum_veld,
     eind_na_begin,
+    ja_nee_veld,
     jaar_bereik,
     jaar_veld,
     link_veld,
@@ -28,6 +32,9 @@ from .basis import (
     percentage_veld,
     precies_dan,
     roo_stand_veld,
+    roo_systeem_id_veld,
+    uniek,
+    veldfout,
 )
 from .deelname import (
     Bestuursorgaan,
@@ -38,7 +45,7 @@ from .deelname import (
     Zetel,
 )
 from .documenten import Bronimport, Document, Jaarcijfers
-from .gebied import Gemeente, Herindeling, Inwonertal, Provincie
+from .gebied import Gemeente, Herindeling, Inwonertal, Provincie, gemeente_veld
 from .verband import (
     WGR_2022,
     Bevoegdheid,
@@ -80,7 +87,12 @@ __all__ = [
     "Zetel",
     "bedrag_veld",
     "bereik",
+    "bron_veld",
+    "code_formaat",
+    "datum_veld",
     "eind_na_begin",
+    "gemeente_veld",
+    "ja_nee_veld",
     "jaar_bereik",
     "jaar_veld",
     "link_veld",
@@ -92,5 +104,8 @@ __all__ = [
     "periode_q",
     "precies_dan",
     "roo_stand_veld",
+    "roo_systeem_id_veld",
     "samenwerkingsverband_veld",
+    "uniek",
+    "veldfout",
 ]

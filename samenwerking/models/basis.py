@@ -28,6 +28,12 @@ from ..peilmoment import (
 from ..periode import loopt_op, overlapt, periode_q
 
 
+def veldfout(veld: str, bericht, *, code: str) -> ValidationError:
+    """A row's own check (`clean()`) failing on one field: forms and the API show BERICHT
+    next to VELD."""
+    return ValidationError({veld: ValidationError(bericht, code=code)})
+
+
 def eind_na_begin(naam: str, begin: str, eind: str, bericht) -> VeldCheckConstraint:
     return VeldCheckConstraint(
         name=naam,
@@ -48,6 +54,31 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
         veld=veld,
         condition=(wanneer & Q(**{f"{veld}__isnull": False}))
         | (~wanneer & Q(**{f"{veld}__isnull": True})),
+        violation_error_code=code,
+        violation_error_message=bericht,
+    )
+
+
+def uniek(
+    naam: str, velden: list[str], bericht, *, wanneer: Q | None = None
+) -> models.UniqueConstraint:
+    """VELDEN together hold at most one row (of the rows where WANNEER holds, if given);
+    BERICHT is what a form or the API says to a second one."""
+    return models.UniqueConstraint(
+        fields=velden, condition=wanneer, name=naam, violation_error_message=bericht
+    )
+
+
+def code_formaat(
+    naam: str, veld: str, patroon: str, *, code: str, bericht, leeg_mag: bool = False
+) -> VeldCheckConstraint:
+    """The database's check that a stored code VELD is PATROON as a whole (or is empty, where
+    LEEG_MAG): a CBS code, a GR code."""
+    voldoet = Q(**{f"{veld}__regex": f"^{patroon}$"})
+    return VeldCheckConstraint(
+        name=naam,
+        veld=veld,
+        condition=Q(**{f"{veld}__isnull": True}) | voldoet if leeg_mag else voldoet,
         violation_error_code=code,
         violation_error_message=bericht,
     )
@@ -149,6 +180,17 @@ def jaar_veld(label=JAAR, *, help_text="", leeg_mag: bool = False) -> JaarVeld:
     )
 
 
+def datum_veld(label, *, help_text="") -> models.DateField:
+    """A date that may be empty: for a period's start "onbekend / since before the register",
+    for its end "still running" (see the module's docstring)."""
+    return models.DateField(label, null=True, blank=True, help_text=help_text)
+
+
+def ja_nee_veld(label, *, help_text="") -> models.BooleanField:
+    """Ja, nee, or empty for onbekend."""
+    return models.BooleanField(label, null=True, blank=True, help_text=help_text)
+
+
 def bedrag_veld(label) -> models.DecimalField:
     """An amount in euros with cents; empty means onbekend, never zero."""
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
@@ -189,6 +231,11 @@ def percentage_bereik(naam: str, veld: str, label) -> VeldCheckConstraint:
     )
 
 
+def bron_veld(max_length: int = 200, *, help_text="") -> models.CharField:
+    """Where a row's data come from (an import's name, a document, an article); optional."""
+    return models.CharField(_("bron"), max_length=max_length, blank=True, help_text=help_text)
+
+
 def roo_stand_veld():
     """What the national register last said about a row's fields (`veld: waarde` as JSON),
     kept by the import so that it can tell a hand edit from a change in the register."""
@@ -198,6 +245,14 @@ def roo_stand_veld():
         blank=True,
         editable=False,
         help_text=_("Wat het landelijk register bij de laatste import over deze velden zei."),
+    )
+
+
+def roo_systeem_id_veld(*, help_text="", leeg_mag: bool = True) -> models.PositiveBigIntegerField:
+    """The row's number in the national register (systemId), unique; empty for a row the
+    register does not hold, where LEEG_MAG."""
+    return models.PositiveBigIntegerField(
+        _("systeemId ROO"), null=leeg_mag, blank=leeg_mag, unique=True, help_text=help_text
     )
 
 

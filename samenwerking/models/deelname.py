@@ -3,7 +3,6 @@ zetels) and what each deelname pays (bijdragen)."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -22,14 +21,19 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    bron_veld,
+    datum_veld,
     eind_na_begin,
+    ja_nee_veld,
     jaar_bereik,
     jaar_veld,
     percentage_bereik,
     percentage_veld,
     roo_stand_veld,
+    uniek,
+    veldfout,
 )
-from .gebied import Gemeente
+from .gebied import gemeente_veld
 from .verband import Organisatie, samenwerkingsverband_veld
 
 
@@ -46,14 +50,7 @@ class Deelname(MetPeriode, RegisterModel):
     PERIODE = ("toetredingsdatum", "uittredingsdatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("deelnames", on_delete=models.PROTECT)
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="deelnames",
-        verbose_name=_("gemeente"),
-    )
+    gemeente = gemeente_veld("deelnames", leeg_mag=True)
     organisatie = models.ForeignKey(
         Organisatie,
         on_delete=models.PROTECT,
@@ -62,13 +59,9 @@ class Deelname(MetPeriode, RegisterModel):
         related_name="deelnames",
         verbose_name=_("organisatie"),
     )
-    toetredingsdatum = models.DateField(
-        _("toetredingsdatum"), null=True, blank=True, help_text=_("Leeg als onbekend.")
-    )
-    uittredingsdatum = models.DateField(
+    toetredingsdatum = datum_veld(_("toetredingsdatum"), help_text=_("Leeg als onbekend."))
+    uittredingsdatum = datum_veld(
         _("uittredingsdatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de deelnemer geen deelnemer meer is."),
     )
     rol = models.CharField(
@@ -103,18 +96,14 @@ class Deelname(MetPeriode, RegisterModel):
             "college, burgemeester): wiens regeling het is."
         ),
     )
-    bestuurlijk_belang_vastgelegd = models.BooleanField(
+    bestuurlijk_belang_vastgelegd = ja_nee_veld(
         _("bestuurlijk belang (vastgelegd)"),
-        null=True,
-        blank=True,
         help_text=_(
             "Leeg: volgens de vorm en de vastgelegde zetels. Alleen invullen met een reden."
         ),
     )
-    financieel_belang_vastgelegd = models.BooleanField(
+    financieel_belang_vastgelegd = ja_nee_veld(
         _("financieel belang (vastgelegd)"),
-        null=True,
-        blank=True,
         help_text=_(
             "Leeg: volgens de vorm en de vastgelegde bijdragen. Alleen invullen met een reden."
         ),
@@ -178,7 +167,7 @@ class Deelname(MetPeriode, RegisterModel):
             "uittreding), als dat is vastgelegd. Leeg als onbekend."
         ),
     )
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    bron = bron_veld()
     roo_stand = roo_stand_veld()
 
     objects = DeelnameQuerySet.as_manager()
@@ -234,20 +223,20 @@ class Deelname(MetPeriode, RegisterModel):
                 _("Aandeel in het eigen vermogen"),
             ),
             # Backstop for concurrent writes; the full overlap rule is in services.
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "gemeente"],
-                condition=Q(uittredingsdatum__isnull=True, gemeente__isnull=False),
-                name="deelname_een_lopende_per_gemeente",
-                violation_error_message=_(
+            uniek(
+                "deelname_een_lopende_per_gemeente",
+                ["samenwerkingsverband", "gemeente"],
+                wanneer=Q(uittredingsdatum__isnull=True, gemeente__isnull=False),
+                bericht=_(
                     "Gemeente: deze gemeente heeft al een lopende deelname in dit "
                     "samenwerkingsverband."
                 ),
             ),
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "organisatie"],
-                condition=Q(uittredingsdatum__isnull=True, organisatie__isnull=False),
-                name="deelname_een_lopende_per_organisatie",
-                violation_error_message=_(
+            uniek(
+                "deelname_een_lopende_per_organisatie",
+                ["samenwerkingsverband", "organisatie"],
+                wanneer=Q(uittredingsdatum__isnull=True, organisatie__isnull=False),
+                bericht=_(
                     "Organisatie: deze organisatie heeft al een lopende deelname in dit "
                     "samenwerkingsverband."
                 ),
@@ -290,10 +279,10 @@ class Bestuursorgaan(RegisterModel):
         verbose_name_plural = _("bestuursorganen")
         ordering = ["samenwerkingsverband__naam", "soort", "naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "soort", "naam"],
-                name="bestuursorgaan_uniek",
-                violation_error_message=_(
+            uniek(
+                "bestuursorgaan_uniek",
+                ["samenwerkingsverband", "soort", "naam"],
+                bericht=_(
                     "Dit samenwerkingsverband heeft al een orgaan van deze soort met deze naam."
                 ),
             )
@@ -340,11 +329,9 @@ class Zetel(MetPeriode, RegisterModel):
     functie = models.CharField(_("functie"), max_length=20, choices=Functie.choices)
     rol = models.CharField(_("rol"), max_length=20, choices=ZetelRol.choices, default=ZetelRol.LID)
     stemmen = models.PositiveSmallIntegerField(_("stemmen"), null=True, blank=True)
-    begindatum = models.DateField(_("begindatum"), null=True, blank=True)
-    einddatum = models.DateField(
+    begindatum = datum_veld(_("begindatum"))
+    einddatum = datum_veld(
         _("einddatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de persoon de zetel niet meer bezet."),
     )
 
@@ -376,16 +363,13 @@ class Zetel(MetPeriode, RegisterModel):
             and self.bestuursorgaan_id
             and self.deelname.samenwerkingsverband_id != self.bestuursorgaan.samenwerkingsverband_id
         ):
-            raise ValidationError(
-                {
-                    "deelname": ValidationError(
-                        _(
-                            "Namens deelname: moet een deelname zijn van hetzelfde "
-                            "samenwerkingsverband als het bestuursorgaan."
-                        ),
-                        code="ander_samenwerkingsverband",
-                    )
-                }
+            raise veldfout(
+                "deelname",
+                _(
+                    "Namens deelname: moet een deelname zijn van hetzelfde "
+                    "samenwerkingsverband als het bestuursorgaan."
+                ),
+                code="ander_samenwerkingsverband",
             )
 
 
@@ -418,10 +402,10 @@ class Bijdrage(RegisterModel):
         verbose_name_plural = _("bijdragen")
         ordering = ["-jaar", "soort", "onderdeel"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["deelname", "jaar", "soort", "onderdeel"],
-                name="bijdrage_uniek",
-                violation_error_message=_(
+            uniek(
+                "bijdrage_uniek",
+                ["deelname", "jaar", "soort", "onderdeel"],
+                bericht=_(
                     "Bijdrage: voor deze deelname bestaat al een bijdrage met dit jaar, deze "
                     "soort en dit onderdeel."
                 ),

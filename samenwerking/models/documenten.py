@@ -1,12 +1,21 @@
 """An arrangement's documents and yearly figures, and the record of each import of an
 external source."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DocumentSoort, JaarcijfersSoort
-from .basis import RegisterModel, bedrag_veld, jaar_bereik, jaar_veld, link_veld
+from .basis import (
+    RegisterModel,
+    bedrag_veld,
+    bron_veld,
+    datum_veld,
+    jaar_bereik,
+    jaar_veld,
+    link_veld,
+    uniek,
+    veldfout,
+)
 from .verband import samenwerkingsverband_veld
 
 
@@ -15,14 +24,9 @@ class Document(RegisterModel):
     titel = models.CharField(_("titel"), max_length=300)
     soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
     jaar = jaar_veld(leeg_mag=True)
-    datum = models.DateField(_("datum"), null=True, blank=True)
+    datum = datum_veld(_("datum"))
     url = link_veld(_("url"))
-    bron = models.CharField(
-        _("bron"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leeg als het document in het beheer is ingevoerd."),
-    )
+    bron = bron_veld(help_text=_("Leeg als het document in het beheer is ingevoerd."))
 
     class Meta:
         verbose_name = _("document")
@@ -66,17 +70,17 @@ class Jaarcijfers(RegisterModel):
         related_name="+",
         verbose_name=_("brondocument"),
     )
-    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    bron = bron_veld(300)
 
     class Meta:
         verbose_name = _("jaarcijfers")
         verbose_name_plural = _("jaarcijfers")
         ordering = ["samenwerkingsverband__naam", "-jaar", "soort"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "jaar", "soort"],
-                name="jaarcijfers_uniek",
-                violation_error_message=_(
+            uniek(
+                "jaarcijfers_uniek",
+                ["samenwerkingsverband", "jaar", "soort"],
+                bericht=_(
                     "Jaarcijfers: voor dit samenwerkingsverband bestaan al cijfers van deze soort "
                     "voor dit jaar."
                 ),
@@ -93,16 +97,10 @@ class Jaarcijfers(RegisterModel):
             and self.samenwerkingsverband_id
             and self.bron_document.samenwerkingsverband_id != self.samenwerkingsverband_id
         ):
-            raise ValidationError(
-                {
-                    "bron_document": ValidationError(
-                        _(
-                            "Brondocument: moet een document van hetzelfde "
-                            "samenwerkingsverband zijn."
-                        ),
-                        code="ander_samenwerkingsverband",
-                    )
-                }
+            raise veldfout(
+                "bron_document",
+                _("Brondocument: moet een document van hetzelfde samenwerkingsverband zijn."),
+                code="ander_samenwerkingsverband",
             )
 
 

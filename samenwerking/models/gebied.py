@@ -10,10 +10,15 @@ from ..fields import VeldCheckConstraint
 from .basis import (
     MetPeriode,
     RegisterModel,
+    bron_veld,
+    code_formaat,
+    datum_veld,
     eind_na_begin,
     jaar_bereik,
     jaar_veld,
     roo_stand_veld,
+    roo_systeem_id_veld,
+    uniek,
 )
 
 
@@ -28,14 +33,12 @@ class Provincie(models.Model):
         verbose_name_plural = _("provincies")
         ordering = ["naam"]
         constraints = [
-            VeldCheckConstraint(
-                name="provincie_code_formaat",
-                veld="code",
-                condition=Q(code__regex=r"^PV[0-9]{2}$"),
-                violation_error_code="ongeldige_code",
-                violation_error_message=_(
-                    "CBS-code: gebruik PV gevolgd door twee cijfers, bijvoorbeeld PV27."
-                ),
+            code_formaat(
+                "provincie_code_formaat",
+                "code",
+                r"PV[0-9]{2}",
+                code="ongeldige_code",
+                bericht=_("CBS-code: gebruik PV gevolgd door twee cijfers, bijvoorbeeld PV27."),
             )
         ]
 
@@ -54,24 +57,16 @@ class Gemeente(MetPeriode):
     provincie = models.ForeignKey(
         Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("provincie")
     )
-    begindatum = models.DateField(
+    begindatum = datum_veld(
         _("begindatum"),
-        null=True,
-        blank=True,
         help_text=_("Leeg als de gemeente al bestond vóór de vastgelegde herindelingen."),
     )
-    einddatum = models.DateField(
+    einddatum = datum_veld(
         _("einddatum"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de gemeente niet meer bestaat: de herindelingsdatum."),
     )
-    roo_systeem_id = models.PositiveBigIntegerField(
-        _("systeemId ROO"),
-        null=True,
-        blank=True,
-        unique=True,
-        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties."),
+    roo_systeem_id = roo_systeem_id_veld(
+        help_text=_("Nummer van de gemeente in het Register van Overheidsorganisaties.")
     )
     opvolgers = models.ManyToManyField(
         "self",
@@ -91,14 +86,12 @@ class Gemeente(MetPeriode):
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
         constraints = [
-            VeldCheckConstraint(
-                name="gemeente_cbs_code_formaat",
-                veld="cbs_code",
-                condition=Q(cbs_code__regex=f"^{CBS_CODE_PATROON}$"),
-                violation_error_code="ongeldige_cbs_code",
-                violation_error_message=_(
-                    "CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."
-                ),
+            code_formaat(
+                "gemeente_cbs_code_formaat",
+                "cbs_code",
+                CBS_CODE_PATROON,
+                code="ongeldige_cbs_code",
+                bericht=_("CBS-code: gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363."),
             ),
             eind_na_begin(
                 "gemeente_einde_na_begin",
@@ -112,22 +105,36 @@ class Gemeente(MetPeriode):
         return self.naam
 
 
+GEMEENTE = _("gemeente")
+
+
+def gemeente_veld(
+    related_name: str,
+    *,
+    label=GEMEENTE,
+    on_delete=models.PROTECT,
+    leeg_mag: bool = False,
+    help_text="",
+):
+    """The gemeente a row belongs to or names (a deelnemer, a griffie, a raad's zienswijze);
+    LEEG_MAG where a row may name none."""
+    return models.ForeignKey(
+        Gemeente,
+        on_delete=on_delete,
+        null=leeg_mag,
+        blank=leeg_mag,
+        related_name=related_name,
+        verbose_name=label,
+        help_text=help_text,
+    )
+
+
 class Herindeling(RegisterModel):
     """One disappearing gemeente and one of its successors (a split has one row per successor)."""
 
     datum = models.DateField(_("datum"), help_text=_("De dag waarop de nieuwe indeling ingaat."))
-    oude_gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="herindelingen_als_oude",
-        verbose_name=_("opgeheven gemeente"),
-    )
-    nieuwe_gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="herindelingen_als_nieuwe",
-        verbose_name=_("opvolgende gemeente"),
-    )
+    oude_gemeente = gemeente_veld("herindelingen_als_oude", label=_("opgeheven gemeente"))
+    nieuwe_gemeente = gemeente_veld("herindelingen_als_nieuwe", label=_("opvolgende gemeente"))
     soort = models.CharField(_("soort"), max_length=30, choices=HerindelingSoort.choices)
 
     class Meta:
@@ -135,12 +142,10 @@ class Herindeling(RegisterModel):
         verbose_name_plural = _("herindelingen")
         ordering = ["-datum", "oude_gemeente__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["oude_gemeente", "nieuwe_gemeente"],
-                name="herindeling_uniek",
-                violation_error_message=_(
-                    "Deze herindeling (opgeheven gemeente naar opvolger) bestaat al."
-                ),
+            uniek(
+                "herindeling_uniek",
+                ["oude_gemeente", "nieuwe_gemeente"],
+                bericht=_("Deze herindeling (opgeheven gemeente naar opvolger) bestaat al."),
             ),
             VeldCheckConstraint(
                 name="herindeling_andere_gemeente",
@@ -158,12 +163,10 @@ class Herindeling(RegisterModel):
 
 
 class Inwonertal(RegisterModel):
-    gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
-    )
+    gemeente = gemeente_veld("inwonertallen", on_delete=models.CASCADE)
     jaar = jaar_veld(help_text=_("Aantal inwoners op 1 januari."))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    bron = bron_veld()
     roo_stand = roo_stand_veld()
 
     class Meta:
@@ -171,10 +174,10 @@ class Inwonertal(RegisterModel):
         verbose_name_plural = _("inwonertallen")
         ordering = ["gemeente__naam", "-jaar"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["gemeente", "jaar"],
-                name="inwonertal_uniek",
-                violation_error_message=_("Voor deze gemeente is dit jaar al een inwonertal."),
+            uniek(
+                "inwonertal_uniek",
+                ["gemeente", "jaar"],
+                bericht=_("Voor deze gemeente is dit jaar al een inwonertal."),
             ),
             jaar_bereik("inwonertal_jaar_bereik"),
         ]

@@ -3,7 +3,6 @@ versions, and the organisaties that take part in them or carry them out."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -26,12 +25,18 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    bron_veld,
+    code_formaat,
+    datum_veld,
     eind_na_begin,
+    ja_nee_veld,
     link_veld,
     precies_dan,
     roo_stand_veld,
+    roo_systeem_id_veld,
+    veldfout,
 )
-from .gebied import Gemeente, Provincie
+from .gebied import Provincie, gemeente_veld
 
 # The Wet versterking democratische legitimatie Wgr (Stb. 2022, 18) took effect on this day.
 WGR_2022 = datetime.date(2022, 7, 1)
@@ -58,9 +63,7 @@ class Organisatie(RegisterModel):
     telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     website = link_veld(_("website"))
-    roo_systeem_id = models.PositiveBigIntegerField(
-        _("systeemId ROO"), null=True, blank=True, unique=True
-    )
+    roo_systeem_id = roo_systeem_id_veld()
     roo_stand = roo_stand_veld()
 
     # Where to find it: what the national register says and every surface shows.
@@ -172,13 +175,10 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
     adres = models.CharField(_("adres"), max_length=250, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
-    centrumgemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="centrumregelingen",
-        verbose_name=_("centrumgemeente"),
+    centrumgemeente = gemeente_veld(
+        "centrumregelingen",
+        label=_("centrumgemeente"),
+        leeg_mag=True,
         help_text=_("Verplicht bij een centrumgemeenteconstructie, anders leeg."),
     )
     bovenliggend = models.ForeignKey(
@@ -198,19 +198,13 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         verbose_name=_("vorige versie"),
         help_text=_("De regeling die deze heeft vervangen (previousVersion in het ROO)."),
     )
-    ingangsdatum = models.DateField(_("datum inwerkingtreding"), null=True, blank=True)
-    einddatum = models.DateField(
+    ingangsdatum = datum_veld(_("datum inwerkingtreding"))
+    einddatum = datum_veld(
         _("datum uitwerkingtreding"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop de regeling niet meer geldt."),
     )
-    roo_systeem_id = models.PositiveBigIntegerField(
-        _("systeemId ROO"),
-        null=True,
-        blank=True,
-        unique=True,
-        help_text=_("Nummer in het Register van Overheidsorganisaties."),
+    roo_systeem_id = roo_systeem_id_veld(
+        help_text=_("Nummer in het Register van Overheidsorganisaties.")
     )
     cbs_gr_code = models.CharField(
         _("CBS GR-code"), max_length=6, null=True, blank=True, unique=True
@@ -250,10 +244,8 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         blank=True,
         help_text=_("Waar in de regeling de uittreding is geregeld, bijvoorbeeld: art. 38."),
     )
-    evaluatiebepaling_sinds = models.DateField(
+    evaluatiebepaling_sinds = datum_veld(
         _("evaluatiebepaling geldt sinds"),
-        null=True,
-        blank=True,
         help_text=_(
             "De dag waarop de evaluatiebepaling van de regeling in werking trad; op zijn "
             "vroegst 1 juli 2022 (Wgr-wijziging, Stb. 2022, 18). Een evaluatie is pas te laat "
@@ -269,22 +261,12 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         "wgr2022_adviescommissie",
         "wgr2022_onderzoeksrecht",
     )
-    wgr2022_zienswijze_besluiten = models.BooleanField(
-        _("zienswijze op ontwerpbesluiten geregeld"), null=True, blank=True
-    )
-    wgr2022_burgerparticipatie = models.BooleanField(
-        _("burgerparticipatie geregeld"), null=True, blank=True
-    )
-    wgr2022_evaluatie = models.BooleanField(_("evaluatie geregeld"), null=True, blank=True)
-    wgr2022_uittreding = models.BooleanField(
-        _("uittreding en financiële gevolgen geregeld"), null=True, blank=True
-    )
-    wgr2022_adviescommissie = models.BooleanField(
-        _("gemeenschappelijke adviescommissie ingesteld"), null=True, blank=True
-    )
-    wgr2022_onderzoeksrecht = models.BooleanField(
-        _("gezamenlijk onderzoek door de raden geregeld"), null=True, blank=True
-    )
+    wgr2022_zienswijze_besluiten = ja_nee_veld(_("zienswijze op ontwerpbesluiten geregeld"))
+    wgr2022_burgerparticipatie = ja_nee_veld(_("burgerparticipatie geregeld"))
+    wgr2022_evaluatie = ja_nee_veld(_("evaluatie geregeld"))
+    wgr2022_uittreding = ja_nee_veld(_("uittreding en financiële gevolgen geregeld"))
+    wgr2022_adviescommissie = ja_nee_veld(_("gemeenschappelijke adviescommissie ingesteld"))
+    wgr2022_onderzoeksrecht = ja_nee_veld(_("gezamenlijk onderzoek door de raden geregeld"))
     uitvoerende_organisatie = models.ForeignKey(
         "Organisatie",
         on_delete=models.PROTECT,
@@ -328,9 +310,7 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
             "De regeling in het landelijk register die met deze oudere vermelding overeenkomt."
         ),
     )
-    bron = models.CharField(
-        _("bron"), max_length=200, blank=True, help_text=_("Waar deze gegevens vandaan komen.")
-    )
+    bron = bron_veld(help_text=_("Waar deze gegevens vandaan komen."))
     roo_stand = roo_stand_veld()
 
     objects = SamenwerkingsverbandQuerySet.as_manager()
@@ -393,14 +373,15 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
                     "waarop de Wgr de evaluatiebepaling invoerde."
                 ),
             ),
-            VeldCheckConstraint(
-                name="swv_cbs_gr_code_formaat",
-                veld="cbs_gr_code",
-                condition=Q(cbs_gr_code__isnull=True) | Q(cbs_gr_code__regex=r"^GR[0-9]{4}$"),
-                violation_error_code="ongeldige_cbs_gr_code",
-                violation_error_message=_(
+            code_formaat(
+                "swv_cbs_gr_code_formaat",
+                "cbs_gr_code",
+                r"GR[0-9]{4}",
+                code="ongeldige_cbs_gr_code",
+                bericht=_(
                     "CBS GR-code: gebruik GR gevolgd door vier cijfers, bijvoorbeeld GR0316."
                 ),
+                leeg_mag=True,
             ),
             VeldCheckConstraint(
                 name="swv_niet_eigen_bovenliggend",
@@ -455,16 +436,13 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
 
     def clean(self):
         if self.wgr2022_adviescommissie and self.vorm != Vorm.OPENBAAR_LICHAAM:
-            raise ValidationError(
-                {
-                    "wgr2022_adviescommissie": ValidationError(
-                        _(
-                            "Gemeenschappelijke adviescommissie: kan alleen bij een openbaar "
-                            "lichaam worden ingesteld."
-                        ),
-                        code="adviescommissie_alleen_ol",
-                    )
-                }
+            raise veldfout(
+                "wgr2022_adviescommissie",
+                _(
+                    "Gemeenschappelijke adviescommissie: kan alleen bij een openbaar "
+                    "lichaam worden ingesteld."
+                ),
+                code="adviescommissie_alleen_ol",
             )
 
 
@@ -532,8 +510,8 @@ class Regelingversie(MetPeriode, RegisterModel):
     PERIODE = ("ingangsdatum", "einddatum")
 
     samenwerkingsverband = samenwerkingsverband_veld("versies")
-    roo_systeem_id = models.PositiveBigIntegerField(
-        _("systeemId ROO"), unique=True, help_text=_("Nummer van deze versie in het register.")
+    roo_systeem_id = roo_systeem_id_veld(
+        help_text=_("Nummer van deze versie in het register."), leeg_mag=False
     )
     # What the national register says about a version, and the API shows.
     ROO_VELDEN = (
@@ -546,17 +524,13 @@ class Regelingversie(MetPeriode, RegisterModel):
     )
     titel = models.CharField(_("titel"), max_length=500)
     citeertitel = models.CharField(_("citeertitel"), max_length=500, blank=True)
-    ingangsdatum = models.DateField(_("datum inwerkingtreding"), null=True, blank=True)
-    einddatum = models.DateField(
+    ingangsdatum = datum_veld(_("datum inwerkingtreding"))
+    einddatum = datum_veld(
         _("datum uitwerkingtreding"),
-        null=True,
-        blank=True,
         help_text=_("De eerste dag waarop deze versie niet meer geldt."),
     )
-    datum_mutatie = models.DateField(_("laatst gewijzigd in het register"), null=True, blank=True)
-    datum_ter_verificatie = models.DateField(
-        _("laatst geverifieerd in het register"), null=True, blank=True
-    )
+    datum_mutatie = datum_veld(_("laatst gewijzigd in het register"))
+    datum_ter_verificatie = datum_veld(_("laatst geverifieerd in het register"))
 
     class Meta:
         verbose_name = _("versie van de regeling")
