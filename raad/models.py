@@ -238,7 +238,8 @@ class Bestuursvergadering(RegisterModel):
     """A recorded meeting at which a regeling's board adopts its begroting or jaarrekening for
     a year; the P&C dates counted from that adoption follow it."""
 
-    samenwerkingsverband = samenwerkingsverband_veld("bestuursvergaderingen")
+    # Indexed by bestuursvergadering_uniek.
+    samenwerkingsverband = samenwerkingsverband_veld("bestuursvergaderingen", db_index=False)
     vaststelling = models.CharField(_("vaststelling"), max_length=20, choices=Vaststelling.choices)
     jaar = jaar_veld(
         help_text=_("Het begrotingsjaar, of het jaar waarop de jaarrekening betrekking heeft.")
@@ -313,7 +314,8 @@ class Termijnafwijking(RegisterModel):
     """A date that the regeling's own text (or its board) sets for one rule in one year,
     instead of the date the law gives. It wins over every derived date."""
 
-    samenwerkingsverband = samenwerkingsverband_veld("termijnafwijkingen")
+    # Indexed by termijnafwijking_uniek.
+    samenwerkingsverband = samenwerkingsverband_veld("termijnafwijkingen", db_index=False)
     regel = models.ForeignKey(
         Termijnregel,
         on_delete=models.CASCADE,
@@ -535,7 +537,8 @@ class Zienswijze(RegisterModel):
 class Evaluatie(RegisterModel):
     """An evaluation of a regeling (Wgr 2022: every regeling must say how it is evaluated)."""
 
-    samenwerkingsverband = samenwerkingsverband_veld("evaluaties")
+    # Indexed by evaluatie_uniek.
+    samenwerkingsverband = samenwerkingsverband_veld("evaluaties", db_index=False)
     datum = models.DateField(_("datum"), help_text=_("De datum van het evaluatierapport."))
     conclusie = models.TextField(_("conclusie"), blank=True)
     document_url = link_veld(_("document"))

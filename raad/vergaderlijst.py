@@ -5,12 +5,13 @@ exactly as the calendars show them (raad.vergaderregels), in one order.
 One query orders both kinds of meeting (the UNION ALL of `vergaderingen_als_rijen`, with
 the database's collation) and gives a page's meetings by LIMIT/OFFSET; two more read those
 meetings' rows, which `vergaderingen_met_vaststellingen` makes into the meetings, in that
-order. The count is one more query.
+order. The count is one more query (a UNION of its own), asked only when the page is full:
+`Vergaderpaginator` reads the page first, and a page that is not full ends the list.
 """
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet
-from django.utils.functional import cached_property
 
 from .constants import VergaderingSoort
 from .models import Vergadering
@@ -52,9 +53,9 @@ def _samen(delen: list[QuerySet], volgorde: list[str], tot: int | None = None) -
 
 
 class Vergaderlijst:
-    """A sequence for Django's Paginator: `count()` in one query, a slice in three (the page's
-    meetings in order, then their `Vergadering` rows and their vaststellingen), whatever the
-    number of rows. `volgorde` is a list of the model fields `datum` and
+    """The meetings for `Vergaderpaginator`: `count()` in one query, `pagina()` in three (the
+    page's meetings in order, then their `Vergadering` rows and their vaststellingen),
+    whatever the number of rows. `volgorde` is a list of the model fields `datum` and
     `samenwerkingsverband__naam`, each with a minus sign for descending."""
 
     def __init__(self, vergaderingen: QuerySet, vaststellingen: QuerySet, volgorde):
@@ -68,24 +69,13 @@ class Vergaderlijst:
         self.vergaderingen = vergaderingen
         self.vaststellingen = vaststellingen
 
-    @cached_property
-    def aantal(self) -> int:
+    def count(self) -> int:
         # Only the key column: no join to the regelingen.
         delen = vergaderingen_als_rijen(self.vergaderingen, self.vaststellingen, ("nr",))
         return _samen(delen, []).count()
 
-    def count(self) -> int:
-        return self.aantal
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, deel):
-        if not isinstance(deel, slice) or deel.step not in (None, 1):
-            raise TypeError("Only a slice of the meetings can be read.")
-        begin, eind, _stap = deel.indices(self.count())
-        if begin >= eind:
-            return []
+    def pagina(self, begin: int, eind: int) -> list[Vergadering]:
+        """The meetings begin..eind in order; fewer (or none) at the end of the list."""
         # The regeling's name only when the order asks for it (otherwise no join).
         op_naam = any(veld.lstrip("-") == "naam" for veld in self.volgorde)
         kolommen = [k for k in RIJKOLOMMEN if k != "naam" or op_naam]
@@ -116,3 +106,25 @@ class Vergaderlijst:
             if _sleutel_van(v) in plaats
         ]
         return sorted(rijen, key=lambda v: plaats[_sleutel_van(v)])
+
+
+class Vergaderpaginator(Paginator):
+    """Django's paginator over a `Vergaderlijst`, reading the page before the count: a page
+    that is not full ends the list, so its count is known without counting (a regeling's
+    meetings mostly fit on one page); only a full page asks `Vergaderlijst.count()`. A page
+    past the last is `EmptyPage`, as with Django's own order (DRF answers it with a 404)."""
+
+    def page(self, number):
+        try:
+            nummer = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if nummer < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        begin = (nummer - 1) * self.per_page
+        vergaderingen = self.object_list.pagina(begin, begin + self.per_page)
+        if not vergaderingen and nummer > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        if len(vergaderingen) < self.per_page:
+            self.count = begin + len(vergaderingen)  # instead of Paginator's counting
+        return self._get_page(vergaderingen, nummer, self)

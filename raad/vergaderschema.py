@@ -19,7 +19,8 @@ class Vergadering(RegisterModel):
     (regionale raadsavond, verantwoordingsbijeenkomst), entered by its secretariaat. Shown in
     the calendar of every gemeente that takes part on that day."""
 
-    samenwerkingsverband = samenwerkingsverband_veld("vergaderingen")
+    # Indexed by vergadering_verband_datum_idx.
+    samenwerkingsverband = samenwerkingsverband_veld("vergaderingen", db_index=False)
     soort = models.CharField(_("soort"), max_length=30, choices=VergaderingSoort.choices)
     datum = models.DateField(_("datum"))
     omschrijving = models.CharField(

@@ -81,10 +81,23 @@ class DatumVeld(forms.DateField):
             raise ValidationError(self.error_messages["buiten_bereik"], code="buiten_bereik")
 
 
+class JaarInvoer(forms.TextInput):
+    """A year typed as text, with the digits keyboard. Not a number input: in a form that
+    skips the browser's checks (the admin's, the pages'), a number input sends "20x5" as
+    empty, which silently clears an optional year; as text it reaches the field, which says
+    in Dutch what is wrong."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"inputmode": "numeric", "autocomplete": "off", "size": 6, **(attrs or {})}
+        )
+
+
 class JaarVeld(forms.IntegerField):
     """A year from 1900 up to and including 2100."""
 
     default_error_messages = JAAR_FOUTEN
+    widget = JaarInvoer
 
     def __init__(self, **kwargs):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)

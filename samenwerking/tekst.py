@@ -39,5 +39,5 @@ def getal_tekst(waarde: Decimal) -> str:
 
 def procent_tekst(waarde: Decimal) -> str:
     """12.5000 -> 12,5%: a percentage as `getal_tekst` writes the number, with the sign after
-    it (as the pages' `procent` filter)."""
+    it (the pages' `procent` filter writes it so too)."""
     return f"{getal_tekst(waarde)}%"

@@ -28,7 +28,8 @@ from raad.sturing import Kader
 from raad.sturing_selectors import doelen_met_indicatoren
 from raad.termijnen import pc_termijnen
 from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
-from raad.vergaderlijst import Vergaderlijst
+from raad.vergaderlijst import Vergaderlijst, Vergaderpaginator
+from samenwerking.api.pagination import Paginering
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
@@ -118,6 +119,12 @@ class DoelViewSet(RegisterViewSet):
     filterset_class = filters.DoelFilterSet
 
 
+class Vergaderpaginering(Paginering):
+    """The meetings list's pages: counted only when a page is full (raad.vergaderlijst)."""
+
+    django_paginator_class = Vergaderpaginator
+
+
 class VergaderingViewSet(BeheerViewSet):
     """Meetings of a regeling's boards and for the raden; written by its secretariaat. The
     list shows them as the calendars do: with the vaststellingsvergaderingen as meetings of
@@ -128,6 +135,7 @@ class VergaderingViewSet(BeheerViewSet):
     queryset = Vergadering.objects.select_related("samenwerkingsverband")
     serializer_class = s.VergaderingSerializer
     filterset_class = filters.VergaderingFilterSet
+    pagination_class = Vergaderpaginering
 
     @extend_schema(
         description=gettext_lazy(
@@ -139,9 +147,9 @@ class VergaderingViewSet(BeheerViewSet):
         )
     )
     def list(self, request, *args, **kwargs):
-        # Queries: the samenwerkingsverband filter's look-up (when given), the count, the
-        # page's meetings in order, their Vergadering rows and vaststellingen
-        # (raad.vergaderlijst).
+        # Queries: the samenwerkingsverband filter's look-up (when given), the page's meetings
+        # in order, their Vergadering rows and vaststellingen, and the count when the page is
+        # full (raad.vergaderlijst).
         filterset = DjangoFilterBackend().get_filterset(
             request, self.get_queryset().only(*VERGADERING_VELDEN, *VERBAND_VELDEN), self
         )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from raad.adressen import verband_adres
 from regioreg.sitelinks import beheer_url
-from samenwerking.tekst import euro_tekst, getal_tekst, nederlands_getal
+from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
 register = template.Library()
 
@@ -63,7 +63,7 @@ def ja_nee_onbekend(waarde: bool | None) -> str:
 def procent(waarde: Decimal | None) -> str:
     """12,5% with only the decimals that are there, a negative with the minus sign (−) of every
     other number on the pages; `onbekend` without a figure."""
-    return _("onbekend") if waarde in (None, "") else _cijfertekst(f"{getal_tekst(waarde)}%")
+    return _("onbekend") if waarde in (None, "") else _cijfertekst(procent_tekst(waarde))
 
 
 @register.inclusion_tag("raad/_bewerk_in_beheer.html", takes_context=True)

@@ -22,6 +22,7 @@ from ..peilmoment import (
     DATUM_BUITEN_BEREIK,
     JAAR_MAX,
     JAAR_MIN,
+    JaarInvoer,
     binnen_bereik,
     jaar_buiten_bereik,
 )
@@ -126,8 +127,8 @@ JAAR_VALIDATORS = jaar_validators()
 
 
 class JaarVeld(models.PositiveSmallIntegerField):
-    """A stored year (`jaar_veld`) whose form field checks 1900..2100 itself (min and max on
-    its number input) and says `jaar_meldingen`, so no form needs to know; the API maps it to
+    """A stored year (`jaar_veld`) whose form field checks 1900..2100 itself (typed as text,
+    peilmoment.JaarInvoer) and says `jaar_meldingen`, so no form needs to know; the API maps it to
     `api.base.JaarVeldField`, which says the same."""
 
     def meldingen(self) -> dict:
@@ -139,6 +140,8 @@ class JaarVeld(models.PositiveSmallIntegerField):
                 "min_value": JAAR_MIN,
                 "max_value": JAAR_MAX,
                 **kwargs,
+                # Also instead of the admin's number input (peilmoment.JaarInvoer says why).
+                "widget": JaarInvoer,
                 "error_messages": {**self.meldingen(), **kwargs.get("error_messages", {})},
             }
         )

@@ -265,7 +265,8 @@ class Deelname(MetPeriode, RegisterModel):
 
 
 class Bestuursorgaan(RegisterModel):
-    samenwerkingsverband = samenwerkingsverband_veld("bestuursorganen")
+    # Indexed by bestuursorgaan_uniek.
+    samenwerkingsverband = samenwerkingsverband_veld("bestuursorganen", db_index=False)
     soort = models.CharField(_("soort"), max_length=30, choices=OrgaanSoort.choices)
     naam = models.CharField(
         _("naam"),

@@ -41,7 +41,8 @@ class Document(RegisterModel):
 class Jaarcijfers(RegisterModel):
     """The arrangement's own figures for one year: its begroting or its jaarrekening."""
 
-    samenwerkingsverband = samenwerkingsverband_veld("jaarcijfers")
+    # Indexed by jaarcijfers_uniek.
+    samenwerkingsverband = samenwerkingsverband_veld("jaarcijfers", db_index=False)
     jaar = jaar_veld()
     soort = models.CharField(_("soort"), max_length=20, choices=JaarcijfersSoort.choices)
     BEDRAGEN = (

@@ -446,13 +446,17 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
             )
 
 
-def samenwerkingsverband_veld(related_name: str, *, on_delete=models.CASCADE):
-    """The arrangement a row belongs to: its documents, organs, deelnames, meetings…"""
+def samenwerkingsverband_veld(related_name: str, *, on_delete=models.CASCADE, db_index=True):
+    """The arrangement a row belongs to: its documents, organs, deelnames, meetings…
+
+    `db_index=False` where a composite index or unique constraint of the model starts with
+    the samenwerkingsverband: that one serves its look-ups, so an own index would be a copy."""
     return models.ForeignKey(
         Samenwerkingsverband,
         on_delete=on_delete,
         related_name=related_name,
         verbose_name=_("samenwerkingsverband"),
+        db_index=db_index,
     )
 
 

@@ -52,11 +52,26 @@ class SleutelWidget(widgets.ForeignKeyWidget):
             try:
                 return str(uuid.UUID(tekst))
             except ValueError:
-                naam = self.model._meta.verbose_name
-                raise ValueError(
-                    f"{tekst!r} is geen geldige sleutel (uuid) van een {naam}."
-                ) from None
+                raise self._geen_sleutel(tekst) from None
         return tekst
+
+    def _geen_sleutel(self, tekst) -> ValueError:
+        return ValueError(
+            _("%(waarde)s is geen geldige sleutel (uuid) van een %(naam)s.")
+            % {"waarde": repr(tekst), "naam": self.model._meta.verbose_name}
+        )
+
+    def _onbekend(self, tekst) -> ValueError:
+        return ValueError(
+            _("%(naam)s %(waarde)s bestaat niet in het register.")
+            % {"naam": self.model._meta.verbose_name, "waarde": repr(tekst)}
+        )
+
+    def _dubbel(self, tekst) -> ValueError:
+        return ValueError(
+            _("%(waarde)s past op meer dan één %(naam)s; gebruik de uuid.")
+            % {"waarde": repr(tekst), "naam": self.model._meta.verbose_name}
+        )
 
     def voorraad_laden(self, waarden) -> None:
         """Read the rows of every value in `waarden` at once (one query)."""
@@ -89,14 +104,13 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         if leeg(value):
             return None
         tekst = str(value).strip()
-        naam = self.model._meta.verbose_name
         sleutel = self._sleutel(tekst)
         if self.voorraad is not None:
             gevonden = self.voorraad.get(sleutel)
             if gevonden is None:
-                raise ValueError(f"{naam} {tekst!r} bestaat niet in het register.")
+                raise self._onbekend(tekst)
             if gevonden is _DUBBEL:
-                raise ValueError(f"{tekst!r} past op meer dan één {naam}; gebruik de uuid.")
+                raise self._dubbel(tekst)
             return gevonden
         try:
             return (
@@ -105,11 +119,11 @@ class SleutelWidget(widgets.ForeignKeyWidget):
                 .get(**{self.field: sleutel})
             )
         except (ValueError, ValidationError):
-            raise ValueError(f"{tekst!r} is geen geldige sleutel (uuid) van een {naam}.") from None
+            raise self._geen_sleutel(tekst) from None
         except ObjectDoesNotExist:
-            raise ValueError(f"{naam} {tekst!r} bestaat niet in het register.") from None
+            raise self._onbekend(tekst) from None
         except MultipleObjectsReturned:
-            raise ValueError(f"{tekst!r} past op meer dan één {naam}; gebruik de uuid.") from None
+            raise self._dubbel(tekst) from None
 
 
 class GemeenteWidget(SleutelWidget):
@@ -143,7 +157,9 @@ class GemeenteWidget(SleutelWidget):
         if re.fullmatch(CBS_CODE_PATROON, code):
             gemeente = self._per_code.get(code)
             if gemeente is None:
-                raise ValueError(f"gemeente {code!r} bestaat niet in het register.")
+                raise ValueError(
+                    _("gemeente %(waarde)s bestaat niet in het register.") % {"waarde": repr(code)}
+                )
             return gemeente
         gevonden = self.namen.zoek(tekst)
         if len(gevonden) == 1:
@@ -151,11 +167,14 @@ class GemeenteWidget(SleutelWidget):
         if gevonden:
             opties = ", ".join(f"{g.naam} ({g.cbs_code})" for g in gevonden)
             raise ValueError(
-                f"{tekst!r} past op meer dan één gemeente: {opties}; gebruik de CBS-code."
+                _("%(waarde)s past op meer dan één gemeente: %(opties)s; gebruik de CBS-code.")
+                % {"waarde": repr(tekst), "opties": opties}
             )
+        fout = _("gemeente %(waarde)s bestaat niet in het register.") % {"waarde": repr(tekst)}
         lijkt_op = self.namen.dichtstbij(tekst)
-        hint = f" Bedoelt u {' of '.join(lijkt_op)}?" if lijkt_op else ""
-        raise ValueError(f"gemeente {tekst!r} bestaat niet in het register.{hint}")
+        if lijkt_op:
+            fout += " " + _("Bedoelt u %(namen)s?") % {"namen": " of ".join(lijkt_op)}
+        raise ValueError(fout)
 
 
 def persoonsnaam(value) -> str:
@@ -191,7 +210,8 @@ class PersoonWidget(widgets.ForeignKeyWidget):
         )
         if len(gevonden) > 1:
             raise ValueError(
-                f"er zijn meer personen met de naam {naam!r}; leg de zetel in het beheer vast."
+                _("er zijn meer personen met de naam %(naam)s; leg de zetel in het beheer vast.")
+                % {"naam": repr(naam)}
             )
         if gevonden:
             return gevonden[0]
@@ -199,7 +219,10 @@ class PersoonWidget(widgets.ForeignKeyWidget):
         try:
             persoon.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as fout:
-            raise ValueError(f"persoon {naam!r}: {' '.join(fout.messages)}") from None
+            raise ValueError(
+                _("persoon %(naam)s: %(fouten)s")
+                % {"naam": repr(naam), "fouten": " ".join(fout.messages)}
+            ) from None
         if self.voorraad is not None:
             self.voorraad[naam].append(persoon)
         return persoon
@@ -224,7 +247,10 @@ class KeuzeWidget(widgets.Widget):
         code = self._codes.get(value.strip().lower())
         if code is None:
             keuzes = ", ".join(self.keuzes.values)
-            raise ValueError(f"{value!r} is geen geldige keuze; gebruik een van: {keuzes}.")
+            raise ValueError(
+                _("%(waarde)s is geen geldige keuze; gebruik een van: %(keuzes)s.")
+                % {"waarde": repr(value), "keuzes": keuzes}
+            )
         return code
 
     def clean(self, value, row=None, **kwargs):
@@ -272,7 +298,7 @@ class JaNeeWidget(widgets.Widget):
             return True
         if tekst in self.NEE:
             return False
-        raise ValueError(f"{value!r} is geen ja of nee.")
+        raise ValueError(_("%(waarde)s is geen ja of nee.") % {"waarde": repr(value)})
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else ("ja" if value else "nee")
@@ -337,7 +363,9 @@ class UuidWidget(widgets.Widget):
         try:
             return uuid.UUID(str(value).strip())
         except ValueError:
-            raise ValueError(f"{value!r} is geen geldige uuid.") from None
+            raise ValueError(
+                _("%(waarde)s is geen geldige uuid.") % {"waarde": repr(value)}
+            ) from None
 
 
 class GetalWidget(WaardeWidget):
@@ -418,7 +446,10 @@ class DatumWidget(widgets.Widget):
                 return datetime.datetime.strptime(tekst, formaat).date()
             except ValueError:
                 continue
-        raise ValueError(f"{value!r} is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).")
+        raise ValueError(
+            _("%(waarde)s is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).")
+            % {"waarde": repr(value)}
+        )
 
     def render(self, value, obj=None, **kwargs):
         return value.isoformat() if value else ""
@@ -443,5 +474,8 @@ class DomeinenWidget(widgets.ManyToManyWidget):
         onbekend = sorted(c for c in codes if c not in self._per_code)
         if onbekend:
             bekend = ", ".join(sorted(self._per_code))
-            raise ValueError(f"onbekend domein {', '.join(onbekend)}; bekende domeinen: {bekend}.")
+            raise ValueError(
+                _("onbekend domein %(onbekend)s; bekende domeinen: %(bekend)s.")
+                % {"onbekend": ", ".join(onbekend), "bekend": bekend}
+            )
         return [self._per_code[c] for c in codes]

@@ -187,6 +187,18 @@ def test_bad_year_is_reported_by_the_field(pagina, zaanstad):
     expect(pagina.get_by_label("Jaar", exact=True)).to_have_attribute("aria-invalid", "true")
 
 
+def test_a_year_typed_with_a_letter_is_reported_not_dropped(pagina, zaanstad):
+    # A number input would send "20x5" as empty, and the page would quietly show this year.
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    jaar = pagina.get_by_label("Jaar", exact=True)
+    jaar.fill("20x5")
+    jaar.press("Enter")
+    expect(pagina.get_by_role("alert")).to_contain_text(
+        "Jaar: vul een jaartal in, bijvoorbeeld 2025."
+    )
+    expect(pagina.get_by_label("Jaar", exact=True)).to_have_value("20x5")
+
+
 def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentiedata):
     pagina.goto(pagina.basis + "/")
     pagina.keyboard.press("Tab")

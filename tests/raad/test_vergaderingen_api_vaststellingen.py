@@ -304,6 +304,22 @@ def test_pages_follow_one_order_across_both_kinds(api, door_elkaar, ordering):
     assert probleem(api.get(PAD, parameters | {"page": 4}), 404)
 
 
+@pytest.mark.parametrize("grootte", [4, 6, 12, 13])
+def test_the_last_page_has_no_next_and_the_page_after_it_is_a_404(api, door_elkaar, grootte):
+    laatste = -(-12 // grootte)
+    body = api.get(PAD, {"pageSize": grootte, "page": laatste}).json()
+    assert body["count"] == 12 and body["next"] is None
+    assert len(body["results"]) == 12 - grootte * (laatste - 1)
+    assert (body["previous"] is None) == (laatste == 1)
+    assert probleem(api.get(PAD, {"pageSize": grootte, "page": laatste + 1}), 404)
+
+
+def test_without_meetings_the_list_is_one_empty_page(api, referentiedata):
+    body = api.get(PAD).json()
+    assert (body["count"], body["next"], body["previous"], body["results"]) == (0, None, None, [])
+    assert probleem(api.get(PAD, {"page": 2}), 404)
+
+
 @pytest.mark.parametrize("aantal", [1, 15])
 def test_list_query_count_does_not_grow_with_the_meetings(
     api, referentiedata, aantal, django_assert_num_queries
@@ -314,15 +330,20 @@ def test_list_query_count_does_not_grow_with_the_meetings(
         _vergadering(verband, datum=D(2025, 9, 18))
         _vaststelling(verband)
         _vaststelling(verband, vaststelling=Vaststelling.JAARREKENING, jaar=2024)
-    # 1 the count, 2 the page's meetings in order (one UNION ALL), 3-4 their vaststellingen
-    # and Vergadering rows, each with its regeling (raad.vergaderlijst).
-    with django_assert_num_queries(4):
+    # 1 the page's meetings in order (one UNION ALL), 2-3 their vaststellingen and
+    # Vergadering rows, each with its regeling (raad.vergaderlijst); the page is not full, so
+    # it ends the list and gives the count.
+    with django_assert_num_queries(3):
         antwoord = api.get(PAD, {"pageSize": 500})
     assert antwoord.json()["count"] == len(antwoord.json()["results"]) == 3 * aantal
-    # With a regeling: 1 its look-up, then the same four.
-    with django_assert_num_queries(5):
+    # With a regeling: 1 its look-up, then the same three.
+    with django_assert_num_queries(4):
         antwoord = api.get(PAD, {"samenwerkingsverband": str(verband.uuid)})
     assert antwoord.json()["count"] == 3
+    # A full page: 4 the count (another UNION ALL), also when it is the last one.
+    with django_assert_num_queries(4):
+        antwoord = api.get(PAD, {"pageSize": 3 * aantal})
+    assert antwoord.json()["count"] == 3 * aantal and antwoord.json()["next"] is None
 
 
 def test_a_vaststellingsvergadering_s_url_gives_its_vaststellingen(api, ggd):
