@@ -11,6 +11,9 @@ body. A page gives only what differs: the caption, the region's label, the colum
 
 `kolom` stands only directly inside `tabel`; `getal` right-aligns the column (class "getal").
 With `rijgroepen` the rows bring their own `<tbody>` per group (a person with several seats).
+With `leeg=_("Er zijn geen … vastgelegd.")` a body without rows (nothing but white space)
+shows that line as a paragraph instead of the table: a table with only a header row says
+nothing to anyone, least of all to a screen reader.
 """
 
 from django import template
@@ -20,7 +23,7 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-_TABEL_OPTIES = {"bijschrift", "label", "klasse", "id"}
+_TABEL_OPTIES = {"bijschrift", "label", "klasse", "id", "leeg"}
 
 
 class KolomNode(Node):
@@ -47,6 +50,9 @@ class TabelNode(Node):
 
     def render(self, context) -> str:
         waarden = {naam: expr.resolve(context) for naam, expr in self.opties.items()}
+        rijen = self.nodelist.render(context)
+        if "leeg" in waarden and not rijen.strip():
+            return format_html("<p>{}</p>", waarden["leeg"])
         kolommen = [node for node in self.nodelist if isinstance(node, KolomNode)]
         kopcellen = format_html_join(
             "", '<th scope="col"{}>{}</th>', (k.kopcel(context) for k in kolommen)
@@ -56,7 +62,6 @@ class TabelNode(Node):
             format_html(' class="{}"', waarden["klasse"]) if waarden.get("klasse") else "",
             format_html(' id="{}"', waarden["id"]) if waarden.get("id") else "",
         )
-        rijen = self.nodelist.render(context)
         if not self.rijgroepen:
             rijen = format_html("<tbody>{}</tbody>", rijen)
         return format_html(

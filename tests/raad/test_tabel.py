@@ -41,6 +41,30 @@ def test_text_from_the_data_is_escaped_and_row_groups_bring_their_own_body():
     assert "<table>" in html
 
 
+_MET_LEEG = (
+    '{% tabel bijschrift="Deelnemers" label="Deelnemers" leeg=leeg %}{% kolom "Deelnemer" %}'
+    "{% for r in rijen %}<tr><th>{{ r }}</th></tr>{% endfor %}{% endtabel %}"
+)
+
+
+def test_without_rows_the_reader_gets_the_empty_line_and_no_table():
+    html = _render(_MET_LEEG, leeg="Er zijn geen deelnemers <vastgelegd>.", rijen=[])
+    assert html == "<p>Er zijn geen deelnemers &lt;vastgelegd&gt;.</p>"
+
+
+def test_with_rows_the_empty_line_is_not_shown():
+    html = _render(_MET_LEEG, leeg="Er zijn geen deelnemers vastgelegd.", rijen=["Utrecht"])
+    assert "<tbody><tr><th>Utrecht</th></tr></tbody>" in html
+    assert 'role="region"' in html
+    assert "geen deelnemers" not in html
+
+
+def test_without_an_empty_line_an_empty_body_still_gets_its_table():
+    html = _render('{% tabel bijschrift="Zetels" label="Zetels" %}{% kolom "Wie" %}{% endtabel %}')
+    assert "<caption>Zetels</caption>" in html
+    assert "<tbody></tbody>" in html
+
+
 @pytest.mark.parametrize(
     ("bron", "melding"),
     [
