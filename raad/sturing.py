@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.fields import VeldCheckConstraint
 from samenwerking.models import (
-    Gemeente,
     RegisterModel,
+    bron_veld,
+    gemeente_veld,
     jaar_bereik,
     jaar_veld,
     link_veld,
@@ -38,13 +39,7 @@ class KaderSoort(models.TextChoices):
 class Kader(RegisterModel):
     """What one raad decided about one regeling, for one year."""
 
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="kaders",
-        verbose_name=_("gemeente"),
-        help_text=_("De gemeente wier raad dit besloot."),
-    )
+    gemeente = gemeente_veld("kaders", help_text=_("De gemeente wier raad dit besloot."))
     samenwerkingsverband = samenwerkingsverband_veld("kaders", on_delete=models.PROTECT)
     soort = models.CharField(_("soort"), max_length=30, choices=KaderSoort.choices)
     jaar = jaar_veld(
@@ -130,12 +125,7 @@ class Indicatorwaarde(RegisterModel):
     jaar = jaar_veld()
     gepland = _waarde(_("gepland"))
     gerealiseerd = _waarde(_("gerealiseerd"))
-    bron = models.CharField(
-        _("bron"),
-        max_length=250,
-        blank=True,
-        help_text=_("Bijvoorbeeld: Jaarverslag 2025, p. 12."),
-    )
+    bron = bron_veld(250, help_text=_("Bijvoorbeeld: Jaarverslag 2025, p. 12."))
     bron_url = link_veld(_("vindplaats bron"))
 
     class Meta:

@@ -9,9 +9,19 @@ Imported by raad.models, so that they are the raad app's models.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.models import Gemeente, RegisterModel, link_veld, samenwerkingsverband_veld
+from samenwerking.models import (
+    RegisterModel,
+    gemeente_veld,
+    link_veld,
+    samenwerkingsverband_veld,
+)
 
 from .constants import VergaderingSoort
+
+
+def _omschrijving(voorbeeld):
+    """What a meeting is about, in a line; optional, VOORBEELD is its help text."""
+    return models.CharField(_("omschrijving"), max_length=200, blank=True, help_text=voorbeeld)
 
 
 class Vergadering(RegisterModel):
@@ -23,11 +33,8 @@ class Vergadering(RegisterModel):
     samenwerkingsverband = samenwerkingsverband_veld("vergaderingen", db_index=False)
     soort = models.CharField(_("soort"), max_length=30, choices=VergaderingSoort.choices)
     datum = models.DateField(_("datum"))
-    omschrijving = models.CharField(
-        _("omschrijving"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld: behandeling jaarstukken 2025; aanvang 19.30 uur."),
+    omschrijving = _omschrijving(
+        _("Bijvoorbeeld: behandeling jaarstukken 2025; aanvang 19.30 uur.")
     )
     agenda_url = link_veld(_("agenda"))
     besluiten_url = link_veld(
@@ -65,19 +72,9 @@ class Raadsvergadering(RegisterModel):
     raad's decision date for a zienswijze is the last of these on or before the deadline
     (raad.vergaderingen)."""
 
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.CASCADE,
-        related_name="raadsvergaderingen",
-        verbose_name=_("gemeente"),
-    )
+    gemeente = gemeente_veld("raadsvergaderingen", on_delete=models.CASCADE)
     datum = models.DateField(_("datum"))
-    omschrijving = models.CharField(
-        _("omschrijving"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld: besluitvormende raadsvergadering."),
-    )
+    omschrijving = _omschrijving(_("Bijvoorbeeld: besluitvormende raadsvergadering."))
     agenda_url = link_veld(_("agenda"))
 
     class Meta:
