@@ -24,6 +24,7 @@ from samenwerking.models import (
     jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
+    uniek,
 )
 
 
@@ -133,10 +134,10 @@ class Indicatorwaarde(RegisterModel):
         verbose_name_plural = _("waarden van indicatoren")
         ordering = ["indicator", "jaar"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "jaar"],
-                name="indicatorwaarde_uniek",
-                violation_error_message=_(
+            uniek(
+                "indicatorwaarde_uniek",
+                ["indicator", "jaar"],
+                bericht=_(
                     "Voor deze indicator is voor dit jaar al een waarde vastgelegd; pas die aan."
                 ),
             ),

@@ -14,6 +14,7 @@ from samenwerking.models import (
     gemeente_veld,
     link_veld,
     samenwerkingsverband_veld,
+    uniek,
 )
 
 from .constants import VergaderingSoort
@@ -46,10 +47,10 @@ class Vergadering(RegisterModel):
         verbose_name_plural = _("vergaderingen")
         ordering = ["-datum", "samenwerkingsverband__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["samenwerkingsverband", "soort", "datum"],
-                name="vergadering_uniek",
-                violation_error_message=_(
+            uniek(
+                "vergadering_uniek",
+                ["samenwerkingsverband", "soort", "datum"],
+                bericht=_(
                     "Voor dit samenwerkingsverband is op deze datum al een vergadering van deze "
                     "soort vastgelegd."
                 ),
@@ -82,10 +83,10 @@ class Raadsvergadering(RegisterModel):
         verbose_name_plural = _("raadsvergaderingen")
         ordering = ["gemeente__naam", "-datum"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["gemeente", "datum"],
-                name="raadsvergadering_uniek",
-                violation_error_message=_(
+            uniek(
+                "raadsvergadering_uniek",
+                ["gemeente", "datum"],
+                bericht=_(
                     "Voor deze gemeente is op deze datum al een raadsvergadering vastgelegd."
                 ),
             ),
