@@ -87,7 +87,3 @@ class VergaderingSoort(models.TextChoices):
     DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("Vergadering dagelijks bestuur")
     RAADSAVOND = "raadsavond", _("Regionale raadsavond")
     VERANTWOORDING = "verantwoording", _("Verantwoordingsbijeenkomst voor de raden")
-
-
-# The meetings held for the raden rather than by the board.
-VERGADERINGEN_VOOR_RADEN = (VergaderingSoort.RAADSAVOND, VergaderingSoort.VERANTWOORDING)
