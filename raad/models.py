@@ -25,6 +25,7 @@ from samenwerking.models import (
     jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
+    tekst_veld,
     uniek,
     veldfout,
 )
@@ -81,10 +82,8 @@ class Termijnregel(models.Model):
     artikel = models.CharField(
         _("artikel"), max_length=100, help_text=_("Bijvoorbeeld: Wgr art. 34 lid 2.")
     )
-    toelichting = models.TextField(
-        _("toelichting"),
-        blank=True,
-        help_text=_("Wat de termijn inhoudt, en wat over de bron nog onzeker is."),
+    toelichting = tekst_veld(
+        _("toelichting"), help_text=_("Wat de termijn inhoudt, en wat over de bron nog onzeker is.")
     )
     berekening = models.CharField(_("berekening"), max_length=30, choices=Berekening.choices)
     vaststelling = models.CharField(
@@ -455,11 +454,10 @@ class Zienswijze(RegisterModel):
     )
     raadsvergadering = datum_veld(_("geagendeerd voor raadsvergadering van"))
     raadsbesluit_datum = datum_veld(_("datum raadsbesluit"))
-    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    samenvatting = tekst_veld(_("samenvatting"))
     document_url = link_veld(_("document"))
-    reactie_bestuur = models.TextField(
+    reactie_bestuur = tekst_veld(
         _("reactie van het bestuur"),
-        blank=True,
         help_text=_("De gemotiveerde reactie van het bestuur op de zienswijze."),
     )
 
@@ -540,7 +538,7 @@ class Evaluatie(RegisterModel):
     # Indexed by evaluatie_uniek.
     samenwerkingsverband = samenwerkingsverband_veld("evaluaties", db_index=False)
     datum = models.DateField(_("datum"), help_text=_("De datum van het evaluatierapport."))
-    conclusie = models.TextField(_("conclusie"), blank=True)
+    conclusie = tekst_veld(_("conclusie"))
     document_url = link_veld(_("document"))
 
     class Meta:

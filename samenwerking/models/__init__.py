@@ -33,6 +33,7 @@ from .basis import (
     precies_dan,
     roo_stand_veld,
     roo_systeem_id_veld,
+    tekst_veld,
     uniek,
     veldfout,
 )
@@ -106,6 +107,7 @@ __all__ = [
     "roo_stand_veld",
     "roo_systeem_id_veld",
     "samenwerkingsverband_veld",
+    "tekst_veld",
     "uniek",
     "veldfout",
 ]

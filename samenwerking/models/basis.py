@@ -199,6 +199,15 @@ def bedrag_veld(label) -> models.DecimalField:
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
 
 
+def tekst_veld(label, max_length: int | None = None, *, help_text="") -> models.Field:
+    """A text that may be left empty: empty means onbekend or not given (stored as "", never
+    NULL, as Django does for text). Up to MAX_LENGTH characters (one line in a form), or of
+    any length without it (a text area)."""
+    if max_length is None:
+        return models.TextField(label, blank=True, help_text=help_text)
+    return models.CharField(label, max_length=max_length, blank=True, help_text=help_text)
+
+
 def link_veld(label, *, help_text="") -> models.URLField:
     """A link to a page or document elsewhere: optional, at most 500 characters."""
     return models.URLField(label, max_length=500, blank=True, help_text=help_text)
@@ -236,7 +245,7 @@ def percentage_bereik(naam: str, veld: str, label) -> VeldCheckConstraint:
 
 def bron_veld(max_length: int = 200, *, help_text="") -> models.CharField:
     """Where a row's data come from (an import's name, a document, an article); optional."""
-    return models.CharField(_("bron"), max_length=max_length, blank=True, help_text=help_text)
+    return tekst_veld(_("bron"), max_length=max_length, help_text=help_text)
 
 
 def roo_stand_veld():

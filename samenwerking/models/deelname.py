@@ -30,6 +30,7 @@ from .basis import (
     percentage_bereik,
     percentage_veld,
     roo_stand_veld,
+    tekst_veld,
     uniek,
     veldfout,
 )
@@ -85,9 +86,7 @@ class Deelname(MetPeriode, RegisterModel):
             "(financieel belang, ook zonder bijdrage)."
         ),
     )
-    aansprakelijkheid_toelichting = models.CharField(
-        _("toelichting aansprakelijkheid"), max_length=500, blank=True
-    )
+    aansprakelijkheid_toelichting = tekst_veld(_("toelichting aansprakelijkheid"), max_length=500)
     deelnemende_bestuursorganen = KeuzelijstField(
         _("deelname via"),
         keuzes=DeelnemendOrgaan,
@@ -108,36 +107,32 @@ class Deelname(MetPeriode, RegisterModel):
             "Leeg: volgens de vorm en de vastgelegde bijdragen. Alleen invullen met een reden."
         ),
     )
-    belang_toelichting = models.CharField(
+    belang_toelichting = tekst_veld(
         _("reden"),
         max_length=500,
-        blank=True,
         help_text=_("Waarom het bestuurlijk of financieel belang anders is dan de vorm zegt."),
     )
     # What published verbonden-partijen lists show besides (issue 19): the programme of the
     # gemeente's own budget, who holds the owner's and the client's role, shares and the
     # recorded shares in a deficit and in the equity. Empty means onbekend.
-    programma = models.CharField(
+    programma = tekst_veld(
         _("programma / beleidsdoel"),
         max_length=300,
-        blank=True,
         help_text=_(
             "Het programma van de eigen begroting of het beleidsdoel waaraan de deelname bijdraagt."
         ),
     )
-    eigenaarsrol = models.CharField(
+    eigenaarsrol = tekst_veld(
         _("eigenaarsrol"),
         max_length=200,
-        blank=True,
         help_text=_(
             "Wie namens de deelnemer de eigenaarsrol vervult (continuïteit, risico's), meestal "
             "een portefeuillehouder, bijvoorbeeld: wethouder financiën."
         ),
     )
-    opdrachtgeversrol = models.CharField(
+    opdrachtgeversrol = tekst_veld(
         _("opdrachtgeversrol"),
         max_length=200,
-        blank=True,
         help_text=_(
             "Wie namens de deelnemer de opdrachtgeversrol vervult (wat het verband levert), "
             "meestal de vakwethouder."
@@ -268,10 +263,9 @@ class Bestuursorgaan(RegisterModel):
     # Indexed by bestuursorgaan_uniek.
     samenwerkingsverband = samenwerkingsverband_veld("bestuursorganen", db_index=False)
     soort = models.CharField(_("soort"), max_length=30, choices=OrgaanSoort.choices)
-    naam = models.CharField(
+    naam = tekst_veld(
         _("naam"),
         max_length=250,
-        blank=True,
         help_text=_("Alleen nodig als er meer organen van dezelfde soort zijn."),
     )
 
@@ -295,7 +289,7 @@ class Bestuursorgaan(RegisterModel):
 
 class Persoon(RegisterModel):
     naam = models.CharField(_("naam"), max_length=200, help_text=_("Bijvoorbeeld: J. de Vries"))
-    partij = models.CharField(_("politieke partij"), max_length=100, blank=True)
+    partij = tekst_veld(_("politieke partij"), max_length=100)
 
     class Meta:
         verbose_name = _("persoon")

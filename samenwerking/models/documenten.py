@@ -13,6 +13,7 @@ from .basis import (
     jaar_bereik,
     jaar_veld,
     link_veld,
+    tekst_veld,
     uniek,
     veldfout,
 )
@@ -61,8 +62,8 @@ class Jaarcijfers(RegisterModel):
     eigen_vermogen_eind = bedrag_veld(_("eigen vermogen 31 december (€)"))
     vreemd_vermogen_begin = bedrag_veld(_("vreemd vermogen 1 januari (€)"))
     vreemd_vermogen_eind = bedrag_veld(_("vreemd vermogen 31 december (€)"))
-    risicos = models.TextField(_("risico's"), blank=True)
-    ontwikkelingen = models.TextField(_("ontwikkelingen"), blank=True)
+    risicos = tekst_veld(_("risico's"))
+    ontwikkelingen = tekst_veld(_("ontwikkelingen"))
     bron_document = models.ForeignKey(
         Document,
         on_delete=models.SET_NULL,
@@ -115,8 +116,8 @@ class Bronimport(models.Model):
         _("stand"), help_text=_("Het moment van de export (timestamp van het bestand).")
     )
     ingelezen_op = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
-    bestanden = models.TextField(_("bestanden"), blank=True)
-    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    bestanden = tekst_veld(_("bestanden"))
+    samenvatting = tekst_veld(_("samenvatting"))
 
     class Meta:
         verbose_name = _("import van een bron")

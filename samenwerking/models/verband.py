@@ -34,6 +34,7 @@ from .basis import (
     precies_dan,
     roo_stand_veld,
     roo_systeem_id_veld,
+    tekst_veld,
     veldfout,
 )
 from .gebied import Provincie, gemeente_veld
@@ -46,7 +47,7 @@ class Organisatie(RegisterModel):
     """A participant that is not a gemeente: provincie, waterschap, Rijk, other bodies."""
 
     naam = models.CharField(_("naam"), max_length=250, unique=True)
-    afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
+    afkorting = tekst_veld(_("afkorting"), max_length=50)
     soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
     provincie = models.ForeignKey(
         Provincie,
@@ -57,10 +58,10 @@ class Organisatie(RegisterModel):
         verbose_name=_("provincie"),
         help_text=_("Alleen voor een organisatie van de soort provincie: welke provincie."),
     )
-    adres = models.CharField(_("adres"), max_length=250, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
+    adres = tekst_veld(_("adres"), max_length=250)
+    postcode = tekst_veld(_("postcode"), max_length=10)
+    vestigingsplaats = tekst_veld(_("vestigingsplaats"), max_length=100)
+    telefoon = tekst_veld(_("telefoon"), max_length=50)
     email = models.EmailField(_("e-mailadres"), blank=True)
     website = link_veld(_("website"))
     roo_systeem_id = roo_systeem_id_veld()
@@ -118,13 +119,12 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
     PERIODE = ("ingangsdatum", "einddatum")
 
     naam = models.CharField(_("naam"), max_length=250)
-    citeertitel = models.CharField(
+    citeertitel = tekst_veld(
         _("citeertitel"),
         max_length=500,
-        blank=True,
         help_text=_("De korte titel waaronder de regeling wordt aangehaald."),
     )
-    afkorting = models.CharField(_("afkorting"), max_length=50, blank=True)
+    afkorting = tekst_veld(_("afkorting"), max_length=50)
     # The readable address (/samenwerkingsverbanden/veiligheidsregio-utrecht/), given once
     # from the name when the row is first written (samenwerking.slugs) and then kept.
     slug = models.SlugField(
@@ -139,9 +139,8 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         ),
     )
     vorm = models.CharField(_("vorm"), max_length=20, choices=Vorm.choices)
-    doel = models.TextField(
+    doel = tekst_veld(
         _("doel / openbaar belang"),
-        blank=True,
         help_text=_("Het openbaar belang dat de samenwerking dient (BBV art. 15)."),
     )
     domeinen = models.ManyToManyField(
@@ -163,18 +162,17 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         default=False,
         help_text=_("De wet schrijft deze samenwerking voor (veiligheidsregio, GGD, …)."),
     )
-    verplicht_grondslag = models.CharField(
+    verplicht_grondslag = tekst_veld(
         _("wettelijke grondslag van de verplichting"),
         max_length=250,
-        blank=True,
         help_text=_("Bijvoorbeeld: Wet veiligheidsregio's, art. 9."),
     )
     bevoegdheidsverkrijgingen = KeuzelijstField(
         _("bevoegdheidsverkrijging"), keuzes=Bevoegdheidsverkrijging
     )
-    adres = models.CharField(_("adres"), max_length=250, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    vestigingsplaats = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
+    adres = tekst_veld(_("adres"), max_length=250)
+    postcode = tekst_veld(_("postcode"), max_length=10)
+    vestigingsplaats = tekst_veld(_("vestigingsplaats"), max_length=100)
     centrumgemeente = gemeente_veld(
         "centrumregelingen",
         label=_("centrumgemeente"),
@@ -225,23 +223,20 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         validators=[MaxValueValidator(120)],
         help_text=_("Hoeveel maanden vóór de uittreding een deelnemer moet opzeggen."),
     )
-    uittreding_kosten = models.TextField(
+    uittreding_kosten = tekst_veld(
         _("kosten van uittreding of de formule"),
-        blank=True,
         help_text=_(
             "Wat een uittredende deelnemer betaalt, of hoe dat wordt berekend; bijvoorbeeld: "
             "vijf jaar de bijdrage van het laatste jaar, of de frictiekosten volgens bijlage 2."
         ),
     )
-    uittreding_tekst = models.TextField(
+    uittreding_tekst = tekst_veld(
         _("tekst van de uittredingsbepaling"),
-        blank=True,
         help_text=_("De bepaling zoals die in de regeling staat."),
     )
-    uittreding_artikel = models.CharField(
+    uittreding_artikel = tekst_veld(
         _("artikel over uittreding"),
         max_length=100,
-        blank=True,
         help_text=_("Waar in de regeling de uittreding is geregeld, bijvoorbeeld: art. 38."),
     )
     evaluatiebepaling_sinds = datum_veld(
@@ -279,16 +274,14 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
             "de bedrijfsvoeringsorganisatie of het gemeenschappelijk orgaan)."
         ),
     )
-    bronhouder = models.CharField(
+    bronhouder = tekst_veld(
         _("bronhouder"),
         max_length=250,
-        blank=True,
         help_text=_("Wie de regeling in het landelijk register bijhoudt."),
     )
-    archiefzorgdrager = models.CharField(
+    archiefzorgdrager = tekst_veld(
         _("archiefzorgdrager"),
         max_length=250,
-        blank=True,
         help_text=_("Wie zorgt voor het archief van de regeling (Archiefwet)."),
     )
     alleen_historisch = models.BooleanField(
@@ -484,11 +477,8 @@ class Bevoegdheid(RegisterModel):
     """A power transferred to the arrangement (art. 27 register)."""
 
     samenwerkingsverband = samenwerkingsverband_veld("bevoegdheden")
-    artikel = models.CharField(
-        _("artikel van de regeling"),
-        max_length=250,
-        blank=True,
-        help_text=_("Bijvoorbeeld: art. 5"),
+    artikel = tekst_veld(
+        _("artikel van de regeling"), max_length=250, help_text=_("Bijvoorbeeld: art. 5")
     )
     omschrijving = models.TextField(_("omschrijving"))
     verkrijging = models.CharField(
@@ -527,7 +517,7 @@ class Regelingversie(MetPeriode, RegisterModel):
         "datum_ter_verificatie",
     )
     titel = models.CharField(_("titel"), max_length=500)
-    citeertitel = models.CharField(_("citeertitel"), max_length=500, blank=True)
+    citeertitel = tekst_veld(_("citeertitel"), max_length=500)
     ingangsdatum = datum_veld(_("datum inwerkingtreding"))
     einddatum = datum_veld(
         _("datum uitwerkingtreding"),
