@@ -23,7 +23,7 @@ from . import bulk, importbestanden
 from .adminbasis import RegisterAdmin
 from .formats import FORMATEN, BestandsFout
 from .importbestanden import ImportOpslag
-from .resources import regelfout
+from .resources import RESOURCE_PER_MODEL, regelfout
 
 
 class ImportFormulier(ImportForm):
@@ -107,6 +107,11 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
     confirm_form_class = BevestigFormulier
     export_form_class = ExportFormulier
     import_template_name = "admin/samenwerking/import.html"
+
+    def get_resource_classes(self, request):
+        """The resource of this admin's model; a model and its resource are paired once, in
+        the resource's own Meta (`resources.RESOURCE_PER_MODEL`)."""
+        return [RESOURCE_PER_MODEL[self.model]]
 
     def import_action(self, request, **kwargs):
         importbestanden.opruimen()

@@ -4,7 +4,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import resources
 from ..adminbasis import RegisterAdmin, RegisterInline
 from ..adminimport import RegisterImportExportAdmin
 from ..models import Domein, Gemeente, Herindeling, Inwonertal, Organisatie, Persoon, Provincie
@@ -42,7 +41,6 @@ class HerindelingAlsOudeInline(RegisterInline, admin.TabularInline):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(RegisterImportExportAdmin):
-    resource_classes = [resources.GemeenteResource]
     list_display = ["naam", "cbs_code", "provincie", "begindatum", "einddatum"]
     list_filter = [GemeenteStatusFilter, "provincie"]
     list_select_related = ["provincie"]

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import resources
 from ..adminbasis import RegisterAdmin, RegisterInline, ServiceWrites, VerbandRijAdmin
 from ..adminimport import RegisterImportExportAdmin
 from ..models import (
@@ -49,7 +48,6 @@ class ZetelVanOrgaanInline(RegisterInline, admin.TabularInline):
 
 @admin.register(Deelname)
 class DeelnameAdmin(RegisterImportExportAdmin):
-    resource_classes = [resources.DeelnameResource]
     list_display = [
         "samenwerkingsverband",
         "deelnemer_link",
@@ -98,7 +96,6 @@ class BestuursorgaanAdmin(VerbandRijAdmin):
 
 @admin.register(Zetel)
 class ZetelAdmin(RegisterImportExportAdmin):
-    resource_classes = [resources.ZetelResource]
     list_display = [
         "persoon",
         "bestuursorgaan",
@@ -140,7 +137,6 @@ class ZetelAdmin(RegisterImportExportAdmin):
 
 @admin.register(Bijdrage)
 class BijdrageAdmin(RegisterImportExportAdmin):
-    resource_classes = [resources.BijdrageResource]
     form = BijdrageForm
     list_display = ["samenwerkingsverband", "deelnemer", "jaar", "soort", "onderdeel", "bedrag"]
     list_filter = ["jaar", "soort", "deelname__samenwerkingsverband__vorm"]
@@ -168,7 +164,6 @@ class BijdrageAdmin(RegisterImportExportAdmin):
 
 @admin.register(Jaarcijfers)
 class JaarcijfersAdmin(RegisterImportExportAdmin):
-    resource_classes = [resources.JaarcijfersResource]
     list_display = [
         "samenwerkingsverband",
         "jaar",

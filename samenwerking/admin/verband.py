@@ -6,7 +6,6 @@ import nested_admin
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import resources
 from ..adminbasis import RegisterInline
 from ..adminimport import RegisterImportExportAdmin
 from ..models import (
@@ -60,7 +59,6 @@ class SamenwerkingsverbandAdmin(
     """A compact main page; deelnemers, bijdragen (a grid), besturen with zetels and
     jaarcijfers are pages of their own (`werkplek`), reached by tabs."""
 
-    resource_classes = [resources.SamenwerkingsverbandResource]
     list_display = [
         "naam",
         "afkorting",

@@ -4,6 +4,7 @@ the import preview's cells (`voorvertoning`) and the widgets of the columns (`wi
 
 from .basis import RegisterResource, regelfout
 from .register import (
+    RESOURCE_PER_MODEL,
     BijdrageResource,
     DeelnameResource,
     GemeenteResource,
@@ -13,6 +14,7 @@ from .register import (
 )
 
 __all__ = [
+    "RESOURCE_PER_MODEL",
     "BijdrageResource",
     "DeelnameResource",
     "GemeenteResource",

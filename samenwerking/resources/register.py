@@ -469,3 +469,18 @@ class ZetelResource(RegisterResource):
                 }
             )
         return orgaan
+
+
+# The resource of each model that has one, by the model the resource declares: the admin
+# imports and exports a model through it (adminimport.RegisterImportExportAdmin).
+RESOURCE_PER_MODEL = {
+    resource._meta.model: resource
+    for resource in (
+        GemeenteResource,
+        SamenwerkingsverbandResource,
+        DeelnameResource,
+        BijdrageResource,
+        JaarcijfersResource,
+        ZetelResource,
+    )
+}

@@ -14,7 +14,6 @@ from .verslag import (
     CONFLICT,
     GEWIJZIGD,
     NIEUW,
-    Wijziging,
     conflict_tekst,
     verschil_tekst,
 )
@@ -56,27 +55,22 @@ def deelnames_plannen(
                 waarden_toepassen(nieuw, waarden, nieuw=True)
                 plan.deelnames_nieuw.append(nieuw)
                 if not plan.nieuw:
-                    plan.wijzigingen.append(
-                        Wijziging(
-                            NIEUW,
-                            naam,
-                            sid,
-                            f"deelnemer {g.deelnemer} erbij (vanaf "
-                            f"{datum_tekst(g.toetredingsdatum)})",
-                        )
+                    plan.wijzig(
+                        NIEUW,
+                        naam,
+                        sid,
+                        f"deelnemer {g.deelnemer} erbij (vanaf {datum_tekst(g.toetredingsdatum)})",
                     )
                 continue
             gekoppeld.add(d.pk)
             oude_uittreding = d.uittredingsdatum
             uitkomst = waarden_toepassen(d, waarden)
             for conflict in uitkomst.conflicten:
-                plan.wijzigingen.append(
-                    Wijziging(
-                        CONFLICT,
-                        naam,
-                        sid,
-                        f"deelname van {g.deelnemer}: {conflict_tekst(conflict)}",
-                    )
+                plan.wijzig(
+                    CONFLICT,
+                    naam,
+                    sid,
+                    f"deelname van {g.deelnemer}: {conflict_tekst(conflict)}",
                 )
             eindigt = oude_uittreding is None and d.uittredingsdatum is not None
             if eindigt:
@@ -84,25 +78,21 @@ def deelnames_plannen(
                 d.uittredingsdatum = None
                 plan.deelnames_einde.append((d, einde))
                 if einde != eind_regeling or plan.nieuw:
-                    plan.wijzigingen.append(
-                        Wijziging(
-                            BEEINDIGD,
-                            naam,
-                            sid,
-                            f"deelname van {g.deelnemer} beëindigd per {datum_tekst(einde)}",
-                        )
+                    plan.wijzig(
+                        BEEINDIGD,
+                        naam,
+                        sid,
+                        f"deelname van {g.deelnemer} beëindigd per {datum_tekst(einde)}",
                     )
             overig = [v for v in uitkomst.gewijzigd if v.veld != "uittredingsdatum" or not eindigt]
             if overig:
                 plan.deelnames_gewijzigd.append(d)
                 for v in overig:
-                    plan.wijzigingen.append(
-                        Wijziging(
-                            GEWIJZIGD,
-                            naam,
-                            sid,
-                            f"deelname van {g.deelnemer}: {verschil_tekst(v)}",
-                        )
+                    plan.wijzig(
+                        GEWIJZIGD,
+                        naam,
+                        sid,
+                        f"deelname van {g.deelnemer}: {verschil_tekst(v)}",
                     )
             elif uitkomst.stand_gewijzigd and not eindigt:
                 plan.deelnames_stand.append(d)
@@ -118,14 +108,12 @@ def deelnames_plannen(
             stand["uittredingsdatum"] = als_json(einde)
             d.roo_stand = stand
             plan.deelnames_einde.append((d, einde))
-            plan.wijzigingen.append(
-                Wijziging(
-                    BEEINDIGD,
-                    naam,
-                    sid,
-                    f"deelname van {d.gemeente or d.organisatie} beëindigd per "
-                    f"{datum_tekst(einde)} (staat niet meer in het register)",
-                )
+            plan.wijzig(
+                BEEINDIGD,
+                naam,
+                sid,
+                f"deelname van {d.gemeente or d.organisatie} beëindigd per "
+                f"{datum_tekst(einde)} (staat niet meer in het register)",
             )
 
 
@@ -143,15 +131,13 @@ def deelnames_schrijven(plan: Plan, verband) -> None:
         per_datum: dict[datetime.date, list[Deelname]] = {}
         for d, einde in eindes:
             if any(pk == d.pk and begin >= einde for pk, begin in latere):
-                plan.wijzigingen.append(
-                    Wijziging(
-                        CONFLICT,
-                        verband.naam,
-                        verband.roo_systeem_id,
-                        f"deelname van {d.gemeente or d.organisatie}: het register beëindigt "
-                        f"haar per {datum_tekst(einde)}, maar in regioreg begint daarna nog een "
-                        "zetel; niet beëindigd. Pas de zetel aan.",
-                    )
+                plan.wijzig(
+                    CONFLICT,
+                    verband.naam,
+                    verband.roo_systeem_id,
+                    f"deelname van {d.gemeente or d.organisatie}: het register beëindigt "
+                    f"haar per {datum_tekst(einde)}, maar in regioreg begint daarna nog een "
+                    "zetel; niet beëindigd. Pas de zetel aan.",
                 )
                 continue
             per_datum.setdefault(einde, []).append(d)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from .verslag import Wijziging
+
 
 @dataclass
 class Plan:
@@ -18,7 +20,7 @@ class Plan:
     deelnames_gewijzigd: list = field(default_factory=list)
     deelnames_stand: list = field(default_factory=list)  # only roo_stand changed
     deelnames_einde: list = field(default_factory=list)  # (deelname, datum)
-    wijzigingen: list = field(default_factory=list)
+    wijzigingen: list[Wijziging] = field(default_factory=list)
 
     @property
     def schrijven(self) -> bool:
@@ -34,3 +36,6 @@ class Plan:
             or self.deelnames_stand
             or self.deelnames_einde
         )
+
+    def wijzig(self, soort: str, verband_naam: str, systeem_id, omschrijving: str) -> None:
+        self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))

@@ -40,7 +40,6 @@ from .verslag import (
     CONFLICT,
     GEWIJZIGD,
     NIEUW,
-    Wijziging,
     conflict_tekst,
     verschil_tekst,
 )
@@ -397,18 +396,16 @@ class Regelingen:
         naam, sid = verband.naam, huidig.systeem_id
         for verschil in uitkomst.gewijzigd:
             if verschil.veld == "einddatum" and verschil.oud is None:
-                plan.wijzigingen.append(
-                    Wijziging(
-                        BEEINDIGD,
-                        naam,
-                        sid,
-                        f"regeling beëindigd per {datum_tekst(verband.einddatum)}",
-                    )
+                plan.wijzig(
+                    BEEINDIGD,
+                    naam,
+                    sid,
+                    f"regeling beëindigd per {datum_tekst(verband.einddatum)}",
                 )
             else:
-                plan.wijzigingen.append(Wijziging(GEWIJZIGD, naam, sid, verschil_tekst(verschil)))
+                plan.wijzig(GEWIJZIGD, naam, sid, verschil_tekst(verschil))
         for conflict in uitkomst.conflicten:
-            plan.wijzigingen.append(Wijziging(CONFLICT, naam, sid, conflict_tekst(conflict)))
+            plan.wijzig(CONFLICT, naam, sid, conflict_tekst(conflict))
 
     def _plan_versies(self, plan: Plan, verband, keten: list[Regeling]) -> None:
         for r in keten:
@@ -426,14 +423,12 @@ class Regelingen:
                 self.versies[r.systeem_id] = versie
                 plan.versies_nieuw.append(versie)
                 if not plan.nieuw:
-                    plan.wijzigingen.append(
-                        Wijziging(
-                            GEWIJZIGD,
-                            verband.naam,
-                            keten[-1].systeem_id,
-                            f"versie {r.systeem_id} erbij (in werking {datum_tekst(r.ingangsdatum)}"
-                            + (f" tot {datum_tekst(r.einddatum)})" if r.einddatum else ")"),
-                        )
+                    plan.wijzig(
+                        GEWIJZIGD,
+                        verband.naam,
+                        keten[-1].systeem_id,
+                        f"versie {r.systeem_id} erbij (in werking {datum_tekst(r.ingangsdatum)}"
+                        + (f" tot {datum_tekst(r.einddatum)})" if r.einddatum else ")"),
                     )
                 continue
             gewijzigd = [k for k, w in waarden.items() if getattr(versie, k) != w]
@@ -515,7 +510,7 @@ class Regelingen:
             delen.append(f"{len(lijst.erbij)} erbij")
         if lijst.eraf:
             delen.append(f"{len(lijst.eraf)} vervallen")
-        plan.wijzigingen.append(Wijziging(GEWIJZIGD, naam, sid, f"{wat}: {', '.join(delen)}"))
+        plan.wijzig(GEWIJZIGD, naam, sid, f"{wat}: {', '.join(delen)}")
 
     def _domein(self, naam: str) -> Domein:
         domein = self.domein_per_naam.get(naam)
