@@ -77,6 +77,13 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         )
 
 
+def geldige_parameters(request, parameters_class: type[serializers.Serializer]) -> dict:
+    """The query parameters as `parameters_class` validates them (a 400 naming each wrong one)."""
+    serializer = parameters_class(data=request.query_params)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 class ParameterView(GenericAPIView):
     """One answer to a GET whose query parameters `parameters_class` declares: any other
     parameter is refused (weiger_onbekende_parameters); no filters, no pages."""
@@ -91,10 +98,7 @@ class ParameterView(GenericAPIView):
             weiger_onbekende_parameters(request, set(self.parameters_class().fields))
 
     def parameters(self) -> dict:
-        """The validated query parameters (400 naming each wrong one)."""
-        serializer = self.parameters_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        return geldige_parameters(self.request, self.parameters_class)
 
 
 class InvoerTeGroot(APIException):
@@ -135,9 +139,7 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     def parameters(self) -> dict:
         """The validated query parameters of a custom action."""
-        serializer = self.parameter_serializers[self.action](data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        return geldige_parameters(self.request, self.parameter_serializers[self.action])
 
     def handle_exception(self, exc):
         if isinstance(exc, RequestDataTooBig):
