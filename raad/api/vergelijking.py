@@ -82,7 +82,6 @@ class KostenPerInwonerView(ParameterView):
 
     @extend_schema(
         operation_id="samenwerkingsverbanden_kosten_per_inwoner",
-        tags=["samenwerkingsverbanden"],
         summary=_("Bijdrage per inwoner van elke deelnemende gemeente"),
         description=_(
             "Per gemeente die in het jaar deelneemt: de verdeelsleutel, de inwoners van dat "

@@ -101,7 +101,6 @@ class VerbondenPartijenView(ParameterView):
 
     @extend_schema(
         operation_id="gemeenten_verbonden_partijen",
-        tags=["gemeenten"],
         summary=_("De lijst verbonden partijen (BBV art. 15) van een gemeente"),
         description=_(
             "De verbonden partijen van de gemeente in het jaar, per BBV-categorie, met waarom "
