@@ -22,6 +22,14 @@ def test_api_version_header_on_lists_root_and_documentation(api):
         assert antwoord["API-Version"] == "1.0.0", pad
 
 
+def test_the_api_root_lists_the_raads_resources_too(api):
+    """One API, one router (regioreg.urls): the root lists the raad's resources as well."""
+    bronnen = api.get("/api/v1/").json()
+    assert {"gemeenten", "zetels", "zienswijzen", "vergaderingen", "kaders"} <= set(bronnen)
+    assert bronnen["zienswijzen"] == "http://testserver/api/v1/zienswijzen"
+    assert api.get("/api/v1/zienswijzen")["API-Version"] == "1.0.0"
+
+
 def test_html_pages_have_no_api_version(client, referentiedata):
     assert "API-Version" not in client.get("/")
 
