@@ -250,7 +250,6 @@ class GemeenteViewSet(RegisterViewSet):
 
     @extend_schema(
         parameters=[s.PeilParametersSerializer],
-        responses=s.SamenwerkingsverbandenVanGemeenteSerializer,
         summary=gettext_lazy("In welke samenwerkingsverbanden zit deze gemeente, en wat kost elk?"),
         description=gettext_lazy(
             "Elk samenwerkingsverband waarin de gemeente op de peildatum deelneemt, met de "
