@@ -100,6 +100,15 @@ class ParameterView(GenericAPIView):
     def parameters(self) -> dict:
         return geldige_parameters(self.request, self.parameters_class)
 
+    def gevonden(self, queryset, waarde):
+        """The row of `queryset` whose key (namen.sleutel) is `waarde`; else a 404 saying what
+        was not found, as the viewsets' get_object."""
+        model = queryset.model
+        try:
+            return queryset.get(**{sleutel(model): waarde})
+        except model.DoesNotExist:
+            raise NotFound(niet_gevonden(model, waarde)) from None
+
 
 class InvoerTeGroot(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE

@@ -80,6 +80,11 @@ def test_problem_shape_with_invalid_params(api):
             "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000",
             "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
         ),
+        ("/api/v1/gemeenten/GM9999/verbonden-partijen", "Geen gemeente met CBS-code GM9999."),
+        (
+            "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000/kosten-per-inwoner",
+            "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
+        ),
     ],
 )
 def test_unknown_key_is_a_404_saying_what_was_not_found(api, referentiedata, pad, detail):
