@@ -207,10 +207,6 @@ class TermijnViewSet(RegisterViewSet):
     parameter_serializers = {"list": s.TermijnParametersSerializer}
     filter_backends = []
 
-    def toegestane_parameters(self) -> set[str]:
-        paginering = {self.paginator.page_query_param, self.paginator.page_size_query_param}
-        return set(s.TermijnParametersSerializer().fields) | paginering
-
     @extend_schema(
         parameters=[s.TermijnParametersSerializer],
         summary=gettext_lazy("P&C-termijnen van een begrotingsjaar"),

@@ -129,7 +129,8 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "uuid"
     lookup_value_regex = SLEUTEL_IN_API
-    # Query parameters of custom actions: action name -> serializer that validates them.
+    filterset_class = None  # a list without filters (raad's termijnen) has none
+    # Query parameters beyond the filters: action name -> serializer that validates them.
     parameter_serializers: dict[str, type[serializers.Serializer]] = {}
 
     def initial(self, request, *args, **kwargs):
@@ -140,14 +141,15 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     def toegestane_parameters(self) -> set[str]:
         namen = set()
         if self.action == "list":
-            namen |= set(self.filterset_class.base_filters)
+            if self.filterset_class is not None:
+                namen |= set(self.filterset_class.base_filters)
             namen |= {self.paginator.page_query_param, self.paginator.page_size_query_param}
         if self.action in self.parameter_serializers:
             namen |= set(self.parameter_serializers[self.action]().fields)
         return namen
 
     def parameters(self) -> dict:
-        """The validated query parameters of a custom action."""
+        """The validated query parameters of the action (parameter_serializers)."""
         return geldige_parameters(self.request, self.parameter_serializers[self.action])
 
     def handle_exception(self, exc):
