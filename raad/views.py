@@ -110,6 +110,11 @@ def _overzicht(uuid=None, *, slug=None, peildatum: datetime.date, jaar: int):
         ) from None
 
 
+def _zoekadres(zoekterm: str, pagina: int) -> str:
+    """The start page's address of one page of the search results."""
+    return f"?{urlencode({'q': zoekterm, 'pagina': pagina})}"
+
+
 def start(request):
     """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
@@ -146,10 +151,10 @@ def start(request):
         "pagina": pagina,
         "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
         "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
-        "vorige": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number - 1})}",
-        "volgende": f"?{urlencode({'q': zoekterm, 'pagina': pagina.number + 1})}",
+        "vorige": _zoekadres(zoekterm, pagina.number - 1),
+        "volgende": _zoekadres(zoekterm, pagina.number + 1),
         "paginas": [
-            (n, f"?{urlencode({'q': zoekterm, 'pagina': n})}" if isinstance(n, int) else None)
+            (n, _zoekadres(zoekterm, n) if isinstance(n, int) else None)
             for n in paginator.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1)
         ],
         "cijfers": landelijke_cijfers(peildatum=vandaag),

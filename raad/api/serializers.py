@@ -33,15 +33,7 @@ BESLUITMELDING = _(
 )
 
 
-class RaadSerializer(RegisterSerializer):
-    """A RegisterSerializer whose own address lies in the raad-api namespace (raad/api/urls.py)."""
-
-    def build_url_field(self, field_name, model_class):
-        klasse, kwargs = super().build_url_field(field_name, model_class)
-        return klasse, {**kwargs, "view_name": f"raad-api:{model_class._meta.model_name}-detail"}
-
-
-class ZienswijzeverzoekSerializer(RaadSerializer):
+class ZienswijzeverzoekSerializer(RegisterSerializer):
     wettelijke_termijn_weken = serializers.IntegerField(
         read_only=True,
         allow_null=True,
@@ -74,7 +66,7 @@ class ZienswijzeverzoekSerializer(RaadSerializer):
         extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
-class ZienswijzeSerializer(RaadSerializer):
+class ZienswijzeSerializer(RegisterSerializer):
     actuele_status = serializers.CharField(
         read_only=True,
         help_text=_(
@@ -131,7 +123,7 @@ class ZienswijzeSerializer(RaadSerializer):
 # --- Kaders van de raad, doelen en prestaties (read only) ----------------------------------------
 
 
-class KaderSerializer(RaadSerializer):
+class KaderSerializer(RegisterSerializer):
     class Meta:
         model = Kader
         fields = [
@@ -172,7 +164,7 @@ class IndicatorSerializer(RegisterSerializer):
         fields = ["uuid", "naam", "eenheid", "waarden"]
 
 
-class DoelSerializer(RaadSerializer):
+class DoelSerializer(RegisterSerializer):
     indicatoren = IndicatorSerializer(
         many=True,
         read_only=True,
@@ -274,7 +266,7 @@ class TermijnSerializer(CamelSerializer):
 # --- Vergaderingen -----------------------------------------------------------------------------
 
 
-class VaststellingsvergaderingSerializer(RaadSerializer):
+class VaststellingsvergaderingSerializer(RegisterSerializer):
     """One vaststelling as entered (a `Bestuursvergadering` row); read only."""
 
     class Meta:
@@ -310,10 +302,10 @@ class VaststellingSerializer(CamelSerializer):
 
 
 def vaststelling_url(uuid, request) -> str:
-    return reverse("raad-api:bestuursvergadering-detail", kwargs={"uuid": uuid}, request=request)
+    return reverse("api:bestuursvergadering-detail", kwargs={"uuid": uuid}, request=request)
 
 
-class VergaderingSerializer(RaadSerializer):
+class VergaderingSerializer(RegisterSerializer):
     """A meeting as the calendars show it: a `Vergadering` row, or a vaststellingsvergadering
     shown as the algemeen bestuur's meeting of that day (raad.vergaderregels.als_vergaderingen,
     unsaved), whose address is that of its (first) vaststelling under
@@ -385,7 +377,7 @@ class VergaderingSerializer(RaadSerializer):
         return data
 
 
-class RaadsvergaderingSerializer(RaadSerializer):
+class RaadsvergaderingSerializer(RegisterSerializer):
     class Meta:
         model = Raadsvergadering
         fields = [

@@ -9,11 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
-from samenwerking.api.namen import niet_gevonden
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.financien import CENT
 from samenwerking.models import Samenwerkingsverband
@@ -82,7 +80,6 @@ class KostenPerInwonerView(ParameterView):
 
     @extend_schema(
         operation_id="samenwerkingsverbanden_kosten_per_inwoner",
-        tags=["samenwerkingsverbanden"],
         summary=_("Bijdrage per inwoner van elke deelnemende gemeente"),
         description=_(
             "Per gemeente die in het jaar deelneemt: de verdeelsleutel, de inwoners van dat "
@@ -103,9 +100,6 @@ class KostenPerInwonerView(ParameterView):
     )
     def get(self, request, uuid):
         parameters = self.parameters()
-        try:
-            verband = Samenwerkingsverband.objects.only("pk", "uuid", "naam").get(uuid=uuid)
-        except Samenwerkingsverband.DoesNotExist:
-            raise NotFound(niet_gevonden(Samenwerkingsverband, str(uuid))) from None
+        verband = self.gevonden(Samenwerkingsverband.objects.only("pk", "uuid", "naam"), uuid)
         jaar = parameters.get("jaar") or timezone.localdate().year
         return Response(kosten_per_inwoner_json(verband, jaar=jaar))

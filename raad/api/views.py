@@ -7,12 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
-from samenwerking.api.namen import niet_gevonden
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.models import Gemeente
 
@@ -101,7 +99,6 @@ class VerbondenPartijenView(ParameterView):
 
     @extend_schema(
         operation_id="gemeenten_verbonden_partijen",
-        tags=["gemeenten"],
         summary=_("De lijst verbonden partijen (BBV art. 15) van een gemeente"),
         description=_(
             "De verbonden partijen van de gemeente in het jaar, per BBV-categorie, met waarom "
@@ -132,10 +129,7 @@ class VerbondenPartijenView(ParameterView):
     )
     def get(self, request, cbs_code: str):
         parameters = self.parameters()
-        try:
-            gemeente = Gemeente.objects.get(cbs_code=cbs_code)
-        except Gemeente.DoesNotExist:
-            raise NotFound(niet_gevonden(Gemeente, cbs_code)) from None
+        gemeente = self.gevonden(Gemeente.objects.all(), cbs_code)
         jaar, modus = lijst_parameters(parameters)
         formaat = parameters.get("formaat") or request.accepted_renderer.format
         kolommen = kolommen_parameter(parameters)

@@ -50,7 +50,6 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
         return instance
 
     @extend_schema(
-        responses=s.RadenoverzichtSerializer,
         summary=gettext_lazy("De zienswijzen van alle raden bij dit verzoek"),
         description=gettext_lazy(
             "Elke raad van een gemeente die op de dag van ontvangst aan de regeling deelnam, op "
@@ -68,7 +67,7 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
     )
     def raden(self, request, **kwargs):
         overzicht = raden_van_zienswijzeverzoek(self.get_object(), vandaag=timezone.localdate())
-        return Response(s.RadenoverzichtSerializer(overzicht).data)
+        return Response(self.get_serializer(overzicht).data)
 
 
 class ZienswijzeViewSet(BeheerViewSet):
@@ -207,10 +206,6 @@ class TermijnViewSet(RegisterViewSet):
     serializer_class = s.TermijnSerializer
     parameter_serializers = {"list": s.TermijnParametersSerializer}
     filter_backends = []
-
-    def toegestane_parameters(self) -> set[str]:
-        paginering = {self.paginator.page_query_param, self.paginator.page_size_query_param}
-        return set(s.TermijnParametersSerializer().fields) | paginering
 
     @extend_schema(
         parameters=[s.TermijnParametersSerializer],

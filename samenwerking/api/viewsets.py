@@ -77,6 +77,13 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         )
 
 
+def geldige_parameters(request, parameters_class: type[serializers.Serializer]) -> dict:
+    """The query parameters as `parameters_class` validates them (a 400 naming each wrong one)."""
+    serializer = parameters_class(data=request.query_params)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 class ParameterView(GenericAPIView):
     """One answer to a GET whose query parameters `parameters_class` declares: any other
     parameter is refused (weiger_onbekende_parameters); no filters, no pages."""
@@ -91,10 +98,16 @@ class ParameterView(GenericAPIView):
             weiger_onbekende_parameters(request, set(self.parameters_class().fields))
 
     def parameters(self) -> dict:
-        """The validated query parameters (400 naming each wrong one)."""
-        serializer = self.parameters_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        return geldige_parameters(self.request, self.parameters_class)
+
+    def gevonden(self, queryset, waarde):
+        """The row of `queryset` whose key (namen.sleutel) is `waarde`; else a 404 saying what
+        was not found, as the viewsets' get_object."""
+        model = queryset.model
+        try:
+            return queryset.get(**{sleutel(model): waarde})
+        except model.DoesNotExist:
+            raise NotFound(niet_gevonden(model, waarde)) from None
 
 
 class InvoerTeGroot(APIException):
@@ -116,7 +129,8 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "uuid"
     lookup_value_regex = SLEUTEL_IN_API
-    # Query parameters of custom actions: action name -> serializer that validates them.
+    filterset_class = None  # a list without filters (raad's termijnen) has none
+    # Query parameters beyond the filters: action name -> serializer that validates them.
     parameter_serializers: dict[str, type[serializers.Serializer]] = {}
 
     def initial(self, request, *args, **kwargs):
@@ -127,17 +141,16 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     def toegestane_parameters(self) -> set[str]:
         namen = set()
         if self.action == "list":
-            namen |= set(self.filterset_class.base_filters)
+            if self.filterset_class is not None:
+                namen |= set(self.filterset_class.base_filters)
             namen |= {self.paginator.page_query_param, self.paginator.page_size_query_param}
         if self.action in self.parameter_serializers:
             namen |= set(self.parameter_serializers[self.action]().fields)
         return namen
 
     def parameters(self) -> dict:
-        """The validated query parameters of a custom action."""
-        serializer = self.parameter_serializers[self.action](data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        """The validated query parameters of the action (parameter_serializers)."""
+        return geldige_parameters(self.request, self.parameter_serializers[self.action])
 
     def handle_exception(self, exc):
         if isinstance(exc, RequestDataTooBig):
@@ -248,7 +261,6 @@ class GemeenteViewSet(RegisterViewSet):
 
     @extend_schema(
         parameters=[s.PeilParametersSerializer],
-        responses=s.SamenwerkingsverbandenVanGemeenteSerializer,
         summary=gettext_lazy("In welke samenwerkingsverbanden zit deze gemeente, en wat kost elk?"),
         description=gettext_lazy(
             "Elk samenwerkingsverband waarin de gemeente op de peildatum deelneemt, met de "

@@ -82,7 +82,11 @@ def test_termijnen_parameters_are_checked(api):
     assert ongeldig(api.get("/api/v1/termijnen", {"gemeente": "GM9999"})) == {
         "gemeente": "Geen gemeente met CBS-code GM9999."
     }
-    assert "gemeentee" in ongeldig(api.get("/api/v1/termijnen", {"gemeentee": "GM0479"}))
+    assert ongeldig(api.get("/api/v1/termijnen", {"gemeentee": "GM0479"})) == {
+        "gemeentee": "Onbekende parameter. Toegestaan: gemeente, jaar, page, pageSize, "
+        "samenwerkingsverband."
+    }
+    assert api.get("/api/v1/termijnen", {"page": 1, "pageSize": 5}).status_code == 200
     probleem(api.get("/api/v1/termijnen/iets"), 404)
 
 

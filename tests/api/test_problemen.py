@@ -22,6 +22,14 @@ def test_api_version_header_on_lists_root_and_documentation(api):
         assert antwoord["API-Version"] == "1.0.0", pad
 
 
+def test_the_api_root_lists_the_raads_resources_too(api):
+    """One API, one router (regioreg.urls): the root lists the raad's resources as well."""
+    bronnen = api.get("/api/v1/").json()
+    assert {"gemeenten", "zetels", "zienswijzen", "vergaderingen", "kaders"} <= set(bronnen)
+    assert bronnen["zienswijzen"] == "http://testserver/api/v1/zienswijzen"
+    assert api.get("/api/v1/zienswijzen")["API-Version"] == "1.0.0"
+
+
 def test_html_pages_have_no_api_version(client, referentiedata):
     assert "API-Version" not in client.get("/")
 
@@ -70,6 +78,11 @@ def test_problem_shape_with_invalid_params(api):
         ("/api/v1/deelnames/geen-uuid", "Geen deelname met uuid geen-uuid."),
         (
             "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000",
+            "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
+        ),
+        ("/api/v1/gemeenten/GM9999/verbonden-partijen", "Geen gemeente met CBS-code GM9999."),
+        (
+            "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000/kosten-per-inwoner",
             "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
         ),
     ],
