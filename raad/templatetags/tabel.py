@@ -14,6 +14,13 @@ With `rijgroepen` the rows bring their own `<tbody>` per group (a person with se
 With `leeg=_("Er zijn geen … vastgelegd.")` a body without rows (nothing but white space)
 shows that line as a paragraph instead of the table: a table with only a header row says
 nothing to anyone, least of all to a screen reader.
+
+A list of items follows the same rule with `lijst`: the items as `<ul>` (with `klasse=`), and
+without items the `leeg=` line as a paragraph, or nothing at all (an empty list is never shown).
+
+    {% lijst klasse="documenten" leeg=_("Er zijn geen documenten vastgelegd.") %}
+      {% for d in documenten %}<li>…</li>{% endfor %}
+    {% endlijst %}
 """
 
 from django import template
@@ -24,6 +31,24 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 _TABEL_OPTIES = {"bijschrift", "label", "klasse", "id", "leeg"}
+_LIJST_OPTIES = {"klasse", "leeg"}
+
+
+def _zonder_rijen(waarden: dict) -> str:
+    """What stands instead of a table or list without rows: the `leeg=` line, else nothing."""
+    return format_html("<p>{}</p>", waarden["leeg"]) if "leeg" in waarden else ""
+
+
+def _opties(parser, bits: list[str], bekend: set[str]) -> dict[str, FilterExpression]:
+    opties = {}
+    for bit in bits[1:]:
+        naam, is_, waarde = bit.partition("=")
+        if not is_ or naam not in bekend:
+            raise template.TemplateSyntaxError(
+                f"{bits[0]}: onbekende optie {bit!r}; bekend zijn {sorted(bekend)}"
+            )
+        opties[naam] = parser.compile_filter(waarde)
+    return opties
 
 
 class KolomNode(Node):
@@ -52,7 +77,7 @@ class TabelNode(Node):
         waarden = {naam: expr.resolve(context) for naam, expr in self.opties.items()}
         rijen = self.nodelist.render(context)
         if "leeg" in waarden and not rijen.strip():
-            return format_html("<p>{}</p>", waarden["leeg"])
+            return _zonder_rijen(waarden)
         kolommen = [node for node in self.nodelist if isinstance(node, KolomNode)]
         kopcellen = format_html_join(
             "", '<th scope="col"{}>{}</th>', (k.kopcel(context) for k in kolommen)
@@ -78,17 +103,8 @@ class TabelNode(Node):
 @register.tag
 def tabel(parser, token):
     bits = token.split_contents()
-    opties = {}
     rijgroepen = "rijgroepen" in bits[1:]
-    for bit in bits[1:]:
-        if bit == "rijgroepen":
-            continue
-        naam, is_, waarde = bit.partition("=")
-        if not is_ or naam not in _TABEL_OPTIES:
-            raise template.TemplateSyntaxError(
-                f"{bits[0]}: onbekende optie {bit!r}; bekend zijn {sorted(_TABEL_OPTIES)}"
-            )
-        opties[naam] = parser.compile_filter(waarde)
+    opties = _opties(parser, [b for b in bits if b != "rijgroepen"], _TABEL_OPTIES)
     for verplicht in ("bijschrift", "label"):
         if verplicht not in opties:
             raise template.TemplateSyntaxError(f"{bits[0]}: {verplicht}= ontbreekt")
@@ -103,3 +119,27 @@ def kolom(parser, token):
     if len(bits) not in (2, 3) or bits[2:] not in ([], ["getal"]):
         raise template.TemplateSyntaxError(f'{bits[0]} neemt een kop en eventueel "getal"')
     return KolomNode(parser.compile_filter(bits[1]), getal=bits[2:] == ["getal"])
+
+
+class LijstNode(Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: NodeList, opties: dict[str, FilterExpression]):
+        self.nodelist = nodelist
+        self.opties = opties
+
+    def render(self, context) -> str:
+        waarden = {naam: expr.resolve(context) for naam, expr in self.opties.items()}
+        items = self.nodelist.render(context)
+        if not items.strip():
+            return _zonder_rijen(waarden)
+        klasse = format_html(' class="{}"', waarden["klasse"]) if waarden.get("klasse") else ""
+        return format_html("<ul{}>{}</ul>", klasse, items)
+
+
+@register.tag
+def lijst(parser, token):
+    opties = _opties(parser, token.split_contents(), _LIJST_OPTIES)
+    nodelist = parser.parse(("endlijst",))
+    parser.delete_first_token()
+    return LijstNode(nodelist, opties)

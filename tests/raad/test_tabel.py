@@ -76,3 +76,29 @@ def test_without_an_empty_line_an_empty_body_still_gets_its_table():
 def test_a_mistake_in_the_template_is_named(bron, melding):
     with pytest.raises(TemplateSyntaxError, match=melding):
         _render(bron)
+
+
+_LIJST = (
+    '{% lijst klasse="documenten" leeg=leeg %}'
+    "{% for r in items %}<li>{{ r }}</li>{% endfor %}{% endlijst %}"
+)
+
+
+def test_a_list_gets_its_items_in_one_ul():
+    html = _render(_LIJST, leeg="Geen documenten.", items=["Begroting", "R&D"])
+    assert html == '<ul class="documenten"><li>Begroting</li><li>R&amp;D</li></ul>'
+
+
+def test_a_list_without_items_shows_the_empty_line_and_no_list():
+    html = _render(_LIJST, leeg="Geen <documenten>.", items=[])
+    assert html == "<p>Geen &lt;documenten&gt;.</p>"
+
+
+def test_a_list_without_items_and_without_an_empty_line_shows_nothing():
+    html = _render("{% lijst %}{% for r in items %}<li>{{ r }}</li>{% endfor %}{% endlijst %}")
+    assert html == ""
+
+
+def test_a_mistake_in_a_list_is_named():
+    with pytest.raises(TemplateSyntaxError, match="onbekende optie 'label="):
+        _render('{% lijst label="x" %}{% endlijst %}')
