@@ -24,6 +24,7 @@ from samenwerking.models import (
     jaar_veld,
     link_veld,
     samenwerkingsverband_veld,
+    tekst_veld,
     uniek,
 )
 
@@ -55,10 +56,8 @@ class Kader(RegisterModel):
         max_length=250,
         help_text=_("Kort, bijvoorbeeld: Kaders begroting 2026: bijdrage hoogstens +2%."),
     )
-    tekst = models.TextField(
-        _("tekst"),
-        blank=True,
-        help_text=_("Wat de raad besloot of meegaf, in een paar zinnen."),
+    tekst = tekst_veld(
+        _("tekst"), help_text=_("Wat de raad besloot of meegaf, in een paar zinnen.")
     )
     document_url = link_veld(_("document"))
 
@@ -80,7 +79,7 @@ class Doel(RegisterModel):
 
     samenwerkingsverband = samenwerkingsverband_veld("doelen")
     titel = models.CharField(_("doel"), max_length=250)
-    omschrijving = models.TextField(_("toelichting"), blank=True)
+    omschrijving = tekst_veld(_("toelichting"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -99,9 +98,7 @@ class Indicator(RegisterModel):
         Doel, on_delete=models.CASCADE, related_name="indicatoren", verbose_name=_("doel")
     )
     naam = models.CharField(_("indicator"), max_length=250)
-    eenheid = models.CharField(
-        _("eenheid"), max_length=50, blank=True, help_text=_("Bijvoorbeeld: %, aantal, dagen.")
-    )
+    eenheid = tekst_veld(_("eenheid"), 50, help_text=_("Bijvoorbeeld: %, aantal, dagen."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:

@@ -14,6 +14,7 @@ from samenwerking.models import (
     gemeente_veld,
     link_veld,
     samenwerkingsverband_veld,
+    tekst_veld,
     uniek,
 )
 
@@ -22,7 +23,7 @@ from .constants import VergaderingSoort
 
 def _omschrijving(voorbeeld):
     """What a meeting is about, in a line; optional, VOORBEELD is its help text."""
-    return models.CharField(_("omschrijving"), max_length=200, blank=True, help_text=voorbeeld)
+    return tekst_veld(_("omschrijving"), 200, help_text=voorbeeld)
 
 
 class Vergadering(RegisterModel):
