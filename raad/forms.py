@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import BijdrageSoort, Karakter, Vorm
-from samenwerking.peilmoment import DatumVeld, JaarInvoer, JaarVeld, datum_fouten, peilmoment
+from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
 
 from .constants import ZienswijzeStatus
 from .parameters import KOLOMMEN_STANDAARD, MODUS_STANDAARD, Formaat, Kolommen, Modus, keuzefout
@@ -26,21 +26,6 @@ def keuze_uit(label, keuzes, **kwargs) -> forms.ChoiceField:
     return keuzeveld(label, keuzes.choices, keuzefout(label, keuzes.values), **kwargs)
 
 
-class GetoondJaar(forms.BoundField):
-    """The year input of a page's form (`{{ form.jaar }}`): it shows the year the page shows,
-    which the view puts in the form's initial (also when the visitor left it empty or sent
-    only a peildatum), and after a refusal what was typed, to correct. It is described only by
-    the help line its widget names; Django's default ids (…_helptext, …_error) are not on the
-    pages."""
-
-    def value(self):
-        return super().value() if self.errors else self.initial
-
-    @property
-    def aria_describedby(self):
-        return None
-
-
 class PeildatumForm(forms.Form):
     """The moment a page without money looks at: a peildatum for who is in."""
 
@@ -60,20 +45,13 @@ class PeilForm(PeildatumForm):
         label=_("Jaar"),
         required=False,
         help_text=_("Van welk jaar de bijdragen. Leeg: het jaar van de peildatum."),
-        widget=JaarInvoer(attrs={"aria-describedby": "id_jaar_hulp"}),
-        bound_field_class=GetoondJaar,
     )
 
 
 class JaarForm(forms.Form):
     """Only the year (pages that compare money of one year)."""
 
-    jaar = JaarVeld(
-        label=_("Jaar"),
-        required=False,
-        help_text=_("Leeg: dit jaar."),
-        bound_field_class=GetoondJaar,
-    )
+    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
 
     def _geldig(self) -> dict:
         """The valid parameters, also when another one is refused (as raad.views._peilmoment):
@@ -82,10 +60,8 @@ class JaarForm(forms.Form):
         return getattr(self, "cleaned_data", {})
 
     def gekozen_jaar(self) -> int:
-        """The asked year, else (also on bad input, which the form then reports) this year;
-        kept as the form's initial, which its year input shows."""
-        self.initial["jaar"] = peilmoment(jaar=self._geldig().get("jaar"))[1]
-        return self.initial["jaar"]
+        """The asked year, else (also on bad input, which the form then reports) this year."""
+        return peilmoment(jaar=self._geldig().get("jaar"))[1]
 
 
 class OverDeJarenForm(JaarForm):

@@ -75,7 +75,6 @@ def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, i
     form.is_valid()
     gegevens = getattr(form, "cleaned_data", {})
     peildatum, jaar = peilmoment(gegevens.get("peildatum"), gegevens.get("jaar"))
-    form.initial["jaar"] = jaar  # the year shown, in the page's year input
     return form, peildatum, jaar, 400 if form.errors else 200
 
 

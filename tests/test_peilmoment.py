@@ -69,11 +69,9 @@ def test_the_page_offers_the_range_in_the_date_picker(client, amsterdam):
     assert 'min="1900-01-01" max="2100-12-31"' in html
     # The year fields of the page and of its export form are text with the digits keyboard
     # (what was typed reaches the server, which checks the bounds), not number inputs.
-    jaarvelden = re.findall(r'<input [^>]*name="jaar"[^>]*>', html)
-    assert len(jaarvelden) == 2
-    for veld in jaarvelden:
-        assert 'type="text"' in veld and 'inputmode="numeric"' in veld, veld
-        assert 'autocomplete="off"' in veld and 'size="6"' in veld, veld
+    assert (
+        html.count('type="text" inputmode="numeric" autocomplete="off" size="6" name="jaar"') == 2
+    )
     assert 'type="number"' not in html
 
 
