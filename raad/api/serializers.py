@@ -18,10 +18,10 @@ from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
 from raad.vergaderregels import BRONNEN, VASTSTELLINGSVERGADERING, VERGADERING
 from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
+from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
-SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
 BESLUITDATUM = _(
     "De raadsvergadering waarin de raad uiterlijk moet besluiten: de laatste uit het "
     "vergaderschema van de griffie op of vóór de uiterste datum (en niet vóór de ontvangst); "

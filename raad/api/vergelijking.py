@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
+from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.financien import CENT
 from samenwerking.models import Samenwerkingsverband
@@ -92,7 +93,7 @@ class KostenPerInwonerView(ParameterView):
                 "uuid",
                 OpenApiTypes.UUID,
                 OpenApiParameter.PATH,
-                description=_("Uuid van het samenwerkingsverband."),
+                description=SAMENWERKINGSVERBAND,
             ),
             KostenParametersSerializer,
         ],

@@ -31,6 +31,7 @@ from samenwerking.selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from samenwerking.services import JAARCIJFERS_VELDEN
 
 from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
+from .filters import SAMENWERKINGSVERBAND
 
 # --- Resources ------------------------------------------------------------------------------
 
@@ -232,7 +233,7 @@ class DeelnameSerializer(RegisterSerializer):
             "bron",
         ]
         extra_kwargs = {
-            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")},
+            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "gemeente": {"help_text": _("CBS-code van de deelnemende gemeente, of null.")},
             "organisatie": {"help_text": _("Uuid van de deelnemende organisatie, of null.")},
         }
@@ -242,9 +243,7 @@ class BestuursorgaanSerializer(RegisterSerializer):
     class Meta:
         model = Bestuursorgaan
         fields = ["uuid", "url", "laatst_gewijzigd", "samenwerkingsverband", "soort", "naam"]
-        extra_kwargs = {
-            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")}
-        }
+        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 class PersoonSerializer(RegisterSerializer):
@@ -322,7 +321,7 @@ class JaarcijfersSerializer(RegisterSerializer):
             *JAARCIJFERS_VELDEN,
         ]
         extra_kwargs = {
-            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")},
+            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "bron_document": {"help_text": _("Uuid van het document waar de cijfers uit komen.")},
         }
 
@@ -349,9 +348,7 @@ class DocumentSerializer(RegisterSerializer):
             "datum",
             "document_url",
         ]
-        extra_kwargs = {
-            "samenwerkingsverband": {"help_text": _("Uuid van het samenwerkingsverband.")}
-        }
+        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 # --- The core question: a gemeente's arrangements on a peildatum, with costs of a jaar ----------
