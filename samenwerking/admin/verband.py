@@ -120,10 +120,7 @@ class SamenwerkingsverbandAdmin(
             {
                 "fields": [
                     "karakter",
-                    "uittreding_artikel",
-                    "uittreding_opzegtermijn_maanden",
-                    "uittreding_kosten",
-                    "uittreding_tekst",
+                    *Samenwerkingsverband.UITTREDING_VELDEN,
                 ],
                 "description": _(
                     "Of de regeling uitvoert of zelf beleid bepaalt, en de voorwaarden voor "

@@ -216,6 +216,14 @@ class Samenwerkingsverband(MetPeriode, RegisterModel):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
     # The uittredingsvoorwaarden every regeling must contain (Wgr art. 9 lid 1).
+    # The exit provisions every regeling must contain (Wgr art. 9 lid 1), in the order the
+    # admin, the API and the spreadsheet show them.
+    UITTREDING_VELDEN = (
+        "uittreding_artikel",
+        "uittreding_opzegtermijn_maanden",
+        "uittreding_kosten",
+        "uittreding_tekst",
+    )
     uittreding_opzegtermijn_maanden = models.PositiveSmallIntegerField(
         _("opzegtermijn bij uittreding (maanden)"),
         null=True,
