@@ -39,6 +39,11 @@ def _zonder_rijen(waarden: dict) -> str:
     return format_html("<p>{}</p>", waarden["leeg"]) if "leeg" in waarden else ""
 
 
+def _attribuut(naam: str, waarde) -> str:
+    """` naam="waarde"` for an option that was given (and is not empty), else nothing."""
+    return format_html(' {}="{}"', naam, waarde) if waarde else ""
+
+
 def _opties(parser, bits: list[str], bekend: set[str]) -> dict[str, FilterExpression]:
     opties = {}
     for bit in bits[1:]:
@@ -83,9 +88,7 @@ class TabelNode(Node):
             "", '<th scope="col"{}>{}</th>', (k.kopcel(context) for k in kolommen)
         )
         attributen = format_html(
-            "{}{}",
-            format_html(' class="{}"', waarden["klasse"]) if waarden.get("klasse") else "",
-            format_html(' id="{}"', waarden["id"]) if waarden.get("id") else "",
+            "{}{}", _attribuut("class", waarden.get("klasse")), _attribuut("id", waarden.get("id"))
         )
         if not self.rijgroepen:
             rijen = format_html("<tbody>{}</tbody>", rijen)
@@ -133,8 +136,7 @@ class LijstNode(Node):
         items = self.nodelist.render(context)
         if not items.strip():
             return _zonder_rijen(waarden)
-        klasse = format_html(' class="{}"', waarden["klasse"]) if waarden.get("klasse") else ""
-        return format_html("<ul{}>{}</ul>", klasse, items)
+        return format_html("<ul{}>{}</ul>", _attribuut("class", waarden.get("klasse")), items)
 
 
 @register.tag
