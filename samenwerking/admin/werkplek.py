@@ -30,6 +30,7 @@ from ..adminbasis import ServiceModelForm, versie
 from ..bedragen import Bedragfout, bedrag_invoer, bedrag_lezen, bedrag_tonen
 from ..constants import BijdrageSoort
 from ..models import Bestuursorgaan, Bijdrage, Deelname, Gemeente, Jaarcijfers, Zetel
+from ..peilmoment import JAAR_MAX, JAAR_MIN
 from ..periode import overlapt, periode_overlapt_q
 from ..selectors.bijdragen import totaal
 
@@ -199,7 +200,8 @@ class WerkplekViews:
             eerste = int(request.GET.get("vanaf") or timezone.localdate().year - 1)
         except ValueError:
             eerste = timezone.localdate().year - 1
-        eerste = min(max(eerste, 1900), 2200)
+        # The grid's first two years within the years a bijdrage may have (JaarVeld).
+        eerste = min(max(eerste, JAAR_MIN), JAAR_MAX - 1)
         raster = Raster.lezen(verband, eerste)
         if request.method == "POST":
             if not mag:

@@ -260,6 +260,27 @@ def test_the_grid_saves_dutch_amounts_and_shows_totals(admin_client):
     assert "€ 253.456,78" in inhoud
 
 
+@pytest.mark.parametrize(
+    ("vanaf", "jaren"),
+    [("1850", [1900, 1901, 1902]), ("2150", [2099, 2100]), ("2099", [2099, 2100]), ("x", None)],
+)
+def test_the_grid_shows_only_years_a_bijdrage_may_have(admin_client, vanaf, jaren):
+    verband = f.SamenwerkingsverbandFactory(ingangsdatum=D(1900, 1, 1))
+    f.DeelnameFactory(samenwerkingsverband=verband, toetredingsdatum=D(1900, 1, 1))
+    antwoord = admin_client.get(_raster_url(verband), {"vanaf": vanaf})
+    assert antwoord.status_code == 200
+    # Each year heads a column begroot and, up to this year, one gerealiseerd.
+    koppen = list(
+        dict.fromkeys(
+            int(k) for k in re.findall(r"<th[^>]*>(\d{4})<br>", antwoord.content.decode())
+        )
+    )
+    # A year that is not a number: the grid starts last year, as without one.
+    verwacht = jaren or [DIT_JAAR - 1, DIT_JAAR]
+    assert koppen[: len(verwacht)] == verwacht, koppen
+    assert all(1900 <= jaar <= 2100 for jaar in koppen)
+
+
 def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):
     verband = f.SamenwerkingsverbandFactory()
     a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
