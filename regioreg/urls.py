@@ -8,6 +8,7 @@ from raad.beheer import werklijst_pagina
 from samenwerking.admin.regio_indeling import regio_indeling_pagina
 from samenwerking.adressen import CbsCodeConverter
 from samenwerking.api import viewsets as register_api
+from samenwerking.api.documentatie import json_schema
 
 admin.site.site_header = _("regioreg beheer")
 admin.site.site_title = _("regioreg beheer")
@@ -56,6 +57,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
     path("api/v1/", include((api_urls, "api"))),
+    path("schema/<slug:naam>.schema.json", json_schema, name="json_schema"),
     path("", include("raad.urls")),
 ]
 

@@ -2,6 +2,8 @@
 
 scripts/check_schema.sh (run by `make test`) also compares it with docs/openapi.yaml."""
 
+import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -77,9 +79,47 @@ def test_api_guide_is_a_page_of_the_site(api):
     antwoord = api.get("/api/v1/handleiding/")
     html = antwoord.content.decode()
     assert antwoord.status_code == 200
-    assert "<h2>De kernvraag: in welke verbanden zit mijn gemeente, en wat kost elk?</h2>" in html
+    assert (
+        '<h2 id="de-kernvraag-in-welke-verbanden-zit-mijn-gemeente-en-wat-kost-elk">'
+        "De kernvraag: in welke verbanden zit mijn gemeente, en wat kost elk?</h2>"
+    ) in html
     assert 'href="/api/v1/docs/"' in html
     assert "unsafe-inline" not in antwoord["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_every_link_of_the_api_guide_leads_somewhere(api):
+    """docs/api.md links to files beside it (openapi.yaml, the JSON Schemas) and to its own
+    headings: on the site's page each is an address that answers, or an anchor of the page."""
+    html = api.get("/api/v1/handleiding/").content.decode()
+    ankers = set(re.findall(r' id="([^"]+)"', html))
+    handleiding = html.split('<div class="handleiding">', 1)[1]
+    links = set(re.findall(r'<a href="([^"]+)"', handleiding))
+    assert {"/api/v1/openapi.yaml", "/schema/verbonden-partijen.schema.json", "#schrijven"} <= links
+    for link in links:
+        if link.startswith("#"):
+            assert link[1:] in ankers, link
+        elif not link.startswith("http"):
+            assert api.get(link).status_code == 200, link
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("naam", ["verbonden-partijen", "register-art27"])
+def test_the_open_data_schemas_are_served_where_their_id_says(api, naam):
+    bestand = DOCUMENT.parent / f"{naam}.schema.json"
+    schema = json.loads(bestand.read_text())
+    antwoord = api.get(f"/schema/{naam}.schema.json")
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"] == "application/schema+json"
+    assert json.loads(antwoord.content) == schema
+    assert schema["$id"].endswith(f"/schema/{naam}.schema.json")
+
+
+@pytest.mark.django_db
+def test_an_unknown_schema_is_a_dutch_404(api):
+    antwoord = api.get("/schema/openapi.schema.json")
+    assert antwoord.status_code == 404
+    assert "Er is geen schema openapi." in antwoord.content.decode()
 
 
 # --- The document refuses what the API refuses ----------------------------------------------
