@@ -517,6 +517,18 @@ class RegisterResource(resources.ModelResource):
                 continue
             if waarde is None and veld.attribute in self._met_standaard:
                 continue  # an empty cell keeps the value: the stored one, or the default
+            if gebruiker is not None and veld in self._zelfverwijzingen:
+                # As the admin's choice: a stored parent the role maintains, or the one the
+                # row has; a new one of the file is checked as a new row.
+                huidig = getattr(instance, f"{veld.attribute}_id")
+                if not (
+                    waarde is None
+                    or waarde.pk in (None, huidig)
+                    or rechten.mag(gebruiker, rechten.WIJZIGEN, waarde)
+                ):
+                    fout = rechten.niet_beheerd(self._meta.model)
+                    fouten[veld.attribute] = [ValidationError(fout, code="invalid_choice")]
+                    continue
             if waarde is not None or veld.saves_null_values:
                 setattr(instance, veld.attribute, waarde)
         if gebruiker is not None and not fouten:

@@ -1,6 +1,7 @@
 """A spreadsheet of samenwerkingsverbanden whose `bovenliggend` names a new arrangement of the
-same file (before or after it): imported in one go; a cycle within the file and a parent row
-that is wrong are refused by row, and nothing is saved."""
+same file (before or after it): imported in one go; a cycle within the file, a parent row
+that is wrong and a parent the account does not maintain are refused by row, and nothing is
+saved."""
 
 import uuid
 
@@ -223,3 +224,32 @@ def test_secretariaat_may_nest_a_new_arrangement_under_a_new_one_of_its_file(reg
     assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd" in paginatekst(voorbeeld)
     assert bevestig(client, "samenwerkingsverband", voorbeeld).status_code == 302
     assert Samenwerkingsverband.objects.get(uuid=b).bovenliggend.naam == "Moeder"
+
+
+def test_secretariaat_may_not_nest_under_an_arrangement_of_another_regio(regio):
+    client = client_van(regio["secretariaat"])
+    inhoud = csv_bestand(
+        KOP,
+        [[str(uuid.uuid4()), "Dochter", "Openbaar lichaam", "2020-01-01", regio["ander"].uuid]],
+    )
+    voorbeeld = upload(client, "samenwerkingsverband", inhoud)
+    tekst = paginatekst(voorbeeld)
+    assert voorbeeld.context.get("confirm_form") is None
+    assert '<th scope="row">1</th>' in tekst
+    assert "Kies een samenwerkingsverband dat uw account beheert" in tekst
+    assert not Samenwerkingsverband.objects.filter(naam="Dochter").exists()
+
+
+def test_secretariaat_keeps_a_parent_of_another_regio_that_a_beheerder_chose(regio):
+    eigen = regio["eigen"]
+    Samenwerkingsverband.objects.filter(pk=eigen.pk).update(bovenliggend=regio["ander"])
+    client = client_van(regio["secretariaat"])
+    inhoud = csv_bestand(
+        KOP,
+        [[eigen.uuid, "Nieuwe naam", "Openbaar lichaam", "2020-01-01", regio["ander"].uuid]],
+    )
+    voorbeeld = upload(client, "samenwerkingsverband", inhoud)
+    assert "0 nieuw, 1 gewijzigd, 0 ongewijzigd" in paginatekst(voorbeeld)
+    assert bevestig(client, "samenwerkingsverband", voorbeeld).status_code == 302
+    eigen.refresh_from_db()
+    assert (eigen.naam, eigen.bovenliggend) == ("Nieuwe naam", regio["ander"])
