@@ -17,12 +17,14 @@ from tests.samenwerking.importhulp import (
     csv_bestand,
     meldingen,
     paginatekst,
+    tel,
     upload,
 )
 
 pytestmark = pytest.mark.django_db
 
 KOP = ["uuid", "naam", "vorm", "ingangsdatum", "bovenliggend"]
+MODEL = "samenwerkingsverband"
 
 
 def _importeer(rijen, **kwargs):
@@ -253,3 +255,27 @@ def test_secretariaat_keeps_a_parent_of_another_regio_that_a_beheerder_chose(reg
     assert bevestig(client, "samenwerkingsverband", voorbeeld).status_code == 302
     eigen.refresh_from_db()
     assert (eigen.naam, eigen.bovenliggend) == ("Nieuwe naam", regio["ander"])
+
+
+# --- A fixed number of queries -------------------------------------------------------------------
+
+
+def test_nesting_within_the_file_takes_a_fixed_number_of_queries(admin_client, referentiedata):
+    """Preview and confirm of `aantal` new arrangements, each under the one before it in the
+    file, take as many queries for 5 rows as for 50."""
+    aantallen = []
+    for aantal in (5, 50):
+        sleutels = [str(uuid.uuid4()) for _ in range(aantal)]
+        rijen = [
+            [sleutel, f"Verband {aantal}-{n}", "OL", "2020-01-01", sleutels[n - 1] if n else ""]
+            for n, sleutel in enumerate(sleutels)
+        ]
+        inhoud = csv_bestand(KOP, rijen)
+        voorbeeld_vragen, voorbeeld = tel(lambda i=inhoud: upload(admin_client, MODEL, i))
+        assert voorbeeld.context.get("confirm_form") is not None
+        bevestig_vragen, antwoord = tel(lambda v=voorbeeld: bevestig(admin_client, MODEL, v))
+        assert antwoord.status_code == 302
+        laatste = Samenwerkingsverband.objects.get(uuid=sleutels[-1])
+        assert laatste.bovenliggend.uuid == uuid.UUID(sleutels[-2])
+        aantallen.append((voorbeeld_vragen, bevestig_vragen))
+    assert aantallen[0] == aantallen[1]
