@@ -279,3 +279,21 @@ def test_nesting_within_the_file_takes_a_fixed_number_of_queries(admin_client, r
         assert laatste.bovenliggend.uuid == uuid.UUID(sleutels[-2])
         aantallen.append((voorbeeld_vragen, bevestig_vragen))
     assert aantallen[0] == aantallen[1]
+
+
+def test_a_cycle_of_three_rows_names_all_three():
+    a, b, c = (str(uuid.uuid4()) for _ in range(3))
+    resultaat = _importeer(
+        [
+            [a, "Eerste", "Openbaar lichaam", "2020-01-01", c],
+            [b, "Tweede", "Openbaar lichaam", "2020-01-01", a],
+            [c, "Derde", "Openbaar lichaam", "2020-01-01", b],
+        ]
+    )
+    fouten = _fouten(resultaat)
+    assert set(fouten) == {1, 2, 3}
+    assert all(
+        f["bovenliggend"][0].startswith("Regel 1, regel 2 en regel 3 vallen via bovenliggend")
+        for f in fouten.values()
+    )
+    assert not Samenwerkingsverband.objects.exists()
