@@ -35,10 +35,7 @@ class RechtenForm(forms.BaseForm):
                 huidig = self.instance.pk and getattr(self.instance, f"{naam}_id", None)
                 if huidig:
                     veld.queryset = keuzes | keuzes.model._default_manager.filter(pk=huidig)
-                veld.error_messages["invalid_choice"] = gettext(
-                    "Kies een %(model)s dat uw account beheert. Een %(model)s van een andere "
-                    "regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
-                ) % {"model": keuzes.model._meta.verbose_name}
+                veld.error_messages["invalid_choice"] = rechten.niet_beheerd(keuzes.model)
 
     def _post_clean(self):
         super()._post_clean()

@@ -19,6 +19,7 @@ a queryset (`beperk`) and finds the arrangement of one row (`_verband_id`).
 
 from django.conf import settings
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext
 
 from .models import Rol, RolSoort
 
@@ -123,6 +124,15 @@ def eigen_maken(user, verband) -> None:
     if gevonden is not None and gevonden.soort == RolSoort.SECRETARIAAT:
         gevonden.samenwerkingsverbanden.add(verband)
         del user._rol_cache  # read again, with the new arrangement
+
+
+def niet_beheerd(model) -> str:
+    """The message for a choice (a foreign key: the admin's choice field, an import's key
+    column) of a row of `model` that the role does not maintain."""
+    return gettext(
+        "Kies een %(model)s dat uw account beheert. Een %(model)s van een andere "
+        "regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
+    ) % {"model": model._meta.verbose_name}
 
 
 def mag_wijzigen(user, obj: Model) -> bool:

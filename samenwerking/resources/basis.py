@@ -14,6 +14,11 @@ django-import-export handles a file row by row. A row here costs no query of its
    `services.rijen_opslaan` (the same rules as the admin's forms: fields, constraints,
    unique values, the rules across rows), which names every row it refuses; the preview
    only checks (`services.rijen_controleren`). One bad row, and nothing of the file is saved.
+
+A key column that names a row of the resource's own model (a samenwerkingsverband's
+`bovenliggend`) may name a new row of the same file, before or after it: the widget and
+`init_instance` share that row's instance, and `services.rijen_opslaan` sets the key once the
+new rows are inserted. A row under a wrong row of the file is named too.
 """
 
 import copy
@@ -43,6 +48,7 @@ from .widgets import (
     GetalWidget,
     JaNeeWidget,
     ProcentWidget,
+    SleutelWidget,
 )
 
 # The widget of a column that a resource does not declare itself, by the kind of model field
@@ -232,6 +238,67 @@ class RegisterResource(resources.ModelResource):
         for veld in self.get_import_fields():
             if hasattr(veld.widget, "voorraad_laden") and veld.column_name in kop:
                 veld.widget.voorraad_laden(rij.get(veld.column_name) for rij in rijen)
+        # A column that names a row of this model (bovenliggend) may name a row of the file.
+        self._bestand: dict[str, int] = {}
+        self._nieuw: dict[str, models.Model] = {}
+        if self._zelfverwijzingen:
+            for nummer, rij in enumerate(rijen, start=1):
+                sleutel = self.sleutel_van_rij(rij)
+                if sleutel is not None:
+                    self._bestand.setdefault(str(sleutel[0]), nummer)
+        for veld in self._zelfverwijzingen:
+            veld.widget.bestand, veld.widget.nieuw = self._bestand, self._nieuw
+
+    @functools.cached_property
+    def _zelfverwijzingen(self) -> list:
+        """The key columns that name a row of this resource's own model by its one key
+        column (bovenliggend by uuid)."""
+        sleutels = [self.fields[naam].attribute for naam in self.get_import_id_fields()]
+        return [
+            veld
+            for veld in self.get_import_fields()
+            if isinstance(veld.widget, SleutelWidget)
+            and veld.widget.model is self._meta.model
+            and [veld.widget.field] == sleutels
+        ]
+
+    def init_instance(self, row=None):
+        """A new row; one that an earlier row of the file named (as its parent) is the
+        instance that row points to."""
+        instance = super().init_instance(row)
+        sleutel = self.sleutel_van_rij(row) if self._zelfverwijzingen else None
+        if sleutel is not None and self._dubbel_fout is None:
+            instance = self._nieuw.setdefault(str(sleutel[0]), instance)
+        return instance
+
+    def _verwijst_naar_foute_regel(self, result) -> None:
+        """A row whose parent is a new row of the file that is wrong is wrong too, with that
+        row's number (nothing of the file is saved anyway)."""
+        goed = {id(i) for n, i, _r, _m in self._te_bewaren if result.rows[n - 1].is_valid()}
+        velden = [
+            (self._meta.model._meta.get_field(v.attribute), v.widget.field)
+            for v in self._zelfverwijzingen
+        ]
+        veranderd = True
+        while veranderd:
+            veranderd = False
+            for nummer, instance, rij, _m2m in self._te_bewaren:
+                for veld, sleutelveld in velden:
+                    ouder = veld.get_cached_value(instance, None)
+                    if id(instance) not in goed or ouder is None or id(ouder) in goed:
+                        continue
+                    if ouder.pk is not None:  # a stored row
+                        continue
+                    fout = _(
+                        "regel %(regel)s, het nieuwe %(naam)s dat u hier noemt, heeft een "
+                        "fout; verbeter eerst regel %(regel)s."
+                    ) % {
+                        "regel": self.regel(self._bestand[str(getattr(ouder, sleutelveld))]),
+                        "naam": self._meta.model._meta.verbose_name,
+                    }
+                    self.markeer_fout(result, nummer, rij, ValidationError({veld.name: fout}))
+                    goed.discard(id(instance))
+                    veranderd = True
 
     def aanvullen_voorbereiden(self, rijen: list[dict]) -> None:
         """Read at once what `rij_aanvullen` needs for every row (subclasses)."""
@@ -287,6 +354,8 @@ class RegisterResource(resources.ModelResource):
                     (self.regel(te_bewaren[i][0]), tekst)
                     for i, tekst in sorted(waarschuwingen.items())
                 ]
+        if self._zelfverwijzingen:
+            self._verwijst_naar_foute_regel(result)
         result.invalid_rows.sort(key=lambda r: r.number)
         # Not ModelResource.after_import: it resets the table's sequence after rows were
         # imported with their own primary key, which an import here never does.
@@ -448,6 +517,18 @@ class RegisterResource(resources.ModelResource):
                 continue
             if waarde is None and veld.attribute in self._met_standaard:
                 continue  # an empty cell keeps the value: the stored one, or the default
+            if gebruiker is not None and veld in self._zelfverwijzingen:
+                # As the admin's choice: a stored parent the role maintains, or the one the
+                # row has; a new one of the file is checked as a new row.
+                huidig = getattr(instance, f"{veld.attribute}_id")
+                if not (
+                    waarde is None
+                    or waarde.pk in (None, huidig)
+                    or rechten.mag(gebruiker, rechten.WIJZIGEN, waarde)
+                ):
+                    fout = rechten.niet_beheerd(self._meta.model)
+                    fouten[veld.attribute] = [ValidationError(fout, code="invalid_choice")]
+                    continue
             if waarde is not None or veld.saves_null_values:
                 setattr(instance, veld.attribute, waarde)
         if gebruiker is not None and not fouten:

@@ -45,6 +45,11 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         super().__init__(model, field, **kwargs)
         self.gerelateerd = tuple(gerelateerd)
         self.voorraad: dict | None = None
+        # A column that names rows of its resource's own model (bovenliggend) may name a new
+        # row of the same file: the file's keys (key -> row number) and its new rows (key ->
+        # instance, shared with the resource, which fills them in: `RegisterResource`).
+        self.bestand: dict[str, int] = {}
+        self.nieuw: dict = {}
 
     def _sleutel(self, value) -> str:
         tekst = str(value).strip()
@@ -107,6 +112,8 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         sleutel = self._sleutel(tekst)
         if self.voorraad is not None:
             gevonden = self.voorraad.get(sleutel)
+            if gevonden is None and sleutel in self.bestand:  # a new row of the same file
+                return self.nieuw.setdefault(sleutel, self.model(**{self.field: sleutel}))
             if gevonden is None:
                 raise self._onbekend(tekst)
             if gevonden is _DUBBEL:

@@ -66,38 +66,82 @@ def periode_tekst(begin: datetime.date | None, eind: datetime.date | None) -> st
 # --- Samenwerkingsverband ---------------------------------------------------------------------
 
 
+def _knoop(verband):
+    """A node of the nesting: a stored arrangement by its key, a new one (a new row of a file
+    that another row of the file names as its parent) by its identity."""
+    return verband.pk if verband.pk is not None else ("nieuw", id(verband))
+
+
+def _ouder(verband):
+    """The parent's node: a stored parent's key, or a new parent of the same list."""
+    if verband.bovenliggend_id is not None:
+        return verband.bovenliggend_id
+    ouder = Samenwerkingsverband.bovenliggend.field.get_cached_value(verband, None)
+    return None if ouder is None else _knoop(ouder)
+
+
 def geen_kring(rijen: list[Samenwerkingsverband], labels, goed) -> Fouten:
     """Nesting under a parent arrangement may not form a cycle, over the arrangements as they
-    will be. One query (the nested arrangements)."""
+    will be, new ones included (a file may add a parent and its child). A cycle of two or more
+    rows of the list names those rows. One query (the nested arrangements)."""
     ouders = dict(
         Samenwerkingsverband.objects.filter(bovenliggend__isnull=False).values_list(
             "pk", "bovenliggend_id"
         )
     )
+    index_van = {}
     for i in goed:
-        if rijen[i].pk is not None:
-            ouders[rijen[i].pk] = rijen[i].bovenliggend_id
+        ouders[_knoop(rijen[i])] = _ouder(rijen[i])
+        index_van[_knoop(rijen[i])] = i
     fouten = {}
     for i in goed:
         verband = rijen[i]
-        gezien, ouder = set(), verband.bovenliggend_id
-        while verband.pk is not None and ouder is not None and ouder not in gezien:
-            if ouder == verband.pk:
-                fouten[i] = ValidationError(
-                    {
-                        "bovenliggend": ValidationError(
-                            _(
-                                "Bovenliggend samenwerkingsverband: %(naam)s valt al (indirect) "
-                                "onder dit verband; dat zou een kring opleveren."
-                            )
-                            % {"naam": verband.bovenliggend},
-                            code="kring",
-                        )
-                    }
-                )
-                break
-            gezien.add(ouder)
+        eigen = _knoop(verband)
+        kring, ouder = [eigen], ouders.get(eigen)
+        while ouder is not None and ouder != eigen and ouder not in kring:
+            kring.append(ouder)
             ouder = ouders.get(ouder)
+        if ouder != eigen:
+            continue
+        regels = sorted(index_van[k] for k in kring if k in index_van)
+        if len(kring) == 1:  # a new row that names itself (a stored one fails the constraint)
+            melding = next(
+                c.violation_error_message
+                for c in Samenwerkingsverband._meta.constraints
+                if c.violation_error_code == "eigen_bovenliggend"
+            )
+            fouten[i] = ValidationError(
+                {"bovenliggend": ValidationError(melding, code="eigen_bovenliggend")}
+            )
+        elif len(regels) > 1 and all(labels[j] for j in regels):
+            namen = [labels[j] for j in regels]
+            opsomming = " en ".join([", ".join(namen[:-1]), namen[-1]])
+            fouten[i] = ValidationError(
+                {
+                    "bovenliggend": ValidationError(
+                        _(
+                            "%(regels)s vallen via bovenliggend (indirect) onder elkaar; dat "
+                            "zou een kring opleveren. Maak bovenliggend in een van deze regels "
+                            "leeg of kies een ander verband."
+                        )
+                        % {"regels": opsomming[:1].upper() + opsomming[1:]},
+                        code="kring",
+                    )
+                }
+            )
+        else:
+            fouten[i] = ValidationError(
+                {
+                    "bovenliggend": ValidationError(
+                        _(
+                            "Bovenliggend samenwerkingsverband: %(naam)s valt al (indirect) "
+                            "onder dit verband; dat zou een kring opleveren."
+                        )
+                        % {"naam": verband.bovenliggend},
+                        code="kring",
+                    )
+                }
+            )
     return fouten
 
 

@@ -156,8 +156,8 @@ def rijen_controleren(*, model, rijen: list, labels: list[str] | None = None) ->
     fixed number of queries: each row's fields and constraints (as `full_clean()`), unique
     values against the register and among the rows, and the model's rules across rows.
     Returns the errors by the row's index; `labels` name the rows in messages about two rows
-    (default `rij 1`, `rij 2`, …). Foreign keys must be saved rows, or new rows that
-    `rijen_opslaan` saves first."""
+    (default `rij 1`, `rij 2`, …). Foreign keys must be saved rows, new rows that
+    `rijen_opslaan` saves first, or new rows of `rijen` itself."""
     labels = labels or [_("rij %(n)s") % {"n": n} for n in range(1, len(rijen) + 1)]
     fouten = velden_en_constraints(model, rijen, labels)
     regel = regels_van(model).over_rijen
@@ -181,7 +181,9 @@ def rijen_opslaan(
     the fields to write, default all) and the new ones, each in one statement.
     `veel_op_veel` gives per row the many-to-many values to set ({"domeinen": [...]}, or
     nothing to leave them). A new row that a row points to (the new person of a zetel) is
-    saved first. Nothing is written if any row is wrong: `Rijfouten` names them."""
+    saved first; a new row of `rijen` itself (a new parent arrangement) is inserted with the
+    others and the key set after. Nothing is written if any row is wrong: `Rijfouten` names
+    them."""
     if not rijen:
         return []
     _nieuwe_verwante_rijen_opslaan(model, rijen)
@@ -202,9 +204,18 @@ def rijen_opslaan(
             rij.updated_at = nu
         velden = [*dict.fromkeys([*velden, "updated_at"])]
     velden = [v for v in velden if v not in ("created_at", model._meta.pk.name)]
+    # A row that points to a new row of the same list (a file that adds a parent arrangement
+    # and its child) gets that key once the new rows are inserted: one more statement.
+    binnen = _verwijzingen_binnen(model, rijen)
+    for rij, veld, _doel in binnen:
+        setattr(rij, veld.name, None)
     with databaseregels(model):
         bulk.bijwerken(model, gewijzigd, velden)
         bulk.invoegen(model, nieuw)
+        for rij, veld, doel in binnen:
+            setattr(rij, veld.name, doel)
+        for veld in {veld for _rij, veld, _doel in binnen}:
+            bulk.bijwerken(model, [r for r, v, _d in binnen if v is veld], [veld.name])
     if bulk.heeft_geschiedenis(model):
         bulk.geschiedenis_schrijven(model, gewijzigd, soort="~", reden=reden())
         bulk.geschiedenis_schrijven(model, nieuw, soort="+", reden=reden())
@@ -214,10 +225,25 @@ def rijen_opslaan(
     return rijen
 
 
+def _verwijzingen_binnen(model, rijen: list) -> list[tuple]:
+    """(row, field, new row) for every row of `rijen` that points to a new row of `rijen`
+    itself (a new parent arrangement in the same file)."""
+    nieuw = {id(rij) for rij in rijen if rij.pk is None}
+    return [
+        (rij, veld, veld.get_cached_value(rij))
+        for veld in model._meta.concrete_fields
+        if veld.is_relation and veld.related_model is model
+        for rij in rijen
+        if getattr(rij, veld.attname) is None and id(veld.get_cached_value(rij, None)) in nieuw
+    ]
+
+
 def _nieuwe_verwante_rijen_opslaan(model, rijen: list) -> None:
     """Rows that point to a row not saved yet (a zetel of a person the file introduces):
     those rows are saved first, together, and the keys filled in. An error of such a row is
-    the error of every row that points to it."""
+    the error of every row that points to it. A new row of `rijen` itself is saved with the
+    others (`_verwijzingen_binnen`)."""
+    eigen = {id(rij) for rij in rijen}
     for veld in model._meta.concrete_fields:
         if not veld.is_relation:
             continue
@@ -225,7 +251,7 @@ def _nieuwe_verwante_rijen_opslaan(model, rijen: list) -> None:
         for rij in rijen:
             if getattr(rij, veld.attname) is None and veld.is_cached(rij):
                 obj = veld.get_cached_value(rij)
-                if obj is not None and obj.pk is None:
+                if obj is not None and obj.pk is None and id(obj) not in eigen:
                     verwant[id(obj)] = obj
         if not verwant:
             continue

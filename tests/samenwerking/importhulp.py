@@ -3,8 +3,11 @@ what the page says."""
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenwerking.formats import FORMATEN
@@ -59,3 +62,11 @@ def client_van(gebruiker) -> Client:
     client = Client()
     client.force_login(gebruiker)
     return client
+
+
+def tel(doe) -> tuple[int, object]:
+    """The number of queries `doe()` takes, and what it returns."""
+    ContentType.objects.clear_cache()  # every count includes reading the content type
+    with CaptureQueriesContext(connection) as vragen:
+        uitkomst = doe()
+    return len(vragen), uitkomst
