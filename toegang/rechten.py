@@ -188,6 +188,21 @@ def beperk(queryset: QuerySet, user) -> QuerySet:
     return queryset
 
 
+def mag_kiezen(user, gekozen: Model | None, huidig_pk=None) -> bool:
+    """May `user` make `gekozen` the value of a foreign key (the admin's choice, an import's
+    key column, an API field)? `beperk` for one row: a secretariaat chooses only rows of its
+    own arrangements. The value the row has as stored (`huidig_pk`: nesting a beheerder set)
+    may stay, and a new row (pk None) is checked as a row of its own."""
+    if gekozen is None or gekozen.pk in (None, huidig_pk) or is_beheerder(user):
+        return True
+    gevonden = rol(user)
+    if gevonden is None or gevonden.soort != RolSoort.SECRETARIAAT:
+        return True  # they cannot write rows that hold such a choice (mag_model)
+    if _label(gekozen) not in VERBAND_PAD:
+        return True
+    return _verband_id(gekozen) in _verband_ids(gevonden)
+
+
 def beheerbare_gemeenten_ids(user) -> set[int] | None:
     """The gemeenten whose zienswijzen `user` may handle; None means all."""
     if is_beheerder(user):

@@ -8,7 +8,7 @@ would store.
 
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -213,11 +213,21 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
             for veld in instance._meta.many_to_many
             if veld.name in gegevens
         }
+        opgeslagen = {naam: getattr(instance, f"{naam}_id", None) for naam in gegevens}
         for naam, waarde in gegevens.items():
             setattr(instance, naam, waarde)
         # The row as it will be stored must be the role's too: no moving a deelname to
         # another regio's arrangement, no new rows there.
         self.check_object_permissions(self.request, instance)
+        # Nor a choice the admin does not offer: another regio's arrangement as bovenliggend.
+        niet_beheerd = {
+            naam: rechten.niet_beheerd(type(waarde))
+            for naam, waarde in gegevens.items()
+            if isinstance(waarde, models.Model)
+            and not rechten.mag_kiezen(self.request.user, waarde, opgeslagen[naam])
+        }
+        if niet_beheerd:
+            raise ValidationError(api_fouten(DjangoValidationError(niet_beheerd), serializer))
         try:
             services.rij_opslaan(rij=instance, veel_op_veel=veelvoudig)
         except DjangoValidationError as error:

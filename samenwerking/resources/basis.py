@@ -521,11 +521,7 @@ class RegisterResource(resources.ModelResource):
                 # As the admin's choice: a stored parent the role maintains, or the one the
                 # row has; a new one of the file is checked as a new row.
                 huidig = getattr(instance, f"{veld.attribute}_id")
-                if not (
-                    waarde is None
-                    or waarde.pk in (None, huidig)
-                    or rechten.mag(gebruiker, rechten.WIJZIGEN, waarde)
-                ):
+                if not rechten.mag_kiezen(gebruiker, waarde, huidig):
                     fout = rechten.niet_beheerd(self._meta.model)
                     fouten[veld.attribute] = [ValidationError(fout, code="invalid_choice")]
                     continue

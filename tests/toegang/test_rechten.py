@@ -12,7 +12,7 @@ from samenwerking import resources
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
-from tests.api.hulp import probleem
+from tests.api.hulp import ongeldig, probleem
 from tests.raad.factories import ZienswijzeFactory
 from tests.toegang import account, api_client
 from toegang.models import RolSoort
@@ -208,6 +208,34 @@ def test_api_secretariaat_adds_rows_only_to_its_own_arrangements(regio):
     assert antwoord.status_code == 201, antwoord.content
     nieuw = Samenwerkingsverband.objects.get(naam="X")
     assert regio["secretariaat"].rol.samenwerkingsverbanden.filter(pk=nieuw.pk).exists()
+
+
+def test_api_secretariaat_cannot_nest_under_another_regios_arrangement(regio):
+    """As the admin's choice and the import's column: bovenliggend is an arrangement the
+    secretariaat maintains, or the one a beheerder set."""
+    client = api_client(regio["secretariaat"])
+    eigen = f"/api/v1/samenwerkingsverbanden/{regio['eigen'].uuid}"
+    ander = str(regio["ander"].uuid)
+    assert ongeldig(_patch(client, eigen, {"bovenliggend": ander})) == {
+        "bovenliggend": "Kies een samenwerkingsverband dat uw account beheert. Een "
+        "samenwerkingsverband van een andere regio kunt u hier niet kiezen; vraag dat zo nodig "
+        "aan een beheerder."
+    }
+    assert Samenwerkingsverband.objects.get(pk=regio["eigen"].pk).bovenliggend is None
+    nieuw = {"naam": "Onderdeel", "vorm": "OL", "bovenliggend": ander}
+    probleem(client.post("/api/v1/samenwerkingsverbanden", nieuw, format="json"), 400)
+    assert not Samenwerkingsverband.objects.filter(naam="Onderdeel").exists()
+    # Under its own arrangement: allowed.
+    onder_eigen = {**nieuw, "bovenliggend": str(regio["eigen"].uuid)}
+    antwoord = client.post("/api/v1/samenwerkingsverbanden", onder_eigen, format="json")
+    assert antwoord.status_code == 201, antwoord.content
+    assert Samenwerkingsverband.objects.get(naam="Onderdeel").bovenliggend == regio["eigen"]
+    # A nesting a beheerder set stays when the secretariaat changes something else.
+    Samenwerkingsverband.objects.filter(pk=regio["eigen"].pk).update(bovenliggend=regio["ander"])
+    antwoord = _patch(client, eigen, {"afkorting": "VRZW", "bovenliggend": ander})
+    assert antwoord.status_code == 200, antwoord.content
+    opgeslagen = Samenwerkingsverband.objects.get(pk=regio["eigen"].pk)
+    assert (opgeslagen.afkorting, opgeslagen.bovenliggend) == ("VRZW", regio["ander"])
 
 
 def test_api_griffie_handles_its_own_zienswijzen_only(regio):
