@@ -118,11 +118,11 @@ def mag(user, actie: str, obj: Model) -> bool:
     return _verband_id(obj) in _verband_ids(gevonden)
 
 
-def eigen_maken(user, verband) -> None:
-    """An arrangement a secretariaat added is one of its own from now on."""
+def eigen_maken(user, *verbanden) -> None:
+    """The arrangements a secretariaat added are its own from now on."""
     gevonden = rol(user)
-    if gevonden is not None and gevonden.soort == RolSoort.SECRETARIAAT:
-        gevonden.samenwerkingsverbanden.add(verband)
+    if verbanden and gevonden is not None and gevonden.soort == RolSoort.SECRETARIAAT:
+        gevonden.samenwerkingsverbanden.add(*verbanden)
         del user._rol_cache  # read again, with the new arrangement
 
 

@@ -38,7 +38,7 @@ from toegang import rechten
 from .. import services
 from ..controle import in_lijst
 from ..formats import ontveilig, veilig
-from ..models import Bijdrage
+from ..models import Bijdrage, Samenwerkingsverband
 from ..models.basis import PercentageVeld
 from .voorvertoning import LuiVerschil, Weergaveverschil
 from .widgets import (
@@ -322,6 +322,7 @@ class RegisterResource(resources.ModelResource):
                     )
                 else:
                     fouten = {}
+                    nieuw = [rij for rij in rijen if rij.pk is None]
                     services.rijen_opslaan(
                         model=self._meta.model,
                         rijen=rijen,
@@ -329,6 +330,9 @@ class RegisterResource(resources.ModelResource):
                         velden=self.model_velden(),
                         veel_op_veel=[m2m for *_r, m2m in te_bewaren],
                     )
+                    if self._meta.model is Samenwerkingsverband and self._gebruiker:
+                        # A secretariaat's new arrangements are its own, as in the admin.
+                        rechten.eigen_maken(self._gebruiker, *nieuw)
             except services.Rijfouten as rijfouten:
                 fouten = rijfouten.per_rij
             except DatabaseError as fout:  # e.g. a concurrent write; the file's rows are undone

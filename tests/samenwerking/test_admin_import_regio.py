@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from samenwerking import resources
 from samenwerking.models import (
@@ -151,6 +152,35 @@ def test_secretariaat_imports_its_own_rows_and_the_history_names_it(regio):
         assert laatste.history_user == secretariaat
         assert laatste.history_type == ("+" if deelname.gemeente.naam == "Oostzaan" else "~")
         assert laatste.bron == deelname.bron
+
+
+def test_a_secretariaat_maintains_the_arrangements_it_imports(regio):
+    """As when it adds one in the admin or the API: a new arrangement of its file is its own,
+    so that it can change it and import its deelnames next."""
+    secretariaat = regio["secretariaat"]
+    client = client_van(secretariaat)
+    kop = ["uuid", "naam", "vorm", "ingangsdatum"]
+    bestand = csv_bestand(
+        kop, [["", "Regionaal Archief Zaanstreek", "Openbaar lichaam", "2025-01-01"]]
+    )
+    voorbeeld = upload(client, "samenwerkingsverband", bestand)
+    assert "1 nieuw" in paginatekst(voorbeeld)
+    assert bevestig(client, "samenwerkingsverband", voorbeeld).status_code == 302
+    nieuw = Samenwerkingsverband.objects.get(naam="Regionaal Archief Zaanstreek")
+    assert set(secretariaat.rol.samenwerkingsverbanden.all()) == {regio["eigen"], nieuw}
+    wijzig = reverse("admin:samenwerking_samenwerkingsverband_change", args=[nieuw.pk])
+    assert client_van(secretariaat).get(wijzig).status_code == 200
+    deelnemers = csv_bestand(
+        ["samenwerkingsverband", "gemeente", "toetredingsdatum"],
+        [[str(nieuw.uuid), "Zaanstad", "2025-01-01"], [str(nieuw.uuid), "Oostzaan", "2025-01-01"]],
+    )
+    voorbeeld = upload(client, "deelname", deelnemers)
+    assert "2 nieuw" in paginatekst(voorbeeld), paginatekst(voorbeeld)
+    assert bevestig(client, "deelname", voorbeeld).status_code == 302
+    assert sorted(nieuw.deelnames.values_list("gemeente__naam", flat=True)) == [
+        "Oostzaan",
+        "Zaanstad",
+    ]
 
 
 # --- A fixed number of queries -------------------------------------------------------------------
