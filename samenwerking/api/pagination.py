@@ -23,10 +23,13 @@ class Paginering(PageNumberPagination):
         return super().paginate_queryset(queryset, request, view)
 
     def get_schema_operation_parameters(self, view):
-        """Both parameters start at 1 in the document too (page=0 is a 400)."""
+        """Both parameters start at 1 in the document too (page=0 is a 400); pageSize goes
+        up to max_page_size (a larger one gives pages of that size)."""
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
         return parameters
 
     def get_paginated_response_schema(self, schema):

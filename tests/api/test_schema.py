@@ -179,6 +179,9 @@ def test_every_refused_value_is_refused_by_the_document_too():
             gecontroleerd.add(parameter["name"])
         if parameter["name"] == "jaar":
             assert (schema["minimum"], schema["maximum"]) == (1900, 2100), pad
+        if parameter["name"] == "pageSize":
+            # A generated client knows the largest page (Paginering.max_page_size).
+            assert (schema["minimum"], schema["maximum"]) == (1, 500), pad
     # Every kind of parameter is there to be checked.
     assert {"page", "pageSize", "jaar", "peildatum", "actiefOp", "q", "ordering"} <= gecontroleerd
 
