@@ -18,13 +18,19 @@ class Paginering(PageNumberPagination):
             waarde = request.query_params.get(naam, "1")
             if not waarde.isdigit() or int(waarde) < 1:
                 fouten[naam] = [_("Gebruik een geheel getal vanaf 1.")]
+        grootte = request.query_params.get(self.page_size_query_param, "1")
+        if grootte.isdigit() and int(grootte) > self.max_page_size:
+            fouten[self.page_size_query_param] = [
+                _("Hoogstens %(n)d resultaten per pagina; vraag de volgende pagina met page.")
+                % {"n": self.max_page_size}
+            ]
         if fouten:
             raise ValidationError(fouten)
         return super().paginate_queryset(queryset, request, view)
 
     def get_schema_operation_parameters(self, view):
-        """Both parameters start at 1 in the document too (page=0 is a 400); pageSize goes
-        up to max_page_size (a larger one gives pages of that size)."""
+        """Both parameters start at 1 in the document too (page=0 is a 400), and pageSize
+        goes up to max_page_size (pageSize=501 is a 400)."""
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1

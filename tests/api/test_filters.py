@@ -165,3 +165,10 @@ def test_bad_page_parameters_are_a_400(api, referentiedata, parameters):
     assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == dict.fromkeys(
         parameters, "Gebruik een geheel getal vanaf 1."
     )
+
+
+def test_a_page_larger_than_the_document_allows_is_a_400(api, referentiedata):
+    assert api.get("/api/v1/gemeenten", {"pageSize": "500"}).json()["count"] == 412
+    assert ongeldig(api.get("/api/v1/gemeenten", {"pageSize": "501"})) == {
+        "pageSize": "Hoogstens 500 resultaten per pagina; vraag de volgende pagina met page."
+    }
