@@ -112,6 +112,8 @@ def test_the_list_filters_by_domain_form_verbonden_partij_and_karakter(client, z
     assert rijen == ["Jeugdregio", "Netwerk Jeugd"]
     assert "2 samenwerkingsverbanden op 1 juni 2025" in tekst
     assert "(domein: Jeugd; van 3)" in tekst
+    # The way back to the whole list, while the filters still leave some.
+    assert 'href="?peildatum=2025-06-01&amp;jaar=2025">Toon alle 3 samenwerkingsverbanden' in tekst
     # The domain filter offers the gemeente's own domains.
     assert '<option value="jeugd" selected>Jeugd</option>' in tekst
     assert '<option value="afval">Afval en grondstoffen</option>' in tekst
