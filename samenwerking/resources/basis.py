@@ -15,10 +15,8 @@ django-import-export handles a file row by row. A row here costs no query of its
    unique values, the rules across rows), which names every row it refuses; the preview
    only checks (`services.rijen_controleren`). One bad row, and nothing of the file is saved.
 
-A key column that names a row of the resource's own model (a samenwerkingsverband's
-`bovenliggend`) may name a new row of the same file, before or after it: the widget and
-`init_instance` share that row's instance, and `services.rijen_opslaan` sets the key once the
-new rows are inserted. A row under a wrong row of the file is named too.
+A key column that names a row of the resource's own model (`bovenliggend`) may name a new
+row of the same file (`bestand.Zelfverwijzingen`).
 """
 
 import copy
@@ -40,6 +38,7 @@ from ..controle import in_lijst
 from ..formats import ontveilig, veilig
 from ..models import Bijdrage, Samenwerkingsverband
 from ..models.basis import PercentageVeld
+from .bestand import Zelfverwijzingen
 from .voorvertoning import LuiVerschil, Weergaveverschil
 from .widgets import (
     BedragWidget,
@@ -48,7 +47,6 @@ from .widgets import (
     GetalWidget,
     JaNeeWidget,
     ProcentWidget,
-    SleutelWidget,
 )
 
 # The widget of a column that a resource does not declare itself, by the kind of model field
@@ -93,7 +91,7 @@ class Voorraadlader(ModelInstanceLoader):
         return None if sleutel is None else self.rijen.get(sleutel)
 
 
-class RegisterResource(resources.ModelResource):
+class RegisterResource(Zelfverwijzingen, resources.ModelResource):
     """Validates rows with the service's rules and saves them through the service, all rows
     of a file at once (see the module docstring)."""
 
@@ -238,67 +236,7 @@ class RegisterResource(resources.ModelResource):
         for veld in self.get_import_fields():
             if hasattr(veld.widget, "voorraad_laden") and veld.column_name in kop:
                 veld.widget.voorraad_laden(rij.get(veld.column_name) for rij in rijen)
-        # A column that names a row of this model (bovenliggend) may name a row of the file.
-        self._bestand: dict[str, int] = {}
-        self._nieuw: dict[str, models.Model] = {}
-        if self._zelfverwijzingen:
-            for nummer, rij in enumerate(rijen, start=1):
-                sleutel = self.sleutel_van_rij(rij)
-                if sleutel is not None:
-                    self._bestand.setdefault(str(sleutel[0]), nummer)
-        for veld in self._zelfverwijzingen:
-            veld.widget.bestand, veld.widget.nieuw = self._bestand, self._nieuw
-
-    @functools.cached_property
-    def _zelfverwijzingen(self) -> list:
-        """The key columns that name a row of this resource's own model by its one key
-        column (bovenliggend by uuid)."""
-        sleutels = [self.fields[naam].attribute for naam in self.get_import_id_fields()]
-        return [
-            veld
-            for veld in self.get_import_fields()
-            if isinstance(veld.widget, SleutelWidget)
-            and veld.widget.model is self._meta.model
-            and [veld.widget.field] == sleutels
-        ]
-
-    def init_instance(self, row=None):
-        """A new row; one that an earlier row of the file named (as its parent) is the
-        instance that row points to."""
-        instance = super().init_instance(row)
-        sleutel = self.sleutel_van_rij(row) if self._zelfverwijzingen else None
-        if sleutel is not None and self._dubbel_fout is None:
-            instance = self._nieuw.setdefault(str(sleutel[0]), instance)
-        return instance
-
-    def _verwijst_naar_foute_regel(self, result) -> None:
-        """A row whose parent is a new row of the file that is wrong is wrong too, with that
-        row's number (nothing of the file is saved anyway)."""
-        goed = {id(i) for n, i, _r, _m in self._te_bewaren if result.rows[n - 1].is_valid()}
-        velden = [
-            (self._meta.model._meta.get_field(v.attribute), v.widget.field)
-            for v in self._zelfverwijzingen
-        ]
-        veranderd = True
-        while veranderd:
-            veranderd = False
-            for nummer, instance, rij, _m2m in self._te_bewaren:
-                for veld, sleutelveld in velden:
-                    ouder = veld.get_cached_value(instance, None)
-                    if id(instance) not in goed or ouder is None or id(ouder) in goed:
-                        continue
-                    if ouder.pk is not None:  # a stored row
-                        continue
-                    fout = _(
-                        "regel %(regel)s, het nieuwe %(naam)s dat u hier noemt, heeft een "
-                        "fout; verbeter eerst regel %(regel)s."
-                    ) % {
-                        "regel": self.regel(self._bestand[str(getattr(ouder, sleutelveld))]),
-                        "naam": self._meta.model._meta.verbose_name,
-                    }
-                    self.markeer_fout(result, nummer, rij, ValidationError({veld.name: fout}))
-                    goed.discard(id(instance))
-                    veranderd = True
+        self.zelfverwijzingen_voorbereiden(rijen)
 
     def aanvullen_voorbereiden(self, rijen: list[dict]) -> None:
         """Read at once what `rij_aanvullen` needs for every row (subclasses)."""
@@ -358,8 +296,7 @@ class RegisterResource(resources.ModelResource):
                     (self.regel(te_bewaren[i][0]), tekst)
                     for i, tekst in sorted(waarschuwingen.items())
                 ]
-        if self._zelfverwijzingen:
-            self._verwijst_naar_foute_regel(result)
+        self.verwijzingen_naar_foute_regels(result)
         result.invalid_rows.sort(key=lambda r: r.number)
         # Not ModelResource.after_import: it resets the table's sequence after rows were
         # imported with their own primary key, which an import here never does.
