@@ -129,10 +129,17 @@ def eigen_maken(user, *verbanden) -> None:
 def niet_beheerd(model) -> str:
     """The message for a choice (a foreign key: the admin's choice field, an import's key
     column) of a row of `model` that the role does not maintain."""
+    # "dat" agrees with samenwerkingsverband (het-woord); other rows are named by theirs.
+    keuze = (
+        gettext("een samenwerkingsverband dat uw account beheert")
+        if _label(model) == "samenwerking.samenwerkingsverband"
+        else gettext("een %(model)s bij een samenwerkingsverband dat uw account beheert")
+        % {"model": model._meta.verbose_name}
+    )
     return gettext(
-        "Kies een %(model)s dat uw account beheert. Een %(model)s van een andere "
-        "regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
-    ) % {"model": model._meta.verbose_name}
+        "Kies %(keuze)s. Een %(model)s van een andere regio kunt u hier niet kiezen; vraag "
+        "dat zo nodig aan een beheerder."
+    ) % {"keuze": keuze, "model": model._meta.verbose_name}
 
 
 def mag_wijzigen(user, obj: Model) -> bool:

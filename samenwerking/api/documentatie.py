@@ -60,7 +60,13 @@ JSON_SCHEMAS = ("verbonden-partijen", "register-art27")
 
 def json_schema(request, naam: str):
     if naam not in JSON_SCHEMAS:
-        raise Http404(_("Er is geen schema %(naam)s.") % {"naam": naam})
+        raise Http404(
+            _("Er is geen schema %(naam)s. Er zijn: %(schemas)s.")
+            % {
+                "naam": naam,
+                "schemas": ", ".join(reverse("json_schema", args=[n]) for n in JSON_SCHEMAS),
+            }
+        )
     inhoud = (settings.BASE_DIR / "docs" / f"{naam}.schema.json").read_bytes()
     return HttpResponse(inhoud, content_type="application/schema+json")
 

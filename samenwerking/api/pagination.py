@@ -18,12 +18,11 @@ class Paginering(PageNumberPagination):
             waarde = request.query_params.get(naam, "1")
             if not waarde.isdigit() or int(waarde) < 1:
                 fouten[naam] = [_("Gebruik een geheel getal vanaf 1.")]
-        grootte = request.query_params.get(self.page_size_query_param, "1")
-        if grootte.isdigit() and int(grootte) > self.max_page_size:
-            fouten[self.page_size_query_param] = [
-                _("Hoogstens %(n)d resultaten per pagina; vraag de volgende pagina met page.")
-                % {"n": self.max_page_size}
-            ]
+            elif naam == self.page_size_query_param and int(waarde) > self.max_page_size:
+                fouten[naam] = [
+                    _("Hoogstens %(n)d resultaten per pagina; vraag de volgende pagina met page.")
+                    % {"n": self.max_page_size}
+                ]
         if fouten:
             raise ValidationError(fouten)
         return super().paginate_queryset(queryset, request, view)

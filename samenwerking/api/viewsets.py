@@ -213,7 +213,12 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
             for veld in instance._meta.many_to_many
             if veld.name in gegevens
         }
-        opgeslagen = {naam: getattr(instance, f"{naam}_id", None) for naam in gegevens}
+        # The rows the body chooses (foreign keys), with the key each field has as stored.
+        keuzes = {
+            naam: (waarde, getattr(instance, f"{naam}_id"))
+            for naam, waarde in gegevens.items()
+            if isinstance(waarde, models.Model)
+        }
         for naam, waarde in gegevens.items():
             setattr(instance, naam, waarde)
         # The row as it will be stored must be the role's too: no moving a deelname to
@@ -221,10 +226,9 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
         self.check_object_permissions(self.request, instance)
         # Nor a choice the admin does not offer: another regio's arrangement as bovenliggend.
         niet_beheerd = {
-            naam: rechten.niet_beheerd(type(waarde))
-            for naam, waarde in gegevens.items()
-            if isinstance(waarde, models.Model)
-            and not rechten.mag_kiezen(self.request.user, waarde, opgeslagen[naam])
+            naam: rechten.niet_beheerd(type(gekozen))
+            for naam, (gekozen, opgeslagen) in keuzes.items()
+            if not rechten.mag_kiezen(self.request.user, gekozen, opgeslagen)
         }
         if niet_beheerd:
             raise ValidationError(api_fouten(DjangoValidationError(niet_beheerd), serializer))

@@ -15,6 +15,7 @@ from tests import factories as f
 from tests.api.hulp import ongeldig, probleem
 from tests.raad.factories import ZienswijzeFactory
 from tests.toegang import account, api_client
+from toegang import rechten
 from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
@@ -343,3 +344,10 @@ def test_import_refuses_rows_of_another_regio_for_a_secretariaat(regio):
     # The rows were only checked (dry run): nothing stored.
     assert not regio["eigen"].deelnames.filter(gemeente=regio["purmerend"]).exists()
     assert not regio["ander"].deelnames.filter(gemeente=regio["zaanstad"]).exists()
+
+
+def test_the_refused_choice_names_a_de_word_in_good_dutch():
+    assert rechten.niet_beheerd(Deelname) == (
+        "Kies een deelname bij een samenwerkingsverband dat uw account beheert. Een deelname "
+        "van een andere regio kunt u hier niet kiezen; vraag dat zo nodig aan een beheerder."
+    )
