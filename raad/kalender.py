@@ -285,7 +285,8 @@ def kalender_van_gemeente(
       verantwoordingsbijeenkomsten) and the raad's own raadsvergaderingen.
 
     `verbanden` lists the gemeente's arrangements in the window, for a filter; `verband_uuid`
-    keeps the entries of one of them (and the raad's own meetings). Queries: 1 deelnames with
+    keeps the entries of one of them (and the raad's own meetings); any other keeps all (the
+    caller says so: raad.kalender_views). Queries: 1 deelnames with
     arrangement and last evaluation, 2-4 P&C rules, meetings and overrides (see
     pc_termijnen), 5 zienswijzen with decision date, 6 meetings of the arrangements,
     7 their vaststellingsvergaderingen (shown as meetings of the algemeen bestuur:
@@ -358,7 +359,7 @@ def kalender_van_gemeente(
         _raadsvergaderpunt(v)
         for v in Raadsvergadering.objects.filter(gemeente=gemeente, datum__range=(van, tot))
     ]
-    if verband_uuid:
+    if any(str(v.uuid) == str(verband_uuid) for v in verbanden):
         punten = [
             p for p in punten if p.verband is None or str(p.verband.uuid) == str(verband_uuid)
         ]
