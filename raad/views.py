@@ -372,10 +372,13 @@ def oplegger(request, cbs_code: str, uuid):
         "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
         "vertegenwoordigers": vertegenwoordigers,
         "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
-        # The next moments the raad can act on: P&C termijnen of the budget years running now.
+        # The next moments the raad can act on: P&C termijnen of the budget years running now,
+        # from last year's (its jaarrekening is due this year) on.
         "komende_termijnen": [
             t
-            for t in pc_termijnen([overzicht.verband], range(peildatum.year, peildatum.year + 3))
+            for t in pc_termijnen(
+                [overzicht.verband], range(peildatum.year - 1, peildatum.year + 3)
+            )
             if t.datum >= peildatum
         ][:5],
         "kalender": kalender,

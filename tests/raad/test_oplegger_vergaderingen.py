@@ -138,6 +138,39 @@ def test_a_decided_zienswijze_has_no_decision_date_in_the_oplegger(client, ggd):
     assert "Zienswijze op Wijziging regeling" in sectie
 
 
+def _termijnen(antwoord) -> list[str]:
+    tekst = _tekst(antwoord)
+    begin = tekst.index('<h2 id="pc-kop">')
+    return [
+        li.split("</li>")[0] for li in tekst[begin : tekst.index("</ul>", begin)].split("<li>")[1:]
+    ]
+
+
+def test_oplegger_lists_this_years_jaarrekening_of_last_year(client, ggd):
+    """The termijnen of the begrotingsjaar before the peildatum's were left out, so the
+    jaarrekening due this year (voorlopige to the raden before 15 April, vastgestelde to
+    gedeputeerde staten before 15 July) was missing from "Wanneer kan de raad iets vinden?"."""
+    assert _termijnen(client.get(_url(ggd))) == [
+        '<time datetime="2025-05-08">8 mei 2025</time>: Ontwerpbegroting naar de raden '
+        '(begrotingsjaar 2026) <span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2025-07-14">14 juli 2025</time>: Vastgestelde jaarrekening naar '
+        "gedeputeerde staten (begrotingsjaar 2024) "
+        '<span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2025-07-31">31 juli 2025</time>: Vastgestelde begroting naar '
+        "gedeputeerde staten (begrotingsjaar 2026) "
+        '<span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2026-01-30">30 januari 2026</time>: Algemene financiële en '
+        "beleidsmatige kaders naar de raden (begrotingsjaar 2027)",
+        '<time datetime="2026-04-14">14 april 2026</time>: Voorlopige jaarrekening naar de '
+        "raden (begrotingsjaar 2025)",
+    ]
+    winter = _termijnen(client.get(_url(ggd), {"peildatum": "2025-02-01"}))
+    assert winter[0].startswith(
+        '<time datetime="2025-04-14">14 april 2025</time>: Voorlopige jaarrekening naar de '
+        "raden (begrotingsjaar 2024)"
+    )
+
+
 @pytest.mark.parametrize("aantal", [1, 6])
 def test_oplegger_query_count_with_meetings_and_zienswijzen(
     client, ggd, aantal, django_assert_num_queries
