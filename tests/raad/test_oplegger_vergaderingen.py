@@ -171,6 +171,12 @@ def test_oplegger_lists_this_years_jaarrekening_of_last_year(client, ggd):
     )
 
 
+def test_oplegger_links_back_with_the_chosen_moment(client, ggd):
+    tekst = _tekst(client.get(_url(ggd), {"peildatum": "2024-03-01", "jaar": 2023}))
+    assert '<a href="/gemeenten/GM0479/?peildatum=2024-03-01&amp;jaar=2023">Zaanstad</a>' in tekst
+    assert f"/samenwerkingsverbanden/{ggd.slug}/?gemeente=GM0479&amp;peildatum=2024-03-01" in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 6])
 def test_oplegger_query_count_with_meetings_and_zienswijzen(
     client, ggd, aantal, django_assert_num_queries

@@ -229,6 +229,37 @@ def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
     assert "Kies een peildatum vóór de opheffing" in tekst
 
 
+def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanstad):
+    """The tabs of a gemeente's pages dropped the peildatum and jaar: a griffier looking at
+    2024 landed on today's vertegenwoordigers, partners or register without noticing."""
+    d = f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="GGD Zaanstreek")
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
+    moment = "?peildatum=2024-03-01&amp;jaar=2023"
+    for pagina in ("", "vertegenwoordigers/", "partners/", "kalender/", "zienswijzen/"):
+        tekst = _tekst(
+            client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01", "jaar": 2023})
+        )
+        for tab in ("vertegenwoordigers", "register", "partners", "kalender", "zienswijzen"):
+            assert f'href="/gemeenten/GM0479/{tab}/{moment}"' in tekst, (pagina, tab)
+        assert f'href="/gemeenten/GM0479/{moment}"' in tekst
+        assert f'href="/gemeenten/GM0479/over-de-jaren/{moment}"' in tekst
+    # A page without a jaar field keeps it for the next tab when its form is sent again.
+    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", {"jaar": 2023}))
+    assert '<input type="hidden" name="jaar" value="2023">' in tekst
+    assert '<a href="/gemeenten/GM0439/?jaar=2023">Purmerend</a>' in tekst
+    assert (
+        f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;jaar=2023"
+        in tekst
+    )
+    register = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
+    assert f"{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;peildatum=2025-06-01" in register
+    # Nothing chosen, or only bad input: plain links.
+    for keuze in ({}, {"peildatum": "2024-02-30", "jaar": "x"}):
+        tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))
+        assert 'href="/gemeenten/GM0479/partners/"' in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):
