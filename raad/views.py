@@ -241,7 +241,6 @@ def gemeente_overzicht(request, cbs_code: str):
             (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
         ],
         "totalen": kostentotalen(gemeente, alle, jaar=jaar),
-        "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
         "kaders_per_verband": kaders_van_gemeente(gemeente),

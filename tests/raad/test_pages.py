@@ -229,6 +229,27 @@ def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
     assert "Kies een peildatum vóór de opheffing" in tekst
 
 
+def test_a_peildatum_outside_the_gemeentes_existence_is_said_on_each_page(client, referentiedata):
+    """Before its herindeling Waadhoeke did not exist: the pages said only "geen deelnames
+    vastgelegd" (or "0 vertegenwoordigers"), as if the register were empty for it."""
+    for pagina in ("", "vertegenwoordigers/", "partners/", "register/"):
+        antwoord = client.get(f"/gemeenten/GM1949/{pagina}", {"peildatum": "2017-06-01"})
+        assert antwoord.status_code == 200
+        tekst = _tekst(antwoord)
+        assert (
+            "Op 1 juni 2017 bestond Waadhoeke nog niet: de gemeente bestaat sinds 1 januari "
+            "2018. Kies een latere peildatum om haar deelnames te zien. Ontstaan uit"
+        ) in tekst, pagina
+        assert '<a href="/gemeenten/GM0140/?peildatum=2017-06-01">Littenseradiel</a>' in tekst
+        # After the opheffing, every page of the old gemeente says what to choose.
+        tekst = _tekst(client.get(f"/gemeenten/GM0140/{pagina}", {"peildatum": "2019-01-01"}))
+        assert "Kies een peildatum vóór de opheffing om de deelnames van toen te zien." in tekst
+    tekst = _tekst(client.get("/gemeenten/GM1949/", {"peildatum": "2018-01-01"}))
+    assert "bestond Waadhoeke nog niet" not in tekst
+    tekst = _tekst(client.get("/gemeenten/GM0140/", {"peildatum": "2017-12-31"}))
+    assert "Kies een peildatum vóór de opheffing" not in tekst
+
+
 def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanstad):
     """The tabs of a gemeente's pages dropped the peildatum and jaar: a griffier looking at
     2024 landed on today's vertegenwoordigers, partners or register without noticing."""
