@@ -68,6 +68,14 @@ def evaluatiestand(
     )
 
 
+def neemt_deel_op(datum: datetime.date, verband: Samenwerkingsverband, deelnames) -> bool:
+    """Does a gemeente, by its `deelnames` in `verband`, take part in the running regeling on
+    `datum`? The calendar and the oplegger show a regeling's moments to a raad only then."""
+    return loopt_op(datum, verband.ingangsdatum, verband.einddatum) and any(
+        d.is_actief_op(datum) for d in deelnames
+    )
+
+
 def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> QuerySet:
     """The raad's zienswijzen with `actuele_status` (termijn verstreken when the deadline
     passed without a raadsbesluit), the raad's decision date (`besluitdatum`,
@@ -314,9 +322,7 @@ def kalender_van_gemeente(
     verbanden = [rijen[0].samenwerkingsverband for rijen in per_verband.values()]
 
     def neemt_deel(verband, datum) -> bool:
-        return loopt_op(datum, verband.ingangsdatum, verband.einddatum) and any(
-            d.is_actief_op(datum) for d in per_verband[verband.pk]
-        )
+        return neemt_deel_op(datum, verband, per_verband[verband.pk])
 
     punten = [
         _termijnpunt(t)

@@ -171,6 +171,41 @@ def test_oplegger_lists_this_years_jaarrekening_of_last_year(client, ggd):
     )
 
 
+def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_termijnen(
+    client, referentiedata, op_dag
+):
+    """The oplegger of a regeling Zaanstad left showed "Namens Zaanstad" and P&C termijnen
+    years after it left, which its calendar (rightly) does not list."""
+    op_dag(VANDAAG)
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    oud = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Afvalschap",
+        uittredingsdatum=D(2025, 1, 1),
+    ).samenwerkingsverband
+    antwoord = client.get(_url(oud))
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert (
+        "Zaanstad neemt op 1 mei 2025 niet deel aan dit samenwerkingsverband. Deelname: "
+        "1 januari 2015 – 1 januari 2025. Kies een peildatum binnen de deelname"
+    ) in tekst
+    assert "Geen komende P&amp;C-termijnen waarin Zaanstad deelneemt." in tekst
+    # Leaving on 1 August: the termijnen up to then, as in the calendar.
+    later = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Recreatieschap",
+        uittredingsdatum=D(2025, 8, 1),
+    ).samenwerkingsverband
+    tekst = _tekst(client.get(_url(later)))
+    assert "niet deel aan dit samenwerkingsverband" not in tekst
+    assert [t.split('datetime="')[1][:10] for t in _termijnen(client.get(_url(later)))] == [
+        "2025-05-08",
+        "2025-07-14",
+        "2025-07-31",
+    ]
+
+
 def test_oplegger_links_back_with_the_chosen_moment(client, ggd):
     tekst = _tekst(client.get(_url(ggd), {"peildatum": "2024-03-01", "jaar": 2023}))
     assert '<a href="/gemeenten/GM0479/?peildatum=2024-03-01&amp;jaar=2023">Zaanstad</a>' in tekst
