@@ -265,6 +265,8 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
             assert f'href="/gemeenten/GM0479/{tab}/{moment}"' in tekst, (pagina, tab)
         assert f'href="/gemeenten/GM0479/{moment}"' in tekst
         assert f'href="/gemeenten/GM0479/over-de-jaren/{moment}"' in tekst
+        if pagina in ("kalender/", "zienswijzen/"):  # from today: they say so
+            assert "de gekozen peildatum geldt hier niet, wel weer op de andere tabbladen" in tekst
     # A page without a jaar field keeps it for the next tab when its form is sent again.
     tekst = _tekst(client.get("/gemeenten/GM0479/partners/", {"jaar": 2023}))
     assert '<input type="hidden" name="jaar" value="2023">' in tekst
