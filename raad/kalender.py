@@ -184,6 +184,11 @@ def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
         uitleg += " " + _("Geagendeerd voor de raad van %(datum)s.") % {
             "datum": datum_tekst(zienswijze.raadsvergadering)
         }
+        if zienswijze.raadsvergadering > verzoek.uiterste_datum:
+            uitleg += " " + _(
+                "Die vergadering ligt na de uiterste datum: agendeer de zienswijze eerder of "
+                "vraag uitstel."
+            )
     if status in OPEN_STATUSSEN:
         uitleg += " " + _("Besluit van de raad: %(besluit)s") % {
             "besluit": besluitmoment_van(zienswijze).tekst

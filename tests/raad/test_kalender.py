@@ -360,6 +360,34 @@ def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(
     assert f'<option value="{ggd.uuid}" selected>' in tekst
 
 
+def test_a_zienswijze_on_the_agenda_after_its_deadline_is_flagged(client, zaanstad):
+    """Geagendeerd for a raadsvergadering after the uiterste datum read like any planning
+    in the calendar, the feed and the zienswijzen list: the raad would decide too late."""
+    kadernota = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Kadernota 2027")
+    assert kadernota.zienswijzeverzoek.uiterste_datum == D(2025, 7, 24)
+    zienswijze_status_wijzigen(
+        zienswijze=kadernota, status=ZienswijzeStatus.GEAGENDEERD, raadsvergadering=D(2025, 9, 4)
+    )
+    melding = (
+        "Geagendeerd voor de raad van 4 september 2025. Die vergadering ligt na de uiterste "
+        "datum: agendeer de zienswijze eerder of vraag uitstel."
+    )
+    assert melding in _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    event = _events(_feed(client))[f"zienswijze-{kadernota.uuid}@regioreg"]
+    assert melding in " ".join(str(event["DESCRIPTION"]).split())
+    rij = _tekst(client.get("/gemeenten/GM0479/zienswijzen/")).split("Kadernota 2027")[1]
+    assert (
+        'raad van 4 september 2025</span> <span class="label label-te-laat">na de uiterste '
+        "datum</span>"
+    ) in rij.split("</tr>")[0]
+    # On time: no flag.
+    zienswijze_status_wijzigen(
+        zienswijze=kadernota, status=ZienswijzeStatus.GEAGENDEERD, raadsvergadering=D(2025, 7, 3)
+    )
+    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/zienswijzen/"))
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_zienswijzen_list_query_count(client, zaanstad, aantal, django_assert_num_queries):
     _grote_gemeente(zaanstad, aantal)
