@@ -96,6 +96,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
         gegenereerd=timezone.now(),
         basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
         verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
+        verband=next((v for v in kalender.verbanden if v.uuid == waarden.get("verband")), None),
     )
     antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
     antwoord["Content-Disposition"] = f'inline; filename="regioreg-{gemeente.cbs_code}.ics"'

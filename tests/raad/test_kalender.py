@@ -284,8 +284,11 @@ def test_feed_uids_are_stable_and_an_updated_event_keeps_its_uid(client, zaansta
 
 def test_feed_of_one_arrangement(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
-    events = _events(_feed(client, verband=str(ggd.uuid)))
+    cal = _feed(client, verband=str(ggd.uuid))
+    events = _events(cal)
     assert events and all(str(e["SUMMARY"]).endswith("GGD ZW") for e in events.values())
+    # Named apart from the whole calendar, which an agenda may hold beside it.
+    assert str(cal["X-WR-CALNAME"]) == "regioreg: kalender van de raad van Zaanstad – GGD ZW"
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
