@@ -191,6 +191,14 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
         "1 januari 2015 – 1 januari 2025. Kies een peildatum binnen de deelname"
     ) in tekst
     assert "Geen komende P&amp;C-termijnen waarin Zaanstad deelneemt." in tekst
+    # Before the regeling itself began (a deelname recorded from earlier): that is said.
+    oud.ingangsdatum = D(2016, 1, 1)
+    oud.save()
+    tekst = _tekst(client.get(_url(oud), {"peildatum": "2015-06-01"}))
+    assert (
+        "Zaanstad neemt op 1 juni 2015 niet deel aan dit samenwerkingsverband. Deelname: "
+        "1 januari 2015 – 1 januari 2025. Het verband bestaat sinds 1 januari 2016."
+    ) in tekst
     # Leaving on 1 August: the termijnen up to then, as in the calendar.
     later = f.DeelnameFactory(
         gemeente=zaanstad,
