@@ -45,6 +45,11 @@ WETTELIJKE_TERMIJN_WEKEN = {
     ZienswijzeSoort.ONTWERPBEGROTING: 12,
     ZienswijzeSoort.ONTWERPREGELING: 8,
 }
+# Older law, as the termijnregels have it (raad/migrations/0002_termijnregels): the
+# ontwerpbegroting went to the raden six weeks ahead up to begrotingsjaar 2015 and eight weeks
+# for 2016-2023 (tot en met jaar, weken); an ontwerp of the regeling had no statutory term
+# before the Wgr-wijziging of 1 July 2022.
+ONTWERPBEGROTING_WEKEN_TOT_EN_MET = ((2015, 6), (2023, 8))
 
 
 class ZienswijzeStatus(models.TextChoices):

@@ -57,11 +57,17 @@ def _event(punt: Kalenderpunt, *, gegenereerd: datetime.datetime, url: str) -> E
 
 
 def kalender_ics(
-    kalender: Kalender, *, gegenereerd: datetime.datetime, basis_url: str, verband_url
+    kalender: Kalender,
+    *,
+    gegenereerd: datetime.datetime,
+    basis_url: str,
+    verband_url,
+    verband=None,
 ) -> bytes:
     """The feed as bytes. `gegenereerd` is the DTSTAMP of every event (UTC); `basis_url` is the
     calendar page; `verband_url(verband)` gives the absolute address of an arrangement's page,
-    linked from each event."""
+    linked from each event. `verband`: the one arrangement the feed is of, named in the
+    calendar's name so that it stands apart from the whole calendar in an agenda."""
     gegenereerd = gegenereerd.astimezone(datetime.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -71,6 +77,8 @@ def kalender_ics(
     naam = _("regioreg: kalender van de raad van %(gemeente)s") % {
         "gemeente": kalender.gemeente.naam
     }
+    if verband is not None:
+        naam += f" – {verband.afkorting or verband.naam}"
     cal.add("name", naam)
     cal.add("x-wr-calname", naam)
     cal.add(

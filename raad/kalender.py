@@ -68,6 +68,14 @@ def evaluatiestand(
     )
 
 
+def neemt_deel_op(datum: datetime.date, verband: Samenwerkingsverband, deelnames) -> bool:
+    """Does a gemeente, by its `deelnames` in `verband`, take part in the running regeling on
+    `datum`? The calendar and the oplegger show a regeling's moments to a raad only then."""
+    return loopt_op(datum, verband.ingangsdatum, verband.einddatum) and any(
+        d.is_actief_op(datum) for d in deelnames
+    )
+
+
 def zienswijzen_van_gemeente(gemeente: Gemeente, *, vandaag: datetime.date) -> QuerySet:
     """The raad's zienswijzen with `actuele_status` (termijn verstreken when the deadline
     passed without a raadsbesluit), the raad's decision date (`besluitdatum`,
@@ -176,6 +184,11 @@ def _zienswijzepunt(zienswijze: Zienswijze) -> Kalenderpunt:
         uitleg += " " + _("Geagendeerd voor de raad van %(datum)s.") % {
             "datum": datum_tekst(zienswijze.raadsvergadering)
         }
+        if zienswijze.raadsvergadering > verzoek.uiterste_datum:
+            uitleg += " " + _(
+                "Die vergadering ligt na de uiterste datum: agendeer de zienswijze eerder of "
+                "vraag uitstel."
+            )
     if status in OPEN_STATUSSEN:
         uitleg += " " + _("Besluit van de raad: %(besluit)s") % {
             "besluit": besluitmoment_van(zienswijze).tekst
@@ -285,7 +298,8 @@ def kalender_van_gemeente(
       verantwoordingsbijeenkomsten) and the raad's own raadsvergaderingen.
 
     `verbanden` lists the gemeente's arrangements in the window, for a filter; `verband_uuid`
-    keeps the entries of one of them (and the raad's own meetings). Queries: 1 deelnames with
+    keeps the entries of one of them (and the raad's own meetings); any other keeps all (the
+    caller says so: raad.kalender_views). Queries: 1 deelnames with
     arrangement and last evaluation, 2-4 P&C rules, meetings and overrides (see
     pc_termijnen), 5 zienswijzen with decision date, 6 meetings of the arrangements,
     7 their vaststellingsvergaderingen (shown as meetings of the algemeen bestuur:
@@ -313,9 +327,7 @@ def kalender_van_gemeente(
     verbanden = [rijen[0].samenwerkingsverband for rijen in per_verband.values()]
 
     def neemt_deel(verband, datum) -> bool:
-        return loopt_op(datum, verband.ingangsdatum, verband.einddatum) and any(
-            d.is_actief_op(datum) for d in per_verband[verband.pk]
-        )
+        return neemt_deel_op(datum, verband, per_verband[verband.pk])
 
     punten = [
         _termijnpunt(t)
@@ -358,7 +370,7 @@ def kalender_van_gemeente(
         _raadsvergaderpunt(v)
         for v in Raadsvergadering.objects.filter(gemeente=gemeente, datum__range=(van, tot))
     ]
-    if verband_uuid:
+    if any(str(v.uuid) == str(verband_uuid) for v in verbanden):
         punten = [
             p for p in punten if p.verband is None or str(p.verband.uuid) == str(verband_uuid)
         ]

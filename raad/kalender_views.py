@@ -27,28 +27,46 @@ VOORUIT_FEED = datetime.timedelta(days=2 * 365)
 
 
 def _filter(form_class, request):
+    """The valid filters, also when another one is refused (as raad.views._peilmoment): a bad
+    status keeps the chosen arrangement."""
     form = form_class(request.GET or None)
-    waarden = form.cleaned_data if form.is_valid() else {}
-    return form, waarden, 400 if form.errors else 200
+    form.is_valid()
+    return form, getattr(form, "cleaned_data", {})
 
 
-def _kalender(gemeente, waarden: dict, *, vooruit: datetime.timedelta):
-    """The gemeente's calendar from a year back to VOORUIT ahead, for the chosen arrangement."""
+def _verband_van_gemeente(form, waarden: dict, verbanden, fout: str) -> int:
+    """Refuse a chosen arrangement that is not one of `verbanden` (a forged or stale kenmerk)
+    with `fout`; the page then shows all of them. The page's status: 400 on any error."""
+    gekozen = waarden.get("verband")
+    if gekozen and all(v.uuid != gekozen for v in verbanden):
+        form.add_error("verband", fout)  # also drops it from the form's cleaned_data
+        waarden.pop("verband", None)
+    return 400 if form.errors else 200
+
+
+def _kalender(gemeente, form, waarden: dict, *, vooruit: datetime.timedelta):
+    """The gemeente's calendar from a year back to VOORUIT ahead, for the chosen arrangement
+    (one the gemeente takes part in then; any other is refused on the form), and the status."""
     vandaag = timezone.localdate()
-    return kalender_van_gemeente(
+    kalender = kalender_van_gemeente(
         gemeente,
         vandaag=vandaag,
         van=vandaag - TERUG,
         tot=vandaag + vooruit,
         verband_uuid=waarden.get("verband"),
     )
+    fout = _(
+        "Samenwerkingsverband: %(gemeente)s neemt in deze periode niet deel aan het gekozen "
+        "verband; kies er een uit de lijst."
+    ) % {"gemeente": gemeente.naam}
+    return kalender, _verband_van_gemeente(form, waarden, kalender.verbanden, fout)
 
 
 def gemeente_kalender(request, cbs_code: str):
     """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
     gemeente = _gemeente(cbs_code)
-    form, waarden, status = _filter(VerbandFilterForm, request)
-    kalender = _kalender(gemeente, waarden, vooruit=VOORUIT_PAGINA)
+    form, waarden = _filter(VerbandFilterForm, request)
+    kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_PAGINA)
     feed = reverse("raad:kalender-ics", args=[gemeente.cbs_code])
     if waarden.get("verband"):
         feed += f"?verband={waarden['verband']}"
@@ -68,13 +86,17 @@ def gemeente_kalender(request, cbs_code: str):
 def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
     gemeente = _gemeente(cbs_code)
-    _form, waarden, _status = _filter(VerbandFilterForm, request)
-    kalender = _kalender(gemeente, waarden, vooruit=VOORUIT_FEED)
+    form, waarden = _filter(VerbandFilterForm, request)
+    kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_FEED)
+    if status != 200:  # an agenda shows a failed subscription, not a feed of something else
+        fouten = " ".join(str(fout) for fouten in form.errors.values() for fout in fouten)
+        return HttpResponse(fouten, status=status, content_type="text/plain; charset=utf-8")
     inhoud = kalender_ics(
         kalender,
         gegenereerd=timezone.now(),
         basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
         verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
+        verband=next((v for v in kalender.verbanden if v.uuid == waarden.get("verband")), None),
     )
     antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
     antwoord["Content-Disposition"] = f'inline; filename="regioreg-{gemeente.cbs_code}.ics"'
@@ -84,7 +106,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
 def gemeente_zienswijzen(request, cbs_code: str):
     """Every zienswijze of the raad with its status as it reads today."""
     gemeente = _gemeente(cbs_code)
-    form, waarden, status = _filter(ZienswijzenFilterForm, request)
+    form, waarden = _filter(ZienswijzenFilterForm, request)
     vandaag = timezone.localdate()
     alle = list(zienswijzen_van_gemeente(gemeente, vandaag=vandaag))
     for zienswijze in alle:  # when the raad must decide, for a zienswijze still open
@@ -92,6 +114,16 @@ def gemeente_zienswijzen(request, cbs_code: str):
             besluitmoment_van(zienswijze) if zienswijze.actuele_status in OPEN_STATUSSEN else None
         )
     verbanden = {z.zienswijzeverzoek.samenwerkingsverband for z in alle}
+    status = _verband_van_gemeente(
+        form,
+        waarden,
+        verbanden,
+        _(
+            "Samenwerkingsverband: de raad van %(gemeente)s heeft geen zienswijzeverzoek van "
+            "het gekozen verband; kies er een uit de lijst."
+        )
+        % {"gemeente": gemeente.naam},
+    )
     zienswijzen = [
         z
         for z in alle

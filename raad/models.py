@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from samenwerking.constants import Vorm
 from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
+    WGR_2022,
     RegisterModel,
     bereik,
     bron_veld,
@@ -31,6 +32,7 @@ from samenwerking.models import (
 )
 
 from .constants import (
+    ONTWERPBEGROTING_WEKEN_TOT_EN_MET,
     OPEN_STATUSSEN,
     PC_VORMEN,
     VASTLEGBARE_STATUSSEN,
@@ -402,6 +404,15 @@ class Zienswijzeverzoek(RegisterModel):
 
     @property
     def wettelijke_termijn_weken(self) -> int | None:
+        """The law's minimum for this kind, as it read for this request: an ontwerpbegroting
+        by its begrotingsjaar, an ontwerp of the regeling only since 1 July 2022."""
+        if self.soort == ZienswijzeSoort.ONTWERPBEGROTING and self.jaar:
+            for tot_en_met, weken in ONTWERPBEGROTING_WEKEN_TOT_EN_MET:
+                if self.jaar <= tot_en_met:
+                    return weken
+        voor_2022 = self.ontvangen_op is not None and self.ontvangen_op < WGR_2022
+        if self.soort == ZienswijzeSoort.ONTWERPREGELING and voor_2022:
+            return None
         return WETTELIJKE_TERMIJN_WEKEN.get(self.soort)
 
     @property

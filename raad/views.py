@@ -38,6 +38,7 @@ from toegang import rechten
 from . import exports, gemeentelijst, grafieken
 from . import rechten as raad_rechten
 from .adressen import terug_naar_gemeente, verband_adressen
+from .constants import PC_VORMEN
 from .forms import (
     INDELINGEN,
     ExportForm,
@@ -47,7 +48,7 @@ from .forms import (
     RegisterForm,
     ZoekForm,
 )
-from .kalender import besluitmomenten_van_raad, verbandkalender
+from .kalender import besluitmomenten_van_raad, neemt_deel_op, verbandkalender
 from .parameters import (
     BESTANDSFORMATEN,
     MEDIATYPEN,
@@ -241,7 +242,6 @@ def gemeente_overzicht(request, cbs_code: str):
             (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
         ],
         "totalen": kostentotalen(gemeente, alle, jaar=jaar),
-        "bestaat": gemeente.is_actief_op(peildatum),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
         "kaders_per_verband": kaders_van_gemeente(gemeente),
@@ -372,11 +372,17 @@ def oplegger(request, cbs_code: str, uuid):
         "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
         "vertegenwoordigers": vertegenwoordigers,
         "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
-        # The next moments the raad can act on: P&C termijnen of the budget years running now.
+        "neemt_deel": neemt_deel_op(peildatum, overzicht.verband, eigen),
+        "heeft_pc_cyclus": overzicht.verband.vorm in PC_VORMEN,
+        # The next moments the raad can act on: P&C termijnen of the budget years running now,
+        # from last year's (its jaarrekening is due this year) on, while the gemeente takes
+        # part (as in its calendar).
         "komende_termijnen": [
             t
-            for t in pc_termijnen([overzicht.verband], range(peildatum.year, peildatum.year + 3))
-            if t.datum >= peildatum
+            for t in pc_termijnen(
+                [overzicht.verband], range(peildatum.year - 1, peildatum.year + 3)
+            )
+            if t.datum >= peildatum and neemt_deel_op(t.datum, overzicht.verband, eigen)
         ][:5],
         "kalender": kalender,
         # The coming meetings of the regeling and when this raad must decide on its open

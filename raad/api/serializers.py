@@ -38,8 +38,9 @@ class ZienswijzeverzoekSerializer(RegisterSerializer):
         read_only=True,
         allow_null=True,
         help_text=_(
-            "De wettelijke minimumtermijn voor deze soort in weken (ontwerpbegroting 12, "
-            "ontwerp van de regeling 8); null als de wet er geen stelt."
+            "De wettelijke minimumtermijn voor deze soort in weken, naar de wet van toen "
+            "(ontwerpbegroting 12; voor begrotingsjaar 2016-2023 8, tot en met 2015 6; ontwerp "
+            "van de regeling 8, sinds 1 juli 2022); null als de wet er geen stelt."
         ),
     )
     korter_dan_wettelijk = serializers.BooleanField(

@@ -1,10 +1,12 @@
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from raad.adressen import verband_adres
+from raad.forms import PeilForm
 from regioreg.sitelinks import beheer_url
 from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
@@ -86,3 +88,15 @@ def verbandadres(verband, gemeente=None) -> str:
     """The arrangement's readable address; with a gemeente, the link keeps it for the
     breadcrumb (raad.adressen)."""
     return verband_adres(verband, gemeente=gemeente or None)
+
+
+@register.simple_tag(takes_context=True)
+def gekozen_moment(context, scheiding: str = "?") -> str:
+    """The peildatum and jaar the visitor chose (the valid ones in the address) as a query
+    string after `scheiding` ("?", or "&" after one), else "": the links between the pages of
+    a gemeente carry them, so that the chosen moment survives navigation. No queries."""
+    request = context.get("request")
+    form = PeilForm(request.GET if request is not None else None)
+    form.is_valid()
+    gekozen = {naam: waarde for naam, waarde in getattr(form, "cleaned_data", {}).items() if waarde}
+    return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""

@@ -286,6 +286,6 @@ def test_sort_and_filter_the_gemeente_list(pagina, zaanstad):
     pagina.get_by_role("link", name="Vertegenwoordigers", exact=True).click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Wie vertegenwoordigt Zaanstad?")
     expect(pagina.get_by_role("heading", level=2)).to_contain_text(
-        "3 vertegenwoordigers met 3 zetel(s)"
+        "3 vertegenwoordigers met 3 zetels"
     )
     expect(pagina.get_by_role("rowheader", name=re.compile("J. Olthof"))).to_have_count(3)

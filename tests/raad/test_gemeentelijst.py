@@ -301,7 +301,7 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
     tekst = _tekst(antwoord)
     assert "<h1>Wie vertegenwoordigt Zaanstad?</h1>" in tekst
     assert 'aria-current="page">Vertegenwoordigers</a>' in tekst
-    assert "2 vertegenwoordigers met 4 zetel(s) op 1 juni 2025" in tekst
+    assert "2 vertegenwoordigers met 4 zetels op 1 juni 2025" in tekst
     assert "Oud-wethouder" not in tekst
     # By name: Hamming before Moussa; Moussa with all three seats.
     assert tekst.index("J. Hamming") < tekst.index("M. Moussa")

@@ -165,6 +165,28 @@ def test_calendar_page_filter_and_bad_filter(client, zaanstad):
     assert client.get("/gemeenten/GM9999/kalender/").status_code == 404
 
 
+def test_an_arrangement_the_gemeente_is_not_in_is_refused_not_shown_as_empty(client, zaanstad):
+    """A kenmerk from another gemeente's calendar (or a made-up one) named nothing on the page
+    and left only the raad's own meetings: "Er is niets te laat". Now the field says so and
+    the page shows every arrangement; the feed refuses it instead of feeding an agenda less."""
+    elders = f.DeelnameFactory(samenwerkingsverband__naam="Elders").samenwerkingsverband
+    for kenmerk in (str(elders.uuid), "11111111-1111-1111-1111-111111111111"):
+        antwoord = client.get("/gemeenten/GM0479/kalender/", {"verband": kenmerk})
+        assert antwoord.status_code == 400
+        tekst = _tekst(antwoord)
+        assert (
+            "Samenwerkingsverband: Zaanstad neemt in deze periode niet deel aan het gekozen "
+            "verband; kies er een uit de lijst. Getoond: alle samenwerkingsverbanden."
+        ) in tekst
+        assert "Te laat: 2" in tekst and "Zienswijze: Kadernota 2027" in tekst
+        assert 'href="webcal://testserver/gemeenten/GM0479/kalender.ics"' in tekst
+        feed = client.get("/gemeenten/GM0479/kalender.ics", {"verband": kenmerk})
+        assert feed.status_code == 400
+        assert feed["Content-Type"] == "text/plain; charset=utf-8"
+        assert "Zaanstad neemt in deze periode niet deel" in feed.content.decode()
+    assert client.get("/gemeenten/GM0479/kalender.ics", {"verband": "x"}).status_code == 400
+
+
 def _grote_gemeente(gemeente, aantal):
     for i in range(aantal):
         deelname = f.DeelnameFactory(
@@ -262,8 +284,11 @@ def test_feed_uids_are_stable_and_an_updated_event_keeps_its_uid(client, zaansta
 
 def test_feed_of_one_arrangement(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
-    events = _events(_feed(client, verband=str(ggd.uuid)))
+    cal = _feed(client, verband=str(ggd.uuid))
+    events = _events(cal)
     assert events and all(str(e["SUMMARY"]).endswith("GGD ZW") for e in events.values())
+    # Named apart from the whole calendar, which an agenda may hold beside it.
+    assert str(cal["X-WR-CALNAME"]) == "regioreg: kalender van de raad van Zaanstad – GGD ZW"
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -315,6 +340,55 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
     assert "1 zienswijze" in gefilterd and "(van 3)" in gefilterd
     assert "Kadernota 2027" not in gefilterd
     assert client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x"}).status_code == 400
+
+
+def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(client, zaanstad):
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    elders = ZienswijzeFactory(zienswijzeverzoek__onderwerp="Van een ander").zienswijzeverzoek
+    antwoord = client.get(
+        "/gemeenten/GM0479/zienswijzen/", {"verband": str(elders.samenwerkingsverband.uuid)}
+    )
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    assert (
+        "Samenwerkingsverband: de raad van Zaanstad heeft geen zienswijzeverzoek van het gekozen "
+        "verband; kies er een uit de lijst. Getoond: alle samenwerkingsverbanden."
+    ) in tekst
+    assert "2 zienswijzen" in tekst and "Van een ander" not in tekst
+    # A bad status no longer drops the arrangement chosen with it.
+    antwoord = client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x", "verband": ggd.uuid})
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    assert "Status: kies er een uit de lijst. Getoond: alle statussen." in tekst
+    assert f'<option value="{ggd.uuid}" selected>' in tekst
+
+
+def test_a_zienswijze_on_the_agenda_after_its_deadline_is_flagged(client, zaanstad):
+    """Geagendeerd for a raadsvergadering after the uiterste datum read like any planning
+    in the calendar, the feed and the zienswijzen list: the raad would decide too late."""
+    kadernota = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Kadernota 2027")
+    assert kadernota.zienswijzeverzoek.uiterste_datum == D(2025, 7, 24)
+    zienswijze_status_wijzigen(
+        zienswijze=kadernota, status=ZienswijzeStatus.GEAGENDEERD, raadsvergadering=D(2025, 9, 4)
+    )
+    melding = (
+        "Geagendeerd voor de raad van 4 september 2025. Die vergadering ligt na de uiterste "
+        "datum: agendeer de zienswijze eerder of vraag uitstel."
+    )
+    assert melding in _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    event = _events(_feed(client))[f"zienswijze-{kadernota.uuid}@regioreg"]
+    assert melding in " ".join(str(event["DESCRIPTION"]).split())
+    rij = _tekst(client.get("/gemeenten/GM0479/zienswijzen/")).split("Kadernota 2027")[1]
+    assert (
+        'raad van 4 september 2025</span> <span class="label label-te-laat">na de uiterste '
+        "datum</span>"
+    ) in rij.split("</tr>")[0]
+    # On time: no flag.
+    zienswijze_status_wijzigen(
+        zienswijze=kadernota, status=ZienswijzeStatus.GEAGENDEERD, raadsvergadering=D(2025, 7, 3)
+    )
+    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/zienswijzen/"))
 
 
 @pytest.mark.parametrize("aantal", [1, 30])

@@ -138,6 +138,88 @@ def test_a_decided_zienswijze_has_no_decision_date_in_the_oplegger(client, ggd):
     assert "Zienswijze op Wijziging regeling" in sectie
 
 
+def _termijnen(antwoord) -> list[str]:
+    tekst = _tekst(antwoord)
+    begin = tekst.index('<h2 id="pc-kop">')
+    return [
+        li.split("</li>")[0] for li in tekst[begin : tekst.index("</ul>", begin)].split("<li>")[1:]
+    ]
+
+
+def test_oplegger_lists_this_years_jaarrekening_of_last_year(client, ggd):
+    """The termijnen of the begrotingsjaar before the peildatum's were left out, so the
+    jaarrekening due this year (voorlopige to the raden before 15 April, vastgestelde to
+    gedeputeerde staten before 15 July) was missing from "Wanneer kan de raad iets vinden?"."""
+    assert _termijnen(client.get(_url(ggd))) == [
+        '<time datetime="2025-05-08">8 mei 2025</time>: Ontwerpbegroting naar de raden '
+        '(begrotingsjaar 2026) <span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2025-07-14">14 juli 2025</time>: Vastgestelde jaarrekening naar '
+        "gedeputeerde staten (begrotingsjaar 2024) "
+        '<span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2025-07-31">31 juli 2025</time>: Vastgestelde begroting naar '
+        "gedeputeerde staten (begrotingsjaar 2026) "
+        '<span class="bijschrift">(uiterste wettelijke datum)</span>',
+        '<time datetime="2026-01-30">30 januari 2026</time>: Algemene financiële en '
+        "beleidsmatige kaders naar de raden (begrotingsjaar 2027)",
+        '<time datetime="2026-04-14">14 april 2026</time>: Voorlopige jaarrekening naar de '
+        "raden (begrotingsjaar 2025)",
+    ]
+    winter = _termijnen(client.get(_url(ggd), {"peildatum": "2025-02-01"}))
+    assert winter[0].startswith(
+        '<time datetime="2025-04-14">14 april 2025</time>: Voorlopige jaarrekening naar de '
+        "raden (begrotingsjaar 2024)"
+    )
+
+
+def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_termijnen(
+    client, referentiedata, op_dag
+):
+    """The oplegger of a regeling Zaanstad left showed "Namens Zaanstad" and P&C termijnen
+    years after it left, which its calendar (rightly) does not list."""
+    op_dag(VANDAAG)
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    oud = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Afvalschap",
+        uittredingsdatum=D(2025, 1, 1),
+    ).samenwerkingsverband
+    antwoord = client.get(_url(oud))
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert (
+        "Zaanstad neemt op 1 mei 2025 niet deel aan dit samenwerkingsverband. Deelname: "
+        "1 januari 2015 – 1 januari 2025. Kies een peildatum binnen de deelname"
+    ) in tekst
+    assert "Geen komende P&amp;C-termijnen waarin Zaanstad deelneemt." in tekst
+    # Before the regeling itself began (a deelname recorded from earlier): that is said.
+    oud.ingangsdatum = D(2016, 1, 1)
+    oud.save()
+    tekst = _tekst(client.get(_url(oud), {"peildatum": "2015-06-01"}))
+    assert (
+        "Zaanstad neemt op 1 juni 2015 niet deel aan dit samenwerkingsverband. Deelname: "
+        "1 januari 2015 – 1 januari 2025. Het verband bestaat sinds 1 januari 2016."
+    ) in tekst
+    # Leaving on 1 August: the termijnen up to then, as in the calendar.
+    later = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Recreatieschap",
+        uittredingsdatum=D(2025, 8, 1),
+    ).samenwerkingsverband
+    tekst = _tekst(client.get(_url(later)))
+    assert "niet deel aan dit samenwerkingsverband" not in tekst
+    assert [t.split('datetime="')[1][:10] for t in _termijnen(client.get(_url(later)))] == [
+        "2025-05-08",
+        "2025-07-14",
+        "2025-07-31",
+    ]
+
+
+def test_oplegger_links_back_with_the_chosen_moment(client, ggd):
+    tekst = _tekst(client.get(_url(ggd), {"peildatum": "2024-03-01", "jaar": 2023}))
+    assert '<a href="/gemeenten/GM0479/?peildatum=2024-03-01&amp;jaar=2023">Zaanstad</a>' in tekst
+    assert f"/samenwerkingsverbanden/{ggd.slug}/?gemeente=GM0479&amp;peildatum=2024-03-01" in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 6])
 def test_oplegger_query_count_with_meetings_and_zienswijzen(
     client, ggd, aantal, django_assert_num_queries

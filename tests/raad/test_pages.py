@@ -229,6 +229,60 @@ def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
     assert "Kies een peildatum vóór de opheffing" in tekst
 
 
+def test_a_peildatum_outside_the_gemeentes_existence_is_said_on_each_page(client, referentiedata):
+    """Before its herindeling Waadhoeke did not exist: the pages said only "geen deelnames
+    vastgelegd" (or "0 vertegenwoordigers"), as if the register were empty for it."""
+    for pagina in ("", "vertegenwoordigers/", "partners/", "register/"):
+        antwoord = client.get(f"/gemeenten/GM1949/{pagina}", {"peildatum": "2017-06-01"})
+        assert antwoord.status_code == 200
+        tekst = _tekst(antwoord)
+        assert (
+            "Op 1 juni 2017 bestond Waadhoeke nog niet: de gemeente bestaat sinds 1 januari "
+            "2018. Kies een latere peildatum om haar deelnames te zien. Ontstaan uit"
+        ) in tekst, pagina
+        assert '<a href="/gemeenten/GM0140/?peildatum=2017-06-01">Littenseradiel</a>' in tekst
+        # After the opheffing, every page of the old gemeente says what to choose.
+        tekst = _tekst(client.get(f"/gemeenten/GM0140/{pagina}", {"peildatum": "2019-01-01"}))
+        assert "Kies een peildatum vóór de opheffing om de deelnames van toen te zien." in tekst
+    tekst = _tekst(client.get("/gemeenten/GM1949/", {"peildatum": "2018-01-01"}))
+    assert "bestond Waadhoeke nog niet" not in tekst
+    tekst = _tekst(client.get("/gemeenten/GM0140/", {"peildatum": "2017-12-31"}))
+    assert "Kies een peildatum vóór de opheffing" not in tekst
+
+
+def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanstad):
+    """The tabs of a gemeente's pages dropped the peildatum and jaar: a griffier looking at
+    2024 landed on today's vertegenwoordigers, partners or register without noticing."""
+    d = f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="GGD Zaanstreek")
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
+    moment = "?peildatum=2024-03-01&amp;jaar=2023"
+    for pagina in ("", "vertegenwoordigers/", "partners/", "kalender/", "zienswijzen/"):
+        tekst = _tekst(
+            client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01", "jaar": 2023})
+        )
+        for tab in ("vertegenwoordigers", "register", "partners", "kalender", "zienswijzen"):
+            assert f'href="/gemeenten/GM0479/{tab}/{moment}"' in tekst, (pagina, tab)
+        assert f'href="/gemeenten/GM0479/{moment}"' in tekst
+        assert f'href="/gemeenten/GM0479/over-de-jaren/{moment}"' in tekst
+        if pagina in ("kalender/", "zienswijzen/"):  # from today: they say so
+            assert "de gekozen peildatum geldt hier niet, wel weer op de andere tabbladen" in tekst
+    # A page without a jaar field keeps it for the next tab when its form is sent again.
+    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", {"jaar": 2023}))
+    assert '<input type="hidden" name="jaar" value="2023">' in tekst
+    assert '<a href="/gemeenten/GM0439/?jaar=2023">Purmerend</a>' in tekst
+    assert (
+        f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;jaar=2023"
+        in tekst
+    )
+    register = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
+    assert f"{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;peildatum=2025-06-01" in register
+    # Nothing chosen, or only bad input: plain links.
+    for keuze in ({}, {"peildatum": "2024-02-30", "jaar": "x"}):
+        tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))
+        assert 'href="/gemeenten/GM0479/partners/"' in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):

@@ -156,7 +156,8 @@ def test_short_partner_links_carry_the_full_name(client, referentiedata):
             )
     tekst = _tekst(client.get("/gemeenten/GM0479/partners/", PEIL))
     assert (
-        '<a href="/samenwerkingsverbanden/afvalschap-utrecht/?gemeente=GM0479" '
+        '<a href="/samenwerkingsverbanden/afvalschap-utrecht/?gemeente=GM0479&amp;'
+        'peildatum=2025-06-01" '
         'title="Afvalschap Utrecht">AU<span class="visueel-verborgen"> (Afvalschap Utrecht)'
         "</span></a>"
     ) in tekst

@@ -160,6 +160,11 @@ def test_request_page_shows_every_raad_with_status_meeting_zienswijze_and_reacti
     assert "Het bestuur houdt de jeugdgezondheidszorg op peil." in rijen["Zaanstad"]
     assert ">Waterland</a>" not in tekst  # joined after the request arrived
     assert "bewerk" not in tekst  # no edit links for a visitor
+    # Each raad links to its zienswijzen on this regeling; the breadcrumb is a landmark.
+    ggd = regio["verzoek"].samenwerkingsverband
+    assert f'<a href="/gemeenten/GM0479/zienswijzen/?verband={ggd.uuid}">Zaanstad</a>' in tekst
+    assert '<nav aria-label="Kruimelpad">' in tekst
+    assert '<span aria-current="page">Zienswijzeverzoek</span>' in tekst
 
 
 def test_request_page_unknown_uuid_is_a_dutch_404(client, regio):

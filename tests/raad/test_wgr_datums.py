@@ -238,14 +238,26 @@ def test_the_feed_holds_the_pre_2015_and_leap_year_dates(
 
 def test_the_calendar_page_shows_the_note(client, zaanstad_ol, ol, op_dag):
     op_dag(D(2027, 4, 1))
+    # A second regeling with the same termijnen: the note is the day's, said once under its
+    # heading, not repeated in every row of the day.
+    f.DeelnameFactory(
+        gemeente=zaanstad_ol,
+        samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM,
+        toetredingsdatum=D(2010, 1, 1),
+    )
     antwoord = client.get("/gemeenten/GM0479/kalender/")
     assert antwoord.status_code == 200
     tekst = " ".join(antwoord.content.decode().split())
-    assert '<time datetime="2027-05-08">zaterdag 8 mei 2027</time>' in tekst
-    assert (
+    dag = tekst.split('<time datetime="2027-05-08">zaterdag 8 mei 2027</time>')[1].split(
+        "</table>"
+    )[0]
+    assert "(2 punten)" in dag
+    notitie = (
         '<span class="label label-dagnotitie">geen werkdag</span> Valt op zaterdag. regioreg '
         "verschuift de datum niet: de laatste werkdag ervoor is vrijdag 7 mei 2027."
-    ) in tekst
+    )
+    assert dag.count(notitie) == 1
+    assert dag.index(notitie) < dag.index("<table")
 
 
 def test_the_api_gives_the_note(client, zaanstad_ol, ol):

@@ -14,6 +14,7 @@ from raad.services import (
     zienswijze_status_wijzigen,
     zienswijzen_klaarzetten,
 )
+from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.raad.factories import ZienswijzeFactory, ZienswijzeverzoekFactory
 
@@ -188,6 +189,51 @@ def test_a_deadline_before_receipt_is_refused_and_a_short_term_is_flagged():
     verzoek.soort = ZienswijzeSoort.OVERIG_BESLUIT
     verzoek.uiterste_datum = D(2025, 3, 2)
     assert verzoek.wettelijke_termijn_weken is None and not verzoek.korter_dan_wettelijk
+
+
+@pytest.mark.parametrize(
+    ("soort", "jaar", "ontvangen", "weken"),
+    [
+        (ZienswijzeSoort.ONTWERPBEGROTING, 2015, D(2014, 5, 1), 6),
+        (ZienswijzeSoort.ONTWERPBEGROTING, 2016, D(2015, 5, 1), 8),
+        (ZienswijzeSoort.ONTWERPBEGROTING, 2023, D(2022, 5, 1), 8),
+        (ZienswijzeSoort.ONTWERPBEGROTING, 2024, D(2023, 4, 1), 12),
+        (ZienswijzeSoort.ONTWERPBEGROTING, None, D(2025, 3, 1), 12),
+        (ZienswijzeSoort.ONTWERPREGELING, None, D(2022, 6, 30), None),
+        (ZienswijzeSoort.ONTWERPREGELING, None, D(2022, 7, 1), 8),
+    ],
+)
+def test_the_statutory_term_is_the_law_of_the_requests_year(soort, jaar, ontvangen, weken):
+    """An ontwerpbegroting 2021 with the eight weeks the law then gave was labelled "korter
+    dan 12 weken"; the termijnregels already knew the older law."""
+    verzoek = ZienswijzeverzoekFactory.build(
+        samenwerkingsverband=f.SamenwerkingsverbandFactory(),
+        soort=soort,
+        jaar=jaar,
+        ontvangen_op=ontvangen,
+        uiterste_datum=ontvangen + datetime.timedelta(weeks=8),
+    )
+    assert verzoek.wettelijke_termijn_weken == weken
+    assert verzoek.korter_dan_wettelijk == (weken is not None and weken > 8)
+
+
+def test_the_zienswijzen_list_labels_a_short_term_by_the_law_of_then(client, referentiedata):
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    ggd = f.DeelnameFactory(gemeente=zaanstad).samenwerkingsverband
+    for jaar, ontvangen in ((2021, D(2020, 4, 1)), (2026, D(2025, 4, 1))):
+        ZienswijzeFactory(
+            gemeente=zaanstad,
+            zienswijzeverzoek__samenwerkingsverband=ggd,
+            zienswijzeverzoek__soort=ZienswijzeSoort.ONTWERPBEGROTING,
+            zienswijzeverzoek__onderwerp=f"Ontwerpbegroting {jaar}",
+            zienswijzeverzoek__jaar=jaar,
+            zienswijzeverzoek__ontvangen_op=ontvangen,
+            zienswijzeverzoek__uiterste_datum=ontvangen + datetime.timedelta(weeks=8),
+        )
+    tekst = " ".join(client.get("/gemeenten/GM0479/zienswijzen/").content.decode().split())
+    rij = {j: tekst.split(f"Ontwerpbegroting {j}")[1].split("</th>")[0] for j in (2021, 2026)}
+    assert "korter dan" not in rij[2021]
+    assert "korter dan 12 weken" in rij[2026]
 
 
 def test_admin_and_api_refuse_a_reply_on_a_zienswijze_not_submitted(verzoek):
