@@ -203,10 +203,49 @@ def test_csv_for_dutch_excel(client, zaanstad):
         zip(koppen, next(r for r in rijen if r[1] == "GGD Zaanstreek-Waterland"), strict=True)
     )
     assert ggd["Bijdrage begroot"] == "2500000,50"
-    assert ggd["Verdeelsleutel (%)"] == "45,50"
+    # A percentage with the decimals it has, as on the page (45,5%); money in cents.
+    assert ggd["Verdeelsleutel (%)"] == "45,5"
     assert ggd["Vreemd vermogen 1 januari"] == "onbekend"
     assert ggd["Categorie"] == "Gemeenschappelijke regelingen"
     assert len(rijen) == 1 + 4  # header + two verbonden partijen + two overige
+
+
+def test_the_verdeelsleutel_is_the_same_on_the_page_in_every_export_and_in_the_api(
+    client, zaanstad
+):
+    """A verdeelsleutel is stored with four decimals; no surface rounds it to two (the CSV
+    and the JSON said 13,79 where the page, the XLSX and the comparison API said 13,7931)."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    ggd.verdeelsleutel = Decimal("13.7931")
+    ggd.save()
+    pagina = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    assert "verdeelsleutel 13,7931%" in pagina
+
+    tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    naam = ggd.samenwerkingsverband.naam
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[1] == naam), strict=True))
+    assert rij["Verdeelsleutel (%)"] == "13,7931"
+    assert rij["Bijdrage begroot"] == "2500000,50"
+
+    boek = load_workbook(io.BytesIO(client.get(URL, {"jaar": "2025", "formaat": "xlsx"}).content))
+    blad = boek["Gemeenschappelijke regelingen"]
+    koppen = [c.value for c in blad[3]]
+    assert blad.cell(row=4, column=koppen.index("Verdeelsleutel (%)") + 1).value == 13.7931
+
+    for document in (
+        client.get(URL, {"jaar": "2025", "formaat": "json"}).json(),
+        client.get("/api/v1/gemeenten/GM0479/verbonden-partijen", {"jaar": "2025"}).json(),
+    ):
+        jsonschema.validate(document, SCHEMA)
+        partij = document["categorieen"][0]["partijen"][0]
+        assert partij["financieelBelang"]["verdeelsleutel"] == "13.7931"
+    vergelijking = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/kosten-per-inwoner",
+        {"jaar": "2025"},
+    ).json()
+    [zaanstad_rij] = [r for r in vergelijking["deelnemers"] if r["cbsCode"] == "GM0479"]
+    assert zaanstad_rij["verdeelsleutel"] == "13.7931"
 
 
 def test_ods_has_the_same_sheets(zaanstad):
