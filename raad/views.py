@@ -371,7 +371,9 @@ def oplegger(request, cbs_code: str, uuid):
         "jaar": jaar,
         "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
         "vertegenwoordigers": vertegenwoordigers,
-        "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
+        # The arrangement's figures of the year whose bijdrage is shown (its jaarrekening
+        # before its begroting), else of the latest year before it; never a later year's.
+        "cijfers": next((c for c in reversed(overzicht.jaarcijfers) if c.jaar <= jaar), None),
         # The next moments the raad can act on: P&C termijnen of the budget years running now.
         "komende_termijnen": [
             t

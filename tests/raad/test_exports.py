@@ -525,6 +525,31 @@ def test_oplegger_for_a_gemeente(client, zaanstad):
     assert "Zaanstad neemt niet deel aan" in niet.content.decode()
 
 
+def test_oplegger_shows_the_figures_of_the_year_it_shows_the_bijdrage_of(client, zaanstad):
+    """Beside the bijdrage of 2025 the oplegger shows the arrangement's figures of 2025, as
+    the verbonden-partijen list of 2025 does, not those of a later begroting."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    f.JaarcijfersFactory(
+        samenwerkingsverband=ggd.samenwerkingsverband,
+        jaar=2026,
+        soort=JaarcijfersSoort.BEGROTING,
+        eigen_vermogen_eind=Decimal("900000"),
+        risicos="Rentestijging",
+    )
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+
+    def oplegger(jaar):
+        return " ".join(client.get(url, {"jaar": jaar}).content.decode().split())
+
+    tekst = oplegger(2025)
+    assert "Begroting 2025</p>" in tekst
+    assert "€ 1.100.000" in tekst and "Loonkosten" in tekst
+    assert "Rentestijging" not in tekst
+    assert "Begroting 2026</p>" in oplegger(2026)
+    assert "Rentestijging" in oplegger(2027)  # no figures of 2027: the latest before it
+    assert "Er zijn geen jaarcijfers van 2024 of eerder vastgelegd." in oplegger(2024)
+
+
 def test_oplegger_shows_the_next_pc_moments(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
     url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
