@@ -188,6 +188,15 @@ class Categorie:
     def bijdrage_gerealiseerd(self) -> Decimal | None:
         return totaal(p.deelname.bijdrage_gerealiseerd for p in self.partijen)
 
+    @property
+    def zonder_begroot(self) -> int:
+        """How many partijen have no known begrote bijdrage: not in the sum, and said so."""
+        return sum(p.deelname.bijdrage_begroot is None for p in self.partijen)
+
+    @property
+    def zonder_gerealiseerd(self) -> int:
+        return sum(p.deelname.bijdrage_gerealiseerd is None for p in self.partijen)
+
 
 @dataclass
 class VerbondenPartijenLijst:

@@ -189,9 +189,11 @@ def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaan
 
     overzicht = boek["Overzicht"]
     waarden = {r[0]: r[1:] for r in overzicht.iter_rows(min_row=4, values_only=True)}
-    assert waarden["Totaal"] == (2, 2625000.5, 2400000)
-    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None)
-    assert waarden["Vennootschappen en coöperaties"] == (0, None, None)
+    # Aantal, begroot, gerealiseerd, and how many bijdragen are unknown and not in those sums
+    # (the stichting has no gerealiseerde bijdrage, the regeling zonder meer none at all).
+    assert waarden["Totaal"] == (2, 2625000.5, 2400000, 0, 1)
+    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None, 1, 2)
+    assert waarden["Vennootschappen en coöperaties"] == (0, None, None, 0, 0)
 
 
 def test_csv_for_dutch_excel(client, zaanstad):
@@ -282,6 +284,19 @@ def test_formula_injection_is_neutralised(client, zaanstad):
     tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
     namen = [r[1] for r in csv.reader(io.StringIO(tekst), delimiter=";")]
     assert '\'=HYPERLINK("http://kwaad.example")' in namen
+
+
+def test_the_overview_says_which_bijdragen_are_unknown_and_left_out_of_its_sums(client, zaanstad):
+    """A sum of the known bijdragen names how many are unknown, as the gemeente page does;
+    it never reads as the whole (the stichting has no gerealiseerde bijdrage in 2025)."""
+    tekst = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    totaal = tekst.split("Totaal verbonden partijen</th>")[1].split("</tr>")[0]
+    assert "€ 2.625.001</td>" in totaal
+    assert '€ 2.400.000 <span class="bijschrift">(1 onbekend, niet meegeteld)</span>' in totaal
+    overige = tekst.split('href="#cat-overige_samenwerking">')[1].split("</tr>")[0]
+    assert '€ 300.000 <span class="bijschrift">(1 onbekend, niet meegeteld)</span>' in overige
+    # Nothing known: onbekend, with nothing to add.
+    assert '<td class="getal">onbekend</td>' in overige
 
 
 def test_printable_page_lists_categories_and_reasons(client, zaanstad):
