@@ -311,6 +311,20 @@ def test_printable_page_lists_categories_and_reasons(client, zaanstad):
     assert "onbekend (geen zetel vastgelegd)" in tekst
 
 
+def test_each_partij_links_to_its_arrangement_in_the_year_of_the_list(client, zaanstad):
+    """From the list of 2025 the arrangement's page opens on 2025 (its bijdragen, per inwoner),
+    not on this year; a source document without an address is named, not linked."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    document = ggd.samenwerkingsverband.jaarcijfers.get().bron_document
+    document.url = ""
+    document.save()
+    tekst = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    link = f'href="/samenwerkingsverbanden/{ggd.samenwerkingsverband.slug}/?gemeente=GM0479'
+    assert f'{link}&amp;jaar=2025">GGD Zaanstreek-Waterland</a>' in tekst
+    assert 'href=""' not in tekst
+    assert "<dt>Bron</dt><dd>Begroting 2025 GGD</dd>" in tekst
+
+
 def test_bad_export_parameters_are_explained(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "kadernota", "formaat": "pdf"})
     assert antwoord.status_code == 400

@@ -377,6 +377,18 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
+def test_a_source_document_without_a_link_is_named_not_linked_to_nothing(client, ggd):
+    """A document may have no address: its title is shown, not a link that reloads the page."""
+    f.JaarcijfersFactory(
+        samenwerkingsverband=ggd,
+        jaar=2025,
+        bron_document=f.DocumentFactory(samenwerkingsverband=ggd, titel="Jaarstukken", url=""),
+    )
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    assert 'href=""' not in tekst
+    assert '<span class="bijschrift">(Jaarstukken)</span>' in tekst
+
+
 def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, zaanstad):
     verband = f.SamenwerkingsverbandFactory()
     for naam, bedrag in [
