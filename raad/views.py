@@ -444,8 +444,11 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
     form, peildatum, jaar, status = _peilmoment(request)
     overzicht = _overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
     herkomstgemeente = terug_naar_gemeente(request)
+    # The deelnemers with a known bijdrage in the year; a real € 0 is known and drawn.
     deelnemers_in_jaar = [
-        d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
+        d
+        for d in overzicht.deelnames
+        if d.bijdrage_begroot is not None or d.bijdrage_gerealiseerd is not None
     ]
     per_inwoner = kosten_per_deelnemer([overzicht.verband.pk], jaar=jaar).get(
         overzicht.verband.pk, []

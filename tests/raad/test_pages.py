@@ -413,6 +413,22 @@ def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, za
     assert 'class="nullijn"' in grafiek
 
 
+def test_a_bijdrage_of_zero_is_drawn_and_an_unknown_one_is_not(client, zaanstad):
+    """€ 0 is a known amount: that deelnemer has its place in the chart per deelnemer; one
+    without any bijdrage in the year has none (unknown is never drawn as 0)."""
+    verband = f.SamenwerkingsverbandFactory()
+    for naam, bedrag in [("Betaalt", "1500"), ("Betaalt niets", "0"), ("Onbekend", None)]:
+        deelname = f.DeelnameFactory(
+            samenwerkingsverband=verband, gemeente=None, organisatie=f.OrganisatieFactory(naam=naam)
+        )
+        if bedrag is not None:
+            f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
+    html = client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL).content.decode()
+    grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
+    assert ">Betaalt niets<" in grafiek and "<title>€ 0</title>" in grafiek
+    assert ">Onbekend<" not in grafiek
+
+
 def test_unknown_arrangement_is_a_helpful_404(client):
     antwoord = client.get("/samenwerkingsverbanden/00000000-0000-0000-0000-000000000000/")
     assert antwoord.status_code == 404
