@@ -151,14 +151,20 @@ class Partij:
             if self.modus == JaarcijfersSoort.BEGROTING
             else d.bijdrage_gerealiseerd
         )
+        if d.aandeel_eigen_vermogen is None:
+            eigen_vermogen = _("aandeel in het eigen vermogen onbekend")
+        else:
+            # The share in euros needs the equity of 31 December as well.
+            eigen_vermogen = _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)") % {
+                "p": procent(d.aandeel_eigen_vermogen),
+                "bedrag": euro(self.aandeel_eigen_vermogen_bedrag)
+                if self.aandeel_eigen_vermogen_bedrag is not None
+                else _("bedrag onbekend"),
+            }
         delen = [
             _("bijdrage %(bedrag)s") % {"bedrag": euro(bijdrage)},
             _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
-            _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)")
-            % {
-                "p": procent(d.aandeel_eigen_vermogen),
-                "bedrag": euro(self.aandeel_eigen_vermogen_bedrag),
-            },
+            eigen_vermogen,
         ]
         if d.aansprakelijk:
             delen.append(_("aansprakelijk"))
