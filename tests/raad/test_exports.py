@@ -210,6 +210,9 @@ def test_csv_for_dutch_excel(client, zaanstad):
     assert ggd["Vreemd vermogen 1 januari"] == "onbekend"
     assert ggd["Categorie"] == "Gemeenschappelijke regelingen"
     assert len(rijen) == 1 + 4  # header + two verbonden partijen + two overige
+    # The rows that do not qualify carry the name of their sheet and of the page's section.
+    overige = {r[0] for r in rijen[1:] if r[1] == "Regeling leerlingenvervoer"}
+    assert overige == {"Overige samenwerkingsverbanden"}
 
 
 def test_the_verdeelsleutel_is_the_same_on_the_page_in_every_export_and_in_the_api(
