@@ -304,9 +304,13 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
     gemeente = _gemeente(cbs_code)
     form = ExportForm(request.GET or None)
-    gegevens = form.cleaned_data if form.is_valid() else {}
+    # Each valid parameter counts even when another one is refused, as on every page: a bad
+    # formaat keeps the jaar the visitor chose.
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
     jaar, modus = lijst_parameters(gegevens)
-    formaat = gegevens.get("formaat") or Formaat.HTML
+    # A file only for a request without errors: a refused jaar never downloads another year.
+    formaat = Formaat.HTML if form.errors else gegevens.get("formaat") or Formaat.HTML
     kolommen = kolommen_parameter(gegevens)
     lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
     if formaat != Formaat.HTML:

@@ -332,8 +332,25 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "kadernota", "formaat": "pdf"})
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
-    assert "Voor: kies begroting of jaarrekening." in tekst
-    assert "Formaat: kies html, xlsx, csv, ods of json." in tekst
+    # Each message says what is shown instead; the valid jaar still counts.
+    assert "Voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
+    assert "GGD Zaanstreek-Waterland" in tekst
+
+    antwoord = client.get(URL, {"jaar": "twintig", "kolommen": "alles", "modus": "jaarrekening"})
+    assert antwoord.status_code == 400
+    tekst = antwoord.content.decode()
+    dit_jaar = timezone.localdate().year
+    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
+    assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
+
+    # A file is only made when every parameter is right: never another year's file unasked.
+    antwoord = client.get(URL, {"jaar": "20255", "formaat": "xlsx"})
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"].startswith("text/html")
+    assert "Jaar: moet 2100 of eerder zijn." in antwoord.content.decode()
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
