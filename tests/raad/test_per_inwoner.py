@@ -114,6 +114,8 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
         '</td> <td class="getal">€ 20,00</td> <td class="getal">€ 3.000.000</td> '
         '<td class="getal">€ 18,75</td>'
     ) in tekst
+    # Each gemeente's page opens on the same year, with the same figure beside the others.
+    assert '<a href="/gemeenten/GM0479/?jaar=2025">Zaanstad</a>' in tekst
     # Landsmeer: no inwonertal, so no figure per inwoner.
     assert (
         'Landsmeer</a></th> <td class="getal">onbekend</td> <td class="getal">onbekend</td> '
