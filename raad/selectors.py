@@ -248,6 +248,16 @@ class VerbondenPartijenLijst:
     def totaal(self) -> Categorie:
         return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
 
+    @property
+    def zonder_bijdragen(self) -> bool:
+        """The gemeente takes part, but no bijdrage of the year is recorded for any of its
+        participations (a year not yet recorded, or far ahead)."""
+        alle = [*self.partijen, *self.overige.partijen]
+        return bool(alle) and all(
+            p.deelname.bijdrage_begroot is None and p.deelname.bijdrage_gerealiseerd is None
+            for p in alle
+        )
+
 
 def deelnames_in_jaar(
     gemeente: Gemeente, jaar: int, modus: str, *, raming: bool = False

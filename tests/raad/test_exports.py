@@ -138,6 +138,12 @@ def test_a_year_without_bijdragen(zaanstad):
     assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
 
 
+def test_the_page_says_when_no_bijdrage_of_the_year_is_recorded(client, zaanstad):
+    melding = "Voor 2026 is bij geen enkele deelname een bijdrage vastgelegd"
+    assert melding in client.get(URL, {"jaar": "2026"}).content.decode()
+    assert "bij geen enkele deelname" not in client.get(URL, {"jaar": "2025"}).content.decode()
+
+
 def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "begroting", "formaat": "xlsx"})
     assert antwoord.status_code == 200
