@@ -138,6 +138,24 @@ def test_a_year_without_bijdragen(zaanstad):
     assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
 
 
+def test_a_year_without_any_participation_says_so_and_sums_nothing(client, zaanstad):
+    """Before the gemeente took part anywhere: no sums that read "onbekend" (there is nothing
+    to know) and no link to a section that is not there."""
+    tekst = " ".join(client.get(URL, {"jaar": "1990"}).content.decode().split())
+    melding = "Volgens het register nam Zaanstad in 1990 aan geen enkel samenwerkingsverband deel."
+    assert melding in tekst
+    overzicht = tekst.split('id="overzicht-kop"')[1].split("<table>")[1].split("</table>")[0]
+    assert "onbekend" not in overzicht
+    assert 'href="#cat-' not in overzicht
+    assert (
+        'Totaal verbonden partijen</th><td class="getal">0</td><td class="getal">–</td>'
+        '<td class="getal">–</td>'
+    ) in overzicht
+    # With partijen, the overige line links to its section.
+    tekst = client.get(URL, {"jaar": "2025"}).content.decode()
+    assert 'href="#cat-overige_samenwerking"' in tekst and 'id="cat-overige_samenwerking"' in tekst
+
+
 def test_the_page_says_when_no_bijdrage_of_the_year_is_recorded(client, zaanstad):
     melding = "Voor 2026 is bij geen enkele deelname een bijdrage vastgelegd"
     assert melding in client.get(URL, {"jaar": "2026"}).content.decode()
