@@ -186,12 +186,18 @@ class Categorie:
     label: str
     partijen: list[Partij] = field(default_factory=list)
 
+    # The sums of the known bijdragen (onbekend when none is known); a category without
+    # partijen pays nothing: € 0, not onbekend.
     @property
     def bijdrage_begroot(self) -> Decimal | None:
+        if not self.partijen:
+            return Decimal(0)
         return totaal(p.deelname.bijdrage_begroot for p in self.partijen)
 
     @property
     def bijdrage_gerealiseerd(self) -> Decimal | None:
+        if not self.partijen:
+            return Decimal(0)
         return totaal(p.deelname.bijdrage_gerealiseerd for p in self.partijen)
 
     @property

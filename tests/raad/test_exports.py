@@ -217,7 +217,12 @@ def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaan
     # (the stichting has no gerealiseerde bijdrage, the regeling zonder meer none at all).
     assert waarden["Totaal"] == (2, 2625000.5, 2400000, 0, 1)
     assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None, 1, 2)
-    assert waarden["Vennootschappen en coöperaties"] == (0, None, None, 0, 0)
+    # No vennootschappen: nothing paid, € 0; not an empty cell with the note "onbekend".
+    assert waarden["Vennootschappen en coöperaties"] == (0, 0, 0, 0, 0)
+    leeg = overzicht.cell(
+        row=[r[0] for r in overzicht.values].index("Overige verbonden partijen") + 1, column=3
+    )
+    assert leeg.value == 0 and leeg.comment is None
 
 
 def test_csv_for_dutch_excel(client, zaanstad):
@@ -300,6 +305,9 @@ def test_json_validates_against_the_committed_schema(client, zaanstad):
         "bijdrageBegroot": "2625000.50",
         "bijdrageGerealiseerd": "2400000.00",
     }
+    # A category without partijen sums to 0.00; null would say onbekend.
+    [vennootschappen] = [c for c in data["categorieen"] if c["code"] == "vennootschap_cooperatie"]
+    assert (vennootschappen["bijdrageBegroot"], vennootschappen["partijen"]) == ("0.00", [])
 
 
 def test_formula_injection_is_neutralised(client, zaanstad):
