@@ -377,6 +377,8 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
     assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
     assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
+    # What was typed stays in the field, marked, to be corrected rather than typed again.
+    assert 'id="id_export_jaar" value="twintig" aria-invalid="true">' in tekst
 
     # A file is only made when every parameter is right: never another year's file unasked.
     antwoord = client.get(URL, {"jaar": "20255", "formaat": "xlsx"})
