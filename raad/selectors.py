@@ -151,14 +151,20 @@ class Partij:
             if self.modus == JaarcijfersSoort.BEGROTING
             else d.bijdrage_gerealiseerd
         )
+        if d.aandeel_eigen_vermogen is None:
+            eigen_vermogen = _("aandeel in het eigen vermogen onbekend")
+        else:
+            # The share in euros needs the equity of 31 December as well.
+            eigen_vermogen = _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)") % {
+                "p": procent(d.aandeel_eigen_vermogen),
+                "bedrag": euro(self.aandeel_eigen_vermogen_bedrag)
+                if self.aandeel_eigen_vermogen_bedrag is not None
+                else _("bedrag onbekend"),
+            }
         delen = [
             _("bijdrage %(bedrag)s") % {"bedrag": euro(bijdrage)},
             _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
-            _("aandeel in het eigen vermogen %(p)s (%(bedrag)s)")
-            % {
-                "p": procent(d.aandeel_eigen_vermogen),
-                "bedrag": euro(self.aandeel_eigen_vermogen_bedrag),
-            },
+            eigen_vermogen,
         ]
         if d.aansprakelijk:
             delen.append(_("aansprakelijk"))
@@ -180,13 +186,28 @@ class Categorie:
     label: str
     partijen: list[Partij] = field(default_factory=list)
 
+    # The sums of the known bijdragen (onbekend when none is known); a category without
+    # partijen pays nothing: € 0, not onbekend.
     @property
     def bijdrage_begroot(self) -> Decimal | None:
+        if not self.partijen:
+            return Decimal(0)
         return totaal(p.deelname.bijdrage_begroot for p in self.partijen)
 
     @property
     def bijdrage_gerealiseerd(self) -> Decimal | None:
+        if not self.partijen:
+            return Decimal(0)
         return totaal(p.deelname.bijdrage_gerealiseerd for p in self.partijen)
+
+    @property
+    def zonder_begroot(self) -> int:
+        """How many partijen have no known begrote bijdrage: not in the sum, and said so."""
+        return sum(p.deelname.bijdrage_begroot is None for p in self.partijen)
+
+    @property
+    def zonder_gerealiseerd(self) -> int:
+        return sum(p.deelname.bijdrage_gerealiseerd is None for p in self.partijen)
 
 
 @dataclass
@@ -232,6 +253,16 @@ class VerbondenPartijenLijst:
     @property
     def totaal(self) -> Categorie:
         return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
+
+    @property
+    def zonder_bijdragen(self) -> bool:
+        """The gemeente takes part, but no bijdrage of the year is recorded for any of its
+        participations (a year not yet recorded, or far ahead)."""
+        alle = [*self.partijen, *self.overige.partijen]
+        return bool(alle) and all(
+            p.deelname.bijdrage_begroot is None and p.deelname.bijdrage_gerealiseerd is None
+            for p in alle
+        )
 
 
 def deelnames_in_jaar(

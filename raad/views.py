@@ -304,9 +304,13 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     """The yearly verbonden-partijen list (BBV art. 15): printable page or file."""
     gemeente = _gemeente(cbs_code)
     form = ExportForm(request.GET or None)
-    gegevens = form.cleaned_data if form.is_valid() else {}
+    # Each valid parameter counts even when another one is refused, as on every page: a bad
+    # formaat keeps the jaar the visitor chose.
+    form.is_valid()
+    gegevens = getattr(form, "cleaned_data", {})
     jaar, modus = lijst_parameters(gegevens)
-    formaat = gegevens.get("formaat") or Formaat.HTML
+    # A file only for a request without errors: a refused jaar never downloads another year.
+    formaat = Formaat.HTML if form.errors else gegevens.get("formaat") or Formaat.HTML
     kolommen = kolommen_parameter(gegevens)
     lijst = verbonden_partijen(gemeente, jaar=jaar, modus=modus, kolommen=kolommen)
     if formaat != Formaat.HTML:
@@ -371,7 +375,9 @@ def oplegger(request, cbs_code: str, uuid):
         "jaar": jaar,
         "deelname": max(eigen, key=lambda d: d.toetredingsdatum or datetime.date.min),
         "vertegenwoordigers": vertegenwoordigers,
-        "cijfers": overzicht.jaarcijfers[-1] if overzicht.jaarcijfers else None,
+        # The arrangement's figures of the year whose bijdrage is shown (its jaarrekening
+        # before its begroting), else of the latest year before it; never a later year's.
+        "cijfers": next((c for c in reversed(overzicht.jaarcijfers) if c.jaar <= jaar), None),
         "neemt_deel": neemt_deel_op(peildatum, overzicht.verband, eigen),
         "heeft_pc_cyclus": overzicht.verband.vorm in PC_VORMEN,
         # The next moments the raad can act on: P&C termijnen of the budget years running now,
@@ -448,8 +454,11 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
     form, peildatum, jaar, status = _peilmoment(request)
     overzicht = _overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
     herkomstgemeente = terug_naar_gemeente(request)
+    # The deelnemers with a known bijdrage in the year; a real € 0 is known and drawn.
     deelnemers_in_jaar = [
-        d for d in overzicht.deelnames if d.bijdrage_begroot or d.bijdrage_gerealiseerd
+        d
+        for d in overzicht.deelnames
+        if d.bijdrage_begroot is not None or d.bijdrage_gerealiseerd is not None
     ]
     per_inwoner = kosten_per_deelnemer([overzicht.verband.pk], jaar=jaar).get(
         overzicht.verband.pk, []

@@ -21,11 +21,30 @@ from .spreadsheet import Blad, naar_csv, werkmap
 
 
 def _overzicht(lijst: VerbondenPartijenLijst) -> Blad:
-    """The first sheet: per category the number of verbonden partijen and their bijdragen."""
+    """The first sheet: per category the number of verbonden partijen and their bijdragen,
+    with how many bijdragen are unknown and so not in those sums."""
     begroot, gerealiseerd = _("Bijdrage begroot"), _("Bijdrage gerealiseerd")
-    tabel = tablib.Dataset(headers=[_("Categorie"), _("Aantal"), begroot, gerealiseerd])
+    tabel = tablib.Dataset(
+        headers=[
+            _("Categorie"),
+            _("Aantal"),
+            begroot,
+            gerealiseerd,
+            _("Begroot onbekend (aantal, niet meegeteld)"),
+            _("Gerealiseerd onbekend (aantal, niet meegeteld)"),
+        ]
+    )
     for c in [*lijst.categorieen, lijst.totaal, lijst.overige]:
-        tabel.append([c.label, len(c.partijen), c.bijdrage_begroot, c.bijdrage_gerealiseerd])
+        tabel.append(
+            [
+                c.label,
+                len(c.partijen),
+                c.bijdrage_begroot,
+                c.bijdrage_gerealiseerd,
+                c.zonder_begroot,
+                c.zonder_gerealiseerd,
+            ]
+        )
     return Blad(
         naam=_("Overzicht"),
         titel=f"{lijst.titel} – {_('overzicht')} ({_('gemaakt op')} "

@@ -79,7 +79,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "financieelBelang": {
                 "bijdrageBegroot": _bedrag(p.deelname.bijdrage_begroot),
                 "bijdrageGerealiseerd": _bedrag(p.deelname.bijdrage_gerealiseerd),
-                "verdeelsleutel": _bedrag(p.deelname.verdeelsleutel),
+                "verdeelsleutel": _procent(p.deelname.verdeelsleutel),
                 "aansprakelijk": p.deelname.aansprakelijk,
             },
             "eigenVermogenBegin": _bedrag(cijfers and cijfers.eigen_vermogen_begin),

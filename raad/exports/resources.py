@@ -7,6 +7,7 @@ from import_export import fields, resources, widgets
 
 from samenwerking.models import Samenwerkingsverband
 
+from ..selectors import OVERIGE_SAMENWERKING
 from .spreadsheet import Blad
 
 
@@ -59,10 +60,11 @@ class VerbondenPartijResource(resources.Resource):
     redenen = _kolom(_("Waarom (niet) verbonden partij"), "deelname__bbv_redenen")
 
     def dehydrate_categorie(self, partij):
+        # The same name as the sheet and the overview's line of these rows.
         return (
             partij.categorie.label
             if partij.deelname.verbonden_partij
-            else _("Overige samenwerking")
+            else str(OVERIGE_SAMENWERKING)
         )
 
     def dehydrate_deelnemers(self, partij):

@@ -210,14 +210,21 @@ def naar_ods(bladen: list[Blad]) -> bytes:
     return uit.getvalue()
 
 
+def _csv_getal(waarde, *, geld: bool) -> object:
+    """A number with a decimal comma: money in cents, a percentage with every decimal it has
+    (a verdeelsleutel of 13,7931% is not 13,79 here while the page and XLSX say 13,7931)."""
+    if not isinstance(waarde, Decimal):
+        return waarde
+    return (f"{waarde:.2f}" if geld else f"{waarde.normalize():f}").replace(".", ",")
+
+
 def naar_csv(blad: Blad) -> bytes:
     """CSV for Dutch Excel: `;` separator, decimal comma, UTF-8 with BOM."""
     tabel = _cellen(blad)
+    geld = [kop in blad.geld for kop in tabel.headers]
     nederlands = tablib.Dataset(headers=tabel.headers)
     for rij in tabel:
-        nederlands.append(
-            [f"{w:.2f}".replace(".", ",") if isinstance(w, Decimal) else w for w in rij]
-        )
+        nederlands.append([_csv_getal(w, geld=g) for w, g in zip(rij, geld, strict=True)])
     return ("\ufeff" + nederlands.export("csv", delimiter=";")).encode("utf-8")
 
 

@@ -138,6 +138,30 @@ def test_a_year_without_bijdragen(zaanstad):
     assert lijst.totaal.bijdrage_begroot is None  # onbekend, not 0
 
 
+def test_a_year_without_any_participation_says_so_and_sums_nothing(client, zaanstad):
+    """Before the gemeente took part anywhere: no sums that read "onbekend" (there is nothing
+    to know) and no link to a section that is not there."""
+    tekst = " ".join(client.get(URL, {"jaar": "1990"}).content.decode().split())
+    melding = "Volgens het register nam Zaanstad in 1990 aan geen enkel samenwerkingsverband deel."
+    assert melding in tekst
+    overzicht = tekst.split('id="overzicht-kop"')[1].split("<table>")[1].split("</table>")[0]
+    assert "onbekend" not in overzicht
+    assert 'href="#cat-' not in overzicht
+    assert (
+        'Totaal verbonden partijen</th><td class="getal">0</td><td class="getal">–</td>'
+        '<td class="getal">–</td>'
+    ) in overzicht
+    # With partijen, the overige line links to its section.
+    tekst = client.get(URL, {"jaar": "2025"}).content.decode()
+    assert 'href="#cat-overige_samenwerking"' in tekst and 'id="cat-overige_samenwerking"' in tekst
+
+
+def test_the_page_says_when_no_bijdrage_of_the_year_is_recorded(client, zaanstad):
+    melding = "Voor 2026 is bij geen enkele deelname een bijdrage vastgelegd"
+    assert melding in client.get(URL, {"jaar": "2026"}).content.decode()
+    assert "bij geen enkele deelname" not in client.get(URL, {"jaar": "2025"}).content.decode()
+
+
 def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "begroting", "formaat": "xlsx"})
     assert antwoord.status_code == 200
@@ -189,9 +213,16 @@ def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaan
 
     overzicht = boek["Overzicht"]
     waarden = {r[0]: r[1:] for r in overzicht.iter_rows(min_row=4, values_only=True)}
-    assert waarden["Totaal"] == (2, 2625000.5, 2400000)
-    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None)
-    assert waarden["Vennootschappen en coöperaties"] == (0, None, None)
+    # Aantal, begroot, gerealiseerd, and how many bijdragen are unknown and not in those sums
+    # (the stichting has no gerealiseerde bijdrage, the regeling zonder meer none at all).
+    assert waarden["Totaal"] == (2, 2625000.5, 2400000, 0, 1)
+    assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None, 1, 2)
+    # No vennootschappen: nothing paid, € 0; not an empty cell with the note "onbekend".
+    assert waarden["Vennootschappen en coöperaties"] == (0, 0, 0, 0, 0)
+    leeg = overzicht.cell(
+        row=[r[0] for r in overzicht.values].index("Overige verbonden partijen") + 1, column=3
+    )
+    assert leeg.value == 0 and leeg.comment is None
 
 
 def test_csv_for_dutch_excel(client, zaanstad):
@@ -203,10 +234,52 @@ def test_csv_for_dutch_excel(client, zaanstad):
         zip(koppen, next(r for r in rijen if r[1] == "GGD Zaanstreek-Waterland"), strict=True)
     )
     assert ggd["Bijdrage begroot"] == "2500000,50"
-    assert ggd["Verdeelsleutel (%)"] == "45,50"
+    # A percentage with the decimals it has, as on the page (45,5%); money in cents.
+    assert ggd["Verdeelsleutel (%)"] == "45,5"
     assert ggd["Vreemd vermogen 1 januari"] == "onbekend"
     assert ggd["Categorie"] == "Gemeenschappelijke regelingen"
     assert len(rijen) == 1 + 4  # header + two verbonden partijen + two overige
+    # The rows that do not qualify carry the name of their sheet and of the page's section.
+    overige = {r[0] for r in rijen[1:] if r[1] == "Regeling leerlingenvervoer"}
+    assert overige == {"Overige samenwerkingsverbanden"}
+
+
+def test_the_verdeelsleutel_is_the_same_on_the_page_in_every_export_and_in_the_api(
+    client, zaanstad
+):
+    """A verdeelsleutel is stored with four decimals; no surface rounds it to two (the CSV
+    and the JSON said 13,79 where the page, the XLSX and the comparison API said 13,7931)."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    ggd.verdeelsleutel = Decimal("13.7931")
+    ggd.save()
+    pagina = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    assert "verdeelsleutel 13,7931%" in pagina
+
+    tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    naam = ggd.samenwerkingsverband.naam
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[1] == naam), strict=True))
+    assert rij["Verdeelsleutel (%)"] == "13,7931"
+    assert rij["Bijdrage begroot"] == "2500000,50"
+
+    boek = load_workbook(io.BytesIO(client.get(URL, {"jaar": "2025", "formaat": "xlsx"}).content))
+    blad = boek["Gemeenschappelijke regelingen"]
+    koppen = [c.value for c in blad[3]]
+    assert blad.cell(row=4, column=koppen.index("Verdeelsleutel (%)") + 1).value == 13.7931
+
+    for document in (
+        client.get(URL, {"jaar": "2025", "formaat": "json"}).json(),
+        client.get("/api/v1/gemeenten/GM0479/verbonden-partijen", {"jaar": "2025"}).json(),
+    ):
+        jsonschema.validate(document, SCHEMA)
+        partij = document["categorieen"][0]["partijen"][0]
+        assert partij["financieelBelang"]["verdeelsleutel"] == "13.7931"
+    vergelijking = client.get(
+        f"/api/v1/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/kosten-per-inwoner",
+        {"jaar": "2025"},
+    ).json()
+    [zaanstad_rij] = [r for r in vergelijking["deelnemers"] if r["cbsCode"] == "GM0479"]
+    assert zaanstad_rij["verdeelsleutel"] == "13.7931"
 
 
 def test_ods_has_the_same_sheets(zaanstad):
@@ -232,6 +305,9 @@ def test_json_validates_against_the_committed_schema(client, zaanstad):
         "bijdrageBegroot": "2625000.50",
         "bijdrageGerealiseerd": "2400000.00",
     }
+    # A category without partijen sums to 0.00; null would say onbekend.
+    [vennootschappen] = [c for c in data["categorieen"] if c["code"] == "vennootschap_cooperatie"]
+    assert (vennootschappen["bijdrageBegroot"], vennootschappen["partijen"]) == ("0.00", [])
 
 
 def test_formula_injection_is_neutralised(client, zaanstad):
@@ -243,6 +319,19 @@ def test_formula_injection_is_neutralised(client, zaanstad):
     tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
     namen = [r[1] for r in csv.reader(io.StringIO(tekst), delimiter=";")]
     assert '\'=HYPERLINK("http://kwaad.example")' in namen
+
+
+def test_the_overview_says_which_bijdragen_are_unknown_and_left_out_of_its_sums(client, zaanstad):
+    """A sum of the known bijdragen names how many are unknown, as the gemeente page does;
+    it never reads as the whole (the stichting has no gerealiseerde bijdrage in 2025)."""
+    tekst = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    totaal = tekst.split("Totaal verbonden partijen</th>")[1].split("</tr>")[0]
+    assert "€ 2.625.001</td>" in totaal
+    assert '€ 2.400.000 <span class="bijschrift">(1 onbekend, niet meegeteld)</span>' in totaal
+    overige = tekst.split('href="#cat-overige_samenwerking">')[1].split("</tr>")[0]
+    assert '€ 300.000 <span class="bijschrift">(1 onbekend, niet meegeteld)</span>' in overige
+    # Nothing known: onbekend, with nothing to add.
+    assert '<td class="getal">onbekend</td>' in overige
 
 
 def test_printable_page_lists_categories_and_reasons(client, zaanstad):
@@ -257,12 +346,45 @@ def test_printable_page_lists_categories_and_reasons(client, zaanstad):
     assert "onbekend (geen zetel vastgelegd)" in tekst
 
 
+def test_each_partij_links_to_its_arrangement_in_the_year_of_the_list(client, zaanstad):
+    """From the list of 2025 the arrangement's page opens on 2025 (its bijdragen, per inwoner),
+    not on this year; a source document without an address is named, not linked."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    document = ggd.samenwerkingsverband.jaarcijfers.get().bron_document
+    document.url = ""
+    document.save()
+    tekst = " ".join(client.get(URL, {"jaar": "2025"}).content.decode().split())
+    link = f'href="/samenwerkingsverbanden/{ggd.samenwerkingsverband.slug}/?gemeente=GM0479'
+    assert f'{link}&amp;jaar=2025">GGD Zaanstreek-Waterland</a>' in tekst
+    assert 'href=""' not in tekst
+    assert "<dt>Bron</dt><dd>Begroting 2025 GGD</dd>" in tekst
+
+
 def test_bad_export_parameters_are_explained(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "2025", "modus": "kadernota", "formaat": "pdf"})
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
-    assert "Voor: kies begroting of jaarrekening." in tekst
-    assert "Formaat: kies html, xlsx, csv, ods of json." in tekst
+    # Each message says what is shown instead; the valid jaar still counts.
+    assert "Voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
+    assert "GGD Zaanstreek-Waterland" in tekst
+
+    antwoord = client.get(URL, {"jaar": "twintig", "kolommen": "alles", "modus": "jaarrekening"})
+    assert antwoord.status_code == 400
+    tekst = antwoord.content.decode()
+    dit_jaar = timezone.localdate().year
+    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
+    assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
+    # What was typed stays in the field, marked, to be corrected rather than typed again.
+    assert 'id="id_export_jaar" value="twintig" aria-invalid="true">' in tekst
+
+    # A file is only made when every parameter is right: never another year's file unasked.
+    antwoord = client.get(URL, {"jaar": "20255", "formaat": "xlsx"})
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"].startswith("text/html")
+    assert "Jaar: moet 2100 of eerder zijn." in antwoord.content.decode()
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -484,6 +606,31 @@ def test_oplegger_for_a_gemeente(client, zaanstad):
     niet = client.get(f"/gemeenten/GM0479/samenwerkingsverbanden/{anders.uuid}/oplegger/")
     assert niet.status_code == 404
     assert "Zaanstad neemt niet deel aan" in niet.content.decode()
+
+
+def test_oplegger_shows_the_figures_of_the_year_it_shows_the_bijdrage_of(client, zaanstad):
+    """Beside the bijdrage of 2025 the oplegger shows the arrangement's figures of 2025, as
+    the verbonden-partijen list of 2025 does, not those of a later begroting."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    f.JaarcijfersFactory(
+        samenwerkingsverband=ggd.samenwerkingsverband,
+        jaar=2026,
+        soort=JaarcijfersSoort.BEGROTING,
+        eigen_vermogen_eind=Decimal("900000"),
+        risicos="Rentestijging",
+    )
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+
+    def oplegger(jaar):
+        return " ".join(client.get(url, {"jaar": jaar}).content.decode().split())
+
+    tekst = oplegger(2025)
+    assert "Begroting 2025</p>" in tekst
+    assert "€ 1.100.000" in tekst and "Loonkosten" in tekst
+    assert "Rentestijging" not in tekst
+    assert "Begroting 2026</p>" in oplegger(2026)
+    assert "Rentestijging" in oplegger(2027)  # no figures of 2027: the latest before it
+    assert "Er zijn geen jaarcijfers van 2024 of eerder vastgelegd." in oplegger(2024)
 
 
 def test_oplegger_shows_the_next_pc_moments(client, zaanstad):

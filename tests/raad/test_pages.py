@@ -431,6 +431,18 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
+def test_a_source_document_without_a_link_is_named_not_linked_to_nothing(client, ggd):
+    """A document may have no address: its title is shown, not a link that reloads the page."""
+    f.JaarcijfersFactory(
+        samenwerkingsverband=ggd,
+        jaar=2025,
+        bron_document=f.DocumentFactory(samenwerkingsverband=ggd, titel="Jaarstukken", url=""),
+    )
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    assert 'href=""' not in tekst
+    assert '<span class="bijschrift">(Jaarstukken)</span>' in tekst
+
+
 def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, zaanstad):
     verband = f.SamenwerkingsverbandFactory()
     for naam, bedrag in [
@@ -453,6 +465,22 @@ def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, za
     assert "<title>€ 1.500</title>" in grafiek and ">€ 1.500</text>" in grafiek
     assert "<title>−€ 250</title>" in grafiek
     assert 'class="nullijn"' in grafiek
+
+
+def test_a_bijdrage_of_zero_is_drawn_and_an_unknown_one_is_not(client, zaanstad):
+    """€ 0 is a known amount: that deelnemer has its place in the chart per deelnemer; one
+    without any bijdrage in the year has none (unknown is never drawn as 0)."""
+    verband = f.SamenwerkingsverbandFactory()
+    for naam, bedrag in [("Betaalt", "1500"), ("Betaalt niets", "0"), ("Onbekend", None)]:
+        deelname = f.DeelnameFactory(
+            samenwerkingsverband=verband, gemeente=None, organisatie=f.OrganisatieFactory(naam=naam)
+        )
+        if bedrag is not None:
+            f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
+    html = client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL).content.decode()
+    grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
+    assert ">Betaalt niets<" in grafiek and "<title>€ 0</title>" in grafiek
+    assert ">Onbekend<" not in grafiek
 
 
 def test_unknown_arrangement_is_a_helpful_404(client):

@@ -114,6 +114,8 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
         '</td> <td class="getal">€ 20,00</td> <td class="getal">€ 3.000.000</td> '
         '<td class="getal">€ 18,75</td>'
     ) in tekst
+    # Each gemeente's page opens on the same year, with the same figure beside the others.
+    assert '<a href="/gemeenten/GM0479/?jaar=2025">Zaanstad</a>' in tekst
     # Landsmeer: no inwonertal, so no figure per inwoner.
     assert (
         'Landsmeer</a></th> <td class="getal">onbekend</td> <td class="getal">onbekend</td> '
@@ -122,6 +124,12 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
     # The chart, with the figures in cents and a pointer to the table.
     assert "Bijdrage per inwoner per gemeente in 2025 (ook in de tabel hieronder)" in tekst
     assert "<title>€ 25,00</title>" in tekst
+    # Gerealiseerd: only Zaanstad, so a spread over one gemeente.
+    assert "laagste € 18,75, mediaan € 18,75, hoogste € 18,75 (over 1 gemeente)" in tekst
+    # No bijdragen at all in 2026: said once, not "laagste onbekend, … (over 0 gemeenten)".
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", {"jaar": "2026"}))
+    assert "(over 0 gemeenten)" not in tekst
+    assert "onbekend: geen gemeente heeft hier een bijdrage én een inwonertal" in tekst
 
 
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):

@@ -106,6 +106,11 @@ def test_computed_columns_by_hand(zaanstad):
         "bijdrage € 2.500.001; aandeel in een tekort 45,5%; aandeel in het eigen vermogen "
         "45,5% (€ 500.500)"
     )
+    # Unknown parts say so once, in words: not "onbekend (onbekend)".
+    ggd.cijfers.eigen_vermogen_eind = None
+    assert ggd.financieel_belang.endswith("aandeel in het eigen vermogen 45,5% (bedrag onbekend)")
+    ggd.deelname.aandeel_eigen_vermogen = None
+    assert ggd.financieel_belang.endswith("; aandeel in het eigen vermogen onbekend")
 
 
 def test_financien_never_makes_unknown_zero():
