@@ -3,9 +3,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -200,6 +202,32 @@ class RechtenAdminMixin(_Rechten):
         if any(not rechten.mag(request.user, rechten.VERWIJDEREN, obj) for obj in queryset):
             raise PermissionDenied
         super().delete_queryset(request, queryset)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._eigen_geschiedenis(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._eigen_geschiedenis(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _eigen_geschiedenis(self, request, object_id) -> None:
+        """The history of a row (django-simple-history's list, and its page of one version,
+        which also reverts to it) only for a row the role sees as stored (404 otherwise):
+        simple-history itself looks at the old version, not at the row as it is now. Of a
+        removed row, the last recorded version must be the role's to change."""
+        sleutel = {self.model._meta.pk.attname: unquote(object_id)}
+        try:
+            if self.get_queryset(request).filter(**sleutel).exists():
+                return
+            if not self.model._default_manager.filter(**sleutel).exists():
+                historie = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+                laatste = historie.filter(**sleutel).order_by("-history_date").first()
+                if laatste and rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
+                    return
+        except (ValueError, ValidationError):
+            pass  # not a key of this model
+        raise Http404
 
 
 class RechtenInlineMixin(_Rechten):
