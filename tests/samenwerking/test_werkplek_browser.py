@@ -314,3 +314,24 @@ def test_start_page_pages_and_filters_in_the_browser(pagina, referentiedata):
     expect(pagina.locator("#samenvatting")).to_contain_text("5 regels; 5 nieuwe deelnames")
     _schermafdruk(pagina, "regio-indeling-voorbeeld")
     _past_en_toegankelijk(pagina, "regio-indeling voorbeeld")
+
+
+def test_the_secretarys_other_admin_pages_pass_axe(pagina, referentiedata):
+    """The admin's start page (its links to the werklijst and the regio-indeling had too
+    little contrast), Django's own pages (a delete confirmation, the password change) and
+    the page of one version: axe finds nothing serious."""
+    document = f.DocumentFactory(titel="Begroting 2027")
+    secretariaat = account(RolSoort.SECRETARIAAT, verbanden=[document.samenwerkingsverband])
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, secretariaat)
+    versie = document.history.earliest("history_date").history_id
+    paginas = {
+        "startpagina": "/admin/",
+        "verwijderen": f"/admin/samenwerking/document/{document.pk}/delete/",
+        "wachtwoord wijzigen": "/admin/password_change/",
+        "versie": f"/admin/samenwerking/document/{document.pk}/history/{versie}/",
+    }
+    for naam, adres in paginas.items():
+        pagina.goto(pagina.basis + adres)
+        expect(pagina.locator("#content")).to_be_visible()
+        _past_en_toegankelijk(pagina, naam)

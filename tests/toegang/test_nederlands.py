@@ -33,6 +33,7 @@ ENGELS = (
     "Changed by",
     "Date/time",
     ">History<",
+    "Historical",
     "View on site",
     "403 Forbidden",
     "Forbidden",
@@ -123,6 +124,10 @@ def test_history_screens_are_dutch(beheerder):
     ).content.decode()
     assert f"{verband} bekijken" in oud
     assert _engels(oud) == []
+    # The breadcrumbs name the app and the list as every admin page does.
+    assert (
+        '">Register van samenwerkingsverbanden</a>' in oud and '">Samenwerkingsverbanden</a>' in oud
+    )
 
 
 def test_403_explains_the_role_and_who_grants_more(beheerder):
