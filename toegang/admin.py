@@ -209,7 +209,16 @@ class RechtenAdminMixin(_Rechten):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._eigen_geschiedenis(request, object_id)
+        if request.method == "POST":
+            # Reverting stores the old version even when no field is changed (the form then
+            # checks nothing): that version must be the role's too.
+            versie = self._historie().filter(history_id=version_id).first()
+            if versie is None or not rechten.mag(request.user, rechten.WIJZIGEN, versie.instance):
+                raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _historie(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
 
     def _eigen_geschiedenis(self, request, object_id) -> None:
         """The history of a row (django-simple-history's list, and its page of one version,
@@ -221,8 +230,7 @@ class RechtenAdminMixin(_Rechten):
             if self.get_queryset(request).filter(**sleutel).exists():
                 return
             if not self.model._default_manager.filter(**sleutel).exists():
-                historie = getattr(self.model, self.model._meta.simple_history_manager_attribute)
-                laatste = historie.filter(**sleutel).order_by("-history_date").first()
+                laatste = self._historie().filter(**sleutel).order_by("-history_date").first()
                 if laatste and rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
                     return
         except (ValueError, ValidationError):

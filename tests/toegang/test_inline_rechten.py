@@ -289,3 +289,21 @@ def test_the_history_of_a_removed_row_is_there_for_its_own_regio_only(regio):
     assert pagina.status_code == 200 and "Stukken Veiligheidsregio Eigen" in pagina.content.decode()
     assert client.get(urls["ander"]).status_code == 404
     assert client.get(urls["ander"].replace("/history/", "x/history/")).status_code == 404
+
+
+def test_reverting_to_a_version_of_another_regio_is_refused(regio):
+    """A beheerder moved a document from the other regio to this one; reverting to its first
+    version unchanged would put it back there without any form check."""
+    document = regio["ander"][models.Document]
+    document.samenwerkingsverband = regio["eigen"]["verband"]
+    document.save()
+    ervoor = _opgeslagen(document)
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    lijst, oud = _geschiedenis_urls(document)
+    gegevens = formulier_gegevens(client.get(oud))
+    assert gegevens["samenwerkingsverband"] == [str(regio["ander"]["verband"].pk)]
+    assert client.post(oud, gegevens).status_code == 403
+    assert _opgeslagen(document) == ervoor
+    # Its own history stays readable.
+    assert client.get(lijst).status_code == 200
