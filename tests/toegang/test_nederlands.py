@@ -174,3 +174,15 @@ def test_domein_picker_speaks_dutch_in_the_browser(pagina, referentiedata):
     assert pagina.locator("#id_domeinen_remove_all").inner_text() == "Alle domeinen verwijderen"
     tekst = pagina.locator("body").inner_text()
     assert _engels(tekst) == [], _engels(tekst)
+
+
+def test_a_list_address_with_a_filter_the_list_does_not_offer_is_refused_in_dutch(beheerder):
+    """Django refuses it (400); its own page said only 'Bad Request (400)'."""
+    antwoord = _client(beheerder).get(
+        reverse("admin:samenwerking_bijdrage_changelist")
+        + "?deelname__samenwerkingsverband__id__exact=1"
+    )
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert "<h1>Ongeldig verzoek</h1>" in tekst and "Er is niets gewijzigd." in tekst
+    assert "Bad Request" not in tekst
