@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext
@@ -270,6 +271,9 @@ class RolInline(admin.StackedInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+# Permissions come from the role (backends.RolBackend ignores groups and per-account rights):
+# no groups, and no checklist of rights on an account that would do nothing.
+admin.site.unregister(Group)
 
 
 @admin.register(User)
@@ -277,6 +281,21 @@ class GebruikerAdmin(UserAdmin):
     """Accounts: only a beheerder (superuser or role beheerder) sees and changes them."""
 
     inlines = [RolInline]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (
+            _("Permissions"),
+            {
+                "fields": ["is_active", "is_staff", "is_superuser"],
+                "description": _(
+                    "Wat het account mag, bepaalt de rol onderaan (griffie, regiosecretariaat "
+                    "of beheerder); een supergebruiker is beheerder."
+                ),
+            },
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
     list_display = ["username", "email", "is_active", "is_staff", "rol_soort", "last_login"]
     list_select_related = ["rol"]
     list_filter = ["is_active", "is_staff", "rol__soort"]

@@ -145,6 +145,18 @@ def test_admin_beheerder_changes_everything_and_manages_accounts(regio):
     assert regio["secretariaat"].username in account_pagina.content.decode()
 
 
+def test_an_account_page_offers_the_role_not_rights_that_do_nothing(regio):
+    """The role decides (toegang.backends.RolBackend ignores groups and per-account rights):
+    the account page offered both as if they counted."""
+    client = _admin(regio["beheerder"])
+    tekst = client.get(_wijzig_url(regio["secretariaat"])).content.decode()
+    assert "Wat het account mag, bepaalt de rol onderaan" in tekst
+    assert 'name="rol-0-soort"' in tekst
+    assert "Gebruikersrechten" not in tekst and 'name="user_permissions"' not in tekst
+    assert 'name="groups"' not in tekst
+    assert client.get("/admin/auth/group/").status_code == 404
+
+
 def test_admin_anonymous_is_sent_to_the_login(regio):
     antwoord = Client().get(_wijzig_url(regio["eigen"]))
     assert antwoord.status_code == 302
