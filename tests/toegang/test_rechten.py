@@ -74,8 +74,14 @@ def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
     assert _lijst(client, Samenwerkingsverband) == [regio["eigen"]]
     eigen = client.get(_wijzig_url(regio["eigen"]))
     assert eigen.status_code == 200 and eigen.context["has_change_permission"]
-    # Another regio's arrangement is not there to edit: the admin redirects as for a missing row.
+    # Another regio's arrangement is not there to edit: the admin redirects as for a missing
+    # row, with a message that does not only suggest it was deleted.
     assert client.get(_wijzig_url(regio["ander"])).status_code == 302
+    melding = client.get(_wijzig_url(regio["ander"]), follow=True).content.decode()
+    assert (
+        f"Samenwerkingsverband met ID „{regio['ander'].pk}” staat niet in uw lijst: verwijderd, "
+        "of van een samenwerkingsverband dat uw account niet beheert."
+    ) in melding
     naam = regio["ander"].naam
     client.post(_wijzig_url(regio["ander"]), {"naam": "Gekaapt"})
     assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).naam == naam
