@@ -297,10 +297,9 @@ class RegisterAdmin(BedragVelden, RechtenAdminMixin, ServiceWrites, SimpleHistor
 
     @property
     def media(self):
-        # Names for the widgets the admin builds in the browser (select2, the domein picker).
-        return super().media + forms.Media(
-            js=["beheer/toegankelijk.js"], css={"all": ["beheer/toegankelijk.css"]}
-        )
+        # Names for the widgets the admin builds in the browser (select2, the domein picker);
+        # the stylesheet is on every admin page (templates/admin/base_site.html).
+        return super().media + forms.Media(js=["beheer/toegankelijk.js"])
 
     def _met_versie(self, request, obj) -> bool:
         return (

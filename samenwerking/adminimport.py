@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -107,6 +108,26 @@ class RegisterImportExportAdmin(ImportExportModelAdmin, RegisterAdmin):
     confirm_form_class = BevestigFormulier
     export_form_class = ExportFormulier
     import_template_name = "admin/samenwerking/import.html"
+
+    def export_action(self, request):
+        """A filter in the address that the list does not have (an old bookmark, a hand-made
+        link) is said in Dutch on the list, as the list itself does, not a server error."""
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            opts = self.model._meta
+            messages.error(
+                request,
+                _(
+                    "Het adres van deze export noemt een filter dat de lijst van %(wat)s niet "
+                    "heeft. Er is niets geëxporteerd: kies het filter hieronder in de lijst en "
+                    "klik dan op Exporteren."
+                )
+                % {"wat": opts.verbose_name_plural},
+            )
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            )
 
     def get_resource_classes(self, request):
         """The resource of this admin's model; a model and its resource are paired once, in

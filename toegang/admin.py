@@ -3,9 +3,12 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -201,6 +204,40 @@ class RechtenAdminMixin(_Rechten):
             raise PermissionDenied
         super().delete_queryset(request, queryset)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self._eigen_geschiedenis(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._eigen_geschiedenis(request, object_id)
+        if request.method == "POST":
+            # Reverting stores the old version even when no field is changed (the form then
+            # checks nothing): that version must be the role's too.
+            versie = self._historie().filter(history_id=version_id).first()
+            if versie is None or not rechten.mag(request.user, rechten.WIJZIGEN, versie.instance):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _historie(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
+
+    def _eigen_geschiedenis(self, request, object_id) -> None:
+        """The history of a row (django-simple-history's list, and its page of one version,
+        which also reverts to it) only for a row the role sees as stored (404 otherwise):
+        simple-history itself looks at the old version, not at the row as it is now. Of a
+        removed row, the last recorded version must be the role's to change."""
+        sleutel = {self.model._meta.pk.attname: unquote(object_id)}
+        try:
+            if self.get_queryset(request).filter(**sleutel).exists():
+                return
+            if not self.model._default_manager.filter(**sleutel).exists():
+                laatste = self._historie().filter(**sleutel).order_by("-history_date").first()
+                if laatste and rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
+                    return
+        except (ValueError, ValidationError):
+            pass  # not a key of this model
+        raise Http404
+
 
 class RechtenInlineMixin(_Rechten):
     """For an inline: its rows follow the parent row (`obj`). They may be added, changed or
@@ -234,6 +271,9 @@ class RolInline(admin.StackedInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+# Permissions come from the role (backends.RolBackend ignores groups and per-account rights):
+# no groups, and no checklist of rights on an account that would do nothing.
+admin.site.unregister(Group)
 
 
 @admin.register(User)
@@ -241,6 +281,21 @@ class GebruikerAdmin(UserAdmin):
     """Accounts: only a beheerder (superuser or role beheerder) sees and changes them."""
 
     inlines = [RolInline]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (
+            _("Permissions"),
+            {
+                "fields": ["is_active", "is_staff", "is_superuser"],
+                "description": _(
+                    "Wat het account mag, bepaalt de rol onderaan (griffie, regiosecretariaat "
+                    "of beheerder); een supergebruiker is beheerder."
+                ),
+            },
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
     list_display = ["username", "email", "is_active", "is_staff", "rol_soort", "last_login"]
     list_select_related = ["rol"]
     list_filter = ["is_active", "is_staff", "rol__soort"]

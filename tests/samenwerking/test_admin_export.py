@@ -182,3 +182,23 @@ def test_export_queries_do_not_grow_with_the_rows(
     with django_assert_num_queries(len(weinig)):
         antwoord = _exporteer(admin_client, naam, beheer, "csv")
     assert len(_kop_en_rijen(antwoord, "csv")[1]) == beheer.model.objects.count()
+
+
+@pytest.mark.parametrize("naam", ["bijdrage", "zetel", "samenwerkingsverband"])
+def test_an_export_with_a_filter_the_list_does_not_have_says_so_in_dutch(
+    referentiedata, admin_client, naam
+):
+    """A stale or hand-made filter in the export's address was a server error (500)."""
+    _register(referentiedata)
+    beheer = dict(EXPORTEERBAAR)[naam]
+    url = _url(naam) + "?bestaat_niet__id__exact=1"
+    for antwoord in (
+        admin_client.get(url, follow=True),
+        admin_client.post(
+            url, {"format": _formaten(beheer)["csv"], **_alle_kolommen(beheer)}, follow=True
+        ),
+    ):
+        assert antwoord.status_code == 200
+        assert antwoord.redirect_chain[-1][0] == reverse(f"admin:samenwerking_{naam}_changelist")
+        assert "noemt een filter dat de lijst van" in antwoord.content.decode()
+        assert "Er is niets geëxporteerd" in antwoord.content.decode()

@@ -314,3 +314,52 @@ def test_start_page_pages_and_filters_in_the_browser(pagina, referentiedata):
     expect(pagina.locator("#samenvatting")).to_contain_text("5 regels; 5 nieuwe deelnames")
     _schermafdruk(pagina, "regio-indeling-voorbeeld")
     _past_en_toegankelijk(pagina, "regio-indeling voorbeeld")
+
+
+def test_the_secretarys_other_admin_pages_pass_axe(pagina, referentiedata):
+    """The admin's start page (its links to the werklijst and the regio-indeling had too
+    little contrast), Django's own pages (a delete confirmation, the password change) and
+    the page of one version: axe finds nothing serious."""
+    document = f.DocumentFactory(titel="Begroting 2027")
+    secretariaat = account(RolSoort.SECRETARIAAT, verbanden=[document.samenwerkingsverband])
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, secretariaat)
+    versie = document.history.earliest("history_date").history_id
+    paginas = {
+        "startpagina": "/admin/",
+        "verwijderen": f"/admin/samenwerking/document/{document.pk}/delete/",
+        "wachtwoord wijzigen": "/admin/password_change/",
+        "versie": f"/admin/samenwerking/document/{document.pk}/history/{versie}/",
+    }
+    for naam, adres in paginas.items():
+        pagina.goto(pagina.basis + adres)
+        expect(pagina.locator("#content")).to_be_visible()
+        _past_en_toegankelijk(pagina, naam)
+
+
+def test_an_import_preview_with_errors_fits_1280_px_and_passes_axe(pagina, referentiedata):
+    """A deelnames file with every column and a mistake per row: the preview's table
+    scrolls in its own box (it widened the page to over 1400 px) and the errors are read."""
+    deelname = f.DeelnameFactory(gemeente=models.Gemeente.objects.get(cbs_code="GM0479"))
+    secretariaat = account(RolSoort.SECRETARIAAT, verbanden=[deelname.samenwerkingsverband])
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, secretariaat)
+    pagina.goto(pagina.basis + "/admin/samenwerking/deelname/export/")
+    with pagina.expect_download() as download:
+        pagina.get_by_label("Formaat").select_option(label="csv")
+        pagina.get_by_role("button", name="Exporteren").click()
+    regels = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    kop, rij = regels[0].split(";"), regels[1].split(";")
+    rij[kop.index("verdeelsleutel")] = "1.234,5678912"
+    rij[kop.index("toetredingsdatum")] = "31-02-2020"
+    bestand = Path(tempfile.mkdtemp()) / "deelnames.csv"
+    bestand.write_text("\n".join([regels[0], ";".join(rij)]) + "\n", encoding="utf-8")
+    pagina.goto(pagina.basis + "/admin/samenwerking/deelname/import/")
+    pagina.get_by_label("Bestand").set_input_files(str(bestand))
+    pagina.get_by_label("Formaat").select_option(label="csv")
+    pagina.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(pagina.get_by_role("heading", name="1 regel met fouten")).to_be_visible()
+    _past_en_toegankelijk(pagina, "import met fouten")
+    expect(pagina.get_by_role("region", name="Regels met fouten")).to_contain_text(
+        "toetredingsdatum"
+    )

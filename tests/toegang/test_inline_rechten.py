@@ -236,3 +236,74 @@ def test_a_form_refuses_a_row_that_would_belong_to_another_regio(regio):
         f"Uw account mag document „{eigen.titel}” niet wijzigen: alleen rijen van de eigen "
         "samenwerkingsverbanden. Er is niets opgeslagen."
     ]
+
+
+def _geschiedenis_urls(obj) -> tuple[str, str]:
+    """The history list of a row and the page of its first version (which also reverts)."""
+    naam = f"admin:{obj._meta.app_label}_{obj._meta.model_name}"
+    versie = obj.history.earliest("history_date")
+    return (
+        reverse(f"{naam}_history", args=[obj.pk]),
+        reverse(f"{naam}_simple_history", args=[obj.pk, versie.history_id]),
+    )
+
+
+RIJEN = [models.Deelname, models.Bijdrage, models.Zetel, models.Document, models.Jaarcijfers]
+
+
+@pytest.mark.parametrize("model", RIJEN, ids=[m.__name__ for m in RIJEN])
+def test_the_history_of_another_regios_row_is_not_there(regio, model):
+    """django-simple-history reads the row unnarrowed and checks its old version: without
+    the check on the row as stored, a secretariaat read another regio's history (with the
+    accounts that changed it) and, posting the version's form with its own arrangement,
+    moved the row into it."""
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    vreemd = regio["ander"][model]
+    ervoor = _opgeslagen(vreemd)
+    lijst, versie = _geschiedenis_urls(vreemd)
+    assert client.get(lijst).status_code == 404
+    assert client.get(versie).status_code == 404
+    eigen = regio["eigen"][model]
+    gegevens = formulier_gegevens(client.get(_geschiedenis_urls(eigen)[1]))
+    assert client.post(versie, gegevens).status_code == 404
+    assert _opgeslagen(vreemd) == ervoor
+    assert not model.history.filter(history_user=regio["secretariaat"]).exists()
+    # The own row's history is there, as is a beheerder's view of any row.
+    pagina = client.get(_geschiedenis_urls(eigen)[0])
+    assert pagina.status_code == 200 and str(eigen) in pagina.content.decode()
+    beheer = Client()
+    beheer.force_login(regio["beheerder"])
+    assert beheer.get(lijst).status_code == 200
+
+
+def test_the_history_of_a_removed_row_is_there_for_its_own_regio_only(regio):
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    urls = {}
+    for kant in ("eigen", "ander"):
+        document = regio[kant][models.Document]
+        urls[kant] = _geschiedenis_urls(document)[0]
+        document.delete()
+    pagina = client.get(urls["eigen"])
+    assert pagina.status_code == 200 and "Stukken Veiligheidsregio Eigen" in pagina.content.decode()
+    assert client.get(urls["ander"]).status_code == 404
+    assert client.get(urls["ander"].replace("/history/", "x/history/")).status_code == 404
+
+
+def test_reverting_to_a_version_of_another_regio_is_refused(regio):
+    """A beheerder moved a document from the other regio to this one; reverting to its first
+    version unchanged would put it back there without any form check."""
+    document = regio["ander"][models.Document]
+    document.samenwerkingsverband = regio["eigen"]["verband"]
+    document.save()
+    ervoor = _opgeslagen(document)
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    lijst, oud = _geschiedenis_urls(document)
+    gegevens = formulier_gegevens(client.get(oud))
+    assert gegevens["samenwerkingsverband"] == [str(regio["ander"]["verband"].pk)]
+    assert client.post(oud, gegevens).status_code == 403
+    assert _opgeslagen(document) == ervoor
+    # Its own history stays readable.
+    assert client.get(lijst).status_code == 200

@@ -33,6 +33,10 @@ ENGELS = (
     "Changed by",
     "Date/time",
     ">History<",
+    "Historical",
+    "Model name",
+    "Add link",
+    "Change or view list link",
     "View on site",
     "403 Forbidden",
     "Forbidden",
@@ -123,6 +127,10 @@ def test_history_screens_are_dutch(beheerder):
     ).content.decode()
     assert f"{verband} bekijken" in oud
     assert _engels(oud) == []
+    # The breadcrumbs name the app and the list as every admin page does.
+    assert (
+        '">Register van samenwerkingsverbanden</a>' in oud and '">Samenwerkingsverbanden</a>' in oud
+    )
 
 
 def test_403_explains_the_role_and_who_grants_more(beheerder):
@@ -166,3 +174,15 @@ def test_domein_picker_speaks_dutch_in_the_browser(pagina, referentiedata):
     assert pagina.locator("#id_domeinen_remove_all").inner_text() == "Alle domeinen verwijderen"
     tekst = pagina.locator("body").inner_text()
     assert _engels(tekst) == [], _engels(tekst)
+
+
+def test_a_list_address_with_a_filter_the_list_does_not_offer_is_refused_in_dutch(beheerder):
+    """Django refuses it (400); its own page said only 'Bad Request (400)'."""
+    antwoord = _client(beheerder).get(
+        reverse("admin:samenwerking_bijdrage_changelist")
+        + "?deelname__samenwerkingsverband__id__exact=1"
+    )
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert "<h1>Ongeldig verzoek</h1>" in tekst and "Er is niets gewijzigd." in tekst
+    assert "Bad Request" not in tekst

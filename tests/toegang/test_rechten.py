@@ -74,8 +74,14 @@ def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
     assert _lijst(client, Samenwerkingsverband) == [regio["eigen"]]
     eigen = client.get(_wijzig_url(regio["eigen"]))
     assert eigen.status_code == 200 and eigen.context["has_change_permission"]
-    # Another regio's arrangement is not there to edit: the admin redirects as for a missing row.
+    # Another regio's arrangement is not there to edit: the admin redirects as for a missing
+    # row, with a message that does not only suggest it was deleted.
     assert client.get(_wijzig_url(regio["ander"])).status_code == 302
+    melding = client.get(_wijzig_url(regio["ander"]), follow=True).content.decode()
+    assert (
+        f"Samenwerkingsverband met ID „{regio['ander'].pk}” staat niet in uw lijst: verwijderd, "
+        "of van een samenwerkingsverband dat uw account niet beheert."
+    ) in melding
     naam = regio["ander"].naam
     client.post(_wijzig_url(regio["ander"]), {"naam": "Gekaapt"})
     assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).naam == naam
@@ -143,6 +149,18 @@ def test_admin_beheerder_changes_everything_and_manages_accounts(regio):
     assert account_pagina.status_code == 200
     assert account_pagina.context["has_change_permission"]
     assert regio["secretariaat"].username in account_pagina.content.decode()
+
+
+def test_an_account_page_offers_the_role_not_rights_that_do_nothing(regio):
+    """The role decides (toegang.backends.RolBackend ignores groups and per-account rights):
+    the account page offered both as if they counted."""
+    client = _admin(regio["beheerder"])
+    tekst = client.get(_wijzig_url(regio["secretariaat"])).content.decode()
+    assert "Wat het account mag, bepaalt de rol onderaan" in tekst
+    assert 'name="rol-0-soort"' in tekst
+    assert "Gebruikersrechten" not in tekst and 'name="user_permissions"' not in tekst
+    assert 'name="groups"' not in tekst
+    assert client.get("/admin/auth/group/").status_code == 404
 
 
 def test_admin_anonymous_is_sent_to_the_login(regio):
