@@ -6,7 +6,7 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
-from samenwerking.models import Persoon
+from samenwerking.models import Persoon, Provincie
 from tests import factories as f
 from tests.toegang import api_client, beheerder_account
 
@@ -102,6 +102,34 @@ def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
 def test_bad_json_is_a_400_problem(beheerder):
     antwoord = beheerder.post("/api/v1/personen", "{naam:", content_type="application/json")
     assert probleem(antwoord, 400)["detail"] == "De invoer is geen geldige JSON."
+
+
+def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(api):
+    for code in ("PV90", "PV91", "PV92"):
+        f.ProvincieFactory(code=code, naam=f"Provincie {code}")
+    pagina_s = -(-Provincie.objects.count() // 2)
+    body = probleem(api.get("/api/v1/provincies", {"page": 99, "pageSize": 2}), 404)
+    assert body["detail"] == f"Pagina 99 bestaat niet: er zijn {pagina_s} pagina's met pageSize 2."
+    body = probleem(api.get("/api/v1/provincies", {"page": 2, "pageSize": 500}), 404)
+    assert body["detail"] == "Pagina 2 bestaat niet: er is 1 pagina met pageSize 500."
+
+
+def test_a_format_the_address_does_not_make_is_a_406_naming_what_it_does(api, referentiedata):
+    body = probleem(api.get("/api/v1/gemeenten", HTTP_ACCEPT="text/csv"), 406)
+    assert body["detail"] == (
+        "Dit adres levert: application/json. Vraag een daarvan in de Accept-kop, of laat hem weg."
+    )
+    lijst = "/api/v1/gemeenten/GM0363/verbonden-partijen"
+    body = probleem(api.get(lijst, HTTP_ACCEPT="application/pdf"), 406)
+    assert "text/csv" in body["detail"]
+
+
+def test_input_that_is_not_json_is_a_415_saying_to_send_json(beheerder):
+    antwoord = beheerder.post("/api/v1/personen", "naam=X", content_type="text/plain")
+    assert probleem(antwoord, 415)["detail"] == (
+        "Stuur de invoer als JSON, met de kop Content-Type: application/json."
+    )
+    assert not Persoon.objects.exists()
 
 
 @pytest.fixture
