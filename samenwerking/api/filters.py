@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import (
@@ -35,16 +36,29 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.peilmoment import DatumVeld, JaarVeld
+from samenwerking.tekst import keuzefout
 
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
 
 class RegisterFilterSet(django_filters.FilterSet):
-    """Filters declared with Python names, offered under their camelCase names."""
+    """Filters declared with Python names, offered under their camelCase names. A value that
+    is not one of a filter's choices (`ordering` too) is refused naming the parameter and the
+    values it takes, not with Django's "Selecteer een geldige keuze."."""
 
     @classmethod
     def get_filters(cls):
         return {camel(naam): filter for naam, filter in super().get_filters().items()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, filter in self.filters.items():
+            if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
+                filter,
+                django_filters.ModelChoiceFilter,  # rows by key: "Geen … met …"
+            ):
+                waarden = [waarde for waarde, _label in filter.field.choices if waarde]
+                filter.field.error_messages["invalid_choice"] = keuzefout(capfirst(naam), waarden)
 
 
 class DatumFilter(django_filters.DateFilter):

@@ -79,7 +79,13 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
 @pytest.mark.parametrize(
     ("parameters", "fouten"),
     [
-        ({"vorm": "GR"}, {"vorm": "Selecteer een geldige keuze. GR is geen beschikbare keuze."}),
+        (
+            {"vorm": "GR"},
+            {
+                "vorm": "Vorm: kies OL, GO, BVO, CC, RZM, CONVENANT, STICHTING, VERENIGING, "
+                "VENNOOTSCHAP, COOPERATIE of NETWERK."
+            },
+        ),
         ({"domein": "ruimtevaart"}, {"domein": "Geen domein met code ruimtevaart."}),
         ({"deelnemer": "GM9999"}, {"deelnemer": "Geen gemeente met CBS-code GM9999."}),
         (
@@ -89,7 +95,10 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
         ({"verplicht": "ja"}, {"verplicht": "Gebruik true of false."}),
         (
             {"ordering": "leeftijd"},
-            {"ordering": "Selecteer een geldige keuze. leeftijd is geen beschikbare keuze."},
+            {
+                "ordering": "Ordering: kies naam, -naam, afkorting, -afkorting, vorm, -vorm, "
+                "ingangsdatum of -ingangsdatum."
+            },
         ),
         (
             {"gemeente": "GM0479"},

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
-from samenwerking.models import Persoon, Provincie
+from samenwerking.models import Persoon, Provincie, Samenwerkingsverband
 from tests import factories as f
 from tests.toegang import api_client, beheerder_account
 
@@ -64,7 +64,7 @@ def test_problem_shape_with_invalid_params(api):
             {
                 "name": "rol",
                 "code": "invalid_choice",
-                "reason": "Selecteer een geldige keuze. koning is geen beschikbare keuze.",
+                "reason": "Rol: kies voorzitter, vicevoorzitter, lid of plaatsvervanger.",
             },
         ],
     }
@@ -102,6 +102,22 @@ def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
 def test_bad_json_is_a_400_problem(beheerder):
     antwoord = beheerder.post("/api/v1/personen", "{naam:", content_type="application/json")
     assert probleem(antwoord, 400)["detail"] == "De invoer is geen geldige JSON."
+
+
+def test_a_value_that_is_not_a_choice_is_a_400_naming_the_values_there_are(beheerder):
+    # DRF said only '"koning" is een ongeldige keuze.', inside a list too.
+    antwoord = beheerder.post(
+        "/api/v1/samenwerkingsverbanden",
+        {"naam": "Regeling X", "vorm": "GR", "motieven": ["kosten", "gezelligheid"]},
+        format="json",
+    )
+    fouten = ongeldig(antwoord)
+    assert fouten["vorm"] == (
+        "Vorm: kies OL, GO, BVO, CC, RZM, CONVENANT, STICHTING, VERENIGING, VENNOOTSCHAP, "
+        "COOPERATIE of NETWERK."
+    )
+    assert fouten["motieven.1"].startswith("Motieven: kies ")
+    assert not Samenwerkingsverband.objects.filter(naam="Regeling X").exists()
 
 
 def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(api):
