@@ -15,9 +15,16 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    ErrorDetail,
+    NotFound,
+    ParseError,
+    ValidationError,
+)
 from rest_framework.fields import get_error_detail
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from samenwerking import services
@@ -118,6 +125,20 @@ class InvoerTeGroot(APIException):
     )
 
 
+class JsonParser(JSONParser):
+    """JSON as DRF reads it; but a body nested deeper than Python's recursion limit
+    (`[[[[…]]]]`) is a 400 like other unreadable input, not a 500 (RecursionError)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(
+                _("De invoer is te diep genest. Stuur één object met zijn velden."),
+                code="te_diep_genest",
+            ) from None
+
+
 class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     """Reading, as every resource does it.
 
@@ -129,6 +150,7 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "uuid"
     lookup_value_regex = SLEUTEL_IN_API
+    parser_classes = [JsonParser]
     filterset_class = None  # a list without filters (raad's termijnen) has none
     # Query parameters beyond the filters: action name -> serializer that validates them.
     parameter_serializers: dict[str, type[serializers.Serializer]] = {}

@@ -148,6 +148,16 @@ def test_input_that_is_not_json_is_a_415_saying_to_send_json(beheerder):
     assert not Persoon.objects.exists()
 
 
+def test_deeply_nested_json_is_a_400_and_nothing_is_stored(beheerder):
+    # Was a 500 (RecursionError in the JSON parser) for any account with a token.
+    diep = "[" * 100_000 + "]" * 100_000
+    antwoord = beheerder.post("/api/v1/personen", diep, content_type="application/json")
+    assert probleem(antwoord, 400)["detail"] == (
+        "De invoer is te diep genest. Stuur één object met zijn velden."
+    )
+    assert not Persoon.objects.exists()
+
+
 @pytest.fixture
 def token_client(django_user_model):
     """A client with the API token of an account (with or without a role that may write)."""
