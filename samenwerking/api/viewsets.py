@@ -59,7 +59,8 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
     filter name never silently returns everything; and one naming every parameter given
     without a value (`?soort=`, `?ordering=,`), which would otherwise quietly filter nothing
     (found by schemathesis: the document allows no empty values), or with a NUL character,
-    which PostgreSQL cannot compare (schema.niet_leeg says both in the document)."""
+    which PostgreSQL cannot compare (schema.niet_leeg says both in the document); and one
+    naming every parameter given more than once, of which only one value would count."""
     leeg = sorted(
         naam
         for naam, waarden in request.query_params.lists()
@@ -82,6 +83,15 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         raise ValidationError(
             {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
         )
+    # Django would quietly use the last value: ?soort=begroot&soort=gerealiseerd answered
+    # with the gerealiseerde bijdragen only.
+    dubbel = sorted(naam for naam, waarden in request.query_params.lists() if len(waarden) > 1)
+    if dubbel:
+        reden = _(
+            "Deze parameter staat er meer dan één keer in; er telt maar één waarde. Geef hem "
+            "één keer (bij ordering: de velden met komma's ertussen)."
+        )
+        raise ValidationError({naam: [ErrorDetail(reden, code="herhaald")] for naam in dubbel})
 
 
 def geldige_parameters(request, parameters_class: type[serializers.Serializer]) -> dict:

@@ -158,6 +158,17 @@ def test_deeply_nested_json_is_a_400_and_nothing_is_stored(beheerder):
     assert not Persoon.objects.exists()
 
 
+def test_a_parameter_given_twice_is_a_400_not_one_value_quietly_dropped(api, referentiedata):
+    # ?soort=begroot&soort=gerealiseerd answered with the gerealiseerde bijdragen only.
+    fouten = ongeldig(api.get("/api/v1/bijdragen", {"soort": ["begroot", "gerealiseerd"]}))
+    assert fouten == {
+        "soort": "Deze parameter staat er meer dan één keer in; er telt maar één waarde. Geef "
+        "hem één keer (bij ordering: de velden met komma's ertussen)."
+    }
+    pad = "/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
+    assert set(ongeldig(api.get(pad, {"jaar": ["2024", "2025"]}))) == {"jaar"}
+
+
 @pytest.fixture
 def token_client(django_user_model):
     """A client with the API token of an account (with or without a role that may write)."""
