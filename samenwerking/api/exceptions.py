@@ -37,6 +37,13 @@ DETAILS = {
         "Lezen kan zonder account; voor een wijziging stuurt u het token van uw account mee "
         "in de kop Authorization: Token <token>."
     ),
+    # Every reason DRF's TokenAuthentication gives ("Ongeldige token.", a malformed header,
+    # an inactive account) has this code.
+    "authentication_failed": _(
+        "Het token in de kop Authorization is onbekend, ingetrokken of van een account dat niet "
+        "meer actief is. Stuur Authorization: Token <token> met een geldig token; lezen kan "
+        "ook zonder token."
+    ),
     "unsupported_media_type": _(
         "Stuur de invoer als JSON, met de kop Content-Type: application/json."
     ),

@@ -197,7 +197,14 @@ def test_an_account_with_a_role_can_write_with_its_token(token_client):
 
 def test_an_unknown_or_revoked_token_is_a_401(token_client):
     # Tokens replace HTTP Basic (issue 8): a wrong token is refused like a wrong password was.
-    probleem(token_client(met_rol=True, token="fout").get("/api/v1/personen"), 401)
+    body = probleem(token_client(met_rol=True, token="fout").get("/api/v1/personen"), 401)
+    # Not DRF's "Ongeldige token.": what is wrong, how it should look, and that reading needs
+    # no token at all.
+    assert body["detail"] == (
+        "Het token in de kop Authorization is onbekend, ingetrokken of van een account dat niet "
+        "meer actief is. Stuur Authorization: Token <token> met een geldig token; lezen kan ook "
+        "zonder token."
+    )
 
 
 def test_logged_in_without_a_role_is_a_403(token_client):
