@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rest_framework import serializers
 from rest_framework.exceptions import NotAcceptable, Throttled, ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
@@ -48,6 +49,17 @@ DETAILS = {
         "Stuur de invoer als JSON, met de kop Content-Type: application/json."
     ),
 }
+
+
+class ProblemenInJson:
+    """For a view that renders something else than JSON (a spreadsheet, YAML): its problems
+    are JSON all the same, as their Content-Type says (the 406 of /api/v1/openapi.yaml was
+    written in YAML)."""
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
 
 def _detail(exc, response, context) -> str:

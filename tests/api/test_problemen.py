@@ -140,6 +140,15 @@ def test_a_format_the_address_does_not_make_is_a_406_naming_what_it_does(api, re
     assert "text/csv" in body["detail"]
 
 
+def test_the_openapi_documents_406_is_json_as_its_content_type_says(api):
+    # Was written in YAML under Content-Type application/problem+json.
+    body = probleem(api.get("/api/v1/openapi.yaml", HTTP_ACCEPT="application/json"), 406)
+    assert body["detail"] == (
+        "Dit adres levert: application/vnd.oai.openapi, application/yaml. Vraag een daarvan in "
+        "de Accept-kop, of laat hem weg."
+    )
+
+
 def test_input_that_is_not_json_is_a_415_saying_to_send_json(beheerder):
     antwoord = beheerder.post("/api/v1/personen", "naam=X", content_type="text/plain")
     assert probleem(antwoord, 415)["detail"] == (
