@@ -150,6 +150,12 @@ class ZoekForm(forms.Form):
         label=_("Zoek een gemeente of samenwerkingsverband"),
         max_length=100,
         required=False,
+        error_messages={
+            "max_length": _(
+                "Zoekterm: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d). Zoek "
+                "op een deel van de naam, de afkorting of de CBS-code."
+            )
+        },
         help_text=_(
             "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
         ),

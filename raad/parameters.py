@@ -4,15 +4,14 @@ shows (`modus`), which file it is (`formaat`), and what each is when left empty.
 and the peildatum, with their bounds and defaults, are `samenwerking.peilmoment`'s.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from django.db import models
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import JaarcijfersSoort
 from samenwerking.peilmoment import peilmoment
+from samenwerking.tekst import keuzefout  # noqa: F401 (the forms and the API import it here)
 
 # A list is made for the begroting or the jaarrekening: it shows the arrangements' figures of
 # that kind (Jaarcijfers.soort).
@@ -48,24 +47,6 @@ MEDIATYPEN = {
     Formaat.JSON: "application/json",
 }
 BESTANDSFORMATEN = [f.value for f in MEDIATYPEN]
-
-
-def _keuzefout(veld, waarden: tuple[str, ...]) -> str:
-    *eerst, laatste = waarden
-    return gettext("%(veld)s: kies %(eerst)s of %(laatste)s.") % {
-        "veld": veld,
-        "eerst": ", ".join(eerst),
-        "laatste": laatste,
-    }
-
-
-_keuzefout_lazy = lazy(_keuzefout, str)
-
-
-def keuzefout(veld, waarden: Iterable[str]):
-    """The message for a value that is not one of `waarden`, naming the field, e.g. "Formaat:
-    kies html, xlsx, csv, ods of json."; translated when shown."""
-    return _keuzefout_lazy(veld, tuple(str(w) for w in waarden))
 
 
 def lijst_parameters(gegevens: Mapping) -> tuple[int, str]:

@@ -2,9 +2,11 @@
 messages, import reports and the import preview alike."""
 
 import datetime
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 
@@ -41,3 +43,22 @@ def procent_tekst(waarde: Decimal) -> str:
     """12.5000 -> 12,5%: a percentage as `getal_tekst` writes the number, with the sign after
     it (the pages' `procent` filter writes it so too)."""
     return f"{getal_tekst(waarde)}%"
+
+
+def _keuzefout(veld, waarden: tuple[str, ...]) -> str:
+    *eerst, laatste = waarden
+    return _("%(veld)s: kies %(eerst)s of %(laatste)s.") % {
+        "veld": veld,
+        "eerst": ", ".join(eerst),
+        "laatste": laatste,
+    }
+
+
+_keuzefout_lazy = lazy(_keuzefout, str)
+
+
+def keuzefout(veld, waarden: Iterable[str]):
+    """The message for a value that is not one of `waarden`, naming the field, e.g. "Formaat:
+    kies html, xlsx, csv, ods of json."; translated when shown. For the pages' forms, the
+    API's parameters and the API's fields alike."""
+    return _keuzefout_lazy(veld, tuple(str(w) for w in waarden))

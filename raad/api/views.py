@@ -11,6 +11,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
+from samenwerking.api.exceptions import ProblemenInJson
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.models import Gemeente
 
@@ -87,15 +88,11 @@ class VerbondenPartijenParametersSerializer(serializers.Serializer):
     )
 
 
-class VerbondenPartijenView(ParameterView):
+class VerbondenPartijenView(ProblemenInJson, ParameterView):
+    """Problems are always JSON, whatever file was asked for."""
+
     parameters_class = VerbondenPartijenParametersSerializer
     renderer_classes = RENDERERS
-
-    def handle_exception(self, exc):
-        # Problems are always JSON, whatever file was asked for.
-        self.request.accepted_renderer = JSONRenderer()
-        self.request.accepted_media_type = JSONRenderer.media_type
-        return super().handle_exception(exc)
 
     @extend_schema(
         operation_id="gemeenten_verbonden_partijen",

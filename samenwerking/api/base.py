@@ -22,6 +22,7 @@ from samenwerking.peilmoment import (
     JAAR_MIN,
     binnen_bereik,
 )
+from samenwerking.tekst import keuzefout
 
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
@@ -109,6 +110,18 @@ def geld(help_text, **kwargs) -> serializers.DecimalField:
         read_only=True,
         allow_null=True,
         help_text=help_text,
+        **kwargs,
+    )
+
+
+def keuzelijst(keuzes, label, **kwargs) -> serializers.ListField:
+    """A list of values of the vocabulary `keuzes`; another value is refused naming the field
+    and the values it takes."""
+    return serializers.ListField(
+        child=serializers.ChoiceField(
+            choices=keuzes.choices,
+            error_messages={"invalid_choice": keuzefout(label, keuzes.values)},
+        ),
         **kwargs,
     )
 
@@ -205,6 +218,14 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             klasse = TekstField
         if klasse is serializers.DateField:
             klasse = DatumField
+        if klasse is serializers.ChoiceField:
+            # DRF's text ("x" is een ongeldige keuze.) does not say what is.
+            kwargs["error_messages"] = {
+                **kwargs.get("error_messages", {}),
+                "invalid_choice": keuzefout(
+                    capfirst(model_field.verbose_name), [waarde for waarde, _l in kwargs["choices"]]
+                ),
+            }
         if klasse is serializers.DecimalField and is_bedrag(model_field):
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {

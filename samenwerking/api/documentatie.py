@@ -18,6 +18,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from markdown_it import MarkdownIt
 from rest_framework.response import Response
 
+from .exceptions import ProblemenInJson
 from .naslag import naslag, openapi_schema
 
 
@@ -33,8 +34,9 @@ def api_documentatie(request):
     return render(request, "api/documentatie.html", {"naslag_html": _naslag_html(basis)})
 
 
-class _Bewaard:
-    """The OpenAPI document from the process's one generated copy, not generated per request."""
+class _Bewaard(ProblemenInJson):
+    """The OpenAPI document from the process's one generated copy, not generated per request;
+    a problem (a 406 for an Accept it does not make) in JSON."""
 
     def _get_schema_response(self, request):
         return Response(

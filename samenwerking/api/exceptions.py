@@ -4,10 +4,14 @@ A validation error lists each parameter or field in `invalidParams` under the na
 used; errors of a whole object are named `nonFieldErrors`.
 """
 
+import math
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotAcceptable, Throttled, ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
@@ -27,8 +31,61 @@ PROBLEMEN = {
     429: ("te-veel-verzoeken", _("Te veel verzoeken")),
 }
 ALGEMENE_FOUT = "nonFieldErrors"
-# DRF details that are not translated.
-DETAILS = {"parse_error": _("De invoer is geen geldige JSON.")}
+# DRF's own details that are untranslated or do not say what to do instead, by code.
+DETAILS = {
+    "parse_error": _("De invoer is geen geldige JSON."),
+    "not_authenticated": _(
+        "Lezen kan zonder account; voor een wijziging stuurt u het token van uw account mee "
+        "in de kop Authorization: Token <token>."
+    ),
+    # Every reason DRF's TokenAuthentication gives ("Ongeldige token.", a malformed header,
+    # an inactive account) has this code.
+    "authentication_failed": _(
+        "Het token in de kop Authorization is onbekend, ingetrokken of van een account dat niet "
+        "meer actief is. Stuur Authorization: Token <token> met een geldig token; lezen kan "
+        "ook zonder token."
+    ),
+    "unsupported_media_type": _(
+        "Stuur de invoer als JSON, met de kop Content-Type: application/json."
+    ),
+}
+
+
+class ProblemenInJson:
+    """For a view that renders something else than JSON (a spreadsheet, YAML): its problems
+    are JSON all the same, as their Content-Type says (the 406 of /api/v1/openapi.yaml was
+    written in YAML)."""
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+
+def _detail(exc, response, context) -> str:
+    if isinstance(exc, ValidationError):
+        return str(_("Een of meer parameters of velden zijn ongeldig."))
+    if isinstance(exc, Throttled):
+        # DRF's Dutch is "Aanvraag was verstikt." with an English "Expected available in …".
+        seconden = math.ceil(exc.wait or 1)
+        return ngettext(
+            "Te veel verzoeken zonder account. Probeer het over %(n)d seconde opnieuw, of "
+            "gebruik een token.",
+            "Te veel verzoeken zonder account. Probeer het over %(n)d seconden opnieuw, of "
+            "gebruik een token.",
+            seconden,
+        ) % {"n": seconden}
+    if isinstance(exc, NotAcceptable):
+        formaten = ", ".join(r.media_type for r in context["view"].renderer_classes)
+        return str(
+            _(
+                "Dit adres levert: %(formaten)s. Vraag een daarvan in de Accept-kop, of laat "
+                "hem weg."
+            )
+            % {"formaten": formaten}
+        )
+    detail = response.data["detail"]  # also for Django's Http404 and PermissionDenied
+    return str(DETAILS.get(detail.code, detail))
 
 
 def probleem_handler(exc, context):
@@ -41,11 +98,7 @@ def probleem_handler(exc, context):
         "type": f"urn:regioreg:probleem:{soort}",
         "title": str(titel),
         "status": response.status_code,
-        "detail": str(
-            _("Een of meer parameters of velden zijn ongeldig.")
-            if validatie
-            else DETAILS.get(response.data["detail"].code, response.data["detail"])
-        ),
+        "detail": _detail(exc, response, context),
         "instance": context["request"].path,
     }
     if validatie:

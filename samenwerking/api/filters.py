@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import (
@@ -35,16 +36,30 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.peilmoment import DatumVeld, JaarVeld
+from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
+from samenwerking.tekst import keuzefout
 
 from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
 
 
 class RegisterFilterSet(django_filters.FilterSet):
-    """Filters declared with Python names, offered under their camelCase names."""
+    """Filters declared with Python names, offered under their camelCase names. A value that
+    is not one of a filter's choices (`ordering` too) is refused naming the parameter and the
+    values it takes, not with Django's "Selecteer een geldige keuze."."""
 
     @classmethod
     def get_filters(cls):
         return {camel(naam): filter for naam, filter in super().get_filters().items()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, filter in self.filters.items():
+            if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
+                filter,
+                django_filters.ModelChoiceFilter,  # rows by key: "Geen … met …"
+            ):
+                waarden = [waarde for waarde, _label in filter.field.choices if waarde]
+                filter.field.error_messages["invalid_choice"] = keuzefout(capfirst(naam), waarden)
 
 
 class DatumFilter(django_filters.DateFilter):
@@ -111,6 +126,16 @@ def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
     return django_filters.CharFilter(method=zoek, label=label)
 
 
+def zoekfilter(zoeken, label) -> django_filters.CharFilter:
+    """`q` as the start page searches, with the same selector (`zoeken`): tolerant of case,
+    accents and `'s-`, so that the API and the page find the same rows. One query more."""
+
+    def zoek(queryset, naam, waarde):
+        return queryset.filter(pk__in=[rij.pk for rij in zoeken(waarde)])
+
+    return django_filters.CharFilter(method=zoek, label=label)
+
+
 def volgorde(*velden: tuple[str, str]) -> django_filters.OrderingFilter:
     return django_filters.OrderingFilter(
         fields=velden,
@@ -138,7 +163,13 @@ class ProvincieFilterSet(RegisterFilterSet):
 class GemeenteFilterSet(RegisterFilterSet):
     provincie = verwijzing(Provincie, label=PROVINCIE)
     actief_op = ActiefOpFilter(label=_("Alleen gemeenten die op deze datum bestaan."))
-    q = tekst_filter("naam", "cbs_code", label=_("Deel van de naam of de CBS-code."))
+    q = zoekfilter(
+        gemeenten_zoeken,
+        label=_(
+            "Deel van de naam of de CBS-code, zoals de zoekpagina zoekt: hoofdletters en accenten "
+            "maken niet uit ('s-Hertogenbosch, Den Bosch, Sudwest-Fryslan, 0363)."
+        ),
+    )
     ordering = volgorde(("naam", "naam"), ("cbs_code", "cbsCode"))
 
 
@@ -172,7 +203,13 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
     )
     actief_op = ActiefOpFilter(label=_("Alleen verbanden die op deze datum gelden (JJJJ-MM-DD)."))
     verplicht = JaNeeFilter(label=_("Wettelijk verplicht (true of false)."))
-    q = tekst_filter("naam", "afkorting", label=_("Deel van de naam of de afkorting."))
+    q = zoekfilter(
+        samenwerkingsverbanden_zoeken,
+        label=_(
+            "Deel van de naam, of de afkorting of CBS-code, zoals de zoekpagina zoekt: "
+            "hoofdletters en accenten maken niet uit."
+        ),
+    )
     ordering = volgorde(
         ("naam", "naam"),
         ("afkorting", "afkorting"),

@@ -1,7 +1,8 @@
 """Page-number pagination with a Dutch description and strict page parameters."""
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
+from django.utils.translation import ngettext
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -25,7 +26,25 @@ class Paginering(PageNumberPagination):
                 ]
         if fouten:
             raise ValidationError(fouten)
-        return super().paginate_queryset(queryset, request, view)
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            # DRF says only "Ongeldige pagina."; say how many there are (one count more).
+            grootte = self.get_page_size(request)
+            aantal = self.django_paginator_class(queryset, grootte).num_pages
+            raise NotFound(
+                ngettext(
+                    "Pagina %(pagina)s bestaat niet: er is %(n)d pagina met pageSize %(grootte)d.",
+                    "Pagina %(pagina)s bestaat niet: er zijn %(n)d pagina's met pageSize "
+                    "%(grootte)d.",
+                    aantal,
+                )
+                % {
+                    "pagina": request.query_params[self.page_query_param],
+                    "n": aantal,
+                    "grootte": grootte,
+                }
+            ) from None
 
     def get_schema_operation_parameters(self, view):
         """Both parameters start at 1 in the document too (page=0 is a 400), and pageSize

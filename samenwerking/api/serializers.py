@@ -30,7 +30,7 @@ from samenwerking.peilmoment import datum_fouten
 from samenwerking.selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from samenwerking.services import JAARCIJFERS_VELDEN
 
-from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld
+from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld, keuzelijst
 from .filters import SAMENWERKINGSVERBAND
 
 # --- Resources ------------------------------------------------------------------------------
@@ -101,13 +101,15 @@ class BevoegdheidSerializer(RegisterSerializer):
 
 
 class SamenwerkingsverbandSerializer(RegisterSerializer):
-    motieven = serializers.ListField(
-        child=serializers.ChoiceField(choices=Motief.choices),
+    motieven = keuzelijst(
+        Motief,
+        _("Motieven"),
         required=False,
         help_text=_("Waarom de deelnemers samenwerken."),
     )
-    bevoegdheidsverkrijgingen = serializers.ListField(
-        child=serializers.ChoiceField(choices=Bevoegdheidsverkrijging.choices),
+    bevoegdheidsverkrijgingen = keuzelijst(
+        Bevoegdheidsverkrijging,
+        _("Bevoegdheidsverkrijgingen"),
         required=False,
         help_text=_("Hoe het verband zijn bevoegdheden heeft gekregen."),
     )
@@ -193,8 +195,9 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
 
 
 def _deelnemende_bestuursorganen(**kwargs):
-    return serializers.ListField(
-        child=serializers.ChoiceField(choices=DeelnemendOrgaan.choices),
+    return keuzelijst(
+        DeelnemendOrgaan,
+        _("Deelnemende bestuursorganen"),
         help_text=_(
             "De eigen bestuursorganen waarmee de deelnemer deelneemt (raad, college, "
             "burgemeester; volgens het landelijk register): wiens regeling het is."

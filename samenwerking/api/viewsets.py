@@ -15,9 +15,16 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    ErrorDetail,
+    NotFound,
+    ParseError,
+    ValidationError,
+)
 from rest_framework.fields import get_error_detail
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from samenwerking import services
@@ -52,7 +59,8 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
     filter name never silently returns everything; and one naming every parameter given
     without a value (`?soort=`, `?ordering=,`), which would otherwise quietly filter nothing
     (found by schemathesis: the document allows no empty values), or with a NUL character,
-    which PostgreSQL cannot compare (schema.niet_leeg says both in the document)."""
+    which PostgreSQL cannot compare (schema.niet_leeg says both in the document); and one
+    naming every parameter given more than once, of which only one value would count."""
     leeg = sorted(
         naam
         for naam, waarden in request.query_params.lists()
@@ -75,6 +83,15 @@ def weiger_onbekende_parameters(request, toegestaan: set[str]) -> None:
         raise ValidationError(
             {naam: [ErrorDetail(reden, code="onbekende_parameter")] for naam in onbekend}
         )
+    # Django would quietly use the last value: ?soort=begroot&soort=gerealiseerd answered
+    # with the gerealiseerde bijdragen only.
+    dubbel = sorted(naam for naam, waarden in request.query_params.lists() if len(waarden) > 1)
+    if dubbel:
+        reden = _(
+            "Deze parameter staat er meer dan één keer in; er telt maar één waarde. Geef hem "
+            "één keer (bij ordering: de velden met komma's ertussen)."
+        )
+        raise ValidationError({naam: [ErrorDetail(reden, code="herhaald")] for naam in dubbel})
 
 
 def geldige_parameters(request, parameters_class: type[serializers.Serializer]) -> dict:
@@ -118,6 +135,20 @@ class InvoerTeGroot(APIException):
     )
 
 
+class JsonParser(JSONParser):
+    """JSON as DRF reads it; but a body nested deeper than Python's recursion limit
+    (`[[[[…]]]]`) is a 400 like other unreadable input, not a 500 (RecursionError)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(
+                _("De invoer is te diep genest. Stuur één object met zijn velden."),
+                code="te_diep_genest",
+            ) from None
+
+
 class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
     """Reading, as every resource does it.
 
@@ -129,6 +160,7 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "uuid"
     lookup_value_regex = SLEUTEL_IN_API
+    parser_classes = [JsonParser]
     filterset_class = None  # a list without filters (raad's termijnen) has none
     # Query parameters beyond the filters: action name -> serializer that validates them.
     parameter_serializers: dict[str, type[serializers.Serializer]] = {}

@@ -293,7 +293,10 @@ def test_anonymous_write_is_a_401_asking_for_credentials(api, bron):
     antwoord = api.post(f"/api/v1/{bron.pad}", {}, format="json")
     body = probleem(antwoord, 401)
     assert antwoord["WWW-Authenticate"] == "Token"
-    assert body["detail"] == "Authenticatiegegevens zijn niet opgegeven."
+    assert body["detail"] == (
+        "Lezen kan zonder account; voor een wijziging stuurt u het token van uw account mee "
+        "in de kop Authorization: Token <token>."
+    )
 
 
 @pytest.mark.parametrize("bron", [b for b in BRONNEN if not b.nieuw], ids=str)

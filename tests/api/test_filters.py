@@ -79,7 +79,13 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
 @pytest.mark.parametrize(
     ("parameters", "fouten"),
     [
-        ({"vorm": "GR"}, {"vorm": "Selecteer een geldige keuze. GR is geen beschikbare keuze."}),
+        (
+            {"vorm": "GR"},
+            {
+                "vorm": "Vorm: kies OL, GO, BVO, CC, RZM, CONVENANT, STICHTING, VERENIGING, "
+                "VENNOOTSCHAP, COOPERATIE of NETWERK."
+            },
+        ),
         ({"domein": "ruimtevaart"}, {"domein": "Geen domein met code ruimtevaart."}),
         ({"deelnemer": "GM9999"}, {"deelnemer": "Geen gemeente met CBS-code GM9999."}),
         (
@@ -89,7 +95,10 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
         ({"verplicht": "ja"}, {"verplicht": "Gebruik true of false."}),
         (
             {"ordering": "leeftijd"},
-            {"ordering": "Selecteer een geldige keuze. leeftijd is geen beschikbare keuze."},
+            {
+                "ordering": "Ordering: kies naam, -naam, afkorting, -afkorting, vorm, -vorm, "
+                "ingangsdatum of -ingangsdatum."
+            },
         ),
         (
             {"gemeente": "GM0479"},
@@ -102,6 +111,30 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
 )
 def test_samenwerkingsverbanden_bad_filters(api, referentiedata, parameters, fouten):
     assert ongeldig(api.get("/api/v1/samenwerkingsverbanden", parameters)) == fouten
+
+
+@pytest.mark.parametrize(
+    ("q", "namen"),
+    [
+        ("’s-Hertogenbosch", ["'s-Hertogenbosch"]),  # as typed in a text editor
+        ("Den Bosch", ["'s-Hertogenbosch"]),
+        ("Sudwest-Fryslan", ["Súdwest-Fryslân"]),
+        ("363", ["Amsterdam"]),
+    ],
+)
+def test_gemeenten_q_finds_what_the_search_page_finds(api, client, referentiedata, q, namen):
+    # The API searched with icontains and found none of these; the start page found each.
+    assert _namen(api, "gemeenten", q=q) == namen
+    gevonden = client.get("/", {"q": q})
+    assert gevonden.status_code == 302
+    assert gevonden["Location"] == f"/gemeenten/{Gemeente.objects.get(naam=namen[0]).cbs_code}/"
+
+
+def test_samenwerkingsverbanden_q_ignores_accents_as_the_search_page_does(api, verbanden):
+    f.SamenwerkingsverbandFactory(naam="Gemeenschappelijke regeling Súdwest-Fryslân")
+    assert _namen(api, "samenwerkingsverbanden", q="sudwest") == [
+        "Gemeenschappelijke regeling Súdwest-Fryslân"
+    ]
 
 
 def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad):

@@ -25,7 +25,15 @@ def test_anonymous_reads_over_the_limit_are_a_429_with_retry_after(api, lage_lim
     antwoord = api.get("/api/v1/provincies")
     body = probleem(antwoord, 429)
     assert body["title"] == "Te veel verzoeken"
-    assert 0 < int(antwoord["Retry-After"]) <= 60
+    wachten = int(antwoord["Retry-After"])
+    assert 0 < wachten <= 60
+    # Dutch throughout (DRF's own text was "Aanvraag was verstikt. Expected available in …"),
+    # with the same number of seconds as the header.
+    eenheid = "seconde" if wachten == 1 else "seconden"
+    assert body["detail"] == (
+        f"Te veel verzoeken zonder account. Probeer het over {wachten} {eenheid} opnieuw, of "
+        "gebruik een token."
+    )
 
 
 def _namen(antwoord) -> list[str]:

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
-from samenwerking.models import Persoon
+from samenwerking.models import Persoon, Provincie, Samenwerkingsverband
 from tests import factories as f
 from tests.toegang import api_client, beheerder_account
 
@@ -64,7 +64,7 @@ def test_problem_shape_with_invalid_params(api):
             {
                 "name": "rol",
                 "code": "invalid_choice",
-                "reason": "Selecteer een geldige keuze. koning is geen beschikbare keuze.",
+                "reason": "Rol: kies voorzitter, vicevoorzitter, lid of plaatsvervanger.",
             },
         ],
     }
@@ -104,6 +104,80 @@ def test_bad_json_is_a_400_problem(beheerder):
     assert probleem(antwoord, 400)["detail"] == "De invoer is geen geldige JSON."
 
 
+def test_a_value_that_is_not_a_choice_is_a_400_naming_the_values_there_are(beheerder):
+    # DRF said only '"koning" is een ongeldige keuze.', inside a list too.
+    antwoord = beheerder.post(
+        "/api/v1/samenwerkingsverbanden",
+        {"naam": "Regeling X", "vorm": "GR", "motieven": ["kosten", "gezelligheid"]},
+        format="json",
+    )
+    fouten = ongeldig(antwoord)
+    assert fouten["vorm"] == (
+        "Vorm: kies OL, GO, BVO, CC, RZM, CONVENANT, STICHTING, VERENIGING, VENNOOTSCHAP, "
+        "COOPERATIE of NETWERK."
+    )
+    assert fouten["motieven.1"].startswith("Motieven: kies ")
+    assert not Samenwerkingsverband.objects.filter(naam="Regeling X").exists()
+
+
+def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(api):
+    for code in ("PV90", "PV91", "PV92"):
+        f.ProvincieFactory(code=code, naam=f"Provincie {code}")
+    pagina_s = -(-Provincie.objects.count() // 2)
+    body = probleem(api.get("/api/v1/provincies", {"page": 99, "pageSize": 2}), 404)
+    assert body["detail"] == f"Pagina 99 bestaat niet: er zijn {pagina_s} pagina's met pageSize 2."
+    body = probleem(api.get("/api/v1/provincies", {"page": 2, "pageSize": 500}), 404)
+    assert body["detail"] == "Pagina 2 bestaat niet: er is 1 pagina met pageSize 500."
+
+
+def test_a_format_the_address_does_not_make_is_a_406_naming_what_it_does(api, referentiedata):
+    body = probleem(api.get("/api/v1/gemeenten", HTTP_ACCEPT="text/csv"), 406)
+    assert body["detail"] == (
+        "Dit adres levert: application/json. Vraag een daarvan in de Accept-kop, of laat hem weg."
+    )
+    lijst = "/api/v1/gemeenten/GM0363/verbonden-partijen"
+    body = probleem(api.get(lijst, HTTP_ACCEPT="application/pdf"), 406)
+    assert "text/csv" in body["detail"]
+
+
+def test_the_openapi_documents_406_is_json_as_its_content_type_says(api):
+    # Was written in YAML under Content-Type application/problem+json.
+    body = probleem(api.get("/api/v1/openapi.yaml", HTTP_ACCEPT="application/json"), 406)
+    assert body["detail"] == (
+        "Dit adres levert: application/vnd.oai.openapi, application/yaml. Vraag een daarvan in "
+        "de Accept-kop, of laat hem weg."
+    )
+
+
+def test_input_that_is_not_json_is_a_415_saying_to_send_json(beheerder):
+    antwoord = beheerder.post("/api/v1/personen", "naam=X", content_type="text/plain")
+    assert probleem(antwoord, 415)["detail"] == (
+        "Stuur de invoer als JSON, met de kop Content-Type: application/json."
+    )
+    assert not Persoon.objects.exists()
+
+
+def test_deeply_nested_json_is_a_400_and_nothing_is_stored(beheerder):
+    # Was a 500 (RecursionError in the JSON parser) for any account with a token.
+    diep = "[" * 100_000 + "]" * 100_000
+    antwoord = beheerder.post("/api/v1/personen", diep, content_type="application/json")
+    assert probleem(antwoord, 400)["detail"] == (
+        "De invoer is te diep genest. Stuur één object met zijn velden."
+    )
+    assert not Persoon.objects.exists()
+
+
+def test_a_parameter_given_twice_is_a_400_not_one_value_quietly_dropped(api, referentiedata):
+    # ?soort=begroot&soort=gerealiseerd answered with the gerealiseerde bijdragen only.
+    fouten = ongeldig(api.get("/api/v1/bijdragen", {"soort": ["begroot", "gerealiseerd"]}))
+    assert fouten == {
+        "soort": "Deze parameter staat er meer dan één keer in; er telt maar één waarde. Geef "
+        "hem één keer (bij ordering: de velden met komma's ertussen)."
+    }
+    pad = "/api/v1/gemeenten/GM0363/samenwerkingsverbanden"
+    assert set(ongeldig(api.get(pad, {"jaar": ["2024", "2025"]}))) == {"jaar"}
+
+
 @pytest.fixture
 def token_client(django_user_model):
     """A client with the API token of an account (with or without a role that may write)."""
@@ -132,7 +206,14 @@ def test_an_account_with_a_role_can_write_with_its_token(token_client):
 
 def test_an_unknown_or_revoked_token_is_a_401(token_client):
     # Tokens replace HTTP Basic (issue 8): a wrong token is refused like a wrong password was.
-    probleem(token_client(met_rol=True, token="fout").get("/api/v1/personen"), 401)
+    body = probleem(token_client(met_rol=True, token="fout").get("/api/v1/personen"), 401)
+    # Not DRF's "Ongeldige token.": what is wrong, how it should look, and that reading needs
+    # no token at all.
+    assert body["detail"] == (
+        "Het token in de kop Authorization is onbekend, ingetrokken of van een account dat niet "
+        "meer actief is. Stuur Authorization: Token <token> met een geldig token; lezen kan ook "
+        "zonder token."
+    )
 
 
 def test_logged_in_without_a_role_is_a_403(token_client):

@@ -91,7 +91,13 @@ def test_api_exit_terms_need_the_article_and_a_known_karakter(regio):
     body = probleem(_patch(client, pad, zonder_artikel), 400)
     assert "Artikel over uittreding: vul in waar de regeling de uittreding regelt" in str(body)
     body = probleem(_patch(client, pad, {"karakter": "adviserend"}), 400)
-    assert "adviserend" in str(body)
+    assert body["invalidParams"] == [
+        {
+            "name": "karakter",
+            "code": "invalid_choice",
+            "reason": "Karakter: kies uitvoerend, beleidsbepalend of beide.",
+        }
+    ]
     assert Samenwerkingsverband.objects.get(pk=regio["eigen"].pk).uittreding_kosten == ""
 
 

@@ -65,3 +65,18 @@ def test_the_search_page_costs_the_same_queries_for_few_or_many_results(
         antwoord = client.get("/", {"q": "telverband"})
     assert antwoord.status_code == 200
     assert f"{aantal} samenwerkingsverbanden gevonden" in _tekst(antwoord)
+
+
+def test_a_too_long_search_term_is_explained_and_kept_in_the_field(client, referentiedata):
+    # Was Django's "Zorg dat deze waarde niet meer dan 100 tekens bevat", not naming the
+    # field, with the field emptied.
+    term = ("Zaanstad " * 15).strip()
+    antwoord = client.get("/", {"q": term})
+    assert antwoord.status_code == 400
+    tekst = antwoord.content.decode()
+    assert (
+        '<p class="fout" id="zoekfout" role="alert">Zoekterm: gebruik hoogstens 100 tekens '
+        "(nu 134). Zoek op een deel van de naam, de afkorting of de CBS-code.</p>"
+    ) in tekst
+    assert f'value="{term}"' in tekst
+    assert 'aria-describedby="zoekhulp zoekfout" aria-invalid="true"' in tekst
