@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenwerking.models import Deelname, Gemeente
 from samenwerking.tekst import datum_tekst
@@ -135,10 +136,12 @@ class Radenoverzicht:
 
     @property
     def samenvatting(self) -> str:
-        return _("%(ingediend)s van %(totaal)s raden hebben een zienswijze ingediend") % {
-            "ingediend": self.aantal_ingediend,
-            "totaal": self.aantal,
-        }
+        # The verb agrees with the number that submitted: "1 van 4 raden heeft", "2 … hebben".
+        return ngettext(
+            "%(ingediend)s van %(totaal)s raden heeft een zienswijze ingediend",
+            "%(ingediend)s van %(totaal)s raden hebben een zienswijze ingediend",
+            self.aantal_ingediend,
+        ) % {"ingediend": self.aantal_ingediend, "totaal": self.aantal}
 
 
 def raden_van_zienswijzeverzoek(

@@ -27,7 +27,7 @@ from raad import services
 from raad.constants import VergaderingSoort, ZienswijzeStatus
 from raad.kalender import kalender_van_gemeente
 from raad.models import Raadsvergadering, Vergadering
-from raad.vergaderingen import raden_van_zienswijzeverzoek
+from raad.vergaderingen import Raadstand, Radenoverzicht, raden_van_zienswijzeverzoek
 from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.api.hulp import probleem
@@ -119,7 +119,7 @@ def test_each_raad_gets_the_last_raadsvergadering_on_or_before_the_deadline(regi
         ("Wormerland", ZienswijzeStatus.GEAGENDEERD, D(2025, 5, 24), ""),
         ("Zaanstad", ZienswijzeStatus.INGEDIEND, D(2025, 5, 22), ""),
     ]
-    assert overzicht.samenvatting == "1 van 4 raden hebben een zienswijze ingediend"
+    assert overzicht.samenvatting == "1 van 4 raden heeft een zienswijze ingediend"
     assert (overzicht.aantal_geagendeerd, overzicht.aantal_nog_niet) == (1, 2)
 
 
@@ -143,7 +143,7 @@ def test_request_page_shows_every_raad_with_status_meeting_zienswijze_and_reacti
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "Ontwerpbegroting 2026: de zienswijzen van alle raden" in tekst
-    assert "1 van 4 raden hebben een zienswijze ingediend" in tekst
+    assert "1 van 4 raden heeft een zienswijze ingediend" in tekst
     assert "geagendeerd: 1" in tekst and "nog niet geagendeerd: 2" in tekst
     rijen = {
         naam: tekst.split(f">{naam}</a>", 1)[1].split("</tr>", 1)[0]
@@ -190,7 +190,7 @@ def test_request_page_query_count(client, regio, aantal, django_assert_num_queri
     # 1 request with arrangement, 2 gemeenten with decision date, 3 zienswijzen.
     with django_assert_num_queries(3):
         antwoord = client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/")
-    assert f"1 van {4 + aantal} raden hebben een zienswijze ingediend" in _tekst(antwoord)
+    assert f"1 van {4 + aantal} raden heeft een zienswijze ingediend" in _tekst(antwoord)
 
 
 def test_griffier_gets_an_edit_link_on_its_own_raad_only(client, regio):
@@ -220,7 +220,7 @@ def test_api_request_raden(client, regio):
     antwoord = client.get(f"/api/v1/zienswijzeverzoeken/{regio['verzoek'].uuid}/raden")
     assert antwoord.status_code == 200
     body = antwoord.json()
-    assert body["samenvatting"] == "1 van 4 raden hebben een zienswijze ingediend"
+    assert body["samenvatting"] == "1 van 4 raden heeft een zienswijze ingediend"
     assert (body["aantal"], body["aantalIngediend"], body["aantalGeagendeerd"]) == (4, 1, 1)
     raden = {r["gemeenteNaam"]: r for r in body["raden"]}
     assert list(raden) == ["Oostzaan", "Purmerend", "Wormerland", "Zaanstad"]
@@ -588,3 +588,26 @@ def test_admin_secretariaat_adds_a_meeting_of_its_regeling(regio, rollen):
     assert "Kies een samenwerkingsverband dat uw account beheert" in _tekst(antwoord)
     assert Vergadering.objects.count() == 1
     assert client.get(reverse("admin:raad_raadsvergadering_add")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "ingediend, tekst",
+    [
+        (0, "0 van 3 raden hebben een zienswijze ingediend"),
+        (1, "1 van 3 raden heeft een zienswijze ingediend"),
+        (2, "2 van 3 raden hebben een zienswijze ingediend"),
+    ],
+)
+def test_the_count_of_raden_agrees_with_its_number(ingediend, tekst):
+    """Dutch: the verb agrees with the number that submitted ("1 … heeft", "2 … hebben")."""
+    raden = [
+        Raadstand(
+            gemeente=None,
+            zienswijze=None,
+            status=ZienswijzeStatus.INGEDIEND if i < ingediend else ZienswijzeStatus.GEAGENDEERD,
+            besluitmoment=None,
+        )
+        for i in range(3)
+    ]
+    overzicht = Radenoverzicht(verzoek=None, vandaag=D(2025, 6, 1), raden=raden)
+    assert overzicht.samenvatting == tekst

@@ -70,9 +70,9 @@ def test_griffier_sees_every_raads_status_on_the_request_page(pagina, verzoek):
     expect(pagina.get_by_role("heading", level=1)).to_have_text(
         "Ontwerpbegroting 2026: de zienswijzen van alle raden"
     )
-    expect(pagina.get_by_role("heading", level=2, name=re.compile("raden hebben"))).to_have_text(
-        "1 van 3 raden hebben een zienswijze ingediend"
-    )
+    expect(
+        pagina.get_by_role("heading", level=2, name=re.compile("raden (heeft|hebben)"))
+    ).to_have_text("1 van 3 raden heeft een zienswijze ingediend")
     tabel = pagina.get_by_role("table", name=re.compile("De raden van de deelnemende gemeenten"))
     rijen = tabel.locator("tbody tr")
     expect(rijen).to_have_count(3)
