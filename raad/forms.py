@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import BijdrageSoort, Karakter, Vorm
 from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
+from samenwerking.tekst import keuzefout
 
 from .constants import ZienswijzeStatus
-from .parameters import KOLOMMEN_STANDAARD, MODUS_STANDAARD, Formaat, Kolommen, Modus, keuzefout
+from .parameters import KOLOMMEN_STANDAARD, MODUS_STANDAARD, Formaat, Kolommen, Modus
 
 
 def keuzeveld(label, choices, fout, **kwargs) -> forms.ChoiceField:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import JaarcijfersSoort
 from samenwerking.peilmoment import peilmoment
-from samenwerking.tekst import keuzefout  # noqa: F401 (the forms and the API import it here)
 
 # A list is made for the begroting or the jaarrekening: it shows the arrangements' figures of
 # that kind (Jaarcijfers.soort).
