@@ -49,6 +49,13 @@ class PeilForm(PeildatumForm):
     )
 
 
+def geldige_waarden(form: forms.Form) -> dict:
+    """The form's valid values, also when another field is refused: on every page a bad value
+    of one parameter keeps the others the visitor chose."""
+    form.is_valid()
+    return getattr(form, "cleaned_data", {})
+
+
 class JaarForm(forms.Form):
     """Only the year (pages that compare money of one year)."""
 
@@ -57,8 +64,7 @@ class JaarForm(forms.Form):
     def _geldig(self) -> dict:
         """The valid parameters, also when another one is refused (as raad.views._peilmoment):
         a bad soort keeps the chosen jaar."""
-        self.is_valid()
-        return getattr(self, "cleaned_data", {})
+        return geldige_waarden(self)
 
     def gekozen_jaar(self) -> int:
         """The asked year, else (also on bad input, which the form then reports) this year."""

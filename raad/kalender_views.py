@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from . import rechten
 from .adressen import verband_adres
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
-from .forms import VerbandFilterForm, ZienswijzenFilterForm
+from .forms import VerbandFilterForm, ZienswijzenFilterForm, geldige_waarden
 from .ical import kalender_ics
 from .kalender import kalender_van_gemeente, zienswijzen_van_gemeente
 from .models import Zienswijzeverzoek
@@ -30,8 +30,7 @@ def _filter(form_class, request):
     """The valid filters, also when another one is refused (as raad.views._peilmoment): a bad
     status keeps the chosen arrangement."""
     form = form_class(request.GET or None)
-    form.is_valid()
-    return form, getattr(form, "cleaned_data", {})
+    return form, geldige_waarden(form)
 
 
 def _verband_van_gemeente(form, waarden: dict, verbanden, fout: str) -> int:

@@ -47,6 +47,7 @@ from .forms import (
     PeilForm,
     RegisterForm,
     ZoekForm,
+    geldige_waarden,
 )
 from .kalender import besluitmomenten_van_raad, neemt_deel_op, verbandkalender
 from .parameters import (
@@ -73,8 +74,7 @@ def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, i
     form = formulier(request.GET or None)
     # Each valid parameter counts even when another one is refused: a bad jaar keeps the
     # peildatum and the filters the visitor chose.
-    form.is_valid()
-    gegevens = getattr(form, "cleaned_data", {})
+    gegevens = geldige_waarden(form)
     peildatum, jaar = peilmoment(gegevens.get("peildatum"), gegevens.get("jaar"))
     return form, peildatum, jaar, 400 if form.errors else 200
 
@@ -120,8 +120,7 @@ def start(request):
     """Search a gemeente or an arrangement; national figures of the register."""
     vandaag = timezone.localdate()
     form = ZoekForm(request.GET or None)
-    form.is_valid()
-    gegevens = getattr(form, "cleaned_data", {})
+    gegevens = geldige_waarden(form)
     zoekterm = (gegevens.get("q") or "").strip()
     gemeenten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
     verbanden = samenwerkingsverbanden_zoeken(zoekterm) if zoekterm else []
@@ -171,7 +170,7 @@ def gemeente_overzicht(request, cbs_code: str):
     filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
     form, peildatum, jaar, _status = _peilmoment(request, GemeenteForm)
     gemeente = _gemeente(cbs_code, inwonertal_van=jaar)
-    gegevens = getattr(form, "cleaned_data", {})
+    gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     domeinen = dict(gemeentelijst.domeinkeuzes(alle))
     if gegevens.get("domein") and gegevens["domein"] not in domeinen:
@@ -306,8 +305,7 @@ def gemeente_verbonden_partijen(request, cbs_code: str):
     form = ExportForm(request.GET or None)
     # Each valid parameter counts even when another one is refused, as on every page: a bad
     # formaat keeps the jaar the visitor chose.
-    form.is_valid()
-    gegevens = getattr(form, "cleaned_data", {})
+    gegevens = geldige_waarden(form)
     jaar, modus = lijst_parameters(gegevens)
     # A file only for a request without errors: a refused jaar never downloads another year.
     formaat = Formaat.HTML if form.errors else gegevens.get("formaat") or Formaat.HTML

@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from raad.adressen import verband_adres
-from raad.forms import PeilForm
+from raad.forms import PeilForm, geldige_waarden
 from regioreg.sitelinks import beheer_url
 from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
@@ -97,6 +97,5 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
     a gemeente carry them, so that the chosen moment survives navigation. No queries."""
     request = context.get("request")
     form = PeilForm(request.GET if request is not None else None)
-    form.is_valid()
-    gekozen = {naam: waarde for naam, waarde in getattr(form, "cleaned_data", {}).items() if waarde}
+    gekozen = {naam: waarde for naam, waarde in geldige_waarden(form).items() if waarde}
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""
