@@ -14,6 +14,7 @@ from samenwerking.api.base import JaarField
 from samenwerking.api.exceptions import ProblemenInJson
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.models import Gemeente
+from samenwerking.tekst import keuzefout
 
 from .. import exports
 from ..parameters import (
@@ -22,7 +23,6 @@ from ..parameters import (
     Formaat,
     Kolommen,
     Modus,
-    keuzefout,
     kolommen_parameter,
     lijst_parameters,
 )
@@ -54,7 +54,7 @@ FORMATEN = [Formaat.JSON.value, *SPREADSHEETS]
 
 def _keuzeparameter(naam, waarden: list[str], help_text) -> serializers.ChoiceField:
     """An optional parameter with a fixed set of values; another value is refused with a
-    message naming the parameter and the values (raad.parameters.keuzefout)."""
+    message naming the parameter and the values (samenwerking.tekst.keuzefout)."""
     return serializers.ChoiceField(
         choices=waarden,
         required=False,
