@@ -16,8 +16,8 @@ day counts like any other day.
 
 A rule applies to the begrotingsjaren of its `vanaf_jaar`..`tot_jaar`, so that a year keeps the
 law as it read then (the begroting to gedeputeerde staten before 15 July until begrotingsjaar
-2015, before 1 August since). A date on a Saturday, Sunday or feestdag is not moved; it carries
-a note (`dagnotitie`, raad.werkdagen).
+2015, before 1 August since; no kaders before art. 34b came in on 1 January 2015). A date on
+a Saturday, Sunday or feestdag is not moved; it carries a note (`dagnotitie`, raad.werkdagen).
 """
 
 import datetime

@@ -19,6 +19,7 @@ def pc_regels(db):
         importlib.import_module("raad.migrations.0005_termijnregels_1_augustus").regels_bijwerken(
             apps, None
         )
+        importlib.import_module("raad.migrations.0013_art_34b_per_wettekst").jaren_geven(apps, None)
     return {regel.code: regel for regel in Termijnregel.objects.all()}
 
 

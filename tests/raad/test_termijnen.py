@@ -1,8 +1,10 @@
 """P&C termijnen: the dates for a regeling and a begrotingsjaar, from the rules as data."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -26,6 +28,7 @@ def _per_code(verband, jaar):
 def test_the_seeded_rules_cite_the_wgr(pc_regels):
     assert {code: regel.artikel for code, regel in pc_regels.items()} == {
         "kaders": "Wgr art. 34b",
+        "kaders-15-april": "Wgr art. 34b (tekst 2015–2022)",
         "ontwerpbegroting": "Wgr art. 35 lid 1 en 3",
         "ontwerpbegroting-8-weken": "Wgr art. 35 lid 1 (tekst 2015–2022)",
         "ontwerpbegroting-6-weken": "Wgr art. 35 lid 1 (tekst tot 2015)",
@@ -286,3 +289,25 @@ def test_one_meeting_per_adoption_and_year(pc_regels):
         )
     )
     assert "al vastgelegd" in fouten["__all__"][0]
+
+
+def test_an_override_of_the_kaders_before_2024_follows_the_text_of_its_year(pc_regels):
+    """Migration 0013 moves an afwijkende termijn on the kaders for 2016-2023 to the rule of
+    the text of 2015-2022, so that the regeling's own date keeps showing for that year."""
+    migratie = importlib.import_module("raad.migrations.0013_art_34b_per_wettekst")
+    migratie.jaren_terugzetten(apps, None)  # the rules as they were before the migration
+    verband = f.SamenwerkingsverbandFactory()
+    for jaar, datum in ((2020, D(2019, 3, 1)), (2025, D(2024, 1, 15))):
+        rij_opslaan(
+            rij=Termijnafwijking(
+                samenwerkingsverband=verband,
+                regel=Termijnregel.objects.get(code="kaders"),
+                jaar=jaar,
+                datum=datum,
+                bron="art. 24 lid 2 van de regeling",
+            )
+        )
+    migratie.jaren_geven(apps, None)
+    assert _per_code(verband, 2020)["kaders-15-april"].datum == D(2019, 3, 1)
+    assert _per_code(verband, 2025)["kaders"].datum == D(2024, 1, 15)
+    assert "kaders" not in _per_code(verband, 2020)

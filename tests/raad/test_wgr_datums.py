@@ -76,8 +76,9 @@ def test_a_leap_year_counts_29_february(ol):
 
 def test_before_2015_the_begroting_went_to_gs_before_15_july(ol):
     termijnen = _per_code(ol, 2015)
+    # Art. 34b dates from 1 January 2015: no kaders for 2015 (they would have been due in
+    # 2014); the voorlopige jaarrekening over 2015 was due in April 2016.
     assert set(termijnen) == {
-        "kaders",
         "ontwerpbegroting-6-weken",
         "begroting-gs-15-juli",
         "voorlopige-jaarrekening",
@@ -88,6 +89,38 @@ def test_before_2015_the_begroting_went_to_gs_before_15_july(ol):
     assert termijnen["begroting-gs-15-juli"].regel.artikel == "Wgr art. 34 lid 2 (tekst tot 2015)"
     # Six weeks before 14 July: 14 July - 42 days = 2 June 2014.
     assert termijnen["ontwerpbegroting-6-weken"].datum == D(2014, 6, 2)
+
+
+def test_art_34b_applies_only_to_the_years_of_its_text(ol):
+    # Before 2015 the Wgr had no article 34b: no kaders and no voorlopige jaarrekening.
+    assert set(_per_code(ol, 1990)) == {
+        "ontwerpbegroting-6-weken",
+        "begroting-gs-15-juli",
+        "jaarrekening-gs",
+    }
+    # The first voorlopige jaarrekening with a statutory date: over 2014, before 15 April 2015.
+    assert _per_code(ol, 2013).get("voorlopige-jaarrekening") is None
+    assert _per_code(ol, 2014)["voorlopige-jaarrekening"].datum == D(2015, 4, 14)
+    # 2016-2023: the kaders before 15 April of the year before (text 2015-2022).
+    for jaar in (2016, 2023):
+        termijnen = _per_code(ol, jaar)
+        assert "kaders" not in termijnen
+        assert termijnen["kaders-15-april"].datum == D(jaar - 1, 4, 14)
+        assert termijnen["kaders-15-april"].regel.artikel == "Wgr art. 34b (tekst 2015–2022)"
+    # From 2024 (kaders due after 1 July 2022): before 31 January of the year before.
+    termijnen = _per_code(ol, 2024)
+    assert "kaders-15-april" not in termijnen
+    assert termijnen["kaders"].datum == D(2023, 1, 30)
+
+
+def test_the_api_lists_no_kaders_for_a_year_before_art_34b(client, ol):
+    antwoord = client.get("/api/v1/termijnen", {"samenwerkingsverband": str(ol.uuid), "jaar": 2010})
+    assert antwoord.status_code == 200
+    assert {r["regel"] for r in antwoord.json()["results"]} == {
+        "ontwerpbegroting-6-weken",
+        "begroting-gs-15-juli",
+        "jaarrekening-gs",
+    }
 
 
 def test_between_2016_and_2023_the_ontwerpbegroting_went_eight_weeks_ahead(ol):
