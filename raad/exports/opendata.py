@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from samenwerking.financien import verdeelsleutel_json
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 from ..selectors import VerbondenPartijenLijst
@@ -79,7 +80,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "financieelBelang": {
                 "bijdrageBegroot": _bedrag(p.deelname.bijdrage_begroot),
                 "bijdrageGerealiseerd": _bedrag(p.deelname.bijdrage_gerealiseerd),
-                "verdeelsleutel": _procent(p.deelname.verdeelsleutel),
+                "verdeelsleutel": verdeelsleutel_json(p.deelname.verdeelsleutel),
                 "aansprakelijk": p.deelname.aansprakelijk,
             },
             "eigenVermogenBegin": _bedrag(cijfers and cijfers.eigen_vermogen_begin),

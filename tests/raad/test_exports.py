@@ -282,6 +282,44 @@ def test_the_verdeelsleutel_is_the_same_on_the_page_in_every_export_and_in_the_a
     assert zaanstad_rij["verdeelsleutel"] == "13.7931"
 
 
+def test_every_json_document_writes_the_verdeelsleutel_the_same_way(client, zaanstad):
+    """45,5% is "45.5000" (the four stored decimals, as the API's DecimalField writes it) in
+    the deelname, the core answer, the comparison and both verbonden-partijen documents; they
+    said "45.5000", "45.50" and "45.5"."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    verband = ggd.samenwerkingsverband.uuid
+    deelname = client.get(f"/api/v1/deelnames/{ggd.uuid}").json()
+    kern = client.get(
+        "/api/v1/gemeenten/GM0479/samenwerkingsverbanden", {"peildatum": "2025-06-01"}
+    ).json()
+    vergelijking = client.get(
+        f"/api/v1/samenwerkingsverbanden/{verband}/kosten-per-inwoner", {"jaar": "2025"}
+    ).json()
+    lijsten = [
+        client.get(URL, {"jaar": "2025", "formaat": "json"}).json(),
+        client.get("/api/v1/gemeenten/GM0479/verbonden-partijen", {"jaar": "2025"}).json(),
+    ]
+
+    sleutels = [
+        deelname["verdeelsleutel"],
+        next(
+            r["deelname"]["verdeelsleutel"]
+            for r in kern["samenwerkingsverbanden"]
+            if r["samenwerkingsverband"]["uuid"] == str(verband)
+        ),
+        next(r["verdeelsleutel"] for r in vergelijking["deelnemers"] if r["cbsCode"] == "GM0479"),
+    ] + [
+        next(
+            p["financieelBelang"]["verdeelsleutel"]
+            for c in lijst["categorieen"]
+            for p in c["partijen"]
+            if p["naam"] == "GGD Zaanstreek-Waterland"
+        )
+        for lijst in lijsten
+    ]
+    assert sleutels == ["45.5000"] * 5
+
+
 def test_ods_has_the_same_sheets(zaanstad):
     inhoud = verbonden_partijen_bestand(verbonden_partijen(zaanstad, jaar=2025), "ods")
     document = opendocument.load(io.BytesIO(inhoud))
