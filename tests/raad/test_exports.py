@@ -13,7 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from odf import opendocument
-from odf.table import Table
+from odf.table import Table, TableCell, TableRow
 from openpyxl import load_workbook
 
 from raad.exports import verbonden_partijen_bestand, verbonden_partijen_json
@@ -27,7 +27,7 @@ from samenwerking.constants import (
     JaarcijfersSoort,
     Vorm,
 )
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.peilmoment import JAAR_MAX, JAAR_MIN
 from tests import factories as f
 
@@ -488,6 +488,76 @@ def test_register_as_xlsx_and_csv(client, zaanstad):
         "utf-8-sig"
     )
     assert "Wet publieke gezondheid, art. 14" in tekst
+
+
+def test_an_unknown_text_says_onbekend_in_every_spreadsheet_as_on_the_page(client, zaanstad):
+    """The stichting has no doel, vestigingsplaats, jaarcijfers or programma: the page says
+    "onbekend" and so do the XLSX, the ODS and the CSV (they had empty cells)."""
+    stichting = zaanstad.deelnames.get(samenwerkingsverband__naam="Stichting Zaans Erfgoed")
+    Samenwerkingsverband.objects.filter(pk=stichting.samenwerkingsverband_id).update(
+        doel="", vestigingsplaats=""
+    )
+    teksten = [
+        "Vestigingsplaats",
+        "Openbaar belang / doel",
+        "Risico's",
+        "Ontwikkelingen",
+        "Bron",
+        "Programma / beleidsdoel",
+        "Eigenaarsrol",
+        "Opdrachtgeversrol",
+    ]
+    vraag = {"jaar": "2025", "kolommen": "uitgebreid"}
+    pagina = " ".join(client.get(URL, vraag).content.decode().split())
+    partij = pagina[pagina.index("Stichting Zaans Erfgoed</a></h3>") :]
+    partij = partij[: partij.index("</article>")]
+    for kop in ["Vestigingsplaats", "Openbaar belang", "Risico's", "Ontwikkelingen", "Bron"]:
+        assert f"<dt>{kop}</dt><dd>onbekend</dd>" in partij.replace("&#x27;", "'")
+
+    rijen = list(
+        csv.reader(
+            io.StringIO(client.get(URL, {**vraag, "formaat": "csv"}).content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    rij = dict(
+        zip(rijen[0], next(r for r in rijen if r[1] == "Stichting Zaans Erfgoed"), strict=True)
+    )
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+    boek = load_workbook(io.BytesIO(client.get(URL, {**vraag, "formaat": "xlsx"}).content))
+    blad = boek["Stichtingen en verenigingen"]
+    koppen = [c.value for c in blad[3]]
+    rij = dict(zip(koppen, [c.value for c in blad[4]], strict=True))
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+    ods = opendocument.load(io.BytesIO(client.get(URL, {**vraag, "formaat": "ods"}).content))
+    [blad] = [
+        t
+        for t in ods.spreadsheet.getElementsByType(Table)
+        if t.getAttribute("name") == "Stichtingen en verenigingen"
+    ]
+    koppen, rij = [
+        [str(c) for c in r.getElementsByType(TableCell)]
+        for r in blad.getElementsByType(TableRow)[2:4]
+    ]
+    rij = dict(zip(koppen, rij, strict=True))
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+
+def test_register_export_says_niet_vastgelegd_as_the_page_does(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/register/", {"peildatum": "2025-06-01"})
+    pagina = " ".join(antwoord.content.decode().split())
+    assert 'Overgedragen bevoegdheden</dt> <dd><span class="onbekend">niet vastgelegd' in pagina
+    tekst = client.get(
+        "/gemeenten/GM0479/register/", {"peildatum": "2025-06-01", "formaat": "csv"}
+    ).content.decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    naam = "Regeling leerlingenvervoer"
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[0] == naam), strict=True))
+    assert rij["Wettelijke voorschriften die de bevoegdheden beheersen"] == "niet vastgelegd"
+    assert rij["Overgedragen bevoegdheden"] == "niet vastgelegd"
+    assert rij["Adres"] == "niet vastgelegd"
 
 
 def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad):
