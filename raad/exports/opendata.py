@@ -97,12 +97,21 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             uit["uitgebreid"] = _uitgebreid(p)
         return uit
 
+    def sommen(c) -> dict:
+        """The sums of the known bijdragen and how many are unknown (not in the sums), as the
+        page and the XLSX overview say them."""
+        return {
+            "bijdrageBegroot": _bedrag(c.bijdrage_begroot),
+            "bijdrageGerealiseerd": _bedrag(c.bijdrage_gerealiseerd),
+            "aantalBegrootOnbekend": c.zonder_begroot,
+            "aantalGerealiseerdOnbekend": c.zonder_gerealiseerd,
+        }
+
     def categorie(c) -> dict:
         return {
             "code": c.code,
             "naam": str(c.label),
-            "bijdrageBegroot": _bedrag(c.bijdrage_begroot),
-            "bijdrageGerealiseerd": _bedrag(c.bijdrage_gerealiseerd),
+            **sommen(c),
             "partijen": [partij(p) for p in c.partijen],
         }
 
@@ -113,11 +122,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
         "kolommen": lijst.kolommen,
         "gemaaktOp": timezone.localdate().isoformat(),
         "categorieen": [categorie(c) for c in lijst.categorieen],
-        "totaal": {
-            "aantal": len(lijst.partijen),
-            "bijdrageBegroot": _bedrag(lijst.totaal.bijdrage_begroot),
-            "bijdrageGerealiseerd": _bedrag(lijst.totaal.bijdrage_gerealiseerd),
-        },
+        "totaal": {"aantal": len(lijst.partijen), **sommen(lijst.totaal)},
         "overigeSamenwerkingsverbanden": categorie(lijst.overige),
     }
 

@@ -338,11 +338,17 @@ def test_json_validates_against_the_committed_schema(client, zaanstad):
     ggd = data["categorieen"][0]["partijen"][0]
     assert ggd["financieelBelang"]["bijdrageBegroot"] == "2500000.50"
     assert ggd["eigenVermogenEind"] is None  # jaarrekening 2025 not recorded: onbekend
+    # As on the page: how many bijdragen are unknown and not in the sums (the stichting has
+    # no gerealiseerde bijdrage; the overige one none at all, the regeling zonder meer).
     assert data["totaal"] == {
         "aantal": 2,
         "bijdrageBegroot": "2625000.50",
         "bijdrageGerealiseerd": "2400000.00",
+        "aantalBegrootOnbekend": 0,
+        "aantalGerealiseerdOnbekend": 1,
     }
+    overige = data["overigeSamenwerkingsverbanden"]
+    assert (overige["aantalBegrootOnbekend"], overige["aantalGerealiseerdOnbekend"]) == (1, 2)
     # A category without partijen sums to 0.00; null would say onbekend.
     [vennootschappen] = [c for c in data["categorieen"] if c["code"] == "vennootschap_cooperatie"]
     assert (vennootschappen["bijdrageBegroot"], vennootschappen["partijen"]) == ("0.00", [])
