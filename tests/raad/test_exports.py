@@ -698,6 +698,19 @@ def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):
             "exporteer_verbonden_partijen", "GM0479", "--jaar", "10000", "--map", str(tmp_path)
         )
     assert list(tmp_path.iterdir()) == []
+    # A wrong choice is refused in Dutch, naming the option, as on the pages (not argparse's
+    # English "invalid choice").
+    for optie, waarde, melding in [
+        ("--formaat", "pdf", "Formaat: kies xlsx, csv, ods of json."),
+        ("--modus", "x", "Modus: kies begroting of jaarrekening."),
+        ("--kolommen", "alles", "Kolommen: kies bbv of uitgebreid."),
+    ]:
+        with pytest.raises(CommandError) as fout:
+            call_command(
+                "exporteer_verbonden_partijen", "GM0479", optie, waarde, "--map", str(tmp_path)
+            )
+        assert str(fout.value).endswith(f"argument {optie}: {melding}")
+    assert list(tmp_path.iterdir()) == []
     call_command(
         "exporteer_verbonden_partijen", "GM0479", "--formaat", "json", "--map", str(tmp_path)
     )
