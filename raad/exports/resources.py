@@ -182,8 +182,17 @@ class Art27Resource(resources.Resource):
         return _lijst(w.opschrift for w in verband.wettelijke_grondslagen.all())
 
     def dehydrate_bevoegdheden(self, verband):
+        # As the page: "artikel: omschrijving (delegatie)".
         return _lijst(
-            f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving
+            " ".join(
+                filter(
+                    None,
+                    [
+                        f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving,
+                        b.verkrijging and f"({b.get_verkrijging_display().lower()})",
+                    ],
+                )
+            )
             for b in verband.bevoegdheden.all()
         )
 
@@ -191,9 +200,11 @@ class Art27Resource(resources.Resource):
         return " ".join(filter(None, [verband.adres, verband.postcode])) or str(NIET_VASTGELEGD)
 
     def dehydrate_rechtsvorm(self, verband):
-        return verband.ingestelde_rechtsvorm or _("geen (%(vorm)s)") % {
-            "vorm": verband.get_vorm_display().lower()
-        }
+        # The page's words (templates/raad/register.html).
+        return verband.ingestelde_rechtsvorm or _(
+            "geen openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan "
+            "(%(vorm)s)"
+        ) % {"vorm": verband.get_vorm_display().lower()}
 
 
 def _lijst(teksten) -> str:

@@ -566,6 +566,34 @@ def test_register_export_says_niet_vastgelegd_as_the_page_does(client, zaanstad)
     assert rij["Wettelijke voorschriften die de bevoegdheden beheersen"] == "niet vastgelegd"
     assert rij["Overgedragen bevoegdheden"] == "niet vastgelegd"
     assert rij["Adres"] == "niet vastgelegd"
+    # The same words as the page for a regeling without a body of its own.
+    geen_lichaam = (
+        "geen openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan "
+        "(regeling zonder meer)"
+    )
+    assert geen_lichaam in pagina
+    assert rij["Ingestelde rechtsvorm"] == geen_lichaam
+
+
+def test_register_export_names_how_each_bevoegdheid_was_obtained_as_the_page_does(client, zaanstad):
+    verband = zaanstad.deelnames.get(
+        samenwerkingsverband__naam="GGD Zaanstreek-Waterland"
+    ).samenwerkingsverband
+    f.BevoegdheidFactory(
+        samenwerkingsverband=verband,
+        artikel="art. 4",
+        omschrijving="Jeugdgezondheidszorg",
+        verkrijging=Bevoegdheidsverkrijging.DELEGATIE,
+    )
+    vraag = {"peildatum": "2025-06-01"}
+    pagina = " ".join(client.get("/gemeenten/GM0479/register/", vraag).content.decode().split())
+    assert 'art. 4:</span> Jeugdgezondheidszorg <span class="bijschrift">(delegatie)' in pagina
+    tekst = client.get("/gemeenten/GM0479/register/", {**vraag, "formaat": "csv"}).content.decode(
+        "utf-8-sig"
+    )
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[0] == verband.naam), strict=True))
+    assert rij["Overgedragen bevoegdheden"] == "art. 4: Jeugdgezondheidszorg (delegatie)"
 
 
 def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad):
