@@ -440,7 +440,7 @@ def test_foreign_participants_become_organisaties_by_systeem_id(referentiedata):
 
 def test_the_doel_keeps_its_paragraphs(referentiedata, client):
     """An openbaar belang of several leden keeps its breaks (tidied within each line), and the
-    verbonden-partijen list shows them as paragraphs."""
+    verbonden-partijen list shows them, the blank line between the leden included."""
     regelingen, lichamen = rb.testregio()
     regelingen[1].doel = (
         "1. De  colleges treffen deze regeling\n   voor de omgevingstaken.\n\n"
@@ -457,6 +457,6 @@ def test_the_doel_keeps_its_paragraphs(referentiedata, client):
         "/gemeenten/GM0479/verbonden-partijen/", {"jaar": "2026", "modus": "begroting"}
     ).content.decode()
     assert (
-        "<p>1. De colleges treffen deze regeling<br>voor de omgevingstaken.</p>\n\n"
-        "<p>2. Het openbaar lichaam voert ze uit.</p>"
+        "1. De colleges treffen deze regeling<br>voor de omgevingstaken.<br><br>"
+        "2. Het openbaar lichaam voert ze uit.</dd>"
     ) in pagina
