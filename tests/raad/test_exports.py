@@ -409,7 +409,9 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     # Each message says what is shown instead; the valid jaar still counts.
-    assert "Voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    assert (
+        "Lijst voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    )
     assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
     assert "GGD Zaanstreek-Waterland" in tekst
