@@ -195,7 +195,7 @@ class ExportForm(forms.Form):
 
     jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
     modus = keuze_uit(
-        _("Voor"),
+        _("Lijst voor"),
         Modus,
         initial=MODUS_STANDAARD,
         help_text=_(

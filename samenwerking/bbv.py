@@ -29,8 +29,8 @@ def bbv_toets(deelname, *, jaar: int, zetels_in_jaar: list) -> None:
 
     - `bestuurlijk_belang`: what a secretariaat recorded (with a reason), else a seat in the
       year or a voting right through the deelname, else the form (see above);
-    - `financieel_belang`: what was recorded, else a bijdrage in the year or a recorded
-      liability (aansprakelijk), else the form;
+    - `financieel_belang`: what was recorded, else a bijdrage above € 0 in the year or a
+      recorded liability (aansprakelijk), else the form;
     - `verbonden_partij`: both; but never by default for the forms without legal personality;
     - `bbv_redenen`: why, in Dutch, as the list, the pages and the API show it.
     """
@@ -84,11 +84,20 @@ def _bestuurlijk_belang(deelname, zetels_in_jaar: list, vorm: str) -> tuple[bool
 
 
 def _financieel_belang(deelname, jaar: int, vorm: str) -> tuple[bool, str]:
-    """A bijdrage in the year, a recorded liability, or the form (`vorm`); with the ground."""
-    if deelname.bijdrage_begroot is not None or deelname.bijdrage_gerealiseerd is not None:
+    """A bijdrage above € 0 in the year, a recorded liability, or the form (`vorm`); with the
+    ground. BBV art. 1 lid 1 sub d: an amount made available that is lost if the partij fails,
+    or an amount the gemeente is liable for; a bijdrage of € 0 (or less) is no such amount."""
+    bijdragen = [
+        b for b in (deelname.bijdrage_begroot, deelname.bijdrage_gerealiseerd) if b is not None
+    ]
+    if any(b > 0 for b in bijdragen):
         return True, _("bijdrage %(jaar)s") % {"jaar": jaar}
     if deelname.aansprakelijk:
         return True, _("aansprakelijk")
     if vorm:
         return True, _("de deelnemers dragen de kosten en staan garant (%(vorm)s)") % {"vorm": vorm}
+    if bijdragen:
+        return False, _(
+            "bijdrage %(jaar)s is € 0 of minder en er is geen aansprakelijkheid vastgelegd"
+        ) % {"jaar": jaar}
     return False, _("geen bijdrage of aansprakelijkheid vastgelegd in %(jaar)s") % {"jaar": jaar}

@@ -8,6 +8,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 HONDERD = Decimal(100)
 CENT = Decimal("0.01")
+VERDEELSLEUTEL = Decimal("0.0001")  # Deelname.verdeelsleutel: percent with four decimals
+
+
+def verdeelsleutel_json(sleutel: Decimal | None) -> str | None:
+    """A verdeelsleutel as every JSON document writes it (core API, kosten per inwoner,
+    verbonden-partijen list): a decimal string with the four decimals it is stored with, as
+    the API's DecimalField writes it ("45.5000"); null when unknown."""
+    return None if sleutel is None else f"{sleutel.quantize(VERDEELSLEUTEL):f}"
 
 
 def solvabiliteit(

@@ -9,7 +9,14 @@ import pytest
 from django.db import connection
 
 from bench.vloer import kernvraag_vloer
-from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, ZetelRol
+from samenwerking.constants import (
+    BijdrageSoort,
+    DeelnameRol,
+    Functie,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
 from samenwerking.models import Gemeente
 from tests import factories as f
 
@@ -67,6 +74,14 @@ def zaanstad(referentiedata):
         gemeente=zaanstad, samenwerkingsverband__naam="Oud", uittredingsdatum=D(2020, 1, 1)
     )
     f.DeelnameFactory(samenwerkingsverband=ggd.samenwerkingsverband)  # another gemeente
+    # A bijdrage of € 0 is no financieel belang (BBV art. 1): both answers say so alike.
+    nul = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Cultuur",
+        samenwerkingsverband__vorm=Vorm.STICHTING,
+    )
+    f.ZetelFactory(deelname=nul)
+    f.BijdrageFactory(deelname=nul, jaar=2025, bedrag=Decimal("0.00"))
     return zaanstad
 
 
@@ -81,9 +96,12 @@ def test_floor_answers_exactly_what_the_endpoint_answers(client, zaanstad):
     assert [v["samenwerkingsverband"]["naam"] for v in vloer["samenwerkingsverbanden"]] == [
         "Afval",
         "Bank",
+        "Cultuur",
         "GGD",
     ]
-    ggd = vloer["samenwerkingsverbanden"][2]
+    cultuur = vloer["samenwerkingsverbanden"][2]
+    assert (cultuur["financieelBelang"], cultuur["verbondenPartij"]) == (False, False)
+    ggd = vloer["samenwerkingsverbanden"][3]
     assert [z["persoon"]["naam"] for z in ggd["vertegenwoordigers"]] == [
         "A. Aalders",
         "B. Bakker",

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from samenwerking.api.base import JaarField
 from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.viewsets import ParameterView
-from samenwerking.financien import CENT
+from samenwerking.financien import verdeelsleutel_json
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.selectors import Spreiding, kosten_per_deelnemer, spreiding
 
@@ -25,16 +25,6 @@ class KostenParametersSerializer(serializers.Serializer):
 
 def _bedrag(waarde: Decimal | None) -> str | None:
     return None if waarde is None else f"{waarde:.2f}"
-
-
-def _sleutel(waarde: Decimal | None) -> str | None:
-    """A verdeelsleutel (percent, stored with four decimals) with two decimals and any
-    further ones it has: "40.00", "33.3333"; never rounded to cents."""
-    if waarde is None:
-        return None
-    if waarde == waarde.quantize(CENT):
-        return f"{waarde:.2f}"
-    return f"{waarde.normalize():f}"
 
 
 def _spreiding(s: Spreiding) -> dict:
@@ -58,7 +48,7 @@ def kosten_per_inwoner_json(verband: Samenwerkingsverband, *, jaar: int) -> dict
             {
                 "cbsCode": r.cbs_code,
                 "naam": r.naam,
-                "verdeelsleutel": _sleutel(r.verdeelsleutel),
+                "verdeelsleutel": verdeelsleutel_json(r.verdeelsleutel),
                 "inwoners": r.inwoners,
                 "bijdrageBegroot": _bedrag(r.begroot),
                 "bijdrageGerealiseerd": _bedrag(r.gerealiseerd),

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from samenwerking.financien import verdeelsleutel_json
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 from ..selectors import VerbondenPartijenLijst
@@ -79,7 +80,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             "financieelBelang": {
                 "bijdrageBegroot": _bedrag(p.deelname.bijdrage_begroot),
                 "bijdrageGerealiseerd": _bedrag(p.deelname.bijdrage_gerealiseerd),
-                "verdeelsleutel": _procent(p.deelname.verdeelsleutel),
+                "verdeelsleutel": verdeelsleutel_json(p.deelname.verdeelsleutel),
                 "aansprakelijk": p.deelname.aansprakelijk,
             },
             "eigenVermogenBegin": _bedrag(cijfers and cijfers.eigen_vermogen_begin),
@@ -96,12 +97,21 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             uit["uitgebreid"] = _uitgebreid(p)
         return uit
 
+    def sommen(c) -> dict:
+        """The sums of the known bijdragen and how many are unknown (not in the sums), as the
+        page and the XLSX overview say them."""
+        return {
+            "bijdrageBegroot": _bedrag(c.bijdrage_begroot),
+            "bijdrageGerealiseerd": _bedrag(c.bijdrage_gerealiseerd),
+            "aantalBegrootOnbekend": c.zonder_begroot,
+            "aantalGerealiseerdOnbekend": c.zonder_gerealiseerd,
+        }
+
     def categorie(c) -> dict:
         return {
             "code": c.code,
             "naam": str(c.label),
-            "bijdrageBegroot": _bedrag(c.bijdrage_begroot),
-            "bijdrageGerealiseerd": _bedrag(c.bijdrage_gerealiseerd),
+            **sommen(c),
             "partijen": [partij(p) for p in c.partijen],
         }
 
@@ -112,11 +122,7 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
         "kolommen": lijst.kolommen,
         "gemaaktOp": timezone.localdate().isoformat(),
         "categorieen": [categorie(c) for c in lijst.categorieen],
-        "totaal": {
-            "aantal": len(lijst.partijen),
-            "bijdrageBegroot": _bedrag(lijst.totaal.bijdrage_begroot),
-            "bijdrageGerealiseerd": _bedrag(lijst.totaal.bijdrage_gerealiseerd),
-        },
+        "totaal": {"aantal": len(lijst.partijen), **sommen(lijst.totaal)},
         "overigeSamenwerkingsverbanden": categorie(lijst.overige),
     }
 

@@ -3,6 +3,7 @@ tablib tables, each column headed by its Dutch title."""
 
 import tablib
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from samenwerking.models import Samenwerkingsverband
@@ -18,9 +19,29 @@ class NatieveWidget(widgets.Widget):
         return value
 
 
-def _kolom(kop: str, attribuut: str | None = None, methode: str | None = None) -> fields.Field:
+class TekstWidget(NatieveWidget):
+    """A text column: an empty text says what the page says for it ("onbekend", "niet
+    vastgelegd"), in every spreadsheet format. (Unknown numbers stay empty cells: see
+    `spreadsheet`.)"""
+
+    def __init__(self, leeg):
+        super().__init__()
+        self.leeg = leeg
+
+    def render(self, value, obj=None, **kwargs):
+        return value or str(self.leeg)
+
+
+ONBEKEND, NIET_VASTGELEGD = gettext_lazy("onbekend"), gettext_lazy("niet vastgelegd")
+
+
+def _kolom(
+    kop: str, attribuut: str | None = None, methode: str | None = None, *, leeg=None
+) -> fields.Field:
+    """A column; `leeg` for a text column: what it says when the text is not recorded."""
+    widget = NatieveWidget() if leeg is None else TekstWidget(leeg)
     return fields.Field(
-        column_name=kop, attribute=attribuut, dehydrate_method=methode, widget=NatieveWidget()
+        column_name=kop, attribute=attribuut, dehydrate_method=methode, widget=widget
     )
 
 
@@ -41,8 +62,8 @@ class VerbondenPartijResource(resources.Resource):
     categorie = _kolom(_("Categorie"), methode="dehydrate_categorie")
     naam = _kolom(_("Naam"), "verband__naam")
     rechtsvorm = _kolom(_("Rechtsvorm"), "verband__get_vorm_display")
-    vestigingsplaats = _kolom(_("Vestigingsplaats"), "verband__vestigingsplaats")
-    doel = _kolom(_("Openbaar belang / doel"), "verband__doel")
+    vestigingsplaats = _kolom(_("Vestigingsplaats"), "verband__vestigingsplaats", leeg=ONBEKEND)
+    doel = _kolom(_("Openbaar belang / doel"), "verband__doel", leeg=ONBEKEND)
     deelnemers = _kolom(_("Deelnemende partijen"), methode="dehydrate_deelnemers")
     deelname_via = _kolom(_("Deelname via"), "deelname_via")
     bestuurlijk_belang = _kolom(_("Bestuurlijk belang"), "bestuurlijk_belang")
@@ -54,9 +75,9 @@ class VerbondenPartijResource(resources.Resource):
     vreemd_vermogen_begin = _kolom(_("Vreemd vermogen 1 januari"), "cijfers__vreemd_vermogen_begin")
     vreemd_vermogen_eind = _kolom(_("Vreemd vermogen 31 december"), "cijfers__vreemd_vermogen_eind")
     resultaat = _kolom(_("Financieel resultaat"), "cijfers__resultaat")
-    risicos = _kolom(_("Risico's"), "cijfers__risicos")
-    ontwikkelingen = _kolom(_("Ontwikkelingen"), "cijfers__ontwikkelingen")
-    bron = _kolom(_("Bron"), "bron")
+    risicos = _kolom(_("Risico's"), "cijfers__risicos", leeg=ONBEKEND)
+    ontwikkelingen = _kolom(_("Ontwikkelingen"), "cijfers__ontwikkelingen", leeg=ONBEKEND)
+    bron = _kolom(_("Bron"), "bron", leeg=ONBEKEND)
     redenen = _kolom(_("Waarom (niet) verbonden partij"), "deelname__bbv_redenen")
 
     def dehydrate_categorie(self, partij):
@@ -95,9 +116,9 @@ class VerbondenPartijUitgebreidResource(VerbondenPartijResource):
     )
     GETAL = ("aandelen_aantal",)
 
-    programma = _kolom(_("Programma / beleidsdoel"), "deelname__programma")
-    eigenaarsrol = _kolom(_("Eigenaarsrol"), "deelname__eigenaarsrol")
-    opdrachtgeversrol = _kolom(_("Opdrachtgeversrol"), "deelname__opdrachtgeversrol")
+    programma = _kolom(_("Programma / beleidsdoel"), "deelname__programma", leeg=ONBEKEND)
+    eigenaarsrol = _kolom(_("Eigenaarsrol"), "deelname__eigenaarsrol", leeg=ONBEKEND)
+    opdrachtgeversrol = _kolom(_("Opdrachtgeversrol"), "deelname__opdrachtgeversrol", leeg=ONBEKEND)
     financieel_belang = _kolom(_("Financieel belang"), "financieel_belang")
     aandeel_tekort = _kolom(_("Aandeel in een tekort (%)"), "deelname__aandeel_tekort")
     aandeel_eigen_vermogen = _kolom(
@@ -137,7 +158,8 @@ class VerbondenPartijUitgebreidResource(VerbondenPartijResource):
 
 
 class Art27Resource(resources.Resource):
-    """One row per gemeenschappelijke regeling: the items of the art. 27 register."""
+    """One row per gemeenschappelijke regeling: the items of the art. 27 register; an item not
+    recorded says "niet vastgelegd", as on the register page."""
 
     GELD = ()
     PROCENT = ()
@@ -150,28 +172,44 @@ class Art27Resource(resources.Resource):
     )
     bevoegdheden = _kolom(_("Overgedragen bevoegdheden"), methode="dehydrate_bevoegdheden")
     adres = _kolom(_("Adres"), methode="dehydrate_adres")
-    vestigingsplaats = _kolom(_("Plaats van vestiging"), "vestigingsplaats")
+    vestigingsplaats = _kolom(_("Plaats van vestiging"), "vestigingsplaats", leeg=NIET_VASTGELEGD)
     rechtsvorm = _kolom(_("Ingestelde rechtsvorm"), methode="dehydrate_rechtsvorm")
 
     def dehydrate_deelnemers(self, verband: Samenwerkingsverband):
-        return "; ".join(str(d.deelnemer) for d in verband.deelnemers_op_peildatum)
+        return _lijst(str(d.deelnemer) for d in verband.deelnemers_op_peildatum)
 
     def dehydrate_voorschriften(self, verband):
-        return "; ".join(w.opschrift for w in verband.wettelijke_grondslagen.all())
+        return _lijst(w.opschrift for w in verband.wettelijke_grondslagen.all())
 
     def dehydrate_bevoegdheden(self, verband):
-        return "; ".join(
-            f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving
+        # As the page: "artikel: omschrijving (delegatie)".
+        return _lijst(
+            " ".join(
+                filter(
+                    None,
+                    [
+                        f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving,
+                        b.verkrijging and f"({b.get_verkrijging_display().lower()})",
+                    ],
+                )
+            )
             for b in verband.bevoegdheden.all()
         )
 
     def dehydrate_adres(self, verband):
-        return " ".join(filter(None, [verband.adres, verband.postcode]))
+        return " ".join(filter(None, [verband.adres, verband.postcode])) or str(NIET_VASTGELEGD)
 
     def dehydrate_rechtsvorm(self, verband):
-        return verband.ingestelde_rechtsvorm or _("geen (%(vorm)s)") % {
-            "vorm": verband.get_vorm_display().lower()
-        }
+        # The page's words (templates/raad/register.html).
+        return verband.ingestelde_rechtsvorm or _(
+            "geen openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan "
+            "(%(vorm)s)"
+        ) % {"vorm": verband.get_vorm_display().lower()}
+
+
+def _lijst(teksten) -> str:
+    """Items of the register in one cell; "niet vastgelegd" when there are none."""
+    return "; ".join(teksten) or str(NIET_VASTGELEGD)
 
 
 def blad(resource_class, rijen, *, naam: str, titel: str, **opties) -> Blad:

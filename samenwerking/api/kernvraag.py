@@ -14,16 +14,16 @@ from decimal import Decimal
 from django.urls import reverse
 
 from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from samenwerking.financien import verdeelsleutel_json
 from samenwerking.models import Deelname, Gemeente
 from samenwerking.selectors import Kostentotalen
 
 CENT = Decimal("0.01")
-VERDEELSLEUTEL = Decimal("0.0001")  # Deelname.verdeelsleutel: four decimal places
 
 
-def _tekst(getal: Decimal | None, eenheid: Decimal = CENT) -> str | None:
-    """A decimal as the API writes it: a string ("1234.56"), null when unknown."""
-    return None if getal is None else f"{getal.quantize(eenheid):f}"
+def _tekst(getal: Decimal | None) -> str | None:
+    """An amount as the API writes it: a string ("1234.56"), null when unknown."""
+    return None if getal is None else f"{getal.quantize(CENT):f}"
 
 
 def _datum(datum: datetime.date | None) -> str | None:
@@ -129,7 +129,7 @@ def samenwerkingsverbanden_van_gemeente(
                 "uittredingsdatum": _datum(deelname.uittredingsdatum),
                 "rol": deelname.rol,
                 "rolLabel": rollen.get(deelname.rol, deelname.rol),
-                "verdeelsleutel": _tekst(deelname.verdeelsleutel, VERDEELSLEUTEL),
+                "verdeelsleutel": verdeelsleutel_json(deelname.verdeelsleutel),
                 "stemmen": deelname.stemmen,
                 "deelnemendeBestuursorganen": list(deelname.deelnemende_bestuursorganen),
             },

@@ -484,8 +484,8 @@ class DeelnameVanGemeenteSerializer(CamelSerializer):
     financieel_belang = serializers.BooleanField(
         read_only=True,
         help_text=_(
-            "Een bijdrage in het jaar of aansprakelijkheid (BBV art. 1); bij een openbaar "
-            "lichaam of bedrijfsvoeringsorganisatie volgens de vorm."
+            "Een bijdrage van meer dan € 0 in het jaar of aansprakelijkheid (BBV art. 1); bij "
+            "een openbaar lichaam of bedrijfsvoeringsorganisatie volgens de vorm."
         ),
     )
     verbonden_partij_reden = serializers.CharField(

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from odf import opendocument
-from odf.table import Table
+from odf.table import Table, TableCell, TableRow
 from openpyxl import load_workbook
 
 from raad.exports import verbonden_partijen_bestand, verbonden_partijen_json
@@ -27,7 +27,7 @@ from samenwerking.constants import (
     JaarcijfersSoort,
     Vorm,
 )
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.peilmoment import JAAR_MAX, JAAR_MIN
 from tests import factories as f
 
@@ -282,6 +282,44 @@ def test_the_verdeelsleutel_is_the_same_on_the_page_in_every_export_and_in_the_a
     assert zaanstad_rij["verdeelsleutel"] == "13.7931"
 
 
+def test_every_json_document_writes_the_verdeelsleutel_the_same_way(client, zaanstad):
+    """45,5% is "45.5000" (the four stored decimals, as the API's DecimalField writes it) in
+    the deelname, the core answer, the comparison and both verbonden-partijen documents; they
+    said "45.5000", "45.50" and "45.5"."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    verband = ggd.samenwerkingsverband.uuid
+    deelname = client.get(f"/api/v1/deelnames/{ggd.uuid}").json()
+    kern = client.get(
+        "/api/v1/gemeenten/GM0479/samenwerkingsverbanden", {"peildatum": "2025-06-01"}
+    ).json()
+    vergelijking = client.get(
+        f"/api/v1/samenwerkingsverbanden/{verband}/kosten-per-inwoner", {"jaar": "2025"}
+    ).json()
+    lijsten = [
+        client.get(URL, {"jaar": "2025", "formaat": "json"}).json(),
+        client.get("/api/v1/gemeenten/GM0479/verbonden-partijen", {"jaar": "2025"}).json(),
+    ]
+
+    sleutels = [
+        deelname["verdeelsleutel"],
+        next(
+            r["deelname"]["verdeelsleutel"]
+            for r in kern["samenwerkingsverbanden"]
+            if r["samenwerkingsverband"]["uuid"] == str(verband)
+        ),
+        next(r["verdeelsleutel"] for r in vergelijking["deelnemers"] if r["cbsCode"] == "GM0479"),
+    ] + [
+        next(
+            p["financieelBelang"]["verdeelsleutel"]
+            for c in lijst["categorieen"]
+            for p in c["partijen"]
+            if p["naam"] == "GGD Zaanstreek-Waterland"
+        )
+        for lijst in lijsten
+    ]
+    assert sleutels == ["45.5000"] * 5
+
+
 def test_ods_has_the_same_sheets(zaanstad):
     inhoud = verbonden_partijen_bestand(verbonden_partijen(zaanstad, jaar=2025), "ods")
     document = opendocument.load(io.BytesIO(inhoud))
@@ -300,11 +338,17 @@ def test_json_validates_against_the_committed_schema(client, zaanstad):
     ggd = data["categorieen"][0]["partijen"][0]
     assert ggd["financieelBelang"]["bijdrageBegroot"] == "2500000.50"
     assert ggd["eigenVermogenEind"] is None  # jaarrekening 2025 not recorded: onbekend
+    # As on the page: how many bijdragen are unknown and not in the sums (the stichting has
+    # no gerealiseerde bijdrage; the overige one none at all, the regeling zonder meer).
     assert data["totaal"] == {
         "aantal": 2,
         "bijdrageBegroot": "2625000.50",
         "bijdrageGerealiseerd": "2400000.00",
+        "aantalBegrootOnbekend": 0,
+        "aantalGerealiseerdOnbekend": 1,
     }
+    overige = data["overigeSamenwerkingsverbanden"]
+    assert (overige["aantalBegrootOnbekend"], overige["aantalGerealiseerdOnbekend"]) == (1, 2)
     # A category without partijen sums to 0.00; null would say onbekend.
     [vennootschappen] = [c for c in data["categorieen"] if c["code"] == "vennootschap_cooperatie"]
     assert (vennootschappen["bijdrageBegroot"], vennootschappen["partijen"]) == ("0.00", [])
@@ -365,7 +409,9 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     # Each message says what is shown instead; the valid jaar still counts.
-    assert "Voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    assert (
+        "Lijst voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
+    )
     assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
     assert "GGD Zaanstreek-Waterland" in tekst
@@ -450,6 +496,105 @@ def test_register_as_xlsx_and_csv(client, zaanstad):
         "utf-8-sig"
     )
     assert "Wet publieke gezondheid, art. 14" in tekst
+
+
+def test_an_unknown_text_says_onbekend_in_every_spreadsheet_as_on_the_page(client, zaanstad):
+    """The stichting has no doel, vestigingsplaats, jaarcijfers or programma: the page says
+    "onbekend" and so do the XLSX, the ODS and the CSV (they had empty cells)."""
+    stichting = zaanstad.deelnames.get(samenwerkingsverband__naam="Stichting Zaans Erfgoed")
+    Samenwerkingsverband.objects.filter(pk=stichting.samenwerkingsverband_id).update(
+        doel="", vestigingsplaats=""
+    )
+    teksten = [
+        "Vestigingsplaats",
+        "Openbaar belang / doel",
+        "Risico's",
+        "Ontwikkelingen",
+        "Bron",
+        "Programma / beleidsdoel",
+        "Eigenaarsrol",
+        "Opdrachtgeversrol",
+    ]
+    vraag = {"jaar": "2025", "kolommen": "uitgebreid"}
+    pagina = " ".join(client.get(URL, vraag).content.decode().split())
+    partij = pagina[pagina.index("Stichting Zaans Erfgoed</a></h3>") :]
+    partij = partij[: partij.index("</article>")]
+    partij = partij.replace("&#x27;", "'")
+    for kop in ["Vestigingsplaats", "Openbaar belang", "Risico's", "Ontwikkelingen", "Bron"]:
+        assert f"<dt>{kop}</dt><dd>onbekend</dd>" in partij
+
+    rijen = list(
+        csv.reader(
+            io.StringIO(client.get(URL, {**vraag, "formaat": "csv"}).content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    rij = dict(
+        zip(rijen[0], next(r for r in rijen if r[1] == "Stichting Zaans Erfgoed"), strict=True)
+    )
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+    boek = load_workbook(io.BytesIO(client.get(URL, {**vraag, "formaat": "xlsx"}).content))
+    blad = boek["Stichtingen en verenigingen"]
+    koppen = [c.value for c in blad[3]]
+    rij = dict(zip(koppen, [c.value for c in blad[4]], strict=True))
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+    ods = opendocument.load(io.BytesIO(client.get(URL, {**vraag, "formaat": "ods"}).content))
+    [blad] = [
+        t
+        for t in ods.spreadsheet.getElementsByType(Table)
+        if t.getAttribute("name") == "Stichtingen en verenigingen"
+    ]
+    koppen, rij = [
+        [str(c) for c in r.getElementsByType(TableCell)]
+        for r in blad.getElementsByType(TableRow)[2:4]
+    ]
+    rij = dict(zip(koppen, rij, strict=True))
+    assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+
+def test_register_export_says_niet_vastgelegd_as_the_page_does(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/register/", {"peildatum": "2025-06-01"})
+    pagina = " ".join(antwoord.content.decode().split())
+    assert 'Overgedragen bevoegdheden</dt> <dd><span class="onbekend">niet vastgelegd' in pagina
+    tekst = client.get(
+        "/gemeenten/GM0479/register/", {"peildatum": "2025-06-01", "formaat": "csv"}
+    ).content.decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    naam = "Regeling leerlingenvervoer"
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[0] == naam), strict=True))
+    assert rij["Wettelijke voorschriften die de bevoegdheden beheersen"] == "niet vastgelegd"
+    assert rij["Overgedragen bevoegdheden"] == "niet vastgelegd"
+    assert rij["Adres"] == "niet vastgelegd"
+    # The same words as the page for a regeling without a body of its own.
+    geen_lichaam = (
+        "geen openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan "
+        "(regeling zonder meer)"
+    )
+    assert geen_lichaam in pagina
+    assert rij["Ingestelde rechtsvorm"] == geen_lichaam
+
+
+def test_register_export_names_how_each_bevoegdheid_was_obtained_as_the_page_does(client, zaanstad):
+    verband = zaanstad.deelnames.get(
+        samenwerkingsverband__naam="GGD Zaanstreek-Waterland"
+    ).samenwerkingsverband
+    f.BevoegdheidFactory(
+        samenwerkingsverband=verband,
+        artikel="art. 4",
+        omschrijving="Jeugdgezondheidszorg",
+        verkrijging=Bevoegdheidsverkrijging.DELEGATIE,
+    )
+    vraag = {"peildatum": "2025-06-01"}
+    pagina = " ".join(client.get("/gemeenten/GM0479/register/", vraag).content.decode().split())
+    assert 'art. 4:</span> Jeugdgezondheidszorg <span class="bijschrift">(delegatie)' in pagina
+    tekst = client.get("/gemeenten/GM0479/register/", {**vraag, "formaat": "csv"}).content.decode(
+        "utf-8-sig"
+    )
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    rij = dict(zip(rijen[0], next(r for r in rijen if r[0] == verband.naam), strict=True))
+    assert rij["Overgedragen bevoegdheden"] == "art. 4: Jeugdgezondheidszorg (delegatie)"
 
 
 def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad):
@@ -581,6 +726,19 @@ def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):
         call_command(
             "exporteer_verbonden_partijen", "GM0479", "--jaar", "10000", "--map", str(tmp_path)
         )
+    assert list(tmp_path.iterdir()) == []
+    # A wrong choice is refused in Dutch, naming the option, as on the pages (not argparse's
+    # English "invalid choice").
+    for optie, waarde, melding in [
+        ("--formaat", "pdf", "Formaat: kies xlsx, csv, ods of json."),
+        ("--modus", "x", "Modus: kies begroting of jaarrekening."),
+        ("--kolommen", "alles", "Kolommen: kies bbv of uitgebreid."),
+    ]:
+        with pytest.raises(CommandError) as fout:
+            call_command(
+                "exporteer_verbonden_partijen", "GM0479", optie, waarde, "--map", str(tmp_path)
+            )
+        assert str(fout.value).endswith(f"argument {optie}: {melding}")
     assert list(tmp_path.iterdir()) == []
     call_command(
         "exporteer_verbonden_partijen", "GM0479", "--formaat", "json", "--map", str(tmp_path)

@@ -178,7 +178,7 @@ def test_api_gives_the_same_figures(client, ggd):
     assert zaanstad == {
         "cbsCode": "GM0479",
         "naam": "Zaanstad",
-        "verdeelsleutel": "40.00",
+        "verdeelsleutel": "40.0000",
         "inwoners": 160000,
         "bijdrageBegroot": "3200000.00",
         "bijdrageGerealiseerd": "3000000.00",
@@ -211,7 +211,7 @@ def test_api_keeps_every_decimal_of_the_verdeelsleutel(client, ggd):
     sleutels = {d["cbsCode"]: d["verdeelsleutel"] for d in antwoord.json()["deelnemers"]}
     assert (sleutels["GM0439"], sleutels["GM0479"], sleutels["GM0385"]) == (
         "33.3333",
-        "40.00",
+        "40.0000",
         None,
     )
 

@@ -436,3 +436,27 @@ def test_foreign_participants_become_organisaties_by_systeem_id(referentiedata):
     rb.importeer(rb.export([regeling, ander]))
     assert Organisatie.objects.count() == 3
     assert Deelname.objects.filter(organisatie__roo_systeem_id=92002).count() == 2
+
+
+def test_the_doel_keeps_its_paragraphs(referentiedata, client):
+    """An openbaar belang of several leden keeps its breaks (tidied within each line), and the
+    verbonden-partijen list shows them, the blank line between the leden included."""
+    regelingen, lichamen = rb.testregio()
+    regelingen[1].doel = (
+        "1. De  colleges treffen deze regeling\n   voor de omgevingstaken.\n\n"
+        "2. Het openbaar lichaam\tvoert ze uit.\n"
+    )
+    rb.importeer(rb.export(regelingen, lichamen=lichamen))
+
+    odt = Samenwerkingsverband.objects.get(roo_systeem_id=1001)
+    assert odt.doel == (
+        "1. De colleges treffen deze regeling\nvoor de omgevingstaken.\n\n"
+        "2. Het openbaar lichaam voert ze uit."
+    )
+    pagina = client.get(
+        "/gemeenten/GM0479/verbonden-partijen/", {"jaar": "2026", "modus": "begroting"}
+    ).content.decode()
+    assert (
+        "1. De colleges treffen deze regeling<br>voor de omgevingstaken.<br><br>"
+        "2. Het openbaar lichaam voert ze uit.</dd>"
+    ) in pagina

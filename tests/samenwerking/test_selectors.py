@@ -130,6 +130,37 @@ def test_verbonden_partij_needs_bestuurlijk_and_financieel_belang(gemeente):
     assert rijen[geen.pk].verbonden_partij is False
 
 
+def test_a_bijdrage_of_nothing_is_no_financieel_belang(gemeente):
+    """BBV art. 1 lid 1 sub d: only an amount counts; € 0 is none. A liability or the form
+    still gives the belang, and the reason names what decided it."""
+
+    def stichting(**kwargs):
+        deelname = f.DeelnameFactory(
+            gemeente=gemeente, samenwerkingsverband__vorm=Vorm.STICHTING, **kwargs
+        )
+        f.ZetelFactory(deelname=deelname)
+        f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("0.00"))
+        return deelname
+
+    nul = stichting()
+    nul_en_garantie = stichting(aansprakelijk=True)
+    ol = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM)
+    f.BijdrageFactory(deelname=ol, jaar=2025, bedrag=Decimal("0.00"))
+
+    rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
+    assert (rijen[nul.pk].financieel_belang, rijen[nul.pk].verbonden_partij) == (False, False)
+    assert rijen[nul.pk].bbv_redenen.endswith(
+        "financieel belang: bijdrage 2025 is € 0 of minder en er is geen aansprakelijkheid "
+        "vastgelegd"
+    )
+    assert rijen[nul_en_garantie.pk].verbonden_partij is True
+    assert rijen[nul_en_garantie.pk].bbv_redenen.endswith("financieel belang: aansprakelijk")
+    assert rijen[ol.pk].verbonden_partij is True
+    assert rijen[ol.pk].bbv_redenen.endswith(
+        "financieel belang: de deelnemers dragen de kosten en staan garant (openbaar lichaam)"
+    )
+
+
 def test_openbaar_lichaam_and_bvo_are_verbonden_partij_by_their_form(gemeente):
     ol = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM)
     bvo = f.DeelnameFactory(

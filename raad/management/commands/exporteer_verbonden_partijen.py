@@ -10,6 +10,7 @@ from raad.parameters import BESTANDSFORMATEN, Kolommen, Modus, kolommen_paramete
 from raad.selectors import verbonden_partijen
 from samenwerking.models import Gemeente
 from samenwerking.peilmoment import JaarVeld
+from samenwerking.tekst import keuzefout
 
 
 def _jaar(tekst: str) -> int:
@@ -18,6 +19,18 @@ def _jaar(tekst: str) -> int:
         return JaarVeld().clean(tekst)
     except ValidationError as fout:
         raise argparse.ArgumentTypeError(" ".join(fout.messages)) from None
+
+
+def _keuze(veld: str, waarden):
+    """An option with fixed values, refused in Dutch as the pages and the API refuse it
+    ("Formaat: kies xlsx, csv, ods of json."), not in argparse's English."""
+
+    def lees(tekst: str) -> str:
+        if tekst not in waarden:
+            raise argparse.ArgumentTypeError(str(keuzefout(veld, waarden)))
+        return tekst
+
+    return lees
 
 
 class Command(BaseCommand):
@@ -30,11 +43,13 @@ class Command(BaseCommand):
         parser.add_argument("gemeenten", nargs="*", help="CBS-codes, bijvoorbeeld GM0363")
         parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
         parser.add_argument("--jaar", type=_jaar, help="leeg: dit jaar")
-        parser.add_argument("--modus", choices=Modus.values, help="leeg: begroting")
+        parser.add_argument("--modus", type=_keuze("Modus", Modus.values), help="leeg: begroting")
         parser.add_argument(
-            "--kolommen", choices=Kolommen.values, help="leeg: bbv (het BBV-minimum)"
+            "--kolommen",
+            type=_keuze("Kolommen", Kolommen.values),
+            help="leeg: bbv (het BBV-minimum)",
         )
-        parser.add_argument("--formaat", choices=BESTANDSFORMATEN, default="xlsx")
+        parser.add_argument("--formaat", type=_keuze("Formaat", BESTANDSFORMATEN), default="xlsx")
         parser.add_argument("--map", type=Path, default=Path("."), help="uitvoermap")
 
     def handle(self, *args, **opties):
