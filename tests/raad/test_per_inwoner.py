@@ -132,6 +132,32 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
     assert "onbekend: geen gemeente heeft hier een bijdrage én een inwonertal" in tekst
 
 
+def test_arrangement_page_count_agrees_with_its_number(client, referentiedata):
+    deelname = f.DeelnameFactory(
+        samenwerkingsverband__naam="Eigen bedrijf Zaanstad",
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+    )
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1000"))
+    f.InwonertalFactory(gemeente=deelname.gemeente, jaar=2025, aantal=160000)
+    adres = f"/samenwerkingsverbanden/{deelname.samenwerkingsverband.slug}/"
+    tekst = _tekst(client.get(adres, PEIL))
+    assert "1 van 1 gemeenten heeft een begrote bijdrage én een inwonertal;" in tekst
+
+
+def test_arrangement_page_says_which_moment_each_table_shows(client, ggd):
+    # Hoorn left on 1 January 2025: a row of the Deelnemers table (all periods, marked on
+    # the peildatum) but not of the table per inwoner (the gemeenten of the year).
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    assert (
+        "<caption>Deelnemers met hun periode, verdeelsleutel en bijdrage 2025: alle "
+        "deelnemers, ook wie op de peildatum (1 juni 2025) niet deelneemt</caption>"
+    ) in tekst
+    assert (
+        "<caption>Bijdrage per inwoner per gemeente in 2025: elke gemeente met een deelname "
+        "in 2025 (ook maar één dag), los van de peildatum</caption>"
+    ) in tekst
+
+
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
     ggd.slug = "ggd-zw"
     ggd.save(update_fields=["slug"])
