@@ -61,15 +61,19 @@ def _kalender(gemeente, form, waarden: dict, *, vooruit: datetime.timedelta):
     return kalender, _verband_van_gemeente(form, waarden, kalender.verbanden, fout)
 
 
+def _adres(naam: str, gemeente, waarden: dict) -> str:
+    """The address of the calendar page or feed, for the chosen arrangement if there is one:
+    the page links the feed of what it shows, the feed the page of what it holds."""
+    adres = reverse(naam, args=[gemeente.cbs_code])
+    return f"{adres}?verband={waarden['verband']}" if waarden.get("verband") else adres
+
+
 def gemeente_kalender(request, cbs_code: str):
     """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
     gemeente = _gemeente(cbs_code)
     form, waarden = _filter(VerbandFilterForm, request)
     kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_PAGINA)
-    feed = reverse("raad:kalender-ics", args=[gemeente.cbs_code])
-    if waarden.get("verband"):
-        feed += f"?verband={waarden['verband']}"
-    feed_url = request.build_absolute_uri(feed)
+    feed_url = request.build_absolute_uri(_adres("raad:kalender-ics", gemeente, waarden))
     context = {
         "gemeente": gemeente,
         "form": form,
@@ -93,7 +97,7 @@ def gemeente_kalender_ics(request, cbs_code: str):
     inhoud = kalender_ics(
         kalender,
         gegenereerd=timezone.now(),
-        basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
+        basis_url=request.build_absolute_uri(_adres("raad:kalender", gemeente, waarden)),
         verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
         verband=next((v for v in kalender.verbanden if v.uuid == waarden.get("verband")), None),
     )
