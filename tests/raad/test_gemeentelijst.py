@@ -321,8 +321,11 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
             f">{verband}</a></td> <td>{orgaan}</td> <td>{rol}</td> <td>Wethouder</td> "
             f"<td>{sinds}</td>"
         ) in moussa_deel
+    # Each one links to its page, with this gemeente and the chosen peildatum, like the table.
     assert (
-        "Bij 1 samenwerkingsverband is geen vertegenwoordiger vastgelegd: Recreatieschap." in tekst
+        "Bij 1 samenwerkingsverband is geen vertegenwoordiger vastgelegd: <a href="
+        '"/samenwerkingsverbanden/recreatieschap/?gemeente=GM0479&amp;peildatum=2025-06-01">'
+        "Recreatieschap</a>." in tekst
     )
 
 
