@@ -376,6 +376,15 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
     assert client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x"}).status_code == 400
 
 
+def test_zienswijzen_list_says_which_empty_it_is(client, zaanstad):
+    leeg = _tekst(client.get("/gemeenten/GM0479/zienswijzen/", {"status": "ingediend"}))
+    assert "Er zijn geen zienswijzen vastgelegd die aan deze keuze voldoen." in leeg
+    # A raad without any zienswijze: no "keuze" the visitor did not make.
+    tekst = _tekst(client.get("/gemeenten/GM0439/zienswijzen/"))
+    assert "Er zijn voor de raad van Purmerend nog geen zienswijzen vastgelegd." in tekst
+    assert "aan deze keuze" not in tekst
+
+
 def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
     elders = ZienswijzeFactory(zienswijzeverzoek__onderwerp="Van een ander").zienswijzeverzoek
