@@ -98,7 +98,10 @@ def gemeente_kalender_ics(request, cbs_code: str):
         kalender,
         gegenereerd=timezone.now(),
         basis_url=request.build_absolute_uri(_adres("raad:kalender", gemeente, waarden)),
-        verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
+        # As the calendar page links them: with the gemeente, for the way back to its pages.
+        verband_url=lambda v: request.build_absolute_uri(
+            f"{verband_adres(v, gemeente=gemeente)}#kalender"
+        ),
         verband=next((v for v in kalender.verbanden if v.uuid == waarden.get("verband")), None),
     )
     antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")

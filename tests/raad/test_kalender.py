@@ -267,7 +267,10 @@ def test_feed_is_valid_icalendar_with_all_day_events(client, zaanstad):
     )
     assert str(ontwerp["STATUS"]) == "TENTATIVE"  # derived: no meeting recorded
     assert "Wgr art. 35 lid 1 en 3" in str(ontwerp["DESCRIPTION"])
-    assert str(ontwerp["URL"]) == f"http://testserver/samenwerkingsverbanden/{ggd.slug}/"
+    # The arrangement's calendar, with the gemeente for the way back (as the page links it).
+    assert str(ontwerp["URL"]) == (
+        f"http://testserver/samenwerkingsverbanden/{ggd.slug}/?gemeente=GM0479#kalender"
+    )
     zienswijze = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Ontwerpbegroting 2026")
     verstreken = events[f"zienswijze-{zienswijze.uuid}@regioreg"]
     assert verstreken.decoded("DTSTART") == D(2025, 5, 24)
