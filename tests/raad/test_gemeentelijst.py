@@ -329,6 +329,13 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
     )
 
 
+def test_representatives_tab_without_any_says_so_once(client, zaanstad):
+    tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL))
+    assert '<h2 id="personen-kop">Vertegenwoordigers op 1 juni 2025</h2>' in tekst
+    assert "Er zijn voor deze gemeente op 1 juni 2025 geen vertegenwoordigers vastgelegd." in tekst
+    assert "0 vertegenwoordigers" not in tekst and "0 zetels" not in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_representatives_tab_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):
