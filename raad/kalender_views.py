@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenwerking.tekst import datum_tekst
+
 from . import rechten
 from .adressen import verband_adres
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
@@ -89,6 +91,23 @@ def gemeente_kalender(request, cbs_code: str):
 def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
     gemeente = _gemeente(cbs_code)
+    if gemeente.einddatum and gemeente.einddatum <= timezone.localdate():
+        # No raad, no calendar: an agenda shows a failed subscription with where to go, not
+        # an empty feed that looks as if nothing were due.
+        tekst = _(
+            "%(naam)s bestaat niet meer (opgeheven per %(datum)s) en heeft geen kalender."
+        ) % {
+            "naam": gemeente.naam,
+            "datum": datum_tekst(gemeente.einddatum),
+        }
+        for opvolger in _opvolgers(gemeente):
+            tekst += " " + _("Abonneer u op de kalender van %(naam)s: %(adres)s") % {
+                "naam": opvolger.naam,
+                "adres": request.build_absolute_uri(
+                    reverse("raad:kalender-ics", args=[opvolger.cbs_code])
+                ),
+            }
+        return HttpResponse(tekst, status=410, content_type="text/plain; charset=utf-8")
     form, waarden = _filter(VerbandFilterForm, request)
     kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_FEED)
     if status != 200:  # an agenda shows a failed subscription, not a feed of something else

@@ -167,6 +167,13 @@ def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad)
     assert "kalender.ics" not in tekst and "Abonneren op deze kalender" not in tekst
     # A gemeente that still exists keeps its feed.
     assert "Abonneren op deze kalender" in _tekst(client.get("/gemeenten/GM1949/kalender/"))
+    # An old subscription fails and says where to go, instead of staying empty without a word.
+    feed = client.get("/gemeenten/GM0070/kalender.ics")
+    assert feed.status_code == 410
+    assert feed.content.decode() == (
+        "Franekeradeel bestaat niet meer (opgeheven per 1 januari 2018) en heeft geen kalender. "
+        "Abonneer u op de kalender van Waadhoeke: http://testserver/gemeenten/GM1949/kalender.ics"
+    )
 
 
 def test_calendar_page_filter_and_bad_filter(client, zaanstad):
