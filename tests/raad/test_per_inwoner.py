@@ -3,6 +3,7 @@ regeling (arrangement page and API) and a gemeente's figure beside the median of
 (gemeente page). Medians and spreads worked out by hand; unknown never counts as 0."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -156,6 +157,13 @@ def test_arrangement_page_says_which_moment_each_table_shows(client, ggd):
         "<caption>Bijdrage per inwoner per gemeente in 2025: elke gemeente met een deelname "
         "in 2025 (ook maar één dag), los van de peildatum</caption>"
     ) in tekst
+
+
+def test_each_chart_names_its_table_once_to_a_screen_reader(client, ggd):
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    labels = re.findall(r'role="img" aria-label="([^"]*)"', tekst)
+    assert labels and all(label.count("in de tabel") == 1 for label in labels), labels
+    assert "dezelfde cijfers staan in de tabel" not in tekst
 
 
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
