@@ -161,8 +161,8 @@ def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad)
     assert "Deze gemeente is opgeheven per 1 januari 2018." in tekst
     assert "Franekeradeel bestaat niet meer" in tekst
     assert (
-        'De termijnen en zienswijzen staan nu in de kalender van <a href="/gemeenten/GM1949/'
-        'kalender/">Waadhoeke</a>. Daar kunt u zich ook op abonneren.'
+        'Zie de kalender van <a href="/gemeenten/GM1949/kalender/">Waadhoeke</a>. Daar kunt u '
+        "zich ook op abonneren."
     ) in tekst
     assert "kalender.ics" not in tekst and "Abonneren op deze kalender" not in tekst
     # A gemeente that still exists keeps its feed.
