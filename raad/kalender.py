@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverband
 from samenwerking.periode import loopt_op, periode_overlapt_q
@@ -257,16 +258,21 @@ def _raadsvergaderpunt(vergadering: Raadsvergadering) -> Kalenderpunt:
 
 
 def _evaluatiepunt(verband, stand: Evaluatiestand) -> Kalenderpunt:
+    n = stand.interval_jaren
     if stand.laatste:
-        uitleg = _("Elke %(n)s jaar; laatste evaluatie %(datum)s.") % {
-            "n": stand.interval_jaren,
-            "datum": datum_tekst(stand.laatste),
-        }
+        uitleg = ngettext(
+            "Elk jaar; laatste evaluatie %(datum)s.",
+            "Elke %(n)s jaar; laatste evaluatie %(datum)s.",
+            n,
+        ) % {"n": n, "datum": datum_tekst(stand.laatste)}
     else:
-        uitleg = _(
+        uitleg = ngettext(
+            "Elk jaar; nog geen evaluatie vastgelegd, gerekend vanaf de inwerkingtreding of "
+            "de evaluatiebepaling (op zijn vroegst 1 juli 2022).",
             "Elke %(n)s jaar; nog geen evaluatie vastgelegd, gerekend vanaf de "
-            "inwerkingtreding of de evaluatiebepaling (op zijn vroegst 1 juli 2022)."
-        ) % {"n": stand.interval_jaren}
+            "inwerkingtreding of de evaluatiebepaling (op zijn vroegst 1 juli 2022).",
+            n,
+        ) % {"n": n}
     return Kalenderpunt(
         datum=stand.volgende,
         soort="evaluatie",

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenwerking.tekst import datum_tekst
+
 from . import rechten
 from .adressen import verband_adres
 from .constants import OPEN_STATUSSEN, ZienswijzeStatus
@@ -61,15 +63,19 @@ def _kalender(gemeente, form, waarden: dict, *, vooruit: datetime.timedelta):
     return kalender, _verband_van_gemeente(form, waarden, kalender.verbanden, fout)
 
 
+def _adres(naam: str, gemeente, waarden: dict) -> str:
+    """The address of the calendar page or feed, for the chosen arrangement if there is one:
+    the page links the feed of what it shows, the feed the page of what it holds."""
+    adres = reverse(naam, args=[gemeente.cbs_code])
+    return f"{adres}?verband={waarden['verband']}" if waarden.get("verband") else adres
+
+
 def gemeente_kalender(request, cbs_code: str):
     """Upcoming and overdue deadlines of the raad, per arrangement if asked, with the feed."""
     gemeente = _gemeente(cbs_code)
     form, waarden = _filter(VerbandFilterForm, request)
     kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_PAGINA)
-    feed = reverse("raad:kalender-ics", args=[gemeente.cbs_code])
-    if waarden.get("verband"):
-        feed += f"?verband={waarden['verband']}"
-    feed_url = request.build_absolute_uri(feed)
+    feed_url = request.build_absolute_uri(_adres("raad:kalender-ics", gemeente, waarden))
     context = {
         "gemeente": gemeente,
         "form": form,
@@ -85,6 +91,23 @@ def gemeente_kalender(request, cbs_code: str):
 def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
     gemeente = _gemeente(cbs_code)
+    if gemeente.einddatum and gemeente.einddatum <= timezone.localdate():
+        # No raad, no calendar: an agenda shows a failed subscription with where to go, not
+        # an empty feed that looks as if nothing were due.
+        tekst = _(
+            "%(naam)s bestaat niet meer (opgeheven per %(datum)s) en heeft geen kalender."
+        ) % {
+            "naam": gemeente.naam,
+            "datum": datum_tekst(gemeente.einddatum),
+        }
+        for opvolger in _opvolgers(gemeente):
+            tekst += " " + _("Abonneer u op de kalender van %(naam)s: %(adres)s") % {
+                "naam": opvolger.naam,
+                "adres": request.build_absolute_uri(
+                    reverse("raad:kalender-ics", args=[opvolger.cbs_code])
+                ),
+            }
+        return HttpResponse(tekst, status=410, content_type="text/plain; charset=utf-8")
     form, waarden = _filter(VerbandFilterForm, request)
     kalender, status = _kalender(gemeente, form, waarden, vooruit=VOORUIT_FEED)
     if status != 200:  # an agenda shows a failed subscription, not a feed of something else
@@ -93,8 +116,11 @@ def gemeente_kalender_ics(request, cbs_code: str):
     inhoud = kalender_ics(
         kalender,
         gegenereerd=timezone.now(),
-        basis_url=request.build_absolute_uri(reverse("raad:kalender", args=[gemeente.cbs_code])),
-        verband_url=lambda v: request.build_absolute_uri(verband_adres(v)),
+        basis_url=request.build_absolute_uri(_adres("raad:kalender", gemeente, waarden)),
+        # As the calendar page links them: with the gemeente, for the way back to its pages.
+        verband_url=lambda v: request.build_absolute_uri(
+            f"{verband_adres(v, gemeente=gemeente)}#kalender"
+        ),
         verband=next((v for v in kalender.verbanden if v.uuid == waarden.get("verband")), None),
     )
     antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")

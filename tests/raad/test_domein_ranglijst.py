@@ -108,3 +108,28 @@ def test_ranking_query_count(client, referentiedata, aantal, django_assert_num_q
     with django_assert_num_queries(3):
         antwoord = client.get("/domeinen/ggd-test/", {"jaar": "2025"})
     assert f"{aantal} van {aantal} regelingen" in _tekst(antwoord)
+
+
+def test_ranking_page_says_once_that_a_year_has_no_regelingen(client, veiligheid):
+    Samenwerkingsverband.objects.update(ingangsdatum=datetime.date(2015, 1, 1))
+    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
+    assert "Er zijn geen regelingen van het domein Veiligheidstest met een looptijd in 1990." in (
+        tekst
+    )
+    assert "0 van 0" not in tekst
+
+
+def test_ranking_page_wording_fits_a_future_year_and_one_regeling(client, veiligheid):
+    veiligheid.samenwerkingsverbanden.remove(
+        *Samenwerkingsverband.objects.exclude(naam="VR Amsterdam")
+    )
+    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2040"}))
+    assert "Alle regelingen van het domein Veiligheidstest met een looptijd in 2040," in tekst
+    assert "liepen" not in tekst
+    # The only regeling has no figures for 2040, so none of one has: "hebben" (plural, 0).
+    assert "0 van 1 regelingen (veiligheidstest) hebben bijdragen" in tekst
+    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
+    assert (
+        "1 van 1 regelingen (veiligheidstest) heeft bijdragen en inwoners vastgelegd voor 2025."
+        in tekst
+    )

@@ -321,9 +321,19 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
             f">{verband}</a></td> <td>{orgaan}</td> <td>{rol}</td> <td>Wethouder</td> "
             f"<td>{sinds}</td>"
         ) in moussa_deel
+    # Each one links to its page, with this gemeente and the chosen peildatum, like the table.
     assert (
-        "Bij 1 samenwerkingsverband is geen vertegenwoordiger vastgelegd: Recreatieschap." in tekst
+        "Bij 1 samenwerkingsverband is geen vertegenwoordiger vastgelegd: <a href="
+        '"/samenwerkingsverbanden/recreatieschap/?gemeente=GM0479&amp;peildatum=2025-06-01">'
+        "Recreatieschap</a>." in tekst
     )
+
+
+def test_representatives_tab_without_any_says_so_once(client, zaanstad):
+    tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL))
+    assert '<h2 id="personen-kop">Vertegenwoordigers op 1 juni 2025</h2>' in tekst
+    assert "Er zijn voor deze gemeente op 1 juni 2025 geen vertegenwoordigers vastgelegd." in tekst
+    assert "0 vertegenwoordigers" not in tekst and "0 zetels" not in tekst
 
 
 @pytest.mark.parametrize("aantal", [1, 30])

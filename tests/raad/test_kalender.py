@@ -153,6 +153,29 @@ def test_calendar_page_shows_overdue_and_upcoming_and_links_the_feed(client, zaa
     assert 'aria-current="page">Kalender</a>' in tekst
 
 
+def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad):
+    # Franekeradeel went up in Waadhoeke on 1 January 2018: no empty feed to subscribe to.
+    antwoord = client.get("/gemeenten/GM0070/kalender/")
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "Deze gemeente is opgeheven per 1 januari 2018." in tekst
+    assert "Franekeradeel bestaat niet meer" in tekst
+    assert (
+        'Zie de kalender van <a href="/gemeenten/GM1949/kalender/">Waadhoeke</a>. Daar kunt u '
+        "zich ook op abonneren."
+    ) in tekst
+    assert "kalender.ics" not in tekst and "Abonneren op deze kalender" not in tekst
+    # A gemeente that still exists keeps its feed.
+    assert "Abonneren op deze kalender" in _tekst(client.get("/gemeenten/GM1949/kalender/"))
+    # An old subscription fails and says where to go, instead of staying empty without a word.
+    feed = client.get("/gemeenten/GM0070/kalender.ics")
+    assert feed.status_code == 410
+    assert feed.content.decode() == (
+        "Franekeradeel bestaat niet meer (opgeheven per 1 januari 2018) en heeft geen kalender. "
+        "Abonneer u op de kalender van Waadhoeke: http://testserver/gemeenten/GM1949/kalender.ics"
+    )
+
+
 def test_calendar_page_filter_and_bad_filter(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
     tekst = _tekst(client.get("/gemeenten/GM0479/kalender/", {"verband": str(ggd.uuid)}))
@@ -251,7 +274,10 @@ def test_feed_is_valid_icalendar_with_all_day_events(client, zaanstad):
     )
     assert str(ontwerp["STATUS"]) == "TENTATIVE"  # derived: no meeting recorded
     assert "Wgr art. 35 lid 1 en 3" in str(ontwerp["DESCRIPTION"])
-    assert str(ontwerp["URL"]) == f"http://testserver/samenwerkingsverbanden/{ggd.slug}/"
+    # The arrangement's calendar, with the gemeente for the way back (as the page links it).
+    assert str(ontwerp["URL"]) == (
+        f"http://testserver/samenwerkingsverbanden/{ggd.slug}/?gemeente=GM0479#kalender"
+    )
     zienswijze = zaanstad.zienswijzen.get(zienswijzeverzoek__onderwerp="Ontwerpbegroting 2026")
     verstreken = events[f"zienswijze-{zienswijze.uuid}@regioreg"]
     assert verstreken.decoded("DTSTART") == D(2025, 5, 24)
@@ -289,6 +315,24 @@ def test_feed_of_one_arrangement(client, zaanstad):
     assert events and all(str(e["SUMMARY"]).endswith("GGD ZW") for e in events.values())
     # Named apart from the whole calendar, which an agenda may hold beside it.
     assert str(cal["X-WR-CALNAME"]) == "regioreg: kalender van de raad van Zaanstad – GGD ZW"
+    # Its description links the calendar page of that arrangement, not the whole calendar.
+    assert str(cal["X-WR-CALDESC"]).endswith(
+        f"zie http://testserver/gemeenten/GM0479/kalender/?verband={ggd.uuid}"
+    )
+    assert str(_feed(client)["X-WR-CALDESC"]).endswith(
+        "zie http://testserver/gemeenten/GM0479/kalender/"
+    )
+
+
+def test_an_evaluation_every_year_reads_elk_jaar(client, zaanstad):
+    jaarlijks = f.DeelnameFactory(
+        gemeente=zaanstad, samenwerkingsverband__evaluatie_interval_jaren=1
+    ).samenwerkingsverband
+    EvaluatieFactory(samenwerkingsverband=jaarlijks, datum=D(2025, 1, 1))
+    tekst = _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    assert "Elk jaar; laatste evaluatie 1 januari 2025." in tekst
+    assert "Elke 1 jaar" not in tekst
+    assert "Elke 2 jaar; laatste evaluatie 1 mei 2023." in tekst  # the GGD's
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -340,6 +384,15 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
     assert "1 zienswijze" in gefilterd and "(van 3)" in gefilterd
     assert "Kadernota 2027" not in gefilterd
     assert client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x"}).status_code == 400
+
+
+def test_zienswijzen_list_says_which_empty_it_is(client, zaanstad):
+    leeg = _tekst(client.get("/gemeenten/GM0479/zienswijzen/", {"status": "ingediend"}))
+    assert "Er zijn geen zienswijzen vastgelegd die aan deze keuze voldoen." in leeg
+    # A raad without any zienswijze: no "keuze" the visitor did not make.
+    tekst = _tekst(client.get("/gemeenten/GM0439/zienswijzen/"))
+    assert "Er zijn voor de raad van Purmerend nog geen zienswijzen vastgelegd." in tekst
+    assert "aan deze keuze" not in tekst
 
 
 def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(client, zaanstad):

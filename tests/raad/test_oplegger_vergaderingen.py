@@ -191,6 +191,9 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
         "1 januari 2015 – 1 januari 2025. Kies een peildatum binnen de deelname"
     ) in tekst
     assert "Geen komende P&amp;C-termijnen waarin Zaanstad deelneemt." in tekst
+    # The list of deelnemers says its moment: on the peildatum the regeling had none.
+    assert '<h2 id="wie-kop">Deelnemers op 1 mei 2025</h2>' in tekst
+    assert "<li>geen op deze peildatum</li>" in tekst and "geen vastgelegd" not in tekst
     # Before the regeling itself began (a deelname recorded from earlier): that is said.
     oud.ingangsdatum = D(2016, 1, 1)
     oud.save()

@@ -277,6 +277,17 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
     )
     register = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
     assert f"{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;peildatum=2025-06-01" in register
+    # The vertegenwoordigers table links each seat's arrangement at the chosen moment too.
+    f.ZetelFactory(deelname=d, begindatum=datetime.date(2022, 6, 1))
+    tekst = _tekst(
+        client.get(
+            "/gemeenten/GM0479/vertegenwoordigers/", {"peildatum": "2024-03-01", "jaar": 2023}
+        )
+    )
+    assert (
+        f"{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;peildatum=2024-03-01&amp;jaar=2023"
+        '">GGD Zaanstreek</a></td>'
+    ) in tekst
     # Nothing chosen, or only bad input: plain links.
     for keuze in ({}, {"peildatum": "2024-02-30", "jaar": "x"}):
         tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))

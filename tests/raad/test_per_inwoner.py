@@ -3,6 +3,7 @@ regeling (arrangement page and API) and a gemeente's figure beside the median of
 (gemeente page). Medians and spreads worked out by hand; unknown never counts as 0."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -130,6 +131,39 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
     tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", {"jaar": "2026"}))
     assert "(over 0 gemeenten)" not in tekst
     assert "onbekend: geen gemeente heeft hier een bijdrage én een inwonertal" in tekst
+
+
+def test_arrangement_page_count_agrees_with_its_number(client, referentiedata):
+    deelname = f.DeelnameFactory(
+        samenwerkingsverband__naam="Eigen bedrijf Zaanstad",
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+    )
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1000"))
+    f.InwonertalFactory(gemeente=deelname.gemeente, jaar=2025, aantal=160000)
+    adres = f"/samenwerkingsverbanden/{deelname.samenwerkingsverband.slug}/"
+    tekst = _tekst(client.get(adres, PEIL))
+    assert "1 van 1 gemeenten heeft een begrote bijdrage én een inwonertal;" in tekst
+
+
+def test_arrangement_page_says_which_moment_each_table_shows(client, ggd):
+    # Hoorn left on 1 January 2025: a row of the Deelnemers table (all periods, marked on
+    # the peildatum) but not of the table per inwoner (the gemeenten of the year).
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    assert (
+        "<caption>Deelnemers met hun periode, verdeelsleutel en bijdrage 2025: alle "
+        "deelnemers, ook wie op de peildatum (1 juni 2025) niet deelneemt</caption>"
+    ) in tekst
+    assert (
+        "<caption>Bijdrage per inwoner per gemeente in 2025: elke gemeente met een deelname "
+        "in 2025 (ook maar één dag), los van de peildatum</caption>"
+    ) in tekst
+
+
+def test_each_chart_names_its_table_once_to_a_screen_reader(client, ggd):
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    labels = re.findall(r'role="img" aria-label="([^"]*)"', tekst)
+    assert labels and all(label.count("in de tabel") == 1 for label in labels), labels
+    assert "dezelfde cijfers staan in de tabel" not in tekst
 
 
 def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):

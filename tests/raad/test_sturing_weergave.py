@@ -98,6 +98,15 @@ def test_gemeente_page_shows_its_kaders_per_regeling(client, gevuld):
     assert "Purmerend: meer preventie" not in sectie  # another raad's
 
 
+def test_gemeente_page_kaders_link_their_regeling_at_the_chosen_moment(client, gevuld):
+    antwoord = client.get("/gemeenten/GM0479/", {"peildatum": "2024-03-01", "jaar": "2024"})
+    sectie = _sectie(_tekst(antwoord), "Kaders van de raad</h2>")
+    assert (
+        '?gemeente=GM0479&amp;peildatum=2024-03-01&amp;jaar=2024">GGD Zaanstreek-Waterland</a></h3>'
+        in sectie
+    )
+
+
 def test_gemeente_page_links_the_griffie_of_that_gemeente_to_its_kaders(client, sturingsregio):
     link = "Kader van de raad toevoegen"
     assert link not in _tekst(client.get("/gemeenten/GM0479/"))  # anonymous

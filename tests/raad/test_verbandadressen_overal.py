@@ -108,7 +108,10 @@ def test_ical_feed_links_each_event_to_the_readable_address(
         kalender = feed()
     alle = {str(e["URL"]) for e in kalender.walk("VEVENT")}
     # Each arrangement's zienswijze links to its page; the raad's own items to the kalender.
-    assert {f"http://testserver/samenwerkingsverbanden/{v.slug}/" for v in verbanden} <= alle
+    assert {
+        f"http://testserver/samenwerkingsverbanden/{v.slug}/?gemeente=GM0479#kalender"
+        for v in verbanden
+    } <= alle
     assert all(
         "/samenwerkingsverbanden/regio-" in adres or adres.endswith("/gemeenten/GM0479/kalender/")
         for adres in alle
