@@ -51,8 +51,13 @@ class RegisterFilterSet(django_filters.FilterSet):
     def get_filters(cls):
         return {camel(naam): filter for naam, filter in super().get_filters().items()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "ordering" in data:
+            # `ordering` names fields in camelCase (uitersteDatum); the snake_case names the
+            # calendar's lists took before (uiterste_datum) keep working.
+            data = data.copy()
+            data["ordering"] = ",".join(camel(veld) for veld in data["ordering"].split(","))
+        super().__init__(data, *args, **kwargs)
         for naam, filter in self.filters.items():
             if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
                 filter,
