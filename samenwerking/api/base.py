@@ -24,7 +24,7 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, niet_gevonden, sleutel
 
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
@@ -139,15 +139,16 @@ class LabelField(serializers.ReadOnlyField):
 
 
 class SleutelField(serializers.SlugRelatedField):
-    """A relation given by the related row's public key. A key with a NUL character is
-    refused before the look-up: PostgreSQL cannot compare it (found by schemathesis: a 500)."""
+    """A relation given by the related row's public key, a CBS code in any case
+    (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
+    PostgreSQL cannot compare it (found by schemathesis: a 500)."""
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
-        return super().to_internal_value(data)
+        return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
 
 
 class CamelSerializer(serializers.Serializer):

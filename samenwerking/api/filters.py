@@ -39,7 +39,7 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, niet_gevonden, sleutel
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -109,9 +109,20 @@ class JaarFilter(django_filters.NumberFilter):
     field_class = JaarVeld
 
 
+class SleutelKeuze(django_filters.fields.ModelChoiceField):
+    """A row by its public key, a CBS code in any case (namen.als_opgeslagen)."""
+
+    def to_python(self, value):
+        return super().to_python(als_opgeslagen(self.queryset.model, value))
+
+
+class VerwijzingFilter(django_filters.ModelChoiceFilter):
+    field_class = SleutelKeuze
+
+
 def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
     """A filter on a related row given by its public key (uuid or code); unknown is an error."""
-    return django_filters.ModelChoiceFilter(
+    return VerwijzingFilter(
         queryset=model.objects.all(),
         to_field_name=sleutel(model),
         error_messages={"invalid_choice": lazy(niet_gevonden, str)(model, "%(value)s")},

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenwerking.adressen import normaliseer_cbs_code
 from samenwerking.models import Domein, Gemeente, Provincie
 
 # Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
@@ -20,6 +21,14 @@ SLEUTELS: dict[type[models.Model], str] = {
 def sleutel(model: type[models.Model]) -> str:
     """The field that identifies a row of `model` in URLs, relations and filters."""
     return SLEUTELS.get(model, "uuid")
+
+
+def als_opgeslagen(model: type[models.Model], waarde: str) -> str:
+    """A key as a client may write it, as stored: a CBS code in any case (gm0479, pv27), as
+    the detail addresses take it (samenwerking.adressen); other keys as given."""
+    if model in (Gemeente, Provincie) and isinstance(waarde, str):
+        return normaliseer_cbs_code(waarde)
+    return waarde
 
 
 def camel(naam: str) -> str:

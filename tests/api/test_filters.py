@@ -114,6 +114,26 @@ def test_samenwerkingsverbanden_bad_filters(api, referentiedata, parameters, fou
 
 
 @pytest.mark.parametrize(
+    ("pad", "parameters", "namen"),
+    [
+        (
+            "samenwerkingsverbanden",
+            {"deelnemer": "gm0479"},
+            ["Belastingsamenwerking Zaanstreek", "Veiligheidsregio Zaanstreek-Waterland"],
+        ),
+        ("samenwerkingsverbanden", {"provincie": "pv26"}, ["Regionaal Archief Utrecht"]),
+        ("gemeenten", {"provincie": "pv26", "q": "utrecht"}, ["Utrecht", "Utrechtse Heuvelrug"]),
+    ],
+)
+def test_a_code_in_lower_case_filters_as_in_capitals(api, verbanden, pad, parameters, namen):
+    # As the detail addresses take it (/api/v1/gemeenten/gm0479 redirects).
+    assert _namen(api, pad, **parameters) == namen
+    assert ongeldig(api.get(f"/api/v1/{pad}", {**parameters, "provincie": "pv99"})) == {
+        "provincie": "Geen provincie met CBS-code PV99."
+    }
+
+
+@pytest.mark.parametrize(
     ("q", "namen"),
     [
         ("’s-Hertogenbosch", ["'s-Hertogenbosch"]),  # as typed in a text editor
@@ -157,6 +177,10 @@ def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad)
 
     beide = {"gemeente": "GM0479", "samenwerkingsverband": str(verband.uuid)}
     assert uuids(**beide, ordering="toetredingsdatum") == [str(oud.uuid), str(nieuw.uuid)]
+    assert uuids(**{**beide, "gemeente": "gm0479"}, ordering="toetredingsdatum") == [
+        str(oud.uuid),
+        str(nieuw.uuid),
+    ]
     assert uuids(**beide, actiefOp="2017-12-31") == [str(oud.uuid)]
     assert uuids(**beide, actiefOp="2018-01-01") == [str(nieuw.uuid)]
 

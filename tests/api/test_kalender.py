@@ -87,6 +87,8 @@ def test_termijnen_parameters_are_checked(api):
         "samenwerkingsverband."
     }
     assert api.get("/api/v1/termijnen", {"page": 1, "pageSize": 5}).status_code == 200
+    # A CBS code in any case, as in the addresses.
+    assert api.get("/api/v1/termijnen", {"gemeente": "gm0479"}).status_code == 200
     probleem(api.get("/api/v1/termijnen/iets"), 404)
 
 
