@@ -4,6 +4,7 @@ Its resources (zienswijzeverzoeken, zienswijzen, kaders, doelen, vergaderingen,
 raadsvergaderingen, vaststellingsvergaderingen) are on the API's one router in regioreg.urls."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import vergelijking, views, viewsets
 
@@ -18,5 +19,9 @@ urlpatterns = [
         vergelijking.KostenPerInwonerView.as_view(),
         name="kosten-per-inwoner",
     ),
-    path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
+    path(
+        "termijnen",
+        viewsets.TermijnViewSet.as_view({"get": "list"}, name=_("P&C-termijnen")),
+        name="termijn-list",
+    ),
 ]

@@ -93,6 +93,39 @@ def test_unknown_key_is_a_404_saying_what_was_not_found(api, referentiedata, pad
     assert body["detail"] == detail
 
 
+@pytest.mark.parametrize(
+    ("pad", "naam", "omschrijving"),
+    [
+        (
+            "/api/v1/gemeenten",
+            "Gemeenten",
+            "Gemeenten opvragen, per pagina en te filteren met de parameters.",
+        ),
+        ("/api/v1/gemeenten/GM0479", "Gemeente", "Gemeente opvragen."),
+        # Its docstring is an English note for developers.
+        (
+            "/api/v1/vergaderingen",
+            "Vergaderingen",
+            "Vergaderingen opvragen, per pagina en te filteren met de parameters.",
+        ),
+        ("/api/v1/gemeenten/GM0479/samenwerkingsverbanden", "Samenwerkingsverbanden", ""),
+        ("/api/v1/termijnen", "P&C-termijnen", ""),
+        (
+            "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000/"
+            "kosten-per-inwoner",
+            "Kosten per inwoner",
+            "",
+        ),
+    ],
+)
+def test_options_names_and_describes_the_address_in_dutch(
+    api, referentiedata, pad, naam, omschrijving
+):
+    # DRF said "Gemeente List" and the view's English docstring.
+    body = api.options(pad).json()
+    assert (body["name"], body["description"]) == (naam, omschrijving)
+
+
 @pytest.mark.parametrize("pad", ["/api/v1/bestaat-niet", "/api/v1/gemeenten/"])
 def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
     body = probleem(api.get(pad), 404)
