@@ -3,8 +3,10 @@ kosten per inwoner of a regeling and the calendar's P&C termijnen (computed, lis
 Its resources (zienswijzeverzoeken, zienswijzen, kaders, doelen, vergaderingen,
 raadsvergaderingen, vaststellingsvergaderingen) are on the API's one router in regioreg.urls."""
 
-from django.urls import path
+from django.urls import path, re_path
 from django.utils.translation import gettext_lazy as _
+
+from samenwerking.adressen import SLEUTEL_IN_API
 
 from . import vergelijking, views, viewsets
 
@@ -14,8 +16,9 @@ urlpatterns = [
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
     ),
-    path(
-        "samenwerkingsverbanden/<uuid:uuid>/kosten-per-inwoner",
+    # Any key, not only a uuid: the view says what is wrong with it.
+    re_path(
+        rf"^samenwerkingsverbanden/(?P<uuid>{SLEUTEL_IN_API})/kosten-per-inwoner$",
         vergelijking.KostenPerInwonerView.as_view(),
         name="kosten-per-inwoner",
     ),

@@ -1,5 +1,7 @@
 """How the API names things: camelCase JSON names and the public key of each model."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -45,3 +47,18 @@ def niet_gevonden(model: type[models.Model], waarde: str) -> str:
         "veld": veld.verbose_name,
         "waarde": waarde,
     }
+
+
+def niet_op_adres(model: type[models.Model], waarde: str) -> str:
+    """The 404 of an address whose key matches no row. A key that is not even a uuid where one
+    belongs is said to be so, with what to send instead."""
+    melding = niet_gevonden(model, waarde)
+    if sleutel(model) == "uuid":
+        try:
+            uuid.UUID(waarde)
+        except ValueError:
+            melding += " " + _(
+                "Dat is geen geldige uuid: gebruik de uuid van een %(model)s zoals de API die "
+                "geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
+            ) % {"model": model._meta.verbose_name}
+    return melding

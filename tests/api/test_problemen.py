@@ -75,7 +75,17 @@ def test_problem_shape_with_invalid_params(api):
     [
         ("/api/v1/gemeenten/GM9999", "Geen gemeente met CBS-code GM9999."),
         ("/api/v1/provincies/PV99", "Geen provincie met CBS-code PV99."),
-        ("/api/v1/deelnames/geen-uuid", "Geen deelname met uuid geen-uuid."),
+        (
+            "/api/v1/deelnames/geen-uuid",
+            "Geen deelname met uuid geen-uuid. Dat is geen geldige uuid: gebruik de uuid van een "
+            "deelname zoals de API die geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e.",
+        ),
+        (
+            "/api/v1/samenwerkingsverbanden/abc/kosten-per-inwoner",
+            "Geen samenwerkingsverband met uuid abc. Dat is geen geldige uuid: gebruik de uuid "
+            "van een samenwerkingsverband zoals de API die geeft, bijvoorbeeld "
+            "0f8fad5b-d9cb-469f-a165-70867728950e.",
+        ),
         (
             "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000",
             "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
