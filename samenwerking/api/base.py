@@ -24,7 +24,7 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, iso_datum, niet_gevonden, sleutel
 
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
@@ -64,6 +64,7 @@ class DatumField(serializers.DateField):
     for query parameters and bodies alike; the document says the range as a pattern."""
 
     default_error_messages = {"invalid": ONGELDIGE_DATUM, "buiten_bereik": DATUM_BUITEN_BEREIK}
+    datetime_parser = staticmethod(iso_datum)
 
     def __init__(self, **kwargs):
         super().__init__(input_formats=["%Y-%m-%d"], **kwargs)

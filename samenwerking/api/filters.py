@@ -39,7 +39,7 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, niet_gevonden, sleutel
+from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, iso_datum, niet_gevonden, sleutel
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -67,11 +67,18 @@ class RegisterFilterSet(django_filters.FilterSet):
                 filter.field.error_messages["invalid_choice"] = keuzefout(capfirst(naam), waarden)
 
 
+class IsoDatumVeld(DatumVeld):
+    """DatumVeld reading JJJJ-MM-DD only (namen.iso_datum)."""
+
+    def strptime(self, value, format):
+        return iso_datum(value, format).date()
+
+
 class DatumFilter(django_filters.DateFilter):
     """An ISO date (not the Dutch input formats of forms) within the register's range
     (peilmoment)."""
 
-    field_class = DatumVeld
+    field_class = IsoDatumVeld
 
     def __init__(self, **kwargs):
         super().__init__(

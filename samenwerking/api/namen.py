@@ -1,5 +1,7 @@
 """How the API names things: camelCase JSON names and the public key of each model."""
 
+import datetime
+import re
 import uuid
 
 from django.db import models
@@ -11,6 +13,16 @@ from samenwerking.models import Domein, Gemeente, Provincie
 
 # Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
 ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
+_ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_datum(waarde: str, formaat: str) -> datetime.datetime:
+    """`strptime` for the API's one date format, JJJJ-MM-DD with ASCII digits: strptime alone
+    also reads 2025-6-1 and full-width digits, which the document's pattern refuses."""
+    if not _ISO_DATUM.fullmatch(waarde):
+        raise ValueError(waarde)
+    return datetime.datetime.strptime(waarde, formaat)
+
 
 # Models known by a code of their own; every other model is known by its uuid.
 SLEUTELS: dict[type[models.Model], str] = {

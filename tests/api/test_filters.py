@@ -113,6 +113,32 @@ def test_samenwerkingsverbanden_bad_filters(api, referentiedata, parameters, fou
     assert ongeldig(api.get("/api/v1/samenwerkingsverbanden", parameters)) == fouten
 
 
+ISO = "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."
+
+
+@pytest.mark.parametrize(
+    "datum", ["2025-6-1", "2025-06-1", "\uff12\uff10\uff12\uff15-06-01", "20250601"]
+)
+@pytest.mark.parametrize(
+    ("pad", "parameter", "melding"),
+    [
+        ("samenwerkingsverbanden", "actiefOp", ISO),
+        (
+            "gemeenten/GM0479/samenwerkingsverbanden",
+            "peildatum",
+            "Peildatum: vul een geldige datum in (JJJJ-MM-DD).",
+        ),
+        ("vergaderingen", "van", ISO),
+    ],
+)
+def test_a_date_not_written_as_the_document_says_is_a_400(
+    api, referentiedata, pad, parameter, melding, datum
+):
+    # The document's pattern is JJJJ-MM-DD in ASCII digits; strptime also read 2025-6-1 and
+    # full-width digits, so a client could not tell which date it asked for.
+    assert ongeldig(api.get(f"/api/v1/{pad}", {parameter: datum})) == {parameter: melding}
+
+
 @pytest.mark.parametrize(
     ("pad", "parameters", "namen"),
     [
