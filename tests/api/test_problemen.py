@@ -163,11 +163,15 @@ def test_a_value_that_is_not_a_choice_is_a_400_naming_the_values_there_are(behee
     assert not Samenwerkingsverband.objects.filter(naam="Regeling X").exists()
 
 
-def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(api):
+def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(
+    api, django_assert_num_queries
+):
     for code in ("PV90", "PV91", "PV92"):
         f.ProvincieFactory(code=code, naam=f"Provincie {code}")
     pagina_s = -(-Provincie.objects.count() // 2)
-    body = probleem(api.get("/api/v1/provincies", {"page": 99, "pageSize": 2}), 404)
+    with django_assert_num_queries(1):  # the count, once
+        antwoord = api.get("/api/v1/provincies", {"page": 99, "pageSize": 2})
+    body = probleem(antwoord, 404)
     assert body["detail"] == f"Pagina 99 bestaat niet: er zijn {pagina_s} pagina's met pageSize 2."
     body = probleem(api.get("/api/v1/provincies", {"page": 2, "pageSize": 500}), 404)
     assert body["detail"] == "Pagina 2 bestaat niet: er is 1 pagina met pageSize 500."
