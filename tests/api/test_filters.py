@@ -243,7 +243,16 @@ def test_pages_are_stable_and_linked(api, referentiedata):
     ]
 
 
-@pytest.mark.parametrize("parameters", [{"page": "twee"}, {"page": "0"}, {"pageSize": "alles"}])
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"page": "twee"},
+        {"page": "0"},
+        {"pageSize": "alles"},
+        {"page": "\u00b2"},  # a digit to isdigit(), not to int(): was a 500 (HTML)
+        {"pageSize": "\uff15"},  # full-width 5: was read as 5
+    ],
+)
 def test_bad_page_parameters_are_a_400(api, referentiedata, parameters):
     assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == dict.fromkeys(
         parameters, "Gebruik een geheel getal vanaf 1."
