@@ -176,6 +176,11 @@ def test_gemeenten_q_finds_what_the_search_page_finds(api, client, referentiedat
     assert gevonden["Location"] == f"/gemeenten/{Gemeente.objects.get(naam=namen[0]).cbs_code}/"
 
 
+def test_gemeenten_q_with_a_digit_that_is_not_0_to_9_finds_nothing(api, referentiedata):
+    # "²" is a digit to isdigit(), not to int(): the search was a 500.
+    assert _namen(api, "gemeenten", q="\u00b2") == []
+
+
 def test_samenwerkingsverbanden_q_ignores_accents_as_the_search_page_does(api, verbanden):
     f.SamenwerkingsverbandFactory(naam="Gemeenschappelijke regeling Súdwest-Fryslân")
     assert _namen(api, "samenwerkingsverbanden", q="sudwest") == [
