@@ -188,6 +188,26 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     def get_validators(self):
         return []
 
+    def to_internal_value(self, data):
+        """A name in the body that is no field is refused, as an unknown query parameter is: a
+        typo (`uittredingdatum`) would otherwise be dropped and the object saved unchanged,
+        with a 200. The read-only fields (`uuid`, `url`, `…Label`) may come along, so that an
+        object as read can be sent back."""
+        if isinstance(data, dict):
+            onbekend = sorted(set(data) - set(self.fields))
+            if onbekend:
+                schrijfbaar = sorted(
+                    naam for naam, veld in self.fields.items() if not veld.read_only
+                )
+                reden = _("Onbekend veld. Velden: %(namen)s.") % {"namen": ", ".join(schrijfbaar)}
+                raise serializers.ValidationError(
+                    {
+                        naam: [serializers.ErrorDetail(reden, code="onbekend_veld")]
+                        for naam in onbekend
+                    }
+                )
+        return super().to_internal_value(data)
+
     def build_field(self, field_name, info, model_class, nested_depth):
         if field_name == self.url_field_name:  # also when the model has a field `url`
             klasse, kwargs = self.build_url_field(field_name, model_class)
