@@ -180,6 +180,12 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     (`full_clean()` and their own checks), with the same messages as in the admin."""
 
     serializer_related_field = SleutelField
+    # DRF: "Ongeldige data. Verwacht een dictionary, kreeg een list."
+    default_error_messages = {
+        "invalid": _(
+            "Stuur één JSON-object met de velden tussen {{ en }}, geen lijst of losse waarde."
+        )
+    }
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         JaarVeld: JaarVeldField,

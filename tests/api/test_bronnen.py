@@ -383,6 +383,16 @@ def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beh
     assert terug.status_code == 200, terug.content
 
 
+@pytest.mark.parametrize("body", [[{"naam": "Jan"}], "Jan", 12])
+def test_a_body_that_is_not_one_object_says_to_send_one(beheerder, body):
+    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list."
+    assert ongeldig(beheerder.post("/api/v1/personen", body, format="json")) == {
+        "nonFieldErrors": (
+            "Stuur één JSON-object met de velden tussen { en }, geen lijst of losse waarde."
+        )
+    }
+
+
 def test_unknown_relation_in_a_write_names_the_field(beheerder):
     fouten = ongeldig(
         beheerder.post(
