@@ -162,11 +162,14 @@ class CamelSerializer(serializers.Serializer):
             api_naam = camel(naam)
             if api_naam != naam and veld.source is None:
                 veld.source = naam
+            if veld.label is None:  # DRF would make "Laatstgewijzigd" of the camelCase name
+                veld.label = capfirst(naam.replace("_", " "))
             velden[api_naam] = veld
             if type(veld) is serializers.ChoiceField:
                 velden[f"{api_naam}Label"] = LabelField(
                     keuzes=veld.choices,
                     source=veld.source or naam,
+                    label=_("%(veld)s (omschrijving)") % {"veld": veld.label},
                     help_text=_("Omschrijving van de waarde van %(veld)s.") % {"veld": api_naam},
                 )
         return velden

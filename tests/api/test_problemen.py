@@ -136,6 +136,15 @@ def test_options_names_and_describes_the_address_in_dutch(
     assert (body["name"], body["description"]) == (naam, omschrijving)
 
 
+def test_options_labels_the_fields_in_words(beheerder):
+    # DRF made the labels of the camelCase names: "Laatstgewijzigd", "Rollabel".
+    velden = beheerder.options("/api/v1/deelnames").json()["actions"]["POST"]
+    assert velden["laatstGewijzigd"]["label"] == "Laatst gewijzigd"
+    assert velden["deelnemendeBestuursorganen"]["label"] == "Deelnemende bestuursorganen"
+    assert velden["rolLabel"]["label"] == "Rol (omschrijving)"
+    assert velden["aandelenAantal"]["label"] == "Aantal aandelen"  # the model's own
+
+
 @pytest.mark.parametrize("pad", ["/api/v1/bestaat-niet", "/api/v1/gemeenten/"])
 def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
     body = probleem(api.get(pad), 404)
