@@ -145,7 +145,16 @@ def test_options_labels_the_fields_in_words(beheerder):
     assert velden["aandelenAantal"]["label"] == "Aantal aandelen"  # the model's own
 
 
-@pytest.mark.parametrize("pad", ["/api/v1/bestaat-niet", "/api/v1/gemeenten/"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/api/v1/bestaat-niet",
+        "/api/v1/gemeenten/",
+        # DRF's format suffixes: a second address, whose answer linked every object as .json.
+        "/api/v1/gemeenten.json",
+        "/api/v1/provincies/PV27.json",
+    ],
+)
 def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
     body = probleem(api.get(pad), 404)
     assert "schuine streep" in body["detail"]
