@@ -24,7 +24,15 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, iso_datum, niet_gevonden, sleutel
+from .namen import (
+    ONGELDIGE_DATUM,
+    alleen_cijfers,
+    als_opgeslagen,
+    camel,
+    iso_datum,
+    niet_gevonden,
+    sleutel,
+)
 
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
@@ -77,12 +85,17 @@ class DatumField(serializers.DateField):
 
 
 class JaarField(serializers.IntegerField):
-    """A year from 1900 up to and including 2100."""
+    """A year from 1900 up to and including 2100, in the digits 0-9 (namen.alleen_cijfers)."""
 
     default_error_messages = JAAR_FOUTEN
 
     def __init__(self, **kwargs):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not alleen_cijfers(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 # A field's label as text when a message is shown (one lazy type, made once).

@@ -39,7 +39,15 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, als_opgeslagen, camel, iso_datum, niet_gevonden, sleutel
+from .namen import (
+    ONGELDIGE_DATUM,
+    alleen_cijfers,
+    als_opgeslagen,
+    camel,
+    iso_datum,
+    niet_gevonden,
+    sleutel,
+)
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -112,8 +120,17 @@ class JaNeeFilter(django_filters.BooleanFilter):
     field_class = JaNeeField
 
 
+class CijfersJaarVeld(JaarVeld):
+    """JaarVeld taking the digits 0-9 only (namen.alleen_cijfers), as the document says."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not alleen_cijfers(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class JaarFilter(django_filters.NumberFilter):
-    field_class = JaarVeld
+    field_class = CijfersJaarVeld
 
 
 class SleutelKeuze(django_filters.fields.ModelChoiceField):

@@ -6,6 +6,8 @@ from django.utils.translation import ngettext
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from .namen import alleen_cijfers
+
 
 class Paginering(PageNumberPagination):
     page_size = 50
@@ -18,9 +20,7 @@ class Paginering(PageNumberPagination):
         fouten = {}
         for naam in (self.page_query_param, self.page_size_query_param):
             waarde = request.query_params.get(naam, "1")
-            # ASCII digits only: "²" is a digit to isdigit() but not to int() (a 500), and
-            # full-width "５" would be read as 5.
-            if not (waarde.isascii() and waarde.isdigit()) or int(waarde) < 1:
+            if not alleen_cijfers(waarde) or int(waarde) < 1:
                 fouten[naam] = [_("Gebruik een geheel getal vanaf 1.")]
             elif naam == self.page_size_query_param and int(waarde) > self.max_page_size:
                 fouten[naam] = [

@@ -139,6 +139,24 @@ def test_a_date_not_written_as_the_document_says_is_a_400(
     assert ongeldig(api.get(f"/api/v1/{pad}", {parameter: datum})) == {parameter: melding}
 
 
+@pytest.mark.parametrize("jaar", ["2025.0", " 2025", "\uff12\uff10\uff12\uff15", "+2025"])
+@pytest.mark.parametrize(
+    ("pad", "parameter"),
+    [
+        ("bijdragen", "jaar"),  # a filter
+        ("gemeenten/GM0479/samenwerkingsverbanden", "jaar"),  # a parameter of an action
+        ("termijnen", "jaar"),
+    ],
+)
+def test_a_year_not_written_in_the_digits_0_to_9_is_a_400(
+    api, referentiedata, pad, parameter, jaar
+):
+    # The document says an integer; Python read these as 2025.
+    assert ongeldig(api.get(f"/api/v1/{pad}", {parameter: jaar})) == {
+        parameter: "Jaar: vul een jaartal in, bijvoorbeeld 2025."
+    }
+
+
 @pytest.mark.parametrize(
     ("pad", "parameters", "namen"),
     [
