@@ -4,6 +4,8 @@
 descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
+import re
+
 from django.db import connection, models
 from django.utils.functional import lazy
 from django.utils.text import capfirst
@@ -48,6 +50,21 @@ ONGELDIG_BEDRAG = _(
     "Geef het bedrag als getal met een punt voor de centen en zonder duizendtallen, "
     "bijvoorbeeld 1234.56 (niet 1.234,56)."
 )
+
+
+class BedragField(serializers.DecimalField):
+    """An amount: a JSON number, or a string as the document's pattern says (digits 0-9, a
+    point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and other scripts'
+    digits."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not _BEDRAG.fullmatch(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# Digits before and after the point are counted by DecimalField, with their own messages.
+_BEDRAG = re.compile(r"-?[0-9]*(\.[0-9]*)?")
 
 
 class TekstField(serializers.CharField):
@@ -271,6 +288,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                 ),
             }
         if klasse is serializers.DecimalField and is_bedrag(model_field):
+            klasse = BedragField
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {
                 **kwargs.get("error_messages", {}),
