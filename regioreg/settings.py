@@ -317,6 +317,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "samenwerking.api.pagination.Paginering",
     "DEFAULT_SCHEMA_CLASS": "samenwerking.api.schema.RegisterAutoSchema",
     "EXCEPTION_HANDLER": "samenwerking.api.exceptions.probleem_handler",
+    # What OPTIONS says of an address, in Dutch (DRF would say "Gemeente List" and the
+    # English docstring).
+    "VIEW_NAME_FUNCTION": "samenwerking.api.schema.naam_van_adres",
+    "VIEW_DESCRIPTION_FUNCTION": "samenwerking.api.schema.omschrijving_van_adres",
     # Whose address the anonymous limit counts: behind the TLS proxy the last X-Forwarded-For
     # entry (the one the proxy added), else the connection's own. Never the whole header, as
     # DRF does by default: a client could then send a new one with every request.

@@ -20,6 +20,9 @@ register_converter(CbsCodeConverter, "cbs")
 # One API under /api/v1/ (namespace api): the register's resources and the raad's, on one
 # router. API Design Rules: no trailing slash on resources.
 api = DefaultRouter(trailing_slash=False)
+# One address per resource: no second one with a format suffix (gemeenten.json), whose answers
+# linked every object as …/GM0518.json.
+api.include_format_suffixes = False
 api.register("provincies", register_api.ProvincieViewSet)
 api.register("gemeenten", register_api.GemeenteViewSet)
 api.register("organisaties", register_api.OrganisatieViewSet)

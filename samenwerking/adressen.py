@@ -1,14 +1,16 @@
-"""A gemeente in an address: /gemeenten/GM0363/ for pages, /api/v1/gemeenten/GM0363 for the API.
+"""A gemeente in an address: /gemeenten/GM0363/ for pages, /api/v1/gemeenten/GM0363 for the API;
+a provincie in the API's /api/v1/provincies/PV27.
 
-One address per gemeente: a CBS code typed in lower case (/gemeenten/gm0363/) redirects to the
-same route with the code as stored (/gemeenten/GM0363/). A key with a NUL character matches no
-route (PostgreSQL cannot even compare it): the generic Dutch 404 of the pages or the API.
+One address per gemeente or provincie: a CBS code typed in lower case (/gemeenten/gm0363/,
+/api/v1/provincies/pv27) redirects to the same route with the code as stored. A key with a NUL
+character matches no route (PostgreSQL cannot even compare it): the generic Dutch 404 of the
+pages or the API.
 """
 
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, Provincie
 
 # A key in a URL: anything up to the next slash, but never NUL. The API's routes also stop at
 # a dot, as DRF's do.
@@ -32,12 +34,25 @@ def normaliseer_cbs_code(code: str) -> str:
     return code.strip().upper()
 
 
+def cbs_code_in_adres(view_func, view_kwargs) -> tuple[str, type[Gemeente | Provincie]] | None:
+    """The route's argument that holds a CBS code, and whose code it is: a gemeente's in
+    `<cbs:cbs_code>` (pages and API), a provincie's in the API's provincies/<code> (the
+    lookup of a viewset on provincies). Never by the name `code` alone: a domein's is
+    lower case."""
+    if "cbs_code" in view_kwargs:
+        return "cbs_code", Gemeente
+    queryset = getattr(getattr(view_func, "cls", None), "queryset", None)
+    if queryset is not None and queryset.model is Provincie and "code" in view_kwargs:
+        return "code", Provincie
+    return None
+
+
 class CbsCodeMiddleware:
-    """After URL resolution, before the view: a route with a `cbs_code` whose code is not
-    written as stored, but is a gemeente once normalised, answers 301 to the same route (by
-    name, never by editing the path) with the same query string. Anything else, an unknown
-    code included, goes to the view, which answers its own Dutch 404. Only for GET and HEAD:
-    a redirect would turn another method into a GET."""
+    """After URL resolution, before the view: a route with a CBS code (`cbs_code_in_adres`)
+    not written as stored, but a gemeente's or provincie's once normalised, answers 301 to the
+    same route (by name, never by editing the path) with the same query string. Anything
+    else, an unknown code included, goes to the view, which answers its own Dutch 404. Only
+    for GET and HEAD: a redirect would turn another method into a GET."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -46,15 +61,17 @@ class CbsCodeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        code = view_kwargs.get("cbs_code")
-        if code is None or request.method not in ("GET", "HEAD"):
+        gevonden = cbs_code_in_adres(view_func, view_kwargs)
+        if gevonden is None or request.method not in ("GET", "HEAD"):
             return None
+        naam, model = gevonden
+        code = view_kwargs[naam]
         genormaliseerd = normaliseer_cbs_code(code)
-        if genormaliseerd == code or not Gemeente.objects.filter(cbs_code=genormaliseerd).exists():
+        if genormaliseerd == code or not model.objects.filter(**{naam: genormaliseerd}).exists():
             return None
         match = request.resolver_match
         adres = reverse(
-            match.view_name, args=match.args, kwargs={**match.kwargs, "cbs_code": genormaliseerd}
+            match.view_name, args=match.args, kwargs={**match.kwargs, naam: genormaliseerd}
         )
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{adres}?{query}" if query else adres)

@@ -1,5 +1,6 @@
-"""A gemeente in an address: a CBS code in lower case redirects to the code as stored, on the
-same route (pages and API); an odd or unknown code is a Dutch 404, never a redirect loop."""
+"""A gemeente or provincie in an address: a CBS code in lower case redirects to the code as
+stored, on the same route (pages and API); an odd or unknown code is a Dutch 404, never a
+redirect loop."""
 
 import uuid
 
@@ -36,6 +37,17 @@ def test_a_lower_case_code_redirects_to_the_same_route_with_the_code_as_stored(
     assert antwoord.status_code == 301
     assert antwoord["Location"] == adres.format("GM0363") + query
     assert client.get(antwoord["Location"]).status_code == 200
+
+
+def test_a_provincie_in_lower_case_redirects_in_the_api_as_a_gemeente_does(client, referentiedata):
+    antwoord = client.get("/api/v1/provincies/pv27")
+    assert antwoord.status_code == 301
+    assert antwoord["Location"] == "/api/v1/provincies/PV27"
+    assert client.get(antwoord["Location"]).json()["naam"] == "Noord-Holland"
+    # Normalised, still no provincie: the Dutch 404, no redirect.
+    assert probleem(client.get("/api/v1/provincies/pv99"), 404)["detail"] == (
+        "Geen provincie met CBS-code pv99."
+    )
 
 
 def test_the_oplegger_keeps_the_arrangement_when_redirecting(client, referentiedata):

@@ -24,7 +24,7 @@ from samenwerking.models import Gemeente, Samenwerkingsverband
 class ZienswijzeverzoekFilterSet(VerbandFilterSet):
     soort = django_filters.ChoiceFilter(choices=ZienswijzeSoort.choices, label=_("Soort verzoek."))
     jaar = JaarFilter(label=_("Begrotingsjaar, bijvoorbeeld 2026."))
-    ordering = volgorde(("uiterste_datum", "uiterste_datum"), ("ontvangen_op", "ontvangen_op"))
+    ordering = volgorde(("uiterste_datum", "uitersteDatum"), ("ontvangen_op", "ontvangenOp"))
 
 
 class ZienswijzeFilterSet(RegisterFilterSet):
@@ -41,7 +41,7 @@ class ZienswijzeFilterSet(RegisterFilterSet):
         label=_("Status zoals die vandaag luidt, ook termijn_verstreken."),
     )
     ordering = volgorde(
-        ("zienswijzeverzoek__uiterste_datum", "uiterste_datum"), ("gemeente__naam", "gemeente")
+        ("zienswijzeverzoek__uiterste_datum", "uitersteDatum"), ("gemeente__naam", "gemeente")
     )
 
 

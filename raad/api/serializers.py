@@ -17,7 +17,7 @@ from raad.models import (
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
 from raad.vergaderregels import BRONNEN, VASTSTELLINGSVERGADERING, VERGADERING
-from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer
+from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer, SleutelField
 from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -206,7 +206,7 @@ class TermijnParametersSerializer(serializers.Serializer):
             "invalid": _("Gebruik het uuid van een samenwerkingsverband."),
         },
     )
-    gemeente = serializers.SlugRelatedField(
+    gemeente = SleutelField(
         queryset=Gemeente.objects.all(),
         slug_field="cbs_code",
         required=False,

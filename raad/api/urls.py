@@ -3,7 +3,10 @@ kosten per inwoner of a regeling and the calendar's P&C termijnen (computed, lis
 Its resources (zienswijzeverzoeken, zienswijzen, kaders, doelen, vergaderingen,
 raadsvergaderingen, vaststellingsvergaderingen) are on the API's one router in regioreg.urls."""
 
-from django.urls import path
+from django.urls import path, re_path
+from django.utils.translation import gettext_lazy as _
+
+from samenwerking.adressen import SLEUTEL_IN_API
 
 from . import vergelijking, views, viewsets
 
@@ -13,10 +16,15 @@ urlpatterns = [
         views.VerbondenPartijenView.as_view(),
         name="verbonden-partijen",
     ),
-    path(
-        "samenwerkingsverbanden/<uuid:uuid>/kosten-per-inwoner",
+    # Any key, not only a uuid: the view says what is wrong with it.
+    re_path(
+        rf"^samenwerkingsverbanden/(?P<uuid>{SLEUTEL_IN_API})/kosten-per-inwoner$",
         vergelijking.KostenPerInwonerView.as_view(),
         name="kosten-per-inwoner",
     ),
-    path("termijnen", viewsets.TermijnViewSet.as_view({"get": "list"}), name="termijn-list"),
+    path(
+        "termijnen",
+        viewsets.TermijnViewSet.as_view({"get": "list"}, name=_("P&C-termijnen")),
+        name="termijn-list",
+    ),
 ]

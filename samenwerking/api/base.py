@@ -4,6 +4,8 @@
 descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
+import re
+
 from django.db import connection, models
 from django.utils.functional import lazy
 from django.utils.text import capfirst
@@ -24,7 +26,15 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+from .namen import (
+    ONGELDIGE_DATUM,
+    alleen_cijfers,
+    als_opgeslagen,
+    camel,
+    iso_datum,
+    niet_gevonden,
+    sleutel,
+)
 
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
@@ -40,6 +50,21 @@ ONGELDIG_BEDRAG = _(
     "Geef het bedrag als getal met een punt voor de centen en zonder duizendtallen, "
     "bijvoorbeeld 1234.56 (niet 1.234,56)."
 )
+
+
+class BedragField(serializers.DecimalField):
+    """An amount: a JSON number, or a string as the document's pattern says (digits 0-9, a
+    point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and other scripts'
+    digits."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not _BEDRAG.fullmatch(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# Digits before and after the point are counted by DecimalField, with their own messages.
+_BEDRAG = re.compile(r"-?[0-9]*(\.[0-9]*)?")
 
 
 class TekstField(serializers.CharField):
@@ -64,6 +89,7 @@ class DatumField(serializers.DateField):
     for query parameters and bodies alike; the document says the range as a pattern."""
 
     default_error_messages = {"invalid": ONGELDIGE_DATUM, "buiten_bereik": DATUM_BUITEN_BEREIK}
+    datetime_parser = staticmethod(iso_datum)
 
     def __init__(self, **kwargs):
         super().__init__(input_formats=["%Y-%m-%d"], **kwargs)
@@ -76,12 +102,17 @@ class DatumField(serializers.DateField):
 
 
 class JaarField(serializers.IntegerField):
-    """A year from 1900 up to and including 2100."""
+    """A year from 1900 up to and including 2100, in the digits 0-9 (namen.alleen_cijfers)."""
 
     default_error_messages = JAAR_FOUTEN
 
     def __init__(self, **kwargs):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not alleen_cijfers(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 # A field's label as text when a message is shown (one lazy type, made once).
@@ -139,15 +170,16 @@ class LabelField(serializers.ReadOnlyField):
 
 
 class SleutelField(serializers.SlugRelatedField):
-    """A relation given by the related row's public key. A key with a NUL character is
-    refused before the look-up: PostgreSQL cannot compare it (found by schemathesis: a 500)."""
+    """A relation given by the related row's public key, a CBS code in any case
+    (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
+    PostgreSQL cannot compare it (found by schemathesis: a 500)."""
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
-        return super().to_internal_value(data)
+        return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
 
 
 class CamelSerializer(serializers.Serializer):
@@ -160,11 +192,14 @@ class CamelSerializer(serializers.Serializer):
             api_naam = camel(naam)
             if api_naam != naam and veld.source is None:
                 veld.source = naam
+            if veld.label is None:  # DRF would make "Laatstgewijzigd" of the camelCase name
+                veld.label = capfirst(naam.replace("_", " "))
             velden[api_naam] = veld
             if type(veld) is serializers.ChoiceField:
                 velden[f"{api_naam}Label"] = LabelField(
                     keuzes=veld.choices,
                     source=veld.source or naam,
+                    label=_("%(veld)s (omschrijving)") % {"veld": veld.label},
                     help_text=_("Omschrijving van de waarde van %(veld)s.") % {"veld": api_naam},
                 )
         return velden
@@ -178,6 +213,12 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     (`full_clean()` and their own checks), with the same messages as in the admin."""
 
     serializer_related_field = SleutelField
+    # DRF: "Ongeldige data. Verwacht een dictionary, kreeg een list."
+    default_error_messages = {
+        "invalid": _(
+            "Stuur één JSON-object met de velden tussen {{ en }}, geen lijst of losse waarde."
+        )
+    }
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         JaarVeld: JaarVeldField,
@@ -185,6 +226,26 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
 
     def get_validators(self):
         return []
+
+    def to_internal_value(self, data):
+        """A name in the body that is no field is refused, as an unknown query parameter is: a
+        typo (`uittredingdatum`) would otherwise be dropped and the object saved unchanged,
+        with a 200. The read-only fields (`uuid`, `url`, `…Label`) may come along, so that an
+        object as read can be sent back."""
+        if isinstance(data, dict):
+            onbekend = sorted(set(data) - set(self.fields))
+            if onbekend:
+                schrijfbaar = sorted(
+                    naam for naam, veld in self.fields.items() if not veld.read_only
+                )
+                reden = _("Onbekend veld. Velden: %(namen)s.") % {"namen": ", ".join(schrijfbaar)}
+                raise serializers.ValidationError(
+                    {
+                        naam: [serializers.ErrorDetail(reden, code="onbekend_veld")]
+                        for naam in onbekend
+                    }
+                )
+        return super().to_internal_value(data)
 
     def build_field(self, field_name, info, model_class, nested_depth):
         if field_name == self.url_field_name:  # also when the model has a field `url`
@@ -227,6 +288,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                 ),
             }
         if klasse is serializers.DecimalField and is_bedrag(model_field):
+            klasse = BedragField
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {
                 **kwargs.get("error_messages", {}),

@@ -39,7 +39,15 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
 from samenwerking.tekst import keuzefout
 
-from .namen import ONGELDIGE_DATUM, camel, niet_gevonden, sleutel
+from .namen import (
+    ONGELDIGE_DATUM,
+    alleen_cijfers,
+    als_opgeslagen,
+    camel,
+    iso_datum,
+    niet_gevonden,
+    sleutel,
+)
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -51,8 +59,13 @@ class RegisterFilterSet(django_filters.FilterSet):
     def get_filters(cls):
         return {camel(naam): filter for naam, filter in super().get_filters().items()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "ordering" in data:
+            # `ordering` names fields in camelCase (uitersteDatum); the snake_case names the
+            # calendar's lists took before (uiterste_datum) keep working.
+            data = data.copy()
+            data["ordering"] = ",".join(camel(veld) for veld in data["ordering"].split(","))
+        super().__init__(data, *args, **kwargs)
         for naam, filter in self.filters.items():
             if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
                 filter,
@@ -62,11 +75,18 @@ class RegisterFilterSet(django_filters.FilterSet):
                 filter.field.error_messages["invalid_choice"] = keuzefout(capfirst(naam), waarden)
 
 
+class IsoDatumVeld(DatumVeld):
+    """DatumVeld reading JJJJ-MM-DD only (namen.iso_datum)."""
+
+    def strptime(self, value, format):
+        return iso_datum(value, format).date()
+
+
 class DatumFilter(django_filters.DateFilter):
     """An ISO date (not the Dutch input formats of forms) within the register's range
     (peilmoment)."""
 
-    field_class = DatumVeld
+    field_class = IsoDatumVeld
 
     def __init__(self, **kwargs):
         super().__init__(
@@ -100,13 +120,33 @@ class JaNeeFilter(django_filters.BooleanFilter):
     field_class = JaNeeField
 
 
+class CijfersJaarVeld(JaarVeld):
+    """JaarVeld taking the digits 0-9 only (namen.alleen_cijfers), as the document says."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not alleen_cijfers(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class JaarFilter(django_filters.NumberFilter):
-    field_class = JaarVeld
+    field_class = CijfersJaarVeld
+
+
+class SleutelKeuze(django_filters.fields.ModelChoiceField):
+    """A row by its public key, a CBS code in any case (namen.als_opgeslagen)."""
+
+    def to_python(self, value):
+        return super().to_python(als_opgeslagen(self.queryset.model, value))
+
+
+class VerwijzingFilter(django_filters.ModelChoiceFilter):
+    field_class = SleutelKeuze
 
 
 def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
     """A filter on a related row given by its public key (uuid or code); unknown is an error."""
-    return django_filters.ModelChoiceFilter(
+    return VerwijzingFilter(
         queryset=model.objects.all(),
         to_field_name=sleutel(model),
         error_messages={"invalid_choice": lazy(niet_gevonden, str)(model, "%(value)s")},

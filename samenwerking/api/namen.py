@@ -1,13 +1,34 @@
 """How the API names things: camelCase JSON names and the public key of each model."""
 
+import datetime
+import re
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenwerking.adressen import normaliseer_cbs_code
 from samenwerking.models import Domein, Gemeente, Provincie
 
 # Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
 ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
+_ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def alleen_cijfers(waarde: str) -> bool:
+    """A whole number as the document says one (a page, a year): the digits 0-9 only. Python
+    would also read "2025.0", " 2025", full-width "２０２５" and "²" (the last as a 500)."""
+    return waarde.isascii() and waarde.isdigit()
+
+
+def iso_datum(waarde: str, formaat: str) -> datetime.datetime:
+    """`strptime` for the API's one date format, JJJJ-MM-DD with ASCII digits: strptime alone
+    also reads 2025-6-1 and full-width digits, which the document's pattern refuses."""
+    if not _ISO_DATUM.fullmatch(waarde):
+        raise ValueError(waarde)
+    return datetime.datetime.strptime(waarde, formaat)
+
 
 # Models known by a code of their own; every other model is known by its uuid.
 SLEUTELS: dict[type[models.Model], str] = {
@@ -20,6 +41,14 @@ SLEUTELS: dict[type[models.Model], str] = {
 def sleutel(model: type[models.Model]) -> str:
     """The field that identifies a row of `model` in URLs, relations and filters."""
     return SLEUTELS.get(model, "uuid")
+
+
+def als_opgeslagen(model: type[models.Model], waarde: str) -> str:
+    """A key as a client may write it, as stored: a CBS code in any case (gm0479, pv27), as
+    the detail addresses take it (samenwerking.adressen); other keys as given."""
+    if model in (Gemeente, Provincie) and isinstance(waarde, str):
+        return normaliseer_cbs_code(waarde)
+    return waarde
 
 
 def camel(naam: str) -> str:
@@ -36,3 +65,18 @@ def niet_gevonden(model: type[models.Model], waarde: str) -> str:
         "veld": veld.verbose_name,
         "waarde": waarde,
     }
+
+
+def niet_op_adres(model: type[models.Model], waarde: str) -> str:
+    """The 404 of an address whose key matches no row. A key that is not even a uuid where one
+    belongs is said to be so, with what to send instead."""
+    melding = niet_gevonden(model, waarde)
+    if sleutel(model) == "uuid":
+        try:
+            uuid.UUID(waarde)
+        except ValueError:
+            melding += " " + _(
+                "Dat is geen geldige uuid: gebruik de uuid van een %(model)s zoals de API die "
+                "geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
+            ) % {"model": model._meta.verbose_name}
+    return melding

@@ -1,9 +1,12 @@
 """Page-number pagination with a Dutch description and strict page parameters."""
 
+from django.core.paginator import InvalidPage
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+from .namen import alleen_cijfers
 
 
 class Paginering(PageNumberPagination):
@@ -17,7 +20,7 @@ class Paginering(PageNumberPagination):
         fouten = {}
         for naam in (self.page_query_param, self.page_size_query_param):
             waarde = request.query_params.get(naam, "1")
-            if not waarde.isdigit() or int(waarde) < 1:
+            if not alleen_cijfers(waarde) or int(waarde) < 1:
                 fouten[naam] = [_("Gebruik een geheel getal vanaf 1.")]
             elif naam == self.page_size_query_param and int(waarde) > self.max_page_size:
                 fouten[naam] = [
@@ -26,25 +29,25 @@ class Paginering(PageNumberPagination):
                 ]
         if fouten:
             raise ValidationError(fouten)
+        # DRF's paginate_queryset, keeping the paginator: a page past the last says how many
+        # there are from the count the paginator made (DRF says only "Ongeldige pagina.").
+        grootte = self.get_page_size(request)
+        paginator = self.django_paginator_class(queryset, grootte)
+        nummer = request.query_params.get(self.page_query_param, 1)
         try:
-            return super().paginate_queryset(queryset, request, view)
-        except NotFound:
-            # DRF says only "Ongeldige pagina."; say how many there are (one count more).
-            grootte = self.get_page_size(request)
-            aantal = self.django_paginator_class(queryset, grootte).num_pages
+            self.page = paginator.page(nummer)
+        except InvalidPage:
             raise NotFound(
                 ngettext(
                     "Pagina %(pagina)s bestaat niet: er is %(n)d pagina met pageSize %(grootte)d.",
                     "Pagina %(pagina)s bestaat niet: er zijn %(n)d pagina's met pageSize "
                     "%(grootte)d.",
-                    aantal,
+                    paginator.num_pages,
                 )
-                % {
-                    "pagina": request.query_params[self.page_query_param],
-                    "n": aantal,
-                    "grootte": grootte,
-                }
+                % {"pagina": nummer, "n": paginator.num_pages, "grootte": grootte}
             ) from None
+        self.request = request
+        return list(self.page)
 
     def get_schema_operation_parameters(self, view):
         """Both parameters start at 1 in the document too (page=0 is a 400), and pageSize

@@ -12,6 +12,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import SAFE_METHODS
+from rest_framework.views import get_view_name
 
 from samenwerking.peilmoment import DATUM_PATROON, DatumVeld
 
@@ -33,6 +34,37 @@ OMSCHRIJVINGEN = {
         "mag, en If-Match met de ETag; dezelfde controles als in het beheer."
     ),
 }
+
+
+def _model_van(view):
+    queryset = getattr(view, "queryset", None)
+    return queryset.model if queryset is not None else None
+
+
+def naam_van_adres(view) -> str:
+    """The name OPTIONS gives an address (DRF's VIEW_NAME_FUNCTION), in Dutch: "Gemeenten" for
+    a list, "Gemeente" for one; a name given to the view or action as it is; otherwise the
+    view's class in words ("Kosten per inwoner"), never DRF's "Gemeente List"."""
+    model = _model_van(view)
+    if getattr(view, "name", None):
+        return str(view.name)
+    if model is None:
+        return capfirst(get_view_name(view).lower())
+    meta = model._meta
+    return capfirst(meta.verbose_name_plural if view.suffix == "List" else meta.verbose_name)
+
+
+def omschrijving_van_adres(view, html=False) -> str:
+    """The description OPTIONS gives an address (DRF's VIEW_DESCRIPTION_FUNCTION): the Dutch
+    one of the document for a list or one object, else none; never the English docstring."""
+    model = _model_van(view)
+    actie = {"List": "list", "Instance": "retrieve"}.get(getattr(view, "suffix", None))
+    if model is None or getattr(view, "name", None) or actie is None:
+        return ""
+    return str(OMSCHRIJVINGEN[actie]) % {
+        "enkelvoud": capfirst(model._meta.verbose_name),
+        "meervoud": capfirst(model._meta.verbose_name_plural),
+    }
 
 
 def niet_leeg(schema: dict) -> None:

@@ -513,8 +513,20 @@ class PerInwonerSerializer(CamelSerializer):
 
 
 class TotalenSerializer(CamelSerializer):
-    begroot = geld(_("Som van de begrote bijdragen; null als geen enkele bekend is."))
-    gerealiseerd = geld(_("Som van de gerealiseerde bijdragen; null als geen enkele bekend is."))
+    begroot = geld(
+        _(
+            "Som van de bekende begrote bijdragen; null als geen enkele bekend is. Een onbekende "
+            "bijdrage telt niet mee (niet als 0): welke dat zijn, staat per samenwerkingsverband "
+            "(bijdrage.begroot null)."
+        )
+    )
+    gerealiseerd = geld(
+        _(
+            "Som van de bekende gerealiseerde bijdragen; null als geen enkele bekend is. Een "
+            "onbekende bijdrage telt niet mee (niet als 0): welke dat zijn, staat per "
+            "samenwerkingsverband (bijdrage.gerealiseerd null)."
+        )
+    )
     inwoners = serializers.IntegerField(
         read_only=True,
         allow_null=True,

@@ -49,7 +49,7 @@ from toegang import rechten
 from . import filters
 from . import serializers as s
 from .kernvraag import samenwerkingsverbanden_van_gemeente
-from .namen import camel, niet_gevonden, sleutel
+from .namen import camel, niet_op_adres, sleutel
 from .permissions import kent_methode
 from .versies import controleer_if_match, etag
 
@@ -123,8 +123,8 @@ class ParameterView(GenericAPIView):
         model = queryset.model
         try:
             return queryset.get(**{sleutel(model): waarde})
-        except model.DoesNotExist:
-            raise NotFound(niet_gevonden(model, waarde)) from None
+        except (model.DoesNotExist, DjangoValidationError):  # (not a uuid)
+            raise NotFound(niet_op_adres(model, waarde)) from None
 
 
 class InvoerTeGroot(APIException):
@@ -199,7 +199,7 @@ class RegisterViewSet(viewsets.ReadOnlyModelViewSet):
             return super().get_object()
         except Http404:
             model = self.queryset.model
-            raise NotFound(niet_gevonden(model, self.kwargs[self.lookup_field])) from None
+            raise NotFound(niet_op_adres(model, self.kwargs[self.lookup_field])) from None
 
 
 class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterViewSet):

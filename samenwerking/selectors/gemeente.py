@@ -260,7 +260,7 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
     term = ROEPNAMEN.get(term, term)
     term_met_provincie = normaliseer_naam(zoekterm, houd_provincie=True)
     code = zoekterm.strip().upper()
-    if code.isdigit():
+    if code.isascii() and code.isdigit():  # "²" is a digit to isdigit(), not to int()
         code = f"GM{int(code):04d}"
     treffers = []
     for gemeente in Gemeente.objects.select_related("provincie").order_by("naam"):

@@ -44,7 +44,20 @@ def test_an_amount_is_stored_exactly_and_returned_with_two_decimals(
     assert beheerder.get(antwoord.json()["url"]).json()["bedrag"] == f"{bewaard:.2f}"
 
 
-@pytest.mark.parametrize("gepost", ["1.234,56", "1234,56", "€ 1.234,56", "1,234.56"])
+@pytest.mark.parametrize(
+    "gepost",
+    [
+        "1.234,56",
+        "1234,56",
+        "€ 1.234,56",
+        "1,234.56",
+        # Not as the document's pattern says; Python's Decimal read them.
+        "1_234.56",
+        " 1234.56 ",
+        "1e3",
+        "\u0661\u0662",  # Arabic-Indic digits
+    ],
+)
 def test_a_dutch_or_formatted_amount_is_refused_in_dutch_naming_the_field(
     beheerder, deelname, gepost
 ):

@@ -360,6 +360,39 @@ def test_change_through_the_service_and_its_refusal(beheerder):
     assert deelname.uittredingsdatum == D(2024, 1, 1)
 
 
+def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beheerder):
+    deelname = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
+    url = f"/api/v1/deelnames/{deelname.uuid}"
+    gelezen = beheerder.get(url)
+    # A typo: was a 200 with the deelname saved unchanged.
+    fouten = ongeldig(
+        beheerder.patch(
+            url,
+            {"uittredingdatum": "2024-01-01"},
+            format="json",
+            HTTP_IF_MATCH=gelezen["ETag"],
+        )
+    )
+    assert list(fouten) == ["uittredingdatum"]
+    assert fouten["uittredingdatum"].startswith("Onbekend veld. Velden: aandeelEigenVermogen, ")
+    assert "uittredingsdatum" in fouten["uittredingdatum"]
+    assert "uuid" not in fouten["uittredingdatum"]  # read-only
+    assert beheerder.get(url)["ETag"] == gelezen["ETag"]  # not saved
+    # An object as read (with its read-only fields and labels) can be sent back.
+    terug = beheerder.put(url, gelezen.json(), format="json", HTTP_IF_MATCH=gelezen["ETag"])
+    assert terug.status_code == 200, terug.content
+
+
+@pytest.mark.parametrize("body", [[{"naam": "Jan"}], "Jan", 12])
+def test_a_body_that_is_not_one_object_says_to_send_one(beheerder, body):
+    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list."
+    assert ongeldig(beheerder.post("/api/v1/personen", body, format="json")) == {
+        "nonFieldErrors": (
+            "Stuur één JSON-object met de velden tussen { en }, geen lijst of losse waarde."
+        )
+    }
+
+
 def test_unknown_relation_in_a_write_names_the_field(beheerder):
     fouten = ongeldig(
         beheerder.post(

@@ -113,6 +113,70 @@ def test_samenwerkingsverbanden_bad_filters(api, referentiedata, parameters, fou
     assert ongeldig(api.get("/api/v1/samenwerkingsverbanden", parameters)) == fouten
 
 
+ISO = "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."
+
+
+@pytest.mark.parametrize(
+    "datum", ["2025-6-1", "2025-06-1", "\uff12\uff10\uff12\uff15-06-01", "20250601"]
+)
+@pytest.mark.parametrize(
+    ("pad", "parameter", "melding"),
+    [
+        ("samenwerkingsverbanden", "actiefOp", ISO),
+        (
+            "gemeenten/GM0479/samenwerkingsverbanden",
+            "peildatum",
+            "Peildatum: vul een geldige datum in (JJJJ-MM-DD).",
+        ),
+        ("vergaderingen", "van", ISO),
+    ],
+)
+def test_a_date_not_written_as_the_document_says_is_a_400(
+    api, referentiedata, pad, parameter, melding, datum
+):
+    # The document's pattern is JJJJ-MM-DD in ASCII digits; strptime also read 2025-6-1 and
+    # full-width digits, so a client could not tell which date it asked for.
+    assert ongeldig(api.get(f"/api/v1/{pad}", {parameter: datum})) == {parameter: melding}
+
+
+@pytest.mark.parametrize("jaar", ["2025.0", " 2025", "\uff12\uff10\uff12\uff15", "+2025"])
+@pytest.mark.parametrize(
+    ("pad", "parameter"),
+    [
+        ("bijdragen", "jaar"),  # a filter
+        ("gemeenten/GM0479/samenwerkingsverbanden", "jaar"),  # a parameter of an action
+        ("termijnen", "jaar"),
+    ],
+)
+def test_a_year_not_written_in_the_digits_0_to_9_is_a_400(
+    api, referentiedata, pad, parameter, jaar
+):
+    # The document says an integer; Python read these as 2025.
+    assert ongeldig(api.get(f"/api/v1/{pad}", {parameter: jaar})) == {
+        parameter: "Jaar: vul een jaartal in, bijvoorbeeld 2025."
+    }
+
+
+@pytest.mark.parametrize(
+    ("pad", "parameters", "namen"),
+    [
+        (
+            "samenwerkingsverbanden",
+            {"deelnemer": "gm0479"},
+            ["Belastingsamenwerking Zaanstreek", "Veiligheidsregio Zaanstreek-Waterland"],
+        ),
+        ("samenwerkingsverbanden", {"provincie": "pv26"}, ["Regionaal Archief Utrecht"]),
+        ("gemeenten", {"provincie": "pv26", "q": "utrecht"}, ["Utrecht", "Utrechtse Heuvelrug"]),
+    ],
+)
+def test_a_code_in_lower_case_filters_as_in_capitals(api, verbanden, pad, parameters, namen):
+    # As the detail addresses take it (/api/v1/gemeenten/gm0479 redirects).
+    assert _namen(api, pad, **parameters) == namen
+    assert ongeldig(api.get(f"/api/v1/{pad}", {**parameters, "provincie": "pv99"})) == {
+        "provincie": "Geen provincie met CBS-code PV99."
+    }
+
+
 @pytest.mark.parametrize(
     ("q", "namen"),
     [
@@ -128,6 +192,11 @@ def test_gemeenten_q_finds_what_the_search_page_finds(api, client, referentiedat
     gevonden = client.get("/", {"q": q})
     assert gevonden.status_code == 302
     assert gevonden["Location"] == f"/gemeenten/{Gemeente.objects.get(naam=namen[0]).cbs_code}/"
+
+
+def test_gemeenten_q_with_a_digit_that_is_not_0_to_9_finds_nothing(api, referentiedata):
+    # "²" is a digit to isdigit(), not to int(): the search was a 500.
+    assert _namen(api, "gemeenten", q="\u00b2") == []
 
 
 def test_samenwerkingsverbanden_q_ignores_accents_as_the_search_page_does(api, verbanden):
@@ -157,6 +226,10 @@ def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad)
 
     beide = {"gemeente": "GM0479", "samenwerkingsverband": str(verband.uuid)}
     assert uuids(**beide, ordering="toetredingsdatum") == [str(oud.uuid), str(nieuw.uuid)]
+    assert uuids(**{**beide, "gemeente": "gm0479"}, ordering="toetredingsdatum") == [
+        str(oud.uuid),
+        str(nieuw.uuid),
+    ]
     assert uuids(**beide, actiefOp="2017-12-31") == [str(oud.uuid)]
     assert uuids(**beide, actiefOp="2018-01-01") == [str(nieuw.uuid)]
 
@@ -193,7 +266,16 @@ def test_pages_are_stable_and_linked(api, referentiedata):
     ]
 
 
-@pytest.mark.parametrize("parameters", [{"page": "twee"}, {"page": "0"}, {"pageSize": "alles"}])
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"page": "twee"},
+        {"page": "0"},
+        {"pageSize": "alles"},
+        {"page": "\u00b2"},  # a digit to isdigit(), not to int(): was a 500 (HTML)
+        {"pageSize": "\uff15"},  # full-width 5: was read as 5
+    ],
+)
 def test_bad_page_parameters_are_a_400(api, referentiedata, parameters):
     assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == dict.fromkeys(
         parameters, "Gebruik een geheel getal vanaf 1."

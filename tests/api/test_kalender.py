@@ -87,6 +87,8 @@ def test_termijnen_parameters_are_checked(api):
         "samenwerkingsverband."
     }
     assert api.get("/api/v1/termijnen", {"page": 1, "pageSize": 5}).status_code == 200
+    # A CBS code in any case, as in the addresses.
+    assert api.get("/api/v1/termijnen", {"gemeente": "gm0479"}).status_code == 200
     probleem(api.get("/api/v1/termijnen/iets"), 404)
 
 
@@ -129,6 +131,45 @@ def test_zienswijzen_with_their_status_as_it_reads_today(api, zaanstad, ggd, van
     lijst = api.get("/api/v1/zienswijzen", {"status": "nog_te_agenderen"}).json()
     assert [r["uuid"] for r in lijst["results"]] == [str(lopend.uuid)]
     assert ongeldig(api.get("/api/v1/zienswijzen", {"status": "vergeten"}))["status"]
+
+
+@pytest.mark.parametrize(
+    ("pad", "ordering"),
+    [
+        ("zienswijzeverzoeken", "uitersteDatum"),
+        ("zienswijzeverzoeken", "uiterste_datum"),  # the name before camelCase, still taken
+        ("zienswijzeverzoeken", "ontvangenOp"),
+        ("zienswijzen", "uitersteDatum"),
+        ("zienswijzen", "uiterste_datum"),
+    ],
+)
+def test_calendar_lists_order_by_camel_case_names(api, zaanstad, ggd, pad, ordering):
+    oud = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    nieuw = ZienswijzeFactory(
+        gemeente=zaanstad,
+        zienswijzeverzoek__samenwerkingsverband=ggd,
+        zienswijzeverzoek__ontvangen_op=D(2025, 5, 1),
+    )
+    antwoord = api.get(f"/api/v1/{pad}", {"ordering": ordering})
+    assert antwoord.status_code == 200, antwoord.content
+    # Oldest first, against the default order (newest deadline first).
+    rijen = (
+        [oud, nieuw] if pad == "zienswijzen" else [oud.zienswijzeverzoek, nieuw.zienswijzeverzoek]
+    )
+    assert [r["uuid"] for r in antwoord.json()["results"]] == [str(rij.uuid) for rij in rijen]
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarden"),
+    [
+        ("zienswijzeverzoeken", "uitersteDatum, -uitersteDatum, ontvangenOp of -ontvangenOp"),
+        ("zienswijzen", "uitersteDatum, -uitersteDatum, gemeente of -gemeente"),
+    ],
+)
+def test_a_wrong_ordering_of_the_calendar_lists_names_the_camel_case_values(api, pad, waarden):
+    assert ongeldig(api.get(f"/api/v1/{pad}", {"ordering": "datum"})) == {
+        "ordering": f"Ordering: kies {waarden}."
+    }
 
 
 @pytest.mark.parametrize("aantal", [1, 30])

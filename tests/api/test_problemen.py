@@ -75,7 +75,17 @@ def test_problem_shape_with_invalid_params(api):
     [
         ("/api/v1/gemeenten/GM9999", "Geen gemeente met CBS-code GM9999."),
         ("/api/v1/provincies/PV99", "Geen provincie met CBS-code PV99."),
-        ("/api/v1/deelnames/geen-uuid", "Geen deelname met uuid geen-uuid."),
+        (
+            "/api/v1/deelnames/geen-uuid",
+            "Geen deelname met uuid geen-uuid. Dat is geen geldige uuid: gebruik de uuid van een "
+            "deelname zoals de API die geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e.",
+        ),
+        (
+            "/api/v1/samenwerkingsverbanden/abc/kosten-per-inwoner",
+            "Geen samenwerkingsverband met uuid abc. Dat is geen geldige uuid: gebruik de uuid "
+            "van een samenwerkingsverband zoals de API die geeft, bijvoorbeeld "
+            "0f8fad5b-d9cb-469f-a165-70867728950e.",
+        ),
         (
             "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000",
             "Geen samenwerkingsverband met uuid 00000000-0000-4000-8000-000000000000.",
@@ -93,7 +103,58 @@ def test_unknown_key_is_a_404_saying_what_was_not_found(api, referentiedata, pad
     assert body["detail"] == detail
 
 
-@pytest.mark.parametrize("pad", ["/api/v1/bestaat-niet", "/api/v1/gemeenten/"])
+@pytest.mark.parametrize(
+    ("pad", "naam", "omschrijving"),
+    [
+        (
+            "/api/v1/gemeenten",
+            "Gemeenten",
+            "Gemeenten opvragen, per pagina en te filteren met de parameters.",
+        ),
+        ("/api/v1/gemeenten/GM0479", "Gemeente", "Gemeente opvragen."),
+        # Its docstring is an English note for developers.
+        (
+            "/api/v1/vergaderingen",
+            "Vergaderingen",
+            "Vergaderingen opvragen, per pagina en te filteren met de parameters.",
+        ),
+        ("/api/v1/gemeenten/GM0479/samenwerkingsverbanden", "Samenwerkingsverbanden", ""),
+        ("/api/v1/termijnen", "P&C-termijnen", ""),
+        (
+            "/api/v1/samenwerkingsverbanden/00000000-0000-4000-8000-000000000000/"
+            "kosten-per-inwoner",
+            "Kosten per inwoner",
+            "",
+        ),
+    ],
+)
+def test_options_names_and_describes_the_address_in_dutch(
+    api, referentiedata, pad, naam, omschrijving
+):
+    # DRF said "Gemeente List" and the view's English docstring.
+    body = api.options(pad).json()
+    assert (body["name"], body["description"]) == (naam, omschrijving)
+
+
+def test_options_labels_the_fields_in_words(beheerder):
+    # DRF made the labels of the camelCase names: "Laatstgewijzigd", "Rollabel".
+    velden = beheerder.options("/api/v1/deelnames").json()["actions"]["POST"]
+    assert velden["laatstGewijzigd"]["label"] == "Laatst gewijzigd"
+    assert velden["deelnemendeBestuursorganen"]["label"] == "Deelnemende bestuursorganen"
+    assert velden["rolLabel"]["label"] == "Rol (omschrijving)"
+    assert velden["aandelenAantal"]["label"] == "Aantal aandelen"  # the model's own
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/api/v1/bestaat-niet",
+        "/api/v1/gemeenten/",
+        # DRF's format suffixes: a second address, whose answer linked every object as .json.
+        "/api/v1/gemeenten.json",
+        "/api/v1/provincies/PV27.json",
+    ],
+)
 def test_unknown_address_under_the_api_is_a_problem_too(api, pad):
     body = probleem(api.get(pad), 404)
     assert "schuine streep" in body["detail"]
@@ -120,11 +181,15 @@ def test_a_value_that_is_not_a_choice_is_a_400_naming_the_values_there_are(behee
     assert not Samenwerkingsverband.objects.filter(naam="Regeling X").exists()
 
 
-def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(api):
+def test_a_page_past_the_last_is_a_404_saying_how_many_pages_there_are(
+    api, django_assert_num_queries
+):
     for code in ("PV90", "PV91", "PV92"):
         f.ProvincieFactory(code=code, naam=f"Provincie {code}")
     pagina_s = -(-Provincie.objects.count() // 2)
-    body = probleem(api.get("/api/v1/provincies", {"page": 99, "pageSize": 2}), 404)
+    with django_assert_num_queries(1):  # the count, once
+        antwoord = api.get("/api/v1/provincies", {"page": 99, "pageSize": 2})
+    body = probleem(antwoord, 404)
     assert body["detail"] == f"Pagina 99 bestaat niet: er zijn {pagina_s} pagina's met pageSize 2."
     body = probleem(api.get("/api/v1/provincies", {"page": 2, "pageSize": 500}), 404)
     assert body["detail"] == "Pagina 2 bestaat niet: er is 1 pagina met pageSize 500."
