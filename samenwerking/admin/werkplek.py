@@ -281,8 +281,13 @@ class DeelnemersToevoegenForm(forms.Form):
     toetredingsdatum = forms.DateField(
         label=gettext_lazy("Toetredingsdatum"),
         required=False,
-        help_text=gettext_lazy("Voor alle gekozen gemeenten; leeg als onbekend. Bijv. 1-1-2026."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy(
+            "Voor alle gekozen gemeenten; kies de dag in de kalender van het veld. Leeg als "
+            "onbekend."
+        ),
+        # A date field of the browser takes and shows JJJJ-MM-DD: a value shown again after
+        # an error must be written so, or the browser drops it.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

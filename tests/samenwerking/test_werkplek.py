@@ -177,6 +177,22 @@ def test_a_secretariaat_adds_many_gemeenten_at_once(referentiedata):
     assert {d.toetredingsdatum for d in deelnames} == {D(2026, 1, 1)}
 
 
+def test_the_toetredingsdatum_says_what_it_takes_and_survives_an_error(referentiedata):
+    """The field is the browser's date picker (it posts JJJJ-MM-DD): its help spoke of typing
+    1-1-2026, and after an error the date came back as 01-01-2026, which a date field of the
+    browser cannot show, so it was lost."""
+    verband = f.SamenwerkingsverbandFactory()
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    antwoord = client.post(_deelnemers_url(verband), {"toetredingsdatum": "2026-01-01"})
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "Kies ten minste één gemeente." in tekst
+    assert re.search(r'<input type="date" name="toetredingsdatum" value="2026-01-01"', tekst)
+    assert "kies de dag in de kalender van het veld. Leeg als onbekend." in tekst
+    assert "1-1-2026" not in tekst
+    assert not models.Deelname.objects.exists()
+
+
 def test_a_secretariaat_cannot_add_deelnemers_to_another_regio(referentiedata):
     eigen, ander = f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()
     client = Client()
