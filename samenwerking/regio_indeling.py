@@ -9,8 +9,9 @@ fixed number of queries whatever the file's length:
   (fixtures/herindelingen.csv, loaded as reference data), with a note for the row; one that
   was divided over several gemeenten is an error that names them;
 - matches each region name to a samenwerkingsverband the account may change (name or
-  afkorting, tolerant of spelling); a name that fits none or several gets candidates to
-  choose from and, for an account that may add arrangements, "create it";
+  afkorting, tolerant of spelling, or the name without "Gemeenschappelijke regeling", the
+  afkorting in brackets and the version's year); a name that fits none or several gets
+  candidates to choose from and, for an account that may add arrangements, "create it";
 - reports a row whose deelname already runs on the peildatum (or that the file repeats) as
   "al bekend", not as an error.
 
@@ -35,7 +36,7 @@ from .constants import Vorm
 from .formats import BestandsFout as BestandsFout
 from .formats import CSVNederlands, ODSNederlands, XLSXNederlands
 from .models import Deelname, Gemeente, Herindeling, Samenwerkingsverband
-from .normalisatie import Namenlijst, normaliseer_naam
+from .normalisatie import Namenlijst, normaliseer_naam, regeling_sleutel
 from .periode import periode_q
 from .tekst import datum_tekst
 
@@ -45,6 +46,7 @@ NIEUW_VERBAND = "nieuw:"  # a choice "nieuw:OL" creates the region as an openbaa
 _GEMEENTE_KOPPEN = ("gemeente", "cbs", "code")
 _REGIO_KOPPEN = ("regio", "samenwerkingsverband", "verband", "regeling")
 _CODE = re.compile(r"(?:GM)?\s*(\d{1,4})", re.IGNORECASE)
+_JAARTAL_ACHTERAAN = re.compile(r"\s(?:19|20)\d\d$")
 
 
 @dataclass
@@ -231,9 +233,22 @@ def _regios_koppelen(regios: list[Regio], verbanden: list, keuzes: dict[str, str
     for v in verbanden:
         if v.afkorting:
             afkortingen.setdefault(normaliseer_naam(v.afkorting), []).append(v)
+    # The name as regions write it: without "Gemeenschappelijke regeling", the afkorting in
+    # brackets, small words and the year of the version (`Afvalbeheer Westfriesland` for
+    # `Gemeenschappelijke Regeling Afvalbeheer Westfriesland 2020 (ABWF)`). A year the file
+    # does write must be the arrangement's.
+    kernen: dict[str, list] = {}
+    for v in verbanden:
+        sleutel = regeling_sleutel(v.naam)
+        for kern in {sleutel, _JAARTAL_ACHTERAAN.sub("", sleutel)} - {""}:
+            kernen.setdefault(kern, []).append(v)
     per_pk = {str(v.pk): v for v in verbanden}
     for regio in regios:
-        gevonden = namen.zoek(regio.naam) or afkortingen.get(regio.sleutel, [])
+        gevonden = (
+            namen.zoek(regio.naam)
+            or afkortingen.get(regio.sleutel, [])
+            or kernen.get(regeling_sleutel(regio.naam), [])
+        )
         if len(gevonden) == 1:
             regio.verband = gevonden[0]
         else:

@@ -208,6 +208,56 @@ def test_a_misspelled_region_offers_candidates_to_choose_from(regio_bestand):
     }
 
 
+def test_a_region_by_its_everyday_name_is_matched_only_when_one_arrangement_fits(
+    referentiedata,
+):
+    """Regions write `Afvalbeheer Westfriesland` for the register's `Gemeenschappelijke
+    Regeling Afvalbeheer Westfriesland 2020`: matched, as only one arrangement has that
+    name. `Recreatieschap Westfriesland` fits two versions (2010 and 2020): both are offered,
+    neither is chosen; a year the file writes must be the arrangement's."""
+    afval = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke Regeling Afvalbeheer Westfriesland 2020", afkorting="ABWF"
+    )
+    f.SamenwerkingsverbandFactory(naam="Gemeenschappelijke Regeling WerkSaam Westfriesland")
+    oud, nieuw = (
+        f.SamenwerkingsverbandFactory(naam=f"GR Recreatieschap Westfriesland {jaar}")
+        for jaar in (2010, 2020)
+    )
+    client = _beheer(account(RolSoort.BEHEERDER))
+    inhoud = _schrijf(
+        [
+            ("Hoorn", "Afvalbeheer Westfriesland"),
+            ("Enkhuizen", "Recreatieschap Westfriesland"),
+            ("Medemblik", "Afvalbeheer Westfriesland 2010"),
+        ]
+    )
+    tekst = _tekst(_upload(client, inhoud))
+    assert "Samenwerkingsverband voor „Afvalbeheer Westfriesland”" not in tekst
+    assert "Samenwerkingsverband voor „Recreatieschap Westfriesland”" in tekst
+    assert f'<option value="{oud.pk}">{oud}</option>' in tekst
+    assert f'<option value="{nieuw.pk}">{nieuw}</option>' in tekst
+    assert "Samenwerkingsverband voor „Afvalbeheer Westfriesland 2010”" in tekst
+    assert 'name="opslaan"' not in tekst
+
+    antwoord = client.post(
+        PAGINA,
+        {
+            "regio:recreatieschap westfriesland": str(nieuw.pk),
+            "regio:afvalbeheer westfriesland 2010": str(afval.pk),
+            "opslaan": "1",
+        },
+    )
+    assert antwoord.status_code == 302
+    assert list(
+        afval.deelnames.values_list("gemeente__naam", flat=True).order_by("gemeente__naam")
+    ) == [
+        "Hoorn",
+        "Medemblik",
+    ]
+    assert list(nieuw.deelnames.values_list("gemeente__naam", flat=True)) == ["Enkhuizen"]
+    assert not oud.deelnames.exists()
+
+
 def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
     client = _beheer(account(RolSoort.BEHEERDER))
     voor = Deelname.objects.count()
