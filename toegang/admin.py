@@ -46,8 +46,10 @@ class RechtenForm(forms.BaseForm):
 
     def _post_clean(self):
         super()._post_clean()
-        if self.gebruiker is None or self._errors or not self.has_changed():
+        if self.gebruiker is None or self._errors:
             return
+        if self.instance.pk and not self.has_changed():
+            return  # a stored row left as it is (an unchanged add form is still checked)
         actie = rechten.WIJZIGEN if self.instance.pk else rechten.TOEVOEGEN
         if not rechten.mag(self.gebruiker, actie, self.instance):
             self.add_error(None, _geweigerd(self.instance, actie))
