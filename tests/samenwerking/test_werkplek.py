@@ -297,6 +297,31 @@ def test_the_grid_shows_only_years_a_bijdrage_may_have(admin_client, vanaf, jare
     assert all(1900 <= jaar <= 2100 for jaar in koppen)
 
 
+def test_the_grid_shows_bijdragen_per_onderdeel_as_their_sum_and_counts_them(admin_client):
+    """A deelname that pays per onderdeel had an empty cell ("onbekend" in the totals) while
+    the public page showed the sum; typing it in would have counted it twice. The cell now
+    shows the sum, leads to the deelname's page, and cannot be typed in; totals count it."""
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    b = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Beekdorp")
+    for onderdeel, bedrag in (("basistaken", "1000.00"), ("plustaken", "500.00")):
+        f.BijdrageFactory(
+            deelname=a, jaar=DIT_JAAR, soort="begroot", onderdeel=onderdeel, bedrag=bedrag
+        )
+    f.BijdrageFactory(deelname=b, jaar=DIT_JAAR, soort="begroot", onderdeel="", bedrag="200")
+
+    antwoord = admin_client.get(_raster_url(verband))
+    tekst = " ".join(antwoord.content.decode().split())
+    deelname_url = reverse("admin:samenwerking_deelname_change", args=[a.pk])
+    assert f'<a href="{deelname_url}"' in tekst and "€ 1.500,00 per onderdeel</a>" in tekst
+    assert f'name="{_naam(a, DIT_JAAR)}"' not in tekst
+    assert "€ 1.700,00" in tekst  # the column's total
+
+    gegevens = {**_raster_gegevens(admin_client, verband), _naam(a, DIT_JAAR): "1500"}
+    admin_client.post(_raster_url(verband), gegevens)
+    assert not models.Bijdrage.objects.filter(deelname=a, onderdeel="").exists()
+
+
 def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):
     verband = f.SamenwerkingsverbandFactory()
     a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
