@@ -170,9 +170,9 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
     client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
     voor = Deelname.objects.count()
     tekst = _tekst(_upload(client, regio_bestand["inhoud"]))
+    # The other regio's regions are named as theirs.
     assert (
-        "Geen samenwerkingsverband met deze naam onder de verbanden die uw account beheert."
-        in tekst
+        "„Regio Tilburg” is de naam van Regio Tilburg (RTIL), dat uw account niet beheert." in tekst
     )
     # A secretariaat may add a regeling (it becomes its own), so it may create a region too.
     assert "Nieuw aanmaken" in tekst
@@ -256,6 +256,29 @@ def test_a_region_by_its_everyday_name_is_matched_only_when_one_arrangement_fits
     ]
     assert list(nieuw.deelnames.values_list("gemeente__naam", flat=True)) == ["Enkhuizen"]
     assert not oud.deelnames.exists()
+
+
+def test_a_region_of_another_regio_is_named_not_only_offered_to_create_again(referentiedata):
+    """A secretariaat's file names another regio's arrangement: the page said only that none
+    of its own arrangements has that name, and offered to create it again (a second
+    arrangement of the same name in the public register). It now says whose it is."""
+    eigen = f.SamenwerkingsverbandFactory(naam="GR Afvalbeheer Westfriesland 2020", afkorting="")
+    ander = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke Regeling GGD Zaanstreek-Waterland", afkorting=""
+    )
+    client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    inhoud = _schrijf(
+        [("Hoorn", "Afvalbeheer Westfriesland"), ("Zaanstad", "GGD Zaanstreek-Waterland")]
+    )
+    tekst = _tekst(_upload(client, inhoud))
+    assert (
+        "„GGD Zaanstreek-Waterland” is de naam van Gemeenschappelijke Regeling GGD "
+        "Zaanstreek-Waterland, dat uw account niet beheert. Hoort het bij uw regio? Vraag een "
+        "beheerder het aan uw account toe te voegen, en maak het niet opnieuw aan."
+    ) in tekst
+    assert "„Afvalbeheer Westfriesland” is de naam van" not in tekst
+    assert f'<option value="{ander.pk}"' not in tekst  # still not a choice
+    assert 'name="opslaan"' not in tekst
 
 
 def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
