@@ -293,7 +293,7 @@ def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
         ]
     )
     tekst = _tekst(_upload(client, inhoud))
-    assert "4 regels; 1 nieuwe deelnames, 0 al bekend, 3 met een fout." in tekst
+    assert "4 regels; 1 nieuwe deelname, 0 al bekend, 3 met een fout." in tekst
     assert "Gemeente „Atlantis” bestaat niet." in tekst
     assert "Littenseradiel (GM0140) is opgeheven en verdeeld over" in tekst
     assert "Waadhoeke (GM1949)" in tekst
