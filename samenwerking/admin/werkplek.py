@@ -166,7 +166,9 @@ class WerkplekViews:
     def deelnemers_view(self, request, object_id):
         verband = self._verband(request, object_id)
         mag = rechten.mag_wijzigen(request.user, verband)
-        form = DeelnemersToevoegenForm(request.POST if request.method == "POST" else None)
+        form = DeelnemersToevoegenForm(
+            request.POST if request.method == "POST" else None, verband=verband
+        )
         if request.method == "POST":
             if not mag:
                 raise PermissionDenied
@@ -276,8 +278,26 @@ class DeelnemersToevoegenForm(forms.Form):
         help_text=gettext_lazy(
             "Kies één of meer gemeenten (Ctrl of Cmd ingedrukt houden voor meer dan één)."
         ),
-        error_messages={"required": gettext_lazy("Kies ten minste één gemeente.")},
+        error_messages={
+            "required": gettext_lazy("Kies ten minste één gemeente."),
+            "invalid_choice": gettext_lazy(
+                "Een gekozen gemeente staat niet (meer) in de lijst: ze neemt al deel zonder "
+                "einddatum, of is opgeheven. Kies opnieuw uit de lijst."
+            ),
+        },
     )
+
+    def __init__(self, *args, verband, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A gemeente that takes part without an end date cannot be added again (the new
+        # deelname, also without end date, would overlap): not offered.
+        lopend = Deelname.objects.filter(
+            samenwerkingsverband=verband, uittredingsdatum__isnull=True, gemeente__isnull=False
+        )
+        self.fields["gemeenten"].queryset = self.fields["gemeenten"].queryset.exclude(
+            pk__in=lopend.values("gemeente")
+        )
+
     toetredingsdatum = forms.DateField(
         label=gettext_lazy("Toetredingsdatum"),
         required=False,

@@ -193,6 +193,32 @@ def test_the_toetredingsdatum_says_what_it_takes_and_survives_an_error(referenti
     assert not models.Deelname.objects.exists()
 
 
+def test_gemeenten_that_take_part_without_end_are_not_offered_again(referentiedata):
+    """Choosing a gemeente that already takes part (without end date) only gave an error
+    after saving; it is no longer offered. One that left, or takes part elsewhere, is."""
+    verband = f.SamenwerkingsverbandFactory()
+    zaanstad, purmerend, edam = (
+        models.Gemeente.objects.get(cbs_code=c) for c in ("GM0479", "GM0439", "GM0385")
+    )
+    f.DeelnameFactory(samenwerkingsverband=verband, gemeente=zaanstad)
+    f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente=purmerend, uittredingsdatum=D(2020, 1, 1)
+    )
+    f.DeelnameFactory(gemeente=edam)  # in another arrangement
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    pagina = client.get(_deelnemers_url(verband))
+    aangeboden = set(pagina.context["form"].fields["gemeenten"].queryset)
+    assert zaanstad not in aangeboden
+    assert {purmerend, edam} <= aangeboden
+    antwoord = client.post(_deelnemers_url(verband), {"gemeenten": [zaanstad.pk]})
+    assert antwoord.status_code == 200
+    assert "Een gekozen gemeente staat niet (meer) in de lijst: ze neemt al deel zonder " in (
+        " ".join(antwoord.content.decode().split())
+    )
+    assert models.Deelname.objects.filter(gemeente=zaanstad).count() == 1
+
+
 def test_a_secretariaat_cannot_add_deelnemers_to_another_regio(referentiedata):
     eigen, ander = f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()
     client = Client()
