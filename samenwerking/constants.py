@@ -228,6 +228,7 @@ class HerindelingSoort(models.TextChoices):
 # What importers write in the `bron` of the rows they create, and how readers see it.
 BRON_OPENGR = "OpenGR 2016"
 BRON_ROO = "ROO-export"
+BRON_SYNTHETISCH = "synthetisch"  # the demo's invented data (schaaldata, `make demo`)
 BRON_OMSCHRIJVINGEN = {
     BRON_OPENGR: _("OpenGR (Open State Foundation), stand maart 2016"),
     BRON_ROO: _("landelijk register (Register van Overheidsorganisaties)"),

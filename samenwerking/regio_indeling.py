@@ -9,8 +9,10 @@ fixed number of queries whatever the file's length:
   (fixtures/herindelingen.csv, loaded as reference data), with a note for the row; one that
   was divided over several gemeenten is an error that names them;
 - matches each region name to a samenwerkingsverband the account may change (name or
-  afkorting, tolerant of spelling); a name that fits none or several gets candidates to
-  choose from and, for an account that may add arrangements, "create it";
+  afkorting, tolerant of spelling, or the name without "Gemeenschappelijke regeling", the
+  afkorting in brackets and the version's year); a name that fits none or several gets
+  candidates to choose from and, for an account that may add arrangements, "create it"; a
+  name of an arrangement the account does not maintain is named as such (another regio's);
 - reports a row whose deelname already runs on the peildatum (or that the file repeats) as
   "al bekend", not as an error.
 
@@ -35,7 +37,7 @@ from .constants import Vorm
 from .formats import BestandsFout as BestandsFout
 from .formats import CSVNederlands, ODSNederlands, XLSXNederlands
 from .models import Deelname, Gemeente, Herindeling, Samenwerkingsverband
-from .normalisatie import Namenlijst, normaliseer_naam
+from .normalisatie import Namenlijst, normaliseer_naam, regeling_sleutel
 from .periode import periode_q
 from .tekst import datum_tekst
 
@@ -45,6 +47,7 @@ NIEUW_VERBAND = "nieuw:"  # a choice "nieuw:OL" creates the region as an openbaa
 _GEMEENTE_KOPPEN = ("gemeente", "cbs", "code")
 _REGIO_KOPPEN = ("regio", "samenwerkingsverband", "verband", "regeling")
 _CODE = re.compile(r"(?:GM)?\s*(\d{1,4})", re.IGNORECASE)
+_JAARTAL_ACHTERAAN = re.compile(r"\s(?:19|20)\d\d$")
 
 
 @dataclass
@@ -54,10 +57,16 @@ class Regio:
     kandidaten: list[Samenwerkingsverband] = field(default_factory=list)
     nieuw_vorm: str = ""  # the form of a new arrangement the user chose to create
     regels: int = 0
+    # Arrangements of this name that the account does not maintain (another regio's).
+    elders: list[Samenwerkingsverband] = field(default_factory=list)
 
     @property
     def sleutel(self) -> str:
         return normaliseer_naam(self.naam)
+
+    @property
+    def elders_tekst(self) -> str:
+        return " en ".join(str(v) for v in self.elders)
 
     @property
     def opgelost(self) -> bool:
@@ -225,15 +234,38 @@ class _Gemeenten:
         return gemeente, "; ".join(stappen) + _("; de deelname is voor de opvolger.")
 
 
+class _Verbandnamen:
+    """Arrangements findable by a region's name as a file writes it: by name (tolerant of
+    spelling), by afkorting, or by the name without "Gemeenschappelijke regeling", the
+    afkorting in brackets, small words and the version's year (`Afvalbeheer Westfriesland`
+    for `Gemeenschappelijke Regeling Afvalbeheer Westfriesland 2020 (ABWF)`); a year the file
+    does write must be the arrangement's."""
+
+    def __init__(self, verbanden: list):
+        self.namen = Namenlijst(verbanden, naam=lambda v: v.naam)
+        self.afkortingen: dict[str, list] = {}
+        self.kernen: dict[str, list] = {}
+        for v in verbanden:
+            if v.afkorting:
+                self.afkortingen.setdefault(normaliseer_naam(v.afkorting), []).append(v)
+            sleutel = regeling_sleutel(v.naam)
+            for kern in {sleutel, _JAARTAL_ACHTERAAN.sub("", sleutel)} - {""}:
+                self.kernen.setdefault(kern, []).append(v)
+
+    def zoek(self, naam: str) -> list:
+        return (
+            self.namen.zoek(naam)
+            or self.afkortingen.get(normaliseer_naam(naam), [])
+            or self.kernen.get(regeling_sleutel(naam), [])
+        )
+
+
 def _regios_koppelen(regios: list[Regio], verbanden: list, keuzes: dict[str, str], mag_nieuw):
-    namen = Namenlijst(verbanden, naam=lambda v: v.naam)
-    afkortingen: dict[str, list] = {}
-    for v in verbanden:
-        if v.afkorting:
-            afkortingen.setdefault(normaliseer_naam(v.afkorting), []).append(v)
+    gezocht = _Verbandnamen(verbanden)
+    namen = gezocht.namen
     per_pk = {str(v.pk): v for v in verbanden}
     for regio in regios:
-        gevonden = namen.zoek(regio.naam) or afkortingen.get(regio.sleutel, [])
+        gevonden = gezocht.zoek(regio.naam)
         if len(gevonden) == 1:
             regio.verband = gevonden[0]
         else:
@@ -261,7 +293,8 @@ def plannen(
 ) -> Indeling:
     """What importing `rijen` would do, for `user` on `peildatum`. `keuzes` maps a region
     (by its normalised name) to the pk of an arrangement or `nieuw:<vorm>`. Queries: the
-    account's role, gemeenten, herindelingen, arrangements, running deelnames: five."""
+    account's role, gemeenten, herindelingen, arrangements, running deelnames: five; a
+    sixth (the other arrangements) when a secretariaat's region has no own arrangement."""
     gemeenten = _Gemeenten()
     verbanden = list(
         rechten.beperk(Samenwerkingsverband.objects.all(), user)
@@ -295,6 +328,20 @@ def plannen(
         except ValueError as fout:
             regel.status, regel.melding = FOUT, str(fout)
     _regios_koppelen(list(regios.values()), verbanden, keuzes or {}, mag_nieuw)
+    open_regios = [r for r in regios.values() if r.verband is None]
+    if open_regios and not rechten.is_beheerder(user):
+        # A region that is another regio's arrangement: say so, rather than only offer to
+        # create it again (one query, only then).
+        elders = _Verbandnamen(
+            list(
+                Samenwerkingsverband.objects.filter(alleen_historisch=False)
+                .exclude(pk__in=[v.pk for v in verbanden])
+                .only("pk", "naam", "afkorting")
+                .order_by("naam", "pk")
+            )
+        )
+        for regio in open_regios:
+            regio.elders = elders.zoek(regio.naam)[:3]
 
     gekoppeld = {r.verband.pk for r in regios.values() if r.verband is not None}
     lopend = set(

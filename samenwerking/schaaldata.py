@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .constants import (
+    BRON_SYNTHETISCH,
     WGR_VORMEN,
     BijdrageSoort,
     DeelnameRol,
@@ -43,7 +44,7 @@ from .models import (
 from .registerversie import register_gewijzigd
 from .slugs import slugs_toekennen
 
-BRON = "synthetisch (genereer_schaaldata, seed {seed})"
+BRON = BRON_SYNTHETISCH + " (genereer_schaaldata, seed {seed})"
 AANTAL_VERBANDEN = 1800
 LANDELIJK = 40
 JAREN = 10

@@ -76,7 +76,7 @@ def _beheer(g) -> list[str]:
         f"/admin/raad/zienswijze/{zienswijze.pk}/change/",
         "/admin/raad/zienswijzeverzoek/add/",
         f"/admin/auth/user/{g['beheerder'].pk}/change/",
-        "/admin/authtoken/tokenproxy/",
+        "/admin/toegang/token/",
         "/admin/axes/accessattempt/",
         "/admin/werklijst/",
         "/admin/regio-indeling/",

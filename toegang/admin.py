@@ -2,18 +2,22 @@
 `toegang.rechten` about the row at hand (Django's own checks ignore the row)."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken import admin as authtoken_admin
+from rest_framework.authtoken.models import TokenProxy
 
 from . import rechten
-from .models import Rol
+from .models import Rol, Token
 
 
 class RechtenForm(forms.BaseForm):
@@ -42,8 +46,10 @@ class RechtenForm(forms.BaseForm):
 
     def _post_clean(self):
         super()._post_clean()
-        if self.gebruiker is None or self._errors or not self.has_changed():
+        if self.gebruiker is None or self._errors:
             return
+        if self.instance.pk and not self.has_changed():
+            return  # a stored row left as it is (an unchanged add form is still checked)
         actie = rechten.WIJZIGEN if self.instance.pk else rechten.TOEVOEGEN
         if not rechten.mag(self.gebruiker, actie, self.instance):
             self.add_error(None, _geweigerd(self.instance, actie))
@@ -312,3 +318,60 @@ class GebruikerAdmin(UserAdmin):
     def rol_soort(self, obj):
         gevonden = getattr(obj, "rol", None)
         return gevonden.get_soort_display() if gevonden else "—"
+
+
+# DRF's own list shows every key in full; ours shows the whole key once, when it is made.
+admin.site.unregister(TokenProxy)
+
+
+class TokenForm(forms.ModelForm):
+    def clean_user(self):
+        gebruiker = self.cleaned_data["user"]
+        if Token.objects.filter(user=gebruiker).exists():
+            raise ValidationError(
+                gettext(
+                    "%(gebruiker)s heeft al een token. Wilt u een nieuw, verwijder dan eerst "
+                    "het oude in de lijst (software die het oude gebruikt, werkt daarna niet "
+                    "meer)."
+                )
+                % {"gebruiker": gebruiker},
+                code="heeft_token",
+            )
+        return gebruiker
+
+
+@admin.register(Token)
+class TokenAdmin(authtoken_admin.TokenAdmin):
+    """API tokens (beheerders only: `toegang` is not a register app). The whole key is shown
+    once, in the message after it is made, as DRF's documentation advises; after that only
+    its first characters (`Token.__str__`). A token is not moved to another account: delete
+    it and make a new one."""
+
+    form = TokenForm
+    list_display = ["user", "begin", "created"]
+    list_select_related = ["user"]
+
+    @admin.display(description=_("token (begin)"))
+    def begin(self, obj):
+        return obj.begin
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request,
+            format_html(
+                gettext(
+                    "Het token van {gebruiker} is aangemaakt: <code>{sleutel}</code>. Kopieer "
+                    "het nu en geef het veilig door aan wie de software instelt: regioreg toont "
+                    "het hierna niet meer, alleen het begin ({begin}). Kwijt? Verwijder het "
+                    "token en maak een nieuw."
+                ),
+                gebruiker=obj.user,
+                sleutel=obj.key,
+                begin=obj.begin,
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:toegang_token_changelist"))

@@ -9,7 +9,9 @@ Anonymous visitors read the public register and need no account.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import TokenProxy
 
 from samenwerking.models import Samenwerkingsverband, gemeente_veld, precies_dan
 
@@ -56,3 +58,24 @@ class Rol(models.Model):
 
     def __str__(self):
         return f"{self.gebruiker}: {self.get_soort_display()}"
+
+
+class Token(TokenProxy):
+    """An account's API token as the admin shows it: by its account and the first characters
+    of its key. The whole key is shown once, right after it is made (`admin.TokenAdmin`), so
+    that a list, a page title, a message or the admin's log never shows it again."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("token")
+        verbose_name_plural = _("tokens")
+
+    @property
+    def begin(self) -> str:
+        return f"{self.key[:6]}…" if self.key else ""
+
+    def __str__(self):
+        return gettext("token van %(gebruiker)s (%(begin)s)") % {
+            "gebruiker": self.user,
+            "begin": self.begin,
+        }

@@ -166,7 +166,9 @@ class WerkplekViews:
     def deelnemers_view(self, request, object_id):
         verband = self._verband(request, object_id)
         mag = rechten.mag_wijzigen(request.user, verband)
-        form = DeelnemersToevoegenForm(request.POST if request.method == "POST" else None)
+        form = DeelnemersToevoegenForm(
+            request.POST if request.method == "POST" else None, verband=verband
+        )
         if request.method == "POST":
             if not mag:
                 raise PermissionDenied
@@ -276,13 +278,36 @@ class DeelnemersToevoegenForm(forms.Form):
         help_text=gettext_lazy(
             "Kies één of meer gemeenten (Ctrl of Cmd ingedrukt houden voor meer dan één)."
         ),
-        error_messages={"required": gettext_lazy("Kies ten minste één gemeente.")},
+        error_messages={
+            "required": gettext_lazy("Kies ten minste één gemeente."),
+            "invalid_choice": gettext_lazy(
+                "Een gekozen gemeente staat niet (meer) in de lijst: ze neemt al deel zonder "
+                "einddatum, of is opgeheven. Kies opnieuw uit de lijst."
+            ),
+        },
     )
+
+    def __init__(self, *args, verband, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A gemeente that takes part without an end date cannot be added again (the new
+        # deelname, also without end date, would overlap): not offered.
+        lopend = Deelname.objects.filter(
+            samenwerkingsverband=verband, uittredingsdatum__isnull=True, gemeente__isnull=False
+        )
+        self.fields["gemeenten"].queryset = self.fields["gemeenten"].queryset.exclude(
+            pk__in=lopend.values("gemeente")
+        )
+
     toetredingsdatum = forms.DateField(
         label=gettext_lazy("Toetredingsdatum"),
         required=False,
-        help_text=gettext_lazy("Voor alle gekozen gemeenten; leeg als onbekend. Bijv. 1-1-2026."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy(
+            "Voor alle gekozen gemeenten; kies de dag in de kalender van het veld. Leeg als "
+            "onbekend."
+        ),
+        # A date field of the browser takes and shows JJJJ-MM-DD: a value shown again after
+        # an error must be written so, or the browser drops it.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -326,6 +351,18 @@ class Cel:
     fout: str = ""
     waarschuwing: str = ""
     buiten: bool = False  # the deelname did not run in this year: nothing to enter
+    # The sum of its bijdragen per onderdeel (None: it has none). Such a cell is changed on
+    # the deelname's page, not in the grid, and its sum counts in the totals.
+    onderdelen: Decimal | None = None
+
+    @property
+    def som(self) -> Decimal | None:
+        """What the cell adds up to, as the public pages sum it (`selectors.bijdragen`)."""
+        return totaal([self.opgeslagen.bedrag if self.opgeslagen else None, self.onderdelen])
+
+    @property
+    def som_tekst(self) -> str:
+        return bedrag_tonen(self.som)
 
     @property
     def label(self) -> str:
@@ -351,9 +388,7 @@ class Rij:
 
     @property
     def totaal_begroot(self) -> str:
-        som = totaal(
-            c.opgeslagen.bedrag for c in self.cellen if c.opgeslagen and c.soort == BEGROOT
-        )
+        som = totaal(c.som for c in self.cellen if c.soort == BEGROOT)
         return _("onbekend") if som is None else bedrag_tonen(som)
 
 
@@ -361,7 +396,8 @@ class Rij:
 class Raster:
     """Deelnemers × years: begroot for the year before this one up to the coming four years
     (the meerjarenraming), gerealiseerd for the years that have passed or run. Only the
-    bijdragen without onderdeel; those per onderdeel are shown on the deelname's page."""
+    bijdragen without onderdeel are entered here; a cell with bijdragen per onderdeel shows
+    their sum and leads to the deelname's page, where they are changed."""
 
     verband: object
     jaren: list[int]
@@ -387,17 +423,22 @@ class Raster:
             .select_related("gemeente", "organisatie")
             .order_by("gemeente__naam", "organisatie__naam", "pk")
         )
-        bijdragen = Bijdrage.objects.filter(
-            deelname__in=[d.pk for d in deelnames], jaar__in=jaren, onderdeel=""
-        )
+        bijdragen = Bijdrage.objects.filter(deelname__in=[d.pk for d in deelnames], jaar__in=jaren)
         if vergrendelen:
             bijdragen = bijdragen.select_for_update()
-        opgeslagen = {(b.deelname_id, b.jaar, b.soort): b for b in bijdragen}
+        opgeslagen, onderdelen = {}, {}
+        for b in bijdragen:
+            sleutel = (b.deelname_id, b.jaar, b.soort)
+            if b.onderdeel:
+                onderdelen[sleutel] = onderdelen.get(sleutel, Decimal(0)) + b.bedrag
+            else:
+                opgeslagen[sleutel] = b
         rijen = []
         for deelname in deelnames:
             rij = Rij(deelname)
             for kolom in kolommen:
-                bijdrage = opgeslagen.get((deelname.pk, kolom.jaar, kolom.soort))
+                sleutel = (deelname.pk, kolom.jaar, kolom.soort)
+                bijdrage = opgeslagen.get(sleutel)
                 if bijdrage is not None:
                     bijdrage.deelname = deelname
                 liep = overlapt(
@@ -414,14 +455,13 @@ class Raster:
                         soort=kolom.soort,
                         opgeslagen=bijdrage,
                         invoer=bedrag_invoer(bijdrage.bedrag) if bijdrage else "",
-                        buiten=bijdrage is None and not liep,
+                        onderdelen=onderdelen.get(sleutel),
+                        buiten=bijdrage is None and sleutel not in onderdelen and not liep,
                     )
                 )
             rijen.append(rij)
         for i, kolom in enumerate(kolommen):
-            kolom.totaal = totaal(
-                r.cellen[i].opgeslagen.bedrag for r in rijen if r.cellen[i].opgeslagen
-            )
+            kolom.totaal = totaal(r.cellen[i].som for r in rijen)
         return cls(verband, jaren, kolommen, rijen, versie=versie(verband))
 
     @property
@@ -432,8 +472,14 @@ class Raster:
 
     @property
     def cellen(self):
-        """The cells that can be filled in (not those of years a deelname did not run)."""
-        return [cel for rij in self.rijen for cel in rij.cellen if not cel.buiten]
+        """The cells that can be filled in (not those of years a deelname did not run, nor
+        those with bijdragen per onderdeel)."""
+        return [
+            cel
+            for rij in self.rijen
+            for cel in rij.cellen
+            if not cel.buiten and cel.onderdelen is None
+        ]
 
     def opslaan(self, request) -> bool:
         """Save what changed in the posted grid, all or nothing; False with per-cell errors

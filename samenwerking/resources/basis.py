@@ -47,6 +47,8 @@ from .widgets import (
     GetalWidget,
     JaNeeWidget,
     ProcentWidget,
+    SleutelWidget,
+    leeg,
 )
 
 # The widget of a column that a resource does not declare itself, by the kind of model field
@@ -298,8 +300,25 @@ class RegisterResource(Zelfverwijzingen, resources.ModelResource):
                 ]
         self.verwijzingen_naar_foute_regels(result)
         result.invalid_rows.sort(key=lambda r: r.number)
+        self.namen_in_foute_regels(result, kolommen=set(dataset.headers or ()))
         # Not ModelResource.after_import: it resets the table's sequence after rows were
         # imported with their own primary key, which an import here never does.
+
+    def namen_in_foute_regels(self, result, *, kolommen: set[str]) -> None:
+        """A row with errors shows the file's cells, but a related row by the name a person
+        knows (`Zaanstad (GM0479)`, the arrangement's name), not by its uuid, and a column
+        the file does not have as empty (import-export writes "---"). Read from the rows the
+        widgets already hold (`voorraad_laden`): no query."""
+        widgets = {
+            veld.column_name: veld.widget
+            for veld in self.get_import_fields()
+            if isinstance(veld.widget, SleutelWidget) and veld.widget.voorraad is not None
+        }
+        for rij in result.invalid_rows:
+            rij.values = tuple(
+                _leesbaar(widgets.get(kop), waarde) if kop in kolommen else ""
+                for kop, waarde in zip(result.diff_headers, rij.values, strict=True)
+            )
 
     def model_velden(self) -> list[str]:
         """The model fields this resource's columns fill (what an update writes)."""
@@ -567,6 +586,22 @@ def controleer_recht(gebruiker, actie: str, instance) -> None:
             "de eigen samenwerkingsverbanden. Haal de regel uit het bestand of vraag een "
             "beheerder."
         )
+
+
+def _leesbaar(widget, waarde):
+    """A cell of a key column as the row it names (`namen_in_foute_regels`), or as it is
+    when it names none (the row's error says why)."""
+    if widget is None or leeg(waarde):
+        return waarde
+    try:
+        obj = widget.clean(waarde)
+    except (ValueError, ValidationError):
+        return waarde
+    if obj is None or obj.pk is None:  # a new row of the same file
+        return waarde
+    if widget.field in ("pk", "uuid"):
+        return str(obj)
+    return f"{obj} ({getattr(obj, widget.field)})"
 
 
 def regelfout(fout: ValidationError) -> str:

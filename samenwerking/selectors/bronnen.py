@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..constants import BRON_OPENGR, BRON_ROO
+from ..constants import BRON_OPENGR, BRON_ROO, BRON_SYNTHETISCH
 from ..models import Herindeling, Inwonertal
 from .register import registerstand, tellingen_per_bron
 
@@ -29,10 +29,30 @@ def bronnen_met_datum() -> list[Bron]:
     per_bron = tellingen_per_bron()
     roo_aantal = per_bron.get(BRON_ROO, {}).get("aantal", 0)
     opengr_aantal = per_bron.get(BRON_OPENGR, {}).get("aantal", 0)
-    eigen = [t for b, t in per_bron.items() if b not in (BRON_ROO, BRON_OPENGR)]
+    synthetisch = [t for b, t in per_bron.items() if b.startswith(BRON_SYNTHETISCH)]
+    eigen = [
+        t
+        for b, t in per_bron.items()
+        if b not in (BRON_ROO, BRON_OPENGR) and not b.startswith(BRON_SYNTHETISCH)
+    ]
     indeling = Herindeling.objects.aggregate(laatste=Max("datum"))["laatste"]
-    inwoners = Inwonertal.objects.aggregate(jaar=Max("jaar"))["jaar"]
+    inwoners = Inwonertal.objects.order_by("-jaar").values("jaar", "bron").first()
+    demo = []  # the synthetic data of `make demo`, when this database has them
+    if synthetisch:
+        demo.append(
+            Bron(
+                naam=_("Synthetische voorbeeldgegevens (demo)"),
+                wat=_(
+                    "Verzonnen samenwerkingsverbanden, besturen, zetels, inwoners en bedragen "
+                    "op echte gemeenten (manage.py genereer_schaaldata). Niets hiervan is echt."
+                ),
+                datum=_datum(max(t["bijgewerkt"] for t in synthetisch)),
+                datum_soort=_("gemaakt op"),
+                aantal=sum(t["aantal"] for t in synthetisch),
+            )
+        )
     return [
+        *demo,
         Bron(
             naam=_("Landelijk register (Register van Overheidsorganisaties)"),
             wat=_(
@@ -45,8 +65,12 @@ def bronnen_met_datum() -> list[Bron]:
         ),
         Bron(
             naam=_("Inwoners per gemeente"),
-            wat=_("Uit de export van het landelijk register; aantal op 1 januari."),
-            datum=datetime.date(inwoners, 1, 1) if inwoners else None,
+            wat=(
+                _("Verzonnen aantallen (synthetische voorbeeldgegevens), niet uit het register.")
+                if inwoners and inwoners["bron"].startswith(BRON_SYNTHETISCH)
+                else _("Uit de export van het landelijk register; aantal op 1 januari.")
+            ),
+            datum=datetime.date(inwoners["jaar"], 1, 1) if inwoners else None,
             datum_soort=_("peildatum"),
         ),
         Bron(

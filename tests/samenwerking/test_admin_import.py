@@ -350,6 +350,31 @@ def test_preview_shows_names_not_uuids_and_dutch_amounts(admin_client, regio):
     assert "€ 1.000,00" in oud and "€ 1.234,50" in nieuw
 
 
+def test_rows_with_errors_name_the_arrangement_and_gemeente_not_their_uuid(admin_client, regio):
+    """The rows with errors showed the file's cells as they are: the arrangement as a uuid,
+    and "---" for a column the file does not have. They now name the arrangement, and a
+    gemeente with its code; a cell that names nothing stays as typed (its error says why)."""
+    verband = regio["eigen"]
+    inhoud = csv_bestand(
+        ["samenwerkingsverband", "gemeente", "toetredingsdatum"],
+        [
+            [verband.uuid, "GM0479", "31-02-2025"],
+            [verband.uuid, "Atlantis", "2025-01-01"],
+        ],
+    )
+    tekst = paginatekst(upload(admin_client, "deelname", inhoud))
+    assert "2 regels met fouten" in tekst
+    tabel = tekst[tekst.index('class="import-preview"') :]
+    assert str(verband.uuid) not in tabel
+    naam = f"{verband.naam} ({verband.afkorting})"
+    assert (
+        f"<td>{naam}</td><td></td><td>Zaanstad (GM0479)</td><td></td><td></td><td>31-02-2025"
+        in tabel
+    )
+    assert f"<td>{naam}</td><td></td><td>Atlantis</td>" in tabel
+    assert "---" not in tabel
+
+
 def test_a_bijdrage_tenfold_off_last_year_is_a_warning_in_the_preview(admin_client, regio):
     """Zaanstad paid € 1.000,00 in 2024: € 123.456,78 for 2025 is shown as a warning with the
     row, the preview can still be confirmed, and the amount is stored as typed."""

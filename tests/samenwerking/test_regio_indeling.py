@@ -170,9 +170,9 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
     client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
     voor = Deelname.objects.count()
     tekst = _tekst(_upload(client, regio_bestand["inhoud"]))
+    # The other regio's regions are named as theirs.
     assert (
-        "Geen samenwerkingsverband met deze naam onder de verbanden die uw account beheert."
-        in tekst
+        "„Regio Tilburg” is de naam van Regio Tilburg (RTIL), dat uw account niet beheert." in tekst
     )
     # A secretariaat may add a regeling (it becomes its own), so it may create a region too.
     assert "Nieuw aanmaken" in tekst
@@ -208,6 +208,79 @@ def test_a_misspelled_region_offers_candidates_to_choose_from(regio_bestand):
     }
 
 
+def test_a_region_by_its_everyday_name_is_matched_only_when_one_arrangement_fits(
+    referentiedata,
+):
+    """Regions write `Afvalbeheer Westfriesland` for the register's `Gemeenschappelijke
+    Regeling Afvalbeheer Westfriesland 2020`: matched, as only one arrangement has that
+    name. `Recreatieschap Westfriesland` fits two versions (2010 and 2020): both are offered,
+    neither is chosen; a year the file writes must be the arrangement's."""
+    afval = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke Regeling Afvalbeheer Westfriesland 2020", afkorting="ABWF"
+    )
+    f.SamenwerkingsverbandFactory(naam="Gemeenschappelijke Regeling WerkSaam Westfriesland")
+    oud, nieuw = (
+        f.SamenwerkingsverbandFactory(naam=f"GR Recreatieschap Westfriesland {jaar}")
+        for jaar in (2010, 2020)
+    )
+    client = _beheer(account(RolSoort.BEHEERDER))
+    inhoud = _schrijf(
+        [
+            ("Hoorn", "Afvalbeheer Westfriesland"),
+            ("Enkhuizen", "Recreatieschap Westfriesland"),
+            ("Medemblik", "Afvalbeheer Westfriesland 2010"),
+        ]
+    )
+    tekst = _tekst(_upload(client, inhoud))
+    assert "Samenwerkingsverband voor „Afvalbeheer Westfriesland”" not in tekst
+    assert "Samenwerkingsverband voor „Recreatieschap Westfriesland”" in tekst
+    assert f'<option value="{oud.pk}">{oud}</option>' in tekst
+    assert f'<option value="{nieuw.pk}">{nieuw}</option>' in tekst
+    assert "Samenwerkingsverband voor „Afvalbeheer Westfriesland 2010”" in tekst
+    assert 'name="opslaan"' not in tekst
+
+    antwoord = client.post(
+        PAGINA,
+        {
+            "regio:recreatieschap westfriesland": str(nieuw.pk),
+            "regio:afvalbeheer westfriesland 2010": str(afval.pk),
+            "opslaan": "1",
+        },
+    )
+    assert antwoord.status_code == 302
+    assert list(
+        afval.deelnames.values_list("gemeente__naam", flat=True).order_by("gemeente__naam")
+    ) == [
+        "Hoorn",
+        "Medemblik",
+    ]
+    assert list(nieuw.deelnames.values_list("gemeente__naam", flat=True)) == ["Enkhuizen"]
+    assert not oud.deelnames.exists()
+
+
+def test_a_region_of_another_regio_is_named_not_only_offered_to_create_again(referentiedata):
+    """A secretariaat's file names another regio's arrangement: the page said only that none
+    of its own arrangements has that name, and offered to create it again (a second
+    arrangement of the same name in the public register). It now says whose it is."""
+    eigen = f.SamenwerkingsverbandFactory(naam="GR Afvalbeheer Westfriesland 2020", afkorting="")
+    ander = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke Regeling GGD Zaanstreek-Waterland", afkorting=""
+    )
+    client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    inhoud = _schrijf(
+        [("Hoorn", "Afvalbeheer Westfriesland"), ("Zaanstad", "GGD Zaanstreek-Waterland")]
+    )
+    tekst = _tekst(_upload(client, inhoud))
+    assert (
+        "„GGD Zaanstreek-Waterland” is de naam van Gemeenschappelijke Regeling GGD "
+        "Zaanstreek-Waterland, dat uw account niet beheert. Hoort het bij uw regio? Vraag een "
+        "beheerder het aan uw account toe te voegen, en maak het niet opnieuw aan."
+    ) in tekst
+    assert "„Afvalbeheer Westfriesland” is de naam van" not in tekst
+    assert f'<option value="{ander.pk}"' not in tekst  # still not a choice
+    assert 'name="opslaan"' not in tekst
+
+
 def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
     client = _beheer(account(RolSoort.BEHEERDER))
     voor = Deelname.objects.count()
@@ -220,7 +293,7 @@ def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
         ]
     )
     tekst = _tekst(_upload(client, inhoud))
-    assert "4 regels; 1 nieuwe deelnames, 0 al bekend, 3 met een fout." in tekst
+    assert "4 regels; 1 nieuwe deelname, 0 al bekend, 3 met een fout." in tekst
     assert "Gemeente „Atlantis” bestaat niet." in tekst
     assert "Littenseradiel (GM0140) is opgeheven en verdeeld over" in tekst
     assert "Waadhoeke (GM1949)" in tekst

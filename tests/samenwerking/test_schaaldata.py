@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -95,6 +96,31 @@ def test_same_seed_same_data_and_refuses_a_second_run(referentiedata):
 def test_every_page_of_the_demo_says_the_data_is_synthetic(client, referentiedata):
     for url in ("/", "/gemeenten/GM0363/", "/gemeenten/GM9999/"):
         assert "Synthetische voorbeeldgegevens" in client.get(url).content.decode()
+
+
+@override_settings(DEMO=True)
+def test_the_demo_says_its_data_are_synthetic_on_the_start_and_bronnen_pages(
+    client, referentiedata
+):
+    """The demo's start page said the national register was not loaded while it counted the
+    synthetic arrangements, and /bronnen/ named the register's export as the source of the
+    synthetic inwoners and counted the synthetic arrangements as entered in the admin."""
+    schaaldata_genereren(seed=3, laatste_jaar=2025, jaren=1)
+    aantal = Samenwerkingsverband.objects.count()
+    start = " ".join(client.get("/").content.decode().split())
+    assert "Dit is de demo: de samenwerkingsverbanden, besturen, inwoners en bedragen zijn" in start
+    assert "nog niet ingelezen" not in start
+
+    bronnen = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/bronnen/").content.decode()))
+    assert "Synthetische voorbeeldgegevens (demo) Verzonnen samenwerkingsverbanden" in bronnen
+    assert "Niets hiervan is echt. Gemaakt op " in bronnen
+    assert "Inwoners per gemeente Verzonnen aantallen (synthetische voorbeeldgegevens)" in bronnen
+    assert "Uit de export van het landelijk register" not in bronnen
+    assert (
+        "Ingevoerd in het beheer Samenwerkingsverbanden, besturen, zetels en bedragen die "
+        "regiosecretariaten en griffies zelf bijhouden. nog niets ingevoerd 0" in bronnen
+    )
+    assert f" {aantal} " in bronnen or f" {aantal:,} ".replace(",", ".") in bronnen
 
 
 def test_the_real_site_has_no_demo_banner(client, referentiedata):

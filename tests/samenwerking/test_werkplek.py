@@ -177,6 +177,48 @@ def test_a_secretariaat_adds_many_gemeenten_at_once(referentiedata):
     assert {d.toetredingsdatum for d in deelnames} == {D(2026, 1, 1)}
 
 
+def test_the_toetredingsdatum_says_what_it_takes_and_survives_an_error(referentiedata):
+    """The field is the browser's date picker (it posts JJJJ-MM-DD): its help spoke of typing
+    1-1-2026, and after an error the date came back as 01-01-2026, which a date field of the
+    browser cannot show, so it was lost."""
+    verband = f.SamenwerkingsverbandFactory()
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    antwoord = client.post(_deelnemers_url(verband), {"toetredingsdatum": "2026-01-01"})
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "Kies ten minste één gemeente." in tekst
+    assert re.search(r'<input type="date" name="toetredingsdatum" value="2026-01-01"', tekst)
+    assert "kies de dag in de kalender van het veld. Leeg als onbekend." in tekst
+    assert "1-1-2026" not in tekst
+    assert not models.Deelname.objects.exists()
+
+
+def test_gemeenten_that_take_part_without_end_are_not_offered_again(referentiedata):
+    """Choosing a gemeente that already takes part (without end date) only gave an error
+    after saving; it is no longer offered. One that left, or takes part elsewhere, is."""
+    verband = f.SamenwerkingsverbandFactory()
+    zaanstad, purmerend, edam = (
+        models.Gemeente.objects.get(cbs_code=c) for c in ("GM0479", "GM0439", "GM0385")
+    )
+    f.DeelnameFactory(samenwerkingsverband=verband, gemeente=zaanstad)
+    f.DeelnameFactory(
+        samenwerkingsverband=verband, gemeente=purmerend, uittredingsdatum=D(2020, 1, 1)
+    )
+    f.DeelnameFactory(gemeente=edam)  # in another arrangement
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    pagina = client.get(_deelnemers_url(verband))
+    aangeboden = set(pagina.context["form"].fields["gemeenten"].queryset)
+    assert zaanstad not in aangeboden
+    assert {purmerend, edam} <= aangeboden
+    antwoord = client.post(_deelnemers_url(verband), {"gemeenten": [zaanstad.pk]})
+    assert antwoord.status_code == 200
+    assert "Een gekozen gemeente staat niet (meer) in de lijst: ze neemt al deel zonder " in (
+        " ".join(antwoord.content.decode().split())
+    )
+    assert models.Deelname.objects.filter(gemeente=zaanstad).count() == 1
+
+
 def test_a_secretariaat_cannot_add_deelnemers_to_another_regio(referentiedata):
     eigen, ander = f.SamenwerkingsverbandFactory(), f.SamenwerkingsverbandFactory()
     client = Client()
@@ -279,6 +321,31 @@ def test_the_grid_shows_only_years_a_bijdrage_may_have(admin_client, vanaf, jare
     verwacht = jaren or [DIT_JAAR - 1, DIT_JAAR]
     assert koppen[: len(verwacht)] == verwacht, koppen
     assert all(1900 <= jaar <= 2100 for jaar in koppen)
+
+
+def test_the_grid_shows_bijdragen_per_onderdeel_as_their_sum_and_counts_them(admin_client):
+    """A deelname that pays per onderdeel had an empty cell ("onbekend" in the totals) while
+    the public page showed the sum; typing it in would have counted it twice. The cell now
+    shows the sum, leads to the deelname's page, and cannot be typed in; totals count it."""
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    b = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Beekdorp")
+    for onderdeel, bedrag in (("basistaken", "1000.00"), ("plustaken", "500.00")):
+        f.BijdrageFactory(
+            deelname=a, jaar=DIT_JAAR, soort="begroot", onderdeel=onderdeel, bedrag=bedrag
+        )
+    f.BijdrageFactory(deelname=b, jaar=DIT_JAAR, soort="begroot", onderdeel="", bedrag="200")
+
+    antwoord = admin_client.get(_raster_url(verband))
+    tekst = " ".join(antwoord.content.decode().split())
+    deelname_url = reverse("admin:samenwerking_deelname_change", args=[a.pk])
+    assert f'<a href="{deelname_url}"' in tekst and "€ 1.500,00 per onderdeel</a>" in tekst
+    assert f'name="{_naam(a, DIT_JAAR)}"' not in tekst
+    assert "€ 1.700,00" in tekst  # the column's total
+
+    gegevens = {**_raster_gegevens(admin_client, verband), _naam(a, DIT_JAAR): "1500"}
+    admin_client.post(_raster_url(verband), gegevens)
+    assert not models.Bijdrage.objects.filter(deelname=a, onderdeel="").exists()
 
 
 def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):

@@ -3,6 +3,7 @@ the same answers everywhere, because every surface asks toegang.rechten."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.forms import modelform_factory
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -16,6 +17,7 @@ from tests.api.hulp import ongeldig, probleem
 from tests.raad.factories import ZienswijzeFactory
 from tests.toegang import account, api_client
 from toegang import rechten
+from toegang.admin import _met_rechten
 from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +114,38 @@ def test_admin_secretariaat_cannot_attach_a_row_to_another_regio(regio):
     assert antwoord.status_code == 200
     assert "samenwerkingsverband" in antwoord.context["adminform"].form.errors
     assert not Deelname.objects.filter(organisatie__isnull=False).exists()
+
+
+def test_an_unchanged_add_form_is_checked_too(regio):
+    """An add form posted exactly as the page offered it (its initial values from the
+    address, as the admin fills them) is still a new row: the role must be allowed to add it.
+    The admin's narrowed choices refuse a forged arrangement too; the form's own check must
+    not lean on that (`RechtenForm` skipped it when nothing had changed)."""
+    gemeente = Gemeente.objects.get(cbs_code="GM0415")
+    waarden = {"samenwerkingsverband": regio["ander"].pk, "gemeente": gemeente.pk}
+    antwoord = _admin(regio["secretariaat"]).post(
+        reverse("admin:samenwerking_deelname_add")
+        + f"?samenwerkingsverband={regio['ander'].pk}&gemeente={gemeente.pk}",
+        {
+            **waarden,
+            "rol": "deelnemer",
+            **{f"{r}-{n}_FORMS": 0 for r in ("bijdragen", "zetels") for n in ("TOTAL", "INITIAL")},
+        },
+    )
+    assert antwoord.status_code == 200
+    assert not Deelname.objects.filter(gemeente=gemeente).exists()
+
+    formulier = _met_rechten(
+        modelform_factory(Deelname, fields=["samenwerkingsverband", "gemeente"]),
+        regio["secretariaat"],
+    )(data=waarden, initial=waarden)
+    assert not formulier.has_changed()
+    assert not formulier.is_valid()
+    assert formulier.non_field_errors() == [
+        f"Uw account mag deelname „{Deelname(**{f'{k}_id': v for k, v in waarden.items()})}” "
+        "niet toevoegen: alleen rijen van de eigen samenwerkingsverbanden. Er is niets "
+        "opgeslagen."
+    ]
 
 
 def test_admin_secretariaat_reads_reference_data_without_changing_it(regio):

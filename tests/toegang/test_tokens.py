@@ -1,0 +1,92 @@
+"""API tokens in the admin as a beheerder uses them: the whole key once, in the message right
+after it is made; after that only its first characters (list, page, log, delete page), and a
+token is never moved to another account. Other roles do not see tokens at all."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from rest_framework.authtoken.models import Token
+
+from samenwerking.models import Gemeente
+from tests.samenwerking.importhulp import paginatekst as _tekst
+from tests.toegang import account, beheerder_account
+from toegang.models import RolSoort
+
+pytestmark = pytest.mark.django_db
+
+LIJST = "/admin/toegang/token/"
+
+
+def test_the_whole_key_is_shown_once_when_the_token_is_made(client):
+    beheerder = beheerder_account()
+    secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    client.force_login(beheerder)
+
+    gemaakt = client.post(f"{LIJST}add/", {"user": secretaris.pk}, follow=True)
+    sleutel = Token.objects.get(user=secretaris).key
+    tekst = _tekst(gemaakt)
+    assert gemaakt.status_code == 200
+    assert (
+        f"Het token van secretaris-vrzw is aangemaakt: <code>{sleutel}</code>. Kopieer het nu"
+    ) in tekst
+    assert f"regioreg toont het hierna niet meer, alleen het begin ({sleutel[:6]}…)" in tekst
+
+    lijst = _tekst(client.get(LIJST))
+    assert f"{sleutel[:6]}…" in lijst and "secretaris-vrzw" in lijst
+    assert sleutel not in lijst
+    bekijken = client.get(f"{LIJST}{secretaris.pk}/change/")
+    assert bekijken.status_code == 200
+    assert "token van secretaris-vrzw" in _tekst(bekijken) and sleutel not in _tekst(bekijken)
+    assert sleutel not in _tekst(client.get("/admin/"))  # the recent actions
+    assert sleutel not in _tekst(client.get(f"{LIJST}{secretaris.pk}/delete/"))
+    assert [e.object_repr for e in LogEntry.objects.all()] == [
+        f"token van secretaris-vrzw ({sleutel[:6]}…)"
+    ]
+
+
+def test_a_second_token_for_an_account_says_what_to_do_and_keeps_the_first(client):
+    beheerder = beheerder_account()
+    secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    eerste = Token.objects.create(user=secretaris)
+    client.force_login(beheerder)
+
+    antwoord = client.post(f"{LIJST}add/", {"user": secretaris.pk})
+    assert antwoord.status_code == 200
+    assert (
+        "secretaris-vrzw heeft al een token. Wilt u een nieuw, verwijder dan eerst het oude"
+    ) in _tekst(antwoord)
+    assert list(Token.objects.values_list("key", flat=True)) == [eerste.key]
+
+
+def test_a_token_is_not_moved_to_another_account(client):
+    beheerder = beheerder_account()
+    secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    ander = account(RolSoort.SECRETARIAAT, naam="secretaris-elders")
+    token = Token.objects.create(user=secretaris)
+    client.force_login(beheerder)
+
+    antwoord = client.post(f"{LIJST}{secretaris.pk}/change/", {"user": ander.pk})
+    assert antwoord.status_code == 403
+    assert Token.objects.get(key=token.key).user == secretaris
+
+
+def test_a_token_is_deleted_in_the_admin_by_its_account(client):
+    beheerder = beheerder_account()
+    secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    token = Token.objects.create(user=secretaris)
+    client.force_login(beheerder)
+
+    antwoord = client.post(f"{LIJST}{secretaris.pk}/delete/", {"post": "yes"}, follow=True)
+    assert f"token van secretaris-vrzw ({token.key[:6]}…)" in _tekst(antwoord)
+    assert token.key not in _tekst(antwoord)
+    assert not Token.objects.exists()
+
+
+@pytest.mark.parametrize("soort", [RolSoort.SECRETARIAAT, RolSoort.GRIFFIE])
+def test_other_roles_see_no_tokens(client, referentiedata, soort):
+    gemeente = Gemeente.objects.get(cbs_code="GM0479") if soort == RolSoort.GRIFFIE else None
+    gebruiker = account(soort, gemeente=gemeente)
+    Token.objects.create(user=beheerder_account())
+    client.force_login(gebruiker)
+    assert client.get(LIJST).status_code == 403
+    assert client.post(f"{LIJST}add/", {"user": gebruiker.pk}).status_code == 403
+    assert Token.objects.count() == 1

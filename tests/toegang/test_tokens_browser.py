@@ -1,0 +1,54 @@
+"""A beheerder makes an API token in a real browser (Debian's Chromium via Playwright): the
+whole key is in the message once, the list shows its beginning, and axe-core finds nothing
+serious on the token pages."""
+
+import pytest
+from playwright.sync_api import expect
+from rest_framework.authtoken.models import Token
+
+from tests.conftest import AXE
+from tests.toegang import account, beheerder_account
+from toegang.models import RolSoort
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WACHTWOORD = "een-lang-testwachtwoord-13"
+
+
+def _ernstig(pagina) -> list:
+    pagina.add_script_tag(path=str(AXE))
+    resultaat = pagina.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in resultaat["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_a_beheerder_makes_a_token_and_sees_the_key_once(pagina):
+    beheerder = beheerder_account()
+    beheerder.set_password(WACHTWOORD)
+    beheerder.save()
+    account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    pagina.goto(pagina.basis + "/admin/login/?next=/admin/toegang/token/")
+    pagina.get_by_label("Gebruikersnaam").fill(beheerder.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_label("Wachtwoord").press("Enter")
+    expect(pagina.get_by_role("heading", name="Selecteer token om te bekijken")).to_be_visible()
+    assert _ernstig(pagina) == []
+
+    pagina.get_by_role("link", name="Token toevoegen").click()
+    pagina.get_by_label("Gebruiker").select_option(label="secretaris-vrzw")
+    assert _ernstig(pagina) == []
+    pagina.get_by_role("button", name="Opslaan", exact=True).click()
+
+    sleutel = Token.objects.get(user__username="secretaris-vrzw").key
+    expect(pagina.locator("ul.messagelist")).to_contain_text(
+        f"Het token van secretaris-vrzw is aangemaakt: {sleutel}."
+    )
+    expect(pagina.locator("#result_list")).to_contain_text(f"{sleutel[:6]}…")
+    expect(pagina.locator("#result_list")).not_to_contain_text(sleutel)
+    assert _ernstig(pagina) == []
