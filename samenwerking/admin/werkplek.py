@@ -294,9 +294,22 @@ class DeelnemersToevoegenForm(forms.Form):
         lopend = Deelname.objects.filter(
             samenwerkingsverband=verband, uittredingsdatum__isnull=True, gemeente__isnull=False
         )
-        self.fields["gemeenten"].queryset = self.fields["gemeenten"].queryset.exclude(
-            pk__in=lopend.values("gemeente")
-        )
+        veld = self.fields["gemeenten"]
+        veld.queryset = veld.queryset.exclude(pk__in=lopend.values("gemeente"))
+        # One posted anyway (an old page, a forged id) is refused by the field: its message
+        # names the gemeente, as the service's would.
+        gekozen = [w for w in self.data.getlist(self.add_prefix("gemeenten")) if w.isdigit()]
+        if namen := sorted(
+            lopend.filter(gemeente__in=gekozen).values_list("gemeente__naam", flat=True)
+        ):
+            veld.error_messages = {
+                **veld.error_messages,
+                "invalid_choice": _(
+                    "%(namen)s: neemt al deel aan dit samenwerkingsverband zonder einddatum en "
+                    "staat daarom niet in de lijst. Kies opnieuw uit de lijst."
+                )
+                % {"namen": ", ".join(namen)},
+            }
 
     toetredingsdatum = forms.DateField(
         label=gettext_lazy("Toetredingsdatum"),

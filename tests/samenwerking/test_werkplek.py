@@ -213,8 +213,9 @@ def test_gemeenten_that_take_part_without_end_are_not_offered_again(referentieda
     assert {purmerend, edam} <= aangeboden
     antwoord = client.post(_deelnemers_url(verband), {"gemeenten": [zaanstad.pk]})
     assert antwoord.status_code == 200
-    assert "Een gekozen gemeente staat niet (meer) in de lijst: ze neemt al deel zonder " in (
-        " ".join(antwoord.content.decode().split())
+    assert (
+        "Zaanstad: neemt al deel aan dit samenwerkingsverband zonder einddatum en staat daarom "
+        "niet in de lijst." in " ".join(antwoord.content.decode().split())
     )
     assert models.Deelname.objects.filter(gemeente=zaanstad).count() == 1
 
