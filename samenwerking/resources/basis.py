@@ -48,7 +48,6 @@ from .widgets import (
     JaNeeWidget,
     ProcentWidget,
     SleutelWidget,
-    leeg,
 )
 
 # The widget of a column that a resource does not declare itself, by the kind of model field
@@ -316,7 +315,9 @@ class RegisterResource(Zelfverwijzingen, resources.ModelResource):
         }
         for rij in result.invalid_rows:
             rij.values = tuple(
-                _leesbaar(widgets.get(kop), waarde) if kop in kolommen else ""
+                (widgets[kop].leesbaar(waarde) if kop in widgets else waarde)
+                if kop in kolommen
+                else ""
                 for kop, waarde in zip(result.diff_headers, rij.values, strict=True)
             )
 
@@ -586,22 +587,6 @@ def controleer_recht(gebruiker, actie: str, instance) -> None:
             "de eigen samenwerkingsverbanden. Haal de regel uit het bestand of vraag een "
             "beheerder."
         )
-
-
-def _leesbaar(widget, waarde):
-    """A cell of a key column as the row it names (`namen_in_foute_regels`), or as it is
-    when it names none (the row's error says why)."""
-    if widget is None or leeg(waarde):
-        return waarde
-    try:
-        obj = widget.clean(waarde)
-    except (ValueError, ValidationError):
-        return waarde
-    if obj is None or obj.pk is None:  # a new row of the same file
-        return waarde
-    if widget.field in ("pk", "uuid"):
-        return str(obj)
-    return f"{obj} ({getattr(obj, widget.field)})"
 
 
 def regelfout(fout: ValidationError) -> str:

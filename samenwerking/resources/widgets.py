@@ -105,6 +105,22 @@ class SleutelWidget(widgets.ForeignKeyWidget):
         bekend = self.voorraad.get(sleutel)
         self.voorraad[sleutel] = obj if bekend is None or bekend == obj else _DUBBEL
 
+    def leesbaar(self, waarde):
+        """A cell as the row it names, for a person (`Zaanstad (GM0479)`, an arrangement's
+        name), or as it is when it names none (the row's error says why). For the rows with
+        errors of an import's preview (`RegisterResource.namen_in_foute_regels`)."""
+        if leeg(waarde):
+            return waarde
+        try:
+            obj = self.clean(waarde)
+        except (ValueError, ValidationError):
+            return waarde
+        if obj is None or obj.pk is None:  # a new row of the same file
+            return waarde
+        if self.field in ("pk", "uuid"):
+            return str(obj)
+        return f"{obj} ({getattr(obj, self.field)})"
+
     def clean(self, value, row=None, **kwargs):
         if leeg(value):
             return None
