@@ -39,15 +39,7 @@ from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
 from samenwerking.tekst import keuzefout
 
-from .namen import (
-    ONGELDIGE_DATUM,
-    alleen_cijfers,
-    als_opgeslagen,
-    camel,
-    iso_datum,
-    niet_gevonden,
-    sleutel,
-)
+from . import namen
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -57,14 +49,14 @@ class RegisterFilterSet(django_filters.FilterSet):
 
     @classmethod
     def get_filters(cls):
-        return {camel(naam): filter for naam, filter in super().get_filters().items()}
+        return {namen.camel(naam): filter for naam, filter in super().get_filters().items()}
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and "ordering" in data:
             # `ordering` names fields in camelCase (uitersteDatum); the snake_case names the
             # calendar's lists took before (uiterste_datum) keep working.
             data = data.copy()
-            data["ordering"] = ",".join(camel(veld) for veld in data["ordering"].split(","))
+            data["ordering"] = ",".join(namen.camel(veld) for veld in data["ordering"].split(","))
         super().__init__(data, *args, **kwargs)
         for naam, filter in self.filters.items():
             if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
@@ -79,7 +71,7 @@ class IsoDatumVeld(DatumVeld):
     """DatumVeld reading JJJJ-MM-DD only (namen.iso_datum)."""
 
     def strptime(self, value, format):
-        return iso_datum(value, format).date()
+        return namen.iso_datum(value, format).date()
 
 
 class DatumFilter(django_filters.DateFilter):
@@ -91,7 +83,7 @@ class DatumFilter(django_filters.DateFilter):
     def __init__(self, **kwargs):
         super().__init__(
             input_formats=["%Y-%m-%d"],
-            error_messages={"invalid": ONGELDIGE_DATUM},
+            error_messages={"invalid": namen.ONGELDIGE_DATUM},
             **kwargs,
         )
 
@@ -124,7 +116,7 @@ class CijfersJaarVeld(JaarVeld):
     """JaarVeld taking the digits 0-9 only (namen.alleen_cijfers), as the document says."""
 
     def to_python(self, value):
-        if isinstance(value, str) and value and not alleen_cijfers(value):
+        if isinstance(value, str) and value and not namen.alleen_cijfers(value):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
@@ -137,7 +129,7 @@ class SleutelKeuze(django_filters.fields.ModelChoiceField):
     """A row by its public key, a CBS code in any case (namen.als_opgeslagen)."""
 
     def to_python(self, value):
-        return super().to_python(als_opgeslagen(self.queryset.model, value))
+        return super().to_python(namen.als_opgeslagen(self.queryset.model, value))
 
 
 class VerwijzingFilter(django_filters.ModelChoiceFilter):
@@ -148,8 +140,8 @@ def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
     """A filter on a related row given by its public key (uuid or code); unknown is an error."""
     return VerwijzingFilter(
         queryset=model.objects.all(),
-        to_field_name=sleutel(model),
-        error_messages={"invalid_choice": lazy(niet_gevonden, str)(model, "%(value)s")},
+        to_field_name=namen.sleutel(model),
+        error_messages={"invalid_choice": lazy(namen.niet_gevonden, str)(model, "%(value)s")},
         **kwargs,
     )
 
