@@ -11,6 +11,12 @@ CENT = Decimal("0.01")
 VERDEELSLEUTEL = Decimal("0.0001")  # Deelname.verdeelsleutel: percent with four decimals
 
 
+def bedrag_json(bedrag: Decimal | None) -> str | None:
+    """An amount in euros as every JSON document writes it: a decimal string with two decimals
+    ("1234.56"), null when unknown (never 0)."""
+    return None if bedrag is None else f"{bedrag:.2f}"
+
+
 def verdeelsleutel_json(sleutel: Decimal | None) -> str | None:
     """A verdeelsleutel as every JSON document writes it (core API, kosten per inwoner,
     verbonden-partijen list): a decimal string with the four decimals it is stored with, as

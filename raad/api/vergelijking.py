@@ -2,8 +2,6 @@
 one regeling and year, with the verdeelsleutel and the spread. Same figures as the section
 "Kosten per inwoner" on the arrangement page (`selectors.kosten_per_deelnemer`)."""
 
-from decimal import Decimal
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -14,7 +12,7 @@ from rest_framework.response import Response
 from samenwerking.api.base import JaarField
 from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.viewsets import ParameterView
-from samenwerking.financien import verdeelsleutel_json
+from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.selectors import Spreiding, kosten_per_deelnemer, spreiding
 
@@ -23,15 +21,11 @@ class KostenParametersSerializer(serializers.Serializer):
     jaar = JaarField(required=False, help_text=_("Jaar van de bijdragen. Standaard: dit jaar."))
 
 
-def _bedrag(waarde: Decimal | None) -> str | None:
-    return None if waarde is None else f"{waarde:.2f}"
-
-
 def _spreiding(s: Spreiding) -> dict:
     return {
-        "laagste": _bedrag(s.laagste),
-        "mediaan": _bedrag(s.mediaan),
-        "hoogste": _bedrag(s.hoogste),
+        "laagste": bedrag_json(s.laagste),
+        "mediaan": bedrag_json(s.mediaan),
+        "hoogste": bedrag_json(s.hoogste),
         "metCijfers": s.met_cijfers,
         "aantal": s.aantal,
     }
@@ -50,10 +44,10 @@ def kosten_per_inwoner_json(verband: Samenwerkingsverband, *, jaar: int) -> dict
                 "naam": r.naam,
                 "verdeelsleutel": verdeelsleutel_json(r.verdeelsleutel),
                 "inwoners": r.inwoners,
-                "bijdrageBegroot": _bedrag(r.begroot),
-                "bijdrageGerealiseerd": _bedrag(r.gerealiseerd),
-                "begrootPerInwoner": _bedrag(r.begroot_per_inwoner),
-                "gerealiseerdPerInwoner": _bedrag(r.gerealiseerd_per_inwoner),
+                "bijdrageBegroot": bedrag_json(r.begroot),
+                "bijdrageGerealiseerd": bedrag_json(r.gerealiseerd),
+                "begrootPerInwoner": bedrag_json(r.begroot_per_inwoner),
+                "gerealiseerdPerInwoner": bedrag_json(r.gerealiseerd_per_inwoner),
             }
             for r in rijen
         ],

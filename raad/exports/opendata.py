@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from samenwerking.financien import verdeelsleutel_json
+from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 from ..selectors import VerbondenPartijenLijst
@@ -17,10 +17,6 @@ from ..selectors import VerbondenPartijenLijst
 
 def als_json(document: dict) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode()
-
-
-def _bedrag(waarde: Decimal | None) -> str | None:
-    return None if waarde is None else f"{waarde:.2f}"
 
 
 def _procent(waarde: Decimal | None) -> str | None:
@@ -38,10 +34,10 @@ def _uitgebreid(p) -> dict:
         "financieelBelang": p.financieel_belang,
         "aandeelTekort": _procent(d.aandeel_tekort),
         "aandeelEigenVermogen": _procent(d.aandeel_eigen_vermogen),
-        "aandeelEigenVermogenBedrag": _bedrag(p.aandeel_eigen_vermogen_bedrag),
+        "aandeelEigenVermogenBedrag": bedrag_json(p.aandeel_eigen_vermogen_bedrag),
         "aandelen": {"aantal": d.aandelen_aantal, "percentage": _procent(d.aandelen_percentage)},
         "meerjarenraming": [
-            {"jaar": jaar, "geraamdeBijdrage": _bedrag(bedrag)}
+            {"jaar": jaar, "geraamdeBijdrage": bedrag_json(bedrag)}
             for jaar, bedrag in p.meerjarenraming
         ],
         "solvabiliteitBegin": _procent(p.solvabiliteit_begin),
@@ -78,16 +74,16 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
             ],
             "stemmen": p.deelname.stemmen,
             "financieelBelang": {
-                "bijdrageBegroot": _bedrag(p.deelname.bijdrage_begroot),
-                "bijdrageGerealiseerd": _bedrag(p.deelname.bijdrage_gerealiseerd),
+                "bijdrageBegroot": bedrag_json(p.deelname.bijdrage_begroot),
+                "bijdrageGerealiseerd": bedrag_json(p.deelname.bijdrage_gerealiseerd),
                 "verdeelsleutel": verdeelsleutel_json(p.deelname.verdeelsleutel),
                 "aansprakelijk": p.deelname.aansprakelijk,
             },
-            "eigenVermogenBegin": _bedrag(cijfers and cijfers.eigen_vermogen_begin),
-            "eigenVermogenEind": _bedrag(cijfers and cijfers.eigen_vermogen_eind),
-            "vreemdVermogenBegin": _bedrag(cijfers and cijfers.vreemd_vermogen_begin),
-            "vreemdVermogenEind": _bedrag(cijfers and cijfers.vreemd_vermogen_eind),
-            "resultaat": _bedrag(cijfers and cijfers.resultaat),
+            "eigenVermogenBegin": bedrag_json(cijfers and cijfers.eigen_vermogen_begin),
+            "eigenVermogenEind": bedrag_json(cijfers and cijfers.eigen_vermogen_eind),
+            "vreemdVermogenBegin": bedrag_json(cijfers and cijfers.vreemd_vermogen_begin),
+            "vreemdVermogenEind": bedrag_json(cijfers and cijfers.vreemd_vermogen_eind),
+            "resultaat": bedrag_json(cijfers and cijfers.resultaat),
             "risicos": (cijfers and cijfers.risicos) or None,
             "ontwikkelingen": (cijfers and cijfers.ontwikkelingen) or None,
             "bron": p.bron or None,
@@ -101,8 +97,8 @@ def verbonden_partijen_json(lijst: VerbondenPartijenLijst) -> dict:
         """The sums of the known bijdragen and how many are unknown (not in the sums), as the
         page and the XLSX overview say them."""
         return {
-            "bijdrageBegroot": _bedrag(c.bijdrage_begroot),
-            "bijdrageGerealiseerd": _bedrag(c.bijdrage_gerealiseerd),
+            "bijdrageBegroot": bedrag_json(c.bijdrage_begroot),
+            "bijdrageGerealiseerd": bedrag_json(c.bijdrage_gerealiseerd),
             "aantalBegrootOnbekend": c.zonder_begroot,
             "aantalGerealiseerdOnbekend": c.zonder_gerealiseerd,
         }

@@ -9,21 +9,13 @@ exactly what they would. A field added there must be added here.
 """
 
 import datetime
-from decimal import Decimal
 
 from django.urls import reverse
 
 from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
-from samenwerking.financien import verdeelsleutel_json
+from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Deelname, Gemeente
 from samenwerking.selectors import Kostentotalen
-
-CENT = Decimal("0.01")
-
-
-def _tekst(getal: Decimal | None) -> str | None:
-    """An amount as the API writes it: a string ("1234.56"), null when unknown."""
-    return None if getal is None else f"{getal.quantize(CENT):f}"
 
 
 def _datum(datum: datetime.date | None) -> str | None:
@@ -104,7 +96,7 @@ def samenwerkingsverbanden_van_gemeente(
             "soort": bijdrage.soort,
             "soortLabel": bijdragesoorten.get(bijdrage.soort, bijdrage.soort),
             "onderdeel": bijdrage.onderdeel,
-            "bedrag": _tekst(bijdrage.bedrag),
+            "bedrag": bedrag_json(bijdrage.bedrag),
         }
 
     def rij(deelname: Deelname) -> dict:
@@ -139,8 +131,8 @@ def samenwerkingsverbanden_van_gemeente(
             "verbondenPartijReden": deelname.bbv_redenen,
             "vertegenwoordigers": [vertegenwoordiger(z) for z in deelname.vertegenwoordigers],
             "bijdrage": {
-                "begroot": _tekst(deelname.bijdrage_begroot),
-                "gerealiseerd": _tekst(deelname.bijdrage_gerealiseerd),
+                "begroot": bedrag_json(deelname.bijdrage_begroot),
+                "gerealiseerd": bedrag_json(deelname.bijdrage_gerealiseerd),
                 "perOnderdeel": [onderdeel(b) for b in deelname.bijdragen_in_jaar],
             },
         }
@@ -155,12 +147,12 @@ def samenwerkingsverbanden_van_gemeente(
         "jaar": jaar,
         "samenwerkingsverbanden": [rij(deelname) for deelname in deelnames],
         "totalen": {
-            "begroot": _tekst(totalen.begroot),
-            "gerealiseerd": _tekst(totalen.gerealiseerd),
+            "begroot": bedrag_json(totalen.begroot),
+            "gerealiseerd": bedrag_json(totalen.gerealiseerd),
             "inwoners": totalen.inwoners,
             "perInwoner": {
-                "begroot": _tekst(totalen.begroot_per_inwoner),
-                "gerealiseerd": _tekst(totalen.gerealiseerd_per_inwoner),
+                "begroot": bedrag_json(totalen.begroot_per_inwoner),
+                "gerealiseerd": bedrag_json(totalen.gerealiseerd_per_inwoner),
             },
         },
     }
