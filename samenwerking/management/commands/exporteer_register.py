@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from samenwerking.backup import naar_json, register_exporteren
+from samenwerking.management.commando import Commando
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Schrijft het hele register als open data (JSON) naar een bestand of naar stdout; "
         "terugzetten met importeer_register."
