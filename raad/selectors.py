@@ -144,13 +144,19 @@ class Partij:
     @property
     def financieel_belang(self) -> str:
         """The financieel belang as the published lists write it: the bijdrage of the list's
-        modus, the share of a deficit and of the equity; "onbekend" for what is not recorded."""
+        modus, saying which it is and of which year ("bijdrage begroot 2025 € 1.000"), the
+        share of a deficit and of the equity; "onbekend" for what is not recorded."""
         d = self.deelname
-        bijdrage = (
-            d.bijdrage_begroot
-            if self.modus == JaarcijfersSoort.BEGROTING
-            else d.bijdrage_gerealiseerd
-        )
+        if self.modus == JaarcijfersSoort.BEGROTING:
+            bijdrage = _("bijdrage begroot %(jaar)s %(bedrag)s") % {
+                "jaar": self.jaar,
+                "bedrag": euro(d.bijdrage_begroot),
+            }
+        else:
+            bijdrage = _("bijdrage gerealiseerd %(jaar)s %(bedrag)s") % {
+                "jaar": self.jaar,
+                "bedrag": euro(d.bijdrage_gerealiseerd),
+            }
         if d.aandeel_eigen_vermogen is None:
             eigen_vermogen = _("aandeel in het eigen vermogen onbekend")
         else:
@@ -162,7 +168,7 @@ class Partij:
                 else _("bedrag onbekend"),
             }
         delen = [
-            _("bijdrage %(bedrag)s") % {"bedrag": euro(bijdrage)},
+            bijdrage,
             _("aandeel in een tekort %(p)s") % {"p": procent(d.aandeel_tekort)},
             eigen_vermogen,
         ]

@@ -119,7 +119,7 @@ class VerbondenPartijUitgebreidResource(VerbondenPartijResource):
     programma = _kolom(_("Programma / beleidsdoel"), "deelname__programma", leeg=ONBEKEND)
     eigenaarsrol = _kolom(_("Eigenaarsrol"), "deelname__eigenaarsrol", leeg=ONBEKEND)
     opdrachtgeversrol = _kolom(_("Opdrachtgeversrol"), "deelname__opdrachtgeversrol", leeg=ONBEKEND)
-    financieel_belang = _kolom(_("Financieel belang"), "financieel_belang")
+    financieel_belang = _kolom(_("Financieel belang (samengevat)"), "financieel_belang")
     aandeel_tekort = _kolom(_("Aandeel in een tekort (%)"), "deelname__aandeel_tekort")
     aandeel_eigen_vermogen = _kolom(
         _("Aandeel in het eigen vermogen (%)"), "deelname__aandeel_eigen_vermogen"

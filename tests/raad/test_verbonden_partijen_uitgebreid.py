@@ -102,10 +102,13 @@ def test_computed_columns_by_hand(zaanstad):
         (2027, None),
         (2028, Decimal("2750000")),
     ]
+    # The bijdrage says which it is and of which year: the list's modus decides.
     assert ggd.financieel_belang == (
-        "bijdrage € 2.500.001; aandeel in een tekort 45,5%; aandeel in het eigen vermogen "
-        "45,5% (€ 500.500)"
+        "bijdrage begroot 2025 € 2.500.001; aandeel in een tekort 45,5%; aandeel in het eigen "
+        "vermogen 45,5% (€ 500.500)"
     )
+    rekening = _ggd(verbonden_partijen(zaanstad, jaar=2025, modus="jaarrekening"))
+    assert rekening.financieel_belang.startswith("bijdrage gerealiseerd 2025 onbekend; ")
     # Unknown parts say so once, in words: not "onbekend (onbekend)".
     ggd.cijfers.eigen_vermogen_eind = None
     assert ggd.financieel_belang.endswith("aandeel in het eigen vermogen 45,5% (bedrag onbekend)")
@@ -145,7 +148,7 @@ def test_xlsx_extended_columns_numbers_and_autofilter(client, zaanstad):
         "Programma / beleidsdoel",
         "Eigenaarsrol",
         "Opdrachtgeversrol",
-        "Financieel belang",
+        "Financieel belang (samengevat)",
         "Aandeel in een tekort (%)",
         "Aandeel in het eigen vermogen (%)",
         "Aandeel in het eigen vermogen 31 december",
@@ -211,8 +214,8 @@ def test_json_extended_validates_against_the_schema(client, zaanstad):
         "programma": "Gezondheid en zorg",
         "eigenaarsrol": "wethouder financiën",
         "opdrachtgeversrol": "wethouder zorg",
-        "financieelBelang": "bijdrage € 2.500.001; aandeel in een tekort 45,5%; aandeel in "
-        "het eigen vermogen 45,5% (€ 500.500)",
+        "financieelBelang": "bijdrage begroot 2025 € 2.500.001; aandeel in een tekort 45,5%; "
+        "aandeel in het eigen vermogen 45,5% (€ 500.500)",
         "aandeelTekort": "45.5",
         "aandeelEigenVermogen": "45.5",
         "aandeelEigenVermogenBedrag": "500500.00",
@@ -240,6 +243,7 @@ def test_printable_page_extended(client, zaanstad):
     assert antwoord.status_code == 200
     tekst = " ".join(antwoord.content.decode().split())
     assert "<dt>Eigenaarsrol</dt><dd>wethouder financiën</dd>" in tekst
+    assert "<dt>Financieel belang (samengevat)</dt><dd>bijdrage begroot 2025 € 2.500.001; " in tekst
     assert "<li>2027: onbekend</li>" in tekst
     assert "<li>2028: € 2.750.000</li>" in tekst
     assert "1 januari 25%; 31 december 68,75%" in tekst
