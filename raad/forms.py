@@ -214,6 +214,15 @@ class ExportForm(forms.Form):
     )
     formaat = _formaat()
 
+    def __init__(self, *args, **kwargs):
+        # Its fields' ids differ from those of the page's own form (gemeente page: id_jaar).
+        super().__init__(*args, auto_id="id_export_%s", **kwargs)
+
+    @property
+    def eerste_fout(self) -> str | None:
+        """The first refused field, which gets the focus."""
+        return next(iter(self.errors), None)
+
 
 class VerbandFilterForm(forms.Form):
     """The calendar and the zienswijzen of one arrangement; empty: all."""

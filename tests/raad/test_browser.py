@@ -199,6 +199,29 @@ def test_a_year_typed_with_a_letter_is_reported_not_dropped(pagina, zaanstad):
     expect(pagina.get_by_label("Jaar", exact=True)).to_have_value("20x5")
 
 
+def test_export_form_errors_are_tied_to_their_fields_and_focused(pagina, zaanstad):
+    """A refused jaar and formaat: the first refused field has the focus, each message is its
+    field's description, and axe-core finds nothing serious on the page with errors."""
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    formulier = pagina.get_by_role("form", name="Lijst verbonden partijen (BBV art. 15)")
+    formulier.get_by_label("Jaar van de lijst").fill("20x5")
+    formulier.get_by_role("button", name="Maak de lijst").click()
+    jaar = pagina.get_by_label("Jaar van de lijst")
+    expect(jaar).to_be_focused()
+    expect(jaar).to_have_value("20x5")
+    expect(jaar).to_have_attribute("aria-invalid", "true")
+    expect(jaar).to_have_accessible_description(
+        f"Leeg: dit jaar. Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {DIT_JAAR}."
+    )
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/verbonden-partijen/?jaar=2025&formaat=pdf")
+    formaat = pagina.get_by_label("Bestandsformaat")
+    expect(formaat).to_be_focused()
+    expect(formaat).to_have_accessible_description(
+        "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina."
+    )
+    _toegankelijk(pagina, "verbonden-partijen-fouten")
+
+
 def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentiedata):
     pagina.goto(pagina.basis + "/")
     pagina.keyboard.press("Tab")

@@ -423,8 +423,18 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
     assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
     assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
-    # What was typed stays in the field, marked, to be corrected rather than typed again.
-    assert 'id="id_export_jaar" value="twintig" aria-invalid="true">' in tekst
+    # What was typed stays in the field, marked, to be corrected rather than typed again; the
+    # message is tied to its field for a screen reader, and the first refused field gets focus.
+    assert (
+        'name="jaar" id="id_export_jaar" value="twintig" aria-describedby="id_export_jaar_hulp '
+        'id_export_jaar_fout" aria-invalid="true" autofocus>' in tekst
+    )
+    assert '<p class="fout" role="alert" id="id_export_jaar_fout">Jaar: vul een jaartal' in tekst
+    assert (
+        '<select name="kolommen" id="id_export_kolommen" aria-describedby="id_export_kolommen_hulp '
+        'id_export_kolommen_fout" aria-invalid="true">' in tekst
+    )
+    assert tekst.count("autofocus") == 1
 
     # A file is only made when every parameter is right: never another year's file unasked.
     antwoord = client.get(URL, {"jaar": "20255", "formaat": "xlsx"})
