@@ -258,7 +258,10 @@ class VerbondenPartijenLijst:
 
     @property
     def totaal(self) -> Categorie:
-        return Categorie(code="totaal", label=_("Totaal"), partijen=self.partijen)
+        # Named as on the page: the overige samenwerkingsverbanden are not in it.
+        return Categorie(
+            code="totaal", label=_("Totaal verbonden partijen"), partijen=self.partijen
+        )
 
     @property
     def zonder_bijdragen(self) -> bool:

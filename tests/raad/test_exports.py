@@ -215,7 +215,8 @@ def test_xlsx_has_overview_and_one_sheet_per_category_with_partijen(client, zaan
     waarden = {r[0]: r[1:] for r in overzicht.iter_rows(min_row=4, values_only=True)}
     # Aantal, begroot, gerealiseerd, and how many bijdragen are unknown and not in those sums
     # (the stichting has no gerealiseerde bijdrage, the regeling zonder meer none at all).
-    assert waarden["Totaal"] == (2, 2625000.5, 2400000, 0, 1)
+    # Named as on the page: the overige samenwerkingsverbanden are not in this total.
+    assert waarden["Totaal verbonden partijen"] == (2, 2625000.5, 2400000, 0, 1)
     assert waarden["Overige samenwerkingsverbanden"] == (2, 300000, None, 1, 2)
     # No vennootschappen: nothing paid, € 0; not an empty cell with the note "onbekend".
     assert waarden["Vennootschappen en coöperaties"] == (0, 0, 0, 0, 0)
