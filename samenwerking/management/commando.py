@@ -10,6 +10,7 @@ from django.core.management.base import (
     BaseCommand,
     CommandError,
     CommandParser,
+    DjangoHelpFormatter,
     SystemCheckError,
 )
 from django.utils.translation import gettext as _
@@ -41,6 +42,22 @@ _ARGPARSE = [
     ),
 ]
 
+# The help of the options Django gives every command (and argparse's -h).
+_STANDAARDOPTIES = {
+    "help": _lazy("toon deze hulp en stop"),
+    "version": _lazy("toon het versienummer en stop"),
+    "verbosity": _lazy("hoeveel uitvoer: 0 weinig, 1 normaal, 2 veel, 3 heel veel"),
+    "settings": _lazy(
+        "Python-pad van de instellingen, bijvoorbeeld regioreg.settings; leeg: "
+        "DJANGO_SETTINGS_MODULE"
+    ),
+    "pythonpath": _lazy("map om aan het Python-pad toe te voegen"),
+    "traceback": _lazy("toon bij een fout de hele traceback"),
+    "no_color": _lazy("uitvoer zonder kleuren"),
+    "force_color": _lazy("uitvoer altijd met kleuren"),
+    "skip_checks": _lazy("sla de systeemcontroles over"),
+}
+
 
 def nederlands(melding: str) -> str:
     """argparse's `melding` in Dutch. "argument --jaar: expected one argument" names its
@@ -58,17 +75,17 @@ def nederlands(melding: str) -> str:
     return melding
 
 
+class NederlandseHulp(DjangoHelpFormatter):
+    """--help and the usage line begin with "gebruik:", not "usage:"."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=prefix or _("gebruik: "))
+
+
 class NederlandseParser(CommandParser):
-    """Django's parser with Dutch errors: on the command line "gebruik: ..." and
+    """Django's parser with Dutch errors: on the command line the usage line and
     "<command>: fout: ...", exit status 2 as argparse's; from call_command a CommandError
     with only the Dutch message."""
-
-    def format_usage(self):
-        formatter = self._get_formatter()
-        formatter.add_usage(
-            self.usage, self._actions, self._mutually_exclusive_groups, prefix=_("gebruik: ")
-        )
-        return formatter.format_help()
 
     def error(self, message):
         melding = nederlands(message)
@@ -82,9 +99,17 @@ class Commando(BaseCommand):
     """A command whose refusals are Dutch from the first word to the last."""
 
     def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser = super().create_parser(
+            prog_name, subcommand, formatter_class=NederlandseHulp, **kwargs
+        )
         # Django builds its CommandParser itself; the subclass only changes the messages.
         parser.__class__ = NederlandseParser
+        # --help in Dutch: the headings and the options every command has.
+        parser._positionals.title = _("argumenten")
+        parser._optionals.title = _("opties")
+        for actie in parser._actions:
+            if actie.dest in _STANDAARDOPTIES:
+                actie.help = str(_STANDAARDOPTIES[actie.dest])
         return parser
 
     def execute(self, *args, **options):

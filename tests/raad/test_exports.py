@@ -785,6 +785,20 @@ def test_export_commands_refuse_options_in_dutch_on_the_command_line(
     assert "usage" not in fout and "error" not in fout
 
 
+@pytest.mark.parametrize(
+    "app, naam", [("raad", "exporteer_verbonden_partijen"), ("samenwerking", "exporteer_register")]
+)
+def test_export_commands_help_is_dutch(app, naam, capsys):
+    with pytest.raises(SystemExit) as afloop:
+        load_command_class(app, naam).run_from_argv(["manage.py", naam, "--help"])
+    assert afloop.value.code == 0
+    hulp = capsys.readouterr().out
+    assert hulp.startswith(f"gebruik: manage.py {naam} ")
+    assert "\nopties:\n" in hulp and "toon deze hulp en stop" in hulp
+    for engels in ("usage", "options:", "show this help", "Verbosity", "stack trace"):
+        assert engels not in hulp
+
+
 def test_export_command_refusal_in_handle_is_dutch_on_the_command_line(zaanstad, capsys):
     """Not Django's "CommandError: ..."."""
     commando = load_command_class("raad", "exporteer_verbonden_partijen")

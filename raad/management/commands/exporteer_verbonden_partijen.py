@@ -44,14 +44,25 @@ class Command(Commando):
         parser.add_argument("gemeenten", nargs="*", help="CBS-codes, bijvoorbeeld GM0363")
         parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
         parser.add_argument("--jaar", type=_jaar, help="leeg: dit jaar")
-        parser.add_argument("--modus", type=_keuze("Modus", Modus.values), help="leeg: begroting")
+        parser.add_argument(
+            "--modus",
+            type=_keuze("Modus", Modus.values),
+            help="begroting of jaarrekening; leeg: begroting",
+        )
         parser.add_argument(
             "--kolommen",
             type=_keuze("Kolommen", Kolommen.values),
-            help="leeg: bbv (het BBV-minimum)",
+            help="bbv (het BBV-minimum) of uitgebreid; leeg: bbv",
         )
-        parser.add_argument("--formaat", type=_keuze("Formaat", BESTANDSFORMATEN), default="xlsx")
-        parser.add_argument("--map", type=Path, default=Path("."), help="uitvoermap")
+        parser.add_argument(
+            "--formaat",
+            type=_keuze("Formaat", BESTANDSFORMATEN),
+            default="xlsx",
+            help="xlsx, csv, ods of json; leeg: xlsx",
+        )
+        parser.add_argument(
+            "--map", type=Path, default=Path("."), help="uitvoermap; leeg: de huidige map"
+        )
 
     def handle(self, *args, **opties):
         codes = [c.upper() for c in opties["gemeenten"]]
