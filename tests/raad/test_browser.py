@@ -222,6 +222,25 @@ def test_export_form_errors_are_tied_to_their_fields_and_focused(pagina, zaansta
     _toegankelijk(pagina, "verbonden-partijen-fouten")
 
 
+def test_printed_list_shows_every_column_of_the_overview(pagina, zaanstad):
+    """Printed on A4 (180 mm between the margins: 680 px), the overview keeps its four
+    columns on the page; a sum with unknown bijdragen says so under the amount."""
+    zonder_bijdrage = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Recreatieschap Twiske-Waterland",
+        samenwerkingsverband__vorm=Vorm.OPENBAAR_LICHAAM,
+    )
+    f.ZetelFactory(deelname=zonder_bijdrage, persoon__naam="A. Bakker")
+    pagina.set_viewport_size({"width": 680, "height": 1000})
+    pagina.emulate_media(media="print")
+    pagina.goto(pagina.basis + f"/gemeenten/GM0479/verbonden-partijen/?jaar={DIT_JAAR}")
+    totaal = pagina.get_by_role("row", name=re.compile("Totaal verbonden partijen"))
+    expect(totaal).to_contain_text("(1 onbekend, niet meegeteld)")
+    overzicht = pagina.get_by_role("region", name="Overzicht verbonden partijen per categorie")
+    breedte = overzicht.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert breedte[0] <= breedte[1], breedte
+
+
 def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentiedata):
     pagina.goto(pagina.basis + "/")
     pagina.keyboard.press("Tab")
