@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.core.management import CommandError, call_command, load_command_class
+from django.db.models import Q
 from django.utils import timezone
 from odf import opendocument
 from odf.table import Table, TableCell, TableRow
@@ -729,6 +730,32 @@ def test_command_writes_a_file_per_gemeente(zaanstad, tmp_path, capsys):
     assert "2 bestand(en) geschreven." in capsys.readouterr().out
     with pytest.raises(CommandError, match="Onbekende CBS-code"):
         call_command("exporteer_verbonden_partijen", "GM9999", "--map", str(tmp_path))
+
+
+def test_command_all_writes_the_gemeenten_of_the_year(referentiedata, tmp_path):
+    """--alle --jaar 2021: Beemster (merged into Purmerend on 1 January 2022) still has its
+    list; Dijk en Waard (formed on that day) took part in nothing in 2021 and has none."""
+    call_command(
+        "exporteer_verbonden_partijen",
+        "--alle",
+        "--jaar",
+        "2021",
+        "--formaat",
+        "csv",
+        "--map",
+        str(tmp_path),
+    )
+    namen = {p.name for p in tmp_path.iterdir()}
+    assert "verbonden-partijen-GM0370-2021-begroting.csv" in namen
+    assert "verbonden-partijen-GM0439-2021-begroting.csv" in namen
+    assert "verbonden-partijen-GM1980-2021-begroting.csv" not in namen
+    assert (
+        len(namen)
+        == Gemeente.objects.filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gt=datetime.date(2021, 1, 1)),
+            Q(begindatum__isnull=True) | Q(begindatum__lte=datetime.date(2021, 12, 31)),
+        ).count()
+    )
 
 
 def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):

@@ -3,14 +3,14 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
-from django.utils import timezone
 
 from raad.exports import verbonden_partijen_bestand
 from raad.parameters import BESTANDSFORMATEN, Kolommen, Modus, kolommen_parameter, lijst_parameters
 from raad.selectors import verbonden_partijen
 from samenwerking.management.commando import Commando
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, periode_overlapt_q
 from samenwerking.peilmoment import JaarVeld
+from samenwerking.selectors import jaar_grenzen
 from samenwerking.tekst import keuzefout
 
 
@@ -42,7 +42,11 @@ class Command(Commando):
 
     def add_arguments(self, parser):
         parser.add_argument("gemeenten", nargs="*", help="CBS-codes, bijvoorbeeld GM0363")
-        parser.add_argument("--alle", action="store_true", help="alle huidige gemeenten")
+        parser.add_argument(
+            "--alle",
+            action="store_true",
+            help="alle gemeenten die in het jaar bestonden (ook maar één dag)",
+        )
         parser.add_argument("--jaar", type=_jaar, help="leeg: dit jaar")
         parser.add_argument(
             "--modus",
@@ -68,8 +72,11 @@ class Command(Commando):
         codes = [c.upper() for c in opties["gemeenten"]]
         if opties["alle"] == bool(codes):
             raise CommandError("Geef CBS-codes van gemeenten óf --alle.")
+        jaar, modus = lijst_parameters(opties)
+        # --alle: the gemeenten of the list's year (also those merged since, which still owe
+        # that year's jaarrekening), not today's: a gemeente formed later took part in nothing.
         gemeenten = (
-            Gemeente.objects.actief_op(timezone.localdate())
+            Gemeente.objects.filter(periode_overlapt_q(*jaar_grenzen(jaar), *Gemeente.PERIODE))
             if opties["alle"]
             else Gemeente.objects.filter(cbs_code__in=codes)
         )
@@ -78,7 +85,6 @@ class Command(Commando):
         if onbekend:
             raise CommandError(f"Onbekende CBS-code(s): {', '.join(onbekend)}. Niets geschreven.")
         opties["map"].mkdir(parents=True, exist_ok=True)
-        jaar, modus = lijst_parameters(opties)
         formaat = opties["formaat"]
         for gemeente in gemeenten:
             lijst = verbonden_partijen(
