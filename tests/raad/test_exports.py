@@ -442,7 +442,10 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     antwoord = client.get(URL, {"jaar": "20255", "formaat": "xlsx"})
     assert antwoord.status_code == 400
     assert antwoord["Content-Type"].startswith("text/html")
-    assert "Jaar: moet 2100 of eerder zijn." in antwoord.content.decode()
+    tekst = antwoord.content.decode()
+    assert "Jaar: moet 2100 of eerder zijn." in tekst
+    # The chosen formaat stays chosen: with the jaar corrected, the next try is the file.
+    assert '<option value="xlsx" selected>' in tekst
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
