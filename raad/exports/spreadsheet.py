@@ -25,8 +25,15 @@ from samenwerking.formats import veilig
 from ..parameters import Formaat
 
 EURO = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
-PROCENT = '0.####"%"'
+PROCENT = '0"%"'
 DATUM = "d-m-yyyy"
+
+
+def procentformaat(waarde: Decimal) -> str:
+    """A percentage's format with the decimals it has (45%, 68,75%, 3,9409%), as the page and
+    the CSV write it; optional decimals ('0.####') would show a whole one as "45,%"."""
+    decimalen = max(0, -waarde.normalize().as_tuple().exponent)
+    return PROCENT.replace("0", "0." + "0" * decimalen, 1) if decimalen else PROCENT
 
 
 @dataclass
@@ -107,6 +114,8 @@ def naar_xlsx(bladen: list[Blad], *, titel: str) -> bytes:
         uit.alignment = uitlijning
         if isinstance(waarde, datetime.date):
             uit.number_format = DATUM
+        elif formaat == PROCENT and isinstance(waarde, Decimal):
+            uit.number_format = procentformaat(waarde)
         elif formaat and isinstance(waarde, (int, float, Decimal)):
             uit.number_format = formaat
         return uit

@@ -175,6 +175,20 @@ def test_xlsx_extended_columns_numbers_and_autofilter(client, zaanstad):
     cel = gr.cell(row=4, column=koppen.index("Geraamde bijdrage 2027") + 1)
     assert cel.comment.text == "onbekend: niet vastgelegd in het register"
     assert "€" in gr.cell(row=4, column=koppen.index("Geraamde bijdrage 2028") + 1).number_format
+    # A percentage shows the decimals it has, as on the page: 25%, 68,75%, 45,5% (not "25,%").
+    formaten = {
+        kop: gr.cell(row=4, column=koppen.index(kop) + 1).number_format
+        for kop in (
+            "Solvabiliteit 1 januari (%)",
+            "Solvabiliteit 31 december (%)",
+            "Verdeelsleutel (%)",
+        )
+    }
+    assert formaten == {
+        "Solvabiliteit 1 januari (%)": '0"%"',
+        "Solvabiliteit 31 december (%)": '0.00"%"',
+        "Verdeelsleutel (%)": '0.0"%"',
+    }
 
     nv = boek["Vennootschappen en coöperaties"]
     nv_rij = dict(zip(koppen, [c.value for c in nv[4]], strict=True))
