@@ -8,7 +8,7 @@ import re
 
 from django.db import connection, models
 from django.utils.functional import lazy
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -119,18 +119,50 @@ class JaarField(serializers.IntegerField):
 _label_van = lazy(lambda veld: str(veld.label), str)
 
 
-class JaarVeldField(serializers.IntegerField):
-    """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
-    field's validators) and a year that is not a number are refused with the model's messages
-    (`jaar_meldingen`), naming the field as its label says ("Jaar: moet tussen 1900 en 2100
-    liggen."), not DRF's "Zorg ervoor dat deze waarde kleiner of gelijk is aan 2100."."""
+GEEN_GEHEEL_GETAL = _(
+    "{veld}: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: {voorbeeld}, "
+    'niet "{voorbeeld}" of {voorbeeld}.0.'
+)
+
+
+class GeheelGetalField(serializers.IntegerField):
+    """A whole number in a body (every integer field of a model): a JSON integer, as the
+    document says. DRF would also take "3", "3.0" and 3.0; those, and true, are refused
+    naming the field as its label says."""
+
+    voorbeeld = 3
 
     def __init__(self, **kwargs):
         # DRF passes a label only where it differs from the field's name; the name, and so
         # the label, is known when the field is bound to its serializer, before any check.
         label = _label_van(self)
-        kwargs["error_messages"] = {**jaar_meldingen(label), **kwargs.get("error_messages", {})}
+        melding = format_lazy(GEEN_GEHEEL_GETAL, veld=label, voorbeeld=self.voorbeeld)
+        kwargs["error_messages"] = {
+            **self.meldingen(label),
+            "invalid": melding,
+            **kwargs.get("error_messages", {}),
+        }
         super().__init__(**kwargs)
+
+    def meldingen(self, label) -> dict:
+        return {}
+
+    def to_internal_value(self, data):
+        if type(data) is not int:  # not bool either, which is an int in Python
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class JaarVeldField(GeheelGetalField):
+    """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
+    field's validators) are refused with the model's messages (`jaar_meldingen`), naming the
+    field as its label says ("Jaar: moet tussen 1900 en 2100 liggen."), not DRF's "Zorg
+    ervoor dat deze waarde kleiner of gelijk is aan 2100."."""
+
+    voorbeeld = 2025
+
+    def meldingen(self, label) -> dict:
+        return jaar_meldingen(label)
 
 
 def geld(help_text, **kwargs) -> serializers.DecimalField:
@@ -279,6 +311,8 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
             klasse = TekstField
         if klasse is serializers.DateField:
             klasse = DatumField
+        if klasse is serializers.IntegerField:
+            klasse = GeheelGetalField
         if klasse is serializers.ChoiceField:
             # DRF's text ("x" is een ongeldige keuze.) does not say what is.
             kwargs["error_messages"] = {

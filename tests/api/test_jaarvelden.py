@@ -22,20 +22,48 @@ def test_a_year_out_of_range_is_refused_naming_the_field(beheerder, jaar):
     assert not Bijdrage.objects.exists()
 
 
-@pytest.mark.parametrize("jaar", ["abc", "2025,5"])
-def test_a_year_that_is_not_a_number_is_refused_naming_the_field(beheerder, jaar):
+JAAR_GEEN_GETAL = (
+    'Jaar: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: 2025, niet "2025" '
+    "of 2025.0."
+)
+
+
+@pytest.mark.parametrize("jaar", ["abc", "2025,5", "2025", "2025.0", 2025.0, 2025.5, True])
+def test_a_year_that_is_not_a_json_integer_is_refused_naming_the_field(beheerder, jaar):
+    """The document says integer: the text "2025" and the number 2025.0 are not one (DRF would
+    store both as 2025)."""
     deelname = f.DeelnameFactory()
     gepost = {"deelname": str(deelname.uuid), "jaar": jaar, "soort": "begroot", "bedrag": "10"}
     fouten = ongeldig(beheerder.post("/api/v1/bijdragen", gepost, format="json"))
-    assert fouten == {"jaar": "Jaar: vul een jaartal in, bijvoorbeeld 2025."}
+    assert fouten == {"jaar": JAAR_GEEN_GETAL}
     assert not Bijdrage.objects.exists()
+
+
+@pytest.mark.parametrize("stemmen", ["3", "3.0", 3.0, False])
+def test_every_integer_field_refuses_what_is_not_a_json_integer(beheerder, stemmen):
+    """One check for every whole number in a body, not only years: stemmen of a deelname."""
+    deelname = f.DeelnameFactory(stemmen=1)
+    pad = f"/api/v1/deelnames/{deelname.uuid}"
+    antwoord = beheerder.patch(pad, {"stemmen": stemmen}, format="json", HTTP_IF_MATCH="*")
+    assert ongeldig(antwoord) == {
+        "stemmen": "Stemmen: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: "
+        '3, niet "3" of 3.0.'
+    }
+    deelname.refresh_from_db()
+    assert deelname.stemmen == 1
+    geldig = beheerder.patch(pad, {"stemmen": 4}, format="json", HTTP_IF_MATCH="*")
+    assert geldig.status_code == 200 and geldig.json()["stemmen"] == 4
 
 
 @pytest.mark.parametrize(
     ("jaar", "reden"),
     [
         (2101, "Begrotingsjaar: moet tussen 1900 en 2100 liggen."),
-        ("abc", "Begrotingsjaar: vul een jaartal in, bijvoorbeeld 2025."),
+        (
+            "abc",
+            "Begrotingsjaar: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: "
+            '2025, niet "2025" of 2025.0.',
+        ),
     ],
 )
 def test_a_year_with_a_label_of_its_own_is_named_by_that_label(beheerder, jaar, reden):
