@@ -360,6 +360,18 @@ def test_change_through_the_service_and_its_refusal(beheerder):
     assert deelname.uittredingsdatum == D(2024, 1, 1)
 
 
+def test_a_domein_code_in_a_body_is_read_in_any_case(beheerder):
+    """As in the filter (?domein=Veiligheid) and as CBS codes (gm0479)."""
+    verband = f.SamenwerkingsverbandFactory()
+    url = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(
+        url, {"domeinen": ["Veiligheid", "GEZONDHEID"]}, format="json", HTTP_IF_MATCH="*"
+    )
+    assert antwoord.status_code == 200
+    assert sorted(antwoord.json()["domeinen"]) == ["gezondheid", "veiligheid"]
+    assert sorted(verband.domeinen.values_list("code", flat=True)) == ["gezondheid", "veiligheid"]
+
+
 def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beheerder):
     deelname = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
     url = f"/api/v1/deelnames/{deelname.uuid}"
