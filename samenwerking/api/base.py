@@ -52,19 +52,60 @@ ONGELDIG_BEDRAG = _(
 )
 
 
-class BedragField(serializers.DecimalField):
-    """An amount: a JSON number, or a string as the document's pattern says (digits 0-9, a
-    point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and other scripts'
-    digits."""
+# A field's label as text when a message is shown (one lazy type, made once).
+_label_van = lazy(lambda veld: str(veld.label), str)
+
+
+def met_label(veld, tekst, **waarden):
+    """`tekst` naming the field `veld` as its label says ({veld}). DRF passes a label only
+    where it differs from the field's name; the name, and so the label, is known when the
+    field is bound to its serializer, before any check: so the message is made when shown."""
+    return format_lazy(tekst, veld=_label_van(veld), **waarden)
+
+
+GEEN_GETAL = _(
+    "{veld}: geef een getal met een punt voor de decimalen, zonder spaties of duizendtallen, "
+    'bijvoorbeeld "12.5" (niet "12,5").'
+)
+
+
+class DecimaalField(serializers.DecimalField):
+    """A decimal number in a body: a JSON number, or a string as the document's pattern says
+    (digits 0-9, a point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and
+    other scripts' digits."""
+
+    def __init__(self, **kwargs):
+        meldingen = {"invalid": met_label(self, GEEN_GETAL), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
 
     def to_internal_value(self, data):
-        if isinstance(data, str) and not _BEDRAG.fullmatch(data):
+        if isinstance(data, str) and not _DECIMAAL.fullmatch(data):
             self.fail("invalid")
         return super().to_internal_value(data)
 
 
+class BedragField(DecimaalField):
+    """An amount, with messages of its own (RegisterSerializer.build_standard_field)."""
+
+
 # Digits before and after the point are counted by DecimalField, with their own messages.
-_BEDRAG = re.compile(r"-?[0-9]*(\.[0-9]*)?")
+_DECIMAAL = re.compile(r"-?[0-9]*(\.[0-9]*)?")
+
+GEEN_JA_NEE = _("{veld}: geef true of false, zonder aanhalingstekens.")
+
+
+class JaOfNeeField(serializers.BooleanField):
+    """Yes or no in a body: JSON true or false, as the document says. DRF would also take
+    "yes", "on", "1", 1 and 0, and refuses the rest in English ("Must be a valid boolean.")."""
+
+    def __init__(self, **kwargs):
+        meldingen = {"invalid": met_label(self, GEEN_JA_NEE), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+
+    def to_internal_value(self, data):
+        if type(data) is not bool:
+            self.fail("invalid")
+        return data
 
 
 class TekstField(serializers.CharField):
@@ -115,10 +156,6 @@ class JaarField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
-# A field's label as text when a message is shown (one lazy type, made once).
-_label_van = lazy(lambda veld: str(veld.label), str)
-
-
 GEEN_GEHEEL_GETAL = _(
     "{veld}: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: {voorbeeld}, "
     'niet "{voorbeeld}" of {voorbeeld}.0.'
@@ -133,18 +170,14 @@ class GeheelGetalField(serializers.IntegerField):
     voorbeeld = 3
 
     def __init__(self, **kwargs):
-        # DRF passes a label only where it differs from the field's name; the name, and so
-        # the label, is known when the field is bound to its serializer, before any check.
-        label = _label_van(self)
-        melding = format_lazy(GEEN_GEHEEL_GETAL, veld=label, voorbeeld=self.voorbeeld)
-        kwargs["error_messages"] = {
-            **self.meldingen(label),
-            "invalid": melding,
+        meldingen = {
+            **self.meldingen(),
+            "invalid": met_label(self, GEEN_GEHEEL_GETAL, voorbeeld=self.voorbeeld),
             **kwargs.get("error_messages", {}),
         }
-        super().__init__(**kwargs)
+        super().__init__(**{**kwargs, "error_messages": meldingen})
 
-    def meldingen(self, label) -> dict:
+    def meldingen(self) -> dict:
         return {}
 
     def to_internal_value(self, data):
@@ -161,8 +194,8 @@ class JaarVeldField(GeheelGetalField):
 
     voorbeeld = 2025
 
-    def meldingen(self, label) -> dict:
-        return jaar_meldingen(label)
+    def meldingen(self) -> dict:
+        return jaar_meldingen(_label_van(self))
 
 
 def geld(help_text, **kwargs) -> serializers.DecimalField:
@@ -237,6 +270,16 @@ class CamelSerializer(serializers.Serializer):
         return velden
 
 
+# A body's values as the document types them, not as DRF would also read them.
+STRENGE_VELDEN = {
+    serializers.CharField: TekstField,
+    serializers.DateField: DatumField,
+    serializers.IntegerField: GeheelGetalField,
+    serializers.BooleanField: JaOfNeeField,
+    serializers.DecimalField: DecimaalField,
+}
+
+
 class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     """A model as the API shows it: `url` links to the object itself, every relation is the
     related row's public key, and every field is described from the model (for OpenAPI).
@@ -307,12 +350,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         klasse, kwargs = super().build_standard_field(field_name, model_field)
-        if klasse is serializers.CharField:
-            klasse = TekstField
-        if klasse is serializers.DateField:
-            klasse = DatumField
-        if klasse is serializers.IntegerField:
-            klasse = GeheelGetalField
+        klasse = STRENGE_VELDEN.get(klasse, klasse)
         if klasse is serializers.ChoiceField:
             # DRF's text ("x" is een ongeldige keuze.) does not say what is.
             kwargs["error_messages"] = {
@@ -321,7 +359,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                     capfirst(model_field.verbose_name), [waarde for waarde, _l in kwargs["choices"]]
                 ),
             }
-        if klasse is serializers.DecimalField and is_bedrag(model_field):
+        if klasse is DecimaalField and is_bedrag(model_field):
             klasse = BedragField
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {
