@@ -118,9 +118,8 @@ class ZienswijzeViewSet(BeheerViewSet):
             if getattr(zienswijze, naam, None) != waarde  # (a new one has no relations yet)
         }
         bestuur = gewijzigd & BESTUURSVELDEN
-        if bestuur and not toegang_rechten.mag(
-            self.request.user, toegang_rechten.WIJZIGEN, verzoek
-        ):
+        mag_bestuur = toegang_rechten.mag(self.request.user, toegang_rechten.WIJZIGEN, verzoek)
+        if bestuur and not mag_bestuur:
             reden = _(
                 "De reactie van het bestuur legt het bestuur van de regeling vast (het "
                 "regiosecretariaat of een beheerder), niet de raad. Laat dit veld weg of stuur "
@@ -129,8 +128,20 @@ class ZienswijzeViewSet(BeheerViewSet):
             raise ValidationError(
                 {camel(naam): [ErrorDetail(reden, code="veld_van_het_bestuur")] for naam in bestuur}
             )
-        if gewijzigd - bestuur or not bestuur:
-            self._mag(getattr(zienswijze, "gemeente", None), gegevens.get("gemeente"))
+        if gewijzigd - bestuur or not mag_bestuur:
+            try:
+                self._mag(getattr(zienswijze, "gemeente", None), gegevens.get("gemeente"))
+            except PermissionDenied:
+                if not mag_bestuur:
+                    raise
+                raise PermissionDenied(
+                    _(
+                        "Van een zienswijze legt het bestuur van de regeling alleen de reactie "
+                        "van het bestuur vast (reactieBestuur); %(velden)s legt de griffie "
+                        "van de gemeente vast."
+                    )
+                    % {"velden": ", ".join(sorted(camel(naam) for naam in gewijzigd - bestuur))}
+                ) from None
 
     def _mag(self, *gemeenten) -> None:
         for gemeente in gemeenten:

@@ -287,7 +287,11 @@ def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaa
     assert zienswijze.reactie_bestuur == "Het bestuur stemt in."
     # The raad's own fields stay the griffie's; the object as read may be sent back.
     samenvatting = {"samenvatting": "Akkoord."}
-    probleem(secretariaat.patch(adres, samenvatting, format="json", HTTP_IF_MATCH="*"), 403)
+    body = probleem(secretariaat.patch(adres, samenvatting, format="json", HTTP_IF_MATCH="*"), 403)
+    assert body["detail"] == (
+        "Van een zienswijze legt het bestuur van de regeling alleen de reactie van het bestuur "
+        "vast (reactieBestuur); samenvatting legt de griffie van de gemeente vast."
+    )
     gelezen = griffie.get(adres).json()
     antwoord = griffie.put(adres, {**gelezen, **samenvatting}, format="json", HTTP_IF_MATCH="*")
     assert antwoord.status_code == 200, antwoord.content
