@@ -306,8 +306,23 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
         """A name in the body that is no field is refused, as an unknown query parameter is: a
         typo (`uittredingdatum`) would otherwise be dropped and the object saved unchanged,
         with a 200. The read-only fields (`uuid`, `url`, `…Label`) may come along, so that an
-        object as read can be sent back."""
+        object as read can be sent back; but not another object's key, which would overwrite
+        this one with that one's fields (a client that sends B to the address of A)."""
         if isinstance(data, dict):
+            veld = sleutel(self.Meta.model)
+            gegeven = data.get(camel(veld))
+            if (
+                self.instance is not None
+                and gegeven is not None
+                and str(gegeven).lower() != str(getattr(self.instance, veld)).lower()
+            ):
+                reden = _(
+                    "Dit is de %(veld)s van een ander object dan dat op dit adres (%(eigen)s). "
+                    "Stuur het object naar zijn eigen adres, of laat %(veld)s weg."
+                ) % {"veld": camel(veld), "eigen": getattr(self.instance, veld)}
+                raise serializers.ValidationError(
+                    {camel(veld): [serializers.ErrorDetail(reden, code="ander_object")]}
+                )
             onbekend = sorted(set(data) - set(self.fields))
             if onbekend:
                 schrijfbaar = sorted(
