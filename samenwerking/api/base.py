@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+from rest_framework.settings import api_settings
 
 from samenwerking.bedragen import is_bedrag
 from samenwerking.models.basis import JaarVeld, jaar_meldingen
@@ -63,10 +65,16 @@ def met_label(veld, tekst, **waarden):
     return format_lazy(tekst, veld=_label_van(veld), **waarden)
 
 
-GEEN_GETAL = _(
-    "{veld}: geef een getal met een punt voor de decimalen, zonder spaties of duizendtallen, "
-    'bijvoorbeeld "12.5" (niet "12,5").'
-)
+# DRF's own texts speak of "de komma", where the API wants a point. {{…}}: DRF's own value.
+DECIMAAL_MELDINGEN = {
+    "invalid": _(
+        "{veld}: geef een getal met een punt voor de decimalen, zonder spaties of duizendtallen, "
+        'bijvoorbeeld "12.5" (niet "12,5").'
+    ),
+    "max_digits": _("{veld}: hoogstens {{max_digits}} cijfers in totaal."),
+    "max_decimal_places": _("{veld}: hoogstens {{max_decimal_places}} cijfers na de punt."),
+    "max_whole_digits": _("{veld}: hoogstens {{max_whole_digits}} cijfers voor de punt."),
+}
 
 
 class DecimaalField(serializers.DecimalField):
@@ -75,7 +83,8 @@ class DecimaalField(serializers.DecimalField):
     other scripts' digits."""
 
     def __init__(self, **kwargs):
-        meldingen = {"invalid": met_label(self, GEEN_GETAL), **kwargs.get("error_messages", {})}
+        meldingen = {code: met_label(self, tekst) for code, tekst in DECIMAAL_MELDINGEN.items()}
+        meldingen.update(kwargs.get("error_messages", {}))
         super().__init__(**{**kwargs, "error_messages": meldingen})
 
     def to_internal_value(self, data):
@@ -301,6 +310,16 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
 
     def get_validators(self):
         return []
+
+    @property
+    def errors(self):
+        """DRF answers a body of null with its own English "No data provided"."""
+        fouten = super().errors
+        algemeen = fouten.get(api_settings.NON_FIELD_ERRORS_KEY, [])
+        if [getattr(fout, "code", None) for fout in algemeen] == ["null"]:
+            melding = self.error_messages["invalid"].format()
+            fouten[api_settings.NON_FIELD_ERRORS_KEY] = [ErrorDetail(melding, code="null")]
+        return fouten
 
     def to_internal_value(self, data):
         """A name in the body that is no field is refused, as an unknown query parameter is: a

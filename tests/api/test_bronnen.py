@@ -413,10 +413,12 @@ def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beh
     assert terug.status_code == 200, terug.content
 
 
-@pytest.mark.parametrize("body", [[{"naam": "Jan"}], "Jan", 12])
+@pytest.mark.parametrize("body", ['[{"naam": "Jan"}]', '"Jan"', "12", "null"])
 def test_a_body_that_is_not_one_object_says_to_send_one(beheerder, body):
-    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list."
-    assert ongeldig(beheerder.post("/api/v1/personen", body, format="json")) == {
+    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list.", and to null (in
+    # English) "No data provided".
+    antwoord = beheerder.post("/api/v1/personen", body, content_type="application/json")
+    assert ongeldig(antwoord) == {
         "nonFieldErrors": (
             "Stuur één JSON-object met de velden tussen { en }, geen lijst of losse waarde."
         )

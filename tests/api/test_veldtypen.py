@@ -63,3 +63,18 @@ def test_a_decimal_number_is_written_as_the_document_says(beheerder, deelname, w
         assert _patch(beheerder, deelname, {"verdeelsleutel": geldig}).json()["verdeelsleutel"] == (
             "12.5000"
         )
+
+
+@pytest.mark.parametrize(
+    ("waarde", "reden"),
+    [
+        ("12.50000", "Verdeelsleutel (%): hoogstens 4 cijfers na de punt."),
+        ("1234.5", "Verdeelsleutel (%): hoogstens 3 cijfers voor de punt."),
+        (1e-10, "Verdeelsleutel (%): hoogstens 7 cijfers in totaal."),
+    ],
+)
+def test_too_many_digits_are_named_with_a_point(beheerder, deelname, waarde, reden):
+    """DRF's own text said "cijfers achter de komma", where the API wants a point."""
+    assert ongeldig(_patch(beheerder, deelname, {"verdeelsleutel": waarde})) == {
+        "verdeelsleutel": reden
+    }
