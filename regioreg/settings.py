@@ -317,6 +317,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "samenwerking.api.pagination.Paginering",
     "DEFAULT_SCHEMA_CLASS": "samenwerking.api.schema.RegisterAutoSchema",
     "EXCEPTION_HANDLER": "samenwerking.api.exceptions.probleem_handler",
+    "DEFAULT_METADATA_CLASS": "samenwerking.api.permissions.RegisterMetadata",
     # What OPTIONS says of an address, in Dutch (DRF would say "Gemeente List" and the
     # English docstring).
     "VIEW_NAME_FUNCTION": "samenwerking.api.schema.naam_van_adres",

@@ -115,6 +115,13 @@ class ZienswijzeSerializer(RegisterSerializer):
         extra_kwargs = {
             "zienswijzeverzoek": {"help_text": _("Uuid van het zienswijzeverzoek.")},
             "gemeente": {"help_text": _("CBS-code van de gemeente wier raad reageert.")},
+            "reactie_bestuur": {
+                "help_text": _(
+                    "Reactie van het bestuur. De gemotiveerde reactie van het bestuur op de "
+                    "zienswijze; schrijft het regiosecretariaat van het verband (of een "
+                    "beheerder), niet de griffie."
+                )
+            },
         }
 
     def get_besluitmelding(self, zienswijze) -> str:

@@ -12,7 +12,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from raad import rechten, services
@@ -29,10 +29,13 @@ from raad.sturing_selectors import doelen_met_indicatoren
 from raad.termijnen import pc_termijnen
 from raad.vergaderingen import raden_van_zienswijzeverzoek, zienswijzen_met_besluitdatum
 from raad.vergaderlijst import Vergaderlijst, Vergaderpaginator
+from samenwerking.api.namen import camel
 from samenwerking.api.pagination import Paginering
+from samenwerking.api.permissions import RegisterRechten
 from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
+from toegang import rechten as toegang_rechten
 
 from . import filters
 from . import serializers as s
@@ -70,15 +73,75 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
         return Response(self.get_serializer(overzicht).data)
 
 
+# The bestuur's reasoned reply to a raad's zienswijze: written by the regeling's side (who may
+# change the request: its secretariaat, a beheerder), never by the raad that gave it.
+BESTUURSVELDEN = {"reactie_bestuur"}
+
+
+class ZienswijzeRechten(RegisterRechten):
+    """A zienswijze is changed by the griffie of its gemeente; its reply (BESTUURSVELDEN) by
+    whoever may change its request. Which fields each side writes: ZienswijzeViewSet."""
+
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) or (
+            request.method in ("PUT", "PATCH")
+            and request.user.is_authenticated
+            and toegang_rechten.mag_model(request.user, toegang_rechten.WIJZIGEN, Zienswijzeverzoek)
+        )
+
+    def has_object_permission(self, request, view, obj):
+        return super().has_object_permission(request, view, obj) or (
+            request.method in ("PUT", "PATCH")
+            and toegang_rechten.mag(request.user, toegang_rechten.WIJZIGEN, obj.zienswijzeverzoek)
+        )
+
+
 class ZienswijzeViewSet(BeheerViewSet):
     queryset = Zienswijze.objects.select_related(
         "gemeente", "zienswijzeverzoek__samenwerkingsverband"
     )
     serializer_class = s.ZienswijzeSerializer
     filterset_class = filters.ZienswijzeFilterSet
+    permission_classes = [ZienswijzeRechten]
 
     def get_queryset(self):
         return zienswijzen_met_besluitdatum(self.queryset).met_actuele_status(timezone.localdate())
+
+    def _eigen_velden(self, zienswijze, gegevens: dict, verzoek) -> None:
+        """The raad's fields need the griffie of the gemeente (`_mag`), the bestuur's reply
+        someone who may change the request: a 400 naming a reply the caller may not write,
+        a 403 for the raad's fields. A field sent as stored (an object sent back as read)
+        changes nothing and needs neither."""
+        gewijzigd = {
+            naam
+            for naam, waarde in gegevens.items()
+            if getattr(zienswijze, naam, None) != waarde  # (a new one has no relations yet)
+        }
+        bestuur = gewijzigd & BESTUURSVELDEN
+        mag_bestuur = toegang_rechten.mag(self.request.user, toegang_rechten.WIJZIGEN, verzoek)
+        if bestuur and not mag_bestuur:
+            reden = _(
+                "De reactie van het bestuur legt het bestuur van de regeling vast (het "
+                "regiosecretariaat of een beheerder), niet de raad. Laat dit veld weg of stuur "
+                "het zoals het is."
+            )
+            raise ValidationError(
+                {camel(naam): [ErrorDetail(reden, code="veld_van_het_bestuur")] for naam in bestuur}
+            )
+        if gewijzigd - bestuur or not mag_bestuur:
+            try:
+                self._mag(getattr(zienswijze, "gemeente", None), gegevens.get("gemeente"))
+            except PermissionDenied:
+                if not mag_bestuur:
+                    raise
+                raise PermissionDenied(
+                    _(
+                        "Van een zienswijze legt het bestuur van de regeling alleen de reactie "
+                        "van het bestuur vast (reactieBestuur); %(velden)s legt de griffie "
+                        "van de gemeente vast."
+                    )
+                    % {"velden": ", ".join(sorted(camel(naam) for naam in gewijzigd - bestuur))}
+                ) from None
 
     def _mag(self, *gemeenten) -> None:
         for gemeente in gemeenten:
@@ -91,12 +154,14 @@ class ZienswijzeViewSet(BeheerViewSet):
                 )
 
     def perform_create(self, serializer):
-        self._mag(serializer.validated_data.get("gemeente"))
+        gegevens = serializer.validated_data
+        self._eigen_velden(Zienswijze(), gegevens, gegevens.get("zienswijzeverzoek"))
         super().perform_create(serializer)
         serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 
     def perform_update(self, serializer):
-        self._mag(serializer.instance.gemeente, serializer.validated_data.get("gemeente"))
+        zienswijze = serializer.instance
+        self._eigen_velden(zienswijze, serializer.validated_data, zienswijze.zienswijzeverzoek)
         super().perform_update(serializer)
         serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 

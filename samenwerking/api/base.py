@@ -8,11 +8,13 @@ import re
 
 from django.db import connection, models
 from django.utils.functional import lazy
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+from rest_framework.settings import api_settings
 
 from samenwerking.bedragen import is_bedrag
 from samenwerking.models.basis import JaarVeld, jaar_meldingen
@@ -52,19 +54,67 @@ ONGELDIG_BEDRAG = _(
 )
 
 
-class BedragField(serializers.DecimalField):
-    """An amount: a JSON number, or a string as the document's pattern says (digits 0-9, a
-    point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and other scripts'
-    digits."""
+# A field's label as text when a message is shown (one lazy type, made once).
+_label_van = lazy(lambda veld: str(veld.label), str)
+
+
+def met_label(veld, tekst, **waarden):
+    """`tekst` naming the field `veld` as its label says ({veld}). DRF passes a label only
+    where it differs from the field's name; the name, and so the label, is known when the
+    field is bound to its serializer, before any check: so the message is made when shown."""
+    return format_lazy(tekst, veld=_label_van(veld), **waarden)
+
+
+# DRF's own texts speak of "de komma", where the API wants a point. {{…}}: DRF's own value.
+DECIMAAL_MELDINGEN = {
+    "invalid": _(
+        "{veld}: geef een getal met een punt voor de decimalen, zonder spaties of duizendtallen, "
+        'bijvoorbeeld "12.5" (niet "12,5").'
+    ),
+    "max_digits": _("{veld}: hoogstens {{max_digits}} cijfers in totaal."),
+    "max_decimal_places": _("{veld}: hoogstens {{max_decimal_places}} cijfers na de punt."),
+    "max_whole_digits": _("{veld}: hoogstens {{max_whole_digits}} cijfers voor de punt."),
+}
+
+
+class DecimaalField(serializers.DecimalField):
+    """A decimal number in a body: a JSON number, or a string as the document's pattern says
+    (digits 0-9, a point). Python's Decimal would also read "1_000", " 12.50 ", "1e3" and
+    other scripts' digits."""
+
+    def __init__(self, **kwargs):
+        meldingen = {code: met_label(self, tekst) for code, tekst in DECIMAAL_MELDINGEN.items()}
+        meldingen.update(kwargs.get("error_messages", {}))
+        super().__init__(**{**kwargs, "error_messages": meldingen})
 
     def to_internal_value(self, data):
-        if isinstance(data, str) and not _BEDRAG.fullmatch(data):
+        if isinstance(data, str) and not _DECIMAAL.fullmatch(data):
             self.fail("invalid")
         return super().to_internal_value(data)
 
 
+class BedragField(DecimaalField):
+    """An amount, with messages of its own (RegisterSerializer.build_standard_field)."""
+
+
 # Digits before and after the point are counted by DecimalField, with their own messages.
-_BEDRAG = re.compile(r"-?[0-9]*(\.[0-9]*)?")
+_DECIMAAL = re.compile(r"-?[0-9]*(\.[0-9]*)?")
+
+GEEN_JA_NEE = _("{veld}: geef true of false, zonder aanhalingstekens.")
+
+
+class JaOfNeeField(serializers.BooleanField):
+    """Yes or no in a body: JSON true or false, as the document says. DRF would also take
+    "yes", "on", "1", 1 and 0, and refuses the rest in English ("Must be a valid boolean.")."""
+
+    def __init__(self, **kwargs):
+        meldingen = {"invalid": met_label(self, GEEN_JA_NEE), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+
+    def to_internal_value(self, data):
+        if type(data) is not bool:
+            self.fail("invalid")
+        return data
 
 
 class TekstField(serializers.CharField):
@@ -115,22 +165,46 @@ class JaarField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
-# A field's label as text when a message is shown (one lazy type, made once).
-_label_van = lazy(lambda veld: str(veld.label), str)
+GEEN_GEHEEL_GETAL = _(
+    "{veld}: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: {voorbeeld}, "
+    'niet "{voorbeeld}" of {voorbeeld}.0.'
+)
 
 
-class JaarVeldField(serializers.IntegerField):
-    """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
-    field's validators) and a year that is not a number are refused with the model's messages
-    (`jaar_meldingen`), naming the field as its label says ("Jaar: moet tussen 1900 en 2100
-    liggen."), not DRF's "Zorg ervoor dat deze waarde kleiner of gelijk is aan 2100."."""
+class GeheelGetalField(serializers.IntegerField):
+    """A whole number in a body (every integer field of a model): a JSON integer, as the
+    document says. DRF would also take "3", "3.0" and 3.0; those, and true, are refused
+    naming the field as its label says."""
+
+    voorbeeld = 3
 
     def __init__(self, **kwargs):
-        # DRF passes a label only where it differs from the field's name; the name, and so
-        # the label, is known when the field is bound to its serializer, before any check.
-        label = _label_van(self)
-        kwargs["error_messages"] = {**jaar_meldingen(label), **kwargs.get("error_messages", {})}
-        super().__init__(**kwargs)
+        meldingen = {
+            **self.meldingen(),
+            "invalid": met_label(self, GEEN_GEHEEL_GETAL, voorbeeld=self.voorbeeld),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+
+    def meldingen(self) -> dict:
+        return {}
+
+    def to_internal_value(self, data):
+        if type(data) is not int:  # not bool either, which is an int in Python
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class JaarVeldField(GeheelGetalField):
+    """A stored year (models.basis.JaarVeld) in a body: its bounds (1900..2100, from the model
+    field's validators) are refused with the model's messages (`jaar_meldingen`), naming the
+    field as its label says ("Jaar: moet tussen 1900 en 2100 liggen."), not DRF's "Zorg
+    ervoor dat deze waarde kleiner of gelijk is aan 2100."."""
+
+    voorbeeld = 2025
+
+    def meldingen(self) -> dict:
+        return jaar_meldingen(_label_van(self))
 
 
 def geld(help_text, **kwargs) -> serializers.DecimalField:
@@ -205,6 +279,16 @@ class CamelSerializer(serializers.Serializer):
         return velden
 
 
+# A body's values as the document types them, not as DRF would also read them.
+STRENGE_VELDEN = {
+    serializers.CharField: TekstField,
+    serializers.DateField: DatumField,
+    serializers.IntegerField: GeheelGetalField,
+    serializers.BooleanField: JaOfNeeField,
+    serializers.DecimalField: DecimaalField,
+}
+
+
 class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     """A model as the API shows it: `url` links to the object itself, every relation is the
     related row's public key, and every field is described from the model (for OpenAPI).
@@ -227,12 +311,37 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
     def get_validators(self):
         return []
 
+    @property
+    def errors(self):
+        """DRF answers a body of null with its own English "No data provided"."""
+        fouten = super().errors
+        algemeen = fouten.get(api_settings.NON_FIELD_ERRORS_KEY, [])
+        if [getattr(fout, "code", None) for fout in algemeen] == ["null"]:
+            melding = self.error_messages["invalid"].format()
+            fouten[api_settings.NON_FIELD_ERRORS_KEY] = [ErrorDetail(melding, code="null")]
+        return fouten
+
     def to_internal_value(self, data):
         """A name in the body that is no field is refused, as an unknown query parameter is: a
         typo (`uittredingdatum`) would otherwise be dropped and the object saved unchanged,
         with a 200. The read-only fields (`uuid`, `url`, `…Label`) may come along, so that an
-        object as read can be sent back."""
+        object as read can be sent back; but not another object's key, which would overwrite
+        this one with that one's fields (a client that sends B to the address of A)."""
         if isinstance(data, dict):
+            veld = sleutel(self.Meta.model)
+            gegeven = data.get(camel(veld))
+            if (
+                self.instance is not None
+                and gegeven is not None
+                and str(gegeven).lower() != str(getattr(self.instance, veld)).lower()
+            ):
+                reden = _(
+                    "Dit is de %(veld)s van een ander object dan dat op dit adres (%(eigen)s). "
+                    "Stuur het object naar zijn eigen adres, of laat %(veld)s weg."
+                ) % {"veld": camel(veld), "eigen": getattr(self.instance, veld)}
+                raise serializers.ValidationError(
+                    {camel(veld): [serializers.ErrorDetail(reden, code="ander_object")]}
+                )
             onbekend = sorted(set(data) - set(self.fields))
             if onbekend:
                 schrijfbaar = sorted(
@@ -275,10 +384,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         klasse, kwargs = super().build_standard_field(field_name, model_field)
-        if klasse is serializers.CharField:
-            klasse = TekstField
-        if klasse is serializers.DateField:
-            klasse = DatumField
+        klasse = STRENGE_VELDEN.get(klasse, klasse)
         if klasse is serializers.ChoiceField:
             # DRF's text ("x" is een ongeldige keuze.) does not say what is.
             kwargs["error_messages"] = {
@@ -287,7 +393,7 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                     capfirst(model_field.verbose_name), [waarde for waarde, _l in kwargs["choices"]]
                 ),
             }
-        if klasse is serializers.DecimalField and is_bedrag(model_field):
+        if klasse is DecimaalField and is_bedrag(model_field):
             klasse = BedragField
             # An amount: say how to write it, in particular to who writes it the Dutch way.
             kwargs["error_messages"] = {

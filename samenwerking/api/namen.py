@@ -45,9 +45,14 @@ def sleutel(model: type[models.Model]) -> str:
 
 def als_opgeslagen(model: type[models.Model], waarde: str) -> str:
     """A key as a client may write it, as stored: a CBS code in any case (gm0479, pv27), as
-    the detail addresses take it (samenwerking.adressen); other keys as given."""
-    if model in (Gemeente, Provincie) and isinstance(waarde, str):
+    the detail addresses take it (samenwerking.adressen), and a domein's code in any case
+    (Veiligheid; stored in lower case, as slugify makes it); other keys as given."""
+    if not isinstance(waarde, str):
+        return waarde
+    if model in (Gemeente, Provincie):
         return normaliseer_cbs_code(waarde)
+    if model is Domein:
+        return waarde.strip().lower()
     return waarde
 
 

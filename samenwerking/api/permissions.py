@@ -1,6 +1,7 @@
 """Who may do what through the API: the same rules as the admin (toegang.rechten)."""
 
 from django.utils.translation import gettext_lazy as _
+from rest_framework.metadata import SimpleMetadata
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from toegang import rechten
@@ -41,3 +42,17 @@ class RegisterRechten(BasePermission):
 
     def has_object_permission(self, request, view, obj):
         return request.method in SAFE_METHODS or rechten.mag(request.user, actie(request), obj)
+
+
+class RegisterMetadata(SimpleMetadata):
+    """OPTIONS lists under `actions` the writing methods the caller may use on this address,
+    with the fields each takes. DRF probes POST and PUT; PATCH needs the same permission as
+    PUT (ACTIE) and takes the same fields, each optional."""
+
+    def determine_actions(self, request, view):
+        actions = super().determine_actions(request, view)
+        if "PUT" in actions and "PATCH" in view.allowed_methods:
+            actions["PATCH"] = {
+                naam: {**info, "required": False} for naam, info in actions["PUT"].items()
+            }
+        return actions

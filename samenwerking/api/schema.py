@@ -159,8 +159,10 @@ class RegisterAutoSchema(AutoSchema):
                     OpenApiParameter.HEADER,
                     required=True,
                     description=_(
-                        "De ETag die u bij het opvragen van het object kreeg. Ontbreekt hij: "
-                        "428; is het object intussen gewijzigd: 412 met de actuele ETag."
+                        "De ETag die u bij het opvragen van het object kreeg, met de "
+                        'aanhalingstekens ("661bd773d0030"), of *. Ontbreekt hij: 428; is het '
+                        "geen ETag: 400; is het object intussen gewijzigd: 412 met de actuele "
+                        "ETag."
                     ),
                 )
             )

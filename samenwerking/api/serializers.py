@@ -236,6 +236,11 @@ class DeelnameSerializer(RegisterSerializer):
             "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "gemeente": {"help_text": _("CBS-code van de deelnemende gemeente, of null.")},
             "organisatie": {"help_text": _("Uuid van de deelnemende organisatie, of null.")},
+            "verdeelsleutel": {
+                "help_text": _(
+                    'Verdeelsleutel (%). Aandeel in de kosten in procenten, bijvoorbeeld "12.5".'
+                )
+            },
         }
 
 

@@ -226,7 +226,9 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
 
     def get_object(self):
         instance = super().get_object()  # 404, then 403 for another regio's row
-        if self.request.method in ("PUT", "PATCH"):
+        # A change names its version; DRF's OPTIONS probe (action "metadata", which asks
+        # get_object() of a PUT without If-Match) asks only the permissions.
+        if self.action in ("update", "partial_update"):
             controleer_if_match(self.request, instance)
         return instance
 

@@ -360,6 +360,36 @@ def test_change_through_the_service_and_its_refusal(beheerder):
     assert deelname.uittredingsdatum == D(2024, 1, 1)
 
 
+def test_another_objects_body_sent_to_this_address_is_refused(beheerder):
+    """Sending B as read to the address of A would have overwritten A with B's fields: the
+    read-only uuid may come along, but only A's own."""
+    a, b = f.PersoonFactory(naam="A. Eerste"), f.PersoonFactory(naam="B. Tweede")
+    url = f"/api/v1/personen/{a.uuid}"
+    gelezen = beheerder.get(f"/api/v1/personen/{b.uuid}").json()
+    assert ongeldig(beheerder.put(url, gelezen, format="json", HTTP_IF_MATCH="*")) == {
+        "uuid": f"Dit is de uuid van een ander object dan dat op dit adres ({a.uuid}). Stuur het "
+        "object naar zijn eigen adres, of laat uuid weg."
+    }
+    a.refresh_from_db()
+    assert a.naam == "A. Eerste"
+    eigen = {**beheerder.get(url).json(), "uuid": str(a.uuid).upper(), "naam": "A. Andere"}
+    assert beheerder.put(url, eigen, format="json", HTTP_IF_MATCH="*").status_code == 200
+    a.refresh_from_db()
+    assert a.naam == "A. Andere"
+
+
+def test_a_domein_code_in_a_body_is_read_in_any_case(beheerder):
+    """As in the filter (?domein=Veiligheid) and as CBS codes (gm0479)."""
+    verband = f.SamenwerkingsverbandFactory()
+    url = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(
+        url, {"domeinen": ["Veiligheid", "GEZONDHEID"]}, format="json", HTTP_IF_MATCH="*"
+    )
+    assert antwoord.status_code == 200
+    assert sorted(antwoord.json()["domeinen"]) == ["gezondheid", "veiligheid"]
+    assert sorted(verband.domeinen.values_list("code", flat=True)) == ["gezondheid", "veiligheid"]
+
+
 def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beheerder):
     deelname = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))
     url = f"/api/v1/deelnames/{deelname.uuid}"
@@ -383,10 +413,12 @@ def test_a_field_name_the_object_does_not_have_is_a_400_and_nothing_is_saved(beh
     assert terug.status_code == 200, terug.content
 
 
-@pytest.mark.parametrize("body", [[{"naam": "Jan"}], "Jan", 12])
+@pytest.mark.parametrize("body", ['[{"naam": "Jan"}]', '"Jan"', "12", "null"])
 def test_a_body_that_is_not_one_object_says_to_send_one(beheerder, body):
-    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list."
-    assert ongeldig(beheerder.post("/api/v1/personen", body, format="json")) == {
+    # DRF said "Ongeldige data. Verwacht een dictionary, kreeg een list.", and to null (in
+    # English) "No data provided".
+    antwoord = beheerder.post("/api/v1/personen", body, content_type="application/json")
+    assert ongeldig(antwoord) == {
         "nonFieldErrors": (
             "Stuur één JSON-object met de velden tussen { en }, geen lijst of losse waarde."
         )

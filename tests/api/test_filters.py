@@ -50,6 +50,7 @@ def verbanden(zaanstad):
     [
         ({"vorm": "BVO"}, ["Belastingsamenwerking Zaanstreek"]),
         ({"domein": "veiligheid"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        ({"domein": "Veiligheid"}, ["Veiligheidsregio Zaanstreek-Waterland"]),  # as CBS codes
         (
             {"deelnemer": "GM0479"},
             ["Belastingsamenwerking Zaanstreek", "Veiligheidsregio Zaanstreek-Waterland"],
@@ -277,9 +278,27 @@ def test_pages_are_stable_and_linked(api, referentiedata):
     ],
 )
 def test_bad_page_parameters_are_a_400(api, referentiedata, parameters):
-    assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == dict.fromkeys(
-        parameters, "Gebruik een geheel getal vanaf 1."
-    )
+    meldingen = {
+        "page": "Gebruik een geheel getal vanaf 1, of last voor de laatste pagina.",
+        "pageSize": "Gebruik een geheel getal vanaf 1.",
+    }
+    assert ongeldig(api.get("/api/v1/gemeenten", parameters)) == {
+        naam: meldingen[naam] for naam in parameters
+    }
+
+
+def test_page_last_is_the_last_page_as_drf_documents_it(
+    api, referentiedata, django_assert_num_queries
+):
+    personen = [f.PersoonFactory(naam="Zelfde naam") for _ in range(5)]
+    with django_assert_num_queries(2):  # the count, once; the rows of the page
+        laatste = api.get("/api/v1/personen", {"pageSize": 2, "page": "last"})
+    body = laatste.json()
+    assert body["count"] == 5 and body["next"] is None
+    assert [rij["uuid"] for rij in body["results"]] == [str(personen[4].uuid)]
+    assert "page=2" in body["previous"]
+    leeg = api.get("/api/v1/zetels", {"page": "last"}).json()
+    assert (leeg["count"], leeg["results"]) == (0, [])
 
 
 def test_a_page_larger_than_the_document_allows_is_a_400(api, referentiedata):

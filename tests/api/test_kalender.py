@@ -14,6 +14,8 @@ from tests.raad.factories import (
     ZienswijzeFactory,
     ZienswijzeverzoekFactory,
 )
+from tests.toegang import account, api_client
+from toegang.models import RolSoort
 
 from .hulp import ongeldig, probleem
 
@@ -253,3 +255,64 @@ def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
         beheerder.patch(ander_adres, wijziging, format="json", HTTP_IF_MATCH=ander_versie), 403
     )
     assert Zienswijze.objects.get(pk=ander.pk).status == "nog_te_agenderen"
+
+
+def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaanstad, ggd):
+    """DESIGN: the reply belongs to the regeling's bestuur (its secretariaat), not the raad."""
+    zienswijze = ZienswijzeFactory(
+        gemeente=zaanstad,
+        zienswijzeverzoek__samenwerkingsverband=ggd,
+        status="ingediend",
+        raadsbesluit_datum=D(2025, 5, 20),
+    )
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+    ander = api_client(account(RolSoort.SECRETARIAAT, verbanden=[f.SamenwerkingsverbandFactory()]))
+
+    reactie = {"reactieBestuur": "Het bestuur stemt in."}
+    assert ongeldig(griffie.patch(adres, reactie, format="json", HTTP_IF_MATCH="*")) == {
+        "reactieBestuur": "De reactie van het bestuur legt het bestuur van de regeling vast (het "
+        "regiosecretariaat of een beheerder), niet de raad. Laat dit veld weg of stuur het zoals "
+        "het is."
+    }
+    probleem(ander.patch(adres, reactie, format="json", HTTP_IF_MATCH="*"), 403)
+    zienswijze.refresh_from_db()
+    assert zienswijze.reactie_bestuur == ""
+
+    antwoord = secretariaat.patch(adres, reactie, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["reactieBestuur"] == "Het bestuur stemt in."
+    zienswijze.refresh_from_db()
+    assert zienswijze.reactie_bestuur == "Het bestuur stemt in."
+    # The raad's own fields stay the griffie's; the object as read may be sent back.
+    samenvatting = {"samenvatting": "Akkoord."}
+    body = probleem(secretariaat.patch(adres, samenvatting, format="json", HTTP_IF_MATCH="*"), 403)
+    assert body["detail"] == (
+        "Van een zienswijze legt het bestuur van de regeling alleen de reactie van het bestuur "
+        "vast (reactieBestuur); samenvatting legt de griffie van de gemeente vast."
+    )
+    gelezen = griffie.get(adres).json()
+    antwoord = griffie.put(adres, {**gelezen, **samenvatting}, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    zienswijze.refresh_from_db()
+    assert (zienswijze.samenvatting, zienswijze.reactie_bestuur) == (
+        "Akkoord.",
+        "Het bestuur stemt in.",
+    )
+
+
+def test_a_griffie_cannot_create_a_zienswijze_with_the_bestuurs_reply(zaanstad, ggd):
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    gepost = {
+        "zienswijzeverzoek": str(verzoek.uuid),
+        "gemeente": "GM0479",
+        "status": "ingediend",
+        "raadsbesluitDatum": "2025-05-20",
+        "reactieBestuur": "Het bestuur stemt in.",
+    }
+    assert list(ongeldig(griffie.post("/api/v1/zienswijzen", gepost, format="json"))) == [
+        "reactieBestuur"
+    ]
+    assert not Zienswijze.objects.filter(zienswijzeverzoek=verzoek).exists()

@@ -141,9 +141,11 @@ def _query_parameters():
 def _geweigerd(parameter) -> list:
     """Values the API refuses with a 400 for this parameter, as the document would see them."""
     schema, naam = parameter["schema"], parameter["name"]
+    if naam == "page":  # a whole number from 1, or `last`
+        return [0, "eerste"]
     if schema["type"] == "integer":
         waarden = []
-        if naam in ("page", "pageSize"):
+        if naam == "pageSize":
             waarden.append(0)
         if naam == "jaar":
             waarden += [1899, 2101, 10000]

@@ -2,10 +2,12 @@
 
 import pytest
 
+from samenwerking.models import Samenwerkingsverband
 from tests import factories as f
-from tests.toegang import api_client, beheerder_account
+from tests.toegang import account, api_client, beheerder_account
+from toegang.models import RolSoort
 
-from .hulp import probleem
+from .hulp import ongeldig, probleem
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,29 @@ def test_a_new_object_answers_its_etag(schrijver):
     antwoord = schrijver.post("/api/v1/personen", {"naam": "K. Smit"}, format="json")
     assert antwoord.status_code == 201
     assert antwoord["ETag"] == schrijver.get(antwoord["Location"])["ETag"]
+
+
+@pytest.mark.parametrize("kop", ["abc", '"abc", xyz', "W/abc", "661bd773d0030"])
+def test_an_if_match_that_is_no_etag_is_a_400_saying_what_to_send(schrijver, pad, kop):
+    """Not "changed since you read it" (412): the object need not have changed at all."""
+    antwoord = schrijver.patch(pad, {"afkorting": "A"}, format="json", HTTP_IF_MATCH=kop)
+    assert ongeldig(antwoord) == {
+        "If-Match": "Dit is geen ETag. Stuur in If-Match de ETag precies zoals de kop ETag hem "
+        'gaf, met de aanhalingstekens (bijvoorbeeld If-Match: "661bd773d0030"), of * als u '
+        "bewust elke versie overschrijft."
+    }
+    assert schrijver.get(pad).json()["afkorting"] != "A"
+
+
+def test_options_on_an_object_lists_the_changes_the_caller_may_make(schrijver, pad, api):
+    """DRF's probe asked get_object() of a PUT without If-Match: never PUT, never PATCH."""
+    acties = schrijver.options(pad).json()["actions"]
+    assert set(acties) == {"PUT", "PATCH"}
+    assert acties["PUT"]["naam"]["required"] is True
+    assert acties["PATCH"]["naam"]["required"] is False
+    assert "actions" not in api.options(pad).json()
+    ander = api_client(account(RolSoort.SECRETARIAAT, verbanden=[f.SamenwerkingsverbandFactory()]))
+    assert "actions" not in ander.options(pad).json()
+    verband = Samenwerkingsverband.objects.get(uuid=pad.rsplit("/", 1)[1])
+    eigen = api_client(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    assert set(eigen.options(pad).json()["actions"]) == {"PUT", "PATCH"}

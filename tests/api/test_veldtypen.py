@@ -1,0 +1,80 @@
+"""Every value in an API body as the document types it, checked by one field class per type
+(api.base.STRENGE_VELDEN): a whole number is a JSON integer, yes or no is true or false, a
+decimal number a JSON number or a string of the digits 0-9 with a point. What DRF would also
+read ("3", "3.0", "yes", 1, "1_0", " 12.5 ") is a Dutch 400 naming the field, and nothing is
+stored. Years: test_jaarvelden.py; amounts: test_bedragen.py."""
+
+from decimal import Decimal
+
+import pytest
+
+from tests import factories as f
+
+from .hulp import ongeldig
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deelname():
+    return f.DeelnameFactory(stemmen=1, verdeelsleutel=Decimal("10"), aansprakelijk=False)
+
+
+def _patch(client, deelname, gegevens):
+    adres = f"/api/v1/deelnames/{deelname.uuid}"
+    return client.patch(adres, gegevens, format="json", HTTP_IF_MATCH="*")
+
+
+@pytest.mark.parametrize("stemmen", ["3", "3.0", 3.0, False])
+def test_every_integer_field_refuses_what_is_not_a_json_integer(beheerder, deelname, stemmen):
+    """One check for every whole number in a body, not only years: stemmen of a deelname."""
+    antwoord = _patch(beheerder, deelname, {"stemmen": stemmen})
+    assert ongeldig(antwoord) == {
+        "stemmen": "Stemmen: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: "
+        '3, niet "3" of 3.0.'
+    }
+    deelname.refresh_from_db()
+    assert deelname.stemmen == 1
+    geldig = _patch(beheerder, deelname, {"stemmen": 4})
+    assert geldig.status_code == 200 and geldig.json()["stemmen"] == 4
+
+
+@pytest.mark.parametrize("waarde", ["ja", "yes", "true", "1", 1, 0])
+def test_yes_or_no_is_true_or_false_only(beheerder, deelname, waarde):
+    """DRF took "yes", "1", 1 and refused "ja" in English ("Must be a valid boolean.")."""
+    assert ongeldig(_patch(beheerder, deelname, {"aansprakelijk": waarde})) == {
+        "aansprakelijk": "Aansprakelijk: geef true of false, zonder aanhalingstekens."
+    }
+    deelname.refresh_from_db()
+    assert deelname.aansprakelijk is False
+    assert _patch(beheerder, deelname, {"aansprakelijk": True}).json()["aansprakelijk"] is True
+
+
+@pytest.mark.parametrize("waarde", ["1_2.5", " 12.5 ", "1e1", "\u0661\u0662", "12,5"])
+def test_a_decimal_number_is_written_as_the_document_says(beheerder, deelname, waarde):
+    """As amounts already were: Python's Decimal reads "1_2.5" and Arabic-Indic digits too."""
+    assert ongeldig(_patch(beheerder, deelname, {"verdeelsleutel": waarde})) == {
+        "verdeelsleutel": "Verdeelsleutel (%): geef een getal met een punt voor de decimalen, "
+        'zonder spaties of duizendtallen, bijvoorbeeld "12.5" (niet "12,5").'
+    }
+    deelname.refresh_from_db()
+    assert deelname.verdeelsleutel == Decimal("10")
+    for geldig in ("12.5", 12.5):
+        assert _patch(beheerder, deelname, {"verdeelsleutel": geldig}).json()["verdeelsleutel"] == (
+            "12.5000"
+        )
+
+
+@pytest.mark.parametrize(
+    ("waarde", "reden"),
+    [
+        ("12.50000", "Verdeelsleutel (%): hoogstens 4 cijfers na de punt."),
+        ("1234.5", "Verdeelsleutel (%): hoogstens 3 cijfers voor de punt."),
+        (1e-10, "Verdeelsleutel (%): hoogstens 7 cijfers in totaal."),
+    ],
+)
+def test_too_many_digits_are_named_with_a_point(beheerder, deelname, waarde, reden):
+    """DRF's own text said "cijfers achter de komma", where the API wants a point."""
+    assert ongeldig(_patch(beheerder, deelname, {"verdeelsleutel": waarde})) == {
+        "verdeelsleutel": reden
+    }
