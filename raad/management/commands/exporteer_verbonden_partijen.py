@@ -2,12 +2,11 @@ import argparse
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 
 from raad.exports import verbonden_partijen_bestand
 from raad.parameters import BESTANDSFORMATEN, Kolommen, Modus, kolommen_parameter, lijst_parameters
 from raad.selectors import verbonden_partijen
-from samenwerking.management.commando import Commando
 from samenwerking.models import Gemeente, periode_overlapt_q
 from samenwerking.peilmoment import JaarVeld
 from samenwerking.selectors import jaar_grenzen
@@ -34,7 +33,7 @@ def _keuze(veld: str, waarden):
     return lees
 
 
-class Command(Commando):
+class Command(BaseCommand):
     help = (
         "Schrijft de lijst verbonden partijen (BBV art. 15) van een of meer gemeenten naar "
         "bestanden, één per gemeente."

@@ -1,8 +1,9 @@
+from django.core.management.base import BaseCommand
+
 from samenwerking.backup import naar_json, register_exporteren
-from samenwerking.management.commando import Commando
 
 
-class Command(Commando):
+class Command(BaseCommand):
     help = (
         "Schrijft het hele register als open data (JSON) naar een bestand of naar stdout; "
         "terugzetten met importeer_register."
