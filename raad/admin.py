@@ -97,6 +97,15 @@ class TermijnafwijkingAdmin(VerbandRijAdmin):
     search_fields = ["samenwerkingsverband__naam", "samenwerkingsverband__afkorting", "bron"]
 
 
+def _reactie_alleen_lezen(form, request, verzoek):
+    """The bestuur's reply is shown, not offered, to whoever may not write it (raad.rechten):
+    a disabled field keeps what is stored whatever is posted, and the model's rule on it (a
+    reply only to an ingediende zienswijze) still shows next to it."""
+    if verzoek is None or not rechten.mag_reactie_bestuur_schrijven(request.user, verzoek):
+        form.base_fields["reactie_bestuur"].disabled = True
+    return form
+
+
 class ZienswijzeInline(GemeenteRechtenMixin, RegisterInline, admin.TabularInline):
     model = Zienswijze
     fields = [
@@ -112,6 +121,11 @@ class ZienswijzeInline(GemeenteRechtenMixin, RegisterInline, admin.TabularInline
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("gemeente", "zienswijzeverzoek")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        _reactie_alleen_lezen(formset.form, request, obj)
+        return formset
 
 
 @admin.register(Zienswijzeverzoek)
@@ -172,6 +186,10 @@ class ZienswijzeAdmin(GemeenteRechtenMixin, RegisterAdmin):
         return super().has_change_permission(request, obj) and (
             obj is None or rechten.mag_gemeente_beheren(request.user, obj.gemeente)
         )
+
+    def get_form(self, request, obj=None, **kwargs):
+        verzoek = None if obj is None else obj.zienswijzeverzoek
+        return _reactie_alleen_lezen(super().get_form(request, obj, **kwargs), request, verzoek)
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (

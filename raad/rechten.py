@@ -23,6 +23,13 @@ def beperk_tot_gemeenten(queryset: QuerySet, user, *, veld: str = "gemeente") ->
     return queryset if gemeenten is None else queryset.filter(**{f"{veld}__in": gemeenten})
 
 
+def mag_reactie_bestuur_schrijven(user, zienswijzeverzoek) -> bool:
+    """The bestuur's reply to a zienswijze is written by the regeling's side (whoever may
+    change the request: its secretariaat, a beheerder), never by the raad that gave it: the API
+    and the admin ask here."""
+    return rechten.mag(user, rechten.WIJZIGEN, zienswijzeverzoek)
+
+
 def mag_gemeente_beheren(user, gemeente: Gemeente) -> bool:
     gemeenten = beheerbare_gemeenten(user)
     return gemeenten is None or gemeenten.filter(pk=gemeente.pk).exists()

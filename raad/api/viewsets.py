@@ -92,7 +92,7 @@ class ZienswijzeRechten(RegisterRechten):
     def has_object_permission(self, request, view, obj):
         return super().has_object_permission(request, view, obj) or (
             request.method in ("PUT", "PATCH")
-            and toegang_rechten.mag(request.user, toegang_rechten.WIJZIGEN, obj.zienswijzeverzoek)
+            and rechten.mag_reactie_bestuur_schrijven(request.user, obj.zienswijzeverzoek)
         )
 
 
@@ -118,7 +118,7 @@ class ZienswijzeViewSet(BeheerViewSet):
             if getattr(zienswijze, naam, None) != waarde  # (a new one has no relations yet)
         }
         bestuur = gewijzigd & BESTUURSVELDEN
-        mag_bestuur = toegang_rechten.mag(self.request.user, toegang_rechten.WIJZIGEN, verzoek)
+        mag_bestuur = rechten.mag_reactie_bestuur_schrijven(self.request.user, verzoek)
         if bestuur and not mag_bestuur:
             reden = _(
                 "De reactie van het bestuur legt het bestuur van de regeling vast (het "

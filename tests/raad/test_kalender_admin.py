@@ -22,6 +22,8 @@ from tests.raad.factories import (
     ZienswijzeFactory,
     ZienswijzeverzoekFactory,
 )
+from tests.toegang import account
+from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +184,58 @@ def test_the_permission_hook_narrows_zienswijzen_to_a_users_gemeenten(admin_clie
     assert verzoek.context["inline_admin_formsets"][0].formset.queryset.count() == 0
     keuzes = admin_client.get(reverse("admin:raad_zienswijze_add")).context["adminform"].form
     assert list(keuzes.fields["gemeente"].queryset) == [eigen.gemeente]
+
+
+def test_the_admin_shows_a_griffie_the_bestuurs_reply_but_does_not_let_it_write_it(client):
+    """As in the API (raad.rechten): the reply is the regeling's side's, not the raad's; a
+    forged field in the post changes nothing."""
+    zienswijze = _zienswijze()
+    zienswijze.status, zienswijze.raadsbesluit_datum = "ingediend", D(2025, 5, 20)
+    zienswijze.reactie_bestuur = "Het bestuur neemt de zienswijze over."
+    zienswijze.save()
+    client.force_login(account(RolSoort.GRIFFIE, gemeente=zienswijze.gemeente))
+    adres = reverse("admin:raad_zienswijze_change", args=[zienswijze.pk])
+    pagina = client.get(adres)
+    assert pagina.status_code == 200
+    tekst = pagina.content.decode()
+    assert "Het bestuur neemt de zienswijze over." in tekst
+    assert 'name="reactie_bestuur" cols="40" rows="10" class="vLargeTextField" disabled' in tekst
+
+    antwoord = client.post(
+        adres,
+        {
+            "zienswijzeverzoek": zienswijze.zienswijzeverzoek_id,
+            "gemeente": zienswijze.gemeente_id,
+            "status": zienswijze.status,
+            "raadsbesluit_datum": "2025-05-20",
+            "samenvatting": "Akkoord.",
+            "reactie_bestuur": "Vervalst.",
+            "versie": pagina.context["adminform"].form["versie"].value(),
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+    zienswijze.refresh_from_db()
+    assert (zienswijze.samenvatting, zienswijze.reactie_bestuur) == (
+        "Akkoord.",
+        "Het bestuur neemt de zienswijze over.",
+    )
+    # Back to "nog te agenderen" with the reply standing: refused next to the reply, not a 500.
+    antwoord = client.post(
+        adres,
+        {
+            "zienswijzeverzoek": zienswijze.zienswijzeverzoek_id,
+            "gemeente": zienswijze.gemeente_id,
+            "status": "nog_te_agenderen",
+            "versie": client.get(adres).context["adminform"].form["versie"].value(),
+        },
+    )
+    assert antwoord.status_code == 200
+    assert list(antwoord.context["adminform"].form.errors) == ["reactie_bestuur"]
+
+
+def test_a_beheerder_writes_the_bestuurs_reply_in_the_admin(admin_client):
+    zienswijze = _zienswijze()
+    adres = reverse("admin:raad_zienswijze_change", args=[zienswijze.pk])
+    tekst = admin_client.get(adres).content.decode()
+    assert 'name="reactie_bestuur" cols="40" rows="10" class="vLargeTextField"' in tekst
+    assert "disabled" not in tekst.split('name="reactie_bestuur"')[1].split(">")[0]
