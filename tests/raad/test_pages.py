@@ -294,6 +294,24 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
         assert 'href="/gemeenten/GM0479/partners/"' in tekst
 
 
+def test_calendar_and_zienswijzen_forms_send_only_valid_moments_again(client, zaanstad):
+    """The kalender and zienswijzen forms copied ?peildatum= and ?jaar= as typed into their
+    hidden fields: a refused date went along with every click on "Toon"."""
+    for pagina in ("kalender/", "zienswijzen/"):
+        for keuze in ({"peildatum": "2025-13-45", "jaar": "2023"}, {"peildatum": "abc"}):
+            antwoord = client.get(f"/gemeenten/GM0479/{pagina}", keuze)
+            assert antwoord.status_code == 200
+            tekst = _tekst(antwoord)
+            assert 'name="peildatum"' not in tekst, (pagina, keuze)
+            assert 'value="2025-13-45"' not in tekst and 'value="abc"' not in tekst
+            # No chosen peildatum counts: no note that it does not apply here.
+            assert "de gekozen peildatum geldt hier niet" not in tekst
+        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01"}))
+        assert '<input type="hidden" name="peildatum" value="2024-03-01">' in tekst
+        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"jaar": "2023"}))
+        assert '<input type="hidden" name="jaar" value="2023">' in tekst
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):
