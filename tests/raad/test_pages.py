@@ -294,6 +294,31 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
         assert 'href="/gemeenten/GM0479/partners/"' in tekst
 
 
+def test_links_between_a_gemeentes_pages_keep_the_chosen_jaar(client, zaanstad):
+    """ "Meer over deze gemeente", the arrangement's deelnemers and centrumgemeente and the
+    kalender's successor dropped the jaar (and, where unset, wrote today's peildatum in)."""
+    d = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Sociaal domein Zaanstreek",
+        samenwerkingsverband__vorm=Vorm.CENTRUMGEMEENTE,
+        samenwerkingsverband__centrumgemeente=zaanstad,
+    )
+    keuze = {"peildatum": "2024-03-01", "jaar": "2023"}
+    moment = "peildatum=2024-03-01&amp;jaar=2023"
+    tekst = _tekst(client.get("/gemeenten/GM0479/", keuze))
+    assert f'<a href="/gemeenten/GM0479/register/?{moment}">Het register van' in tekst
+    assert f'<a href="/gemeenten/GM0479/register/?formaat=xlsx&amp;{moment}">' in tekst
+    assert f'<a href="/gemeenten/GM0479/partners/?{moment}">Met welke' in tekst
+    tekst = _tekst(client.get("/gemeenten/GM0479/", {"jaar": "2023"}))
+    assert '<a href="/gemeenten/GM0479/partners/?jaar=2023">Met welke' in tekst
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/", keuze))
+    assert f'<dd><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a></dd>' in tekst
+    assert f'<th scope="row"><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a>' in tekst
+    # Littenseradiel (opgeheven 2018): its calendar sends the raad to its successors.
+    tekst = _tekst(client.get("/gemeenten/GM0140/kalender/", {"jaar": "2023"}))
+    assert '<a href="/gemeenten/GM1900/kalender/?jaar=2023">' in tekst
+
+
 def test_calendar_and_zienswijzen_forms_send_only_valid_moments_again(client, zaanstad):
     """The kalender and zienswijzen forms copied ?peildatum= and ?jaar= as typed into their
     hidden fields: a refused date went along with every click on "Toon"."""
