@@ -511,9 +511,12 @@ def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, za
         f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
     html = client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL).content.decode()
     grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
-    # The label: escaped and cut at 30 characters; the bars: one per known amount, the
-    # amount in the bar's title and beside it.
-    assert "Stichting &lt;Groen&gt; &amp; Co, een h…<" in grafiek
+    # The label: escaped and written in full, in lines of at most 30 characters (it was cut
+    # off at 30, and names sharing their start could not be told apart); the bars: one per
+    # known amount, the amount in the bar's title and beside it.
+    assert ">Stichting &lt;Groen&gt; &amp; Co, een<tspan " in grafiek
+    assert '">heel erg lange naam</tspan></text>' in grafiek
+    assert "…" not in grafiek
     assert "<Groen>" not in grafiek
     assert grafiek.count("<rect ") == 2
     assert "<title>€ 1.500</title>" in grafiek and ">€ 1.500</text>" in grafiek
