@@ -99,7 +99,10 @@ class Staafgrafiek:
 def _regels(label: str, tekens: int = LABELTEKENS) -> tuple[str, ...]:
     """The whole label (NFC) in lines of at most `tekens` characters, broken between words:
     names that share their start ("Veiligheidsregio Noord-…") stay apart, never cut off."""
-    return tuple(textwrap.wrap(unicodedata.normalize("NFC", label), tekens)) or ("",)
+    label = unicodedata.normalize("NFC", label)
+    if len(label) <= tekens:  # most labels: one line, without textwrap's cost
+        return (label,)
+    return tuple(textwrap.wrap(label, tekens)) or ("",)
 
 
 def staafgrafiek(
