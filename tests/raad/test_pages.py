@@ -204,6 +204,12 @@ def test_per_inwoner_when_population_is_known(client, zaanstad):
     f.InwonertalFactory(gemeente=zaanstad, jaar=2025, aantal=162500)
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "€ 1,00" in tekst and "162.500 inwoners" in tekst
+    # A bijdrage without an amount is not in the figure per inwoner, and the figure says so.
+    f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="Recreatieschap")
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert '€ 1,00 <span class="bijschrift">(162.500 inwoners; 1 bijdrage onbekend, niet ' in (
+        tekst
+    )
 
 
 def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
