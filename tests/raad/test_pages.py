@@ -210,6 +210,12 @@ def test_per_inwoner_when_population_is_known(client, zaanstad):
     assert '€ 1,00 <span class="bijschrift">(162.500 inwoners; 1 bijdrage onbekend, niet ' in (
         tekst
     )
+    # Without any known bijdrage the figure is onbekend, and that is all it needs to say.
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    f.DeelnameFactory(gemeente=purmerend)
+    f.InwonertalFactory(gemeente=purmerend, jaar=2025, aantal=90000)
+    tekst = _tekst(client.get("/gemeenten/GM0439/", PEIL))
+    assert '<dd>onbekend <span class="bijschrift">(90.000 inwoners)</span></dd>' in tekst
 
 
 def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
