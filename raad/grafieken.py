@@ -1,6 +1,7 @@
 """Server-rendered bar charts (SVG): no JavaScript, no CDN. Every chart on a page is shown
 next to a table with the same figures."""
 
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -8,7 +9,6 @@ from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from raad.templatetags.regioreg import euro
 
@@ -18,6 +18,10 @@ STAAFHOOGTE = 14
 STAAFRUIMTE = 3
 GROEPRUIMTE = 12
 MARGE = 8
+# A label is written in full, in lines of at most LABELTEKENS characters (the width of
+# LABELBREEDTE at the chart's font size), REGELHOOGTE apart.
+LABELTEKENS = 30
+REGELHOOGTE = 14
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Staaf(_Regel):
 class Categorie(_Regel):
     label: str
     hoogte: float
+    regels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,14 @@ class Staafgrafiek:
         cost 10 ms. Every text is escaped; the numbers are ours."""
         delen = [
             f'<text x="{self.label_x}" y="{c.tekst_y:.1f}" text-anchor="end" class="as">'
-            f"{escape(_ingekort(c.label))}</text>"
+            + "".join(
+                f'<tspan x="{self.label_x}" y="{c.tekst_y + i * REGELHOOGTE:.1f}">'
+                f"{escape(regel)}</tspan>"
+                if i
+                else escape(regel)
+                for i, regel in enumerate(c.regels)
+            )
+            + "</text>"
             for c in self.categorieen
         ]
         delen.append(
@@ -84,11 +96,13 @@ class Staafgrafiek:
         return mark_safe("\n".join(delen))  # every text escaped above
 
 
-def _ingekort(label: str, tekens: int = 30) -> str:
-    """Truncator(label).chars(tekens); a label that is short enough is only normalised, as
-    Truncator does, without its translated ellipsis (a gettext per label)."""
+def _regels(label: str, tekens: int = LABELTEKENS) -> tuple[str, ...]:
+    """The whole label (NFC) in lines of at most `tekens` characters, broken between words:
+    names that share their start ("Veiligheidsregio Noord-…") stay apart, never cut off."""
     label = unicodedata.normalize("NFC", label)
-    return label if len(label) <= tekens else Truncator(label).chars(tekens)
+    if len(label) <= tekens:  # most labels: one line, without textwrap's cost
+        return (label,)
+    return tuple(textwrap.wrap(label, tekens)) or ("",)
 
 
 def staafgrafiek(
@@ -117,7 +131,10 @@ def staafgrafiek(
     staven, cats = [], []
     y = MARGE
     for i, label in enumerate(categorieen):
-        cats.append(Categorie(label=label, y=y, hoogte=groephoogte))
+        regels = _regels(label)
+        # A label of more lines than the group has bars makes its group taller.
+        hoogte = max(groephoogte, STAAFHOOGTE + (len(regels) - 1) * REGELHOOGTE)
+        cats.append(Categorie(label=label, y=y, hoogte=hoogte, regels=regels))
         for r, (_naam, reeks) in enumerate(reeksen):
             waarde = reeks[i]
             if waarde is not None:
@@ -132,7 +149,7 @@ def staafgrafiek(
                         tekst_x=max(nul_x, eind) + 4,
                     )
                 )
-        y += groephoogte + GROEPRUIMTE
+        y += hoogte + GROEPRUIMTE
     return Staafgrafiek(
         breedte=breedte,
         hoogte=y + MARGE,

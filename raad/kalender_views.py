@@ -63,6 +63,12 @@ def _kalender(gemeente, form, waarden: dict, *, vooruit: datetime.timedelta):
     return kalender, _verband_van_gemeente(form, waarden, kalender.verbanden, fout)
 
 
+def _opgeheven(gemeente, vandaag: datetime.date) -> bool:
+    """Has the gemeente gone up in another by `vandaag`? Then there is no raad and no calendar:
+    the page and the feed point to its successors instead."""
+    return gemeente.einddatum is not None and gemeente.einddatum <= vandaag
+
+
 def _adres(naam: str, gemeente, waarden: dict) -> str:
     """The address of the calendar page or feed, for the chosen arrangement if there is one:
     the page links the feed of what it shows, the feed the page of what it holds."""
@@ -80,6 +86,7 @@ def gemeente_kalender(request, cbs_code: str):
         "gemeente": gemeente,
         "form": form,
         "kalender": kalender,
+        "opgeheven": _opgeheven(gemeente, kalender.vandaag),
         "gekozen_verband": str(waarden.get("verband") or ""),
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
@@ -91,7 +98,7 @@ def gemeente_kalender(request, cbs_code: str):
 def gemeente_kalender_ics(request, cbs_code: str):
     """The same calendar as an iCalendar feed (text/calendar) to subscribe to."""
     gemeente = _gemeente(cbs_code)
-    if gemeente.einddatum and gemeente.einddatum <= timezone.localdate():
+    if _opgeheven(gemeente, timezone.localdate()):
         # No raad, no calendar: an agenda shows a failed subscription with where to go, not
         # an empty feed that looks as if nothing were due.
         tekst = _(

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from raad.parameters import Kolommen
 from raad.templatetags.regioreg import euro, getal, procent
@@ -80,7 +80,8 @@ class Partij:
             for z in self.zetels
         ]
         if self.deelname.stemmen:
-            delen.append(_("%(n)s stemmen") % {"n": self.deelname.stemmen})
+            n = self.deelname.stemmen
+            delen.append(ngettext("%(n)s stem", "%(n)s stemmen", n) % {"n": getal(n)})
         if not delen:
             return _("onbekend (geen zetel vastgelegd)")
         return "; ".join(delen)
@@ -136,7 +137,8 @@ class Partij:
         d = self.deelname
         delen = []
         if d.aandelen_aantal is not None:
-            delen.append(_("%(n)s aandelen") % {"n": getal(d.aandelen_aantal)})
+            n = d.aandelen_aantal
+            delen.append(ngettext("%(n)s aandeel", "%(n)s aandelen", n) % {"n": getal(n)})
         if d.aandelen_percentage is not None:
             delen.append(_("%(p)s van alle aandelen") % {"p": procent(d.aandelen_percentage)})
         return ", ".join(delen)

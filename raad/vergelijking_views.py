@@ -52,6 +52,10 @@ def domein_ranglijst(request, code: str):
         "form": form,
         "jaar": jaar,
         "lijst": lijst,
+        # A domein no regeling has in any year (one of regioreg's own list, while the national
+        # register names its own beleidsterreinen) says so, not "none in this year".
+        "zonder_regelingen": not lijst.regelingen
+        and not domein.samenwerkingsverbanden.filter(alleen_historisch=False).exists(),
         "grafiek": grafieken.staafgrafiek(
             [r.verband.naam for r in lijst.met_cijfers],
             [(_("Begroot per inwoner"), [r.per_inwoner for r in lijst.met_cijfers])],

@@ -91,11 +91,19 @@ def verbandadres(verband, gemeente=None) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def gekozen_moment(context, scheiding: str = "?") -> str:
-    """The peildatum and jaar the visitor chose (the valid ones in the address) as a query
-    string after `scheiding` ("?", or "&" after one), else "": the links between the pages of
-    a gemeente carry them, so that the chosen moment survives navigation. No queries."""
+def gekozen_waarden(context) -> dict[str, str]:
+    """The peildatum and jaar the visitor chose, only the valid ones in the address, as they
+    are written there ({"peildatum": "2024-05-01", "jaar": "2024"}): for the hidden fields of
+    a page's own form, so that a refused value is not sent again. No queries."""
     request = context.get("request")
     form = PeilForm(request.GET if request is not None else None)
-    gekozen = {naam: waarde for naam, waarde in geldige_waarden(form).items() if waarde}
+    return {naam: str(waarde) for naam, waarde in geldige_waarden(form).items() if waarde}
+
+
+@register.simple_tag(takes_context=True)
+def gekozen_moment(context, scheiding: str = "?") -> str:
+    """`gekozen_waarden` as a query string after `scheiding` ("?", or "&" after one), else
+    "": the links between the pages of a gemeente carry them, so that the chosen moment
+    survives navigation."""
+    gekozen = gekozen_waarden(context)
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""

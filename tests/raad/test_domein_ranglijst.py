@@ -133,3 +133,36 @@ def test_ranking_page_wording_fits_a_future_year_and_one_regeling(client, veilig
         "1 van 1 regelingen (veiligheidstest) heeft bijdragen en inwoners vastgelegd voor 2025."
         in tekst
     )
+
+
+def test_a_domein_no_regeling_has_says_so_and_where_domeinen_come_from(client, veiligheid):
+    """On the national register the standard domeinen (Publieke gezondheid, …) have no
+    regeling: their pages showed an empty table "in 2025", as if only that year were empty."""
+    antwoord = client.get("/domeinen/gezondheid/", {"jaar": "2025"})  # from migration 0002
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "Geen enkele regeling heeft het domein Publieke gezondheid, in geen enkel jaar." in (
+        tekst
+    )
+    assert "beleidsterreinen die het landelijk register voor haar vastlegt" in tekst
+    assert '<a href="/bladeren/#domeinen-kop">Kies een domein met regelingen</a>' in tekst
+    assert "<table" not in tekst
+    # A historical mention alone does not count as a regeling of the domein.
+    f.SamenwerkingsverbandFactory(alleen_historisch=True).domeinen.add(
+        f.DomeinFactory(code="oud-test", naam="Oud")
+    )
+    assert "Geen enkele regeling" in _tekst(client.get("/domeinen/oud-test/"))
+    # A domein with regelingen, none in the year: the year is what is empty.
+    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
+    assert "Geen enkele regeling" not in tekst
+
+
+def test_a_domein_named_in_lower_case_is_titled_with_a_capital(client, veiligheid):
+    # The national register's beleidsterreinen are written in lower case.
+    veiligheid.naam = "openbare orde en veiligheid | veiligheid"
+    veiligheid.save()
+    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
+    assert "<h1>Openbare orde en veiligheid | veiligheid: kosten per inwoner vergeleken</h1>" in (
+        tekst
+    )
+    assert "<title>Openbare orde en veiligheid | veiligheid: kosten" in tekst

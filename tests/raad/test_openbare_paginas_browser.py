@@ -7,6 +7,7 @@ button. Screenshots of the main pages at both widths go to docs/img/ with
 import datetime
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from playwright.sync_api import expect
 
 from raad.models import Zienswijzeverzoek
 from samenwerking.constants import Vorm
-from samenwerking.models import Domein
+from samenwerking.models import Domein, Gemeente
 from tests import factories as f
 from tests.conftest import AXE
 from tests.raad.factories import ZienswijzeFactory
@@ -172,3 +173,29 @@ def test_kalender_filter_never_covers_its_button(pagina, register, breedte):
     assert not overlap, (k, b)
     # The button is what the pointer hits at its centre.
     knop.click(trial=True)
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_domein_chart_labels_are_readable_in_full(pagina, referentiedata, breedte):
+    """The chart cut every label at 30 characters ("Veiligheidsregio Noord-Hollan…" twice)
+    and, on a phone, shrank with the screen to text of about 5 px."""
+    domein = f.DomeinFactory(code="veiligheid-test", naam="Veiligheidstest")
+    namen = ["Veiligheidsregio Noord-Holland-Noord", "Veiligheidsregio Noord-Holland-Zuid"]
+    for naam, code in zip(namen, ["GM0479", "GM0439"], strict=True):
+        verband = f.SamenwerkingsverbandFactory(naam=naam)
+        verband.domeinen.add(domein)
+        gemeente = Gemeente.objects.get(cbs_code=code)
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1000000"))
+        if not gemeente.inwonertallen.filter(jaar=2025).exists():
+            f.InwonertalFactory(gemeente=gemeente, jaar=2025, aantal=100000)
+    pagina.set_viewport_size({"width": breedte, "height": 800})
+    pagina.goto(pagina.basis + "/domeinen/veiligheid-test/?jaar=2025")
+    labels = pagina.locator("figure.grafiek text.as").all_text_contents()
+    assert sorted(label.replace(" ", "") for label in labels) == sorted(
+        naam.replace(" ", "") for naam in namen
+    )
+    # Drawn at least 36rem wide (a phone scrolls it sideways): labels of at least 9,6 px.
+    assert pagina.locator("figure.grafiek svg").bounding_box()["width"] >= 575
+    assert pagina.evaluate("document.documentElement.scrollWidth") == breedte
+    assert _ernstige_axe_fouten(pagina) == []

@@ -154,6 +154,11 @@ def test_gemeente_page_lists_arrangements_representatives_and_costs(client, zaan
     assert "€ 1.234.568" in tekst  # rounded to whole euros
     assert "<dd>€ 1.734.568</dd>" in tekst  # total begroot
     assert "onbekend" in tekst  # gerealiseerd of the veiligheidsregio: not 0
+    # The total says what it leaves out, as the subtotals do (it said nothing).
+    assert (
+        "<dt>Bijdragen 2025 gerealiseerd</dt><dd>€ 480.000 "
+        '<span class="bijschrift">(1 onbekend, niet meegeteld)</span></dd>'
+    ) in tekst
     assert "wettelijk verplicht" in tekst
     assert 'href="/gemeenten/GM0479/register/?peildatum=2025-06-01"' in tekst
 
@@ -199,6 +204,18 @@ def test_per_inwoner_when_population_is_known(client, zaanstad):
     f.InwonertalFactory(gemeente=zaanstad, jaar=2025, aantal=162500)
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "€ 1,00" in tekst and "162.500 inwoners" in tekst
+    # A bijdrage without an amount is not in the figure per inwoner, and the figure says so.
+    f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="Recreatieschap")
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert '€ 1,00 <span class="bijschrift">(162.500 inwoners; 1 bijdrage onbekend, niet ' in (
+        tekst
+    )
+    # Without any known bijdrage the figure is onbekend, and that is all it needs to say.
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    f.DeelnameFactory(gemeente=purmerend)
+    f.InwonertalFactory(gemeente=purmerend, jaar=2025, aantal=90000)
+    tekst = _tekst(client.get("/gemeenten/GM0439/", PEIL))
+    assert '<dd>onbekend <span class="bijschrift">(90.000 inwoners)</span></dd>' in tekst
 
 
 def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
@@ -292,6 +309,49 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
     for keuze in ({}, {"peildatum": "2024-02-30", "jaar": "x"}):
         tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))
         assert 'href="/gemeenten/GM0479/partners/"' in tekst
+
+
+def test_links_between_a_gemeentes_pages_keep_the_chosen_jaar(client, zaanstad):
+    """ "Meer over deze gemeente", the arrangement's deelnemers and centrumgemeente and the
+    kalender's successor dropped the jaar (and, where unset, wrote today's peildatum in)."""
+    d = f.DeelnameFactory(
+        gemeente=zaanstad,
+        samenwerkingsverband__naam="Sociaal domein Zaanstreek",
+        samenwerkingsverband__vorm=Vorm.CENTRUMGEMEENTE,
+        samenwerkingsverband__centrumgemeente=zaanstad,
+    )
+    keuze = {"peildatum": "2024-03-01", "jaar": "2023"}
+    moment = "peildatum=2024-03-01&amp;jaar=2023"
+    tekst = _tekst(client.get("/gemeenten/GM0479/", keuze))
+    assert f'<a href="/gemeenten/GM0479/register/?{moment}">Het register van' in tekst
+    assert f'<a href="/gemeenten/GM0479/register/?formaat=xlsx&amp;{moment}">' in tekst
+    assert f'<a href="/gemeenten/GM0479/partners/?{moment}">Met welke' in tekst
+    tekst = _tekst(client.get("/gemeenten/GM0479/", {"jaar": "2023"}))
+    assert '<a href="/gemeenten/GM0479/partners/?jaar=2023">Met welke' in tekst
+    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/", keuze))
+    assert f'<dd><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a></dd>' in tekst
+    assert f'<th scope="row"><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a>' in tekst
+    # Littenseradiel (opgeheven 2018): its calendar sends the raad to its successors.
+    tekst = _tekst(client.get("/gemeenten/GM0140/kalender/", {"jaar": "2023"}))
+    assert '<a href="/gemeenten/GM1900/kalender/?jaar=2023">' in tekst
+
+
+def test_calendar_and_zienswijzen_forms_send_only_valid_moments_again(client, zaanstad):
+    """The kalender and zienswijzen forms copied ?peildatum= and ?jaar= as typed into their
+    hidden fields: a refused date went along with every click on "Toon"."""
+    for pagina in ("kalender/", "zienswijzen/"):
+        for keuze in ({"peildatum": "2025-13-45", "jaar": "2023"}, {"peildatum": "abc"}):
+            antwoord = client.get(f"/gemeenten/GM0479/{pagina}", keuze)
+            assert antwoord.status_code == 200
+            tekst = _tekst(antwoord)
+            assert 'name="peildatum"' not in tekst, (pagina, keuze)
+            assert 'value="2025-13-45"' not in tekst and 'value="abc"' not in tekst
+            # No chosen peildatum counts: no note that it does not apply here.
+            assert "de gekozen peildatum geldt hier niet" not in tekst
+        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01"}))
+        assert '<input type="hidden" name="peildatum" value="2024-03-01">' in tekst
+        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"jaar": "2023"}))
+        assert '<input type="hidden" name="jaar" value="2023">' in tekst
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -468,9 +528,12 @@ def test_arrangement_charts_draw_a_bar_per_amount_with_escaped_labels(client, za
         f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal(bedrag))
     html = client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL).content.decode()
     grafiek = html.split("<h3>Bijdragen per deelnemer")[1].split("</figure>")[0]
-    # The label: escaped and cut at 30 characters; the bars: one per known amount, the
-    # amount in the bar's title and beside it.
-    assert "Stichting &lt;Groen&gt; &amp; Co, een h…<" in grafiek
+    # The label: escaped and written in full, in lines of at most 30 characters (it was cut
+    # off at 30, and names sharing their start could not be told apart); the bars: one per
+    # known amount, the amount in the bar's title and beside it.
+    assert ">Stichting &lt;Groen&gt; &amp; Co, een<tspan " in grafiek
+    assert '">heel erg lange naam</tspan></text>' in grafiek
+    assert "…" not in grafiek
     assert "<Groen>" not in grafiek
     assert grafiek.count("<rect ") == 2
     assert "<title>€ 1.500</title>" in grafiek and ">€ 1.500</text>" in grafiek

@@ -5,6 +5,7 @@ the solvabiliteit, in every surface, with values worked out by hand."""
 import csv
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -265,6 +266,22 @@ def test_printable_page_extended(client, zaanstad):
     # The BBV minimum leaves them out.
     bbv = client.get(URL, {"jaar": "2025"}).content.decode()
     assert "Eigenaarsrol" not in bbv
+
+
+def test_one_vote_and_one_share_are_singular(client, zaanstad):
+    """ "1 stem" and "1 aandeel", not "1 stemmen" / "1 aandelen"; larger counts in the plural
+    with the thousands dot."""
+    nv = zaanstad.deelnames.get(samenwerkingsverband__naam="Afvalbedrijf Zaanstreek NV")
+    nv.aandelen_aantal, nv.stemmen = 1, 1
+    nv.save()
+    tekst = " ".join(client.get(URL, {"jaar": "2025", "kolommen": "uitgebreid"}).text.split())
+    assert "1 aandeel, 12,5% van alle aandelen" in tekst
+    assert re.search(r"; 1 stem\b", tekst)
+    assert "1 stemmen" not in tekst and "1 aandelen" not in tekst
+    nv.aandelen_aantal, nv.stemmen = 1200, 1500
+    nv.save()
+    tekst = " ".join(client.get(URL, {"jaar": "2025", "kolommen": "uitgebreid"}).text.split())
+    assert "1.200 aandelen" in tekst and "; 1.500 stemmen" in tekst
 
 
 def test_a_bad_column_set_is_explained(client, zaanstad):

@@ -80,3 +80,15 @@ def test_a_too_long_search_term_is_explained_and_kept_in_the_field(client, refer
     ) in tekst
     assert f'value="{term}"' in tekst
     assert 'aria-describedby="zoekhulp zoekfout" aria-invalid="true"' in tekst
+
+
+def test_the_start_pages_title_names_the_site_and_the_search(client, vijfenveertig):
+    """The title (browser tab, history, what a screen reader says first) was "Zoeken" with or
+    without a search."""
+    assert "<title>Waar werkt uw gemeente mee samen? · regioreg</title>" in _tekst(client.get("/"))
+    tekst = _tekst(client.get("/", {"q": "proefverband"}))
+    assert "<title>Zoekresultaten voor „proefverband” · regioreg</title>" in tekst
+    tekst = _tekst(client.get("/", {"q": "proefverband", "pagina": "2"}))
+    assert "<title>Zoekresultaten voor „proefverband”, pagina 2 · regioreg</title>" in tekst
+    tekst = _tekst(client.get("/", {"q": "<script>"}))
+    assert "<title>Zoekresultaten voor „&lt;script&gt;” · regioreg</title>" in tekst
