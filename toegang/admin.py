@@ -2,15 +2,14 @@
 `toegang.rechten` about the row at hand (Django's own checks ignore the row)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken import admin as authtoken_admin
@@ -343,7 +342,7 @@ class TokenForm(forms.ModelForm):
 @admin.register(Token)
 class TokenAdmin(authtoken_admin.TokenAdmin):
     """API tokens (beheerders only: `toegang` is not a register app). The whole key is shown
-    once, in the message after it is made, as DRF's documentation advises; after that only
+    once, on the page that answers the add form, as DRF's documentation advises; after that only
     its first characters (`Token.__str__`). A token is not moved to another account: delete
     it and make a new one."""
 
@@ -359,19 +358,15 @@ class TokenAdmin(authtoken_admin.TokenAdmin):
         return False
 
     def response_add(self, request, obj, post_url_continue=None):
-        self.message_user(
+        """The whole key on this answer only: not in a message (Django keeps those in a
+        cookie or the session until they are shown), nor in a log or history row."""
+        return TemplateResponse(
             request,
-            format_html(
-                gettext(
-                    "Het token van {gebruiker} is aangemaakt: <code>{sleutel}</code>. Kopieer "
-                    "het nu en geef het veilig door aan wie de software instelt: regioreg toont "
-                    "het hierna niet meer, alleen het begin ({begin}). Kwijt? Verwijder het "
-                    "token en maak een nieuw."
-                ),
-                gebruiker=obj.user,
-                sleutel=obj.key,
-                begin=obj.begin,
-            ),
-            messages.SUCCESS,
+            "admin/toegang/token/aangemaakt.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": gettext("Token aangemaakt"),
+                "token": obj,
+            },
         )
-        return HttpResponseRedirect(reverse("admin:toegang_token_changelist"))
