@@ -188,9 +188,49 @@ class _Rechten:
         return self._mag(request, rechten.VERWIJDEREN, obj)
 
 
+def _andermans(obj) -> PermissionDenied:
+    """The refusal of a row that exists but is not the role's (another regio's arrangement or
+    a row under it, another gemeente's kader): the 403 page names it and what it belongs to."""
+    eigenaar = rechten.verband_van(obj) or getattr(obj, "gemeente", None) or obj
+    rij = {"model": _hoofdletter(obj._meta.verbose_name), "rij": obj}
+    if eigenaar == obj:
+        zin = gettext("%(model)s „%(rij)s” hoort niet bij wat uw account beheert.") % rij
+    else:
+        zin = gettext(
+            "%(model)s „%(rij)s” hoort bij %(soort)s „%(eigenaar)s”, niet bij wat uw account "
+            "beheert."
+        ) % {**rij, "soort": eigenaar._meta.verbose_name, "eigenaar": eigenaar}
+    return PermissionDenied(
+        zin
+        + " "
+        + gettext(
+            "In het beheer kunt u deze rij niet openen, wijzigen of verwijderen; lezen kan "
+            "iedereen op de openbare pagina's van het register."
+        )
+    )
+
+
 class RechtenAdminMixin(_Rechten):
     """For a ModelAdmin of a register model: each row is changeable or deletable only when
     `rechten` allows it for that row (Django's own checks ignore the row)."""
+
+    def get_object(self, request, object_id, from_field=None):
+        """The row of a page (change, delete, history, the workplace's tabs) from the rows the
+        role sees (`get_queryset`). A row that exists but is not the role's is refused here,
+        once for every page: the 403 page says which row and why. A row that does not exist
+        is Django's None ("bestaat niet")."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            veld = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+            try:
+                andermans = self.model._default_manager.filter(
+                    **{veld.name: veld.to_python(object_id)}
+                ).first()
+            except (ValueError, ValidationError):
+                andermans = None
+            if andermans is not None:
+                raise _andermans(andermans)
+        return obj
 
     def _mag(self, request, actie, obj):
         if obj is None:
@@ -228,20 +268,24 @@ class RechtenAdminMixin(_Rechten):
 
     def _eigen_geschiedenis(self, request, object_id) -> None:
         """The history of a row (django-simple-history's list, and its page of one version,
-        which also reverts to it) only for a row the role sees as stored (404 otherwise):
-        simple-history itself looks at the old version, not at the row as it is now. Of a
-        removed row, the last recorded version must be the role's to change."""
-        sleutel = {self.model._meta.pk.attname: unquote(object_id)}
+        which also reverts to it) only for a row the role sees as stored (`get_object`: the
+        403 page otherwise): simple-history itself looks at the old version, not at the row as
+        it is now. Of a removed row, the last recorded version must be the role's to change."""
+        if self.get_object(request, unquote(object_id)) is not None:
+            return
         try:
-            if self.get_queryset(request).filter(**sleutel).exists():
-                return
-            if not self.model._default_manager.filter(**sleutel).exists():
-                laatste = self._historie().filter(**sleutel).order_by("-history_date").first()
-                if laatste and rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
-                    return
+            laatste = (
+                self._historie()
+                .filter(**{self.opts.pk.attname: unquote(object_id)})
+                .order_by("-history_date")
+                .first()
+            )
         except (ValueError, ValidationError):
-            pass  # not a key of this model
-        raise Http404
+            laatste = None  # not a key of this model
+        if laatste is None:
+            raise Http404
+        if not rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
+            raise _andermans(laatste.instance)
 
 
 class RechtenInlineMixin(_Rechten):

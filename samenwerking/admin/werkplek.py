@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -139,8 +140,11 @@ class WerkplekViews:
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _verband(self, request, object_id):
-        verband = self.get_object(request, object_id)
-        if verband is None or not self.has_view_permission(request, verband):
+        """Another regio's arrangement is refused as on its change page (`get_object`)."""
+        verband = self.get_object(request, unquote(object_id))
+        if verband is None:
+            raise Http404
+        if not self.has_view_permission(request, verband):
             raise PermissionDenied
         return verband
 
