@@ -148,11 +148,7 @@ def _hoofdletter(tekst) -> str:
 
 
 def _geweigerd(obj, actie) -> ValidationError:
-    werkwoord = {
-        rechten.TOEVOEGEN: gettext("toevoegen"),
-        rechten.WIJZIGEN: gettext("wijzigen"),
-        rechten.VERWIJDEREN: gettext("verwijderen"),
-    }[actie]
+    werkwoord = rechten.WERKWOORDEN[actie]
     return ValidationError(
         gettext(
             "Uw account mag %(model)s „%(rij)s” niet %(werkwoord)s: alleen rijen van de eigen "

@@ -527,6 +527,7 @@ class Raster:
                 if bedrag is None:
                     if cel.opgeslagen is not None:
                         verwijderen.append(cel.opgeslagen)
+                        self._mag(request, cel, rechten.VERWIJDEREN, cel.opgeslagen)
                     continue
                 if cel.opgeslagen is not None and cel.opgeslagen.bedrag == bedrag:
                     continue
@@ -534,14 +535,11 @@ class Raster:
                     deelname=cel.deelname, jaar=cel.jaar, soort=cel.soort, onderdeel=""
                 )
                 rij.bedrag = bedrag
+                self._mag(request, cel, rechten.WIJZIGEN if rij.pk else rechten.TOEVOEGEN, rij)
                 nieuw_of_gewijzigd.append((cel, rij))
             if any(cel.fout for cel in self.cellen):
                 return False
             rijen = [rij for _cel, rij in nieuw_of_gewijzigd]
-            for rij in [*rijen, *verwijderen]:
-                actie = rechten.WIJZIGEN if rij.pk else rechten.TOEVOEGEN
-                if not rechten.mag(request.user, actie, rij):
-                    raise PermissionDenied
             if not request.POST.get("afwijkingen_bevestigd"):
                 for i, tekst in services.bijdrage_waarschuwingen(rijen=rijen).items():
                     nieuw_of_gewijzigd[i][0].waarschuwing = tekst
@@ -561,6 +559,16 @@ class Raster:
                 return False
             services.rijen_verwijderen(rijen=verwijderen)
         return True
+
+    @staticmethod
+    def _mag(request, cel: Cel, actie: str, rij: Bijdrage) -> None:
+        """A cell the account may not write (an emptied cell is a delete) gets a message
+        naming it; then nothing of the grid is saved."""
+        if not rechten.mag(request.user, actie, rij):
+            cel.fout = _(
+                "%(cel)s: uw account mag deze bijdrage niet %(werkwoord)s. Zet het oude bedrag "
+                "terug of vraag het een beheerder; er is niets opgeslagen."
+            ) % {"cel": cel.label, "werkwoord": rechten.WERKWOORDEN[actie]}
 
     def _invoer_overnemen(self, request) -> None:
         for cel in self.cellen:

@@ -17,6 +17,7 @@ from samenwerking.resources.widgets import BedragWidget
 from tests import factories as f
 from tests.toegang import account
 from tests.toegang.formulier import formulier_gegevens
+from toegang import rechten
 from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
@@ -413,6 +414,39 @@ def test_the_grid_deletes_an_emptied_cell_and_warns_of_a_tenfold_change(admin_cl
     assert antwoord.status_code == 302
     assert not models.Bijdrage.objects.filter(pk=weg.pk).exists()
     assert models.Bijdrage.objects.get(jaar=DIT_JAAR + 1).bedrag == Decimal("100000")
+
+
+def test_an_emptied_cell_is_checked_against_the_right_to_delete(referentiedata, monkeypatch):
+    """Emptying a cell deletes its bijdrage: a role that may change bijdragen but not delete
+    them sees the cell refused by name, and nothing of the grid is saved. (No role of today
+    differs here; the check must still ask for the right that is used.)"""
+    verband = f.SamenwerkingsverbandFactory()
+    a = f.DeelnameFactory(samenwerkingsverband=verband, gemeente__naam="Aadorp")
+    weg = f.BijdrageFactory(deelname=a, jaar=DIT_JAAR - 1, bedrag=Decimal("1000"))
+    client = Client()
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[verband]))
+    gegevens = _raster_gegevens(client, verband)
+    gegevens[_naam(a, DIT_JAAR - 1)] = ""
+    gegevens[_naam(a, DIT_JAAR)] = "2.000,00"
+    mag = rechten.mag
+    monkeypatch.setattr(
+        rechten,
+        "mag",
+        lambda user, actie, obj: actie != rechten.VERWIJDEREN and mag(user, actie, obj),
+    )
+    antwoord = client.post(_raster_url(verband), gegevens)
+    assert antwoord.status_code == 200
+    assert (
+        f"Aadorp, {DIT_JAAR - 1} begroot: uw account mag deze bijdrage niet verwijderen. Zet het "
+        "oude bedrag terug of vraag het een beheerder; er is niets opgeslagen."
+    ) in antwoord.content.decode()
+    assert list(models.Bijdrage.objects.all()) == [weg]
+    # With the right to delete, the same grid is saved.
+    monkeypatch.setattr(rechten, "mag", mag)
+    assert client.post(_raster_url(verband), gegevens).status_code == 302
+    assert list(models.Bijdrage.objects.values_list("jaar", "bedrag")) == [
+        (DIT_JAAR, Decimal("2000.00"))
+    ]
 
 
 def test_the_grid_refuses_when_someone_else_changed_the_regeling(admin_client):
