@@ -3,6 +3,7 @@
 {jaar} → wat kwam ervan terecht", the API, and query counts that stay constant."""
 
 import datetime
+import re
 from decimal import Decimal
 from html import unescape
 
@@ -14,6 +15,7 @@ from django.utils.html import strip_tags
 
 from raad import services
 from raad.models import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort
+from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.raad.factories import (
     IndicatorFactory,
@@ -90,6 +92,29 @@ def test_kader_admin_page_links_to_the_gemeente_page_with_the_kaders(client, stu
     pagina = client.get(publiek)
     assert pagina.status_code == 200
     assert kader.onderwerp in _tekst(pagina)
+
+
+def test_the_gemeente_pages_kaders_link_lists_that_gemeentes_kaders_only(sturingsregio):
+    """ "Kaders van deze gemeente beheren" filters on the gemeente itself: a name search for
+    Ede also found Nederweert's kaders (the name contains "ede") and any kader whose onderwerp
+    or regeling names Ede."""
+    ede = Gemeente.objects.get(cbs_code="GM0228")
+    nederweert = Gemeente.objects.get(cbs_code="GM0946")
+    eigen = KaderFactory(gemeente=ede, onderwerp="Kaders begroting 2026")
+    KaderFactory(gemeente=nederweert, onderwerp="Kaders Nederweert")
+    KaderFactory(gemeente=sturingsregio["zaanstad"], onderwerp="Zienswijze na overleg met Ede")
+    client = _admin(sturingsregio["beheerder"])
+    pagina = client.get("/gemeenten/GM0228/")
+    link = re.search(
+        r'<a href="([^"]+)">Kaders van deze gemeente beheren</a>', pagina.content.decode()
+    )
+    lijst = client.get(unescape(link.group(1)))
+    assert lijst.status_code == 200
+    assert list(lijst.context["cl"].result_list) == [eigen]
+    # The list says it is filtered on Ede (the gemeente filter, with Ede chosen).
+    assert re.search(
+        r'<li class="selected">\s*<a href="[^"]*">Ede</a></li>', lijst.content.decode()
+    )
 
 
 def test_griffie_cannot_enter_a_kader_for_another_gemeente_with_a_forged_id(sturingsregio):
