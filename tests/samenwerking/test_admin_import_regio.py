@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenwerking import resources
@@ -25,6 +23,7 @@ from tests.samenwerking.importhulp import (
     csv_bestand,
     meldingen,
     paginatekst,
+    tel,
     upload,
 )
 
@@ -212,13 +211,6 @@ def _verband_met_deelnames(aantal: int) -> Samenwerkingsverband:
     return verband
 
 
-def _tel(doe) -> tuple[int, object]:
-    ContentType.objects.clear_cache()  # every count includes reading the content type
-    with CaptureQueriesContext(connection) as vragen:
-        uitkomst = doe()
-    return len(vragen), uitkomst
-
-
 # Preview: session and user, the import's savepoints (6), the role of the account, the
 # arrangements of the samenwerkingsverband column, all gemeenten (by code or name); the stored
 # deelnames the file names with their arrangement and gemeente (prefetched; organisatie only
@@ -302,9 +294,9 @@ def test_other_imports_take_a_fixed_number_of_queries(admin_client, regio, model
     aantallen = []
     for aantal in (5, 50):
         inhoud = _bestanden(regio, aantal)[model]
-        voorbeeld_vragen, voorbeeld = _tel(lambda i=inhoud: upload(admin_client, model, i))
+        voorbeeld_vragen, voorbeeld = tel(lambda i=inhoud: upload(admin_client, model, i))
         assert voorbeeld.context.get("confirm_form") is not None, paginatekst(voorbeeld)[-3000:]
-        bevestig_vragen, antwoord = _tel(lambda v=voorbeeld: bevestig(admin_client, model, v))
+        bevestig_vragen, antwoord = tel(lambda v=voorbeeld: bevestig(admin_client, model, v))
         assert antwoord.status_code == 302
         assert meldingen(antwoord)[0].startswith("Import opgeslagen:")
         aantallen.append((voorbeeld_vragen, bevestig_vragen))
