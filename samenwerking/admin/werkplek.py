@@ -498,6 +498,11 @@ class Raster:
             if not cel.buiten and cel.onderdelen is None
         ]
 
+    @property
+    def celfouten(self) -> list[Cel]:
+        """The cells refused on saving, for the summary above the grid."""
+        return [cel for cel in self.cellen if cel.fout]
+
     def opslaan(self, request) -> bool:
         """Save what changed in the posted grid, all or nothing; False with per-cell errors
         (and warnings to confirm) when nothing was saved."""

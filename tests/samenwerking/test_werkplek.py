@@ -365,6 +365,15 @@ def test_the_grid_saves_nothing_when_one_cell_is_wrong(admin_client):
     assert f"Beekdorp, {DIT_JAAR + 1} begroot: „1.234” is geen eenduidig bedrag" in inhoud
     assert 'aria-invalid="true"' in inhoud
     assert list(models.Bijdrage.objects.all()) == [bestaand]
+    # Above the grid, announced: nothing saved, and a link to each refused cell (the cell
+    # may be far down a grid of thirty deelnemers).
+    samenvatting = re.search(r'<div class="errornote" role="alert">(.*?)</div>', inhoud, re.S)
+    assert samenvatting and inhoud.index(samenvatting.group(0)) < inhoud.index("<table")
+    assert "Er is niets opgeslagen: 1 vak heeft een fout." in samenvatting.group(1)
+    assert (
+        f'<a href="#{_naam(b, DIT_JAAR + 1)}">Beekdorp, {DIT_JAAR + 1} begroot: „1.234” is geen '
+        "eenduidig bedrag"
+    ) in samenvatting.group(1)
 
 
 def test_the_grid_shows_the_services_check_in_its_cell(admin_client):
