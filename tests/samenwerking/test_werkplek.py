@@ -120,6 +120,17 @@ def test_admin_shows_what_it_understood_next_to_an_amount(admin_client):
     assert "beheer/bedrag" in inhoud  # the script that shows it while typing
 
 
+def test_a_bijdrage_is_named_with_its_amount_in_dutch(admin_client):
+    """Its name in the admin (page title, delete confirmation, messages, history, the 403
+    page) writes the amount as everywhere else: € 123.456,78, not € 123456.78."""
+    bijdrage = f.BijdrageFactory(jaar=2025, bedrag=Decimal("123456.78"))
+    pagina = admin_client.get(
+        reverse("admin:samenwerking_bijdrage_delete", args=[bijdrage.pk])
+    ).content.decode()
+    assert "Begroot 2025: € 123.456,78" in pagina
+    assert "123456.78" not in pagina
+
+
 def test_jaarcijfers_amounts_are_read_the_dutch_way_too(admin_client):
     verband = f.SamenwerkingsverbandFactory()
     antwoord = admin_client.post(
