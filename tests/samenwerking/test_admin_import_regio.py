@@ -103,6 +103,20 @@ def test_a_row_of_another_regio_is_refused_by_row_and_nothing_is_saved(regio, mo
     assert sorted(map(str, resource_class().export().dict)) == voor  # the own row neither
 
 
+def test_an_own_row_with_an_empty_arrangement_cell_names_that_cell(regio):
+    """An own deelname whose samenwerkingsverband cell is left empty cannot be stored: the
+    preview says the column is empty, not that the row is another regio's."""
+    kop, eigen = _export_als_rijen(
+        resources.DeelnameResource, Deelname.objects.filter(samenwerkingsverband=regio["eigen"])
+    )
+    rij = _met_verandering(kop, eigen[0], "samenwerkingsverband", "")
+    antwoord = upload(client_van(regio["secretariaat"]), "deelname", csv_bestand(kop, [rij]))
+    tekst = paginatekst(antwoord)
+    assert antwoord.context.get("confirm_form") is None
+    assert "samenwerkingsverband: Dit veld mag niet leeg zijn." in tekst
+    assert "uw account mag deze regel niet" not in tekst
+
+
 @pytest.mark.parametrize("model", ["deelname", "bijdrage", "jaarcijfers"])
 def test_a_new_row_in_another_regio_is_refused(regio, model):
     ander = regio["ander"]
