@@ -477,7 +477,11 @@ def test_the_grid_refuses_when_someone_else_changed_the_regeling(admin_client):
     gegevens[_naam(a, DIT_JAAR + 1)] = "20"
     antwoord = admin_client.post(_raster_url(verband), gegevens)
     assert antwoord.status_code == 200
-    assert "Iemand anders heeft deze regeling intussen gewijzigd" in antwoord.content.decode()
+    assert re.search(
+        r'<ul class="errorlist nonfield" role="alert"><li>Iemand anders heeft deze regeling '
+        "intussen gewijzigd",
+        antwoord.content.decode(),
+    )
     assert models.Bijdrage.objects.count() == 1
 
 
