@@ -242,7 +242,8 @@ class KaderAdmin(GemeenteRechtenMixin, RegisterAdmin):
         "jaar",
         "besluitdatum",
     ]
-    list_filter = ["soort", "jaar"]
+    # The gemeente page's link filters on its gemeente (a name search also matched others).
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter), "soort", "jaar"]
     list_select_related = ["gemeente", "samenwerkingsverband"]
     search_fields = ["onderwerp", "gemeente__naam", "samenwerkingsverband__naam"]
     date_hierarchy = "besluitdatum"

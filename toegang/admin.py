@@ -2,15 +2,14 @@
 `toegang.rechten` about the row at hand (Django's own checks ignore the row)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken import admin as authtoken_admin
@@ -149,11 +148,7 @@ def _hoofdletter(tekst) -> str:
 
 
 def _geweigerd(obj, actie) -> ValidationError:
-    werkwoord = {
-        rechten.TOEVOEGEN: gettext("toevoegen"),
-        rechten.WIJZIGEN: gettext("wijzigen"),
-        rechten.VERWIJDEREN: gettext("verwijderen"),
-    }[actie]
+    werkwoord = rechten.WERKWOORDEN[actie]
     return ValidationError(
         gettext(
             "Uw account mag %(model)s „%(rij)s” niet %(werkwoord)s: alleen rijen van de eigen "
@@ -189,9 +184,49 @@ class _Rechten:
         return self._mag(request, rechten.VERWIJDEREN, obj)
 
 
+def _andermans(obj) -> PermissionDenied:
+    """The refusal of a row that exists but is not the role's (another regio's arrangement or
+    a row under it, another gemeente's kader): the 403 page names it and what it belongs to."""
+    eigenaar = rechten.verband_van(obj) or getattr(obj, "gemeente", None) or obj
+    rij = {"model": _hoofdletter(obj._meta.verbose_name), "rij": obj}
+    if eigenaar == obj:
+        zin = gettext("%(model)s „%(rij)s” hoort niet bij wat uw account beheert.") % rij
+    else:
+        zin = gettext(
+            "%(model)s „%(rij)s” hoort bij %(soort)s „%(eigenaar)s”, niet bij wat uw account "
+            "beheert."
+        ) % {**rij, "soort": eigenaar._meta.verbose_name, "eigenaar": eigenaar}
+    return PermissionDenied(
+        zin
+        + " "
+        + gettext(
+            "In het beheer kunt u deze rij niet openen, wijzigen of verwijderen; lezen kan "
+            "iedereen op de openbare pagina's van het register."
+        )
+    )
+
+
 class RechtenAdminMixin(_Rechten):
     """For a ModelAdmin of a register model: each row is changeable or deletable only when
     `rechten` allows it for that row (Django's own checks ignore the row)."""
+
+    def get_object(self, request, object_id, from_field=None):
+        """The row of a page (change, delete, history, the workplace's tabs) from the rows the
+        role sees (`get_queryset`). A row that exists but is not the role's is refused here,
+        once for every page: the 403 page says which row and why. A row that does not exist
+        is Django's None ("bestaat niet")."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            veld = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+            try:
+                andermans = self.model._default_manager.filter(
+                    **{veld.name: veld.to_python(object_id)}
+                ).first()
+            except (ValueError, ValidationError):
+                andermans = None
+            if andermans is not None:
+                raise _andermans(andermans)
+        return obj
 
     def _mag(self, request, actie, obj):
         if obj is None:
@@ -229,20 +264,24 @@ class RechtenAdminMixin(_Rechten):
 
     def _eigen_geschiedenis(self, request, object_id) -> None:
         """The history of a row (django-simple-history's list, and its page of one version,
-        which also reverts to it) only for a row the role sees as stored (404 otherwise):
-        simple-history itself looks at the old version, not at the row as it is now. Of a
-        removed row, the last recorded version must be the role's to change."""
-        sleutel = {self.model._meta.pk.attname: unquote(object_id)}
+        which also reverts to it) only for a row the role sees as stored (`get_object`: the
+        403 page otherwise): simple-history itself looks at the old version, not at the row as
+        it is now. Of a removed row, the last recorded version must be the role's to change."""
+        if self.get_object(request, unquote(object_id)) is not None:
+            return
         try:
-            if self.get_queryset(request).filter(**sleutel).exists():
-                return
-            if not self.model._default_manager.filter(**sleutel).exists():
-                laatste = self._historie().filter(**sleutel).order_by("-history_date").first()
-                if laatste and rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
-                    return
+            laatste = (
+                self._historie()
+                .filter(**{self.opts.pk.attname: unquote(object_id)})
+                .order_by("-history_date")
+                .first()
+            )
         except (ValueError, ValidationError):
-            pass  # not a key of this model
-        raise Http404
+            laatste = None  # not a key of this model
+        if laatste is None:
+            raise Http404
+        if not rechten.mag(request.user, rechten.WIJZIGEN, laatste.instance):
+            raise _andermans(laatste.instance)
 
 
 class RechtenInlineMixin(_Rechten):
@@ -343,7 +382,7 @@ class TokenForm(forms.ModelForm):
 @admin.register(Token)
 class TokenAdmin(authtoken_admin.TokenAdmin):
     """API tokens (beheerders only: `toegang` is not a register app). The whole key is shown
-    once, in the message after it is made, as DRF's documentation advises; after that only
+    once, on the page that answers the add form, as DRF's documentation advises; after that only
     its first characters (`Token.__str__`). A token is not moved to another account: delete
     it and make a new one."""
 
@@ -359,19 +398,15 @@ class TokenAdmin(authtoken_admin.TokenAdmin):
         return False
 
     def response_add(self, request, obj, post_url_continue=None):
-        self.message_user(
+        """The whole key on this answer only: not in a message (Django keeps those in a
+        cookie or the session until they are shown), nor in a log or history row."""
+        return TemplateResponse(
             request,
-            format_html(
-                gettext(
-                    "Het token van {gebruiker} is aangemaakt: <code>{sleutel}</code>. Kopieer "
-                    "het nu en geef het veilig door aan wie de software instelt: regioreg toont "
-                    "het hierna niet meer, alleen het begin ({begin}). Kwijt? Verwijder het "
-                    "token en maak een nieuw."
-                ),
-                gebruiker=obj.user,
-                sleutel=obj.key,
-                begin=obj.begin,
-            ),
-            messages.SUCCESS,
+            "admin/toegang/token/aangemaakt.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": gettext("Token aangemaakt"),
+                "token": obj,
+            },
         )
-        return HttpResponseRedirect(reverse("admin:toegang_token_changelist"))

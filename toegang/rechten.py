@@ -19,12 +19,18 @@ a queryset (`beperk`) and finds the arrangement of one row (`_verband_id`).
 
 from django.conf import settings
 from django.db.models import Model, QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from .models import Rol, RolSoort
 
 LEZEN, TOEVOEGEN, WIJZIGEN, VERWIJDEREN = "view", "add", "change", "delete"
 ACTIES = (LEZEN, TOEVOEGEN, WIJZIGEN, VERWIJDEREN)
+# A refused write in words: "uw account mag … niet {werkwoord}".
+WERKWOORDEN = {
+    TOEVOEGEN: gettext_lazy("toevoegen"),
+    WIJZIGEN: gettext_lazy("wijzigen"),
+    VERWIJDEREN: gettext_lazy("verwijderen"),
+}
 
 # Rows a secretariaat maintains, by model label, with the lookup path to their arrangement.
 VERBAND_PAD = {

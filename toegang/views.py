@@ -11,7 +11,8 @@ from .models import RolSoort
 def geen_toegang(request, exception=None):
     """For the admin and the pages alike (Django's handler403). Queries for a logged-in
     account: its role (with its arrangements) and the beheerders to ask; none for others."""
-    context = {"ingelogd": request.user.is_authenticated}
+    # What was refused, when the refusal says so (`toegang.admin._andermans`: which row).
+    context = {"ingelogd": request.user.is_authenticated, "melding": str(exception or "")}
     if request.user.is_authenticated:
         gevonden = rechten.rol(request.user)
         context.update(

@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -139,8 +140,11 @@ class WerkplekViews:
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _verband(self, request, object_id):
-        verband = self.get_object(request, object_id)
-        if verband is None or not self.has_view_permission(request, verband):
+        """Another regio's arrangement is refused as on its change page (`get_object`)."""
+        verband = self.get_object(request, unquote(object_id))
+        if verband is None:
+            raise Http404
+        if not self.has_view_permission(request, verband):
             raise PermissionDenied
         return verband
 
@@ -494,6 +498,11 @@ class Raster:
             if not cel.buiten and cel.onderdelen is None
         ]
 
+    @property
+    def celfouten(self) -> list[Cel]:
+        """The cells refused on saving, for the summary above the grid."""
+        return [cel for cel in self.cellen if cel.fout]
+
     def opslaan(self, request) -> bool:
         """Save what changed in the posted grid, all or nothing; False with per-cell errors
         (and warnings to confirm) when nothing was saved."""
@@ -523,6 +532,7 @@ class Raster:
                 if bedrag is None:
                     if cel.opgeslagen is not None:
                         verwijderen.append(cel.opgeslagen)
+                        self._mag(request, cel, rechten.VERWIJDEREN, cel.opgeslagen)
                     continue
                 if cel.opgeslagen is not None and cel.opgeslagen.bedrag == bedrag:
                     continue
@@ -530,14 +540,11 @@ class Raster:
                     deelname=cel.deelname, jaar=cel.jaar, soort=cel.soort, onderdeel=""
                 )
                 rij.bedrag = bedrag
+                self._mag(request, cel, rechten.WIJZIGEN if rij.pk else rechten.TOEVOEGEN, rij)
                 nieuw_of_gewijzigd.append((cel, rij))
             if any(cel.fout for cel in self.cellen):
                 return False
             rijen = [rij for _cel, rij in nieuw_of_gewijzigd]
-            for rij in [*rijen, *verwijderen]:
-                actie = rechten.WIJZIGEN if rij.pk else rechten.TOEVOEGEN
-                if not rechten.mag(request.user, actie, rij):
-                    raise PermissionDenied
             if not request.POST.get("afwijkingen_bevestigd"):
                 for i, tekst in services.bijdrage_waarschuwingen(rijen=rijen).items():
                     nieuw_of_gewijzigd[i][0].waarschuwing = tekst
@@ -557,6 +564,16 @@ class Raster:
                 return False
             services.rijen_verwijderen(rijen=verwijderen)
         return True
+
+    @staticmethod
+    def _mag(request, cel: Cel, actie: str, rij: Bijdrage) -> None:
+        """A cell the account may not write (an emptied cell is a delete) gets a message
+        naming it; then nothing of the grid is saved."""
+        if not rechten.mag(request.user, actie, rij):
+            cel.fout = _(
+                "%(cel)s: uw account mag deze bijdrage niet %(werkwoord)s. Zet het oude bedrag "
+                "terug of vraag het een beheerder; er is niets opgeslagen."
+            ) % {"cel": cel.label, "werkwoord": rechten.WERKWOORDEN[actie]}
 
     def _invoer_overnemen(self, request) -> None:
         for cel in self.cellen:

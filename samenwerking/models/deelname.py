@@ -17,6 +17,7 @@ from ..constants import (
     label,
 )
 from ..fields import KeuzelijstField, VeldCheckConstraint
+from ..tekst import euro_tekst
 from .basis import (
     MetPeriode,
     PeriodeQuerySet,
@@ -411,4 +412,5 @@ class Bijdrage(RegisterModel):
 
     def __str__(self):
         onderdeel = f" ({self.onderdeel})" if self.onderdeel else ""
-        return f"{self.get_soort_display()} {self.jaar}{onderdeel}: € {self.bedrag}"
+        bedrag = "?" if self.bedrag is None else euro_tekst(self.bedrag, 2)
+        return f"{self.get_soort_display()} {self.jaar}{onderdeel}: {bedrag}"

@@ -579,14 +579,17 @@ class RegisterResource(Zelfverwijzingen, resources.ModelResource):
 
 
 def controleer_recht(gebruiker, actie: str, instance) -> None:
-    """A row of another regio's arrangement is this row's error (toegang.rechten)."""
-    if not rechten.mag(gebruiker, actie, instance):
-        raise ValidationError(
-            "uw account mag deze regel niet "
-            f"{'toevoegen' if actie == rechten.TOEVOEGEN else 'wijzigen'}: alleen regels van "
-            "de eigen samenwerkingsverbanden. Haal de regel uit het bestand of vraag een "
-            "beheerder."
-        )
+    """Refuse a row of another regio (toegang.rechten); one naming none: its empty key."""
+    if rechten.mag(gebruiker, actie, instance):
+        return
+    pad = rechten.VERBAND_PAD.get(instance._meta.label_lower)
+    if pad and rechten.verband_van(instance) is None:
+        veld = instance._meta.get_field(pad.split("__")[0])
+        raise ValidationError({veld.name: veld.error_messages["null"]})
+    raise ValidationError(
+        f"uw account mag deze regel niet {rechten.WERKWOORDEN[actie]}: alleen regels van de "
+        "eigen samenwerkingsverbanden. Haal de regel uit het bestand of vraag een beheerder."
+    )
 
 
 def regelfout(fout: ValidationError) -> str:

@@ -39,12 +39,14 @@ class Weergaveverschil(Diff):
         self.left, self.right = [], []
 
     def compare_with(self, resource, instance):
+        # The stored rows the import holds, by model and key, to name them in the old cells
+        # too. A new row (not stored yet) has no key: it is named from its own cell only.
         bekend = {}
         for obj in (instance, self.links):
             for veld in obj._meta.concrete_fields if obj is not None else ():
                 if veld.many_to_one:
                     gerelateerd = obj._state.fields_cache.get(veld.cache_name)
-                    if gerelateerd is not None:
+                    if gerelateerd is not None and gerelateerd.pk is not None:
                         bekend[(veld.related_model, gerelateerd.pk)] = str(gerelateerd)
         self.left = self._waarden(resource, self.links, bekend)
         self.right = self._waarden(resource, instance, bekend)
@@ -63,8 +65,11 @@ class Weergaveverschil(Diff):
                 waarden.append(waarde)
                 continue
             if model_veld.many_to_one:
-                sleutel = getattr(obj, model_veld.attname)
-                waarde = bekend.get((model_veld.related_model, sleutel), waarde)
+                gerelateerd = obj._state.fields_cache.get(model_veld.cache_name)
+                if gerelateerd is not None:
+                    waarde = str(gerelateerd)
+                elif (sleutel := getattr(obj, model_veld.attname)) is not None:
+                    waarde = bekend.get((model_veld.related_model, sleutel), waarde)
             else:
                 nl = weergave_nl(model_veld, getattr(obj, model_veld.attname, None))
                 waarde = waarde if nl is None else nl

@@ -172,10 +172,10 @@ def test_the_permission_hook_narrows_zienswijzen_to_a_users_gemeenten(admin_clie
         admin_client.get(reverse("admin:raad_zienswijze_change", args=[eigen.pk])).status_code
         == 200
     )
-    # Another gemeente's zienswijze is not found, neither directly nor as an inline.
+    # Another gemeente's zienswijze is refused (403), neither directly nor as an inline.
     assert (
         admin_client.get(reverse("admin:raad_zienswijze_change", args=[ander.pk])).status_code
-        == 302
+        == 403
     )
     verzoek = admin_client.get(
         reverse("admin:raad_zienswijzeverzoek_change", args=[ander.zienswijzeverzoek_id])

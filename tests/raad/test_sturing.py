@@ -3,6 +3,7 @@
 {jaar} → wat kwam ervan terecht", the API, and query counts that stay constant."""
 
 import datetime
+import re
 from decimal import Decimal
 from html import unescape
 
@@ -14,6 +15,7 @@ from django.utils.html import strip_tags
 
 from raad import services
 from raad.models import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort
+from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.raad.factories import (
     IndicatorFactory,
@@ -92,6 +94,29 @@ def test_kader_admin_page_links_to_the_gemeente_page_with_the_kaders(client, stu
     assert kader.onderwerp in _tekst(pagina)
 
 
+def test_the_gemeente_pages_kaders_link_lists_that_gemeentes_kaders_only(sturingsregio):
+    """ "Kaders van deze gemeente beheren" filters on the gemeente itself: a name search for
+    Ede also found Nederweert's kaders (the name contains "ede") and any kader whose onderwerp
+    or regeling names Ede."""
+    ede = Gemeente.objects.get(cbs_code="GM0228")
+    nederweert = Gemeente.objects.get(cbs_code="GM0946")
+    eigen = KaderFactory(gemeente=ede, onderwerp="Kaders begroting 2026")
+    KaderFactory(gemeente=nederweert, onderwerp="Kaders Nederweert")
+    KaderFactory(gemeente=sturingsregio["zaanstad"], onderwerp="Zienswijze na overleg met Ede")
+    client = _admin(sturingsregio["beheerder"])
+    pagina = client.get("/gemeenten/GM0228/")
+    link = re.search(
+        r'<a href="([^"]+)">Kaders van deze gemeente beheren</a>', pagina.content.decode()
+    )
+    lijst = client.get(unescape(link.group(1)))
+    assert lijst.status_code == 200
+    assert list(lijst.context["cl"].result_list) == [eigen]
+    # The list says it is filtered on Ede (the gemeente filter, with Ede chosen).
+    assert re.search(
+        r'<li class="selected">\s*<a href="[^"]*">Ede</a></li>', lijst.content.decode()
+    )
+
+
 def test_griffie_cannot_enter_a_kader_for_another_gemeente_with_a_forged_id(sturingsregio):
     client = _admin(sturingsregio["griffie"])
     antwoord = _kader_post(client, sturingsregio, gemeente=str(sturingsregio["purmerend"].pk))
@@ -108,11 +133,13 @@ def test_griffie_cannot_change_or_move_a_kader_of_another_gemeente(sturingsregio
         gemeente=sturingsregio["zaanstad"], samenwerkingsverband=sturingsregio["eigen"]
     )
     client = _admin(sturingsregio["griffie"])
-    # Another gemeente's kader is not there to change (the admin redirects as for a missing row).
-    assert client.get(_url(Kader, "change", anders.pk)).status_code == 302
+    # Another gemeente's kader is not there to change: the 403 page names it.
+    geweigerd = client.get(_url(Kader, "change", anders.pk))
+    assert geweigerd.status_code == 403
+    assert "hoort bij gemeente „Purmerend”, niet bij wat uw account beheert." in _tekst(geweigerd)
     client.post(_url(Kader, "change", anders.pk), {"onderwerp": "Gekaapt"})
     assert Kader.objects.get(pk=anders.pk).onderwerp == anders.onderwerp
-    assert client.post(_url(Kader, "delete", anders.pk), {"post": "yes"}).status_code == 302
+    assert client.post(_url(Kader, "delete", anders.pk), {"post": "yes"}).status_code == 403
     assert Kader.objects.filter(pk=anders.pk).exists()
     # Its own kader cannot be moved to another gemeente by a forged id either.
     gegevens = formulier_gegevens(client.get(_url(Kader, "change", eigen.pk)))
@@ -124,9 +151,9 @@ def test_griffie_cannot_change_or_move_a_kader_of_another_gemeente(sturingsregio
 
 @pytest.mark.parametrize(
     ("rol", "status"),
-    # A secretariaat has no kaders at all; another griffie does not get Zaanstad's: the admin
-    # sends it to its start page (Django's "does not exist").
-    [("secretariaat", 403), ("griffie_purmerend", 302)],
+    # A secretariaat has no kaders at all; another griffie does not get Zaanstad's (the 403
+    # page names the kader).
+    [("secretariaat", 403), ("griffie_purmerend", 403)],
 )
 def test_others_may_not_change_zaanstads_kaders(sturingsregio, rol, status):
     kader = KaderFactory(
@@ -136,8 +163,8 @@ def test_others_may_not_change_zaanstads_kaders(sturingsregio, rol, status):
     gegevens = {"onderwerp": ["Gekaapt"], "gemeente": [str(sturingsregio["zaanstad"].pk)]}
     antwoord = client.post(_url(Kader, "change", kader.pk), gegevens)
     assert antwoord.status_code == status, antwoord.status_code
-    if status == 302:
-        assert antwoord.url == reverse("admin:index")
+    if rol == "griffie_purmerend":
+        assert "hoort bij gemeente „Zaanstad”, niet bij wat uw account beheert." in _tekst(antwoord)
     assert Kader.objects.get(pk=kader.pk).onderwerp == kader.onderwerp
     if rol == "secretariaat":
         # A secretariaat adds no kaders at all.
@@ -287,9 +314,9 @@ def test_another_secretariaat_cannot_add_doelen_with_a_forged_regeling(sturingsr
 def test_others_cannot_change_a_regelings_doelen_or_values(sturingsregio):
     waarde = IndicatorwaardeFactory(indicator__doel__samenwerkingsverband=sturingsregio["eigen"])
     indicator, doel = waarde.indicator, waarde.indicator.doel
-    # The other regeling's secretariaat does not get this one's indicator (sent to the admin's
-    # start page); a griffie has no doelen at all.
-    for rol, status in (("secretariaat_ander", 302), ("griffie", 403)):
+    # The other regeling's secretariaat does not get this one's indicator (the 403 page names
+    # it); a griffie has no doelen at all.
+    for rol, status in (("secretariaat_ander", 403), ("griffie", 403)):
         client = _admin(sturingsregio[rol])
         client.post(_url(Doel, "change", doel.pk), {"titel": "Gekaapt"})
         gegevens = {
@@ -304,8 +331,8 @@ def test_others_cannot_change_a_regelings_doelen_or_values(sturingsregio):
         }
         antwoord = client.post(_url(Indicator, "change", indicator.pk), gegevens)
         assert antwoord.status_code == status, (rol, antwoord.status_code)
-        if status == 302:
-            assert antwoord.url == reverse("admin:index")
+        if rol == "secretariaat_ander":
+            assert "niet bij wat uw account beheert." in _tekst(antwoord)
         if rol == "griffie":
             assert client.get(_url(Doel)).status_code == 403
     assert Doel.objects.get().titel == doel.titel

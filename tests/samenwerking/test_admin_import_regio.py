@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenwerking import resources
@@ -25,6 +23,7 @@ from tests.samenwerking.importhulp import (
     csv_bestand,
     meldingen,
     paginatekst,
+    tel,
     upload,
 )
 
@@ -102,6 +101,20 @@ def test_a_row_of_another_regio_is_refused_by_row_and_nothing_is_saved(regio, mo
         "samenwerkingsverbanden. Haal de regel uit het bestand of vraag een beheerder." in tekst
     )
     assert sorted(map(str, resource_class().export().dict)) == voor  # the own row neither
+
+
+def test_an_own_row_with_an_empty_arrangement_cell_names_that_cell(regio):
+    """An own deelname whose samenwerkingsverband cell is left empty cannot be stored: the
+    preview says the column is empty, not that the row is another regio's."""
+    kop, eigen = _export_als_rijen(
+        resources.DeelnameResource, Deelname.objects.filter(samenwerkingsverband=regio["eigen"])
+    )
+    rij = _met_verandering(kop, eigen[0], "samenwerkingsverband", "")
+    antwoord = upload(client_van(regio["secretariaat"]), "deelname", csv_bestand(kop, [rij]))
+    tekst = paginatekst(antwoord)
+    assert antwoord.context.get("confirm_form") is None
+    assert "samenwerkingsverband: Dit veld mag niet leeg zijn." in tekst
+    assert "uw account mag deze regel niet" not in tekst
 
 
 @pytest.mark.parametrize("model", ["deelname", "bijdrage", "jaarcijfers"])
@@ -212,13 +225,6 @@ def _verband_met_deelnames(aantal: int) -> Samenwerkingsverband:
     return verband
 
 
-def _tel(doe) -> tuple[int, object]:
-    ContentType.objects.clear_cache()  # every count includes reading the content type
-    with CaptureQueriesContext(connection) as vragen:
-        uitkomst = doe()
-    return len(vragen), uitkomst
-
-
 # Preview: session and user, the import's savepoints (6), the role of the account, the
 # arrangements of the samenwerkingsverband column, all gemeenten (by code or name); the stored
 # deelnames the file names with their arrangement and gemeente (prefetched; organisatie only
@@ -302,9 +308,9 @@ def test_other_imports_take_a_fixed_number_of_queries(admin_client, regio, model
     aantallen = []
     for aantal in (5, 50):
         inhoud = _bestanden(regio, aantal)[model]
-        voorbeeld_vragen, voorbeeld = _tel(lambda i=inhoud: upload(admin_client, model, i))
+        voorbeeld_vragen, voorbeeld = tel(lambda i=inhoud: upload(admin_client, model, i))
         assert voorbeeld.context.get("confirm_form") is not None, paginatekst(voorbeeld)[-3000:]
-        bevestig_vragen, antwoord = _tel(lambda v=voorbeeld: bevestig(admin_client, model, v))
+        bevestig_vragen, antwoord = tel(lambda v=voorbeeld: bevestig(admin_client, model, v))
         assert antwoord.status_code == 302
         assert meldingen(antwoord)[0].startswith("Import opgeslagen:")
         aantallen.append((voorbeeld_vragen, bevestig_vragen))

@@ -3,6 +3,7 @@ same file (before or after it): imported in one go; a cycle within the file, a p
 that is wrong and a parent the account does not maintain are refused by row, and nothing is
 saved."""
 
+import re
 import uuid
 
 import pytest
@@ -174,6 +175,27 @@ def test_admin_preview_shows_the_new_parent_and_confirm_saves_both(admin_client,
     assert antwoord.status_code == 302
     assert meldingen(antwoord)[0].startswith("Import opgeslagen: 2 nieuw")
     assert Samenwerkingsverband.objects.get(uuid=b).bovenliggend.naam == "Moeder"
+
+
+def test_admin_preview_shows_a_stored_rows_empty_parent_as_empty(admin_client, referentiedata):
+    """A stored arrangement without a parent, moved under a new one of the file: the preview's
+    old cell is empty and the new one names the parent. (The preview keyed the names of the
+    related rows it knew by their key, and a new row's key is None, as is an empty choice: the
+    old cell showed the new parent, as if nothing changed.)"""
+    bestaand = f.SamenwerkingsverbandFactory(naam="Oud verband", afkorting="")
+    nieuw = str(uuid.uuid4())
+    inhoud = csv_bestand(
+        KOP,
+        [
+            [bestaand.uuid, "Oud verband", "Openbaar lichaam", "2020-01-01", nieuw],
+            [nieuw, "Nieuwe koepel", "Openbaar lichaam", "2020-01-01", ""],
+        ],
+    )
+    voorbeeld = upload(admin_client, "samenwerkingsverband", inhoud)
+    rij = next(r for r in voorbeeld.context["result"].rows if r.instance.pk == bestaand.pk)
+    cellen = list(map(str, rij.diff))
+    assert re.search(r"<ins[^>]*>Nieuwe koepel</ins>", "".join(cellen)), cellen
+    assert not any(re.search(r"<(span|del)[^>]*>Nieuwe koepel<", c) for c in cellen), cellen
 
 
 def test_admin_preview_refuses_a_cycle_and_offers_no_confirm(admin_client, referentiedata):

@@ -2,6 +2,8 @@
 rows: every inline (nested or not) checks each posted row against the row as stored, and a
 refused row stops the whole submission with a Dutch message that names it."""
 
+import html
+
 import pytest
 from django.forms.models import model_to_dict
 from django.test import Client
@@ -252,7 +254,7 @@ RIJEN = [models.Deelname, models.Bijdrage, models.Zetel, models.Document, models
 
 
 @pytest.mark.parametrize("model", RIJEN, ids=[m.__name__ for m in RIJEN])
-def test_the_history_of_another_regios_row_is_not_there(regio, model):
+def test_the_history_of_another_regios_row_is_refused(regio, model):
     """django-simple-history reads the row unnarrowed and checks its old version: without
     the check on the row as stored, a secretariaat read another regio's history (with the
     accounts that changed it) and, posting the version's form with its own arrangement,
@@ -262,11 +264,11 @@ def test_the_history_of_another_regios_row_is_not_there(regio, model):
     vreemd = regio["ander"][model]
     ervoor = _opgeslagen(vreemd)
     lijst, versie = _geschiedenis_urls(vreemd)
-    assert client.get(lijst).status_code == 404
-    assert client.get(versie).status_code == 404
+    assert client.get(lijst).status_code == 403
+    assert client.get(versie).status_code == 403
     eigen = regio["eigen"][model]
     gegevens = formulier_gegevens(client.get(_geschiedenis_urls(eigen)[1]))
-    assert client.post(versie, gegevens).status_code == 404
+    assert client.post(versie, gegevens).status_code == 403
     assert _opgeslagen(vreemd) == ervoor
     assert not model.history.filter(history_user=regio["secretariaat"]).exists()
     # The own row's history is there, as is a beheerder's view of any row.
@@ -287,7 +289,7 @@ def test_the_history_of_a_removed_row_is_there_for_its_own_regio_only(regio):
         document.delete()
     pagina = client.get(urls["eigen"])
     assert pagina.status_code == 200 and "Stukken Veiligheidsregio Eigen" in pagina.content.decode()
-    assert client.get(urls["ander"]).status_code == 404
+    assert client.get(urls["ander"]).status_code == 403
     assert client.get(urls["ander"].replace("/history/", "x/history/")).status_code == 404
 
 
@@ -307,3 +309,69 @@ def test_reverting_to_a_version_of_another_regio_is_refused(regio):
     assert _opgeslagen(document) == ervoor
     # Its own history stays readable.
     assert client.get(lijst).status_code == 200
+
+
+# --- One refusal for "not yours": the 403 page that names the row ------------------------------
+
+ANDERMANS = [
+    "verband",
+    models.Deelname,
+    models.Bijdrage,
+    models.Bestuursorgaan,
+    models.Zetel,
+    models.Jaarcijfers,
+    models.Document,
+    models.WettelijkeGrondslag,
+    models.Bevoegdheid,
+]
+
+
+def _toegangen(obj) -> list[tuple[str, str]]:
+    """Every admin address of one row, with the method a user or a forged form uses."""
+    naam = f"admin:{obj._meta.app_label}_{obj._meta.model_name}"
+    lijst, versie = _geschiedenis_urls(obj)
+    adressen = [
+        ("get", _wijzig_url(obj)),
+        ("post", _wijzig_url(obj)),
+        ("get", reverse(f"{naam}_delete", args=[obj.pk])),
+        ("post", reverse(f"{naam}_delete", args=[obj.pk])),
+        ("get", lijst),
+        ("get", versie),
+        ("post", versie),
+    ]
+    if isinstance(obj, models.Samenwerkingsverband):
+        for tab in ("deelnemers", "bijdragen", "besturen", "jaarcijfers"):
+            adres = reverse(f"admin:samenwerking_samenwerkingsverband_{tab}", args=[obj.pk])
+            adressen += [("get", adres), ("post", adres)]
+    return adressen
+
+
+@pytest.mark.parametrize("soort", ANDERMANS, ids=[getattr(m, "__name__", m) for m in ANDERMANS])
+def test_every_page_of_another_regios_row_is_refused_alike(regio, soort):
+    """Change page, delete page, history, a version, and the workplace's tabs of another
+    regio's row: one answer, the Dutch 403 page that names the row, what it belongs to and
+    leads back; nothing is stored, whatever is posted."""
+    vreemd = regio["ander"][soort]
+    verband = regio["ander"]["verband"]
+    if vreemd == verband:
+        zin = f"Samenwerkingsverband „{verband}” hoort niet bij wat uw account beheert."
+    else:
+        zin = (
+            f"{str(vreemd._meta.verbose_name).capitalize()} „{vreemd}” hoort bij "
+            f"samenwerkingsverband „{verband}”, niet bij wat uw account beheert."
+        )
+    ervoor = _opgeslagen(vreemd)
+    client = Client()
+    client.force_login(regio["secretariaat"])
+    for methode, adres in _toegangen(vreemd):
+        antwoord = getattr(client, methode)(adres, {"post": "yes", "naam": "Gekaapt"})
+        tekst = html.unescape(" ".join(antwoord.content.decode().split()))
+        assert antwoord.status_code == 403, (methode, adres)
+        assert zin in tekst, (methode, adres)
+        assert "In het beheer kunt u deze rij niet openen, wijzigen of verwijderen" in tekst
+        assert "Veiligheidsregio Eigen" in tekst  # what the account may change
+        assert 'href="/admin/">Terug naar het beheer</a>' in antwoord.content.decode()
+    assert _opgeslagen(vreemd) == ervoor
+    # A row that does not exist is not refused but missing, as Django has it.
+    onbekend = _wijzig_url(vreemd).replace(f"/{vreemd.pk}/", "/999999/")
+    assert client.get(onbekend, follow=True).redirect_chain[-1][0] == "/admin/"

@@ -76,14 +76,12 @@ def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
     assert _lijst(client, Samenwerkingsverband) == [regio["eigen"]]
     eigen = client.get(_wijzig_url(regio["eigen"]))
     assert eigen.status_code == 200 and eigen.context["has_change_permission"]
-    # Another regio's arrangement is not there to edit: the admin redirects as for a missing
-    # row, with a message that does not only suggest it was deleted.
-    assert client.get(_wijzig_url(regio["ander"])).status_code == 302
-    melding = client.get(_wijzig_url(regio["ander"]), follow=True).content.decode()
+    # Another regio's arrangement is not there to edit: the 403 page names it.
+    geweigerd = client.get(_wijzig_url(regio["ander"]))
+    assert geweigerd.status_code == 403
     assert (
-        f"Samenwerkingsverband met ID „{regio['ander'].pk}” staat niet in uw lijst: verwijderd, "
-        "of van een samenwerkingsverband dat uw account niet beheert."
-    ) in melding
+        f"Samenwerkingsverband „{regio['ander']}” hoort niet bij wat uw account beheert."
+    ) in geweigerd.content.decode()
     naam = regio["ander"].naam
     client.post(_wijzig_url(regio["ander"]), {"naam": "Gekaapt"})
     assert Samenwerkingsverband.objects.get(pk=regio["ander"].pk).naam == naam
@@ -164,7 +162,11 @@ def test_admin_griffie_handles_only_its_own_zienswijzen_and_reads_the_rest(regio
     assert _lijst(client, Zienswijze) == [regio["zienswijze_zaanstad"]]
     eigen = client.get(_wijzig_url(regio["zienswijze_zaanstad"]))
     assert eigen.status_code == 200 and eigen.context["has_change_permission"]
-    assert client.get(_wijzig_url(regio["zienswijze_purmerend"])).status_code == 302
+    andere = client.get(_wijzig_url(regio["zienswijze_purmerend"]))
+    assert andere.status_code == 403
+    assert "hoort bij gemeente „Purmerend”, niet bij wat uw account beheert." in (
+        andere.content.decode()
+    )
     verband = client.get(_wijzig_url(regio["eigen"]))
     assert verband.status_code == 200
     assert not verband.context["has_change_permission"]

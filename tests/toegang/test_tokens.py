@@ -1,6 +1,6 @@
-"""API tokens in the admin as a beheerder uses them: the whole key once, in the message right
-after it is made; after that only its first characters (list, page, log, delete page), and a
-token is never moved to another account. Other roles do not see tokens at all."""
+"""API tokens in the admin as a beheerder uses them: the whole key once, on the answer to the
+add form (never in a message); after that only its first characters (list, page, log, delete
+page), and a token is never moved to another account. Other roles do not see tokens at all."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -21,14 +21,21 @@ def test_the_whole_key_is_shown_once_when_the_token_is_made(client):
     secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
     client.force_login(beheerder)
 
-    gemaakt = client.post(f"{LIJST}add/", {"user": secretaris.pk}, follow=True)
+    gemaakt = client.post(f"{LIJST}add/", {"user": secretaris.pk})
     sleutel = Token.objects.get(user=secretaris).key
     tekst = _tekst(gemaakt)
+    # On the answer to the add form itself, not through a redirect and a message.
     assert gemaakt.status_code == 200
-    assert (
-        f"Het token van secretaris-vrzw is aangemaakt: <code>{sleutel}</code>. Kopieer het nu"
-    ) in tekst
-    assert f"regioreg toont het hierna niet meer, alleen het begin ({sleutel[:6]}…)" in tekst
+    assert "Het token van secretaris-vrzw is aangemaakt. Dit is de hele sleutel:" in tekst
+    assert f'<code id="sleutel">{sleutel}</code>' in tekst
+    assert "Bewaar deze sleutel nu, hij wordt niet meer getoond." in tekst
+    assert f"alleen het begin ({sleutel[:6]}…)" in tekst
+    assert "no-store" in gemaakt["Cache-Control"]
+    # Kept nowhere: no message (Django keeps those in a cookie or the session until shown),
+    # no session value, no log row.
+    assert not list(gemaakt.wsgi_request._messages)
+    assert all(sleutel not in morsel.value for morsel in client.cookies.values())
+    assert sleutel not in str(dict(client.session))
 
     lijst = _tekst(client.get(LIJST))
     assert f"{sleutel[:6]}…" in lijst and "secretaris-vrzw" in lijst
@@ -38,8 +45,8 @@ def test_the_whole_key_is_shown_once_when_the_token_is_made(client):
     assert "token van secretaris-vrzw" in _tekst(bekijken) and sleutel not in _tekst(bekijken)
     assert sleutel not in _tekst(client.get("/admin/"))  # the recent actions
     assert sleutel not in _tekst(client.get(f"{LIJST}{secretaris.pk}/delete/"))
-    assert [e.object_repr for e in LogEntry.objects.all()] == [
-        f"token van secretaris-vrzw ({sleutel[:6]}…)"
+    assert [(e.object_repr, e.change_message) for e in LogEntry.objects.all()] == [
+        (f"token van secretaris-vrzw ({sleutel[:6]}…)", '[{"added": {}}]')
     ]
 
 
