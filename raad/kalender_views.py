@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenwerking.periode import geeindigd
 from samenwerking.tekst import datum_tekst
 
 from . import rechten
@@ -66,7 +67,7 @@ def _kalender(gemeente, form, waarden: dict, *, vooruit: datetime.timedelta):
 def _opgeheven(gemeente, vandaag: datetime.date) -> bool:
     """Has the gemeente gone up in another by `vandaag`? Then there is no raad and no calendar:
     the page and the feed point to its successors instead."""
-    return gemeente.einddatum is not None and gemeente.einddatum <= vandaag
+    return geeindigd(vandaag, gemeente.einddatum)
 
 
 def _adres(naam: str, gemeente, waarden: dict) -> str:

@@ -241,10 +241,6 @@ def gemeente_overzicht(request, cbs_code: str):
             (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
         ],
         "totalen": kostentotalen(gemeente, alle, jaar=jaar),
-        # How many bijdragen the totals leave out as unknown, said beside them as the
-        # subtotals and the verbonden-partijen list say it.
-        "zonder_begroot": sum(d.bijdrage_begroot is None for d in alle),
-        "zonder_gerealiseerd": sum(d.bijdrage_gerealiseerd is None for d in alle),
         "opvolgers": _opvolgers(gemeente),
         "exportform": ExportForm(),
         "kaders_per_verband": kaders_van_gemeente(gemeente),

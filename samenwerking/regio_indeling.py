@@ -38,7 +38,7 @@ from .formats import BestandsFout as BestandsFout
 from .formats import CSVNederlands, ODSNederlands, XLSXNederlands
 from .models import Deelname, Gemeente, Herindeling, Samenwerkingsverband
 from .normalisatie import Namenlijst, normaliseer_naam, regeling_sleutel
-from .periode import periode_q
+from .periode import geeindigd, periode_q
 from .tekst import datum_tekst
 
 NIEUW, AL_BEKEND, FOUT = "nieuw", "al bekend", "fout"
@@ -196,7 +196,7 @@ class _Gemeenten:
         """The gemeente that continues `gemeente` on `peildatum`, with a note when it is not
         the gemeente itself."""
         stappen = []
-        while gemeente.einddatum is not None and gemeente.einddatum <= peildatum:
+        while geeindigd(peildatum, gemeente.einddatum):
             herindelingen = self.opvolgers.get(gemeente.pk, [])
             nieuwe = {h.nieuwe_gemeente_id: h for h in herindelingen}
             if len(nieuwe) != 1:

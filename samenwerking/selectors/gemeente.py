@@ -157,6 +157,9 @@ class Kostentotalen(PerInwoner):
     inwoners_bron: str = ""
     begroot_vorig_jaar: Decimal | None = None
     gerealiseerd_vorig_jaar: Decimal | None = None
+    # How many bijdragen the sums leave out as unknown (said beside them, never counted as 0).
+    zonder_begroot: int = 0
+    zonder_gerealiseerd: int = 0
 
 
 def met_inwonertal(gemeenten: QuerySet[Gemeente], *, jaar: int) -> QuerySet[Gemeente]:
@@ -193,6 +196,8 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
         inwoners_bron=bron_omschrijving(bron) if bron else "",
         begroot_vorig_jaar=totaal(d.bijdrage_begroot_vorig_jaar for d in deelnames),
         gerealiseerd_vorig_jaar=totaal(d.bijdrage_gerealiseerd_vorig_jaar for d in deelnames),
+        zonder_begroot=sum(d.bijdrage_begroot is None for d in deelnames),
+        zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in deelnames),
     )
 
 
