@@ -85,9 +85,9 @@ def _datum(tekst: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(tekst) if tekst else None
 
 
-def _bbv(vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, organen, sommen, jaar):
-    """The BBV test on plain objects: (verbonden partij, bestuurlijk, financieel, reden)."""
-    rij = SimpleNamespace(
+def _toets(vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, organen, sommen):
+    """A row for the BBV test as plain object; `bbv_toets` sets its answer on it."""
+    return SimpleNamespace(
         samenwerkingsverband=SimpleNamespace(vorm=vorm),
         stemmen=stemmen,
         aansprakelijk=aansprakelijk,
@@ -96,9 +96,8 @@ def _bbv(vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, org
         belang_toelichting=toelichting,
         bijdrage_begroot=sommen[0],
         bijdrage_gerealiseerd=sommen[1],
+        zetels_in_jaar=[SimpleNamespace(bestuursorgaan=o) for o in organen],
     )
-    bbv_toets(rij, jaar=jaar, zetels_in_jaar=[SimpleNamespace(bestuursorgaan=o) for o in organen])
-    return rij.verbonden_partij, rij.bestuurlijk_belang, rij.financieel_belang, rij.bbv_redenen
 
 
 def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: str) -> str | None:
@@ -125,7 +124,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         _labels(OrgaanSoort),
         _labels(BijdrageSoort),
     )
-    verbanden, totaal_begroot, totaal_gerealiseerd = [], [], []
+    verbanden, toetsen, totaal_begroot, totaal_gerealiseerd = [], [], [], []
     for (
         _cbs,
         _naam,
@@ -158,16 +157,17 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
             organen = json.loads(organen)
         begroot = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == BEGROOT])
         gerealiseerd = _som([Decimal(b["bedrag"]) for b in bijdragen if b["soort"] == GEREALISEERD])
-        verbonden, bestuurlijk, financieel, reden = _bbv(
-            vorm,
-            stemmen,
-            aansprakelijk,
-            bestuurlijk_vast,
-            financieel_vast,
-            toelichting,
-            [z["orgaan"] or soorten[z["soort"]] for z in zetels_in_jaar],
-            (begroot, gerealiseerd),
-            jaar,
+        toetsen.append(
+            _toets(
+                vorm,
+                stemmen,
+                aansprakelijk,
+                bestuurlijk_vast,
+                financieel_vast,
+                toelichting,
+                [z["orgaan"] or soorten[z["soort"]] for z in zetels_in_jaar],
+                (begroot, gerealiseerd),
+            )
         )
         totaal_begroot += [begroot] if begroot is not None else []
         totaal_gerealiseerd += [gerealiseerd] if gerealiseerd is not None else []
@@ -195,10 +195,11 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                     "stemmen": stemmen,
                     "deelnemendeBestuursorganen": organen,
                 },
-                "verbondenPartij": verbonden,
-                "bestuurlijkBelang": bestuurlijk,
-                "financieelBelang": financieel,
-                "verbondenPartijReden": reden,
+                # the BBV test's answer, filled in below for all rows at once
+                "verbondenPartij": None,
+                "bestuurlijkBelang": None,
+                "financieelBelang": None,
+                "verbondenPartijReden": None,
                 "vertegenwoordigers": [
                     {
                         "uuid": z["uuid"],
@@ -242,6 +243,12 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                 },
             }
         )
+    bbv_toets(toetsen, jaar=jaar)
+    for verband, toets in zip(verbanden, toetsen, strict=True):
+        verband["verbondenPartij"] = toets.verbonden_partij
+        verband["bestuurlijkBelang"] = toets.bestuurlijk_belang
+        verband["financieelBelang"] = toets.financieel_belang
+        verband["verbondenPartijReden"] = toets.bbv_redenen
     cbs, gemeentenaam, inwoners = rijen[0][:3]
     begroot, gerealiseerd = _som(totaal_begroot), _som(totaal_gerealiseerd)
 

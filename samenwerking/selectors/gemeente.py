@@ -144,7 +144,7 @@ def deelnames_van_gemeente(
         )
         deelname.bijdragen_in_jaar = [b for b in deelname.gelezen_bijdragen if b.jaar == jaar]
         bijdragesommen(deelname, jaar)
-        bbv_toets(deelname, jaar=jaar, zetels_in_jaar=deelname.zetels_in_jaar)
+    bbv_toets(rijen, jaar=jaar)
     return rijen
 
 
