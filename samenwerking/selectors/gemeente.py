@@ -232,10 +232,12 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
     queries: the domains were read with the rows."""
     groepen: dict[str, list[Deelname]] = {}
     zonder_groep: list[Deelname] = []
+    # The motives' names in the order of the vocabulary, translated once per table.
+    motieven = {m: label(Motief, m) for m in Motief.values} if per == "motief" else {}
     for deelname in deelnames:
         verband = deelname.samenwerkingsverband
         if per == "motief":
-            namen = [str(label(Motief, m)) for m in Motief.values if m in verband.motieven]
+            namen = [naam for m, naam in motieven.items() if m in verband.motieven]
         else:
             namen = sorted(d.naam for d in verband.gelezen_domeinen)
         for naam in namen:
@@ -243,8 +245,7 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
         if not namen:
             zonder_groep.append(deelname)
     if per == "motief":
-        volgorde = [str(label(Motief, m)) for m in Motief.values]
-        resultaat = [_groep(n, groepen[n]) for n in volgorde if n in groepen]
+        resultaat = [_groep(n, groepen[n]) for n in motieven.values() if n in groepen]
         rest = _("Zonder motief")
     else:
         resultaat = [_groep(n, groepen[n]) for n in sorted(groepen)]
