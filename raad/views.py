@@ -414,7 +414,8 @@ def _tabeltekst(overzicht) -> None:
     (`periode`, `sinds`): each date written once per page, however many rows share it
     (most members joined on the same day; the date filter per row was the costliest cell).
     Likewise the translated choice labels of each row (`rol_tekst`, `organen_tekst`,
-    `functie_tekst`): each distinct value translated once, not once per cell."""
+    `functie_tekst`, the jaarcijfers' `kop`): each distinct value translated once, not once
+    per cell."""
     teksten: dict[datetime.date, str] = {}
     labels: dict[tuple, str] = {}
 
@@ -444,6 +445,11 @@ def _tabeltekst(overzicht) -> None:
             zetel.sinds = datum(zetel.begindatum, onbekend)
             zetel.functie_tekst = eenmaal(("functie", zetel.functie), zetel.get_functie_display)
             zetel.rol_tekst = eenmaal(("zetel", zetel.rol), zetel.get_rol_display)
+    # The heading of each year's figures ("2025 begroting"), in the table, its notes and the
+    # chart.
+    for cijfers in overzicht.jaarcijfers:
+        soort = eenmaal(("jaarcijfers", cijfers.soort), cijfers.get_soort_display)
+        cijfers.kop = f"{cijfers.jaar} {soort.lower()}"
 
 
 def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
@@ -484,7 +490,7 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
                 (_("Resultaat jaarrekening"), [r.rekening_resultaat for r in naast_elkaar]),
             ],
         ),
-        "per_inwoner": [(r, gemeente_adres[r.cbs_code]) for r in per_inwoner],
+        "per_inwoner": [(r, f"{gemeente_adres[r.cbs_code]}?jaar={jaar}") for r in per_inwoner],
         "spreiding_begroot": spreiding(r.begroot_per_inwoner for r in per_inwoner),
         "spreiding_gerealiseerd": spreiding(r.gerealiseerd_per_inwoner for r in per_inwoner),
         "grafiek_per_inwoner": grafieken.staafgrafiek(
@@ -522,7 +528,7 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
             ],
         ),
         "grafiek_vermogen": grafieken.staafgrafiek(
-            [f"{c.jaar} {c.get_soort_display().lower()}" for c in overzicht.jaarcijfers],
+            [c.kop for c in overzicht.jaarcijfers],
             [
                 (
                     _("Eigen vermogen 31 december"),
