@@ -169,8 +169,21 @@ def test_change_against_the_previous_year(client, zaanstad):
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
     assert '<td class="getal">+ € 100 (+10,0%)</td>' in tekst
     assert "Verschil met 2024" in tekst
-    # Total change is only known when both years are known for the total: 1,600 vs 1,000.
-    assert "<dd>+ € 600 (+60,0%)</dd>" in tekst
+    # The total change compares only what is begroot in both years: the recreatieschap, new
+    # in 2025, is no rise in costs (it showed + € 600, +60 %: 1,600 against 1,000).
+    assert (
+        '<dt>Verschil begroot met 2024</dt><dd>+ € 100 (+10,0%) <span class="bijschrift">'
+        "(alleen wat in 2024 én 2025 begroot is; 1 samenwerkingsverband niet meegeteld)"
+        "</span></dd>"
+    ) in tekst
+
+
+def test_change_against_the_previous_year_unknown_without_a_comparable_arrangement(
+    client, zaanstad
+):
+    _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert "<dt>Verschil begroot met 2024</dt><dd>onbekend</dd>" in tekst
 
 
 def test_grouped_by_form_or_by_domain(client, zaanstad):
