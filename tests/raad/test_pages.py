@@ -683,6 +683,15 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     with django_assert_num_queries(23):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
+    # The way back to a deelnemer (?gemeente=) is found among the deelnames read: no query.
+    deelnemer = verband.deelnames.first().gemeente
+    with django_assert_num_queries(23):
+        antwoord = client.get(
+            "/samenwerkingsverbanden/regeling-met-alles/",
+            {**PEIL, "gemeente": deelnemer.cbs_code},
+        )
+    assert f'<span aria-current="page">{verband.naam}</span>' in _tekst(antwoord)
+    assert f">{deelnemer.naam}</a> › <span" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.
     with django_assert_num_queries(1):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
