@@ -241,6 +241,16 @@ def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaansta
     assert f"Getoond: {vandaag.year}." in tekst
 
 
+@pytest.mark.parametrize("jaar", ["2024.0", "+2024", " 2024", "\uff12\uff10\uff12\uff14"])
+def test_a_year_not_in_the_digits_0_to_9_is_refused_as_the_api_does(client, zaanstad, jaar):
+    # Python read these as 2024; the API refuses them (one rule: peilmoment.JaarVeld).
+    antwoord = client.get("/gemeenten/GM0479/", {"jaar": jaar})
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    vandaag = datetime.date.today()
+    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {vandaag.year}." in tekst
+
+
 def test_lowercase_code_redirects_and_unknown_code_is_a_helpful_404(client, referentiedata):
     antwoord = client.get("/gemeenten/gm0479/?jaar=2024")
     assert antwoord.status_code == 301 and antwoord.url == "/gemeenten/GM0479/?jaar=2024"
