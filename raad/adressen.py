@@ -2,16 +2,13 @@
 visitor came from (kept in ?gemeente= on links from a gemeente's pages, for the
 breadcrumb)."""
 
-import re
 import uuid
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from samenwerking.constants import CBS_CODE_PATROON
-from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 
-CBS_CODE = re.compile(CBS_CODE_PATROON)
 # Stand-ins reversed once for a list of addresses (verband_adressen): slugs and UUIDs need no
 # quoting in a path, so filling in the real one gives what reverse() would.
 PLAATSHOUDER_SLUG = "plaatshouder-slug"
@@ -57,10 +54,10 @@ def oplegger_adressen(
     return {v.pk: adres.replace(str(PLAATSHOUDER_UUID), str(v.uuid)) for v in verbanden}
 
 
-def terug_naar_gemeente(request) -> Gemeente | None:
-    """The gemeente of ?gemeente=, when it is a valid CBS code of a gemeente; otherwise
-    None (the breadcrumb then leads to the search, as without it). One query when given."""
-    code = request.GET.get("gemeente", "")
-    if not CBS_CODE.fullmatch(code):
-        return None
-    return Gemeente.objects.filter(cbs_code=code).only("cbs_code", "naam").first()
+def terug_naar_gemeente(request, deelnames: list[Deelname]) -> Gemeente | None:
+    """The gemeente of ?gemeente= when the page lists it as deelnemer (now or formerly), found
+    among `deelnames` already read: no query. Otherwise None (the breadcrumb then leads to the
+    search, as without it): a link back to a gemeente that is not in the arrangement would
+    suggest it is."""
+    code = request.GET.get("gemeente")
+    return next((d.gemeente for d in deelnames if d.gemeente and d.gemeente.cbs_code == code), None)

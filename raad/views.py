@@ -454,10 +454,11 @@ def _tabeltekst(overzicht) -> None:
 
 def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
     """One arrangement: what it is, who is in it, who sits where, money, documents. With
-    ?gemeente= (a valid CBS code) the breadcrumb leads back to that gemeente's page."""
+    ?gemeente= (the CBS code of one of its deelnemers, also a former one) the breadcrumb
+    leads back to that gemeente's page."""
     form, peildatum, jaar, status = _peilmoment(request)
     overzicht = _overzicht(uuid, slug=slug, peildatum=peildatum, jaar=jaar)
-    herkomstgemeente = terug_naar_gemeente(request)
+    herkomstgemeente = terug_naar_gemeente(request, overzicht.deelnames)
     # The deelnemers with a known bijdrage in the year; a real € 0 is known and drawn.
     deelnemers_in_jaar = [
         d

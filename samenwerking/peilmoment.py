@@ -63,6 +63,13 @@ def peilmoment(
     return peildatum, jaar or peildatum.year
 
 
+def alleen_cijfers(waarde: str) -> bool:
+    """A whole number as the API's document and the pages say one (a page, a year): the digits
+    0-9 only. Python would also read "2025.0", " 2025", "+2025", full-width "２０２５" and "²"
+    (the last as a 500)."""
+    return waarde.isascii() and waarde.isdigit()
+
+
 def binnen_bereik(datum: datetime.date) -> bool:
     return DATUM_MIN <= datum <= DATUM_MAX
 
@@ -94,10 +101,16 @@ class JaarInvoer(forms.TextInput):
 
 
 class JaarVeld(forms.IntegerField):
-    """A year from 1900 up to and including 2100."""
+    """A year from 1900 up to and including 2100, in the digits 0-9 (`alleen_cijfers`): the
+    one year field of the pages' forms, the API's filters and the export command."""
 
     default_error_messages = JAAR_FOUTEN
     widget = JaarInvoer
 
     def __init__(self, **kwargs):
         super().__init__(min_value=JAAR_MIN, max_value=JAAR_MAX, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not alleen_cijfers(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)

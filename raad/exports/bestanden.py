@@ -54,6 +54,19 @@ def _overzicht(lijst: VerbondenPartijenLijst) -> Blad:
     )
 
 
+def _met_herkomst(blad: Blad, kolommen: dict[str, object]) -> Blad:
+    """`blad` with columns at the end of every row saying whose list it is and of when: a CSV
+    file has no title line, and once opened or combined with others it would not say so. At the
+    end, so that the existing columns keep their positions."""
+    for kop, waarde in kolommen.items():
+        blad.tabel.append_col([waarde] * blad.tabel.height, header=kop)
+    return blad
+
+
+def _gemeentekolommen(gemeente: Gemeente) -> dict[str, object]:
+    return {_("Gemeente"): gemeente.naam, _("CBS-code"): gemeente.cbs_code}
+
+
 def verbonden_partijen_bestand(lijst: VerbondenPartijenLijst, formaat: str) -> bytes:
     """The list as a file: a workbook with an overview and a sheet per category, one CSV
     table of every participation, or the JSON document."""
@@ -66,7 +79,13 @@ def verbonden_partijen_bestand(lijst: VerbondenPartijenLijst, formaat: str) -> b
     )
     if formaat == Formaat.CSV:
         partijen = [*lijst.partijen, *lijst.overige.partijen]
-        return naar_csv(blad(resource, partijen, naam=lijst.titel, titel=lijst.titel, **opties))
+        tabel = blad(resource, partijen, naam=lijst.titel, titel=lijst.titel, **opties)
+        herkomst = {
+            **_gemeentekolommen(lijst.gemeente),
+            _("Jaar"): lijst.jaar,
+            _("Lijst voor"): lijst.modus_label,
+        }
+        return naar_csv(_met_herkomst(tabel, herkomst))
     # No empty sheets: a category without partijen is only a line in the overview.
     bladen = [_overzicht(lijst)] + [
         blad(resource, c.partijen, naam=c.label, titel=f"{lijst.titel} – {c.label}", **opties)
@@ -92,5 +111,6 @@ def register_bestand(
     }
     register = blad(Art27Resource, regelingen, naam=_("Register art. 27 Wgr"), titel=titel)
     if formaat == Formaat.CSV:
-        return naar_csv(register)
+        herkomst = {**_gemeentekolommen(gemeente), _("Peildatum"): f"{peildatum:%d-%m-%Y}"}
+        return naar_csv(_met_herkomst(register, herkomst))
     return werkmap([register], formaat, titel=titel)

@@ -24,13 +24,13 @@ from samenwerking.peilmoment import (
     JAAR_FOUTEN,
     JAAR_MAX,
     JAAR_MIN,
+    alleen_cijfers,
     binnen_bereik,
 )
 from samenwerking.tekst import keuzefout
 
 from .namen import (
     ONGELDIGE_DATUM,
-    alleen_cijfers,
     als_opgeslagen,
     camel,
     iso_datum,
@@ -152,7 +152,7 @@ class DatumField(serializers.DateField):
 
 
 class JaarField(serializers.IntegerField):
-    """A year from 1900 up to and including 2100, in the digits 0-9 (namen.alleen_cijfers)."""
+    """A year from 1900 up to and including 2100, in the digits 0-9 (peilmoment.alleen_cijfers)."""
 
     default_error_messages = JAAR_FOUTEN
 

@@ -112,17 +112,8 @@ class JaNeeFilter(django_filters.BooleanFilter):
     field_class = JaNeeField
 
 
-class CijfersJaarVeld(JaarVeld):
-    """JaarVeld taking the digits 0-9 only (namen.alleen_cijfers), as the document says."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and value and not namen.alleen_cijfers(value):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
-
-
 class JaarFilter(django_filters.NumberFilter):
-    field_class = CijfersJaarVeld
+    field_class = JaarVeld
 
 
 class SleutelKeuze(django_filters.fields.ModelChoiceField):

@@ -16,12 +16,6 @@ ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2
 _ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def alleen_cijfers(waarde: str) -> bool:
-    """A whole number as the document says one (a page, a year): the digits 0-9 only. Python
-    would also read "2025.0", " 2025", full-width "２０２５" and "²" (the last as a 500)."""
-    return waarde.isascii() and waarde.isdigit()
-
-
 def iso_datum(waarde: str, formaat: str) -> datetime.datetime:
     """`strptime` for the API's one date format, JJJJ-MM-DD with ASCII digits: strptime alone
     also reads 2025-6-1 and full-width digits, which the document's pattern refuses."""

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from .namen import alleen_cijfers
+from samenwerking.peilmoment import alleen_cijfers
 
 
 class Paginering(PageNumberPagination):

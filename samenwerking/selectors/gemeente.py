@@ -155,8 +155,12 @@ class Kostentotalen(PerInwoner):
     gerealiseerd: Decimal | None
     inwoners: int | None
     inwoners_bron: str = ""
-    begroot_vorig_jaar: Decimal | None = None
-    gerealiseerd_vorig_jaar: Decimal | None = None
+    # The change in begroot against the year before, over the same deelnames only: those with
+    # a begroot bedrag in both years (a new or ended arrangement is no rise or fall in costs).
+    # `niet_vergelijkbaar` counts the deelnames left out of that comparison.
+    begroot_vergelijkbaar: Decimal | None = None
+    begroot_vorig_jaar_vergelijkbaar: Decimal | None = None
+    niet_vergelijkbaar: int = 0
     # How many bijdragen the sums leave out as unknown (said beside them, never counted as 0).
     zonder_begroot: int = 0
     zonder_gerealiseerd: int = 0
@@ -188,14 +192,22 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
             .first()
         )
         inwoners, bron = inwonertal or (None, "")
+    vergelijkbaar = [
+        d
+        for d in deelnames
+        if d.bijdrage_begroot is not None and d.bijdrage_begroot_vorig_jaar is not None
+    ]
     return Kostentotalen(
         jaar=jaar,
         begroot=totaal(d.bijdrage_begroot for d in deelnames),
         gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
         inwoners=inwoners,
         inwoners_bron=bron_omschrijving(bron) if bron else "",
-        begroot_vorig_jaar=totaal(d.bijdrage_begroot_vorig_jaar for d in deelnames),
-        gerealiseerd_vorig_jaar=totaal(d.bijdrage_gerealiseerd_vorig_jaar for d in deelnames),
+        begroot_vergelijkbaar=totaal(d.bijdrage_begroot for d in vergelijkbaar),
+        begroot_vorig_jaar_vergelijkbaar=totaal(
+            d.bijdrage_begroot_vorig_jaar for d in vergelijkbaar
+        ),
+        niet_vergelijkbaar=len(deelnames) - len(vergelijkbaar),
         zonder_begroot=sum(d.bijdrage_begroot is None for d in deelnames),
         zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in deelnames),
     )

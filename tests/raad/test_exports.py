@@ -241,6 +241,14 @@ def test_csv_for_dutch_excel(client, zaanstad):
     assert ggd["Vreemd vermogen 1 januari"] == "onbekend"
     assert ggd["Categorie"] == "Gemeenschappelijke regelingen"
     assert len(rijen) == 1 + 4  # header + two verbonden partijen + two overige
+    # Every row says whose list and which year it is, at the end: the columns before keep
+    # their positions (the name is still the second).
+    assert koppen[:2] == ["Categorie", "Naam"]
+    assert koppen[-4:] == ["Gemeente", "CBS-code", "Jaar", "Lijst voor"]
+    assert {tuple(r[-4:]) for r in rijen[1:]} == {("Zaanstad", "GM0479", "2025", "begroting")}
+    jaarrekening = client.get(URL, {"jaar": "2024", "modus": "jaarrekening", "formaat": "csv"})
+    rijen = list(csv.reader(io.StringIO(jaarrekening.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[1][-2:] == ["2024", "jaarrekening"]
     # The rows that do not qualify carry the name of their sheet and of the page's section.
     overige = {r[0] for r in rijen[1:] if r[1] == "Regeling leerlingenvervoer"}
     assert overige == {"Overige samenwerkingsverbanden"}
@@ -507,10 +515,16 @@ def test_register_as_xlsx_and_csv(client, zaanstad):
         "Recreatieschap Twiske-Waterland",
         "Regeling leerlingenvervoer",
     ]  # the stichting is not a GR
-    tekst = client.get("/gemeenten/GM0479/register/", {"formaat": "csv"}).content.decode(
-        "utf-8-sig"
-    )
+    tekst = client.get(
+        "/gemeenten/GM0479/register/", {"peildatum": "2025-06-01", "formaat": "csv"}
+    ).content.decode("utf-8-sig")
     assert "Wet publieke gezondheid, art. 14" in tekst
+    # The CSV has no title line: every row says whose register it is and of which day, at the
+    # end, after the columns of the XLSX.
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    assert rijen[0] == [*koppen, "Gemeente", "CBS-code", "Peildatum"]
+    assert [r[0] for r in rijen[1:]] == namen
+    assert {tuple(r[-3:]) for r in rijen[1:]} == {("Zaanstad", "GM0479", "01-06-2025")}
 
 
 def test_an_unknown_text_says_onbekend_in_every_spreadsheet_as_on_the_page(client, zaanstad):

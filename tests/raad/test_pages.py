@@ -169,8 +169,21 @@ def test_change_against_the_previous_year(client, zaanstad):
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
     assert '<td class="getal">+ € 100 (+10,0%)</td>' in tekst
     assert "Verschil met 2024" in tekst
-    # Total change is only known when both years are known for the total: 1,600 vs 1,000.
-    assert "<dd>+ € 600 (+60,0%)</dd>" in tekst
+    # The total change compares only what is begroot in both years: the recreatieschap, new
+    # in 2025, is no rise in costs (it showed + € 600, +60 %: 1,600 against 1,000).
+    assert (
+        '<dt>Verschil begroot met 2024</dt><dd>+ € 100 (+10,0%) <span class="bijschrift">'
+        "(alleen wat in 2024 én 2025 begroot is; 1 samenwerkingsverband niet meegeteld)"
+        "</span></dd>"
+    ) in tekst
+
+
+def test_change_against_the_previous_year_unknown_without_a_comparable_arrangement(
+    client, zaanstad
+):
+    _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
+    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    assert "<dt>Verschil begroot met 2024</dt><dd>onbekend</dd>" in tekst
 
 
 def test_grouped_by_form_or_by_domain(client, zaanstad):
@@ -226,6 +239,16 @@ def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaansta
     assert "Peildatum: vul een geldige datum in (JJJJ-MM-DD). Getoond: vandaag." in tekst
     vandaag = datetime.date.today()
     assert f"Getoond: {vandaag.year}." in tekst
+
+
+@pytest.mark.parametrize("jaar", ["2024.0", "+2024", " 2024", "\uff12\uff10\uff12\uff14"])
+def test_a_year_not_in_the_digits_0_to_9_is_refused_as_the_api_does(client, zaanstad, jaar):
+    # Python read these as 2024; the API refuses them (one rule: peilmoment.JaarVeld).
+    antwoord = client.get("/gemeenten/GM0479/", {"jaar": jaar})
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    vandaag = datetime.date.today()
+    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {vandaag.year}." in tekst
 
 
 def test_lowercase_code_redirects_and_unknown_code_is_a_helpful_404(client, referentiedata):
@@ -670,6 +693,15 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     with django_assert_num_queries(23):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in _tekst(antwoord)
+    # The way back to a deelnemer (?gemeente=) is found among the deelnames read: no query.
+    deelnemer = verband.deelnames.first().gemeente
+    with django_assert_num_queries(23):
+        antwoord = client.get(
+            "/samenwerkingsverbanden/regeling-met-alles/",
+            {**PEIL, "gemeente": deelnemer.cbs_code},
+        )
+    assert f'<span aria-current="page">{verband.naam}</span>' in _tekst(antwoord)
+    assert f">{deelnemer.naam}</a> › <span" in _tekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.
     with django_assert_num_queries(1):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)

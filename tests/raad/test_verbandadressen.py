@@ -127,14 +127,32 @@ def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata)
     ) in tekst
     # The peildatum form keeps it too.
     assert '<input type="hidden" name="gemeente" value="GM0344">' in tekst
-    # Not a gemeente, or not one at all: the breadcrumb leads to the search only.
-    for waarde in ("GM9999", "<script>", "gm0344"):
+    # A former deelnemer is listed on the page: the way back to it is offered too.
+    zeist = Gemeente.objects.get(cbs_code="GM0355")
+    services.deelname_opslaan(
+        deelname=Deelname(
+            samenwerkingsverband=verband,
+            gemeente=zeist,
+            toetredingsdatum=datetime.date(2015, 1, 1),
+            uittredingsdatum=datetime.date(2019, 1, 1),
+        )
+    )
+    tekst = _tekst(
+        client.get(
+            "/samenwerkingsverbanden/veiligheidsregio-utrecht/", {**PEIL, "gemeente": "GM0355"}
+        )
+    )
+    assert '<a href="/gemeenten/GM0355/?peildatum=2025-06-01&amp;jaar=2025">Zeist</a>' in tekst
+    # Not a gemeente, not one at all, or a gemeente that is no deelnemer (Amsterdam): the
+    # breadcrumb leads to the search only, and the peildatum form does not carry it on.
+    for waarde in ("GM9999", "<script>", "gm0344", "GM0363"):
         antwoord = client.get(
             "/samenwerkingsverbanden/veiligheidsregio-utrecht/", {"gemeente": waarde}
         )
         assert antwoord.status_code == 200
         tekst = _tekst(antwoord)
         assert '<a href="/">Zoeken</a> › <span aria-current="page">Veiligheidsregio' in tekst
+        assert 'name="gemeente"' not in tekst
 
 
 def test_short_partner_links_carry_the_full_name(client, referentiedata):

@@ -234,6 +234,25 @@ def test_totals_and_per_inwoner(gemeente):
     assert totalen.begroot_per_inwoner == Decimal("3.50")
 
 
+def test_kostentotalen_compares_the_begroot_of_two_years_over_the_same_deelnames(gemeente):
+    beide = f.DeelnameFactory(gemeente=gemeente)
+    f.BijdrageFactory(deelname=beide, jaar=2025, bedrag=Decimal("1100"))
+    f.BijdrageFactory(deelname=beide, jaar=2024, bedrag=Decimal("1000"))
+    nieuw = f.DeelnameFactory(gemeente=gemeente)
+    f.BijdrageFactory(deelname=nieuw, jaar=2025, bedrag=Decimal("500"))
+    oud = f.DeelnameFactory(gemeente=gemeente)
+    f.BijdrageFactory(deelname=oud, jaar=2024, bedrag=Decimal("300"))
+    rijen = deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))
+
+    totalen = kostentotalen(gemeente, rijen, jaar=2025)
+    assert totalen.begroot == Decimal("1600.00")
+    assert (totalen.begroot_vergelijkbaar, totalen.begroot_vorig_jaar_vergelijkbaar) == (
+        Decimal("1100.00"),
+        Decimal("1000.00"),
+    )
+    assert totalen.niet_vergelijkbaar == 2
+
+
 def test_domeinen_by_name_one_row_per_deelname(gemeente):
     met = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__naam="A")
     met.samenwerkingsverband.domeinen.add(
