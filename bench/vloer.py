@@ -125,7 +125,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         _labels(OrgaanSoort),
         _labels(BijdrageSoort),
     )
-    verbanden, totaal_begroot, totaal_gerealiseerd = [], [], []
+    verbanden, totaal_begroot, totaal_gerealiseerd, onbekend = [], [], [], [0, 0]
     for (
         _cbs,
         _naam,
@@ -171,6 +171,8 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         )
         totaal_begroot += [begroot] if begroot is not None else []
         totaal_gerealiseerd += [gerealiseerd] if gerealiseerd is not None else []
+        onbekend[0] += begroot is None
+        onbekend[1] += gerealiseerd is None
         verbanden.append(
             {
                 "samenwerkingsverband": {
@@ -257,6 +259,8 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
             "totalen": {
                 "begroot": _tekst(begroot),
                 "gerealiseerd": _tekst(gerealiseerd),
+                "aantalBegrootOnbekend": onbekend[0],
+                "aantalGerealiseerdOnbekend": onbekend[1],
                 "inwoners": inwoners,
                 "perInwoner": {
                     "begroot": per_inwoner(begroot),
