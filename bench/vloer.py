@@ -125,6 +125,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         _labels(BijdrageSoort),
     )
     verbanden, toetsen, totaal_begroot, totaal_gerealiseerd = [], [], [], []
+    onbekend = [0, 0]
     for (
         _cbs,
         _naam,
@@ -171,6 +172,8 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         )
         totaal_begroot += [begroot] if begroot is not None else []
         totaal_gerealiseerd += [gerealiseerd] if gerealiseerd is not None else []
+        onbekend[0] += begroot is None
+        onbekend[1] += gerealiseerd is None
         verbanden.append(
             {
                 "samenwerkingsverband": {
@@ -264,6 +267,8 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
             "totalen": {
                 "begroot": _tekst(begroot),
                 "gerealiseerd": _tekst(gerealiseerd),
+                "aantalBegrootOnbekend": onbekend[0],
+                "aantalGerealiseerdOnbekend": onbekend[1],
                 "inwoners": inwoners,
                 "perInwoner": {
                     "begroot": per_inwoner(begroot),

@@ -108,6 +108,11 @@ def test_floor_answers_exactly_what_the_endpoint_answers(client, zaanstad):
     ]
     assert ggd["bijdrage"]["begroot"] == "1002500.65"
     assert vloer["totalen"]["perInwoner"]["begroot"] == "6.08"
+    # Afval and Bank have no bijdrage; Cultuur only a begrote one (of € 0, which is known).
+    assert (
+        vloer["totalen"]["aantalBegrootOnbekend"],
+        vloer["totalen"]["aantalGerealiseerdOnbekend"],
+    ) == (2, 3)
 
 
 def test_floor_for_a_gemeente_without_deelnames_and_an_unknown_one(client, referentiedata):

@@ -149,6 +149,8 @@ def samenwerkingsverbanden_van_gemeente(
         "totalen": {
             "begroot": bedrag_json(totalen.begroot),
             "gerealiseerd": bedrag_json(totalen.gerealiseerd),
+            "aantalBegrootOnbekend": totalen.zonder_begroot,
+            "aantalGerealiseerdOnbekend": totalen.zonder_gerealiseerd,
             "inwoners": totalen.inwoners,
             "perInwoner": {
                 "begroot": bedrag_json(totalen.begroot_per_inwoner),

@@ -532,6 +532,22 @@ class TotalenSerializer(CamelSerializer):
             "samenwerkingsverband (bijdrage.gerealiseerd null)."
         )
     )
+    aantal_begroot_onbekend = serializers.IntegerField(
+        read_only=True,
+        source="zonder_begroot",
+        help_text=_(
+            "Hoeveel samenwerkingsverbanden geen bekende begrote bijdrage hebben en dus niet "
+            "in de som begroot meetellen."
+        ),
+    )
+    aantal_gerealiseerd_onbekend = serializers.IntegerField(
+        read_only=True,
+        source="zonder_gerealiseerd",
+        help_text=_(
+            "Hoeveel samenwerkingsverbanden geen bekende gerealiseerde bijdrage hebben en dus "
+            "niet in de som gerealiseerd meetellen."
+        ),
+    )
     inwoners = serializers.IntegerField(
         read_only=True,
         allow_null=True,

@@ -139,6 +139,9 @@ def test_arrangements_on_the_peildatum_with_representatives_and_costs(api, verba
     assert body["totalen"] == {
         "begroot": "501100.00",
         "gerealiseerd": None,
+        # Neither gerealiseerd bijdrage is known: the answer says so beside the sums.
+        "aantalBegrootOnbekend": 0,
+        "aantalGerealiseerdOnbekend": 2,
         "inwoners": 160000,
         "perInwoner": {"begroot": "3.13", "gerealiseerd": None},
     }

@@ -121,5 +121,10 @@ def test_the_answer_is_what_the_documenting_serializers_write(
     assert centrum["bijdrage"]["begroot"] is not None
     assert len(centrum["bijdrage"]["perOnderdeel"]) == 2
     assert antwoord["totalen"]["perInwoner"]["begroot"] is not None
+    # "Zonder alles" has neither amount; the others have both: the sums say what they leave out.
+    assert (
+        antwoord["totalen"]["aantalBegrootOnbekend"],
+        antwoord["totalen"]["aantalGerealiseerdOnbekend"],
+    ) == (1, 1)
     assert verbanden[2]["vertegenwoordigers"] == []
     assert verbanden[2]["bijdrage"] == {"begroot": None, "gerealiseerd": None, "perOnderdeel": []}
