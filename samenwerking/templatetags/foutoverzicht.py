@@ -23,7 +23,10 @@ def _veld_doel(form, naam: str) -> str:
     veld = form.fields.get(naam)
     if veld is None or isinstance(veld.widget, forms.HiddenInput):
         return _eerste_veld(form)
-    return form[naam].id_for_label or form[naam].auto_id
+    veld = form[naam]
+    # A list of checkboxes: its first box (the list itself has no label of its own).
+    keuzes = veld.subwidgets if not veld.id_for_label else []
+    return veld.id_for_label or (keuzes and keuzes[0].id_for_label) or veld.auto_id
 
 
 def _eerste_veld(form) -> str:
@@ -32,15 +35,17 @@ def _eerste_veld(form) -> str:
     return ""
 
 
-def _fouten_van_form(form, voor: str = "") -> list[Fout]:
+def _fouten_van_form(form, voor: str = "", *, algemeen: bool = False) -> list[Fout]:
     fouten = []
     for naam, lijst in form.errors.items():
         if naam == NON_FIELD_ERRORS:
-            # The main form's own come right above the summary (Django's non_field_errors);
-            # a row's are named here with the row.
+            # A row's are named with the row; the admin form's own stand right above the
+            # summary (Django's non_field_errors), another form's in it (`algemeen`).
             if voor:
                 plaats = voor.rstrip(": ")
                 fouten += [Fout(plaats, _eerste_veld(form), t) for t in lijst]
+            elif algemeen:
+                fouten += [Fout("", "", t) for t in lijst]
             continue
         veld = form.fields.get(naam)
         label = capfirst(veld.label) if veld is not None and veld.label else capfirst(naam)
@@ -66,8 +71,11 @@ def _fouten_van_formset(formset, voor: str = "") -> list[Fout]:
 def foutoverzicht(form, formsets=()):
     """`form`: a form or the admin's AdminForm; `formsets`: the admin's inline formsets (or
     plain formsets)."""
+    admin = hasattr(form, "form")  # Django shows an AdminForm's non-field errors itself
     form = getattr(form, "form", form)
-    fouten = _fouten_van_form(form) if form is not None and form.is_bound else []
+    fouten = (
+        _fouten_van_form(form, algemeen=not admin) if form is not None and form.is_bound else []
+    )
     for formset in formsets or ():
         formset = getattr(formset, "formset", formset)
         if formset.is_bound:

@@ -24,7 +24,11 @@ def _overzicht(antwoord) -> list[tuple[str, str, str]]:
     assert overzicht.get("role") == "alert"
     regels = []
     for li in overzicht.xpath(".//li"):
-        (link,) = li.xpath("./a")
+        links = li.xpath("./a")
+        if not links:
+            regels.append(("", "", li.text_content()))
+            continue
+        (link,) = links
         doel = link.get("href").removeprefix("#")
         assert pagina.xpath(f"//*[@id='{doel}']"), doel
         regels.append((link.text_content(), doel, li.text_content()))
@@ -82,8 +86,24 @@ def test_the_deelnemers_tab_shows_the_same_summary(admin_client):
     assert antwoord.status_code == 200
     regels = _overzicht(antwoord)
     assert [r[:2] for r in regels] == [
-        ("Gemeenten", "id_gemeenten"),
+        ("Gemeenten", "id_gemeenten_0"),
         ("Toetredingsdatum", "id_toetredingsdatum"),
     ]
     assert "Kies ten minste één gemeente." in regels[0][2]
     assert not models.Deelname.objects.exists()
+
+
+def test_the_deelnemers_tab_names_a_refused_gemeente_in_the_summary(admin_client):
+    verband = f.SamenwerkingsverbandFactory()
+    bestaand = f.DeelnameFactory(
+        samenwerkingsverband=verband, toetredingsdatum=D(2020, 1, 1), uittredingsdatum=D(2030, 1, 1)
+    )
+    url = reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[verband.pk])
+    antwoord = admin_client.post(
+        url, {"gemeenten": [bestaand.gemeente.pk], "toetredingsdatum": "2025-01-01"}
+    )
+    assert antwoord.status_code == 200
+    ((link, doel, regel),) = _overzicht(antwoord)
+    assert (link, doel) == ("", "")
+    assert regel.startswith(f"{bestaand.gemeente.naam}: ")
+    assert list(models.Deelname.objects.all()) == [bestaand]
