@@ -161,7 +161,10 @@ class WerkplekViews:
             "is_nav_sidebar_enabled": False,
             "mag_wijzigen": rechten.mag_wijzigen(request.user, verband),
             "media": self.media
-            + forms.Media(css={"all": ["beheer/werkplek.css"]}, js=["beheer/bedrag.js"]),
+            + forms.Media(
+                css={"all": ["beheer/werkplek.css"]},
+                js=["beheer/bedrag.js", "beheer/keuzelijst.js"],
+            ),
             **extra,
         }
 
@@ -278,9 +281,11 @@ class DeelnemersToevoegenForm(forms.Form):
     gemeenten = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Gemeenten"),
         queryset=Gemeente.objects.filter(einddatum__isnull=True).order_by("naam"),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
+        # Checkboxes (beheer/keuzelijst.js adds a search field and says what is chosen).
+        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy(
-            "Kies één of meer gemeenten (Ctrl of Cmd ingedrukt houden voor meer dan één)."
+            "Vink één of meer gemeenten aan (met de muis, of met Tab naar de lijst en de "
+            "spatiebalk). Typ in het zoekveld een deel van de naam om de lijst korter te maken."
         ),
         error_messages={
             "required": gettext_lazy("Kies ten minste één gemeente."),
