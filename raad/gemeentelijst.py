@@ -202,9 +202,9 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
             vertaald[keuzes, waarde] = label(keuzes, waarde)
         return vertaald[keuzes, waarde]
 
-    @cache  # once per organ, as the labels above
-    def orgaan(bestuursorgaan: Bestuursorgaan) -> str:
-        return str(bestuursorgaan).lower()
+    @cache  # once per organ name and kind, as the labels above
+    def orgaan(naam: str, soort: str) -> str:
+        return Bestuursorgaan.benaming(naam, soort).lower()
 
     # reverse() per row cost as much as the rest of a row.
     opleggers = oplegger_adressen([d.samenwerkingsverband for d in deelnames], gemeente=gemeente)
@@ -222,7 +222,8 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
                 (
                     zetel.persoon.naam,
                     f"{tekst(Functie, zetel.functie).lower()}, "
-                    f"{tekst(ZetelRol, zetel.rol).lower()} {orgaan(zetel.bestuursorgaan)}",
+                    f"{tekst(ZetelRol, zetel.rol).lower()} "
+                    f"{orgaan(zetel.bestuursorgaan.naam, zetel.bestuursorgaan.soort)}",
                 )
                 for zetel in deelname.vertegenwoordigers
             ],
