@@ -55,6 +55,26 @@ def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
     return _cijfertekst(tekst)
 
 
+@register.simple_tag
+def uittreding_teksten() -> dict[str, str]:
+    """The fixed texts of raad/_uittreding.html, translated once per page: a page sets them
+    with `{% uittreding_teksten as ut %}` before it includes the partial (the gemeente page
+    once per row)."""
+    return {
+        "opzegtermijn": _("Opzegtermijn"),
+        "kosten": _("Kosten of formule"),
+        "tekst": _("Tekst van de bepaling"),
+        "artikel": _("Artikel"),
+        "regeling": _("tekst van de regeling"),
+        "niet_vastgelegd": _("niet vastgelegd"),
+        "ontbreken": _(
+            "De uittredingsvoorwaarden zijn nog niet vastgelegd. Elke gemeenschappelijke "
+            "regeling moet ze bevatten (Wgr art. 9 lid 1): vraag het secretariaat of lees de "
+            "regeling."
+        ),
+    }
+
+
 @register.filter
 def ja_nee_onbekend(waarde: bool | None) -> str:
     if waarde is None:
