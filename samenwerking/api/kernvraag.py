@@ -16,10 +16,10 @@ from samenwerking.constants import (
     BijdrageSoort,
     DeelnameRol,
     Functie,
+    Labels,
     OrgaanSoort,
     Vorm,
     ZetelRol,
-    label,
 )
 from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Deelname, Gemeente
@@ -28,20 +28,6 @@ from samenwerking.selectors import Kostentotalen
 
 def _datum(datum: datetime.date | None) -> str | None:
     return None if datum is None else datum.isoformat()
-
-
-class _Labels(dict):
-    """A choice list's Dutch texts, each translated the first time an answer asks for it
-    (an answer uses few of a list's values), not once per row; an unknown value stands for
-    itself, as `label` gives it."""
-
-    def __init__(self, keuzes):
-        super().__init__()
-        self.keuzes = keuzes
-
-    def __missing__(self, waarde) -> str:
-        tekst = self[waarde] = label(self.keuzes, waarde)
-        return tekst
 
 
 def samenwerkingsverbanden_van_gemeente(
@@ -67,11 +53,12 @@ def samenwerkingsverbanden_van_gemeente(
     )
     zetel_url, persoon_url, orgaan_url = adres("zetel"), adres("persoon"), adres("bestuursorgaan")
     bijdrage_url = adres("bijdrage")
-    vormen, rollen, functies = _Labels(Vorm), _Labels(DeelnameRol), _Labels(Functie)
+    # Each label translated the first time a row needs it: an answer uses few of them.
+    vormen, rollen, functies = Labels(Vorm), Labels(DeelnameRol), Labels(Functie)
     zetelrollen, soorten, bijdragesoorten = (
-        _Labels(ZetelRol),
-        _Labels(OrgaanSoort),
-        _Labels(BijdrageSoort),
+        Labels(ZetelRol),
+        Labels(OrgaanSoort),
+        Labels(BijdrageSoort),
     )
 
     def vertegenwoordiger(zetel) -> dict:
