@@ -22,16 +22,21 @@ def _cijfertekst(tekst: str) -> SafeString:
 
 
 @register.filter
-def euro(bedrag: Decimal | None) -> str:
+def euro(bedrag: Decimal | None, onbekend: str | None = None) -> str:
     """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0). An empty
-    string is what a template gives for a missing object: also onbekend."""
-    return _("onbekend") if bedrag in (None, "") else _cijfertekst(euro_tekst(bedrag, 0))
+    string is what a template gives for a missing object: also onbekend. A table with many
+    unknown cells passes the word translated once (`|euro:onbekend`)."""
+    if bedrag in (None, ""):
+        return _("onbekend") if onbekend is None else onbekend
+    return _cijfertekst(euro_tekst(bedrag, 0))
 
 
 @register.filter
-def euro_cent(bedrag: Decimal | None) -> str:
-    """€ 1.234.567,89; `onbekend` when there is no figure."""
-    return _("onbekend") if bedrag in (None, "") else _cijfertekst(euro_tekst(bedrag, 2))
+def euro_cent(bedrag: Decimal | None, onbekend: str | None = None) -> str:
+    """€ 1.234.567,89; `onbekend` when there is no figure (as `euro`)."""
+    if bedrag in (None, ""):
+        return _("onbekend") if onbekend is None else onbekend
+    return _cijfertekst(euro_tekst(bedrag, 2))
 
 
 @register.filter
