@@ -96,7 +96,10 @@ def _toets(vorm, stemmen, aansprakelijk, bestuurlijk, financieel, toelichting, o
         belang_toelichting=toelichting,
         bijdrage_begroot=sommen[0],
         bijdrage_gerealiseerd=sommen[1],
-        zetels_in_jaar=[SimpleNamespace(bestuursorgaan=o) for o in organen],
+        zetels_in_jaar=[
+            SimpleNamespace(bestuursorgaan=SimpleNamespace(naam=naam, soort=soort))
+            for naam, soort in organen
+        ],
     )
 
 
@@ -166,7 +169,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                 bestuurlijk_vast,
                 financieel_vast,
                 toelichting,
-                [z["orgaan"] or soorten[z["soort"]] for z in zetels_in_jaar],
+                [(z["orgaan"], z["soort"]) for z in zetels_in_jaar],
                 (begroot, gerealiseerd),
             )
         )

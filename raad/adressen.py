@@ -13,6 +13,7 @@ from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 # quoting in a path, so filling in the real one gives what reverse() would.
 PLAATSHOUDER_SLUG = "plaatshouder-slug"
 PLAATSHOUDER_UUID = uuid.UUID(int=0)
+PLAATSHOUDER_CBS = "GM0000"  # a valid code that no gemeente has
 
 
 def verband_adres(verband: Samenwerkingsverband, *, gemeente: Gemeente | None = None) -> str:
@@ -52,6 +53,13 @@ def oplegger_adressen(
     filled in per arrangement, as verband_adressen does."""
     adres = reverse("raad:oplegger", args=[gemeente.cbs_code, PLAATSHOUDER_UUID])
     return {v.pk: adres.replace(str(PLAATSHOUDER_UUID), str(v.uuid)) for v in verbanden}
+
+
+def gemeente_adressen(cbs_codes) -> dict[str, str]:
+    """The page of each gemeente, by CBS code (reverse("raad:gemeente")): reversed once and
+    filled in per gemeente, as verband_adressen does."""
+    adres = reverse("raad:gemeente", args=[PLAATSHOUDER_CBS])
+    return {code: adres.replace(PLAATSHOUDER_CBS, code) for code in cbs_codes}
 
 
 def terug_naar_gemeente(request, deelnames: list[Deelname]) -> Gemeente | None:

@@ -16,9 +16,9 @@ from samenwerking.constants import (
     DeelnemendOrgaan,
     Functie,
     Karakter,
+    Labels,
     Vorm,
     ZetelRol,
-    label,
 )
 from samenwerking.models import (
     Bestuursorgaan,
@@ -195,16 +195,14 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
     per row in the template: each choice label is translated once per value (a page of 45
     rows asked gettext for ~300 labels), and the template reads one prepared value per cell
     instead of a lookup with filters."""
-    vertaald: dict[tuple, str] = {}
+    vormen, rollen, karakters, organen, functies, zetelrollen = (
+        Labels(keuzes)
+        for keuzes in (Vorm, DeelnameRol, Karakter, DeelnemendOrgaan, Functie, ZetelRol)
+    )
 
-    def tekst(keuzes, waarde) -> str:
-        if (keuzes, waarde) not in vertaald:
-            vertaald[keuzes, waarde] = label(keuzes, waarde)
-        return vertaald[keuzes, waarde]
-
-    @cache  # once per organ, as the labels above
-    def orgaan(bestuursorgaan: Bestuursorgaan) -> str:
-        return str(bestuursorgaan).lower()
+    @cache  # once per organ name and kind, as the labels above
+    def orgaan(naam: str, soort: str) -> str:
+        return Bestuursorgaan.benaming(naam, soort).lower()
 
     # reverse() per row cost as much as the rest of a row.
     opleggers = oplegger_adressen([d.samenwerkingsverband for d in deelnames], gemeente=gemeente)
@@ -212,17 +210,16 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
         verband = deelname.samenwerkingsverband
         deelname.weergave = Rijweergave(
             oplegger=f"{opleggers[verband.pk]}?{peilquery}",
-            vorm=tekst(Vorm, verband.vorm),
-            rol=tekst(DeelnameRol, deelname.rol),
-            karakter=tekst(Karakter, verband.karakter).lower() if verband.karakter else "",
-            organen=", ".join(
-                tekst(DeelnemendOrgaan, code) for code in deelname.deelnemende_bestuursorganen
-            ),
+            vorm=vormen[verband.vorm],
+            rol=rollen[deelname.rol],
+            karakter=karakters[verband.karakter].lower() if verband.karakter else "",
+            organen=", ".join(organen[code] for code in deelname.deelnemende_bestuursorganen),
             vertegenwoordigers=[
                 (
                     zetel.persoon.naam,
-                    f"{tekst(Functie, zetel.functie).lower()}, "
-                    f"{tekst(ZetelRol, zetel.rol).lower()} {orgaan(zetel.bestuursorgaan)}",
+                    f"{functies[zetel.functie].lower()}, "
+                    f"{zetelrollen[zetel.rol].lower()} "
+                    f"{orgaan(zetel.bestuursorgaan.naam, zetel.bestuursorgaan.soort)}",
                 )
                 for zetel in deelname.vertegenwoordigers
             ],

@@ -37,7 +37,7 @@ from toegang import rechten
 
 from . import exports, gemeentelijst, grafieken
 from . import rechten as raad_rechten
-from .adressen import terug_naar_gemeente, verband_adressen
+from .adressen import gemeente_adressen, terug_naar_gemeente, verband_adressen
 from .constants import PC_VORMEN
 from .forms import (
     INDELINGEN,
@@ -469,15 +469,12 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
         overzicht.verband.pk, []
     )
     _tabeltekst(overzicht)
-    # Both tables link each gemeente: its address made once here, not per row in the
-    # template (reverse() per row was a tenth of the page's rendering).
-    gemeente_adres = {
-        cbs_code: reverse("raad:gemeente", args=[cbs_code])
-        for cbs_code in sorted(
-            {d.gemeente.cbs_code for d in overzicht.deelnames if d.gemeente}
-            | {r.cbs_code for r in per_inwoner}
-        )
-    }
+    # Both tables link each gemeente: its address made here, not per row in the template
+    # (reverse() per row was a tenth of the page's rendering), and reversed once for all.
+    gemeente_adres = gemeente_adressen(
+        {d.gemeente.cbs_code for d in overzicht.deelnames if d.gemeente}
+        | {r.cbs_code for r in per_inwoner}
+    )
     for deelname in overzicht.deelnames:
         if deelname.gemeente:
             deelname.gemeente_adres = gemeente_adres[deelname.gemeente.cbs_code]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from .constants import Vorm, label
+from .models import Bestuursorgaan
 
 # By default (Wgr): in an openbaar lichaam or a bedrijfsvoeringsorganisatie the deelnemers
 # appoint the bestuur and carry the costs, so a deelname has both belangen unless a
@@ -28,7 +29,8 @@ def bbv_toets(deelnames: Iterable, *, jaar: int) -> None:
     names are translated once for all rows, not once per row. Each deelname must carry its
     arrangement, the year's bijdrage sums (`bijdrage_begroot`, `bijdrage_gerealiseerd`: see
     `selectors.bijdragen.bijdragesommen`) and `zetels_in_jaar`, the seats held on its behalf
-    on at least one day of the year. Sets on each deelname:
+    on at least one day of the year (each with its `bestuursorgaan`'s naam and soort). Sets
+    on each deelname:
 
     - `bestuurlijk_belang`: what a secretariaat recorded (with a reason), else a seat in the
       year or a voting right through the deelname, else the form (see above);
@@ -76,6 +78,15 @@ class _Zinnen:
         self.geen_rechtspersoon = {
             vorm: geen % {"vorm": label(Vorm, vorm)} for vorm in GEEN_VERBONDEN_PARTIJ_VOLGENS_VORM
         }
+        self._organen: dict[tuple[str, str], str] = {}
+
+    def orgaan(self, orgaan) -> str:
+        """The organ of a seat as the reasons name it, in lower case: each (naam, soort) named
+        once per answer."""
+        sleutel = (orgaan.naam, orgaan.soort)
+        if sleutel not in self._organen:
+            self._organen[sleutel] = Bestuursorgaan.benaming(*sleutel).lower()
+        return self._organen[sleutel]
 
 
 def _toets(deelname, zinnen: _Zinnen) -> None:
@@ -107,7 +118,7 @@ def _toets(deelname, zinnen: _Zinnen) -> None:
 
 def _bestuurlijk_belang(deelname, vorm: str, zinnen: _Zinnen) -> tuple[bool, str]:
     """A seat in the year, a voting right, or the form; with the ground."""
-    if organen := sorted({str(z.bestuursorgaan).lower() for z in deelname.zetels_in_jaar}):
+    if organen := sorted({zinnen.orgaan(z.bestuursorgaan) for z in deelname.zetels_in_jaar}):
         return True, zinnen.zetel % {"organen": ", ".join(organen)}
     if deelname.stemmen:
         return True, zinnen.stemrecht

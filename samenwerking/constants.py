@@ -14,6 +14,19 @@ def label(keuzes: type[models.Choices], waarde) -> str:
         return str(waarde)
 
 
+class Labels(dict):
+    """`label` of each value of `keuzes` asked for (`labels[waarde]`), translated the first
+    time: for a list that uses few of a vocabulary's values in many rows."""
+
+    def __init__(self, keuzes: type[models.Choices]):
+        super().__init__()
+        self.keuzes = keuzes
+
+    def __missing__(self, waarde) -> str:
+        tekst = self[waarde] = label(self.keuzes, waarde)
+        return tekst
+
+
 # A gemeente's CBS code: GM and four digits (GM0363). The database check, the import and the
 # ?gemeente= of the pages all hold a code to this one pattern.
 CBS_CODE_PATROON = r"GM[0-9]{4}"

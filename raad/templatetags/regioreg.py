@@ -22,16 +22,21 @@ def _cijfertekst(tekst: str) -> SafeString:
 
 
 @register.filter
-def euro(bedrag: Decimal | None) -> str:
+def euro(bedrag: Decimal | None, onbekend: str | None = None) -> str:
     """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0). An empty
-    string is what a template gives for a missing object: also onbekend."""
-    return _("onbekend") if bedrag in (None, "") else _cijfertekst(euro_tekst(bedrag, 0))
+    string is what a template gives for a missing object: also onbekend. A table with many
+    unknown cells passes the word translated once (`|euro:onbekend`)."""
+    if bedrag in (None, ""):
+        return _("onbekend") if onbekend is None else onbekend
+    return _cijfertekst(euro_tekst(bedrag, 0))
 
 
 @register.filter
-def euro_cent(bedrag: Decimal | None) -> str:
-    """€ 1.234.567,89; `onbekend` when there is no figure."""
-    return _("onbekend") if bedrag in (None, "") else _cijfertekst(euro_tekst(bedrag, 2))
+def euro_cent(bedrag: Decimal | None, onbekend: str | None = None) -> str:
+    """€ 1.234.567,89; `onbekend` when there is no figure (as `euro`)."""
+    if bedrag in (None, ""):
+        return _("onbekend") if onbekend is None else onbekend
+    return _cijfertekst(euro_tekst(bedrag, 2))
 
 
 @register.filter
@@ -53,6 +58,26 @@ def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
         procent = (delta / abs(oud) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         tekst += f" ({'+' if procent > 0 else '−'}{nederlands_getal(abs(procent), 1)}%)"
     return _cijfertekst(tekst)
+
+
+@register.simple_tag
+def uittreding_teksten() -> dict[str, str]:
+    """The fixed texts of raad/_uittreding.html, translated once per page: a page sets them
+    with `{% uittreding_teksten as ut %}` before it includes the partial (the gemeente page
+    once per row)."""
+    return {
+        "opzegtermijn": _("Opzegtermijn"),
+        "kosten": _("Kosten of formule"),
+        "tekst": _("Tekst van de bepaling"),
+        "artikel": _("Artikel"),
+        "regeling": _("tekst van de regeling"),
+        "niet_vastgelegd": _("niet vastgelegd"),
+        "ontbreken": _(
+            "De uittredingsvoorwaarden zijn nog niet vastgelegd. Elke gemeenschappelijke "
+            "regeling moet ze bevatten (Wgr art. 9 lid 1): vraag het secretariaat of lees de "
+            "regeling."
+        ),
+    }
 
 
 @register.filter

@@ -12,7 +12,15 @@ import datetime
 
 from django.urls import reverse
 
-from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from samenwerking.constants import (
+    BijdrageSoort,
+    DeelnameRol,
+    Functie,
+    Labels,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
 from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Deelname, Gemeente
 from samenwerking.selectors import Kostentotalen
@@ -20,11 +28,6 @@ from samenwerking.selectors import Kostentotalen
 
 def _datum(datum: datetime.date | None) -> str | None:
     return None if datum is None else datum.isoformat()
-
-
-def _labels(keuzes) -> dict[str, str]:
-    """A choice list's Dutch texts, translated once per answer instead of once per row."""
-    return {waarde: str(label) for waarde, label in keuzes.choices}
 
 
 def samenwerkingsverbanden_van_gemeente(
@@ -50,11 +53,12 @@ def samenwerkingsverbanden_van_gemeente(
     )
     zetel_url, persoon_url, orgaan_url = adres("zetel"), adres("persoon"), adres("bestuursorgaan")
     bijdrage_url = adres("bijdrage")
-    vormen, rollen, functies = _labels(Vorm), _labels(DeelnameRol), _labels(Functie)
+    # Each label translated the first time a row needs it: an answer uses few of them.
+    vormen, rollen, functies = Labels(Vorm), Labels(DeelnameRol), Labels(Functie)
     zetelrollen, soorten, bijdragesoorten = (
-        _labels(ZetelRol),
-        _labels(OrgaanSoort),
-        _labels(BijdrageSoort),
+        Labels(ZetelRol),
+        Labels(OrgaanSoort),
+        Labels(BijdrageSoort),
     )
 
     def vertegenwoordiger(zetel) -> dict:
@@ -77,13 +81,13 @@ def samenwerkingsverbanden_van_gemeente(
                 "uuid": orgaan_sleutel,
                 "url": orgaan_url + orgaan_sleutel,
                 "soort": orgaan.soort,
-                "soortLabel": soorten.get(orgaan.soort, orgaan.soort),
+                "soortLabel": soorten[orgaan.soort],
                 "naam": orgaan.naam,
             },
             "functie": zetel.functie,
-            "functieLabel": functies.get(zetel.functie, zetel.functie),
+            "functieLabel": functies[zetel.functie],
             "rol": zetel.rol,
-            "rolLabel": zetelrollen.get(zetel.rol, zetel.rol),
+            "rolLabel": zetelrollen[zetel.rol],
             "begindatum": _datum(zetel.begindatum),
             "einddatum": _datum(zetel.einddatum),
         }
@@ -94,7 +98,7 @@ def samenwerkingsverbanden_van_gemeente(
             "uuid": sleutel,
             "url": bijdrage_url + sleutel,
             "soort": bijdrage.soort,
-            "soortLabel": bijdragesoorten.get(bijdrage.soort, bijdrage.soort),
+            "soortLabel": bijdragesoorten[bijdrage.soort],
             "onderdeel": bijdrage.onderdeel,
             "bedrag": bedrag_json(bijdrage.bedrag),
         }
@@ -109,7 +113,7 @@ def samenwerkingsverbanden_van_gemeente(
                 "naam": verband.naam,
                 "afkorting": verband.afkorting,
                 "vorm": verband.vorm,
-                "vormLabel": vormen.get(verband.vorm, verband.vorm),
+                "vormLabel": vormen[verband.vorm],
                 "domeinen": [domein.code for domein in verband.gelezen_domeinen],
                 "vestigingsplaats": verband.vestigingsplaats,
                 "verplicht": verband.verplicht,
@@ -120,7 +124,7 @@ def samenwerkingsverbanden_van_gemeente(
                 "toetredingsdatum": _datum(deelname.toetredingsdatum),
                 "uittredingsdatum": _datum(deelname.uittredingsdatum),
                 "rol": deelname.rol,
-                "rolLabel": rollen.get(deelname.rol, deelname.rol),
+                "rolLabel": rollen[deelname.rol],
                 "verdeelsleutel": verdeelsleutel_json(deelname.verdeelsleutel),
                 "stemmen": deelname.stemmen,
                 "deelnemendeBestuursorganen": list(deelname.deelnemende_bestuursorganen),

@@ -285,7 +285,13 @@ class Bestuursorgaan(RegisterModel):
         ]
 
     def __str__(self):
-        return self.naam or label(OrgaanSoort, self.soort)
+        return self.benaming(self.naam, self.soort)
+
+    @staticmethod
+    def benaming(naam: str, soort: str) -> str:
+        """What an organ is called (`__str__`): its name, else its kind's label. A list of
+        seats names each (naam, soort) once: the kinds are few, the seats many."""
+        return naam or label(OrgaanSoort, soort)
 
 
 class Persoon(RegisterModel):

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
-from raad.adressen import oplegger_adressen, verband_adres, verband_adressen
+from raad.adressen import gemeente_adressen, oplegger_adressen, verband_adres, verband_adressen
 from raad.grafieken import _regels
 from samenwerking.constants import (
     DeelnameRol,
@@ -60,6 +60,12 @@ def test_oplegger_addresses_for_a_list_are_those_reverse_gives(referentiedata):
     assert oplegger_adressen(verbanden[:1], gemeente=zaanstad)[verbanden[0].pk] == (
         f"/gemeenten/GM0479/samenwerkingsverbanden/{verbanden[0].uuid}/oplegger/"
     )
+
+
+def test_gemeente_addresses_for_a_list_are_those_reverse_gives():
+    codes = ["GM0479", "GM0363", "GM1900"]
+    assert gemeente_adressen(codes) == {c: reverse("raad:gemeente", args=[c]) for c in codes}
+    assert gemeente_adressen(["GM0479"]) == {"GM0479": "/gemeenten/GM0479/"}
 
 
 def test_a_row_shows_its_labels_organs_and_seats_in_words(client, referentiedata):

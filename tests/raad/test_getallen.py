@@ -55,3 +55,17 @@ def test_the_figures_on_a_page_are_what_escaping_would_have_left(waarde):
         f"<td>{teksten[0]}</td><td>{teksten[1]}</td><td>onbekend</td><td>{teksten[4]}</td>"
     )
     assert euro(None) == "onbekend" and not hasattr(euro(None), "__html__")
+
+
+def test_a_table_can_give_the_word_for_no_figure_translated_once():
+    """`|euro:onbekend` shows the word the table translated once for an unknown figure, the
+    same as without it; a known figure ignores it. The word is escaped like any text."""
+    sjabloon = engines["django"].from_string(
+        '{% load i18n regioreg %}{% translate "onbekend" as onbekend %}'
+        "{% for w in waarden %}<td>{{ w|euro:onbekend }}</td><td>{{ w|euro_cent:onbekend }}</td>"
+        "{% endfor %}"
+    )
+    html = sjabloon.render({"waarden": [None, Decimal("1234.5")]})
+    assert html == ("<td>onbekend</td><td>onbekend</td><td>€ 1.235</td><td>€ 1.234,50</td>")
+    assert euro(None, "<b>") == "<b>" and not hasattr(euro(None, "<b>"), "__html__")
+    assert euro_cent(None) == euro_cent(None, "onbekend") == "onbekend"

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from samenwerking import services
-from samenwerking.constants import BijdrageSoort, Vorm
+from samenwerking.constants import BijdrageSoort, OrgaanSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import (
     deelnames_van_gemeente,
@@ -128,6 +128,36 @@ def test_verbonden_partij_needs_bestuurlijk_and_financieel_belang(gemeente):
     )
     assert rijen[stem_en_garantie.pk].verbonden_partij is True
     assert rijen[geen.pk].verbonden_partij is False
+
+
+def test_the_reasons_name_each_seats_organ_by_its_name_else_its_kind(gemeente):
+    """One answer names each organ once (its name, else its kind): two arrangements with an
+    unnamed algemeen bestuur, one with two named organs of the same kind."""
+    D2 = OrgaanSoort.DAGELIJKS_BESTUUR
+
+    def stichting_met_zetels(*organen):
+        deelname = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__vorm=Vorm.STICHTING)
+        for soort, naam in organen:
+            f.ZetelFactory(
+                deelname=deelname, bestuursorgaan__soort=soort, bestuursorgaan__naam=naam
+            )
+        f.BijdrageFactory(deelname=deelname, jaar=2025)
+        return deelname
+
+    eerste = stichting_met_zetels((OrgaanSoort.ALGEMEEN_BESTUUR, ""))
+    tweede = stichting_met_zetels((OrgaanSoort.ALGEMEEN_BESTUUR, ""), (D2, ""))
+    benoemd = stichting_met_zetels((D2, "Kerngroep Oost"), (D2, "Kerngroep West"))
+
+    rijen = {d.pk: d for d in deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))}
+    assert rijen[eerste.pk].bbv_redenen == (
+        "bestuurlijk belang: zetel in algemeen bestuur; financieel belang: bijdrage 2025"
+    )
+    assert rijen[tweede.pk].bbv_redenen.startswith(
+        "bestuurlijk belang: zetel in algemeen bestuur, dagelijks bestuur;"
+    )
+    assert rijen[benoemd.pk].bbv_redenen.startswith(
+        "bestuurlijk belang: zetel in kerngroep oost, kerngroep west;"
+    )
 
 
 def test_a_bijdrage_of_nothing_is_no_financieel_belang(gemeente):
