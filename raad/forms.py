@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import BijdrageSoort, Karakter, Vorm
-from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
+from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, jaar_fouten, peilmoment
 from samenwerking.tekst import keuzefout
 
 from .constants import ZienswijzeStatus
@@ -25,6 +25,11 @@ def keuze_uit(label, keuzes, **kwargs) -> forms.ChoiceField:
     """`keuzeveld` offering one of the `keuzes` (TextChoices); a value not offered is refused
     naming the field and every value, e.g. "Formaat: kies html, xlsx, csv, ods of json."."""
     return keuzeveld(label, keuzes.choices, keuzefout(label, keuzes.values), **kwargs)
+
+
+def paginajaar(label, **kwargs) -> JaarVeld:
+    """An optional year field whose refusal names it as the page shows it (`label`)."""
+    return JaarVeld(label=label, required=False, error_messages=jaar_fouten(label), **kwargs)
 
 
 class PeildatumForm(forms.Form):
@@ -181,7 +186,8 @@ class ZoekForm(forms.Form):
 
 
 def _formaat() -> forms.ChoiceField:
-    return keuze_uit(_("Formaat"), Formaat, initial=Formaat.HTML)
+    # Named as the pages show it; the API's and the command's parameter is "formaat".
+    return keuze_uit(_("Bestandsformaat"), Formaat, initial=Formaat.HTML)
 
 
 class RegisterForm(PeildatumForm):
@@ -191,9 +197,10 @@ class RegisterForm(PeildatumForm):
 
 
 class ExportForm(forms.Form):
-    """Year, mode and file format of the verbonden-partijen list."""
+    """Year, mode and file format of the verbonden-partijen list; each field's label is the
+    one the page shows, so its refusal names it so."""
 
-    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
+    jaar = paginajaar(_("Jaar van de lijst"), help_text=_("Leeg: dit jaar."))
     modus = keuze_uit(
         _("Lijst voor"),
         Modus,

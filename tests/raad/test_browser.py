@@ -211,13 +211,14 @@ def test_export_form_errors_are_tied_to_their_fields_and_focused(pagina, zaansta
     expect(jaar).to_have_value("20x5")
     expect(jaar).to_have_attribute("aria-invalid", "true")
     expect(jaar).to_have_accessible_description(
-        f"Leeg: dit jaar. Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {DIT_JAAR}."
+        f"Leeg: dit jaar. Jaar van de lijst: vul een jaartal in, bijvoorbeeld 2025. "
+        f"Getoond: {DIT_JAAR}."
     )
     pagina.goto(pagina.basis + "/gemeenten/GM0479/verbonden-partijen/?jaar=2025&formaat=pdf")
     formaat = pagina.get_by_label("Bestandsformaat")
     expect(formaat).to_be_focused()
     expect(formaat).to_have_accessible_description(
-        "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina."
+        "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina."
     )
     _toegankelijk(pagina, "verbonden-partijen-fouten")
 

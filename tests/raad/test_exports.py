@@ -422,7 +422,8 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert (
         "Lijst voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
     )
-    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    # Named by the label the page shows, not the form's internal one ("Formaat").
+    assert "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
     assert "GGD Zaanstreek-Waterland" in tekst
 
@@ -430,7 +431,9 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     dit_jaar = timezone.localdate().year
-    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    assert (
+        f"Jaar van de lijst: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    )
     assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
     assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
     # What was typed stays in the field, marked, to be corrected rather than typed again; the
@@ -439,7 +442,10 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
         'name="jaar" id="id_export_jaar" value="twintig" aria-describedby="id_export_jaar_hulp '
         'id_export_jaar_fout" aria-invalid="true" autofocus>' in tekst
     )
-    assert '<p class="fout" role="alert" id="id_export_jaar_fout">Jaar: vul een jaartal' in tekst
+    assert (
+        '<p class="fout" role="alert" id="id_export_jaar_fout">Jaar van de lijst: vul een jaartal'
+        in tekst
+    )
     assert (
         '<select name="kolommen" id="id_export_kolommen" aria-describedby="id_export_kolommen_hulp '
         'id_export_kolommen_fout" aria-invalid="true">' in tekst
@@ -451,7 +457,7 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     assert antwoord["Content-Type"].startswith("text/html")
     tekst = antwoord.content.decode()
-    assert "Jaar: moet 2100 of eerder zijn." in tekst
+    assert "Jaar van de lijst: moet 2100 of eerder zijn." in tekst
     # The chosen formaat stays chosen: with the jaar corrected, the next try is the file.
     assert '<option value="xlsx" selected>' in tekst
 
@@ -631,7 +637,8 @@ def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad)
     assert antwoord.status_code == 400
     assert antwoord["Content-Type"] == "text/html; charset=utf-8"
     tekst = " ".join(antwoord.content.decode().split())
-    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    # Named by the label the page shows, not the form's internal one ("Formaat").
+    assert "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "GGD Zaanstreek-Waterland</a></h2>" in tekst
 
 
