@@ -64,7 +64,7 @@ def geldige_waarden(form: forms.Form) -> dict:
 class JaarForm(forms.Form):
     """Only the year (pages that compare money of one year)."""
 
-    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
+    jaar = paginajaar(_("Jaar"), help_text=_("Leeg: dit jaar."))
 
     def _geldig(self) -> dict:
         """The valid parameters, also when another one is refused (as raad.views._peilmoment):
@@ -79,6 +79,7 @@ class JaarForm(forms.Form):
 class OverDeJarenForm(JaarForm):
     """The last year of the ten and which bijdragen: begroot or gerealiseerd."""
 
+    jaar = paginajaar(_("Tot en met jaar"), help_text=_("Leeg: dit jaar."))
     soort = keuze_uit(_("Bijdragen"), BijdrageSoort, initial=BijdrageSoort.BEGROOT)
 
     def gekozen_soort(self) -> str:
