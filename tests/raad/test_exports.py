@@ -812,6 +812,32 @@ def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):
     assert (data["jaar"], data["modus"]) == (jaar, "begroting")
 
 
+def test_command_says_in_dutch_when_the_map_cannot_be_made_or_written(zaanstad, tmp_path):
+    """A --map that is a file, or under one, or a file name taken by a folder: a Dutch
+    message naming --map and what to do, not a traceback; no half-written file."""
+    bestand = tmp_path / "lijst.txt"
+    bestand.write_text("al hier")
+    for uitvoer in (bestand, bestand / "sub"):
+        with pytest.raises(CommandError) as fout:
+            call_command("exporteer_verbonden_partijen", "GM0479", "--map", str(uitvoer))
+        assert str(fout.value) == (
+            f"--map {uitvoer}: de map kan niet gemaakt worden: daar staat een bestand, geen "
+            "map. Kies een map waarin u mag schrijven. Niets geschreven."
+        )
+    assert bestand.read_text() == "al hier"
+
+    jaar = timezone.localdate().year
+    bezet = tmp_path / "uit" / f"verbonden-partijen-GM0479-{jaar}-begroting.xlsx"
+    bezet.mkdir(parents=True)
+    with pytest.raises(CommandError) as fout:
+        call_command("exporteer_verbonden_partijen", "GM0479", "--map", str(bezet.parent))
+    assert str(fout.value) == (
+        f"--map {bezet.parent}: {bezet.name} kan niet geschreven worden: daar staat een map met "
+        "die naam. Kies een map waarin u mag schrijven. 0 bestand(en) al geschreven."
+    )
+    assert [p.name for p in bezet.parent.iterdir()] == [bezet.name]
+
+
 def test_oplegger_for_a_gemeente(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
     f.BijdrageFactory(deelname=ggd, jaar=2024, bedrag=Decimal("2300000"))
