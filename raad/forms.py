@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import BijdrageSoort, Karakter, Vorm
@@ -158,15 +159,22 @@ class GemeenteForm(PeilForm):
     )
 
 
+ZOEKLABEL = _("Zoek een gemeente of samenwerkingsverband")
+
+
 class ZoekForm(forms.Form):
     q = forms.CharField(
-        label=_("Zoek een gemeente of samenwerkingsverband"),
+        label=ZOEKLABEL,
         max_length=100,
         required=False,
         error_messages={
-            "max_length": _(
-                "Zoekterm: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d). Zoek "
-                "op een deel van de naam, de afkorting of de CBS-code."
+            # Named as the page labels the field (templates/raad/_zoekform.html).
+            "max_length": format_lazy(
+                _(
+                    "{veld}: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d). Zoek "
+                    "op een deel van de naam, de afkorting of de CBS-code."
+                ),
+                veld=ZOEKLABEL,
             )
         },
         help_text=_(
