@@ -1,8 +1,9 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import BijdrageSoort, Karakter, Vorm
-from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, peilmoment
+from samenwerking.peilmoment import DatumVeld, JaarVeld, datum_fouten, jaar_fouten, peilmoment
 from samenwerking.tekst import keuzefout
 
 from .constants import ZienswijzeStatus
@@ -25,6 +26,11 @@ def keuze_uit(label, keuzes, **kwargs) -> forms.ChoiceField:
     """`keuzeveld` offering one of the `keuzes` (TextChoices); a value not offered is refused
     naming the field and every value, e.g. "Formaat: kies html, xlsx, csv, ods of json."."""
     return keuzeveld(label, keuzes.choices, keuzefout(label, keuzes.values), **kwargs)
+
+
+def paginajaar(label, **kwargs) -> JaarVeld:
+    """An optional year field whose refusal names it as the page shows it (`label`)."""
+    return JaarVeld(label=label, required=False, error_messages=jaar_fouten(label), **kwargs)
 
 
 class PeildatumForm(forms.Form):
@@ -59,7 +65,7 @@ def geldige_waarden(form: forms.Form) -> dict:
 class JaarForm(forms.Form):
     """Only the year (pages that compare money of one year)."""
 
-    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
+    jaar = paginajaar(_("Jaar"), help_text=_("Leeg: dit jaar."))
 
     def _geldig(self) -> dict:
         """The valid parameters, also when another one is refused (as raad.views._peilmoment):
@@ -74,6 +80,7 @@ class JaarForm(forms.Form):
 class OverDeJarenForm(JaarForm):
     """The last year of the ten and which bijdragen: begroot or gerealiseerd."""
 
+    jaar = paginajaar(_("Tot en met jaar"), help_text=_("Leeg: dit jaar."))
     soort = keuze_uit(_("Bijdragen"), BijdrageSoort, initial=BijdrageSoort.BEGROOT)
 
     def gekozen_soort(self) -> str:
@@ -152,15 +159,22 @@ class GemeenteForm(PeilForm):
     )
 
 
+ZOEKLABEL = _("Zoek een gemeente of samenwerkingsverband")
+
+
 class ZoekForm(forms.Form):
     q = forms.CharField(
-        label=_("Zoek een gemeente of samenwerkingsverband"),
+        label=ZOEKLABEL,
         max_length=100,
         required=False,
         error_messages={
-            "max_length": _(
-                "Zoekterm: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d). Zoek "
-                "op een deel van de naam, de afkorting of de CBS-code."
+            # Named as the page labels the field (templates/raad/_zoekform.html).
+            "max_length": format_lazy(
+                _(
+                    "{veld}: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d). Zoek "
+                    "op een deel van de naam, de afkorting of de CBS-code."
+                ),
+                veld=ZOEKLABEL,
             )
         },
         help_text=_(
@@ -181,7 +195,8 @@ class ZoekForm(forms.Form):
 
 
 def _formaat() -> forms.ChoiceField:
-    return keuze_uit(_("Formaat"), Formaat, initial=Formaat.HTML)
+    # Named as the pages show it; the API's and the command's parameter is "formaat".
+    return keuze_uit(_("Bestandsformaat"), Formaat, initial=Formaat.HTML)
 
 
 class RegisterForm(PeildatumForm):
@@ -191,9 +206,10 @@ class RegisterForm(PeildatumForm):
 
 
 class ExportForm(forms.Form):
-    """Year, mode and file format of the verbonden-partijen list."""
+    """Year, mode and file format of the verbonden-partijen list; each field's label is the
+    one the page shows, so its refusal names it so."""
 
-    jaar = JaarVeld(label=_("Jaar"), required=False, help_text=_("Leeg: dit jaar."))
+    jaar = paginajaar(_("Jaar van de lijst"), help_text=_("Leeg: dit jaar."))
     modus = keuze_uit(
         _("Lijst voor"),
         Modus,

@@ -9,7 +9,7 @@ whose date moves is updated in the subscriber's calendar instead of duplicated.
 import datetime
 
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from .kalender import Kalender, Kalenderpunt
 
@@ -79,12 +79,16 @@ def kalender_ics(
     }
     if verband is not None:
         naam += f" – {verband.afkorting or verband.naam}"
-    cal.add("name", naam)
-    cal.add("x-wr-calname", naam)
+    # As text (RFC 5545 3.3.11: `,` `;` `\\` escaped): icalendar writes these names and the
+    # description verbatim otherwise, and a "," in an arrangement's name split the value.
+    cal.add("name", vText(naam))
+    cal.add("x-wr-calname", vText(naam))
     cal.add(
         "x-wr-caldesc",
-        _("P&C-termijnen, zienswijzen, evaluaties en vergaderingen voor de raad; zie %(url)s")
-        % {"url": basis_url},
+        vText(
+            _("P&C-termijnen, zienswijzen, evaluaties en vergaderingen voor de raad; zie %(url)s")
+            % {"url": basis_url}
+        ),
     )
     cal.add("refresh-interval", vDuration(VERVERSEN), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(VERVERSEN))

@@ -234,6 +234,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "toegang/geblokkeerd.html"
+# Not verbose: every manage.py command printed "AXES: BEGIN version …". Failures and lockouts
+# are still logged (their client string then names only the lockout parameters).
+AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]

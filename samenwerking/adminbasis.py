@@ -22,6 +22,7 @@ change to one deelname through the API meanwhile is noticed too.
 """
 
 import datetime
+import functools
 from decimal import Decimal
 
 from django import forms
@@ -38,7 +39,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from regioreg.sitelinks import publieke_url
 from samenwerking import services
 from samenwerking.api.versies import etag
-from samenwerking.bedragen import bedragveld, is_bedrag
+from samenwerking.bedragen import bedrag_tonen, bedragveld, is_bedrag
 from samenwerking.geschiedenis import laatst_gewijzigd
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.tekst import datum_tekst, euro_tekst, getal_tekst
@@ -116,14 +117,38 @@ class ServiceWrites:
         services.rijen_verwijderen(rijen=queryset)
 
 
+@functools.cache
+def _bedragkolom(veld):
+    """A list column of an amount field as a person reads it (€ 1.234,00; Django wrote
+    1234,00), sortable by the field; empty stays the list's empty mark. One per field: the
+    changelist finds its sortable columns by identity."""
+
+    def kolom(obj):
+        bedrag = getattr(obj, veld.name)
+        return None if bedrag is None else bedrag_tonen(bedrag)
+
+    kolom.__name__ = veld.name  # its cells keep their class, field-<name>
+    kolom.short_description = veld.verbose_name
+    kolom.admin_order_field = veld.name
+    return kolom
+
+
 class BedragVelden:
     """Every amount field (a decimal with cents) is typed the Dutch way and read by the one
-    parser of amounts (`samenwerking.bedragen`), which shows what it understood."""
+    parser of amounts (`samenwerking.bedragen`), which shows what it understood; in a list
+    it is shown as `bedrag_tonen` writes it."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if is_bedrag(db_field):
             return bedragveld(db_field, **kwargs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_list_display(self, request):
+        velden = {v.name: v for v in self.model._meta.concrete_fields if is_bedrag(v)}
+        return [
+            _bedragkolom(velden[naam]) if isinstance(naam, str) and naam in velden else naam
+            for naam in super().get_list_display(request)
+        ]
 
 
 class GelabeldeRijen:

@@ -26,11 +26,21 @@ DATUM_PATROON = r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9
 DATUM_BUITEN_BEREIK = format_lazy(
     _("Kies een datum van {van} tot en met {tot}."), van=DATUM_MIN, tot=DATUM_MAX
 )
-JAAR_FOUTEN = {
-    "invalid": _("Jaar: vul een jaartal in, bijvoorbeeld 2025."),
-    "min_value": format_lazy(_("Jaar: moet {} of later zijn."), JAAR_MIN),
-    "max_value": format_lazy(_("Jaar: moet {} of eerder zijn."), JAAR_MAX),
-}
+
+
+def jaar_fouten(veld) -> dict:
+    """The messages of a year parameter, naming it as the page shows it (`veld`, e.g. "Tot en
+    met jaar")."""
+    return {
+        "invalid": format_lazy(_("{veld}: vul een jaartal in, bijvoorbeeld 2025."), veld=veld),
+        "min_value": format_lazy(_("{veld}: moet {jaar} of later zijn."), veld=veld, jaar=JAAR_MIN),
+        "max_value": format_lazy(
+            _("{veld}: moet {jaar} of eerder zijn."), veld=veld, jaar=JAAR_MAX
+        ),
+    }
+
+
+JAAR_FOUTEN = jaar_fouten(_("Jaar"))
 
 
 def datum_fouten(veld) -> dict:
@@ -102,7 +112,8 @@ class JaarInvoer(forms.TextInput):
 
 class JaarVeld(forms.IntegerField):
     """A year from 1900 up to and including 2100, in the digits 0-9 (`alleen_cijfers`): the
-    one year field of the pages' forms, the API's filters and the export command."""
+    one year field of the pages' forms, the API's filters and the export command. Its
+    messages say "Jaar"; a page field with another label gives `jaar_fouten(label)`."""
 
     default_error_messages = JAAR_FOUTEN
     widget = JaarInvoer

@@ -41,6 +41,22 @@ def test_without_database_url_a_sqlite_file_in_the_project():
     assert "127.0.0.1" in hosts
 
 
+def test_a_management_command_prints_only_its_own_output():
+    # django-axes announced itself ("AXES: BEGIN version …") on every command (AXES_VERBOSE).
+    schoon = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    schoon.update(DEBUG="true", DJANGO_SETTINGS_MODULE="regioreg.settings")
+    uit = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=PROJECT,
+        env=schoon,
+        capture_output=True,
+        text=True,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout == "System check identified no issues (0 silenced).\n"
+    assert uit.stderr == ""
+
+
 def test_postgres_url_means_psycopg():
     uit = _instellingen(
         {"DEBUG": "false", "SECRET_KEY": "k", "DATABASE_URL": "postgres://u:p@db:5432/regioreg"}

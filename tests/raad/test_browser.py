@@ -211,15 +211,42 @@ def test_export_form_errors_are_tied_to_their_fields_and_focused(pagina, zaansta
     expect(jaar).to_have_value("20x5")
     expect(jaar).to_have_attribute("aria-invalid", "true")
     expect(jaar).to_have_accessible_description(
-        f"Leeg: dit jaar. Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {DIT_JAAR}."
+        f"Leeg: dit jaar. Jaar van de lijst: vul een jaartal in, bijvoorbeeld 2025. "
+        f"Getoond: {DIT_JAAR}."
     )
     pagina.goto(pagina.basis + "/gemeenten/GM0479/verbonden-partijen/?jaar=2025&formaat=pdf")
     formaat = pagina.get_by_label("Bestandsformaat")
     expect(formaat).to_be_focused()
     expect(formaat).to_have_accessible_description(
-        "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina."
+        "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina."
     )
     _toegankelijk(pagina, "verbonden-partijen-fouten")
+
+
+@pytest.mark.parametrize("breedte", [1280, 375])
+def test_the_export_choices_show_their_whole_text(pagina, zaanstad, breedte):
+    """Every select of the export form is as wide as its longest choice needs (the
+    Bestandsformaat select cut "Webpagina (afdrukbaar, ook als pdf)" off at 1280 px), or
+    as wide as the screen allows."""
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    formulier = pagina.get_by_role("form", name="Lijst verbonden partijen (BBV art. 15)")
+    expect(formulier.get_by_label("Bestandsformaat")).to_be_visible()
+    maten = formulier.locator("select").evaluate_all(
+        """selects => selects.map(s => {
+            const getoond = s.getBoundingClientRect().width;
+            const stijl = [s.style.width, s.style.maxWidth];
+            s.style.width = "auto";
+            s.style.maxWidth = "none";
+            const nodig = s.getBoundingClientRect().width;
+            [s.style.width, s.style.maxWidth] = stijl;
+            return [s.name, getoond, nodig];
+        })"""
+    )
+    ruimte = pagina.evaluate("document.documentElement.clientWidth")
+    assert len(maten) == 3
+    for naam, getoond, nodig in maten:
+        assert getoond >= min(nodig, ruimte - 64) - 0.5, (naam, getoond, nodig)
 
 
 def test_printed_list_shows_every_column_of_the_overview(pagina, zaanstad):

@@ -92,7 +92,13 @@ def test_ranking_page_errors(client, veiligheid):
     assert client.get("/domeinen/bestaat-niet/").status_code == 404
     antwoord = client.get("/domeinen/veiligheid-test/", {"jaar": "tweeduizend"})
     assert antwoord.status_code == 400
-    assert 'role="alert"' in antwoord.content.decode()
+    tekst = " ".join(antwoord.content.decode().split())
+    dit_jaar = datetime.date.today().year
+    assert (
+        '<p class="fout" role="alert" id="id_jaar_fout">Jaar: vul een jaartal in, bijvoorbeeld '
+        f"2025. Getoond: {dit_jaar}.</p>"
+    ) in tekst
+    assert '<p class="hulp" id="id_jaar_hulp">Leeg: dit jaar.</p>' in tekst
 
 
 @pytest.mark.parametrize("aantal", [1, 20])

@@ -422,7 +422,8 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert (
         "Lijst voor: kies begroting of jaarrekening. Getoond: de lijst voor de begroting." in tekst
     )
-    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    # Named by the label the page shows, not the form's internal one ("Formaat").
+    assert "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "<title>Verbonden partijen Zaanstad 2025 (begroting)" in tekst
     assert "GGD Zaanstreek-Waterland" in tekst
 
@@ -430,7 +431,9 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     dit_jaar = timezone.localdate().year
-    assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    assert (
+        f"Jaar van de lijst: vul een jaartal in, bijvoorbeeld 2025. Getoond: {dit_jaar}." in tekst
+    )
     assert "Kolommen: kies bbv of uitgebreid. Getoond: het BBV-minimum." in tekst
     assert f"<title>Verbonden partijen Zaanstad {dit_jaar} (jaarrekening)" in tekst
     # What was typed stays in the field, marked, to be corrected rather than typed again; the
@@ -439,7 +442,10 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
         'name="jaar" id="id_export_jaar" value="twintig" aria-describedby="id_export_jaar_hulp '
         'id_export_jaar_fout" aria-invalid="true" autofocus>' in tekst
     )
-    assert '<p class="fout" role="alert" id="id_export_jaar_fout">Jaar: vul een jaartal' in tekst
+    assert (
+        '<p class="fout" role="alert" id="id_export_jaar_fout">Jaar van de lijst: vul een jaartal'
+        in tekst
+    )
     assert (
         '<select name="kolommen" id="id_export_kolommen" aria-describedby="id_export_kolommen_hulp '
         'id_export_kolommen_fout" aria-invalid="true">' in tekst
@@ -451,7 +457,7 @@ def test_bad_export_parameters_are_explained(client, zaanstad):
     assert antwoord.status_code == 400
     assert antwoord["Content-Type"].startswith("text/html")
     tekst = antwoord.content.decode()
-    assert "Jaar: moet 2100 of eerder zijn." in tekst
+    assert "Jaar van de lijst: moet 2100 of eerder zijn." in tekst
     # The chosen formaat stays chosen: with the jaar corrected, the next try is the file.
     assert '<option value="xlsx" selected>' in tekst
 
@@ -631,7 +637,8 @@ def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad)
     assert antwoord.status_code == 400
     assert antwoord["Content-Type"] == "text/html; charset=utf-8"
     tekst = " ".join(antwoord.content.decode().split())
-    assert "Formaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
+    # Named by the label the page shows, not the form's internal one ("Formaat").
+    assert "Bestandsformaat: kies html, xlsx, csv, ods of json. Getoond: de webpagina." in tekst
     assert "GGD Zaanstreek-Waterland</a></h2>" in tekst
 
 
@@ -803,6 +810,32 @@ def test_command_reads_jaar_and_modus_as_the_pages_do(zaanstad, tmp_path):
     assert bestand.name == f"verbonden-partijen-GM0479-{jaar}-begroting.json"
     data = json.loads(bestand.read_text())
     assert (data["jaar"], data["modus"]) == (jaar, "begroting")
+
+
+def test_command_says_in_dutch_when_the_map_cannot_be_made_or_written(zaanstad, tmp_path):
+    """A --map that is a file, or under one, or a file name taken by a folder: a Dutch
+    message naming --map and what to do, not a traceback; no half-written file."""
+    bestand = tmp_path / "lijst.txt"
+    bestand.write_text("al hier")
+    for uitvoer in (bestand, bestand / "sub"):
+        with pytest.raises(CommandError) as fout:
+            call_command("exporteer_verbonden_partijen", "GM0479", "--map", str(uitvoer))
+        assert str(fout.value) == (
+            f"--map {uitvoer}: de map kan niet gemaakt worden: daar staat een bestand, geen "
+            "map. Kies een map waarin u mag schrijven. Niets geschreven."
+        )
+    assert bestand.read_text() == "al hier"
+
+    jaar = timezone.localdate().year
+    bezet = tmp_path / "uit" / f"verbonden-partijen-GM0479-{jaar}-begroting.xlsx"
+    bezet.mkdir(parents=True)
+    with pytest.raises(CommandError) as fout:
+        call_command("exporteer_verbonden_partijen", "GM0479", "--map", str(bezet.parent))
+    assert str(fout.value) == (
+        f"--map {bezet.parent}: {bezet.name} kan niet geschreven worden: daar staat een map met "
+        "die naam. Kies een map waarin u mag schrijven. 0 bestand(en) al geschreven."
+    )
+    assert [p.name for p in bezet.parent.iterdir()] == [bezet.name]
 
 
 def test_oplegger_for_a_gemeente(client, zaanstad):

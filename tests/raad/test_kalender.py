@@ -11,7 +11,7 @@ from raad.kalender import kalender_van_gemeente
 from raad.models import Termijnafwijking
 from raad.services import zienswijze_status_wijzigen
 from samenwerking.constants import Vorm
-from samenwerking.models import Gemeente
+from samenwerking.models import Gemeente, Samenwerkingsverband
 from tests import factories as f
 from tests.raad.factories import (
     BestuursvergaderingFactory,
@@ -321,6 +321,25 @@ def test_feed_of_one_arrangement(client, zaanstad):
     )
     assert str(_feed(client)["X-WR-CALDESC"]).endswith(
         "zie http://testserver/gemeenten/GM0479/kalender/"
+    )
+
+
+def test_the_calendar_name_and_description_are_escaped_as_text(client, zaanstad):
+    """RFC 5545 text: a "," or ";" in an arrangement's name is escaped in NAME and
+    X-WR-CALNAME, as in every SUMMARY (it was written as it is, splitting the value)."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
+    Samenwerkingsverband.objects.filter(pk=ggd.pk).update(afkorting="GGD Zaan, Waterland; ZW")
+    antwoord = client.get("/gemeenten/GM0479/kalender.ics", {"verband": str(ggd.uuid)})
+    regels = antwoord.content.decode().replace("\r\n ", "").split("\r\n")
+    naam = "regioreg: kalender van de raad van Zaanstad – GGD Zaan\\, Waterland\\; ZW"
+    assert f"NAME:{naam}" in regels
+    assert f"X-WR-CALNAME:{naam}" in regels
+    assert (
+        "X-WR-CALDESC:P&C-termijnen\\, zienswijzen\\, evaluaties en vergaderingen voor de "
+        f"raad\\; zie http://testserver/gemeenten/GM0479/kalender/?verband={ggd.uuid}"
+    ) in regels
+    assert any(
+        r.startswith("SUMMARY:") and r.endswith("GGD Zaan\\, Waterland\\; ZW") for r in regels
     )
 
 

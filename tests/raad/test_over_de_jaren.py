@@ -1,6 +1,7 @@
 """A gemeente's bijdragen over ten years: in total, per vorm and per domein, with the change
 per year. Sums worked out by hand; a year without figures is onbekend, never € 0."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -89,7 +90,30 @@ def test_page_shows_chart_tables_and_changes(client, zaanstad):
 def test_page_bad_input(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"soort": "geschat"})
     assert antwoord.status_code == 400
-    assert "Bijdragen: kies begroot of gerealiseerd." in _tekst(antwoord)
+    # The refusal says what the page shows instead, and is tied to its field.
+    tekst = _tekst(antwoord)
+    assert (
+        '<p class="fout" role="alert" id="id_soort_fout">Bijdragen: kies begroot of '
+        "gerealiseerd. Getoond: begroot.</p>"
+    ) in tekst
+    assert '<select name="soort" id="id_soort" aria-describedby="id_soort_fout"' in tekst
+
+
+def test_a_refused_year_is_named_as_its_field_and_the_year_shown_is_said(client, zaanstad):
+    antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2024.0"})
+    assert antwoord.status_code == 400
+    tekst = _tekst(antwoord)
+    dit_jaar = datetime.date.today().year
+    assert '<label for="id_jaar">Tot en met jaar</label>' in tekst
+    assert (
+        '<p class="fout" role="alert" id="id_jaar_fout">Tot en met jaar: vul een jaartal in, '
+        f"bijvoorbeeld 2025. Getoond: {dit_jaar}.</p>"
+    ) in tekst
+    assert 'value="2024.0" aria-describedby="id_jaar_hulp id_jaar_fout" aria-invalid="true"' in (
+        tekst
+    )
+    antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2101"})
+    assert "Tot en met jaar: moet 2100 of eerder zijn." in _tekst(antwoord)
 
 
 def test_a_bad_soort_keeps_the_chosen_jaar(client, zaanstad):

@@ -75,7 +75,8 @@ def test_a_too_long_search_term_is_explained_and_kept_in_the_field(client, refer
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     assert (
-        '<p class="fout" id="zoekfout" role="alert">Zoekterm: gebruik hoogstens 100 tekens '
+        '<p class="fout" id="zoekfout" role="alert">Zoek een gemeente of samenwerkingsverband: '
+        "gebruik hoogstens 100 tekens "
         "(nu 134). Zoek op een deel van de naam, de afkorting of de CBS-code.</p>"
     ) in tekst
     assert f'value="{term}"' in tekst

@@ -219,6 +219,22 @@ def test_adding_a_running_deelnemer_again_is_refused_with_its_name(admin_client)
     assert list(models.Deelname.objects.all()) == [bestaand]
 
 
+def test_amounts_in_the_lists_read_as_amounts(admin_client):
+    """A list shows an amount as the pages do, with the thousands dot (it said 1234567,00),
+    still sortable by it; an unknown one is the list's empty mark, never € 0."""
+    f.BijdrageFactory(bedrag=Decimal("1234567.00"))
+    f.JaarcijfersFactory(lasten=Decimal("-2500.5"), baten=None)
+    lijst = admin_client.get(reverse("admin:samenwerking_bijdrage_changelist"))
+    tekst = lijst.content.decode()
+    assert '<td class="field-bedrag">€ 1.234.567,00</td>' in tekst
+    assert "1234567,00" not in tekst
+    assert 'class="sortable column-bedrag"' in tekst  # the header sorts by the amount
+    tekst = admin_client.get(reverse("admin:samenwerking_jaarcijfers_changelist")).content
+    tekst = tekst.decode()
+    assert '<td class="field-lasten">− € 2.500,50</td>' in tekst
+    assert '<td class="field-baten">-</td>' in tekst
+
+
 def test_actief_op_filter_with_any_date(admin_client):
     oud = f.DeelnameFactory(toetredingsdatum=D(2000, 1, 1), uittredingsdatum=D(2010, 1, 1))
     nieuw = f.DeelnameFactory(toetredingsdatum=D(2015, 1, 1))

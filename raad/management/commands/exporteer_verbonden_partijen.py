@@ -33,6 +33,17 @@ def _keuze(veld: str, waarden):
     return lees
 
 
+def _reden(fout: OSError) -> str:
+    """Why a folder or file could not be made or written, in Dutch."""
+    if isinstance(fout, PermissionError):
+        return "geen schrijfrechten"
+    if isinstance(fout, (FileExistsError, NotADirectoryError)):
+        return "daar staat een bestand, geen map"
+    if isinstance(fout, IsADirectoryError):
+        return "daar staat een map met die naam"
+    return f"schrijven lukt niet ({fout.strerror or fout})"
+
+
 class Command(BaseCommand):
     help = (
         "Schrijft de lijst verbonden partijen (BBV art. 15) van een of meer gemeenten naar "
@@ -83,13 +94,29 @@ class Command(BaseCommand):
         onbekend = sorted(set(codes) - {g.cbs_code for g in gemeenten})
         if onbekend:
             raise CommandError(f"Onbekende CBS-code(s): {', '.join(onbekend)}. Niets geschreven.")
-        opties["map"].mkdir(parents=True, exist_ok=True)
+        uitvoer = opties["map"]
+        try:
+            uitvoer.mkdir(parents=True, exist_ok=True)
+        except OSError as fout:
+            raise CommandError(
+                f"--map {uitvoer}: de map kan niet gemaakt worden: {_reden(fout)}. Kies een "
+                "map waarin u mag schrijven. Niets geschreven."
+            ) from None
         formaat = opties["formaat"]
-        for gemeente in gemeenten:
+        for geschreven, gemeente in enumerate(gemeenten):
             lijst = verbonden_partijen(
                 gemeente, jaar=jaar, modus=modus, kolommen=kolommen_parameter(opties)
             )
-            pad = opties["map"] / f"{lijst.bestandsnaam}.{formaat}"
-            pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
+            pad = uitvoer / f"{lijst.bestandsnaam}.{formaat}"
+            try:
+                pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
+            except OSError as fout:
+                if pad.is_file():
+                    pad.unlink()  # no half-written file
+                raise CommandError(
+                    f"--map {uitvoer}: {pad.name} kan niet geschreven worden: {_reden(fout)}. "
+                    f"Kies een map waarin u mag schrijven. {geschreven} bestand(en) al "
+                    "geschreven."
+                ) from None
             self.stdout.write(f"{pad} ({len(lijst.partijen)} verbonden partijen)")
         self.stdout.write(self.style.SUCCESS(f"{len(gemeenten)} bestand(en) geschreven."))
