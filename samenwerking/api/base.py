@@ -6,7 +6,8 @@ descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 
 import re
 
-from django.db import connection, models
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.functional import lazy
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,15 @@ class JaarField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+# The range of each integer type as PostgreSQL stores it (Django's ranges; the PostgreSQL
+# backend keeps them), on every backend: SQLite would take 9999999999 for a smallint.
+POSTGRESQL_BEREIK = BaseDatabaseOperations.integer_field_ranges
+
+GEHEEL_GETAL_BEREIK = {
+    "max_value": _("{veld}: hoogstens {{max_value}}."),
+    "min_value": _("{veld}: minstens {{min_value}}."),
+}
+
 GEEN_GEHEEL_GETAL = _(
     "{veld}: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: {voorbeeld}, "
     'niet "{voorbeeld}" of {voorbeeld}.0.'
@@ -180,6 +190,7 @@ class GeheelGetalField(serializers.IntegerField):
 
     def __init__(self, **kwargs):
         meldingen = {
+            **{code: met_label(self, tekst) for code, tekst in GEHEEL_GETAL_BEREIK.items()},
             **self.meldingen(),
             "invalid": met_label(self, GEEN_GEHEEL_GETAL, voorbeeld=self.voorbeeld),
             **kwargs.get("error_messages", {}),
@@ -193,6 +204,10 @@ class GeheelGetalField(serializers.IntegerField):
         if type(data) is not int:  # not bool either, which is an int in Python
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class GrootGeheelGetalField(GeheelGetalField, serializers.BigIntegerField):
+    """A whole number of a big integer field (int64 in the document), as strict."""
 
 
 class JaarVeldField(GeheelGetalField):
@@ -284,6 +299,7 @@ STRENGE_VELDEN = {
     serializers.CharField: TekstField,
     serializers.DateField: DatumField,
     serializers.IntegerField: GeheelGetalField,
+    serializers.BigIntegerField: GrootGeheelGetalField,
     serializers.BooleanField: JaOfNeeField,
     serializers.DecimalField: DecimaalField,
 }
@@ -413,12 +429,11 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                 ),
             }
         if isinstance(model_field, models.IntegerField):
-            # The database's own integer range differs per backend (SQLite: 64 bits for all);
-            # keep it out of the API contract. full_clean() in the services still enforces it.
-            laag, hoog = connection.ops.integer_field_range(model_field.get_internal_type())
-            for grens, waarde in (("min_value", laag), ("max_value", hoog)):
-                if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
-                    del kwargs[grens]
+            # PostgreSQL's range of the type, whatever the backend (SQLite's is 64 bits for
+            # all); a tighter bound of the model (a JaarVeld's 1900..2100) stays.
+            laag, hoog = POSTGRESQL_BEREIK[model_field.get_internal_type()]
+            kwargs["min_value"] = max(kwargs.get("min_value", laag), laag)
+            kwargs["max_value"] = min(kwargs.get("max_value", hoog), hoog)
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):

@@ -39,6 +39,32 @@ def test_every_integer_field_refuses_what_is_not_a_json_integer(beheerder, deeln
     assert geldig.status_code == 200 and geldig.json()["stemmen"] == 4
 
 
+@pytest.mark.parametrize(
+    ("veld", "waarde", "reden"),
+    [
+        ("stemmen", 9_999_999_999, "Stemmen: hoogstens 32767."),  # SQLite took it
+        ("stemmen", 32_768, "Stemmen: hoogstens 32767."),
+        ("stemmen", -1, "Stemmen: minstens 0."),
+        ("aandelenAantal", 2**63, "Aantal aandelen: hoogstens 9223372036854775807."),
+        (  # a big integer is as strict as any other
+            "aandelenAantal",
+            "3",
+            "Aantal aandelen: geef een geheel getal, zonder aanhalingstekens en zonder "
+            'decimalen: 3, niet "3" of 3.0.',
+        ),
+    ],
+)
+def test_a_whole_number_stays_within_what_postgresql_stores(
+    beheerder, deelname, veld, waarde, reden
+):
+    """PostgreSQL's range of the field's type, on every backend, named in the refusal."""
+    assert ongeldig(_patch(beheerder, deelname, {veld: waarde})) == {veld: reden}
+    deelname.refresh_from_db()
+    assert deelname.stemmen == 1
+    hoogste = _patch(beheerder, deelname, {"stemmen": 32_767})
+    assert hoogste.status_code == 200 and hoogste.json()["stemmen"] == 32_767
+
+
 @pytest.mark.parametrize("waarde", ["ja", "yes", "true", "1", 1, 0])
 def test_yes_or_no_is_true_or_false_only(beheerder, deelname, waarde):
     """DRF took "yes", "1", 1 and refused "ja" in English ("Must be a valid boolean.")."""
