@@ -316,3 +316,32 @@ def test_a_griffie_cannot_create_a_zienswijze_with_the_bestuurs_reply(zaanstad, 
         "reactieBestuur"
     ]
     assert not Zienswijze.objects.filter(zienswijzeverzoek=verzoek).exists()
+
+
+def test_options_on_a_zienswijze_lists_as_writable_only_what_the_caller_may_write(
+    beheerder, zaanstad, ggd
+):
+    zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+
+    def schrijfbaar(client, methode="PUT", pad=adres) -> set[str]:
+        velden = client.options(pad).json()["actions"][methode]
+        return {naam for naam, info in velden.items() if not info["read_only"]}
+
+    raad = {
+        "zienswijzeverzoek",
+        "gemeente",
+        "status",
+        "raadsvergadering",
+        "raadsbesluitDatum",
+        "samenvatting",
+        "documentUrl",
+    }
+    assert schrijfbaar(secretariaat) == schrijfbaar(secretariaat, "PATCH") == {"reactieBestuur"}
+    assert schrijfbaar(griffie) == schrijfbaar(griffie, "PATCH") == raad
+    assert schrijfbaar(beheerder) == raad | {"reactieBestuur"}
+    # A new zienswijze: the griffie gives the raad's fields, never the reply.
+    assert schrijfbaar(griffie, "POST", "/api/v1/zienswijzen") == raad
+    assert schrijfbaar(beheerder, "POST", "/api/v1/zienswijzen") == raad | {"reactieBestuur"}
