@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from raad import services
 from raad.models import Zienswijze
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente
@@ -345,3 +346,61 @@ def test_options_on_a_zienswijze_lists_as_writable_only_what_the_caller_may_writ
     # A new zienswijze: the griffie gives the raad's fields, never the reply.
     assert schrijfbaar(griffie, "POST", "/api/v1/zienswijzen") == raad
     assert schrijfbaar(beheerder, "POST", "/api/v1/zienswijzen") == raad | {"reactieBestuur"}
+
+
+def test_moving_a_request_brings_its_zienswijzen_in_line(beheerder, zaanstad, ggd):
+    """Another regeling: the untouched zienswijzen of gemeenten that do not take part there
+    leave, its deelnemers get one; a zienswijze in which a raad recorded something blocks
+    the move, naming the gemeente, and nothing changes."""
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    zaanstads = ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=zaanstad)
+    ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=purmerend)
+    ander = f.DeelnameFactory(
+        samenwerkingsverband__naam="Afvalschap",
+        samenwerkingsverband__afkorting="",
+        gemeente=Gemeente.objects.get(cbs_code="GM0344"),
+    ).samenwerkingsverband
+    f.DeelnameFactory(samenwerkingsverband=ander, gemeente=zaanstad)
+    adres = f"/api/v1/zienswijzeverzoeken/{verzoek.uuid}"
+    zienswijzen = {"zienswijzeverzoek": str(verzoek.uuid)}
+
+    def gemeenten() -> dict[str, str]:
+        rijen = beheerder.get("/api/v1/zienswijzen", zienswijzen).json()["results"]
+        return {r["gemeente"]: r["status"] for r in rijen}
+
+    # Purmerend's raad put it on the agenda: the move is refused, naming Purmerend.
+    Zienswijze.objects.filter(gemeente=purmerend).update(
+        status="geagendeerd", raadsvergadering=D(2025, 4, 1)
+    )
+    verhuizing = {"samenwerkingsverband": str(ander.uuid)}
+    assert ongeldig(beheerder.patch(adres, verhuizing, format="json", HTTP_IF_MATCH="*")) == {
+        "samenwerkingsverband": "Samenwerkingsverband: in de zienswijze van Purmerend op dit "
+        "verzoek legde de raad al iets vast, maar die gemeente nam op 1 maart 2025 niet deel "
+        "aan Afvalschap. Laat het verzoek staan, of registreer een nieuw verzoek voor die "
+        "regeling of datum."
+    }
+    assert gemeenten() == {"GM0439": "geagendeerd", "GM0479": "nog_te_agenderen"}
+    verzoek.refresh_from_db()
+    assert verzoek.samenwerkingsverband == ggd
+
+    # Untouched, Purmerend's leaves; Zaanstad's stays as it was, Utrecht gets one.
+    Zienswijze.objects.filter(gemeente=purmerend).update(
+        status="nog_te_agenderen", raadsvergadering=None
+    )
+    antwoord = beheerder.patch(adres, verhuizing, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert gemeenten() == {"GM0344": "nog_te_agenderen", "GM0479": "nog_te_agenderen"}
+    assert Zienswijze.objects.get(gemeente=zaanstad).pk == zaanstads.pk
+
+
+def test_moving_a_request_to_another_date_keeps_who_took_part_then(beheerder, zaanstad, ggd):
+    """A date of receipt before Purmerend joined: its untouched zienswijze leaves."""
+    Gemeente.objects.get(cbs_code="GM0439").deelnames.update(toetredingsdatum=D(2025, 1, 1))
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    services.zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)
+    adres = f"/api/v1/zienswijzeverzoeken/{verzoek.uuid}"
+    nieuw = {"ontvangenOp": "2024-12-01", "uitersteDatum": "2025-03-01"}
+    antwoord = beheerder.patch(adres, nieuw, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert list(verzoek.zienswijzen.values_list("gemeente__cbs_code", flat=True)) == ["GM0479"]
