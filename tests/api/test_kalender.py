@@ -404,3 +404,49 @@ def test_moving_a_request_to_another_date_keeps_who_took_part_then(beheerder, za
     antwoord = beheerder.patch(adres, nieuw, format="json", HTTP_IF_MATCH="*")
     assert antwoord.status_code == 200, antwoord.content
     assert list(verzoek.zienswijzen.values_list("gemeente__cbs_code", flat=True)) == ["GM0479"]
+
+
+def test_a_griffie_cannot_move_an_answered_zienswijze_back_and_is_told_who_can(zaanstad, ggd):
+    """The refusal is at status (not its read-only twin statusLabel) and says who acts."""
+    zienswijze = ZienswijzeFactory(
+        gemeente=zaanstad,
+        zienswijzeverzoek__samenwerkingsverband=ggd,
+        status="ingediend",
+        raadsbesluit_datum=D(2025, 5, 20),
+        reactie_bestuur="Het bestuur stemt in.",
+    )
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    terug = {"status": "geagendeerd", "raadsvergadering": "2025-06-10"}
+    assert ongeldig(griffie.patch(adres, terug, format="json", HTTP_IF_MATCH="*")) == {
+        "status": "Status: het bestuur heeft al gereageerd op deze ingediende zienswijze, dus "
+        "die blijft ingediend. Moet de reactie weg, dan haalt het regiosecretariaat van "
+        f"{ggd} of een beheerder haar weg; daarna kan de status terug."
+    }
+    zienswijze.refresh_from_db()
+    assert zienswijze.status == "ingediend"
+    # As the message says: the secretariaat takes the reply away, then the griffie can.
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+    leeg = secretariaat.patch(adres, {"reactieBestuur": ""}, format="json", HTTP_IF_MATCH="*")
+    assert leeg.status_code == 200, leeg.content
+    antwoord = griffie.patch(adres, terug, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["status"] == "geagendeerd"
+
+
+def test_a_reply_on_a_zienswijze_not_submitted_says_the_griffie_submits_it(zaanstad, ggd):
+    zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+    antwoord = secretariaat.patch(
+        f"/api/v1/zienswijzen/{zienswijze.uuid}",
+        {"reactieBestuur": "Dank."},
+        format="json",
+        HTTP_IF_MATCH="*",
+    )
+    assert ongeldig(antwoord) == {
+        "reactieBestuur": "Reactie van het bestuur: kan alleen op een ingediende zienswijze. De "
+        "griffie van Zaanstad zet de status op „ingediend” (met de datum van het raadsbesluit); "
+        "laat de reactie tot dan leeg."
+    }
+    zienswijze.refresh_from_db()
+    assert zienswijze.reactie_bestuur == ""

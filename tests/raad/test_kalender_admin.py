@@ -219,7 +219,8 @@ def test_the_admin_shows_a_griffie_the_bestuurs_reply_but_does_not_let_it_write_
         "Akkoord.",
         "Het bestuur neemt de zienswijze over.",
     )
-    # Back to "nog te agenderen" with the reply standing: refused next to the reply, not a 500.
+    # Back to "nog te agenderen" with the reply standing: refused at the status the griffie
+    # changed (not at the reply it cannot touch), saying who can; not a 500.
     antwoord = client.post(
         adres,
         {
@@ -230,7 +231,9 @@ def test_the_admin_shows_a_griffie_the_bestuurs_reply_but_does_not_let_it_write_
         },
     )
     assert antwoord.status_code == 200
-    assert list(antwoord.context["adminform"].form.errors) == ["reactie_bestuur"]
+    fouten = antwoord.context["adminform"].form.errors
+    assert list(fouten) == ["status"]
+    assert "regiosecretariaat van " in fouten["status"][0]
 
 
 def test_a_beheerder_writes_the_bestuurs_reply_in_the_admin(admin_client):
