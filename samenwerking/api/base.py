@@ -6,6 +6,7 @@ descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 
 import re
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.functional import lazy
@@ -132,6 +133,25 @@ class TekstField(serializers.CharField):
         if self.max_length is not None and len(data) > self.max_length:
             self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
+
+
+GEEN_LINK = _(
+    "{veld}: geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
+    "https://www.example.nl/stukken/begroting-2026.pdf."
+)
+
+
+class LinkField(TekstField, serializers.URLField):
+    """A link to a page or document elsewhere (models.basis.link_veld): a web address, and
+    only that; the refusal names the field and shows what a link looks like."""
+
+    def __init__(self, **kwargs):
+        meldingen = {"invalid": met_label(self, GEEN_LINK), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+        for validator in self.validators:
+            if isinstance(validator, URLValidator):
+                validator.schemes = ["http", "https"]
+                validator.message = self.error_messages["invalid"]
 
 
 @extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})
@@ -271,6 +291,16 @@ class SleutelField(serializers.SlugRelatedField):
         return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
 
 
+# DRF's general messages ("Dit veld is vereist.") with the field's name, as every other.
+ALGEMENE_MELDINGEN = {
+    "required": _("{veld}: verplicht; geef een waarde."),
+    "null": _("{veld}: mag niet null zijn; geef een waarde."),
+    "blank": _("{veld}: mag niet leeg zijn; geef een waarde."),
+    "max_length": _("{veld}: hoogstens {{max_length}} tekens."),
+    "min_length": _("{veld}: minstens {{min_length}} tekens."),
+}
+
+
 class CamelSerializer(serializers.Serializer):
     """Exposes each field under its camelCase name and adds a read-only `…Label` with the Dutch
     text of every choice field."""
@@ -283,6 +313,9 @@ class CamelSerializer(serializers.Serializer):
                 veld.source = naam
             if veld.label is None:  # DRF would make "Laatstgewijzigd" of the camelCase name
                 veld.label = capfirst(naam.replace("_", " "))
+            for code, tekst in ALGEMENE_MELDINGEN.items():  # DRF's name no field
+                if code in veld.error_messages:
+                    veld.error_messages[code] = met_label(veld, tekst)
             velden[api_naam] = veld
             if type(veld) is serializers.ChoiceField:
                 velden[f"{api_naam}Label"] = LabelField(
@@ -297,6 +330,7 @@ class CamelSerializer(serializers.Serializer):
 # A body's values as the document types them, not as DRF would also read them.
 STRENGE_VELDEN = {
     serializers.CharField: TekstField,
+    serializers.URLField: LinkField,
     serializers.DateField: DatumField,
     serializers.IntegerField: GeheelGetalField,
     serializers.BigIntegerField: GrootGeheelGetalField,

@@ -104,3 +104,43 @@ def test_too_many_digits_are_named_with_a_point(beheerder, deelname, waarde, red
     assert ongeldig(_patch(beheerder, deelname, {"verdeelsleutel": waarde})) == {
         "verdeelsleutel": reden
     }
+
+
+@pytest.mark.parametrize(
+    "waarde", ["zomaar tekst", "www.ggd.nl", "javascript:alert(1)", "ftp://ggd.nl/a", 12]
+)
+def test_a_link_is_a_web_address(beheerder, waarde):
+    verband = f.SamenwerkingsverbandFactory(website="")
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(adres, {"website": waarde}, format="json", HTTP_IF_MATCH="*")
+    assert ongeldig(antwoord) == {
+        "website": "Website: geef een webadres dat begint met https:// of http://, zonder "
+        "spaties, bijvoorbeeld https://www.example.nl/stukken/begroting-2026.pdf."
+    }
+    verband.refresh_from_db()
+    assert verband.website == ""
+    goed = {"website": "https://www.ggd.nl/"}
+    antwoord = beheerder.patch(adres, goed, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200 and antwoord.json()["website"] == "https://www.ggd.nl/"
+
+
+def test_drfs_general_messages_name_the_field(beheerder, deelname):
+    """Required, null, blank and too long: each says which field, as every other refusal."""
+    verband = f.SamenwerkingsverbandFactory()
+    assert ongeldig(beheerder.post("/api/v1/deelnames", {}, format="json")) == {
+        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef een waarde."
+    }
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    fouten = ongeldig(
+        beheerder.patch(
+            adres,
+            {"naam": "", "afkorting": "A" * 51, "vorm": None},
+            format="json",
+            HTTP_IF_MATCH="*",
+        )
+    )
+    assert fouten == {
+        "naam": "Naam: mag niet leeg zijn; geef een waarde.",
+        "afkorting": "Afkorting: hoogstens 50 tekens.",
+        "vorm": "Vorm: mag niet null zijn; geef een waarde.",
+    }
