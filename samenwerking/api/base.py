@@ -5,6 +5,7 @@ descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
 import re
+import uuid
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -278,6 +279,12 @@ class LabelField(serializers.ReadOnlyField):
         return str(self.keuzes.get(value, value))
 
 
+GEEN_UUID = _(
+    "{veld}: {{value}} is geen uuid. Geef de uuid zoals de API die geeft, bijvoorbeeld "
+    "0f8fad5b-d9cb-469f-a165-70867728950e."
+)
+
+
 class SleutelField(serializers.SlugRelatedField):
     """A relation given by the related row's public key, a CBS code in any case
     (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
@@ -285,9 +292,18 @@ class SleutelField(serializers.SlugRelatedField):
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
+    def __init__(self, **kwargs):
+        meldingen = {"geen_uuid": met_label(self, GEEN_UUID), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
+        if self.slug_field == "uuid" and isinstance(data, str):
+            try:
+                uuid.UUID(data)
+            except ValueError:  # Django would say "'abc' is geen geldige UUID.", no field
+                self.fail("geen_uuid", value=data)
         return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
 
 

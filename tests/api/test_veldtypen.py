@@ -144,3 +144,16 @@ def test_drfs_general_messages_name_the_field(beheerder, deelname):
         "afkorting": "Afkorting: hoogstens 50 tekens.",
         "vorm": "Vorm: mag niet null zijn; geef een waarde.",
     }
+
+
+def test_a_key_that_is_no_uuid_names_the_field(beheerder, deelname):
+    """Django said "'abc' is geen geldige UUID." without the field."""
+    antwoord = _patch(beheerder, deelname, {"samenwerkingsverband": "abc"})
+    assert ongeldig(antwoord) == {
+        "samenwerkingsverband": "Samenwerkingsverband: abc is geen uuid. Geef de uuid zoals de "
+        "API die geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
+    }
+    onbekend = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    assert ongeldig(_patch(beheerder, deelname, {"samenwerkingsverband": onbekend})) == {
+        "samenwerkingsverband": f"Geen samenwerkingsverband met uuid {onbekend}."
+    }
