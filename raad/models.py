@@ -485,6 +485,7 @@ class Zienswijze(RegisterModel):
                 bericht=_(
                     "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
                 ),
+                veld="gemeente",
             ),
             VeldCheckConstraint(
                 name="zienswijze_status_vastlegbaar",

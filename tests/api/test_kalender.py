@@ -450,3 +450,13 @@ def test_a_reply_on_a_zienswijze_not_submitted_says_the_griffie_submits_it(zaans
     }
     zienswijze.refresh_from_db()
     assert zienswijze.reactie_bestuur == ""
+
+
+def test_a_second_zienswijze_of_a_gemeente_is_refused_at_the_gemeente(beheerder, zaanstad, ggd):
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=zaanstad)
+    tweede = {"zienswijzeverzoek": str(verzoek.uuid), "gemeente": "GM0479"}
+    assert ongeldig(beheerder.post("/api/v1/zienswijzen", tweede, format="json")) == {
+        "gemeente": "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
+    }
+    assert verzoek.zienswijzen.count() == 1
