@@ -258,14 +258,20 @@ def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
     assert Zienswijze.objects.get(pk=ander.pk).status == "nog_te_agenderen"
 
 
-def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaanstad, ggd):
-    """DESIGN: the reply belongs to the regeling's bestuur (its secretariaat), not the raad."""
-    zienswijze = ZienswijzeFactory(
-        gemeente=zaanstad,
-        zienswijzeverzoek__samenwerkingsverband=ggd,
+def _ingediend(gemeente, verband, **velden):
+    """A zienswijze the raad of `gemeente` submitted on 20 May 2025."""
+    return ZienswijzeFactory(
+        gemeente=gemeente,
+        zienswijzeverzoek__samenwerkingsverband=verband,
         status="ingediend",
         raadsbesluit_datum=D(2025, 5, 20),
+        **velden,
     )
+
+
+def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaanstad, ggd):
+    """DESIGN: the reply belongs to the regeling's bestuur (its secretariaat), not the raad."""
+    zienswijze = _ingediend(zaanstad, ggd)
     adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
     griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
     secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
@@ -408,13 +414,7 @@ def test_moving_a_request_to_another_date_keeps_who_took_part_then(beheerder, za
 
 def test_a_griffie_cannot_move_an_answered_zienswijze_back_and_is_told_who_can(zaanstad, ggd):
     """The refusal is at status (not its read-only twin statusLabel) and says who acts."""
-    zienswijze = ZienswijzeFactory(
-        gemeente=zaanstad,
-        zienswijzeverzoek__samenwerkingsverband=ggd,
-        status="ingediend",
-        raadsbesluit_datum=D(2025, 5, 20),
-        reactie_bestuur="Het bestuur stemt in.",
-    )
+    zienswijze = _ingediend(zaanstad, ggd, reactie_bestuur="Het bestuur stemt in.")
     adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
     griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
     terug = {"status": "geagendeerd", "raadsvergadering": "2025-06-10"}
