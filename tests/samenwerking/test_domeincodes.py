@@ -1,7 +1,10 @@
 """A domein's code is lower case on every surface (Domein.clean): the service, the admin and
 the spreadsheet import; a filter in any case then finds it (tests/api/test_filters.py)."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -35,3 +38,12 @@ def test_the_admin_stores_a_code_in_lower_case(admin_client):
 
 def test_the_spreadsheet_import_reads_a_code_in_any_case():
     assert [d.code for d in DomeinenWidget().clean("Veiligheid, AFVAL")] == ["veiligheid", "afval"]
+
+
+def test_the_migration_lowers_stored_codes_that_do_not_collide():
+    migratie = importlib.import_module("samenwerking.migrations.0020_domeincodes_kleine_letters")
+    Domein.objects.create(code="Havens", naam="Havens")
+    Domein.objects.create(code="Veiligheid", naam="Veiligheid (dubbel)")  # beside `veiligheid`
+    migratie.kleine_letters(apps, None)
+    assert Domein.objects.get(naam="Havens").code == "havens"
+    assert Domein.objects.get(naam="Veiligheid (dubbel)").code == "Veiligheid"  # merge by hand
