@@ -485,6 +485,7 @@ class Zienswijze(RegisterModel):
                 bericht=_(
                     "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
                 ),
+                veld="gemeente",
             ),
             VeldCheckConstraint(
                 name="zienswijze_status_vastlegbaar",
@@ -525,18 +526,39 @@ class Zienswijze(RegisterModel):
 
     def clean(self):
         """The board replies to what the raad submitted: a reply on a zienswijze that is not
-        submitted is refused on every surface (admin, API, the service)."""
+        submitted is refused on every surface (admin, API, the service). Which side must act
+        depends on what changed: a submitted, answered zienswijze moved back (its status, the
+        griffie's field) keeps its status until the bestuur's side takes the reply away; a
+        reply on one not yet submitted waits for the griffie to submit it."""
         super().clean()
-        if self.reactie_bestuur.strip() and self.status != ZienswijzeStatus.INGEDIEND:
+        if not self.reactie_bestuur.strip() or self.status == ZienswijzeStatus.INGEDIEND:
+            return
+        opgeslagen = (
+            Zienswijze.objects.filter(pk=self.pk).values_list("status", "reactie_bestuur").first()
+            if self.pk
+            else None
+        )
+        if opgeslagen and opgeslagen[0] == ZienswijzeStatus.INGEDIEND and opgeslagen[1].strip():
             raise veldfout(
-                "reactie_bestuur",
+                "status",
                 _(
-                    "Reactie van het bestuur: kan alleen op een ingediende zienswijze. "
-                    "Zet eerst de status op „ingediend” (met de datum van het "
-                    "raadsbesluit), of laat de reactie leeg."
-                ),
-                code="niet_ingediend",
+                    "Status: het bestuur heeft al gereageerd op deze ingediende zienswijze, dus "
+                    "die blijft ingediend. Moet de reactie weg, dan haalt het regiosecretariaat "
+                    "van %(verband)s of een beheerder haar weg; daarna kan de status terug."
+                )
+                % {"verband": self.zienswijzeverzoek.samenwerkingsverband},
+                code="reactie_vastgelegd",
             )
+        raise veldfout(
+            "reactie_bestuur",
+            _(
+                "Reactie van het bestuur: kan alleen op een ingediende zienswijze. De griffie "
+                "van %(gemeente)s zet de status op „ingediend” (met de datum van het "
+                "raadsbesluit); laat de reactie tot dan leeg."
+            )
+            % {"gemeente": self.gemeente},
+            code="niet_ingediend",
+        )
 
     def get_actuele_status_display(self) -> str:
         """The label of `actuele_status`; only on rows read with `met_actuele_status`."""

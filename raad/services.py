@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from samenwerking import services as register
@@ -36,27 +37,121 @@ from .vergaderregels import (
     vergaderingen_controleren,
 )
 
+# A zienswijze in which nothing was recorded yet: it may leave a request that moves.
+ONAANGEROERD = Q(
+    status=ZienswijzeStatus.NOG_TE_AGENDEREN,
+    raadsvergadering__isnull=True,
+    raadsbesluit_datum__isnull=True,
+    samenvatting="",
+    document_url="",
+    reactie_bestuur="",
+)
+
+
+def _deelnemers(verzoeken) -> set[tuple[int, int]]:
+    """(request pk, gemeente pk) of every gemeente taking part in the request's arrangement
+    on the day it arrived, as the request is in memory. One query, however many requests."""
+    waar = Q(pk__in=[])
+    for verzoek in verzoeken:
+        waar |= Q(samenwerkingsverband_id=verzoek.samenwerkingsverband_id) & periode_q(
+            verzoek.ontvangen_op, "toetredingsdatum", "uittredingsdatum"
+        )
+    deelnemers = set()
+    for verband, gemeente, toetreding, uittreding in Deelname.objects.filter(
+        waar, gemeente__isnull=False, samenwerkingsverband__alleen_historisch=False
+    ).values_list("samenwerkingsverband", "gemeente", "toetredingsdatum", "uittredingsdatum"):
+        for verzoek in verzoeken:
+            if verzoek.samenwerkingsverband_id == verband and loopt_op(
+                verzoek.ontvangen_op, toetreding, uittreding
+            ):
+                deelnemers.add((verzoek.pk, gemeente))
+    return deelnemers
+
 
 @transaction.atomic
 def zienswijzen_klaarzetten(*, zienswijzeverzoek: Zienswijzeverzoek) -> list[Zienswijze]:
-    """A zienswijze "nog te agenderen" for every gemeente taking part in the arrangement on
-    the day the request arrived that does not have one yet. Returns the new ones."""
-    bestaand = zienswijzeverzoek.zienswijzen.values("gemeente")
-    gemeenten = (
-        Deelname.objects.actief_op(zienswijzeverzoek.ontvangen_op)
-        .filter(
-            samenwerkingsverband_id=zienswijzeverzoek.samenwerkingsverband_id,
-            gemeente__isnull=False,
-        )
-        .exclude(gemeente__in=bestaand)
-        .values_list("gemeente", flat=True)
-        .distinct()
-    )
+    """Bring the request's zienswijzen in line with who takes part in the arrangement on the
+    day the request arrived (also after it moved to another regeling or date): a zienswijze
+    "nog te agenderen" for every such gemeente that does not have one yet, and the untouched
+    zienswijzen of other gemeenten leave (a touched one blocks the move:
+    `verzoek_verplaatsen_controleren`). Returns the new ones."""
+    deelnemers = {gemeente for _v, gemeente in _deelnemers([zienswijzeverzoek])}
+    bestaand = set()
+    for zienswijze in zienswijzeverzoek.zienswijzen.annotate(
+        onaangeroerd=ExpressionWrapper(ONAANGEROERD, output_field=BooleanField())
+    ):
+        if zienswijze.gemeente_id in deelnemers or not zienswijze.onaangeroerd:
+            bestaand.add(zienswijze.gemeente_id)
+        else:
+            register.rij_verwijderen(rij=zienswijze)
     nieuw = [
         Zienswijze(zienswijzeverzoek=zienswijzeverzoek, gemeente_id=gemeente)
-        for gemeente in gemeenten
+        for gemeente in sorted(deelnemers - bestaand)
     ]
     return register.rijen_opslaan(model=Zienswijze, rijen=nieuw)
+
+
+def verzoek_verplaatsen_controleren(rijen: list[Zienswijzeverzoek], labels, goed) -> dict:
+    """A request that moves (another regeling or date of receipt) takes its zienswijzen
+    along only where the gemeente still takes part then; a zienswijze of another gemeente
+    leaves, unless its raad recorded something in it: that blocks the move, naming the
+    gemeente. Two queries, however many requests."""
+    verzoeken = [rijen[i] for i in goed if rijen[i].pk]
+    if not verzoeken:
+        return {}
+    deelnemers = _deelnemers(verzoeken)
+    aangeroerd: dict[int, list[tuple[int, str, int]]] = {}
+    for verzoek, verband, gemeente, naam in (
+        Zienswijze.objects.filter(zienswijzeverzoek__in=verzoeken)
+        .exclude(ONAANGEROERD)
+        .order_by("gemeente__naam")
+        .values_list(
+            "zienswijzeverzoek",
+            "zienswijzeverzoek__samenwerkingsverband",
+            "gemeente",
+            "gemeente__naam",
+        )
+    ):
+        aangeroerd.setdefault(verzoek, []).append((gemeente, naam, verband))
+    fouten = {}
+    for i in goed:
+        verzoek = rijen[i]
+        weg = [
+            (naam, verband)
+            for gemeente, naam, verband in aangeroerd.get(verzoek.pk, [])
+            if (verzoek.pk, gemeente) not in deelnemers
+        ]
+        if not weg:
+            continue
+        veld = (
+            "samenwerkingsverband"
+            if weg[0][1] != verzoek.samenwerkingsverband_id
+            else "ontvangen_op"
+        )
+        label = capfirst(Zienswijzeverzoek._meta.get_field(veld).verbose_name)
+        fouten[i] = ValidationError(
+            {
+                veld: ValidationError(
+                    _(
+                        "%(veld)s: in de zienswijze van %(gemeenten)s op dit verzoek legde de "
+                        "raad al iets vast, maar die gemeente nam op %(datum)s niet deel aan "
+                        "%(verband)s. Laat het verzoek staan, of registreer een nieuw verzoek "
+                        "voor die regeling of datum."
+                    )
+                    % {
+                        "veld": label,
+                        "gemeenten": ", ".join(naam for naam, _v in weg),
+                        "datum": datum_tekst(verzoek.ontvangen_op),
+                        "verband": verzoek.samenwerkingsverband,
+                    },
+                    code="zienswijze_vastgelegd",
+                )
+            }
+        )
+    return fouten
+
+
+register.registreren(Zienswijzeverzoek, register.Regels(over_rijen=verzoek_verplaatsen_controleren))
 
 
 # --- Zienswijze --------------------------------------------------------------------------------
@@ -71,21 +166,7 @@ def zienswijzen_controleren(rijen: list[Zienswijze], labels, goed) -> dict:
         for rij in (rijen[i] for i in goed)
         if rij.zienswijzeverzoek_id
     }
-    deelnemers = set()
-    if verzoeken:
-        waar = Q(pk__in=[])
-        for verzoek in verzoeken.values():
-            waar |= Q(samenwerkingsverband_id=verzoek.samenwerkingsverband_id) & periode_q(
-                verzoek.ontvangen_op, "toetredingsdatum", "uittredingsdatum"
-            )
-        for verband, gemeente, toetreding, uittreding in Deelname.objects.filter(
-            waar, gemeente__isnull=False, samenwerkingsverband__alleen_historisch=False
-        ).values_list("samenwerkingsverband", "gemeente", "toetredingsdatum", "uittredingsdatum"):
-            for verzoek in verzoeken.values():
-                if verzoek.samenwerkingsverband_id == verband and loopt_op(
-                    verzoek.ontvangen_op, toetreding, uittreding
-                ):
-                    deelnemers.add((verzoek.pk, gemeente))
+    deelnemers = _deelnemers(list(verzoeken.values())) if verzoeken else set()
     fouten = {}
     for i in goed:
         zienswijze = rijen[i]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "nested_admin",
     "import_export",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -69,6 +70,8 @@ REGISTER_APPS = ("samenwerking", "raad")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers on /api/ (below), also on answers from the page cache.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -307,6 +310,15 @@ API_VERSION = "1.0.0"
 # Anonymous requests per address, e.g. "120/minute"; empty switches the limit off. Read per
 # request (samenwerking.api.throttling), so tests can change it.
 API_LIMIET_ANONIEM = os.environ.get("API_LIMIET_ANONIEM", "120/minute")
+# The open register may be read from other sites' JavaScript (Wgr art. 27 lid 3: free
+# inspection for everyone): the API only, reading only, never with cookies. Writing from
+# another site is refused by the browser (no PATCH in the preflight's answer).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "API-Version", "Content-Disposition", "Retry-After")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

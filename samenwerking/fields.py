@@ -106,3 +106,27 @@ class VeldCheckConstraint(models.CheckConstraint):
 
     def __eq__(self, other):
         return super().__eq__(other) and getattr(other, "veld", None) == self.veld
+
+
+class VeldUniqueConstraint(models.UniqueConstraint):
+    """A UniqueConstraint whose validation error is reported on one named field: the one a
+    person changes to resolve it (a second zienswijze of a gemeente: at `gemeente`). In a
+    migration exactly Django's (the field only decides where the message shows)."""
+
+    def __init__(self, *args, veld: str, **kwargs):
+        self.veld = veld
+        super().__init__(*args, **kwargs)
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        try:
+            super().validate(model, instance, exclude=exclude, using=using)
+        except ValidationError as error:
+            raise ValidationError({self.veld: error.error_list}) from None
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "django.db.models.UniqueConstraint", args, kwargs
+
+    def clone(self):
+        _path, args, kwargs = self.deconstruct()
+        return self.__class__(*args, veld=self.veld, **kwargs)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
 from samenwerking.api.exceptions import ProblemenInJson
+from samenwerking.api.namen import als_keuze
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.models import Gemeente
 from samenwerking.tekst import keuzefout
@@ -52,10 +53,17 @@ RENDERERS = [JSONRenderer, *(_renderer(f) for f in SPREADSHEETS)]
 FORMATEN = [Formaat.JSON.value, *SPREADSHEETS]
 
 
+class KeuzeParameter(serializers.ChoiceField):
+    """A query parameter with a fixed set of values, in any case (namen.als_keuze)."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(als_keuze(data, self.choices))
+
+
 def _keuzeparameter(naam, waarden: list[str], help_text) -> serializers.ChoiceField:
     """An optional parameter with a fixed set of values; another value is refused with a
     message naming the parameter and the values (samenwerking.tekst.keuzefout)."""
-    return serializers.ChoiceField(
+    return KeuzeParameter(
         choices=waarden,
         required=False,
         help_text=help_text,

@@ -107,6 +107,33 @@ class ZienswijzeViewSet(BeheerViewSet):
     def get_queryset(self):
         return zienswijzen_met_besluitdatum(self.queryset).met_actuele_status(timezone.localdate())
 
+    def get_serializer(self, *args, **kwargs):
+        """OPTIONS (DRF's probe, action "metadata") shows as writable only what the caller
+        may write (the same rules as `_eigen_velden`): the bestuur's reply for whoever may
+        change the request, the raad's fields for the griffie of the gemeente."""
+        serializer = super().get_serializer(*args, **kwargs)
+        if self.action == "metadata":
+            mag_bestuur, mag_raad = self._schrijfrechten()
+            for veld in serializer.fields.values():
+                if not (mag_bestuur if veld.source in BESTUURSVELDEN else mag_raad):
+                    veld.read_only, veld.required = True, False
+        return serializer
+
+    def _schrijfrechten(self) -> tuple[bool, bool]:
+        """(may write the bestuur's reply, may write the raad's fields) on this address: of
+        the zienswijze as stored, or, for a new one, by role."""
+        user = self.request.user
+        if self.lookup_field in self.kwargs:
+            zienswijze = self.get_object()
+            return (
+                rechten.mag_reactie_bestuur_schrijven(user, zienswijze.zienswijzeverzoek),
+                rechten.mag_gemeente_beheren(user, zienswijze.gemeente),
+            )
+        return (
+            toegang_rechten.mag_model(user, toegang_rechten.WIJZIGEN, Zienswijzeverzoek),
+            toegang_rechten.mag_model(user, toegang_rechten.TOEVOEGEN, Zienswijze),
+        )
+
     def _eigen_velden(self, zienswijze, gegevens: dict, verzoek) -> None:
         """The raad's fields need the griffie of the gemeente (`_mag`), the bestuur's reply
         someone who may change the request: a 400 naming a reply the caller may not write,

@@ -5,8 +5,11 @@ descriptions for OpenAPI). The serializers themselves are in `serializers.py`.
 """
 
 import re
+import uuid
 
-from django.db import connection, models
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.functional import lazy
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +136,25 @@ class TekstField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+GEEN_LINK = _(
+    "{veld}: geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
+    "https://www.example.nl/stukken/begroting-2026.pdf."
+)
+
+
+class LinkField(TekstField, serializers.URLField):
+    """A link to a page or document elsewhere (models.basis.link_veld): a web address, and
+    only that; the refusal names the field and shows what a link looks like."""
+
+    def __init__(self, **kwargs):
+        meldingen = {"invalid": met_label(self, GEEN_LINK), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+        for validator in self.validators:
+            if isinstance(validator, URLValidator):
+                validator.schemes = ["http", "https"]
+                validator.message = self.error_messages["invalid"]
+
+
 @extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})
 class DatumField(serializers.DateField):
     """An ISO date from 1900-01-01 up to and including 2100-12-31 (samenwerking.peilmoment),
@@ -165,6 +187,15 @@ class JaarField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+# The range of each integer type as PostgreSQL stores it (Django's ranges; the PostgreSQL
+# backend keeps them), on every backend: SQLite would take 9999999999 for a smallint.
+POSTGRESQL_BEREIK = BaseDatabaseOperations.integer_field_ranges
+
+GEHEEL_GETAL_BEREIK = {
+    "max_value": _("{veld}: hoogstens {{max_value}}."),
+    "min_value": _("{veld}: minstens {{min_value}}."),
+}
+
 GEEN_GEHEEL_GETAL = _(
     "{veld}: geef een geheel getal, zonder aanhalingstekens en zonder decimalen: {voorbeeld}, "
     'niet "{voorbeeld}" of {voorbeeld}.0.'
@@ -180,6 +211,7 @@ class GeheelGetalField(serializers.IntegerField):
 
     def __init__(self, **kwargs):
         meldingen = {
+            **{code: met_label(self, tekst) for code, tekst in GEHEEL_GETAL_BEREIK.items()},
             **self.meldingen(),
             "invalid": met_label(self, GEEN_GEHEEL_GETAL, voorbeeld=self.voorbeeld),
             **kwargs.get("error_messages", {}),
@@ -193,6 +225,10 @@ class GeheelGetalField(serializers.IntegerField):
         if type(data) is not int:  # not bool either, which is an int in Python
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class GrootGeheelGetalField(GeheelGetalField, serializers.BigIntegerField):
+    """A whole number of a big integer field (int64 in the document), as strict."""
 
 
 class JaarVeldField(GeheelGetalField):
@@ -243,6 +279,12 @@ class LabelField(serializers.ReadOnlyField):
         return str(self.keuzes.get(value, value))
 
 
+GEEN_UUID = _(
+    "{veld}: {{value}} is geen uuid. Geef de uuid zoals de API die geeft, bijvoorbeeld "
+    "0f8fad5b-d9cb-469f-a165-70867728950e."
+)
+
+
 class SleutelField(serializers.SlugRelatedField):
     """A relation given by the related row's public key, a CBS code in any case
     (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
@@ -250,10 +292,29 @@ class SleutelField(serializers.SlugRelatedField):
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
+    def __init__(self, **kwargs):
+        meldingen = {"geen_uuid": met_label(self, GEEN_UUID), **kwargs.get("error_messages", {})}
+        super().__init__(**{**kwargs, "error_messages": meldingen})
+
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
+        if self.slug_field == "uuid" and isinstance(data, str):
+            try:
+                uuid.UUID(data)
+            except ValueError:  # Django would say "'abc' is geen geldige UUID.", no field
+                self.fail("geen_uuid", value=data)
         return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
+
+
+# DRF's general messages ("Dit veld is vereist.") with the field's name, as every other.
+ALGEMENE_MELDINGEN = {
+    "required": _("{veld}: verplicht; geef een waarde."),
+    "null": _("{veld}: mag niet null zijn; geef een waarde."),
+    "blank": _("{veld}: mag niet leeg zijn; geef een waarde."),
+    "max_length": _("{veld}: hoogstens {{max_length}} tekens."),
+    "min_length": _("{veld}: minstens {{min_length}} tekens."),
+}
 
 
 class CamelSerializer(serializers.Serializer):
@@ -268,6 +329,9 @@ class CamelSerializer(serializers.Serializer):
                 veld.source = naam
             if veld.label is None:  # DRF would make "Laatstgewijzigd" of the camelCase name
                 veld.label = capfirst(naam.replace("_", " "))
+            for code, tekst in ALGEMENE_MELDINGEN.items():  # DRF's name no field
+                if code in veld.error_messages:
+                    veld.error_messages[code] = met_label(veld, tekst)
             velden[api_naam] = veld
             if type(veld) is serializers.ChoiceField:
                 velden[f"{api_naam}Label"] = LabelField(
@@ -282,8 +346,10 @@ class CamelSerializer(serializers.Serializer):
 # A body's values as the document types them, not as DRF would also read them.
 STRENGE_VELDEN = {
     serializers.CharField: TekstField,
+    serializers.URLField: LinkField,
     serializers.DateField: DatumField,
     serializers.IntegerField: GeheelGetalField,
+    serializers.BigIntegerField: GrootGeheelGetalField,
     serializers.BooleanField: JaOfNeeField,
     serializers.DecimalField: DecimaalField,
 }
@@ -413,12 +479,11 @@ class RegisterSerializer(CamelSerializer, serializers.ModelSerializer):
                 ),
             }
         if isinstance(model_field, models.IntegerField):
-            # The database's own integer range differs per backend (SQLite: 64 bits for all);
-            # keep it out of the API contract. full_clean() in the services still enforces it.
-            laag, hoog = connection.ops.integer_field_range(model_field.get_internal_type())
-            for grens, waarde in (("min_value", laag), ("max_value", hoog)):
-                if waarde and kwargs.get(grens) == waarde:  # 0 (positive fields) is universal
-                    del kwargs[grens]
+            # PostgreSQL's range of the type, whatever the backend (SQLite's is 64 bits for
+            # all); a tighter bound of the model (a JaarVeld's 1900..2100) stays.
+            laag, hoog = POSTGRESQL_BEREIK[model_field.get_internal_type()]
+            kwargs["min_value"] = max(kwargs.get("min_value", laag), laag)
+            kwargs["max_value"] = min(kwargs.get("max_value", hoog), hoog)
         return klasse, kwargs
 
     def build_url_field(self, field_name, model_class):

@@ -58,6 +58,8 @@ class RegisterFilterSet(django_filters.FilterSet):
             data = data.copy()
             data["ordering"] = ",".join(namen.camel(veld) for veld in data["ordering"].split(","))
         super().__init__(data, *args, **kwargs)
+        if data is not None:
+            self.data = self.data.copy()
         for naam, filter in self.filters.items():
             if isinstance(filter, django_filters.ChoiceFilter) and not isinstance(
                 filter,
@@ -65,6 +67,9 @@ class RegisterFilterSet(django_filters.FilterSet):
             ):
                 waarden = [waarde for waarde, _label in filter.field.choices if waarde]
                 filter.field.error_messages["invalid_choice"] = keuzefout(capfirst(naam), waarden)
+                if data is not None and naam in self.data:  # any case: CSV, ol, -Naam
+                    delen = self.data[naam].split(",") if naam == "ordering" else [self.data[naam]]
+                    self.data[naam] = ",".join(namen.als_keuze(deel, waarden) for deel in delen)
 
 
 class IsoDatumVeld(DatumVeld):

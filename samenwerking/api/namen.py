@@ -50,6 +50,15 @@ def als_opgeslagen(model: type[models.Model], waarde: str) -> str:
     return waarde
 
 
+def als_keuze(waarde, waarden) -> str:
+    """A query parameter's value from a fixed set (`formaat`, `vorm`, `ordering`), as the set
+    spells it: CSV, ol and -Naam are csv, OL and -naam. The one rule for every such parameter;
+    a request body stays strict (a stored value is written as the document spells it)."""
+    if not isinstance(waarde, str):
+        return waarde
+    return {str(w).lower(): str(w) for w in waarden}.get(waarde.lower(), waarde)
+
+
 def camel(naam: str) -> str:
     """`eigen_vermogen_begin` -> `eigenVermogenBegin` (API Design Rules: camelCase)."""
     eerste, *rest = naam.split("_")

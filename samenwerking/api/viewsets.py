@@ -276,7 +276,9 @@ class BeheerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, RegisterVi
 
 def api_fouten(error: DjangoValidationError, serializer) -> dict | list:
     """A service's errors, keyed by model field, re-keyed by the API's field names."""
-    namen = {veld.source: naam for naam, veld in serializer.fields.items()}
+    # The field a client writes, not its read-only twin of the same source (`statusLabel`).
+    velden = sorted(serializer.fields.items(), key=lambda paar: not paar[1].read_only)
+    namen = {veld.source: naam for naam, veld in velden}
     namen[NON_FIELD_ERRORS] = NON_FIELD_ERRORS
     detail = get_error_detail(error)
     if isinstance(detail, dict):

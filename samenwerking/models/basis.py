@@ -17,7 +17,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..fields import VeldCheckConstraint
+from ..fields import VeldCheckConstraint, VeldUniqueConstraint
 from ..peilmoment import (
     DATUM_BUITEN_BEREIK,
     JAAR_MAX,
@@ -61,10 +61,14 @@ def precies_dan(naam: str, veld: str, wanneer: Q, *, code: str, bericht) -> Veld
 
 
 def uniek(
-    naam: str, velden: list[str], bericht, *, wanneer: Q | None = None
+    naam: str, velden: list[str], bericht, *, wanneer: Q | None = None, veld: str = ""
 ) -> models.UniqueConstraint:
     """VELDEN together hold at most one row (of the rows where WANNEER holds, if given);
-    BERICHT is what a form or the API says to a second one."""
+    BERICHT is what a form or the API says to a second one, next to VELD if given."""
+    if veld:
+        return VeldUniqueConstraint(
+            fields=velden, condition=wanneer, name=naam, violation_error_message=bericht, veld=veld
+        )
     return models.UniqueConstraint(
         fields=velden, condition=wanneer, name=naam, violation_error_message=bericht
     )

@@ -107,6 +107,12 @@ class Domein(models.Model):
     def __str__(self):
         return self.naam
 
+    def clean(self):
+        """A code is lower case on every surface (as slugify and the seeded list make it),
+        so that a filter or a spreadsheet in any case finds it (api.namen.als_opgeslagen)."""
+        super().clean()
+        self.code = (self.code or "").strip().lower()
+
 
 class SamenwerkingsverbandQuerySet(PeriodeQuerySet):
     def actief_op(self, datum: datetime.date):

@@ -493,7 +493,10 @@ class DomeinenWidget(widgets.ManyToManyWidget):
         self._per_code  # noqa: B018 (read them now, once)
 
     def clean(self, value, row=None, **kwargs):
-        codes = list(dict.fromkeys(c.strip() for c in str(value or "").split(",") if c.strip()))
+        # In any case: codes are stored in lower case (Domein.clean).
+        codes = list(
+            dict.fromkeys(c.strip().lower() for c in str(value or "").split(",") if c.strip())
+        )
         onbekend = sorted(c for c in codes if c not in self._per_code)
         if onbekend:
             bekend = ", ".join(sorted(self._per_code))

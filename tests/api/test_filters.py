@@ -63,6 +63,25 @@ def verbanden(zaanstad):
         ({"verplicht": "true"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
         ({"q": "rau"}, ["Regionaal Archief Utrecht"]),  # afkorting, any case
         ({"q": "zaanstreek", "vorm": "OL"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        # A value from a fixed set in any case, ordering's too (namen.als_keuze).
+        ({"q": "zaanstreek", "vorm": "ol"}, ["Veiligheidsregio Zaanstreek-Waterland"]),
+        ({"vorm": "Bvo"}, ["Belastingsamenwerking Zaanstreek"]),
+        (
+            {"ordering": "vorm,-Naam"},
+            [
+                "Belastingsamenwerking Zaanstreek",
+                "Veiligheidsregio Zaanstreek-Waterland",
+                "Regionaal Archief Utrecht",
+            ],
+        ),
+        (
+            {"ordering": "-NAAM"},
+            [
+                "Veiligheidsregio Zaanstreek-Waterland",
+                "Regionaal Archief Utrecht",
+                "Belastingsamenwerking Zaanstreek",
+            ],
+        ),
         (
             {"ordering": "-naam"},
             [

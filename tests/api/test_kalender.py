@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from raad import services
 from raad.models import Zienswijze
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente
@@ -257,14 +258,20 @@ def test_the_permission_hook_guards_another_gemeentes_zienswijzen(
     assert Zienswijze.objects.get(pk=ander.pk).status == "nog_te_agenderen"
 
 
-def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaanstad, ggd):
-    """DESIGN: the reply belongs to the regeling's bestuur (its secretariaat), not the raad."""
-    zienswijze = ZienswijzeFactory(
-        gemeente=zaanstad,
-        zienswijzeverzoek__samenwerkingsverband=ggd,
+def _ingediend(gemeente, verband, **velden):
+    """A zienswijze the raad of `gemeente` submitted on 20 May 2025."""
+    return ZienswijzeFactory(
+        gemeente=gemeente,
+        zienswijzeverzoek__samenwerkingsverband=verband,
         status="ingediend",
         raadsbesluit_datum=D(2025, 5, 20),
+        **velden,
     )
+
+
+def test_the_bestuurs_reply_is_written_by_the_regelings_side_not_by_the_raad(zaanstad, ggd):
+    """DESIGN: the reply belongs to the regeling's bestuur (its secretariaat), not the raad."""
+    zienswijze = _ingediend(zaanstad, ggd)
     adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
     griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
     secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
@@ -316,3 +323,140 @@ def test_a_griffie_cannot_create_a_zienswijze_with_the_bestuurs_reply(zaanstad, 
         "reactieBestuur"
     ]
     assert not Zienswijze.objects.filter(zienswijzeverzoek=verzoek).exists()
+
+
+def test_options_on_a_zienswijze_lists_as_writable_only_what_the_caller_may_write(
+    beheerder, zaanstad, ggd
+):
+    zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+
+    def schrijfbaar(client, methode="PUT", pad=adres) -> set[str]:
+        velden = client.options(pad).json()["actions"][methode]
+        return {naam for naam, info in velden.items() if not info["read_only"]}
+
+    raad = {
+        "zienswijzeverzoek",
+        "gemeente",
+        "status",
+        "raadsvergadering",
+        "raadsbesluitDatum",
+        "samenvatting",
+        "documentUrl",
+    }
+    assert schrijfbaar(secretariaat) == schrijfbaar(secretariaat, "PATCH") == {"reactieBestuur"}
+    assert schrijfbaar(griffie) == schrijfbaar(griffie, "PATCH") == raad
+    assert schrijfbaar(beheerder) == raad | {"reactieBestuur"}
+    # A new zienswijze: the griffie gives the raad's fields, never the reply.
+    assert schrijfbaar(griffie, "POST", "/api/v1/zienswijzen") == raad
+    assert schrijfbaar(beheerder, "POST", "/api/v1/zienswijzen") == raad | {"reactieBestuur"}
+
+
+def test_moving_a_request_brings_its_zienswijzen_in_line(beheerder, zaanstad, ggd):
+    """Another regeling: the untouched zienswijzen of gemeenten that do not take part there
+    leave, its deelnemers get one; a zienswijze in which a raad recorded something blocks
+    the move, naming the gemeente, and nothing changes."""
+    purmerend = Gemeente.objects.get(cbs_code="GM0439")
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    zaanstads = ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=zaanstad)
+    ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=purmerend)
+    ander = f.DeelnameFactory(
+        samenwerkingsverband__naam="Afvalschap",
+        samenwerkingsverband__afkorting="",
+        gemeente=Gemeente.objects.get(cbs_code="GM0344"),
+    ).samenwerkingsverband
+    f.DeelnameFactory(samenwerkingsverband=ander, gemeente=zaanstad)
+    adres = f"/api/v1/zienswijzeverzoeken/{verzoek.uuid}"
+    zienswijzen = {"zienswijzeverzoek": str(verzoek.uuid)}
+
+    def gemeenten() -> dict[str, str]:
+        rijen = beheerder.get("/api/v1/zienswijzen", zienswijzen).json()["results"]
+        return {r["gemeente"]: r["status"] for r in rijen}
+
+    # Purmerend's raad put it on the agenda: the move is refused, naming Purmerend.
+    Zienswijze.objects.filter(gemeente=purmerend).update(
+        status="geagendeerd", raadsvergadering=D(2025, 4, 1)
+    )
+    verhuizing = {"samenwerkingsverband": str(ander.uuid)}
+    assert ongeldig(beheerder.patch(adres, verhuizing, format="json", HTTP_IF_MATCH="*")) == {
+        "samenwerkingsverband": "Samenwerkingsverband: in de zienswijze van Purmerend op dit "
+        "verzoek legde de raad al iets vast, maar die gemeente nam op 1 maart 2025 niet deel "
+        "aan Afvalschap. Laat het verzoek staan, of registreer een nieuw verzoek voor die "
+        "regeling of datum."
+    }
+    assert gemeenten() == {"GM0439": "geagendeerd", "GM0479": "nog_te_agenderen"}
+    verzoek.refresh_from_db()
+    assert verzoek.samenwerkingsverband == ggd
+
+    # Untouched, Purmerend's leaves; Zaanstad's stays as it was, Utrecht gets one.
+    Zienswijze.objects.filter(gemeente=purmerend).update(
+        status="nog_te_agenderen", raadsvergadering=None
+    )
+    antwoord = beheerder.patch(adres, verhuizing, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert gemeenten() == {"GM0344": "nog_te_agenderen", "GM0479": "nog_te_agenderen"}
+    assert Zienswijze.objects.get(gemeente=zaanstad).pk == zaanstads.pk
+
+
+def test_moving_a_request_to_another_date_keeps_who_took_part_then(beheerder, zaanstad, ggd):
+    """A date of receipt before Purmerend joined: its untouched zienswijze leaves."""
+    Gemeente.objects.get(cbs_code="GM0439").deelnames.update(toetredingsdatum=D(2025, 1, 1))
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    services.zienswijzen_klaarzetten(zienswijzeverzoek=verzoek)
+    adres = f"/api/v1/zienswijzeverzoeken/{verzoek.uuid}"
+    nieuw = {"ontvangenOp": "2024-12-01", "uitersteDatum": "2025-03-01"}
+    antwoord = beheerder.patch(adres, nieuw, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert list(verzoek.zienswijzen.values_list("gemeente__cbs_code", flat=True)) == ["GM0479"]
+
+
+def test_a_griffie_cannot_move_an_answered_zienswijze_back_and_is_told_who_can(zaanstad, ggd):
+    """The refusal is at status (not its read-only twin statusLabel) and says who acts."""
+    zienswijze = _ingediend(zaanstad, ggd, reactie_bestuur="Het bestuur stemt in.")
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    griffie = api_client(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    terug = {"status": "geagendeerd", "raadsvergadering": "2025-06-10"}
+    assert ongeldig(griffie.patch(adres, terug, format="json", HTTP_IF_MATCH="*")) == {
+        "status": "Status: het bestuur heeft al gereageerd op deze ingediende zienswijze, dus "
+        "die blijft ingediend. Moet de reactie weg, dan haalt het regiosecretariaat van "
+        f"{ggd} of een beheerder haar weg; daarna kan de status terug."
+    }
+    zienswijze.refresh_from_db()
+    assert zienswijze.status == "ingediend"
+    # As the message says: the secretariaat takes the reply away, then the griffie can.
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+    leeg = secretariaat.patch(adres, {"reactieBestuur": ""}, format="json", HTTP_IF_MATCH="*")
+    assert leeg.status_code == 200, leeg.content
+    antwoord = griffie.patch(adres, terug, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["status"] == "geagendeerd"
+
+
+def test_a_reply_on_a_zienswijze_not_submitted_says_the_griffie_submits_it(zaanstad, ggd):
+    zienswijze = ZienswijzeFactory(gemeente=zaanstad, zienswijzeverzoek__samenwerkingsverband=ggd)
+    secretariaat = api_client(account(RolSoort.SECRETARIAAT, verbanden=[ggd]))
+    antwoord = secretariaat.patch(
+        f"/api/v1/zienswijzen/{zienswijze.uuid}",
+        {"reactieBestuur": "Dank."},
+        format="json",
+        HTTP_IF_MATCH="*",
+    )
+    assert ongeldig(antwoord) == {
+        "reactieBestuur": "Reactie van het bestuur: kan alleen op een ingediende zienswijze. De "
+        "griffie van Zaanstad zet de status op „ingediend” (met de datum van het raadsbesluit); "
+        "laat de reactie tot dan leeg."
+    }
+    zienswijze.refresh_from_db()
+    assert zienswijze.reactie_bestuur == ""
+
+
+def test_a_second_zienswijze_of_a_gemeente_is_refused_at_the_gemeente(beheerder, zaanstad, ggd):
+    verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=ggd)
+    ZienswijzeFactory(zienswijzeverzoek=verzoek, gemeente=zaanstad)
+    tweede = {"zienswijzeverzoek": str(verzoek.uuid), "gemeente": "GM0479"}
+    assert ongeldig(beheerder.post("/api/v1/zienswijzen", tweede, format="json")) == {
+        "gemeente": "Voor deze gemeente is bij dit zienswijzeverzoek al een zienswijze vastgelegd."
+    }
+    assert verzoek.zienswijzen.count() == 1

@@ -67,6 +67,21 @@ def test_every_operation_parameter_and_field_has_a_description(schema):
 
 
 @pytest.mark.django_db
+def test_every_writable_whole_number_has_postgresqls_bounds(schema):
+    """A client can see what the database stores: stemmen is a smallint, 0..32767."""
+    velden = {
+        (naam, veld): (eigenschap.get("minimum"), eigenschap.get("maximum"))
+        for naam, component in schema["components"]["schemas"].items()
+        if naam.endswith("Request")
+        for veld, eigenschap in component.get("properties", {}).items()
+        if eigenschap.get("type") == "integer"
+    }
+    assert velden[("DeelnameRequest", "stemmen")] == (0, 32767)
+    assert velden[("DeelnameRequest", "aandelenAantal")] == (0, 2**63 - 1)
+    assert velden[("BijdrageRequest", "jaar")] == (1900, 2100)
+    assert [veld for veld, grenzen in velden.items() if None in grenzen] == []
+
+
 def test_served_as_yaml_and_json(api):
     antwoord = api.get("/api/v1/openapi.yaml")
     assert antwoord.status_code == 200

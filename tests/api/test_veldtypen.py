@@ -39,6 +39,32 @@ def test_every_integer_field_refuses_what_is_not_a_json_integer(beheerder, deeln
     assert geldig.status_code == 200 and geldig.json()["stemmen"] == 4
 
 
+@pytest.mark.parametrize(
+    ("veld", "waarde", "reden"),
+    [
+        ("stemmen", 9_999_999_999, "Stemmen: hoogstens 32767."),  # SQLite took it
+        ("stemmen", 32_768, "Stemmen: hoogstens 32767."),
+        ("stemmen", -1, "Stemmen: minstens 0."),
+        ("aandelenAantal", 2**63, "Aantal aandelen: hoogstens 9223372036854775807."),
+        (  # a big integer is as strict as any other
+            "aandelenAantal",
+            "3",
+            "Aantal aandelen: geef een geheel getal, zonder aanhalingstekens en zonder "
+            'decimalen: 3, niet "3" of 3.0.',
+        ),
+    ],
+)
+def test_a_whole_number_stays_within_what_postgresql_stores(
+    beheerder, deelname, veld, waarde, reden
+):
+    """PostgreSQL's range of the field's type, on every backend, named in the refusal."""
+    assert ongeldig(_patch(beheerder, deelname, {veld: waarde})) == {veld: reden}
+    deelname.refresh_from_db()
+    assert deelname.stemmen == 1
+    hoogste = _patch(beheerder, deelname, {"stemmen": 32_767})
+    assert hoogste.status_code == 200 and hoogste.json()["stemmen"] == 32_767
+
+
 @pytest.mark.parametrize("waarde", ["ja", "yes", "true", "1", 1, 0])
 def test_yes_or_no_is_true_or_false_only(beheerder, deelname, waarde):
     """DRF took "yes", "1", 1 and refused "ja" in English ("Must be a valid boolean.")."""
@@ -77,4 +103,57 @@ def test_too_many_digits_are_named_with_a_point(beheerder, deelname, waarde, red
     """DRF's own text said "cijfers achter de komma", where the API wants a point."""
     assert ongeldig(_patch(beheerder, deelname, {"verdeelsleutel": waarde})) == {
         "verdeelsleutel": reden
+    }
+
+
+@pytest.mark.parametrize(
+    "waarde", ["zomaar tekst", "www.ggd.nl", "javascript:alert(1)", "ftp://ggd.nl/a", 12]
+)
+def test_a_link_is_a_web_address(beheerder, waarde):
+    verband = f.SamenwerkingsverbandFactory(website="")
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(adres, {"website": waarde}, format="json", HTTP_IF_MATCH="*")
+    assert ongeldig(antwoord) == {
+        "website": "Website: geef een webadres dat begint met https:// of http://, zonder "
+        "spaties, bijvoorbeeld https://www.example.nl/stukken/begroting-2026.pdf."
+    }
+    verband.refresh_from_db()
+    assert verband.website == ""
+    goed = {"website": "https://www.ggd.nl/"}
+    antwoord = beheerder.patch(adres, goed, format="json", HTTP_IF_MATCH="*")
+    assert antwoord.status_code == 200 and antwoord.json()["website"] == "https://www.ggd.nl/"
+
+
+def test_drfs_general_messages_name_the_field(beheerder, deelname):
+    """Required, null, blank and too long: each says which field, as every other refusal."""
+    verband = f.SamenwerkingsverbandFactory()
+    assert ongeldig(beheerder.post("/api/v1/deelnames", {}, format="json")) == {
+        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef een waarde."
+    }
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    fouten = ongeldig(
+        beheerder.patch(
+            adres,
+            {"naam": "", "afkorting": "A" * 51, "vorm": None},
+            format="json",
+            HTTP_IF_MATCH="*",
+        )
+    )
+    assert fouten == {
+        "naam": "Naam: mag niet leeg zijn; geef een waarde.",
+        "afkorting": "Afkorting: hoogstens 50 tekens.",
+        "vorm": "Vorm: mag niet null zijn; geef een waarde.",
+    }
+
+
+def test_a_key_that_is_no_uuid_names_the_field(beheerder, deelname):
+    """Django said "'abc' is geen geldige UUID." without the field."""
+    antwoord = _patch(beheerder, deelname, {"samenwerkingsverband": "abc"})
+    assert ongeldig(antwoord) == {
+        "samenwerkingsverband": "Samenwerkingsverband: abc is geen uuid. Geef de uuid zoals de "
+        "API die geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
+    }
+    onbekend = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    assert ongeldig(_patch(beheerder, deelname, {"samenwerkingsverband": onbekend})) == {
+        "samenwerkingsverband": f"Geen samenwerkingsverband met uuid {onbekend}."
     }

@@ -59,8 +59,12 @@ def test_xlsx_by_parameter_or_accept_header(api, lijst, manier):
     assert boek.properties.title == "Verbonden partijen Zaanstad 2025 (jaarrekening)"
 
 
-def test_csv_for_dutch_excel(api, lijst):
-    antwoord = api.get(URL, {"jaar": "2025", "formaat": "csv"})
+@pytest.mark.parametrize("formaat", ["csv", "CSV", "Csv"])
+def test_csv_for_dutch_excel(api, lijst, formaat):
+    """A parameter's value from a fixed set is taken in any case (namen.als_keuze)."""
+    antwoord = api.get(URL, {"jaar": "2025", "formaat": formaat, "modus": "Jaarrekening"})
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Disposition"].endswith('-jaarrekening.csv"')
     assert antwoord.content.startswith("\ufeffCategorie;Naam;".encode())
 
 

@@ -219,7 +219,8 @@ def test_the_admin_shows_a_griffie_the_bestuurs_reply_but_does_not_let_it_write_
         "Akkoord.",
         "Het bestuur neemt de zienswijze over.",
     )
-    # Back to "nog te agenderen" with the reply standing: refused next to the reply, not a 500.
+    # Back to "nog te agenderen" with the reply standing: refused at the status the griffie
+    # changed (not at the reply it cannot touch), saying who can; not a 500.
     antwoord = client.post(
         adres,
         {
@@ -230,7 +231,9 @@ def test_the_admin_shows_a_griffie_the_bestuurs_reply_but_does_not_let_it_write_
         },
     )
     assert antwoord.status_code == 200
-    assert list(antwoord.context["adminform"].form.errors) == ["reactie_bestuur"]
+    fouten = antwoord.context["adminform"].form.errors
+    assert list(fouten) == ["status"]
+    assert "regiosecretariaat van " in fouten["status"][0]
 
 
 def test_a_beheerder_writes_the_bestuurs_reply_in_the_admin(admin_client):
@@ -239,3 +242,43 @@ def test_a_beheerder_writes_the_bestuurs_reply_in_the_admin(admin_client):
     tekst = admin_client.get(adres).content.decode()
     assert 'name="reactie_bestuur" cols="40" rows="10" class="vLargeTextField"' in tekst
     assert "disabled" not in tekst.split('name="reactie_bestuur"')[1].split(">")[0]
+
+
+def test_moving_a_request_in_the_admin_is_checked_by_the_same_service(admin_client):
+    """raad.services.verzoek_verplaatsen_controleren: a zienswijze the raad recorded something
+    in, of a gemeente that does not take part in the other regeling, blocks the move."""
+    zienswijze = _zienswijze()
+    verzoek = zienswijze.zienswijzeverzoek
+    models.Zienswijze.objects.filter(pk=zienswijze.pk).update(samenvatting="Akkoord.")
+    ander = f.DeelnameFactory(samenwerkingsverband__naam="Afvalschap").samenwerkingsverband
+    gegevens = {
+        "samenwerkingsverband": ander.pk,
+        "soort": verzoek.soort,
+        "onderwerp": verzoek.onderwerp,
+        "jaar": verzoek.jaar,
+        "ontvangen_op": verzoek.ontvangen_op.isoformat(),
+        "uiterste_datum": verzoek.uiterste_datum.isoformat(),
+        "document_url": "",
+        "zienswijzen-TOTAL_FORMS": "0",
+        "zienswijzen-INITIAL_FORMS": "0",
+    }
+    adres = reverse("admin:raad_zienswijzeverzoek_change", args=[verzoek.pk])
+
+    def versie():
+        return admin_client.get(adres).context["adminform"].form["versie"].value()
+
+    antwoord = admin_client.post(adres, {**gegevens, "versie": versie()})
+    assert antwoord.status_code == 200
+    [fout] = antwoord.context["adminform"].form.errors["samenwerkingsverband"]
+    assert fout.startswith(
+        f"Samenwerkingsverband: in de zienswijze van {zienswijze.gemeente} op dit verzoek legde "
+        "de raad al iets vast"
+    )
+    verzoek.refresh_from_db()
+    assert verzoek.samenwerkingsverband != ander
+    # Untouched, it leaves, and the other regeling's deelnemer gets one.
+    models.Zienswijze.objects.filter(pk=zienswijze.pk).update(samenvatting="")
+    assert admin_client.post(adres, {**gegevens, "versie": versie()}).status_code == 302
+    assert list(verzoek.zienswijzen.values_list("gemeente", flat=True)) == [
+        ander.deelnames.get().gemeente_id
+    ]

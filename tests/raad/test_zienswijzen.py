@@ -242,9 +242,11 @@ def test_admin_and_api_refuse_a_reply_on_a_zienswijze_not_submitted(verzoek):
     zienswijze.reactie_bestuur = "Dank voor uw zienswijze."
     with pytest.raises(ValidationError) as fout:
         zienswijze_opslaan(zienswijze=zienswijze)
+    # The bestuur's side cannot set the status: the message says who does.
     assert fout.value.message_dict["reactie_bestuur"] == [
-        "Reactie van het bestuur: kan alleen op een ingediende zienswijze. Zet eerst de status "
-        "op „ingediend” (met de datum van het raadsbesluit), of laat de reactie leeg."
+        "Reactie van het bestuur: kan alleen op een ingediende zienswijze. De griffie van "
+        f"{zienswijze.gemeente} zet de status op „ingediend” (met de datum van het "
+        "raadsbesluit); laat de reactie tot dan leeg."
     ]
     zienswijze.refresh_from_db()
     assert zienswijze.reactie_bestuur == ""
