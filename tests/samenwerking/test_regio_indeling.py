@@ -327,3 +327,38 @@ def test_a_region_a_secretariaat_creates_becomes_its_own(regio_bestand):
     nieuw = Samenwerkingsverband.objects.get(naam="Regio Nieuwland")
     assert list(nieuw.deelnames.values_list("gemeente__cbs_code", flat=True)) == ["GM0758"]
     assert gebruiker.rol.samenwerkingsverbanden.filter(pk=nieuw.pk).exists()
+
+
+def test_a_region_by_whole_words_of_the_name_is_matched_or_offered_with_the_others(
+    referentiedata,
+):
+    """`Gelderland-Zuid` is the only arrangement with those whole words that a secretariaat of
+    the veiligheidsregio maintains: matched. A beheerder maintains the GGD Gelderland-Zuid too:
+    both are named and offered, neither chosen, and the choice lands."""
+    vrgz = f.SamenwerkingsverbandFactory(
+        naam="Veiligheidsregio Gelderland-Zuid (VRGZ)", afkorting="VRGZ"
+    )
+    ggd = f.SamenwerkingsverbandFactory(naam="GGD Gelderland-Zuid", afkorting="GGDGZ")
+    f.SamenwerkingsverbandFactory(naam="Regio Rivierenland Zuid")  # not every word
+    inhoud = _schrijf([("Nijmegen", "Gelderland-Zuid")])
+
+    secretariaat = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[vrgz]))
+    tekst = _tekst(_upload(secretariaat, inhoud))
+    assert "Samenwerkingsverband voor „Gelderland-Zuid”" not in tekst
+    assert "Veiligheidsregio Gelderland-Zuid (VRGZ)" in tekst
+    assert 'name="opslaan"' in tekst
+
+    beheerder = _beheer(account(RolSoort.BEHEERDER))
+    tekst = _tekst(_upload(beheerder, inhoud))
+    assert "Samenwerkingsverband voor „Gelderland-Zuid”" in tekst
+    assert (
+        f"„Gelderland-Zuid” past op meer dan één samenwerkingsverband: {ggd} en {vrgz}. "
+        "Kies hierboven het juiste."
+    ) in tekst
+    assert f'<option value="{vrgz.pk}">' in tekst
+    assert f'<option value="{ggd.pk}">' in tekst
+    assert 'name="opslaan"' not in tekst
+    antwoord = beheerder.post(PAGINA, {"regio:gelderland zuid": str(ggd.pk), "opslaan": "1"})
+    assert antwoord.status_code == 302
+    assert list(ggd.deelnames.values_list("gemeente__naam", flat=True)) == ["Nijmegen"]
+    assert not vrgz.deelnames.exists()
