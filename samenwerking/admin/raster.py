@@ -55,10 +55,28 @@ class Cel:
 
 
 @dataclass
+class Som:
+    """A total of the grid as the public pages show one: the sum of the known amounts, and
+    how many cells of deelnemers that ran that year were unknown and left out."""
+
+    bedrag: Decimal | None
+    onbekend: int = 0
+
+    @property
+    def tekst(self) -> str:
+        return _("onbekend") if self.bedrag is None else bedrag_tonen(self.bedrag)
+
+    @classmethod
+    def van(cls, cellen) -> "Som":
+        cellen = [c for c in cellen if not c.buiten]
+        return cls(totaal(c.som for c in cellen), sum(1 for c in cellen if c.som is None))
+
+
+@dataclass
 class Kolom:
     jaar: int
     soort: str
-    totaal: Decimal | None = None
+    totaal: Som | None = None
 
     @property
     def kop(self) -> str:
@@ -71,9 +89,8 @@ class Rij:
     cellen: list[Cel] = field(default_factory=list)
 
     @property
-    def totaal_begroot(self) -> str:
-        som = totaal(c.som for c in self.cellen if c.soort == BEGROOT)
-        return _("onbekend") if som is None else bedrag_tonen(som)
+    def totaal_begroot(self) -> Som:
+        return Som.van(c for c in self.cellen if c.soort == BEGROOT)
 
 
 @dataclass
@@ -145,14 +162,12 @@ class Raster:
                 )
             rijen.append(rij)
         for i, kolom in enumerate(kolommen):
-            kolom.totaal = totaal(r.cellen[i].som for r in rijen)
+            kolom.totaal = Som.van(r.cellen[i] for r in rijen)
         return cls(verband, jaren, kolommen, rijen, versie=versie(verband))
 
     @property
-    def totalen(self) -> list[str]:
-        return [
-            _("onbekend") if k.totaal is None else bedrag_tonen(k.totaal) for k in self.kolommen
-        ]
+    def totalen(self) -> list[Som]:
+        return [k.totaal for k in self.kolommen]
 
     @property
     def cellen(self):

@@ -26,6 +26,7 @@ from ..adminbasis import ServiceModelForm
 from ..bedragen import bedrag_tonen
 from ..models import Bestuursorgaan, Deelname, Gemeente, Jaarcijfers, Zetel
 from ..peilmoment import JAAR_MAX, JAAR_MIN
+from ..periode import loopt_op
 from .raster import Raster
 
 JAARCIJFERS_BEDRAGEN = (
@@ -172,11 +173,14 @@ class WerkplekViews:
                 raise PermissionDenied
             if form.is_valid() and _deelnemers_toevoegen(request, verband, form):
                 return HttpResponseRedirect(request.path)
-        deelnames = (
+        deelnames = list(
             Deelname.objects.filter(samenwerkingsverband=verband)
             .select_related("gemeente", "organisatie")
             .order_by("uittredingsdatum", "gemeente__naam", "organisatie__naam", "pk")
         )
+        vandaag = timezone.localdate()
+        # Counted as the public page counts them: the deelnames that run today.
+        lopend = sum(loopt_op(vandaag, d.toetredingsdatum, d.uittredingsdatum) for d in deelnames)
         return TemplateResponse(
             request,
             "admin/samenwerking/werkplek/deelnemers.html",
@@ -186,8 +190,10 @@ class WerkplekViews:
                 "deelnemers",
                 _("Deelnemers"),
                 deelnames=deelnames,
+                lopend=lopend,
+                andere=len(deelnames) - lopend,
                 form=form,
-                vandaag=timezone.localdate(),
+                vandaag=vandaag,
             ),
         )
 
