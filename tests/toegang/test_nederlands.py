@@ -150,7 +150,10 @@ def test_403_explains_the_role_and_who_grants_more(beheerder):
 
     griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
     tekst = " ".join(_client(griffie).get("/admin/werklijst/").content.decode().split())
-    assert "Uw rol is griffie. U mag de zienswijzen van Zaanstad beheren" in tekst
+    assert (
+        "Uw rol is griffie. U mag de zienswijzen, de kaders en de raadsvergaderingen van "
+        "Zaanstad beheren en het hele register lezen"
+    ) in tekst
 
     zonder_rol = get_user_model().objects.create_user("los", is_staff=True)
     antwoord = _client(zonder_rol).get("/admin/werklijst/")
