@@ -311,6 +311,22 @@ def test_a_file_without_the_columns_says_which_it_needs(referentiedata):
     assert "Gevonden: naam, plaats." in tekst
 
 
+def test_an_upload_without_a_file_says_so_at_the_field(regio_bestand):
+    """Sent without a file, the upload form was taken for the choices form: with no file in
+    the session a message about the session, with one the old file's preview again."""
+    client = _beheer(account(RolSoort.BEHEERDER))
+    voor = Deelname.objects.count()
+    for _keer in range(2):  # without, then with an earlier file in the session
+        antwoord = client.post(PAGINA, {"toetredingsdatum": "", "inlezen": "Voorbeeld bekijken"})
+        assert antwoord.status_code == 200
+        assert antwoord.context["form"].errors == {"bestand": ["Kies een bestand om in te lezen."]}
+        tekst = _tekst(antwoord)
+        assert '<a href="#id_bestand">Bestand</a>: Kies een bestand om in te lezen.' in tekst
+        assert "Ander bestand inlezen" not in tekst  # no preview of an old file
+        _upload(client, regio_bestand["inhoud"])
+    assert Deelname.objects.count() == voor
+
+
 def test_griffie_may_not_import_region_sheets(referentiedata):
     griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
     assert _beheer(griffie).get(PAGINA).status_code == 403
