@@ -41,6 +41,8 @@ ENGELS = (
     "403 Forbidden",
     "Forbidden",
     "PT1H",
+    "After you",
+    "user options",
 )
 
 
@@ -189,3 +191,11 @@ def test_a_list_address_with_a_filter_the_list_does_not_offer_is_refused_in_dutc
     assert antwoord.status_code == 400
     assert "<h1>Ongeldig verzoek</h1>" in tekst and "Er is niets gewijzigd." in tekst
     assert "Bad Request" not in tekst
+
+
+def test_the_account_add_page_is_dutch(beheerder):
+    tekst = " ".join(_client(beheerder).get("/admin/auth/user/add/").content.decode().split())
+    assert (
+        "Na het opslaan vult u de overige gegevens van het account in, zoals naam en e-mailadres."
+    ) in tekst
+    assert _engels(tekst) == []
