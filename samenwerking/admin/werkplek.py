@@ -305,7 +305,25 @@ class DeelnemersToevoegenForm(forms.Form):
         # One posted anyway (an old page, a forged id) is refused by the field: its message
         # names the gemeente, as the service's would.
         gekozen = [w for w in self.data.getlist(self.add_prefix("gemeenten")) if w.isdigit()]
-        if namen := sorted(
+        onbekend = [w for w in self.data.getlist(self.add_prefix("gemeenten")) if w not in gekozen]
+        if gekozen or onbekend:
+            bestaand = {
+                str(pk)
+                for pk in Gemeente.objects.filter(pk__in=gekozen).values_list("pk", flat=True)
+            }
+            onbekend += [w for w in gekozen if w not in bestaand]
+        if onbekend:
+            # Not a gemeente at all (a forged or mistyped id): say so, not "neemt al deel".
+            bericht = _(
+                "Er bestaat geen gemeente met nummer %(nummers)s. Vink de gemeenten aan in de "
+                "lijst; die bestaan wel."
+            ) % {"nummers": ", ".join(onbekend)}
+            veld.error_messages = {
+                **veld.error_messages,
+                "invalid_choice": bericht,
+                "invalid_pk_value": bericht,
+            }
+        elif namen := sorted(
             lopend.filter(gemeente__in=gekozen).values_list("gemeente__naam", flat=True)
         ):
             veld.error_messages = {

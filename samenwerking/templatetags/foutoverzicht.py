@@ -61,9 +61,11 @@ def _fouten_van_formset(formset, voor: str = "") -> list[Fout]:
         Fout(f"{voor}{capfirst(opts.verbose_name_plural)}", f"{formset.prefix}-group", t)
         for t in formset.non_form_errors()
     ]
+    enkel = formset.max_num == 1  # one row at most (an account's role): no number
     for i, form in enumerate(formset.forms, start=1):
         if form.errors or getattr(form, "nested_formsets", None):
-            fouten += _fouten_van_form(form, f"{voor}{capfirst(opts.verbose_name)} {i}: ")
+            rij = capfirst(opts.verbose_name) if enkel else f"{capfirst(opts.verbose_name)} {i}"
+            fouten += _fouten_van_form(form, f"{voor}{rij}: ")
     return fouten
 
 

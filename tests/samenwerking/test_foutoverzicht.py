@@ -108,3 +108,19 @@ def test_the_deelnemers_tab_names_a_refused_gemeente_in_the_summary(admin_client
     assert (link, doel) == ("", "")
     assert regel.startswith(f"{bestaand.gemeente.naam}: ")
     assert list(models.Deelname.objects.all()) == [bestaand]
+
+
+@pytest.mark.parametrize("nummer", ["999999", "abc"])
+def test_the_deelnemers_tab_says_a_gemeente_id_does_not_exist(admin_client, nummer):
+    verband = f.SamenwerkingsverbandFactory()
+    bestaand = f.GemeenteFactory()
+    url = reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[verband.pk])
+    antwoord = admin_client.post(url, {"gemeenten": [bestaand.pk, nummer]})
+    assert antwoord.status_code == 200
+    ((link, _doel, regel),) = _overzicht(antwoord)
+    assert link == "Gemeenten"
+    assert regel == (
+        f"Gemeenten: Er bestaat geen gemeente met nummer {nummer}. Vink de gemeenten aan in "
+        "de lijst; die bestaan wel."
+    )
+    assert not models.Deelname.objects.exists()
