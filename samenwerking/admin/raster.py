@@ -85,12 +85,12 @@ class Kolom:
 
 @dataclass
 class Rij:
+    """A deelnemer's row of the grid: a cell per column, in the columns' order, and the sum
+    of its begroot cells (set once the cells are read)."""
+
     deelname: Deelname
     cellen: list[Cel] = field(default_factory=list)
-
-    @property
-    def totaal_begroot(self) -> Som:
-        return Som.van(c for c in self.cellen if c.soort == BEGROOT)
+    totaal_begroot: Som | None = None
 
 
 @dataclass
@@ -160,6 +160,7 @@ class Raster:
                         buiten=bijdrage is None and sleutel not in onderdelen and not liep,
                     )
                 )
+            rij.totaal_begroot = Som.van(c for c in rij.cellen if c.soort == BEGROOT)
             rijen.append(rij)
         for i, kolom in enumerate(kolommen):
             kolom.totaal = Som.van(r.cellen[i] for r in rijen)
