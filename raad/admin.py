@@ -7,6 +7,7 @@ admin asks raad.rechten which gemeenten a user may handle (today: all).
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.adminbasis import RegisterAdmin, RegisterInline, VerbandRijAdmin
@@ -44,6 +45,10 @@ class GemeenteRechtenMixin:
             kwargs["queryset"] = rechten.beperk_tot_gemeenten(
                 Gemeente.objects.all(), request.user, veld="pk"
             )
+            # A gemeente the account may not handle (a forged id): say what to choose.
+            kwargs["error_messages"] = {
+                "invalid_choice": lazy(rechten.kies_gemeente, str)(request.user)
+            }
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

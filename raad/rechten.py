@@ -6,6 +6,7 @@ through these functions (Django's model permissions are the role's too, toegang.
 """
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from samenwerking.models import Gemeente
 from toegang import rechten
@@ -33,3 +34,15 @@ def mag_reactie_bestuur_schrijven(user, zienswijzeverzoek) -> bool:
 def mag_gemeente_beheren(user, gemeente: Gemeente) -> bool:
     gemeenten = beheerbare_gemeenten(user)
     return gemeenten is None or gemeenten.filter(pk=gemeente.pk).exists()
+
+
+def kies_gemeente(user) -> str:
+    """The message for a gemeente `user` may not choose (a forged id, an old page)."""
+    gemeenten = beheerbare_gemeenten(user)
+    namen = [] if gemeenten is None else sorted(g.naam for g in gemeenten)
+    if not namen:
+        return _("Deze gemeente bestaat niet (meer). Kies een gemeente uit de lijst.")
+    return _(
+        "Uw account mag alleen rijen van %(namen)s vastleggen. Kies %(namen)s als gemeente; "
+        "voor een andere gemeente legt haar griffie dit vast."
+    ) % {"namen": " of ".join(namen)}

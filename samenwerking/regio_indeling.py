@@ -59,6 +59,8 @@ class Regio:
     regels: int = 0
     # Arrangements of this name that the account does not maintain (another regio's).
     elders: list[Samenwerkingsverband] = field(default_factory=list)
+    # More than one arrangement fits the name (not only looks like it): the user chooses.
+    meerdere: bool = False
 
     @property
     def sleutel(self) -> str:
@@ -67,6 +69,10 @@ class Regio:
     @property
     def elders_tekst(self) -> str:
         return " en ".join(str(v) for v in self.elders)
+
+    @property
+    def kandidaten_tekst(self) -> str:
+        return " en ".join(str(v) for v in self.kandidaten)
 
     @property
     def opgelost(self) -> bool:
@@ -239,7 +245,9 @@ class _Verbandnamen:
     spelling), by afkorting, or by the name without "Gemeenschappelijke regeling", the
     afkorting in brackets, small words and the version's year (`Afvalbeheer Westfriesland`
     for `Gemeenschappelijke Regeling Afvalbeheer Westfriesland 2020 (ABWF)`); a year the file
-    does write must be the arrangement's."""
+    does write must be the arrangement's. Last, by whole words: `Gelderland-Zuid` is every
+    arrangement with the words "gelderland" and "zuid" in its name (`Veiligheidsregio
+    Gelderland-Zuid (VRGZ)`; with `GGD Gelderland-Zuid` too, both, to choose from)."""
 
     def __init__(self, verbanden: list):
         self.namen = Namenlijst(verbanden, naam=lambda v: v.naam)
@@ -251,13 +259,20 @@ class _Verbandnamen:
             sleutel = regeling_sleutel(v.naam)
             for kern in {sleutel, _JAARTAL_ACHTERAAN.sub("", sleutel)} - {""}:
                 self.kernen.setdefault(kern, []).append(v)
+        self.woorden = [(frozenset(normaliseer_naam(v.naam).split()), v) for v in verbanden]
 
     def zoek(self, naam: str) -> list:
         return (
             self.namen.zoek(naam)
             or self.afkortingen.get(normaliseer_naam(naam), [])
             or self.kernen.get(regeling_sleutel(naam), [])
+            or self.met_woorden(naam)
         )
+
+    def met_woorden(self, naam: str) -> list:
+        """The arrangements whose name has every word of `naam` (without small words)."""
+        woorden = set(regeling_sleutel(naam).split())
+        return [v for eigen, v in self.woorden if woorden and woorden <= eigen]
 
 
 def _regios_koppelen(regios: list[Regio], verbanden: list, keuzes: dict[str, str], mag_nieuw):
@@ -275,6 +290,7 @@ def _regios_koppelen(regios: list[Regio], verbanden: list, keuzes: dict[str, str
                 for v in namen.zoek(naam)
             ]
             regio.kandidaten = lijkt_op[:5]
+            regio.meerdere = len(gevonden) > 1
         keuze = keuzes.get(regio.sleutel, "")
         if keuze in per_pk:
             regio.verband = per_pk[keuze]

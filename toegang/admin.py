@@ -364,6 +364,23 @@ admin.site.unregister(TokenProxy)
 
 
 class TokenForm(forms.ModelForm):
+    """Offers only accounts without a token; one posted anyway (an old page) is refused by
+    `clean_user` with what to do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self._zonder_token()
+
+    def full_clean(self):
+        super().full_clean()
+        self._zonder_token()  # the form shown again offers only accounts without one
+
+    def _zonder_token(self):
+        if "user" in self.fields:
+            veld = self.fields["user"]
+            veld.queryset = veld.queryset.exclude(pk__in=Token.objects.values("user"))
+
     def clean_user(self):
         gebruiker = self.cleaned_data["user"]
         if Token.objects.filter(user=gebruiker).exists():

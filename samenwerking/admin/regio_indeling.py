@@ -69,7 +69,8 @@ def regio_indeling_pagina(request):
     form = RegioBestandFormulier()
     indeling, fouten = None, []
     bewaard = request.session.get(SESSIE)
-    if request.method == "POST" and "bestand" in request.FILES:
+    # The upload form (also sent without a file: its field says so); else the choices.
+    if request.method == "POST" and ("inlezen" in request.POST or "bestand" in request.FILES):
         form = RegioBestandFormulier(request.POST, request.FILES)
         if form.is_valid():
             bestand = form.cleaned_data["bestand"]

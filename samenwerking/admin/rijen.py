@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from toegang import rechten
+
 from ..adminbasis import RegisterAdmin, RegisterInline, ServiceWrites, VerbandRijAdmin
 from ..adminimport import RegisterImportExportAdmin
 from ..models import (
@@ -24,6 +26,19 @@ from ..models import (
 )
 from .filters import ActiefOpFilter
 from .werkplek import BijdrageForm
+
+
+class TerugNaarTabblad:
+    """A new row (plain "Opslaan"): back to where it is seen, its regeling's workplace tab
+    (`tabblad`), rather than the list of all rows of its kind."""
+
+    tabblad: str
+
+    def response_post_save_add(self, request, obj):
+        verband = rechten.verband_van(obj)
+        return HttpResponseRedirect(
+            reverse(f"admin:samenwerking_samenwerkingsverband_{self.tabblad}", args=[verband.pk])
+        )
 
 
 class BijdrageVanDeelnameInline(RegisterInline, admin.TabularInline):
@@ -47,7 +62,8 @@ class ZetelVanOrgaanInline(RegisterInline, admin.TabularInline):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(RegisterImportExportAdmin):
+class DeelnameAdmin(TerugNaarTabblad, RegisterImportExportAdmin):
+    tabblad = "deelnemers"
     list_display = [
         "samenwerkingsverband",
         "deelnemer_link",
@@ -87,7 +103,8 @@ class DeelnameAdmin(RegisterImportExportAdmin):
 
 
 @admin.register(Bestuursorgaan)
-class BestuursorgaanAdmin(VerbandRijAdmin):
+class BestuursorgaanAdmin(TerugNaarTabblad, VerbandRijAdmin):
+    tabblad = "besturen"
     list_display = ["__str__", "soort", "samenwerkingsverband"]
     list_filter = ["soort"]
     search_fields = ["naam", "samenwerkingsverband__naam", "samenwerkingsverband__afkorting"]
@@ -95,7 +112,8 @@ class BestuursorgaanAdmin(VerbandRijAdmin):
 
 
 @admin.register(Zetel)
-class ZetelAdmin(RegisterImportExportAdmin):
+class ZetelAdmin(TerugNaarTabblad, RegisterImportExportAdmin):
+    tabblad = "besturen"
     list_display = [
         "persoon",
         "bestuursorgaan",
@@ -115,16 +133,6 @@ class ZetelAdmin(RegisterImportExportAdmin):
     ]
     search_fields = ["persoon__naam", "bestuursorgaan__samenwerkingsverband__naam"]
     autocomplete_fields = ["persoon", "bestuursorgaan", "deelname"]
-
-    def response_post_save_add(self, request, obj):
-        """A new zetel (plain "Opslaan"): back to where it is seen, the regeling's besturen
-        tab, rather than the list of all zetels."""
-        return HttpResponseRedirect(
-            reverse(
-                "admin:samenwerking_samenwerkingsverband_besturen",
-                args=[obj.bestuursorgaan.samenwerkingsverband_id],
-            )
-        )
 
     @admin.display(description=_("samenwerkingsverband"))
     def samenwerkingsverband(self, obj):
@@ -163,7 +171,8 @@ class BijdrageAdmin(RegisterImportExportAdmin):
 
 
 @admin.register(Jaarcijfers)
-class JaarcijfersAdmin(RegisterImportExportAdmin):
+class JaarcijfersAdmin(TerugNaarTabblad, RegisterImportExportAdmin):
+    tabblad = "jaarcijfers"
     list_display = [
         "samenwerkingsverband",
         "jaar",

@@ -35,6 +35,13 @@ def _eerste_veld(form) -> str:
     return ""
 
 
+def _zonder_label(tekst: str, label: str) -> str:
+    """A message that names its field itself ("Jaar: moet tussen …") without the name, which
+    the summary's link already says."""
+    voorvoegsel = f"{label}: "
+    return tekst[len(voorvoegsel) :] if tekst.lower().startswith(voorvoegsel.lower()) else tekst
+
+
 def _fouten_van_form(form, voor: str = "", *, algemeen: bool = False) -> list[Fout]:
     fouten = []
     for naam, lijst in form.errors.items():
@@ -49,7 +56,8 @@ def _fouten_van_form(form, voor: str = "", *, algemeen: bool = False) -> list[Fo
             continue
         veld = form.fields.get(naam)
         label = capfirst(veld.label) if veld is not None and veld.label else capfirst(naam)
-        fouten += [Fout(f"{voor}{label}", _veld_doel(form, naam), t) for t in lijst]
+        doel = _veld_doel(form, naam)
+        fouten += [Fout(f"{voor}{label}", doel, _zonder_label(t, label)) for t in lijst]
     for formset in getattr(form, "nested_formsets", None) or []:
         fouten += _fouten_van_formset(formset, voor)
     return fouten
@@ -61,9 +69,11 @@ def _fouten_van_formset(formset, voor: str = "") -> list[Fout]:
         Fout(f"{voor}{capfirst(opts.verbose_name_plural)}", f"{formset.prefix}-group", t)
         for t in formset.non_form_errors()
     ]
+    enkel = formset.max_num == 1  # one row at most (an account's role): no number
     for i, form in enumerate(formset.forms, start=1):
         if form.errors or getattr(form, "nested_formsets", None):
-            fouten += _fouten_van_form(form, f"{voor}{capfirst(opts.verbose_name)} {i}: ")
+            rij = capfirst(opts.verbose_name) if enkel else f"{capfirst(opts.verbose_name)} {i}"
+            fouten += _fouten_van_form(form, f"{voor}{rij}: ")
     return fouten
 
 

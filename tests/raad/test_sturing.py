@@ -121,7 +121,12 @@ def test_griffie_cannot_enter_a_kader_for_another_gemeente_with_a_forged_id(stur
     client = _admin(sturingsregio["griffie"])
     antwoord = _kader_post(client, sturingsregio, gemeente=str(sturingsregio["purmerend"].pk))
     assert antwoord.status_code == 200
-    assert "Selecteer een geldige keuze" in _tekst(antwoord)
+    # Said in Dutch, with what to choose instead of Django's "Selecteer een geldige keuze".
+    assert (
+        "Uw account mag alleen rijen van Zaanstad vastleggen. Kies Zaanstad als gemeente; "
+        "voor een andere gemeente legt haar griffie dit vast."
+    ) in _tekst(antwoord)
+    assert "Selecteer een geldige keuze" not in _tekst(antwoord)
     assert not Kader.objects.exists()
 
 

@@ -172,26 +172,27 @@ def test_admin_shows_the_overlap_rule_next_to_the_field(admin_client):
     assert models.Deelname.objects.count() == 1
 
 
+# Two bijdragen of a deelname that starts in 2024: the second, of 2023, is refused.
+BIJDRAGEN_2024_EN_2023 = {
+    "bijdragen-TOTAL_FORMS": "2",
+    "bijdragen-0-jaar": "2024",
+    "bijdragen-0-soort": "begroot",
+    "bijdragen-0-onderdeel": "",
+    "bijdragen-0-bedrag": "1234.56",
+    "bijdragen-1-jaar": "2023",
+    "bijdragen-1-soort": "begroot",
+    "bijdragen-1-onderdeel": "",
+    "bijdragen-1-bedrag": "99",
+}
+
+
 def test_admin_saves_a_deelname_with_a_bijdrage_through_the_services(admin_client):
     verband = f.SamenwerkingsverbandFactory()
     gemeente = f.GemeenteFactory()
     antwoord = admin_client.post(
         reverse("admin:samenwerking_deelname_add"),
         _deelname_formulier(
-            verband,
-            gemeente,
-            toetredingsdatum="2024-01-01",
-            **{
-                "bijdragen-TOTAL_FORMS": "2",
-                "bijdragen-0-jaar": "2024",
-                "bijdragen-0-soort": "begroot",
-                "bijdragen-0-onderdeel": "",
-                "bijdragen-0-bedrag": "1234.56",
-                "bijdragen-1-jaar": "2023",
-                "bijdragen-1-soort": "begroot",
-                "bijdragen-1-onderdeel": "",
-                "bijdragen-1-bedrag": "99",
-            },
+            verband, gemeente, toetredingsdatum="2024-01-01", **BIJDRAGEN_2024_EN_2023
         ),
     )
     # 2023 lies before the toetreding: the service's rule shows as an inline error.

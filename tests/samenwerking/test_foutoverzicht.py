@@ -9,7 +9,7 @@ from lxml import html
 
 from samenwerking import models
 from tests import factories as f
-from tests.samenwerking.test_admin import _deelname_formulier
+from tests.samenwerking.test_admin import BIJDRAGEN_2024_EN_2023, _deelname_formulier
 
 pytestmark = pytest.mark.django_db
 
@@ -36,28 +36,14 @@ def _overzicht(antwoord) -> list[tuple[str, str, str]]:
 
 
 def test_a_refused_change_form_names_each_field_and_inline_row_at_the_top(admin_client):
-    verband = f.SamenwerkingsverbandFactory()
-    gemeente = f.GemeenteFactory()
-    antwoord = admin_client.post(
-        reverse("admin:samenwerking_deelname_add"),
-        _deelname_formulier(
-            verband,
-            gemeente,
-            toetredingsdatum="2024-01-01",
-            stemmen="veel",
-            **{
-                "bijdragen-TOTAL_FORMS": "2",
-                "bijdragen-0-jaar": "2024",
-                "bijdragen-0-soort": "begroot",
-                "bijdragen-0-onderdeel": "",
-                "bijdragen-0-bedrag": "1234,56",
-                "bijdragen-1-jaar": "2023",
-                "bijdragen-1-soort": "begroot",
-                "bijdragen-1-onderdeel": "",
-                "bijdragen-1-bedrag": "99",
-            },
-        ),
+    gegevens = _deelname_formulier(
+        f.SamenwerkingsverbandFactory(),
+        f.GemeenteFactory(),
+        toetredingsdatum="2024-01-01",
+        stemmen="veel",  # not a number
+        **BIJDRAGEN_2024_EN_2023,  # the second is of a year before the toetreding
     )
+    antwoord = admin_client.post(reverse("admin:samenwerking_deelname_add"), gegevens)
     assert antwoord.status_code == 200
     regels = _overzicht(antwoord)
     assert regels[0][:2] == ("Stemmen", "id_stemmen")
@@ -69,6 +55,7 @@ def test_a_refused_change_form_names_each_field_and_inline_row_at_the_top(admin_
     # Above the fields: the summary comes before the first field of the form.
     inhoud = antwoord.content.decode()
     assert inhoud.index('class="foutoverzicht"') < inhoud.index('id="id_samenwerkingsverband"')
+    assert "<title>Fout: deelname toevoegen" in inhoud  # not Django's English "Error:"
     assert not models.Deelname.objects.exists()
 
 
@@ -107,3 +94,19 @@ def test_the_deelnemers_tab_names_a_refused_gemeente_in_the_summary(admin_client
     assert (link, doel) == ("", "")
     assert regel.startswith(f"{bestaand.gemeente.naam}: ")
     assert list(models.Deelname.objects.all()) == [bestaand]
+
+
+@pytest.mark.parametrize("nummer", ["999999", "abc"])
+def test_the_deelnemers_tab_says_a_gemeente_id_does_not_exist(admin_client, nummer):
+    verband = f.SamenwerkingsverbandFactory()
+    bestaand = f.GemeenteFactory()
+    url = reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[verband.pk])
+    antwoord = admin_client.post(url, {"gemeenten": [bestaand.pk, nummer]})
+    assert antwoord.status_code == 200
+    ((link, _doel, regel),) = _overzicht(antwoord)
+    assert link == "Gemeenten"
+    assert regel == (
+        f"Gemeenten: Er bestaat geen gemeente met nummer {nummer}. Vink de gemeenten aan in "
+        "de lijst; die bestaan wel."
+    )
+    assert not models.Deelname.objects.exists()

@@ -44,6 +44,8 @@ def test_a_wrong_year_gets_the_dutch_message_and_keeps_the_stored_year(pagina, g
     jaar.fill(getypt)
     pagina.get_by_role("button", name="Opslaan", exact=True).click()
 
-    expect(pagina.get_by_text(melding)).to_be_visible()
+    # At the field, and in the summary at the top as a link to the field.
+    expect(pagina.get_by_text(melding, exact=True)).to_be_visible()
+    expect(pagina.locator(".foutoverzicht li")).to_have_text(f"Document 1: {melding}")
     expect(pagina.get_by_label("Jaar, rij 1")).to_have_value(getypt)
     assert Document.objects.values_list("jaar", flat=True).get(pk=document.pk) == 2024

@@ -311,6 +311,22 @@ def test_a_file_without_the_columns_says_which_it_needs(referentiedata):
     assert "Gevonden: naam, plaats." in tekst
 
 
+def test_an_upload_without_a_file_says_so_at_the_field(regio_bestand):
+    """Sent without a file, the upload form was taken for the choices form: with no file in
+    the session a message about the session, with one the old file's preview again."""
+    client = _beheer(account(RolSoort.BEHEERDER))
+    voor = Deelname.objects.count()
+    for _keer in range(2):  # without, then with an earlier file in the session
+        antwoord = client.post(PAGINA, {"toetredingsdatum": "", "inlezen": "Voorbeeld bekijken"})
+        assert antwoord.status_code == 200
+        assert antwoord.context["form"].errors == {"bestand": ["Kies een bestand om in te lezen."]}
+        tekst = _tekst(antwoord)
+        assert '<a href="#id_bestand">Bestand</a>: Kies een bestand om in te lezen.' in tekst
+        assert "Ander bestand inlezen" not in tekst  # no preview of an old file
+        _upload(client, regio_bestand["inhoud"])
+    assert Deelname.objects.count() == voor
+
+
 def test_griffie_may_not_import_region_sheets(referentiedata):
     griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
     assert _beheer(griffie).get(PAGINA).status_code == 403
@@ -327,3 +343,38 @@ def test_a_region_a_secretariaat_creates_becomes_its_own(regio_bestand):
     nieuw = Samenwerkingsverband.objects.get(naam="Regio Nieuwland")
     assert list(nieuw.deelnames.values_list("gemeente__cbs_code", flat=True)) == ["GM0758"]
     assert gebruiker.rol.samenwerkingsverbanden.filter(pk=nieuw.pk).exists()
+
+
+def test_a_region_by_whole_words_of_the_name_is_matched_or_offered_with_the_others(
+    referentiedata,
+):
+    """`Gelderland-Zuid` is the only arrangement with those whole words that a secretariaat of
+    the veiligheidsregio maintains: matched. A beheerder maintains the GGD Gelderland-Zuid too:
+    both are named and offered, neither chosen, and the choice lands."""
+    vrgz = f.SamenwerkingsverbandFactory(
+        naam="Veiligheidsregio Gelderland-Zuid (VRGZ)", afkorting="VRGZ"
+    )
+    ggd = f.SamenwerkingsverbandFactory(naam="GGD Gelderland-Zuid", afkorting="GGDGZ")
+    f.SamenwerkingsverbandFactory(naam="Regio Rivierenland Zuid")  # not every word
+    inhoud = _schrijf([("Nijmegen", "Gelderland-Zuid")])
+
+    secretariaat = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[vrgz]))
+    tekst = _tekst(_upload(secretariaat, inhoud))
+    assert "Samenwerkingsverband voor „Gelderland-Zuid”" not in tekst
+    assert "Veiligheidsregio Gelderland-Zuid (VRGZ)" in tekst
+    assert 'name="opslaan"' in tekst
+
+    beheerder = _beheer(account(RolSoort.BEHEERDER))
+    tekst = _tekst(_upload(beheerder, inhoud))
+    assert "Samenwerkingsverband voor „Gelderland-Zuid”" in tekst
+    assert (
+        f"„Gelderland-Zuid” past op meer dan één samenwerkingsverband: {ggd} en {vrgz}. "
+        "Kies hierboven het juiste."
+    ) in tekst
+    assert f'<option value="{vrgz.pk}">' in tekst
+    assert f'<option value="{ggd.pk}">' in tekst
+    assert 'name="opslaan"' not in tekst
+    antwoord = beheerder.post(PAGINA, {"regio:gelderland zuid": str(ggd.pk), "opslaan": "1"})
+    assert antwoord.status_code == 302
+    assert list(ggd.deelnames.values_list("gemeente__naam", flat=True)) == ["Nijmegen"]
+    assert not vrgz.deelnames.exists()

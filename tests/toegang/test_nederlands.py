@@ -41,6 +41,8 @@ ENGELS = (
     "403 Forbidden",
     "Forbidden",
     "PT1H",
+    "After you",
+    "user options",
 )
 
 
@@ -150,7 +152,10 @@ def test_403_explains_the_role_and_who_grants_more(beheerder):
 
     griffie = account(RolSoort.GRIFFIE, gemeente=Gemeente.objects.get(cbs_code="GM0479"))
     tekst = " ".join(_client(griffie).get("/admin/werklijst/").content.decode().split())
-    assert "Uw rol is griffie. U mag de zienswijzen van Zaanstad beheren" in tekst
+    assert (
+        "Uw rol is griffie. U mag de zienswijzen, de kaders en de raadsvergaderingen van "
+        "Zaanstad beheren en het hele register lezen"
+    ) in tekst
 
     zonder_rol = get_user_model().objects.create_user("los", is_staff=True)
     antwoord = _client(zonder_rol).get("/admin/werklijst/")
@@ -186,3 +191,11 @@ def test_a_list_address_with_a_filter_the_list_does_not_offer_is_refused_in_dutc
     assert antwoord.status_code == 400
     assert "<h1>Ongeldig verzoek</h1>" in tekst and "Er is niets gewijzigd." in tekst
     assert "Bad Request" not in tekst
+
+
+def test_the_account_add_page_is_dutch(beheerder):
+    tekst = " ".join(_client(beheerder).get("/admin/auth/user/add/").content.decode().split())
+    assert (
+        "Na het opslaan vult u de overige gegevens van het account in, zoals naam en e-mailadres."
+    ) in tekst
+    assert _engels(tekst) == []

@@ -64,6 +64,18 @@ def test_a_second_token_for_an_account_says_what_to_do_and_keeps_the_first(clien
     assert list(Token.objects.values_list("key", flat=True)) == [eerste.key]
 
 
+def test_the_add_form_offers_only_accounts_without_a_token(client):
+    beheerder = beheerder_account()
+    met = account(RolSoort.SECRETARIAAT, naam="secretaris-met-token")
+    zonder = account(RolSoort.SECRETARIAAT, naam="secretaris-zonder-token")
+    Token.objects.create(user=met)
+    client.force_login(beheerder)
+    for pagina in (client.get(f"{LIJST}add/"), client.post(f"{LIJST}add/", {"user": met.pk})):
+        tekst = _tekst(pagina)
+        assert f'<option value="{zonder.pk}">secretaris-zonder-token</option>' in tekst
+        assert "secretaris-met-token</option>" not in tekst
+
+
 def test_a_token_is_not_moved_to_another_account(client):
     beheerder = beheerder_account()
     secretaris = account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")

@@ -56,3 +56,40 @@ def test_a_beheerder_makes_a_token_and_sees_the_key_once(pagina):
     expect(pagina.locator("#result_list")).to_contain_text(f"{sleutel[:6]}…")
     expect(pagina.locator("#result_list")).not_to_contain_text(sleutel)
     assert _ernstig(pagina) == []
+
+
+def test_the_new_key_is_large_and_copied_by_keyboard_with_a_spoken_confirmation(pagina):
+    beheerder = beheerder_account()
+    beheerder.set_password(WACHTWOORD)
+    beheerder.save()
+    account(RolSoort.SECRETARIAAT, naam="secretaris-vrzw")
+    pagina.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=pagina.basis)
+    pagina.goto(pagina.basis + "/admin/login/?next=/admin/toegang/token/add/")
+    pagina.get_by_label("Gebruikersnaam").fill(beheerder.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_label("Wachtwoord").press("Enter")
+    pagina.get_by_label("Gebruiker").select_option(label="secretaris-vrzw")
+    pagina.get_by_role("button", name="Opslaan", exact=True).click()
+
+    sleutel = Token.objects.get(user__username="secretaris-vrzw").key
+    veld = pagina.locator("#sleutel")
+    expect(veld).to_have_text(sleutel)
+    # Large, whatever the admin's own stylesheets say about code.
+    grootte = veld.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert grootte >= 20, grootte
+
+    knop = pagina.get_by_role("button", name="Kopieer de sleutel")
+    expect(knop).to_be_visible()
+    knop.focus()
+    pagina.keyboard.press("Enter")
+    status = pagina.locator("#sleutel-gekopieerd")
+    expect(status).to_have_text("De sleutel is gekopieerd. Plak hem waar de software hem vraagt.")
+    assert status.get_attribute("role") == "status"
+    assert pagina.evaluate("() => navigator.clipboard.readText()") == sleutel
+    # Space works as well (a real button), and says it again.
+    pagina.evaluate("() => navigator.clipboard.writeText('')")
+    status.evaluate("e => { e.textContent = ''; }")
+    pagina.keyboard.press("Space")
+    expect(status).to_have_text("De sleutel is gekopieerd. Plak hem waar de software hem vraagt.")
+    assert pagina.evaluate("() => navigator.clipboard.readText()") == sleutel
+    assert _ernstig(pagina) == []
