@@ -87,17 +87,18 @@ def test_the_openapi_date_pattern_holds_the_same_bounds():
 
 @pytest.mark.parametrize("jaar", ["1899", "2101", "10000"])
 def test_a_page_refuses_a_year_out_of_range(client, amsterdam, jaar):
-    fout = "Jaar: moet 1900 of later zijn." if jaar == "1899" else "Jaar: moet 2100 of eerder zijn."
+    """The refusal names the year field as the page labels it."""
+    fout = "moet 1900 of later zijn." if jaar == "1899" else "moet 2100 of eerder zijn."
     verband = amsterdam.samenwerkingsverband
-    for adres in [
-        "/gemeenten/GM0363/",
-        f"/gemeenten/GM0363/samenwerkingsverbanden/{verband.uuid}/oplegger/",
-        f"/samenwerkingsverbanden/{verband.slug}/",
-        "/gemeenten/GM0363/verbonden-partijen/",
+    for adres, veld in [
+        ("/gemeenten/GM0363/", "Jaar"),
+        (f"/gemeenten/GM0363/samenwerkingsverbanden/{verband.uuid}/oplegger/", "Jaar"),
+        (f"/samenwerkingsverbanden/{verband.slug}/", "Jaar"),
+        ("/gemeenten/GM0363/verbonden-partijen/", "Jaar van de lijst"),
     ]:
         antwoord = client.get(adres, {"jaar": jaar})
         assert antwoord.status_code == 400, adres
-        assert fout in _tekst(antwoord), adres
+        assert f"{veld}: {fout}" in _tekst(antwoord), adres
 
 
 def test_a_page_without_money_ignores_a_year_it_would_not_show(client, amsterdam):
