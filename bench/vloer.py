@@ -15,7 +15,15 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from samenwerking.bbv import bbv_toets
-from samenwerking.constants import BijdrageSoort, DeelnameRol, Functie, OrgaanSoort, Vorm, ZetelRol
+from samenwerking.constants import (
+    BijdrageSoort,
+    DeelnameRol,
+    Functie,
+    Labels,
+    OrgaanSoort,
+    Vorm,
+    ZetelRol,
+)
 
 SQL = """
 select g.cbs_code, g.naam,
@@ -69,10 +77,6 @@ CENT = Decimal("0.01")
 BEGROOT, GEREALISEERD = BijdrageSoort.BEGROOT, BijdrageSoort.GEREALISEERD
 
 
-def _labels(keuzes) -> dict[str, str]:
-    return {waarde: str(label) for waarde, label in keuzes.choices}
-
-
 def _som(bedragen: list[Decimal]) -> Decimal | None:
     return sum(bedragen, Decimal(0)) if bedragen else None
 
@@ -121,11 +125,11 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         rijen = cursor.fetchall()
     if not rijen:
         return None
-    vormen, rollen, functies = _labels(Vorm), _labels(DeelnameRol), _labels(Functie)
+    vormen, rollen, functies = Labels(Vorm), Labels(DeelnameRol), Labels(Functie)
     zetelrollen, soorten, bijdragesoorten = (
-        _labels(ZetelRol),
-        _labels(OrgaanSoort),
-        _labels(BijdrageSoort),
+        Labels(ZetelRol),
+        Labels(OrgaanSoort),
+        Labels(BijdrageSoort),
     )
     verbanden, toetsen, totaal_begroot, totaal_gerealiseerd = [], [], [], []
     onbekend = [0, 0]

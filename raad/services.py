@@ -76,14 +76,15 @@ def zienswijzen_klaarzetten(*, zienswijzeverzoek: Zienswijzeverzoek) -> list[Zie
     zienswijzen of other gemeenten leave (a touched one blocks the move:
     `verzoek_verplaatsen_controleren`). Returns the new ones."""
     deelnemers = {gemeente for _v, gemeente in _deelnemers([zienswijzeverzoek])}
-    bestaand = set()
+    bestaand, weg = set(), []
     for zienswijze in zienswijzeverzoek.zienswijzen.annotate(
         onaangeroerd=ExpressionWrapper(ONAANGEROERD, output_field=BooleanField())
     ):
         if zienswijze.gemeente_id in deelnemers or not zienswijze.onaangeroerd:
             bestaand.add(zienswijze.gemeente_id)
         else:
-            register.rij_verwijderen(rij=zienswijze)
+            weg.append(zienswijze)
+    register.rijen_verwijderen(rijen=weg)  # one delete, however many leave
     nieuw = [
         Zienswijze(zienswijzeverzoek=zienswijzeverzoek, gemeente_id=gemeente)
         for gemeente in sorted(deelnemers - bestaand)
