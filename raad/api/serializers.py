@@ -17,7 +17,13 @@ from raad.models import (
 from raad.sturing import Doel, Indicator, Indicatorwaarde, Kader
 from raad.vergaderingen import besluitmoment_van
 from raad.vergaderregels import BRONNEN, VASTSTELLINGSVERGADERING, VERGADERING
-from samenwerking.api.base import CamelSerializer, JaarField, RegisterSerializer, SleutelField
+from samenwerking.api.base import (
+    KOPVELDEN,
+    CamelSerializer,
+    JaarField,
+    RegisterSerializer,
+    SleutelField,
+)
 from samenwerking.api.filters import SAMENWERKINGSVERBAND
 from samenwerking.api.namen import niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
@@ -51,9 +57,7 @@ class ZienswijzeverzoekSerializer(RegisterSerializer):
     class Meta:
         model = Zienswijzeverzoek
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "soort",
             "onderwerp",
@@ -64,7 +68,6 @@ class ZienswijzeverzoekSerializer(RegisterSerializer):
             "wettelijke_termijn_weken",
             "korter_dan_wettelijk",
         ]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 class ZienswijzeSerializer(RegisterSerializer):
@@ -95,9 +98,7 @@ class ZienswijzeSerializer(RegisterSerializer):
     class Meta:
         model = Zienswijze
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "zienswijzeverzoek",
             "gemeente",
             "status",
@@ -135,9 +136,7 @@ class KaderSerializer(RegisterSerializer):
     class Meta:
         model = Kader
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "gemeente",
             "samenwerkingsverband",
             "soort",
@@ -149,7 +148,6 @@ class KaderSerializer(RegisterSerializer):
         ]
         extra_kwargs = {
             "gemeente": {"help_text": _("CBS-code van de gemeente wier raad dit besloot.")},
-            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
         }
 
 
@@ -183,16 +181,13 @@ class DoelSerializer(RegisterSerializer):
     class Meta:
         model = Doel
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "titel",
             "omschrijving",
             "volgorde",
             "indicatoren",
         ]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 # --- P&C termijnen: computed, not stored ---------------------------------------------------------
@@ -280,15 +275,12 @@ class VaststellingsvergaderingSerializer(RegisterSerializer):
     class Meta:
         model = Bestuursvergadering
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "vaststelling",
             "jaar",
             "datum",
         ]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 class VaststellingSerializer(CamelSerializer):
@@ -339,9 +331,7 @@ class VergaderingSerializer(RegisterSerializer):
     class Meta:
         model = Vergadering
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "soort",
             "datum",
@@ -352,7 +342,6 @@ class VergaderingSerializer(RegisterSerializer):
             "vaststelt",
         ]
         extra_kwargs = {
-            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "uuid": {
                 "help_text": _(
                     "Vaste, unieke identificatie van dit object. Bij een "
@@ -389,9 +378,7 @@ class RaadsvergaderingSerializer(RegisterSerializer):
     class Meta:
         model = Raadsvergadering
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "gemeente",
             "datum",
             "omschrijving",

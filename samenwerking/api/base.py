@@ -32,6 +32,7 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
+from .filters import SAMENWERKINGSVERBAND
 from .namen import (
     ONGELDIGE_DATUM,
     als_opgeslagen,
@@ -41,6 +42,11 @@ from .namen import (
     sleutel,
 )
 
+# The head of every stored object in the API: its key, its address and its version (the
+# ETag of a change); a serializer's `fields` begins with it.
+KOPVELDEN = ("uuid", "url", "laatst_gewijzigd")
+
+# Descriptions of fields that mean the same in every serializer that has them.
 ALGEMENE_OMSCHRIJVINGEN = {
     "uuid": _("Vaste, unieke identificatie van dit object."),
     "url": _("Adres van dit object in de API."),
@@ -48,6 +54,7 @@ ALGEMENE_OMSCHRIJVINGEN = {
         "Wanneer dit object het laatst is gewijzigd. Hoort bij de ETag-kop: stuur die mee in "
         "If-Match bij een wijziging. Wie wat wijzigde staat in de geschiedenis in het beheer."
     ),
+    "samenwerkingsverband": SAMENWERKINGSVERBAND,
 }
 
 

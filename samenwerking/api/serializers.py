@@ -30,8 +30,15 @@ from samenwerking.peilmoment import datum_fouten
 from samenwerking.selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from samenwerking.services import JAARCIJFERS_VELDEN
 
-from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld, keuzelijst
-from .filters import SAMENWERKINGSVERBAND
+from .base import (
+    KOPVELDEN,
+    CamelSerializer,
+    DatumField,
+    JaarField,
+    RegisterSerializer,
+    geld,
+    keuzelijst,
+)
 
 # --- Resources ------------------------------------------------------------------------------
 
@@ -59,9 +66,7 @@ class OrganisatieSerializer(RegisterSerializer):
     class Meta:
         model = Organisatie
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "naam",
             "afkorting",
             "soort",
@@ -131,9 +136,7 @@ class SamenwerkingsverbandSerializer(RegisterSerializer):
     class Meta:
         model = Samenwerkingsverband
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "naam",
             "citeertitel",
             "afkorting",
@@ -212,9 +215,7 @@ class DeelnameSerializer(RegisterSerializer):
     class Meta:
         model = Deelname
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "gemeente",
             "organisatie",
@@ -233,7 +234,6 @@ class DeelnameSerializer(RegisterSerializer):
             "bron",
         ]
         extra_kwargs = {
-            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "gemeente": {"help_text": _("CBS-code van de deelnemende gemeente, of null.")},
             "organisatie": {"help_text": _("Uuid van de deelnemende organisatie, of null.")},
             "verdeelsleutel": {
@@ -247,23 +247,20 @@ class DeelnameSerializer(RegisterSerializer):
 class BestuursorgaanSerializer(RegisterSerializer):
     class Meta:
         model = Bestuursorgaan
-        fields = ["uuid", "url", "laatst_gewijzigd", "samenwerkingsverband", "soort", "naam"]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
+        fields = [*KOPVELDEN, "samenwerkingsverband", "soort", "naam"]
 
 
 class PersoonSerializer(RegisterSerializer):
     class Meta:
         model = Persoon
-        fields = ["uuid", "url", "laatst_gewijzigd", "naam", "partij"]
+        fields = [*KOPVELDEN, "naam", "partij"]
 
 
 class ZetelSerializer(RegisterSerializer):
     class Meta:
         model = Zetel
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "bestuursorgaan",
             "deelname",
             "persoon",
@@ -299,9 +296,7 @@ class BijdrageSerializer(RegisterSerializer):
     class Meta:
         model = Bijdrage
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "deelname",
             "gemeente",
             "samenwerkingsverband",
@@ -317,16 +312,13 @@ class JaarcijfersSerializer(RegisterSerializer):
     class Meta:
         model = Jaarcijfers
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "jaar",
             "soort",
             *JAARCIJFERS_VELDEN,
         ]
         extra_kwargs = {
-            "samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND},
             "bron_document": {"help_text": _("Uuid van het document waar de cijfers uit komen.")},
         }
 
@@ -343,9 +335,7 @@ class DocumentSerializer(RegisterSerializer):
     class Meta:
         model = Document
         fields = [
-            "uuid",
-            "url",
-            "laatst_gewijzigd",
+            *KOPVELDEN,
             "samenwerkingsverband",
             "titel",
             "soort",
@@ -353,7 +343,6 @@ class DocumentSerializer(RegisterSerializer):
             "datum",
             "document_url",
         ]
-        extra_kwargs = {"samenwerkingsverband": {"help_text": SAMENWERKINGSVERBAND}}
 
 
 # --- The core question: a gemeente's arrangements on a peildatum, with costs of a jaar ----------
