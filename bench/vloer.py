@@ -6,7 +6,8 @@ It writes exactly what `GET /api/v1/gemeenten/{cbs}/samenwerkingsverbanden` answ
 labels and totals included; tests/test_bench_vloer.py checks that the two are equal), so that
 `bench/meten.py`'s ratio endpoint/floor compares the same work. PostgreSQL only. The
 verbonden-partij test is the register's own (`samenwerking.bbv.bbv_toets`, given plain
-objects), so that the floor says exactly what the endpoint says.
+objects) and so are the labels (`samenwerking.api.kernvraag.KernvraagLabels`), so that the
+floor says exactly what the endpoint says.
 """
 
 import datetime
@@ -14,16 +15,9 @@ import json
 from decimal import Decimal
 from types import SimpleNamespace
 
+from samenwerking.api.kernvraag import KernvraagLabels
 from samenwerking.bbv import bbv_toets
-from samenwerking.constants import (
-    BijdrageSoort,
-    DeelnameRol,
-    Functie,
-    Labels,
-    OrgaanSoort,
-    Vorm,
-    ZetelRol,
-)
+from samenwerking.constants import BijdrageSoort
 
 SQL = """
 select g.cbs_code, g.naam,
@@ -125,12 +119,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
         rijen = cursor.fetchall()
     if not rijen:
         return None
-    vormen, rollen, functies = Labels(Vorm), Labels(DeelnameRol), Labels(Functie)
-    zetelrollen, soorten, bijdragesoorten = (
-        Labels(ZetelRol),
-        Labels(OrgaanSoort),
-        Labels(BijdrageSoort),
-    )
+    labels = KernvraagLabels()
     verbanden, toetsen, totaal_begroot, totaal_gerealiseerd = [], [], [], []
     onbekend = [0, 0]
     for (
@@ -189,7 +178,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                     "naam": naam,
                     "afkorting": afkorting,
                     "vorm": vorm,
-                    "vormLabel": vormen[vorm],
+                    "vormLabel": labels.vorm[vorm],
                     "domeinen": domeinen,
                     "vestigingsplaats": plaats,
                     "verplicht": verplicht,
@@ -200,7 +189,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                     "toetredingsdatum": toe and toe.isoformat(),
                     "uittredingsdatum": uit and uit.isoformat(),
                     "rol": rol,
-                    "rolLabel": rollen[rol],
+                    "rolLabel": labels.deelnamerol[rol],
                     "verdeelsleutel": sleutel,
                     "stemmen": stemmen,
                     "deelnemendeBestuursorganen": organen,
@@ -224,13 +213,13 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                             "uuid": z["orgaan_uuid"],
                             "url": f"{basis}bestuursorganen/{z['orgaan_uuid']}",
                             "soort": z["soort"],
-                            "soortLabel": soorten[z["soort"]],
+                            "soortLabel": labels.orgaansoort[z["soort"]],
                             "naam": z["orgaan"],
                         },
                         "functie": z["functie"],
-                        "functieLabel": functies[z["functie"]],
+                        "functieLabel": labels.functie[z["functie"]],
                         "rol": z["rol"],
-                        "rolLabel": zetelrollen[z["rol"]],
+                        "rolLabel": labels.zetelrol[z["rol"]],
                         "begindatum": z["begindatum"],
                         "einddatum": z["einddatum"],
                     }
@@ -244,7 +233,7 @@ def kernvraag_vloer(connection, cbs_code: str, peildatum: datetime.date, basis: 
                             "uuid": b["uuid"],
                             "url": f"{basis}bijdragen/{b['uuid']}",
                             "soort": b["soort"],
-                            "soortLabel": bijdragesoorten[b["soort"]],
+                            "soortLabel": labels.bijdragesoort[b["soort"]],
                             "onderdeel": b["onderdeel"],
                             "bedrag": b["bedrag"],
                         }

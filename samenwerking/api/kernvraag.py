@@ -30,6 +30,19 @@ def _datum(datum: datetime.date | None) -> str | None:
     return None if datum is None else datum.isoformat()
 
 
+class KernvraagLabels:
+    """The `…Label` texts the core answer writes, per choice, each translated the first time a
+    row needs it (an answer uses few of them). The floor (`bench/vloer.py`) writes the same."""
+
+    def __init__(self):
+        self.vorm = Labels(Vorm)
+        self.deelnamerol = Labels(DeelnameRol)
+        self.functie = Labels(Functie)
+        self.zetelrol = Labels(ZetelRol)
+        self.orgaansoort = Labels(OrgaanSoort)
+        self.bijdragesoort = Labels(BijdrageSoort)
+
+
 def samenwerkingsverbanden_van_gemeente(
     request,
     *,
@@ -53,13 +66,7 @@ def samenwerkingsverbanden_van_gemeente(
     )
     zetel_url, persoon_url, orgaan_url = adres("zetel"), adres("persoon"), adres("bestuursorgaan")
     bijdrage_url = adres("bijdrage")
-    # Each label translated the first time a row needs it: an answer uses few of them.
-    vormen, rollen, functies = Labels(Vorm), Labels(DeelnameRol), Labels(Functie)
-    zetelrollen, soorten, bijdragesoorten = (
-        Labels(ZetelRol),
-        Labels(OrgaanSoort),
-        Labels(BijdrageSoort),
-    )
+    labels = KernvraagLabels()
 
     def vertegenwoordiger(zetel) -> dict:
         persoon, orgaan = zetel.persoon, zetel.bestuursorgaan
@@ -81,13 +88,13 @@ def samenwerkingsverbanden_van_gemeente(
                 "uuid": orgaan_sleutel,
                 "url": orgaan_url + orgaan_sleutel,
                 "soort": orgaan.soort,
-                "soortLabel": soorten[orgaan.soort],
+                "soortLabel": labels.orgaansoort[orgaan.soort],
                 "naam": orgaan.naam,
             },
             "functie": zetel.functie,
-            "functieLabel": functies[zetel.functie],
+            "functieLabel": labels.functie[zetel.functie],
             "rol": zetel.rol,
-            "rolLabel": zetelrollen[zetel.rol],
+            "rolLabel": labels.zetelrol[zetel.rol],
             "begindatum": _datum(zetel.begindatum),
             "einddatum": _datum(zetel.einddatum),
         }
@@ -98,7 +105,7 @@ def samenwerkingsverbanden_van_gemeente(
             "uuid": sleutel,
             "url": bijdrage_url + sleutel,
             "soort": bijdrage.soort,
-            "soortLabel": bijdragesoorten[bijdrage.soort],
+            "soortLabel": labels.bijdragesoort[bijdrage.soort],
             "onderdeel": bijdrage.onderdeel,
             "bedrag": bedrag_json(bijdrage.bedrag),
         }
@@ -113,7 +120,7 @@ def samenwerkingsverbanden_van_gemeente(
                 "naam": verband.naam,
                 "afkorting": verband.afkorting,
                 "vorm": verband.vorm,
-                "vormLabel": vormen[verband.vorm],
+                "vormLabel": labels.vorm[verband.vorm],
                 "domeinen": [domein.code for domein in verband.gelezen_domeinen],
                 "vestigingsplaats": verband.vestigingsplaats,
                 "verplicht": verband.verplicht,
@@ -124,7 +131,7 @@ def samenwerkingsverbanden_van_gemeente(
                 "toetredingsdatum": _datum(deelname.toetredingsdatum),
                 "uittredingsdatum": _datum(deelname.uittredingsdatum),
                 "rol": deelname.rol,
-                "rolLabel": rollen[deelname.rol],
+                "rolLabel": labels.deelnamerol[deelname.rol],
                 "verdeelsleutel": verdeelsleutel_json(deelname.verdeelsleutel),
                 "stemmen": deelname.stemmen,
                 "deelnemendeBestuursorganen": list(deelname.deelnemende_bestuursorganen),
