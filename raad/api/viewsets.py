@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
-from rest_framework.decorators import action
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
@@ -32,7 +31,7 @@ from raad.vergaderlijst import Vergaderlijst, Vergaderpaginator
 from samenwerking.api.namen import camel
 from samenwerking.api.pagination import Paginering
 from samenwerking.api.permissions import RegisterRechten
-from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet
+from samenwerking.api.viewsets import BeheerViewSet, RegisterViewSet, antwoord_over_object
 from samenwerking.models import Deelname, Samenwerkingsverband, periode_overlapt_q
 from samenwerking.peilmoment import peilmoment
 from toegang import rechten as toegang_rechten
@@ -62,12 +61,7 @@ class ZienswijzeverzoekViewSet(BeheerViewSet):
             "tellingen. Dezelfde gegevens als de pagina van het verzoek."
         ),
     )
-    @action(
-        detail=True,
-        serializer_class=s.RadenoverzichtSerializer,
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @antwoord_over_object(s.RadenoverzichtSerializer)
     def raden(self, request, **kwargs):
         overzicht = raden_van_zienswijzeverzoek(self.get_object(), vandaag=timezone.localdate())
         return Response(self.get_serializer(overzicht).data)

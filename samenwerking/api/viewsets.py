@@ -127,6 +127,14 @@ class ParameterView(GenericAPIView):
             raise NotFound(niet_op_adres(model, waarde)) from None
 
 
+def antwoord_over_object(serializer_class: type[serializers.Serializer]):
+    """An action on one object (`…/{key}/<name>`) whose answer is one document, as a
+    ParameterView's: the list's filters and pages do not apply to it."""
+    return action(
+        detail=True, serializer_class=serializer_class, filter_backends=[], pagination_class=None
+    )
+
+
 class InvoerTeGroot(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "te_groot"
@@ -320,12 +328,7 @@ class GemeenteViewSet(RegisterViewSet):
             "decimale teksten in euro's; onbekend is null, nooit 0."
         ),
     )
-    @action(
-        detail=True,
-        serializer_class=s.SamenwerkingsverbandenVanGemeenteSerializer,
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @antwoord_over_object(s.SamenwerkingsverbandenVanGemeenteSerializer)
     def samenwerkingsverbanden(self, request, **kwargs):
         parameters = self.parameters()
         peildatum, jaar = peilmoment(parameters.get("peildatum"), parameters.get("jaar"))
