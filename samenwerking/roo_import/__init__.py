@@ -39,24 +39,18 @@ from .context import Importcontext
 from .gemeenten import gemeenten_bijwerken
 from .regelingen import Regelingen
 from .verslag import (
-    BEEINDIGD,
-    CONFLICT,
-    GEWIJZIGD,
-    NIEUW,
     NietIngelezen,
     RooVerslag,
     Wijziging,
+    Wijzigingssoort,
     verslagregels,
 )
 
 __all__ = [
-    "BEEINDIGD",
-    "CONFLICT",
-    "GEWIJZIGD",
-    "NIEUW",
     "NietIngelezen",
     "RooVerslag",
     "Wijziging",
+    "Wijzigingssoort",
     "roo_bestanden_importeren",
     "roo_importeren",
     "verslagregels",

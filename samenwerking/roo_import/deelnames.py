@@ -9,14 +9,7 @@ from ..registerstand import als_json, waarden_toepassen
 from ..tekst import datum_tekst
 from .perioden import GewensteDeelname, koppelen
 from .plan import Plan
-from .verslag import (
-    BEEINDIGD,
-    CONFLICT,
-    GEWIJZIGD,
-    NIEUW,
-    conflict_tekst,
-    verschil_tekst,
-)
+from .verslag import Wijzigingssoort, conflict_tekst, verschil_tekst
 
 
 def deelnames_plannen(
@@ -56,7 +49,7 @@ def deelnames_plannen(
                 plan.deelnames_nieuw.append(nieuw)
                 if not plan.nieuw:
                     plan.wijzig(
-                        NIEUW,
+                        Wijzigingssoort.NIEUW,
                         naam,
                         sid,
                         f"deelnemer {g.deelnemer} erbij (vanaf {datum_tekst(g.toetredingsdatum)})",
@@ -67,7 +60,7 @@ def deelnames_plannen(
             uitkomst = waarden_toepassen(d, waarden)
             for conflict in uitkomst.conflicten:
                 plan.wijzig(
-                    CONFLICT,
+                    Wijzigingssoort.CONFLICT,
                     naam,
                     sid,
                     f"deelname van {g.deelnemer}: {conflict_tekst(conflict)}",
@@ -79,7 +72,7 @@ def deelnames_plannen(
                 plan.deelnames_einde.append((d, einde))
                 if einde != eind_regeling or plan.nieuw:
                     plan.wijzig(
-                        BEEINDIGD,
+                        Wijzigingssoort.BEEINDIGD,
                         naam,
                         sid,
                         f"deelname van {g.deelnemer} beëindigd per {datum_tekst(einde)}",
@@ -89,7 +82,7 @@ def deelnames_plannen(
                 plan.deelnames_gewijzigd.append(d)
                 for v in overig:
                     plan.wijzig(
-                        GEWIJZIGD,
+                        Wijzigingssoort.GEWIJZIGD,
                         naam,
                         sid,
                         f"deelname van {g.deelnemer}: {verschil_tekst(v)}",
@@ -109,7 +102,7 @@ def deelnames_plannen(
             d.roo_stand = stand
             plan.deelnames_einde.append((d, einde))
             plan.wijzig(
-                BEEINDIGD,
+                Wijzigingssoort.BEEINDIGD,
                 naam,
                 sid,
                 f"deelname van {d.gemeente or d.organisatie} beëindigd per "
@@ -132,7 +125,7 @@ def deelnames_schrijven(plan: Plan, verband) -> None:
         for d, einde in eindes:
             if any(pk == d.pk and begin >= einde for pk, begin in latere):
                 plan.wijzig(
-                    CONFLICT,
+                    Wijzigingssoort.CONFLICT,
                     verband.naam,
                     verband.roo_systeem_id,
                     f"deelname van {d.gemeente or d.organisatie}: het register beëindigt "

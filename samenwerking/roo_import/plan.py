@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .verslag import Wijziging
+from .verslag import Wijziging, Wijzigingssoort
 
 
 @dataclass
@@ -37,5 +37,7 @@ class Plan:
             or self.deelnames_einde
         )
 
-    def wijzig(self, soort: str, verband_naam: str, systeem_id, omschrijving: str) -> None:
+    def wijzig(
+        self, soort: Wijzigingssoort, verband_naam: str, systeem_id, omschrijving: str
+    ) -> None:
         self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))

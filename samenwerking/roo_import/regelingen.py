@@ -35,14 +35,7 @@ from .deelnames import deelnames_plannen, deelnames_schrijven
 from .organisaties import RooOrganisaties
 from .perioden import GewensteDeelname, gewenste_deelnames
 from .plan import Plan
-from .verslag import (
-    BEEINDIGD,
-    CONFLICT,
-    GEWIJZIGD,
-    NIEUW,
-    conflict_tekst,
-    verschil_tekst,
-)
+from .verslag import Wijzigingssoort, conflict_tekst, verschil_tekst
 
 
 def _ketens(regelingen: list[Regeling]) -> list[list[Regeling]]:
@@ -339,17 +332,19 @@ class Regelingen:
         huidig = keten[-1]
         if huidig.loopt_op(self.ctx.stand):
             self.ctx.verslag.regelingen_lopend += 1
-        wezenlijk = [w for w in plan.wijzigingen if w.soort != CONFLICT]
+        wezenlijk = [w for w in plan.wijzigingen if w.soort != Wijzigingssoort.CONFLICT]
         if plan.nieuw:
             self.ctx.verslag.regelingen_nieuw += 1
             self.ctx.verslag.wijzig(
-                NIEUW,
+                Wijzigingssoort.NIEUW,
                 naam,
                 huidig.systeem_id,
                 f"nieuwe regeling ({verband.get_vorm_display().lower()}) met "
                 f"{len(plan.deelnames_nieuw)} deelname(s) en {len(keten)} versie(s)",
             )
-            self.ctx.verslag.wijzigingen += [w for w in plan.wijzigingen if w.soort == CONFLICT]
+            self.ctx.verslag.wijzigingen += [
+                w for w in plan.wijzigingen if w.soort == Wijzigingssoort.CONFLICT
+            ]
         else:
             if wezenlijk:
                 self.ctx.verslag.regelingen_gewijzigd += 1
@@ -397,15 +392,15 @@ class Regelingen:
         for verschil in uitkomst.gewijzigd:
             if verschil.veld == "einddatum" and verschil.oud is None:
                 plan.wijzig(
-                    BEEINDIGD,
+                    Wijzigingssoort.BEEINDIGD,
                     naam,
                     sid,
                     f"regeling beëindigd per {datum_tekst(verband.einddatum)}",
                 )
             else:
-                plan.wijzig(GEWIJZIGD, naam, sid, verschil_tekst(verschil))
+                plan.wijzig(Wijzigingssoort.GEWIJZIGD, naam, sid, verschil_tekst(verschil))
         for conflict in uitkomst.conflicten:
-            plan.wijzig(CONFLICT, naam, sid, conflict_tekst(conflict))
+            plan.wijzig(Wijzigingssoort.CONFLICT, naam, sid, conflict_tekst(conflict))
 
     def _plan_versies(self, plan: Plan, verband, keten: list[Regeling]) -> None:
         for r in keten:
@@ -424,7 +419,7 @@ class Regelingen:
                 plan.versies_nieuw.append(versie)
                 if not plan.nieuw:
                     plan.wijzig(
-                        GEWIJZIGD,
+                        Wijzigingssoort.GEWIJZIGD,
                         verband.naam,
                         keten[-1].systeem_id,
                         f"versie {r.systeem_id} erbij (in werking {datum_tekst(r.ingangsdatum)}"
@@ -510,7 +505,7 @@ class Regelingen:
             delen.append(f"{len(lijst.erbij)} erbij")
         if lijst.eraf:
             delen.append(f"{len(lijst.eraf)} vervallen")
-        plan.wijzig(GEWIJZIGD, naam, sid, f"{wat}: {', '.join(delen)}")
+        plan.wijzig(Wijzigingssoort.GEWIJZIGD, naam, sid, f"{wat}: {', '.join(delen)}")
 
     def _domein(self, naam: str) -> Domein:
         domein = self.domein_per_naam.get(naam)

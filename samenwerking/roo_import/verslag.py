@@ -3,15 +3,22 @@ gewijzigd, beëindigd), the conflicts with hand edits, what could not land, and 
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..historisch import HistorischVerslag
 from ..registerstand import Verschil
 from ..tekst import datum_tekst
 
-NIEUW = "nieuw"
-GEWIJZIGD = "gewijzigd"
-BEEINDIGD = "beëindigd"
-CONFLICT = "conflict"
+
+class Wijzigingssoort(StrEnum):
+    """What an import did to a regeling or its deelnames; a conflict is a hand edit that the
+    register would have changed and that stays."""
+
+    NIEUW = "nieuw"
+    GEWIJZIGD = "gewijzigd"
+    BEEINDIGD = "beëindigd"
+    CONFLICT = "conflict"
+
 
 VELDNAMEN = {
     "naam": "naam",
@@ -66,7 +73,7 @@ def conflict_tekst(v: Verschil) -> str:
 
 @dataclass
 class Wijziging:
-    soort: str  # nieuw, gewijzigd, beëindigd or conflict
+    soort: Wijzigingssoort
     regeling: str
     systeem_id: int | None
     omschrijving: str
@@ -113,12 +120,12 @@ class RooVerslag:
 
     @property
     def conflicten(self) -> list[Wijziging]:
-        return [w for w in self.wijzigingen if w.soort == CONFLICT]
+        return [w for w in self.wijzigingen if w.soort == Wijzigingssoort.CONFLICT]
 
     @property
     def iets_gewijzigd(self) -> bool:
         return bool(
-            [w for w in self.wijzigingen if w.soort != CONFLICT]
+            [w for w in self.wijzigingen if w.soort != Wijzigingssoort.CONFLICT]
             or self.organisaties_nieuw
             or self.organisaties_gewijzigd
             or self.domeinen_nieuw
@@ -144,7 +151,9 @@ class RooVerslag:
             for (naam, sid), lijst in sorted(groepen.items(), key=lambda g: g[0][0])
         ]
 
-    def wijzig(self, soort: str, verband_naam: str, systeem_id, omschrijving: str) -> None:
+    def wijzig(
+        self, soort: Wijzigingssoort, verband_naam: str, systeem_id, omschrijving: str
+    ) -> None:
         self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))
 
 

@@ -24,7 +24,7 @@ from samenwerking.models import (
     Organisatie,
     Samenwerkingsverband,
 )
-from samenwerking.roo_import import BEEINDIGD, CONFLICT, GEWIJZIGD, NIEUW
+from samenwerking.roo_import import Wijzigingssoort
 from samenwerking.selectors import landelijke_cijfers
 from tests import factories as f
 from tests.samenwerking import roo_bestanden as rb
@@ -298,17 +298,19 @@ def test_a_newer_export_reports_exactly_what_changed_and_keeps_what_people_enter
 
     verslag = rb.importeer(_bewerkte_testregio())
 
-    wezenlijk = sorted((w.soort, w.regeling) for w in verslag.wijzigingen if w.soort != CONFLICT)
+    wezenlijk = sorted(
+        (w.soort, w.regeling) for w in verslag.wijzigingen if w.soort != Wijzigingssoort.CONFLICT
+    )
     assert wezenlijk == [
-        (BEEINDIGD, "Samenwerkingsovereenkomst Testregio"),
-        (GEWIJZIGD, "Gemeenschappelijke regeling Omgevingsdienst Testregio"),
-        (NIEUW, "Gemeenschappelijke regeling Archief Testregio"),
+        (Wijzigingssoort.BEEINDIGD, "Samenwerkingsovereenkomst Testregio"),
+        (Wijzigingssoort.GEWIJZIGD, "Gemeenschappelijke regeling Omgevingsdienst Testregio"),
+        (Wijzigingssoort.NIEUW, "Gemeenschappelijke regeling Archief Testregio"),
     ]
     omschrijvingen = {w.soort: w.omschrijving for w in verslag.wijzigingen}
-    assert omschrijvingen[BEEINDIGD] == (
+    assert omschrijvingen[Wijzigingssoort.BEEINDIGD] == (
         "deelname van Wormerland beëindigd per 20 mei 2026 (staat niet meer in het register)"
     )
-    assert omschrijvingen[GEWIJZIGD] == "doel gewijzigd"
+    assert omschrijvingen[Wijzigingssoort.GEWIJZIGD] == "doel gewijzigd"
     [conflict] = verslag.conflicten
     assert (conflict.regeling, conflict.omschrijving) == (
         "Belastingen Testregio",
@@ -335,7 +337,7 @@ def test_a_newer_export_reports_exactly_what_changed_and_keeps_what_people_enter
     # The day after, with the same export: nothing new, the conflict is named again.
     voor = register_dump()
     opnieuw = rb.importeer(_bewerkte_testregio())
-    assert [w.soort for w in opnieuw.wijzigingen] == [CONFLICT]
+    assert [w.soort for w in opnieuw.wijzigingen] == [Wijzigingssoort.CONFLICT]
     assert not opnieuw.iets_gewijzigd
     assert register_dump() == voor
 
@@ -345,7 +347,9 @@ def test_a_field_settled_by_hand_is_no_longer_a_conflict(referentiedata):
     bvo = Samenwerkingsverband.objects.get(roo_systeem_id=1002)
     bvo.doel = "Met de hand"
     bvo.save()
-    assert [w.soort for w in rb.importeer(rb.testregio_export()).wijzigingen] == [CONFLICT]
+    assert [w.soort for w in rb.importeer(rb.testregio_export()).wijzigingen] == [
+        Wijzigingssoort.CONFLICT
+    ]
     bvo.doel = "Samen de taken van de deelnemers uitvoeren."
     bvo.save()
     assert rb.importeer(rb.testregio_export()).wijzigingen == []

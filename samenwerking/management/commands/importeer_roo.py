@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.roo import RooFout, bestanden_lezen
 from samenwerking.roo_download import export_downloaden
-from samenwerking.roo_import import CONFLICT, roo_importeren, verslagregels
+from samenwerking.roo_import import Wijzigingssoort, roo_importeren, verslagregels
 
 MAX_NIEUW_GETOOND = 25
 BESTANDEN = (
@@ -155,7 +155,9 @@ class Command(BaseCommand):
                 schrijf(f"  {naam}" + (f" (systeemId {systeem_id})" if systeem_id else ""))
                 for w in lijst:
                     tekst = f"    {w.soort}: {w.omschrijving}"
-                    schrijf(self.style.WARNING(tekst) if w.soort == CONFLICT else tekst)
+                    schrijf(
+                        self.style.WARNING(tekst) if w.soort == Wijzigingssoort.CONFLICT else tekst
+                    )
         if verslag.niet_ingelezen:
             schrijf(self.style.ERROR(f"Niet ingelezen ({len(verslag.niet_ingelezen)}):"))
             for n in verslag.niet_ingelezen:
