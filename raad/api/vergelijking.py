@@ -79,7 +79,6 @@ class KostenPerInwonerView(ParameterView):
                 OpenApiParameter.PATH,
                 description=SAMENWERKINGSVERBAND,
             ),
-            KostenParametersSerializer,
         ],
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description=_("De vergelijking."))},
     )

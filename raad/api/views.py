@@ -118,7 +118,6 @@ class VerbondenPartijenView(ProblemenInJson, ParameterView):
                 OpenApiParameter.PATH,
                 description=_("CBS-code van de gemeente, bijvoorbeeld GM0363."),
             ),
-            VerbondenPartijenParametersSerializer,
         ],
         responses={
             (200, "application/json"): OpenApiResponse(

@@ -294,7 +294,6 @@ class TermijnViewSet(RegisterViewSet):
     filter_backends = []
 
     @extend_schema(
-        parameters=[s.TermijnParametersSerializer],
         summary=gettext_lazy("P&C-termijnen van een begrotingsjaar"),
         description=gettext_lazy(
             "De wettelijke momenten van de P&C-cyclus van een begrotingsjaar (Wgr art. 34, 34b "

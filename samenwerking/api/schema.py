@@ -166,7 +166,17 @@ class RegisterAutoSchema(AutoSchema):
                     ),
                 )
             )
-        return [*super().get_override_parameters(), *extra]
+        return [*super().get_override_parameters(), *extra, *self._queryparameters()]
+
+    def _queryparameters(self) -> list:
+        """The query parameters the view checks, documented from the serializer that checks
+        them: a viewset action's `parameter_serializers`, a ParameterView's
+        `parameters_class`."""
+        per_actie = getattr(self.view, "parameter_serializers", {})
+        serializer = per_actie.get(getattr(self.view, "action", None)) or getattr(
+            self.view, "parameters_class", None
+        )
+        return [serializer] if serializer else []
 
     def _foutantwoorden(self):
         yield 400, _("Onbekende queryparameter of ongeldige waarde (zie invalidParams).")

@@ -318,7 +318,6 @@ class GemeenteViewSet(RegisterViewSet):
         return self.queryset.select_related("provincie").prefetch_related("opvolgers")
 
     @extend_schema(
-        parameters=[s.PeilParametersSerializer],
         summary=gettext_lazy("In welke samenwerkingsverbanden zit deze gemeente, en wat kost elk?"),
         description=gettext_lazy(
             "Elk samenwerkingsverband waarin de gemeente op de peildatum deelneemt, met de "
