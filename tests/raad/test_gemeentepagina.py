@@ -63,7 +63,11 @@ def test_change_against_the_previous_year_unknown_without_a_comparable_arrangeme
 ):
     _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
     tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
-    assert "<dt>Verschil begroot met 2024</dt><dd>onbekend</dd>" in tekst
+    # Said why, in the words of the hint beside a known change.
+    assert (
+        '<dt>Verschil begroot met 2024</dt><dd>onbekend <span class="bijschrift">'
+        "(geen samenwerkingsverband is in 2024 én 2025 begroot)</span></dd>"
+    ) in tekst
 
 
 def test_grouped_by_form_or_by_domain(client, zaanstad):
