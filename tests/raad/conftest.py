@@ -24,6 +24,13 @@ def pc_regels(db):
 
 
 @pytest.fixture
+def zaanstad(referentiedata):
+    """The gemeente Zaanstad from the reference data. A module that needs Zaanstad with rows
+    of its own defines its own `zaanstad`."""
+    return Gemeente.objects.get(cbs_code="GM0479")
+
+
+@pytest.fixture
 def op_dag(monkeypatch):
     """Fix the day the views see as today: `op_dag(datetime.date(2025, 6, 1))`."""
 

@@ -127,7 +127,7 @@ def test_arrangement_page_query_count_with_evaluations(
         EvaluatieFactory(samenwerkingsverband=verband, datum=D(1990 + i, 1, 1))
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026)
     # 1-11 the register's arrangement page with its nested arrangements and historical
-    # mentions (see tests/raad/test_pages.py), 12 evaluaties, 13 vaststellingsvergaderingen
+    # mentions (see tests/raad/test_verbandpagina.py), 12 evaluaties, 13 vaststellingsvergaderingen
     # (meetings and P&C termijnen), 14 P&C rules, 15 overrides, 16-17 meetings and zienswijze
     # requests, 18 versions in the national register, 19 the bijdragen per inwoner (no
     # deelnemers, so no inwoners to read), 20 "laatst gewijzigd in regioreg" over the history

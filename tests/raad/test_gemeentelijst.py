@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from samenwerking.constants import BijdrageSoort, Functie, OrgaanSoort, Vorm, ZetelRol
-from samenwerking.models import Domein, Gemeente
+from samenwerking.models import Domein
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 PEIL = {"peildatum": "2025-06-01"}
 PAGINA = "/gemeenten/GM0479/"
-
-
-@pytest.fixture
-def zaanstad(referentiedata):
-    return Gemeente.objects.get(cbs_code="GM0479")
 
 
 def _tekst(antwoord) -> str:

@@ -200,7 +200,7 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     client, sturingsregio, aantal, django_assert_num_queries
 ):
     _veel(sturingsregio, aantal)
-    # 1-20 the arrangement page without steering (tests/raad/test_pages.py; no organs, so no
+    # 1-20 the arrangement page without steering (tests/raad/test_verbandpagina.py; no organs, so no
     # seats are read), 21 kaders with their gemeente, 22 doelen, 23 their indicators, 24 the
     # indicators' values.
     with django_assert_num_queries(24):

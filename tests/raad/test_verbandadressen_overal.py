@@ -37,11 +37,6 @@ def _verband(nummer: int, gemeente: Gemeente):
     return verband
 
 
-@pytest.fixture
-def zaanstad(referentiedata):
-    return Gemeente.objects.get(cbs_code="GM0479")
-
-
 def _ingelogd(gebruiker) -> Client:
     client = Client()
     client.force_login(gebruiker)
