@@ -5,7 +5,7 @@ JaarField), their messages, and what an empty one means (`peilmoment()`).
 The register computes with dates around the one asked for (the day after, the year after); a
 date like 9999-12-31 made that overflow ("year 10000 is out of range", a 500). Every date and
 year a visitor gives is therefore parsed by one of these fields, with the same bounds as a
-stored jaar (models.JAAR_VALIDATORS) and a stored date (models.RegisterModel.clean_fields),
+stored jaar (models.JAAR_VALIDATORS) and a stored date (models.basis.DatumsInBereik),
 and refused with a Dutch message otherwise.
 """
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from . import services
 from .constants import HerindelingSoort
 from .models import Gemeente, Herindeling, Provincie
+from .peilmoment import DATUM_BUITEN_BEREIK, binnen_bereik
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 GEMEENTEN_KOLOMMEN = ["cbs_code", "naam", "provincie", "provincie_code"]
@@ -156,6 +157,10 @@ def referentiedata_laden(
             raise _fout(
                 herindelingen_pad, regel, "datum", f"{rij['datum']!r} is geen datum (JJJJ-MM-DD)."
             ) from None
+        if not binnen_bereik(datum):
+            # Named here, with its line: it becomes the einddatum of a gemeente, which the
+            # services refuse by the gemeente's code only (models.basis.DatumsInBereik).
+            raise _fout(herindelingen_pad, regel, "datum", f"{datum}: {DATUM_BUITEN_BEREIK}")
         soort = rij["soort"].strip()
         if soort not in HerindelingSoort.values:
             raise _fout(

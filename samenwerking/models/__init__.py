@@ -1,7 +1,8 @@
 """The register's models, one module per part of the register; every name is importable from
 `samenwerking.models` as before the split.
 
-- `basis`: `RegisterModel` (uuid, timestamps, history), `MetPeriode` (a row's half-open
+- `basis`: `RegisterModel` (uuid, timestamps, history), `DatumsInBereik` (every stored date
+  within 1900-01-01..2100-12-31, for RegisterModel and Gemeente), `MetPeriode` (a row's half-open
   period: `is_actief_op`, `overlapt`, `objects.actief_op`; the rule is `samenwerking.periode`)
   and the helpers for recurring fields and checks.
 - `gebied`: Provincie, Gemeente, Herindeling, Inwonertal.

@@ -272,25 +272,19 @@ def roo_systeem_id_veld(*, help_text="", leeg_mag: bool = True) -> models.Positi
     )
 
 
-class RegisterModel(models.Model):
-    """Common columns: a public UUID, timestamps and the history of every change."""
-
-    uuid = models.UUIDField(_("uuid"), default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
-    # The audit trail: who changed which row when, with its old and new values (every
-    # concrete subclass gets its own Historical… table).
-    history = HistoricalRecords(inherit=True)
+class DatumsInBereik(models.Model):
+    """Every date of the row within the register's range (peilmoment: 1900-01-01 up to and
+    including 2100-12-31), whichever surface wrote it: the one rule for every stored date, on
+    RegisterModel and on the rows that do not take its columns (Gemeente)."""
 
     class Meta:
         abstract = True
 
     def clean_fields(self, exclude=None):
-        """Each field's own checks, and every date within the register's range (peilmoment:
-        1900-01-01 up to and including 2100-12-31), whichever surface wrote it. Pages, feeds
-        and the API compute with dates around a stored one (a deadline weeks later, the next
-        evaluation years later): beyond the range that overflows, a 500 wherever the row is
-        shown (found with a zienswijzeverzoek received on 9999-12-01)."""
+        """Each field's own checks, then the range of every date. Pages, feeds and the API
+        compute with dates around a stored one (a deadline weeks later, the next evaluation
+        years later): beyond the range that overflows, a 500 wherever the row is shown (found
+        with a zienswijzeverzoek received on 9999-12-01)."""
         fouten = {}
         try:
             super().clean_fields(exclude=exclude)
@@ -308,6 +302,21 @@ class RegisterModel(models.Model):
                 fouten[veld.name] = [ValidationError(DATUM_BUITEN_BEREIK, code="buiten_bereik")]
         if fouten:
             raise ValidationError(fouten)
+
+
+class RegisterModel(DatumsInBereik):
+    """Common columns: a public UUID, timestamps and the history of every change; every date
+    within the register's range (DatumsInBereik)."""
+
+    uuid = models.UUIDField(_("uuid"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # The audit trail: who changed which row when, with its old and new values (every
+    # concrete subclass gets its own Historical… table).
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
 
 
 class PeriodeQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from ..constants import CBS_CODE_PATROON, HerindelingSoort
 from ..fields import VeldCheckConstraint
 from .basis import (
+    DatumsInBereik,
     MetPeriode,
     RegisterModel,
     bron_veld,
@@ -46,7 +47,11 @@ class Provincie(models.Model):
         return self.naam
 
 
-class Gemeente(MetPeriode):
+class Gemeente(MetPeriode, DatumsInBereik):
+    """A gemeente by its CBS code. Not a RegisterModel: it has no uuid (the API and imports
+    know it by its CBS code) and its timestamps and history come after its own fields, so it
+    declares those itself; its dates are checked as every register row's (DatumsInBereik)."""
+
     cbs_code = models.CharField(
         _("CBS-code"),
         max_length=6,

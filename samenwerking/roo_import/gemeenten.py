@@ -6,6 +6,7 @@ import datetime
 from .. import services
 from ..models import Gemeente, Inwonertal
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
+from ..peilmoment import binnen_bereik
 from ..periode import geeindigd
 from ..registerstand import waarden_toepassen
 from .context import Importcontext
@@ -25,10 +26,16 @@ def gemeenten_bijwerken(ctx: Importcontext) -> None:
             gemeente = ctx.per_code.get(record.tooi.code)
         if gemeente is None and record.systeem_id:
             gemeente = ctx.gemeente_per_systeem_id.get(record.systeem_id)
-        if gemeente is None and record.tooi is None and record.einddatum:
+        if (
+            gemeente is None
+            and record.tooi is None
+            and record.einddatum
+            and binnen_bereik(record.einddatum)
+        ):
             # A gemeente the register holds without a TOOI code: the reference gemeente
             # with the same name that ended on the same day (the register writes the first
-            # day after, older records the last day).
+            # day after, older records the last day). No gemeente ends outside the register's
+            # range (models.basis.DatumsInBereik); the day after 9999-12-31 does not exist.
             naam = normaliseer_naam(record.naam)
             naam = ROEPNAMEN.get(naam, naam)
             for einde in (record.einddatum, record.einddatum + datetime.timedelta(days=1)):

@@ -101,6 +101,20 @@ def test_bad_row_names_file_line_and_column_and_writes_nothing(leeg, tmp_path):
     assert not Provincie.objects.exists()
 
 
+@pytest.mark.parametrize("datum", ["9999-12-31", "0001-01-01"])
+def test_a_herindeling_date_out_of_range_names_file_line_and_column(leeg, tmp_path, datum):
+    """It would be the einddatum of the disappearing gemeente, which no register row may have."""
+    kapot = _kopie(tmp_path, "herindelingen.csv", ("2018-01-01,GM0081", f"{datum},GM0081"))
+    with pytest.raises(ReferentiedataFout) as info:
+        referentiedata_laden(herindelingen_pad=kapot)
+    assert info.value.messages == [
+        f"herindelingen.csv, regel 9, kolom datum: {datum}: Kies een datum van 1900-01-01 tot "
+        "en met 2100-12-31."
+    ]
+    assert not Gemeente.objects.exists()
+    assert not Provincie.objects.exists()
+
+
 def test_bad_cbs_code_is_reported_with_the_gemeente(leeg, tmp_path):
     kapot = _kopie(tmp_path, "gemeenten.csv", ("GM0034,Almere", "GM34,Almere"))
     with pytest.raises(ReferentiedataFout) as info:

@@ -413,6 +413,26 @@ def test_gemeenten_and_their_inwoners(referentiedata):
     assert Samenwerkingsverband.objects.get().deelnames.filter(gemeente__cbs_code="GM1992").exists()
 
 
+@pytest.mark.parametrize("einde", ["9999-12-31", "0001-01-01"])
+def test_a_gemeente_record_ending_outside_the_range_is_reported_not_a_crash(referentiedata, einde):
+    """A record without TOOI code is matched by name and end date, and the day after; on
+    9999-12-31 that was an OverflowError. No reference gemeente ends there: not linked, said."""
+    inhoud = rb.export(
+        (),
+        gemeenten=[
+            rb.GemeenteRecord("GM0479", "Zaanstad", 10479, inwoners=160000),
+            rb.GemeenteRecord(None, "Brielle", 10501, inwoners=17000, einde=einde),
+        ],
+    )
+    verslag = rb.importeer(inhoud)
+    assert Gemeente.objects.get(cbs_code="GM0479").roo_systeem_id == 10479
+    assert Gemeente.objects.get(cbs_code="GM0501").roo_systeem_id is None
+    assert (
+        "1 gemeenten uit het register staan niet in de referentiegegevens (opgeheven vóór 2016 "
+        "of geen gemeente, bijvoorbeeld Gemeente Brielle); niet gekoppeld." in verslag.meldingen
+    )
+
+
 def test_foreign_participants_become_organisaties_by_systeem_id(referentiedata):
     regeling = rb.Regeling(
         7000,
