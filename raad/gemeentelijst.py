@@ -10,6 +10,7 @@ from functools import cache
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenwerking.constants import (
     DeelnameRol,
@@ -142,7 +143,9 @@ def gesorteerd(deelnames: list[Deelname], sorteer: str) -> list[Deelname]:
 class Groep:
     """One group of the list with its subtotals of `jaar`: the number of arrangements, the
     sums of the known bijdragen (None: none known, shown as onbekend) and how many rows have
-    no amount (a subtotal over known amounts says so)."""
+    no amount (a subtotal over known amounts says so). Its table's label and subtotal line
+    in words, translated here: as template tags, once per group, they cost more than the
+    group's other cells together."""
 
     naam: str
     deelnames: list[Deelname]
@@ -150,9 +153,26 @@ class Groep:
     gerealiseerd: Decimal | None = field(init=False)
     zonder_begroot: int = field(init=False)
     zonder_gerealiseerd: int = field(init=False)
+    label: str = field(init=False)  # of the table's scrollable region
+    subtotaal: str = field(init=False)  # "Subtotaal Jeugd: 3 samenwerkingsverbanden"
 
     def __post_init__(self):
         rijen = self.deelnames
+        object.__setattr__(
+            self,
+            "label",
+            _("Samenwerkingsverbanden: %(g)s (tabel, horizontaal te scrollen)") % {"g": self.naam},
+        )
+        object.__setattr__(
+            self,
+            "subtotaal",
+            ngettext(
+                "Subtotaal %(g)s: %(n)s samenwerkingsverband",
+                "Subtotaal %(g)s: %(n)s samenwerkingsverbanden",
+                len(rijen),
+            )
+            % {"g": self.naam, "n": len(rijen)},
+        )
         object.__setattr__(self, "begroot", totaal(d.bijdrage_begroot for d in rijen))
         object.__setattr__(self, "gerealiseerd", totaal(d.bijdrage_gerealiseerd for d in rijen))
         object.__setattr__(self, "zonder_begroot", sum(d.bijdrage_begroot is None for d in rijen))
