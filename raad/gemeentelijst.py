@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 from urllib.parse import urlencode
 
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -295,7 +296,8 @@ def naast_anderen(
 @dataclass(frozen=True)
 class Sorteerkop:
     """A sortable column header: its link, the aria-sort value, what the link does and the
-    arrow that shows the direction (" ▲", " ▼" or "")."""
+    arrow that shows the direction (" ▲", " ▼" or ""). The texts are escaped once, here: the
+    same header stands above every group of the list."""
 
     adres: str
     aria_sort: str  # "ascending", "descending" or "" (not sorted on this column)
@@ -320,7 +322,9 @@ def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
         else:
             volgende, aria, pijl = f"{eerste}{kolom}", "", ""
             uitleg = _("sorteer aflopend") if eerste else _("sorteer oplopend")
-        koppen[kolom] = Sorteerkop(keuzes.adres(sorteer=volgende), aria, uitleg, pijl)
+        koppen[kolom] = Sorteerkop(
+            *(conditional_escape(t) for t in (keuzes.adres(sorteer=volgende), aria, uitleg, pijl))
+        )
     return koppen
 
 
