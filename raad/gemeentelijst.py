@@ -200,11 +200,21 @@ def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
 
 
 class Rijweergave(TypedDict):
-    """What one row of the list shows besides the deelname's amounts, in words: made once
-    per page by `rijweergaven`. A dict, as the other records the page's rows read here: the
-    template finds a key at once, an attribute only after a failed key lookup (a caught
-    exception, ~2 µs, some hundreds per page)."""
+    """What one row of the list shows, most of it in words: made once per page by
+    `rijweergaven`. A dict, as the other records the page's rows read here: the template
+    finds a key at once, an attribute of a model or dataclass only after a failed key lookup
+    (a caught exception, ~2 µs, some hundreds per page); the row reads only this (its
+    arrangement only for raad/_uittreding.html)."""
 
+    naam: str  # of the regeling
+    afkorting: str
+    link: str  # its page, with this gemeente, peildatum and jaar (link_vanaf_gemeente)
+    verplicht: bool
+    verbonden_partij: bool  # in the year (samenwerking.bbv)
+    bbv_redenen: str
+    begroot: Decimal | None  # the deelname's begrote bijdrage of the year
+    begroot_vorig_jaar: Decimal | None
+    gerealiseerd: Decimal | None
     oplegger: str  # the address of the oplegger, with peildatum and jaar
     vorm: str
     rol: str
@@ -232,6 +242,15 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
     for deelname in deelnames:
         verband = deelname.samenwerkingsverband
         deelname.weergave = Rijweergave(
+            naam=verband.naam,
+            afkorting=verband.afkorting,
+            link=verband.link_vanaf_gemeente,
+            verplicht=verband.verplicht,
+            verbonden_partij=deelname.verbonden_partij,
+            bbv_redenen=deelname.bbv_redenen,
+            begroot=deelname.bijdrage_begroot,
+            begroot_vorig_jaar=deelname.bijdrage_begroot_vorig_jaar,
+            gerealiseerd=deelname.bijdrage_gerealiseerd,
             oplegger=f"{opleggers[verband.pk]}?{peilquery}",
             vorm=vormen[verband.vorm],
             rol=rollen[deelname.rol],
