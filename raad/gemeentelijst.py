@@ -7,9 +7,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from typing import TypedDict
 from urllib.parse import urlencode
 
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenwerking.constants import (
     DeelnameRol,
@@ -142,7 +145,9 @@ def gesorteerd(deelnames: list[Deelname], sorteer: str) -> list[Deelname]:
 class Groep:
     """One group of the list with its subtotals of `jaar`: the number of arrangements, the
     sums of the known bijdragen (None: none known, shown as onbekend) and how many rows have
-    no amount (a subtotal over known amounts says so)."""
+    no amount (a subtotal over known amounts says so). Its table's label and subtotal line
+    in words, translated here: as template tags, once per group, they cost more than the
+    group's other cells together."""
 
     naam: str
     deelnames: list[Deelname]
@@ -150,9 +155,26 @@ class Groep:
     gerealiseerd: Decimal | None = field(init=False)
     zonder_begroot: int = field(init=False)
     zonder_gerealiseerd: int = field(init=False)
+    label: str = field(init=False)  # of the table's scrollable region
+    subtotaal: str = field(init=False)  # "Subtotaal Jeugd: 3 samenwerkingsverbanden"
 
     def __post_init__(self):
         rijen = self.deelnames
+        object.__setattr__(
+            self,
+            "label",
+            _("Samenwerkingsverbanden: %(g)s (tabel, horizontaal te scrollen)") % {"g": self.naam},
+        )
+        object.__setattr__(
+            self,
+            "subtotaal",
+            ngettext(
+                "Subtotaal %(g)s: %(n)s samenwerkingsverband",
+                "Subtotaal %(g)s: %(n)s samenwerkingsverbanden",
+                len(rijen),
+            )
+            % {"g": self.naam, "n": len(rijen)},
+        )
         object.__setattr__(self, "begroot", totaal(d.bijdrage_begroot for d in rijen))
         object.__setattr__(self, "gerealiseerd", totaal(d.bijdrage_gerealiseerd for d in rijen))
         object.__setattr__(self, "zonder_begroot", sum(d.bijdrage_begroot is None for d in rijen))
@@ -177,11 +199,22 @@ def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
     return [Groep(str(label), per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
 
 
-@dataclass(frozen=True)
-class Rijweergave:
-    """What one row of the list shows besides the deelname's amounts, in words: made once
-    per page by `rijweergaven`."""
+class Rijweergave(TypedDict):
+    """What one row of the list shows, most of it in words: made once per page by
+    `rijweergaven`. A dict, as the other records the page's rows read here: the template
+    finds a key at once, an attribute of a model or dataclass only after a failed key lookup
+    (a caught exception, ~2 µs, some hundreds per page); the row reads only this (its
+    arrangement only for raad/_uittreding.html)."""
 
+    naam: str  # of the regeling
+    afkorting: str
+    link: str  # its page, with this gemeente, peildatum and jaar (link_vanaf_gemeente)
+    verplicht: bool
+    verbonden_partij: bool  # in the year (samenwerking.bbv)
+    bbv_redenen: str
+    begroot: Decimal | None  # the deelname's begrote bijdrage of the year
+    begroot_vorig_jaar: Decimal | None
+    gerealiseerd: Decimal | None
     oplegger: str  # the address of the oplegger, with peildatum and jaar
     vorm: str
     rol: str
@@ -209,6 +242,15 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
     for deelname in deelnames:
         verband = deelname.samenwerkingsverband
         deelname.weergave = Rijweergave(
+            naam=verband.naam,
+            afkorting=verband.afkorting,
+            link=verband.link_vanaf_gemeente,
+            verplicht=verband.verplicht,
+            verbonden_partij=deelname.verbonden_partij,
+            bbv_redenen=deelname.bbv_redenen,
+            begroot=deelname.bijdrage_begroot,
+            begroot_vorig_jaar=deelname.bijdrage_begroot_vorig_jaar,
+            gerealiseerd=deelname.bijdrage_gerealiseerd,
             oplegger=f"{opleggers[verband.pk]}?{peilquery}",
             vorm=vormen[verband.vorm],
             rol=rollen[deelname.rol],
@@ -226,9 +268,9 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
         )
 
 
-@dataclass(frozen=True)
-class NaastAnderen:
-    """One row of "per inwoner naast de andere deelnemers", in words (`naast_anderen`)."""
+class NaastAnderen(TypedDict):
+    """One row of "per inwoner naast de andere deelnemers", in words (`naast_anderen`); a
+    dict for the template (see Rijweergave)."""
 
     naam: str  # of the regeling
     link: str  # its page (link_vanaf_gemeente), at the comparison per inwoner
@@ -272,15 +314,16 @@ def naast_anderen(
     return rijen
 
 
-@dataclass(frozen=True)
-class Sorteerkop:
+class Sorteerkop(TypedDict):
     """A sortable column header: its link, the aria-sort value, what the link does and the
-    arrow that shows the direction (" ▲", " ▼" or "")."""
+    arrow that shows the direction (" ▲", " ▼" or ""). The texts are escaped once, here: the
+    same header stands above every group of the list. A dict for the template (see
+    Rijweergave)."""
 
     adres: str
     aria_sort: str  # "ascending", "descending" or "" (not sorted on this column)
     uitleg: str
-    pijl: str = ""
+    pijl: str
 
 
 def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
@@ -300,7 +343,12 @@ def sorteerkoppen(keuzes: Lijstkeuzes) -> dict[str, Sorteerkop]:
         else:
             volgende, aria, pijl = f"{eerste}{kolom}", "", ""
             uitleg = _("sorteer aflopend") if eerste else _("sorteer oplopend")
-        koppen[kolom] = Sorteerkop(keuzes.adres(sorteer=volgende), aria, uitleg, pijl)
+        koppen[kolom] = Sorteerkop(
+            adres=conditional_escape(keuzes.adres(sorteer=volgende)),
+            aria_sort=conditional_escape(aria),
+            uitleg=conditional_escape(uitleg),
+            pijl=conditional_escape(pijl),
+        )
     return koppen
 
 

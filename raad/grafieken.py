@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 from raad.templatetags.regioreg import euro
@@ -87,7 +87,8 @@ class Staafgrafiek:
             'class="nullijn"/>'
         )
         for s in self.staven:
-            bedrag = escape(self.opmaak(s.waarde))
+            # euro and euro_cent write a figure as safe text already: escaped only if not.
+            bedrag = conditional_escape(self.opmaak(s.waarde))
             delen.append(
                 f'<rect x="{s.x:.1f}" y="{s.y:.1f}" width="{s.breedte:.1f}" '
                 f'height="{STAAFHOOGTE}" class="reeks-{s.reeks}"><title>{bedrag}</title></rect>'

@@ -2,6 +2,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -62,10 +63,10 @@ def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
 
 @register.simple_tag
 def uittreding_teksten() -> dict[str, str]:
-    """The fixed texts of raad/_uittreding.html, translated once per page: a page sets them
-    with `{% uittreding_teksten as ut %}` before it includes the partial (the gemeente page
-    once per row)."""
-    return {
+    """The fixed texts of raad/_uittreding.html, translated and escaped once per page (as
+    `{% translate … as t %}` does): a page sets them with `{% uittreding_teksten as ut %}`
+    before it includes the partial (the gemeente page once per row)."""
+    teksten = {
         "opzegtermijn": _("Opzegtermijn"),
         "kosten": _("Kosten of formule"),
         "tekst": _("Tekst van de bepaling"),
@@ -78,6 +79,7 @@ def uittreding_teksten() -> dict[str, str]:
             "regeling."
         ),
     }
+    return {naam: conditional_escape(tekst) for naam, tekst in teksten.items()}
 
 
 @register.filter
