@@ -20,7 +20,7 @@ from rest_framework.exceptions import ErrorDetail
 from rest_framework.settings import api_settings
 
 from samenwerking.bedragen import is_bedrag
-from samenwerking.models.basis import JaarVeld, jaar_meldingen
+from samenwerking.models.basis import GEEN_LINK, JaarVeld, jaar_meldingen, link_validator
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -136,23 +136,18 @@ class TekstField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-GEEN_LINK = _(
-    "{veld}: geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
-    "https://www.example.nl/stukken/begroting-2026.pdf."
-)
-
-
 class LinkField(TekstField, serializers.URLField):
     """A link to a page or document elsewhere (models.basis.link_veld): a web address, and
-    only that; the refusal names the field and shows what a link looks like."""
+    only that; the refusal names the field and shows what a link looks like. The check is the
+    model's (`link_validator`), in place of DRF's URLValidator, which would also take ftp://."""
 
     def __init__(self, **kwargs):
         meldingen = {"invalid": met_label(self, GEEN_LINK), **kwargs.get("error_messages", {})}
         super().__init__(**{**kwargs, "error_messages": meldingen})
-        for validator in self.validators:
-            if isinstance(validator, URLValidator):
-                validator.schemes = ["http", "https"]
-                validator.message = self.error_messages["invalid"]
+        self.validators = [
+            link_validator(_label_van(self)) if isinstance(validator, URLValidator) else validator
+            for validator in self.validators
+        ]
 
 
 @extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})

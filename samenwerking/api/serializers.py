@@ -30,7 +30,15 @@ from samenwerking.peilmoment import datum_fouten
 from samenwerking.selectors.basis import VERBONDEN_PARTIJ_VELDEN
 from samenwerking.services import JAARCIJFERS_VELDEN
 
-from .base import CamelSerializer, DatumField, JaarField, RegisterSerializer, geld, keuzelijst
+from .base import (
+    CamelSerializer,
+    DatumField,
+    JaarField,
+    LinkField,
+    RegisterSerializer,
+    geld,
+    keuzelijst,
+)
 from .filters import SAMENWERKINGSVERBAND
 
 # --- Resources ------------------------------------------------------------------------------
@@ -332,7 +340,7 @@ class JaarcijfersSerializer(RegisterSerializer):
 
 
 class DocumentSerializer(RegisterSerializer):
-    document_url = serializers.URLField(
+    document_url = LinkField(
         source="url",
         max_length=500,
         required=False,
