@@ -39,6 +39,7 @@ from .namen import (
     iso_datum,
     niet_gevonden,
     sleutel,
+    wat_te_geven,
 )
 
 ALGEMENE_OMSCHRIJVINGEN = {
@@ -280,16 +281,36 @@ GEEN_UUID = _(
 )
 
 
+VERPLICHTE_RELATIE = _("{veld}: verplicht; geef {wat}.")
+
+
 class SleutelField(serializers.SlugRelatedField):
     """A relation given by the related row's public key, a CBS code in any case
     (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
-    PostgreSQL cannot compare it (found by schemathesis: a 500)."""
+    PostgreSQL cannot compare it (found by schemathesis: a 500). An empty key ("" or spaces)
+    is no key: as null, allowed where the relation may be empty; where it may not, it is
+    refused as missing, saying what to give ("Gemeente: verplicht; geef de CBS-code van een
+    gemeente, bijvoorbeeld GM0363."), not DRF's "mag niet null zijn" to who sent no null."""
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
     def __init__(self, **kwargs):
         meldingen = {"geen_uuid": met_label(self, GEEN_UUID), **kwargs.get("error_messages", {})}
         super().__init__(**{**kwargs, "error_messages": meldingen})
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        if self.read_only:
+            return
+        # After CamelSerializer's general messages, which say only "geef een waarde".
+        wat = lazy(wat_te_geven, str)(self.get_queryset().model)
+        for code in ("required", "null"):
+            self.error_messages[code] = met_label(self, VERPLICHTE_RELATIE, wat=wat)
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str) and not data.strip():
+            data = None
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:

@@ -159,10 +159,12 @@ def test_the_api_refuses_an_ftp_link_of_a_zienswijze(beheerder):
 
 
 def test_drfs_general_messages_name_the_field(beheerder, deelname):
-    """Required, null, blank and too long: each says which field, as every other refusal."""
+    """Required, null, blank and too long: each says which field, as every other refusal; a
+    relation also says what to give (test_lege_relatie.py)."""
     verband = f.SamenwerkingsverbandFactory()
     assert ongeldig(beheerder.post("/api/v1/deelnames", {}, format="json")) == {
-        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef een waarde."
+        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef de uuid van een "
+        "samenwerkingsverband, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
     }
     adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
     fouten = ongeldig(
