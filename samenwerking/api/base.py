@@ -282,6 +282,7 @@ GEEN_UUID = _(
 
 
 VERPLICHTE_RELATIE = _("{veld}: verplicht; geef {wat}.")
+LEEG_ITEM = _("{veld}: een leeg item in de lijst; geef {wat}.")
 
 
 class SleutelField(serializers.SlugRelatedField):
@@ -290,22 +291,26 @@ class SleutelField(serializers.SlugRelatedField):
     PostgreSQL cannot compare it (found by schemathesis: a 500). An empty key ("" or spaces)
     is no key: as null, allowed where the relation may be empty; where it may not, it is
     refused as missing, saying what to give ("Gemeente: verplicht; geef de CBS-code van een
-    gemeente, bijvoorbeeld GM0363."), not DRF's "mag niet null zijn" to who sent no null."""
+    gemeente, bijvoorbeeld GM0363."), not DRF's "mag niet null zijn" to who sent no null. In a
+    list (`domeinen`) an empty item is refused the same way, named by the list."""
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
-
-    def __init__(self, **kwargs):
-        meldingen = {"geen_uuid": met_label(self, GEEN_UUID), **kwargs.get("error_messages", {})}
-        super().__init__(**{**kwargs, "error_messages": meldingen})
 
     def bind(self, field_name, parent):
         super().bind(field_name, parent)
         if self.read_only:
             return
-        # After CamelSerializer's general messages, which say only "geef een waarde".
+        # After CamelSerializer's general messages, which say only "geef een waarde". The item
+        # of a list (DRF's ManyRelatedField binds it without a name) says the list's.
+        benoemd = parent if isinstance(parent, serializers.ManyRelatedField) else self
         wat = lazy(wat_te_geven, str)(self.get_queryset().model)
-        for code in ("required", "null"):
-            self.error_messages[code] = met_label(self, VERPLICHTE_RELATIE, wat=wat)
+        verplicht = met_label(benoemd, VERPLICHTE_RELATIE, wat=wat)
+        self.error_messages.update(
+            required=verplicht,
+            null=verplicht,
+            leeg_item=met_label(benoemd, LEEG_ITEM, wat=wat),
+            geen_uuid=met_label(benoemd, GEEN_UUID),
+        )
 
     def run_validation(self, data=serializers.empty):
         if isinstance(data, str) and not data.strip():
@@ -313,6 +318,9 @@ class SleutelField(serializers.SlugRelatedField):
         return super().run_validation(data)
 
     def to_internal_value(self, data):
+        # Only a list's item comes here empty: run_validation made a single one null.
+        if data is None or (isinstance(data, str) and not data.strip()):
+            self.fail("leeg_item")
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
         if self.slug_field == "uuid" and isinstance(data, str):
@@ -330,6 +338,7 @@ ALGEMENE_MELDINGEN = {
     "blank": _("{veld}: mag niet leeg zijn; geef een waarde."),
     "max_length": _("{veld}: hoogstens {{max_length}} tekens."),
     "min_length": _("{veld}: minstens {{min_length}} tekens."),
+    "not_a_list": _("{veld}: geef een lijst tussen [ en ], ook voor één waarde of geen."),
 }
 
 

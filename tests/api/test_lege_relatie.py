@@ -6,7 +6,7 @@ be empty (a deelname's gemeente, when an organisatie takes part), empty is null.
 import pytest
 
 from raad.models import Zienswijze
-from samenwerking.models import Bijdrage, Deelname
+from samenwerking.models import Bijdrage, Deelname, Domein
 from tests import factories as f
 from tests.raad.factories import ZienswijzeverzoekFactory
 
@@ -68,3 +68,26 @@ def test_an_empty_relation_that_may_be_empty_is_null(beheerder, zaanstad):
         "geen van beide."
     }
     assert not Deelname.objects.filter(samenwerkingsverband=verband).exists()
+
+
+@pytest.mark.parametrize("lijst", [[""], ["  "], [None], ["veiligheid", ""]])
+def test_an_empty_item_in_a_list_of_keys_names_the_list(beheerder, lijst):
+    """Django's look-up said "Geen domein met code ." (and "code None.")."""
+    verband = f.SamenwerkingsverbandFactory()
+    assert Domein.objects.filter(code="veiligheid").exists()  # the migration's domeinen
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(adres, {"domeinen": lijst}, format="json", HTTP_IF_MATCH="*")
+    assert ongeldig(antwoord) == {
+        "domeinen": "Domeinen: een leeg item in de lijst; geef de code van een domein, "
+        "bijvoorbeeld veiligheid."
+    }
+    assert not verband.domeinen.exists()
+
+
+def test_a_list_sent_as_text_names_the_field(beheerder):
+    verband = f.SamenwerkingsverbandFactory()
+    adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
+    antwoord = beheerder.patch(adres, {"domeinen": ""}, format="json", HTTP_IF_MATCH="*")
+    assert ongeldig(antwoord) == {
+        "domeinen": "Domeinen: geef een lijst tussen [ en ], ook voor één waarde of geen."
+    }
