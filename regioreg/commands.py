@@ -46,7 +46,7 @@ ARGPARSE_MELDINGEN = [
         "{optie} kan {opties} zijn; schrijf de optie voluit.",
     ),
 ]
-_MELDINGEN = [(re.compile(patroon), dutch) for patroon, dutch in ARGPARSE_MELDINGEN]
+_MELDINGEN = [(re.compile(patroon), tekst) for patroon, tekst in ARGPARSE_MELDINGEN]
 
 
 def argparse_in_het_nederlands(melding: str) -> str:
