@@ -312,6 +312,8 @@ class RolInline(admin.StackedInline):
     max_num = 1
     autocomplete_fields = ["gemeente", "samenwerkingsverbanden"]
     verbose_name_plural = _("rol in regioreg")
+    # An account has one role: its heading says which, or "nieuw", not "#1".
+    template = "admin/toegang/rol_inline.html"
 
 
 User = get_user_model()

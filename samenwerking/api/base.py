@@ -20,7 +20,7 @@ from rest_framework.exceptions import ErrorDetail
 from rest_framework.settings import api_settings
 
 from samenwerking.bedragen import is_bedrag
-from samenwerking.models.basis import JaarVeld, jaar_meldingen
+from samenwerking.models.basis import GEEN_LINK, JaarVeld, jaar_meldingen, link_validator
 from samenwerking.peilmoment import (
     DATUM_BUITEN_BEREIK,
     DATUM_PATROON,
@@ -40,6 +40,7 @@ from .namen import (
     iso_datum,
     niet_gevonden,
     sleutel,
+    wat_te_geven,
 )
 
 # The head of every stored object in the API: its key, its address and its version (the
@@ -143,23 +144,18 @@ class TekstField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-GEEN_LINK = _(
-    "{veld}: geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
-    "https://www.example.nl/stukken/begroting-2026.pdf."
-)
-
-
 class LinkField(TekstField, serializers.URLField):
     """A link to a page or document elsewhere (models.basis.link_veld): a web address, and
-    only that; the refusal names the field and shows what a link looks like."""
+    only that; the refusal names the field and shows what a link looks like. The check is the
+    model's (`link_validator`), in place of DRF's URLValidator, which would also take ftp://."""
 
     def __init__(self, **kwargs):
         meldingen = {"invalid": met_label(self, GEEN_LINK), **kwargs.get("error_messages", {})}
         super().__init__(**{**kwargs, "error_messages": meldingen})
-        for validator in self.validators:
-            if isinstance(validator, URLValidator):
-                validator.schemes = ["http", "https"]
-                validator.message = self.error_messages["invalid"]
+        self.validators = [
+            link_validator(_label_van(self)) if isinstance(validator, URLValidator) else validator
+            for validator in self.validators
+        ]
 
 
 @extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})
@@ -292,18 +288,46 @@ GEEN_UUID = _(
 )
 
 
+VERPLICHTE_RELATIE = _("{veld}: verplicht; geef {wat}.")
+LEEG_ITEM = _("{veld}: een leeg item in de lijst; geef {wat}.")
+
+
 class SleutelField(serializers.SlugRelatedField):
     """A relation given by the related row's public key, a CBS code in any case
     (namen.als_opgeslagen). A key with a NUL character is refused before the look-up:
-    PostgreSQL cannot compare it (found by schemathesis: a 500)."""
+    PostgreSQL cannot compare it (found by schemathesis: a 500). An empty key ("" or spaces)
+    is no key: as null, allowed where the relation may be empty; where it may not, it is
+    refused as missing, saying what to give ("Gemeente: verplicht; geef de CBS-code van een
+    gemeente, bijvoorbeeld GM0363."), not DRF's "mag niet null zijn" to who sent no null. In a
+    list (`domeinen`) an empty item is refused the same way, named by the list."""
 
     default_error_messages = {"ongeldig_teken": _("Ongeldig teken (NUL) in de waarde.")}
 
-    def __init__(self, **kwargs):
-        meldingen = {"geen_uuid": met_label(self, GEEN_UUID), **kwargs.get("error_messages", {})}
-        super().__init__(**{**kwargs, "error_messages": meldingen})
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        if self.read_only:
+            return
+        # After CamelSerializer's general messages, which say only "geef een waarde". The item
+        # of a list (DRF's ManyRelatedField binds it without a name) says the list's.
+        benoemd = parent if isinstance(parent, serializers.ManyRelatedField) else self
+        wat = lazy(wat_te_geven, str)(self.get_queryset().model)
+        verplicht = met_label(benoemd, VERPLICHTE_RELATIE, wat=wat)
+        self.error_messages.update(
+            required=verplicht,
+            null=verplicht,
+            leeg_item=met_label(benoemd, LEEG_ITEM, wat=wat),
+            geen_uuid=met_label(benoemd, GEEN_UUID),
+        )
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str) and not data.strip():
+            data = None
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
+        # Only a list's item comes here empty: run_validation made a single one null.
+        if data is None or (isinstance(data, str) and not data.strip()):
+            self.fail("leeg_item")
         if isinstance(data, str) and "\x00" in data:
             self.fail("ongeldig_teken")
         if self.slug_field == "uuid" and isinstance(data, str):
@@ -321,6 +345,7 @@ ALGEMENE_MELDINGEN = {
     "blank": _("{veld}: mag niet leeg zijn; geef een waarde."),
     "max_length": _("{veld}: hoogstens {{max_length}} tekens."),
     "min_length": _("{veld}: minstens {{min_length}} tekens."),
+    "not_a_list": _("{veld}: geef een lijst tussen [ en ], ook voor één waarde of geen."),
 }
 
 

@@ -37,6 +37,26 @@ def sleutel(model: type[models.Model]) -> str:
     return SLEUTELS.get(model, "uuid")
 
 
+# A key of each model known by a code, as an example in a message; any other model's key is a
+# uuid as the API gives it.
+VOORBEELDSLEUTELS: dict[type[models.Model], str] = {
+    Gemeente: "GM0363",
+    Provincie: "PV27",
+    Domein: "veiligheid",
+}
+VOORBEELD_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+def wat_te_geven(model: type[models.Model]) -> str:
+    """What a relation to `model` takes, for a message: 'de CBS-code van een gemeente,
+    bijvoorbeeld GM0363'."""
+    return _("de %(veld)s van een %(model)s, bijvoorbeeld %(voorbeeld)s") % {
+        "veld": model._meta.get_field(sleutel(model)).verbose_name,
+        "model": model._meta.verbose_name,
+        "voorbeeld": VOORBEELDSLEUTELS.get(model, VOORBEELD_UUID),
+    }
+
+
 def als_opgeslagen(model: type[models.Model], waarde: str) -> str:
     """A key as a client may write it, as stored: a CBS code in any case (gm0479, pv27), as
     the detail addresses take it (samenwerking.adressen), and a domein's code in any case

@@ -35,6 +35,7 @@ from .base import (
     CamelSerializer,
     DatumField,
     JaarField,
+    LinkField,
     RegisterSerializer,
     geld,
     keuzelijst,
@@ -324,7 +325,7 @@ class JaarcijfersSerializer(RegisterSerializer):
 
 
 class DocumentSerializer(RegisterSerializer):
-    document_url = serializers.URLField(
+    document_url = LinkField(
         source="url",
         max_length=500,
         required=False,

@@ -10,7 +10,7 @@ import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.text import capfirst, format_lazy
@@ -212,9 +212,45 @@ def tekst_veld(label, max_length: int | None = None, *, help_text="") -> models.
     return models.CharField(label, max_length=max_length, blank=True, help_text=help_text)
 
 
-def link_veld(label, *, help_text="") -> models.URLField:
-    """A link to a page or document elsewhere: optional, at most 500 characters."""
-    return models.URLField(label, max_length=500, blank=True, help_text=help_text)
+GEEN_LINK = _(
+    "{veld}: geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
+    "https://www.example.nl/stukken/begroting-2026.pdf."
+)
+
+
+def link_validator(label) -> URLValidator:
+    """The one check of a link (`link_veld`): a web address for a browser, http or https only
+    (Django's own would also take ftp://), refused with `GEEN_LINK` naming the field by its
+    LABEL."""
+    bericht = format_lazy(GEEN_LINK, veld=capfirst(label))
+    return URLValidator(schemes=["http", "https"], message=bericht)
+
+
+class LinkVeld(models.URLField):
+    """A stored link (`link_veld`) whose one check is its `link_validator`: in `full_clean()`
+    (admin, imports, services) and, through `api.base.LinkField`, in the API. The form field
+    says the same message for what is no web address at all."""
+
+    # Django's URLValidator would refuse garbage a second time, in its own words.
+    default_validators = []
+
+    def formfield(self, **kwargs):
+        bericht = link_validator(self.verbose_name).message
+        meldingen = {"invalid": bericht, **kwargs.get("error_messages", {})}
+        return super().formfield(**{**kwargs, "error_messages": meldingen})
+
+    def deconstruct(self):
+        # As JaarVeld: in a migration exactly Django's field, with its validator.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
+def link_veld(label, *, help_text="") -> LinkVeld:
+    """A link to a page or document elsewhere: optional, at most 500 characters, http or https
+    (`link_validator`, saying `GEEN_LINK` with LABEL)."""
+    return LinkVeld(
+        label, max_length=500, blank=True, help_text=help_text, validators=[link_validator(label)]
+    )
 
 
 class PercentageVeld(models.DecimalField):

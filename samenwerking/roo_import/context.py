@@ -2,16 +2,17 @@
 the export's date and the reference gemeenten with their successors."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils import timezone
 
 from ..constants import BRON_ROO
 from ..models import Gemeente, Herindeling
+from ..models.basis import link_validator
 from ..normalisatie import normaliseer_naam
 from ..roo import Deelnemer, Regeling, RooExport
 from .verslag import NietIngelezen, RooVerslag
 
-_url = URLValidator()
+# The register stores only what its link fields take (http and https).
+_url = link_validator("url")
 
 
 def geldige_url(url: str, max_lengte: int = 500) -> str:

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from samenwerking.models import Document
 from tests import factories as f
+from tests.raad.factories import ZienswijzeFactory
 
 from .hulp import ongeldig
 
@@ -124,11 +126,45 @@ def test_a_link_is_a_web_address(beheerder, waarde):
     assert antwoord.status_code == 200 and antwoord.json()["website"] == "https://www.ggd.nl/"
 
 
+GEEN_LINK = (
+    "geef een webadres dat begint met https:// of http://, zonder spaties, bijvoorbeeld "
+    "https://www.example.nl/stukken/begroting-2026.pdf."
+)
+
+
+@pytest.mark.parametrize("waarde", ["ftp://ggd.nl/begroting.pdf", "ftps://ggd.nl/a"])
+def test_the_api_refuses_an_ftp_link_of_a_document(beheerder, waarde):
+    """The document's link was declared as DRF's own URLField, which takes ftp://."""
+    verband = f.SamenwerkingsverbandFactory()
+    body = {
+        "samenwerkingsverband": str(verband.uuid),
+        "titel": "Begroting 2026",
+        "soort": Document._meta.get_field("soort").choices[0][0],
+        "documentUrl": waarde,
+    }
+    antwoord = beheerder.post("/api/v1/documenten", body, format="json")
+    assert ongeldig(antwoord) == {"documentUrl": "Document url: " + GEEN_LINK}
+    assert not Document.objects.filter(titel="Begroting 2026").exists()
+
+
+def test_the_api_refuses_an_ftp_link_of_a_zienswijze(beheerder):
+    zienswijze = ZienswijzeFactory(document_url="")
+    adres = f"/api/v1/zienswijzen/{zienswijze.uuid}"
+    antwoord = beheerder.patch(
+        adres, {"documentUrl": "ftp://raad.example.nl/z.pdf"}, format="json", HTTP_IF_MATCH="*"
+    )
+    assert ongeldig(antwoord) == {"documentUrl": "Document: " + GEEN_LINK}
+    zienswijze.refresh_from_db()
+    assert zienswijze.document_url == ""
+
+
 def test_drfs_general_messages_name_the_field(beheerder, deelname):
-    """Required, null, blank and too long: each says which field, as every other refusal."""
+    """Required, null, blank and too long: each says which field, as every other refusal; a
+    relation also says what to give (test_lege_relatie.py)."""
     verband = f.SamenwerkingsverbandFactory()
     assert ongeldig(beheerder.post("/api/v1/deelnames", {}, format="json")) == {
-        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef een waarde."
+        "samenwerkingsverband": "Samenwerkingsverband: verplicht; geef de uuid van een "
+        "samenwerkingsverband, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e."
     }
     adres = f"/api/v1/samenwerkingsverbanden/{verband.uuid}"
     fouten = ongeldig(

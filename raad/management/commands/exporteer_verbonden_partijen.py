@@ -2,11 +2,12 @@ import argparse
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from raad.exports import verbonden_partijen_bestand
 from raad.parameters import BESTANDSFORMATEN, Kolommen, Modus, kolommen_parameter, lijst_parameters
 from raad.selectors import verbonden_partijen
+from regioreg.commands import DutchCommand
 from samenwerking.models import Gemeente, periode_overlapt_q
 from samenwerking.peilmoment import JaarVeld
 from samenwerking.selectors import jaar_grenzen
@@ -44,7 +45,7 @@ def _reden(fout: OSError) -> str:
     return f"schrijven lukt niet ({fout.strerror or fout})"
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Schrijft de lijst verbonden partijen (BBV art. 15) van een of meer gemeenten naar "
         "bestanden, één per gemeente."

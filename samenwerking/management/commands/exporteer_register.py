@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from regioreg.commands import DutchCommand
 from samenwerking.backup import naar_json, register_exporteren
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Schrijft het hele register als open data (JSON) naar een bestand of naar stdout; "
         "terugzetten met importeer_register."

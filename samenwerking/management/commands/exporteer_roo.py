@@ -2,14 +2,15 @@ import datetime
 import uuid
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.roo import SCHEMA_NAAM, RooFout
 from samenwerking.roo_export import roo_exporteren, standaard_schema
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Schrijft regelingen in het XML-formaat van het Register van Overheidsorganisaties "
         "(exportOO_gemeenschappelijke_regelingen.xml): alle regelingen van een gemeente of "

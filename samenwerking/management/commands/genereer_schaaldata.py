@@ -1,11 +1,12 @@
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.schaaldata import JAREN, schaaldata_genereren
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Vult een (lege) database met synthetische gegevens op landelijke schaal: ~1.800 "
         "samenwerkingsverbanden, elke gemeente in 25–45, besturen, tien jaar bijdragen en "

@@ -1,8 +1,9 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.constants import HerindelingSoort
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.herindeling import herindeling_vastleggen, herindelingen_toepassen
@@ -23,7 +24,7 @@ def _datum(tekst: str) -> datetime.date:
         raise CommandError(f"{tekst!r} is geen datum (JJJJ-MM-DD).") from None
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Past een herindeling toe op het register: de deelnames en zetels van de opgeheven "
         "gemeente eindigen op de herindelingsdatum en de opvolger(s) nemen vanaf die dag deel. "

@@ -2,8 +2,9 @@ import time
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.opengr import (
     DSTA_BESTAND,
@@ -21,7 +22,7 @@ def _procent(getal: float) -> str:
     return f"{getal:.1f}".replace(".", ",")
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Leest de OpenGR-gegevens (Open State Foundation, 2016) in, als historische bron naast "
         "het landelijk register: regelingen, deelnemers en adressen, doorgetrokken via de "

@@ -1,12 +1,13 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.backup import HerstelFout, register_herstellen
 from samenwerking.geschiedenis import als_opdracht
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Zet een register terug dat met exporteer_register is geschreven, in een lege database "
         "(na migrate). Alles of niets."

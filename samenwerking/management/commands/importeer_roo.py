@@ -3,8 +3,9 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.roo import RooFout, bestanden_lezen
 from samenwerking.roo_download import export_downloaden
@@ -54,7 +55,7 @@ class Voortgang:
         self.uit.write("")
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Leest de export van het landelijk register (Register van Overheidsorganisaties) in en "
         "houdt regioreg ermee in de pas: exportOO_gemeenten.xml (gemeenten en inwoners), "

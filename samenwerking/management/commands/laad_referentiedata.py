@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from regioreg.commands import DutchCommand
 from samenwerking.geschiedenis import als_opdracht
 from samenwerking.referentiedata import FIXTURES, ReferentiedataFout, referentiedata_laden
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Laadt de provincies, de huidige gemeenten en de sinds 2016 opgeheven gemeenten met "
         "hun herindelingen uit fixtures/. Een tweede keer laden verandert niets."

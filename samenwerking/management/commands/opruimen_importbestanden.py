@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
 
+from regioreg.commands import DutchCommand
 from samenwerking.importbestanden import map_, opruimen
 
 
-class Command(BaseCommand):
+class Command(DutchCommand):
     help = (
         "Verwijdert geüploade importbestanden waarvan het voorbeeld nooit is bevestigd: ouder "
         "dan IMPORT_BEWAAR_MINUTEN (of --minuten). Elke import doet dit ook; dit commando is "
