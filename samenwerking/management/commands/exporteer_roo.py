@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.roo import SCHEMA_NAAM, RooFout
 from samenwerking.roo_export import roo_exporteren, standaard_schema
+from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar
 
 
 class Command(BaseCommand):
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             )
         except ValueError:
             raise CommandError(f"{options['peildatum']!r} is geen datum (JJJJ-MM-DD).") from None
+        if options["uitvoer"]:
+            schrijfbaar(options["uitvoer"], optie="--uitvoer")
         if options["gemeente"]:
             gemeente = Gemeente.objects.filter(cbs_code=options["gemeente"].upper()).first()
             if gemeente is None:
@@ -64,7 +67,8 @@ class Command(BaseCommand):
         if schema is None:
             self.stderr.write(f"Niet tegen het schema gecontroleerd: geen {SCHEMA_NAAM} gevonden.")
         if options["uitvoer"]:
-            options["uitvoer"].write_bytes(inhoud)
+            bestand_schrijven(options["uitvoer"], inhoud, optie="--uitvoer")
+            self.stderr.write(f"Regelingen geschreven naar {options['uitvoer']}.")
         else:
             self.stdout.write(inhoud.decode("utf-8"), ending="")
         for reden in overgeslagen:
