@@ -71,9 +71,18 @@ def _controleren(pad: Path) -> None:
         pass
 
 
-def schrijfbaar(pad: Path, *, optie: str, gevolg: str = NIETS_GESCHREVEN) -> None:
+def schrijfbaar(
+    pad: Path, *, optie: str, gevolg: str = NIETS_GESCHREVEN, invoer: Iterable[Path] = ()
+) -> None:
     """Refuse `pad` before any work when its folder is missing, not a folder or not writable,
-    or when a folder has its name."""
+    when a folder has its name, or when it is one of the files the command reads (`invoer`:
+    a report written over the export it reports on)."""
+    for bron in invoer:
+        if pad.is_file() and bron.is_file() and pad.samefile(bron):
+            raise CommandError(
+                f"{optie} {pad}: dat is een bestand dat wordt ingelezen; het zou overschreven "
+                f"worden. Kies een andere naam. {gevolg}"
+            )
     try:
         _controleren(pad)
     except OSError as fout:

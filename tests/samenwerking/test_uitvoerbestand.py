@@ -146,6 +146,43 @@ def test_a_device_is_written_into_not_replaced(register):
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+def test_a_report_over_a_file_being_read_is_refused(
+    referentiedata,
+    klein,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+):
+    """--rapport naming an input file (a slip of the keyboard) would overwrite the export or
+    the OpenGR file: refused before the import, the file as it was."""
+    export = tmp_path / "exportOO.xml"
+    export.write_bytes(rb.testregio_export())
+    monkeypatch.chdir(tmp_path)
+    for opdracht, argumenten, bron in [
+        ("importeer_roo", ["--rapport", "exportOO.xml", str(export)], export),
+        (
+            "importeer_opengr",
+            [
+                "--opengr",
+                str(klein["opengr_pad"]),
+                "--dsta",
+                str(klein["dsta_pad"]),
+                "--rapport",
+                str(klein["dsta_pad"]),
+            ],
+            klein["dsta_pad"],
+        ),
+    ]:
+        voor = bron.read_bytes()
+        with pytest.raises(CommandError) as fout:
+            call_command(opdracht, *argumenten, stdout=io.StringIO())
+        assert str(fout.value) == (
+            f"--rapport {argumenten[argumenten.index('--rapport') + 1]}: dat is een bestand dat "
+            "wordt ingelezen; het zou overschreven worden. Kies een andere naam. Niets ingelezen."
+        )
+        assert bron.read_bytes() == voor
+    assert not Samenwerkingsverband.objects.exists()
+
+
 def _mislukt(fout: OSError):
     """os.replace failing as a full disk or a refused folder makes it fail."""
 

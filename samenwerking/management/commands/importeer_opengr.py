@@ -60,7 +60,9 @@ class Command(BaseCommand):
                 "Geen OpenGR-bestanden: geef --opengr en --dsta, of zet REGIOREG_BRONNEN op de "
                 "map met opengr/."
             )
-        schrijfbaar(options["rapport"], optie="--rapport", gevolg=NIETS_INGELEZEN)
+        schrijfbaar(
+            options["rapport"], optie="--rapport", gevolg=NIETS_INGELEZEN, invoer=(opengr, dsta)
+        )
         try:
             verslag = opengr_importeren(opengr_pad=opengr, dsta_pad=dsta, proef=options["dry_run"])
         except ValidationError as fout:

@@ -93,7 +93,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         begin = time.monotonic()
         if options["rapport"]:
-            schrijfbaar(options["rapport"], optie="--rapport", gevolg=NIETS_INGELEZEN)
+            schrijfbaar(
+                options["rapport"],
+                optie="--rapport",
+                gevolg=NIETS_INGELEZEN,
+                invoer=options["bestanden"],
+            )
         paden = list(options["bestanden"])
         notities = []
         if options["download"]:
