@@ -37,7 +37,6 @@ Every row it creates has bron "OpenGR 2016". A second run finds everything in pl
 changes nothing; a dry run rolls everything back and reports what it would have done.
 """
 
-import csv
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -459,38 +458,37 @@ def huidige_gemeenten(gemeente: Gemeente, opvolgers: dict[int, list[Gemeente]]) 
     return [h for o in opvolgers[gemeente.pk] for h in huidige_gemeenten(o, opvolgers)]
 
 
-def rapport_schrijven(verslag: Verslag, pad: Path) -> None:
-    """One line per row of the OpenGR file, as Dutch Excel reads CSV (`;`, UTF-8 with BOM)."""
+def rapport_rijen(verslag: Verslag) -> list[list]:
+    """The import report: a header and one row per row of the OpenGR file."""
     opvolgers: dict[int, list[Gemeente]] = {}
     for herindeling in Herindeling.objects.select_related("nieuwe_gemeente"):
         opvolgers.setdefault(herindeling.oude_gemeente_id, []).append(herindeling.nieuwe_gemeente)
-    with pad.open("w", encoding="utf-8-sig", newline="") as bestand:
-        schrijver = csv.writer(bestand, delimiter=";")
-        schrijver.writerow(
+    rijen = [
+        [
+            "regel",
+            "deelnemer",
+            "regeling",
+            "uitkomst",
+            "hoe",
+            "gemeente_2016",
+            "gemeente_nu",
+            "organisatie",
+            "kandidaten",
+        ]
+    ]
+    for r in verslag.regels:
+        nu = {h for g in r.gemeenten for h in huidige_gemeenten(g, opvolgers)}
+        rijen.append(
             [
-                "regel",
-                "deelnemer",
-                "regeling",
-                "uitkomst",
-                "hoe",
-                "gemeente_2016",
-                "gemeente_nu",
-                "organisatie",
-                "kandidaten",
+                r.regel,
+                r.deelnemer,
+                r.regeling,
+                r.uitkomst,
+                r.methode,
+                ", ".join(f"{g.naam} ({g.cbs_code})" for g in r.gemeenten),
+                ", ".join(sorted(f"{g.naam} ({g.cbs_code})" for g in nu)),
+                r.organisatie.naam if r.organisatie else "",
+                " | ".join(r.kandidaten),
             ]
         )
-        for r in verslag.regels:
-            nu = {h for g in r.gemeenten for h in huidige_gemeenten(g, opvolgers)}
-            schrijver.writerow(
-                [
-                    r.regel,
-                    r.deelnemer,
-                    r.regeling,
-                    r.uitkomst,
-                    r.methode,
-                    ", ".join(f"{g.naam} ({g.cbs_code})" for g in r.gemeenten),
-                    ", ".join(sorted(f"{g.naam} ({g.cbs_code})" for g in nu)),
-                    r.organisatie.naam if r.organisatie else "",
-                    " | ".join(r.kandidaten),
-                ]
-            )
+    return rijen

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from .verslag import Wijziging, Wijzigingssoort
+from .verslag import Wijzigingen
 
 
 @dataclass
-class Plan:
+class Plan(Wijzigingen):
     """Everything to write for one regeling."""
 
     nieuw: bool
@@ -20,7 +20,6 @@ class Plan:
     deelnames_gewijzigd: list = field(default_factory=list)
     deelnames_stand: list = field(default_factory=list)  # only roo_stand changed
     deelnames_einde: list = field(default_factory=list)  # (deelname, datum)
-    wijzigingen: list[Wijziging] = field(default_factory=list)
 
     @property
     def schrijven(self) -> bool:
@@ -36,8 +35,3 @@ class Plan:
             or self.deelnames_stand
             or self.deelnames_einde
         )
-
-    def wijzig(
-        self, soort: Wijzigingssoort, verband_naam: str, systeem_id, omschrijving: str
-    ) -> None:
-        self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))

@@ -80,6 +80,19 @@ class Wijziging:
 
 
 @dataclass
+class Wijzigingen:
+    """The changes an import records for its report, one `wijzig` call each: per regeling in
+    its Plan (kept only once the regeling is written) and for the whole import in RooVerslag."""
+
+    wijzigingen: list[Wijziging] = field(default_factory=list, kw_only=True)
+
+    def wijzig(
+        self, soort: Wijzigingssoort, verband_naam: str, systeem_id, omschrijving: str
+    ) -> None:
+        self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))
+
+
+@dataclass
 class NietIngelezen:
     regel: int
     systeem_id: int | None
@@ -88,11 +101,10 @@ class NietIngelezen:
 
 
 @dataclass
-class RooVerslag:
+class RooVerslag(Wijzigingen):
     stand: datetime.datetime | None = None
     bestanden: list[str] = field(default_factory=list)
     proef: bool = False
-    wijzigingen: list[Wijziging] = field(default_factory=list)
     niet_ingelezen: list[NietIngelezen] = field(default_factory=list)
     aandachtspunten: list[str] = field(default_factory=list)
     meldingen: list[str] = field(default_factory=list)
@@ -150,11 +162,6 @@ class RooVerslag:
             (naam, sid, lijst)
             for (naam, sid), lijst in sorted(groepen.items(), key=lambda g: g[0][0])
         ]
-
-    def wijzig(
-        self, soort: Wijzigingssoort, verband_naam: str, systeem_id, omschrijving: str
-    ) -> None:
-        self.wijzigingen.append(Wijziging(soort, verband_naam, systeem_id, omschrijving))
 
 
 def verslagregels(verslag: RooVerslag) -> list[str]:

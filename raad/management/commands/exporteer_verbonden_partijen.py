@@ -12,6 +12,7 @@ from samenwerking.models import Gemeente, periode_overlapt_q
 from samenwerking.peilmoment import JaarVeld
 from samenwerking.selectors import jaar_grenzen
 from samenwerking.tekst import keuzefout
+from samenwerking.uitvoerbestand import bestand_schrijven, reden
 
 
 def _jaar(tekst: str) -> int:
@@ -32,17 +33,6 @@ def _keuze(veld: str, waarden):
         return tekst
 
     return lees
-
-
-def _reden(fout: OSError) -> str:
-    """Why a folder or file could not be made or written, in Dutch."""
-    if isinstance(fout, PermissionError):
-        return "geen schrijfrechten"
-    if isinstance(fout, (FileExistsError, NotADirectoryError)):
-        return "daar staat een bestand, geen map"
-    if isinstance(fout, IsADirectoryError):
-        return "daar staat een map met die naam"
-    return f"schrijven lukt niet ({fout.strerror or fout})"
 
 
 class Command(DutchCommand):
@@ -100,7 +90,7 @@ class Command(DutchCommand):
             uitvoer.mkdir(parents=True, exist_ok=True)
         except OSError as fout:
             raise CommandError(
-                f"--map {uitvoer}: de map kan niet gemaakt worden: {_reden(fout)}. Kies een "
+                f"--map {uitvoer}: de map kan niet gemaakt worden: {reden(fout)}. Kies een "
                 "map waarin u mag schrijven. Niets geschreven."
             ) from None
         formaat = opties["formaat"]
@@ -109,15 +99,11 @@ class Command(DutchCommand):
                 gemeente, jaar=jaar, modus=modus, kolommen=kolommen_parameter(opties)
             )
             pad = uitvoer / f"{lijst.bestandsnaam}.{formaat}"
-            try:
-                pad.write_bytes(verbonden_partijen_bestand(lijst, formaat))
-            except OSError as fout:
-                if pad.is_file():
-                    pad.unlink()  # no half-written file
-                raise CommandError(
-                    f"--map {uitvoer}: {pad.name} kan niet geschreven worden: {_reden(fout)}. "
-                    f"Kies een map waarin u mag schrijven. {geschreven} bestand(en) al "
-                    "geschreven."
-                ) from None
+            bestand_schrijven(
+                pad,
+                verbonden_partijen_bestand(lijst, formaat),
+                optie="--map",
+                gevolg=f"{geschreven} bestand(en) al geschreven.",
+            )
             self.stdout.write(f"{pad} ({len(lijst.partijen)} verbonden partijen)")
         self.stdout.write(self.style.SUCCESS(f"{len(gemeenten)} bestand(en) geschreven."))

@@ -1,5 +1,8 @@
+from pathlib import Path
+
 from regioreg.commands import DutchCommand
 from samenwerking.backup import naar_json, register_exporteren
+from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar
 
 
 class Command(DutchCommand):
@@ -12,10 +15,10 @@ class Command(DutchCommand):
         parser.add_argument("bestand", nargs="?", help="pad van het JSON-bestand (leeg: stdout)")
 
     def handle(self, *args, **options):
-        tekst = naar_json(register_exporteren())
         if not options["bestand"]:
-            self.stdout.write(tekst)
+            self.stdout.write(naar_json(register_exporteren()))
             return
-        with open(options["bestand"], "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-        self.stderr.write(f"Register geschreven naar {options['bestand']}.")
+        pad = Path(options["bestand"])
+        schrijfbaar(pad, optie="bestand")  # before the whole register is read
+        bestand_schrijven(pad, naar_json(register_exporteren()).encode(), optie="bestand")
+        self.stderr.write(f"Register geschreven naar {pad}.")

@@ -8,6 +8,7 @@ from regioreg.commands import DutchCommand
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.roo import SCHEMA_NAAM, RooFout
 from samenwerking.roo_export import roo_exporteren, standaard_schema
+from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar
 
 
 class Command(DutchCommand):
@@ -35,6 +36,8 @@ class Command(DutchCommand):
             )
         except ValueError:
             raise CommandError(f"{options['peildatum']!r} is geen datum (JJJJ-MM-DD).") from None
+        if options["uitvoer"]:
+            schrijfbaar(options["uitvoer"], optie="--uitvoer")
         if options["gemeente"]:
             gemeente = Gemeente.objects.filter(cbs_code=options["gemeente"].upper()).first()
             if gemeente is None:
@@ -65,7 +68,8 @@ class Command(DutchCommand):
         if schema is None:
             self.stderr.write(f"Niet tegen het schema gecontroleerd: geen {SCHEMA_NAAM} gevonden.")
         if options["uitvoer"]:
-            options["uitvoer"].write_bytes(inhoud)
+            bestand_schrijven(options["uitvoer"], inhoud, optie="--uitvoer")
+            self.stderr.write(f"Regelingen geschreven naar {options['uitvoer']}.")
         else:
             self.stdout.write(inhoud.decode("utf-8"), ending="")
         for reden in overgeslagen:

@@ -13,9 +13,10 @@ from samenwerking.opengr import (
     OPENGR_BESTAND,
     ORGANISATIE,
     opengr_importeren,
-    rapport_schrijven,
+    rapport_rijen,
     standaard_map,
 )
+from samenwerking.uitvoerbestand import NIETS_INGELEZEN, rapport_schrijven, schrijfbaar
 
 
 def _procent(getal: float) -> str:
@@ -60,12 +61,15 @@ class Command(DutchCommand):
                 "Geen OpenGR-bestanden: geef --opengr en --dsta, of zet REGIOREG_BRONNEN op de "
                 "map met opengr/."
             )
+        schrijfbaar(
+            options["rapport"], optie="--rapport", gevolg=NIETS_INGELEZEN, invoer=(opengr, dsta)
+        )
         try:
             verslag = opengr_importeren(opengr_pad=opengr, dsta_pad=dsta, proef=options["dry_run"])
         except ValidationError as fout:
             raise CommandError(f"Niets ingelezen. {' '.join(fout.messages)}") from None
         duur = time.monotonic() - begin
-        rapport_schrijven(verslag, options["rapport"])
+        rapport_schrijven(options["rapport"], rapport_rijen(verslag))
 
         schrijf = self.stdout.write
         if verslag.proef:

@@ -1,4 +1,3 @@
-import csv
 import time
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from samenwerking.geschiedenis import als_opdracht
 from samenwerking.roo import RooFout, bestanden_lezen
 from samenwerking.roo_download import export_downloaden
 from samenwerking.roo_import import Wijzigingssoort, roo_importeren, verslagregels
+from samenwerking.uitvoerbestand import NIETS_INGELEZEN, rapport_schrijven, schrijfbaar
 
 MAX_NIEUW_GETOOND = 25
 BESTANDEN = (
@@ -93,6 +93,13 @@ class Command(DutchCommand):
     @als_opdracht
     def handle(self, *args, **options):
         begin = time.monotonic()
+        if options["rapport"]:
+            schrijfbaar(
+                options["rapport"],
+                optie="--rapport",
+                gevolg=NIETS_INGELEZEN,
+                invoer=options["bestanden"],
+            )
         paden = list(options["bestanden"])
         notities = []
         if options["download"]:
@@ -127,7 +134,7 @@ class Command(DutchCommand):
         verslag = roo_importeren(export=export, proef=options["dry_run"])
         self._schrijven(verslag, options["verbosity"])
         if options["rapport"]:
-            _rapport(verslag, options["rapport"])
+            rapport_schrijven(options["rapport"], _rapport(verslag))
             self.stdout.write(f"Rapport: {options['rapport']}")
         self.stdout.write(f"Duur: {time.monotonic() - begin:.1f} s".replace(".", ","))
 
@@ -187,18 +194,15 @@ class Command(DutchCommand):
             )
 
 
-def _rapport(verslag, pad: Path) -> None:
-    """Every change, conflict, regeling not read and note, as Dutch Excel reads CSV."""
-    with pad.open("w", encoding="utf-8-sig", newline="") as bestand:
-        schrijver = csv.writer(bestand, delimiter=";")
-        schrijver.writerow(["soort", "regeling", "systeemId", "omschrijving"])
-        for w in verslag.wijzigingen:
-            schrijver.writerow([w.soort, w.regeling, w.systeem_id or "", w.omschrijving])
-        for n in verslag.niet_ingelezen:
-            schrijver.writerow(
-                ["niet ingelezen", n.titel, n.systeem_id or "", "; ".join(n.redenen)]
-            )
-        for punt in verslag.aandachtspunten:
-            schrijver.writerow(["let op", "", "", punt])
-        for melding in verslag.meldingen:
-            schrijver.writerow(["melding", "", "", melding])
+def _rapport(verslag) -> list[list]:
+    """Every change, conflict, regeling not read and note, one row each under a header."""
+    return [
+        ["soort", "regeling", "systeemId", "omschrijving"],
+        *([w.soort, w.regeling, w.systeem_id or "", w.omschrijving] for w in verslag.wijzigingen),
+        *(
+            ["niet ingelezen", n.titel, n.systeem_id or "", "; ".join(n.redenen)]
+            for n in verslag.niet_ingelezen
+        ),
+        *(["let op", "", "", punt] for punt in verslag.aandachtspunten),
+        *(["melding", "", "", melding] for melding in verslag.meldingen),
+    ]

@@ -117,7 +117,28 @@ def test_command_says_in_dutch_when_the_map_cannot_be_made_or_written(zaanstad, 
     with pytest.raises(CommandError) as fout:
         call_command("exporteer_verbonden_partijen", "GM0479", "--map", str(bezet.parent))
     assert str(fout.value) == (
-        f"--map {bezet.parent}: {bezet.name} kan niet geschreven worden: daar staat een map met "
-        "die naam. Kies een map waarin u mag schrijven. 0 bestand(en) al geschreven."
+        f"--map {bezet}: kan niet geschreven worden: daar staat een map met die naam. Kies een "
+        "andere naam of een andere map. 0 bestand(en) al geschreven."
     )
     assert [p.name for p in bezet.parent.iterdir()] == [bezet.name]
+
+
+def test_command_makes_a_missing_map_and_replaces_an_earlier_file(zaanstad, tmp_path, capsys):
+    """--map is made when missing, with the folders above it; a file of an
+    earlier run is replaced whole, no temporary file stays behind."""
+    uitvoer = tmp_path / "nieuw" / "2026"
+    for _ in range(2):
+        call_command(
+            "exporteer_verbonden_partijen",
+            "GM0479",
+            "--jaar",
+            "2025",
+            "--formaat",
+            "json",
+            "--map",
+            str(uitvoer),
+        )
+    [bestand] = uitvoer.iterdir()
+    assert bestand.name == "verbonden-partijen-GM0479-2025-begroting.json"
+    assert json.loads(bestand.read_text())["jaar"] == 2025
+    assert capsys.readouterr().out.count(f"{bestand} (") == 2
