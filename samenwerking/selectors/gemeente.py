@@ -4,6 +4,7 @@ their cost totals, the gemeente search and its partners."""
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
@@ -213,25 +214,24 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
     )
 
 
-@dataclass(frozen=True)
-class Groep:
-    """One group of a gemeente's arrangements (a motive or a domain) with its count and the
-    sums of its bijdragen in the year; None when no amount is recorded."""
+class Groep(TypedDict):
+    """One group of a gemeente's arrangements (a form, a motive or a domain) with its count and
+    the sums of its bijdragen in the year; None when no amount is recorded. A dict: a
+    template finds a key at once, an attribute only after a failed key lookup (a caught
+    exception)."""
 
     naam: str
     deelnames: list[Deelname]
+    aantal: int
     begroot: Decimal | None
     gerealiseerd: Decimal | None
 
-    @property
-    def aantal(self) -> int:
-        return len(self.deelnames)
 
-
-def _groep(naam: str, deelnames: list[Deelname]) -> Groep:
+def groep(naam: str, deelnames: list[Deelname]) -> Groep:
     return Groep(
         naam=naam,
         deelnames=deelnames,
+        aantal=len(deelnames),
         begroot=totaal(d.bijdrage_begroot for d in deelnames),
         gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
     )
@@ -257,12 +257,12 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
         if not namen:
             zonder_groep.append(deelname)
     if per == "motief":
-        resultaat = [_groep(n, groepen[n]) for n in motieven.values() if n in groepen]
+        resultaat = [groep(n, groepen[n]) for n in motieven.values() if n in groepen]
         rest = _("Zonder motief")
     else:
-        resultaat = [_groep(n, groepen[n]) for n in sorted(groepen)]
+        resultaat = [groep(n, groepen[n]) for n in sorted(groepen)]
         rest = _("Zonder domein")
-    return resultaat + ([_groep(str(rest), zonder_groep)] if zonder_groep else [])
+    return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
 def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -> list[Gemeente]:
