@@ -7,7 +7,7 @@ rows: `basis` (the half-open year, fields not to read), `bijdragen` (every sum o
 verbonden-partij test itself is `samenwerking.bbv`.
 """
 
-from .basis import TIJDSTEMPELS, jaar_grenzen, zonder
+from .basis import TIJDSTEMPELS, VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .gemeente import (
     Groep,
@@ -47,6 +47,7 @@ from .vergelijking import (
 
 __all__ = [
     "TIJDSTEMPELS",
+    "VERBONDEN_PARTIJ_VELDEN",
     "Deelnemerkosten",
     "EigenEnAnderen",
     "Groep",

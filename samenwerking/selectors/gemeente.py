@@ -23,7 +23,7 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
-from .basis import VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
+from .basis import jaar_grenzen, zonder
 from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
@@ -45,8 +45,6 @@ DEELNAMEVELDEN = (
     "bestuurlijk_belang_vastgelegd",
     "financieel_belang_vastgelegd",
     "belang_toelichting",
-    # the extended verbonden-partijen list (raad.selectors)
-    *VERBONDEN_PARTIJ_VELDEN,
 )
 VERBANDVELDEN = (
     "uuid",
@@ -83,6 +81,7 @@ def deelnames_van_gemeente(
     peildatum: datetime.date | None = None,
     jaar: int | None = None,
     heel_jaar: bool = False,
+    extra_velden: tuple[str, ...] = (),
 ) -> list[Deelname]:
     """The deelnames of `gemeente` that run on `peildatum` (default today) or, with
     `heel_jaar`, on at least one day of `jaar`; one per arrangement and period, by arrangement
@@ -96,6 +95,9 @@ def deelnames_van_gemeente(
       and onderdeel;
     - the sums of `jaar` and the year before (`selectors.bijdragen.bijdragesommen`) and the
       verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`).
+
+    Of the deelname it reads DEELNAMEVELDEN and `extra_velden` (the verbonden-partijen list:
+    VERBONDEN_PARTIJ_VELDEN, which the page and the API do not show).
 
     Four queries: the deelnames with their arrangement, domeinen, seats, bijdragen of the
     two years.
@@ -121,7 +123,11 @@ def deelnames_van_gemeente(
             lopend, gemeente=gemeente, samenwerkingsverband__alleen_historisch=False
         )
         .select_related("samenwerkingsverband")
-        .only(*DEELNAMEVELDEN, *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"))
+        .only(
+            *DEELNAMEVELDEN,
+            *extra_velden,
+            *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"),
+        )
         .prefetch_related(
             Prefetch("samenwerkingsverband__domeinen", to_attr="gelezen_domeinen"),
             Prefetch(
