@@ -148,6 +148,7 @@ class Groep(selectors.Groep):
     line in words, translated here: as template tags, once per group, they cost more than the
     group's other cells together."""
 
+    rijen: list["Rijweergave"]  # what each of its rows shows (`rijweergaven`)
     zonder_begroot: int
     zonder_gerealiseerd: int
     label: str  # of the table's scrollable region
@@ -158,6 +159,7 @@ def _met_subtotaal(groep: selectors.Groep) -> Groep:
     rijen = groep["deelnames"]
     return Groep(
         **groep,
+        rijen=[d.weergave for d in rijen],
         zonder_begroot=sum(d.bijdrage_begroot is None for d in rijen),
         zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in rijen),
         label=_("Samenwerkingsverbanden: %(g)s (tabel, horizontaal te scrollen)")
@@ -172,9 +174,9 @@ def _met_subtotaal(groep: selectors.Groep) -> Groep:
 
 
 def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
-    """Rows (already in their order) grouped by form (in the order of the law), by domain or
-    by motive (an arrangement with two domains or motives appears under both; those without
-    one last)."""
+    """Rows (already in their order, with their `rijweergaven`) grouped by form (in the order
+    of the law), by domain or by motive (an arrangement with two domains or motives appears
+    under both; those without one last)."""
     if indeling in ("domein", "motief"):
         return [_met_subtotaal(g) for g in selectors.deelnames_per_groep(deelnames, per=indeling)]
     per_vorm: dict[str, list[Deelname]] = {code: [] for code in Vorm.values}
@@ -192,7 +194,7 @@ class Rijweergave(TypedDict):
     `rijweergaven`. A dict, as the other records the page's rows read here: the template
     finds a key at once, an attribute of a model or dataclass only after a failed key lookup
     (a caught exception, ~2 µs, some hundreds per page); the row reads only this (its
-    arrangement only for raad/_uittreding.html)."""
+    `verband` only for raad/_uittreding.html)."""
 
     naam: str  # of the regeling
     afkorting: str
@@ -209,6 +211,7 @@ class Rijweergave(TypedDict):
     karakter: str  # in lower case, as a label; "" when not recorded
     organen: str  # "Gemeenteraad, Burgemeester"; "" when not recorded (shown as onbekend)
     vertegenwoordigers: list[tuple[str, str]]  # (naam, "wethouder, lid algemeen bestuur")
+    verband: Samenwerkingsverband  # for raad/_uittreding.html
 
 
 def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: str) -> None:
@@ -253,6 +256,7 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
                 )
                 for zetel in deelname.vertegenwoordigers
             ],
+            verband=verband,
         )
 
 
