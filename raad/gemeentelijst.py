@@ -4,7 +4,7 @@ others. Also the page per representative. No queries: everything works on the ro
 `selectors.deelnames_van_gemeente`."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import TypedDict
@@ -14,6 +14,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenwerking import selectors
 from samenwerking.constants import (
     DeelnameRol,
     DeelnemendOrgaan,
@@ -31,7 +32,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
     Zetel,
 )
-from samenwerking.selectors import EigenEnAnderen, deelnames_per_groep, totaal
+from samenwerking.selectors import EigenEnAnderen
 
 from .adressen import oplegger_adressen
 from .forms import KARAKTERKEUZES, VERBONDEN_KEUZES, karakter_past
@@ -141,62 +142,51 @@ def gesorteerd(deelnames: list[Deelname], sorteer: str) -> list[Deelname]:
     return sorted(deelnames, key=_naam, reverse=aflopend)
 
 
-@dataclass(frozen=True)
-class Groep:
-    """One group of the list with its subtotals of `jaar`: the number of arrangements, the
-    sums of the known bijdragen (None: none known, shown as onbekend) and how many rows have
-    no amount (a subtotal over known amounts says so). Its table's label and subtotal line
-    in words, translated here: as template tags, once per group, they cost more than the
+class Groep(selectors.Groep):
+    """One group of the list with its subtotals of `jaar` (selectors.Groep) and how many rows
+    have no amount (a subtotal over known amounts says so). Its table's label and subtotal
+    line in words, translated here: as template tags, once per group, they cost more than the
     group's other cells together."""
 
-    naam: str
-    deelnames: list[Deelname]
-    begroot: Decimal | None = field(init=False)
-    gerealiseerd: Decimal | None = field(init=False)
-    zonder_begroot: int = field(init=False)
-    zonder_gerealiseerd: int = field(init=False)
-    label: str = field(init=False)  # of the table's scrollable region
-    subtotaal: str = field(init=False)  # "Subtotaal Jeugd: 3 samenwerkingsverbanden"
+    rijen: list["Rijweergave"]  # what each of its rows shows (`rijweergaven`)
+    zonder_begroot: int
+    zonder_gerealiseerd: int
+    label: str  # of the table's scrollable region
+    subtotaal: str  # "Subtotaal Jeugd: 3 samenwerkingsverbanden"
 
-    def __post_init__(self):
-        rijen = self.deelnames
-        object.__setattr__(
-            self,
-            "label",
-            _("Samenwerkingsverbanden: %(g)s (tabel, horizontaal te scrollen)") % {"g": self.naam},
-        )
-        object.__setattr__(
-            self,
-            "subtotaal",
-            ngettext(
-                "Subtotaal %(g)s: %(n)s samenwerkingsverband",
-                "Subtotaal %(g)s: %(n)s samenwerkingsverbanden",
-                len(rijen),
-            )
-            % {"g": self.naam, "n": len(rijen)},
-        )
-        object.__setattr__(self, "begroot", totaal(d.bijdrage_begroot for d in rijen))
-        object.__setattr__(self, "gerealiseerd", totaal(d.bijdrage_gerealiseerd for d in rijen))
-        object.__setattr__(self, "zonder_begroot", sum(d.bijdrage_begroot is None for d in rijen))
-        object.__setattr__(
-            self, "zonder_gerealiseerd", sum(d.bijdrage_gerealiseerd is None for d in rijen)
-        )
 
-    @property
-    def aantal(self) -> int:
-        return len(self.deelnames)
+def _met_subtotaal(groep: selectors.Groep) -> Groep:
+    rijen = groep["deelnames"]
+    return Groep(
+        **groep,
+        rijen=[d.weergave for d in rijen],
+        zonder_begroot=sum(d.bijdrage_begroot is None for d in rijen),
+        zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in rijen),
+        label=_("Samenwerkingsverbanden: %(g)s (tabel, horizontaal te scrollen)")
+        % {"g": groep["naam"]},
+        subtotaal=ngettext(
+            "Subtotaal %(g)s: %(n)s samenwerkingsverband",
+            "Subtotaal %(g)s: %(n)s samenwerkingsverbanden",
+            len(rijen),
+        )
+        % {"g": groep["naam"], "n": len(rijen)},
+    )
 
 
 def groepen(deelnames: list[Deelname], indeling: str) -> list[Groep]:
-    """Rows (already in their order) grouped by form (in the order of the law), by domain or
-    by motive (an arrangement with two domains or motives appears under both; those without
-    one last)."""
+    """Rows (already in their order, with their `rijweergaven`) grouped by form (in the order
+    of the law), by domain or by motive (an arrangement with two domains or motives appears
+    under both; those without one last)."""
     if indeling in ("domein", "motief"):
-        return [Groep(g.naam, g.deelnames) for g in deelnames_per_groep(deelnames, per=indeling)]
+        return [_met_subtotaal(g) for g in selectors.deelnames_per_groep(deelnames, per=indeling)]
     per_vorm: dict[str, list[Deelname]] = {code: [] for code in Vorm.values}
     for deelname in deelnames:
         per_vorm[deelname.samenwerkingsverband.vorm].append(deelname)
-    return [Groep(str(label), per_vorm[code]) for code, label in Vorm.choices if per_vorm[code]]
+    return [
+        _met_subtotaal(selectors.groep(str(label), per_vorm[code]))
+        for code, label in Vorm.choices
+        if per_vorm[code]
+    ]
 
 
 class Rijweergave(TypedDict):
@@ -204,7 +194,7 @@ class Rijweergave(TypedDict):
     `rijweergaven`. A dict, as the other records the page's rows read here: the template
     finds a key at once, an attribute of a model or dataclass only after a failed key lookup
     (a caught exception, ~2 µs, some hundreds per page); the row reads only this (its
-    arrangement only for raad/_uittreding.html)."""
+    `verband` only for raad/_uittreding.html)."""
 
     naam: str  # of the regeling
     afkorting: str
@@ -221,6 +211,7 @@ class Rijweergave(TypedDict):
     karakter: str  # in lower case, as a label; "" when not recorded
     organen: str  # "Gemeenteraad, Burgemeester"; "" when not recorded (shown as onbekend)
     vertegenwoordigers: list[tuple[str, str]]  # (naam, "wethouder, lid algemeen bestuur")
+    verband: Samenwerkingsverband  # for raad/_uittreding.html
 
 
 def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: str) -> None:
@@ -265,6 +256,7 @@ def rijweergaven(deelnames: list[Deelname], *, gemeente: Gemeente, peilquery: st
                 )
                 for zetel in deelname.vertegenwoordigers
             ],
+            verband=verband,
         )
 
 

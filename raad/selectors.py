@@ -28,6 +28,7 @@ from samenwerking.models import (
 )
 from samenwerking.selectors import (
     TIJDSTEMPELS,
+    VERBONDEN_PARTIJ_VELDEN,
     deelnames_van_gemeente,
     jaar_grenzen,
     totaal,
@@ -286,7 +287,9 @@ def deelnames_in_jaar(
     three years after it (`raming_bijdragen`, the meerjarenraming with those of `jaar`):
     seven."""
     van, tot = jaar_grenzen(jaar)
-    rijen = deelnames_van_gemeente(gemeente, jaar=jaar, heel_jaar=True)
+    rijen = deelnames_van_gemeente(
+        gemeente, jaar=jaar, heel_jaar=True, extra_velden=VERBONDEN_PARTIJ_VELDEN
+    )
     # Only their names are shown; timestamps are a large part of reading rows.
     deelnemers = (
         Deelname.objects.filter(

@@ -8,7 +8,7 @@ a fixed number of queries, whatever the number of rows.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from samenwerking.constants import JaarcijfersSoort
 from samenwerking.models import Gemeente, Jaarcijfers, Samenwerkingsverband
@@ -31,9 +31,18 @@ class KadersPerVerband:
     kaders: list[Kader] = field(default_factory=list)
 
 
+def met_kadervlag(gemeenten: QuerySet[Gemeente]) -> QuerySet[Gemeente]:
+    """`gemeenten` with `heeft_kaders`: whether their raad recorded any kader, read in the
+    same query (an EXISTS), so that `kaders_van_gemeente` needs no query when there are none."""
+    return gemeenten.annotate(heeft_kaders=Exists(Kader.objects.filter(gemeente=OuterRef("pk"))))
+
+
 def kaders_van_gemeente(gemeente: Gemeente) -> list[KadersPerVerband]:
     """A gemeente's kaders grouped per regeling (by name), newest year first. One query,
-    of what the gemeente page shows (each regeling's name and address, not its long texts)."""
+    of what the gemeente page shows (each regeling's name and address, not its long texts);
+    none when `gemeente` was read `met_kadervlag` and has no kaders (most gemeenten)."""
+    if getattr(gemeente, "heeft_kaders", True) is False:
+        return []
     groepen: dict[int, KadersPerVerband] = {}
     for kader in (
         Kader.objects.filter(gemeente=gemeente)

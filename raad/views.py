@@ -58,7 +58,7 @@ from .parameters import (
     lijst_parameters,
 )
 from .selectors import verbonden_partijen
-from .sturing_selectors import kaders_van_gemeente, sturing_van_verband
+from .sturing_selectors import kaders_van_gemeente, met_kadervlag, sturing_van_verband
 from .templatetags.regioreg import euro_cent
 from .termijnen import pc_termijnen
 from .vergelijking import begroting_en_rekening
@@ -79,12 +79,17 @@ def _peilmoment(request, formulier=PeilForm) -> tuple[PeilForm, datetime.date, i
     return form, peildatum, jaar, 400 if form.errors else 200
 
 
-def _gemeente(cbs_code: str, *, inwonertal_van: int | None = None) -> Gemeente:
+def _gemeente(
+    cbs_code: str, *, inwonertal_van: int | None = None, kadervlag: bool = False
+) -> Gemeente:
     """The gemeente with its provincie; with `inwonertal_van` (a year) also its inwonertal of
-    that year, so that `kostentotalen` needs no query of its own."""
+    that year, so that `kostentotalen` needs no query of its own; with `kadervlag` whether
+    it has kaders, so that `kaders_van_gemeente` needs none when it has not."""
     gemeenten = Gemeente.objects.select_related("provincie")
     if inwonertal_van is not None:
         gemeenten = met_inwonertal(gemeenten, jaar=inwonertal_van)
+    if kadervlag:
+        gemeenten = met_kadervlag(gemeenten)
     try:
         return gemeenten.get(cbs_code=cbs_code)
     except Gemeente.DoesNotExist:
@@ -169,7 +174,7 @@ def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs;
     filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
     form, peildatum, jaar, _status = _peilmoment(request, GemeenteForm)
-    gemeente = _gemeente(cbs_code, inwonertal_van=jaar)
+    gemeente = _gemeente(cbs_code, inwonertal_van=jaar, kadervlag=True)
     gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     domeinen = dict(gemeentelijst.domeinkeuzes(alle))

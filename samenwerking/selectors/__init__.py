@@ -7,7 +7,7 @@ rows: `basis` (the half-open year, fields not to read), `bijdragen` (every sum o
 verbonden-partij test itself is `samenwerking.bbv`.
 """
 
-from .basis import TIJDSTEMPELS, jaar_grenzen, zonder
+from .basis import TIJDSTEMPELS, VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .gemeente import (
     Groep,
@@ -16,6 +16,7 @@ from .gemeente import (
     deelnames_per_groep,
     deelnames_van_gemeente,
     gemeenten_zoeken,
+    groep,
     kostentotalen,
     met_inwonertal,
     partners_van_gemeente,
@@ -46,6 +47,7 @@ from .vergelijking import (
 
 __all__ = [
     "TIJDSTEMPELS",
+    "VERBONDEN_PARTIJ_VELDEN",
     "Deelnemerkosten",
     "EigenEnAnderen",
     "Groep",
@@ -65,6 +67,7 @@ __all__ = [
     "deelnames_per_groep",
     "deelnames_van_gemeente",
     "gemeenten_zoeken",
+    "groep",
     "herkomst_van_het_register",
     "jaar_grenzen",
     "kosten_per_deelnemer",

@@ -4,6 +4,7 @@ their cost totals, the gemeente search and its partners."""
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
@@ -22,7 +23,7 @@ from ..models import (
     periode_q,
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
-from .basis import VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
+from .basis import jaar_grenzen, zonder
 from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
@@ -44,8 +45,6 @@ DEELNAMEVELDEN = (
     "bestuurlijk_belang_vastgelegd",
     "financieel_belang_vastgelegd",
     "belang_toelichting",
-    # the extended verbonden-partijen list (raad.selectors)
-    *VERBONDEN_PARTIJ_VELDEN,
 )
 VERBANDVELDEN = (
     "uuid",
@@ -82,6 +81,7 @@ def deelnames_van_gemeente(
     peildatum: datetime.date | None = None,
     jaar: int | None = None,
     heel_jaar: bool = False,
+    extra_velden: tuple[str, ...] = (),
 ) -> list[Deelname]:
     """The deelnames of `gemeente` that run on `peildatum` (default today) or, with
     `heel_jaar`, on at least one day of `jaar`; one per arrangement and period, by arrangement
@@ -95,6 +95,9 @@ def deelnames_van_gemeente(
       and onderdeel;
     - the sums of `jaar` and the year before (`selectors.bijdragen.bijdragesommen`) and the
       verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`).
+
+    Of the deelname it reads DEELNAMEVELDEN and `extra_velden` (the verbonden-partijen list:
+    VERBONDEN_PARTIJ_VELDEN, which the page and the API do not show).
 
     Four queries: the deelnames with their arrangement, domeinen, seats, bijdragen of the
     two years.
@@ -120,7 +123,11 @@ def deelnames_van_gemeente(
             lopend, gemeente=gemeente, samenwerkingsverband__alleen_historisch=False
         )
         .select_related("samenwerkingsverband")
-        .only(*DEELNAMEVELDEN, *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"))
+        .only(
+            *DEELNAMEVELDEN,
+            *extra_velden,
+            *zonder(*VERBANDVELDEN, via="samenwerkingsverband__"),
+        )
         .prefetch_related(
             Prefetch("samenwerkingsverband__domeinen", to_attr="gelezen_domeinen"),
             Prefetch(
@@ -213,25 +220,24 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
     )
 
 
-@dataclass(frozen=True)
-class Groep:
-    """One group of a gemeente's arrangements (a motive or a domain) with its count and the
-    sums of its bijdragen in the year; None when no amount is recorded."""
+class Groep(TypedDict):
+    """One group of a gemeente's arrangements (a form, a motive or a domain) with its count and
+    the sums of its bijdragen in the year; None when no amount is recorded. A dict: a
+    template finds a key at once, an attribute only after a failed key lookup (a caught
+    exception)."""
 
     naam: str
     deelnames: list[Deelname]
+    aantal: int
     begroot: Decimal | None
     gerealiseerd: Decimal | None
 
-    @property
-    def aantal(self) -> int:
-        return len(self.deelnames)
 
-
-def _groep(naam: str, deelnames: list[Deelname]) -> Groep:
+def groep(naam: str, deelnames: list[Deelname]) -> Groep:
     return Groep(
         naam=naam,
         deelnames=deelnames,
+        aantal=len(deelnames),
         begroot=totaal(d.bijdrage_begroot for d in deelnames),
         gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
     )
@@ -257,12 +263,12 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
         if not namen:
             zonder_groep.append(deelname)
     if per == "motief":
-        resultaat = [_groep(n, groepen[n]) for n in motieven.values() if n in groepen]
+        resultaat = [groep(n, groepen[n]) for n in motieven.values() if n in groepen]
         rest = _("Zonder motief")
     else:
-        resultaat = [_groep(n, groepen[n]) for n in sorted(groepen)]
+        resultaat = [groep(n, groepen[n]) for n in sorted(groepen)]
         rest = _("Zonder domein")
-    return resultaat + ([_groep(str(rest), zonder_groep)] if zonder_groep else [])
+    return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
 def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -> list[Gemeente]:

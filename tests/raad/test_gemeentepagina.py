@@ -266,19 +266,21 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
     for i in range(aantal):
         deelname = _verband_met_alles(zaanstad, f"Regeling {i}", "100", vorig="90")
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory())
-    # 1 gemeente with provincie and its inwonertal of the year, 2-5 deelnames_van_gemeente
-    # (deelnames with arrangement and the sums of bijdragen, domeinen, seats, bijdragen of the
-    # year), 6 per inwoner beside the other deelnemers (their bijdragen summed per gemeente,
-    # with their inwoners). (A disappeared gemeente adds one for its successors.) 7 the raad's
-    # kaders per regeling. The analysis per motive and per domain and the karakter filter add
+    # 1 gemeente with provincie, its inwonertal of the year and whether it has kaders (none
+    # here: no query for them; test_sturing_weergave counts the page with kaders), 2-5
+    # deelnames_van_gemeente (deelnames with arrangement and the sums of bijdragen, domeinen,
+    # seats, bijdragen of the year), 6 per inwoner beside the other deelnemers (their
+    # bijdragen summed per gemeente, with their inwoners). (A disappeared gemeente adds one
+    # for its successors.) The analysis per motive and per domain and the karakter filter add
     # none.
     for indeling in ("vorm", "domein", "motief"):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(6):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
         assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
         assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
-    # No arrangement of this karakter: nothing to compare per inwoner, so 6.
-    with django_assert_num_queries(6):
+        assert "De griffie heeft nog geen kaders van de raad vastgelegd." in _tekst(antwoord)
+    # No arrangement of this karakter: nothing to compare per inwoner, so 5.
+    with django_assert_num_queries(5):
         antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
     assert antwoord.status_code == 200
 

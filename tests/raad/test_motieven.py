@@ -57,7 +57,7 @@ def test_kennisdeling_is_a_motive():
 def test_groups_per_motive_and_per_domain_with_count_and_cost(zaanstad):
     deelnames = deelnames_van_gemeente(zaanstad, peildatum=D(2025, 6, 1), jaar=2025)
     per_motief = [
-        (g.naam, g.aantal, g.begroot, g.gerealiseerd)
+        (g["naam"], g["aantal"], g["begroot"], g["gerealiseerd"])
         for g in deelnames_per_groep(deelnames, per="motief")
     ]
     # In the order of the vocabulary; the GGD counts under both of its motives.
@@ -67,7 +67,7 @@ def test_groups_per_motive_and_per_domain_with_count_and_cost(zaanstad):
         ("Zonder motief", 1, None, None),  # nothing recorded: unknown, not 0
     ]
     per_domein = [
-        (g.naam, g.aantal, g.begroot) for g in deelnames_per_groep(deelnames, per="domein")
+        (g["naam"], g["aantal"], g["begroot"]) for g in deelnames_per_groep(deelnames, per="domein")
     ]
     assert per_domein == [
         ("Financiën", 1, None),

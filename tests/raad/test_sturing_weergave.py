@@ -213,8 +213,8 @@ def test_gemeente_page_query_count_with_kaders(
     client, sturingsregio, aantal, django_assert_num_queries
 ):
     _veel(sturingsregio, aantal)
-    # 1 gemeente with its inwonertal, 2-5 deelnames_van_gemeente, 6 per inwoner beside the
-    # other deelnemers, 7 kaders with their regeling.
+    # 1 gemeente with its inwonertal and whether it has kaders, 2-5 deelnames_van_gemeente,
+    # 6 per inwoner beside the other deelnemers, 7 kaders with their regeling.
     with django_assert_num_queries(7):
         antwoord = client.get("/gemeenten/GM0479/")
     assert _sectie(_tekst(antwoord), "Kaders van de raad</h2>").count("<li>") == aantal
