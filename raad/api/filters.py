@@ -9,8 +9,6 @@ from raad.constants import Vaststelling, VergaderingSoort, ZienswijzeSoort, Zien
 from raad.models import Zienswijzeverzoek
 from raad.sturing import KaderSoort
 from samenwerking.api.filters import (
-    GEMEENTE,
-    SAMENWERKINGSVERBAND,
     DatumFilter,
     JaarFilter,
     RegisterFilterSet,
@@ -18,6 +16,7 @@ from samenwerking.api.filters import (
     verwijzing,
     volgorde,
 )
+from samenwerking.api.namen import GEMEENTE, SAMENWERKINGSVERBAND
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 

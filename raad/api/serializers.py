@@ -24,8 +24,7 @@ from samenwerking.api.base import (
     RegisterSerializer,
     SleutelField,
 )
-from samenwerking.api.filters import SAMENWERKINGSVERBAND
-from samenwerking.api.namen import niet_gevonden
+from samenwerking.api.namen import SAMENWERKINGSVERBAND, niet_gevonden
 from samenwerking.models import Gemeente, Samenwerkingsverband
 
 BESLUITDATUM = _(

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from samenwerking.api.base import JaarField
-from samenwerking.api.filters import SAMENWERKINGSVERBAND
+from samenwerking.api.namen import SAMENWERKINGSVERBAND
 from samenwerking.api.viewsets import ParameterView
 from samenwerking.financien import bedrag_json, verdeelsleutel_json
 from samenwerking.models import Samenwerkingsverband

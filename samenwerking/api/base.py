@@ -32,9 +32,9 @@ from samenwerking.peilmoment import (
 )
 from samenwerking.tekst import keuzefout
 
-from .filters import SAMENWERKINGSVERBAND
 from .namen import (
     ONGELDIGE_DATUM,
+    SAMENWERKINGSVERBAND,
     als_opgeslagen,
     camel,
     iso_datum,

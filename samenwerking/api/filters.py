@@ -40,6 +40,7 @@ from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoek
 from samenwerking.tekst import keuzefout
 
 from . import namen
+from .namen import GEMEENTE, PROVINCIE, SAMENWERKINGSVERBAND
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -171,9 +172,6 @@ def volgorde(*velden: tuple[str, str]) -> django_filters.OrderingFilter:
     )
 
 
-SAMENWERKINGSVERBAND = _("Uuid van het samenwerkingsverband.")
-GEMEENTE = _("CBS-code van de gemeente, bijvoorbeeld GM0363.")
-PROVINCIE = _("CBS-code van de provincie, bijvoorbeeld PV27.")
 ACTIEF_OP = _("Alleen wat loopt op deze datum (JJJJ-MM-DD).")
 JAAR = _("Jaar, bijvoorbeeld 2025.")
 

@@ -24,6 +24,11 @@ def iso_datum(waarde: str, formaat: str) -> datetime.datetime:
     return datetime.datetime.strptime(waarde, formaat)
 
 
+# How a reference to a row is described, in filters, parameters and serializers alike.
+SAMENWERKINGSVERBAND = gettext_lazy("Uuid van het samenwerkingsverband.")
+GEMEENTE = gettext_lazy("CBS-code van de gemeente, bijvoorbeeld GM0363.")
+PROVINCIE = gettext_lazy("CBS-code van de provincie, bijvoorbeeld PV27.")
+
 # Models known by a code of their own; every other model is known by its uuid.
 SLEUTELS: dict[type[models.Model], str] = {
     Gemeente: "cbs_code",
