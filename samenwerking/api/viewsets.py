@@ -333,14 +333,17 @@ class GemeenteViewSet(RegisterViewSet):
         peildatum, jaar = peilmoment(parameters.get("peildatum"), parameters.get("jaar"))
         self.jaar = jaar
         gemeente = self.get_object()
-        deelnames = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
+        # The answer shows one year: the year before is not read.
+        deelnames = deelnames_van_gemeente(
+            gemeente, peildatum=peildatum, jaar=jaar, vorig_jaar=False
+        )
         antwoord = samenwerkingsverbanden_van_gemeente(
             request,
             gemeente=gemeente,
             peildatum=peildatum,
             jaar=jaar,
             deelnames=deelnames,
-            totalen=kostentotalen(gemeente, deelnames, jaar=jaar),
+            totalen=kostentotalen(gemeente, deelnames, jaar=jaar, vorig_jaar=False),
         )
         return Response(antwoord)
 

@@ -8,7 +8,7 @@ verbonden-partij test itself is `samenwerking.bbv`.
 """
 
 from .basis import TIJDSTEMPELS, VERBONDEN_PARTIJ_VELDEN, jaar_grenzen, zonder
-from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen, totaal
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen, totaal
 from .gemeente import (
     Groep,
     Kostentotalen,
@@ -61,7 +61,7 @@ __all__ = [
     "art27_register",
     "bijdragen_over_de_jaren",
     "bijdragen_per_jaar",
-    "bijdragen_van_twee_jaar",
+    "bijdragen_van_jaar",
     "bijdragesommen",
     "bron_omschrijving",
     "deelnames_per_groep",

@@ -1,5 +1,5 @@
 """Sums of bijdragen, the one place where they are worked out: per deelname in a year and the
-year before (from its bijdragen read with `bijdragen_van_twee_jaar`), over a list of rows (a
+year before (from its bijdragen read with `bijdragen_van_jaar`), over a list of rows (a
 total), and per year for one arrangement. A sum without any recorded amount is None
 ("onbekend"), never 0."""
 
@@ -14,21 +14,22 @@ from ..models import Bijdrage, Deelname, Samenwerkingsverband
 BIJDRAGEVELDEN = ("uuid", "deelname", "jaar", "soort", "onderdeel", "bedrag")
 
 
-def bijdragen_van_twee_jaar(jaar: int) -> Prefetch:
-    """Prefetch of a deelname's bijdragen of `jaar` and the year before, by soort and
-    onderdeel, as `gelezen_bijdragen`: what `bijdragesommen` sums."""
+def bijdragen_van_jaar(jaar: int, *, vorig_jaar: bool = True) -> Prefetch:
+    """Prefetch of a deelname's bijdragen of `jaar` and, with `vorig_jaar`, of the year
+    before, by soort and onderdeel, as `gelezen_bijdragen`: what `bijdragesommen` sums."""
     return Prefetch(
         "bijdragen",
-        queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar])
+        queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar] if vorig_jaar else [jaar])
         .only(*BIJDRAGEVELDEN)
         .order_by("soort", "onderdeel"),
         to_attr="gelezen_bijdragen",
     )
 
 
-def bijdragesommen(deelname: Deelname, jaar: int) -> None:
-    """Sets on `deelname` (read with `bijdragen_van_twee_jaar(jaar)`) `bijdrage_begroot` and
-    `bijdrage_gerealiseerd` of `jaar`, and of the year before (`…_vorig_jaar`)."""
+def bijdragesommen(deelname: Deelname, jaar: int, *, vorig_jaar: bool = True) -> None:
+    """Sets on `deelname` (read with `bijdragen_van_jaar(jaar)`) `bijdrage_begroot` and
+    `bijdrage_gerealiseerd` of `jaar` and, with `vorig_jaar`, of the year before
+    (`…_vorig_jaar`; without it those are not set: the year before was not read)."""
 
     def som(in_jaar: int, soort: str) -> Decimal | None:
         return totaal(
@@ -37,6 +38,8 @@ def bijdragesommen(deelname: Deelname, jaar: int) -> None:
 
     deelname.bijdrage_begroot = som(jaar, BijdrageSoort.BEGROOT)
     deelname.bijdrage_gerealiseerd = som(jaar, BijdrageSoort.GEREALISEERD)
+    if not vorig_jaar:
+        return
     deelname.bijdrage_begroot_vorig_jaar = som(jaar - 1, BijdrageSoort.BEGROOT)
     deelname.bijdrage_gerealiseerd_vorig_jaar = som(jaar - 1, BijdrageSoort.GEREALISEERD)
 

@@ -2,7 +2,7 @@
 their cost totals, the gemeente search and its partners."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TypedDict
 
@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..normalisatie import ROEPNAMEN, normaliseer_naam
 from .basis import jaar_grenzen, zonder
-from .bijdragen import bijdragen_van_twee_jaar, bijdragesommen, totaal
+from .bijdragen import bijdragen_van_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
 
 # What the pages, the API and the verbonden-partijen list show of a deelname, its arrangement,
@@ -81,6 +81,7 @@ def deelnames_van_gemeente(
     peildatum: datetime.date | None = None,
     jaar: int | None = None,
     heel_jaar: bool = False,
+    vorig_jaar: bool = True,
     extra_velden: tuple[str, ...] = (),
 ) -> list[Deelname]:
     """The deelnames of `gemeente` that run on `peildatum` (default today) or, with
@@ -94,7 +95,9 @@ def deelnames_van_gemeente(
     - `bijdragen_in_jaar`: its bijdragen of `jaar` (default the peildatum's year), by soort
       and onderdeel;
     - the sums of `jaar` and the year before (`selectors.bijdragen.bijdragesommen`) and the
-      verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`).
+      verbonden-partij test of `jaar` with its reasons (`samenwerking.bbv`). Without
+      `vorig_jaar` the year before is not read (the core API endpoint shows one year: a third
+      of the bijdragen it would read), nor summed.
 
     Of the deelname it reads DEELNAMEVELDEN and `extra_velden` (the verbonden-partijen list:
     VERBONDEN_PARTIJ_VELDEN, which the page and the API do not show).
@@ -138,7 +141,7 @@ def deelnames_van_gemeente(
                 .order_by("bestuursorgaan__soort", "rol", "persoon__naam"),
                 to_attr="gelezen_zetels",
             ),
-            bijdragen_van_twee_jaar(jaar),
+            bijdragen_van_jaar(jaar, vorig_jaar=vorig_jaar),
         )
         .order_by("samenwerkingsverband__naam", "pk")
     )
@@ -150,7 +153,7 @@ def deelnames_van_gemeente(
             else [z for z in deelname.gelezen_zetels if z.is_actief_op(peildatum)]
         )
         deelname.bijdragen_in_jaar = [b for b in deelname.gelezen_bijdragen if b.jaar == jaar]
-        bijdragesommen(deelname, jaar)
+        bijdragesommen(deelname, jaar, vorig_jaar=vorig_jaar)
     bbv_toets(rijen, jaar=jaar)
     return rijen
 
@@ -164,7 +167,8 @@ class Kostentotalen(PerInwoner):
     inwoners_bron: str = ""
     # The change in begroot against the year before, over the same deelnames only: those with
     # a begroot bedrag in both years (a new or ended arrangement is no rise or fall in costs).
-    # `niet_vergelijkbaar` counts the deelnames left out of that comparison.
+    # `niet_vergelijkbaar` counts the deelnames left out of that comparison. Not worked out
+    # (these defaults) for deelnames read without the year before.
     begroot_vergelijkbaar: Decimal | None = None
     begroot_vorig_jaar_vergelijkbaar: Decimal | None = None
     niet_vergelijkbaar: int = 0
@@ -185,10 +189,14 @@ def met_inwonertal(gemeenten: QuerySet[Gemeente], *, jaar: int) -> QuerySet[Geme
     )
 
 
-def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -> Kostentotalen:
+def kostentotalen(
+    gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int, vorig_jaar: bool = True
+) -> Kostentotalen:
     """Totals over the deelnames from `deelnames_van_gemeente`, and per inwoner when the
-    Inwonertal of `jaar` is known. No query when `gemeente` was read `met_inwonertal` of
-    `jaar` (the core API endpoint: one trip to the database fewer), else one."""
+    Inwonertal of `jaar` is known; with `vorig_jaar` (as the deelnames were read) also the
+    change in begroot against the year before. No query when `gemeente` was read
+    `met_inwonertal` of `jaar` (the core API endpoint: one trip to the database fewer), else
+    one."""
     if getattr(gemeente, "inwonertal_jaar", None) == jaar:
         inwoners, bron = gemeente.inwonertal_aantal, gemeente.inwonertal_bron or ""
     else:
@@ -199,24 +207,29 @@ def kostentotalen(gemeente: Gemeente, deelnames: list[Deelname], *, jaar: int) -
             .first()
         )
         inwoners, bron = inwonertal or (None, "")
-    vergelijkbaar = [
-        d
-        for d in deelnames
-        if d.bijdrage_begroot is not None and d.bijdrage_begroot_vorig_jaar is not None
-    ]
-    return Kostentotalen(
+    totalen = Kostentotalen(
         jaar=jaar,
         begroot=totaal(d.bijdrage_begroot for d in deelnames),
         gerealiseerd=totaal(d.bijdrage_gerealiseerd for d in deelnames),
         inwoners=inwoners,
         inwoners_bron=bron_omschrijving(bron) if bron else "",
+        zonder_begroot=sum(d.bijdrage_begroot is None for d in deelnames),
+        zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in deelnames),
+    )
+    if not vorig_jaar:
+        return totalen
+    vergelijkbaar = [
+        d
+        for d in deelnames
+        if d.bijdrage_begroot is not None and d.bijdrage_begroot_vorig_jaar is not None
+    ]
+    return replace(
+        totalen,
         begroot_vergelijkbaar=totaal(d.bijdrage_begroot for d in vergelijkbaar),
         begroot_vorig_jaar_vergelijkbaar=totaal(
             d.bijdrage_begroot_vorig_jaar for d in vergelijkbaar
         ),
         niet_vergelijkbaar=len(deelnames) - len(vergelijkbaar),
-        zonder_begroot=sum(d.bijdrage_begroot is None for d in deelnames),
-        zonder_gerealiseerd=sum(d.bijdrage_gerealiseerd is None for d in deelnames),
     )
 
 

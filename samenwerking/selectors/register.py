@@ -38,7 +38,7 @@ from ..models import (
 from ..normalisatie import normaliseer_naam
 from ..tekst import datum_tekst
 from .basis import TIJDSTEMPELS, zonder
-from .bijdragen import bijdragen_per_jaar, bijdragen_van_twee_jaar, bijdragesommen
+from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 
 
 def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
@@ -198,7 +198,7 @@ def samenwerkingsverband_overzicht(
             *zonder(*TIJDSTEMPELS, via="gemeente__"),
             *zonder(*TIJDSTEMPELS, via="organisatie__"),
         )
-        .prefetch_related(bijdragen_van_twee_jaar(jaar))
+        .prefetch_related(bijdragen_van_jaar(jaar))
         .order_by("gemeente__naam", "organisatie__naam", "toetredingsdatum")
     )
     for deelname in deelnames:

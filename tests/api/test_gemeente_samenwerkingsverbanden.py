@@ -221,7 +221,7 @@ def test_query_count_does_not_grow_with_the_arrangements(
         f.BijdrageFactory(deelname=deelname, jaar=2025)
         deelname.samenwerkingsverband.domeinen.add(f.DomeinFactory(), f.DomeinFactory())
     # 1 gemeente with its inwonertal of the year; 2-5 deelnames_van_gemeente: deelnames with
-    # arrangement, domeinen, seats with persoon and orgaan, bijdragen of the two years.
+    # arrangement, domeinen, seats with persoon and orgaan, bijdragen of the year.
     with django_assert_num_queries(5):
         antwoord = api.get(URL, {"peildatum": "2025-06-01"})
     verbanden = antwoord.json()["samenwerkingsverbanden"]

@@ -283,6 +283,34 @@ def test_kostentotalen_compares_the_begroot_of_two_years_over_the_same_deelnames
     assert totalen.niet_vergelijkbaar == 2
 
 
+def test_without_vorig_jaar_only_the_year_is_read_and_nothing_is_compared(gemeente):
+    """The core API endpoint shows one year: it reads no bijdragen of the year before, and
+    its totals are those of the year, the same as with the year before."""
+    deelname = f.DeelnameFactory(gemeente=gemeente)
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1100"))
+    f.BijdrageFactory(deelname=deelname, jaar=2024, bedrag=Decimal("1000"))
+    f.BijdrageFactory(
+        deelname=deelname, jaar=2024, soort=BijdrageSoort.GEREALISEERD, bedrag=Decimal("990")
+    )
+
+    [rij] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1), vorig_jaar=False)
+    assert [(b.jaar, b.bedrag) for b in rij.gelezen_bijdragen] == [(2025, Decimal("1100.00"))]
+    assert rij.bijdrage_begroot == Decimal("1100.00")
+    assert not hasattr(rij, "bijdrage_begroot_vorig_jaar")  # not read, so not "onbekend"
+    totalen = kostentotalen(gemeente, [rij], jaar=2025, vorig_jaar=False)
+    assert (totalen.begroot, totalen.begroot_vergelijkbaar, totalen.niet_vergelijkbaar) == (
+        Decimal("1100.00"),
+        None,
+        0,
+    )
+
+    [beide] = deelnames_van_gemeente(gemeente, peildatum=D(2025, 6, 1))
+    assert beide.bijdrage_begroot_vorig_jaar == Decimal("1000.00")
+    met_vorig = kostentotalen(gemeente, [beide], jaar=2025)
+    assert met_vorig.begroot_vorig_jaar_vergelijkbaar == Decimal("1000.00")
+    assert (met_vorig.begroot, met_vorig.gerealiseerd) == (totalen.begroot, totalen.gerealiseerd)
+
+
 def test_domeinen_by_name_one_row_per_deelname(gemeente):
     met = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__naam="A")
     met.samenwerkingsverband.domeinen.add(
