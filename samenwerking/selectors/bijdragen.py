@@ -6,7 +6,7 @@ total), and per year for one arrangement. A sum without any recorded amount is N
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import QuerySet, Sum
 
 from ..constants import BijdrageSoort
 from ..models import Bijdrage, Deelname, Samenwerkingsverband
@@ -14,15 +14,13 @@ from ..models import Bijdrage, Deelname, Samenwerkingsverband
 BIJDRAGEVELDEN = ("uuid", "deelname", "jaar", "soort", "onderdeel", "bedrag")
 
 
-def bijdragen_van_jaar(jaar: int, *, vorig_jaar: bool = True) -> Prefetch:
-    """Prefetch of a deelname's bijdragen of `jaar` and, with `vorig_jaar`, of the year
-    before, by soort and onderdeel, as `gelezen_bijdragen`: what `bijdragesommen` sums."""
-    return Prefetch(
-        "bijdragen",
-        queryset=Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar] if vorig_jaar else [jaar])
+def bijdragen_van_jaar(jaar: int, *, vorig_jaar: bool = True) -> QuerySet[Bijdrage]:
+    """Bijdragen of `jaar` and, with `vorig_jaar`, of the year before, by soort and onderdeel:
+    read per deelname as its `gelezen_bijdragen`, what `bijdragesommen` sums."""
+    return (
+        Bijdrage.objects.filter(jaar__in=[jaar - 1, jaar] if vorig_jaar else [jaar])
         .only(*BIJDRAGEVELDEN)
-        .order_by("soort", "onderdeel"),
-        to_attr="gelezen_bijdragen",
+        .order_by("soort", "onderdeel")
     )
 
 

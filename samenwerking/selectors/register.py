@@ -198,7 +198,9 @@ def samenwerkingsverband_overzicht(
             *zonder(*TIJDSTEMPELS, via="gemeente__"),
             *zonder(*TIJDSTEMPELS, via="organisatie__"),
         )
-        .prefetch_related(bijdragen_van_jaar(jaar))
+        .prefetch_related(
+            Prefetch("bijdragen", queryset=bijdragen_van_jaar(jaar), to_attr="gelezen_bijdragen")
+        )
         .order_by("gemeente__naam", "organisatie__naam", "toetredingsdatum")
     )
     for deelname in deelnames:
