@@ -7,6 +7,7 @@ work before they write (an import) call `schrijfbaar` first, so a bad path is re
 anything changes.
 """
 
+import argparse
 import csv
 import errno
 import io
@@ -20,6 +21,23 @@ from django.core.management.base import CommandError
 WAT_TE_DOEN = "Kies een map die bestaat en waarin u mag schrijven."
 NIETS_GESCHREVEN = "Niets geschreven."
 NIETS_INGELEZEN = "Niets ingelezen."
+
+
+def uitvoerpad(voorbeeld: str):
+    """The argparse `type` of an option naming a file the command writes: `~` is the home
+    folder also when the shell left it alone (quoted), and a name ending in a slash is
+    refused, since it names a folder (a Path would drop the slash and write a file with the
+    folder's name). `voorbeeld` is a file name the message suggests."""
+
+    def pad(tekst: str) -> Path:
+        if tekst.endswith(("/", os.sep)):
+            raise argparse.ArgumentTypeError(
+                f"{tekst} is een map; geef ook de naam van het bestand, bijvoorbeeld "
+                f"{tekst}{voorbeeld}."
+            )
+        return Path(tekst).expanduser()
+
+    return pad
 
 
 def reden(fout: OSError) -> str:

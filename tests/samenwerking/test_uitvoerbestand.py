@@ -97,6 +97,40 @@ def test_a_path_that_cannot_be_written_is_refused_in_dutch(
 
 
 @pytest.mark.parametrize("opdracht", OPDRACHTEN)
+def test_a_folder_given_with_a_slash_is_refused_and_a_quoted_home_is_expanded(
+    opdracht,
+    register,
+    klein,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+):
+    """`backups/` names a folder: refused before any work, with a file name to add, instead
+    of a file called `backups`; `~/…` that the shell did not expand (quoted) is the home."""
+    argumenten, optie, _gevolg = _opdrachten(klein)[opdracht]
+    map = tmp_path / "werk"
+    (map / "backups").mkdir(parents=True)
+    monkeypatch.chdir(map)
+    verbanden = Samenwerkingsverband.objects.count()
+    for folder in ("backups/", "nieuw/"):
+        with pytest.raises(CommandError) as fout:
+            call_command(opdracht, *argumenten(folder), stdout=io.StringIO(), stderr=io.StringIO())
+        melding = str(fout.value)
+        assert melding.startswith(
+            f"Fout: argument {optie}: {folder} is een map; geef ook de naam van het bestand, "
+            f"bijvoorbeeld {folder}"
+        ), melding
+    assert _inhoud(map) == ["backups"]
+    assert Samenwerkingsverband.objects.count() == verbanden
+
+    thuis = tmp_path / "thuis"
+    thuis.mkdir()
+    monkeypatch.setenv("HOME", str(thuis))
+    call_command(opdracht, *argumenten("~/uitvoer"), stdout=io.StringIO(), stderr=io.StringIO())
+    assert _inhoud(thuis) == ["uitvoer"]
+    assert not (map / "~").exists()
+
+
+@pytest.mark.parametrize("opdracht", OPDRACHTEN)
 def test_a_relative_path_and_an_existing_file(
     opdracht,
     register,

@@ -1,8 +1,6 @@
-from pathlib import Path
-
 from regioreg.commands import DutchCommand
 from samenwerking.backup import naar_json, register_exporteren
-from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar
+from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar, uitvoerpad
 
 
 class Command(DutchCommand):
@@ -12,13 +10,18 @@ class Command(DutchCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("bestand", nargs="?", help="pad van het JSON-bestand (leeg: stdout)")
+        parser.add_argument(
+            "bestand",
+            nargs="?",
+            type=uitvoerpad("register.json"),
+            help="pad van het JSON-bestand (leeg: stdout)",
+        )
 
     def handle(self, *args, **options):
         if not options["bestand"]:
             self.stdout.write(naar_json(register_exporteren()))
             return
-        pad = Path(options["bestand"])
+        pad = options["bestand"]
         schrijfbaar(pad, optie="bestand")  # before the whole register is read
         bestand_schrijven(pad, naar_json(register_exporteren()).encode(), optie="bestand")
         self.stderr.write(f"Register geschreven naar {pad}.")

@@ -8,7 +8,7 @@ from regioreg.commands import DutchCommand
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.roo import SCHEMA_NAAM, RooFout
 from samenwerking.roo_export import roo_exporteren, standaard_schema
-from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar
+from samenwerking.uitvoerbestand import bestand_schrijven, schrijfbaar, uitvoerpad
 
 
 class Command(DutchCommand):
@@ -26,7 +26,9 @@ class Command(DutchCommand):
             "--regeling", action="append", help="uuid van een samenwerkingsverband (herhaalbaar)"
         )
         parser.add_argument("--peildatum", help="JJJJ-MM-DD, standaard vandaag")
-        parser.add_argument("--uitvoer", type=Path, help="bestand; standaard de terminal")
+        parser.add_argument(
+            "--uitvoer", type=uitvoerpad("regelingen.xml"), help="bestand; standaard de terminal"
+        )
         parser.add_argument("--schema", type=Path, help=f"{SCHEMA_NAAM} om tegen te controleren")
 
     def handle(self, *args, **options):

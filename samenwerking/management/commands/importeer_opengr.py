@@ -16,7 +16,12 @@ from samenwerking.opengr import (
     rapport_rijen,
     standaard_map,
 )
-from samenwerking.uitvoerbestand import NIETS_INGELEZEN, rapport_schrijven, schrijfbaar
+from samenwerking.uitvoerbestand import (
+    NIETS_INGELEZEN,
+    rapport_schrijven,
+    schrijfbaar,
+    uitvoerpad,
+)
 
 
 def _procent(getal: float) -> str:
@@ -42,7 +47,7 @@ class Command(DutchCommand):
         )
         parser.add_argument(
             "--rapport",
-            type=Path,
+            type=uitvoerpad("importrapport-opengr.csv"),
             default=Path("importrapport-opengr.csv"),
             help="CSV met per regel wat ermee gebeurde (standaard: %(default)s)",
         )

@@ -9,7 +9,12 @@ from samenwerking.geschiedenis import als_opdracht
 from samenwerking.roo import RooFout, bestanden_lezen
 from samenwerking.roo_download import export_downloaden
 from samenwerking.roo_import import Wijzigingssoort, roo_importeren, verslagregels
-from samenwerking.uitvoerbestand import NIETS_INGELEZEN, rapport_schrijven, schrijfbaar
+from samenwerking.uitvoerbestand import (
+    NIETS_INGELEZEN,
+    rapport_schrijven,
+    schrijfbaar,
+    uitvoerpad,
+)
 
 MAX_NIEUW_GETOOND = 25
 BESTANDEN = (
@@ -84,7 +89,9 @@ class Command(DutchCommand):
             help="oo-export.xsd om tegen te controleren (standaard: naast het bestand)",
         )
         parser.add_argument(
-            "--rapport", type=Path, help="CSV met elke wijziging, conflict en melding"
+            "--rapport",
+            type=uitvoerpad("rapport.csv"),
+            help="CSV met elke wijziging, conflict en melding",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
