@@ -327,6 +327,7 @@ class JaarcijfersSerializer(RegisterSerializer):
 class DocumentSerializer(RegisterSerializer):
     document_url = LinkField(
         source="url",
+        label=_("Adres van het document"),
         max_length=500,
         required=False,
         allow_blank=True,

@@ -143,7 +143,7 @@ def test_the_api_refuses_an_ftp_link_of_a_document(beheerder, waarde):
         "documentUrl": waarde,
     }
     antwoord = beheerder.post("/api/v1/documenten", body, format="json")
-    assert ongeldig(antwoord) == {"documentUrl": "Document url: " + GEEN_LINK}
+    assert ongeldig(antwoord) == {"documentUrl": "Adres van het document: " + GEEN_LINK}
     assert not Document.objects.filter(titel="Begroting 2026").exists()
 
 
