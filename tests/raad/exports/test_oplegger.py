@@ -26,6 +26,32 @@ def test_oplegger_for_a_gemeente(client, zaanstad):
     assert "Zaanstad neemt niet deel aan" in niet.content.decode()
 
 
+def test_oplegger_says_why_the_change_in_begroot_is_unknown(client, zaanstad):
+    """The unknown change in begroot says which year has no begroot bijdrage."""
+    ggd = zaanstad.deelnames.get(samenwerkingsverband__naam="GGD Zaanstreek-Waterland")
+    url = f"/gemeenten/GM0479/samenwerkingsverbanden/{ggd.samenwerkingsverband.uuid}/oplegger/"
+
+    def verschil(jaar):
+        antwoord = client.get(url, {"jaar": jaar})
+        assert antwoord.status_code == 200
+        tekst = " ".join(antwoord.content.decode().split())
+        return tekst.split("Verschil begroot: ")[1].split("</p>")[0]
+
+    # The fixture records a begroot bijdrage of 2025 only.
+    assert verschil(2025) == (
+        'onbekend <span class="bijschrift">(geen begrote bijdrage vastgelegd voor 2024)</span>'
+    )
+    assert verschil(2026) == (
+        'onbekend <span class="bijschrift">(geen begrote bijdrage vastgelegd voor 2026)</span>'
+    )
+    assert verschil(2030) == (
+        'onbekend <span class="bijschrift">'
+        "(geen begrote bijdrage vastgelegd voor 2029 en 2030)</span>"
+    )
+    f.BijdrageFactory(deelname=ggd, jaar=2024, bedrag=Decimal("2000000"))
+    assert verschil(2025) == "+ € 500.001 (+25,0%)"  # begroot 2025: € 2.500.001
+
+
 def test_oplegger_shows_the_figures_of_the_year_it_shows_the_bijdrage_of(client, zaanstad):
     """Beside the bijdrage of 2025 the oplegger shows the arrangement's figures of 2025, as
     the verbonden-partijen list of 2025 does, not those of a later begroting."""
