@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from lxml import etree
 
 from .constants import Bevoegdheidsverkrijging, DeelnemendOrgaan, Vorm
+from .peilmoment import DATUM_MAX, DATUM_MIN, binnen_bereik
 from .periode import loopt_op
 
 NS = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.3"
@@ -292,11 +293,17 @@ class _Lezer:
         if not tekst:
             return None
         try:
-            return datetime.date.fromisoformat(tekst[:10])
+            datum = datetime.date.fromisoformat(tekst[:10])
         except ValueError:
-            gevonden = _kind(element, pad)
-            waarin.append(f"regel {gevonden.sourceline}: {wat} {tekst!r} is geen datum.")
-            return None
+            datum, bezwaar = None, "is geen datum"
+        else:
+            # What regioreg stores (peilmoment): said here, with the line and the field, rather
+            # than when the row is saved.
+            bezwaar = f"valt buiten {DATUM_MIN} tot en met {DATUM_MAX}"
+        if datum is not None and binnen_bereik(datum):
+            return datum
+        waarin.append(f"regel {_kind(element, pad).sourceline}: {wat} {tekst!r} {bezwaar}.")
+        return None
 
     def verwijzing(self, element, pad: str) -> Verwijzing | None:
         gevonden = _kind(element, pad)
