@@ -295,13 +295,13 @@ class _Lezer:
         try:
             datum = datetime.date.fromisoformat(tekst[:10])
         except ValueError:
-            datum, bezwaar = None, "is geen datum"
+            bezwaar = "is geen datum"
         else:
+            if binnen_bereik(datum):
+                return datum
             # What regioreg stores (peilmoment): said here, with the line and the field, rather
             # than when the row is saved.
             bezwaar = f"valt buiten {DATUM_MIN} tot en met {DATUM_MAX}"
-        if datum is not None and binnen_bereik(datum):
-            return datum
         waarin.append(f"regel {_kind(element, pad).sourceline}: {wat} {tekst!r} {bezwaar}.")
         return None
 

@@ -2,7 +2,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -59,6 +59,22 @@ def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
         procent = (delta / abs(oud) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         tekst += f" ({'+' if procent > 0 else '−'}{nederlands_getal(abs(procent), 1)}%)"
     return _cijfertekst(tekst)
+
+
+@register.simple_tag
+def verschil_begroot(nieuw: Decimal | None, oud: Decimal | None, jaar: int) -> str:
+    """The change in a begroot bijdrage from the year before `jaar` (`verschil`); when that is
+    unknown, which of the two years has no begroot bijdrage."""
+    if nieuw is not None and oud is not None:
+        return verschil(nieuw, oud)
+    if nieuw is None and oud is None:
+        reden = _("geen begrote bijdrage vastgelegd voor %(vorig)s en %(jaar)s")
+    elif nieuw is None:
+        reden = _("geen begrote bijdrage vastgelegd voor %(jaar)s")
+    else:
+        reden = _("geen begrote bijdrage vastgelegd voor %(vorig)s")
+    uitleg = reden % {"vorig": jaar - 1, "jaar": jaar}
+    return format_html('{} <span class="bijschrift">({})</span>', _("onbekend"), uitleg)
 
 
 @register.simple_tag
