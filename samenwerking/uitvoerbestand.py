@@ -21,6 +21,7 @@ from django.core.management.base import CommandError
 WAT_TE_DOEN = "Kies een map die bestaat en waarin u mag schrijven."
 NIETS_GESCHREVEN = "Niets geschreven."
 NIETS_INGELEZEN = "Niets ingelezen."
+PROEF = "Proef (--dry-run): er is niets opgeslagen."
 
 
 def uitvoerpad(voorbeeld: str):
@@ -38,6 +39,20 @@ def uitvoerpad(voorbeeld: str):
         return Path(tekst).expanduser()
 
     return pad
+
+
+def importopties(parser, *, rapport: str, voorbeeld: str, standaard: bool = False) -> None:
+    """The options of an import command: `--rapport` (a CSV of what the import did; help text
+    `rapport`, file name `voorbeeld`, written by default when `standaard`) and `--dry-run`."""
+    parser.add_argument(
+        "--rapport",
+        type=uitvoerpad(voorbeeld),
+        default=Path(voorbeeld) if standaard else None,
+        help=f"{rapport} (standaard: %(default)s)" if standaard else rapport,
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
+    )
 
 
 def reden(fout: OSError) -> str:

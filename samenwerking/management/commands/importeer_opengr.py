@@ -18,9 +18,10 @@ from samenwerking.opengr import (
 )
 from samenwerking.uitvoerbestand import (
     NIETS_INGELEZEN,
+    PROEF,
+    importopties,
     rapport_schrijven,
     schrijfbaar,
-    uitvoerpad,
 )
 
 
@@ -45,14 +46,11 @@ class Command(DutchCommand):
         parser.add_argument(
             "--dsta", type=Path, help=f"{DSTA_BESTAND} (standaard: REGIOREG_BRONNEN/opengr)"
         )
-        parser.add_argument(
-            "--rapport",
-            type=uitvoerpad("importrapport-opengr.csv"),
-            default=Path("importrapport-opengr.csv"),
-            help="CSV met per regel wat ermee gebeurde (standaard: %(default)s)",
-        )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
+        importopties(
+            parser,
+            rapport="CSV met per regel wat ermee gebeurde",
+            voorbeeld="importrapport-opengr.csv",
+            standaard=True,
         )
 
     @als_opdracht
@@ -78,7 +76,7 @@ class Command(DutchCommand):
 
         schrijf = self.stdout.write
         if verslag.proef:
-            schrijf(self.style.WARNING("Proef (--dry-run): er is niets opgeslagen."))
+            schrijf(self.style.WARNING(PROEF))
         schrijf(f"Regels gelezen: {len(verslag.regels)}")
         schrijf(
             f"  gemeente: {verslag.aantal(GEMEENTE)} "

@@ -11,9 +11,10 @@ from samenwerking.roo_download import export_downloaden
 from samenwerking.roo_import import Wijzigingssoort, roo_importeren, verslagregels
 from samenwerking.uitvoerbestand import (
     NIETS_INGELEZEN,
+    PROEF,
+    importopties,
     rapport_schrijven,
     schrijfbaar,
-    uitvoerpad,
 )
 
 MAX_NIEUW_GETOOND = 25
@@ -88,13 +89,8 @@ class Command(DutchCommand):
             type=Path,
             help="oo-export.xsd om tegen te controleren (standaard: naast het bestand)",
         )
-        parser.add_argument(
-            "--rapport",
-            type=uitvoerpad("rapport.csv"),
-            help="CSV met elke wijziging, conflict en melding",
-        )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="alles nagaan en melden, niets opslaan"
+        importopties(
+            parser, rapport="CSV met elke wijziging, conflict en melding", voorbeeld="rapport.csv"
         )
 
     @als_opdracht
@@ -148,7 +144,7 @@ class Command(DutchCommand):
     def _schrijven(self, verslag, verbosity: int) -> None:
         schrijf = self.stdout.write
         if verslag.proef:
-            schrijf(self.style.WARNING("Proef (--dry-run): er is niets opgeslagen."))
+            schrijf(self.style.WARNING(PROEF))
         schrijf(f"Gelezen: {', '.join(verslag.bestanden)}")
         for regel in verslagregels(verslag):
             schrijf(regel)
