@@ -176,6 +176,23 @@ def test_kalender_filter_never_covers_its_button(pagina, register, breedte):
 
 
 @pytest.mark.parametrize("breedte", BREEDTES)
+def test_search_form_stands_apart_with_its_button_beside_the_field(pagina, referentiedata, breedte):
+    """The search label stood glued to the introduction (0 px), and the Zoeken button was
+    16 px shorter than the field beside it."""
+    pagina.set_viewport_size({"width": breedte, "height": 800})
+    pagina.goto(pagina.basis + "/")
+    inleiding = pagina.locator("p.inleiding")
+    label = pagina.get_by_text("Zoek een gemeente of samenwerkingsverband", exact=True)
+    veld = pagina.get_by_role("searchbox")
+    knop = pagina.get_by_role("button", name="Zoeken")
+    expect(knop).to_be_visible()
+    i, lb, v, k = (x.bounding_box() for x in (inleiding, label, veld, knop))
+    assert lb["y"] - (i["y"] + i["height"]) >= 16
+    if k["y"] < v["y"] + v["height"]:  # beside the field (on a phone it may wrap below)
+        assert (k["y"], k["height"]) == (v["y"], v["height"])
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
 def test_domein_chart_labels_are_readable_in_full(pagina, referentiedata, breedte):
     """The chart cut every label at 30 characters ("Veiligheidsregio Noord-Hollan…" twice)
     and, on a phone, shrank with the screen to text of about 5 px."""
