@@ -9,12 +9,9 @@ import pytest
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.selectors import ranglijst_van_domein
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -70,7 +67,7 @@ def test_ranking_page(client, veiligheid):
     Samenwerkingsverband.objects.filter(naam="VR Noord").update(slug="vr-noord")
     antwoord = client.get("/domeinen/veiligheid-test/", {"jaar": "2025"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert (
         "3 van 4 regelingen (veiligheidstest) hebben bijdragen en inwoners vastgelegd voor 2025."
         in tekst
@@ -113,12 +110,12 @@ def test_ranking_query_count(client, referentiedata, aantal, django_assert_num_q
     # 1 domein, 2 its regelingen in the year, 3 their gemeenten's bijdragen summed and inwoners.
     with django_assert_num_queries(3):
         antwoord = client.get("/domeinen/ggd-test/", {"jaar": "2025"})
-    assert f"{aantal} van {aantal} regelingen" in _tekst(antwoord)
+    assert f"{aantal} van {aantal} regelingen" in paginatekst(antwoord)
 
 
 def test_ranking_page_says_once_that_a_year_has_no_regelingen(client, veiligheid):
     Samenwerkingsverband.objects.update(ingangsdatum=datetime.date(2015, 1, 1))
-    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
+    tekst = paginatekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
     assert "Er zijn geen regelingen van het domein Veiligheidstest met een looptijd in 1990." in (
         tekst
     )
@@ -129,12 +126,12 @@ def test_ranking_page_wording_fits_a_future_year_and_one_regeling(client, veilig
     veiligheid.samenwerkingsverbanden.remove(
         *Samenwerkingsverband.objects.exclude(naam="VR Amsterdam")
     )
-    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2040"}))
+    tekst = paginatekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2040"}))
     assert "Alle regelingen van het domein Veiligheidstest met een looptijd in 2040," in tekst
     assert "liepen" not in tekst
     # The only regeling has no figures for 2040, so none of one has: "hebben" (plural, 0).
     assert "0 van 1 regelingen (veiligheidstest) hebben bijdragen" in tekst
-    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
+    tekst = paginatekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
     assert (
         "1 van 1 regelingen (veiligheidstest) heeft bijdragen en inwoners vastgelegd voor 2025."
         in tekst
@@ -146,7 +143,7 @@ def test_a_domein_no_regeling_has_says_so_and_where_domeinen_come_from(client, v
     regeling: their pages showed an empty table "in 2025", as if only that year were empty."""
     antwoord = client.get("/domeinen/gezondheid/", {"jaar": "2025"})  # from migration 0002
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Geen enkele regeling heeft het domein Publieke gezondheid, in geen enkel jaar." in (
         tekst
     )
@@ -157,9 +154,9 @@ def test_a_domein_no_regeling_has_says_so_and_where_domeinen_come_from(client, v
     f.SamenwerkingsverbandFactory(alleen_historisch=True).domeinen.add(
         f.DomeinFactory(code="oud-test", naam="Oud")
     )
-    assert "Geen enkele regeling" in _tekst(client.get("/domeinen/oud-test/"))
+    assert "Geen enkele regeling" in paginatekst(client.get("/domeinen/oud-test/"))
     # A domein with regelingen, none in the year: the year is what is empty.
-    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
+    tekst = paginatekst(client.get("/domeinen/veiligheid-test/", {"jaar": "1990"}))
     assert "Geen enkele regeling" not in tekst
 
 
@@ -167,7 +164,7 @@ def test_a_domein_named_in_lower_case_is_titled_with_a_capital(client, veilighei
     # The national register's beleidsterreinen are written in lower case.
     veiligheid.naam = "openbare orde en veiligheid | veiligheid"
     veiligheid.save()
-    tekst = _tekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
+    tekst = paginatekst(client.get("/domeinen/veiligheid-test/", {"jaar": "2025"}))
     assert "<h1>Openbare orde en veiligheid | veiligheid: kosten per inwoner vergeleken</h1>" in (
         tekst
     )

@@ -7,15 +7,12 @@ import pytest
 from raad.kalender import evaluatiestand, jaren_later
 from samenwerking.constants import Vorm
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import BestuursvergaderingFactory, EvaluatieFactory
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def test_years_later_keeps_the_day_and_moves_29_february_back():
@@ -89,7 +86,7 @@ def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(clien
     )
     EvaluatieFactory(samenwerkingsverband=verband, datum=D(2017, 3, 1), conclusie="Eerste.")
     BestuursvergaderingFactory(samenwerkingsverband=verband, jaar=2026, datum=D(2025, 7, 3))
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
     assert '<a href="#kalender">Kalender</a>' in tekst
     kalender = tekst.split('id="kalender-kop"')[1].split("</section>")[0]
     assert "P&amp;C-termijnen van begrotingsjaar 2026" in kalender
@@ -112,7 +109,7 @@ def test_arrangement_page_shows_pc_cycle_evaluations_and_the_wgr_checklist(clien
 
 def test_arrangement_without_a_budget_says_the_pc_cycle_does_not_apply(client, pc_regels):
     verband = f.SamenwerkingsverbandFactory(vorm=Vorm.REGELING_ZONDER_MEER)
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{verband.slug}/", PEIL))
     assert "Een regeling zonder meer heeft geen eigen begroting" in tekst
     assert 'Volgende evaluatie uiterlijk</dt> <dd><span class="onbekend">onbekend' in tekst
 
@@ -134,4 +131,4 @@ def test_arrangement_page_query_count_with_evaluations(
     # tables, 21-22 kaders and doelen (raad.sturing_selectors).
     with django_assert_num_queries(22):
         antwoord = client.get("/samenwerkingsverbanden/met-evaluaties/", PEIL)
-    assert _tekst(antwoord).count("De samenwerking werkt") == aantal
+    assert paginatekst(antwoord).count("De samenwerking werkt") == aantal

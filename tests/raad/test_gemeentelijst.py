@@ -10,16 +10,13 @@ import pytest
 from samenwerking.constants import BijdrageSoort, Functie, OrgaanSoort, Vorm, ZetelRol
 from samenwerking.models import Domein
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 PEIL = {"peildatum": "2025-06-01"}
 PAGINA = "/gemeenten/GM0479/"
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def _regeling(gemeente, naam, bedrag=None, *, vorm=Vorm.OPENBAAR_LICHAAM, domeinen=(), zetel=True):
@@ -68,7 +65,7 @@ def test_the_list_sorts_by_name_form_and_bijdrage(client, drie, sorteer, verwach
     parameters = {**PEIL, "indeling": "domein"} | ({"sorteer": sorteer} if sorteer else {})
     antwoord = client.get(PAGINA, parameters)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert _volgorde(tekst, drie) == verwacht
     # The sorted column's header says so; the others do not.
     assert tekst.count("aria-sort=") == 1
@@ -100,7 +97,7 @@ def test_the_list_filters_by_domain_form_verbonden_partij_and_karakter(client, z
     def lijst(**filters):
         antwoord = client.get(PAGINA, {**PEIL, **filters})
         assert antwoord.status_code == 200
-        tekst = _tekst(antwoord)
+        tekst = paginatekst(antwoord)
         return sorted(_volgorde(tekst, alle)), tekst
 
     rijen, tekst = lijst(domein="jeugd")
@@ -138,7 +135,7 @@ def test_each_row_links_its_pages_and_shows_its_labels(client, zaanstad):
     bravo = _regeling(zaanstad, "Bravo", None, vorm=Vorm.REGELING_ZONDER_MEER, zetel=False)
     antwoord = client.get(PAGINA, {**PEIL, "jaar": "2025"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     lijst, naast = tekst.split('id="analyse"')
     alfa_rij = lijst[lijst.index(">Alfa</a>") :].split("</tr>")[0]
     bravo_rij = lijst[lijst.index(">Bravo</a>") :].split("</tr>")[0]
@@ -179,7 +176,7 @@ def test_each_group_has_a_subtotal_and_unknown_is_never_zero(client, zaanstad):
     _regeling(zaanstad, "Twee", "300.10")
     _regeling(zaanstad, "Drie", None)
     _regeling(zaanstad, "Vier", None, vorm=Vorm.GEMEENSCHAPPELIJK_ORGAAN)
-    tekst = _tekst(client.get(PAGINA, PEIL))
+    tekst = paginatekst(client.get(PAGINA, PEIL))
     subtotalen = re.findall(r'<tr class="subtotaal">(.*?)</tr>', tekst)
     assert len(subtotalen) == 2
     ol, go = subtotalen
@@ -211,7 +208,7 @@ def test_sorting_filtering_and_subtotals_keep_a_constant_query_count(
         with django_assert_num_queries(6):
             antwoord = client.get(PAGINA, {**PEIL, **parameters})
         assert antwoord.status_code == 200
-        assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+        assert f"{aantal} samenwerkingsverband" in paginatekst(antwoord)
 
 
 def test_a_bad_parameter_is_explained_and_resets_only_itself(client, zaanstad):
@@ -222,7 +219,7 @@ def test_a_bad_parameter_is_explained_and_resets_only_itself(client, zaanstad):
         PAGINA, {**PEIL, "jaar": "twintig", "domein": "jeugd", "sorteer": "grootte"}
     )
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Jaar: vul een jaartal in, bijvoorbeeld 2025." in tekst
     assert (
         "Sorteer: kies naam, vorm of bijdrage (met - ervoor: aflopend). Getoond: op naam." in tekst
@@ -234,10 +231,10 @@ def test_a_bad_parameter_is_explained_and_resets_only_itself(client, zaanstad):
 
     onbekend = client.get(PAGINA, {**PEIL, "domein": "ruimtevaart"})
     assert onbekend.status_code == 400
-    tekst = _tekst(onbekend)
+    tekst = paginatekst(onbekend)
     assert "Domein: Zaanstad heeft op deze peildatum geen verband in „ruimtevaart”." in tekst
     assert "2 samenwerkingsverbanden op 1 juni 2025" in tekst
-    groep = _tekst(client.get(PAGINA, {**PEIL, "indeling": "alfabet"}))
+    groep = paginatekst(client.get(PAGINA, {**PEIL, "indeling": "alfabet"}))
     assert "Groepeer: kies per vorm, per domein of per motief. Getoond: per vorm." in groep
 
 
@@ -294,7 +291,7 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
 
     antwoord = client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "<h1>Wie vertegenwoordigt Zaanstad?</h1>" in tekst
     assert 'aria-current="page">Vertegenwoordigers</a>' in tekst
     assert "2 vertegenwoordigers met 4 zetels op 1 juni 2025" in tekst
@@ -326,7 +323,7 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
 
 
 def test_representatives_tab_without_any_says_so_once(client, zaanstad):
-    tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL))
     assert '<h2 id="personen-kop">Vertegenwoordigers op 1 juni 2025</h2>' in tekst
     assert "Er zijn voor deze gemeente op 1 juni 2025 geen vertegenwoordigers vastgelegd." in tekst
     assert "0 vertegenwoordigers" not in tekst and "0 zetels" not in tekst
@@ -341,4 +338,4 @@ def test_representatives_tab_query_count(client, zaanstad, aantal, django_assert
     with django_assert_num_queries(5):
         antwoord = client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL)
     assert antwoord.status_code == 200
-    assert f"{aantal} vertegenwoordiger" in _tekst(antwoord)
+    assert f"{aantal} vertegenwoordiger" in paginatekst(antwoord)

@@ -9,9 +9,9 @@ import pytest
 from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Domein, Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.paginahulp import PEIL
 from tests.raad.paginahulp import verband_met_alles as _verband_met_alles
-from tests.samenwerking.importhulp import paginatekst as _tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_gemeente_page_lists_arrangements_representatives_and_costs(client, zaan
         soort=BijdrageSoort.GEREALISEERD,
         bedrag=Decimal("480000"),
     )
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "<h1>Gemeente Zaanstad</h1>" in tekst
     assert "2 samenwerkingsverbanden op 1 juni 2025" in tekst
     assert "Veiligheidsregio Zaanstreek-Waterland</a>" in tekst
@@ -46,7 +46,7 @@ def test_gemeente_page_lists_arrangements_representatives_and_costs(client, zaan
 def test_change_against_the_previous_year(client, zaanstad):
     _verband_met_alles(zaanstad, "Omgevingsdienst", "1100", vorig="1000")
     _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     assert '<td class="getal">+ € 100 (+10,0%)</td>' in tekst
     assert "Verschil met 2024" in tekst
     # The total change compares only what is begroot in both years: the recreatieschap, new
@@ -62,7 +62,7 @@ def test_change_against_the_previous_year_unknown_without_a_comparable_arrangeme
     client, zaanstad
 ):
     _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     # Said why, in the words of the hint beside a known change.
     assert (
         '<dt>Verschil begroot met 2024</dt><dd>onbekend <span class="bijschrift">'
@@ -78,10 +78,10 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
     _verband_met_alles(
         zaanstad, "Belastingsamenwerking", "1", vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE
     )
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
     assert captions[:2] == ["Gemeenschappelijk orgaan", "Bedrijfsvoeringsorganisatie"]
-    tekst = _tekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
     captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
     # The list per domain, then the analysis tables per motive and per domain.
     assert captions == [
@@ -99,11 +99,11 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
 def test_per_inwoner_when_population_is_known(client, zaanstad):
     _verband_met_alles(zaanstad, "GGD", "162500")
     f.InwonertalFactory(gemeente=zaanstad, jaar=2025, aantal=162500)
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "€ 1,00" in tekst and "162.500 inwoners" in tekst
     # A bijdrage without an amount is not in the figure per inwoner, and the figure says so.
     f.DeelnameFactory(gemeente=zaanstad, samenwerkingsverband__naam="Recreatieschap")
-    tekst = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     assert '€ 1,00 <span class="bijschrift">(162.500 inwoners; 1 bijdrage onbekend, niet ' in (
         tekst
     )
@@ -111,14 +111,14 @@ def test_per_inwoner_when_population_is_known(client, zaanstad):
     purmerend = Gemeente.objects.get(cbs_code="GM0439")
     f.DeelnameFactory(gemeente=purmerend)
     f.InwonertalFactory(gemeente=purmerend, jaar=2025, aantal=90000)
-    tekst = _tekst(client.get("/gemeenten/GM0439/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0439/", PEIL))
     assert '<dd>onbekend <span class="bijschrift">(90.000 inwoners)</span></dd>' in tekst
 
 
 def test_bad_input_is_explained_and_the_page_falls_back_to_today(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/", {"jaar": "twintig", "peildatum": "31-02-2025"})
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Jaar: vul een jaartal in, bijvoorbeeld 2025." in tekst
     assert "Peildatum: vul een geldige datum in (JJJJ-MM-DD). Getoond: vandaag." in tekst
     vandaag = datetime.date.today()
@@ -130,7 +130,7 @@ def test_a_year_not_in_the_digits_0_to_9_is_refused_as_the_api_does(client, zaan
     # Python read these as 2024; the API refuses them (one rule: peilmoment.JaarVeld).
     antwoord = client.get("/gemeenten/GM0479/", {"jaar": jaar})
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     vandaag = datetime.date.today()
     assert f"Jaar: vul een jaartal in, bijvoorbeeld 2025. Getoond: {vandaag.year}." in tekst
 
@@ -140,13 +140,13 @@ def test_lowercase_code_redirects_and_unknown_code_is_a_helpful_404(client, refe
     assert antwoord.status_code == 301 and antwoord.url == "/gemeenten/GM0479/?jaar=2024"
     niet = client.get("/gemeenten/GM9999/")
     assert niet.status_code == 404
-    tekst = _tekst(niet)
+    tekst = paginatekst(niet)
     assert "Er is geen gemeente met CBS-code GM9999." in tekst
     assert 'type="search" name="q"' in tekst
 
 
 def test_disappeared_gemeente_links_to_its_successors(client, referentiedata):
-    tekst = _tekst(client.get("/gemeenten/GM0140/"))  # Littenseradiel
+    tekst = paginatekst(client.get("/gemeenten/GM0140/"))  # Littenseradiel
     assert "Deze gemeente is opgeheven per 1 januari 2018." in tekst
     for opvolger in ("/gemeenten/GM0080/", "/gemeenten/GM1900/", "/gemeenten/GM1949/"):
         assert opvolger in tekst
@@ -159,18 +159,18 @@ def test_a_peildatum_outside_the_gemeentes_existence_is_said_on_each_page(client
     for pagina in ("", "vertegenwoordigers/", "partners/", "register/"):
         antwoord = client.get(f"/gemeenten/GM1949/{pagina}", {"peildatum": "2017-06-01"})
         assert antwoord.status_code == 200
-        tekst = _tekst(antwoord)
+        tekst = paginatekst(antwoord)
         assert (
             "Op 1 juni 2017 bestond Waadhoeke nog niet: de gemeente bestaat sinds 1 januari "
             "2018. Kies een latere peildatum om haar deelnames te zien. Ontstaan uit"
         ) in tekst, pagina
         assert '<a href="/gemeenten/GM0140/?peildatum=2017-06-01">Littenseradiel</a>' in tekst
         # After the opheffing, every page of the old gemeente says what to choose.
-        tekst = _tekst(client.get(f"/gemeenten/GM0140/{pagina}", {"peildatum": "2019-01-01"}))
+        tekst = paginatekst(client.get(f"/gemeenten/GM0140/{pagina}", {"peildatum": "2019-01-01"}))
         assert "Kies een peildatum vóór de opheffing om de deelnames van toen te zien." in tekst
-    tekst = _tekst(client.get("/gemeenten/GM1949/", {"peildatum": "2018-01-01"}))
+    tekst = paginatekst(client.get("/gemeenten/GM1949/", {"peildatum": "2018-01-01"}))
     assert "bestond Waadhoeke nog niet" not in tekst
-    tekst = _tekst(client.get("/gemeenten/GM0140/", {"peildatum": "2017-12-31"}))
+    tekst = paginatekst(client.get("/gemeenten/GM0140/", {"peildatum": "2017-12-31"}))
     assert "Kies een peildatum vóór de opheffing" not in tekst
 
 
@@ -182,7 +182,7 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
     f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
     moment = "?peildatum=2024-03-01&amp;jaar=2023"
     for pagina in ("", "vertegenwoordigers/", "partners/", "kalender/", "zienswijzen/"):
-        tekst = _tekst(
+        tekst = paginatekst(
             client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01", "jaar": 2023})
         )
         for tab in ("vertegenwoordigers", "register", "partners", "kalender", "zienswijzen"):
@@ -192,18 +192,18 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
         if pagina in ("kalender/", "zienswijzen/"):  # from today: they say so
             assert "de gekozen peildatum geldt hier niet, wel weer op de andere tabbladen" in tekst
     # A page without a jaar field keeps it for the next tab when its form is sent again.
-    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", {"jaar": 2023}))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/partners/", {"jaar": 2023}))
     assert '<input type="hidden" name="jaar" value="2023">' in tekst
     assert '<a href="/gemeenten/GM0439/?jaar=2023">Purmerend</a>' in tekst
     assert (
         f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;jaar=2023"
         in tekst
     )
-    register = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
+    register = paginatekst(client.get("/gemeenten/GM0479/register/", PEIL))
     assert f"{d.samenwerkingsverband.slug}/?gemeente=GM0479&amp;peildatum=2025-06-01" in register
     # The vertegenwoordigers table links each seat's arrangement at the chosen moment too.
     f.ZetelFactory(deelname=d, begindatum=datetime.date(2022, 6, 1))
-    tekst = _tekst(
+    tekst = paginatekst(
         client.get(
             "/gemeenten/GM0479/vertegenwoordigers/", {"peildatum": "2024-03-01", "jaar": 2023}
         )
@@ -214,7 +214,7 @@ def test_the_chosen_peildatum_and_jaar_survive_the_tabs_and_links(client, zaanst
     ) in tekst
     # Nothing chosen, or only bad input: plain links.
     for keuze in ({}, {"peildatum": "2024-02-30", "jaar": "x"}):
-        tekst = _tekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))
+        tekst = paginatekst(client.get("/gemeenten/GM0479/vertegenwoordigers/", keuze))
         assert 'href="/gemeenten/GM0479/partners/"' in tekst
 
 
@@ -229,17 +229,19 @@ def test_links_between_a_gemeentes_pages_keep_the_chosen_jaar(client, zaanstad):
     )
     keuze = {"peildatum": "2024-03-01", "jaar": "2023"}
     moment = "peildatum=2024-03-01&amp;jaar=2023"
-    tekst = _tekst(client.get("/gemeenten/GM0479/", keuze))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", keuze))
     assert f'<a href="/gemeenten/GM0479/register/?{moment}">Het register van' in tekst
     assert f'<a href="/gemeenten/GM0479/register/?formaat=xlsx&amp;{moment}">' in tekst
     assert f'<a href="/gemeenten/GM0479/partners/?{moment}">Met welke' in tekst
-    tekst = _tekst(client.get("/gemeenten/GM0479/", {"jaar": "2023"}))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/", {"jaar": "2023"}))
     assert '<a href="/gemeenten/GM0479/partners/?jaar=2023">Met welke' in tekst
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/", keuze))
+    tekst = paginatekst(
+        client.get(f"/samenwerkingsverbanden/{d.samenwerkingsverband.slug}/", keuze)
+    )
     assert f'<dd><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a></dd>' in tekst
     assert f'<th scope="row"><a href="/gemeenten/GM0479/?{moment}">Zaanstad</a>' in tekst
     # Littenseradiel (opgeheven 2018): its calendar sends the raad to its successors.
-    tekst = _tekst(client.get("/gemeenten/GM0140/kalender/", {"jaar": "2023"}))
+    tekst = paginatekst(client.get("/gemeenten/GM0140/kalender/", {"jaar": "2023"}))
     assert '<a href="/gemeenten/GM1900/kalender/?jaar=2023">' in tekst
 
 
@@ -250,14 +252,14 @@ def test_calendar_and_zienswijzen_forms_send_only_valid_moments_again(client, za
         for keuze in ({"peildatum": "2025-13-45", "jaar": "2023"}, {"peildatum": "abc"}):
             antwoord = client.get(f"/gemeenten/GM0479/{pagina}", keuze)
             assert antwoord.status_code == 200
-            tekst = _tekst(antwoord)
+            tekst = paginatekst(antwoord)
             assert 'name="peildatum"' not in tekst, (pagina, keuze)
             assert 'value="2025-13-45"' not in tekst and 'value="abc"' not in tekst
             # No chosen peildatum counts: no note that it does not apply here.
             assert "de gekozen peildatum geldt hier niet" not in tekst
-        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01"}))
+        tekst = paginatekst(client.get(f"/gemeenten/GM0479/{pagina}", {"peildatum": "2024-03-01"}))
         assert '<input type="hidden" name="peildatum" value="2024-03-01">' in tekst
-        tekst = _tekst(client.get(f"/gemeenten/GM0479/{pagina}", {"jaar": "2023"}))
+        tekst = paginatekst(client.get(f"/gemeenten/GM0479/{pagina}", {"jaar": "2023"}))
         assert '<input type="hidden" name="jaar" value="2023">' in tekst
 
 
@@ -276,9 +278,9 @@ def test_gemeente_page_query_count(client, zaanstad, aantal, django_assert_num_q
     for indeling in ("vorm", "domein", "motief"):
         with django_assert_num_queries(6):
             antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
-        assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
-        assert "Waarom en waarin: per motief en per domein" in _tekst(antwoord)
-        assert "De griffie heeft nog geen kaders van de raad vastgelegd." in _tekst(antwoord)
+        assert f"{aantal} samenwerkingsverband" in paginatekst(antwoord)
+        assert "Waarom en waarin: per motief en per domein" in paginatekst(antwoord)
+        assert "De griffie heeft nog geen kaders van de raad vastgelegd." in paginatekst(antwoord)
     # No arrangement of this karakter: nothing to compare per inwoner, so 5.
     with django_assert_num_queries(5):
         antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
@@ -312,7 +314,7 @@ def test_register_lists_exactly_the_legal_items(client, zaanstad):
         samenwerkingsverband__naam="Stichting Zaans Erfgoed",
     )  # not a GR
 
-    tekst = _tekst(client.get("/gemeenten/GM0479/register/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/register/", PEIL))
     assert "GGD Zaanstreek-Waterland</a></h2>" in tekst
     assert "Stichting Zaans Erfgoed" not in tekst
     assert "<li>Purmerend</li><li>Zaanstad</li>" in tekst.replace("> <", "><")
@@ -332,7 +334,7 @@ def test_register_query_count(client, zaanstad, aantal, django_assert_num_querie
     # 1 gemeente, 2 regelingen, 3 deelnemers, 4 grondslagen, 5 bevoegdheden.
     with django_assert_num_queries(5):
         antwoord = client.get("/gemeenten/GM0479/register/", PEIL)
-    assert _tekst(antwoord).count("<dt>Deelnemers</dt>") == aantal
+    assert paginatekst(antwoord).count("<dt>Deelnemers</dt>") == aantal
 
 
 # --- Partners --------------------------------------------------------------------------------
@@ -346,7 +348,7 @@ def test_partners_ranked_by_shared_arrangements(client, zaanstad):
         f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=purmerend)
         if i == 0:
             f.DeelnameFactory(samenwerkingsverband=d.samenwerkingsverband, gemeente=edam)
-    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/partners/", PEIL))
     assert tekst.index("Purmerend</a>") < tekst.index("Edam-Volendam</a>")
     assert "Zaanstad neemt deel aan 3 samenwerkingsverbanden." in tekst
     rij = tekst.split("Purmerend</a>")[1].split("</tr>")[0]

@@ -21,14 +21,11 @@ from samenwerking.constants import (
 )
 from samenwerking.models import Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 
 PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def test_addresses_for_a_list_are_those_of_verband_adres(referentiedata):
@@ -101,7 +98,7 @@ def test_a_row_shows_its_labels_organs_and_seats_in_words(client, referentiedata
     antwoord = client.get("/gemeenten/GM0479/", PEIL)
 
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord).split('id="analyse"')[0]
+    tekst = paginatekst(antwoord).split('id="analyse"')[0]
     rij = tekst[tekst.index(">Recreatieschap Twiske-Waterland</a>") :].split("</tr>")[0]
     assert '<span class="label label-karakter">uitvoerend en beleidsbepalend</span>' in rij
     assert "<td>Bedrijfsvoeringsorganisatie</td>" in rij

@@ -13,6 +13,7 @@ from raad.services import zienswijze_status_wijzigen
 from samenwerking.constants import Vorm
 from samenwerking.models import Gemeente, Samenwerkingsverband
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import (
     BestuursvergaderingFactory,
     EvaluatieFactory,
@@ -24,10 +25,6 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 VANDAAG = D(2025, 6, 1)
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -138,7 +135,7 @@ def test_filter_on_one_arrangement_and_leave_out_what_the_gemeente_is_not_in(zaa
 def test_calendar_page_shows_overdue_and_upcoming_and_links_the_feed(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/kalender/")
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "<h1>Kalender van de raad van Zaanstad</h1>" in tekst
     te_laat, komend = tekst.split('id="te-laat-kop"')[1].split('id="komend-kop"')
     assert "Te laat: 2" in te_laat
@@ -157,7 +154,7 @@ def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad)
     # Franekeradeel went up in Waadhoeke on 1 January 2018: no empty feed to subscribe to.
     antwoord = client.get("/gemeenten/GM0070/kalender/")
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Deze gemeente is opgeheven per 1 januari 2018." in tekst
     assert "Franekeradeel bestaat niet meer" in tekst
     assert (
@@ -166,7 +163,7 @@ def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad)
     ) in tekst
     assert "kalender.ics" not in tekst and "Abonneren op deze kalender" not in tekst
     # A gemeente that still exists keeps its feed.
-    assert "Abonneren op deze kalender" in _tekst(client.get("/gemeenten/GM1949/kalender/"))
+    assert "Abonneren op deze kalender" in paginatekst(client.get("/gemeenten/GM1949/kalender/"))
     # An old subscription fails and says where to go, instead of staying empty without a word.
     feed = client.get("/gemeenten/GM0070/kalender.ics")
     assert feed.status_code == 410
@@ -178,13 +175,13 @@ def test_calendar_of_a_merged_gemeente_points_to_its_successor(client, zaanstad)
 
 def test_calendar_page_filter_and_bad_filter(client, zaanstad):
     ggd = zaanstad.deelnames.get(samenwerkingsverband__afkorting="GGD ZW").samenwerkingsverband
-    tekst = _tekst(client.get("/gemeenten/GM0479/kalender/", {"verband": str(ggd.uuid)}))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/kalender/", {"verband": str(ggd.uuid)}))
     assert "Belastingsamenwerking Zaanstreek</a>" not in tekst
     assert f'<option value="{ggd.uuid}" selected>' in tekst
     assert f"kalender.ics?verband={ggd.uuid}" in tekst
     fout = client.get("/gemeenten/GM0479/kalender/", {"verband": "geen-uuid"})
     assert fout.status_code == 400
-    assert "Samenwerkingsverband: kies er een uit de lijst." in _tekst(fout)
+    assert "Samenwerkingsverband: kies er een uit de lijst." in paginatekst(fout)
     assert client.get("/gemeenten/GM9999/kalender/").status_code == 404
 
 
@@ -196,7 +193,7 @@ def test_an_arrangement_the_gemeente_is_not_in_is_refused_not_shown_as_empty(cli
     for kenmerk in (str(elders.uuid), "11111111-1111-1111-1111-111111111111"):
         antwoord = client.get("/gemeenten/GM0479/kalender/", {"verband": kenmerk})
         assert antwoord.status_code == 400
-        tekst = _tekst(antwoord)
+        tekst = paginatekst(antwoord)
         assert (
             "Samenwerkingsverband: Zaanstad neemt in deze periode niet deel aan het gekozen "
             "verband; kies er een uit de lijst. Getoond: alle samenwerkingsverbanden."
@@ -238,7 +235,7 @@ def test_calendar_page_query_count(client, zaanstad, aantal, django_assert_num_q
     # vaststellingsvergaderingen, 9 raadsvergaderingen.
     with django_assert_num_queries(9):
         antwoord = client.get("/gemeenten/GM0479/kalender/")
-    assert f"Regeling {aantal - 1}</option>" in _tekst(antwoord)
+    assert f"Regeling {aantal - 1}</option>" in paginatekst(antwoord)
 
 
 # --- The iCalendar feed ------------------------------------------------------------------------
@@ -348,7 +345,7 @@ def test_an_evaluation_every_year_reads_elk_jaar(client, zaanstad):
         gemeente=zaanstad, samenwerkingsverband__evaluatie_interval_jaren=1
     ).samenwerkingsverband
     EvaluatieFactory(samenwerkingsverband=jaarlijks, datum=D(2025, 1, 1))
-    tekst = _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/kalender/"))
     assert "Elk jaar; laatste evaluatie 1 januari 2025." in tekst
     assert "Elke 1 jaar" not in tekst
     assert "Elke 2 jaar; laatste evaluatie 1 mei 2023." in tekst  # the GGD's
@@ -383,7 +380,7 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
         raadsbesluit_datum=D(2025, 2, 6),
         reactie_bestuur="Overgenomen.",
     )
-    tekst = _tekst(client.get("/gemeenten/GM0479/zienswijzen/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/zienswijzen/"))
     assert "3 zienswijzen" in tekst
     rijen = {
         naam: tekst.split(naam)[1].split("</tr>")[0]
@@ -397,7 +394,7 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
     assert ">Ingediend</span>" in rijen["Begrotingswijziging 2025"]
     assert "na de uiterste datum" in rijen["Begrotingswijziging 2025"]
     assert "Overgenomen." in rijen["Begrotingswijziging 2025"]
-    gefilterd = _tekst(
+    gefilterd = paginatekst(
         client.get("/gemeenten/GM0479/zienswijzen/", {"status": "termijn_verstreken"})
     )
     assert "1 zienswijze" in gefilterd and "(van 3)" in gefilterd
@@ -406,10 +403,10 @@ def test_zienswijzen_list_shows_each_status_as_it_reads_today(client, zaanstad):
 
 
 def test_zienswijzen_list_says_which_empty_it_is(client, zaanstad):
-    leeg = _tekst(client.get("/gemeenten/GM0479/zienswijzen/", {"status": "ingediend"}))
+    leeg = paginatekst(client.get("/gemeenten/GM0479/zienswijzen/", {"status": "ingediend"}))
     assert "Er zijn geen zienswijzen vastgelegd die aan deze keuze voldoen." in leeg
     # A raad without any zienswijze: no "keuze" the visitor did not make.
-    tekst = _tekst(client.get("/gemeenten/GM0439/zienswijzen/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0439/zienswijzen/"))
     assert "Er zijn voor de raad van Purmerend nog geen zienswijzen vastgelegd." in tekst
     assert "aan deze keuze" not in tekst
 
@@ -421,7 +418,7 @@ def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(
         "/gemeenten/GM0479/zienswijzen/", {"verband": str(elders.samenwerkingsverband.uuid)}
     )
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert (
         "Samenwerkingsverband: de raad van Zaanstad heeft geen zienswijzeverzoek van het gekozen "
         "verband; kies er een uit de lijst. Getoond: alle samenwerkingsverbanden."
@@ -430,7 +427,7 @@ def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(
     # A bad status no longer drops the arrangement chosen with it.
     antwoord = client.get("/gemeenten/GM0479/zienswijzen/", {"status": "x", "verband": ggd.uuid})
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Status: kies er een uit de lijst. Getoond: alle statussen." in tekst
     assert f'<option value="{ggd.uuid}" selected>' in tekst
 
@@ -447,10 +444,10 @@ def test_a_zienswijze_on_the_agenda_after_its_deadline_is_flagged(client, zaanst
         "Geagendeerd voor de raad van 4 september 2025. Die vergadering ligt na de uiterste "
         "datum: agendeer de zienswijze eerder of vraag uitstel."
     )
-    assert melding in _tekst(client.get("/gemeenten/GM0479/kalender/"))
+    assert melding in paginatekst(client.get("/gemeenten/GM0479/kalender/"))
     event = _events(_feed(client))[f"zienswijze-{kadernota.uuid}@regioreg"]
     assert melding in " ".join(str(event["DESCRIPTION"]).split())
-    rij = _tekst(client.get("/gemeenten/GM0479/zienswijzen/")).split("Kadernota 2027")[1]
+    rij = paginatekst(client.get("/gemeenten/GM0479/zienswijzen/")).split("Kadernota 2027")[1]
     assert (
         'raad van 4 september 2025</span> <span class="label label-te-laat">na de uiterste '
         "datum</span>"
@@ -459,8 +456,8 @@ def test_a_zienswijze_on_the_agenda_after_its_deadline_is_flagged(client, zaanst
     zienswijze_status_wijzigen(
         zienswijze=kadernota, status=ZienswijzeStatus.GEAGENDEERD, raadsvergadering=D(2025, 7, 3)
     )
-    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/kalender/"))
-    assert "na de uiterste datum" not in _tekst(client.get("/gemeenten/GM0479/zienswijzen/"))
+    assert "na de uiterste datum" not in paginatekst(client.get("/gemeenten/GM0479/kalender/"))
+    assert "na de uiterste datum" not in paginatekst(client.get("/gemeenten/GM0479/zienswijzen/"))
 
 
 @pytest.mark.parametrize("aantal", [1, 30])
@@ -469,4 +466,4 @@ def test_zienswijzen_list_query_count(client, zaanstad, aantal, django_assert_nu
     # 1 gemeente with provincie, 2 zienswijzen with request and arrangement.
     with django_assert_num_queries(2):
         antwoord = client.get("/gemeenten/GM0479/zienswijzen/")
-    assert f"{aantal + 2} zienswijzen" in _tekst(antwoord)
+    assert f"{aantal + 2} zienswijzen" in paginatekst(antwoord)

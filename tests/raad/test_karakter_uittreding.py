@@ -14,6 +14,7 @@ from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.services import rij_opslaan
 from tests import factories as f
 from tests.api.hulp import probleem
+from tests.pagina import paginatekst
 from tests.toegang import account, api_client
 from tests.toegang.formulier import formulier_gegevens
 from toegang.models import RolSoort
@@ -27,10 +28,6 @@ UITTREDING = {
     "uittredingKosten": "Vijf jaar de bijdrage van het laatste jaar vóór de uittreding.",
     "uittredingTekst": "Een deelnemer kan uittreden per 1 januari, na twee jaar opzegging.",
 }
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -163,7 +160,7 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
     )
     antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL, follow=True)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "<dt>Karakter</dt> <dd>Beleidsbepalend</dd>" in tekst
     uittreding = tekst.split('id="uittreding"')[1]
     assert "<dt>Opzegtermijn</dt> <dd>24 maanden</dd>" in uittreding
@@ -171,7 +168,9 @@ def test_arrangement_page_shows_karakter_and_exit_terms(client, regio):
     assert '<dd>art. 38 · <a href="https://example.org/regeling">tekst van de regeling</a>' in (
         uittreding
     )
-    leeg = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL, follow=True))
+    leeg = paginatekst(
+        client.get(f"/samenwerkingsverbanden/{regio['ander'].uuid}/", PEIL, follow=True)
+    )
     assert "De uittredingsvoorwaarden zijn nog niet vastgelegd." in leeg
 
 
@@ -190,14 +189,14 @@ def test_gemeente_page_filters_on_karakter_and_shows_exit_terms(client, regio):
         toetredingsdatum=datetime.date(2020, 1, 1),
     ).samenwerkingsverband
 
-    alle = _tekst(client.get("/gemeenten/GM0479/", PEIL))
+    alle = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     assert "3 samenwerkingsverbanden op 1 juni 2025" in alle
     assert '<span class="label label-karakter">beleidsbepalend</span>' in alle
     assert "<dt>Opzegtermijn</dt> <dd>24 maanden</dd>" in alle
 
     antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "beleidsbepalend"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "2 samenwerkingsverbanden op 1 juni 2025" in tekst
     assert "(karakter: beleidsbepalend (ook beide); van 3)" in tekst
     assert regio["eigen"].naam in tekst and beide.naam in tekst
@@ -206,7 +205,7 @@ def test_gemeente_page_filters_on_karakter_and_shows_exit_terms(client, regio):
     # The grouping links keep the filter.
     assert "indeling=domein&amp;karakter=beleidsbepalend" in tekst
 
-    onbekend = _tekst(client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "onbekend"}))
+    onbekend = paginatekst(client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "onbekend"}))
     assert "Er zijn voor deze gemeente op 1 juni 2025 geen deelnames vastgelegd." not in onbekend
     assert "0 samenwerkingsverbanden op 1 juni 2025" in onbekend
     assert "Geen samenwerkingsverbanden met deze keuze (karakter: niet vastgelegd)." in onbekend
@@ -214,9 +213,11 @@ def test_gemeente_page_filters_on_karakter_and_shows_exit_terms(client, regio):
 
     fout = client.get("/gemeenten/GM0479/", {**PEIL, "karakter": "adviserend"})
     assert fout.status_code == 400
-    assert "Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend." in _tekst(fout)
+    assert "Karakter: kies alle, beleidsbepalend, uitvoerend, beide of onbekend." in paginatekst(
+        fout
+    )
     # Shown: all, on the peildatum asked for (a bad parameter resets only itself).
-    assert "3 samenwerkingsverbanden op 1 juni 2025" in _tekst(fout)
+    assert "3 samenwerkingsverbanden op 1 juni 2025" in paginatekst(fout)
 
 
 def test_api_filters_samenwerkingsverbanden_on_karakter(client, regio):

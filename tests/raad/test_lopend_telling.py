@@ -12,12 +12,9 @@ from django.utils import timezone
 
 from samenwerking.constants import Vorm
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def test_count_holds_what_is_in_force_today_and_says_so(client, referentiedata):
@@ -40,7 +37,7 @@ def test_count_holds_what_is_in_force_today_and_says_so(client, referentiedata):
         )
     f.SamenwerkingsverbandFactory(naam="Begint morgen", ingangsdatum=vandaag + dag)
     antwoord = client.get(reverse("raad:start"))
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert antwoord.status_code == 200
     assert "<strong>3</strong> lopende samenwerkingsverbanden" in tekst
     assert (
@@ -52,7 +49,7 @@ def test_count_holds_what_is_in_force_today_and_says_so(client, referentiedata):
 
 
 def test_bronnen_page_explains_the_count(client, referentiedata):
-    tekst = _tekst(client.get(reverse("raad:bronnen")))
+    tekst = paginatekst(client.get(reverse("raad:bronnen")))
     assert '<h2 id="lopend">Wat „lopend” betekent</h2>' in tekst
     assert "Het register heeft voor een regeling geen status „opgeheven”." in tekst
     assert "De einddatum die het register soms bij de uitvoerende organisatie" in tekst

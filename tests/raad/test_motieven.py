@@ -10,15 +10,12 @@ from samenwerking.constants import BijdrageSoort, Motief
 from samenwerking.models import Gemeente
 from samenwerking.selectors import deelnames_per_groep, deelnames_van_gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -79,7 +76,7 @@ def test_groups_per_motive_and_per_domain_with_count_and_cost(zaanstad):
 def test_gemeente_page_shows_the_analysis_and_groups_per_motive(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "motief"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     analyse = tekst.split('id="analyse-kop"')[1].split("</section>")[0]
     assert (
         '<tr><th scope="row">Kennis delen</th><td class="getal">2</td>'

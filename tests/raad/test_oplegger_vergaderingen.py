@@ -19,6 +19,7 @@ from raad.models import Bestuursvergadering, Raadsvergadering, Vergadering
 from samenwerking.models import Gemeente
 from samenwerking.services import rij_opslaan
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import ZienswijzeverzoekFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,16 +28,12 @@ D = datetime.date
 VANDAAG = D(2025, 5, 1)
 
 
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
-
-
 def _url(verband) -> str:
     return f"/gemeenten/GM0479/samenwerkingsverbanden/{verband.uuid}/oplegger/"
 
 
 def _sectie(antwoord) -> str:
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     begin = tekst.index('<h2 id="vergaderingen-kop">')
     return tekst[begin : tekst.index("</section>", begin)]
 
@@ -139,7 +136,7 @@ def test_a_decided_zienswijze_has_no_decision_date_in_the_oplegger(client, ggd):
 
 
 def _termijnen(antwoord) -> list[str]:
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     begin = tekst.index('<h2 id="pc-kop">')
     return [
         li.split("</li>")[0] for li in tekst[begin : tekst.index("</ul>", begin)].split("<li>")[1:]
@@ -185,7 +182,7 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
     ).samenwerkingsverband
     antwoord = client.get(_url(oud))
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert (
         "Zaanstad neemt op 1 mei 2025 niet deel aan dit samenwerkingsverband. Deelname: "
         "1 januari 2015 – 1 januari 2025. Kies een peildatum binnen de deelname"
@@ -197,7 +194,7 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
     # Before the regeling itself began (a deelname recorded from earlier): that is said.
     oud.ingangsdatum = D(2016, 1, 1)
     oud.save()
-    tekst = _tekst(client.get(_url(oud), {"peildatum": "2015-06-01"}))
+    tekst = paginatekst(client.get(_url(oud), {"peildatum": "2015-06-01"}))
     assert (
         "Zaanstad neemt op 1 juni 2015 niet deel aan dit samenwerkingsverband. Deelname: "
         "1 januari 2015 – 1 januari 2025. Het verband bestaat sinds 1 januari 2016."
@@ -208,7 +205,7 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
         samenwerkingsverband__naam="Recreatieschap",
         uittredingsdatum=D(2025, 8, 1),
     ).samenwerkingsverband
-    tekst = _tekst(client.get(_url(later)))
+    tekst = paginatekst(client.get(_url(later)))
     assert "niet deel aan dit samenwerkingsverband" not in tekst
     assert [t.split('datetime="')[1][:10] for t in _termijnen(client.get(_url(later)))] == [
         "2025-05-08",
@@ -218,7 +215,7 @@ def test_oplegger_of_a_regeling_the_gemeente_left_says_so_and_lists_no_later_ter
 
 
 def test_oplegger_links_back_with_the_chosen_moment(client, ggd):
-    tekst = _tekst(client.get(_url(ggd), {"peildatum": "2024-03-01", "jaar": 2023}))
+    tekst = paginatekst(client.get(_url(ggd), {"peildatum": "2024-03-01", "jaar": 2023}))
     assert '<a href="/gemeenten/GM0479/?peildatum=2024-03-01&amp;jaar=2023">Zaanstad</a>' in tekst
     assert f"/samenwerkingsverbanden/{ggd.slug}/?gemeente=GM0479&amp;peildatum=2024-03-01" in tekst
 

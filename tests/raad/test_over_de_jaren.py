@@ -10,13 +10,10 @@ from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import bijdragen_over_de_jaren
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 ONBEKEND = [None] * 7  # 2017..2023
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -70,7 +67,7 @@ def test_ten_years_in_total_per_vorm_and_per_domein(zaanstad):
 def test_page_shows_chart_tables_and_changes(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2025"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Bijdragen van Zaanstad over de jaren" in tekst
     assert (
         '<th scope="row">2025</th><td class="getal">€ 160</td>'
@@ -91,7 +88,7 @@ def test_page_bad_input(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"soort": "geschat"})
     assert antwoord.status_code == 400
     # The refusal says what the page shows instead, and is tied to its field.
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert (
         '<p class="fout" role="alert" id="id_soort_fout">Bijdragen: kies begroot of '
         "gerealiseerd. Getoond: begroot.</p>"
@@ -102,7 +99,7 @@ def test_page_bad_input(client, zaanstad):
 def test_a_refused_year_is_named_as_its_field_and_the_year_shown_is_said(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2024.0"})
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     dit_jaar = datetime.date.today().year
     assert '<label for="id_jaar">Tot en met jaar</label>' in tekst
     assert (
@@ -113,13 +110,13 @@ def test_a_refused_year_is_named_as_its_field_and_the_year_shown_is_said(client,
         tekst
     )
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2101"})
-    assert "Tot en met jaar: moet 2100 of eerder zijn." in _tekst(antwoord)
+    assert "Tot en met jaar: moet 2100 of eerder zijn." in paginatekst(antwoord)
 
 
 def test_a_bad_soort_keeps_the_chosen_jaar(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"soort": "geschat", "jaar": "2021"})
     assert antwoord.status_code == 400
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Bijdragen: kies begroot of gerealiseerd." in tekst
     assert '<th scope="row">2021</th>' in tekst
     assert '<th scope="row">2022</th>' not in tekst
@@ -164,7 +161,7 @@ def test_arrangement_page_puts_begroting_beside_jaarrekening(client, referentied
     )
     antwoord = client.get(f"/samenwerkingsverbanden/{verband.slug}/", {"jaar": "2025"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     # 2024: lasten 1.100.000 against 1.000.000 budgeted: + € 100.000 (+10,0%).
     assert (
         '<th scope="row">2024</th> <td class="getal">€ 1.000.000</td> '

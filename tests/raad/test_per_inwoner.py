@@ -12,14 +12,11 @@ from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Gemeente
 from samenwerking.selectors import kosten_per_deelnemer, per_inwoner_naast_anderen, spreiding
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 
 PEIL = {"peildatum": "2025-06-01", "jaar": "2025"}
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -105,7 +102,7 @@ def test_a_gemeente_beside_the_median_of_the_others(ggd):
 def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
     antwoord = client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Kosten per inwoner in 2025, naast elkaar" in tekst
     assert "4 van 6 gemeenten hebben een begrote bijdrage én een inwonertal" in tekst
     assert "laagste € 12,00, mediaan € 17,50, hoogste € 25,00 (over 4 gemeenten)" in tekst
@@ -128,7 +125,7 @@ def test_arrangement_page_shows_the_table_chart_and_spread(client, ggd):
     # Gerealiseerd: only Zaanstad, so a spread over one gemeente.
     assert "laagste € 18,75, mediaan € 18,75, hoogste € 18,75 (over 1 gemeente)" in tekst
     # No bijdragen at all in 2026: said once, not "laagste onbekend, … (over 0 gemeenten)".
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", {"jaar": "2026"}))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", {"jaar": "2026"}))
     assert "(over 0 gemeenten)" not in tekst
     assert "onbekend: geen gemeente heeft hier een bijdrage én een inwonertal" in tekst
 
@@ -141,14 +138,14 @@ def test_arrangement_page_count_agrees_with_its_number(client, referentiedata):
     f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("1000"))
     f.InwonertalFactory(gemeente=deelname.gemeente, jaar=2025, aantal=160000)
     adres = f"/samenwerkingsverbanden/{deelname.samenwerkingsverband.slug}/"
-    tekst = _tekst(client.get(adres, PEIL))
+    tekst = paginatekst(client.get(adres, PEIL))
     assert "1 van 1 gemeenten heeft een begrote bijdrage én een inwonertal;" in tekst
 
 
 def test_arrangement_page_says_which_moment_each_table_shows(client, ggd):
     # Hoorn left on 1 January 2025: a row of the Deelnemers table (all periods, marked on
     # the peildatum) but not of the table per inwoner (the gemeenten of the year).
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
     assert (
         "<caption>Deelnemers met hun periode, verdeelsleutel en bijdrage 2025: alle "
         "deelnemers, ook wie op de peildatum (1 juni 2025) niet deelneemt</caption>"
@@ -160,7 +157,7 @@ def test_arrangement_page_says_which_moment_each_table_shows(client, ggd):
 
 
 def test_each_chart_names_its_table_once_to_a_screen_reader(client, ggd):
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
     labels = re.findall(r'role="img" aria-label="([^"]*)"', tekst)
     assert labels and all(label.count("in de tabel") == 1 for label in labels), labels
     assert "dezelfde cijfers staan in de tabel" not in tekst
@@ -171,7 +168,7 @@ def test_gemeente_page_shows_its_figure_beside_the_others(client, ggd):
     ggd.save(update_fields=["slug"])
     antwoord = client.get("/gemeenten/GM0479/", PEIL)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Per inwoner naast de andere deelnemers (2025)" in tekst
     assert (
         'GGD Zaanstreek-Waterland</a></th> <td class="getal">€ 20,00</td> '
@@ -194,7 +191,7 @@ def test_gemeente_page_says_when_there_are_no_others_to_compare(client, referent
     f.BijdrageFactory(deelname=eigen, jaar=2025, bedrag=Decimal("1000"))
     antwoord = client.get("/gemeenten/GM0479/", PEIL)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     rij = tekst[tekst.index("Per inwoner naast de andere deelnemers") :]
     rij = rij[rij.index("Eigen bedrijf Zaanstad</a></th>") :].split("</tr>")[0]
     assert "geen andere deelnemers" in rij

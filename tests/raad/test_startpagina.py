@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from samenwerking.constants import Vorm
 from samenwerking.models import Bronimport, Gemeente
 from tests import factories as f
-from tests.samenwerking.importhulp import paginatekst as _tekst
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, ref
     f.SamenwerkingsverbandFactory(bron="OpenGR 2016; vorm aangenomen: openbaar lichaam")
     f.SamenwerkingsverbandFactory.create_batch(2, bron="ROO-export 2026-05-19")
     f.SamenwerkingsverbandFactory(bron="")
-    tekst = _tekst(client.get(reverse("raad:start")))
+    tekst = paginatekst(client.get(reverse("raad:start")))
     # Without an import of the national register the page says how to load it.
     assert "Het landelijk register is nog niet ingelezen" in tekst
     assert "manage.py importeer_roo --download" in tekst
@@ -30,7 +30,7 @@ def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, ref
     Bronimport.objects.create(
         bron="ROO", stand=datetime.datetime(2026, 5, 19, 18, tzinfo=datetime.UTC)
     )
-    tekst = _tekst(client.get(reverse("raad:start")))
+    tekst = paginatekst(client.get(reverse("raad:start")))
     vandaag = date_format(timezone.localdate(), "j F Y")
     assert "Bron: landelijk register, stand 19 mei 2026" in tekst
     assert "nog niet ingelezen" not in tekst
@@ -52,28 +52,28 @@ def test_search_with_one_current_match_goes_to_the_gemeente(client):
 def test_search_lists_gemeenten_and_arrangements(client, referentiedata):
     f.SamenwerkingsverbandFactory(naam="Omgevingsdienst Noord-Holland Noord", afkorting="ODNHN")
     f.SamenwerkingsverbandFactory(naam="Recreatieschap Noord-Holland", afkorting="RNH")
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "noord"}))
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "noord"}))
     assert "Noordenveld</a>" in tekst  # a gemeente
     assert "2 samenwerkingsverbanden gevonden" in tekst
     assert "Omgevingsdienst Noord-Holland Noord</a>" in tekst
     # An exact abbreviation finds the arrangement, not a gemeente.
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "odnhn"}))
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "odnhn"}))
     assert "1 samenwerkingsverband gevonden" in tekst
 
 
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "bergen"}))
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
     assert 'Bergen (NH.)</a> <span class="bijschrift">GM0373 · Noord-Holland' in tekst
 
 
 def test_search_for_a_disappeared_gemeente_shows_when_it_ended(client, referentiedata):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Haaren"}))
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Haaren"}))
     assert "opgeheven per 1 januari 2021" in tekst
 
 
 def test_search_without_result_says_what_to_try(client, referentiedata):
-    tekst = _tekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
     assert "Niets gevonden voor „Atlantis”" in tekst
 
 
@@ -82,7 +82,7 @@ def test_start_page_shows_national_figures(client, referentiedata):
     for vorm in (Vorm.OPENBAAR_LICHAAM, Vorm.OPENBAAR_LICHAAM, Vorm.REGELING_ZONDER_MEER):
         f.DeelnameFactory(gemeente=amsterdam, samenwerkingsverband__vorm=vorm)
     f.SamenwerkingsverbandFactory(einddatum=D(2020, 1, 1))  # no longer running
-    tekst = _tekst(client.get(reverse("raad:start")))
+    tekst = paginatekst(client.get(reverse("raad:start")))
     assert "<strong>342</strong> gemeenten" in tekst
     assert "<strong>3</strong> lopende samenwerkingsverbanden" in tekst
     assert "<strong>0,0</strong> verbanden per gemeente gemiddeld" in tekst  # 3 / 342
@@ -99,4 +99,4 @@ def test_start_page_query_count(client, referentiedata, aantal, django_assert_nu
     # 7 the newest import of the national register.
     with django_assert_num_queries(7):
         antwoord = client.get(reverse("raad:start"), {"q": "berg"})
-    assert f"{aantal} samenwerkingsverband" in _tekst(antwoord)
+    assert f"{aantal} samenwerkingsverband" in paginatekst(antwoord)

@@ -17,6 +17,7 @@ from raad import services
 from raad.models import Doel, Indicator, Indicatorwaarde, Kader, KaderSoort
 from samenwerking.models import Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import (
     IndicatorFactory,
     IndicatorwaardeFactory,
@@ -33,10 +34,6 @@ def _admin(gebruiker) -> Client:
     client = Client()
     client.force_login(gebruiker)
     return client
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def _url(model, actie="add", *args) -> str:
@@ -72,7 +69,7 @@ def test_griffie_enters_a_kader_for_its_own_gemeente_in_the_admin(sturingsregio)
     assert formulier.context["adminform"].form.initial["gemeente"] == sturingsregio["zaanstad"].pk
     assert list(keuzes["samenwerkingsverband"].queryset) == [sturingsregio["eigen"]]
     antwoord = _kader_post(client, sturingsregio)
-    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert antwoord.status_code == 302, paginatekst(antwoord)
     kader = Kader.objects.get()
     assert (kader.gemeente, kader.samenwerkingsverband, kader.jaar) == (
         sturingsregio["zaanstad"],
@@ -86,12 +83,12 @@ def test_kader_admin_page_links_to_the_gemeente_page_with_the_kaders(client, stu
     kader = KaderFactory(
         gemeente=sturingsregio["zaanstad"], samenwerkingsverband=sturingsregio["eigen"]
     )
-    tekst = _tekst(_admin(sturingsregio["griffie"]).get(_url(Kader, "change", kader.pk)))
+    tekst = paginatekst(_admin(sturingsregio["griffie"]).get(_url(Kader, "change", kader.pk)))
     publiek = "/gemeenten/GM0479/#kaders"
     assert f'href="{publiek}" class="viewsitelink">Bekijk op de site</a>' in tekst
     pagina = client.get(publiek)
     assert pagina.status_code == 200
-    assert kader.onderwerp in _tekst(pagina)
+    assert kader.onderwerp in paginatekst(pagina)
 
 
 def test_the_gemeente_pages_kaders_link_lists_that_gemeentes_kaders_only(sturingsregio):
@@ -125,8 +122,8 @@ def test_griffie_cannot_enter_a_kader_for_another_gemeente_with_a_forged_id(stur
     assert (
         "Uw account mag alleen rijen van Zaanstad vastleggen. Kies Zaanstad als gemeente; "
         "voor een andere gemeente legt haar griffie dit vast."
-    ) in _tekst(antwoord)
-    assert "Selecteer een geldige keuze" not in _tekst(antwoord)
+    ) in paginatekst(antwoord)
+    assert "Selecteer een geldige keuze" not in paginatekst(antwoord)
     assert not Kader.objects.exists()
 
 
@@ -141,7 +138,9 @@ def test_griffie_cannot_change_or_move_a_kader_of_another_gemeente(sturingsregio
     # Another gemeente's kader is not there to change: the 403 page names it.
     geweigerd = client.get(_url(Kader, "change", anders.pk))
     assert geweigerd.status_code == 403
-    assert "hoort bij gemeente „Purmerend”, niet bij wat uw account beheert." in _tekst(geweigerd)
+    assert "hoort bij gemeente „Purmerend”, niet bij wat uw account beheert." in paginatekst(
+        geweigerd
+    )
     client.post(_url(Kader, "change", anders.pk), {"onderwerp": "Gekaapt"})
     assert Kader.objects.get(pk=anders.pk).onderwerp == anders.onderwerp
     assert client.post(_url(Kader, "delete", anders.pk), {"post": "yes"}).status_code == 403
@@ -169,7 +168,9 @@ def test_others_may_not_change_zaanstads_kaders(sturingsregio, rol, status):
     antwoord = client.post(_url(Kader, "change", kader.pk), gegevens)
     assert antwoord.status_code == status, antwoord.status_code
     if rol == "griffie_purmerend":
-        assert "hoort bij gemeente „Zaanstad”, niet bij wat uw account beheert." in _tekst(antwoord)
+        assert "hoort bij gemeente „Zaanstad”, niet bij wat uw account beheert." in paginatekst(
+            antwoord
+        )
     assert Kader.objects.get(pk=kader.pk).onderwerp == kader.onderwerp
     if rol == "secretariaat":
         # A secretariaat adds no kaders at all.
@@ -248,7 +249,7 @@ def test_the_admin_refuses_a_kader_for_a_year_after_the_deelname_ended(sturingsr
     assert antwoord.status_code == 200
     assert (
         f"Jaar: Zaanstad nam in 2026 niet deel aan {sturingsregio['eigen']} "
-        "(deelname 1 januari 2015 tot 1 januari 2026)" in _tekst(antwoord)
+        "(deelname 1 januari 2015 tot 1 januari 2026)" in paginatekst(antwoord)
     )
     assert not Kader.objects.exists()
 
@@ -284,7 +285,7 @@ def _doel_post(client, verband):
 def test_secretariaat_enters_doelen_indicators_and_values_of_its_regeling(sturingsregio):
     client = _admin(sturingsregio["secretariaat"])
     antwoord = _doel_post(client, sturingsregio["eigen"])
-    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert antwoord.status_code == 302, paginatekst(antwoord)
     indicator = Indicator.objects.get()
     assert indicator.doel.samenwerkingsverband == sturingsregio["eigen"]
     gegevens = formulier_gegevens(client.get(_url(Indicator, "change", indicator.pk)))
@@ -299,7 +300,7 @@ def test_secretariaat_enters_doelen_indicators_and_values_of_its_regeling(sturin
         }
     )
     antwoord = client.post(_url(Indicator, "change", indicator.pk), gegevens)
-    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert antwoord.status_code == 302, paginatekst(antwoord)
     waarde = Indicatorwaarde.objects.get()
     assert (waarde.jaar, waarde.gepland, waarde.gerealiseerd) == (
         2025,
@@ -312,7 +313,7 @@ def test_another_secretariaat_cannot_add_doelen_with_a_forged_regeling(sturingsr
     client = _admin(sturingsregio["secretariaat_ander"])
     antwoord = _doel_post(client, sturingsregio["eigen"])
     assert antwoord.status_code == 200
-    assert "Kies een samenwerkingsverband dat uw account beheert" in _tekst(antwoord)
+    assert "Kies een samenwerkingsverband dat uw account beheert" in paginatekst(antwoord)
     assert not Doel.objects.exists()
 
 
@@ -337,7 +338,7 @@ def test_others_cannot_change_a_regelings_doelen_or_values(sturingsregio):
         antwoord = client.post(_url(Indicator, "change", indicator.pk), gegevens)
         assert antwoord.status_code == status, (rol, antwoord.status_code)
         if rol == "secretariaat_ander":
-            assert "niet bij wat uw account beheert." in _tekst(antwoord)
+            assert "niet bij wat uw account beheert." in paginatekst(antwoord)
         if rol == "griffie":
             assert client.get(_url(Doel)).status_code == 403
     assert Doel.objects.get().titel == doel.titel
@@ -398,7 +399,7 @@ def test_secretariaat_clears_a_value_in_the_admin_and_sees_it_in_the_history(stu
     gegevens = formulier_gegevens(client.get(url))
     gegevens["gerealiseerd"] = [""]
     antwoord = client.post(url, gegevens)
-    assert antwoord.status_code == 302, _tekst(antwoord)
+    assert antwoord.status_code == 302, paginatekst(antwoord)
     assert Indicatorwaarde.objects.get().gerealiseerd is None
     geschiedenis = client.get(_url(Indicatorwaarde, "history", waarde.pk))
     assert geschiedenis.status_code == 200

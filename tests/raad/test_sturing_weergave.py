@@ -10,6 +10,7 @@ from django.test import Client
 from raad.models import Kader, KaderSoort
 from samenwerking.constants import JaarcijfersSoort
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import (
     IndicatorFactory,
     IndicatorwaardeFactory,
@@ -25,10 +26,6 @@ def _admin(gebruiker) -> Client:
     client = Client()
     client.force_login(gebruiker)
     return client
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -90,7 +87,7 @@ def _sectie(tekst: str, kop: str) -> str:
 def test_gemeente_page_shows_its_kaders_per_regeling(client, gevuld):
     antwoord = client.get("/gemeenten/GM0479/")
     assert antwoord.status_code == 200
-    sectie = _sectie(_tekst(antwoord), "Kaders van de raad</h2>")
+    sectie = _sectie(paginatekst(antwoord), "Kaders van de raad</h2>")
     assert "GGD Zaanstreek-Waterland</a></h3>" in sectie
     assert "Kaders 2025: bijdrage hoogstens +2%" in sectie
     assert "Instructie: stem tegen een hogere bijdrage" in sectie
@@ -100,7 +97,7 @@ def test_gemeente_page_shows_its_kaders_per_regeling(client, gevuld):
 
 def test_gemeente_page_kaders_link_their_regeling_at_the_chosen_moment(client, gevuld):
     antwoord = client.get("/gemeenten/GM0479/", {"peildatum": "2024-03-01", "jaar": "2024"})
-    sectie = _sectie(_tekst(antwoord), "Kaders van de raad</h2>")
+    sectie = _sectie(paginatekst(antwoord), "Kaders van de raad</h2>")
     assert (
         '?gemeente=GM0479&amp;peildatum=2024-03-01&amp;jaar=2024">GGD Zaanstreek-Waterland</a></h3>'
         in sectie
@@ -109,22 +106,22 @@ def test_gemeente_page_kaders_link_their_regeling_at_the_chosen_moment(client, g
 
 def test_gemeente_page_links_the_griffie_of_that_gemeente_to_its_kaders(client, sturingsregio):
     link = "Kader van de raad toevoegen"
-    assert link not in _tekst(client.get("/gemeenten/GM0479/"))  # anonymous
+    assert link not in paginatekst(client.get("/gemeenten/GM0479/"))  # anonymous
     griffie = _admin(sturingsregio["griffie"])
-    assert link in _tekst(griffie.get("/gemeenten/GM0479/"))
-    assert link not in _tekst(griffie.get("/gemeenten/GM0439/"))  # another gemeente
-    assert link not in _tekst(_admin(sturingsregio["secretariaat"]).get("/gemeenten/GM0479/"))
+    assert link in paginatekst(griffie.get("/gemeenten/GM0479/"))
+    assert link not in paginatekst(griffie.get("/gemeenten/GM0439/"))  # another gemeente
+    assert link not in paginatekst(_admin(sturingsregio["secretariaat"]).get("/gemeenten/GM0479/"))
 
 
 def test_gemeente_page_without_kaders_says_so(client, sturingsregio):
-    tekst = _tekst(client.get("/gemeenten/GM0479/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/"))
     assert "De griffie heeft nog geen kaders van de raad vastgelegd." in tekst
 
 
 def test_arrangement_page_shows_doelen_beside_the_money_and_what_came_of_the_kaders(client, gevuld):
     antwoord = client.get(f"/samenwerkingsverbanden/{gevuld['eigen'].slug}/")
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     # Doelen follow the money section.
     assert tekst.index('id="geld-kop"') < tekst.index('id="doelen-kop"')
     doelen = _sectie(tekst, "Doelen en prestaties</h2>")
@@ -155,7 +152,7 @@ def test_arrangement_page_shows_doelen_beside_the_money_and_what_came_of_the_kad
 
 
 def test_arrangement_page_without_doelen_or_kaders_says_so(client, sturingsregio):
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{sturingsregio['ander'].slug}/"))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{sturingsregio['ander'].slug}/"))
     assert "Er zijn geen doelen en prestaties vastgelegd." in tekst
     assert "Geen raad heeft kaders voor dit verband vastgelegd." in tekst
 
@@ -164,7 +161,7 @@ def test_oplegger_shows_the_own_raads_kaders_beside_the_results_and_the_doelen(c
     url = f"/gemeenten/GM0479/samenwerkingsverbanden/{gevuld['eigen'].uuid}/oplegger/"
     antwoord = client.get(url, {"peildatum": "2026-03-01"})
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     kaders = _sectie(tekst, "Kaders van de raad van Zaanstad</h2>")
     assert "Kaders 2025: bijdrage hoogstens +2%" in kaders
     assert '<a href="https://zaanstad.example/besluit-2025">raadsbesluit' in kaders
@@ -175,7 +172,7 @@ def test_oplegger_shows_the_own_raads_kaders_beside_the_results_and_the_doelen(c
     assert "Kinderen met overgewicht" in doelen and "12,4 %" in doelen
     # Purmerend's oplegger shows its own kader, not Zaanstad's.
     url = f"/gemeenten/GM0439/samenwerkingsverbanden/{gevuld['eigen'].uuid}/oplegger/"
-    tekst = _tekst(client.get(url))
+    tekst = paginatekst(client.get(url))
     assert "Purmerend: meer preventie" in tekst and "Kaders 2025: bijdrage" not in tekst
 
 
@@ -205,7 +202,7 @@ def test_arrangement_page_query_count_with_kaders_and_doelen(
     # indicators' values.
     with django_assert_num_queries(24):
         antwoord = client.get(f"/samenwerkingsverbanden/{sturingsregio['eigen'].slug}/")
-    assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
+    assert paginatekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
 
 @pytest.mark.parametrize("aantal", [1, 12])
@@ -217,7 +214,7 @@ def test_gemeente_page_query_count_with_kaders(
     # 6 per inwoner beside the other deelnemers, 7 kaders with their regeling.
     with django_assert_num_queries(7):
         antwoord = client.get("/gemeenten/GM0479/")
-    assert _sectie(_tekst(antwoord), "Kaders van de raad</h2>").count("<li>") == aantal
+    assert _sectie(paginatekst(antwoord), "Kaders van de raad</h2>").count("<li>") == aantal
 
 
 @pytest.mark.parametrize("aantal", [1, 12])
@@ -233,7 +230,7 @@ def test_oplegger_query_count_with_kaders(client, sturingsregio, aantal, django_
     # kaders, 25 doelen, 26 indicators, 27 their values.
     with django_assert_num_queries(27):
         antwoord = client.get(url)
-    assert _tekst(antwoord).count("→ wat kwam ervan terecht") == aantal
+    assert paginatekst(antwoord).count("→ wat kwam ervan terecht") == aantal
 
 
 # --- API ---------------------------------------------------------------------------------------

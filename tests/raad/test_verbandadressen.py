@@ -13,16 +13,13 @@ from samenwerking import services
 from samenwerking.constants import Vorm
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import ZienswijzeverzoekFactory
 from tests.samenwerking import roo_bestanden as rb
 
 pytestmark = pytest.mark.django_db
 
 PEIL = {"peildatum": "2025-06-01"}
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 def _nieuw(naam: str) -> Samenwerkingsverband:
@@ -90,13 +87,13 @@ def test_the_uuid_address_redirects_permanently_to_the_readable_one(client, db):
     )
     pagina = client.get("/samenwerkingsverbanden/veiligheidsregio-utrecht/", PEIL)
     assert pagina.status_code == 200
-    assert "<h1>Veiligheidsregio Utrecht</h1>" in _tekst(pagina)
+    assert "<h1>Veiligheidsregio Utrecht</h1>" in paginatekst(pagina)
     # A row without a slug (not written through the services yet) is shown at its UUID.
     zonder = f.SamenwerkingsverbandFactory(naam="Zonder adres", slug=None)
     assert client.get(f"/samenwerkingsverbanden/{zonder.uuid}/").status_code == 200
     niet = client.get("/samenwerkingsverbanden/bestaat-niet/")
     assert niet.status_code == 404
-    assert "Er is geen samenwerkingsverband met het adres bestaat-niet." in _tekst(niet)
+    assert "Er is geen samenwerkingsverband met het adres bestaat-niet." in paginatekst(niet)
 
 
 def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata):
@@ -109,14 +106,14 @@ def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata)
             toetredingsdatum=datetime.date(2020, 1, 1),
         )
     )
-    gemeentepagina = _tekst(client.get("/gemeenten/GM0344/", PEIL))
+    gemeentepagina = paginatekst(client.get("/gemeenten/GM0344/", PEIL))
     link = (
         'href="/samenwerkingsverbanden/veiligheidsregio-utrecht/?gemeente=GM0344'
         '&amp;peildatum=2025-06-01&amp;jaar=2025">Veiligheidsregio Utrecht</a>'
     )
     assert link in gemeentepagina
 
-    tekst = _tekst(
+    tekst = paginatekst(
         client.get(
             "/samenwerkingsverbanden/veiligheidsregio-utrecht/", {**PEIL, "gemeente": "GM0344"}
         )
@@ -137,7 +134,7 @@ def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata)
             uittredingsdatum=datetime.date(2019, 1, 1),
         )
     )
-    tekst = _tekst(
+    tekst = paginatekst(
         client.get(
             "/samenwerkingsverbanden/veiligheidsregio-utrecht/", {**PEIL, "gemeente": "GM0355"}
         )
@@ -150,7 +147,7 @@ def test_the_breadcrumb_keeps_the_gemeente_one_came_from(client, referentiedata)
             "/samenwerkingsverbanden/veiligheidsregio-utrecht/", {"gemeente": waarde}
         )
         assert antwoord.status_code == 200
-        tekst = _tekst(antwoord)
+        tekst = paginatekst(antwoord)
         assert '<a href="/">Zoeken</a> › <span aria-current="page">Veiligheidsregio' in tekst
         assert 'name="gemeente"' not in tekst
 
@@ -172,7 +169,7 @@ def test_short_partner_links_carry_the_full_name(client, referentiedata):
                     toetredingsdatum=datetime.date(2020, 1, 1),
                 )
             )
-    tekst = _tekst(client.get("/gemeenten/GM0479/partners/", PEIL))
+    tekst = paginatekst(client.get("/gemeenten/GM0479/partners/", PEIL))
     assert (
         '<a href="/samenwerkingsverbanden/afvalschap-utrecht/?gemeente=GM0479&amp;'
         'peildatum=2025-06-01" '
@@ -193,5 +190,5 @@ def test_every_link_to_an_arrangement_uses_its_readable_address(client, db):
     verzoek = ZienswijzeverzoekFactory(samenwerkingsverband=verband)
     pagina = client.get(f"/zienswijzeverzoeken/{verzoek.uuid}/")
     assert pagina.status_code == 200
-    assert f'<a href="{adres}">GGD Hollands Noorden</a>' in _tekst(pagina)
-    assert f"/samenwerkingsverbanden/{verband.uuid}/" not in _tekst(pagina)
+    assert f'<a href="{adres}">GGD Hollands Noorden</a>' in paginatekst(pagina)
+    assert f"/samenwerkingsverbanden/{verband.uuid}/" not in paginatekst(pagina)

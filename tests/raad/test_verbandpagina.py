@@ -9,9 +9,9 @@ import pytest
 from samenwerking.constants import Functie, JaarcijfersSoort, ZetelRol
 from samenwerking.models import Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.paginahulp import PEIL
 from tests.raad.paginahulp import verband_met_alles as _verband_met_alles
-from tests.samenwerking.importhulp import paginatekst as _tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def ggd(zaanstad):
 
 
 def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd):
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
     assert "<h1>GGD Zaanstreek-Waterland" in tekst
     assert "Zelfstandige rechtspersoon met een algemeen bestuur" in tekst  # what the form means
     assert "Publieke gezondheidszorg voor de regio." in tekst
@@ -68,7 +68,7 @@ def test_a_source_document_without_a_link_is_named_not_linked_to_nothing(client,
         jaar=2025,
         bron_document=f.DocumentFactory(samenwerkingsverband=ggd, titel="Jaarstukken", url=""),
     )
-    tekst = _tekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
     assert 'href=""' not in tekst
     assert '<span class="bijschrift">(Jaarstukken)</span>' in tekst
 
@@ -120,7 +120,7 @@ def test_unknown_arrangement_is_a_helpful_404(client):
     antwoord = client.get("/samenwerkingsverbanden/00000000-0000-0000-0000-000000000000/")
     assert antwoord.status_code == 404
     assert "Er is geen samenwerkingsverband met kenmerk 00000000-0000-0000-0000-000000000000." in (
-        _tekst(antwoord)
+        paginatekst(antwoord)
     )
 
 
@@ -137,7 +137,7 @@ def test_arrangement_page_lists_its_parts_and_historical_mentions_apart(client):
     )
     antwoord = client.get("/samenwerkingsverbanden/regio-groot/", PEIL)
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     onderdelen = tekst.split("<dt>Onderdelen</dt>")[1].split("</dd>")[0]
     assert onderdelen == (
         '<dd><ul class="komma"><li><a href="/samenwerkingsverbanden/onderdeel-a/">Onderdeel A'
@@ -158,7 +158,7 @@ def test_arrangement_page_links_the_arrangements_it_points_to(client):
         naam="Regio Klein", slug="regio-klein", bovenliggend=ouder, vorige_versie=vorige
     )
     f.SamenwerkingsverbandFactory(naam="Regio Klein Onderdeel", bovenliggend=verband)
-    tekst = _tekst(client.get("/samenwerkingsverbanden/regio-klein/", PEIL))
+    tekst = paginatekst(client.get("/samenwerkingsverbanden/regio-klein/", PEIL))
     assert '<dt>Onderdeel van</dt><dd><a href="/samenwerkingsverbanden/regio-groot/">' in tekst
     assert '<dt>Vorige versie</dt><dd><a href="/samenwerkingsverbanden/regio-oud/">' in tekst
     assert ">Regio Klein Onderdeel</a></li></ul>" in tekst.split("<dt>Onderdelen</dt>")[1]
@@ -170,7 +170,9 @@ def test_arrangement_page_links_the_arrangements_it_points_to(client):
     )
     antwoord = client.get("/samenwerkingsverbanden/regio-klein-2016/", PEIL)
     assert antwoord.status_code == 200
-    assert 'als <a href="/samenwerkingsverbanden/regio-klein/">Regio Klein</a>' in _tekst(antwoord)
+    assert 'als <a href="/samenwerkingsverbanden/regio-klein/">Regio Klein</a>' in paginatekst(
+        antwoord
+    )
 
 
 def test_arrangement_page_writes_the_labels_of_each_row(client):
@@ -186,7 +188,7 @@ def test_arrangement_page_writes_the_labels_of_each_row(client):
             samenwerkingsverband=verband, rol=rol, deelnemende_bestuursorganen=organen
         )
         f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan, functie=functie, rol=zetelrol)
-    tekst = _tekst(client.get("/samenwerkingsverbanden/regeling-met-rollen/", PEIL))
+    tekst = paginatekst(client.get("/samenwerkingsverbanden/regeling-met-rollen/", PEIL))
     deelnemers = tekst.split('id="deelnemers"')[1].split("</section>")[0]
     assert deelnemers.count("<td>Deelnemer</td>") == 2
     assert deelnemers.count("<td>Centrumgemeente</td>") == 1
@@ -228,7 +230,7 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # indicators and values are not read).
     with django_assert_num_queries(23):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
-    assert f"{aantal} deelnemer" in _tekst(antwoord)
+    assert f"{aantal} deelnemer" in paginatekst(antwoord)
     # The way back to a deelnemer (?gemeente=) is found among the deelnames read: no query.
     deelnemer = verband.deelnames.first().gemeente
     with django_assert_num_queries(23):
@@ -236,8 +238,8 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
             "/samenwerkingsverbanden/regeling-met-alles/",
             {**PEIL, "gemeente": deelnemer.cbs_code},
         )
-    assert f'<span aria-current="page">{verband.naam}</span>' in _tekst(antwoord)
-    assert f">{deelnemer.naam}</a> › <span" in _tekst(antwoord)
+    assert f'<span aria-current="page">{verband.naam}</span>' in paginatekst(antwoord)
+    assert f">{deelnemer.naam}</a> › <span" in paginatekst(antwoord)
     # The UUID address: one query for the slug, then a permanent redirect.
     with django_assert_num_queries(1):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)

@@ -3,12 +3,9 @@
 import pytest
 
 from tests import factories as f
+from tests.pagina import paginatekst
 
 pytestmark = pytest.mark.django_db
-
-
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
 
 
 @pytest.fixture
@@ -18,14 +15,14 @@ def vijfenveertig(referentiedata):
 
 
 def test_search_is_paged_with_the_count(client, vijfenveertig):
-    tekst = _tekst(client.get("/", {"q": "proefverband"}))
+    tekst = paginatekst(client.get("/", {"q": "proefverband"}))
     assert "45 resultaten, pagina 1 van 3" in tekst
     assert "45 samenwerkingsverbanden gevonden" in tekst and "op deze pagina: 20" in tekst
     assert "Proefverband 19</a>" in tekst and "Proefverband 20</a>" not in tekst
     assert 'href="?q=proefverband&amp;pagina=2" rel="next">Volgende' in tekst
     assert 'aria-current="page"><span class="visueel-verborgen">pagina </span>1</a>' in tekst
 
-    laatste = _tekst(client.get("/", {"q": "proefverband", "pagina": "3"}))
+    laatste = paginatekst(client.get("/", {"q": "proefverband", "pagina": "3"}))
     assert "45 resultaten, pagina 3 van 3" in laatste
     assert "op deze pagina: 5" in laatste
     assert "Proefverband 44</a>" in laatste and "Proefverband 39</a>" not in laatste
@@ -36,19 +33,19 @@ def test_search_is_paged_with_the_count(client, vijfenveertig):
 def test_a_bad_page_number_is_explained_and_the_results_stay(client, vijfenveertig):
     te_ver = client.get("/", {"q": "proefverband", "pagina": "9"})
     assert te_ver.status_code == 400
-    tekst = _tekst(te_ver)
+    tekst = paginatekst(te_ver)
     assert "Pagina: er zijn maar 3 pagina&#x27;s. Getoond: de laatste." in tekst
     assert "45 resultaten, pagina 3 van 3" in tekst
     geen_getal = client.get("/", {"q": "proefverband", "pagina": "twee"})
     assert geen_getal.status_code == 400
-    tekst = _tekst(geen_getal)
+    tekst = paginatekst(geen_getal)
     assert "Pagina: vul een paginanummer in, bijvoorbeeld 2." in tekst
     # The search term still counts.
     assert "45 resultaten, pagina 1 van 3" in tekst
 
 
 def test_few_results_have_no_pages(client, vijfenveertig):
-    tekst = _tekst(client.get("/", {"q": "proefverband 07"}))
+    tekst = paginatekst(client.get("/", {"q": "proefverband 07"}))
     assert "1 resultaat, pagina 1 van 1" in tekst
     assert "Pagina’s met zoekresultaten" not in tekst
 
@@ -64,7 +61,7 @@ def test_the_search_page_costs_the_same_queries_for_few_or_many_results(
     with django_assert_num_queries(7):
         antwoord = client.get("/", {"q": "telverband"})
     assert antwoord.status_code == 200
-    assert f"{aantal} samenwerkingsverbanden gevonden" in _tekst(antwoord)
+    assert f"{aantal} samenwerkingsverbanden gevonden" in paginatekst(antwoord)
 
 
 def test_a_too_long_search_term_is_explained_and_kept_in_the_field(client, referentiedata):
@@ -86,10 +83,12 @@ def test_a_too_long_search_term_is_explained_and_kept_in_the_field(client, refer
 def test_the_start_pages_title_names_the_site_and_the_search(client, vijfenveertig):
     """The title (browser tab, history, what a screen reader says first) was "Zoeken" with or
     without a search."""
-    assert "<title>Waar werkt uw gemeente mee samen? · regioreg</title>" in _tekst(client.get("/"))
-    tekst = _tekst(client.get("/", {"q": "proefverband"}))
+    assert "<title>Waar werkt uw gemeente mee samen? · regioreg</title>" in paginatekst(
+        client.get("/")
+    )
+    tekst = paginatekst(client.get("/", {"q": "proefverband"}))
     assert "<title>Zoekresultaten voor „proefverband” · regioreg</title>" in tekst
-    tekst = _tekst(client.get("/", {"q": "proefverband", "pagina": "2"}))
+    tekst = paginatekst(client.get("/", {"q": "proefverband", "pagina": "2"}))
     assert "<title>Zoekresultaten voor „proefverband”, pagina 2 · regioreg</title>" in tekst
-    tekst = _tekst(client.get("/", {"q": "<script>"}))
+    tekst = paginatekst(client.get("/", {"q": "<script>"}))
     assert "<title>Zoekresultaten voor „&lt;script&gt;” · regioreg</title>" in tekst

@@ -45,10 +45,6 @@ def bevestig(client, model: str, voorbeeld, **anders):
     return client.post(reverse(f"admin:samenwerking_{model}_process_import"), gegevens)
 
 
-def paginatekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
-
-
 def csv_bestand(kop: list[str], rijen: list[list]) -> bytes:
     regels = [";".join(kop)] + [";".join("" if w is None else str(w) for w in r) for r in rijen]
     return ("\n".join(regels) + "\n").encode("utf-8")

@@ -21,12 +21,12 @@ from samenwerking.models import (
     Gemeente,
 )
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.samenwerking.importhulp import (
     ENGELS,
     bevestig,
     csv_bestand,
     meldingen,
-    paginatekst,
     upload,
 )
 

@@ -17,12 +17,12 @@ from samenwerking.models import (
     Zetel,
 )
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.samenwerking.importhulp import (
     bevestig,
     client_van,
     csv_bestand,
     meldingen,
-    paginatekst,
     tel,
     upload,
 )

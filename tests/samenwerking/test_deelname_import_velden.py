@@ -20,7 +20,8 @@ from samenwerking.formats import CSVNederlands
 from samenwerking.models import Deelname, Gemeente
 from samenwerking.resources.widgets import GetalWidget
 from tests import factories as f
-from tests.samenwerking.importhulp import bevestig, client_van, csv_bestand, paginatekst, upload
+from tests.pagina import paginatekst
+from tests.samenwerking.importhulp import bevestig, client_van, csv_bestand, upload
 from tests.toegang import account
 from toegang.models import RolSoort
 

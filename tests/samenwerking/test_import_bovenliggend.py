@@ -12,12 +12,12 @@ import tablib
 from samenwerking import resources
 from samenwerking.models import Samenwerkingsverband
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.samenwerking.importhulp import (
     bevestig,
     client_van,
     csv_bestand,
     meldingen,
-    paginatekst,
     tel,
     upload,
 )

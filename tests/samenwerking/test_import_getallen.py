@@ -22,7 +22,8 @@ from samenwerking.models import (
 )
 from samenwerking.resources.voorvertoning import weergave_nl
 from samenwerking.resources.widgets import GetalWidget, ProcentWidget
-from tests.samenwerking.importhulp import bevestig, csv_bestand, paginatekst, upload
+from tests.pagina import paginatekst
+from tests.samenwerking.importhulp import bevestig, csv_bestand, upload
 
 pytestmark = pytest.mark.django_db
 

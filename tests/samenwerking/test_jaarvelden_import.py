@@ -4,7 +4,8 @@ check, naming the field ("Jaar: moet tussen 1900 en 2100 liggen."), and nothing 
 import pytest
 
 from samenwerking.models import Bijdrage
-from tests.samenwerking.importhulp import csv_bestand, paginatekst, upload
+from tests.pagina import paginatekst
+from tests.samenwerking.importhulp import csv_bestand, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from raad.models import Zienswijze
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.roo_import.context import geldige_url
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.factories import ZienswijzeFactory
-from tests.samenwerking.importhulp import csv_bestand, paginatekst, upload
+from tests.samenwerking.importhulp import csv_bestand, upload
 from tests.toegang.formulier import formulier_gegevens
 
 pytestmark = pytest.mark.django_db

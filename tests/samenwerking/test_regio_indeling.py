@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.toegang import account
 from toegang.models import RolSoort
 
@@ -109,15 +110,11 @@ def _upload(client, inhoud: bytes, naam="regio-indeling.csv"):
     return client.post(PAGINA, {"bestand": SimpleUploadedFile(naam, inhoud)})
 
 
-def _tekst(antwoord) -> str:
-    return " ".join(antwoord.content.decode().split())
-
-
 def test_region_sheet_lands_with_merged_gemeenten_carried_and_known_rows_reported(regio_bestand):
     client = _beheer(account(RolSoort.BEHEERDER))
     voor = Deelname.objects.count()
     voorbeeld = _upload(client, regio_bestand["inhoud"])
-    tekst = _tekst(voorbeeld)
+    tekst = paginatekst(voorbeeld)
     assert voorbeeld.status_code == 200
     assert (
         "regio-indeling.csv: 400 regels; 390 nieuwe deelnames, 10 al bekend, 0 met een fout."
@@ -161,7 +158,7 @@ def test_region_sheet_lands_with_merged_gemeenten_carried_and_known_rows_reporte
         assert f"({oud}) is per" in deelname.bron and "opgegaan in" in deelname.bron
 
     # The same file again: every row is already known, nothing to add.
-    opnieuw = _tekst(_upload(client, regio_bestand["inhoud"]))
+    opnieuw = paginatekst(_upload(client, regio_bestand["inhoud"]))
     assert "400 regels; 0 nieuwe deelnames, 400 al bekend, 0 met een fout." in opnieuw
 
 
@@ -169,7 +166,7 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
     eigen = Samenwerkingsverband.objects.get(naam="Regio Breda")
     client = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
     voor = Deelname.objects.count()
-    tekst = _tekst(_upload(client, regio_bestand["inhoud"]))
+    tekst = paginatekst(_upload(client, regio_bestand["inhoud"]))
     # The other regio's regions are named as theirs.
     assert (
         "„Regio Tilburg” is de naam van Regio Tilburg (RTIL), dat uw account niet beheert." in tekst
@@ -180,13 +177,13 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
     # Saving while the regions of other secretariaten stay unresolved changes nothing.
     antwoord = client.post(PAGINA, {"regio:regio zeeland": "nieuw:OL", "opslaan": "1"})
     assert antwoord.status_code == 200
-    assert "Er is niets opgeslagen" in _tekst(antwoord)
+    assert "Er is niets opgeslagen" in paginatekst(antwoord)
     assert Deelname.objects.count() == voor
     assert not Samenwerkingsverband.objects.filter(naam="Regio Zeeland").exists()
 
     # Its own region alone lands.
     eigen_rijen = _schrijf([("GM0758", "Regio Breda"), ("Etten-Leur", "regio breda")])
-    tekst = _tekst(_upload(client, eigen_rijen))
+    tekst = paginatekst(_upload(client, eigen_rijen))
     assert "2 regels; 2 nieuwe deelnames, 0 al bekend, 0 met een fout." in tekst
     assert client.post(PAGINA, {"opslaan": "1"}).status_code == 302
     assert set(eigen.deelnames.values_list("gemeente__naam", flat=True)) == {"Breda", "Etten-Leur"}
@@ -195,7 +192,7 @@ def test_a_secretariaat_imports_only_into_its_own_regions(regio_bestand):
 def test_a_misspelled_region_offers_candidates_to_choose_from(regio_bestand):
     client = _beheer(account(RolSoort.BEHEERDER))
     inhoud = _schrijf([("Breda", "Regio Bredda"), ("GM0777", "regio bredda")])
-    tekst = _tekst(_upload(client, inhoud))
+    tekst = paginatekst(_upload(client, inhoud))
     breda = Samenwerkingsverband.objects.get(naam="Regio Breda")
     assert "Samenwerkingsverband voor „Regio Bredda”" in tekst
     assert f'<option value="{breda.pk}">Regio Breda (RBRE)</option>' in tekst
@@ -231,7 +228,7 @@ def test_a_region_by_its_everyday_name_is_matched_only_when_one_arrangement_fits
             ("Medemblik", "Afvalbeheer Westfriesland 2010"),
         ]
     )
-    tekst = _tekst(_upload(client, inhoud))
+    tekst = paginatekst(_upload(client, inhoud))
     assert "Samenwerkingsverband voor „Afvalbeheer Westfriesland”" not in tekst
     assert "Samenwerkingsverband voor „Recreatieschap Westfriesland”" in tekst
     assert f'<option value="{oud.pk}">{oud}</option>' in tekst
@@ -270,7 +267,7 @@ def test_a_region_of_another_regio_is_named_not_only_offered_to_create_again(ref
     inhoud = _schrijf(
         [("Hoorn", "Afvalbeheer Westfriesland"), ("Zaanstad", "GGD Zaanstreek-Waterland")]
     )
-    tekst = _tekst(_upload(client, inhoud))
+    tekst = paginatekst(_upload(client, inhoud))
     assert (
         "„GGD Zaanstreek-Waterland” is de naam van Gemeenschappelijke Regeling GGD "
         "Zaanstreek-Waterland, dat uw account niet beheert. Hoort het bij uw regio? Vraag een "
@@ -292,7 +289,7 @@ def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
             ("GM9999", "Regio Haarlem"),
         ]
     )
-    tekst = _tekst(_upload(client, inhoud))
+    tekst = paginatekst(_upload(client, inhoud))
     assert "4 regels; 1 nieuwe deelname, 0 al bekend, 3 met een fout." in tekst
     assert "Gemeente „Atlantis” bestaat niet." in tekst
     assert "Littenseradiel (GM0140) is opgeheven en verdeeld over" in tekst
@@ -300,13 +297,13 @@ def test_bad_rows_are_named_and_nothing_is_written(regio_bestand):
     assert "Gemeentecode GM9999 bestaat niet." in tekst
     assert 'name="opslaan"' not in tekst
     antwoord = client.post(PAGINA, {"opslaan": "1"})
-    assert "Er is niets opgeslagen" in _tekst(antwoord)
+    assert "Er is niets opgeslagen" in paginatekst(antwoord)
     assert Deelname.objects.count() == voor
 
 
 def test_a_file_without_the_columns_says_which_it_needs(referentiedata):
     client = _beheer(account(RolSoort.BEHEERDER))
-    tekst = _tekst(_upload(client, b"naam;plaats\nBreda;Breda\n"))
+    tekst = paginatekst(_upload(client, b"naam;plaats\nBreda;Breda\n"))
     assert "moet de kolomnamen hebben: een kolom voor de gemeente" in tekst
     assert "Gevonden: naam, plaats." in tekst
 
@@ -320,7 +317,7 @@ def test_an_upload_without_a_file_says_so_at_the_field(regio_bestand):
         antwoord = client.post(PAGINA, {"toetredingsdatum": "", "inlezen": "Voorbeeld bekijken"})
         assert antwoord.status_code == 200
         assert antwoord.context["form"].errors == {"bestand": ["Kies een bestand om in te lezen."]}
-        tekst = _tekst(antwoord)
+        tekst = paginatekst(antwoord)
         assert '<a href="#id_bestand">Bestand</a>: Kies een bestand om in te lezen.' in tekst
         assert "Ander bestand inlezen" not in tekst  # no preview of an old file
         _upload(client, regio_bestand["inhoud"])
@@ -336,7 +333,7 @@ def test_a_region_a_secretariaat_creates_becomes_its_own(regio_bestand):
     eigen = Samenwerkingsverband.objects.get(naam="Regio Breda")
     gebruiker = account(RolSoort.SECRETARIAAT, verbanden=[eigen])
     client = _beheer(gebruiker)
-    tekst = _tekst(_upload(client, _schrijf([("GM0758", "Regio Nieuwland")])))
+    tekst = paginatekst(_upload(client, _schrijf([("GM0758", "Regio Nieuwland")])))
     assert "Nieuw aanmaken" in tekst
     antwoord = client.post(PAGINA, {"regio:regio nieuwland": "nieuw:OL", "opslaan": "1"})
     assert antwoord.status_code == 302
@@ -359,13 +356,13 @@ def test_a_region_by_whole_words_of_the_name_is_matched_or_offered_with_the_othe
     inhoud = _schrijf([("Nijmegen", "Gelderland-Zuid")])
 
     secretariaat = _beheer(account(RolSoort.SECRETARIAAT, verbanden=[vrgz]))
-    tekst = _tekst(_upload(secretariaat, inhoud))
+    tekst = paginatekst(_upload(secretariaat, inhoud))
     assert "Samenwerkingsverband voor „Gelderland-Zuid”" not in tekst
     assert "Veiligheidsregio Gelderland-Zuid (VRGZ)" in tekst
     assert 'name="opslaan"' in tekst
 
     beheerder = _beheer(account(RolSoort.BEHEERDER))
-    tekst = _tekst(_upload(beheerder, inhoud))
+    tekst = paginatekst(_upload(beheerder, inhoud))
     assert "Samenwerkingsverband voor „Gelderland-Zuid”" in tekst
     assert (
         f"„Gelderland-Zuid” past op meer dan één samenwerkingsverband: {ggd} en {vrgz}. "

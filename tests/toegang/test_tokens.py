@@ -7,7 +7,7 @@ from django.contrib.admin.models import LogEntry
 from rest_framework.authtoken.models import Token
 
 from samenwerking.models import Gemeente
-from tests.samenwerking.importhulp import paginatekst as _tekst
+from tests.pagina import paginatekst
 from tests.toegang import account, beheerder_account
 from toegang.models import RolSoort
 
@@ -23,7 +23,7 @@ def test_the_whole_key_is_shown_once_when_the_token_is_made(client):
 
     gemaakt = client.post(f"{LIJST}add/", {"user": secretaris.pk})
     sleutel = Token.objects.get(user=secretaris).key
-    tekst = _tekst(gemaakt)
+    tekst = paginatekst(gemaakt)
     # On the answer to the add form itself, not through a redirect and a message.
     assert gemaakt.status_code == 200
     assert "Het token van secretaris-vrzw is aangemaakt. Dit is de hele sleutel:" in tekst
@@ -37,14 +37,16 @@ def test_the_whole_key_is_shown_once_when_the_token_is_made(client):
     assert all(sleutel not in morsel.value for morsel in client.cookies.values())
     assert sleutel not in str(dict(client.session))
 
-    lijst = _tekst(client.get(LIJST))
+    lijst = paginatekst(client.get(LIJST))
     assert f"{sleutel[:6]}…" in lijst and "secretaris-vrzw" in lijst
     assert sleutel not in lijst
     bekijken = client.get(f"{LIJST}{secretaris.pk}/change/")
     assert bekijken.status_code == 200
-    assert "token van secretaris-vrzw" in _tekst(bekijken) and sleutel not in _tekst(bekijken)
-    assert sleutel not in _tekst(client.get("/admin/"))  # the recent actions
-    assert sleutel not in _tekst(client.get(f"{LIJST}{secretaris.pk}/delete/"))
+    assert "token van secretaris-vrzw" in paginatekst(bekijken) and sleutel not in paginatekst(
+        bekijken
+    )
+    assert sleutel not in paginatekst(client.get("/admin/"))  # the recent actions
+    assert sleutel not in paginatekst(client.get(f"{LIJST}{secretaris.pk}/delete/"))
     assert [(e.object_repr, e.change_message) for e in LogEntry.objects.all()] == [
         (f"token van secretaris-vrzw ({sleutel[:6]}…)", '[{"added": {}}]')
     ]
@@ -60,7 +62,7 @@ def test_a_second_token_for_an_account_says_what_to_do_and_keeps_the_first(clien
     assert antwoord.status_code == 200
     assert (
         "secretaris-vrzw heeft al een token. Wilt u een nieuw, verwijder dan eerst het oude"
-    ) in _tekst(antwoord)
+    ) in paginatekst(antwoord)
     assert list(Token.objects.values_list("key", flat=True)) == [eerste.key]
 
 
@@ -71,7 +73,7 @@ def test_the_add_form_offers_only_accounts_without_a_token(client):
     Token.objects.create(user=met)
     client.force_login(beheerder)
     for pagina in (client.get(f"{LIJST}add/"), client.post(f"{LIJST}add/", {"user": met.pk})):
-        tekst = _tekst(pagina)
+        tekst = paginatekst(pagina)
         assert f'<option value="{zonder.pk}">secretaris-zonder-token</option>' in tekst
         assert "secretaris-met-token</option>" not in tekst
 
@@ -95,8 +97,8 @@ def test_a_token_is_deleted_in_the_admin_by_its_account(client):
     client.force_login(beheerder)
 
     antwoord = client.post(f"{LIJST}{secretaris.pk}/delete/", {"post": "yes"}, follow=True)
-    assert f"token van secretaris-vrzw ({token.key[:6]}…)" in _tekst(antwoord)
-    assert token.key not in _tekst(antwoord)
+    assert f"token van secretaris-vrzw ({token.key[:6]}…)" in paginatekst(antwoord)
+    assert token.key not in paginatekst(antwoord)
     assert not Token.objects.exists()
 
 

@@ -13,7 +13,7 @@ from raad.constants import VergaderingSoort
 from raad.models import Raadsvergadering, Vergadering
 from tests import factories as f
 from tests.api.hulp import probleem
-from tests.samenwerking.importhulp import paginatekst as _tekst
+from tests.pagina import paginatekst
 from tests.toegang import account, api_client
 from tests.toegang.formulier import formulier_gegevens
 from toegang.models import RolSoort
@@ -160,13 +160,13 @@ def test_admin_griffie_adds_its_own_raadsvergadering_and_not_another_gemeentes(r
     gegevens = formulier_gegevens(client.get(toevoegen))
     gegevens.update({"gemeente": [str(regio["Zaanstad"].pk)], "datum": ["19-06-2025"]})
     antwoord = client.post(toevoegen, gegevens)
-    assert antwoord.status_code == 302, _tekst(antwoord)[:3000]
+    assert antwoord.status_code == 302, paginatekst(antwoord)[:3000]
     assert Raadsvergadering.objects.filter(gemeente=regio["Zaanstad"], datum=D(2025, 6, 19))
     # Another gemeente (a forged id in the form) is not a choice: nothing written.
     gegevens.update({"gemeente": [str(regio["Wormerland"].pk)], "datum": ["20-06-2025"]})
     antwoord = client.post(toevoegen, gegevens)
     assert antwoord.status_code == 200
-    assert "rijen van Zaanstad vastleggen. Kies Zaanstad als gemeente;" in _tekst(antwoord)
+    assert "rijen van Zaanstad vastleggen. Kies Zaanstad als gemeente;" in paginatekst(antwoord)
     assert not Raadsvergadering.objects.filter(datum=D(2025, 6, 20)).exists()
     # Another gemeente's stored row is not this griffie's to open: the 403 page names it, and
     # nothing changes.
@@ -176,7 +176,9 @@ def test_admin_griffie_adds_its_own_raadsvergadering_and_not_another_gemeentes(r
         wijzigen, {"gemeente": [str(regio["Wormerland"].pk)], "datum": ["06-06-2025"]}
     )
     assert antwoord.status_code == 403
-    assert "hoort bij gemeente „Wormerland”, niet bij wat uw account beheert." in _tekst(antwoord)
+    assert "hoort bij gemeente „Wormerland”, niet bij wat uw account beheert." in paginatekst(
+        antwoord
+    )
     assert Raadsvergadering.objects.get(pk=wormerland.pk).datum == D(2025, 6, 5)
     # Meetings of a regeling are the secretariaat's.
     assert client.get(reverse("admin:raad_vergadering_add")).status_code == 403
@@ -196,13 +198,13 @@ def test_admin_secretariaat_adds_a_meeting_of_its_regeling(regio, rollen):
         }
     )
     antwoord = client.post(toevoegen, gegevens)
-    assert antwoord.status_code == 302, _tekst(antwoord)[:3000]
+    assert antwoord.status_code == 302, paginatekst(antwoord)[:3000]
     vergadering = Vergadering.objects.get()
     assert vergadering.history.first().history_user == rollen["secretariaat"]
     gegevens["samenwerkingsverband"] = [str(rollen["ander"].pk)]
     gegevens["datum"] = ["27-06-2025"]
     antwoord = client.post(toevoegen, gegevens)
     assert antwoord.status_code == 200, antwoord.status_code
-    assert "Kies een samenwerkingsverband dat uw account beheert" in _tekst(antwoord)
+    assert "Kies een samenwerkingsverband dat uw account beheert" in paginatekst(antwoord)
     assert Vergadering.objects.count() == 1
     assert client.get(reverse("admin:raad_raadsvergadering_add")).status_code == 403

@@ -11,9 +11,9 @@ from raad.constants import VergaderingSoort
 from raad.kalender import kalender_van_gemeente
 from raad.models import Raadsvergadering, Vergadering
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.vergaderingen.hulp import GEEN_VERGADERING, VANDAAG
 from tests.raad.vergaderingen.hulp import raadsvergaderingen as _raadsvergaderingen
-from tests.samenwerking.importhulp import paginatekst as _tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_calendar_shows_meetings_raadsvergaderingen_and_the_decision_date(regio)
 def test_calendar_day_heading_counts_every_entry_not_only_termijnen(client, regio):
     # 24 May 2025 in Wormerland: a raadsvergadering, the decision on the zienswijze and its
     # deadline; none of them is a P&C termijn.
-    tekst = _tekst(client.get("/gemeenten/GM0880/kalender/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0880/kalender/"))
     kop = tekst.split('id="komend-2025-05-24"', 1)[1].split("</h3>", 1)[0]
     assert "zaterdag 24 mei 2025" in kop
     assert "(3 punten)" in kop
@@ -81,7 +81,7 @@ def test_a_passed_decision_meeting_without_a_decision_is_overdue(client, regio):
         regio["Purmerend"], vandaag=VANDAAG, van=D(2024, 5, 1), tot=D(2025, 9, 30)
     )
     assert [(p.datum, p.soort) for p in kalender.te_laat] == [(D(2025, 4, 17), "raadsbesluit")]
-    tekst = _tekst(client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"))
+    tekst = paginatekst(client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"))
     rij = tekst.split(">Purmerend</a>", 1)[1].split("</tr>", 1)[0]
     assert "17 april 2025" in rij
     assert "voorbij zonder besluit — plan een extra vergadering of vraag uitstel" in rij
@@ -117,7 +117,7 @@ def test_a_meeting_shows_only_for_gemeenten_taking_part_that_day(regio):
 
 def test_calendar_page_and_feed_carry_meetings_and_decision_date(client, regio):
     _vergaderingen(regio["ggd"])
-    tekst = _tekst(client.get("/gemeenten/GM0880/kalender/"))
+    tekst = paginatekst(client.get("/gemeenten/GM0880/kalender/"))
     assert "Vergadering algemeen bestuur" in tekst
     assert '<a href="https://ggd.example/ab-2025-07">Agenda</a>' in tekst
     assert "de raad zelf" in tekst  # the raad's own meeting has no arrangement
@@ -158,4 +158,4 @@ def test_calendar_query_count_with_meetings(client, regio, aantal, django_assert
     # meetings), 9 raadsvergaderingen.
     with django_assert_num_queries(9):
         antwoord = client.get("/gemeenten/GM0880/kalender/")
-    assert _tekst(antwoord).count("Vergadering algemeen bestuur") == aantal
+    assert paginatekst(antwoord).count("Vergadering algemeen bestuur") == aantal

@@ -11,9 +11,9 @@ from raad.constants import ZienswijzeStatus
 from raad.vergaderingen import Raadstand, Radenoverzicht, raden_van_zienswijzeverzoek
 from samenwerking.models import Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.raad.vergaderingen.hulp import CBS, GEEN_VERGADERING, SCHEMA_ONBEKEND, VANDAAG
 from tests.raad.vergaderingen.hulp import raadsvergaderingen as _raadsvergaderingen
-from tests.samenwerking.importhulp import paginatekst as _tekst
 from tests.toegang import account
 from toegang.models import RolSoort
 
@@ -81,7 +81,7 @@ def test_the_count_of_raden_agrees_with_its_number(ingediend, tekst):
 def test_request_page_shows_every_raad_with_status_meeting_zienswijze_and_reaction(client, regio):
     antwoord = client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/")
     assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
+    tekst = paginatekst(antwoord)
     assert "Ontwerpbegroting 2026: de zienswijzen van alle raden" in tekst
     assert "1 van 4 raden heeft een zienswijze ingediend" in tekst
     assert "geagendeerd: 1" in tekst and "nog niet geagendeerd: 2" in tekst
@@ -110,7 +110,7 @@ def test_request_page_shows_every_raad_with_status_meeting_zienswijze_and_reacti
 def test_request_page_unknown_uuid_is_a_dutch_404(client, regio):
     antwoord = client.get("/zienswijzeverzoeken/00000000-0000-0000-0000-000000000000/")
     assert antwoord.status_code == 404
-    assert "Er is geen zienswijzeverzoek met kenmerk" in _tekst(antwoord)
+    assert "Er is geen zienswijzeverzoek met kenmerk" in paginatekst(antwoord)
 
 
 def _meer_deelnemers(regio, aantal: int) -> None:
@@ -130,12 +130,12 @@ def test_request_page_query_count(client, regio, aantal, django_assert_num_queri
     # 1 request with arrangement, 2 gemeenten with decision date, 3 zienswijzen.
     with django_assert_num_queries(3):
         antwoord = client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/")
-    assert f"1 van {4 + aantal} raden heeft een zienswijze ingediend" in _tekst(antwoord)
+    assert f"1 van {4 + aantal} raden heeft een zienswijze ingediend" in paginatekst(antwoord)
 
 
 def test_griffier_gets_an_edit_link_on_its_own_raad_only(client, regio):
     client.force_login(account(RolSoort.GRIFFIE, gemeente=regio["Oostzaan"]))
-    tekst = _tekst(client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"))
+    tekst = paginatekst(client.get(f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"))
     eigen = regio["verzoek"].zienswijzen.get(gemeente=regio["Oostzaan"])
     assert tekst.count(">bewerk</a>") == 1
     assert reverse("admin:raad_zienswijze_change", args=[eigen.pk]) in tekst
@@ -143,10 +143,10 @@ def test_griffier_gets_an_edit_link_on_its_own_raad_only(client, regio):
 
 def test_request_page_is_linked_from_arrangement_kalender_and_zienswijzen(client, regio):
     adres = f"/zienswijzeverzoeken/{regio['verzoek'].uuid}/"
-    verband = _tekst(client.get(f"/samenwerkingsverbanden/{regio['ggd'].slug}/"))
+    verband = paginatekst(client.get(f"/samenwerkingsverbanden/{regio['ggd'].slug}/"))
     assert f'<a href="{adres}">Ontwerpbegroting 2026</a>' in verband
-    assert adres in _tekst(client.get("/gemeenten/GM0431/kalender/"))
-    zienswijzen = _tekst(client.get("/gemeenten/GM0431/zienswijzen/"))
+    assert adres in paginatekst(client.get("/gemeenten/GM0431/kalender/"))
+    zienswijzen = paginatekst(client.get("/gemeenten/GM0431/zienswijzen/"))
     assert adres in zienswijzen
     assert f"Besluit van de raad: {GEEN_VERGADERING}" in zienswijzen.replace(
         '<span class="label label-te-laat">', ""

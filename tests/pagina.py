@@ -1,0 +1,7 @@
+"""What a page says, for tests that look for a phrase in it."""
+
+
+def paginatekst(antwoord) -> str:
+    """The response's HTML with every run of white space folded to one space, so that a test
+    finds a phrase that the template breaks over lines."""
+    return " ".join(antwoord.content.decode().split())
