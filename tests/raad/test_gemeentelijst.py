@@ -11,11 +11,11 @@ from samenwerking.constants import BijdrageSoort, Functie, OrgaanSoort, Vorm, Ze
 from samenwerking.models import Domein
 from tests import factories as f
 from tests.pagina import paginatekst
+from tests.raad.paginahulp import PEIL
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-PEIL = {"peildatum": "2025-06-01"}
 PAGINA = "/gemeenten/GM0479/"
 
 

@@ -15,11 +15,10 @@ from samenwerking.models import Deelname, Gemeente, Samenwerkingsverband
 from tests import factories as f
 from tests.pagina import paginatekst
 from tests.raad.factories import ZienswijzeverzoekFactory
+from tests.raad.paginahulp import PEIL
 from tests.samenwerking import roo_bestanden as rb
 
 pytestmark = pytest.mark.django_db
-
-PEIL = {"peildatum": "2025-06-01"}
 
 
 def _nieuw(naam: str) -> Samenwerkingsverband:
