@@ -6,7 +6,9 @@ rows at the bottom of a sheet) are left out; a file without rows is refused.
 """
 
 import csv
+import io
 import re
+from decimal import Decimal
 
 import tablib
 from import_export.formats import base_formats
@@ -97,12 +99,16 @@ class _Leesbaar:
 
     def create_dataset(self, in_stream, **kwargs):
         try:
-            dataset = super().create_dataset(in_stream, **kwargs)
+            dataset = self.lees(in_stream, **kwargs)
         except BestandsFout:
             raise
         except Exception:  # every library error the same way: what to do, in Dutch
             raise BestandsFout(self.onleesbaar) from None
         return _zonder_lege_regels(dataset)
+
+    def lees(self, in_stream, **kwargs) -> tablib.Dataset:
+        """The rows as the library reads them."""
+        return super().create_dataset(in_stream, **kwargs)
 
 
 class CSVNederlands(_Leesbaar, base_formats.CSV):
@@ -128,12 +134,42 @@ class CSVNederlands(_Leesbaar, base_formats.CSV):
         return "\ufeff" + super().export_data(dataset, delimiter=";", **kwargs)
 
 
+def _celwaarde(cel) -> object:
+    """What an XLSX cell says as the secretary sees it: a number shown as a percentage
+    (12,5% is stored as 0.125) is that percentage, 12.5; anything else its stored value."""
+    waarde = cel.value
+    if (
+        isinstance(waarde, (int, float))
+        and not isinstance(waarde, bool)
+        and "%" in (getattr(cel, "number_format", None) or "")
+    ):
+        return Decimal(str(waarde)) * 100
+    return waarde
+
+
 class XLSXNederlands(_Leesbaar, base_formats.XLSX):
+    """The first sheet of an Excel file. A cell formatted as a percentage is read as the
+    percentage it shows (a verdeelsleutel typed as 12,5% is 12,5, not 0,125); formulas are
+    read as their last calculated value."""
+
     onleesbaar = (
         "Het bestand is geen geldig Excel-bestand (.xlsx). Sla het in Excel op als "
         "'Excel-werkmap (*.xlsx)' (een oud .xls-bestand kan niet) of kies bij Formaat het "
         "formaat van het bestand."
     )
+
+    def lees(self, in_stream, **kwargs) -> tablib.Dataset:
+        import openpyxl
+
+        boek = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        rijen = boek.active.iter_rows()
+        dataset = tablib.Dataset()
+        kop = next(rijen, None)
+        if kop is not None:  # an empty sheet: no header row, said by _zonder_lege_regels
+            dataset.headers = [cel.value for cel in kop]
+        for rij in rijen:
+            dataset.append([_celwaarde(cel) for cel in rij])
+        return dataset
 
     def export_data(self, dataset, **kwargs):
         # Control characters cannot be in an XLSX cell: they become � instead of an error.

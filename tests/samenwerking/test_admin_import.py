@@ -85,6 +85,13 @@ def test_row_errors_say_nothing_was_saved_and_what_to_do(admin_client, regio):
     assert not Deelname.objects.filter(gemeente__naam="Oostzaan").exists()
 
 
+def _lege_werkmap() -> bytes:
+    """A workbook as Excel saves a new one: one sheet, no cells."""
+    bestand = io.BytesIO()
+    Workbook().save(bestand)
+    return bestand.getvalue()
+
+
 @pytest.mark.parametrize(
     ("inhoud", "formaat", "melding"),
     [
@@ -108,8 +115,17 @@ def test_row_errors_say_nothing_was_saved_and_what_to_do(admin_client, regio):
         (b"samenwerkingsverband;gemeente\n;\n", "csv", "Het bestand bevat geen regels"),
         (b'[{"kapot', "json", "Het bestand is geen geldige JSON-lijst van regels"),
         (b"", "csv", "Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op."),
+        (_lege_werkmap(), "xlsx", "Het bestand heeft geen kopregel met kolomnamen."),
     ],
-    ids=["utf16", "kapotte-xlsx", "xlsx-als-csv", "alleen-kop", "kapotte-json", "leeg"],
+    ids=[
+        "utf16",
+        "kapotte-xlsx",
+        "xlsx-als-csv",
+        "alleen-kop",
+        "kapotte-json",
+        "leeg",
+        "lege-werkmap",
+    ],
 )
 def test_an_unreadable_file_gets_a_dutch_message(admin_client, regio, inhoud, formaat, melding):
     antwoord = upload(admin_client, "deelname", inhoud, formaat)

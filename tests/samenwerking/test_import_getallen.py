@@ -4,9 +4,11 @@ whole number or could be read two ways is refused with a Dutch message naming ro
 and nothing of the file is written. An export imports back unchanged (CSV and XLSX). The
 preview writes decimals as the pages do (samenwerking/tekst.py)."""
 
+import io
 import re
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.contrib import admin
 
@@ -137,6 +139,47 @@ def test_stemmen_1000_are_stored_as_a_thousand_and_the_preview_says_so(admin_cli
     assert bevestig(admin_client, "deelname", voorbeeld).status_code == 302
     deelname.refresh_from_db()
     assert (deelname.stemmen, deelname.verdeelsleutel) == (1000, Decimal("12.5"))
+
+
+def _xlsx(kop: list[str], rijen: list[list], opmaak: dict[str, str]) -> bytes:
+    """A workbook as Excel saves it; `opmaak`: a column's number format (Excel's own codes)."""
+    boek = openpyxl.Workbook()
+    blad = boek.active
+    blad.append(kop)
+    for rij in rijen:
+        blad.append(rij)
+        for kolom, formaat in opmaak.items():
+            blad.cell(row=blad.max_row, column=kop.index(kolom) + 1).number_format = formaat
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+def test_a_percentage_cell_of_excel_is_the_percentage_it_shows(admin_client, regio):
+    """Excel stores 12,5% as 0.125 and shows 12,5%: the import read 0.125, a verdeelsleutel a
+    hundred times too small, without a word."""
+    deelnames = list(Deelname.objects.filter(samenwerkingsverband=regio["eigen"]).order_by("pk"))
+    kop = ["uuid", "samenwerkingsverband", "gemeente", "verdeelsleutel", "stemmen"]
+    rijen = [
+        [str(d.uuid), str(regio["eigen"].uuid), d.gemeente.cbs_code, waarde, 3]
+        for d, waarde in zip(deelnames, (0.125, 0.07), strict=True)
+    ]
+    inhoud = _xlsx(kop, rijen, {"verdeelsleutel": "0.0%"})
+    voorbeeld = upload(admin_client, "deelname", inhoud, "xlsx")
+    tekst = paginatekst(voorbeeld)
+    assert "0 nieuw, 2 gewijzigd" in tekst
+    assert "12,5%" in tekst and "7%" in tekst and "0,125%" not in tekst
+    assert bevestig(admin_client, "deelname", voorbeeld).status_code == 302
+    opgeslagen = [
+        d.verdeelsleutel
+        for d in Deelname.objects.filter(pk__in=[d.pk for d in deelnames]).order_by("pk")
+    ]
+    assert opgeslagen == [Decimal("12.5"), Decimal("7")]
+    # A plain number cell (an export of regioreg) is the percentage as written.
+    inhoud = _xlsx(kop, [[*rijen[0][:3], 12.5, 3]], {})
+    assert "0 nieuw, 0 gewijzigd, 1 ongewijzigd" in paginatekst(
+        upload(admin_client, "deelname", inhoud, "xlsx")
+    )
 
 
 def test_a_bad_number_is_named_by_row_and_column_and_nothing_is_written(admin_client, regio):
