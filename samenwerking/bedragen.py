@@ -61,7 +61,7 @@ def bedrag_lezen(waarde) -> Decimal | None:
         getal = Decimal(str(waarde))
         if not getal.is_finite():
             raise _fout(str(waarde), "bedrag_ongeldig", _("dit is geen getal."))
-        return _centen(getal, str(waarde))
+        return _centen(getal, str(waarde), uit_spreadsheet=True)
     origineel = str(waarde).strip()
     tekst = origineel.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not tekst:
@@ -124,11 +124,18 @@ def bedrag_lezen(waarde) -> Decimal | None:
     return _centen(-getal if negatief else getal, origineel)
 
 
-def _centen(getal: Decimal, origineel: str) -> Decimal:
+def _centen(getal: Decimal, origineel: str, *, uit_spreadsheet: bool = False) -> Decimal:
+    """`uit_spreadsheet`: a number (a spreadsheet cell, a JSON number), which may hold more
+    decimals than a spreadsheet shows (€ 33,33 for =100/3): the message says how to round."""
     if getal != getal.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise _fout(
-            origineel, "bedrag_te_precies", _("een bedrag heeft hoogstens twee decimalen (centen).")
-        )
+        reden = _("een bedrag heeft hoogstens twee decimalen (centen).")
+        if uit_spreadsheet:
+            reden = _(
+                "een bedrag heeft hoogstens twee decimalen (centen). Een spreadsheetcel kan meer "
+                "decimalen bevatten dan zij toont (€ 33,33 voor =100/3): rond daar af met "
+                "=AFRONDEN(…;2)."
+            )
+        raise _fout(origineel, "bedrag_te_precies", reden)
     return getal.quantize(CENT)
 
 

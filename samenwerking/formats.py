@@ -135,22 +135,24 @@ class CSVNederlands(_Leesbaar, base_formats.CSV):
 
 
 def _celwaarde(cel) -> object:
-    """What an XLSX cell says as the secretary sees it: a number shown as a percentage
-    (12,5% is stored as 0.125) is that percentage, 12.5; anything else its stored value."""
+    """What an XLSX cell says as the secretary sees it. A number is read to the 15 significant
+    digits Excel shows (a sum that is 1234.5600000000002 inside is 1234.56, as on the screen;
+    a whole number an int), and a number formatted as a percentage is the percentage it shows
+    (12,5% is stored as 0.125, read as 12.5). Anything else is its stored value."""
     waarde = cel.value
-    if (
-        isinstance(waarde, (int, float))
-        and not isinstance(waarde, bool)
-        and "%" in (getattr(cel, "number_format", None) or "")
-    ):
-        return Decimal(str(waarde)) * 100
-    return waarde
+    if isinstance(waarde, bool) or not isinstance(waarde, (int, float)):
+        return waarde
+    procent = "%" in (getattr(cel, "number_format", None) or "")
+    if isinstance(waarde, int) and not procent:
+        return waarde
+    getal = Decimal(format(waarde, ".15g")) * (100 if procent else 1)
+    return int(getal) if getal == getal.to_integral_value() else float(getal)
 
 
 class XLSXNederlands(_Leesbaar, base_formats.XLSX):
-    """The first sheet of an Excel file. A cell formatted as a percentage is read as the
-    percentage it shows (a verdeelsleutel typed as 12,5% is 12,5, not 0,125); formulas are
-    read as their last calculated value."""
+    """The first sheet of an Excel file, each number as Excel shows it (`_celwaarde`: a
+    verdeelsleutel typed as 12,5% is 12,5, not 0,125); formulas are read as their last
+    calculated value."""
 
     onleesbaar = (
         "Het bestand is geen geldig Excel-bestand (.xlsx). Sla het in Excel op als "

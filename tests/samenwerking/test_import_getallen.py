@@ -6,6 +6,7 @@ preview writes decimals as the pages do (samenwerking/tekst.py)."""
 
 import io
 import re
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -155,6 +156,19 @@ def _xlsx(kop: list[str], rijen: list[list], opmaak: dict[str, str]) -> bytes:
     return uit.getvalue()
 
 
+def _met_waarde(inhoud: bytes, was: str, wordt: str) -> bytes:
+    """The workbook with the stored number `was` of its sheet written as `wordt`."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, zipfile.ZipFile(uit, "w") as doel:
+        for naam in bron.namelist():
+            data = bron.read(naam)
+            if naam == "xl/worksheets/sheet1.xml":
+                assert f"<v>{was}</v>".encode() in data
+                data = data.replace(f"<v>{was}</v>".encode(), f"<v>{wordt}</v>".encode())
+            doel.writestr(naam, data)
+    return uit.getvalue()
+
+
 def test_a_percentage_cell_of_excel_is_the_percentage_it_shows(admin_client, regio):
     """Excel stores 12,5% as 0.125 and shows 12,5%: the import read 0.125, a verdeelsleutel a
     hundred times too small, without a word."""
@@ -180,6 +194,40 @@ def test_a_percentage_cell_of_excel_is_the_percentage_it_shows(admin_client, reg
     assert "0 nieuw, 0 gewijzigd, 1 ongewijzigd" in paginatekst(
         upload(admin_client, "deelname", inhoud, "xlsx")
     )
+
+
+def test_an_excel_amount_is_read_as_excel_shows_it(admin_client, regio):
+    """A sum in Excel holds 1234.5600000000002 and shows € 1.234,56: that was refused as "more
+    than two decimals". A cell that really holds more (=100/3, shown as € 33,33) is refused
+    with how to round it in the spreadsheet, and nothing of the file is written."""
+    deelname = Deelname.objects.filter(samenwerkingsverband=regio["eigen"]).first()
+    kop = ["deelname", "jaar", "soort", "onderdeel", "bedrag"]
+    rij = [str(deelname.uuid), 2026, "begroot", "", 1234.56]
+    # Excel writes all 17 digits of what a sum leaves in the cell (openpyxl writes fewer).
+    inhoud = _xlsx(kop, [rij], {"bedrag": "€ #,##0.00"})
+    inhoud = _met_waarde(inhoud, "1234.56", "1234.5600000000002")
+    voorbeeld = upload(admin_client, "bijdrage", inhoud, "xlsx")
+    assert "1 nieuw" in paginatekst(voorbeeld) and "€ 1.234,56" in paginatekst(voorbeeld)
+    assert bevestig(admin_client, "bijdrage", voorbeeld).status_code == 302
+    assert Bijdrage.objects.get(deelname=deelname, jaar=2026).bedrag == Decimal("1234.56")
+
+    rijen = [
+        [str(deelname.uuid), 2027, "begroot", "", 100],
+        [*rij[:1], 2027, "gerealiseerd", "", 33],
+    ]
+    inhoud = _met_waarde(_xlsx(kop, rijen, {}), "33", repr(100 / 3))
+    voorbeeld = upload(admin_client, "bijdrage", inhoud, "xlsx")
+    fouten = {r.number: r.error.message_dict for r in voorbeeld.context["result"].invalid_rows}
+    assert fouten == {
+        2: {
+            "bedrag": [
+                "„33.3333333333333” is geen eenduidig bedrag: een bedrag heeft hoogstens twee "
+                "decimalen (centen). Een spreadsheetcel kan meer decimalen bevatten dan zij toont "
+                "(€ 33,33 voor =100/3): rond daar af met =AFRONDEN(…;2). Voorbeeld: 1.234,56."
+            ]
+        }
+    }
+    assert not Bijdrage.objects.filter(jaar=2027).exists()
 
 
 def test_a_bad_number_is_named_by_row_and_column_and_nothing_is_written(admin_client, regio):
