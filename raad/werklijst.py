@@ -3,7 +3,7 @@
 Five kinds of points, each with the admin page where it is fixed:
 
 - bijdragen of next year not entered: a deelname that runs in the coming year without a
-  bijdrage for that year;
+  bijdrage for that year (several in one regeling: one point, linked to its bijdragen grid);
 - zetels not recorded: a deelname that runs today, in a regeling with its own board (OL, BVO,
   GO), without a seat that runs today;
 - P&C documents due: a P&C termijn (raad.termijnen) within the coming `TERMIJN_DAGEN` days;
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import INGESTELDE_VORMEN, BijdrageSoort
@@ -117,6 +118,34 @@ def _deelnames(verbanden: list, vandaag: datetime.date, volgend_jaar: int) -> li
     )
 
 
+def _bijdragenpunt(verband_pk: int, deelnames: list[Deelname], jaar: int) -> Punt:
+    """One deelnemer without a bijdrage for `jaar`: its add form, filled in. More: one point
+    naming them all, linked to the regeling's bijdragen grid (every deelnemer and year on one
+    page, saved at once)."""
+    if len(deelnames) == 1:
+        deelname = deelnames[0]
+        return Punt(
+            BIJDRAGEN,
+            _("Geen bijdrage voor %(jaar)s van %(wie)s.")
+            % {"jaar": jaar, "wie": deelname.gemeente or deelname.organisatie},
+            _admin(
+                "samenwerking_bijdrage_add",
+                deelname=deelname.pk,
+                jaar=jaar,
+                soort=BijdrageSoort.BEGROOT,
+            ),
+            _("Bijdrage invoeren"),
+        )
+    namen = [str(d.gemeente or d.organisatie) for d in deelnames]
+    return Punt(
+        BIJDRAGEN,
+        _("Geen bijdrage voor %(jaar)s van %(aantal)s deelnemers: %(wie)s.")
+        % {"jaar": jaar, "aantal": len(namen), "wie": get_text_list(namen, _("en"))},
+        _admin("samenwerking_samenwerkingsverband_bijdragen", verband_pk),
+        _("Bijdragen invoeren in het raster"),
+    )
+
+
 def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
     """The regelingen `user` may change that run on `vandaag` (not only historical), by name;
     `naam` narrows to a name or abbreviation containing it, `domein` to one domein."""
@@ -177,6 +206,9 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
             )
 
     van, tot = jaarperiode(volgend_jaar)
+    # A regeling's bijdragen point comes after its own points, before those of its deelnames.
+    na_regeling = {pk: len(stand.punten) for pk, stand in standen.items()}
+    zonder_bijdrage: dict[int, list[Deelname]] = {}
     for deelname in _deelnames(verbanden, vandaag, volgend_jaar):
         verband = standen[deelname.samenwerkingsverband_id].verband
         punten = standen[verband.pk].punten
@@ -184,20 +216,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
         if not deelname.heeft_bijdrage and overlapt(
             deelname.toetredingsdatum, deelname.uittredingsdatum, van, tot
         ):
-            punten.append(
-                Punt(
-                    BIJDRAGEN,
-                    _("Geen bijdrage voor %(jaar)s van %(wie)s.")
-                    % {"jaar": volgend_jaar, "wie": wie},
-                    _admin(
-                        "samenwerking_bijdrage_add",
-                        deelname=deelname.pk,
-                        jaar=volgend_jaar,
-                        soort=BijdrageSoort.BEGROOT,
-                    ),
-                    _("Bijdrage invoeren"),
-                )
-            )
+            zonder_bijdrage.setdefault(verband.pk, []).append(deelname)
         lopend = loopt_op(vandaag, deelname.toetredingsdatum, deelname.uittredingsdatum)
         if lopend and not deelname.heeft_zetel and verband.vorm in INGESTELDE_VORMEN:
             punten.append(
@@ -219,6 +238,9 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                     _("Vergelijk en herstel"),
                 )
             )
+
+    for pk, deelnames in zonder_bijdrage.items():
+        standen[pk].punten.insert(na_regeling[pk], _bijdragenpunt(pk, deelnames, volgend_jaar))
 
     grens = vandaag + datetime.timedelta(days=TERMIJN_DAGEN)
     jaren = range(vandaag.year - 1, vandaag.year + 3)

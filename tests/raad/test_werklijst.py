@@ -74,8 +74,9 @@ def test_start_page_lists_what_is_missing_per_own_regeling(secretariaat):
     tekst = antwoord.content.decode()
     assert antwoord.status_code == 200
     jaar = secretariaat["jaar"]
-    assert f"Geen bijdrage voor {jaar} van Zaanstad." in tekst
-    assert f"Geen bijdrage voor {jaar} van Purmerend." in tekst
+    # Two deelnemers without a bijdrage: one point naming both (the grid is where to fix it).
+    assert f"Geen bijdrage voor {jaar} van 2 deelnemers: Purmerend en Zaanstad." in tekst
+    assert "Bijdragen invoeren in het raster" in tekst
     assert "Geen zetel vastgelegd voor Zaanstad." in tekst
     # Counted from the Wgr's evaluation rule (1 July 2022), not from the regeling's start.
     assert "Evaluatie te laat: uiterlijk 1 juli 2024 (elke 2 jaar)." in tekst
@@ -98,9 +99,27 @@ def test_every_point_links_to_a_page_where_the_secretary_fixes_it(secretariaat):
         pagina = client.get(punt.url)
         assert pagina.status_code == 200, punt
         assert punt.actie in client.get(WERKLIJST).content.decode()
-    bijdrage = next(p for p in punten if p.soort == "bijdragen")
-    formulier = client.get(bijdrage.url).content.decode()
+    # The bijdragen grid of the regeling, with next year's begroot cell of each deelnemer.
+    bijdragen = next(p for p in punten if p.soort == "bijdragen")
+    assert (
+        bijdragen.url
+        == f"/admin/samenwerking/samenwerkingsverband/{secretariaat['open'].pk}/bijdragen/"
+    )
+    raster = client.get(bijdragen.url).content.decode()
+    for deelname in secretariaat["open"].deelnames.all():
+        assert f'name="b-{deelname.pk}-{secretariaat["jaar"]}-begroot"' in raster
+
+
+def test_one_missing_bijdrage_links_to_its_add_form_filled_in(secretariaat):
+    gebruiker = account(RolSoort.SECRETARIAAT, verbanden=[secretariaat["ander"]])
+    (stand,) = werklijst(gebruiker, vandaag=timezone.localdate())
+    bijdrage = next(p for p in stand.punten if p.soort == "bijdragen")
+    assert bijdrage.tekst == f"Geen bijdrage voor {secretariaat['jaar']} van Purmerend."
+    assert bijdrage.actie == "Bijdrage invoeren"
+    formulier = _client(gebruiker).get(bijdrage.url).content.decode()
     # The add form is filled in: the deelname, the year and begroot.
+    deelname = secretariaat["ander"].deelnames.get()
+    assert f'<option value="{deelname.pk}" selected' in formulier
     assert f'value="{secretariaat["jaar"]}"' in formulier
     assert 'value="begroot" selected' in formulier
 
