@@ -155,7 +155,7 @@ class WerkplekViews:
             "media": self.media
             + forms.Media(
                 css={"all": ["beheer/werkplek.css"]},
-                js=["beheer/bedrag.js", "beheer/keuzelijst.js"],
+                js=["beheer/bedrag.js", "beheer/keuzelijst.js", "beheer/raster.js"],
             ),
             **extra,
         }

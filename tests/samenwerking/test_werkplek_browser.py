@@ -158,6 +158,71 @@ def test_secretariaat_enters_a_regeling_with_three_deelnemers_and_money_in_ten_c
     expect(rij).to_contain_text("€ 123.457")
 
 
+def _plak(pagina, veld, tekst: str) -> None:
+    """Paste `tekst` into `veld` as a person does: on the clipboard, then Ctrl+V."""
+    pagina.evaluate("tekst => navigator.clipboard.writeText(tekst)", tekst)
+    veld.focus()
+    pagina.keyboard.press("Control+V")
+
+
+def test_a_block_pasted_from_a_spreadsheet_fills_the_grid(pagina, referentiedata):
+    """Cells copied from Excel (lines of tab-separated values) land in the grid at the same
+    places, counted from the field pasted into; what falls outside is said, not lost silently;
+    nothing is stored until "Bijdragen opslaan"."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam="Belastingsamenwerking Kust", vorm=Vorm.OPENBAAR_LICHAAM
+    )
+    namen = ["Bloemendaal", "Haarlem", "Zandvoort"]
+    for naam in namen:
+        f.DeelnameFactory(
+            samenwerkingsverband=verband,
+            gemeente=models.Gemeente.objects.get(naam=naam, einddatum__isnull=True),
+            toetredingsdatum=datetime.date(2020, 1, 1),
+        )
+    gebruiker = account(RolSoort.SECRETARIAAT, naam="secretariaat-kust", verbanden=[verband])
+    pagina.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, gebruiker)
+    pagina.goto(f"{pagina.basis}/admin/samenwerking/samenwerkingsverband/{verband.pk}/bijdragen/")
+    status = pagina.locator("#raster-plakken[role=status]")
+    volgend, daarna, laatst = DIT_JAAR + 1, DIT_JAAR + 2, DIT_JAAR + 4
+
+    # At the grid's last year of the last deelnemer: one value fits, two fall outside.
+    _plak(pagina, pagina.get_by_label(f"Zandvoort, {laatst} begroot"), "5\t6\n7\n")
+    expect(status).to_have_text(
+        "1 vak geplakt; 2 waarden vielen buiten het raster. Controleer de bedragen en klik op "
+        "Bijdragen opslaan."
+    )
+    # Three deelnemers, two years, as Excel copies them (an empty cell empties its field).
+    _plak(
+        pagina,
+        pagina.get_by_label(f"Bloemendaal, {volgend} begroot"),
+        "€ 1.000,00\t2000\r\n1500,50\t\r\n300\t400\r\n",
+    )
+    expect(status).to_have_text(
+        "6 vakken geplakt. Controleer de bedragen en klik op Bijdragen opslaan."
+    )
+    expect(pagina.get_by_label(f"Haarlem, {volgend} begroot")).to_have_value("1500,50")
+    expect(pagina.locator(f"output[id$='-{daarna}-begroot_begrepen']").first).to_have_text(
+        "wordt € 2.000,00"
+    )
+    assert not models.Bijdrage.objects.filter(deelname__samenwerkingsverband=verband).exists()
+    pagina.get_by_role("button", name="Bijdragen opslaan").click()
+    expect(pagina.get_by_text("De bijdragen zijn opgeslagen.")).to_be_visible()
+    opgeslagen = {
+        (b.deelname.gemeente.naam, b.jaar): b.bedrag
+        for b in models.Bijdrage.objects.filter(deelname__samenwerkingsverband=verband)
+    }
+    assert opgeslagen == {
+        ("Bloemendaal", volgend): Decimal("1000.00"),
+        ("Bloemendaal", daarna): Decimal("2000.00"),
+        ("Haarlem", volgend): Decimal("1500.50"),
+        ("Zandvoort", volgend): Decimal("300.00"),
+        ("Zandvoort", daarna): Decimal("400.00"),
+        ("Zandvoort", laatst): Decimal("5.00"),
+    }
+
+
 def _grootste_regeling() -> models.Samenwerkingsverband:
     """A regeling with 30 deelnemers, organs with a seat per deelnemer and money."""
     verband = f.SamenwerkingsverbandFactory(

@@ -1,0 +1,72 @@
+// The bijdragen grid takes a block pasted from a spreadsheet: cells copied from Excel or
+// LibreOffice arrive as lines of tab-separated values, and each value goes into the grid cell
+// at the same place, counted from the field pasted into (down the deelnemers, right along the
+// years). A cell of the grid without a field (no deelnemer that year, or a bijdrage per
+// onderdeel) keeps what it has; what falls outside the grid is left out. A status line says
+// how many amounts were placed and what was left out; the amounts are read as typed ones
+// (bedrag.js shows what each becomes) and nothing is saved until "Bijdragen opslaan".
+// Progressive enhancement: without this script a paste puts the text in one field.
+(() => {
+  function melding(tekst) {
+    const status = document.getElementById("raster-plakken");
+    if (status) status.textContent = tekst;
+  }
+
+  function plakken(e) {
+    const veld = e.target;
+    if (!veld.matches || !veld.matches("table.bijdragen-raster input[data-bedrag]")) return;
+    if (veld.readOnly) return;
+    const tekst = (e.clipboardData || window.clipboardData).getData("text");
+    if (!/[\t\r\n]/.test(tekst.replace(/(\r?\n)$/, ""))) {
+      // One value: as typed, without the line break a copied cell ends with.
+      if (/\r?\n$/.test(tekst)) {
+        e.preventDefault();
+        veld.value = tekst.replace(/\r?\n$/, "").trim();
+        veld.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      return;
+    }
+    e.preventDefault();
+    const raster = veld.closest("table");
+    const rijen = [...raster.tBodies[0].rows];
+    const cel = veld.closest("td");
+    const eersteRij = rijen.indexOf(cel.parentElement);
+    const eersteKolom = [...cel.parentElement.cells].indexOf(cel);
+    const regels = tekst.replace(/(\r?\n)$/, "").split(/\r?\n/);
+    let geplakt = 0;
+    let zonderVak = 0;
+    let buiten = 0;
+    regels.forEach((regel, i) => {
+      regel.split("\t").forEach((waarde, j) => {
+        const rij = rijen[eersteRij + i];
+        // The last cell of a row is its total, not a field.
+        const doel = rij && rij.cells[eersteKolom + j];
+        if (!doel || eersteKolom + j >= rij.cells.length - 1) {
+          buiten += 1;
+          return;
+        }
+        const invoer = doel.querySelector("input[data-bedrag]");
+        if (!invoer || invoer.readOnly) {
+          zonderVak += waarde.trim() ? 1 : 0;
+          return;
+        }
+        invoer.value = waarde.trim();
+        invoer.dispatchEvent(new Event("input", { bubbles: true }));
+        geplakt += 1;
+      });
+    });
+    const delen = [`${geplakt} ${geplakt === 1 ? "vak" : "vakken"} geplakt`];
+    if (zonderVak) {
+      delen.push(
+        `${zonderVak} ${zonderVak === 1 ? "waarde" : "waarden"} niet geplakt in een vak zonder ` +
+          "invoer (geen deelnemer in dat jaar, of per onderdeel)",
+      );
+    }
+    if (buiten) {
+      delen.push(`${buiten} ${buiten === 1 ? "waarde viel" : "waarden vielen"} buiten het raster`);
+    }
+    melding(`${delen.join("; ")}. Controleer de bedragen en klik op Bijdragen opslaan.`);
+  }
+
+  document.addEventListener("paste", plakken);
+})();
