@@ -3,8 +3,9 @@
 // at the same place, counted from the field pasted into (down the deelnemers, right along the
 // years). A cell of the grid without a field (no deelnemer that year, or a bijdrage per
 // onderdeel) keeps what it has; what falls outside the grid is left out. A status line says
-// how many amounts were placed and what was left out; the amounts are read as typed ones
-// (bedrag.js shows what each becomes) and nothing is saved until "Bijdragen opslaan".
+// how many amounts were placed and what was left out (it alone is read aloud, not every
+// field's reading); the amounts are read as typed ones (bedrag.js shows what each becomes)
+// and nothing is saved until "Bijdragen opslaan".
 // Progressive enhancement: without this script a paste puts the text in one field.
 (() => {
   function melding(tekst) {
@@ -36,6 +37,7 @@
     let geplakt = 0;
     let zonderVak = 0;
     let buiten = 0;
+    const stil = [];
     regels.forEach((regel, i) => {
       regel.split("\t").forEach((waarde, j) => {
         const rij = rijen[eersteRij + i];
@@ -50,11 +52,26 @@
           zonderVak += waarde.trim() ? 1 : 0;
           return;
         }
+        // The field's own reading ("wordt € …") is shown but not read aloud: the status line
+        // speaks for the whole paste, not once per field.
+        const uitleg = document.getElementById(`${invoer.id}_begrepen`);
+        if (uitleg) {
+          uitleg.setAttribute("aria-live", "off");
+          stil.push(uitleg);
+        }
         invoer.value = waarde.trim();
         invoer.dispatchEvent(new Event("input", { bubbles: true }));
         geplakt += 1;
       });
     });
+    // Read aloud again once the secretary goes on (another field, or typing in this one).
+    const weerHoorbaar = () => {
+      stil.forEach((uitleg) => uitleg.setAttribute("aria-live", "polite"));
+      raster.removeEventListener("focusin", weerHoorbaar);
+      raster.removeEventListener("keydown", weerHoorbaar);
+    };
+    raster.addEventListener("focusin", weerHoorbaar);
+    raster.addEventListener("keydown", weerHoorbaar);
     const delen = [`${geplakt} ${geplakt === 1 ? "vak" : "vakken"} geplakt`];
     if (zonderVak) {
       delen.push(

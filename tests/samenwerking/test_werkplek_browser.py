@@ -202,7 +202,15 @@ def test_a_block_pasted_from_a_spreadsheet_fills_the_grid(pagina, referentiedata
     expect(status).to_have_text(
         "6 vakken geplakt. Controleer de bedragen en klik op Bijdragen opslaan."
     )
-    expect(pagina.get_by_label(f"Haarlem, {volgend} begroot")).to_have_value("1500,50")
+    haarlem = pagina.get_by_label(f"Haarlem, {volgend} begroot")
+    expect(haarlem).to_have_value("1500,50")
+    # The status line speaks for the paste; each field's reading is shown, not read aloud,
+    # until the secretary goes on to another field.
+    uitleg = pagina.locator(f"output[id='{haarlem.get_attribute('id')}_begrepen']")
+    expect(uitleg).to_have_text("wordt € 1.500,50")
+    expect(uitleg).to_have_attribute("aria-live", "off")
+    pagina.get_by_label(f"Haarlem, {DIT_JAAR} begroot").focus()
+    expect(uitleg).to_have_attribute("aria-live", "polite")
     expect(pagina.locator(f"output[id$='-{daarna}-begroot_begrepen']").first).to_have_text(
         "wordt € 2.000,00"
     )
