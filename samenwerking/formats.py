@@ -69,19 +69,19 @@ def lees_tekst(inhoud: bytes) -> str:
         ) from None
 
 
+def _leeg(waarde) -> bool:
+    return waarde is None or str(waarde).strip() == ""
+
+
 def _zonder_lege_regels(dataset: tablib.Dataset) -> tablib.Dataset:
     """Leaves out rows without any value; a file without rows under its header row is
     refused."""
-    if not dataset.headers or all(k is None or str(k).strip() == "" for k in dataset.headers):
+    if not dataset.headers or all(_leeg(k) for k in dataset.headers):
         raise BestandsFout(
             "Het bestand heeft geen kopregel met kolomnamen. Zet de kolomnamen (bijvoorbeeld "
             "uit een export van deze lijst) in de eerste regel."
         )
-    leeg = [
-        i
-        for i, rij in enumerate(dataset)
-        if all(waarde is None or str(waarde).strip() == "" for waarde in rij)
-    ]
+    leeg = [i for i, rij in enumerate(dataset) if all(_leeg(waarde) for waarde in rij)]
     for i in reversed(leeg):
         del dataset[i]
     if not len(dataset):
@@ -89,6 +89,33 @@ def _zonder_lege_regels(dataset: tablib.Dataset) -> tablib.Dataset:
             "Het bestand bevat geen regels onder de kopregel. Controleer of u het goede "
             "bestand (en in een spreadsheet het eerste werkblad) hebt gekozen."
         )
+    return dataset
+
+
+def _tabel(kop: list | None, rijen, *, vulling, plaats) -> tablib.Dataset:
+    """The header `kop` and `rijen` (pairs of a row's number and its values) as a dataset
+    whose rows are as wide as the header: a short row gets empty cells (`vulling`), empty
+    cells in columns without a name are dropped (a separator at the end of a line, a
+    formatted empty column). A value in a column without a name is refused, where it stands
+    (`plaats(rijnummer, kolomnummer)`, both counted from 1), since it would be ignored."""
+    dataset = tablib.Dataset()
+    if kop is None:
+        return dataset
+    kop = list(kop)
+    while kop and _leeg(kop[-1]):
+        kop.pop()
+    dataset.headers = kop
+    for nummer, rij in rijen:
+        for kolom, waarde in enumerate(rij, start=1):
+            if (kolom > len(kop) or _leeg(kop[kolom - 1])) and not _leeg(waarde):
+                tekst = str(waarde) if len(str(waarde)) <= 40 else str(waarde)[:39] + "…"
+                raise BestandsFout(
+                    f"In {plaats(nummer, kolom)} staat „{tekst}”, maar die kolom heeft in de "
+                    "kopregel geen naam. Zet de kolomnaam in de kopregel of maak de cel leeg, "
+                    "en lees het bestand opnieuw in."
+                )
+        rij = list(rij[: len(kop)])
+        dataset.append(rij + [vulling] * (len(kop) - len(rij)))
     return dataset
 
 
@@ -123,12 +150,21 @@ class CSVNederlands(_Leesbaar, base_formats.CSV):
         in_stream = in_stream.removeprefix("\ufeff")
         if "\x00" in in_stream:
             raise BestandsFout(f"Het bestand bevat tekens die niet in een CSV horen. {ALS_CSV}")
+        return super().create_dataset(in_stream, **kwargs)
+
+    def lees(self, in_stream, **kwargs) -> tablib.Dataset:
         eerste_regel = in_stream.split("\n", 1)[0]
         try:
             scheiding = csv.Sniffer().sniff(eerste_regel, delimiters=",;\t").delimiter
         except csv.Error:
             scheiding = ","
-        return super().create_dataset(in_stream, delimiter=scheiding, **kwargs)
+        lezer = csv.reader(io.StringIO(in_stream, newline=""), delimiter=scheiding)
+        return _tabel(
+            next(lezer, None),
+            ((lezer.line_num, rij) for rij in lezer),
+            vulling="",
+            plaats=lambda regel, kolom: f"regel {regel}, kolom {kolom}",
+        )
 
     def export_data(self, dataset, **kwargs):
         return "\ufeff" + super().export_data(dataset, delimiter=";", **kwargs)
@@ -162,16 +198,17 @@ class XLSXNederlands(_Leesbaar, base_formats.XLSX):
 
     def lees(self, in_stream, **kwargs) -> tablib.Dataset:
         import openpyxl
+        from openpyxl.utils import get_column_letter
 
         boek = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         rijen = boek.active.iter_rows()
-        dataset = tablib.Dataset()
-        kop = next(rijen, None)
-        if kop is not None:  # an empty sheet: no header row, said by _zonder_lege_regels
-            dataset.headers = [cel.value for cel in kop]
-        for rij in rijen:
-            dataset.append([_celwaarde(cel) for cel in rij])
-        return dataset
+        kop = next(rijen, None)  # none: an empty sheet, said by _zonder_lege_regels
+        return _tabel(
+            None if kop is None else [cel.value for cel in kop],
+            ((nummer, [_celwaarde(cel) for cel in rij]) for nummer, rij in enumerate(rijen, 2)),
+            vulling=None,
+            plaats=lambda rij, kolom: f"rij {rij}, kolom {get_column_letter(kolom)}",
+        )
 
     def export_data(self, dataset, **kwargs):
         # Control characters cannot be in an XLSX cell: they become � instead of an error.

@@ -85,10 +85,13 @@ def test_row_errors_say_nothing_was_saved_and_what_to_do(admin_client, regio):
     assert not Deelname.objects.filter(gemeente__naam="Oostzaan").exists()
 
 
-def _lege_werkmap() -> bytes:
-    """A workbook as Excel saves a new one: one sheet, no cells."""
+def _werkmap(*rijen) -> bytes:
+    """A workbook with `rijen` on its sheet; none: as Excel saves a new one, no cells."""
+    boek = Workbook()
+    for rij in rijen:
+        boek.active.append(rij)
     bestand = io.BytesIO()
-    Workbook().save(bestand)
+    boek.save(bestand)
     return bestand.getvalue()
 
 
@@ -115,7 +118,18 @@ def _lege_werkmap() -> bytes:
         (b"samenwerkingsverband;gemeente\n;\n", "csv", "Het bestand bevat geen regels"),
         (b'[{"kapot', "json", "Het bestand is geen geldige JSON-lijst van regels"),
         (b"", "csv", "Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op."),
-        (_lege_werkmap(), "xlsx", "Het bestand heeft geen kopregel met kolomnamen."),
+        (_werkmap(), "xlsx", "Het bestand heeft geen kopregel met kolomnamen."),
+        (
+            b"samenwerkingsverband;gemeente\nx;Zaanstad;Zaandam\n",
+            "csv",
+            "In regel 2, kolom 3 staat „Zaandam”, maar die kolom heeft in de kopregel geen naam. "
+            "Zet de kolomnaam in de kopregel of maak de cel leeg",
+        ),
+        (
+            _werkmap(["samenwerkingsverband", "gemeente"], ["x", "Zaanstad", "Zaandam"]),
+            "xlsx",
+            "In rij 2, kolom C staat „Zaandam”, maar die kolom heeft in de kopregel geen naam.",
+        ),
     ],
     ids=[
         "utf16",
@@ -125,6 +139,8 @@ def _lege_werkmap() -> bytes:
         "kapotte-json",
         "leeg",
         "lege-werkmap",
+        "waarde-zonder-kolomnaam",
+        "xlsx-waarde-zonder-kolomnaam",
     ],
 )
 def test_an_unreadable_file_gets_a_dutch_message(admin_client, regio, inhoud, formaat, melding):
@@ -134,6 +150,19 @@ def test_an_unreadable_file_gets_a_dutch_message(admin_client, regio, inhoud, fo
     assert melding in tekst
     assert "encountered" not in tekst and "BadZipFile" not in tekst
     assert antwoord.context.get("confirm_form") is None
+
+
+def test_a_csv_with_a_separator_at_the_end_of_its_lines_imports(admin_client, regio):
+    """Excel writes a ; after the last value when a column beyond it was ever formatted; the
+    import called such a file "geen leesbare CSV"."""
+    inhoud = (
+        "samenwerkingsverband;gemeente;toetredingsdatum\n"
+        f"{regio['eigen'].uuid};GM0431;2025-01-01;\n"
+    ).encode()
+    voorbeeld = upload(admin_client, "deelname", inhoud)
+    assert "1 nieuw, 0 gewijzigd" in paginatekst(voorbeeld)
+    assert bevestig(admin_client, "deelname", voorbeeld).status_code == 302
+    assert Deelname.objects.filter(gemeente__cbs_code="GM0431").count() == 1
 
 
 def test_an_xlsx_with_empty_rows_below_imports(admin_client, regio):
