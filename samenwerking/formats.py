@@ -69,20 +69,21 @@ def lees_tekst(inhoud: bytes) -> str:
         ) from None
 
 
-def _leeg(waarde) -> bool:
+def leeg(waarde) -> bool:
+    """An empty cell: nothing, or only white space."""
     return waarde is None or str(waarde).strip() == ""
 
 
 def _zonder_lege_regels(dataset: tablib.Dataset) -> tablib.Dataset:
     """Leaves out rows without any value; a file without rows under its header row is
     refused."""
-    if not dataset.headers or all(_leeg(k) for k in dataset.headers):
+    if not dataset.headers or all(leeg(k) for k in dataset.headers):
         raise BestandsFout(
             "Het bestand heeft geen kopregel met kolomnamen. Zet de kolomnamen (bijvoorbeeld "
             "uit een export van deze lijst) in de eerste regel."
         )
-    leeg = [i for i, rij in enumerate(dataset) if all(_leeg(waarde) for waarde in rij)]
-    for i in reversed(leeg):
+    lege_rijen = [i for i, rij in enumerate(dataset) if all(leeg(waarde) for waarde in rij)]
+    for i in reversed(lege_rijen):
         del dataset[i]
     if not len(dataset):
         raise BestandsFout(
@@ -99,15 +100,15 @@ def _tabel(kop: list | None, rijen, *, vulling, plaats) -> tablib.Dataset:
     formatted empty column). A value in a column without a name is refused, where it stands
     (`plaats(rijnummer, kolomnummer)`, both counted from 1), since it would be ignored."""
     dataset = tablib.Dataset()
-    if kop is None:
-        return dataset
+    if kop is None or all(leeg(k) for k in kop):
+        return dataset  # no header row: said by _zonder_lege_regels
     kop = list(kop)
-    while kop and _leeg(kop[-1]):
+    while kop and leeg(kop[-1]):
         kop.pop()
     dataset.headers = kop
     for nummer, rij in rijen:
         for kolom, waarde in enumerate(rij, start=1):
-            if (kolom > len(kop) or _leeg(kop[kolom - 1])) and not _leeg(waarde):
+            if (kolom > len(kop) or leeg(kop[kolom - 1])) and not leeg(waarde):
                 tekst = str(waarde) if len(str(waarde)) <= 40 else str(waarde)[:39] + "…"
                 raise BestandsFout(
                     f"In {plaats(nummer, kolom)} staat „{tekst}”, maar die kolom heeft in de "
@@ -202,7 +203,7 @@ class XLSXNederlands(_Leesbaar, base_formats.XLSX):
 
         boek = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         rijen = boek.active.iter_rows()
-        kop = next(rijen, None)  # none: an empty sheet, said by _zonder_lege_regels
+        kop = next(rijen, None)  # none: an empty sheet
         return _tabel(
             None if kop is None else [cel.value for cel in kop],
             ((nummer, [_celwaarde(cel) for cel in rij]) for nummer, rij in enumerate(rijen, 2)),

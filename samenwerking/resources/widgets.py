@@ -24,15 +24,11 @@ from import_export import widgets
 
 from ..bedragen import Bedragfout, bedrag_lezen
 from ..constants import CBS_CODE_PATROON
+from ..formats import leeg
 from ..models import Domein, Gemeente, Persoon
 from ..normalisatie import Namenlijst
 
 _DUBBEL = object()  # a key that fits more than one row
-
-
-def leeg(value) -> bool:
-    """An empty cell: nothing, or only white space."""
-    return value is None or str(value).strip() == ""
 
 
 class SleutelWidget(widgets.ForeignKeyWidget):

@@ -17,12 +17,14 @@
     const veld = e.target;
     if (!veld.matches || !veld.matches("table.bijdragen-raster input[data-bedrag]")) return;
     if (veld.readOnly) return;
-    const tekst = (e.clipboardData || window.clipboardData).getData("text");
-    if (!/[\t\r\n]/.test(tekst.replace(/(\r?\n)$/, ""))) {
-      // One value: as typed, without the line break a copied cell ends with.
-      if (/\r?\n$/.test(tekst)) {
+    const tekst = e.clipboardData.getData("text");
+    // A copied cell or block ends with a line break.
+    const inhoud = tekst.replace(/\r?\n$/, "");
+    if (!/[\t\r\n]/.test(inhoud)) {
+      // One value: as typed, without that line break.
+      if (inhoud !== tekst) {
         e.preventDefault();
-        veld.value = tekst.replace(/\r?\n$/, "").trim();
+        veld.value = inhoud.trim();
         veld.dispatchEvent(new Event("input", { bubbles: true }));
       }
       return;
@@ -33,7 +35,7 @@
     const cel = veld.closest("td");
     const eersteRij = rijen.indexOf(cel.parentElement);
     const eersteKolom = [...cel.parentElement.cells].indexOf(cel);
-    const regels = tekst.replace(/(\r?\n)$/, "").split(/\r?\n/);
+    const regels = inhoud.split(/\r?\n/);
     let geplakt = 0;
     let zonderVak = 0;
     let buiten = 0;
@@ -44,7 +46,7 @@
         // The last cell of a row is its total, not a field.
         const doel = rij && rij.cells[eersteKolom + j];
         if (!doel || eersteKolom + j >= rij.cells.length - 1) {
-          buiten += 1;
+          buiten += waarde.trim() ? 1 : 0; // an empty cell outside the grid loses nothing
           return;
         }
         const invoer = doel.querySelector("input[data-bedrag]");

@@ -119,6 +119,7 @@ def _werkmap(*rijen) -> bytes:
         (b'[{"kapot', "json", "Het bestand is geen geldige JSON-lijst van regels"),
         (b"", "csv", "Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op."),
         (_werkmap(), "xlsx", "Het bestand heeft geen kopregel met kolomnamen."),
+        (b"\nx;Zaanstad\n", "csv", "Het bestand heeft geen kopregel met kolomnamen."),
         (
             b"samenwerkingsverband;gemeente\nx;Zaanstad;Zaandam\n",
             "csv",
@@ -139,6 +140,7 @@ def _werkmap(*rijen) -> bytes:
         "kapotte-json",
         "leeg",
         "lege-werkmap",
+        "lege-eerste-regel",
         "waarde-zonder-kolomnaam",
         "xlsx-waarde-zonder-kolomnaam",
     ],

@@ -187,6 +187,11 @@ def test_a_block_pasted_from_a_spreadsheet_fills_the_grid(pagina, referentiedata
     status = pagina.locator("#raster-plakken[role=status]")
     volgend, daarna, laatst = DIT_JAAR + 1, DIT_JAAR + 2, DIT_JAAR + 4
 
+    # A cell copied with the empty one beside it: nothing is lost past the grid's last year.
+    _plak(pagina, pagina.get_by_label(f"Zandvoort, {laatst} begroot"), "8\t\r\n")
+    expect(status).to_have_text(
+        "1 vak geplakt. Controleer de bedragen en klik op Bijdragen opslaan."
+    )
     # At the grid's last year of the last deelnemer: one value fits, two fall outside.
     _plak(pagina, pagina.get_by_label(f"Zandvoort, {laatst} begroot"), "5\t6\n7\n")
     expect(status).to_have_text(
