@@ -65,7 +65,8 @@ class Command(DutchCommand):
             )
         except RooFout as fout:
             raise CommandError(
-                "De export voldoet niet aan het schema:\n  " + "\n  ".join(fout.messages)
+                "Niets geschreven; de controle tegen het schema meldt:\n  "
+                + "\n  ".join(fout.messages)
             ) from None
         if schema is None:
             self.stderr.write(f"Niet tegen het schema gecontroleerd: geen {SCHEMA_NAAM} gevonden.")
