@@ -208,24 +208,23 @@ def test_export_leaves_out_what_the_schema_cannot_describe(referentiedata):
     ]
 
 
+def _exporteer_zaanstad(uitvoer, schema):
+    """Import the test regio, then export Zaanstad's regelingen checked against `schema`."""
+    rb.importeer(rb.testregio_export())
+    call_command(
+        "exporteer_roo", "--gemeente", "GM0479", "--uitvoer", str(uitvoer), "--schema", str(schema)
+    )
+
+
 def test_export_against_a_schema_that_cannot_be_read_says_so_and_writes_nothing(
     referentiedata, tmp_path
 ):
     """--schema naming a file that is no schema ended in lxml's traceback."""
-    rb.importeer(rb.testregio_export())
     schema = tmp_path / "oo-export.xsd"
     schema.write_text("dit is geen schema")
     uitvoer = tmp_path / "export.xml"
     with pytest.raises(CommandError) as info:
-        call_command(
-            "exporteer_roo",
-            "--gemeente",
-            "GM0479",
-            "--uitvoer",
-            str(uitvoer),
-            "--schema",
-            str(schema),
-        )
+        _exporteer_zaanstad(uitvoer, schema)
     assert str(info.value).startswith(
         f"Niets geschreven; de controle tegen het schema meldt:\n  Schema {schema} is niet te "
         "lezen ("
@@ -235,17 +234,8 @@ def test_export_against_a_schema_that_cannot_be_read_says_so_and_writes_nothing(
 
 
 def test_export_passes_the_register_schema(referentiedata, roo_map, tmp_path):
-    rb.importeer(rb.testregio_export())
     uitvoer = tmp_path / "export.xml"
-    call_command(
-        "exporteer_roo",
-        "--gemeente",
-        "GM0479",
-        "--uitvoer",
-        str(uitvoer),
-        "--schema",
-        str(roo_map / "oo-export.xsd"),
-    )
+    _exporteer_zaanstad(uitvoer, roo_map / "oo-export.xsd")
     inhoud = uitvoer.read_bytes()
     valideren(inhoud, roo_map / "oo-export.xsd")
     assert inhoud.count(b"<p:regeling ") == 3
