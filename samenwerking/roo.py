@@ -145,7 +145,7 @@ class Regeling:
     einddatum: datetime.date | None
     datum_ter_verificatie: datetime.date | None
     datum_mutatie: datetime.date | None
-    beleidsterreinen: list[str]
+    beleidsterreinen: list[tuple[str, str]]  # (naam, TOOI-begrip or "")
     deelnemers: list[Deelnemer]
     vorige: int | None
     volgende: int | None
@@ -397,7 +397,7 @@ class _Lezer:
             ),
             datum_mutatie=self.datum(element, "datumMutatie", opmerkingen, "datum mutatie"),
             beleidsterreinen=[
-                naam
+                (naam, _attr(e, "resourceIdentifier") or "")
                 for e in _alle(element, "beleidsterreinen/beleidsterrein")
                 if (naam := _eigen_tekst(e))
             ],

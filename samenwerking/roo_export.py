@@ -138,7 +138,8 @@ def _regeling_element(ouder, verband: Samenwerkingsverband, peildatum: datetime.
     if verband.domeinen.all():
         terreinen = _element(regeling, "beleidsterreinen")
         for domein in verband.domeinen.all():
-            _element(terreinen, "beleidsterrein", domein.naam)
+            begrip = {"resourceIdentifier": domein.tooi_begrip} if domein.tooi_begrip else {}
+            _element(terreinen, "beleidsterrein", domein.naam, **begrip)
     deelnames = [d for d in verband.deelnames.all() if d.is_actief_op(peildatum)]
     if deelnames:
         deelnemers = _element(regeling, "deelnemendeOrganisaties")

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from samenwerking.models import (
     Deelname,
+    Domein,
     Gemeente,
     Herindeling,
     Inwonertal,
@@ -52,7 +53,11 @@ def _uit_het_bestand(pad) -> SimpleNamespace:
             if "/tooi/id/gemeente/" in tooi:
                 codes.append(tooi.rsplit("/", 1)[-1].upper())
         lopend[int(_attr(regeling, "systeemId"))] = (regeling.findtext("{*}titel"), codes)
-    return SimpleNamespace(lopend=lopend)
+    beleidsterreinen = {
+        (" ".join(e.text.split()), _attr(e, "resourceIdentifier"))
+        for e in wortel.iter("{*}beleidsterrein")
+    }
+    return SimpleNamespace(lopend=lopend, beleidsterreinen=beleidsterreinen)
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +159,16 @@ def test_inwoners_come_from_the_register(register):
     assert tallen.count() == 342
     assert sum(tallen.values_list("aantal", flat=True)) == 18_129_929
     assert {t.bron for t in tallen} == {"ROO-export 2026-05-19"}
+
+
+def test_each_beleidsterrein_is_one_domein_known_by_its_begrip(register):
+    assert len(register.bestand.beleidsterreinen) == 68
+    assert (
+        set(Domein.objects.exclude(tooi_begrip="").values_list("naam", "tooi_begrip"))
+        == register.bestand.beleidsterreinen
+    )
+    # regioreg's own list (migration 0002) is no concept of the thesaurus.
+    assert Domein.objects.get(code="gezondheid").tooi_begrip == ""
 
 
 def test_a_second_import_changes_nothing(register):

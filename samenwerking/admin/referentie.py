@@ -76,8 +76,8 @@ class OrganisatieAdmin(RegisterAdmin):
 
 @admin.register(Domein)
 class DomeinAdmin(RegisterAdmin):
-    list_display = ["naam", "code"]
-    search_fields = ["naam", "code"]
+    list_display = ["naam", "code", "tooi_begrip"]
+    search_fields = ["naam", "code", "tooi_begrip"]
     prepopulated_fields = {"code": ["naam"]}
 
 

@@ -70,7 +70,16 @@ class SamenwerkingsverbandAdmin(
         "einddatum",
     ]
     # bron: e.g. "OpenGR 2016; vorm aangenomen: openbaar lichaam" marks what to check.
-    list_filter = ["vorm", "domeinen", ProvincieFilter, ActiefOpFilter, "verplicht", "bron"]
+    # Only the domeinen the listed arrangements have: the national register's beleidsterreinen
+    # beside regioreg's own list are some ninety, most of them not in a secretary's regelingen.
+    list_filter = [
+        "vorm",
+        ("domeinen", admin.RelatedOnlyFieldListFilter),
+        ProvincieFilter,
+        ActiefOpFilter,
+        "verplicht",
+        "bron",
+    ]
     search_fields = ["naam", "afkorting", "cbs_gr_code", "vestigingsplaats"]
     autocomplete_fields = [
         "centrumgemeente",

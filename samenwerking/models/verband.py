@@ -35,6 +35,7 @@ from .basis import (
     roo_stand_veld,
     roo_systeem_id_veld,
     tekst_veld,
+    uniek,
     veldfout,
 )
 from .gebied import Provincie, gemeente_veld
@@ -96,6 +97,15 @@ class Domein(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     naam = models.CharField(_("naam"), max_length=100, unique=True)
+    tooi_begrip = models.URLField(
+        _("begrip in de TOOI-thesaurus"),
+        blank=True,
+        help_text=_(
+            "Het kenmerk waaronder het landelijk register dit beleidsterrein noemt, "
+            "bijvoorbeeld https://identifier.overheid.nl/tooi/def/thes/top/c_d58b78ca. "
+            "Leeg bij een domein dat niet uit het landelijk register komt."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -103,6 +113,15 @@ class Domein(models.Model):
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
         ordering = ["naam"]
+        constraints = [
+            uniek(
+                "domein_tooi_begrip_uniek",
+                ["tooi_begrip"],
+                _("Er is al een domein met dit begrip uit de TOOI-thesaurus."),
+                wanneer=~Q(tooi_begrip=""),
+                veld="tooi_begrip",
+            )
+        ]
 
     def __str__(self):
         return self.naam

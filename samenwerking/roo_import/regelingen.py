@@ -229,6 +229,7 @@ class Regelingen:
         )
         self.domeinen = {d.pk: d for d in Domein.objects.all()}
         self.domein_per_naam = {d.naam: d for d in self.domeinen.values()}
+        self.domein_per_begrip = {d.tooi_begrip: d for d in self.domeinen.values() if d.tooi_begrip}
         self.domeinen_van: dict[int, list[Domein]] = {}
         koppeling = Samenwerkingsverband.domeinen.through
         for verband_id, domein_id in koppeling.objects.filter(
@@ -437,13 +438,17 @@ class Regelingen:
         stand = dict(verband.roo_stand or {})
         naam, sid = verband.naam, huidig.systeem_id
 
-        # Beleidsterreinen as domeinen.
-        namen = [n[:100] for n in huidig.beleidsterreinen]
+        # Beleidsterreinen as domeinen; each found first (renamed if the thesaurus renamed
+        # it), so that the lists below compare the names they have now.
+        gewenst = {
+            n[:100]: self._domein(n[:100], geldige_url(b)) for n, b in huidig.beleidsterreinen
+        }
+        namen = list(gewenst)
         huidige = self.domeinen_van.get(pk, []) if pk else []
         lijst = lijst_bijwerken(huidige, lambda d: d.naam, namen, stand.get("domeinen"))
         if lijst:
             plan.domeinen = [d for d in huidige if d not in lijst.eraf]
-            plan.domeinen += [self._domein(n) for n in lijst.erbij]
+            plan.domeinen += [gewenst[n] for n in lijst.erbij]
         self._lijstwijziging(plan, naam, sid, "beleidsterreinen", lijst)
         stand["domeinen"] = namen
 
@@ -507,19 +512,31 @@ class Regelingen:
             delen.append(f"{len(lijst.eraf)} vervallen")
         plan.wijzig(Wijzigingssoort.GEWIJZIGD, naam, sid, f"{wat}: {', '.join(delen)}")
 
-    def _domein(self, naam: str) -> Domein:
+    def _domein(self, naam: str, begrip: str) -> Domein:
+        """The domein of a beleidsterrein: by its name (taking the TOOI-begrip if it has none
+        and no other domein has it), else by its begrip (the thesaurus renamed it: the domein
+        takes the new name), else a new one."""
         domein = self.domein_per_naam.get(naam)
-        if domein is None:
+        if domein is None and begrip in self.domein_per_begrip:
+            domein = self.domein_per_begrip[begrip]
+            del self.domein_per_naam[domein.naam]
+            domein.naam = naam
+        elif domein is None:
             code = slugify(naam)[:50] or "domein"
             codes = {d.code for d in self.domeinen.values()}
             teller = 2
             while code in codes:
                 code = f"{slugify(naam)[:45]}-{teller}"
                 teller += 1
-            domein = services.rij_opslaan(rij=Domein(code=code, naam=naam))
-            self.domeinen[domein.pk] = domein
-            self.domein_per_naam[naam] = domein
+            domein = Domein(code=code, naam=naam)
             self.ctx.verslag.domeinen_nieuw += 1
+        elif domein.tooi_begrip or not begrip or begrip in self.domein_per_begrip:
+            return domein
+        domein.tooi_begrip = domein.tooi_begrip or begrip
+        services.rij_opslaan(rij=domein)
+        self.domeinen[domein.pk] = self.domein_per_naam[naam] = domein
+        if begrip:
+            self.domein_per_begrip[begrip] = domein
         return domein
 
     def _schrijven(self, plan: Plan, verband) -> None:

@@ -37,6 +37,14 @@ def _attr(**waarden) -> str:
     return "".join(f' p:{k}="{escape(str(v))}"' for k, v in waarden.items() if v is not None)
 
 
+def _naam(terrein: str | tuple[str, str]) -> str:
+    return terrein if isinstance(terrein, str) else terrein[0]
+
+
+def _begrip(terrein: str | tuple[str, str]) -> str:
+    return "" if isinstance(terrein, str) else _attr(resourceIdentifier=terrein[1])
+
+
 @dataclass
 class Deelnemer:
     naam: str
@@ -89,7 +97,8 @@ class Regeling:
     grondslagen: list[tuple[str, str]] = field(default_factory=list)
     bevoegdheden: list[tuple[str, str]] = field(default_factory=list)
     besluiten: list[str] = field(default_factory=list)
-    beleidsterreinen: list[str] = field(default_factory=list)
+    # A name, or (name, TOOI-begrip) for one with its p:resourceIdentifier.
+    beleidsterreinen: list[str | tuple[str, str]] = field(default_factory=list)
     uitvoerder: tuple[int, str] | None = None
     bronhouder: tuple[int, str, str | None] | None = None  # systeemId, naam, TOOI
     archiefzorgdrager: tuple[int, str] | None = None
@@ -176,7 +185,7 @@ class Regeling:
             delen.append(
                 "<p:beleidsterreinen>"
                 + "".join(
-                    f"<p:beleidsterrein>{escape(b)}</p:beleidsterrein>"
+                    f"<p:beleidsterrein{_begrip(b)}>{escape(_naam(b))}</p:beleidsterrein>"
                     for b in self.beleidsterreinen
                 )
                 + "</p:beleidsterreinen>"

@@ -17,6 +17,8 @@ from samenwerking import models
 from samenwerking.adminbasis import RegisterInline, ServiceModelForm, ServiceWrites
 from samenwerking.constants import Vorm
 from tests import factories as f
+from tests.toegang import account
+from toegang.models import RolSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -317,3 +319,26 @@ def test_import_preview_then_confirm_saves_every_row(admin_client):
         (2024, Decimal("950.50")),
         (2025, Decimal("1000.00")),
     ]
+
+
+def test_the_domein_filter_offers_only_the_domeinen_of_the_listed_regelingen(client):
+    """Some ninety domeinen (the national register's beleidsterreinen beside regioreg's own
+    list) made the filter a long list, mostly of domeinen no regeling of the secretary has."""
+    eigen = f.SamenwerkingsverbandFactory(naam="GGD Eigen")
+    eigen.domeinen.add(f.DomeinFactory(code="gezondheidsrisicos", naam="Gezondheidsrisico's"))
+    f.SamenwerkingsverbandFactory(naam="Ander").domeinen.add(
+        f.DomeinFactory(code="water-test", naam="Waterbeheer")
+    )
+    f.DomeinFactory(code="leeg", naam="Zonder regelingen")
+    url = reverse("admin:samenwerking_samenwerkingsverband_changelist")
+
+    client.force_login(account(RolSoort.SECRETARIAAT, verbanden=[eigen]))
+    tekst = client.get(url).content.decode()
+    assert ">Gezondheidsrisico&#x27;s</a>" in tekst
+    assert "Waterbeheer" not in tekst
+    assert "Zonder regelingen" not in tekst
+
+    client.force_login(account(RolSoort.BEHEERDER))
+    tekst = client.get(url).content.decode()
+    assert ">Gezondheidsrisico&#x27;s</a>" in tekst and ">Waterbeheer</a>" in tekst
+    assert "Zonder regelingen" not in tekst
