@@ -334,7 +334,13 @@ def testregio() -> tuple[list[Regeling], list[Lichaam]]:
                 ("", "Handhaving van de milieuregels."),
             ],
             besluiten=["https://zoek.officielebekendmakingen.nl/gmb-2013-1234.html"],
-            beleidsterreinen=["natuur en milieu | bodem", "natuur en milieu | geluid"],
+            beleidsterreinen=[
+                (
+                    "natuur en milieu | bodem",
+                    "https://identifier.overheid.nl/tooi/def/thes/top/c_4c3f6f5b",
+                ),
+                "natuur en milieu | geluid",
+            ],
             uitvoerder=(5001, "Omgevingsdienst Testregio"),
             bronhouder=(5001, "Omgevingsdienst Testregio", None),
             archiefzorgdrager=(5001, "Omgevingsdienst Testregio"),

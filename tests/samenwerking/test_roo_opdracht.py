@@ -244,6 +244,11 @@ def test_export_passes_the_register_schema(referentiedata, roo_map, tmp_path):
         in inhoud
     )
     assert b"<p:verdeelsleutel>62,5</p:verdeelsleutel>" in inhoud
+    # A beleidsterrein with its begrip in the thesaurus, the form the schema allows.
+    assert (
+        b'<p:beleidsterrein p:resourceIdentifier="https://identifier.overheid.nl/tooi/def/thes/'
+        b'top/c_4c3f6f5b">natuur en milieu | bodem</p:beleidsterrein>'
+    ) in inhoud
     assert b"<p:bestuursorgaan>College van burgemeester en wethouders</p:bestuursorgaan>" in inhoud
 
 
