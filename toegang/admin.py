@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -15,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken import admin as authtoken_admin
 from rest_framework.authtoken.models import TokenProxy
 
+from samenwerking.models import Samenwerkingsverband
+
 from . import rechten
-from .models import Rol, Token
+from .models import Rol, RolSoort, Token
 
 
 class RechtenForm(forms.BaseForm):
@@ -344,8 +347,17 @@ class GebruikerAdmin(UserAdmin):
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     list_display = ["username", "email", "is_active", "is_staff", "rol_soort", "last_login"]
-    list_select_related = ["rol"]
+    list_select_related = ["rol__gemeente"]
     list_filter = ["is_active", "is_staff", "rol__soort"]
+
+    def get_queryset(self, request):
+        # The regelingen of each secretariaat for the column "rol", one query for the page.
+        regelingen = Samenwerkingsverband.objects.only("naam").order_by("naam")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("rol__samenwerkingsverbanden", queryset=regelingen))
+        )
 
     def save_related(self, request, form, formsets, change):
         """An account with a role works in the admin, so it gets staff status."""
@@ -357,8 +369,23 @@ class GebruikerAdmin(UserAdmin):
 
     @admin.display(description=_("rol"), ordering="rol__soort")
     def rol_soort(self, obj):
-        gevonden = getattr(obj, "rol", None)
-        return gevonden.get_soort_display() if gevonden else "—"
+        """What the account may change: whose griffie, which regelingen' secretariaat."""
+        rol = getattr(obj, "rol", None)
+        if rol is None:
+            return gettext("beheerder (supergebruiker)") if obj.is_superuser else "—"
+        if rol.soort == RolSoort.GRIFFIE:
+            return gettext("griffie van %(gemeente)s") % {"gemeente": rol.gemeente.naam}
+        if rol.soort != RolSoort.SECRETARIAAT:
+            return rol.get_soort_display()
+        namen = [v.naam for v in rol.samenwerkingsverbanden.all()]
+        if not namen:
+            return gettext("regiosecretariaat, nog zonder regelingen")
+        if len(namen) == 1:
+            return gettext("regiosecretariaat van %(regeling)s") % {"regeling": namen[0]}
+        return gettext("regiosecretariaat van %(regeling)s en %(n)d andere") % {
+            "regeling": namen[0],
+            "n": len(namen) - 1,
+        }
 
 
 # DRF's own list shows every key in full; ours shows the whole key once, when it is made.

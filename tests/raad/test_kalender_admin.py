@@ -282,3 +282,31 @@ def test_moving_a_request_in_the_admin_is_checked_by_the_same_service(admin_clie
     assert list(verzoek.zienswijzen.values_list("gemeente", flat=True)) == [
         ander.deelnames.get().gemeente_id
     ]
+
+
+def test_a_griffie_starts_in_the_admin_with_its_gemeentes_kalender_and_zienswijzen(
+    client, referentiedata
+):
+    """The griffie's admin start page listed only the models: the kalender and the
+    zienswijzen of its own raad were three clicks away, through the public search."""
+    zaanstad = Gemeente.objects.get(cbs_code="GM0479")
+    client.force_login(account(RolSoort.GRIFFIE, gemeente=zaanstad))
+    antwoord = client.get(reverse("admin:index"))
+    assert antwoord.status_code == 200
+    tekst = " ".join(antwoord.content.decode().split())
+    assert (
+        '<h2><a class="section" href="/gemeenten/GM0479/kalender/">Kalender van Zaanstad: wat de '
+        "raad wanneer moet doen</a></h2>"
+    ) in tekst
+    assert (
+        '<h2><a class="section" href="/gemeenten/GM0479/zienswijzen/">Zienswijzen van de raad van '
+        "Zaanstad</a></h2>"
+    ) in tekst
+    # A secretariaat and a beheerder have no gemeente of their own: no such links.
+    for ander in (account(RolSoort.SECRETARIAAT), account(RolSoort.BEHEERDER)):
+        client.force_login(ander)
+        antwoord = client.get(reverse("admin:index"))
+        assert antwoord.status_code == 200
+        tekst = antwoord.content.decode()
+        assert "Mijn regelingen: wat ontbreekt of eraan komt" in tekst
+        assert 'id="kalender-link"' not in tekst and 'id="zienswijzen-link"' not in tekst
