@@ -532,6 +532,8 @@ class Regelingen:
             self.ctx.verslag.domeinen_nieuw += 1
         elif domein.tooi_begrip or not begrip or begrip in self.domein_per_begrip:
             return domein
+        if domein.pk:
+            self.ctx.verslag.domeinen_gewijzigd += 1
         domein.tooi_begrip = domein.tooi_begrip or begrip
         services.rij_opslaan(rij=domein)
         self.domeinen[domein.pk] = self.domein_per_naam[naam] = domein

@@ -120,6 +120,7 @@ class RooVerslag(Wijzigingen):
     organisaties_nieuw: int = 0
     organisaties_gewijzigd: int = 0
     domeinen_nieuw: int = 0
+    domeinen_gewijzigd: int = 0  # renamed in the thesaurus, or given their TOOI-begrip
     gemeenten_gekoppeld: int = 0
     inwonertallen_nieuw: int = 0
     inwonertallen_gewijzigd: int = 0
@@ -141,6 +142,7 @@ class RooVerslag(Wijzigingen):
             or self.organisaties_nieuw
             or self.organisaties_gewijzigd
             or self.domeinen_nieuw
+            or self.domeinen_gewijzigd
             or self.gemeenten_gekoppeld
             or self.inwonertallen_nieuw
             or self.inwonertallen_gewijzigd
@@ -179,7 +181,7 @@ def verslagregels(verslag: RooVerslag) -> list[str]:
         f"Deelnames: {verslag.deelnames_nieuw} nieuw, {verslag.deelnames_gewijzigd} gewijzigd, "
         f"{verslag.deelnames_beeindigd} beëindigd; organisaties: {verslag.organisaties_nieuw} "
         f"nieuw, {verslag.organisaties_gewijzigd} bijgewerkt; domeinen: {verslag.domeinen_nieuw} "
-        f"nieuw"
+        f"nieuw, {verslag.domeinen_gewijzigd} bijgewerkt"
     )
     if (
         verslag.gemeenten_gekoppeld

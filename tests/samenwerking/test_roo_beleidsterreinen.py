@@ -6,6 +6,7 @@ import pytest
 
 from samenwerking.models import Domein, Samenwerkingsverband
 from samenwerking.roo_export import roo_exporteren
+from samenwerking.roo_import.verslag import verslagregels
 from tests import factories as f
 from tests.samenwerking import roo_bestanden as rb
 
@@ -51,7 +52,8 @@ def test_a_renamed_begrip_stays_the_same_domein(referentiedata):
     assert _domeinen_van_de_dienst() == [("natuur en milieu | bodem en ondergrond", BODEM)]
     hernoemd = Domein.objects.get(pk=domein.pk)
     assert (hernoemd.naam, hernoemd.code) == ("natuur en milieu | bodem en ondergrond", domein.code)
-    assert verslag.domeinen_nieuw == 0
+    assert (verslag.domeinen_nieuw, verslag.domeinen_gewijzigd) == (0, 1)
+    assert "domeinen: 0 nieuw, 1 bijgewerkt" in "\n".join(verslagregels(verslag))
     assert not Domein.objects.filter(naam="natuur en milieu | bodem").exists()
 
 
@@ -67,7 +69,7 @@ def test_a_domein_of_the_same_name_gets_the_begrip(referentiedata):
     verslag = _importeer(("natuur en milieu | bodem", BODEM))
     assert Domein.objects.get(pk=eigen.pk).tooi_begrip == BODEM
     assert _domeinen_van_de_dienst() == [("natuur en milieu | bodem", BODEM)]
-    assert verslag.domeinen_nieuw == 0
+    assert (verslag.domeinen_nieuw, verslag.domeinen_gewijzigd) == (0, 1)
 
 
 def test_a_begrip_held_by_another_domein_is_left_there(referentiedata):
