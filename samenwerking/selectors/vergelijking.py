@@ -197,6 +197,10 @@ class Ranglijst:
     domein: Domein
     jaar: int
     regelingen: list[Regelingkosten]
+    # The thesaurus's narrower and broader concepts, whose names say it: a subthema is named
+    # "hoofdthema | subthema" (the national register's beleidsterreinen).
+    subthemas: list[Domein]
+    hoofdthema: Domein | None
 
     @property
     def met_cijfers(self) -> list[Regelingkosten]:
@@ -208,16 +212,21 @@ class Ranglijst:
 
 
 def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
-    """The regelingen of `domein` running in `jaar` (not historical mentions), ranked by their
-    begrote bijdragen per inwoner, lowest first; those without figures last, unranked. Two
-    queries (the regelingen; their deelnemers' bijdragen with their inwoners)."""
+    """The regelingen of `domein` and of its subthema's running in `jaar` (not historical
+    mentions), each once, ranked by their begrote bijdragen per inwoner, lowest first; those
+    without figures last, unranked. Three queries (the related domeinen; the regelingen; their
+    deelnemers' bijdragen with their inwoners)."""
     van, tot = jaar_grenzen(jaar)
+    subthemas, hoofdthema = verwante_domeinen(domein)
     verbanden = list(
-        domein.samenwerkingsverbanden.filter(
-            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"), alleen_historisch=False
+        Samenwerkingsverband.objects.filter(
+            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"),
+            domeinen__in=[domein, *subthemas],
+            alleen_historisch=False,
         )
         .only("pk", "uuid", "slug", "naam", "afkorting", "vorm")
         .order_by("naam", "pk")
+        .distinct()
     )
     kosten = kosten_per_deelnemer([v.pk for v in verbanden], jaar=jaar)
     rijen = []
@@ -237,7 +246,28 @@ def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
     met = sorted((r for r in rijen if r.per_inwoner is not None), key=lambda r: r.per_inwoner)
     zonder = [r for r in rijen if r.per_inwoner is None]
     gerangschikt = [Regelingkosten(**{**r.__dict__, "rang": i}) for i, r in enumerate(met, start=1)]
-    return Ranglijst(domein=domein, jaar=jaar, regelingen=gerangschikt + zonder)
+    return Ranglijst(
+        domein=domein,
+        jaar=jaar,
+        regelingen=gerangschikt + zonder,
+        subthemas=subthemas,
+        hoofdthema=hoofdthema,
+    )
+
+
+SCHEIDING = " | "  # between hoofdthema and subthema in a beleidsterrein's name
+
+
+def verwante_domeinen(domein: Domein) -> tuple[list[Domein], Domein | None]:
+    """The subthema's of `domein` (by name) and its hoofdthema if it is a subthema that has
+    one, in one query."""
+    hoofd = domein.naam.split(SCHEIDING, 1)[0] if SCHEIDING in domein.naam else None
+    gezocht = Q(naam__startswith=domein.naam + SCHEIDING)
+    if hoofd:
+        gezocht |= Q(naam=hoofd)
+    verwant = list(Domein.objects.filter(gezocht).order_by("naam"))
+    subthemas = [d for d in verwant if d.naam != hoofd]
+    return subthemas, next((d for d in verwant if d.naam == hoofd), None)
 
 
 JAREN_TERUG = 10

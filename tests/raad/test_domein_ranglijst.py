@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from samenwerking.models import Gemeente, Samenwerkingsverband
+from samenwerking.models import Domein, Gemeente, Samenwerkingsverband
 from samenwerking.selectors import ranglijst_van_domein
 from tests import factories as f
 from tests.pagina import paginatekst
@@ -107,8 +107,9 @@ def test_ranking_query_count(client, referentiedata, aantal, django_assert_num_q
         d = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
         f.BijdrageFactory(deelname=d, jaar=2025)
         f.InwonertalFactory(gemeente=gemeente, jaar=2025)
-    # 1 domein, 2 its regelingen in the year, 3 their gemeenten's bijdragen summed and inwoners.
-    with django_assert_num_queries(3):
+    # 1 domein, 2 its subthema's and hoofdthema, 3 the regelingen in the year, 4 their
+    # gemeenten's bijdragen summed and inwoners.
+    with django_assert_num_queries(4):
         antwoord = client.get("/domeinen/ggd-test/", {"jaar": "2025"})
     assert f"{aantal} van {aantal} regelingen" in paginatekst(antwoord)
 
@@ -169,3 +170,53 @@ def test_a_domein_named_in_lower_case_is_titled_with_a_capital(client, veilighei
         tekst
     )
     assert "<title>Openbare orde en veiligheid | veiligheid: kosten" in tekst
+
+
+def test_a_hoofdthema_ranks_the_regelingen_of_its_subthemas_too(client, referentiedata):
+    """The national register files most regelingen under a subthema ("zorg en gezondheid |
+    jeugdzorg"): the page of "zorg en gezondheid" said "alle regelingen van het domein" and
+    left out every one of them."""
+    hoofd = f.DomeinFactory(code="zorg", naam="zorg en gezondheid")
+    jeugd = f.DomeinFactory(code="zorg-jeugd", naam="zorg en gezondheid | jeugdzorg")
+    risico = f.DomeinFactory(code="zorg-risico", naam="zorg en gezondheid | gezondheidsrisico's")
+    f.DomeinFactory(code="zorgachtig", naam="zorg en gezondheidszaken")  # no subthema
+
+    def regeling(naam, *domeinen):
+        verband = f.SamenwerkingsverbandFactory(naam=naam, ingangsdatum=datetime.date(2015, 1, 1))
+        verband.domeinen.add(*domeinen)
+
+    regeling("GGD Noord", hoofd, risico)  # under both: listed once
+    regeling("Jeugdzorg West", jeugd)
+    regeling("Zorgbureau", hoofd)
+    regeling("Zaken", Domein.objects.get(code="zorgachtig"))
+
+    antwoord = client.get("/domeinen/zorg/", {"jaar": "2025"})
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    assert "0 van 3 regelingen (zorg en gezondheid) hebben bijdragen" in tekst
+    for naam in ("GGD Noord", "Jeugdzorg West", "Zorgbureau"):
+        assert tekst.count(f">{naam}</a>") == 1
+    assert ">Zaken</a>" not in tekst
+    assert (
+        '<p id="subthemas">Met de regelingen van de subthema\'s (elke regeling één keer): '
+        '<a href="/domeinen/zorg-risico/?jaar=2025">zorg en gezondheid | gezondheidsrisico\'s</a>, '
+        '<a href="/domeinen/zorg-jeugd/?jaar=2025">zorg en gezondheid | jeugdzorg</a>.</p>'
+    ) in tekst.replace("&#x27;", "'")
+    assert 'id="hoofdthema"' not in tekst
+
+    # A subthema: its own regelingen, and the way up.
+    tekst = paginatekst(client.get("/domeinen/zorg-jeugd/", {"jaar": "2025"}))
+    assert ">Jeugdzorg West</a>" in tekst and ">GGD Noord</a>" not in tekst
+    assert (
+        '<p id="hoofdthema">Een subthema van zorg en gezondheid: <a href="/domeinen/zorg/'
+        '?jaar=2025">vergelijk alle regelingen van zorg en gezondheid</a>.</p>'
+    ) in tekst
+    assert 'id="subthemas"' not in tekst
+
+    # A year in which only a subthema had a regeling is an empty year, not an empty domein.
+    tekst = paginatekst(client.get("/domeinen/zorg/", {"jaar": "2010"}))
+    assert "Geen enkele regeling heeft het domein" not in tekst
+    assert (
+        "Er zijn geen regelingen van het domein zorg en gezondheid met een looptijd in 2010."
+        in (tekst)
+    )
