@@ -98,3 +98,8 @@ def test_browse_gemeenten_by_provincie_and_regelingen_by_domein(
     assert "Proefdomein veiligheid <span" in tekst
     assert f"({aantal} samenwerkingsverband" in tekst
     assert "Opgeheven schap" not in tekst
+    # Each domein leads to its comparison, which was reachable only from a verband's page.
+    assert (
+        '<p><a href="/domeinen/proef-veiligheid/">Kosten per inwoner vergeleken: Proefdomein '
+        "veiligheid</a></p>"
+    ) in tekst
