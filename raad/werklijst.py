@@ -127,7 +127,7 @@ def _bijdragenpunt(verband_pk: int, deelnames: list[Deelname], jaar: int) -> Pun
         return Punt(
             BIJDRAGEN,
             _("Geen bijdrage voor %(jaar)s van %(wie)s.")
-            % {"jaar": jaar, "wie": deelname.gemeente or deelname.organisatie},
+            % {"jaar": jaar, "wie": deelname.deelnemer},
             _admin(
                 "samenwerking_bijdrage_add",
                 deelname=deelname.pk,
@@ -136,7 +136,7 @@ def _bijdragenpunt(verband_pk: int, deelnames: list[Deelname], jaar: int) -> Pun
             ),
             _("Bijdrage invoeren"),
         )
-    namen = [str(d.gemeente or d.organisatie) for d in deelnames]
+    namen = [str(d.deelnemer) for d in deelnames]
     return Punt(
         BIJDRAGEN,
         _("Geen bijdrage voor %(jaar)s van %(aantal)s deelnemers: %(wie)s.")
@@ -212,7 +212,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
     for deelname in _deelnames(verbanden, vandaag, volgend_jaar):
         verband = standen[deelname.samenwerkingsverband_id].verband
         punten = standen[verband.pk].punten
-        wie = deelname.gemeente or deelname.organisatie
+        wie = deelname.deelnemer
         if not deelname.heeft_bijdrage and overlapt(
             deelname.toetredingsdatum, deelname.uittredingsdatum, van, tot
         ):

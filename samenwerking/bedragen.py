@@ -125,8 +125,9 @@ def bedrag_lezen(waarde) -> Decimal | None:
 
 
 def _centen(getal: Decimal, origineel: str, *, uit_spreadsheet: bool = False) -> Decimal:
-    """`uit_spreadsheet`: a number (a spreadsheet cell, a JSON number), which may hold more
-    decimals than a spreadsheet shows (€ 33,33 for =100/3): the message says how to round."""
+    """`uit_spreadsheet`: a number, not text (a spreadsheet cell read by the import), which
+    may hold more decimals than the spreadsheet shows (€ 33,33 for =100/3): the message says
+    how to round there."""
     if getal != getal.quantize(CENT, rounding=ROUND_HALF_UP):
         reden = _("een bedrag heeft hoogstens twee decimalen (centen).")
         if uit_spreadsheet:
