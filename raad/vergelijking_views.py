@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import BijdrageSoort, label
-from samenwerking.models import Domein, Samenwerkingsverband
+from samenwerking.models import Domein
 from samenwerking.selectors import bijdragen_over_de_jaren, ranglijst_van_domein
 
 from . import grafieken
@@ -52,12 +52,8 @@ def domein_ranglijst(request, code: str):
         "form": form,
         "jaar": jaar,
         "lijst": lijst,
-        # A domein no regeling has in any year (one of regioreg's own list, while the national
-        # register names its own beleidsterreinen) says so, not "none in this year".
-        "zonder_regelingen": not lijst.regelingen
-        and not Samenwerkingsverband.objects.filter(
-            domeinen__in=[domein, *lijst.subthemas], alleen_historisch=False
-        ).exists(),
+        # A domein no regeling has in any year says so, not "none in this year".
+        "zonder_regelingen": lijst.zonder_regelingen,
         "grafiek": grafieken.staafgrafiek(
             [r.verband.naam for r in lijst.met_cijfers],
             [(_("Begroot per inwoner"), [r.per_inwoner for r in lijst.met_cijfers])],

@@ -201,6 +201,9 @@ class Ranglijst:
     # "hoofdthema | subthema" (the national register's beleidsterreinen).
     subthemas: list[Domein]
     hoofdthema: Domein | None
+    # No regeling (nor one of a subthema) has the domein in any year: one of regioreg's own
+    # list, while the national register names its own beleidsterreinen.
+    zonder_regelingen: bool
 
     @property
     def met_cijfers(self) -> list[Regelingkosten]:
@@ -215,15 +218,15 @@ def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
     """The regelingen of `domein` and of its subthema's running in `jaar` (not historical
     mentions), each once, ranked by their begrote bijdragen per inwoner, lowest first; those
     without figures last, unranked. Three queries (the related domeinen; the regelingen; their
-    deelnemers' bijdragen with their inwoners)."""
+    deelnemers' bijdragen with their inwoners), a fourth when the year has none (whether any
+    year has one)."""
     van, tot = jaar_grenzen(jaar)
     subthemas, hoofdthema = verwante_domeinen(domein)
+    van_het_domein = Samenwerkingsverband.objects.filter(
+        domeinen__in=[domein, *subthemas], alleen_historisch=False
+    )
     verbanden = list(
-        Samenwerkingsverband.objects.filter(
-            periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"),
-            domeinen__in=[domein, *subthemas],
-            alleen_historisch=False,
-        )
+        van_het_domein.filter(periode_overlapt_q(van, tot, "ingangsdatum", "einddatum"))
         .only("pk", "uuid", "slug", "naam", "afkorting", "vorm")
         .order_by("naam", "pk")
         .distinct()
@@ -252,6 +255,7 @@ def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
         regelingen=gerangschikt + zonder,
         subthemas=subthemas,
         hoofdthema=hoofdthema,
+        zonder_regelingen=not verbanden and not van_het_domein.exists(),
     )
 
 
