@@ -5,7 +5,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenwerking.selectors.bladeren import gemeenten_per_provincie, verbanden_per_domein
+from samenwerking.selectors.bladeren import gemeenten_per_provincie, verbanden_per_thema
 from samenwerking.selectors.bronnen import bronnen_met_datum
 
 
@@ -24,6 +24,6 @@ def bladeren(request):
         "raad/bladeren.html",
         {
             "provincies": gemeenten_per_provincie(peildatum=vandaag),
-            "domeinen": verbanden_per_domein(peildatum=vandaag),
+            "themas": verbanden_per_thema(peildatum=vandaag),
         },
     )

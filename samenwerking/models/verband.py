@@ -126,6 +126,21 @@ class Domein(models.Model):
     def __str__(self):
         return self.naam
 
+    # The national register names a narrower beleidsterrein "hoofdthema | subthema"; the
+    # begrip's address does not encode the hierarchy, the name does.
+    SCHEIDING = " | "
+
+    @property
+    def hoofdthema_naam(self) -> str:
+        """The name of the hoofdthema this domein falls under: its own name when it is none's
+        subthema ("natuur en milieu" for "natuur en milieu | afval" and for itself)."""
+        return self.naam.split(self.SCHEIDING, 1)[0]
+
+    @property
+    def subthema_naam(self) -> str:
+        """The subthema's own part of the name ("afval"); "" for a hoofdthema."""
+        return self.naam.split(self.SCHEIDING, 1)[1] if self.SCHEIDING in self.naam else ""
+
     def clean(self):
         """A code is lower case on every surface (as slugify and the seeded list make it),
         so that a filter or a spreadsheet in any case finds it (api.namen.als_opgeslagen)."""

@@ -2,6 +2,7 @@
 arrangements per domein (the public "bladeren" page)."""
 
 import datetime
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -19,9 +20,27 @@ def gemeenten_per_provincie(*, peildatum: datetime.date) -> list[tuple[str, list
     return [(naam, list(rij)) for naam, rij in groupby(gemeenten, key=lambda g: g.provincie.naam)]
 
 
-def verbanden_per_domein(*, peildatum: datetime.date) -> list[tuple[Domein, list]]:
-    """Every domein with the arrangements running on `peildatum` in it (domeinen without one
-    left out). Two queries."""
+@dataclass(frozen=True)
+class Thema:
+    """A hoofdthema with the arrangements running in it: those filed under the hoofdthema
+    itself (`verbanden`) and those under each of its subthema's."""
+
+    naam: str
+    domein: Domein | None  # None when the register has only the subthema's
+    verbanden: list[Samenwerkingsverband]
+    subthemas: list[tuple[Domein, list[Samenwerkingsverband]]]
+
+    @property
+    def aantal(self) -> int:
+        """How many arrangements in all, each once (one is often in several subthema's)."""
+        ids = {v.pk for v in self.verbanden}
+        ids.update(v.pk for _, verbanden in self.subthemas for v in verbanden)
+        return len(ids)
+
+
+def verbanden_per_thema(*, peildatum: datetime.date) -> list[Thema]:
+    """Every hoofdthema with the arrangements running on `peildatum` in it and in each of its
+    subthema's (themes and subthema's without one left out), by name. Two queries."""
     domeinen = Domein.objects.order_by("naam").prefetch_related(
         Prefetch(
             "samenwerkingsverbanden",
@@ -32,4 +51,15 @@ def verbanden_per_domein(*, peildatum: datetime.date) -> list[tuple[Domein, list
             to_attr="lopend",
         )
     )
-    return [(domein, domein.lopend) for domein in domeinen if domein.lopend]
+    # Grouped by the hoofdthema's name in the database's order of names: a hoofdthema comes
+    # before its subthema's, which need not follow it directly under every collation.
+    per_hoofdthema: dict[str, list[Domein]] = {}
+    for domein in domeinen:
+        per_hoofdthema.setdefault(domein.hoofdthema_naam, []).append(domein)
+    themas = []
+    for naam, groep in per_hoofdthema.items():
+        hoofd = next((d for d in groep if not d.subthema_naam), None)
+        subthemas = [(d, d.lopend) for d in groep if d.subthema_naam and d.lopend]
+        if (hoofd and hoofd.lopend) or subthemas:
+            themas.append(Thema(naam, hoofd, hoofd.lopend if hoofd else [], subthemas))
+    return themas

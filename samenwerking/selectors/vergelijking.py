@@ -259,14 +259,11 @@ def ranglijst_van_domein(domein: Domein, *, jaar: int) -> Ranglijst:
     )
 
 
-SCHEIDING = " | "  # between hoofdthema and subthema in a beleidsterrein's name
-
-
 def verwante_domeinen(domein: Domein) -> tuple[list[Domein], Domein | None]:
     """The subthema's of `domein` (by name) and its hoofdthema if it is a subthema that has
     one, in one query."""
-    hoofd = domein.naam.split(SCHEIDING, 1)[0] if SCHEIDING in domein.naam else None
-    gezocht = Q(naam__startswith=domein.naam + SCHEIDING)
+    hoofd = domein.hoofdthema_naam if domein.subthema_naam else None
+    gezocht = Q(naam__startswith=domein.naam + Domein.SCHEIDING)
     if hoofd:
         gezocht |= Q(naam=hoofd)
     verwant = list(Domein.objects.filter(gezocht).order_by("naam"))

@@ -103,3 +103,49 @@ def test_browse_gemeenten_by_provincie_and_regelingen_by_domein(
         '<p><a href="/domeinen/proef-veiligheid/">Kosten per inwoner vergeleken: Proefdomein '
         "veiligheid</a></p>"
     ) in tekst
+
+
+def test_browse_groups_the_subthemas_under_their_hoofdthema(client, referentiedata):
+    """The national register files most regelingen under a subthema ("natuur en milieu |
+    afval"); the page listed 68 beleidsterreinen flat, a hoofdthema with only what was filed
+    under it directly. Now each hoofdthema counts its subthema's too, each verband once."""
+    hoofd = Domein.objects.create(code="proef-natuur", naam="natuur en milieu")
+    afval = Domein.objects.create(code="proef-afval", naam="natuur en milieu | afval")
+    water = Domein.objects.create(code="proef-water", naam="natuur en milieu | water")
+    Domein.objects.create(code="proef-bodem", naam="natuur en milieu | bodem")  # nothing running
+    # Sorts between the hoofdthema and its subthema's under a collation ignoring punctuation.
+    naast = Domein.objects.create(code="proef-naast", naam="natuur en milieuzaken")
+    alleen_sub = Domein.objects.create(code="proef-europa", naam="internationaal | Europese zaken")
+    omgevingsdienst = f.SamenwerkingsverbandFactory(naam="Omgevingsdienst")
+    omgevingsdienst.domeinen.add(hoofd, afval, water)
+    f.SamenwerkingsverbandFactory(naam="Afvalschap").domeinen.add(afval)
+    f.SamenwerkingsverbandFactory(naam="Milieuzakenschap").domeinen.add(naast)
+    f.SamenwerkingsverbandFactory(naam="Euregio").domeinen.add(alleen_sub)
+
+    antwoord = client.get(reverse("raad:bladeren"))
+    assert antwoord.status_code == 200
+    tekst = _tekst(antwoord)
+    assert "natuur en milieu <span" in tekst
+    assert "(2 samenwerkingsverbanden)</span></summary>" in tekst  # not 4: each once
+    # What is filed under the hoofdthema itself, then each subthema by its own name.
+    assert "<h3>Onder natuur en milieu zelf <span" in tekst
+    assert "<h3>afval <span" in tekst and "<h3>water <span" in tekst
+    assert "<h3>bodem" not in tekst
+    assert "natuur en milieu | afval <span" not in tekst
+    assert (
+        '<a href="/domeinen/proef-natuur/">Kosten per inwoner vergeleken: natuur en milieu, met de '
+        "subthema's</a>"
+    ) in tekst
+    assert (
+        '<a href="/domeinen/proef-afval/">Kosten per inwoner vergeleken: natuur en milieu | '
+        "afval</a>"
+    ) in tekst
+    # A domein whose name only begins like the hoofdthema's is a theme of its own.
+    assert "natuur en milieuzaken <span" in tekst
+    assert tekst.index("<h3>water") < tekst.index("natuur en milieuzaken <span")
+    # A subthema whose hoofdthema the register does not have: the theme without a link.
+    assert "internationaal <span" in tekst
+    assert "<h3>Europese zaken <span" in tekst
+    assert 'href="/domeinen/proef-europa/"' in tekst
+    assert "Kosten per inwoner vergeleken: internationaal<" not in tekst
+    assert "Kosten per inwoner vergeleken: internationaal," not in tekst
