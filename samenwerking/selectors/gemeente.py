@@ -271,9 +271,10 @@ def groep(naam: str, deelnames: list[Deelname]) -> Groep:
 
 def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
     """The rows of `deelnames_van_gemeente` grouped per `motief` (in the order of the
-    vocabulary) or per `domein` (by name); an arrangement with two motives or domains is in
-    both groups, one with none in the last group ("Zonder motief" / "Zonder domein"). No
-    queries: the domains were read with the rows."""
+    vocabulary) or per `domein` (per hoofdthema, by name: "natuur en milieu | afval" counts
+    under "natuur en milieu"); an arrangement with two motives or hoofdthema's is in both
+    groups, one with none in the last group ("Zonder motief" / "Zonder domein"). No queries:
+    the domains were read with the rows."""
     groepen: dict[str, list[Deelname]] = {}
     zonder_groep: list[Deelname] = []
     # The motives' names in the order of the vocabulary, translated once per table.
@@ -283,7 +284,8 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
         if per == "motief":
             namen = [naam for m, naam in motieven.items() if m in verband.motieven]
         else:
-            namen = sorted(d.naam for d in verband.gelezen_domeinen)
+            # Per hoofdthema: an arrangement in three subthema's of one counts there once.
+            namen = sorted({d.hoofdthema_naam for d in verband.gelezen_domeinen})
         for naam in namen:
             groepen.setdefault(naam, []).append(deelname)
         if not namen:

@@ -299,32 +299,43 @@ class Tijdreeks:
 def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks:
     """A gemeente's bijdragen of `soort` (begroot or gerealiseerd) over the ten years up to
     and including `tot_jaar`: in total, per vorm of the regeling (in the order of the law) and
-    per domein (a regeling with two domeinen counts in both; without one: "Zonder domein").
-    A year without any recorded amount is None, never 0. Two queries."""
+    per domein, that is per hoofdthema ("natuur en milieu | afval" counts under "natuur en
+    milieu"; a regeling counts once in each of its hoofdthema's; without one: "Zonder
+    domein"). A year without any recorded amount is None, never 0. Two queries."""
     jaren = list(range(tot_jaar - JAREN_TERUG + 1, tot_jaar + 1))
-    basis = Bijdrage.objects.filter(
-        deelname__gemeente=gemeente,
-        deelname__samenwerkingsverband__alleen_historisch=False,
-        jaar__in=jaren,
-        soort=soort,
-    ).order_by()
-
-    def reeksen(veld: str) -> dict:
-        per: dict = defaultdict(dict)
-        for rij in basis.values("jaar", veld).annotate(som=Sum("bedrag")):
-            per[rij[veld]][rij["jaar"]] = rij["som"]
-        return per
+    # The sums per regeling and year; the groups are made from them.
+    sommen = (
+        Bijdrage.objects.filter(
+            deelname__gemeente=gemeente,
+            deelname__samenwerkingsverband__alleen_historisch=False,
+            jaar__in=jaren,
+            soort=soort,
+        )
+        .order_by()
+        .values_list(
+            "deelname__samenwerkingsverband_id", "deelname__samenwerkingsverband__vorm", "jaar"
+        )
+        .annotate(som=Sum("bedrag"))
+    )
+    hoofdthemas: dict[int, set[str]] = defaultdict(set)
+    for koppeling in Samenwerkingsverband.domeinen.through.objects.filter(
+        samenwerkingsverband__in={rij[0] for rij in sommen}
+    ).select_related("domein"):
+        hoofdthemas[koppeling.samenwerkingsverband_id].add(koppeling.domein.hoofdthema_naam)
+    totaal: dict[int, Decimal] = {}
+    vormen: dict[str, dict[int, Decimal]] = defaultdict(dict)
+    domeinen: dict[str | None, dict[int, Decimal]] = defaultdict(dict)
+    for verband_id, vorm, jaar, som in sommen:
+        for per_jaar in (
+            totaal,
+            vormen[vorm],
+            *(domeinen[n] for n in hoofdthemas[verband_id] or [None]),
+        ):
+            per_jaar[jaar] = per_jaar.get(jaar, Decimal(0)) + som
 
     def reeks(naam, per_jaar: dict) -> Reeks:
         return Reeks(naam=str(naam), bedragen=[per_jaar.get(j) for j in jaren])
 
-    vormen = reeksen("deelname__samenwerkingsverband__vorm")
-    # Every regeling has exactly one vorm: the total of a year is the sum over the vormen.
-    totaal: dict[int, Decimal] = {}
-    for per_jaar in vormen.values():
-        for j, som in per_jaar.items():
-            totaal[j] = totaal.get(j, Decimal(0)) + som
-    domeinen = reeksen("deelname__samenwerkingsverband__domeinen__naam")
     return Tijdreeks(
         jaren=jaren,
         soort=soort,
@@ -332,6 +343,6 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
         per_vorm=[reeks(label(Vorm, v), vormen[v]) for v in Vorm.values if v in vormen],
         per_domein=[
             reeks(naam if naam is not None else _("Zonder domein"), domeinen[naam])
-            for naam in sorted(domeinen, key=lambda n: (n is None, n or ""))
+            for naam in sorted(domeinen, key=lambda n: (n is None, (n or "").casefold()))
         ],
     )

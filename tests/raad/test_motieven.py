@@ -90,3 +90,34 @@ def test_gemeente_page_shows_the_analysis_and_groups_per_motive(client, zaanstad
     # The list itself grouped per motive: a caption per motive with its count.
     assert '<caption>Kennis delen <span class="bijschrift">(2)</span></caption>' in tekst
     assert '<strong aria-current="true">per motief</strong>' in tekst
+
+
+def test_per_domein_groups_the_subthemas_under_their_hoofdthema(client, zaanstad):
+    """The national register files a regeling under several subthema's of one hoofdthema (an
+    omgevingsdienst: "natuur en milieu | afval", "| bodem", "| water"...); grouped per
+    beleidsterrein, one regeling filled seven rows of the analysis and counted its bijdrage
+    in each. Per hoofdthema it is one row, its bijdrage once."""
+    milieu = [
+        f.DomeinFactory(naam=f"natuur en milieu{sub}") for sub in ("", " | afval", " | water")
+    ]
+    deelname = f.DeelnameFactory(
+        gemeente=zaanstad,
+        toetredingsdatum=D(2020, 1, 1),
+        samenwerkingsverband__naam="Omgevingsdienst",
+    )
+    deelname.samenwerkingsverband.domeinen.set(milieu)
+    f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("30"))
+    antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"})
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    analyse = tekst.split('id="analyse-kop"')[1].split("</section>")[0]
+    assert (
+        '<tr><th scope="row">natuur en milieu</th><td class="getal">1</td>'
+        '<td class="getal">€ 30</td>'
+    ) in analyse
+    assert '<th scope="row">natuur en milieu |' not in analyse
+    assert "telt bij zijn hoofdthema" in analyse
+    # The list grouped per domein: one caption for the hoofdthema, the regeling in it once.
+    assert '<caption>natuur en milieu <span class="bijschrift">(1)</span></caption>' in tekst
+    assert "<caption>natuur en milieu |" not in tekst
+    assert tekst.split('id="analyse"')[0].count(">Omgevingsdienst</a>") == 1

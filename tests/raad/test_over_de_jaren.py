@@ -35,6 +35,12 @@ def zaanstad(referentiedata):
     )
     f.BijdrageFactory(deelname=ggd, jaar=2015, bedrag=Decimal("999"))  # before the ten years
     stichting = deelname(Vorm.STICHTING, [cultuur, gezondheid])
+    # Three subthema's of one hoofdthema: the bijdrage counts there once.
+    milieu = [
+        f.DomeinFactory(naam=f"natuur en milieu{sub}") for sub in ("", " | afval", " | water")
+    ]
+    omgevingsdienst = deelname(Vorm.OPENBAAR_LICHAAM, milieu)
+    f.BijdrageFactory(deelname=omgevingsdienst, jaar=2025, bedrag=Decimal("20"))
     f.BijdrageFactory(deelname=stichting, jaar=2025, bedrag=Decimal("50"))
     rzm = deelname(Vorm.REGELING_ZONDER_MEER)
     f.BijdrageFactory(deelname=rzm, jaar=2016, bedrag=Decimal("10"))
@@ -46,9 +52,9 @@ def zaanstad(referentiedata):
 def test_ten_years_in_total_per_vorm_and_per_domein(zaanstad):
     reeks = bijdragen_over_de_jaren(zaanstad, tot_jaar=2025, soort=BijdrageSoort.BEGROOT)
     assert reeks.jaren == list(range(2016, 2026))
-    assert reeks.totaal.bedragen == [Decimal("10"), *ONBEKEND, Decimal("100"), Decimal("160")]
+    assert reeks.totaal.bedragen == [Decimal("10"), *ONBEKEND, Decimal("100"), Decimal("180")]
     assert {r.naam: r.bedragen for r in reeks.per_vorm} == {
-        "Openbaar lichaam": [None, *ONBEKEND, Decimal("100"), Decimal("110")],
+        "Openbaar lichaam": [None, *ONBEKEND, Decimal("100"), Decimal("130")],
         "Regeling zonder meer": [Decimal("10"), *ONBEKEND, None, None],
         "Stichting": [None, *ONBEKEND, None, Decimal("50")],
     }
@@ -56,6 +62,8 @@ def test_ten_years_in_total_per_vorm_and_per_domein(zaanstad):
     assert [(r.naam, r.bedragen[-2:]) for r in reeks.per_domein] == [
         ("Cultuur", [None, Decimal("50")]),
         ("Gezondheid", [Decimal("100"), Decimal("160")]),
+        # Per hoofdthema: the omgevingsdienst's 20 once, not once per subthema.
+        ("natuur en milieu", [None, Decimal("20")]),
         ("Zonder domein", [None, None]),
     ]
     gerealiseerd = bijdragen_over_de_jaren(
@@ -70,8 +78,8 @@ def test_page_shows_chart_tables_and_changes(client, zaanstad):
     tekst = paginatekst(antwoord)
     assert "Bijdragen van Zaanstad over de jaren" in tekst
     assert (
-        '<th scope="row">2025</th><td class="getal">€ 160</td>'
-        '<td class="getal">+ € 60 (+60,0%)</td>'
+        '<th scope="row">2025</th><td class="getal">€ 180</td>'
+        '<td class="getal">+ € 80 (+80,0%)</td>'
     ) in tekst
     # 2024 against an unknown 2023: the change is unknown too.
     assert (
@@ -80,7 +88,7 @@ def test_page_shows_chart_tables_and_changes(client, zaanstad):
     )
     assert "Per vorm van de regeling (begroot)" in tekst
     assert "Per domein (begroot)" in tekst
-    assert "<title>€ 160</title>" in tekst
+    assert "<title>€ 180</title>" in tekst
     assert 'aria-current="page">Over de jaren</a>' in tekst
 
 
@@ -128,7 +136,7 @@ def test_query_count(client, zaanstad, aantal, django_assert_num_queries):
         d = f.DeelnameFactory(gemeente=zaanstad)
         d.samenwerkingsverband.domeinen.add(f.DomeinFactory())
         f.BijdrageFactory(deelname=d, jaar=2016 + i % 10)
-    # 1 gemeente with provincie, 2 per vorm (and so the totals per year), 3 per domein.
+    # 1 gemeente with provincie, 2 the sums per regeling and year, 3 their domeinen.
     with django_assert_num_queries(3):
         antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2025"})
     assert antwoord.status_code == 200
