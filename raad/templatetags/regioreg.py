@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from raad.adressen import verband_adres
 from raad.forms import PeilForm, geldige_waarden
 from regioreg.sitelinks import beheer_url
+from samenwerking.models import Domein
 from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
 register = template.Library()
@@ -151,3 +152,9 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
     survives navigation."""
     gekozen = gekozen_waarden(context)
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""
+
+
+@register.filter
+def per_hoofdthema(domeinen) -> list:
+    """An arrangement's domeinen grouped under their hoofdthema (Domein.per_hoofdthema)."""
+    return Domein.per_hoofdthema(domeinen)

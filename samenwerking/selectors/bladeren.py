@@ -51,15 +51,11 @@ def verbanden_per_thema(*, peildatum: datetime.date) -> list[Thema]:
             to_attr="lopend",
         )
     )
-    # Grouped by the hoofdthema's name in the database's order of names: a hoofdthema comes
-    # before its subthema's, which need not follow it directly under every collation.
-    per_hoofdthema: dict[str, list[Domein]] = {}
-    for domein in domeinen:
-        per_hoofdthema.setdefault(domein.hoofdthema_naam, []).append(domein)
+    # In the database's order of names a hoofdthema comes before its subthema's, which need
+    # not follow it directly under every collation: grouped by name, not by neighbours.
     themas = []
-    for naam, groep in per_hoofdthema.items():
-        hoofd = next((d for d in groep if not d.subthema_naam), None)
-        subthemas = [(d, d.lopend) for d in groep if d.subthema_naam and d.lopend]
+    for naam, hoofd, groep in Domein.per_hoofdthema(domeinen):
+        subthemas = [(d, d.lopend) for d in groep if d.lopend]
         if (hoofd and hoofd.lopend) or subthemas:
             themas.append(Thema(naam, hoofd, hoofd.lopend if hoofd else [], subthemas))
     return themas

@@ -244,3 +244,27 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     with django_assert_num_queries(1):
         antwoord = client.get(f"/samenwerkingsverbanden/{verband.uuid}/", PEIL)
     assert antwoord.status_code == 301
+
+
+def test_domeinen_stand_under_their_hoofdthema(client, zaanstad):
+    """An omgevingsdienst in the national register has eight beleidsterreinen, most of them
+    subthema's of one hoofdthema; the page listed "natuur en milieu | afval, natuur en milieu
+    | bodem, …" in one run. Now a line per hoofdthema, each domein still a link."""
+    verband = f.SamenwerkingsverbandFactory(slug="omgevingsdienst")
+    namen = ["natuur en milieu | water", "economie | energie", "natuur en milieu | afval"]
+    namen += ["natuur en milieu", "recht"]
+    for i, naam in enumerate(namen):
+        verband.domeinen.add(f.DomeinFactory(code=f"d{i}", naam=naam))
+    antwoord = client.get("/samenwerkingsverbanden/omgevingsdienst/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    dd = tekst.split("<dt>Domeinen</dt>")[1].split("</dd>")[0].strip()
+    link = '<a href="/domeinen/{}/?jaar=2025" title="Vergelijk de kosten per inwoner met de '
+    link += 'andere regelingen van dit domein">{}</a>'
+    assert dd == (
+        '<dd><ul class="kaal">'
+        f"<li>economie: {link.format('d1', 'energie')}</li>"
+        f"<li>{link.format('d3', 'natuur en milieu')}: {link.format('d2', 'afval')}, "
+        f"{link.format('d0', 'water')}</li>"
+        f"<li>{link.format('d4', 'recht')}</li></ul>"
+    )
