@@ -27,6 +27,7 @@ from samenwerking.constants import (
 from samenwerking.models import (
     Bestuursorgaan,
     Deelname,
+    Domein,
     Gemeente,
     Persoon,
     Samenwerkingsverband,
@@ -95,26 +96,51 @@ class Lijstkeuzes:
         return bool(self.karakter or self.domein or self.vorm or self.verbonden_partij)
 
 
-def past(deelname: Deelname, keuzes: Lijstkeuzes) -> bool:
-    """Does a row pass every filter the visitor chose?"""
+def past(deelname: Deelname, keuzes: Lijstkeuzes, domein: "Domeinkeuze | None") -> bool:
+    """Does a row pass every filter the visitor chose (`domein`: the chosen domain's)?"""
     verband = deelname.samenwerkingsverband
     if not karakter_past(verband.karakter, keuzes.karakter):
         return False
     if keuzes.vorm and verband.vorm != keuzes.vorm:
         return False
-    if keuzes.domein and keuzes.domein not in {d.code for d in verband.gelezen_domeinen}:
+    if domein and not domein.past(verband):
         return False
     if keuzes.verbonden_partij:
         return bool(deelname.verbonden_partij) == (keuzes.verbonden_partij == "ja")
     return True
 
 
-def domeinkeuzes(deelnames: list[Deelname]) -> list[tuple[str, str]]:
-    """The domains the gemeente's rows have, by name: what the domain filter offers."""
-    domeinen = {
-        d.code: d.naam for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen
+@dataclass(frozen=True)
+class Domeinkeuze:
+    """A domain the list's filter offers. A hoofdthema with subthema's among the rows shows
+    those too, as the grouping per domein and the domein's own page count them."""
+
+    domein: Domein
+    met_subthemas: bool
+
+    @property
+    def label(self) -> str:
+        if self.met_subthemas:
+            return _("%s (met subthema's)") % self.domein.naam
+        return self.domein.naam
+
+    def past(self, verband: Samenwerkingsverband) -> bool:
+        if self.met_subthemas:
+            return any(d.hoofdthema_naam == self.domein.naam for d in verband.gelezen_domeinen)
+        return any(d.pk == self.domein.pk for d in verband.gelezen_domeinen)
+
+
+def domeinkeuzes(deelnames: list[Deelname], hoofdthemas: list[Domein]) -> dict[str, Domeinkeuze]:
+    """What the domain filter offers, by code in the order of names: the domains the
+    gemeente's rows have and the hoofdthema's of their subthema's (`hoofdthemas`: those the
+    rows do not have, `selectors.ontbrekende_hoofdthemas`)."""
+    domeinen = {d.code: d for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen}
+    domeinen.update((d.code, d) for d in hoofdthemas)
+    met_subthemas = {d.hoofdthema_naam for d in domeinen.values() if d.subthema_naam}
+    return {
+        d.code: Domeinkeuze(d, d.naam in met_subthemas)
+        for d in sorted(domeinen.values(), key=lambda d: d.naam)
     }
-    return sorted(domeinen.items(), key=lambda paar: paar[1])
 
 
 def _naam(deelname: Deelname) -> tuple[str, int]:
@@ -355,13 +381,14 @@ def sorteeromschrijving(sorteer: str) -> str:
     }[sorteer]
 
 
-def filteromschrijving(keuzes: Lijstkeuzes, domeinen: dict[str, str]) -> list[str]:
+def filteromschrijving(keuzes: Lijstkeuzes, domeinen: dict[str, Domeinkeuze]) -> list[str]:
     """The active filters in words, e.g. ["domein: Jeugd", "verbonden partij: ja"]."""
     delen = []
     if keuzes.karakter:
         delen.append(_("karakter: %s") % dict(KARAKTERKEUZES)[keuzes.karakter])
     if keuzes.domein:
-        delen.append(_("domein: %s") % domeinen.get(keuzes.domein, keuzes.domein))
+        keuze = domeinen.get(keuzes.domein)
+        delen.append(_("domein: %s") % (keuze.label if keuze else keuzes.domein))
     if keuzes.vorm:
         delen.append(_("vorm: %s") % Vorm(keuzes.vorm).label)
     if keuzes.verbonden_partij:

@@ -25,6 +25,7 @@ from samenwerking.selectors import (
     kostentotalen,
     landelijke_cijfers,
     met_inwonertal,
+    ontbrekende_hoofdthemas,
     partners_van_gemeente,
     per_inwoner_naast_anderen,
     registerstand,
@@ -177,7 +178,7 @@ def gemeente_overzicht(request, cbs_code: str):
     gemeente = _gemeente(cbs_code, inwonertal_van=jaar, kadervlag=True)
     gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
-    domeinen = dict(gemeentelijst.domeinkeuzes(alle))
+    domeinen = gemeentelijst.domeinkeuzes(alle, ontbrekende_hoofdthemas(alle))
     if gegevens.get("domein") and gegevens["domein"] not in domeinen:
         form.add_error(
             "domein",
@@ -195,7 +196,8 @@ def gemeente_overzicht(request, cbs_code: str):
         sorteer=gegevens.get("sorteer") or "naam",
     )
     deelnames = gemeentelijst.gesorteerd(
-        [d for d in alle if gemeentelijst.past(d, keuzes)], keuzes.sorteer
+        [d for d in alle if gemeentelijst.past(d, keuzes, domeinen.get(keuzes.domein))],
+        keuzes.sorteer,
     )
     verbanden = list(
         {d.samenwerkingsverband_id: d.samenwerkingsverband for d in deelnames}.values()
@@ -233,7 +235,7 @@ def gemeente_overzicht(request, cbs_code: str):
         "indeling": keuzes.indeling,
         "indelingen": [(code, label, keuzes.adres(indeling=code)) for code, label in INDELINGEN],
         "karakter": keuzes.karakter,
-        "domeinkeuzes": domeinen.items(),
+        "domeinkeuzes": [(code, keuze.label) for code, keuze in domeinen.items()],
         "filters": gemeentelijst.filteromschrijving(keuzes, domeinen),
         "alle_filters_weg": keuzes.adres(karakter="", domein="", vorm="", verbonden_partij=""),
         "sorteerkoppen": gemeentelijst.sorteerkoppen(keuzes),

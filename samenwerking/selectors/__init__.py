@@ -19,6 +19,7 @@ from .gemeente import (
     groep,
     kostentotalen,
     met_inwonertal,
+    ontbrekende_hoofdthemas,
     partners_van_gemeente,
 )
 from .register import (
@@ -74,6 +75,7 @@ __all__ = [
     "kostentotalen",
     "landelijke_cijfers",
     "met_inwonertal",
+    "ontbrekende_hoofdthemas",
     "partners_van_gemeente",
     "per_inwoner_naast_anderen",
     "ranglijst_van_domein",

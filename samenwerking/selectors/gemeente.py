@@ -299,6 +299,16 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
     return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
+def ontbrekende_hoofdthemas(deelnames: list[Deelname]) -> list[Domein]:
+    """The hoofdthema's of the subthema's the rows of `deelnames_van_gemeente` have, those the
+    rows do not have themselves ("natuur en milieu" for a row in "natuur en milieu | afval"):
+    a filter on a hoofdthema shows its subthema's too. One query, none when all are there."""
+    domeinen = [d for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen]
+    namen = {d.hoofdthema_naam for d in domeinen if d.subthema_naam}
+    namen -= {d.naam for d in domeinen}
+    return list(Domein.objects.filter(naam__in=namen)) if namen else []
+
+
 def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -> list[Gemeente]:
     """Gemeenten whose name or CBS code matches `zoekterm`, tolerant of case, accents,
     `'s-` and province suffixes such as `Bergen (NH.)`. Current gemeenten come first.

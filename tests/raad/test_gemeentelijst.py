@@ -339,3 +339,41 @@ def test_representatives_tab_query_count(client, zaanstad, aantal, django_assert
         antwoord = client.get("/gemeenten/GM0479/vertegenwoordigers/", PEIL)
     assert antwoord.status_code == 200
     assert f"{aantal} vertegenwoordiger" in paginatekst(antwoord)
+
+
+@pytest.mark.parametrize("aantal", [1, 20])
+def test_a_hoofdthema_filters_its_subthemas_too(
+    client, zaanstad, aantal, django_assert_num_queries
+):
+    """The list groups per hoofdthema and the domein page of a hoofdthema counts its
+    subthema's; the filter offered only the national register's beleidsterreinen as filed
+    ("natuur en milieu | afval", "… | water"), so a griffier could not ask for all of "natuur
+    en milieu". Its hoofdthema is offered now (read once, also when no row has it itself)."""
+    Domein.objects.create(code="proef-milieu", naam="natuur en milieu")
+    afval = Domein.objects.create(code="proef-afval", naam="natuur en milieu | afval")
+    water = Domein.objects.create(code="proef-water", naam="natuur en milieu | water")
+    jeugd = Domein.objects.get(code="jeugd")
+    for i in range(aantal):
+        _regeling(zaanstad, f"Afvalschap {i}", "100", domeinen=[afval])
+    _regeling(zaanstad, "Waterschap", "100", domeinen=[water])
+    _regeling(zaanstad, "Jeugdregio", "100", domeinen=[jeugd])
+    # As test_sorting_filtering_and_subtotals_keep_a_constant_query_count, and 7 the
+    # hoofdthema no row has itself.
+    with django_assert_num_queries(7):
+        antwoord = client.get(PAGINA, {**PEIL, "domein": "proef-milieu"})
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    assert (
+        '<option value="proef-milieu" selected>natuur en milieu (met subthema&#x27;s)</option>'
+        '<option value="proef-afval">natuur en milieu | afval</option>'
+        '<option value="proef-water">natuur en milieu | water</option>'
+    ) in tekst
+    assert f"(domein: natuur en milieu (met subthema&#x27;s); van {aantal + 2})" in tekst
+    assert _volgorde(tekst, {"Waterschap", "Jeugdregio", "Afvalschap 0"}) == [
+        "Afvalschap 0",
+        "Waterschap",
+    ]
+    # A subthema is only itself.
+    tekst = paginatekst(client.get(PAGINA, {**PEIL, "domein": "proef-water"}))
+    assert _volgorde(tekst, {"Waterschap", "Afvalschap 0"}) == ["Waterschap"]
+    assert "(domein: natuur en milieu | water; van" in tekst
