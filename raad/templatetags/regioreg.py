@@ -1,3 +1,4 @@
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
@@ -158,3 +159,15 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
 def per_hoofdthema(domeinen) -> list:
     """An arrangement's domeinen grouped under their hoofdthema (Domein.per_hoofdthema)."""
     return Domein.per_hoofdthema(domeinen)
+
+
+# "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen": the national
+# register's export has lost the line breaks of many a list in a doel or an article.
+_GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t]*(?=\S)")
+
+
+@register.filter
+def opsomming(tekst: str) -> str:
+    """`tekst` with each dash item that follows a colon or semicolon on a line of its own:
+    for showing (linebreaksbr after it); what is stored stays as the register wrote it."""
+    return _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", tekst or "")

@@ -268,3 +268,25 @@ def test_domeinen_stand_under_their_hoofdthema(client, zaanstad):
         f"{link.format('d0', 'water')}</li>"
         f"<li>{link.format('d4', 'recht')}</li></ul>"
     )
+
+
+def test_a_glued_list_in_the_doel_is_shown_one_item_a_line(client, zaanstad):
+    """The national register's export lost the line breaks of many lists (38 of its doelen
+    and beschrijvingen read "…door:- de kosten te verlagen;- de kwaliteit …"). The page shows
+    each item on a line; the text stored stays as the register wrote it."""
+    doel = (
+        "Voordelen voor Noord-Holland door:- de kosten te verlagen;-de kwaliteit te verhogen;"
+        "- <b>minder</b> kwetsbaar"
+    )
+    verband = f.SamenwerkingsverbandFactory(slug="glad", doel=doel)
+    f.BevoegdheidFactory(samenwerkingsverband=verband, omschrijving="Taken:- archief;- toezicht")
+    antwoord = client.get("/samenwerkingsverbanden/glad/", PEIL)
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    assert (
+        "<dd>Voordelen voor Noord-Holland door:<br>- de kosten te verlagen;<br>- de kwaliteit te "
+        "verhogen;<br>- &lt;b&gt;minder&lt;/b&gt; kwetsbaar</dd>"
+    ) in tekst
+    assert "<dd>Taken:<br>- archief;<br>- toezicht</dd>" in tekst
+    verband.refresh_from_db()
+    assert verband.doel == doel
