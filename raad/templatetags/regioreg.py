@@ -163,7 +163,7 @@ def per_hoofdthema(domeinen) -> list:
 
 # "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen": the national
 # register's export has lost the line breaks of many a list in a doel or an article.
-_GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t]*(?=\S)")
+_GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
 
 
 @register.filter

@@ -271,15 +271,15 @@ def test_domeinen_stand_under_their_hoofdthema(client, zaanstad):
 
 
 def test_a_glued_list_in_the_doel_is_shown_one_item_a_line(client, zaanstad):
-    """The national register's export lost the line breaks of many lists (38 of its doelen
-    and beschrijvingen read "…door:- de kosten te verlagen;- de kwaliteit …"). The page shows
+    """The national register's export lost the line breaks of many lists (30 of its doelen and
+    36 of its articles read "…door:- de kosten te verlagen;- de kwaliteit …"). The page shows
     each item on a line; the text stored stays as the register wrote it."""
     doel = (
         "Voordelen voor Noord-Holland door:- de kosten te verlagen;-de kwaliteit te verhogen;"
         "- <b>minder</b> kwetsbaar"
     )
     verband = f.SamenwerkingsverbandFactory(slug="glad", doel=doel)
-    f.BevoegdheidFactory(samenwerkingsverband=verband, omschrijving="Taken:- archief;- toezicht")
+    f.BevoegdheidFactory(samenwerkingsverband=verband, omschrijving="Taken:-\xadarchief;- toezicht")
     antwoord = client.get("/samenwerkingsverbanden/glad/", PEIL)
     assert antwoord.status_code == 200
     tekst = paginatekst(antwoord)
