@@ -6,6 +6,7 @@ rows at the bottom of a sheet) are left out; a file without rows is refused.
 """
 
 import csv
+import datetime
 import io
 import re
 from decimal import Decimal
@@ -228,11 +229,106 @@ class XLSXNederlands(_Leesbaar, base_formats.XLSX):
         return super().export_data(schoon, **kwargs)
 
 
+# LibreOffice stores a run of equal cells (or rows) once, "repeated N times"; the empty run
+# at the end of every row and sheet stands for the rest of the sheet. A run of values is
+# written out, up to what a spreadsheet holds; an empty run only when a value follows it.
+ODS_MAX_KOLOMMEN = 16_384
+ODS_MAX_REGELS = 1_048_576
+
+
+def _ods_waarde(cel) -> object:
+    """What an ODS cell says as the secretary sees it, as `_celwaarde` for XLSX: a number from
+    the value stored, not from the text shown (a Dutch LibreOffice shows 1234 as "1.234"), a
+    percentage as the percentage shown (12,5% is stored as 0.125), a date as a date, a text
+    with each of its paragraphs on a line. None when the cell is empty."""
+    from odf.namespaces import TEXTNS
+    from odf.teletype import extractText
+
+    soort = cel.getAttribute("valuetype")
+    waarde = cel.getAttribute("value")
+    if soort in ("float", "currency", "percentage") and waarde:
+        getal = Decimal(format(float(waarde), ".15g")) * (100 if soort == "percentage" else 1)
+        return int(getal) if getal == getal.to_integral_value() else float(getal)
+    datum = cel.getAttribute("datevalue")
+    if soort == "date" and datum:
+        moment = datetime.datetime.fromisoformat(datum)
+        return moment if "T" in datum else moment.date()
+    if soort == "boolean":
+        return cel.getAttribute("booleanvalue") == "true"
+    # Only the cell's own paragraphs: a comment on the cell has paragraphs of its own.
+    alineas = [extractText(k) for k in cel.childNodes if k.qname == (TEXTNS, "p")]
+    return "\n".join(alineas) or None
+
+
+def _ods_cellen(rij) -> list:
+    from odf.namespaces import TABLENS
+
+    waarden: list = []
+    leeg_ervoor = 0  # empty cells not yet written: written only when a value follows
+    for cel in rij.childNodes:
+        if cel.qname not in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell")):
+            continue
+        herhaald = int(cel.getAttribute("numbercolumnsrepeated") or 1)
+        waarde = _ods_waarde(cel)
+        if leeg(waarde):
+            leeg_ervoor += herhaald
+            continue
+        if len(waarden) + leeg_ervoor + herhaald > ODS_MAX_KOLOMMEN:
+            raise BestandsFout(
+                f"Een regel van het werkblad is breder dan {ODS_MAX_KOLOMMEN} kolommen. Zet de "
+                "gegevens in de eerste kolommen en lees het bestand opnieuw in."
+            )
+        waarden += [None] * leeg_ervoor + [waarde] * herhaald
+        leeg_ervoor = 0
+    return waarden
+
+
+def _ods_rijen(blad):
+    """(number, values) of each row of the sheet `blad`, counted as the secretary sees them;
+    a run of empty rows once (empty rows are left out later), a run of equal rows in full."""
+    from odf.table import TableRow
+
+    nummer = 0
+    for rij in blad.getElementsByType(TableRow):  # also those in header rows and groups
+        herhaald = int(rij.getAttribute("numberrowsrepeated") or 1)
+        waarden = _ods_cellen(rij)
+        kopieen = herhaald if any(not leeg(w) for w in waarden) else 1
+        if nummer + kopieen > ODS_MAX_REGELS:
+            grens = f"{ODS_MAX_REGELS:_}".replace("_", ".")
+            raise BestandsFout(
+                f"Het werkblad heeft meer dan {grens} regels (wat een spreadsheet kan bevatten). "
+                "Splits het bestand en lees de delen een voor een in."
+            )
+        for i in range(kopieen):
+            yield nummer + 1 + i, list(waarden)
+        nummer += herhaald
+
+
 class ODSNederlands(_Leesbaar, base_formats.ODS):
+    """The first sheet of an OpenDocument spreadsheet (LibreOffice), read by regioreg itself:
+    tablib's reader (3.10) takes the text shown for a number ("1.234" became 1.234), skips a
+    run of equal or empty cells (the next values moved a column to the left) and joins every
+    sheet of the file into one."""
+
     onleesbaar = (
         "Het bestand is geen geldig OpenDocument-werkblad (.ods). Sla het in LibreOffice op als "
         "ODF-werkblad (.ods) of kies bij Formaat het formaat van het bestand."
     )
+
+    def lees(self, in_stream, **kwargs) -> tablib.Dataset:
+        from odf import opendocument
+        from odf.table import Table
+        from openpyxl.utils import get_column_letter
+
+        bladen = opendocument.load(io.BytesIO(in_stream)).spreadsheet.getElementsByType(Table)
+        rijen = _ods_rijen(bladen[0]) if bladen else iter(())
+        kop = next(rijen, None)  # none: an empty sheet
+        return _tabel(
+            None if kop is None else kop[1],
+            rijen,
+            vulling=None,
+            plaats=lambda rij, kolom: f"rij {rij}, kolom {get_column_letter(kolom)}",
+        )
 
 
 class JSONNederlands(_Leesbaar, base_formats.JSON):
