@@ -203,7 +203,7 @@ class XLSXNederlands(_Leesbaar, base_formats.XLSX):
         from openpyxl.utils import get_column_letter
 
         boek = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
-        rijen = boek.active.iter_rows()
+        rijen = boek.worksheets[0].iter_rows()  # the first, not the one open when saved
         kop = next(rijen, None)  # none: an empty sheet
         return _tabel(
             None if kop is None else [cel.value for cel in kop],

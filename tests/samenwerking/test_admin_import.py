@@ -181,6 +181,21 @@ def test_an_xlsx_with_empty_rows_below_imports(admin_client, regio):
     assert Deelname.objects.filter(gemeente__cbs_code="GM0431").count() == 1
 
 
+def test_an_xlsx_is_read_from_its_first_sheet_whichever_was_open(admin_client, regio):
+    """The page says "het eerste werkblad"; the import read the sheet that was open when the
+    file was saved (a secretary who last looked at a sheet of notes imported the notes)."""
+    boek = Workbook()
+    boek.active.append(["samenwerkingsverband", "gemeente", "toetredingsdatum"])
+    boek.active.append([str(regio["eigen"].uuid), "GM0431", D(2025, 1, 1)])
+    toelichting = boek.create_sheet("Toelichting")
+    toelichting.append(["Vul per regel een gemeente in"])
+    boek.active = toelichting
+    bestand = io.BytesIO()
+    boek.save(bestand)
+    voorbeeld = upload(admin_client, "deelname", bestand.getvalue(), "xlsx")
+    assert "1 nieuw, 0 gewijzigd" in paginatekst(voorbeeld)
+
+
 def test_a_long_file_previews_its_first_rows_and_the_totals(admin_client, regio):
     verband = regio["eigen"]
     gemeenten = Gemeente.objects.exclude(deelnames__samenwerkingsverband=verband)
