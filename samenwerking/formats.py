@@ -234,17 +234,21 @@ class XLSXNederlands(_Leesbaar, base_formats.XLSX):
 # written out, up to what a spreadsheet holds; an empty run only when a value follows it.
 ODS_MAX_KOLOMMEN = 16_384
 ODS_MAX_REGELS = 1_048_576
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
 def _ods_waarde(cel) -> object:
     """What an ODS cell says as the secretary sees it, as `_celwaarde` for XLSX: a number from
     the value stored, not from the text shown (a Dutch LibreOffice shows 1234 as "1.234"), a
     percentage as the percentage shown (12,5% is stored as 0.125), a date as a date, a text
-    with each of its paragraphs on a line. None when the cell is empty."""
+    with each of its paragraphs on a line, a formula's error as the error shown (LibreOffice
+    stores #DEEL/0! as the number 0). None when the cell is empty."""
     from odf.namespaces import TEXTNS
     from odf.teletype import extractText
 
     soort = cel.getAttribute("valuetype")
+    if cel.attributes.get((_CALCEXT, "value-type")) == "error":
+        soort = "string"
     waarde = cel.getAttribute("value")
     if soort in ("float", "currency", "percentage") and waarde:
         getal = Decimal(format(float(waarde), ".15g")) * (100 if soort == "percentage" else 1)

@@ -20,6 +20,8 @@ from tests.samenwerking.importhulp import bevestig, upload
 
 # --- Cells and sheets as LibreOffice writes them --------------------------------------------
 
+CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+
 
 def tekst(*alineas: str, n: int = 1) -> TableCell:
     cel = TableCell(valuetype="string", numbercolumnsrepeated=n)
@@ -107,6 +109,16 @@ def test_the_first_sheet_is_read_as_libreoffice_shows_it():
         ["twee keer dezelfde regel", None, None, None, None, None],
         ["twee keer dezelfde regel", None, None, None, None, None],
     ]
+
+
+def test_a_formula_error_is_the_error_shown_not_zero():
+    """LibreOffice stores a formula's error as the number 0 with a mark; read as 0 it would be
+    an amount of € 0 where the sheet shows #DEEL/0!."""
+    fout = TableCell(valuetype="float", value="0", formula="of:=[.A1]/0")
+    fout.setAttrNS(CALCEXT, "value-type", "error")
+    fout.addElement(P(text="#DEEL/0!"))
+    _, rijen = _lees(ods([rij(tekst("bedrag"), tekst("ander")), rij(fout, getal("0", "0"))]))
+    assert rijen == [["#DEEL/0!", 0]]
 
 
 def test_a_value_beyond_the_header_is_named_by_row_and_column():
