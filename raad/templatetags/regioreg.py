@@ -170,4 +170,4 @@ _GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \x
 def opsomming(tekst: str) -> str:
     """`tekst` with each dash item that follows a colon or semicolon on a line of its own:
     for showing (linebreaksbr after it); what is stored stays as the register wrote it."""
-    return _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", tekst or "")
+    return _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
