@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from raad.adressen import verband_adres
 from raad.forms import PeilForm, geldige_waarden
 from regioreg.sitelinks import beheer_url
-from samenwerking.models import Domein
+from samenwerking.selectors import bladeren
 from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
 register = template.Library()
@@ -157,8 +157,8 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
 
 @register.filter
 def per_hoofdthema(domeinen) -> list:
-    """An arrangement's domeinen grouped under their hoofdthema (Domein.per_hoofdthema)."""
-    return Domein.per_hoofdthema(domeinen)
+    """An arrangement's domeinen grouped under their hoofdthema."""
+    return bladeren.per_hoofdthema(domeinen)
 
 
 # "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen": the national

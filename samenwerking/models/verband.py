@@ -141,16 +141,6 @@ class Domein(models.Model):
         """The subthema's own part of the name ("afval"); "" for a hoofdthema."""
         return self.naam.split(self.SCHEIDING, 1)[1] if self.SCHEIDING in self.naam else ""
 
-    @staticmethod
-    def per_hoofdthema(domeinen) -> list[tuple[str, "Domein | None", list["Domein"]]]:
-        """`domeinen` (in the order given) as (hoofdthema's name, the hoofdthema if among
-        them, its subthema's among them), each hoofdthema once, where it first occurs."""
-        groepen: dict[str, tuple[list, list]] = {}
-        for domein in domeinen:
-            hoofd, subs = groepen.setdefault(domein.hoofdthema_naam, ([], []))
-            (subs if domein.subthema_naam else hoofd).append(domein)
-        return [(naam, next(iter(h), None), subs) for naam, (h, subs) in groepen.items()]
-
     def clean(self):
         """A code is lower case on every surface (as slugify and the seeded list make it),
         so that a filter or a spreadsheet in any case finds it (api.namen.als_opgeslagen)."""

@@ -2,6 +2,7 @@
 arrangements per domein (the public "bladeren" page)."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -18,6 +19,17 @@ def gemeenten_per_provincie(*, peildatum: datetime.date) -> list[tuple[str, list
         .order_by("provincie__naam", "naam")
     )
     return [(naam, list(rij)) for naam, rij in groupby(gemeenten, key=lambda g: g.provincie.naam)]
+
+
+def per_hoofdthema(domeinen: Iterable[Domein]) -> list[tuple[str, Domein | None, list[Domein]]]:
+    """`domeinen` (in the order given) as (hoofdthema's name, the hoofdthema if among them,
+    its subthema's among them), each hoofdthema once, where it first occurs: for this page
+    and for a verband's domeinen on its own. No queries."""
+    groepen: dict[str, tuple[list[Domein], list[Domein]]] = {}
+    for domein in domeinen:
+        hoofd, subthemas = groepen.setdefault(domein.hoofdthema_naam, ([], []))
+        (subthemas if domein.subthema_naam else hoofd).append(domein)
+    return [(naam, next(iter(h), None), subs) for naam, (h, subs) in groepen.items()]
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ def verbanden_per_thema(*, peildatum: datetime.date) -> list[Thema]:
     # In the database's order of names a hoofdthema comes before its subthema's, which need
     # not follow it directly under every collation: grouped by name, not by neighbours.
     themas = []
-    for naam, hoofd, groep in Domein.per_hoofdthema(domeinen):
+    for naam, hoofd, groep in per_hoofdthema(domeinen):
         subthemas = [(d, d.lopend) for d in groep if d.lopend]
         if (hoofd and hoofd.lopend) or subthemas:
             themas.append(Thema(naam, hoofd, hoofd.lopend if hoofd else [], subthemas))
