@@ -121,24 +121,27 @@ def test_a_formula_error_is_the_error_shown_not_zero():
     assert rijen == [["#DEEL/0!", 0]]
 
 
-def test_a_value_beyond_the_header_is_named_by_row_and_column():
-    inhoud = ods([rij(tekst("a"), tekst("b")), rij(tekst("1"), leeg(2), tekst("te ver"))])
+@pytest.mark.parametrize(
+    ("rijen", "melding"),
+    [
+        (
+            # A value beyond the header, named by row and column.
+            [rij(tekst("a"), tekst("b")), rij(tekst("1"), leeg(2), tekst("te ver"))],
+            "In rij 2, kolom D staat „te ver”, maar die kolom heeft in de kopregel geen naam. "
+            "Zet de kolomnaam in de kopregel of maak de cel leeg, en lees het bestand opnieuw in.",
+        ),
+        (
+            # More rows than a sheet holds: refused before they are written out.
+            [rij(tekst("a")), rij(tekst("1"), n=ODS_MAX_REGELS)],
+            "Het werkblad heeft meer dan 1.048.576 regels (wat een spreadsheet kan bevatten). "
+            "Splits het bestand en lees de delen een voor een in.",
+        ),
+    ],
+)
+def test_a_sheet_that_cannot_be_read_whole_says_where_and_what_to_do(rijen, melding):
     with pytest.raises(BestandsFout) as fout:
-        _lees(inhoud)
-    assert str(fout.value) == (
-        "In rij 2, kolom D staat „te ver”, maar die kolom heeft in de kopregel geen naam. Zet de "
-        "kolomnaam in de kopregel of maak de cel leeg, en lees het bestand opnieuw in."
-    )
-
-
-def test_a_run_of_more_rows_than_a_sheet_holds_is_refused_before_it_is_written_out():
-    inhoud = ods([rij(tekst("a")), rij(tekst("1"), n=ODS_MAX_REGELS)])
-    with pytest.raises(BestandsFout) as fout:
-        _lees(inhoud)
-    assert str(fout.value) == (
-        "Het werkblad heeft meer dan 1.048.576 regels (wat een spreadsheet kan bevatten). "
-        "Splits het bestand en lees de delen een voor een in."
-    )
+        _lees(ods(rijen))
+    assert str(fout.value) == melding
 
 
 def test_a_file_that_is_no_ods_says_what_to_do():
