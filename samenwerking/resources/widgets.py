@@ -7,6 +7,7 @@ import) they look each value up as it comes.
 """
 
 import datetime
+import difflib
 import functools
 import re
 import uuid
@@ -495,9 +496,27 @@ class DomeinenWidget(widgets.ManyToManyWidget):
         )
         onbekend = sorted(c for c in codes if c not in self._per_code)
         if onbekend:
-            bekend = ", ".join(sorted(self._per_code))
             raise ValueError(
-                _("onbekend domein %(onbekend)s; bekende domeinen: %(bekend)s.")
-                % {"onbekend": ", ".join(onbekend), "bekend": bekend}
+                " ".join(self._uitleg(c) for c in onbekend)
+                + " "
+                + _("De code van elk domein staat in het beheer bij Domeinen.")
             )
         return [self._per_code[c] for c in codes]
+
+    def _uitleg(self, code: str) -> str:
+        """What is wrong with an unknown code, and the code meant if it can be told: the name
+        of a domein (the register's names are long, its codes made from them), or a code
+        nearly like one."""
+        op_naam = next((d for d in self._per_code.values() if d.naam.lower() == code), None)
+        if op_naam:
+            return _("„%(waarde)s” is de naam van een domein; schrijf de code: %(code)s.") % {
+                "waarde": code,
+                "code": op_naam.code,
+            }
+        bijna = difflib.get_close_matches(code, self._per_code, n=3, cutoff=0.75)
+        if bijna:
+            return _("onbekend domein %(code)s; bedoelt u %(bijna)s?") % {
+                "code": code,
+                "bijna": _(" of ").join(bijna),
+            }
+        return _("onbekend domein %(code)s.") % {"code": code}

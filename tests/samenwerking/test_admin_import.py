@@ -313,6 +313,23 @@ def test_an_arrangements_lists_and_domeinen_are_updated(admin_client, regio):
     assert verband.history.first().history_type == "~"
 
 
+def test_a_domein_written_as_its_name_gets_its_code_named(admin_client, regio):
+    verband = regio["eigen"]
+    f.DomeinFactory(code="natuur-en-milieu-afval", naam="natuur en milieu | afval")
+    inhoud = csv_bestand(
+        ["uuid", "naam", "vorm", "domeinen"],
+        [[verband.uuid, verband.naam, "GO", "natuur en milieu | afval"]],
+    )
+    voorbeeld = upload(admin_client, "samenwerkingsverband", inhoud)
+    tekst = paginatekst(voorbeeld)
+    assert voorbeeld.status_code == 200
+    assert (
+        "„natuur en milieu | afval” is de naam van een domein; schrijf de code: "
+        "natuur-en-milieu-afval. De code van elk domein staat in het beheer bij Domeinen."
+    ) in tekst
+    assert voorbeeld.context.get("confirm_form") is None
+
+
 SQLITE_IMPORT = """
 import json, tablib
 from samenwerking.models import Deelname, Domein, Gemeente, Samenwerkingsverband

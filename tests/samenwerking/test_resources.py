@@ -8,7 +8,14 @@ import tablib
 
 from samenwerking import resources
 from samenwerking.constants import Vorm
-from samenwerking.models import Bijdrage, Deelname, Gemeente, Jaarcijfers, Samenwerkingsverband
+from samenwerking.models import (
+    Bijdrage,
+    Deelname,
+    Domein,
+    Gemeente,
+    Jaarcijfers,
+    Samenwerkingsverband,
+)
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -181,9 +188,29 @@ def test_unknown_gemeente_and_domein_are_reported(register):
     dataset.append(["Andere regeling", "CC", "", "GM9999"])
     resultaat = resources.SamenwerkingsverbandResource().import_data(dataset)
     fouten = _fouten(resultaat)
-    assert fouten[1]["domeinen"][0].startswith("onbekend domein ruimtevaart; bekende domeinen:")
+    assert fouten[1]["domeinen"] == [
+        "onbekend domein ruimtevaart. De code van elk domein staat in het beheer bij Domeinen."
+    ]
     assert fouten[2]["centrumgemeente"] == ["gemeente 'GM9999' bestaat niet in het register."]
     assert Samenwerkingsverband.objects.count() == 1
+
+
+def test_an_unknown_domein_says_which_code_was_meant(register):
+    """The refusal listed all the domeinen's codes (86 on the national register) after an
+    unknown one; now it says the code meant, if the cell holds a name or a near miss."""
+    Domein.objects.create(code="natuur-en-milieu-afval", naam="natuur en milieu | afval")
+    dataset = tablib.Dataset(headers=["naam", "vorm", "domeinen"])
+    dataset.append(["Afvalschap", "Gemeenschappelijk orgaan", "Natuur en milieu | afval"])
+    dataset.append(["Milieuschap", "Gemeenschappelijk orgaan", "natuur-milieu-afval,jeugd"])
+    fouten = _fouten(resources.SamenwerkingsverbandResource().import_data(dataset))
+    assert fouten[1]["domeinen"] == [
+        "„natuur en milieu | afval” is de naam van een domein; schrijf de code: "
+        "natuur-en-milieu-afval. De code van elk domein staat in het beheer bij Domeinen."
+    ]
+    assert fouten[2]["domeinen"] == [
+        "onbekend domein natuur-milieu-afval; bedoelt u natuur-en-milieu-afval? De code van "
+        "elk domein staat in het beheer bij Domeinen."
+    ]
 
 
 def test_karakter_column_takes_code_or_label_and_refuses_others(register):
