@@ -36,7 +36,11 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.peilmoment import DatumVeld, JaarVeld
-from samenwerking.selectors import gemeenten_zoeken, samenwerkingsverbanden_zoeken
+from samenwerking.selectors import (
+    gemeenten_zoeken,
+    samenwerkingsverbanden_zoeken,
+    verwante_domeinen,
+)
 from samenwerking.tekst import keuzefout
 
 from . import namen
@@ -215,6 +219,15 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
     domein = verwijzing(
         Domein, field_name="domeinen", label=_("Code van een domein, bijvoorbeeld veiligheid.")
     )
+    hoofdthema = verwijzing(
+        Domein,
+        field_name="domeinen",
+        method="filter_hoofdthema",
+        label=_(
+            "Code van een domein, met de verbanden van zijn subthema's: natuur-en-milieu geeft "
+            "ook die in natuur en milieu | afval (zoals de pagina's per domein tellen)."
+        ),
+    )
     deelnemer = verwijzing(
         Gemeente,
         field_name="deelnames__gemeente",
@@ -242,6 +255,16 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
         ("vorm", "vorm"),
         ("ingangsdatum", "ingangsdatum"),
     )
+
+    def filter_hoofdthema(self, queryset, naam, domein):
+        subthemas, _hoofdthema = verwante_domeinen(domein)
+        return queryset.filter(
+            Exists(
+                Samenwerkingsverband.domeinen.through.objects.filter(
+                    samenwerkingsverband=OuterRef("pk"), domein__in=[domein, *subthemas]
+                )
+            )
+        )
 
     def filter_deelnemer(self, queryset, naam, gemeente):
         return queryset.filter(

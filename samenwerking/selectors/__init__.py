@@ -44,6 +44,7 @@ from .vergelijking import (
     per_inwoner_naast_anderen,
     ranglijst_van_domein,
     spreiding,
+    verwante_domeinen,
 )
 
 __all__ = [
@@ -84,5 +85,6 @@ __all__ = [
     "samenwerkingsverbanden_zoeken",
     "spreiding",
     "totaal",
+    "verwante_domeinen",
     "zonder",
 ]

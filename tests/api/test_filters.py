@@ -96,6 +96,31 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
     assert _namen(api, "samenwerkingsverbanden", **parameters) == namen
 
 
+@pytest.mark.parametrize("aantal", [1, 10])
+def test_hoofdthema_gives_the_verbanden_of_its_subthemas_too(
+    api, referentiedata, aantal, django_assert_num_queries
+):
+    """As the pages per domein count: a hoofdthema with its subthema's, each verband once;
+    `domein` stays exactly that domein."""
+    milieu = Domein.objects.create(code="proef-milieu", naam="natuur en milieu")
+    afval = Domein.objects.create(code="proef-afval", naam="natuur en milieu | afval")
+    water = Domein.objects.create(code="proef-water", naam="natuur en milieu | water")
+    naast = Domein.objects.create(code="proef-naast", naam="natuur en milieuzaken")
+    f.SamenwerkingsverbandFactory(naam="Omgevingsdienst").domeinen.add(milieu, afval, water)
+    for i in range(aantal):
+        f.SamenwerkingsverbandFactory(naam=f"Afvalschap {i:02}").domeinen.add(afval)
+    f.SamenwerkingsverbandFactory(naam="Milieuzakenschap").domeinen.add(naast)
+    afvalschappen = [f"Afvalschap {i:02}" for i in range(aantal)]
+    # As the list with `domein` (8, whatever the number of rows), and one for the subthema's.
+    with django_assert_num_queries(8):
+        namen = _namen(api, "samenwerkingsverbanden", hoofdthema="Proef-Milieu", ordering="naam")
+    with django_assert_num_queries(7):
+        _namen(api, "samenwerkingsverbanden", domein="proef-milieu")
+    assert namen == [*afvalschappen, "Omgevingsdienst"]
+    assert _namen(api, "samenwerkingsverbanden", domein="proef-milieu") == ["Omgevingsdienst"]
+    assert _namen(api, "samenwerkingsverbanden", hoofdthema="proef-water") == ["Omgevingsdienst"]
+
+
 @pytest.mark.parametrize(
     ("parameters", "fouten"),
     [
@@ -107,6 +132,7 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
             },
         ),
         ({"domein": "ruimtevaart"}, {"domein": "Geen domein met code ruimtevaart."}),
+        ({"hoofdthema": "ruimtevaart"}, {"hoofdthema": "Geen domein met code ruimtevaart."}),
         ({"deelnemer": "GM9999"}, {"deelnemer": "Geen gemeente met CBS-code GM9999."}),
         (
             {"actiefOp": "2024-02-30"},
@@ -124,7 +150,7 @@ def test_samenwerkingsverbanden_filters(api, verbanden, parameters, namen):
             {"gemeente": "GM0479"},
             {
                 "gemeente": "Onbekende parameter. Toegestaan: actiefOp, deelnemer, domein, "
-                "karakter, ordering, page, pageSize, provincie, q, verplicht, vorm."
+                "hoofdthema, karakter, ordering, page, pageSize, provincie, q, verplicht, vorm."
             },
         ),
     ],
