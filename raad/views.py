@@ -171,6 +171,11 @@ def start(request):
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 
 
+def _met_domeinadres(groepen: list, adressen: dict[str, str]) -> list:
+    """`groepen` with the address of each one a domein's name (`adres`), for its link."""
+    return [{**groep, "adres": adressen.get(groep["naam"], "")} for groep in groepen]
+
+
 def gemeente_overzicht(request, cbs_code: str):
     """Every arrangement a gemeente is in on a peildatum, with representatives and costs;
     filtered, sorted and grouped with subtotals as the visitor chose (raad.gemeentelijst)."""
@@ -212,6 +217,11 @@ def gemeente_overzicht(request, cbs_code: str):
     # What each row shows in words (labels, links, representatives), once per page.
     gemeentelijst.rijweergaven(deelnames, gemeente=gemeente, peilquery=peilquery)
     naast = per_inwoner_naast_anderen(gemeente.pk, [v.pk for v in verbanden], jaar=jaar)
+    # A group per domein (hoofdthema) links the page that compares its regelingen.
+    vergelijk = {
+        keuze.domein.naam: f"{reverse('raad:domein', args=[code])}?jaar={jaar}"
+        for code, keuze in domeinen.items()
+    }
     cijfers_naast = [naast.get(v.pk) for v in verbanden]
     context = {
         "naast_anderen": gemeentelijst.naast_anderen(verbanden, naast),
@@ -242,10 +252,17 @@ def gemeente_overzicht(request, cbs_code: str):
         "sortering": gemeentelijst.sorteeromschrijving(keuzes.sorteer),
         "aantal_alle": len(alle),
         "deelnames": deelnames,
-        "groepen": gemeentelijst.groepen(deelnames, keuzes.indeling),
+        "groepen": _met_domeinadres(
+            gemeentelijst.groepen(deelnames, keuzes.indeling),
+            vergelijk if keuzes.indeling == "domein" else {},
+        ),
         "analyse": [
             (_("Per motief"), deelnames_per_groep(deelnames, per="motief"), _("Motief")),
-            (_("Per domein"), deelnames_per_groep(deelnames, per="domein"), _("Domein")),
+            (
+                _("Per domein"),
+                _met_domeinadres(deelnames_per_groep(deelnames, per="domein"), vergelijk),
+                _("Domein"),
+            ),
         ],
         "totalen": kostentotalen(gemeente, alle, jaar=jaar),
         "opvolgers": _opvolgers(gemeente),

@@ -257,11 +257,13 @@ class Groep(TypedDict):
     aantal: int
     begroot: Decimal | None
     gerealiseerd: Decimal | None
+    adres: str  # a group per domein: its page comparing the regelingen; "" for the others
 
 
 def groep(naam: str, deelnames: list[Deelname]) -> Groep:
     return Groep(
         naam=naam,
+        adres="",
         deelnames=deelnames,
         aantal=len(deelnames),
         begroot=totaal(d.bijdrage_begroot for d in deelnames),

@@ -2,6 +2,7 @@
 partners; errors, the chosen moment across the tabs, query counts."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -82,7 +83,10 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
     captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
     assert captions[:2] == ["Gemeenschappelijk orgaan", "Bedrijfsvoeringsorganisatie"]
     tekst = paginatekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
-    captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
+    captions = [
+        re.sub(r"<[^>]+>", "", c.split("</caption>")[0]).rsplit(" (", 1)[0].strip()
+        for c in tekst.split("<caption>")[1:]
+    ]
     # The list per domain, then the analysis tables per motive and per domain.
     assert captions == [
         "Afval en grondstoffen",
@@ -94,6 +98,15 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
     ]
     # Under both of its domains, and once in the comparison per inwoner.
     assert tekst.count("Afvalschap</a>") == 3
+    # A domein's group, in the list and in the analysis, links the comparison of its
+    # regelingen; "Zonder domein" links nothing.
+    vergelijk = (
+        '<a href="/domeinen/afval/?jaar=2025" title="Vergelijk de kosten per inwoner met de '
+        'andere regelingen van dit domein">Afval en grondstoffen</a>'
+    )
+    assert f"<caption>{vergelijk} <span" in tekst
+    assert f'<th scope="row">{vergelijk}</th>' in tekst
+    assert "<caption>Zonder domein <span" in tekst
 
 
 def test_per_inwoner_when_population_is_known(client, zaanstad):
