@@ -73,11 +73,16 @@ def test_groups_per_motive_and_per_domain_with_count_and_cost(zaanstad):
     ]
 
 
-def test_gemeente_page_shows_the_analysis_and_groups_per_motive(client, zaanstad):
-    antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "motief"})
+def _pagina_en_analyse(client, indeling: str) -> tuple[str, str]:
+    """Zaanstad's page grouped per `indeling`, and its analysis (per motief, per domein)."""
+    antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": indeling})
     assert antwoord.status_code == 200
     tekst = paginatekst(antwoord)
-    analyse = tekst.split('id="analyse-kop"')[1].split("</section>")[0]
+    return tekst, tekst.split('id="analyse-kop"')[1].split("</section>")[0]
+
+
+def test_gemeente_page_shows_the_analysis_and_groups_per_motive(client, zaanstad):
+    tekst, analyse = _pagina_en_analyse(client, "motief")
     assert (
         '<tr><th scope="row">Kennis delen</th><td class="getal">2</td>'
         '<td class="getal">€ 110</td><td class="getal">€ 90</td></tr>'
@@ -107,10 +112,7 @@ def test_per_domein_groups_the_subthemas_under_their_hoofdthema(client, zaanstad
     )
     deelname.samenwerkingsverband.domeinen.set(milieu)
     f.BijdrageFactory(deelname=deelname, jaar=2025, bedrag=Decimal("30"))
-    antwoord = client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"})
-    assert antwoord.status_code == 200
-    tekst = paginatekst(antwoord)
-    analyse = tekst.split('id="analyse-kop"')[1].split("</section>")[0]
+    tekst, analyse = _pagina_en_analyse(client, "domein")
     assert (
         '">natuur en milieu</a></th><td class="getal">1</td><td class="getal">€ 30</td>'
     ) in analyse
