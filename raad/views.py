@@ -16,6 +16,7 @@ from samenwerking.models import Gemeente, Samenwerkingsverband
 from samenwerking.peilmoment import peilmoment
 from samenwerking.selectors import (
     art27_register,
+    bladeren,
     bron_omschrijving,
     deelnames_per_groep,
     deelnames_van_gemeente,
@@ -171,6 +172,18 @@ def start(request):
     return render(request, "raad/start.html", context, status=400 if form.errors else 200)
 
 
+def _domeinen_per_hoofdthema(domeinen) -> list:
+    """A verband's domeinen per hoofdthema (bladeren.per_hoofdthema), each hoofdthema the
+    register has a link to its page, also when the verband is filed only under its
+    subthema's (one query then)."""
+    domeinen = list(domeinen)
+    ontbrekend = {d.naam: d for d in ontbrekende_hoofdthemas(domeinen)}
+    return [
+        (naam, hoofd or ontbrekend.get(naam), subthemas)
+        for naam, hoofd, subthemas in bladeren.per_hoofdthema(domeinen)
+    ]
+
+
 def _met_domeinadres(groepen: list, adressen: dict[str, str]) -> list:
     """`groepen` with the address of each one a domein's name (`adres`), for its link."""
     return [{**groep, "adres": adressen.get(groep["naam"], "")} for groep in groepen]
@@ -183,7 +196,8 @@ def gemeente_overzicht(request, cbs_code: str):
     gemeente = _gemeente(cbs_code, inwonertal_van=jaar, kadervlag=True)
     gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
-    domeinen = gemeentelijst.domeinkeuzes(alle, ontbrekende_hoofdthemas(alle))
+    gelezen = [d for rij in alle for d in rij.samenwerkingsverband.gelezen_domeinen]
+    domeinen = gemeentelijst.domeinkeuzes(alle, ontbrekende_hoofdthemas(gelezen))
     if gegevens.get("domein") and gegevens["domein"] not in domeinen:
         form.add_error(
             "domein",
@@ -525,6 +539,7 @@ def samenwerkingsverband_detail(request, slug=None, *, uuid=None):
         ),
         "o": overzicht,
         "verband": overzicht.verband,
+        "domeinen": _domeinen_per_hoofdthema(overzicht.verband.domeinen.all()),
         "form": form,
         "peildatum": peildatum,
         "jaar": jaar,

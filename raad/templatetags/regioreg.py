@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from raad.adressen import verband_adres
 from raad.forms import PeilForm, geldige_waarden
 from regioreg.sitelinks import beheer_url
-from samenwerking.selectors import bladeren
 from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
 
 register = template.Library()
@@ -153,12 +152,6 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
     survives navigation."""
     gekozen = gekozen_waarden(context)
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""
-
-
-@register.filter
-def per_hoofdthema(domeinen) -> list:
-    """An arrangement's domeinen grouped under their hoofdthema."""
-    return bladeren.per_hoofdthema(domeinen)
 
 
 # "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen": the national

@@ -2,6 +2,7 @@
 their cost totals, the gemeente search and its partners."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TypedDict
@@ -301,11 +302,11 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
     return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
-def ontbrekende_hoofdthemas(deelnames: list[Deelname]) -> list[Domein]:
-    """The hoofdthema's of the subthema's the rows of `deelnames_van_gemeente` have, those the
-    rows do not have themselves ("natuur en milieu" for a row in "natuur en milieu | afval"):
-    a filter on a hoofdthema shows its subthema's too. One query, none when all are there."""
-    domeinen = [d for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen]
+def ontbrekende_hoofdthemas(domeinen: Iterable[Domein]) -> list[Domein]:
+    """The hoofdthema's of the subthema's among `domeinen` that are not among them themselves
+    ("natuur en milieu" for "natuur en milieu | afval"): a filter or a link on a hoofdthema
+    takes in its subthema's too. One query, none when all are there."""
+    domeinen = list(domeinen)
     namen = {d.hoofdthema_naam for d in domeinen if d.subthema_naam}
     namen -= {d.naam for d in domeinen}
     return list(Domein.objects.filter(naam__in=namen)) if namen else []

@@ -215,7 +215,9 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
             bron_document=f.DocumentFactory(samenwerkingsverband=verband),
         )
         f.WettelijkeGrondslagFactory(samenwerkingsverband=verband)
-        verband.domeinen.add(f.DomeinFactory())
+        # A subthema whose hoofdthema the verband does not have itself.
+        f.DomeinFactory(naam=f"thema {i}")
+        verband.domeinen.add(f.DomeinFactory(naam=f"thema {i} | deel"))
     # 1 arrangement with centrumgemeente and executing organisation, 2-5 domeinen, grondslagen,
     # bevoegdheden, documenten, 6 deelnames, 7 their bijdragen of the year and the year before
     # (summed per deelname), 8 organs, 9 seats, 10 bijdragen per year, 11 jaarcijfers with
@@ -227,13 +229,13 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
     # national register, 20 the bijdragen per inwoner (sums per gemeente, with their
     # inwoners), 21 "laatst gewijzigd in regioreg": the latest change by people over the
     # history tables, 22-23 the raden's kaders and the doelen (without doelen their
-    # indicators and values are not read).
-    with django_assert_num_queries(23):
+    # indicators and values are not read), 24 the hoofdthema's of its subthema's.
+    with django_assert_num_queries(24):
         antwoord = client.get("/samenwerkingsverbanden/regeling-met-alles/", PEIL)
     assert f"{aantal} deelnemer" in paginatekst(antwoord)
     # The way back to a deelnemer (?gemeente=) is found among the deelnames read: no query.
     deelnemer = verband.deelnames.first().gemeente
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(24):
         antwoord = client.get(
             "/samenwerkingsverbanden/regeling-met-alles/",
             {**PEIL, "gemeente": deelnemer.cbs_code},
@@ -249,12 +251,15 @@ def test_arrangement_page_query_count(client, zaanstad, aantal, django_assert_nu
 def test_domeinen_stand_under_their_hoofdthema(client, zaanstad):
     """An omgevingsdienst in the national register has eight beleidsterreinen, most of them
     subthema's of one hoofdthema; the page listed "natuur en milieu | afval, natuur en milieu
-    | bodem, …" in one run. Now a line per hoofdthema, each domein still a link."""
+    | bodem, …" in one run. Now a line per hoofdthema, each domein still a link, and the
+    hoofdthema a link to its page (with its subthema's) also when the verband is filed only
+    under a subthema of it."""
     verband = f.SamenwerkingsverbandFactory(slug="omgevingsdienst")
     namen = ["natuur en milieu | water", "economie | energie", "natuur en milieu | afval"]
-    namen += ["natuur en milieu", "recht"]
+    namen += ["natuur en milieu", "recht", "internationaal | Europese zaken"]
     for i, naam in enumerate(namen):
         verband.domeinen.add(f.DomeinFactory(code=f"d{i}", naam=naam))
+    f.DomeinFactory(code="proef-economie", naam="economie")  # not the verband's own
     antwoord = client.get("/samenwerkingsverbanden/omgevingsdienst/", PEIL)
     assert antwoord.status_code == 200
     tekst = paginatekst(antwoord)
@@ -263,7 +268,8 @@ def test_domeinen_stand_under_their_hoofdthema(client, zaanstad):
     link += 'andere regelingen van dit domein">{}</a>'
     assert dd == (
         '<dd><ul class="kaal">'
-        f"<li>economie: {link.format('d1', 'energie')}</li>"
+        f"<li>{link.format('proef-economie', 'economie')}: {link.format('d1', 'energie')}</li>"
+        f"<li>internationaal: {link.format('d5', 'Europese zaken')}</li>"
         f"<li>{link.format('d3', 'natuur en milieu')}: {link.format('d2', 'afval')}, "
         f"{link.format('d0', 'water')}</li>"
         f"<li>{link.format('d4', 'recht')}</li></ul>"
