@@ -130,12 +130,11 @@ class Domeinkeuze:
         return any(d.pk == self.domein.pk for d in verband.gelezen_domeinen)
 
 
-def domeinkeuzes(deelnames: list[Deelname], hoofdthemas: list[Domein]) -> dict[str, Domeinkeuze]:
+def domeinkeuzes(gelezen: list[Domein], hoofdthemas: list[Domein]) -> dict[str, Domeinkeuze]:
     """What the domain filter offers, by code in the order of names: the domains the
-    gemeente's rows have and the hoofdthema's of their subthema's (`hoofdthemas`: those the
-    rows do not have, `selectors.ontbrekende_hoofdthemas`)."""
-    domeinen = {d.code: d for rij in deelnames for d in rij.samenwerkingsverband.gelezen_domeinen}
-    domeinen.update((d.code, d) for d in hoofdthemas)
+    gemeente's rows have (`gelezen`, with repeats) and the hoofdthema's of their subthema's
+    (`hoofdthemas`: those the rows do not have, `selectors.ontbrekende_hoofdthemas`)."""
+    domeinen = {d.code: d for d in [*gelezen, *hoofdthemas]}
     met_subthemas = {d.hoofdthema_naam for d in domeinen.values() if d.subthema_naam}
     return {
         d.code: Domeinkeuze(d, d.naam in met_subthemas)

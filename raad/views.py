@@ -197,7 +197,7 @@ def gemeente_overzicht(request, cbs_code: str):
     gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     gelezen = [d for rij in alle for d in rij.samenwerkingsverband.gelezen_domeinen]
-    domeinen = gemeentelijst.domeinkeuzes(alle, ontbrekende_hoofdthemas(gelezen))
+    domeinen = gemeentelijst.domeinkeuzes(gelezen, ontbrekende_hoofdthemas(gelezen))
     if gegevens.get("domein") and gegevens["domein"] not in domeinen:
         form.add_error(
             "domein",

@@ -183,6 +183,13 @@ def _celwaarde(cel) -> object:
     procent = "%" in (getattr(cel, "number_format", None) or "")
     if isinstance(waarde, int) and not procent:
         return waarde
+    return _getal_zoals_getoond(waarde, procent=procent)
+
+
+def _getal_zoals_getoond(waarde: float, *, procent: bool) -> int | float:
+    """A spreadsheet's stored number as it shows it: to the 15 significant digits a
+    spreadsheet shows, a percentage as the percentage (0.125 is 12,5%), a whole number an
+    int. For XLSX and ODS alike."""
     getal = Decimal(format(waarde, ".15g")) * (100 if procent else 1)
     return int(getal) if getal == getal.to_integral_value() else float(getal)
 
@@ -251,8 +258,7 @@ def _ods_waarde(cel) -> object:
         soort = "string"
     waarde = cel.getAttribute("value")
     if soort in ("float", "currency", "percentage") and waarde:
-        getal = Decimal(format(float(waarde), ".15g")) * (100 if soort == "percentage" else 1)
-        return int(getal) if getal == getal.to_integral_value() else float(getal)
+        return _getal_zoals_getoond(float(waarde), procent=soort == "percentage")
     datum = cel.getAttribute("datevalue")
     if soort == "date" and datum:
         moment = datetime.datetime.fromisoformat(datum)
@@ -295,8 +301,8 @@ def _ods_rijen(blad):
     nummer = 0
     for rij in blad.getElementsByType(TableRow):  # also those in header rows and groups
         herhaald = int(rij.getAttribute("numberrowsrepeated") or 1)
-        waarden = _ods_cellen(rij)
-        kopieen = herhaald if any(not leeg(w) for w in waarden) else 1
+        waarden = _ods_cellen(rij)  # empty: no value (empty cells only precede a value)
+        kopieen = herhaald if waarden else 1
         if nummer + kopieen > ODS_MAX_REGELS:
             grens = f"{ODS_MAX_REGELS:_}".replace("_", ".")
             raise BestandsFout(
