@@ -22,6 +22,7 @@ from ..models import (
     periode_overlapt_q,
 )
 from .basis import jaar_grenzen
+from .gemeente import ontbrekende_hoofdthemas
 
 
 @dataclass(frozen=True)
@@ -276,10 +277,12 @@ JAREN_TERUG = 10
 
 @dataclass(frozen=True)
 class Reeks:
-    """One line of a table over the years: a name and an amount per year (None: onbekend)."""
+    """One line of a table over the years: a name and an amount per year (None: onbekend);
+    for a domein its code, for the link to its page ("" when the register has no such domein)."""
 
     naam: str
     bedragen: list[Decimal | None]
+    code: str = ""
 
     @property
     def paren(self) -> list[tuple[Decimal | None, Decimal | None]]:
@@ -318,10 +321,15 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
         .annotate(som=Sum("bedrag"))
     )
     hoofdthemas: dict[int, set[str]] = defaultdict(set)
+    gekoppeld: dict[str, Domein] = {}
     for koppeling in Samenwerkingsverband.domeinen.through.objects.filter(
         samenwerkingsverband__in={rij[0] for rij in sommen}
     ).select_related("domein"):
         hoofdthemas[koppeling.samenwerkingsverband_id].add(koppeling.domein.hoofdthema_naam)
+        gekoppeld[koppeling.domein.naam] = koppeling.domein
+    codes = {
+        d.naam: d.code for d in [*gekoppeld.values(), *ontbrekende_hoofdthemas(gekoppeld.values())]
+    }
     totaal: dict[int, Decimal] = {}
     vormen: dict[str, dict[int, Decimal]] = defaultdict(dict)
     domeinen: dict[str | None, dict[int, Decimal]] = defaultdict(dict)
@@ -333,8 +341,8 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
         ):
             per_jaar[jaar] = per_jaar.get(jaar, Decimal(0)) + som
 
-    def reeks(naam, per_jaar: dict) -> Reeks:
-        return Reeks(naam=str(naam), bedragen=[per_jaar.get(j) for j in jaren])
+    def reeks(naam, per_jaar: dict, code: str = "") -> Reeks:
+        return Reeks(naam=str(naam), bedragen=[per_jaar.get(j) for j in jaren], code=code)
 
     return Tijdreeks(
         jaren=jaren,
@@ -342,7 +350,11 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
         totaal=reeks(_("Totaal"), totaal),
         per_vorm=[reeks(label(Vorm, v), vormen[v]) for v in Vorm.values if v in vormen],
         per_domein=[
-            reeks(naam if naam is not None else _("Zonder domein"), domeinen[naam])
+            reeks(
+                naam if naam is not None else _("Zonder domein"),
+                domeinen[naam],
+                codes.get(naam, ""),
+            )
             for naam in sorted(domeinen, key=lambda n: (n is None, (n or "").casefold()))
         ],
     )

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from samenwerking.constants import BijdrageSoort, JaarcijfersSoort, Vorm
-from samenwerking.models import Gemeente
+from samenwerking.models import Domein, Gemeente
 from samenwerking.selectors import bijdragen_over_de_jaren
 from tests import factories as f
 from tests.pagina import paginatekst
@@ -37,10 +37,16 @@ def zaanstad(referentiedata):
     stichting = deelname(Vorm.STICHTING, [cultuur, gezondheid])
     # Three subthema's of one hoofdthema: the bijdrage counts there once.
     milieu = [
-        f.DomeinFactory(naam=f"natuur en milieu{sub}") for sub in ("", " | afval", " | water")
+        f.DomeinFactory(naam="natuur en milieu"),
+        *(f.DomeinFactory(naam=f"natuur en milieu | {sub}") for sub in ("afval", "water")),
     ]
     omgevingsdienst = deelname(Vorm.OPENBAAR_LICHAAM, milieu)
     f.BijdrageFactory(deelname=omgevingsdienst, jaar=2025, bedrag=Decimal("20"))
+    # Filed only under a subthema: its hoofdthema's row links the hoofdthema's page.
+    f.DomeinFactory(naam="economie", code="economie-t")
+    subthema = f.DomeinFactory(naam="economie | energie")
+    energie = deelname(Vorm.BEDRIJFSVOERINGSORGANISATIE, [subthema])
+    f.BijdrageFactory(deelname=energie, jaar=2025, bedrag=Decimal("5"))
     f.BijdrageFactory(deelname=stichting, jaar=2025, bedrag=Decimal("50"))
     rzm = deelname(Vorm.REGELING_ZONDER_MEER)
     f.BijdrageFactory(deelname=rzm, jaar=2016, bedrag=Decimal("10"))
@@ -52,8 +58,9 @@ def zaanstad(referentiedata):
 def test_ten_years_in_total_per_vorm_and_per_domein(zaanstad):
     reeks = bijdragen_over_de_jaren(zaanstad, tot_jaar=2025, soort=BijdrageSoort.BEGROOT)
     assert reeks.jaren == list(range(2016, 2026))
-    assert reeks.totaal.bedragen == [Decimal("10"), *ONBEKEND, Decimal("100"), Decimal("180")]
+    assert reeks.totaal.bedragen == [Decimal("10"), *ONBEKEND, Decimal("100"), Decimal("185")]
     assert {r.naam: r.bedragen for r in reeks.per_vorm} == {
+        "Bedrijfsvoeringsorganisatie": [None, *ONBEKEND, None, Decimal("5")],
         "Openbaar lichaam": [None, *ONBEKEND, Decimal("100"), Decimal("130")],
         "Regeling zonder meer": [Decimal("10"), *ONBEKEND, None, None],
         "Stichting": [None, *ONBEKEND, None, Decimal("50")],
@@ -61,10 +68,17 @@ def test_ten_years_in_total_per_vorm_and_per_domein(zaanstad):
     # The stichting has two domeinen and counts in both.
     assert [(r.naam, r.bedragen[-2:]) for r in reeks.per_domein] == [
         ("Cultuur", [None, Decimal("50")]),
+        ("economie", [None, Decimal("5")]),
         ("Gezondheid", [Decimal("100"), Decimal("160")]),
         # Per hoofdthema: the omgevingsdienst's 20 once, not once per subthema.
         ("natuur en milieu", [None, Decimal("20")]),
         ("Zonder domein", [None, None]),
+    ]
+    # Each domein's code for its page; the hoofdthema's also when only a subthema is filed.
+    codes = dict(Domein.objects.values_list("naam", "code"))
+    assert [r.code for r in reeks.per_domein] == [
+        *(codes[n] for n in ("Cultuur", "economie", "Gezondheid", "natuur en milieu")),
+        "",
     ]
     gerealiseerd = bijdragen_over_de_jaren(
         zaanstad, tot_jaar=2025, soort=BijdrageSoort.GEREALISEERD
@@ -78,8 +92,8 @@ def test_page_shows_chart_tables_and_changes(client, zaanstad):
     tekst = paginatekst(antwoord)
     assert "Bijdragen van Zaanstad over de jaren" in tekst
     assert (
-        '<th scope="row">2025</th><td class="getal">€ 180</td>'
-        '<td class="getal">+ € 80 (+80,0%)</td>'
+        '<th scope="row">2025</th><td class="getal">€ 185</td>'
+        '<td class="getal">+ € 85 (+85,0%)</td>'
     ) in tekst
     # 2024 against an unknown 2023: the change is unknown too.
     assert (
@@ -88,7 +102,11 @@ def test_page_shows_chart_tables_and_changes(client, zaanstad):
     )
     assert "Per vorm van de regeling (begroot)" in tekst
     assert "Per domein (begroot)" in tekst
-    assert "<title>€ 180</title>" in tekst
+    assert "<title>€ 185</title>" in tekst
+    # Each domein's row links the comparison of its regelingen in the year shown.
+    assert '<th scope="row"><a href="/domeinen/economie-t/?jaar=2025">economie</a></th>' in tekst
+    assert '<th scope="row">Zonder domein</th>' in tekst
+    assert '<th scope="row">Openbaar lichaam</th>' in tekst
     assert 'aria-current="page">Over de jaren</a>' in tekst
 
 
@@ -134,12 +152,18 @@ def test_a_bad_soort_keeps_the_chosen_jaar(client, zaanstad):
 def test_query_count(client, zaanstad, aantal, django_assert_num_queries):
     for i in range(aantal):
         d = f.DeelnameFactory(gemeente=zaanstad)
-        d.samenwerkingsverband.domeinen.add(f.DomeinFactory())
+        # A subthema whose hoofdthema is on no regeling: its code is asked once.
+        f.DomeinFactory(naam=f"thema {i}")
+        d.samenwerkingsverband.domeinen.add(f.DomeinFactory(naam=f"thema {i} | sub"))
         f.BijdrageFactory(deelname=d, jaar=2016 + i % 10)
-    # 1 gemeente with provincie, 2 the sums per regeling and year, 3 their domeinen.
-    with django_assert_num_queries(3):
+    # 1 gemeente with provincie, 2 the sums per regeling and year, 3 their domeinen, 4 the
+    # hoofdthema's not among them (for their links).
+    with django_assert_num_queries(4):
         antwoord = client.get("/gemeenten/GM0479/over-de-jaren/", {"jaar": "2025"})
     assert antwoord.status_code == 200
+    assert f'<a href="/domeinen/{Domein.objects.get(naam=f"thema {aantal - 1}").code}/' in (
+        paginatekst(antwoord)
+    )
 
 
 def test_arrangement_page_puts_begroting_beside_jaarrekening(client, referentiedata):
