@@ -223,16 +223,9 @@ def test_export_form_errors_are_tied_to_their_fields_and_focused(pagina, zaansta
     _toegankelijk(pagina, "verbonden-partijen-fouten")
 
 
-@pytest.mark.parametrize("breedte", [1280, 375])
-def test_the_export_choices_show_their_whole_text(pagina, zaanstad, breedte):
-    """Every select of the export form is as wide as its longest choice needs (the
-    Bestandsformaat select cut "Webpagina (afdrukbaar, ook als pdf)" off at 1280 px), or
-    as wide as the screen allows."""
-    pagina.set_viewport_size({"width": breedte, "height": 900})
-    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
-    formulier = pagina.get_by_role("form", name="Lijst verbonden partijen (BBV art. 15)")
-    expect(formulier.get_by_label("Bestandsformaat")).to_be_visible()
-    maten = formulier.locator("select").evaluate_all(
+def _getoond_en_nodig(selects) -> list[tuple[str, float, float]]:
+    """Per select: its name, its width on the page and the width its longest choice needs."""
+    return selects.evaluate_all(
         """selects => selects.map(s => {
             const getoond = s.getBoundingClientRect().width;
             const stijl = [s.style.width, s.style.maxWidth];
@@ -243,10 +236,44 @@ def test_the_export_choices_show_their_whole_text(pagina, zaanstad, breedte):
             return [s.name, getoond, nodig];
         })"""
     )
+
+
+@pytest.mark.parametrize("breedte", [1280, 375])
+def test_the_export_choices_show_their_whole_text(pagina, zaanstad, breedte):
+    """Every select of the export form is as wide as its longest choice needs (the
+    Bestandsformaat select cut "Webpagina (afdrukbaar, ook als pdf)" off at 1280 px), or
+    as wide as the screen allows."""
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    formulier = pagina.get_by_role("form", name="Lijst verbonden partijen (BBV art. 15)")
+    expect(formulier.get_by_label("Bestandsformaat")).to_be_visible()
+    maten = _getoond_en_nodig(formulier.locator("select"))
     ruimte = pagina.evaluate("document.documentElement.clientWidth")
     assert len(maten) == 3
     for naam, getoond, nodig in maten:
         assert getoond >= min(nodig, ruimte - 64) - 0.5, (naam, getoond, nodig)
+
+
+def test_the_chosen_domein_shows_its_whole_name(pagina, zaanstad):
+    """The domein filter is as wide as the register's longest beleidsterrein needs on a
+    laptop ("natuur en milieu (met subthema's)" was cut off before its last bracket)."""
+    verband = zaanstad.deelnames.first().samenwerkingsverband
+    verband.domeinen.add(
+        f.DomeinFactory(naam="organisatie en bedrijfsvoering | informatievoorziening en ICT")
+    )
+    pagina.goto(pagina.basis + "/gemeenten/GM0479/")
+    domein = pagina.get_by_label("Domein", exact=True)
+    domein.select_option(label="organisatie en bedrijfsvoering | informatievoorziening en ICT")
+    pagina.get_by_role("button", name="Toon").click()
+    expect(pagina).to_have_url(re.compile(r"domein="))
+    expect(domein).to_have_value(re.compile("."))
+    [(naam, getoond, nodig)] = _getoond_en_nodig(domein)
+    assert naam == "domein"
+    assert getoond >= nodig - 0.5, (getoond, nodig)
+    kop = pagina.get_by_role("heading", level=2, name=re.compile("samenwerkingsverband op"))
+    expect(kop).to_contain_text(
+        "(domein: organisatie en bedrijfsvoering | informatievoorziening en ICT; van 3)"
+    )
 
 
 def test_printed_list_shows_every_column_of_the_overview(pagina, zaanstad):
