@@ -32,6 +32,17 @@ ROEPNAMEN = {
     "kollumerland c a": "kollumerland en nieuwkruisland",
 }
 
+# Abbreviations of a kind of arrangement and the word its name spells out (normalised): a
+# search for "GGD" also finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which
+# the register gives no abbreviation.
+VOLUIT = {
+    "ggd": "gezondheidsdienst",
+    "isd": "sociale dienst",
+    "od": "omgevingsdienst",
+    "rud": "uitvoeringsdienst",
+    "vr": "veiligheidsregio",
+}
+
 
 def zonder_accenten(tekst: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))

@@ -245,8 +245,10 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
     q = zoekfilter(
         samenwerkingsverbanden_zoeken,
         label=_(
-            "Deel van de naam, of de afkorting of CBS-code, zoals de zoekpagina zoekt: "
-            "hoofdletters en accenten maken niet uit."
+            "Deel van de naam, de afkorting of een woord ervan, of de CBS-code, zoals de "
+            "zoekpagina zoekt: hoofdletters en accenten maken niet uit; GGD, ISD, OD, RUD en VR "
+            "vinden ook namen met gezondheidsdienst, sociale dienst, omgevingsdienst, "
+            "uitvoeringsdienst en veiligheidsregio."
         ),
     )
     ordering = volgorde(

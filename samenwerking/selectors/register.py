@@ -35,18 +35,21 @@ from ..models import (
     Zetel,
     periode_q,
 )
-from ..normalisatie import normaliseer_naam
+from ..normalisatie import VOLUIT, normaliseer_naam
 from ..tekst import datum_tekst
 from .basis import TIJDSTEMPELS, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 
 
 def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
-    """Arrangements whose name, abbreviation or CBS GR code matches `zoekterm`, tolerant of
-    case and accents; exact abbreviations first. One query (matching in Python)."""
+    """Arrangements whose name holds `zoekterm` (or the word a known abbreviation spells
+    out: "GGD", "gezondheidsdienst"), whose abbreviation is it or has it as a word ("GGD" in
+    "GGD Flevoland"), or whose CBS GR code it is; tolerant of case and accents; exact
+    abbreviations first, then names that start with it. One query (matching in Python)."""
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
+    voluit = VOLUIT.get(term)
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
@@ -62,7 +65,12 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
         naam = normaliseer_naam(verband.naam)
         afkorting = normaliseer_naam(verband.afkorting)
         code = (verband.cbs_gr_code or "").lower()
-        if term in naam or term in (afkorting, code):
+        if (
+            term in naam
+            or term in (afkorting, code)
+            or term in afkorting.split()
+            or (voluit and voluit in naam)
+        ):
             treffers.append(((afkorting != term, not naam.startswith(term), naam), verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]
 

@@ -61,6 +61,34 @@ def test_search_lists_gemeenten_and_arrangements(client, referentiedata):
     assert "1 samenwerkingsverband gevonden" in tekst
 
 
+def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, referentiedata):
+    """A search for GGD (the start page's own example) found 11 of the register's GGD's: not
+    the ones named "Gemeentelijke Gezondheidsdienst …", nor "GGD Flevoland" as abbreviation."""
+    for naam, afkorting in [
+        ("Gemeenschappelijke regeling GGD Drenthe", ""),
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Flevoland", "GGD Flevoland"),
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", ""),
+        ("Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid", ""),
+        ("Gemeenschappelijke regeling Regionale uitvoeringsdienst Zeeland", "RUD Zeeland"),
+        ("Gemeenschappelijke regeling Veiligheidsregio Drenthe", "VRD"),
+    ]:
+        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "ggd"}))
+    assert "3 samenwerkingsverbanden gevonden" in tekst
+    for gevonden in ("GGD Drenthe", "Gezondheidsdienst Flevoland", "Gezondheidsdienst Amsterdam"):
+        assert gevonden in tekst
+    assert "Dienst Gezondheid &amp; Jeugd" not in tekst
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "RUD"}))
+    assert "1 samenwerkingsverband gevonden" in tekst
+    assert "Regionale uitvoeringsdienst Zeeland</a>" in tekst
+    # An exact abbreviation comes first.
+    antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": "vr"})
+    assert antwoord.status_code == 200
+    assert [v["naam"] for v in antwoord.json()["results"]] == [
+        "Gemeenschappelijke regeling Veiligheidsregio Drenthe"
+    ]
+
+
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
