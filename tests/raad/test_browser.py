@@ -310,6 +310,16 @@ def test_partners_and_register_from_the_overview(pagina, zaanstad):
     pagina.get_by_role("link", name="Partners").click()
     purmerend = pagina.get_by_role("row", name=re.compile("Purmerend"))
     expect(purmerend.get_by_role("cell").first).to_have_text("3")
+    # The shared verbanden read as a list with commas: each name right after its comma, the
+    # first at the cell's edge (the design system's list padding put a gap before each).
+    lijst = purmerend.locator("ul.komma")
+    expect(lijst.get_by_role("link")).to_have_count(3)
+    rand, begin = lijst.evaluate(
+        """ul => [ul.closest("td").getBoundingClientRect().left
+                    + parseFloat(getComputedStyle(ul.closest("td")).paddingLeft),
+                  ul.querySelector("a").getBoundingClientRect().left]"""
+    )
+    assert begin == pytest.approx(rand, abs=0.5)
     pagina.get_by_role("link", name="Art. 27-register").click()
     expect(pagina.get_by_role("heading", level=2)).to_have_count(3)
 
