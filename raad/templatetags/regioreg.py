@@ -154,13 +154,22 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""
 
 
-# "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen": the national
-# register's export has lost the line breaks of many a list in a doel or an article.
+# The national register's export has lost the line breaks of many a list in a doel or an
+# article: "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen", "…zijn
+# opgedragen.2. De dienst verleent…", "…op de volgende terreinen:a. brandweerzorg;b. …".
 _GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
+# A member number right after a word's full stop, colon or semicolon, before a capital: after
+# a digit it would be a section ("4.2.") or an amount, so those are left alone.
+_GEPLAKT_LID = re.compile(r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])")
+# A lettered item right after a word's colon or semicolon ("o.a. de" has no colon).
+_GEPLAKT_ONDERDEEL = re.compile(r"(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)")
 
 
 @register.filter
 def opsomming(tekst: str) -> str:
-    """`tekst` with each dash item that follows a colon or semicolon on a line of its own:
-    for showing (linebreaksbr after it); what is stored stays as the register wrote it."""
-    return _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
+    """`tekst` with each dash item that follows a colon or semicolon, each numbered member
+    ("2. De …") and each lettered item ("b. de …") glued to the text before it on a line of
+    its own: for showing (linebreaksbr after it); what is stored stays as the register wrote
+    it."""
+    tekst = _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
+    return _GEPLAKT_ONDERDEEL.sub("\n", _GEPLAKT_LID.sub("\n", tekst))
