@@ -15,6 +15,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
+from ..normalisatie import VOLUIT, normaliseer_naam
 from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 from .werkplek import WerkplekViews
 
@@ -188,6 +189,16 @@ class SamenwerkingsverbandAdmin(
             # A GROUP BY drops the model's default ordering; autocomplete pages need one.
             .order_by(*Samenwerkingsverband._meta.ordering, "pk")
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Django's search, and as the public search: GGD, ISD, OD, RUD and VR also find the
+        names that spell them out ("Gemeentelijke Gezondheidsdienst …"). Within `queryset`,
+        so a secretariaat still finds only its own."""
+        treffers, dubbel = super().get_search_results(request, queryset, search_term)
+        voluit = VOLUIT.get(normaliseer_naam(search_term))
+        if voluit:
+            treffers |= queryset.filter(naam__icontains=voluit)
+        return treffers, dubbel
 
     @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")
     def aantal_deelnemers(self, obj):

@@ -95,6 +95,27 @@ def test_admin_secretariaat_sees_and_edits_only_its_own_arrangements(regio):
     assert {d.samenwerkingsverband for d in _lijst(client, Deelname)} == {regio["eigen"]}
 
 
+def test_admin_search_on_an_abbreviation_finds_the_names_spelled_out_within_ones_own(regio):
+    """GGD finds "Gemeentelijke Gezondheidsdienst …" in the admin as on the public search; a
+    secretariaat still finds only its own arrangements, the beheerder every one."""
+    eigen_ggd = f.SamenwerkingsverbandFactory(naam="Gemeentelijke Gezondheidsdienst Zaanstreek")
+    f.DeelnameFactory(samenwerkingsverband=eigen_ggd, gemeente=regio["zaanstad"])
+    regio["secretariaat"].rol.samenwerkingsverbanden.add(eigen_ggd)
+    ander_ggd = f.SamenwerkingsverbandFactory(naam="Gemeentelijke Gezondheidsdienst Elders")
+    f.SamenwerkingsverbandFactory(naam="GGD Drenthe")
+    lijst = reverse("admin:samenwerking_samenwerkingsverband_changelist")
+    gevonden = _admin(regio["secretariaat"]).get(lijst, {"q": "ggd"})
+    assert gevonden.status_code == 200
+    assert list(gevonden.context["cl"].result_list) == [eigen_ggd]
+    gevonden = _admin(regio["beheerder"]).get(lijst, {"q": "GGD"})
+    assert {v.naam for v in gevonden.context["cl"].result_list} == {
+        eigen_ggd.naam,
+        ander_ggd.naam,
+        "GGD Drenthe",
+    }
+    assert "3 resultaten" in gevonden.content.decode()
+
+
 def test_admin_secretariaat_cannot_attach_a_row_to_another_regio(regio):
     client = _admin(regio["secretariaat"])
     antwoord = client.post(
