@@ -5,7 +5,11 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenwerking.selectors.bladeren import gemeenten_per_provincie, verbanden_per_thema
+from samenwerking.selectors.bladeren import (
+    gemeenten_per_provincie,
+    verbanden_per_thema,
+    verbanden_zonder_domein,
+)
 from samenwerking.selectors.bronnen import bronnen_met_datum
 
 
@@ -25,5 +29,6 @@ def bladeren(request):
         {
             "provincies": gemeenten_per_provincie(peildatum=vandaag),
             "themas": verbanden_per_thema(peildatum=vandaag),
+            "zonder_domein": verbanden_zonder_domein(peildatum=vandaag),
         },
     )

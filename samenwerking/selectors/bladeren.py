@@ -50,18 +50,27 @@ class Thema:
         return len(ids)
 
 
+def _lopend(peildatum: datetime.date):
+    """The arrangements running on `peildatum` with only what a link needs
+    (raad.adressen.verband_adres), not the long texts; by name."""
+    return (
+        Samenwerkingsverband.objects.actief_op(peildatum)
+        .only("uuid", "slug", "naam")
+        .order_by("naam")
+    )
+
+
+def verbanden_zonder_domein(*, peildatum: datetime.date) -> list[Samenwerkingsverband]:
+    """The arrangements running on `peildatum` that have no domein (the national register
+    gives many no beleidsterrein): browsing per domein would not reach them. One query."""
+    return list(_lopend(peildatum).filter(domeinen__isnull=True))
+
+
 def verbanden_per_thema(*, peildatum: datetime.date) -> list[Thema]:
     """Every hoofdthema with the arrangements running on `peildatum` in it and in each of its
     subthema's (themes and subthema's without one left out), by name. Two queries."""
     domeinen = Domein.objects.order_by("naam").prefetch_related(
-        Prefetch(
-            "samenwerkingsverbanden",
-            # Only what a link needs (raad.adressen.verband_adres), not the long texts.
-            queryset=Samenwerkingsverband.objects.actief_op(peildatum)
-            .only("uuid", "slug", "naam")
-            .order_by("naam"),
-            to_attr="lopend",
-        )
+        Prefetch("samenwerkingsverbanden", queryset=_lopend(peildatum), to_attr="lopend")
     )
     # In the database's order of names a hoofdthema comes before its subthema's, which need
     # not follow it directly under every collation: grouped by name, not by neighbours.

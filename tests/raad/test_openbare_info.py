@@ -88,8 +88,11 @@ def test_browse_gemeenten_by_provincie_and_regelingen_by_domein(
         verband.domeinen.add(veiligheid)
     gestopt = f.SamenwerkingsverbandFactory(naam="Opgeheven schap", einddatum=D(2020, 1, 1))
     gestopt.domeinen.add(veiligheid)
-    # 1 gemeenten with their provincie, 2 domeinen, 3 their running arrangements.
-    with django_assert_num_queries(3):
+    f.SamenwerkingsverbandFactory.create_batch(aantal, naam="Schap zonder domein")
+    f.SamenwerkingsverbandFactory(naam="Gestopt zonder domein", einddatum=D(2020, 1, 1))
+    # 1 gemeenten with their provincie, 2 domeinen, 3 their running arrangements, 4 the
+    # running arrangements without a domein.
+    with django_assert_num_queries(4):
         antwoord = client.get(reverse("raad:bladeren"))
     tekst = _tekst(antwoord)
     assert antwoord.status_code == 200
@@ -98,6 +101,13 @@ def test_browse_gemeenten_by_provincie_and_regelingen_by_domein(
     assert "Proefdomein veiligheid <span" in tekst
     assert f"({aantal} samenwerkingsverband" in tekst
     assert "Opgeheven schap" not in tekst
+    # Those without a domein (half of the register's) are reachable too, under their own head.
+    zonder = tekst[tekst.index("<summary>Zonder domein") :]
+    assert zonder.startswith(
+        f'<summary>Zonder domein <span class="bijschrift">({aantal} samenwerkingsverband'
+    )
+    assert zonder.count(">Schap zonder domein</a></li>") == aantal
+    assert "Gestopt zonder domein" not in tekst
     # Each domein leads to its comparison, which was reachable only from a verband's page.
     assert (
         '<p><a href="/domeinen/proef-veiligheid/">Kosten per inwoner vergeleken: Proefdomein '
