@@ -276,6 +276,24 @@ def test_the_chosen_domein_shows_its_whole_name(pagina, zaanstad):
     )
 
 
+def test_the_overview_shows_every_column_on_a_laptop(pagina, zaanstad):
+    """At 1280 px each table of the overview shows all its columns without scrolling: the
+    amounts' heads wrap between their words, and grouped per vorm the vorm is each table's
+    caption, not a column (the last column, the change against last year, was out of sight
+    on every screen size)."""
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    pagina.goto(pagina.basis + f"/gemeenten/GM0479/?jaar={DIT_JAAR}")
+    tabellen = pagina.locator("div.tabelrol:has(table.verbanden)")
+    expect(tabellen).to_have_count(2)
+    expect(tabellen.first.get_by_role("columnheader").last).to_have_text(
+        f"Verschil met {DIT_JAAR - 1}"
+    )
+    for breedte, ruimte in tabellen.evaluate_all(
+        "rs => rs.map(r => [r.scrollWidth, r.clientWidth])"
+    ):
+        assert breedte <= ruimte, (breedte, ruimte)
+
+
 def test_printed_list_shows_every_column_of_the_overview(pagina, zaanstad):
     """Printed on A4 (180 mm between the margins: 680 px), the overview keeps its four
     columns on the page; a sum with unknown bijdragen says so under the amount."""

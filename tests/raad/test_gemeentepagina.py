@@ -82,7 +82,19 @@ def test_grouped_by_form_or_by_domain(client, zaanstad):
     tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
     captions = [c.split("<")[0].strip() for c in tekst.split("<caption>")[1:]]
     assert captions[:2] == ["Gemeenschappelijk orgaan", "Bedrijfsvoeringsorganisatie"]
+    # Per vorm, each table's caption is its vorm: no column repeats it on every row, which
+    # pushed the last column out of sight on every screen (the subtotal spans one less).
+    lijst = tekst.split('id="analyse"')[0]
+    assert "<td>Gemeenschappelijk orgaan</td>" not in lijst
+    assert 'Vorm<span class="visueel-verborgen"> (sorteer' not in lijst
+    assert "Sorteer met de kolomkoppen Samenwerkingsverband en Begroot;" in lijst
+    assert '<th scope="row" colspan="4">Subtotaal Gemeenschappelijk orgaan: 1' in lijst
     tekst = paginatekst(client.get("/gemeenten/GM0479/", {**PEIL, "indeling": "domein"}))
+    lijst = tekst.split('id="analyse"')[0]
+    assert "<td>Gemeenschappelijk orgaan</td>" in lijst
+    assert "Sorteer met de kolomkoppen Samenwerkingsverband, Vorm en Begroot;" in lijst
+    assert 'Vorm<span class="visueel-verborgen"> (sorteer oplopend)' in lijst
+    assert '<th scope="row" colspan="5">Subtotaal Afval en grondstoffen: 1' in lijst
     captions = [
         re.sub(r"<[^>]+>", "", c.split("</caption>")[0]).rsplit(" (", 1)[0].strip()
         for c in tekst.split("<caption>")[1:]
