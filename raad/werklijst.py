@@ -5,7 +5,9 @@ Five kinds of points, each with the admin page where it is fixed:
 - bijdragen of next year not entered: a deelname that runs in the coming year without a
   bijdrage for that year (several in one regeling: one point, linked to its bijdragen grid);
 - zetels not recorded: a deelname that runs today, in a regeling with its own board (OL, BVO,
-  GO), without a seat that runs today;
+  GO), without a seat that runs today (several in one regeling: one point, linked to its
+  besturen; a regeling without any bestuursorgaan: one point to add its board first, since a
+  seat needs one);
 - P&C documents due: a P&C termijn (raad.termijnen) within the coming `TERMIJN_DAGEN` days;
 - evaluation overdue (raad.kalender.evaluatiestand);
 - fields in conflict with the national register: a field the register feeds whose value differs
@@ -15,7 +17,8 @@ Five kinds of points, each with the admin page where it is fixed:
   raadsvergadering in time, or "plan een extra vergadering of vraag uitstel":
   raad.vergaderingen).
 
-Queries, whatever the number of regelingen: 1 the regelingen (with their last evaluation),
+Queries, whatever the number of regelingen: 1 the regelingen (with their last evaluation and
+whether they have a bestuursorgaan),
 2 their deelnames that run today or next year (with "has a bijdrage next year" and "has a
 seat today"), 3-5 the P&C rules, meetings and overrides (raad.termijnen), 6 the open
 zienswijzen with their raad's decision date. The account's role
@@ -32,7 +35,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from samenwerking.constants import INGESTELDE_VORMEN, BijdrageSoort
-from samenwerking.models import Bijdrage, Deelname, Samenwerkingsverband, Zetel
+from samenwerking.models import Bestuursorgaan, Bijdrage, Deelname, Samenwerkingsverband, Zetel
 from samenwerking.periode import jaar as jaarperiode
 from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode_q
 from samenwerking.registerstand import als_json
@@ -146,6 +149,39 @@ def _bijdragenpunt(verband_pk: int, deelnames: list[Deelname], jaar: int) -> Pun
     )
 
 
+def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
+    """Running deelnemers without a seat today. A regeling without a bestuursorgaan: one point
+    to add it first (a seat is a seat in a board; the seat's form would offer none). One
+    deelnemer: its seat form, filled in. More: one point naming them, linked to the besturen."""
+    namen = [str(d.deelnemer) for d in deelnames]
+    wie = get_text_list(namen, _("en"))
+    if not verband.heeft_bestuursorgaan:
+        return Punt(
+            ZETELS,
+            _(
+                "Geen zetel vastgelegd voor %(wie)s: de regeling heeft nog geen bestuursorgaan. "
+                "Voeg eerst het algemeen bestuur toe, dan de zetels."
+            )
+            % {"wie": wie},
+            _admin("samenwerking_bestuursorgaan_add", samenwerkingsverband=verband.pk),
+            _("Bestuursorgaan toevoegen"),
+        )
+    if len(deelnames) == 1:
+        return Punt(
+            ZETELS,
+            _("Geen zetel vastgelegd voor %(wie)s.") % {"wie": wie},
+            _admin("samenwerking_zetel_add", deelname=deelnames[0].pk),
+            _("Zetel vastleggen"),
+        )
+    return Punt(
+        ZETELS,
+        _("Geen zetel vastgelegd voor %(aantal)s deelnemers: %(wie)s.")
+        % {"aantal": len(namen), "wie": wie},
+        _admin("samenwerking_samenwerkingsverband_besturen", verband.pk),
+        _("Zetels vastleggen bij de besturen"),
+    )
+
+
 def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
     """The regelingen `user` may change that run on `vandaag` (not only historical), by name;
     `naam` narrows to a name or abbreviation containing it, `domein` to one domein."""
@@ -157,11 +193,14 @@ def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> 
     if domein is not None:
         verbanden = verbanden.filter(domeinen=domein)
     return verbanden.annotate(
+        heeft_bestuursorgaan=Exists(
+            Bestuursorgaan.objects.filter(samenwerkingsverband=OuterRef("pk"))
+        ),
         laatste_evaluatie=Subquery(
             Evaluatie.objects.filter(samenwerkingsverband=OuterRef("pk"))
             .order_by("-datum")
             .values("datum")[:1]
-        )
+        ),
     ).order_by("naam", "pk")
 
 
@@ -209,6 +248,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
     # A regeling's bijdragen point comes after its own points, before those of its deelnames.
     na_regeling = {pk: len(stand.punten) for pk, stand in standen.items()}
     zonder_bijdrage: dict[int, list[Deelname]] = {}
+    zonder_zetel: dict[int, list[Deelname]] = {}
     for deelname in _deelnames(verbanden, vandaag, volgend_jaar):
         verband = standen[deelname.samenwerkingsverband_id].verband
         punten = standen[verband.pk].punten
@@ -219,14 +259,7 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
             zonder_bijdrage.setdefault(verband.pk, []).append(deelname)
         lopend = loopt_op(vandaag, deelname.toetredingsdatum, deelname.uittredingsdatum)
         if lopend and not deelname.heeft_zetel and verband.vorm in INGESTELDE_VORMEN:
-            punten.append(
-                Punt(
-                    ZETELS,
-                    _("Geen zetel vastgelegd voor %(wie)s.") % {"wie": wie},
-                    _admin("samenwerking_zetel_add", deelname=deelname.pk),
-                    _("Zetel vastleggen"),
-                )
-            )
+            zonder_zetel.setdefault(verband.pk, []).append(deelname)
         velden = _conflictvelden(deelname) if lopend else []
         if velden:
             punten.append(
@@ -239,6 +272,8 @@ def standen_van(verbanden: list, vandaag: datetime.date) -> list[Regelingstand]:
                 )
             )
 
+    for pk, deelnames in zonder_zetel.items():
+        standen[pk].punten.insert(na_regeling[pk], _zetelpunt(standen[pk].verband, deelnames))
     for pk, deelnames in zonder_bijdrage.items():
         standen[pk].punten.insert(na_regeling[pk], _bijdragenpunt(pk, deelnames, volgend_jaar))
 

@@ -77,7 +77,9 @@ def test_start_page_lists_what_is_missing_per_own_regeling(secretariaat):
     # Two deelnemers without a bijdrage: one point naming both (the grid is where to fix it).
     assert f"Geen bijdrage voor {jaar} van 2 deelnemers: Purmerend en Zaanstad." in tekst
     assert "Bijdragen invoeren in het raster" in tekst
-    assert "Geen zetel vastgelegd voor Zaanstad." in tekst
+    # Two without a seat: one point naming both, to the regeling's besturen.
+    assert "Geen zetel vastgelegd voor 2 deelnemers: Purmerend en Zaanstad." in tekst
+    assert "Zetels vastleggen bij de besturen" in tekst
     # Counted from the Wgr's evaluation rule (1 July 2022), not from the regeling's start.
     assert "Evaluatie te laat: uiterlijk 1 juli 2024 (elke 2 jaar)." in tekst
     assert "Anders dan in het landelijk register: naam." in tekst
@@ -122,6 +124,34 @@ def test_one_missing_bijdrage_links_to_its_add_form_filled_in(secretariaat):
     assert f'<option value="{deelname.pk}" selected' in formulier
     assert f'value="{secretariaat["jaar"]}"' in formulier
     assert 'value="begroot" selected' in formulier
+
+
+def test_one_missing_seat_links_to_its_form_and_without_a_board_the_board_comes_first(
+    secretariaat,
+):
+    gebruiker = account(RolSoort.SECRETARIAAT, verbanden=[secretariaat["ander"]])
+    client = _client(gebruiker)
+    (stand,) = werklijst(gebruiker, vandaag=timezone.localdate())
+    zetel = next(p for p in stand.punten if p.soort == "zetels")
+    assert (zetel.tekst, zetel.actie) == (
+        "Geen zetel vastgelegd voor Purmerend.",
+        "Zetel vastleggen",
+    )
+    deelname = secretariaat["ander"].deelnames.get()
+    assert f'<option value="{deelname.pk}" selected' in client.get(zetel.url).content.decode()
+    # Without a bestuursorgaan a seat's form offers no board to sit in: the point says to add
+    # the board first and opens its form for this regeling.
+    secretariaat["ander"].bestuursorganen.all().delete()
+    (stand,) = werklijst(gebruiker, vandaag=timezone.localdate())
+    zetel = next(p for p in stand.punten if p.soort == "zetels")
+    assert zetel.tekst == (
+        "Geen zetel vastgelegd voor Purmerend: de regeling heeft nog geen bestuursorgaan. "
+        "Voeg eerst het algemeen bestuur toe, dan de zetels."
+    )
+    assert zetel.actie == "Bestuursorgaan toevoegen"
+    formulier = client.get(zetel.url)
+    assert formulier.status_code == 200
+    assert f'<option value="{secretariaat["ander"].pk}" selected' in formulier.content.decode()
 
 
 def test_pc_termijnen_within_six_weeks_are_listed(secretariaat):
