@@ -155,6 +155,8 @@ def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
     deelnemer: its seat form, filled in. More: one point naming them, linked to the besturen."""
     namen = [str(d.deelnemer) for d in deelnames]
     wie = get_text_list(namen, _("en"))
+    if len(namen) > 1:
+        wie = _("%(aantal)s deelnemers: %(wie)s") % {"aantal": len(namen), "wie": wie}
     if not verband.heeft_bestuursorgaan:
         return Punt(
             ZETELS,
@@ -166,17 +168,17 @@ def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
             _admin("samenwerking_bestuursorgaan_add", samenwerkingsverband=verband.pk),
             _("Bestuursorgaan toevoegen"),
         )
+    tekst = _("Geen zetel vastgelegd voor %(wie)s.") % {"wie": wie}
     if len(deelnames) == 1:
         return Punt(
             ZETELS,
-            _("Geen zetel vastgelegd voor %(wie)s.") % {"wie": wie},
+            tekst,
             _admin("samenwerking_zetel_add", deelname=deelnames[0].pk),
             _("Zetel vastleggen"),
         )
     return Punt(
         ZETELS,
-        _("Geen zetel vastgelegd voor %(aantal)s deelnemers: %(wie)s.")
-        % {"aantal": len(namen), "wie": wie},
+        tekst,
         _admin("samenwerking_samenwerkingsverband_besturen", verband.pk),
         _("Zetels vastleggen bij de besturen"),
     )

@@ -149,6 +149,17 @@ def test_one_missing_seat_links_to_its_form_and_without_a_board_the_board_comes_
         "Voeg eerst het algemeen bestuur toe, dan de zetels."
     )
     assert zetel.actie == "Bestuursorgaan toevoegen"
+    # More deelnemers: counted and named, as the bijdragen point does.
+    f.DeelnameFactory(
+        samenwerkingsverband=secretariaat["ander"],
+        gemeente=Gemeente.objects.get(cbs_code="GM0479"),
+    )
+    (stand,) = werklijst(gebruiker, vandaag=timezone.localdate())
+    zetel = next(p for p in stand.punten if p.soort == "zetels")
+    assert zetel.tekst.startswith(
+        "Geen zetel vastgelegd voor 2 deelnemers: Purmerend en Zaanstad: de regeling heeft nog "
+        "geen bestuursorgaan."
+    )
     formulier = client.get(zetel.url)
     assert formulier.status_code == 200
     assert f'<option value="{secretariaat["ander"].pk}" selected' in formulier.content.decode()
