@@ -25,6 +25,7 @@ def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, ref
     tekst = paginatekst(client.get(reverse("raad:start")))
     # Without an import of the national register the page says how to load it.
     assert "Het landelijk register is nog niet ingelezen" in tekst
+    assert "bevat alleen gemeenschappelijke regelingen" not in tekst
     assert "manage.py importeer_roo --download" in tekst
 
     Bronimport.objects.create(
@@ -33,6 +34,13 @@ def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, ref
     tekst = paginatekst(client.get(reverse("raad:start")))
     vandaag = date_format(timezone.localdate(), "j F Y")
     assert "Bron: landelijk register, stand 19 mei 2026" in tekst
+    # The average per gemeente counts what the register holds: gemeenschappelijke regelingen
+    # only; a gemeente's stichtingen, verenigingen and vennootschappen are not in it.
+    assert (
+        "Het landelijk register bevat alleen gemeenschappelijke regelingen. Stichtingen, "
+        "verenigingen, vennootschappen, coöperaties en convenanten waarin gemeenten samenwerken "
+        "staan er niet in; ze tellen hier alleen mee als het beheer ze vastlegt."
+    ) in tekst
     assert "nog niet ingelezen" not in tekst
     # The import's own moment is never shown as when the content changed.
     assert (
