@@ -190,6 +190,9 @@ def test_a_regeling_with_versions_is_one_arrangement(register, client):
     assert antwoord.redirect_chain == [(f"/samenwerkingsverbanden/{ggd.slug}/", 301)]
     tekst = " ".join(antwoord.content.decode().split())
     assert f"{len(versies)} versies in het landelijk register" in tekst
+    # Each version with its number in the register, under a name a raadslid can read.
+    assert "Nummer in het register (systeemId)</th>" in tekst
+    assert f'<td class="getal">{versies[-1].roo_systeem_id}</td>' in tekst
     assert "Bron: landelijk register, stand 19 mei 2026." in tekst
     assert "In het register laatst gewijzigd op" in tekst
     assert "Laatst gewijzigd in regioreg" not in tekst  # the import is no content edit
