@@ -4,6 +4,7 @@ others. Also the page per representative. No queries: everything works on the ro
 `selectors.deelnames_van_gemeente`."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -130,16 +131,13 @@ class Domeinkeuze:
         return any(d.pk == self.domein.pk for d in verband.gelezen_domeinen)
 
 
-def domeinkeuzes(gelezen: list[Domein], hoofdthemas: list[Domein]) -> dict[str, Domeinkeuze]:
+def domeinkeuzes(domeinen: Iterable[Domein]) -> dict[str, Domeinkeuze]:
     """What the domain filter offers, by code in the order of names: the domains the
-    gemeente's rows have (`gelezen`, with repeats) and the hoofdthema's of their subthema's
-    (`hoofdthemas`: those the rows do not have, `selectors.ontbrekende_hoofdthemas`)."""
-    domeinen = {d.code: d for d in [*gelezen, *hoofdthemas]}
-    met_subthemas = {d.hoofdthema_naam for d in domeinen.values() if d.subthema_naam}
-    return {
-        d.code: Domeinkeuze(d, d.naam in met_subthemas)
-        for d in sorted(domeinen.values(), key=lambda d: d.naam)
-    }
+    gemeente's rows have with the hoofdthema's of their subthema's
+    (`selectors.met_hoofdthemas`)."""
+    domeinen = sorted(domeinen, key=lambda d: d.naam)
+    met_subthemas = {d.hoofdthema_naam for d in domeinen if d.subthema_naam}
+    return {d.code: Domeinkeuze(d, d.naam in met_subthemas) for d in domeinen}
 
 
 def _naam(deelname: Deelname) -> tuple[str, int]:

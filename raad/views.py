@@ -25,8 +25,8 @@ from samenwerking.selectors import (
     kosten_per_deelnemer,
     kostentotalen,
     landelijke_cijfers,
+    met_hoofdthemas,
     met_inwonertal,
-    ontbrekende_hoofdthemas,
     partners_van_gemeente,
     per_inwoner_naast_anderen,
     registerstand,
@@ -177,10 +177,10 @@ def _domeinen_per_hoofdthema(domeinen) -> list:
     register has a link to its page, also when the verband is filed only under its
     subthema's (one query then)."""
     domeinen = list(domeinen)
-    ontbrekend = {d.naam: d for d in ontbrekende_hoofdthemas(domeinen)}
+    bij_naam = met_hoofdthemas(domeinen)
     return [
-        (naam, hoofd or ontbrekend.get(naam), subthemas)
-        for naam, hoofd, subthemas in bladeren.per_hoofdthema(domeinen)
+        (naam, bij_naam.get(naam), subthemas)
+        for naam, _hoofd, subthemas in bladeren.per_hoofdthema(domeinen)
     ]
 
 
@@ -197,7 +197,7 @@ def gemeente_overzicht(request, cbs_code: str):
     gegevens = geldige_waarden(form)
     alle = deelnames_van_gemeente(gemeente, peildatum=peildatum, jaar=jaar)
     gelezen = [d for rij in alle for d in rij.samenwerkingsverband.gelezen_domeinen]
-    domeinen = gemeentelijst.domeinkeuzes(gelezen, ontbrekende_hoofdthemas(gelezen))
+    domeinen = gemeentelijst.domeinkeuzes(met_hoofdthemas(gelezen).values())
     if gegevens.get("domein") and gegevens["domein"] not in domeinen:
         form.add_error(
             "domein",

@@ -121,29 +121,38 @@ def _deelnames(verbanden: list, vandaag: datetime.date, volgend_jaar: int) -> li
     )
 
 
+def _genoemd(deelnames: list[Deelname]) -> str:
+    """The deelnemers of a point: one by name, more counted and named ("2 deelnemers:
+    Purmerend en Zaanstad")."""
+    wie = get_text_list([str(d.deelnemer) for d in deelnames], _("en"))
+    if len(deelnames) == 1:
+        return wie
+    return _("%(aantal)s deelnemers: %(wie)s") % {"aantal": len(deelnames), "wie": wie}
+
+
 def _bijdragenpunt(verband_pk: int, deelnames: list[Deelname], jaar: int) -> Punt:
-    """One deelnemer without a bijdrage for `jaar`: its add form, filled in. More: one point
+    """Deelnemers without a bijdrage for `jaar`. One: its add form, filled in. More: one point
     naming them all, linked to the regeling's bijdragen grid (every deelnemer and year on one
     page, saved at once)."""
+    tekst = _("Geen bijdrage voor %(jaar)s van %(wie)s.") % {
+        "jaar": jaar,
+        "wie": _genoemd(deelnames),
+    }
     if len(deelnames) == 1:
-        deelname = deelnames[0]
         return Punt(
             BIJDRAGEN,
-            _("Geen bijdrage voor %(jaar)s van %(wie)s.")
-            % {"jaar": jaar, "wie": deelname.deelnemer},
+            tekst,
             _admin(
                 "samenwerking_bijdrage_add",
-                deelname=deelname.pk,
+                deelname=deelnames[0].pk,
                 jaar=jaar,
                 soort=BijdrageSoort.BEGROOT,
             ),
             _("Bijdrage invoeren"),
         )
-    namen = [str(d.deelnemer) for d in deelnames]
     return Punt(
         BIJDRAGEN,
-        _("Geen bijdrage voor %(jaar)s van %(aantal)s deelnemers: %(wie)s.")
-        % {"jaar": jaar, "aantal": len(namen), "wie": get_text_list(namen, _("en"))},
+        tekst,
         _admin("samenwerking_samenwerkingsverband_bijdragen", verband_pk),
         _("Bijdragen invoeren in het raster"),
     )
@@ -153,10 +162,7 @@ def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
     """Running deelnemers without a seat today. A regeling without a bestuursorgaan: one point
     to add it first (a seat is a seat in a board; the seat's form would offer none). One
     deelnemer: its seat form, filled in. More: one point naming them, linked to the besturen."""
-    namen = [str(d.deelnemer) for d in deelnames]
-    wie = get_text_list(namen, _("en"))
-    if len(namen) > 1:
-        wie = _("%(aantal)s deelnemers: %(wie)s") % {"aantal": len(namen), "wie": wie}
+    wie = _genoemd(deelnames)
     if not verband.heeft_bestuursorgaan:
         return Punt(
             ZETELS,

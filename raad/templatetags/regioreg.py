@@ -158,11 +158,12 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
 # article: "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen", "…zijn
 # opgedragen.2. De dienst verleent…", "…op de volgende terreinen:a. brandweerzorg;b. …".
 _GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
-# A member number right after a word's full stop, colon or semicolon, before a capital: after
-# a digit it would be a section ("4.2.") or an amount, so those are left alone.
-_GEPLAKT_LID = re.compile(r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])")
-# A lettered item right after a word's colon or semicolon ("o.a. de" has no colon).
-_GEPLAKT_ONDERDEEL = re.compile(r"(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)")
+# Where a glued member or item begins: a member number right after a word's full stop, colon or
+# semicolon, before a capital (after a digit it would be a section, "4.2.", or an amount); a
+# lettered item right after a word's colon or semicolon ("o.a. de" has no colon).
+_GEPLAKT_LID = re.compile(
+    r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])|(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)"
+)
 
 
 @register.filter
@@ -172,4 +173,4 @@ def opsomming(tekst: str) -> str:
     its own: for showing (linebreaksbr after it); what is stored stays as the register wrote
     it."""
     tekst = _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
-    return _GEPLAKT_ONDERDEEL.sub("\n", _GEPLAKT_LID.sub("\n", tekst))
+    return _GEPLAKT_LID.sub("\n", tekst)

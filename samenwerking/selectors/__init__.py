@@ -18,8 +18,8 @@ from .gemeente import (
     gemeenten_zoeken,
     groep,
     kostentotalen,
+    met_hoofdthemas,
     met_inwonertal,
-    ontbrekende_hoofdthemas,
     partners_van_gemeente,
 )
 from .register import (
@@ -75,8 +75,8 @@ __all__ = [
     "kosten_per_deelnemer",
     "kostentotalen",
     "landelijke_cijfers",
+    "met_hoofdthemas",
     "met_inwonertal",
-    "ontbrekende_hoofdthemas",
     "partners_van_gemeente",
     "per_inwoner_naast_anderen",
     "ranglijst_van_domein",

@@ -302,14 +302,16 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
     return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
 
-def ontbrekende_hoofdthemas(domeinen: Iterable[Domein]) -> list[Domein]:
-    """The hoofdthema's of the subthema's among `domeinen` that are not among them themselves
-    ("natuur en milieu" for "natuur en milieu | afval"): a filter or a link on a hoofdthema
-    takes in its subthema's too. One query, none when all are there."""
-    domeinen = list(domeinen)
-    namen = {d.hoofdthema_naam for d in domeinen if d.subthema_naam}
-    namen -= {d.naam for d in domeinen}
-    return list(Domein.objects.filter(naam__in=namen)) if namen else []
+def met_hoofdthemas(domeinen: Iterable[Domein]) -> dict[str, Domein]:
+    """`domeinen` by name (repeats once), with the hoofdthema's of their subthema's that are
+    not among them ("natuur en milieu" for "natuur en milieu | afval"), where the register has
+    them: a filter or a link on a hoofdthema takes in its subthema's too. One query, none when
+    all are there."""
+    bij_naam = {d.naam: d for d in domeinen}
+    namen = {d.hoofdthema_naam for d in bij_naam.values() if d.subthema_naam} - bij_naam.keys()
+    if namen:
+        bij_naam.update((d.naam, d) for d in Domein.objects.filter(naam__in=namen))
+    return bij_naam
 
 
 def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -> list[Gemeente]:

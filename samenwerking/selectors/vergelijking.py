@@ -22,7 +22,7 @@ from ..models import (
     periode_overlapt_q,
 )
 from .basis import jaar_grenzen
-from .gemeente import ontbrekende_hoofdthemas
+from .gemeente import met_hoofdthemas
 
 
 @dataclass(frozen=True)
@@ -327,9 +327,7 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
     ).select_related("domein"):
         hoofdthemas[koppeling.samenwerkingsverband_id].add(koppeling.domein.hoofdthema_naam)
         gekoppeld[koppeling.domein.naam] = koppeling.domein
-    codes = {
-        d.naam: d.code for d in [*gekoppeld.values(), *ontbrekende_hoofdthemas(gekoppeld.values())]
-    }
+    domein_bij_naam = met_hoofdthemas(gekoppeld.values())
     totaal: dict[int, Decimal] = {}
     vormen: dict[str, dict[int, Decimal]] = defaultdict(dict)
     domeinen: dict[str | None, dict[int, Decimal]] = defaultdict(dict)
@@ -353,7 +351,7 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
             reeks(
                 naam if naam is not None else _("Zonder domein"),
                 domeinen[naam],
-                codes.get(naam, ""),
+                domein_bij_naam[naam].code if naam in domein_bij_naam else "",
             )
             for naam in sorted(domeinen, key=lambda n: (n is None, (n or "").casefold()))
         ],
