@@ -32,15 +32,17 @@ ROEPNAMEN = {
     "kollumerland c a": "kollumerland en nieuwkruisland",
 }
 
-# Abbreviations of a kind of arrangement and the word its name spells out (normalised): a
-# search for "GGD" also finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which
-# the register gives no abbreviation.
+# Abbreviations of a kind of arrangement and the words its names spell out (normalised, and
+# each as written in the names, so the admin's database search can use them too): a search for
+# "GGD" also finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which the register
+# gives no abbreviation, and "Dienst Gezondheid & Jeugd", the GGD of Zuid-Holland Zuid.
 VOLUIT = {
-    "ggd": "gezondheidsdienst",
-    "isd": "sociale dienst",
-    "od": "omgevingsdienst",
-    "rud": "uitvoeringsdienst",
-    "vr": "veiligheidsregio",
+    "ggd": ("gezondheid",),
+    "isd": ("sociale dienst",),
+    "od": ("omgevingsdienst",),
+    "rud": ("uitvoeringsdienst",),
+    # "Veiligheids- en Gezondheidsregio Gelderland-Midden" is the veiligheidsregio there.
+    "vr": ("veiligheidsregio", "gezondheidsregio"),
 }
 
 

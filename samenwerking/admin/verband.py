@@ -195,9 +195,8 @@ class SamenwerkingsverbandAdmin(
         names that spell them out ("Gemeentelijke Gezondheidsdienst …"). Within `queryset`,
         so a secretariaat still finds only its own."""
         treffers, dubbel = super().get_search_results(request, queryset, search_term)
-        voluit = VOLUIT.get(normaliseer_naam(search_term))
-        if voluit:
-            treffers |= queryset.filter(naam__icontains=voluit)
+        for woord in VOLUIT.get(normaliseer_naam(search_term), ()):
+            treffers |= queryset.filter(naam__icontains=woord)
         return treffers, dubbel
 
     @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")

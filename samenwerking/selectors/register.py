@@ -49,7 +49,7 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
-    voluit = VOLUIT.get(term)
+    voluit = VOLUIT.get(term, ())
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
@@ -69,7 +69,7 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
             term in naam
             or term in (afkorting, code)
             or term in afkorting.split()
-            or (voluit and voluit in naam)
+            or any(woord in naam for woord in voluit)
         ):
             treffers.append(((afkorting != term, not naam.startswith(term), naam), verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]

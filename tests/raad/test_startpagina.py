@@ -71,7 +71,9 @@ def test_search_lists_gemeenten_and_arrangements(client, referentiedata):
 
 def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, referentiedata):
     """A search for GGD (the start page's own example) found 11 of the register's GGD's: not
-    the ones named "Gemeentelijke Gezondheidsdienst …", nor "GGD Flevoland" as abbreviation."""
+    the ones named "Gemeentelijke Gezondheidsdienst …", nor "GGD Flevoland" as abbreviation,
+    nor "Dienst Gezondheid & Jeugd" (the GGD of Zuid-Holland Zuid); VR missed "Veiligheids- en
+    Gezondheidsregio Gelderland-Midden"."""
     for naam, afkorting in [
         ("Gemeenschappelijke regeling GGD Drenthe", ""),
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Flevoland", "GGD Flevoland"),
@@ -79,27 +81,44 @@ def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, r
         ("Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid", ""),
         ("Gemeenschappelijke regeling Regionale uitvoeringsdienst Zeeland", "RUD Zeeland"),
         ("Gemeenschappelijke regeling Veiligheidsregio Drenthe", "VRD"),
+        ("Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden", ""),
+        ("Gemeenschappelijke regeling Regionale Sociale Dienst Zaanstreek", ""),
+        ("Gemeenschappelijke regeling Publiek Welzijn Zuid", "GGD"),
     ]:
         f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "ggd"}))
-    assert "3 samenwerkingsverbanden gevonden" in tekst
-    for gevonden in ("GGD Drenthe", "Gezondheidsdienst Flevoland", "Gezondheidsdienst Amsterdam"):
+    assert "6 samenwerkingsverbanden gevonden" in tekst
+    for gevonden in (
+        "GGD Drenthe",
+        "Gezondheidsdienst Flevoland",
+        "Gezondheidsdienst Amsterdam",
+        "Dienst Gezondheid &amp; Jeugd",
+        "Veiligheids- en Gezondheidsregio",
+    ):
         assert gevonden in tekst
-    assert "Dienst Gezondheid &amp; Jeugd" not in tekst
+    # An exact abbreviation comes first, then the names in order.
+    assert tekst.index("Publiek Welzijn Zuid") < tekst.index("Dienst Gezondheid &amp; Jeugd")
+    # The other kinds stay out.
+    assert "Regionale uitvoeringsdienst" not in tekst
+    assert "Sociale Dienst" not in tekst
+    assert "Veiligheidsregio Drenthe" not in tekst
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "RUD"}))
     assert "1 samenwerkingsverband gevonden" in tekst
+    # No empty heading for the kind that found nothing.
+    assert "gemeenten gevonden" not in tekst
     assert "Regionale uitvoeringsdienst Zeeland</a>" in tekst
-    # An exact abbreviation comes first.
     antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": "vr"})
     assert antwoord.status_code == 200
     assert [v["naam"] for v in antwoord.json()["results"]] == [
-        "Gemeenschappelijke regeling Veiligheidsregio Drenthe"
+        "Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden",
+        "Gemeenschappelijke regeling Veiligheidsregio Drenthe",
     ]
 
 
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
+    assert "samenwerkingsverbanden gevonden" not in tekst
     assert 'Bergen (NH.)</a> <span class="bijschrift">GM0373 · Noord-Holland' in tekst
 
 
@@ -111,6 +130,7 @@ def test_search_for_a_disappeared_gemeente_shows_when_it_ended(client, referenti
 def test_search_without_result_says_what_to_try(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
     assert "Niets gevonden voor „Atlantis”" in tekst
+    assert "gevonden</h2>" not in tekst
 
 
 def test_start_page_shows_national_figures(client, referentiedata):

@@ -103,6 +103,8 @@ def test_admin_search_on_an_abbreviation_finds_the_names_spelled_out_within_ones
     regio["secretariaat"].rol.samenwerkingsverbanden.add(eigen_ggd)
     ander_ggd = f.SamenwerkingsverbandFactory(naam="Gemeentelijke Gezondheidsdienst Elders")
     f.SamenwerkingsverbandFactory(naam="GGD Drenthe")
+    f.SamenwerkingsverbandFactory(naam="Dienst Gezondheid & Jeugd Zuid-Holland Zuid")
+    f.SamenwerkingsverbandFactory(naam="Veiligheidsregio Drenthe")
     lijst = reverse("admin:samenwerking_samenwerkingsverband_changelist")
     gevonden = _admin(regio["secretariaat"]).get(lijst, {"q": "ggd"})
     assert gevonden.status_code == 200
@@ -112,8 +114,9 @@ def test_admin_search_on_an_abbreviation_finds_the_names_spelled_out_within_ones
         eigen_ggd.naam,
         ander_ggd.naam,
         "GGD Drenthe",
+        "Dienst Gezondheid & Jeugd Zuid-Holland Zuid",
     }
-    assert "3 resultaten" in gevonden.content.decode()
+    assert "4 resultaten" in gevonden.content.decode()
 
 
 def test_admin_secretariaat_cannot_attach_a_row_to_another_regio(regio):
