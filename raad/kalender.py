@@ -140,6 +140,55 @@ class Kalenderpunt:
 
 
 @dataclass(frozen=True)
+class Kalenderregel:
+    """One row of the calendar page: a moment and every arrangement it falls to that day."""
+
+    punt: Kalenderpunt
+    verbanden: tuple[Samenwerkingsverband, ...]
+
+
+@dataclass(frozen=True)
+class Kalenderdag:
+    datum: datetime.date
+    regels: list[Kalenderregel]
+
+    @property
+    def aantal(self) -> int:
+        return sum(len(regel.verbanden) or 1 for regel in self.regels)
+
+    @property
+    def dagnotitie(self) -> str:
+        return dagnotitie(self.datum)
+
+
+def per_dag(punten: list[Kalenderpunt]) -> list[Kalenderdag]:
+    """`punten` (in date order) per day. The Wgr's termijnen fall on the same day for every
+    regeling, so a gemeente in ten sees the same moment ten times: punten of one day with the
+    same soort, titel, uitleg and article are one row naming all their arrangements, unless a
+    punt has something of its own (a status, links, a zienswijzeverzoek) or is the raad's.
+    No queries."""
+    dagen: dict[datetime.date, dict[object, list[Kalenderpunt]]] = {}
+    for punt in punten:
+        eigen = punt.status or punt.links or punt.zienswijzeverzoek or punt.verband is None
+        sleutel = (
+            punt.uid
+            if eigen
+            else (punt.soort, punt.titel, punt.uitleg, punt.artikel, punt.te_laat, punt.afgeleid)
+        )
+        dagen.setdefault(punt.datum, {}).setdefault(sleutel, []).append(punt)
+    return [
+        Kalenderdag(
+            datum,
+            [
+                Kalenderregel(groep[0], tuple(p.verband for p in groep if p.verband))
+                for groep in regels.values()
+            ],
+        )
+        for datum, regels in dagen.items()
+    ]
+
+
+@dataclass(frozen=True)
 class Kalender:
     gemeente: Gemeente
     vandaag: datetime.date
@@ -161,6 +210,14 @@ class Kalender:
             for p in self.punten
             if not p.te_laat and not p.afgehandeld and self.vandaag <= p.datum
         ]
+
+    @property
+    def te_laat_per_dag(self) -> list[Kalenderdag]:
+        return per_dag(self.te_laat)
+
+    @property
+    def komend_per_dag(self) -> list[Kalenderdag]:
+        return per_dag(self.komend)
 
 
 def _termijnpunt(termijn: Termijn) -> Kalenderpunt:

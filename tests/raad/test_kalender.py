@@ -467,3 +467,24 @@ def test_zienswijzen_list_query_count(client, zaanstad, aantal, django_assert_nu
     with django_assert_num_queries(2):
         antwoord = client.get("/gemeenten/GM0479/zienswijzen/")
     assert f"{aantal + 2} zienswijzen" in paginatekst(antwoord)
+
+
+def test_calendar_page_names_a_moment_once_with_all_its_arrangements(client, zaanstad):
+    """The Wgr's termijnen fall on one day for every regeling: a gemeente in ten saw "Algemene
+    financiële en beleidsmatige kaders naar de raden" ten times on a day. One row names them
+    all; a punt with something of its own (a zienswijze) keeps its own row."""
+    tekst = paginatekst(client.get("/gemeenten/GM0479/kalender/"))
+    komend = tekst.split('id="komend-kop"')[1]
+    dag = komend.split('<time datetime="2026-01-30">')[1].split("</table>")[0]
+    assert dag.count("<tr class=") == 1
+    assert dag.count("Algemene financiële en beleidsmatige kaders naar de raden") == 1
+    assert "(2 punten)" in dag
+    assert "2 samenwerkingsverbanden:" in dag
+    assert "Belastingsamenwerking Zaanstreek</a></li><li>" in dag
+    assert "GGD Zaanstreek-Waterland</a></li></ul>" in dag
+    # With one arrangement chosen, its name stands alone.
+    ggd = Samenwerkingsverband.objects.get(afkorting="GGD ZW")
+    tekst = paginatekst(client.get("/gemeenten/GM0479/kalender/", {"verband": str(ggd.uuid)}))
+    dag = tekst.split('<time datetime="2026-01-30">')[1].split("</table>")[0]
+    assert "samenwerkingsverbanden:" not in dag
+    assert '#kalender">GGD Zaanstreek-Waterland</a></td>' in dag
