@@ -243,9 +243,20 @@ def _alle(element, pad: str) -> list:
     return element.findall("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
 
 
+# Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order
+# mark and the soft hyphen. The register has them where text was pasted from a web page
+# ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b", an e-mail address with soft
+# hyphens); kept, a name sorts last, a copied address fails and a search misses.
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def _alle_tekst(element) -> str:
+    return "".join(element.itertext()).translate(_ONZICHTBAAR)
+
+
 def _tekst(element, pad: str) -> str:
     gevonden = _kind(element, pad) if element is not None else None
-    return " ".join("".join(gevonden.itertext()).split()) if gevonden is not None else ""
+    return " ".join(_alle_tekst(gevonden).split()) if gevonden is not None else ""
 
 
 def _codes(elementen, tabel: dict, opmerkingen: list[str], wat: Callable[[str], str]) -> list:
@@ -265,7 +276,7 @@ def _eigen_tekst(element) -> str:
     """The text of a mixed-content element itself, else its `naam` child."""
     if element is None:
         return ""
-    return " ".join((element.text or "").split()) or _tekst(element, "naam")
+    return " ".join((element.text or "").translate(_ONZICHTBAAR).split()) or _tekst(element, "naam")
 
 
 def _lange_tekst(element, pad: str) -> str:
@@ -273,7 +284,7 @@ def _lange_tekst(element, pad: str) -> str:
     gevonden = _kind(element, pad)
     if gevonden is None:
         return ""
-    regels = ("".join(gevonden.itertext())).strip().splitlines()
+    regels = _alle_tekst(gevonden).strip().splitlines()
     return "\n".join(" ".join(r.split()) for r in regels).strip()
 
 

@@ -484,3 +484,24 @@ def test_the_doel_keeps_its_paragraphs(referentiedata, client):
         "1. De colleges treffen deze regeling<br>voor de omgevingstaken.<br><br>"
         "2. Het openbaar lichaam voert ze uit.</dd>"
     ) in pagina
+
+
+def test_characters_that_show_nothing_are_not_read_in(referentiedata, client):
+    """The register has zero-width spaces and soft hyphens where text was pasted from a web
+    page: "\\u200b\\u200bGemeenschappelijke Regeling VRBZO 2024\\u200b" sorted after every
+    other name, and "info@pro\\xadlan\\xadder.nl" cannot be mailed when copied."""
+    regelingen, lichamen = rb.testregio()
+    regelingen[1].titel = "\u200b\u200bGemeenschappelijke regeling Omgevingsdienst Testregio\u200b"
+    regelingen[1].doel = "Een gemeen\u00adschappelijke\ufeff dienst.\n\n2. Met\u2060 leden."
+    lichamen[0].plaats = "Zaandam\u200b"
+    lichamen[0].email = "info@pro\u00adlan\u00adder.nl"
+    rb.importeer(rb.export(regelingen, lichamen=lichamen))
+
+    odt = Samenwerkingsverband.objects.get(roo_systeem_id=1001)
+    assert odt.naam == "Gemeenschappelijke regeling Omgevingsdienst Testregio"
+    assert odt.doel == "Een gemeenschappelijke dienst.\n\n2. Met leden."
+    assert odt.vestigingsplaats == "Zaandam"
+    assert odt.uitvoerende_organisatie.email == "info@prolander.nl"
+    # The search page finds it by the start of its name, first.
+    tekst = client.get("/", {"q": "Gemeenschappelijke regeling O"}).content.decode()
+    assert ">Gemeenschappelijke regeling Omgevingsdienst Testregio</a>" in tekst
