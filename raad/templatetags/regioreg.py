@@ -23,6 +23,26 @@ def _cijfertekst(tekst: str) -> SafeString:
     return SafeString(tekst)
 
 
+# Where a long Dutch word in a table's narrow column may break (a <wbr>: no character is
+# added, so a copied name and its accessible name stay as they are): at the joint of a compound
+# after -ings, -heids, -schaps or -teits ("samenwerkings|verband", "vuilverbrandings|
+# installatie", "afhankelijkheids|relaties"; not before an e, as in "Groningse"), before
+# "samen" and "schap" that take the s ("Belasting|samenwerking", "Werkvoorziening|schap"), and
+# in "Vertegen|woordigers". Browsers hyphenate Dutch only with a dictionary, and Chromium on
+# Linux has none: one such word kept its column wide enough to push the last column of the
+# gemeente page off a laptop's screen.
+_AFBREEKPUNT = re.compile(
+    r"(?i)(?<=[a-z]{3})(?:ing(?=samen|schap)|(?:ings|heids|schaps|teits)(?=[a-z]{4})(?!e|amen|chap))"
+    r"|\bvertegen(?=woord)"
+)
+
+
+@register.filter
+def afbreekbaar(tekst: str) -> SafeString:
+    """`tekst`, escaped, with a <wbr> at each joint `_AFBREEKPUNT` finds."""
+    return SafeString(_AFBREEKPUNT.sub(r"\g<0><wbr>", str(conditional_escape(tekst))))
+
+
 @register.filter
 def euro(bedrag: Decimal | None, onbekend: str | None = None) -> str:
     """€ 1.234.567 in whole euros; `onbekend` when there is no figure (never 0). An empty
@@ -49,13 +69,15 @@ def getal(waarde: int | None) -> str:
 
 @register.simple_tag
 def verschil(nieuw: Decimal | None, oud: Decimal | None) -> str:
-    """Change against an earlier figure: `+ € 1.200 (+4,3%)`, `gelijk`, or `onbekend`."""
+    """Change against an earlier figure: `+ € 1.200 (+4,3%)`, `gelijk`, or `onbekend`. The
+    amount's spaces do not break; a narrow column puts the percentage on a line of its own."""
     if nieuw is None or oud is None:
         return _("onbekend")
     delta = nieuw - oud
     if not delta.quantize(Decimal(1)):
         return _("gelijk")
     tekst = ("+ " if delta > 0 else "− ") + euro_tekst(abs(delta), 0)
+    tekst = tekst.replace(" ", "\u00a0")
     if oud:
         procent = (delta / abs(oud) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         tekst += f" ({'+' if procent > 0 else '−'}{nederlands_getal(abs(procent), 1)}%)"

@@ -295,6 +295,33 @@ def test_the_overview_shows_every_column_on_a_laptop(pagina, zaanstad):
         assert breedte <= ruimte, (breedte, ruimte)
 
 
+def test_the_overview_per_motief_fits_a_laptop_with_the_registers_long_words(pagina, zaanstad):
+    """Grouped per motief (or domein) the list has a Vorm column. On the register's data a
+    long compound in a name, "Bedrijfsvoeringsorganisatie" and the head "Vertegenwoordigers"
+    (single words; Chromium on Linux hyphenates no Dutch) pushed it past 1280 px; they now
+    may break at their joints. A subtotal's "(2 onbekend, niet meegeteld)" did
+    not wrap: it stands under the sum."""
+    for naam in (
+        "Gemeenschappelijke regeling vuilverbrandingsinstallatie Alkmaar en omstreken",
+        "Gemeenschappelijke regeling Afhankelijkheidsrelaties Samenwerkingsovereenkomst",
+    ):
+        f.DeelnameFactory(
+            gemeente=zaanstad,
+            samenwerkingsverband__naam=naam,
+            samenwerkingsverband__vorm=Vorm.BEDRIJFSVOERINGSORGANISATIE,
+            deelnemende_bestuursorganen=["burgemeester", "college", "raad"],
+        )
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    pagina.goto(pagina.basis + f"/gemeenten/GM0479/?jaar={DIT_JAAR}&indeling=motief")
+    tabel = pagina.locator("div.tabelrol:has(table.verbanden)")
+    expect(tabel.get_by_role("cell", name="Bedrijfsvoeringsorganisatie").first).to_be_visible()
+    expect(tabel.get_by_role("row", name=re.compile("^Subtotaal"))).to_contain_text(
+        "(2 onbekend, niet meegeteld)"
+    )
+    breedte, ruimte = tabel.evaluate("r => [r.scrollWidth, r.clientWidth]")
+    assert breedte <= ruimte, (breedte, ruimte)
+
+
 def test_printed_list_shows_every_column_of_the_overview(pagina, zaanstad):
     """Printed on A4 (180 mm between the margins: 680 px), the overview keeps its four
     columns on the page; a sum with unknown bijdragen says so under the amount."""

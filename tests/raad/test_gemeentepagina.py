@@ -48,7 +48,7 @@ def test_change_against_the_previous_year(client, zaanstad):
     _verband_met_alles(zaanstad, "Omgevingsdienst", "1100", vorig="1000")
     _verband_met_alles(zaanstad, "Recreatieschap", "500")  # no figure for 2024
     tekst = paginatekst(client.get("/gemeenten/GM0479/", PEIL))
-    assert '<td class="getal">+ € 100 (+10,0%)</td>' in tekst
+    assert '<td class="getal verschil">+ € 100 (+10,0%)</td>' in tekst
     assert "Verschil met 2024" in tekst
     # The total change compares only what is begroot in both years: the recreatieschap, new
     # in 2025, is no rise in costs (it showed + € 600, +60 %: 1,600 against 1,000).

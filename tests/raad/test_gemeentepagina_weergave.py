@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from raad.adressen import gemeente_adressen, oplegger_adressen, verband_adres, verband_adressen
 from raad.grafieken import _regels
+from raad.templatetags.regioreg import afbreekbaar
 from samenwerking.constants import (
     DeelnameRol,
     DeelnemendOrgaan,
@@ -145,3 +146,30 @@ def test_a_chart_label_is_written_in_full_in_lines_of_30(naam):
     samen = "".join(regels).replace(" ", "")
     assert samen == unicodedata.normalize("NFC", naam).replace(" ", "")
     assert _regels("") == ("",)
+
+
+@pytest.mark.django_db(False)
+@pytest.mark.parametrize(
+    ("tekst", "afgebroken"),
+    [
+        ("Bedrijfsvoeringsorganisatie", "Bedrijfsvoerings|organisatie"),
+        ("Samenwerkingsovereenkomst", "Samenwerkings|overeenkomst"),
+        ("GR vuilverbrandingsinstallatie Alkmaar", "GR vuilverbrandings|installatie Alkmaar"),
+        ("Afhankelijkheidsrelaties", "Afhankelijkheids|relaties"),
+        ("Vertegenwoordigers", "Vertegen|woordigers"),
+        # "samen" and "schap" take the s: belasting + samenwerking, werkvoorziening + schap.
+        ("Belastingsamenwerking", "Belasting|samenwerking"),
+        ("Werkvoorzieningschap", "Werkvoorziening|schap"),
+        ("Schadevergoedingsschap", "Schadevergoedings|schap"),
+        # Not before an e (an adjective, not a joint), nor in a short word or a plain name.
+        ("Groningsestraat", "Groningsestraat"),
+        ("Kings Road", "Kings Road"),
+        ("Gemeenschappelijke regeling", "Gemeenschappelijke regeling"),
+        # Escaped first: a name's own markup stays text.
+        ("Samenwerkingsverband <b>", "Samenwerkings|verband &lt;b&gt;"),
+    ],
+)
+def test_long_words_in_the_list_may_break_at_their_joints(tekst, afgebroken):
+    """A break opportunity where a long compound may break (Chromium on Linux hyphenates no
+    Dutch): one such word kept the gemeente page's list wider than a laptop."""
+    assert afbreekbaar(tekst) == afgebroken.replace("|", "<wbr>")

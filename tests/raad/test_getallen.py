@@ -69,3 +69,10 @@ def test_a_table_can_give_the_word_for_no_figure_translated_once():
     assert html == ("<td>onbekend</td><td>onbekend</td><td>€ 1.235</td><td>€ 1.234,50</td>")
     assert euro(None, "<b>") == "<b>" and not hasattr(euro(None, "<b>"), "__html__")
     assert euro_cent(None) == euro_cent(None, "onbekend") == "onbekend"
+
+
+def test_a_change_breaks_only_before_its_percentage():
+    """A narrow column (the gemeente page's "Verschil met …") puts the percentage under the
+    amount, never the euro sign away from its figure."""
+    assert verschil(Decimal("1100"), Decimal("1000")) == "+\u00a0€\u00a0100 (+10,0%)"
+    assert verschil(Decimal("900"), None) == "onbekend"
