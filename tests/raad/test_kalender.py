@@ -409,6 +409,12 @@ def test_zienswijzen_list_says_which_empty_it_is(client, zaanstad):
     tekst = paginatekst(client.get("/gemeenten/GM0439/zienswijzen/"))
     assert "Er zijn voor de raad van Purmerend nog geen zienswijzen vastgelegd." in tekst
     assert "aan deze keuze" not in tekst
+    # It says who records them and where the next ontwerpbegroting's date is; the legend of a
+    # status no row has is left out.
+    assert "legt het secretariaat van de regeling vast" in tekst
+    assert 'staat in de <a href="/gemeenten/GM0439/kalender/">kalender</a>.' in tekst
+    assert "Termijn verstreken</strong>:" not in tekst
+    assert "legt het secretariaat" not in leeg and "Termijn verstreken</strong>:" in leeg
 
 
 def test_zienswijzen_filter_refuses_another_arrangement_and_keeps_a_good_choice(client, zaanstad):
