@@ -288,6 +288,24 @@ def _lange_tekst(element, pad: str) -> str:
     return "\n".join(" ".join(r.split()) for r in regels).strip()
 
 
+_POSTCODE = re.compile(r"(\d{4}) ?([A-Za-z]{2})(?: +(.+))?")
+_LETTERS_VOOR_PLAATS = re.compile(r"([A-Z]{2}) +(.+)")
+
+
+def _postcode_en_plaats(postcode: str, plaats: str) -> tuple[str, str]:
+    """A Dutch postcode as "1234 AB". The register also has "8440 ga", the plaats after the
+    letters ("4207 HH Gorinchem" beside plaats Gorinchem), and the letters before the plaats
+    (postcode "5611", plaats "KX Eindhoven"). Anything else (a foreign postcode such as
+    "4700" for Eupen, "7120 ACC") stays as it is."""
+    gevonden = _POSTCODE.fullmatch(postcode)
+    if gevonden and (not gevonden[3] or gevonden[3].lower() == plaats.lower()):
+        return f"{gevonden[1]} {gevonden[2].upper()}", plaats
+    letters = _LETTERS_VOOR_PLAATS.fullmatch(plaats)
+    if re.fullmatch(r"\d{4}", postcode) and letters:
+        return f"{postcode} {letters[1]}", letters[2]
+    return postcode, plaats
+
+
 def _geheel(tekst: str | None) -> int | None:
     tekst = (tekst or "").strip()
     return int(tekst) if tekst.isdigit() else None
@@ -340,10 +358,11 @@ class _Lezer:
         straat = " ".join(d for d in (_tekst(adres, "straat"), _tekst(adres, "huisnummer")) if d)
         straat += _tekst(adres, "huisnummertoevoeging") or _tekst(adres, "toevoeging")
         postbus = _tekst(adres, "postbus")
+        postcode, plaats = _postcode_en_plaats(_tekst(adres, "postcode"), _tekst(adres, "plaats"))
         return Adres(
             adres=(straat or (f"Postbus {postbus}" if postbus else ""))[:250],
-            postcode=_tekst(adres, "postcode")[:10],
-            plaats=_tekst(adres, "plaats")[:100],
+            postcode=postcode[:10],
+            plaats=plaats[:100],
         )
 
     @staticmethod

@@ -24,6 +24,7 @@ from samenwerking.models import (
     Organisatie,
     Samenwerkingsverband,
 )
+from samenwerking.roo import _postcode_en_plaats
 from samenwerking.roo_import import Wijzigingssoort
 from samenwerking.selectors import landelijke_cijfers
 from tests import factories as f
@@ -505,3 +506,39 @@ def test_characters_that_show_nothing_are_not_read_in(referentiedata, client):
     # The search page finds it by the start of its name, first.
     tekst = client.get("/", {"q": "Gemeenschappelijke regeling O"}).content.decode()
     assert ">Gemeenschappelijke regeling Omgevingsdienst Testregio</a>" in tekst
+
+
+def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
+    referentiedata, client
+):
+    """The register has the letters of VRBZO's postcode in its plaats (postcode "5611",
+    plaats "KX Eindhoven"): the verband page said "Openbaar lichaam · KX Eindhoven"."""
+    regelingen, lichamen = rb.testregio()
+    lichamen[0].postcode, lichamen[0].plaats = "5611", "KX Eindhoven"
+    rb.importeer(rb.export(regelingen, lichamen=lichamen))
+    odt = Samenwerkingsverband.objects.get(roo_systeem_id=1001)
+    assert (odt.postcode, odt.vestigingsplaats) == ("5611 KX", "Eindhoven")
+    assert odt.uitvoerende_organisatie.vestigingsplaats == "Eindhoven"
+    pagina = client.get(f"/samenwerkingsverbanden/{odt.uuid}/", follow=True)
+    assert pagina.status_code == 200
+    tekst = " ".join(pagina.content.decode().split())
+    assert "Openbaar lichaam · Eindhoven" in tekst
+
+
+@pytest.mark.parametrize(
+    ("postcode", "plaats", "gelezen"),
+    [
+        ("8440 ga", "Heerenveen", ("8440 GA", "Heerenveen")),
+        ("1506AA", "Zaandam", ("1506 AA", "Zaandam")),
+        ("4207 HH Gorinchem", "Gorinchem", ("4207 HH", "Gorinchem")),
+        ("5611", "KX Eindhoven", ("5611 KX", "Eindhoven")),
+        # Not a Dutch postcode, or not clearly one: as the register has it.
+        ("4700", "Eupen", ("4700", "Eupen")),
+        ("B-23 00", "Turnhout", ("B-23 00", "Turnhout")),
+        ("7120 ACC", "Aalten", ("7120 ACC", "Aalten")),
+        ("4207 HH Leerdam", "Gorinchem", ("4207 HH Leerdam", "Gorinchem")),
+        ("1647 LA", "DE GOORN", ("1647 LA", "DE GOORN")),
+    ],
+)
+def test_postcodes_as_the_register_writes_them(postcode, plaats, gelezen):
+    assert _postcode_en_plaats(postcode, plaats) == gelezen
