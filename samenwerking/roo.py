@@ -293,17 +293,27 @@ _LETTERS_VOOR_PLAATS = re.compile(r"([A-Z]{2}) +(.+)")
 
 
 def _postcode_en_plaats(postcode: str, plaats: str) -> tuple[str, str]:
-    """A Dutch postcode as "1234 AB". The register also has "8440 ga", the plaats after the
-    letters ("4207 HH Gorinchem" beside plaats Gorinchem), and the letters before the plaats
-    (postcode "5611", plaats "KX Eindhoven"). Anything else (a foreign postcode such as
-    "4700" for Eupen, "7120 ACC") stays as it is."""
+    """A Dutch postcode as "1234 AB", and the plaats as a name (`_plaatsnaam`). The register
+    also has "8440 ga", the plaats after the letters ("4207 HH Gorinchem" beside plaats
+    Gorinchem), and the letters before the plaats (postcode "5611", plaats "KX Eindhoven").
+    Anything else (a foreign postcode such as "4700" for Eupen, "7120 ACC") stays as it is."""
     gevonden = _POSTCODE.fullmatch(postcode)
     if gevonden and (not gevonden[3] or gevonden[3].lower() == plaats.lower()):
-        return f"{gevonden[1]} {gevonden[2].upper()}", plaats
+        return f"{gevonden[1]} {gevonden[2].upper()}", _plaatsnaam(plaats)
     letters = _LETTERS_VOOR_PLAATS.fullmatch(plaats)
-    if re.fullmatch(r"\d{4}", postcode) and letters:
-        return f"{postcode} {letters[1]}", letters[2]
-    return postcode, plaats
+    # Not "DE PANNE" (4-digit Belgian postcode, a plaats in capitals): "KX Eindhoven" only.
+    if re.fullmatch(r"\d{4}", postcode) and letters and not letters[2].isupper():
+        return f"{postcode} {letters[1]}", _plaatsnaam(letters[2])
+    return postcode, _plaatsnaam(plaats)
+
+
+def _plaatsnaam(plaats: str) -> str:
+    """A plaats the register writes in capitals ("ALMELO", "DE GOORN") as a name is written:
+    each word with a capital, IJ as one letter, "'s-" and "'t" small ("'s-Hertogenbosch")."""
+    if not plaats.isupper():
+        return plaats
+    naam = re.sub(r"\bIj", "IJ", plaats.title())
+    return re.sub(r"'(S|T)\b", lambda m: "'" + m[1].lower(), naam)
 
 
 def _geheel(tekst: str | None) -> int | None:

@@ -537,7 +537,13 @@ def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
         ("B-23 00", "Turnhout", ("B-23 00", "Turnhout")),
         ("7120 ACC", "Aalten", ("7120 ACC", "Aalten")),
         ("4207 HH Leerdam", "Gorinchem", ("4207 HH Leerdam", "Gorinchem")),
-        ("1647 LA", "DE GOORN", ("1647 LA", "DE GOORN")),
+        # A plaats in capitals is written as a name.
+        ("1647 LA", "DE GOORN", ("1647 LA", "De Goorn")),
+        ("7607 PW", "ALMELO", ("7607 PW", "Almelo")),
+        ("5211 AA", "'S-HERTOGENBOSCH", ("5211 AA", "'s-Hertogenbosch")),
+        ("3401 AA", "IJSSELSTEIN", ("3401 AA", "IJsselstein")),
+        ("4700", "EUPEN", ("4700", "Eupen")),
+        ("8660", "DE PANNE", ("8660", "De Panne")),
     ],
 )
 def test_postcodes_as_the_register_writes_them(postcode, plaats, gelezen):
