@@ -320,3 +320,11 @@ def test_glued_members_and_lettered_items_are_shown_one_a_line(client, zaanstad)
         "<br>b. het aangaan van overeenkomsten, o.a. de huur.<br>3. Zie artikel 4.2. De rest.</dd>"
     ) in tekst
     assert verband.bevoegdheden.get().omschrijving == artikel
+    # The gemeente's art. 27-register shows the articles the same way (it showed them glued).
+    f.DeelnameFactory(samenwerkingsverband=verband, gemeente=zaanstad)
+    antwoord = client.get("/gemeenten/GM0479/register/", PEIL)
+    assert antwoord.status_code == 200
+    assert (
+        '<span class="bijschrift">Artikel 6:</span> 1. De dienst voert de taken uit die aan haar '
+        "zijn opgedragen.<br>2. Het bestuur is bevoegd tot:<br>a. het vaststellen"
+    ) in paginatekst(antwoord)
