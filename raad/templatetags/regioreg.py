@@ -180,19 +180,23 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
 # article: "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen", "…zijn
 # opgedragen.2. De dienst verleent…", "…op de volgende terreinen:a. brandweerzorg;b. …".
 _GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
-# Where a glued member or item begins: a member number right after a word's full stop, colon or
-# semicolon, before a capital (after a digit it would be a section, "4.2.", or an amount); a
-# lettered item right after a word's colon or semicolon ("o.a. de" has no colon).
+# Where a glued member, item or paragraph begins: a member number right after a word's full
+# stop, colon or semicolon, before a capital (after a digit it would be a section, "4.2.", or an
+# amount); a lettered item right after a word's colon or semicolon ("o.a. de" has no colon); a
+# capitalised word right after a word of two letters or more and its full stop, colon or
+# semicolon ("…algemeen bestuur.Wet gemeenschappelijke…", "…de ombudsman.In een apart…"; "o.a."
+# and "B.V." have one letter before their stop).
 _GEPLAKT_LID = re.compile(
     r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])|(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)"
+    r"|(?<=[^\W\d_]{2}[.;:])(?=[A-Z][a-z])"
 )
 
 
 @register.filter
 def opsomming(tekst: str) -> str:
     """`tekst` with each dash item that follows a colon or semicolon, each numbered member
-    ("2. De …") and each lettered item ("b. de …") glued to the text before it on a line of
-    its own: for showing (linebreaksbr after it); what is stored stays as the register wrote
-    it."""
+    ("2. De …"), each lettered item ("b. de …") and each sentence ("…bestuur.De …") glued to
+    the text before it on a line of its own: for showing (linebreaksbr after it); what is
+    stored stays as the register wrote it."""
     tekst = _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
     return _GEPLAKT_LID.sub("\n", tekst)

@@ -298,6 +298,23 @@ def test_a_glued_list_in_the_doel_is_shown_one_item_a_line(client, zaanstad):
     assert verband.doel == doel
 
 
+def test_glued_sentences_are_shown_one_a_line(client, zaanstad):
+    """64 doelen and 96 articles of the register's export have a sentence glued to the one
+    before ("…verantwoording verschuldigd aan de ombudsman.In een apart besluit…"). It starts
+    a line; "o.a.", "B.V." and "art. 4" (one letter, or a space, before the next word) stay."""
+    doel = (
+        "Verantwoording aan de ombudsman.In een apart besluit wordt dit geregeld;Leerplicht "
+        "o.a.De Stichting B.V.Noord en art. Vijf."
+    )
+    f.SamenwerkingsverbandFactory(slug="zinnen", doel=doel)
+    antwoord = client.get("/samenwerkingsverbanden/zinnen/", PEIL)
+    assert antwoord.status_code == 200
+    assert (
+        "<dd>Verantwoording aan de ombudsman.<br>In een apart besluit wordt dit geregeld;"
+        "<br>Leerplicht o.a.De Stichting B.V.Noord en art. Vijf.</dd>"
+    ) in paginatekst(antwoord)
+
+
 def test_glued_members_and_lettered_items_are_shown_one_a_line(client, zaanstad):
     """In the register's export 175 of the 1,082 doelen and 885 of the 1,350 articles have a
     member glued to the sentence before it ("…zijn opgedragen.2. De dienst…"), 177 and 473 a
