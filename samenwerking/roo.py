@@ -2,8 +2,8 @@
 as published daily (`exportOO.xml`, or per category `exportOO_gemeenten.xml` and
 `exportOO_gemeenschappelijke_regelingen.xml`; schema `oo-export.xsd`, 2.6.x).
 
-This module reads a file into plain records (`RooExport`); `roo_import` brings them into
-the register and `roo_export.py` writes the same format.
+This module reads a file into plain records (`RooExport`), each field as `roo_velden` reads
+it; `roo_import` brings them into the register and `roo_export.py` writes the same format.
 
 - Elements are matched by their local name, so a newer 2.6.x export (another namespace
   version, extra fields) reads too. Attributes such as `p:systeemId` are read by local name
@@ -27,6 +27,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from lxml import etree
 
+from . import roo_velden as veld
 from .constants import Bevoegdheidsverkrijging, DeelnemendOrgaan, Vorm
 from .peilmoment import DATUM_MAX, DATUM_MIN, binnen_bereik
 from .periode import loopt_op
@@ -216,109 +217,17 @@ def _veilige_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
-def _lokaal(element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _attr(element, naam: str) -> str | None:
-    """An attribute by its local name, with or without namespace (`p:systeemId`)."""
-    if element is None:
-        return None
-    waarde = element.get(naam)
-    if waarde is not None:
-        return waarde
-    for sleutel, waarde in element.attrib.items():
-        if sleutel.rsplit("}", 1)[-1] == naam:
-            return waarde
-    return None
-
-
-def _kind(element, pad: str):
-    """The first element along `pad` (`adressen/adres`), by local names."""
-    return element.find("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
-
-
-def _alle(element, pad: str) -> list:
-    return element.findall("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
-
-
-# Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order
-# mark and the soft hyphen. The register has them where text was pasted from a web page
-# ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b", an e-mail address with soft
-# hyphens); kept, a name sorts last, a copied address fails and a search misses.
-_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
-def _alle_tekst(element) -> str:
-    return "".join(element.itertext()).translate(_ONZICHTBAAR)
-
-
-def _tekst(element, pad: str) -> str:
-    gevonden = _kind(element, pad) if element is not None else None
-    return " ".join(_alle_tekst(gevonden).split()) if gevonden is not None else ""
-
-
 def _codes(elementen, tabel: dict, opmerkingen: list[str], wat: Callable[[str], str]) -> list:
     """TABEL's codes for the elements' texts, each once, in order; an unknown text is a note."""
     codes = []
     for e in elementen:
-        tekst = _eigen_tekst(e)
+        tekst = veld.eigen_tekst(e)
         code = tabel.get(_sleutel(tekst))
         if code is None:
             opmerkingen.append(f"regel {e.sourceline}: {wat(tekst)} is onbekend; niet overgenomen.")
         elif code not in codes:
             codes.append(code)
     return codes
-
-
-def _eigen_tekst(element) -> str:
-    """The text of a mixed-content element itself, else its `naam` child."""
-    if element is None:
-        return ""
-    return " ".join((element.text or "").translate(_ONZICHTBAAR).split()) or _tekst(element, "naam")
-
-
-def _lange_tekst(element, pad: str) -> str:
-    """Running text (doel, inhoud van een artikel): whitespace within lines kept tidy."""
-    gevonden = _kind(element, pad)
-    if gevonden is None:
-        return ""
-    regels = _alle_tekst(gevonden).strip().splitlines()
-    return "\n".join(" ".join(r.split()) for r in regels).strip()
-
-
-_POSTCODE = re.compile(r"(\d{4}) ?([A-Za-z]{2})(?: +(.+))?")
-_LETTERS_VOOR_PLAATS = re.compile(r"([A-Z]{2}) +(.+)")
-
-
-def _postcode_en_plaats(postcode: str, plaats: str) -> tuple[str, str]:
-    """A Dutch postcode as "1234 AB", and the plaats as a name (`_plaatsnaam`). The register
-    also has "8440 ga", the plaats after the letters ("4207 HH Gorinchem" beside plaats
-    Gorinchem), and the letters before the plaats (postcode "5611", plaats "KX Eindhoven").
-    Anything else (a foreign postcode such as "4700" for Eupen, "7120 ACC") stays as it is."""
-    gevonden = _POSTCODE.fullmatch(postcode)
-    if gevonden and (not gevonden[3] or gevonden[3].lower() == plaats.lower()):
-        return f"{gevonden[1]} {gevonden[2].upper()}", _plaatsnaam(plaats)
-    letters = _LETTERS_VOOR_PLAATS.fullmatch(plaats)
-    # Not "DE PANNE" (4-digit Belgian postcode, a plaats in capitals): "KX Eindhoven" only.
-    if re.fullmatch(r"\d{4}", postcode) and letters and not letters[2].isupper():
-        return f"{postcode} {letters[1]}", _plaatsnaam(letters[2])
-    return postcode, _plaatsnaam(plaats)
-
-
-def _plaatsnaam(plaats: str) -> str:
-    """A plaats the register writes in capitals ("ALMELO", "DE GOORN") as a name is written:
-    each word with a capital, IJ as one letter, "'s-" and "'t" small ("'s-Hertogenbosch")."""
-    if not plaats.isupper():
-        return plaats
-    naam = re.sub(r"\bIj", "IJ", plaats.title())
-    return re.sub(r"'(S|T)\b", lambda m: "'" + m[1].lower(), naam)
-
-
-def _geheel(tekst: str | None) -> int | None:
-    tekst = (tekst or "").strip()
-    return int(tekst) if tekst.isdigit() else None
 
 
 class _Lezer:
@@ -328,7 +237,7 @@ class _Lezer:
         self.export = export
 
     def datum(self, element, pad: str, waarin: list[str], wat: str) -> datetime.date | None:
-        tekst = _tekst(element, pad)
+        tekst = veld.tekst(element, pad)
         if not tekst:
             return None
         try:
@@ -338,37 +247,41 @@ class _Lezer:
             bezwaar = f"valt buiten {DATUM_MIN} tot en met {DATUM_MAX}"
         except ValueError:
             bezwaar = "is geen datum"
-        waarin.append(f"regel {_kind(element, pad).sourceline}: {wat} {tekst!r} {bezwaar}.")
+        waarin.append(f"regel {veld.kind(element, pad).sourceline}: {wat} {tekst!r} {bezwaar}.")
         return None
 
     def verwijzing(self, element, pad: str) -> Verwijzing | None:
-        gevonden = _kind(element, pad)
+        gevonden = veld.kind(element, pad)
         if gevonden is None:
             return None
         return Verwijzing(
-            naam=_eigen_tekst(gevonden),
-            systeem_id=_geheel(_attr(gevonden, "systeemId")),
-            tooi=Tooi.uit(_attr(gevonden, "resourceIdentifierTOOI")),
+            naam=veld.eigen_tekst(gevonden),
+            systeem_id=veld.geheel(veld.attr(gevonden, "systeemId")),
+            tooi=Tooi.uit(veld.attr(gevonden, "resourceIdentifierTOOI")),
         )
 
     @staticmethod
     def adres(element) -> Adres:
-        adressen = _alle(element, "adressen/adres")
+        adressen = veld.alle(element, "adressen/adres")
         if not adressen:
             return Adres()
         voorkeur = ("bezoekadres", "vestigingsadres", "postadres")
         adressen.sort(
             key=lambda a: (
-                voorkeur.index(_tekst(a, "type").lower())
-                if _tekst(a, "type").lower() in voorkeur
+                voorkeur.index(veld.tekst(a, "type").lower())
+                if veld.tekst(a, "type").lower() in voorkeur
                 else len(voorkeur)
             )
         )
         adres = adressen[0]
-        straat = " ".join(d for d in (_tekst(adres, "straat"), _tekst(adres, "huisnummer")) if d)
-        straat += _tekst(adres, "huisnummertoevoeging") or _tekst(adres, "toevoeging")
-        postbus = _tekst(adres, "postbus")
-        postcode, plaats = _postcode_en_plaats(_tekst(adres, "postcode"), _tekst(adres, "plaats"))
+        straat = " ".join(
+            d for d in (veld.tekst(adres, "straat"), veld.tekst(adres, "huisnummer")) if d
+        )
+        straat += veld.tekst(adres, "huisnummertoevoeging") or veld.tekst(adres, "toevoeging")
+        postbus = veld.tekst(adres, "postbus")
+        postcode, plaats = veld.postcode_en_plaats(
+            veld.tekst(adres, "postcode"), veld.tekst(adres, "plaats")
+        )
         return Adres(
             adres=(straat or (f"Postbus {postbus}" if postbus else ""))[:250],
             postcode=postcode[:10],
@@ -378,7 +291,7 @@ class _Lezer:
     @staticmethod
     def website(element) -> str:
         for pad in ("contact/internetadressen/internetadres/url", "contact/internetadres/url"):
-            url = _tekst(element, pad)
+            url = veld.tekst(element, pad)
             if url:
                 return url if "://" in url else f"https://{url}"
         return ""
@@ -386,18 +299,20 @@ class _Lezer:
     def regeling(self, element) -> Regeling:
         fouten: list[str] = []
         opmerkingen: list[str] = []
-        systeem_id = _geheel(_attr(element, "systeemId"))
+        systeem_id = veld.geheel(veld.attr(element, "systeemId"))
         if systeem_id is None:
             fouten.append("regeling zonder systeemId; regioreg herkent regelingen daaraan")
-        titel = _tekst(element, "titel")
+        titel = veld.tekst(element, "titel")
         if not titel:
             fouten.append("regeling zonder titel")
-        vorm_element = _kind(element, "samenwerkingsvorm")
-        vorm = (_attr(vorm_element, "afkorting") or "").strip().upper()
+        vorm_element = veld.kind(element, "samenwerkingsvorm")
+        vorm = (veld.attr(vorm_element, "afkorting") or "").strip().upper()
         if vorm not in WGR_AFKORTINGEN:
-            fouten.append(f"samenwerkingsvorm {vorm or _eigen_tekst(vorm_element)!r} is onbekend")
+            fouten.append(
+                f"samenwerkingsvorm {vorm or veld.eigen_tekst(vorm_element)!r} is onbekend"
+            )
         verkrijgingen = _codes(
-            _alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging"),
+            veld.alle(element, "bevoegdheidsverkrijgingen/bevoegdheidsverkrijging"),
             VERKRIJGING,
             opmerkingen,
             lambda tekst: f"bevoegdheidsverkrijging {tekst!r}",
@@ -406,7 +321,7 @@ class _Lezer:
             regel=element.sourceline,
             systeem_id=systeem_id,
             titel=titel,
-            citeertitel=_tekst(element, "citeertitel"),
+            citeertitel=veld.tekst(element, "citeertitel"),
             vorm=vorm,
             verkrijgingen=verkrijgingen,
             uitvoerder=self.verwijzing(element, "regionaalSamenwerkingsorgaan"),
@@ -414,22 +329,25 @@ class _Lezer:
             archiefzorgdrager=self.verwijzing(element, "archiefzorgdrager"),
             instellingsbesluiten=[
                 url
-                for e in _alle(element, "instellingsbesluiten/referentie")
-                if (url := _eigen_tekst(e))
+                for e in veld.alle(element, "instellingsbesluiten/referentie")
+                if (url := veld.eigen_tekst(e))
             ],
             grondslagen=[
-                (_tekst(e, "opschrift") or _tekst(e, "referentie"), _tekst(e, "referentie"))
-                for e in _alle(element, "wettelijkeGrondslagen/wettelijkeGrondslag")
-                if _tekst(e, "opschrift") or _tekst(e, "referentie")
+                (
+                    veld.tekst(e, "opschrift") or veld.tekst(e, "referentie"),
+                    veld.tekst(e, "referentie"),
+                )
+                for e in veld.alle(element, "wettelijkeGrondslagen/wettelijkeGrondslag")
+                if veld.tekst(e, "opschrift") or veld.tekst(e, "referentie")
             ],
             bevoegdheden=[
-                (_tekst(e, "kopArtikel"), _lange_tekst(e, "inhoudArtikel"))
-                for e in _alle(element, "bevoegdheden/bevoegdheid")
-                if _tekst(e, "kopArtikel") or _tekst(e, "inhoudArtikel")
+                (veld.tekst(e, "kopArtikel"), veld.lange_tekst(e, "inhoudArtikel"))
+                for e in veld.alle(element, "bevoegdheden/bevoegdheid")
+                if veld.tekst(e, "kopArtikel") or veld.tekst(e, "inhoudArtikel")
             ],
             adres=self.adres(element),
             website=self.website(element),
-            doel=_lange_tekst(element, "doel"),
+            doel=veld.lange_tekst(element, "doel"),
             ingangsdatum=self.datum(element, "datumInwerkingtreding", fouten, "inwerkingtreding"),
             einddatum=self.datum(element, "datumUitwerkingtreding", fouten, "uitwerkingtreding"),
             datum_ter_verificatie=self.datum(
@@ -437,16 +355,16 @@ class _Lezer:
             ),
             datum_mutatie=self.datum(element, "datumMutatie", opmerkingen, "datum mutatie"),
             beleidsterreinen=[
-                (naam, _attr(e, "resourceIdentifier") or "")
-                for e in _alle(element, "beleidsterreinen/beleidsterrein")
-                if (naam := _eigen_tekst(e))
+                (naam, veld.attr(e, "resourceIdentifier") or "")
+                for e in veld.alle(element, "beleidsterreinen/beleidsterrein")
+                if (naam := veld.eigen_tekst(e))
             ],
             deelnemers=[
                 self.deelnemer(e, opmerkingen)
-                for e in _alle(element, "deelnemendeOrganisaties/deelnemendeOrganisatie")
+                for e in veld.alle(element, "deelnemendeOrganisaties/deelnemendeOrganisatie")
             ],
-            vorige=_geheel(_attr(_kind(element, "previousVersion"), "systeemId")),
-            volgende=_geheel(_attr(_kind(element, "nextVersion"), "systeemId")),
+            vorige=veld.geheel(veld.attr(veld.kind(element, "previousVersion"), "systeemId")),
+            volgende=veld.geheel(veld.attr(veld.kind(element, "nextVersion"), "systeemId")),
             fouten=fouten,
             opmerkingen=opmerkingen,
         )
@@ -459,8 +377,8 @@ class _Lezer:
         return regeling
 
     def deelnemer(self, element, opmerkingen: list[str]) -> Deelnemer:
-        naam = _tekst(element, "naam") or _eigen_tekst(element)
-        sleutel = _tekst(element, "verdeelsleutel")
+        naam = veld.tekst(element, "naam") or veld.eigen_tekst(element)
+        sleutel = veld.tekst(element, "verdeelsleutel")
         verdeelsleutel = None
         if sleutel.strip(" ,."):
             try:
@@ -479,7 +397,7 @@ class _Lezer:
                     )
                     verdeelsleutel = None
         organen = _codes(
-            _alle(element, "bestuursorganen/bestuursorgaan"),
+            veld.alle(element, "bestuursorganen/bestuursorgaan"),
             ORGANEN,
             opmerkingen,
             lambda tekst: f"bestuursorgaan {tekst!r} van {naam}",
@@ -487,8 +405,8 @@ class _Lezer:
         return Deelnemer(
             regel=element.sourceline,
             naam=naam,
-            systeem_id=_geheel(_attr(element, "systeemId")),
-            tooi=Tooi.uit(_attr(element, "resourceIdentifierTOOI")),
+            systeem_id=veld.geheel(veld.attr(element, "systeemId")),
+            tooi=Tooi.uit(veld.attr(element, "resourceIdentifierTOOI")),
             toetredingsdatum=self.datum(
                 element, "toetredingsDatum", opmerkingen, "toetredingsdatum"
             ),
@@ -498,23 +416,23 @@ class _Lezer:
 
     def organisatie(self, element) -> Organisatie:
         notities: list[str] = []
-        inwoners = _tekst(element, "geografie/aantalInwoners").replace(".", "")
-        email = _tekst(element, "contact/emailadressen/emailadres/email")
+        inwoners = veld.tekst(element, "geografie/aantalInwoners").replace(".", "")
+        email = veld.tekst(element, "contact/emailadressen/emailadres/email")
         organisatie = Organisatie(
             regel=element.sourceline,
-            systeem_id=_geheel(_attr(element, "systeemId")),
-            tooi=Tooi.uit(_attr(element, "resourceIdentifierTOOI")),
-            naam=_tekst(element, "naam"),
-            afkorting=_tekst(element, "afkorting")[:50],
-            types=[_eigen_tekst(t) for t in _alle(element, "types/type")],
+            systeem_id=veld.geheel(veld.attr(element, "systeemId")),
+            tooi=Tooi.uit(veld.attr(element, "resourceIdentifierTOOI")),
+            naam=veld.tekst(element, "naam"),
+            afkorting=veld.tekst(element, "afkorting")[:50],
+            types=[veld.eigen_tekst(t) for t in veld.alle(element, "types/type")],
             adres=self.adres(element),
-            telefoon=_tekst(element, "contact/telefoonnummers/telefoonnummer/nummer")[:50],
+            telefoon=veld.tekst(element, "contact/telefoonnummers/telefoonnummer/nummer")[:50],
             email=email if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email) else "",
             website=self.website(element),
             einddatum=self.datum(element, "eindDatum", notities, "einddatum"),
-            inwoners=_geheel(inwoners),
-            hoort_bij=_geheel(
-                _attr(_kind(element, "hoortBijGemeenschappelijkeRegeling"), "systeemId")
+            inwoners=veld.geheel(inwoners),
+            hoort_bij=veld.geheel(
+                veld.attr(veld.kind(element, "hoortBijGemeenschappelijkeRegeling"), "systeemId")
             ),
         )
         self.export.meldingen += notities
@@ -569,16 +487,16 @@ def lezen(inhoud: bytes, *, naam: str = "", schema: Path | None = None) -> RooEx
     if document.docinfo.doctype:
         # The register's export has none; a DTD could only smuggle in entities.
         raise RooFout([f"{naam}regel 1: een DOCTYPE is niet toegestaan in een ROO-export."])
-    if _lokaal(wortel) != "overheidsorganisaties":
+    if veld.lokaal(wortel) != "overheidsorganisaties":
         raise RooFout(
             [
                 f"{naam}regel {wortel.sourceline}: dit is geen export van het Register van "
-                f"Overheidsorganisaties (het hoofdelement heet {_lokaal(wortel)!r}, verwacht "
+                f"Overheidsorganisaties (het hoofdelement heet {veld.lokaal(wortel)!r}, verwacht "
                 "'overheidsorganisaties')."
             ]
         )
     export = RooExport(bestanden=[naam.rstrip(": ")] if naam else [])
-    tijdstip = _attr(wortel, "timestamp") or ""
+    tijdstip = veld.attr(wortel, "timestamp") or ""
     try:
         export.stand = datetime.datetime.fromisoformat(tijdstip) if tijdstip else None
     except ValueError:
@@ -600,7 +518,7 @@ def lezen(inhoud: bytes, *, naam: str = "", schema: Path | None = None) -> RooEx
         export.meldingen += [f"regel {regel}: {m} (schema)" for m in meldingen]
     export.regelingen = regelingen
     export.heeft_regelingen = any(
-        _lokaal(e).startswith("gemeenschappelijkeRegelingen") for e in wortel
+        veld.lokaal(e).startswith("gemeenschappelijkeRegelingen") for e in wortel
     )
     export.heeft_gemeenten = any(o.is_gemeente for o in export.organisaties)
     return export

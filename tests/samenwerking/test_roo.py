@@ -24,8 +24,8 @@ from samenwerking.models import (
     Organisatie,
     Samenwerkingsverband,
 )
-from samenwerking.roo import _postcode_en_plaats
 from samenwerking.roo_import import Wijzigingssoort
+from samenwerking.roo_velden import postcode_en_plaats
 from samenwerking.selectors import landelijke_cijfers
 from tests import factories as f
 from tests.samenwerking import roo_bestanden as rb
@@ -547,4 +547,4 @@ def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
     ],
 )
 def test_postcodes_as_the_register_writes_them(postcode, plaats, gelezen):
-    assert _postcode_en_plaats(postcode, plaats) == gelezen
+    assert postcode_en_plaats(postcode, plaats) == gelezen
