@@ -40,8 +40,13 @@ def alle(element, pad: str) -> list:
 _ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
+def zichtbaar(tekst: str) -> str:
+    """`tekst` without the characters that show nothing."""
+    return tekst.translate(_ONZICHTBAAR)
+
+
 def _alle_tekst(element) -> str:
-    return "".join(element.itertext()).translate(_ONZICHTBAAR)
+    return zichtbaar("".join(element.itertext()))
 
 
 def tekst(element, pad: str) -> str:
@@ -53,7 +58,7 @@ def eigen_tekst(element) -> str:
     """The text of a mixed-content element itself, else its `naam` child."""
     if element is None:
         return ""
-    return " ".join((element.text or "").translate(_ONZICHTBAAR).split()) or tekst(element, "naam")
+    return " ".join(zichtbaar(element.text or "").split()) or tekst(element, "naam")
 
 
 def lange_tekst(element, pad: str) -> str:

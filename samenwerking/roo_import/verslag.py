@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from ..historisch import HistorischVerslag
 from ..registerstand import Verschil
+from ..roo_velden import zichtbaar
 from ..tekst import datum_tekst
 
 
@@ -60,6 +61,11 @@ def verschil_tekst(v: Verschil) -> str:
     veld = VELDNAMEN.get(v.veld, v.veld)
     if v.veld in ("doel", "uitvoerende_organisatie_id", "centrumgemeente_id"):
         return f"{veld} gewijzigd"
+    if isinstance(v.oud, str) and isinstance(v.nieuw, str) and zichtbaar(v.oud) == v.nieuw:
+        # Read by an earlier regioreg, the value held characters that show nothing: "„X” → „X”"
+        # would look like no change at all.
+        nieuw = waarde_tekst(v.veld, v.nieuw)
+        return f"{veld}: {nieuw}, zonder de onzichtbare tekens die erin stonden"
     return f"{veld}: {waarde_tekst(v.veld, v.oud)} → {waarde_tekst(v.veld, v.nieuw)}"
 
 

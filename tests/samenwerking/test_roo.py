@@ -548,3 +548,24 @@ def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
 )
 def test_postcodes_as_the_register_writes_them(postcode, plaats, gelezen):
     assert postcode_en_plaats(postcode, plaats) == gelezen
+
+
+def test_a_value_an_earlier_import_read_with_invisible_characters_is_reported_readably(
+    referentiedata, monkeypatch
+):
+    """Read before regioreg left them out, the name kept its zero-width spaces; the next
+    import cleans it, and its report said „​​X​” → „X”: two names that look the same."""
+    regelingen, lichamen = rb.testregio()
+    regelingen[1].titel = "\u200bGemeenschappelijke regeling Omgevingsdienst Testregio\u200b"
+    monkeypatch.setattr("samenwerking.roo_velden._ONZICHTBAAR", {})
+    rb.importeer(rb.export(regelingen, lichamen=lichamen))
+    monkeypatch.undo()
+
+    verslag = rb.importeer(rb.export(regelingen, lichamen=lichamen))
+    assert [(w.regeling, w.omschrijving) for w in verslag.wijzigingen] == [
+        (
+            "Gemeenschappelijke regeling Omgevingsdienst Testregio",
+            "naam: „Gemeenschappelijke regeling Omgevingsdienst Testregio”, zonder de "
+            "onzichtbare tekens die erin stonden",
+        )
+    ]
