@@ -320,6 +320,8 @@ def test_representatives_tab_lists_each_person_with_all_seats(client, zaanstad):
         '"/samenwerkingsverbanden/recreatieschap/?gemeente=GM0479&amp;peildatum=2025-06-01">'
         "Recreatieschap</a>." in tekst
     )
+    # And who records them.
+    assert "De zetels legt het secretariaat van elke regeling vast." in tekst
 
 
 def test_representatives_tab_without_any_says_so_once(client, zaanstad):
