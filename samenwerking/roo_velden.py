@@ -98,6 +98,7 @@ def plaatsnaam(plaats: str) -> str:
     return re.sub(r"'(S|T)\b", lambda m: "'" + m[1].lower(), naam)
 
 
-def geheel(tekst: str | None) -> int | None:
-    tekst = (tekst or "").strip()
-    return int(tekst) if tekst.isdigit() else None
+def geheel(waarde: str | None) -> int | None:
+    """A whole number ("30450913"), else None."""
+    waarde = (waarde or "").strip()
+    return int(waarde) if waarde.isdigit() else None
