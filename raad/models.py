@@ -18,6 +18,7 @@ from samenwerking.fields import KeuzelijstField, VeldCheckConstraint
 from samenwerking.models import (
     WGR_2022,
     RegisterModel,
+    ZichtbareTekst,
     bereik,
     bron_veld,
     datum_veld,
@@ -70,7 +71,7 @@ def _standaard_vormen() -> list[str]:
     return sorted(PC_VORMEN)
 
 
-class Termijnregel(models.Model):
+class Termijnregel(ZichtbareTekst):
     """One statutory moment of the P&C cycle of a budget year, with the article it comes from.
 
     Seeded by a data migration and editable in the admin, so that a corrected article or date

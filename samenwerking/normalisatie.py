@@ -67,6 +67,19 @@ def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:
     return _NIET_ALFANUMERIEK.sub(" ", tekst).strip()
 
 
+# Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order
+# mark and the soft hyphen. The national register has them where text was pasted from a web
+# page ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b", an e-mail address with
+# soft hyphens), and so does a name pasted into the admin; kept, a name sorts last, a copied
+# address fails and a search misses.
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def zichtbaar(tekst: str) -> str:
+    """`tekst` without the characters that show nothing."""
+    return tekst.translate(_ONZICHTBAAR)
+
+
 # UTF-8 text that was once read as Windows-1252 ("FryslÃ¢n", "â€™t"): lead bytes of UTF-8
 # sequences shown as Windows-1252 characters.
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u2122]")

@@ -5,6 +5,8 @@ plaats as they are written."""
 
 import re
 
+from .normalisatie import zichtbaar
+
 
 def lokaal(element) -> str:
     tag = element.tag
@@ -31,18 +33,6 @@ def kind(element, pad: str):
 
 def alle(element, pad: str) -> list:
     return element.findall("/".join(f"{{*}}{deel}" for deel in pad.split("/")))
-
-
-# Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order
-# mark and the soft hyphen. The register has them where text was pasted from a web page
-# ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b", an e-mail address with soft
-# hyphens); kept, a name sorts last, a copied address fails and a search misses.
-_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
-def zichtbaar(tekst: str) -> str:
-    """`tekst` without the characters that show nothing."""
-    return tekst.translate(_ONZICHTBAAR)
 
 
 def _alle_tekst(element) -> str:

@@ -1,7 +1,8 @@
 """The register's models, one module per part of the register; every name is importable from
 `samenwerking.models` as before the split.
 
-- `basis`: `RegisterModel` (uuid, timestamps, history), `DatumsInBereik` (every stored date
+- `basis`: `RegisterModel` (uuid, timestamps, history), `ZichtbareTekst` (every stored text
+  without characters that show nothing), `DatumsInBereik` (every stored date
   within 1900-01-01..2100-12-31, for RegisterModel and Gemeente), `MetPeriode` (a row's half-open
   period: `is_actief_op`, `overlapt`, `objects.actief_op`; the rule is `samenwerking.periode`)
   and the helpers for recurring fields and checks.
@@ -19,6 +20,7 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    ZichtbareTekst,
     bedrag_veld,
     bereik,
     bron_veld,
@@ -87,6 +89,7 @@ __all__ = [
     "SamenwerkingsverbandQuerySet",
     "WettelijkeGrondslag",
     "Zetel",
+    "ZichtbareTekst",
     "bedrag_veld",
     "bereik",
     "bron_veld",

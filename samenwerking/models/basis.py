@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import VeldCheckConstraint, VeldUniqueConstraint
+from ..normalisatie import zichtbaar
 from ..peilmoment import (
     DATUM_BUITEN_BEREIK,
     JAAR_MAX,
@@ -340,9 +341,31 @@ class DatumsInBereik(models.Model):
             raise ValidationError(fouten)
 
 
-class RegisterModel(DatumsInBereik):
-    """Common columns: a public UUID, timestamps and the history of every change; every date
-    within the register's range (DatumsInBereik)."""
+class ZichtbareTekst(models.Model):
+    """Every text of the row without characters that show nothing (zero-width spaces, soft
+    hyphens: normalisatie.zichtbaar) and without white space at its ends, whichever surface
+    wrote it. A name pasted from a web page into the admin, the API or a spreadsheet kept
+    them: it sorted last, looked like a name already there without being one, and an e-mail
+    address with a soft hyphen was refused as invalid."""
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        for veld in self._meta.concrete_fields:
+            if (
+                isinstance(veld, models.CharField | models.TextField)
+                and veld.name not in (exclude or ())
+                and isinstance(waarde := getattr(self, veld.attname), str)
+            ):
+                setattr(self, veld.attname, zichtbaar(waarde).strip())
+        super().clean_fields(exclude=exclude)
+
+
+class RegisterModel(ZichtbareTekst, DatumsInBereik):
+    """Common columns: a public UUID, timestamps and the history of every change; every text
+    without invisible characters (ZichtbareTekst); every date within the register's range
+    (DatumsInBereik)."""
 
     uuid = models.UUIDField(_("uuid"), default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

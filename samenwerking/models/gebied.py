@@ -11,6 +11,7 @@ from .basis import (
     DatumsInBereik,
     MetPeriode,
     RegisterModel,
+    ZichtbareTekst,
     bron_veld,
     code_formaat,
     datum_veld,
@@ -23,7 +24,7 @@ from .basis import (
 )
 
 
-class Provincie(models.Model):
+class Provincie(ZichtbareTekst):
     code = models.CharField(_("CBS-code"), max_length=4, unique=True)
     naam = models.CharField(_("naam"), max_length=50, unique=True)
 
@@ -47,7 +48,7 @@ class Provincie(models.Model):
         return self.naam
 
 
-class Gemeente(MetPeriode, DatumsInBereik):
+class Gemeente(MetPeriode, ZichtbareTekst, DatumsInBereik):
     """A gemeente by its CBS code. Not a RegisterModel: it has no uuid (the API and imports
     know it by its CBS code) and its timestamps and history come after its own fields, so it
     declares those itself; its dates are checked as every register row's (DatumsInBereik)."""

@@ -25,6 +25,7 @@ from .basis import (
     MetPeriode,
     PeriodeQuerySet,
     RegisterModel,
+    ZichtbareTekst,
     bron_veld,
     code_formaat,
     datum_veld,
@@ -92,7 +93,7 @@ class Organisatie(RegisterModel):
         return self.naam
 
 
-class Domein(models.Model):
+class Domein(ZichtbareTekst):
     """A policy field (beleidsterrein) an arrangement works in."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)

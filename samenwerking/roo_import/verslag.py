@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..historisch import HistorischVerslag
+from ..normalisatie import zichtbaar
 from ..registerstand import Verschil
-from ..roo_velden import zichtbaar
 from ..tekst import datum_tekst
 
 

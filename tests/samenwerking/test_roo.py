@@ -557,7 +557,7 @@ def test_a_value_an_earlier_import_read_with_invisible_characters_is_reported_re
     import cleans it, and its report said „​​X​” → „X”: two names that look the same."""
     regelingen, lichamen = rb.testregio()
     regelingen[1].titel = "\u200bGemeenschappelijke regeling Omgevingsdienst Testregio\u200b"
-    monkeypatch.setattr("samenwerking.roo_velden._ONZICHTBAAR", {})
+    monkeypatch.setattr("samenwerking.normalisatie._ONZICHTBAAR", {})
     rb.importeer(rb.export(regelingen, lichamen=lichamen))
     monkeypatch.undo()
 
