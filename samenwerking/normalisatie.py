@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from .constants import OrganisatieSoort
 
@@ -32,17 +33,41 @@ ROEPNAMEN = {
     "kollumerland c a": "kollumerland en nieuwkruisland",
 }
 
-# Abbreviations of a kind of arrangement and the words its names spell out (normalised, and
-# each as written in the names, so the admin's database search can use them too): a search for
-# "GGD" also finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which the register
-# gives no abbreviation, and "Dienst Gezondheid & Jeugd", the GGD of Zuid-Holland Zuid.
-VOLUIT = {
-    "ggd": ("gezondheid",),
-    "isd": ("sociale dienst",),
-    "od": ("omgevingsdienst",),
-    "rud": ("uitvoeringsdienst",),
-    # "Veiligheids- en Gezondheidsregio Gelderland-Midden" is the veiligheidsregio there.
-    "vr": ("veiligheidsregio", "gezondheidsregio"),
+
+@dataclass(frozen=True)
+class Soort:
+    """A kind of arrangement whose names spell it in several ways: the abbreviation its
+    arrangements' own abbreviations begin with ("VRBZO", "OD NZKG") and the words its names
+    use (normalised, and each as written in the names, so the admin's database search can use
+    them too)."""
+
+    afkorting: str
+    woorden: tuple[str, ...]
+
+
+# The 29 omgevingsdiensten (Omgevingswet art. 18.21) include the Regionale
+# uitvoeringsdiensten, DCMR Milieudienst Rijnmond and Friesland's Fryske Utfieringstsjinst.
+_OMGEVINGSDIENST = Soort(
+    "od", ("omgevingsdienst", "uitvoeringsdienst", "milieudienst", "utfieringstsjinst")
+)
+# "Veiligheids- en Gezondheidsregio Gelderland-Midden" is the veiligheidsregio there; every
+# veiligheidsregio holds the brandweer (Wet veiligheidsregio's art. 25).
+_VEILIGHEIDSREGIO = Soort("vr", ("veiligheidsregio", "gezondheidsregio"))
+
+# A search word (normalised) and the kind of arrangement it names: a search for "GGD" also
+# finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which the register gives no
+# abbreviation, and "Dienst Gezondheid & Jeugd", the GGD of Zuid-Holland Zuid; one for
+# "omgevingsdienst" also FUMO, and one for "veiligheidsregio" also VRBZO, whose name is its
+# abbreviation.
+SOORTEN = {
+    "ggd": Soort("ggd", ("gezondheid",)),
+    "isd": Soort("isd", ("sociale dienst",)),
+    "od": _OMGEVINGSDIENST,
+    "omgevingsdienst": _OMGEVINGSDIENST,
+    "rud": Soort("rud", ("uitvoeringsdienst",)),
+    "vr": _VEILIGHEIDSREGIO,
+    "veiligheidsregio": _VEILIGHEIDSREGIO,
+    "brandweer": _VEILIGHEIDSREGIO,
 }
 
 

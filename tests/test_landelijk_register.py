@@ -27,7 +27,7 @@ from samenwerking.models import (
     Regelingversie,
     Samenwerkingsverband,
 )
-from samenwerking.selectors import landelijke_cijfers
+from samenwerking.selectors import landelijke_cijfers, samenwerkingsverbanden_zoeken
 from tests import factories as f
 from tests.conftest import ROO_BESTANDEN
 from tests.samenwerking.roo_bestanden import register_dump
@@ -152,6 +152,32 @@ def test_each_gemeente_is_in_at_most_one_veiligheidsregio(register):
     )
     assert [code for code, n in per_gemeente.items() if n > 1] == []
     assert sum(1 for n in per_gemeente.values() if n == 1) >= 300
+
+
+def test_the_search_finds_every_gemeentes_veiligheidsregio_and_omgevingsdienst(register):
+    """Every gemeente is in one of the 25 veiligheidsregio's (Wet veiligheidsregio's art. 8
+    and 9) and in an omgevingsdienst (Omgevingswet art. 18.21): the search for each kind finds
+    them all, also those named otherwise (VRBZO, VGGM; FUMO, DCMR, the RUD's). Before, 36
+    gemeenten seemed to have no veiligheidsregio and 44 no omgevingsdienst."""
+    gemeenten = set(Gemeente.objects.actief_op(STAND).values_list("cbs_code", flat=True))
+
+    def per_gemeente(zoekterm: str) -> Counter:
+        lopend = [
+            v.pk
+            for v in samenwerkingsverbanden_zoeken(zoekterm)
+            if v.is_actief_op(STAND) and not v.alleen_historisch
+        ]
+        return Counter(
+            Deelname.objects.actief_op(STAND)
+            .filter(samenwerkingsverband__in=lopend, gemeente__cbs_code__in=gemeenten)
+            .values_list("gemeente__cbs_code", flat=True)
+        )
+
+    regio = per_gemeente("veiligheidsregio")
+    assert sorted(gemeenten - set(regio)) == []
+    assert [code for code, n in regio.items() if n > 1] == []
+    assert sorted(gemeenten - set(per_gemeente("omgevingsdienst"))) == []
+    assert sorted(gemeenten - set(per_gemeente("brandweer"))) == []
 
 
 def test_inwoners_come_from_the_register(register):

@@ -2,8 +2,12 @@
 documents, wettelijke grondslagen and bevoegdheden as inlines; its deelnemers, bijdragen (a
 grid), besturen with zetels and jaarcijfers are the workplace's pages (`werkplek`)."""
 
+from functools import reduce
+from operator import or_
+
 import nested_admin
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..adminbasis import RegisterInline
@@ -15,7 +19,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
-from ..normalisatie import VOLUIT, normaliseer_naam
+from ..normalisatie import SOORTEN, normaliseer_naam
 from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 from .werkplek import WerkplekViews
 
@@ -191,12 +195,18 @@ class SamenwerkingsverbandAdmin(
         )
 
     def get_search_results(self, request, queryset, search_term):
-        """Django's search, and as the public search: GGD, ISD, OD, RUD and VR also find the
-        names that spell them out ("Gemeentelijke Gezondheidsdienst …"). Within `queryset`,
-        so a secretariaat still finds only its own."""
+        """Django's search, and as the public search: a kind of arrangement (GGD, OD,
+        omgevingsdienst, VR, brandweer: `normalisatie.SOORTEN`) also finds the names that
+        spell it out ("Gemeentelijke Gezondheidsdienst …") and the abbreviations that begin
+        with the kind's ("VRBZO"). Within `queryset`, so a secretariaat still finds only its
+        own."""
         treffers, dubbel = super().get_search_results(request, queryset, search_term)
-        for woord in VOLUIT.get(normaliseer_naam(search_term), ()):
-            treffers |= queryset.filter(naam__icontains=woord)
+        soort = SOORTEN.get(normaliseer_naam(search_term))
+        if soort is not None:
+            treffers |= queryset.filter(
+                reduce(or_, (Q(naam__icontains=w) for w in soort.woorden))
+                | Q(afkorting__istartswith=soort.afkorting)
+            )
         return treffers, dubbel
 
     @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")

@@ -35,21 +35,24 @@ from ..models import (
     Zetel,
     periode_q,
 )
-from ..normalisatie import VOLUIT, normaliseer_naam
+from ..normalisatie import SOORTEN, normaliseer_naam
 from ..tekst import datum_tekst
 from .basis import TIJDSTEMPELS, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 
 
 def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
-    """Arrangements whose name holds `zoekterm` (or the word a known abbreviation spells
-    out: "GGD", "gezondheidsdienst"), whose abbreviation is it or has it as a word ("GGD" in
-    "GGD Flevoland"), or whose CBS GR code it is; tolerant of case and accents; exact
-    abbreviations first, then names that start with it. One query (matching in Python)."""
+    """Arrangements whose name holds `zoekterm`, whose abbreviation is it (with or without
+    its spaces: "ODNZKG" is "OD NZKG") or has it as a word ("GGD" in "GGD Flevoland"), or
+    whose CBS GR code it is; for a kind of arrangement (`normalisatie.SOORTEN`: "GGD",
+    "omgevingsdienst", "brandweer") also those whose name spells the kind out or whose
+    abbreviation begins with the kind's. Tolerant of case and accents; exact abbreviations
+    first, then names that start with it. One query (matching in Python)."""
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
-    voluit = VOLUIT.get(term, ())
+    term_kort = term.replace(" ", "")
+    soort = SOORTEN.get(term)
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
@@ -64,14 +67,18 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
     ).order_by("naam"):
         naam = normaliseer_naam(verband.naam)
         afkorting = normaliseer_naam(verband.afkorting)
+        kort = afkorting.replace(" ", "")
         code = (verband.cbs_gr_code or "").lower()
         if (
             term in naam
-            or term in (afkorting, code)
+            or term_kort in (kort, code)
             or term in afkorting.split()
-            or any(woord in naam for woord in voluit)
+            or (
+                soort is not None
+                and (any(w in naam for w in soort.woorden) or kort.startswith(soort.afkorting))
+            )
         ):
-            treffers.append(((afkorting != term, not naam.startswith(term), naam), verband))
+            treffers.append(((kort != term_kort, not naam.startswith(term), naam), verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]
 
 

@@ -115,6 +115,52 @@ def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, r
     ]
 
 
+def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
+    client, admin_client, referentiedata
+):
+    """A search for "omgevingsdienst" missed the omgevingsdiensten named otherwise (FUMO in
+    Friesland, DCMR, the RUD's): 44 gemeenten seemed to have none; one for "veiligheidsregio"
+    missed VRBZO, whose name is its abbreviation; "brandweer" found 3 regelingen, none of the
+    veiligheidsregio's that hold the brandweer; "ODNZKG" found nothing for "OD NZKG"."""
+    for naam, afkorting in [
+        ("Gemeenschappelijke regeling Fryske Utfieringstsjinst Miljeu en Omjouwing - 2022", "FUMO"),
+        ("Gemeenschappelijke regeling DCMR Milieudienst Rijnmond 2015", "DCMR"),
+        ("Gemeenschappelijke regeling Regionale uitvoeringsdienst Zeeland", "RUD Zeeland"),
+        ("Gemeenschappelijke regeling Omgevingsdienst Noordzeekanaalgebied 2024", "OD NZKG"),
+        ("Gemeenschappelijke Regeling VRBZO 2024", "VRBZO"),
+        ("Gemeenschappelijke Regeling Brandweer Zuid-Limburg", ""),
+        ("Gemeenschappelijke regeling Dienst Sociale Zaken Noardwest Fryslân", ""),
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Zeeland", ""),
+    ]:
+        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+
+    def gevonden(zoekterm: str) -> list[str]:
+        antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": zoekterm})
+        assert antwoord.status_code == 200
+        return [v["afkorting"] or v["naam"] for v in antwoord.json()["results"]]
+
+    assert gevonden("omgevingsdienst") == ["DCMR", "FUMO", "OD NZKG", "RUD Zeeland"]
+    assert gevonden("OD") == ["DCMR", "FUMO", "OD NZKG", "RUD Zeeland"]
+    assert gevonden("veiligheidsregio") == ["VRBZO"]
+    assert gevonden("brandweer") == ["Gemeenschappelijke Regeling Brandweer Zuid-Limburg", "VRBZO"]
+    assert gevonden("ODNZKG") == ["OD NZKG"]
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "omgevingsdienst"}))
+    assert "4 samenwerkingsverbanden gevonden" in tekst
+    assert "Fryske Utfieringstsjinst Miljeu en Omjouwing - 2022</a>" in tekst
+    # The admin's search as well.
+    lijst = reverse("admin:samenwerking_samenwerkingsverband_changelist")
+    antwoord = admin_client.get(lijst, {"q": "veiligheidsregio"})
+    assert antwoord.status_code == 200
+    assert [v.afkorting for v in antwoord.context["cl"].result_list] == ["VRBZO"]
+    antwoord = admin_client.get(lijst, {"q": "omgevingsdienst"})
+    assert sorted(v.afkorting for v in antwoord.context["cl"].result_list) == [
+        "DCMR",
+        "FUMO",
+        "OD NZKG",
+        "RUD Zeeland",
+    ]
+
+
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
