@@ -62,13 +62,19 @@ def lange_tekst(element, pad: str) -> str:
 
 _POSTCODE = re.compile(r"(\d{4}) ?([A-Za-z]{2})(?: +(.+))?")
 _LETTERS_VOOR_PLAATS = re.compile(r"([A-Z]{2}) +(.+)")
+# Digits split by a space, as the register's form writes "1234 AB": "4117 9" (Mönchengladbach,
+# 41179), "B-23 00" (Turnhout, B-2300). A Dutch postcode has letters after the space.
+_CIJFERS_GESPLITST = re.compile(r"((?:[A-Z]-)?\d+) (\d+)")
 
 
 def postcode_en_plaats(postcode: str, plaats: str) -> tuple[str, str]:
     """A Dutch postcode as "1234 AB", and the plaats as a name (`plaatsnaam`). The register
     also has "8440 ga", the plaats after the letters ("4207 HH Gorinchem" beside plaats
     Gorinchem), and the letters before the plaats (postcode "5611", plaats "KX Eindhoven").
-    Anything else (a foreign postcode such as "4700" for Eupen, "7120 ACC") stays as it is."""
+    A foreign postcode's digits split by a space are joined ("4117 9" is 41179); anything
+    else (a foreign postcode such as "4700" for Eupen, "7120 ACC") stays as it is."""
+    if gesplitst := _CIJFERS_GESPLITST.fullmatch(postcode):
+        return gesplitst[1] + gesplitst[2], plaatsnaam(plaats)
     gevonden = _POSTCODE.fullmatch(postcode)
     if gevonden and (not gevonden[3] or gevonden[3].lower() == plaats.lower()):
         return f"{gevonden[1]} {gevonden[2].upper()}", plaatsnaam(plaats)

@@ -534,7 +534,6 @@ def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
         ("5611", "KX Eindhoven", ("5611 KX", "Eindhoven")),
         # Not a Dutch postcode, or not clearly one: as the register has it.
         ("4700", "Eupen", ("4700", "Eupen")),
-        ("B-23 00", "Turnhout", ("B-23 00", "Turnhout")),
         ("7120 ACC", "Aalten", ("7120 ACC", "Aalten")),
         ("4207 HH Leerdam", "Gorinchem", ("4207 HH Leerdam", "Gorinchem")),
         # A plaats in capitals is written as a name.
@@ -544,6 +543,10 @@ def test_a_dutch_postcode_is_read_as_one_whatever_field_the_register_put_it_in(
         ("3401 AA", "IJSSELSTEIN", ("3401 AA", "IJsselstein")),
         ("4700", "EUPEN", ("4700", "Eupen")),
         ("8660", "DE PANNE", ("8660", "De Panne")),
+        # A foreign postcode's digits that the register split as "1234 AB" are joined.
+        ("4117 9", "Mönchengladbach", ("41179", "Mönchengladbach")),
+        ("4753 3", "Kleve", ("47533", "Kleve")),
+        ("B-23 00", "Turnhout", ("B-2300", "Turnhout")),
     ],
 )
 def test_postcodes_as_the_register_writes_them(postcode, plaats, gelezen):
