@@ -1,7 +1,9 @@
-"""A date, a number and an amount as a person reads them, in Dutch: one way for pages,
-messages, import reports and the import preview alike."""
+"""A date, a number, an amount and the register's running text as a person reads them, in
+Dutch: one way for pages, spreadsheets, messages, import reports and the import preview
+alike."""
 
 import datetime
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -62,3 +64,29 @@ def keuzefout(veld, waarden: Iterable[str]):
     kies html, xlsx, csv, ods of json."; translated when shown. For the pages' forms, the
     API's parameters and the API's fields alike."""
     return _keuzefout_lazy(veld, tuple(str(w) for w in waarden))
+
+
+# The national register's export has lost the line breaks of many a list in a doel or an
+# article: "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen", "…zijn
+# opgedragen.2. De dienst verleent…", "…op de volgende terreinen:a. brandweerzorg;b. …".
+_GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
+# Where a glued member, item or paragraph begins: a member number right after a word's full
+# stop, colon or semicolon, before a capital (after a digit it would be a section, "4.2.", or an
+# amount); a lettered item right after a word's colon or semicolon ("o.a. de" has no colon); a
+# capitalised word right after a word of two letters or more and its full stop, colon or
+# semicolon ("…algemeen bestuur.Wet gemeenschappelijke…", "…de ombudsman.In een apart…"; "o.a."
+# and "B.V." have one letter before their stop).
+_GEPLAKT_LID = re.compile(
+    r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])|(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)"
+    r"|(?<=[^\W\d_]{2}[.;:])(?=[A-Z][a-z])"
+)
+
+
+def opsomming(tekst: str) -> str:
+    """`tekst` with each dash item that follows a colon or semicolon, each numbered member
+    ("2. De …"), each lettered item ("b. de …") and each sentence ("…bestuur.De …") glued to
+    the text before it on a line of its own: for showing (the pages' `opsomming` filter,
+    with linebreaksbr after it) and the spreadsheets' cells; what is stored, and the JSON
+    open data, stay as the register wrote it."""
+    tekst = _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
+    return _GEPLAKT_LID.sub("\n", tekst)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from samenwerking.models import Samenwerkingsverband
+from samenwerking.tekst import opsomming
 
 from ..selectors import OVERIGE_SAMENWERKING
 from .spreadsheet import Blad
@@ -22,24 +23,33 @@ class NatieveWidget(widgets.Widget):
 class TekstWidget(NatieveWidget):
     """A text column: an empty text says what the page says for it ("onbekend", "niet
     vastgelegd"), in every spreadsheet format. (Unknown numbers stay empty cells: see
-    `spreadsheet`.)"""
+    `spreadsheet`.) `lopend`: the register's running text (a doel), with its glued lists
+    and sentences on lines of their own as the page shows them (`tekst.opsomming`)."""
 
-    def __init__(self, leeg):
+    def __init__(self, leeg, *, lopend: bool = False):
         super().__init__()
-        self.leeg = leeg
+        self.leeg, self.lopend = leeg, lopend
 
     def render(self, value, obj=None, **kwargs):
-        return value or str(self.leeg)
+        if not value:
+            return str(self.leeg)
+        return opsomming(value) if self.lopend else value
 
 
 ONBEKEND, NIET_VASTGELEGD = gettext_lazy("onbekend"), gettext_lazy("niet vastgelegd")
 
 
 def _kolom(
-    kop: str, attribuut: str | None = None, methode: str | None = None, *, leeg=None
+    kop: str,
+    attribuut: str | None = None,
+    methode: str | None = None,
+    *,
+    leeg=None,
+    lopend: bool = False,
 ) -> fields.Field:
-    """A column; `leeg` for a text column: what it says when the text is not recorded."""
-    widget = NatieveWidget() if leeg is None else TekstWidget(leeg)
+    """A column; `leeg` for a text column: what it says when the text is not recorded;
+    `lopend` for the register's running text (TekstWidget)."""
+    widget = NatieveWidget() if leeg is None else TekstWidget(leeg, lopend=lopend)
     return fields.Field(
         column_name=kop, attribute=attribuut, dehydrate_method=methode, widget=widget
     )
@@ -63,7 +73,7 @@ class VerbondenPartijResource(resources.Resource):
     naam = _kolom(_("Naam"), "verband__naam")
     rechtsvorm = _kolom(_("Rechtsvorm"), "verband__get_vorm_display")
     vestigingsplaats = _kolom(_("Vestigingsplaats"), "verband__vestigingsplaats", leeg=ONBEKEND)
-    doel = _kolom(_("Openbaar belang / doel"), "verband__doel", leeg=ONBEKEND)
+    doel = _kolom(_("Openbaar belang / doel"), "verband__doel", leeg=ONBEKEND, lopend=True)
     deelnemers = _kolom(_("Deelnemende partijen"), methode="dehydrate_deelnemers")
     deelname_via = _kolom(_("Deelname via"), "deelname_via")
     bestuurlijk_belang = _kolom(_("Bestuurlijk belang"), "bestuurlijk_belang")
@@ -188,7 +198,9 @@ class Art27Resource(resources.Resource):
                 filter(
                     None,
                     [
-                        f"{b.artikel}: {b.omschrijving}" if b.artikel else b.omschrijving,
+                        f"{b.artikel}: {opsomming(b.omschrijving)}"
+                        if b.artikel
+                        else opsomming(b.omschrijving),
                         b.verkrijging and f"({b.get_verkrijging_display().lower()})",
                     ],
                 )

@@ -168,8 +168,10 @@ def naar_ods(bladen: list[Blad]) -> bytes:
     document.automaticstyles.addElement(vet)
 
     def tekstcel(waarde, **kwargs):
+        """A text cell; each line its own paragraph (a newline in one is read as a space)."""
         cel = table.TableCell(valuetype="string", **kwargs)
-        cel.addElement(text.P(text=str(waarde)))
+        for regel in str(waarde).split("\n"):
+            cel.addElement(text.P(text=regel))
         return cel
 
     def getalcel(waarde, *, geld: bool):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from raad.adressen import verband_adres
 from raad.forms import PeilForm, geldige_waarden
 from regioreg.sitelinks import beheer_url
-from samenwerking.tekst import euro_tekst, nederlands_getal, procent_tekst
+from samenwerking.tekst import euro_tekst, nederlands_getal, opsomming, procent_tekst
 
 register = template.Library()
 
@@ -176,27 +176,5 @@ def gekozen_moment(context, scheiding: str = "?") -> str:
     return f"{scheiding}{urlencode(gekozen)}" if gekozen else ""
 
 
-# The national register's export has lost the line breaks of many a list in a doel or an
-# article: "…realiseren door:- de kosten te verlagen;- de kwaliteit te verhogen", "…zijn
-# opgedragen.2. De dienst verleent…", "…op de volgende terreinen:a. brandweerzorg;b. …".
-_GEPLAKT_OPSOMMINGSTEKEN = re.compile(r"(?<=[:;])[ \t]*-[ \t\xad]*(?=\S)")  # \xad: soft hyphen
-# Where a glued member, item or paragraph begins: a member number right after a word's full
-# stop, colon or semicolon, before a capital (after a digit it would be a section, "4.2.", or an
-# amount); a lettered item right after a word's colon or semicolon ("o.a. de" has no colon); a
-# capitalised word right after a word of two letters or more and its full stop, colon or
-# semicolon ("…algemeen bestuur.Wet gemeenschappelijke…", "…de ombudsman.In een apart…"; "o.a."
-# and "B.V." have one letter before their stop).
-_GEPLAKT_LID = re.compile(
-    r"(?<=[^\W\d_][.;:])(?=\d{1,2}\.[ \t]+[A-Z])|(?<=[^\W\d_][:;])(?=[a-z]\.[ \t]+\S)"
-    r"|(?<=[^\W\d_]{2}[.;:])(?=[A-Z][a-z])"
-)
-
-
-@register.filter
-def opsomming(tekst: str) -> str:
-    """`tekst` with each dash item that follows a colon or semicolon, each numbered member
-    ("2. De …"), each lettered item ("b. de …") and each sentence ("…bestuur.De …") glued to
-    the text before it on a line of its own: for showing (linebreaksbr after it); what is
-    stored stays as the register wrote it."""
-    tekst = _GEPLAKT_OPSOMMINGSTEKEN.sub("\n- ", str(tekst or ""))  # str: a lazy default too
-    return _GEPLAKT_LID.sub("\n", tekst)
+# The register's running text with its glued lists on lines of their own (samenwerking.tekst).
+register.filter("opsomming", opsomming)

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from odf import opendocument
 from odf.table import Table, TableCell, TableRow
+from odf.text import P
 from openpyxl import load_workbook
 
 from raad.exports import verbonden_partijen_bestand
@@ -346,3 +347,62 @@ def test_an_unknown_text_says_onbekend_in_every_spreadsheet_as_on_the_page(clien
     ]
     rij = dict(zip(koppen, rij, strict=True))
     assert [rij[k] for k in teksten] == ["onbekend"] * len(teksten)
+
+
+def test_a_glued_doel_reads_one_sentence_a_line_in_the_spreadsheets_as_on_the_page(
+    client, zaanstad
+):
+    """The national register's doelen have sentences and lists glued together ("…de
+    ombudsman.In een apart besluit…"): the page shows each on a line of its own, and so do
+    the XLSX, ODS and CSV cells (they had the glued text); the JSON open data keeps the text as the
+    register wrote it."""
+    geplakt = "Publieke gezondheid.Verantwoording aan de ombudsman.In een besluit:- jeugd;- ouderen"
+    Samenwerkingsverband.objects.filter(naam="GGD Zaanstreek-Waterland").update(doel=geplakt)
+    regels = [
+        "Publieke gezondheid.",
+        "Verantwoording aan de ombudsman.",
+        "In een besluit:",
+        "- jeugd;",
+        "- ouderen",
+    ]
+    pagina = client.get(URL, {"jaar": "2025"})
+    assert pagina.status_code == 200
+    assert "<br>".join(regels) in pagina.content.decode()
+
+    boek = load_workbook(io.BytesIO(client.get(URL, {"jaar": "2025", "formaat": "xlsx"}).content))
+    blad = boek["Gemeenschappelijke regelingen"]
+    koppen = [c.value for c in blad[3]]
+    rij = next(
+        dict(zip(koppen, r, strict=True))
+        for r in blad.iter_rows(min_row=4, values_only=True)
+        if r[1] == "GGD Zaanstreek-Waterland"
+    )
+    assert rij["Openbaar belang / doel"].split("\n") == regels
+
+    tekst = client.get(URL, {"jaar": "2025", "formaat": "csv"}).content.decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    rij = dict(
+        zip(rijen[0], next(r for r in rijen if r[1] == "GGD Zaanstreek-Waterland"), strict=True)
+    )
+    assert rij["Openbaar belang / doel"].split("\n") == regels
+
+    # In the ODS each line is a paragraph of the cell (a newline in one reads as a space).
+    ods = opendocument.load(io.BytesIO(client.get(URL, {"jaar": "2025", "formaat": "ods"}).content))
+    [blad] = [
+        t
+        for t in ods.spreadsheet.getElementsByType(Table)
+        if t.getAttribute("name") == "Gemeenschappelijke regelingen"
+    ]
+    rijen = blad.getElementsByType(TableRow)
+    koppen = [str(c) for c in rijen[2].getElementsByType(TableCell)]
+    [cellen] = [
+        r.getElementsByType(TableCell)
+        for r in rijen[3:]
+        if str(r.getElementsByType(TableCell)[1]) == "GGD Zaanstreek-Waterland"
+    ]
+    doel = cellen[koppen.index("Openbaar belang / doel")]
+    assert [str(p) for p in doel.getElementsByType(P)] == regels
+
+    data = client.get(URL, {"jaar": "2025", "formaat": "json"}).json()
+    doelen = {p["naam"]: p["openbaarBelang"] for c in data["categorieen"] for p in c["partijen"]}
+    assert doelen["GGD Zaanstreek-Waterland"] == geplakt

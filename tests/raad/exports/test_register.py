@@ -94,6 +94,41 @@ def test_register_export_names_how_each_bevoegdheid_was_obtained_as_the_page_doe
     assert rij["Overgedragen bevoegdheden"] == "art. 4: Jeugdgezondheidszorg (delegatie)"
 
 
+def test_a_glued_article_reads_one_member_a_line_in_the_spreadsheet_as_on_the_page(
+    client, zaanstad
+):
+    """An article's members glued ("…opgedragen.2. Het bestuur…") stand one a line in the
+    XLSX cell as on the page; the JSON keeps the text as the register wrote it."""
+    verband = zaanstad.deelnames.get(
+        samenwerkingsverband__naam="GGD Zaanstreek-Waterland"
+    ).samenwerkingsverband
+    geplakt = "1. De dienst voert de opgedragen taken uit.2. Het bestuur besluit daarover."
+    f.BevoegdheidFactory(
+        samenwerkingsverband=verband,
+        artikel="art. 4",
+        omschrijving=geplakt,
+        verkrijging=Bevoegdheidsverkrijging.DELEGATIE,
+    )
+    vraag = {"peildatum": "2025-06-01"}
+    pagina = " ".join(client.get("/gemeenten/GM0479/register/", vraag).content.decode().split())
+    assert "taken uit.<br>2. Het bestuur" in pagina
+    antwoord = client.get("/gemeenten/GM0479/register/", {**vraag, "formaat": "xlsx"})
+    blad = load_workbook(io.BytesIO(antwoord.content)).active
+    koppen = [c.value for c in blad[3]]
+    rij = next(
+        dict(zip(koppen, r, strict=True))
+        for r in blad.iter_rows(min_row=4, values_only=True)
+        if r[0] == verband.naam
+    )
+    assert rij["Overgedragen bevoegdheden"] == (
+        "art. 4: 1. De dienst voert de opgedragen taken uit.\n"
+        "2. Het bestuur besluit daarover. (delegatie)"
+    )
+    data = client.get("/gemeenten/GM0479/register/", {**vraag, "formaat": "json"}).json()
+    [regeling] = [r for r in data["regelingen"] if r["naam"] == verband.naam]
+    assert [b["omschrijving"] for b in regeling["overgedragenBevoegdheden"]] == [geplakt]
+
+
 def test_register_refuses_an_unknown_format_and_shows_the_page(client, zaanstad):
     antwoord = client.get("/gemeenten/GM0479/register/", {"formaat": "docx"})
     assert antwoord.status_code == 400
