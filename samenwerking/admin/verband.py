@@ -7,7 +7,9 @@ from operator import or_
 
 import nested_admin
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower, Replace
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from ..adminbasis import RegisterInline
@@ -199,8 +201,12 @@ class SamenwerkingsverbandAdmin(
         omgevingsdienst, VR, brandweer: `normalisatie.SOORTEN`) also finds the names that
         spell it out ("Gemeentelijke Gezondheidsdienst …") and the abbreviations that begin
         with the kind's ("VRBZO"). Within `queryset`, so a secretariaat still finds only its
-        own."""
+        own. An abbreviation is found with or without its spaces ("ODNZKG": "OD NZKG")."""
         treffers, dubbel = super().get_search_results(request, queryset, search_term)
+        if kort := "".join(search_term.split()):
+            treffers |= queryset.filter(
+                Exact(Replace(Lower("afkorting"), Value(" "), Value("")), kort.lower())
+            )
         soort = SOORTEN.get(normaliseer_naam(search_term))
         if soort is not None:
             treffers |= queryset.filter(

@@ -152,6 +152,8 @@ def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
     antwoord = admin_client.get(lijst, {"q": "veiligheidsregio"})
     assert antwoord.status_code == 200
     assert [v.afkorting for v in antwoord.context["cl"].result_list] == ["VRBZO"]
+    antwoord = admin_client.get(lijst, {"q": "ODNZKG"})
+    assert [v.afkorting for v in antwoord.context["cl"].result_list] == ["OD NZKG"]
     antwoord = admin_client.get(lijst, {"q": "omgevingsdienst"})
     assert sorted(v.afkorting for v in antwoord.context["cl"].result_list) == [
         "DCMR",
