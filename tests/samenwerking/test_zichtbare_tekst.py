@@ -13,6 +13,7 @@ from lxml import html
 from samenwerking import resources, services
 from samenwerking.formats import CSVNederlands
 from samenwerking.models import Gemeente, Organisatie, Persoon, ZichtbareTekst
+from tests.api.hulp import ongeldig
 from tests.pagina import paginatekst
 from tests.toegang import beheerder_account
 from tests.toegang.formulier import formulier_gegevens
@@ -84,6 +85,10 @@ def test_the_api_stores_a_pasted_name_without_invisible_characters(referentiedat
     assert antwoord.status_code == 201, antwoord.content
     assert antwoord.json()["naam"] == "J. de Vries"
     assert list(Persoon.objects.values_list("naam", "partij")) == [("J. de Vries", "GL")]
+    # Only characters that show nothing: an empty name, refused naming the field.
+    antwoord = client.post("/api/v1/personen", {"naam": f"{ZWSP}{ZACHT}"}, format="json")
+    assert ongeldig(antwoord) == {"naam": "Dit veld kan niet leeg zijn"}
+    assert Persoon.objects.count() == 1
 
 
 def test_a_spreadsheet_row_is_stored_without_invisible_characters(referentiedata):
