@@ -43,16 +43,28 @@ class Soort:
 
     afkorting: str
     woorden: tuple[str, ...]
+    # The law that makes the gemeenten take part in one ("" when none does): shown as the
+    # arrangement's grondslag of its wettelijk verplicht.
+    grondslag: str = ""
+
+    def herkend(self, naam: str, afkorting: str) -> bool:
+        """Is an arrangement of this kind: its name (normalised) has one of the words, or
+        its abbreviation (normalised, spaces left out) begins with the kind's."""
+        return any(w in naam for w in self.woorden) or afkorting.startswith(self.afkorting)
 
 
 # The 29 omgevingsdiensten (Omgevingswet art. 18.21) include the Regionale
 # uitvoeringsdiensten, DCMR Milieudienst Rijnmond and Friesland's Fryske Utfieringstsjinst.
 _OMGEVINGSDIENST = Soort(
-    "od", ("omgevingsdienst", "uitvoeringsdienst", "milieudienst", "utfieringstsjinst")
+    "od",
+    ("omgevingsdienst", "uitvoeringsdienst", "milieudienst", "utfieringstsjinst"),
+    "Omgevingswet, art. 18.21",
 )
 # "Veiligheids- en Gezondheidsregio Gelderland-Midden" is the veiligheidsregio there; every
 # veiligheidsregio holds the brandweer (Wet veiligheidsregio's art. 25).
-_VEILIGHEIDSREGIO = Soort("vr", ("veiligheidsregio", "gezondheidsregio"))
+_VEILIGHEIDSREGIO = Soort(
+    "vr", ("veiligheidsregio", "gezondheidsregio"), "Wet veiligheidsregio's, art. 9"
+)
 
 # A search word (normalised) and the kind of arrangement it names: a search for "GGD" also
 # finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which the register gives no
@@ -69,6 +81,16 @@ SOORTEN = {
     "veiligheidsregio": _VEILIGHEIDSREGIO,
     "brandweer": _VEILIGHEIDSREGIO,
 }
+
+
+def wettelijke_grondslag(naam: str, afkorting: str) -> str:
+    """The law that makes the gemeenten take part in an arrangement of this name and
+    abbreviation, for the kinds the law requires (a veiligheidsregio: Wet veiligheidsregio's
+    art. 9; an omgevingsdienst: Omgevingswet art. 18.21); "" for any other."""
+    naam = normaliseer_naam(naam)
+    kort = normaliseer_naam(afkorting).replace(" ", "")
+    soorten = dict.fromkeys(s for s in SOORTEN.values() if s.grondslag)
+    return "; ".join(s.grondslag for s in soorten if s.herkend(naam, kort))
 
 
 def zonder_accenten(tekst: str) -> str:

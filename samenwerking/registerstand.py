@@ -36,7 +36,9 @@ def als_json(waarde):
 
 
 def _leeg(waarde) -> bool:
-    return waarde in (None, "", [], {})
+    """Nothing said: no value, or False (a yes/no field's default, as "wettelijk verplicht"
+    is on a row no one marked)."""
+    return waarde is False or waarde in (None, "", [], {})
 
 
 @dataclass

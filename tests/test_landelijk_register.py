@@ -180,6 +180,40 @@ def test_the_search_finds_every_gemeentes_veiligheidsregio_and_omgevingsdienst(r
     assert sorted(gemeenten - set(per_gemeente("brandweer"))) == []
 
 
+def test_every_gemeente_is_in_a_wettelijk_verplicht_veiligheidsregio(register, client):
+    """The register has no field for it; the import marks the 25 veiligheidsregio's (Wet
+    veiligheidsregio's art. 9) and the omgevingsdiensten (Omgevingswet art. 18.21): each
+    current gemeente is in exactly one running veiligheidsregio marked so, and the API's
+    `verplicht=true` finds them (it found none)."""
+    lopend = Samenwerkingsverband.objects.actief_op(STAND)
+    verplicht = lopend.filter(verplicht=True)
+    regio = verplicht.filter(verplicht_grondslag="Wet veiligheidsregio's, art. 9")
+    assert regio.count() == 25
+    assert (
+        verplicht.exclude(pk__in=regio)
+        .filter(verplicht_grondslag="Omgevingswet, art. 18.21")
+        .count()
+        == verplicht.count() - 25
+    )
+    gemeenten = set(Gemeente.objects.actief_op(STAND).values_list("cbs_code", flat=True))
+    per_gemeente = Counter(
+        Deelname.objects.actief_op(STAND)
+        .filter(samenwerkingsverband__in=regio, gemeente__cbs_code__in=gemeenten)
+        .values_list("gemeente__cbs_code", flat=True)
+    )
+    assert set(per_gemeente) == gemeenten
+    assert set(per_gemeente.values()) == {1}
+    antwoord = client.get(
+        "/api/v1/samenwerkingsverbanden",
+        {"verplicht": "true", "actiefOp": STAND.isoformat(), "pageSize": 100},
+    )
+    assert antwoord.status_code == 200
+    assert antwoord.json()["count"] == verplicht.count()
+    assert "Gemeenschappelijke Regeling VRBZO 2024" in {
+        v["naam"] for v in antwoord.json()["results"]
+    }
+
+
 def test_inwoners_come_from_the_register(register):
     tallen = Inwonertal.objects.filter(jaar=2026)
     assert tallen.count() == 342

@@ -25,6 +25,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
+from ..normalisatie import wettelijke_grondslag
 from ..periode import geeindigd
 from ..registerstand import lijst_bijwerken, waarden_toepassen
 from ..roo import Adres, Deelnemer, Regeling, Verwijzing
@@ -280,6 +281,10 @@ class Regelingen:
         }
         if huidig.vorm == Vorm.CENTRUMGEMEENTE:
             waarden["centrumgemeente_id"] = self._centrumgemeente(huidig, deelnames)
+        # The register has no field for it either: a veiligheidsregio or omgevingsdienst is
+        # one the law requires. Only said when so; another row keeps what the beheer set.
+        if grondslag := wettelijke_grondslag(waarden["naam"], waarden["afkorting"]):
+            waarden |= {"verplicht": True, "verplicht_grondslag": grondslag}
         return waarden
 
     def _centrumgemeente(self, regeling: Regeling, deelnames: list[GewensteDeelname]) -> int:

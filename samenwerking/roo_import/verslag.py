@@ -45,10 +45,14 @@ VELDNAMEN = {
     "aantal": "aantal inwoners",
     "telefoon": "telefoon",
     "email": "e-mailadres",
+    "verplicht": "wettelijk verplicht",
+    "verplicht_grondslag": "grondslag van de verplichting",
 }
 
 
 def waarde_tekst(veld: str, waarde) -> str:
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
     if waarde in (None, "", []):
         return "leeg"
     if isinstance(waarde, list):

@@ -73,10 +73,7 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
             term in naam
             or term_kort in (kort, code)
             or term in afkorting.split()
-            or (
-                soort is not None
-                and (any(w in naam for w in soort.woorden) or kort.startswith(soort.afkorting))
-            )
+            or (soort is not None and soort.herkend(naam, kort))
         ):
             treffers.append(((kort != term_kort, not naam.startswith(term), naam), verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]
