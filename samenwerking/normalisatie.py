@@ -38,8 +38,7 @@ ROEPNAMEN = {
 class Soort:
     """A kind of arrangement whose names spell it in several ways: the abbreviation its
     arrangements' own abbreviations begin with ("VRBZO", "OD NZKG") and the words its names
-    use (normalised, and each as written in the names, so the admin's database search can use
-    them too)."""
+    use (normalised)."""
 
     afkorting: str
     woorden: tuple[str, ...]

@@ -2,14 +2,8 @@
 documents, wettelijke grondslagen and bevoegdheden as inlines; its deelnemers, bijdragen (a
 grid), besturen with zetels and jaarcijfers are the workplace's pages (`werkplek`)."""
 
-from functools import reduce
-from operator import or_
-
 import nested_admin
 from django.contrib import admin
-from django.db.models import Q, Value
-from django.db.models.functions import Lower, Replace
-from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from ..adminbasis import RegisterInline
@@ -21,7 +15,7 @@ from ..models import (
     Samenwerkingsverband,
     WettelijkeGrondslag,
 )
-from ..normalisatie import SOORTEN, normaliseer_naam
+from ..selectors import samenwerkingsverbanden_zoeken
 from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 from .werkplek import WerkplekViews
 
@@ -197,22 +191,14 @@ class SamenwerkingsverbandAdmin(
         )
 
     def get_search_results(self, request, queryset, search_term):
-        """Django's search, and as the public search: a kind of arrangement (GGD, OD,
-        omgevingsdienst, VR, brandweer: `normalisatie.SOORTEN`) also finds the names that
-        spell it out ("Gemeentelijke Gezondheidsdienst …") and the abbreviations that begin
-        with the kind's ("VRBZO"). Within `queryset`, so a secretariaat still finds only its
-        own. An abbreviation is found with or without its spaces ("ODNZKG": "OD NZKG")."""
+        """Django's search, and what the public search finds
+        (`selectors.samenwerkingsverbanden_zoeken`: a kind of arrangement such as GGD or
+        omgevingsdienst by every name it has, an abbreviation with or without its spaces).
+        Within `queryset`, so a secretariaat still finds only its own."""
         treffers, dubbel = super().get_search_results(request, queryset, search_term)
-        if kort := "".join(search_term.split()):
-            treffers |= queryset.filter(
-                Exact(Replace(Lower("afkorting"), Value(" "), Value("")), kort.lower())
-            )
-        soort = SOORTEN.get(normaliseer_naam(search_term))
-        if soort is not None:
-            treffers |= queryset.filter(
-                reduce(or_, (Q(naam__icontains=w) for w in soort.woorden))
-                | Q(afkorting__istartswith=soort.afkorting)
-            )
+        if search_term.strip():
+            gevonden = [v.pk for v in samenwerkingsverbanden_zoeken(search_term)]
+            treffers |= queryset.filter(pk__in=gevonden)
         return treffers, dubbel
 
     @admin.display(description=_("deelnemers nu"), ordering="_deelnemers")
