@@ -38,6 +38,7 @@ from ..controle import in_lijst
 from ..formats import ontveilig, veilig
 from ..models import Bijdrage, Samenwerkingsverband
 from ..models.basis import PercentageVeld
+from ..normalisatie import zichtbaar
 from .bestand import Zelfverwijzingen
 from .voorvertoning import LuiVerschil, Weergaveverschil
 from .widgets import (
@@ -48,6 +49,7 @@ from .widgets import (
     JaNeeWidget,
     ProcentWidget,
     SleutelWidget,
+    ZichtbaarWidget,
 )
 
 # The widget of a column that a resource does not declare itself, by the kind of model field
@@ -133,15 +135,16 @@ class RegisterResource(Zelfverwijzingen, resources.ModelResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        # Empty spreadsheet cells arrive as None; text columns that cannot be NULL store "".
+        # Text columns are read as the models store them (ZichtbaarWidget); empty spreadsheet
+        # cells arrive as None, which text columns that cannot be NULL store as "".
         for veld in self.fields.values():
             try:
                 model_veld = self._meta.model._meta.get_field(veld.attribute or "")
             except FieldDoesNotExist:
                 continue
             tekst = isinstance(model_veld, (models.CharField, models.TextField))
-            if tekst and not model_veld.null and type(veld.widget) is widgets.Widget:
-                veld.widget = widgets.CharWidget(allow_blank=True)
+            if tekst and type(veld.widget) in (widgets.Widget, widgets.CharWidget):
+                veld.widget = ZichtbaarWidget(allow_blank=not model_veld.null)
 
     def get_import_fields(self):
         # Asked several times per row; the columns do not change during an import.
@@ -218,10 +221,12 @@ class RegisterResource(Zelfverwijzingen, resources.ModelResource):
         kop = list(dataset.headers)
         rijen = [dict(zip(kop, rij, strict=False)) for rij in dataset]
         for rij in rijen:
-            # A cell that an export guarded against formula injection ('=…) reads as it was.
+            # A cell reads without the characters that show nothing (a key or a name copied
+            # from a web page finds its row), and a cell that an export guarded against
+            # formula injection ('=…) reads as it was.
             for kolom, waarde in rij.items():
                 if isinstance(waarde, str):
-                    rij[kolom] = ontveilig(waarde)
+                    rij[kolom] = ontveilig(zichtbaar(waarde))
         self.aanvullen_voorbereiden(rijen)
         for nummer, rij in enumerate(rijen, start=1):
             try:

@@ -27,7 +27,7 @@ from ..bedragen import Bedragfout, bedrag_lezen
 from ..constants import CBS_CODE_PATROON
 from ..formats import leeg
 from ..models import Domein, Gemeente, Persoon
-from ..normalisatie import Namenlijst
+from ..normalisatie import Namenlijst, zichtbaar
 
 _DUBBEL = object()  # a key that fits more than one row
 
@@ -363,13 +363,22 @@ class ProcentWidget(WaardeWidget):
         return getal
 
 
-class LeegIsNoneWidget(widgets.Widget):
+class ZichtbaarWidget(widgets.CharWidget):
+    """Text as it shows: without the characters that show nothing and without white space at
+    its ends, the rule every write applies (models.basis.ZichtbareTekst). Cleaned here too, so
+    that the preview counts a cell that differs from the stored text only in those as
+    unchanged rather than as a change that saving would undo."""
+
+    def clean(self, value, row=None, **kwargs):
+        tekst = super().clean(value, row, **kwargs)
+        return zichtbaar(tekst).strip() if isinstance(tekst, str) else tekst
+
+
+class LeegIsNoneWidget(ZichtbaarWidget):
     """Text where an empty cell means "not set" (None), for optional unique codes."""
 
     def clean(self, value, row=None, **kwargs):
-        if leeg(value):
-            return None
-        return str(value).strip()
+        return None if leeg(value) else super().clean(value, row, **kwargs) or None
 
 
 class UuidWidget(widgets.Widget):

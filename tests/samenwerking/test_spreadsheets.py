@@ -338,3 +338,23 @@ def test_zetel_import_in_the_admin(admin_client, verband, bestuur):
         },
     )
     assert antwoord.context["confirm_form"] is not None
+
+
+def test_a_pasted_person_name_or_key_with_invisible_characters_finds_the_stored_row(
+    verband, bestuur
+):
+    """Names and keys copied from a web page carry characters that show nothing; the row
+    they name is found, and no second "A. de Vries" is made beside the stored one."""
+    bestaand = f.PersoonFactory(naam="A. de Vries")
+    zwsp = "\u200b"
+    tekst = (
+        f"{ZETEL_KOP}\n"
+        f"{verband.uuid}{zwsp};Algemeen bestuur;GM0479{zwsp};A. de Vries\u00ad{zwsp};"
+        "wethouder;lid;01-06-2022\n"
+    )
+    resultaat = _importeer(resources.ZetelResource, tekst)
+    assert not resultaat.has_validation_errors(), _fouten(resultaat)
+    assert list(Zetel.objects.values_list("persoon", "deelname__gemeente__naam")) == [
+        (bestaand.pk, "Zaanstad")
+    ]
+    assert Persoon.objects.count() == 1

@@ -122,3 +122,15 @@ def test_every_model_a_surface_writes_text_to_cleans_it():
         and not issubclass(model, ZichtbareTekst)
     }
     assert zonder == {"samenwerking.Bronimport"}
+
+
+def test_a_row_that_differs_only_in_invisible_characters_is_unchanged(referentiedata):
+    """The preview tells the beheer what a file will change: a name that differs from the
+    stored one only by characters that show nothing, or by spaces at its ends, changes
+    nothing and is counted as unchanged, not as a change."""
+    tekst = f"cbs_code;naam;provincie\nGM0479; {ZWSP}Zaanstad{ZACHT} ;PV27\n"
+    resultaat = resources.GemeenteResource().import_data(
+        CSVNederlands().create_dataset(tekst.encode()), dry_run=True
+    )
+    assert not resultaat.has_validation_errors()
+    assert (resultaat.totals["update"], resultaat.totals["skip"]) == (0, 1)
