@@ -130,7 +130,7 @@ def start(request):
     gegevens = geldige_waarden(form)
     zoekterm = (gegevens.get("q") or "").strip()
     gemeenten = gemeenten_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
-    verbanden = samenwerkingsverbanden_zoeken(zoekterm) if zoekterm else []
+    verbanden = samenwerkingsverbanden_zoeken(zoekterm, peildatum=vandaag) if zoekterm else []
     if len(gemeenten) == 1 and not verbanden and gemeenten[0].is_actief_op(vandaag):
         return redirect("raad:gemeente", cbs_code=gemeenten[0].cbs_code)
     # One list, gemeenten first, in pages of ZOEKRESULTATEN_PER_PAGINA.

@@ -41,13 +41,18 @@ from .basis import TIJDSTEMPELS, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 
 
-def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
+def samenwerkingsverbanden_zoeken(
+    zoekterm: str, *, peildatum: datetime.date | None = None
+) -> list[Samenwerkingsverband]:
     """Arrangements whose name holds `zoekterm`, whose abbreviation is it (with or without
     its spaces: "ODNZKG" is "OD NZKG") or has it as a word ("GGD" in "GGD Flevoland"), or
     whose CBS GR code it is; for a kind of arrangement (`normalisatie.SOORTEN`: "GGD",
     "omgevingsdienst", "brandweer") also those whose name spells the kind out or whose
     abbreviation begins with the kind's. Tolerant of case and accents; exact abbreviations
-    first, then names that start with it. One query (matching in Python)."""
+    first, then the arrangements running on `peildatum` (today) before the ended, the not yet
+    started and the historical mentions, then names that start with it. One query (matching
+    in Python)."""
+    peildatum = peildatum or timezone.localdate()
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
@@ -62,6 +67,7 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
         "vorm",
         "vestigingsplaats",
         "cbs_gr_code",
+        "ingangsdatum",
         "einddatum",
         "alleen_historisch",
     ).order_by("naam"):
@@ -75,7 +81,9 @@ def samenwerkingsverbanden_zoeken(zoekterm: str) -> list[Samenwerkingsverband]:
             or term in afkorting.split()
             or (soort is not None and soort.herkend(naam, kort))
         ):
-            treffers.append(((kort != term_kort, not naam.startswith(term), naam), verband))
+            lopend = verband.is_actief_op(peildatum) and not verband.alleen_historisch
+            rang = (kort != term_kort, not lopend, not naam.startswith(term), naam)
+            treffers.append((rang, verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]
 
 

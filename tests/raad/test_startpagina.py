@@ -163,6 +163,40 @@ def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
     ]
 
 
+def test_search_lists_running_arrangements_before_ended_and_future_ones(client, referentiedata):
+    """A search for "brandweer" opened with a brandweer regeling ended in 2012, above the
+    veiligheidsregio's that hold the brandweer today."""
+    vandaag = timezone.localdate()
+    for naam, afkorting, begin, eind, historisch in [
+        ("Gemeenschappelijke Regeling Brandweer Zuid-Limburg", "", None, D(2012, 1, 1), False),
+        ("Brandweer Achterhoek (OpenGR)", "", None, None, True),
+        ("Brandweer Nieuw", "", vandaag + datetime.timedelta(days=30), None, False),
+        ("Gemeenschappelijke regeling Veiligheidsregio Drenthe", "VRD", None, None, False),
+        ("Gemeenschappelijke regeling stadsgewestelijke brandweer", "", None, None, False),
+    ]:
+        f.SamenwerkingsverbandFactory(
+            naam=naam,
+            afkorting=afkorting,
+            ingangsdatum=begin,
+            einddatum=eind,
+            alleen_historisch=historisch,
+        )
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "brandweer"}))
+    assert "5 samenwerkingsverbanden gevonden" in tekst
+    volgorde = [
+        "stadsgewestelijke brandweer</a>",
+        "Veiligheidsregio Drenthe</a>",
+        "Brandweer Achterhoek (OpenGR)</a>",
+        "Brandweer Nieuw</a>",
+        "Brandweer Zuid-Limburg</a>",
+    ]
+    assert sorted(volgorde, key=tekst.index) == volgorde
+    in_werking = date_format(vandaag + datetime.timedelta(days=30), "j F Y")
+    assert f"in werking per {in_werking}" in tekst
+    assert "opgeheven per 1 januari 2012" in tekst
+    assert "niet in het landelijk register (stand 2016)" in tekst
+
+
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
