@@ -65,27 +65,41 @@ _VEILIGHEIDSREGIO = Soort(
     "vr", ("veiligheidsregio", "gezondheidsregio"), "Wet veiligheidsregio's, art. 9"
 )
 
+# A GGD (Wet publieke gezondheid art. 14): named GGD or (gemeentelijke) gezondheidsdienst, or
+# otherwise: "Dienst Gezondheid & Jeugd" in Zuid-Holland Zuid, the "Veiligheids- en
+# Gezondheidsregio" Gelderland-Midden. Not "openbare gezondheidszorg" alone (OGZ Amstelland
+# is a regeling beside the GGD Amsterdam-Amstelland, not the GGD itself), nor a wider
+# regeling whose doel names the GGD among other tasks (Regio Twente): the law requires the
+# GGD, not the whole of such a regeling.
+_GGD = Soort(
+    "ggd",
+    ("ggd", "gezondheidsdienst", "dienst gezondheid", "gezondheidsregio"),
+    "Wet publieke gezondheid, art. 14",
+)
+
 # A search word (normalised) and the kind of arrangement it names: a search for "GGD" also
 # finds "Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", which the register gives no
 # abbreviation, and "Dienst Gezondheid & Jeugd", the GGD of Zuid-Holland Zuid; one for
 # "omgevingsdienst" also FUMO, and one for "veiligheidsregio" also VRBZO, whose name is its
 # abbreviation.
 SOORTEN = {
-    "ggd": Soort("ggd", ("gezondheid",)),
-    "isd": Soort("isd", ("sociale dienst",)),
-    "od": _OMGEVINGSDIENST,
-    "omgevingsdienst": _OMGEVINGSDIENST,
-    "rud": Soort("rud", ("uitvoeringsdienst",)),
     "vr": _VEILIGHEIDSREGIO,
     "veiligheidsregio": _VEILIGHEIDSREGIO,
     "brandweer": _VEILIGHEIDSREGIO,
+    "od": _OMGEVINGSDIENST,
+    "omgevingsdienst": _OMGEVINGSDIENST,
+    "rud": Soort("rud", ("uitvoeringsdienst",)),
+    "ggd": _GGD,
+    "isd": Soort("isd", ("sociale dienst",)),
 }
 
 
 def wettelijke_grondslag(naam: str, afkorting: str) -> str:
     """The law that makes the gemeenten take part in an arrangement of this name and
     abbreviation, for the kinds the law requires (a veiligheidsregio: Wet veiligheidsregio's
-    art. 9; an omgevingsdienst: Omgevingswet art. 18.21); "" for any other."""
+    art. 9; an omgevingsdienst: Omgevingswet art. 18.21; a GGD: Wet publieke gezondheid
+    art. 14), each law once, joined by "; " for a regeling of two kinds (VGGM); "" for any
+    other."""
     naam = normaliseer_naam(naam)
     kort = normaliseer_naam(afkorting).replace(" ", "")
     soorten = dict.fromkeys(s for s in SOORTEN.values() if s.grondslag)

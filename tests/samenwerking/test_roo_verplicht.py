@@ -1,6 +1,7 @@
 """The national register has no field for "wettelijk verplicht": the import marks the kinds the
 law requires (a veiligheidsregio: Wet veiligheidsregio's art. 9; an omgevingsdienst:
-Omgevingswet art. 18.21), recognised by name or abbreviation; every other row keeps what the
+Omgevingswet art. 18.21; a GGD: Wet publieke gezondheid art. 14), recognised by name or
+abbreviation; every other row keeps what the
 beheer set. Before, no row the register brought in was verplicht: the pages showed no label
 and the API's `verplicht=true` found none of the 25 veiligheidsregio's."""
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 OMGEVINGSWET = "Omgevingswet, art. 18.21"
 WVR = "Wet veiligheidsregio's, art. 9"
+WPG = "Wet publieke gezondheid, art. 14"
 
 
 def _regio() -> tuple[list, list]:
@@ -35,7 +37,12 @@ def _verplicht() -> dict[str, tuple[bool, str]]:
     [
         ("Gemeenschappelijke regeling Veiligheidsregio Drenthe", "VRD", WVR),
         ("Gemeenschappelijke Regeling VRBZO 2024", "VRBZO", WVR),
-        ("Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden", "", WVR),
+        # Both at once: the veiligheidsregio and the GGD of Gelderland-Midden.
+        (
+            "Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden",
+            "VGGM",
+            f"{WVR}; {WPG}",
+        ),
         (
             "Gemeenschappelijke regeling Omgevingsdienst Noordzeekanaalgebied 2024",
             "OD NZKG",
@@ -52,8 +59,13 @@ def _verplicht() -> dict[str, tuple[bool, str]]:
             "RUD Zeeland",
             OMGEVINGSWET,
         ),
+        ("Gemeenschappelijke Regeling GGD Drenthe", "", WPG),
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht", "", WPG),
+        ("Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid", "", WPG),
+        ("Gemeenschappelijke Regeling GGD-VT Haaglanden", "GR GGD en VT Haaglanden", WPG),
         # Not a kind the law requires, or not recognisably one.
-        ("Gemeenschappelijke Regeling GGD Drenthe", "", ""),
+        ("Gemeenschappelijke regeling openbare Gezondheidszorg Amstelland", "OGZ Amstelland", ""),
+        ("Gemeenschappelijke regeling Regio Twente", "", ""),
         ("Gemeenschappelijke Regeling Brandweer Zuid-Limburg", "", ""),
         ("Gemeenschappelijke regeling gezamenlijke brandweer Rotterdam", "O.L.G.B.", ""),
         ("Gemeenschappelijke Regeling Avres", "", ""),
