@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from simple_history.models import HistoricalChanges
 
 from samenwerking import models
@@ -103,7 +104,10 @@ def test_changelist_and_add_page_load_for_a_superuser(admin_client, model):
         return  # logs and what only an import writes: listed, never added by hand
     toevoegen = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
     assert toevoegen.status_code == 200
-    assert f"<h1>{model._meta.verbose_name} toevoegen</h1>" in toevoegen.content.decode()
+    # A Dutch title puts the model's name first, with a capital.
+    titel = f"{capfirst(model._meta.verbose_name)} toevoegen"
+    assert f"<h1>{titel}</h1>" in toevoegen.content.decode()
+    assert f"<title>{titel} | " in toevoegen.content.decode()
 
 
 @pytest.mark.parametrize("model", REGISTER_MODELLEN, ids=lambda m: m._meta.label)

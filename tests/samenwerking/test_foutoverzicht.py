@@ -55,7 +55,7 @@ def test_a_refused_change_form_names_each_field_and_inline_row_at_the_top(admin_
     # Above the fields: the summary comes before the first field of the form.
     inhoud = antwoord.content.decode()
     assert inhoud.index('class="foutoverzicht"') < inhoud.index('id="id_samenwerkingsverband"')
-    assert "<title>Fout: deelname toevoegen" in inhoud  # not Django's English "Error:"
+    assert "<title>Fout: Deelname toevoegen" in inhoud  # not Django's English "Error:"
     assert not models.Deelname.objects.exists()
 
 

@@ -447,3 +447,36 @@ def test_an_import_preview_with_errors_fits_1280_px_and_passes_axe(pagina, refer
     expect(pagina.get_by_role("region", name="Regels met fouten")).to_contain_text(
         "toetredingsdatum"
     )
+
+
+# The parts of the title that lie under the buttons beside it (Importeren, Exporteren, …
+# toevoegen): Django lifts the buttons into the title's line.
+TITEL_ONDER_KNOPPEN = """() => {
+    const kop = document.querySelector('#content h1');
+    const knoppen = document.querySelector('.object-tools');
+    if (!kop || !knoppen) return false;
+    const tekst = document.createRange();
+    tekst.selectNodeContents(kop);
+    const k = knoppen.getBoundingClientRect();
+    return [...tekst.getClientRects()].some(r => r.right > k.left && r.left < k.right
+                                                 && r.bottom > k.top && r.top < k.bottom);
+}"""
+
+
+@pytest.mark.parametrize("breedte", [1024, 1280])
+def test_every_admin_lists_title_is_readable_beside_its_buttons(pagina, referentiedata, breedte):
+    """At 1024 px nine lists' titles ("Selecteer samenwerkingsverband om te wijzigen") ran
+    under the buttons beside them and could not be read; at 1280 px one did."""
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    _inloggen(pagina, get_user_model().objects.create_superuser("beheer-koppen"))
+    lijsten = pagina.eval_on_selector_all(
+        "#content-main th[scope=row] a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert len(lijsten) > 30
+    bedekt = []
+    for adres in lijsten:
+        pagina.goto(pagina.basis + adres)
+        expect(pagina.locator("#content h1")).to_be_visible()
+        if pagina.evaluate(TITEL_ONDER_KNOPPEN):
+            bedekt.append(pagina.locator("#content h1").inner_text())
+    assert bedekt == []
