@@ -480,3 +480,29 @@ def test_every_admin_lists_title_is_readable_beside_its_buttons(pagina, referent
         if pagina.evaluate(TITEL_ONDER_KNOPPEN):
             bedekt.append(pagina.locator("#content h1").inner_text())
     assert bedekt == []
+
+
+def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata):
+    """A column that points to a regeling stayed on one line: with the register's names
+    ("Gemeenschappelijke regeling …", up to 250 characters) the lists of bevoegdheden and
+    documenten were some 1,900 px wide beside the menu and the filters and had to be scrolled
+    sideways to reach their last columns."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke regeling Regionale Uitvoeringsdienst Noordzeekanaalgebied en "
+        "de Omgevingsdienst Noord-Holland Noord voor de uitvoering van de Omgevingswet 2024"
+    )
+    f.BevoegdheidFactory(samenwerkingsverband=verband)
+    f.DocumentFactory(samenwerkingsverband=verband)
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, get_user_model().objects.create_superuser("beheer-lijsten"))
+    te_breed = {}
+    for lijst in ("bevoegdheid", "document"):
+        pagina.goto(f"{pagina.basis}/admin/samenwerking/{lijst}/")
+        expect(pagina.locator("#result_list")).to_contain_text("Noordzeekanaalgebied")
+        breedte, ruimte = pagina.evaluate(
+            "() => { const t = document.querySelector('#result_list');"
+            " return [t.scrollWidth, t.parentElement.clientWidth]; }"
+        )
+        if breedte > ruimte:
+            te_breed[lijst] = (breedte, ruimte)
+    assert te_breed == {}
