@@ -42,26 +42,12 @@ from ..normalisatie import zichtbaar
 from .bestand import Zelfverwijzingen
 from .voorvertoning import LuiVerschil, Weergaveverschil
 from .widgets import (
-    BedragWidget,
-    DatumWidget,
+    WIDGET_PER_VELDSOORT,
     GemeenteWidget,
-    GetalWidget,
-    JaNeeWidget,
     ProcentWidget,
     SleutelWidget,
     ZichtbaarWidget,
 )
-
-# The widget of a column that a resource does not declare itself, by the kind of model field
-# it fills (`get_internal_type`). Declared columns (choices, keys, a year, a code) keep their
-# own widget.
-WIDGET_PER_VELDSOORT = {
-    "DateField": DatumWidget,
-    "BooleanField": JaNeeWidget,
-    "PositiveSmallIntegerField": GetalWidget,
-    "PositiveBigIntegerField": GetalWidget,
-    "DecimalField": BedragWidget,
-}
 
 
 class Voorraadlader(ModelInstanceLoader):

@@ -6,7 +6,7 @@ column and the value; the admin shows it per row and refuses to import anything 
 row is wrong.
 
 A column reads and writes its value by the kind of model field it fills (dates, ja/nee,
-numbers, amounts, percentages: `basis.WIDGET_PER_VELDSOORT`); a resource declares only the
+numbers, amounts, percentages: `widgets.WIDGET_PER_VELDSOORT`); a resource declares only the
 columns that need more (choices, keys, a year, helper columns).
 """
 

@@ -529,3 +529,15 @@ class DomeinenWidget(widgets.ManyToManyWidget):
                 "bijna": _(" of ").join(bijna),
             }
         return _("onbekend domein %(code)s.") % {"code": code}
+
+
+# The widget of a column that a resource does not declare itself, by the kind of model field
+# it fills (`get_internal_type`). Declared columns (choices, keys, a year, a code) keep their
+# own widget.
+WIDGET_PER_VELDSOORT = {
+    "DateField": DatumWidget,
+    "BooleanField": JaNeeWidget,
+    "PositiveSmallIntegerField": GetalWidget,
+    "PositiveBigIntegerField": GetalWidget,
+    "DecimalField": BedragWidget,
+}
