@@ -13,18 +13,26 @@ from django.utils.translation import gettext_lazy
 from samenwerking.models import Domein, Samenwerkingsverband
 from toegang import rechten
 
-from .werklijst import TERMIJN_DAGEN, regelingen, standen_van
+from .werklijst import TERMIJN_DAGEN, eigen_regelingen, regelingen, standen_van
 
 PER_PAGINA = 25
 
 
 class WerklijstFilter(forms.Form):
     naam = forms.CharField(
-        label=gettext_lazy("Naam of afkorting bevat"), required=False, max_length=100
+        label=gettext_lazy("Naam of afkorting"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "Zoekt zoals de zoekbalk van de site: GGD vindt ook „Gemeentelijke "
+            "Gezondheidsdienst …”, VR de veiligheidsregio's."
+        ),
     )
+    # Only the domeinen of the account's own regelingen (`eigen`), not the ninety of the
+    # register and regioreg together.
     domein = forms.ModelChoiceField(
         label=gettext_lazy("Domein"),
-        queryset=Domein.objects.order_by("naam"),
+        queryset=Domein.objects.none(),
         required=False,
         empty_label=gettext_lazy("alle domeinen"),
     )
@@ -33,6 +41,12 @@ class WerklijstFilter(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, eigen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domein"].queryset = (
+            Domein.objects.filter(samenwerkingsverbanden__in=eigen).distinct().order_by("naam")
+        )
+
 
 def werklijst_pagina(request):
     """What is missing or due per regeling the account may change: 25 regelingen a page,
@@ -40,7 +54,9 @@ def werklijst_pagina(request):
     if not rechten.mag_model(request.user, rechten.WIJZIGEN, Samenwerkingsverband):
         raise PermissionDenied
     vandaag = timezone.localdate()
-    filter_ = WerklijstFilter(request.GET or None)
+    filter_ = WerklijstFilter(
+        request.GET or None, eigen=eigen_regelingen(request.user, vandaag=vandaag)
+    )
     gekozen = filter_.cleaned_data if filter_.is_valid() else {}
     verbanden = regelingen(
         request.user,

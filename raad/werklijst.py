@@ -39,6 +39,7 @@ from samenwerking.models import Bestuursorgaan, Bijdrage, Deelname, Samenwerking
 from samenwerking.periode import jaar as jaarperiode
 from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode_q
 from samenwerking.registerstand import als_json
+from samenwerking.selectors import samenwerkingsverbanden_zoeken
 from samenwerking.tekst import datum_tekst
 from toegang import rechten
 
@@ -190,14 +191,20 @@ def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
     )
 
 
-def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
-    """The regelingen `user` may change that run on `vandaag` (not only historical), by name;
-    `naam` narrows to a name or abbreviation containing it, `domein` to one domein."""
-    verbanden = rechten.beperk(Samenwerkingsverband.objects.all(), user).filter(
+def eigen_regelingen(user, *, vandaag: datetime.date) -> QuerySet:
+    """The regelingen `user` may change that run on `vandaag` (not only historical)."""
+    return rechten.beperk(Samenwerkingsverband.objects.all(), user).filter(
         Q(einddatum__isnull=True) | Q(einddatum__gt=vandaag), alleen_historisch=False
     )
+
+
+def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
+    """The regelingen `user` may change that run on `vandaag`, by name; `naam` narrows to
+    what the register's search finds for it (a name or abbreviation that holds it, or a kind
+    such as GGD: `samenwerkingsverbanden_zoeken`), `domein` to one domein."""
+    verbanden = eigen_regelingen(user, vandaag=vandaag)
     if naam:
-        verbanden = verbanden.filter(Q(naam__icontains=naam) | Q(afkorting__icontains=naam))
+        verbanden = verbanden.filter(pk__in=[v.pk for v in samenwerkingsverbanden_zoeken(naam)])
     if domein is not None:
         verbanden = verbanden.filter(domeinen=domein)
     return verbanden.annotate(

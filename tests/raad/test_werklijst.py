@@ -8,10 +8,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from lxml import html
 
 from raad.werklijst import werklijst
 from samenwerking.constants import BijdrageSoort, Vorm
-from samenwerking.models import Gemeente
+from samenwerking.models import Domein, Gemeente
 from tests import factories as f
 from tests.raad.factories import EvaluatieFactory
 from tests.toegang import account
@@ -442,3 +443,35 @@ def test_admin_zienswijze_list_query_count_stays_constant(
     assert " ".join(antwoord.content.decode().split()).count("(de laatste vóór de termijn)") == (
         aantal
     )
+
+
+def test_the_filter_searches_as_the_site_and_offers_only_the_own_domeinen(secretariaat):
+    """The name filter matched only the literal text ("GGD" missed "Gemeentelijke
+    Gezondheidsdienst …", which the admin's and the site's search find), and the domein list
+    offered all ninety domeinen of the register and regioreg, most in none of the
+    secretary's regelingen."""
+    gebruiker = secretariaat["account"]
+    ggd = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Testregio"
+    )
+    gezondheid = f.DomeinFactory(naam="Testdomein gezondheid", code="test-gezondheid")
+    ggd.domeinen.add(gezondheid)
+    gebruiker.rol.samenwerkingsverbanden.add(ggd)
+    vreemd = f.SamenwerkingsverbandFactory(naam="Gemeentelijke Gezondheidsdienst Elders")
+    vreemd.domeinen.add(f.DomeinFactory(naam="Testdomein elders", code="test-elders"))
+    client = _client(gebruiker)
+
+    antwoord = client.get(WERKLIJST, {"naam": "ggd"})
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert sorted(_regelingen_van(tekst)) == sorted(["GGD Zaanstreek", ggd.naam])
+    assert "Zoekt zoals de zoekbalk van de site" in tekst
+    pagina = html.fromstring(tekst)
+    assert pagina.xpath("//select[@name='domein']/option/text()") == [
+        "alle domeinen",
+        "Testdomein gezondheid",
+    ]
+    # Another regeling's domein is no choice here; said next to the field.
+    elders = Domein.objects.get(code="test-elders").pk
+    tekst = client.get(WERKLIJST, {"domein": elders}).content.decode()
+    assert "Selecteer een geldige keuze" in tekst
