@@ -82,6 +82,11 @@ class SamenwerkingsverbandAdmin(
         "bron",
     ]
     search_fields = ["naam", "afkorting", "cbs_gr_code", "vestigingsplaats"]
+    search_help_text = _(
+        "Naam, afkorting (met of zonder spaties), CBS-code of vestigingsplaats. Een soort vindt "
+        "ook de namen die haar voluit schrijven: GGD ook „Gemeentelijke Gezondheidsdienst”, "
+        "VR ook VRBZO, omgevingsdienst ook FUMO en DCMR."
+    )
     autocomplete_fields = [
         "centrumgemeente",
         "bovenliggend",

@@ -151,6 +151,8 @@ def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
     lijst = reverse("admin:samenwerking_samenwerkingsverband_changelist")
     antwoord = admin_client.get(lijst, {"q": "veiligheidsregio"})
     assert antwoord.status_code == 200
+    # The search box says what it finds.
+    assert "Een soort vindt ook de namen die haar voluit schrijven" in antwoord.content.decode()
     assert [v.afkorting for v in antwoord.context["cl"].result_list] == ["VRBZO"]
     antwoord = admin_client.get(lijst, {"q": "ODNZKG"})
     assert [v.afkorting for v in antwoord.context["cl"].result_list] == ["OD NZKG"]
