@@ -1,10 +1,13 @@
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
+from raad.models import Termijnregel
 from samenwerking.models import Gemeente
 from samenwerking.referentiedata import referentiedata_laden
 
@@ -39,6 +42,19 @@ def referentiedata(db):
     """The real provincies, gemeenten and herindelingen from fixtures/."""
     if not Gemeente.objects.filter(cbs_code="GM0363").exists():
         referentiedata_laden()
+
+
+@pytest.fixture
+def pc_regels(db):
+    """The P&C rules as the data migration seeds them, by code. A transactional (browser)
+    test empties the database afterwards; this seeds them again when needed."""
+    if not Termijnregel.objects.exists():
+        importlib.import_module("raad.migrations.0002_termijnregels").regels_aanmaken(apps, None)
+        importlib.import_module("raad.migrations.0005_termijnregels_1_augustus").regels_bijwerken(
+            apps, None
+        )
+        importlib.import_module("raad.migrations.0013_art_34b_per_wettekst").jaren_geven(apps, None)
+    return {regel.code: regel for regel in Termijnregel.objects.all()}
 
 
 ROO_BESTANDEN = ("exportOO_gemeenten.xml", "exportOO_gemeenschappelijke_regelingen.xml")

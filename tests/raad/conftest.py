@@ -1,26 +1,9 @@
-import importlib
-
 import pytest
-from django.apps import apps
 
-from raad.models import Termijnregel
 from samenwerking.models import Gemeente
 from tests import factories as f
 from tests.toegang import account
 from toegang.models import RolSoort
-
-
-@pytest.fixture
-def pc_regels(db):
-    """The P&C rules as the data migration seeds them, by code. A transactional (browser)
-    test empties the database afterwards; this seeds them again when needed."""
-    if not Termijnregel.objects.exists():
-        importlib.import_module("raad.migrations.0002_termijnregels").regels_aanmaken(apps, None)
-        importlib.import_module("raad.migrations.0005_termijnregels_1_augustus").regels_bijwerken(
-            apps, None
-        )
-        importlib.import_module("raad.migrations.0013_art_34b_per_wettekst").jaren_geven(apps, None)
-    return {regel.code: regel for regel in Termijnregel.objects.all()}
 
 
 @pytest.fixture

@@ -500,11 +500,12 @@ def test_every_admin_title_is_readable_beside_its_buttons(pagina, referentiedata
     assert bedekt == {}
 
 
-def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata):
+def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata, pc_regels):
     """A column that points to a regeling stayed on one line: with the register's names
     ("Gemeenschappelijke regeling …", up to 250 characters) the lists of bevoegdheden and
     documenten were some 1,900 px wide beside the menu and the filters and had to be scrolled
-    sideways to reach their last columns."""
+    sideways to reach their last columns; the headings stayed on one line too ("GELDT TOT EN
+    MET BEGROTINGSJAAR"), and the termijnregels were 1,047 px wide in 901."""
     verband = f.SamenwerkingsverbandFactory(
         naam="Gemeenschappelijke regeling Regionale Uitvoeringsdienst Noordzeekanaalgebied en "
         "de Omgevingsdienst Noord-Holland Noord voor de uitvoering van de Omgevingswet 2024"
@@ -514,9 +515,13 @@ def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata)
     pagina.set_viewport_size({"width": 1280, "height": 900})
     _inloggen(pagina, get_user_model().objects.create_superuser("beheer-lijsten"))
     te_breed = {}
-    for lijst in ("bevoegdheid", "document"):
-        pagina.goto(f"{pagina.basis}/admin/samenwerking/{lijst}/")
-        expect(pagina.locator("#result_list")).to_contain_text("Noordzeekanaalgebied")
+    for lijst, tekst in (
+        ("samenwerking/bevoegdheid", "Noordzeekanaalgebied"),
+        ("samenwerking/document", "Noordzeekanaalgebied"),
+        ("raad/termijnregel", "Ontwerpbegroting naar de raden"),
+    ):
+        pagina.goto(f"{pagina.basis}/admin/{lijst}/")
+        expect(pagina.locator("#result_list")).to_contain_text(tekst)
         breedte, ruimte = pagina.evaluate(
             "() => { const t = document.querySelector('#result_list');"
             " return [t.scrollWidth, t.parentElement.clientWidth]; }"
