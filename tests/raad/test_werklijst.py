@@ -467,6 +467,9 @@ def test_the_filter_searches_as_the_site_and_offers_only_the_own_domeinen(secret
     assert sorted(_regelingen_van(tekst)) == sorted(["GGD Zaanstreek", ggd.naam])
     assert "Zoekt zoals de zoekbalk van de site" in tekst
     pagina = html.fromstring(tekst)
+    # The help is read out with the field.
+    (hulp,) = pagina.xpath("//input[@name='naam']/@aria-describedby")
+    assert pagina.get_element_by_id(hulp).text.startswith("Zoekt zoals de zoekbalk")
     assert pagina.xpath("//select[@name='domein']/option/text()") == [
         "alle domeinen",
         "Testdomein gezondheid",
