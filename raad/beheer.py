@@ -57,7 +57,12 @@ def werklijst_pagina(request):
     filter_ = WerklijstFilter(
         request.GET or None, eigen=eigen_regelingen(request.user, vandaag=vandaag)
     )
-    gekozen = filter_.cleaned_data if filter_.is_valid() else {}
+    gekozen = {}
+    if filter_.is_bound:
+        # The valid fields filter also when another is refused (said next to that field): a
+        # domein no longer among the own ones does not silently drop the name typed beside it.
+        filter_.is_valid()
+        gekozen = filter_.cleaned_data
     verbanden = regelingen(
         request.user,
         vandaag=vandaag,

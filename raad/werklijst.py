@@ -28,7 +28,7 @@ is read by toegang.rechten (cached on the user).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import get_text_list
@@ -36,8 +36,14 @@ from django.utils.translation import gettext as _
 
 from samenwerking.constants import INGESTELDE_VORMEN, BijdrageSoort
 from samenwerking.models import Bestuursorgaan, Bijdrage, Deelname, Samenwerkingsverband, Zetel
+from samenwerking.periode import (
+    geeindigd_q,
+    loopt_op,
+    overlapt,
+    periode_overlapt_q,
+    periode_q,
+)
 from samenwerking.periode import jaar as jaarperiode
-from samenwerking.periode import loopt_op, overlapt, periode_overlapt_q, periode_q
 from samenwerking.registerstand import als_json
 from samenwerking.selectors import samenwerkingsverbanden_zoeken
 from samenwerking.tekst import datum_tekst
@@ -192,9 +198,12 @@ def _zetelpunt(verband, deelnames: list[Deelname]) -> Punt:
 
 
 def eigen_regelingen(user, *, vandaag: datetime.date) -> QuerySet:
-    """The regelingen `user` may change that run on `vandaag` (not only historical)."""
-    return rechten.beperk(Samenwerkingsverband.objects.all(), user).filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gt=vandaag), alleen_historisch=False
+    """The regelingen `user` may change that have not ended on `vandaag` (running or still
+    to come; not only historical)."""
+    return (
+        rechten.beperk(Samenwerkingsverband.objects.all(), user)
+        .exclude(geeindigd_q(vandaag, "einddatum"))
+        .filter(alleen_historisch=False)
     )
 
 

@@ -281,8 +281,9 @@ class Regelingen:
         }
         if huidig.vorm == Vorm.CENTRUMGEMEENTE:
             waarden["centrumgemeente_id"] = self._centrumgemeente(huidig, deelnames)
-        # The register has no field for it either: a veiligheidsregio or omgevingsdienst is
-        # one the law requires. Only said when so; another row keeps what the beheer set.
+        # The register has no field for it either: a kind the law requires (veiligheidsregio,
+        # omgevingsdienst, GGD: normalisatie.SOORTEN). Only said when so; another row keeps
+        # what the beheer set.
         if grondslag := wettelijke_grondslag(waarden["naam"], waarden["afkorting"]):
             waarden |= {"verplicht": True, "verplicht_grondslag": grondslag}
         return waarden

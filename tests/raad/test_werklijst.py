@@ -478,3 +478,7 @@ def test_the_filter_searches_as_the_site_and_offers_only_the_own_domeinen(secret
     elders = Domein.objects.get(code="test-elders").pk
     tekst = client.get(WERKLIJST, {"domein": elders}).content.decode()
     assert "Selecteer een geldige keuze" in tekst
+    # The name typed beside it still filters.
+    tekst = client.get(WERKLIJST, {"naam": "ggd", "domein": elders}).content.decode()
+    assert "Selecteer een geldige keuze" in tekst
+    assert sorted(_regelingen_van(tekst)) == sorted(["GGD Zaanstreek", ggd.naam])
