@@ -8,7 +8,7 @@ naming the parameter.
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -161,10 +161,19 @@ def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
 
 def zoekfilter(zoeken, label) -> django_filters.CharFilter:
     """`q` as the start page searches, with the same selector (`zoeken`): tolerant of case,
-    accents and `'s-`, so that the API and the page find the same rows. One query more."""
+    accents and `'s-`, so that the API and the page find the same rows, listed in the page's
+    order (the selector's) unless `ordering` asks for another: the `ordering` filter comes
+    after this one and replaces the order. One query more."""
 
     def zoek(queryset, naam, waarde):
-        return queryset.filter(pk__in=[rij.pk for rij in zoeken(waarde)])
+        gevonden = [rij.pk for rij in zoeken(waarde)]
+        if not gevonden:
+            return queryset.none()
+        rang = Case(
+            *(When(pk=pk, then=Value(plaats)) for plaats, pk in enumerate(gevonden)),
+            output_field=IntegerField(),
+        )
+        return queryset.filter(pk__in=gevonden).order_by(rang)
 
     return django_filters.CharFilter(method=zoek, label=label)
 
@@ -197,7 +206,10 @@ class GemeenteFilterSet(RegisterFilterSet):
         gemeenten_zoeken,
         label=_(
             "Deel van de naam of de CBS-code, zoals de zoekpagina zoekt: hoofdletters en accenten "
-            "maken niet uit ('s-Hertogenbosch, Den Bosch, Sudwest-Fryslan, 0363)."
+            "maken niet uit ('s-Hertogenbosch, Den Bosch, Sudwest-Fryslan, 0363). Zonder "
+            "ordering in de volgorde van de zoekpagina: de bestaande gemeenten eerst en "
+            "daarbinnen de gelijke CBS-code of naam, dan de namen die ermee beginnen, verder "
+            "op naam."
         ),
     )
     ordering = volgorde(("naam", "naam"), ("cbs_code", "cbsCode"))
@@ -248,7 +260,10 @@ class SamenwerkingsverbandFilterSet(RegisterFilterSet):
             "Deel van de naam, de afkorting of een woord ervan, of de CBS-code, zoals de "
             "zoekpagina zoekt: hoofdletters en accenten maken niet uit; GGD, ISD, OD, RUD en VR "
             "vinden ook namen met gezondheidsdienst, sociale dienst, omgevingsdienst, "
-            "uitvoeringsdienst en veiligheidsregio."
+            "uitvoeringsdienst en veiligheidsregio. Zonder ordering in de volgorde van de "
+            "zoekpagina: de gelijke afkorting eerst, dan wat vandaag loopt, dan wat is "
+            "opgeheven, nog niet begonnen of alleen historisch is; daarbinnen de namen die "
+            "ermee beginnen vooraan, verder op naam."
         ),
     )
     ordering = volgorde(

@@ -4,10 +4,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from samenwerking.constants import BijdrageSoort, Vorm
 from samenwerking.models import Domein, Gemeente
 from tests import factories as f
+from tests.pagina import paginatekst
 
 from .hulp import ongeldig
 
@@ -351,3 +353,85 @@ def test_a_page_larger_than_the_document_allows_is_a_400(api, referentiedata):
     assert ongeldig(api.get("/api/v1/gemeenten", {"pageSize": "501"})) == {
         "pageSize": "Hoogstens 500 resultaten per pagina; vraag de volgende pagina met page."
     }
+
+
+def test_samenwerkingsverbanden_q_lists_in_the_search_pages_order_unless_ordering_asks(
+    api, client, referentiedata
+):
+    """`q` listed by name: "brandweer" opened with a regeling ended in 2012 and one that
+    starts next month, above the running ones the start page lists first."""
+    vandaag = timezone.localdate()
+    for naam, afkorting, begin, eind in [
+        ("Gemeenschappelijke Regeling Brandweer Zuid-Limburg", "", D(1994, 1, 1), D(2012, 1, 1)),
+        ("Brandweer Nieuw", "", vandaag + datetime.timedelta(days=30), None),
+        ("Gemeenschappelijke regeling Veiligheidsregio Drenthe", "VRD", D(2010, 1, 1), None),
+        ("Gemeenschappelijke regeling stadsgewestelijke brandweer", "", D(2001, 1, 1), None),
+    ]:
+        f.SamenwerkingsverbandFactory(
+            naam=naam, afkorting=afkorting, ingangsdatum=begin, einddatum=eind
+        )
+    zoekpagina = [
+        "Gemeenschappelijke regeling stadsgewestelijke brandweer",
+        "Gemeenschappelijke regeling Veiligheidsregio Drenthe",
+        "Brandweer Nieuw",
+        "Gemeenschappelijke Regeling Brandweer Zuid-Limburg",
+    ]
+    assert _namen(api, "samenwerkingsverbanden", q="brandweer") == zoekpagina
+    tekst = paginatekst(client.get("/", {"q": "brandweer"}))
+    assert sorted(zoekpagina, key=lambda naam: tekst.index(f"{naam}</a>")) == zoekpagina
+    # Page by page the same order, each row once.
+    paginas = [
+        _namen(api, "samenwerkingsverbanden", q="brandweer", pageSize=3, page=pagina)
+        for pagina in (1, 2)
+    ]
+    assert paginas == [zoekpagina[:3], zoekpagina[3:]]
+    # `ordering` replaces it; another filter beside `q` keeps it.
+    assert _namen(api, "samenwerkingsverbanden", q="brandweer", ordering="naam") == sorted(
+        zoekpagina
+    )
+    assert _namen(api, "samenwerkingsverbanden", q="brandweer", ordering="-ingangsdatum")[0] == (
+        "Brandweer Nieuw"
+    )
+    assert (
+        _namen(api, "samenwerkingsverbanden", q="brandweer", actiefOp=vandaag.isoformat())
+        == (zoekpagina[:2])
+    )
+    # An exact abbreviation comes first, before a running name that holds the word.
+    f.SamenwerkingsverbandFactory(naam="Vrijwillige regeling Drenthe-Oost", afkorting="")
+    assert _namen(api, "samenwerkingsverbanden", q="vrd")[0] == (
+        "Gemeenschappelijke regeling Veiligheidsregio Drenthe"
+    )
+    assert _namen(api, "samenwerkingsverbanden", q="geen-regeling") == []
+
+
+def test_gemeenten_q_lists_in_the_search_pages_order_unless_ordering_asks(api, referentiedata):
+    # By name, "haar" opened with Haaren (opgeheven 2021) and had Haarlemmerliede (2019)
+    # before Haarlemmermeer; the search page lists the gemeenten that exist first.
+    assert _namen(api, "gemeenten", q="haar") == [
+        "Haarlem",
+        "Haarlemmermeer",
+        "Haaren",
+        "Haarlemmerliede en Spaarnwoude",
+    ]
+    assert _namen(api, "gemeenten", q="haar", ordering="naam") == [
+        "Haaren",
+        "Haarlem",
+        "Haarlemmerliede en Spaarnwoude",
+        "Haarlemmermeer",
+    ]
+    assert _namen(api, "gemeenten", q="GM0373") == ["Bergen (NH.)"]
+
+
+@pytest.mark.parametrize("aantal", [1, 12])
+def test_q_in_the_search_pages_order_keeps_its_query_count(
+    api, referentiedata, aantal, django_assert_num_queries
+):
+    # The search (one query) and the list: seven, however many rows match.
+    for i in range(aantal):
+        f.SamenwerkingsverbandFactory(
+            naam=f"Brandweer {i:02}", einddatum=D(2012, 1, 1) if i % 2 else None
+        )
+    with django_assert_num_queries(7):
+        namen = _namen(api, "samenwerkingsverbanden", q="brandweer", pageSize=500)
+    lopend = [f"Brandweer {i:02}" for i in range(0, aantal, 2)]
+    assert namen == [*lopend, *(f"Brandweer {i:02}" for i in range(1, aantal, 2))]
