@@ -419,6 +419,15 @@ def test_the_secretarys_other_admin_pages_pass_axe(pagina, referentiedata):
         pagina.goto(pagina.basis + adres)
         expect(pagina.locator("#content")).to_be_visible()
         _past_en_toegankelijk(pagina, naam)
+    # The start page's links to the werklijst and the regio-indeling look like links, as the
+    # names of the lists do: underlined (they were plain headings).
+    pagina.goto(pagina.basis + "/admin/")
+    for link in [
+        pagina.get_by_role("link", name="Mijn regelingen: wat ontbreekt of eraan komt"),
+        pagina.get_by_role("link", name="Regio-indeling inlezen"),
+        pagina.get_by_role("link", name="Raad", exact=True),
+    ]:
+        expect(link).to_have_css("text-decoration-line", "underline")
 
 
 def test_an_import_preview_with_errors_fits_1280_px_and_passes_axe(pagina, referentiedata):
