@@ -11,7 +11,7 @@ order. The count is one more query (a UNION of its own), asked only when the pag
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import OrderBy, Q, QuerySet
 
 from .constants import VergaderingSoort
 from .models import Vergadering
@@ -56,11 +56,14 @@ class Vergaderlijst:
     """The meetings for `Vergaderpaginator`: `count()` in one query, `pagina()` in three (the
     page's meetings in order, then their `Vergadering` rows and their vaststellingen),
     whatever the number of rows. `volgorde` is a list of the model fields `datum` and
-    `samenwerkingsverband__naam`, each with a minus sign for descending."""
+    `samenwerkingsverband__naam`, each with a minus sign for descending, or their `OrderBy`."""
 
     def __init__(self, vergaderingen: QuerySet, vaststellingen: QuerySet, volgorde):
         self.volgorde = []
         for veld in volgorde:
+            if isinstance(veld, OrderBy):  # from `ordering` (samenwerking.api.filters.Volgorde);
+                # both columns have a value in every row, so "without a value last" is moot.
+                veld = f"{'-' if veld.descending else ''}{veld.expression.name}"
             naam = veld.lstrip("-")
             if naam not in KOLOMMEN:
                 raise ValueError(f"The meetings cannot be ordered by {naam}.")

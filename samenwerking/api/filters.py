@@ -8,7 +8,7 @@ naming the parameter.
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -178,10 +178,25 @@ def zoekfilter(zoeken, label) -> django_filters.CharFilter:
     return django_filters.CharFilter(method=zoek, label=label)
 
 
-def volgorde(*velden: tuple[str, str]) -> django_filters.OrderingFilter:
-    return django_filters.OrderingFilter(
+class Volgorde(django_filters.OrderingFilter):
+    """`ordering`, with the rows without a value (a regeling from OpenGR without a date of
+    ingang, a deelname that has not ended) last in both directions. PostgreSQL put them first
+    when descending and SQLite first when ascending, so `ordering=-ingangsdatum` opened with
+    the undated rows in production and ended with them in development."""
+
+    def get_ordering_value(self, param):
+        waarde = super().get_ordering_value(param)
+        veld = F(waarde.removeprefix("-"))
+        return veld.desc(nulls_last=True) if waarde.startswith("-") else veld.asc(nulls_last=True)
+
+
+def volgorde(*velden: tuple[str, str]) -> Volgorde:
+    return Volgorde(
         fields=velden,
-        label=_("Sorteer op deze velden, met een minteken voor aflopend; komma's ertussen."),
+        label=_(
+            "Sorteer op deze velden, met een minteken voor aflopend; komma's ertussen. Rijen "
+            "zonder waarde staan achteraan."
+        ),
     )
 
 

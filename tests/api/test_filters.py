@@ -435,3 +435,33 @@ def test_q_in_the_search_pages_order_keeps_its_query_count(
         namen = _namen(api, "samenwerkingsverbanden", q="brandweer", pageSize=500)
     lopend = [f"Brandweer {i:02}" for i in range(0, aantal, 2)]
     assert namen == [*lopend, *(f"Brandweer {i:02}" for i in range(1, aantal, 2))]
+
+
+def test_ordering_puts_rows_without_a_value_last_in_both_directions(api, zaanstad):
+    """PostgreSQL listed the regelingen without a date of ingang (OpenGR's) first with
+    `ordering=-ingangsdatum`, SQLite first with `ordering=ingangsdatum`."""
+    for naam, ingang in [("Oud", D(2001, 1, 1)), ("Zonder datum", None), ("Nieuw", D(2020, 1, 1))]:
+        f.SamenwerkingsverbandFactory(naam=naam, ingangsdatum=ingang)
+    oplopend = _namen(api, "samenwerkingsverbanden", ordering="ingangsdatum")
+    assert oplopend == ["Oud", "Nieuw", "Zonder datum"]
+    aflopend = _namen(api, "samenwerkingsverbanden", ordering="-ingangsdatum")
+    assert aflopend == ["Nieuw", "Oud", "Zonder datum"]
+    # A deelname that has not ended (no uittredingsdatum) as well, after the ones that did.
+    verband = f.SamenwerkingsverbandFactory()
+    for toetreding, uittreding in [(D(2010, 1, 1), D(2015, 1, 1)), (D(2015, 1, 1), None)]:
+        f.DeelnameFactory(
+            samenwerkingsverband=verband,
+            gemeente=zaanstad,
+            toetredingsdatum=toetreding,
+            uittredingsdatum=uittreding,
+        )
+
+    def uittredingen(volgorde):
+        antwoord = api.get(
+            "/api/v1/deelnames", {"samenwerkingsverband": str(verband.uuid), "ordering": volgorde}
+        )
+        assert antwoord.status_code == 200
+        return [rij["uittredingsdatum"] for rij in antwoord.json()["results"]]
+
+    assert uittredingen("uittredingsdatum") == ["2015-01-01", None]
+    assert uittredingen("-uittredingsdatum") == ["2015-01-01", None]
