@@ -8,7 +8,7 @@ naming the parameter.
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +34,7 @@ from samenwerking.models import (
     Persoon,
     Provincie,
     Samenwerkingsverband,
+    leeg_achteraan,
 )
 from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import (
@@ -180,14 +181,11 @@ def zoekfilter(zoeken, label) -> django_filters.CharFilter:
 
 class Volgorde(django_filters.OrderingFilter):
     """`ordering`, with the rows without a value (a regeling from OpenGR without a date of
-    ingang, a deelname that has not ended) last in both directions. PostgreSQL put them first
-    when descending and SQLite first when ascending, so `ordering=-ingangsdatum` opened with
-    the undated rows in production and ended with them in development."""
+    ingang, a deelname that has not ended) last in both directions (`leeg_achteraan`), as in
+    the models' default orders."""
 
     def get_ordering_value(self, param):
-        waarde = super().get_ordering_value(param)
-        veld = F(waarde.removeprefix("-"))
-        return veld.desc(nulls_last=True) if waarde.startswith("-") else veld.asc(nulls_last=True)
+        return leeg_achteraan(super().get_ordering_value(param))
 
 
 def volgorde(*velden: tuple[str, str]) -> Volgorde:

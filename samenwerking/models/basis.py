@@ -188,6 +188,15 @@ def jaar_veld(label=JAAR, *, help_text="", leeg_mag: bool = False) -> JaarVeld:
     )
 
 
+def leeg_achteraan(veld: str) -> models.OrderBy:
+    """The order by `veld` ("-veld" descending) with the rows without a value last in both
+    directions: PostgreSQL puts them first when descending, SQLite first when ascending, so
+    the same list read differently in production and in development."""
+    if veld.startswith("-"):
+        return F(veld[1:]).desc(nulls_last=True)
+    return F(veld).asc(nulls_last=True)
+
+
 def datum_veld(label, *, help_text="") -> models.DateField:
     """A date that may be empty: for a period's start "onbekend / since before the register",
     for its end "still running" (see the module's docstring)."""

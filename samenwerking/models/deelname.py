@@ -28,6 +28,7 @@ from .basis import (
     ja_nee_veld,
     jaar_bereik,
     jaar_veld,
+    leeg_achteraan,
     percentage_bereik,
     percentage_veld,
     roo_stand_veld,
@@ -171,7 +172,12 @@ class Deelname(MetPeriode, RegisterModel):
     class Meta:
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
-        ordering = ["samenwerkingsverband__naam", "gemeente__naam", "organisatie__naam"]
+        # The gemeenten first, then the other deelnemers (which have no gemeente).
+        ordering = [
+            "samenwerkingsverband__naam",
+            leeg_achteraan("gemeente__naam"),
+            leeg_achteraan("organisatie__naam"),
+        ]
         constraints = [
             VeldCheckConstraint(
                 name="deelname_gemeente_xor_organisatie",

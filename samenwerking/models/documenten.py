@@ -12,6 +12,7 @@ from .basis import (
     datum_veld,
     jaar_bereik,
     jaar_veld,
+    leeg_achteraan,
     link_veld,
     tekst_veld,
     uniek,
@@ -32,7 +33,8 @@ class Document(RegisterModel):
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
-        ordering = ["-jaar", "-datum", "titel"]
+        # Newest first; the register's documents without a year or date after the dated ones.
+        ordering = [leeg_achteraan("-jaar"), leeg_achteraan("-datum"), "titel"]
         constraints = [jaar_bereik("document_jaar_bereik", leeg_mag=True)]
 
     def __str__(self):

@@ -465,3 +465,20 @@ def test_ordering_puts_rows_without_a_value_last_in_both_directions(api, zaansta
 
     assert uittredingen("uittredingsdatum") == ["2015-01-01", None]
     assert uittredingen("-uittredingsdatum") == ["2015-01-01", None]
+
+
+def test_deelnames_list_the_gemeenten_before_the_other_deelnemers(api, zaanstad):
+    # SQLite (`make run`) put the organisaties first, PostgreSQL last.
+    verband = f.SamenwerkingsverbandFactory()
+    f.DeelnameFactory(
+        samenwerkingsverband=verband,
+        gemeente=None,
+        organisatie=f.OrganisatieFactory(naam="Aa-waterschap"),
+    )
+    f.DeelnameFactory(samenwerkingsverband=verband, gemeente=zaanstad)
+    antwoord = api.get("/api/v1/deelnames", {"samenwerkingsverband": str(verband.uuid)})
+    assert antwoord.status_code == 200
+    assert [(d["gemeente"], d["organisatie"] is not None) for d in antwoord.json()["results"]] == [
+        ("GM0479", False),
+        (None, True),
+    ]

@@ -61,6 +61,31 @@ def test_arrangement_page_shows_form_members_boards_money_documents(client, ggd)
     assert "Wgr 2022: wat de regeling heeft geregeld" in tekst
 
 
+def test_documents_newest_first_and_the_undated_ones_last(client, ggd):
+    """The register's documents have no year or date; on PostgreSQL (production) they stood
+    above the newest begroting, on SQLite (`make run`) below the oldest."""
+    for titel, jaar, datum in [
+        ("Regelingtekst uit het register", None, None),
+        ("Jaarrekening 2023", 2023, D(2024, 6, 30)),
+        ("Begroting 2026", 2026, None),
+    ]:
+        f.DocumentFactory(samenwerkingsverband=ggd, titel=titel, jaar=jaar, datum=datum)
+    tekst = paginatekst(client.get(f"/samenwerkingsverbanden/{ggd.slug}/", PEIL))
+    volgorde = [
+        "Begroting 2026</a>",
+        "Begroting 2025</a>",
+        "Jaarrekening 2023</a>",
+        "Regelingtekst uit het register</a>",
+    ]
+    assert sorted(volgorde, key=tekst.index) == volgorde
+    # The API's list in the same order.
+    antwoord = client.get("/api/v1/documenten", {"samenwerkingsverband": str(ggd.uuid)})
+    assert antwoord.status_code == 200
+    assert [d["titel"] for d in antwoord.json()["results"]] == [
+        titel.removesuffix("</a>") for titel in volgorde
+    ]
+
+
 def test_a_source_document_without_a_link_is_named_not_linked_to_nothing(client, ggd):
     """A document may have no address: its title is shown, not a link that reloads the page."""
     f.JaarcijfersFactory(
