@@ -34,8 +34,8 @@ from samenwerking.models import (
     Persoon,
     Provincie,
     Samenwerkingsverband,
-    leeg_achteraan,
 )
+from samenwerking.models.basis import leeg_achteraan
 from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import (
     gemeenten_zoeken,
