@@ -35,6 +35,12 @@ class WerklijstFilter(forms.Form):
         queryset=Domein.objects.none(),
         required=False,
         empty_label=gettext_lazy("alle domeinen"),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Selecteer een geldige keuze: dit domein hoort bij geen van uw regelingen. "
+                "Kies een domein uit de lijst, of „alle domeinen”."
+            )
+        },
     )
     alleen_open = forms.BooleanField(
         label=gettext_lazy("Alleen met ontbrekende gegevens of openstaande punten"),

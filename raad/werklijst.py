@@ -208,9 +208,10 @@ def eigen_regelingen(user, *, vandaag: datetime.date) -> QuerySet:
 
 
 def regelingen(user, *, vandaag: datetime.date, naam: str = "", domein=None) -> QuerySet:
-    """The regelingen `user` may change that run on `vandaag`, by name; `naam` narrows to
-    what the register's search finds for it (a name or abbreviation that holds it, or a kind
-    such as GGD: `samenwerkingsverbanden_zoeken`), `domein` to one domein."""
+    """The regelingen `user` may change that have not ended on `vandaag` (`eigen_regelingen`),
+    by name; `naam` narrows to what the register's search finds for it (a name or abbreviation
+    that holds it, or a kind such as GGD: `samenwerkingsverbanden_zoeken`), `domein` to one
+    domein."""
     verbanden = eigen_regelingen(user, vandaag=vandaag)
     if naam:
         verbanden = verbanden.filter(pk__in=[v.pk for v in samenwerkingsverbanden_zoeken(naam)])

@@ -478,6 +478,9 @@ def test_the_filter_searches_as_the_site_and_offers_only_the_own_domeinen(secret
     elders = Domein.objects.get(code="test-elders").pk
     tekst = client.get(WERKLIJST, {"domein": elders}).content.decode()
     assert "Selecteer een geldige keuze" in tekst
+    # ... with why and what to do (Django said only that it is not among the choices).
+    assert "dit domein hoort bij geen van uw regelingen" in tekst
+    assert "Kies een domein uit de lijst, of „alle domeinen”." in tekst
     # The name typed beside it still filters.
     tekst = client.get(WERKLIJST, {"naam": "ggd", "domein": elders}).content.decode()
     assert "Selecteer een geldige keuze" in tekst
