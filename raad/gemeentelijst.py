@@ -15,6 +15,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from regioreg.collation import sort_key
 from samenwerking import selectors
 from samenwerking.constants import (
     DeelnameRol,
@@ -135,13 +136,13 @@ def domeinkeuzes(domeinen: Iterable[Domein]) -> dict[str, Domeinkeuze]:
     """What the domain filter offers, by code in the order of names: the domains the
     gemeente's rows have with the hoofdthema's of their subthema's
     (`selectors.met_hoofdthemas`)."""
-    domeinen = sorted(domeinen, key=lambda d: d.naam)
+    domeinen = sorted(domeinen, key=lambda d: sort_key(d.naam))
     met_subthemas = {d.hoofdthema_naam for d in domeinen if d.subthema_naam}
     return {d.code: Domeinkeuze(d, d.naam in met_subthemas) for d in domeinen}
 
 
-def _naam(deelname: Deelname) -> tuple[str, int]:
-    return (deelname.samenwerkingsverband.naam.casefold(), deelname.pk)
+def _naam(deelname: Deelname) -> tuple[tuple, int]:
+    return (sort_key(deelname.samenwerkingsverband.naam), deelname.pk)
 
 
 def gesorteerd(deelnames: list[Deelname], sorteer: str) -> list[Deelname]:
@@ -418,5 +419,5 @@ def vertegenwoordigers(deelnames: list[Deelname]) -> list[Vertegenwoordiger]:
             per_persoon.setdefault(zetel.persoon_id, []).append(Zetelregel(zetel, deelname))
     return [
         Vertegenwoordiger(personen[pk], per_persoon[pk])
-        for pk in sorted(personen, key=lambda pk: (personen[pk].naam.casefold(), pk))
+        for pk in sorted(personen, key=lambda pk: (sort_key(personen[pk].naam), pk))
     ]

@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from regioreg.collation import sort_key
 from samenwerking.models import WGR_2022, Deelname, Gemeente, Samenwerkingsverband
 from samenwerking.periode import loopt_op, periode_overlapt_q
 from samenwerking.tekst import datum_tekst
@@ -437,7 +438,9 @@ def kalender_van_gemeente(
         punten = [
             p for p in punten if p.verband is None or str(p.verband.uuid) == str(verband_uuid)
         ]
-    punten.sort(key=lambda p: (p.datum, p.verband.naam if p.verband else "", p.titel))
+    punten.sort(
+        key=lambda p: (p.datum, sort_key(p.verband.naam if p.verband else ""), sort_key(p.titel))
+    )
     return Kalender(
         gemeente=gemeente, vandaag=vandaag, van=van, tot=tot, verbanden=verbanden, punten=punten
     )

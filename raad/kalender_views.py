@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regioreg.collation import sort_key
 from samenwerking.periode import geeindigd
 from samenwerking.tekst import datum_tekst
 
@@ -171,7 +172,7 @@ def gemeente_zienswijzen(request, cbs_code: str):
         "form": form,
         "zienswijzen": zienswijzen,
         "aantal_totaal": len(alle),
-        "verbanden": sorted(verbanden, key=lambda v: v.naam),
+        "verbanden": sorted(verbanden, key=lambda v: sort_key(v.naam)),
         "statussen": ZienswijzeStatus.choices,
         "gekozen_verband": str(waarden.get("verband") or ""),
         "gekozen_status": waarden.get("status", ""),

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regioreg.collation import COLLATION
 from samenwerking.fields import VeldCheckConstraint
 from samenwerking.models import (
     RegisterModel,
@@ -78,7 +79,7 @@ class Doel(RegisterModel):
     """One goal of a regeling, as its begroting or beleidsplan states it."""
 
     samenwerkingsverband = samenwerkingsverband_veld("doelen")
-    titel = models.CharField(_("doel"), max_length=250)
+    titel = models.CharField(_("doel"), max_length=250, db_collation=COLLATION)
     omschrijving = tekst_veld(_("toelichting"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
@@ -97,7 +98,7 @@ class Indicator(RegisterModel):
     doel = models.ForeignKey(
         Doel, on_delete=models.CASCADE, related_name="indicatoren", verbose_name=_("doel")
     )
-    naam = models.CharField(_("indicator"), max_length=250)
+    naam = models.CharField(_("indicator"), max_length=250, db_collation=COLLATION)
     eenheid = tekst_veld(_("eenheid"), 50, help_text=_("Bijvoorbeeld: %, aantal, dagen."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from regioreg.collation import sort_key
 from samenwerking.models import Samenwerkingsverband
 from samenwerking.tekst import datum_tekst
 
@@ -168,4 +169,4 @@ def pc_termijnen(
         for regel in regels
         if verband.vorm in regel.vormen and regel.geldt_voor(jaar)
     ]
-    return sorted(termijnen, key=lambda t: (t.datum, t.regel.volgorde, t.verband.naam))
+    return sorted(termijnen, key=lambda t: (t.datum, t.regel.volgorde, sort_key(t.verband.naam)))

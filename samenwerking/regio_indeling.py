@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from regioreg.collation import sort_key
 from toegang import rechten
 
 from . import services
@@ -386,7 +387,7 @@ def plannen(
             regel.melding = _("Uw account beheert %(verband)s niet.") % {"verband": verband.naam}
     return Indeling(
         regels=regels,
-        regios=sorted(regios.values(), key=lambda r: (r.opgelost, r.naam)),
+        regios=sorted(regios.values(), key=lambda r: (r.opgelost, sort_key(r.naam))),
         mag_verband_toevoegen=mag_nieuw,
         peildatum=peildatum,
     )

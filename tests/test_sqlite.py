@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.servers import MAAK_TOKEN, verzoek, vrije_poort
+from tests.test_collation import LEESVOLGORDE
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHRIJVERS, PER_SCHRIJVER = 8, 6
@@ -104,3 +105,17 @@ def test_simultaneous_writes_on_sqlite_all_land_without_an_error(sqlite_app):
     assert namen == {
         f"Organisatie {n}-{i}" for n in range(SCHRIJVERS) for i in range(PER_SCHRIJVER)
     }
+
+
+def test_names_read_in_a_readers_order_on_sqlite_as_on_postgresql(sqlite_app):
+    """The name columns' collation is a Python function on SQLite (regioreg/collation.py): a
+    fresh database learns it on every connection, in each worker, and lists by it."""
+    basis, token = sqlite_app
+    for naam in reversed(LEESVOLGORDE):
+        body = {"naam": naam, "soort": "privaat"}
+        assert verzoek("POST", f"{basis}/api/v1/organisaties", token, body)[0] == 201
+    for adres in ("organisaties?pageSize=500", "organisaties?pageSize=500&ordering=naam"):
+        status, inhoud = verzoek("GET", f"{basis}/api/v1/{adres}")
+        assert status == 200
+        namen = [o["naam"] for o in json.loads(inhoud)["results"]]
+        assert [n for n in namen if n in LEESVOLGORDE] == LEESVOLGORDE

@@ -213,13 +213,17 @@ def bedrag_veld(label) -> models.DecimalField:
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True)
 
 
-def tekst_veld(label, max_length: int | None = None, *, help_text="") -> models.Field:
+def tekst_veld(
+    label, max_length: int | None = None, *, help_text="", db_collation=None
+) -> models.Field:
     """A text that may be left empty: empty means onbekend or not given (stored as "", never
     NULL, as Django does for text). Up to MAX_LENGTH characters (one line in a form), or of
     any length without it (a text area)."""
     if max_length is None:
         return models.TextField(label, blank=True, help_text=help_text)
-    return models.CharField(label, max_length=max_length, blank=True, help_text=help_text)
+    return models.CharField(
+        label, max_length=max_length, blank=True, help_text=help_text, db_collation=db_collation
+    )
 
 
 GEEN_LINK = _(

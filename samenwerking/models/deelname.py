@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regioreg.collation import COLLATION
+
 from ..constants import (
     BijdrageSoort,
     DeelnameRol,
@@ -273,6 +275,7 @@ class Bestuursorgaan(RegisterModel):
     naam = tekst_veld(
         _("naam"),
         max_length=250,
+        db_collation=COLLATION,
         help_text=_("Alleen nodig als er meer organen van dezelfde soort zijn."),
     )
 
@@ -301,7 +304,12 @@ class Bestuursorgaan(RegisterModel):
 
 
 class Persoon(RegisterModel):
-    naam = models.CharField(_("naam"), max_length=200, help_text=_("Bijvoorbeeld: J. de Vries"))
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        db_collation=COLLATION,
+        help_text=_("Bijvoorbeeld: J. de Vries"),
+    )
     partij = tekst_veld(_("politieke partij"), max_length=100)
 
     class Meta:

@@ -4,6 +4,8 @@ external source."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regioreg.collation import COLLATION
+
 from ..constants import DocumentSoort, JaarcijfersSoort
 from .basis import (
     RegisterModel,
@@ -23,7 +25,7 @@ from .verband import samenwerkingsverband_veld
 
 class Document(RegisterModel):
     samenwerkingsverband = samenwerkingsverband_veld("documenten")
-    titel = models.CharField(_("titel"), max_length=300)
+    titel = models.CharField(_("titel"), max_length=300, db_collation=COLLATION)
     soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort.choices)
     jaar = jaar_veld(leeg_mag=True)
     datum = datum_veld(_("datum"))

@@ -5,6 +5,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regioreg.collation import COLLATION
+
 from ..constants import CBS_CODE_PATROON, HerindelingSoort
 from ..fields import VeldCheckConstraint
 from .basis import (
@@ -26,7 +28,7 @@ from .basis import (
 
 class Provincie(ZichtbareTekst):
     code = models.CharField(_("CBS-code"), max_length=4, unique=True)
-    naam = models.CharField(_("naam"), max_length=50, unique=True)
+    naam = models.CharField(_("naam"), max_length=50, unique=True, db_collation=COLLATION)
 
     history = HistoricalRecords()
 
@@ -59,7 +61,7 @@ class Gemeente(MetPeriode, ZichtbareTekst, DatumsInBereik):
         unique=True,
         help_text=_("GM gevolgd door vier cijfers, bijvoorbeeld GM0363 (Amsterdam)."),
     )
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = models.CharField(_("naam"), max_length=100, db_collation=COLLATION)
     provincie = models.ForeignKey(
         Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("provincie")
     )

@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regioreg.collation import COLLATION
+
 from ..constants import (
     INGESTELDE_VORMEN,
     VORM_TOELICHTING,
@@ -48,7 +50,7 @@ WGR_2022 = datetime.date(2022, 7, 1)
 class Organisatie(RegisterModel):
     """A participant that is not a gemeente: provincie, waterschap, Rijk, other bodies."""
 
-    naam = models.CharField(_("naam"), max_length=250, unique=True)
+    naam = models.CharField(_("naam"), max_length=250, unique=True, db_collation=COLLATION)
     afkorting = tekst_veld(_("afkorting"), max_length=50)
     soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
     provincie = models.ForeignKey(
@@ -97,7 +99,7 @@ class Domein(ZichtbareTekst):
     """A policy field (beleidsterrein) an arrangement works in."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
-    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    naam = models.CharField(_("naam"), max_length=100, unique=True, db_collation=COLLATION)
     tooi_begrip = models.URLField(
         _("begrip in de TOOI-thesaurus"),
         blank=True,
@@ -159,7 +161,7 @@ class SamenwerkingsverbandQuerySet(PeriodeQuerySet):
 class Samenwerkingsverband(MetPeriode, RegisterModel):
     PERIODE = ("ingangsdatum", "einddatum")
 
-    naam = models.CharField(_("naam"), max_length=250)
+    naam = models.CharField(_("naam"), max_length=250, db_collation=COLLATION)
     citeertitel = tekst_veld(
         _("citeertitel"),
         max_length=500,
@@ -565,7 +567,7 @@ class Regelingversie(MetPeriode, RegisterModel):
         "datum_mutatie",
         "datum_ter_verificatie",
     )
-    titel = models.CharField(_("titel"), max_length=500)
+    titel = models.CharField(_("titel"), max_length=500, db_collation=COLLATION)
     citeertitel = tekst_veld(_("citeertitel"), max_length=500)
     ingangsdatum = datum_veld(_("datum inwerkingtreding"))
     einddatum = datum_veld(

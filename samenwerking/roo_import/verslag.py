@@ -5,6 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from regioreg.collation import sort_key
+
 from ..historisch import HistorischVerslag
 from ..normalisatie import zichtbaar
 from ..registerstand import Verschil
@@ -172,7 +174,7 @@ class RooVerslag(Wijzigingen):
             groepen.setdefault((w.regeling, w.systeem_id), []).append(w)
         return [
             (naam, sid, lijst)
-            for (naam, sid), lijst in sorted(groepen.items(), key=lambda g: g[0][0])
+            for (naam, sid), lijst in sorted(groepen.items(), key=lambda g: sort_key(g[0][0]))
         ]
 
 

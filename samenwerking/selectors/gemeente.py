@@ -11,6 +11,8 @@ from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regioreg.collation import sort_key
+
 from ..bbv import bbv_toets
 from ..constants import Motief, label
 from ..financien import PerInwoner
@@ -288,7 +290,7 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
             namen = [naam for m, naam in motieven.items() if m in verband.motieven]
         else:
             # Per hoofdthema: an arrangement in three subthema's of one counts there once.
-            namen = sorted({d.hoofdthema_naam for d in verband.gelezen_domeinen})
+            namen = sorted({d.hoofdthema_naam for d in verband.gelezen_domeinen}, key=sort_key)
         for naam in namen:
             groepen.setdefault(naam, []).append(deelname)
         if not namen:

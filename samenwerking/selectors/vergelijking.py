@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.db.models import FilteredRelation, Max, Q, Sum
 from django.utils.translation import gettext as _
 
+from regioreg.collation import sort_key
+
 from ..constants import BijdrageSoort, Vorm, label
 from ..financien import PerInwoner, mediaan, per_inwoner
 from ..models import (
@@ -353,6 +355,6 @@ def bijdragen_over_de_jaren(gemeente, *, tot_jaar: int, soort: str) -> Tijdreeks
                 domeinen[naam],
                 domein_bij_naam[naam].code if naam in domein_bij_naam else "",
             )
-            for naam in sorted(domeinen, key=lambda n: (n is None, (n or "").casefold()))
+            for naam in sorted(domeinen, key=lambda n: (n is None, sort_key(n or "")))
         ],
     )

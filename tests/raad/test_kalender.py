@@ -2,6 +2,7 @@
 list, and their query counts. The clock is fixed at 1 June 2025."""
 
 import datetime
+import re
 
 import pytest
 from icalendar import Calendar
@@ -494,3 +495,32 @@ def test_calendar_page_names_a_moment_once_with_all_its_arrangements(client, zaa
     dag = tekst.split('<time datetime="2026-01-30">')[1].split("</table>")[0]
     assert "samenwerkingsverbanden:" not in dag
     assert '#kalender">GGD Zaanstreek-Waterland</a></td>' in dag
+
+
+LEESVOLGORDE = [
+    "’s-Gravenhaagse Regio",
+    "Gemeenschappelijke regeling recreatieschap Twiske-Waterland",
+    "Gemeenschappelijke Regeling Veiligheidsregio Zaanstreek-Waterland",
+    "Súdwest-Fryslân Samen",
+    "Zaanse Belastingen",
+]
+
+
+@pytest.mark.parametrize("pagina", ["kalender", "zienswijzen"])
+def test_the_arrangements_to_choose_from_read_in_a_readers_order(
+    client, referentiedata, op_dag, pagina
+):
+    """By letter first, case and accents only between names otherwise equal: not byte order,
+    which put "…Regeling Veiligheidsregio…" before "…regeling recreatieschap…" and the
+    accented and typographic names after the z (regioreg/collation.py)."""
+    op_dag(VANDAAG)
+    gemeente = Gemeente.objects.get(cbs_code="GM0479")
+    for naam in reversed(LEESVOLGORDE):
+        verband = f.DeelnameFactory(gemeente=gemeente, samenwerkingsverband__naam=naam)
+        ZienswijzeFactory(
+            gemeente=gemeente, zienswijzeverzoek__samenwerkingsverband=verband.samenwerkingsverband
+        )
+    antwoord = client.get(f"/gemeenten/GM0479/{pagina}/")
+    assert antwoord.status_code == 200
+    keuze = antwoord.content.decode().split('<select name="verband"')[1].split("</select>")[0]
+    assert re.findall(r'<option value="[0-9a-f-]+">([^<]+)</option>', keuze) == LEESVOLGORDE
