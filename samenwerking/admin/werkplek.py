@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regioreg.collation import sort_key
 from toegang import rechten
 
 from .. import services
@@ -324,7 +325,8 @@ class DeelnemersToevoegenForm(forms.Form):
                 "invalid_pk_value": bericht,
             }
         elif namen := sorted(
-            lopend.filter(gemeente__in=gekozen).values_list("gemeente__naam", flat=True)
+            lopend.filter(gemeente__in=gekozen).values_list("gemeente__naam", flat=True),
+            key=sort_key,
         ):
             veld.error_messages = {
                 **veld.error_messages,

@@ -299,7 +299,7 @@ def deelnames_per_groep(deelnames: list[Deelname], *, per: str) -> list[Groep]:
         resultaat = [groep(n, groepen[n]) for n in motieven.values() if n in groepen]
         rest = _("Zonder motief")
     else:
-        resultaat = [groep(n, groepen[n]) for n in sorted(groepen)]
+        resultaat = [groep(n, groepen[n]) for n in sorted(groepen, key=sort_key)]
         rest = _("Zonder domein")
     return resultaat + ([groep(str(rest), zonder_groep)] if zonder_groep else [])
 
@@ -341,7 +341,7 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
                 normaliseer_naam(gemeente.naam, houd_provincie=True) != term_met_provincie,
                 naam != term,
                 not naam.startswith(term),
-                gemeente.naam,
+                sort_key(gemeente.naam),
             )
             treffers.append((rang, gemeente))
     return [gemeente for _rang, gemeente in sorted(treffers, key=lambda t: t[0])]

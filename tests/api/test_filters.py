@@ -386,9 +386,12 @@ def test_samenwerkingsverbanden_q_lists_in_the_search_pages_order_unless_orderin
     ]
     assert paginas == [zoekpagina[:3], zoekpagina[3:]]
     # `ordering` replaces it; another filter beside `q` keeps it.
-    assert _namen(api, "samenwerkingsverbanden", q="brandweer", ordering="naam") == sorted(
-        zoekpagina
-    )
+    assert _namen(api, "samenwerkingsverbanden", q="brandweer", ordering="naam") == [
+        "Brandweer Nieuw",
+        "Gemeenschappelijke Regeling Brandweer Zuid-Limburg",
+        "Gemeenschappelijke regeling stadsgewestelijke brandweer",
+        "Gemeenschappelijke regeling Veiligheidsregio Drenthe",
+    ]
     assert _namen(api, "samenwerkingsverbanden", q="brandweer", ordering="-ingangsdatum")[0] == (
         "Brandweer Nieuw"
     )

@@ -2,6 +2,7 @@
 with its count and the sums of its bijdragen: the analysis that follows the totaaloverzicht."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -122,3 +123,19 @@ def test_per_domein_groups_the_subthemas_under_their_hoofdthema(client, zaanstad
     assert '">natuur en milieu</a> <span class="bijschrift">(1)</span></caption>' in tekst
     assert not [c for c in tekst.split("<caption>")[1:] if "|" in c.split("</caption>")[0]]
     assert tekst.split('id="analyse"')[0].count(">Omgevingsdienst</a>") == 1
+
+
+def test_per_domein_the_groups_read_in_a_readers_order(client, zaanstad):
+    """The register's domains mix capitals ("Veiligheid en brandweer") and lower case
+    ("economie"): sorted by bytes, every capital came first and "economie" after
+    "Gezondheid"; by letter it comes first (regioreg/collation.py)."""
+    deelname = f.DeelnameFactory(
+        gemeente=zaanstad, toetredingsdatum=D(2020, 1, 1), samenwerkingsverband__naam="Regio Z"
+    )
+    deelname.samenwerkingsverband.domeinen.set([f.DomeinFactory(naam="economie")])
+    tekst, analyse = _pagina_en_analyse(client, "domein")
+    volgorde = ["economie", "Financiën", "Gezondheid", "Zonder domein"]
+    per_domein = analyse.split("<caption>")[2]  # the second table (the first: per motief)
+    assert re.findall(r'<th scope="row">(?:<a [^>]+>)?([^<]+)<', per_domein) == volgorde
+    lijst = tekst.split('id="analyse"')[0]
+    assert re.findall(r"<caption>(?:<a [^>]+>)?([^<]+?)(?:</a>)? <span", lijst) == volgorde
