@@ -13,9 +13,8 @@ same rule in Python, registered on every connection. Lists sorted in Python afte
 import unicodedata
 from functools import lru_cache
 
+# On PostgreSQL: CREATE COLLATION regioreg_nl (provider = icu, locale = 'nl-NL'), by migration.
 COLLATION = "regioreg_nl"
-# For PostgreSQL's CREATE COLLATION (provider icu).
-ICU_LOCALE = "nl-NL"
 
 # The Unicode collation's order of punctuation and signs (all before digits, digits before
 # letters) and of the accents (between otherwise equal texts), as ICU compares them; a sign
