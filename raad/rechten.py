@@ -8,7 +8,6 @@ through these functions (Django's model permissions are the role's too, toegang.
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from regioreg.collation import sort_key
 from samenwerking.models import Gemeente
 from toegang import rechten
 
@@ -40,7 +39,7 @@ def mag_gemeente_beheren(user, gemeente: Gemeente) -> bool:
 def kies_gemeente(user) -> str:
     """The message for a gemeente `user` may not choose (a forged id, an old page)."""
     gemeenten = beheerbare_gemeenten(user)
-    namen = [] if gemeenten is None else sorted((g.naam for g in gemeenten), key=sort_key)
+    namen = [] if gemeenten is None else list(gemeenten.values_list("naam", flat=True))
     if not namen:
         return _("Deze gemeente bestaat niet (meer). Kies een gemeente uit de lijst.")
     return _(

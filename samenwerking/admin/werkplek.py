@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from regioreg.collation import sort_key
 from toegang import rechten
 
 from .. import services
@@ -324,9 +323,10 @@ class DeelnemersToevoegenForm(forms.Form):
                 "invalid_choice": bericht,
                 "invalid_pk_value": bericht,
             }
-        elif namen := sorted(
-            lopend.filter(gemeente__in=gekozen).values_list("gemeente__naam", flat=True),
-            key=sort_key,
+        elif namen := list(
+            lopend.filter(gemeente__in=gekozen)
+            .order_by("gemeente__naam")
+            .values_list("gemeente__naam", flat=True)
         ):
             veld.error_messages = {
                 **veld.error_messages,

@@ -218,9 +218,9 @@ def tekst_veld(
 ) -> models.Field:
     """A text that may be left empty: empty means onbekend or not given (stored as "", never
     NULL, as Django does for text). Up to MAX_LENGTH characters (one line in a form), or of
-    any length without it (a text area)."""
+    any length without it (a text area). DB_COLLATION: how it sorts (regioreg/collation.py)."""
     if max_length is None:
-        return models.TextField(label, blank=True, help_text=help_text)
+        return models.TextField(label, blank=True, help_text=help_text, db_collation=db_collation)
     return models.CharField(
         label, max_length=max_length, blank=True, help_text=help_text, db_collation=db_collation
     )

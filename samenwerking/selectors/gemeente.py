@@ -341,9 +341,9 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
                 normaliseer_naam(gemeente.naam, houd_provincie=True) != term_met_provincie,
                 naam != term,
                 not naam.startswith(term),
-                sort_key(gemeente.naam),
             )
             treffers.append((rang, gemeente))
+    # A stable sort: equal ranks keep the query's order by name (the column's collation).
     return [gemeente for _rang, gemeente in sorted(treffers, key=lambda t: t[0])]
 
 
