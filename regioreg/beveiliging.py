@@ -1,6 +1,6 @@
 """The Content-Security-Policy header on every response (settings.CONTENT_SECURITY_POLICY).
 
-The pages, the admin (with nested_admin and import-export) and the API documentation (drawn
+The pages, the admin (with import-export) and the API documentation (drawn
 on the server, samenwerking/api/naslag.py) load scripts and styles only from files on this
 site, without exception; tests/test_csp.py checks in a real browser that no page breaks the
 policy.

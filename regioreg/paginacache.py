@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from samenwerking.registerversie import register_versie
 
-UITGESLOTEN = ("/admin/", "/_nested_admin/", "/static/")
+UITGESLOTEN = ("/admin/", "/static/")
 VERSIE_SLEUTEL = "registerversie"
 
 

@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "nested_admin",
     "import_export",
     "corsheaders",
     "rest_framework",
@@ -197,8 +196,8 @@ STORAGES = {
     },
 }
 
-# The admin of a large arrangement (dozens of deelnames with years of bijdragen as nested
-# inlines) posts more than Django's default of 1,000 fields.
+# The bijdragen grid of a large arrangement (dozens of deelnames, a row of fields for each
+# year) posts more than Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "20000"))
 
 # --- Production hardening (manage.py check --deploy is clean with DEBUG=false) ---------------

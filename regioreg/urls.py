@@ -58,7 +58,6 @@ urlpatterns = [
         name="samenwerking_regio_indeling",
     ),
     path("admin/", admin.site.urls),
-    path("_nested_admin/", include("nested_admin.urls")),
     path("api/v1/", include((api_urls, "api"))),
     path("schema/<slug:naam>.schema.json", json_schema, name="json_schema"),
     path("", include("raad.urls")),

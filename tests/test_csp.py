@@ -1,6 +1,6 @@
 """The Content-Security-Policy holds on every page type: public pages, the API documentation
 (drawn on the server, with no exception to the policy) and the
-admin (with nested_admin, import-export and the history pages). A real Chromium loads each
+admin (with its inline rows, import-export and the history pages). A real Chromium loads each
 page with the policy enforced and reports every violation (securitypolicyviolation events and
 console errors); there must be none. Every page must also answer as it should (200, or 404
 for the missing page): an error page has no violations either."""
@@ -97,8 +97,8 @@ def _overtredingen(context, url: str, klik: str | None = None) -> list[str]:
     verwacht = 404 if url.endswith("/bestaat-niet/") else 200
     assert antwoord.status == verwacht, (url, antwoord.status)
     pagina.wait_for_load_state("networkidle")
-    if klik:  # scripts that add to the page, e.g. nested_admin's "add another" row
-        rijen = pagina.locator(".djn-inline-form:not(.djn-empty-form)")
+    if klik:  # scripts that add to the page, e.g. the admin's "… toevoegen" row
+        rijen = pagina.locator(".inline-group tr.form-row:not(.empty-form)")
         voor = rijen.count()
         pagina.locator(klik).first.click()
         expect(rijen).to_have_count(voor + 1)  # the script has added its row
@@ -123,7 +123,9 @@ def test_no_page_breaks_the_content_security_policy(chromium, live_server, gegev
         if gevonden := _overtredingen(context, live_server.url + pad):
             overtredingen[pad] = gevonden
     wijzig = f"/admin/samenwerking/samenwerkingsverband/{gegevens['verband'].pk}/change/"
-    if gevonden := _overtredingen(context, live_server.url + wijzig, klik=".djn-add-item a"):
+    if gevonden := _overtredingen(
+        context, live_server.url + wijzig, klik=".inline-group .add-row a"
+    ):
         overtredingen[f"{wijzig} (rij toevoegen)"] = gevonden
     context.close()
     assert overtredingen == {}, "\n".join(f"{p}: {v}" for p, v in overtredingen.items())

@@ -3,7 +3,7 @@
 The base of every admin and inline (rights, history, writes through the services, forms
 checked by the rules across rows of their model, concurrent edits) is `adminbasis`; spreadsheet
 import and export is `adminimport`. Here: `filters`, `referentie` (gemeenten, organisaties,
-personen, …), `verband` (the arrangement with its nested inlines) and `rijen` (the rows of an
+personen, …), `verband` (the arrangement with its inlines) and `rijen` (the rows of an
 arrangement on their own pages).
 """
 

@@ -2,7 +2,6 @@
 documents, wettelijke grondslagen and bevoegdheden as inlines; its deelnemers, bijdragen (a
 grid), besturen with zetels and jaarcijfers are the workplace's pages (`werkplek`)."""
 
-import nested_admin
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -20,22 +19,22 @@ from .filters import ActiefOpFilter, ProvincieFilter, aantal_vandaag
 from .werkplek import WerkplekViews
 
 
-class DocumentInline(RegisterInline, nested_admin.NestedTabularInline):
+class DocumentInline(RegisterInline, admin.TabularInline):
     model = Document
     fields = ["titel", "soort", "jaar", "datum", "url"]
 
 
-class WettelijkeGrondslagInline(RegisterInline, nested_admin.NestedTabularInline):
+class WettelijkeGrondslagInline(RegisterInline, admin.TabularInline):
     model = WettelijkeGrondslag
     fields = ["opschrift", "url"]
 
 
-class BevoegdheidInline(RegisterInline, nested_admin.NestedTabularInline):
+class BevoegdheidInline(RegisterInline, admin.TabularInline):
     model = Bevoegdheid
     fields = ["artikel", "omschrijving", "verkrijging"]
 
 
-class RegelingversieInline(RegisterInline, nested_admin.NestedTabularInline):
+class RegelingversieInline(RegisterInline, admin.TabularInline):
     """The versions of the regeling in the national register: read only, the import keeps
     them."""
 
@@ -54,9 +53,7 @@ class RegelingversieInline(RegisterInline, nested_admin.NestedTabularInline):
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(
-    WerkplekViews, RegisterImportExportAdmin, nested_admin.NestedModelAdmin
-):
+class SamenwerkingsverbandAdmin(WerkplekViews, RegisterImportExportAdmin):
     """A compact main page; deelnemers, bijdragen (a grid), besturen with zetels and
     jaarcijfers are pages of their own (`werkplek`), reached by tabs."""
 

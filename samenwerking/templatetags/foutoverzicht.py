@@ -58,8 +58,6 @@ def _fouten_van_form(form, voor: str = "", *, algemeen: bool = False) -> list[Fo
         label = capfirst(veld.label) if veld is not None and veld.label else capfirst(naam)
         doel = _veld_doel(form, naam)
         fouten += [Fout(f"{voor}{label}", doel, _zonder_label(t, label)) for t in lijst]
-    for formset in getattr(form, "nested_formsets", None) or []:
-        fouten += _fouten_van_formset(formset, voor)
     return fouten
 
 
@@ -71,7 +69,7 @@ def _fouten_van_formset(formset, voor: str = "") -> list[Fout]:
     ]
     enkel = formset.max_num == 1  # one row at most (an account's role): no number
     for i, form in enumerate(formset.forms, start=1):
-        if form.errors or getattr(form, "nested_formsets", None):
+        if form.errors:
             rij = capfirst(opts.verbose_name) if enkel else f"{capfirst(opts.verbose_name)} {i}"
             fouten += _fouten_van_form(form, f"{voor}{rij}: ")
     return fouten

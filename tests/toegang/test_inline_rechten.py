@@ -1,5 +1,5 @@
 """A secretariaat that tampers with the hidden ids of inline rows cannot touch another regio's
-rows: every inline (nested or not) checks each posted row against the row as stored, and a
+rows: every inline checks each posted row against the row as stored, and a
 refused row stops the whole submission with a Dutch message that names it."""
 
 import html
