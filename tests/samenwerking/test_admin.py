@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from lxml import html
 from simple_history.models import HistoricalChanges
 
 from samenwerking import models
@@ -108,6 +109,12 @@ def test_changelist_and_add_page_load_for_a_superuser(admin_client, model):
     titel = f"{capfirst(model._meta.verbose_name)} toevoegen"
     assert f"<h1>{titel}</h1>" in toevoegen.content.decode()
     assert f"<title>{titel} | " in toevoegen.content.decode()
+    # The breadcrumb ends in the same words, the list it belongs to a link before them.
+    kruimels = html.fromstring(toevoegen.content).xpath("//div[@class='breadcrumbs']")[0]
+    tekst = " ".join(kruimels.text_content().split())
+    assert tekst.endswith(f"› {capfirst(model._meta.verbose_name_plural)} › {titel}"), tekst
+    lijst_url = reverse("admin:{}_{}_changelist".format(*info))
+    assert kruimels.xpath("a/@href")[-1] == lijst_url
 
 
 @pytest.mark.parametrize("model", REGISTER_MODELLEN, ids=lambda m: m._meta.label)
