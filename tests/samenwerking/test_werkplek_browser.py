@@ -249,7 +249,12 @@ def _grootste_regeling() -> models.Samenwerkingsverband:
             f.BijdrageFactory(deelname=deelname, jaar=jaar, bedrag=Decimal("1234567.89"))
         f.ZetelFactory(deelname=deelname, bestuursorgaan=orgaan)
     f.JaarcijfersFactory(samenwerkingsverband=verband, jaar=DIT_JAAR - 1)
-    f.DocumentFactory(samenwerkingsverband=verband)
+    # A link as long as the register's links to the CVDR, which has no place to break.
+    f.DocumentFactory(
+        samenwerkingsverband=verband,
+        url="https://decentrale.regelgeving.overheid.nl/cvdr/xhtmloutput/Historie/"
+        "Haarlemmermeer/CVDR123456/CVDR123456_1.html",
+    )
     return verband
 
 
