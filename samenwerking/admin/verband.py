@@ -57,15 +57,17 @@ class SamenwerkingsverbandAdmin(WerkplekViews, RegisterImportExportAdmin):
     """A compact main page; deelnemers, bijdragen (a grid), besturen with zetels and
     jaarcijfers are pages of their own (`werkplek`), reached by tabs."""
 
+    # At 1280 px beside the menu and the filters the list shows its first four columns and
+    # scrolls sideways for the rest: how many take part comes right after the form.
     list_display = [
         "naam",
         "afkorting",
         "vorm",
-        "vestigingsplaats",
-        "verplicht",
         "aantal_deelnemers",
+        "verplicht",
         "ingangsdatum",
         "einddatum",
+        "vestigingsplaats",
     ]
     # bron: e.g. "OpenGR 2016; vorm aangenomen: openbaar lichaam" marks what to check.
     # Only the domeinen the listed arrangements have: the national register's beleidsterreinen

@@ -543,3 +543,28 @@ def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata,
         if breedte > ruimte:
             te_breed[lijst] = (breedte, ruimte)
     assert te_breed == {}
+
+
+def test_the_regelingen_list_shows_how_many_take_part_without_scrolling(pagina, referentiedata):
+    """The list of regelingen is wider than the room beside the menu and the filters at
+    1280 px: what tells a regeling apart and its size (naam, afkorting, vorm, deelnemers nu)
+    come first and show without scrolling sideways; vestigingsplaats came before them."""
+    verband = f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke regeling Veiligheidsregio Zaanstreek-Waterland",
+        afkorting="VrZW",
+        vestigingsplaats="Zaandam",
+    )
+    for gemeente in models.Gemeente.objects.filter(einddatum__isnull=True).order_by("naam")[:3]:
+        f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    _inloggen(pagina, get_user_model().objects.create_superuser("beheer-regelingen"))
+    pagina.goto(f"{pagina.basis}/admin/samenwerking/samenwerkingsverband/")
+    rij = pagina.locator("#result_list tbody tr").filter(has_text="Zaanstreek-Waterland")
+    expect(rij.locator("td.field-aantal_deelnemers")).to_have_text("3")
+    rechts = pagina.evaluate(
+        "() => document.querySelector('.results').getBoundingClientRect().right"
+    )
+    kop = pagina.locator("#result_list thead th.column-aantal_deelnemers")
+    expect(kop).to_have_text(re.compile("Deelnemers nu", re.IGNORECASE))
+    vak = kop.bounding_box()
+    assert vak["x"] + vak["width"] <= rechts, (vak, rechts)
