@@ -146,7 +146,9 @@ class ZetelAdmin(TerugNaarTabblad, RegisterImportExportAdmin):
 @admin.register(Bijdrage)
 class BijdrageAdmin(RegisterImportExportAdmin):
     form = BijdrageForm
-    list_display = ["samenwerkingsverband", "deelnemer", "jaar", "soort", "onderdeel", "bedrag"]
+    # The bedrag right after its jaar and soort: at 1280 px beside the menu and the filters
+    # the list scrolls sideways for its last column.
+    list_display = ["samenwerkingsverband", "deelnemer", "jaar", "soort", "bedrag", "onderdeel"]
     list_filter = ["jaar", "soort", "deelname__samenwerkingsverband__vorm"]
     list_select_related = [
         "deelname__samenwerkingsverband",

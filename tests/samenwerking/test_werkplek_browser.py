@@ -545,26 +545,42 @@ def test_lists_with_the_registers_long_names_fit_1280_px(pagina, referentiedata,
     assert te_breed == {}
 
 
-def test_the_regelingen_list_shows_how_many_take_part_without_scrolling(pagina, referentiedata):
-    """The list of regelingen is wider than the room beside the menu and the filters at
-    1280 px: what tells a regeling apart and its size (naam, afkorting, vorm, deelnemers nu)
-    come first and show without scrolling sideways; vestigingsplaats came before them."""
+@pytest.mark.parametrize(
+    ("lijst", "kolom", "kop", "waarde"),
+    [
+        ("samenwerkingsverband", "aantal_deelnemers", "Deelnemers nu", "3"),
+        ("bijdrage", "bedrag", "Bedrag (€)", "1.234.567,89"),
+    ],
+)
+def test_a_lists_key_column_shows_without_scrolling(
+    pagina, referentiedata, lijst, kolom, kop, waarde
+):
+    """Lists wider than the room beside the menu and the filters at 1280 px show what matters
+    first: a regeling's size right after its naam, afkorting and vorm (vestigingsplaats came
+    before it), a bijdrage's bedrag right after its jaar and soort (onderdeel came before
+    it); the rest is reached by scrolling sideways."""
     verband = f.SamenwerkingsverbandFactory(
         naam="Gemeenschappelijke regeling Veiligheidsregio Zaanstreek-Waterland",
         afkorting="VrZW",
         vestigingsplaats="Zaandam",
     )
     for gemeente in models.Gemeente.objects.filter(einddatum__isnull=True).order_by("naam")[:3]:
-        f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        deelname = f.DeelnameFactory(samenwerkingsverband=verband, gemeente=gemeente)
+        f.BijdrageFactory(
+            deelname=deelname,
+            jaar=DIT_JAAR,
+            onderdeel="Brandweerzorg en rampenbestrijding",
+            bedrag=Decimal("1234567.89"),
+        )
     pagina.set_viewport_size({"width": 1280, "height": 900})
-    _inloggen(pagina, get_user_model().objects.create_superuser("beheer-regelingen"))
-    pagina.goto(f"{pagina.basis}/admin/samenwerking/samenwerkingsverband/")
-    rij = pagina.locator("#result_list tbody tr").filter(has_text="Zaanstreek-Waterland")
-    expect(rij.locator("td.field-aantal_deelnemers")).to_have_text("3")
+    _inloggen(pagina, get_user_model().objects.create_superuser("beheer-lijsten-breed"))
+    pagina.goto(f"{pagina.basis}/admin/samenwerking/{lijst}/")
+    rij = pagina.locator("#result_list tbody tr").filter(has_text="Zaanstreek-Waterland").first
+    expect(rij.locator(f"td.field-{kolom}")).to_contain_text(waarde)
     rechts = pagina.evaluate(
         "() => document.querySelector('.results').getBoundingClientRect().right"
     )
-    kop = pagina.locator("#result_list thead th.column-aantal_deelnemers")
-    expect(kop).to_have_text(re.compile("Deelnemers nu", re.IGNORECASE))
-    vak = kop.bounding_box()
+    koptekst = pagina.locator(f"#result_list thead th.column-{kolom}")
+    expect(koptekst).to_have_text(re.compile(re.escape(kop), re.IGNORECASE))
+    vak = koptekst.bounding_box()
     assert vak["x"] + vak["width"] <= rechts, (vak, rechts)
