@@ -16,13 +16,13 @@ from tests.toegang import beheerder_account
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_links_under_a_regelings_rows_say_what_they_add(pagina, referentiedata):
+def test_the_buttons_under_a_regelings_rows_say_what_they_add(pagina, referentiedata):
     _inloggen(pagina, beheerder_account())
     pagina.goto(pagina.basis + reverse("admin:samenwerking_samenwerkingsverband_add"))
     expect(pagina.locator(".breadcrumbs")).to_contain_text(
         "Samenwerkingsverbanden › Samenwerkingsverband toevoegen"
     )
-    for groep, link in [
+    for groep, knop in [
         ("Documenten", "Document toevoegen"),
         ("Wettelijke grondslagen", "Wettelijke grondslag toevoegen"),
         ("Overgedragen bevoegdheden", "Overgedragen bevoegdheid toevoegen"),
@@ -30,7 +30,7 @@ def test_the_links_under_a_regelings_rows_say_what_they_add(pagina, referentieda
         blok = pagina.locator(".inline-group").filter(
             has=pagina.get_by_role("heading", name=groep, exact=True)
         )
-        expect(blok.get_by_role("button", name=link, exact=True)).to_be_visible()
+        expect(blok.get_by_role("button", name=knop, exact=True)).to_be_visible()
         expect(blok).not_to_contain_text(re.compile("nog een", re.IGNORECASE))
 
     documenten = pagina.locator(".inline-group").filter(
