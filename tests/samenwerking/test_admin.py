@@ -353,3 +353,33 @@ def test_the_domein_filter_offers_only_the_domeinen_of_the_listed_regelingen(cli
     tekst = client.get(url).content.decode()
     assert ">Gezondheidsrisico&#x27;s</a>" in tekst and ">Waterbeheer</a>" in tekst
     assert "Zonder regelingen" not in tekst
+
+
+def test_a_regeling_with_deelnames_is_not_deleted_and_the_page_says_what_to_do(admin_client):
+    """Django's Dutch said only that "gerelateerde objecten" would have to go; the page says
+    what to do: delete those rows first, or keep everything and record the end."""
+    deelname = f.DeelnameFactory(samenwerkingsverband__naam="GGD Kennemerland")
+    verband = deelname.samenwerkingsverband
+    adres = reverse("admin:samenwerking_samenwerkingsverband_delete", args=[verband.pk])
+    for antwoord in (admin_client.get(adres), admin_client.post(adres, {"post": "yes"})):
+        assert antwoord.status_code == 200
+        tekst = " ".join(antwoord.content.decode().split())
+        assert (
+            f"Zolang de rijen hieronder ernaar verwijzen, kan samenwerkingsverband „{verband}” "
+            "niet worden verwijderd. Verwijder die rijen eerst, of laat alles staan en leg met "
+            "een einddatum vast wanneer het eindigde"
+        ) in tekst
+        assert escape(str(deelname)) in tekst
+    # The same for the list's action on several at once.
+    lijst = reverse("admin:samenwerking_samenwerkingsverband_changelist")
+    antwoord = admin_client.post(
+        lijst, {"action": "delete_selected", "_selected_action": [verband.pk]}
+    )
+    assert antwoord.status_code == 200
+    tekst = " ".join(antwoord.content.decode().split())
+    assert (
+        "Zolang de rijen hieronder naar de gekozen rijen (samenwerkingsverband) verwijzen, "
+        "wordt er niets verwijderd. Verwijder die rijen eerst"
+    ) in tekst
+    assert models.Samenwerkingsverband.objects.filter(pk=verband.pk).exists()
+    assert models.Deelname.objects.filter(pk=deelname.pk).exists()
