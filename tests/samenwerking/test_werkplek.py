@@ -10,6 +10,7 @@ from html import escape
 import pytest
 from django.test import Client
 from django.urls import reverse
+from lxml import html
 
 from samenwerking import models
 from samenwerking.bedragen import Bedragfout, bedrag_lezen, bedrag_tonen
@@ -167,6 +168,23 @@ def test_a_tenfold_bijdrage_asks_for_confirmation_then_saves(admin_client):
 
 def _deelnemers_url(verband):
     return reverse("admin:samenwerking_samenwerkingsverband_deelnemers", args=[verband.pk])
+
+
+def test_a_tabs_breadcrumb_leads_back_through_the_list_and_the_regeling(admin_client):
+    verband = f.SamenwerkingsverbandFactory(naam="Omgevingsdienst IJmond")
+    antwoord = admin_client.get(_deelnemers_url(verband))
+    assert antwoord.status_code == 200
+    kruimels = html.fromstring(antwoord.content).xpath("//div[@class='breadcrumbs']")[0]
+    assert " ".join(kruimels.text_content().split()) == (
+        f"Voorpagina › Register van samenwerkingsverbanden › Samenwerkingsverbanden › {verband} "
+        "› Deelnemers"
+    )
+    assert kruimels.xpath("a/@href") == [
+        reverse("admin:index"),
+        reverse("admin:app_list", args=["samenwerking"]),
+        reverse("admin:samenwerking_samenwerkingsverband_changelist"),
+        reverse("admin:samenwerking_samenwerkingsverband_change", args=[verband.pk]),
+    ]
 
 
 def test_a_secretariaat_adds_many_gemeenten_at_once(referentiedata):
