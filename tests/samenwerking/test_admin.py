@@ -19,6 +19,7 @@ from samenwerking import models
 from samenwerking.adminbasis import RegisterInline, ServiceModelForm, ServiceWrites
 from samenwerking.constants import Vorm
 from tests import factories as f
+from tests.pagina import paginatekst
 from tests.toegang import account
 from toegang.models import RolSoort
 
@@ -363,7 +364,7 @@ def test_a_regeling_with_deelnames_is_not_deleted_and_the_page_says_what_to_do(a
     adres = reverse("admin:samenwerking_samenwerkingsverband_delete", args=[verband.pk])
     for antwoord in (admin_client.get(adres), admin_client.post(adres, {"post": "yes"})):
         assert antwoord.status_code == 200
-        tekst = " ".join(antwoord.content.decode().split())
+        tekst = paginatekst(antwoord)
         assert (
             f"Zolang de rijen hieronder ernaar verwijzen, kan samenwerkingsverband „{verband}” "
             "niet worden verwijderd. Verwijder die rijen eerst, of laat alles staan en leg met "
@@ -376,7 +377,7 @@ def test_a_regeling_with_deelnames_is_not_deleted_and_the_page_says_what_to_do(a
         lijst, {"action": "delete_selected", "_selected_action": [verband.pk]}
     )
     assert antwoord.status_code == 200
-    tekst = " ".join(antwoord.content.decode().split())
+    tekst = paginatekst(antwoord)
     assert (
         "Zolang de rijen hieronder naar de gekozen rijen (samenwerkingsverband) verwijzen, "
         "wordt er niets verwijderd. Verwijder die rijen eerst"
