@@ -11,7 +11,7 @@ export DATABASE_URL="sqlite:///$PWD/demo.sqlite3" REGIOREG_DEMO=true DEBUG=${DEB
 
 $py manage.py migrate --no-input -v0
 $py manage.py laad_referentiedata
-if $py manage.py shell -c "import sys; from samenwerking.models import Samenwerkingsverband as S; sys.exit(0 if S.objects.filter(bron__startswith='synthetisch').exists() else 1)"; then
+if $py manage.py shell --no-imports -c "import sys; from samenwerking.models import Samenwerkingsverband as S; sys.exit(0 if S.objects.filter(bron__startswith='synthetisch').exists() else 1)"; then
     echo "De synthetische gegevens staan er al."
 else
     $py manage.py genereer_schaaldata --seed 1

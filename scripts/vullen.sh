@@ -43,7 +43,11 @@ elif online; then
     echo "Landelijk register downloaden"
     $py manage.py importeer_roo --download --rapport "${ROO_RAPPORT:-importrapport-roo.csv}"
 else
-    echo "Geen landelijk register: geen REGIOREG_BRONNEN, geen ../shared/data en geen internet."
+    if [ -n "$bronnen" ]; then
+        echo "Geen landelijk register: in $bronnen staat geen roo/exportOO_*.xml en er is geen internet."
+    else
+        echo "Geen landelijk register: geen REGIOREG_BRONNEN, geen ../shared/data en geen internet."
+    fi
     echo "regioreg start met alleen de gemeenten; de startpagina zegt hoe u het register laadt:"
     echo "  .venv/bin/python manage.py importeer_roo --download"
 fi

@@ -262,3 +262,56 @@ def test_redis_url_makes_one_shared_cache_and_without_it_each_process_keeps_its_
     assert "REDIS_URL: ${REDIS_URL:-redis://redis:6379/0}" in compose
     assert "\n  redis:\n    image: redis:7\n" in compose
     assert "\nREDIS_URL=redis://redis:6379/0\n" in (PROJECT / ".env.example").read_text()
+
+
+def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
+    """scripts/run.sh as `make run` starts it on a fresh machine (DEBUG off, no secret key, an
+    admin account asked for): its own lines in Dutch, none of Django's shell or createsuperuser
+    chatter in English, and the app answering on the port it names."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "REGIOREG_BRONNEN"}
+    }
+    poort = _vrije_poort()
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="regioreg.settings",
+        PYTHON=sys.executable,
+        STATIC_ROOT=str(tmp_path / "static"),
+        REGIOREG_BRONNEN=str(tmp_path / "lege-map"),
+        ROO_DOWNLOAD_URL=f"http://127.0.0.1:{_vrije_poort()}/exportOO.xml",
+        DJANGO_SUPERUSER_USERNAME="beheer",
+        DJANGO_SUPERUSER_PASSWORD="een-lang-wachtwoord-voor-de-test",
+    )
+    (tmp_path / "lege-map").mkdir()
+    uitvoer = tmp_path / "uitvoer.txt"
+    with open(uitvoer, "w") as log:
+        server = subprocess.Popen(
+            ["scripts/run.sh", "127.0.0.1", str(poort)],
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        for _ in range(600):
+            try:
+                start = urllib.request.urlopen(f"http://127.0.0.1:{poort}/").read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, uitvoer.read_text()
+                time.sleep(0.3)
+        else:
+            raise AssertionError("make run antwoordt niet:\n" + uitvoer.read_text())
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=20)
+    tekst = uitvoer.read_text()
+    assert "Register van gemeentelijke samenwerking" in start
+    assert f"in {tmp_path / 'lege-map'} staat geen roo/exportOO_*.xml" in tekst
+    assert "Beheeraccount 'beheer' aangemaakt." in tekst
+    assert f"regioreg draait op http://127.0.0.1:{poort}/" in tekst
+    for engels in ("imported automatically", "Automatic imports", "Superuser created"):
+        assert engels not in tekst
