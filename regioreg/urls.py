@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path, re_path, register_converter
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from rest_framework.routers import DefaultRouter
 
 from raad.api import viewsets as raad_api
@@ -59,6 +60,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_urls, "api"))),
+    # /api, as a developer would type it: the API's documentation (the footer links it too).
+    re_path(r"^api/?$", RedirectView.as_view(pattern_name="api:docs")),
     path("schema/<slug:naam>.schema.json", json_schema, name="json_schema"),
     path("", include("raad.urls")),
 ]

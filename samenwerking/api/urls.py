@@ -4,6 +4,7 @@ routes last."""
 
 from django.urls import path, re_path
 from django.utils.translation import gettext as _
+from django.views.generic import RedirectView
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound
@@ -30,5 +31,9 @@ urlpatterns = [
     path("openapi.json", OpenapiJson.as_view(), name="schema-json"),
     path("docs/", api_documentatie, name="docs"),
     path("handleiding/", api_handleiding, name="handleiding"),
+    # The two pages for people end in a slash, as the site's pages do; without it they lead
+    # there rather than to the problem below.
+    path("docs", RedirectView.as_view(pattern_name="api:docs")),
+    path("handleiding", RedirectView.as_view(pattern_name="api:handleiding")),
     re_path(r"", onbekend_adres),
 ]

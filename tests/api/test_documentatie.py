@@ -192,3 +192,26 @@ def test_the_guide_names_every_filter_of_every_list(api):
         genoemd = set(re.findall(r"`([A-Za-z]+)`", filters))
         assert genoemd >= parameters - {"ordering", "page", "pageSize"}, bron
         assert genoemd <= parameters | {"uitvoerend", "beleidsbepalend", "beide"}, bron
+
+
+@pytest.mark.parametrize(
+    ("adres", "doel", "kop"),
+    [
+        ("/api", "/api/v1/docs/", "<h1>API-documentatie</h1>"),
+        ("/api/", "/api/v1/docs/", "<h1>API-documentatie</h1>"),
+        ("/api/v1/docs", "/api/v1/docs/", "<h1>API-documentatie</h1>"),
+        ("/api/v1/handleiding", "/api/v1/handleiding/", "<title>Handleiding API · regioreg"),
+    ],
+)
+def test_the_addresses_a_developer_types_lead_to_the_documentation(api, adres, doel, kop):
+    antwoord = api.get(adres, follow=True)
+    assert antwoord.redirect_chain == [(doel, 302)]
+    assert antwoord.status_code == 200
+    assert kop in antwoord.content.decode()
+
+
+def test_another_address_without_a_resource_is_still_a_problem(api):
+    antwoord = api.get("/api/v1/documentatie")
+    assert antwoord.status_code == 404
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert "Zie /api/v1/docs/ voor alle adressen" in antwoord.json()["detail"]
