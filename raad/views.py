@@ -20,6 +20,7 @@ from samenwerking.selectors import (
     bron_omschrijving,
     deelnames_per_groep,
     deelnames_van_gemeente,
+    gemeenten_bedoeld,
     gemeenten_zoeken,
     herkomst_van_het_register,
     kosten_per_deelnemer,
@@ -158,6 +159,7 @@ def start(request):
         "pagina": pagina,
         "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
         "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
+        "bedoeld": gemeenten_bedoeld(zoekterm) if zoekterm and not paginator.count else [],
         "vorige": _zoekadres(zoekterm, pagina.number - 1),
         "volgende": _zoekadres(zoekterm, pagina.number + 1),
         "paginas": [

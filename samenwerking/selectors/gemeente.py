@@ -26,7 +26,7 @@ from ..models import (
     periode_overlapt_q,
     periode_q,
 )
-from ..normalisatie import ROEPNAMEN, normaliseer_naam
+from ..normalisatie import ROEPNAMEN, Namenlijst, normaliseer_naam
 from .basis import jaar_grenzen, per_sleutel, zonder
 from .bijdragen import bijdragen_van_jaar, bijdragesommen, totaal
 from .register import bron_omschrijving
@@ -345,6 +345,18 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
             treffers.append((rang, gemeente))
     # A stable sort: equal ranks keep the query's order by name (the column's collation).
     return [gemeente for _rang, gemeente in sorted(treffers, key=lambda t: t[0])]
+
+
+def gemeenten_bedoeld(zoekterm: str) -> list[Gemeente]:
+    """For a search that found nothing: the gemeenten whose name is nearly `zoekterm`, a typing
+    error away ("Utrect": Utrecht; "Bergn": both Bergens), best first, at most three names.
+    One query."""
+    namen = Namenlijst(Gemeente.objects.select_related("provincie").order_by("naam"))
+    return [
+        gemeente
+        for naam in namen.dichtstbij(zoekterm, n=3, drempel=0.8)
+        for gemeente in namen.zoek(normaliseer_naam(naam))
+    ]
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,31 @@ def test_search_without_result_says_what_to_try(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
     assert "Niets gevonden voor „Atlantis”" in tekst
     assert "gevonden</h2>" not in tekst
+    assert "Bedoelt u" not in tekst  # no gemeente's name is nearly "Atlantis"
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "bedoeld"),
+    [
+        ("Utrect", '<a href="/gemeenten/GM0344/">Utrecht</a>'),
+        ("sudwest frieslan", '<a href="/gemeenten/GM1900/">Súdwest-Fryslân</a>'),
+        # Both Bergens, and a gemeente that is no more says since when.
+        (
+            "Bergn",
+            '<a href="/gemeenten/GM0893/">Bergen (L.)</a> of '
+            '<a href="/gemeenten/GM0373/">Bergen (NH.)</a>',
+        ),
+        ("Ten Bor", '<a href="/gemeenten/GM0009/">Ten Boer</a> (opgeheven per 1 januari 2019)'),
+    ],
+)
+def test_search_with_a_typing_error_offers_the_gemeente_meant(
+    client, referentiedata, zoekterm, bedoeld
+):
+    antwoord = client.get(reverse("raad:start"), {"q": zoekterm})
+    assert antwoord.status_code == 200
+    tekst = paginatekst(antwoord)
+    assert f"Niets gevonden voor „{zoekterm}”" in tekst
+    assert f'<p class="bedoeld">Bedoelt u {bedoeld}?</p>' in tekst
 
 
 def test_start_page_shows_national_figures(client, referentiedata):
@@ -240,3 +265,14 @@ def test_start_page_query_count(client, referentiedata, aantal, django_assert_nu
     with django_assert_num_queries(7):
         antwoord = client.get(reverse("raad:start"), {"q": "berg"})
     assert f"{aantal} samenwerkingsverband" in paginatekst(antwoord)
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_start_page_query_count_when_nothing_is_found(
+    client, referentiedata, aantal, django_assert_num_queries
+):
+    f.SamenwerkingsverbandFactory.create_batch(aantal, naam="Bergen regeling")
+    # The seven above, and 8: the gemeenten whose name is nearly the term.
+    with django_assert_num_queries(8):
+        antwoord = client.get(reverse("raad:start"), {"q": "Utrect"})
+    assert 'Bedoelt u <a href="/gemeenten/GM0344/">Utrecht</a>?' in paginatekst(antwoord)
