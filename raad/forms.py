@@ -175,7 +175,11 @@ class ZoekForm(forms.Form):
                     "op een deel van de naam, de afkorting of de CBS-code."
                 ),
                 veld=ZOEKLABEL,
-            )
+            ),
+            "null_characters_not_allowed": format_lazy(
+                _("{veld}: de zoekterm bevat een onzichtbaar nulteken. Typ hem opnieuw."),
+                veld=ZOEKLABEL,
+            ),
         },
         help_text=_(
             "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."

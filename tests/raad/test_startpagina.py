@@ -218,6 +218,15 @@ def test_search_without_result_says_what_to_try(client, referentiedata):
     assert "Bedoelt u" not in tekst  # no gemeente's name is nearly "Atlantis"
 
 
+def test_a_search_term_with_a_nul_character_is_refused_with_what_to_do(client, referentiedata):
+    antwoord = client.get(reverse("raad:start"), {"q": "Utrecht\x00"})
+    assert antwoord.status_code == 400
+    assert (
+        "Zoek een gemeente of samenwerkingsverband: de zoekterm bevat een onzichtbaar nulteken. "
+        "Typ hem opnieuw."
+    ) in paginatekst(antwoord)
+
+
 @pytest.mark.parametrize(
     ("zoekterm", "bedoeld"),
     [
