@@ -232,6 +232,7 @@ def test_a_search_term_with_a_nul_character_is_refused_with_what_to_do(client, r
     [
         ("Utrect", '<a href="/gemeenten/GM0344/">Utrecht</a>'),
         ("sudwest frieslan", '<a href="/gemeenten/GM1900/">Súdwest-Fryslân</a>'),
+        ("Den Hag", '<a href="/gemeenten/GM0518/">&#x27;s-Gravenhage</a>'),
         # Both Bergens, and a gemeente that is no more says since when.
         (
             "Bergn",
