@@ -158,6 +158,7 @@ def test_every_page_type_is_accessible(pagina, zaanstad):
         ("historische-vermelding", f"/samenwerkingsverbanden/{historisch.uuid}/"),
         ("start", "/"),
         ("zoekresultaten", "/?q=zaan"),
+        ("niets-gevonden-bedoelt-u", "/?q=Zaanstat"),
         ("gemeente", "/gemeenten/GM0479/"),
         ("gemeente-per-domein", "/gemeenten/GM0479/?indeling=domein"),
         (
