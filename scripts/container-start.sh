@@ -6,9 +6,7 @@ set -eu
 python manage.py migrate --no-input
 python manage.py laad_referentiedata
 if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
-    python manage.py createsuperuser --no-input 2>/dev/null \
-        && echo "Beheeraccount ${DJANGO_SUPERUSER_USERNAME} aangemaakt." \
-        || echo "Beheeraccount ${DJANGO_SUPERUSER_USERNAME} bestaat al."
+    python manage.py beheeraccount
 fi
 python manage.py opruimen_importbestanden
 echo "gunicorn-timeout: ${GUNICORN_TIMEOUT:-120} s (GUNICORN_TIMEOUT)"

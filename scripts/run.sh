@@ -25,13 +25,7 @@ fi
 scripts/vullen.sh
 
 if [ -n "${DJANGO_SUPERUSER_USERNAME:-}" ] && [ -n "${DJANGO_SUPERUSER_PASSWORD:-}" ]; then
-    if $py manage.py shell --no-imports -c "import os, sys; from django.contrib.auth import get_user_model; sys.exit(0 if get_user_model().objects.filter(username=os.environ['DJANGO_SUPERUSER_USERNAME']).exists() else 1)"; then
-        echo "Beheeraccount '${DJANGO_SUPERUSER_USERNAME}' bestaat al."
-    else
-        DJANGO_SUPERUSER_EMAIL=${DJANGO_SUPERUSER_EMAIL:-${DJANGO_SUPERUSER_USERNAME}@example.org} \
-            $py manage.py createsuperuser --no-input -v 0
-        echo "Beheeraccount '${DJANGO_SUPERUSER_USERNAME}' aangemaakt."
-    fi
+    $py manage.py beheeraccount
 else
     echo "Geen beheeraccount aangemaakt. Maak er een met:"
     echo "  DJANGO_SUPERUSER_USERNAME=beheer DJANGO_SUPERUSER_PASSWORD=... make run"

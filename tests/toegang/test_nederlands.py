@@ -199,3 +199,20 @@ def test_the_account_add_page_is_dutch(beheerder):
         "Na het opslaan vult u de overige gegevens van het account in, zoals naam en e-mailadres."
     ) in tekst
     assert _engels(tekst) == []
+
+
+def test_a_password_too_short_for_a_new_account_is_refused_in_dutch(beheerder):
+    antwoord = _client(beheerder).post(
+        "/admin/auth/user/add/",
+        {
+            "username": "nieuw",
+            "password1": "kort-1",
+            "password2": "kort-1",
+            "usable_password": "true",
+        },
+    )
+    assert antwoord.status_code == 200  # the form again, with its error
+    tekst = " ".join(antwoord.content.decode().split())
+    assert "Dit wachtwoord is te kort: gebruik minstens 8 tekens." in tekst
+    assert "too short" not in tekst
+    assert not get_user_model().objects.filter(username="nieuw").exists()
