@@ -51,6 +51,13 @@ def test_the_account_is_made_once_and_can_log_in(monkeypatch, client):
             {"username": "beheer x", "password": "een-lang-wachtwoord"},
             "DJANGO_SUPERUSER_USERNAME: Voer een geldige gebruikersnaam in.",
         ),
+        # Every variable that is wrong at once, not one per start.
+        (
+            {"username": "beheer x", "password": "kort"},
+            "DJANGO_SUPERUSER_USERNAME: Voer een geldige gebruikersnaam in. Deze waarde mag "
+            "alleen letters, cijfers en de tekens @/./+/-/_ bevatten. DJANGO_SUPERUSER_PASSWORD: "
+            "Dit wachtwoord is te kort: gebruik minstens 8 tekens. Geen beheeraccount aangemaakt.",
+        ),
         (
             {"username": "beheer", "password": "een-lang-wachtwoord", "email": "geen adres"},
             "DJANGO_SUPERUSER_EMAIL: Voer een geldig e-mailadres in.",

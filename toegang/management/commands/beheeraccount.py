@@ -43,18 +43,20 @@ class Command(DutchCommand):
             is_staff=True,
             is_superuser=True,
         )
+        fouten = {}
         try:
             gebruiker.full_clean(exclude=["password"])
+        except ValidationError as fout:
+            fouten.update(fout.message_dict)
+        try:
             validate_password(wachtwoord, gebruiker)
         except ValidationError as fout:
-            velden = fout.error_dict if hasattr(fout, "error_dict") else {"password": [fout]}
+            fouten["password"] = fout.messages
+        if fouten:
             raise CommandError(
-                " ".join(
-                    f"{VARIABELEN.get(veld, veld)}: {' '.join(m for f in fouten for m in f)}"
-                    for veld, fouten in velden.items()
-                )
+                " ".join(f"{VARIABELEN[veld]}: {' '.join(m)}" for veld, m in fouten.items())
                 + " Geen beheeraccount aangemaakt."
-            ) from None
+            )
         gebruiker.set_password(wachtwoord)
         gebruiker.save()
         self.stdout.write(f"Beheeraccount '{naam}' aangemaakt.")
