@@ -14,6 +14,7 @@ from django.core.management.base import (
     CommandError,
     CommandParser,
     DjangoHelpFormatter,
+    SystemCheckError,
 )
 
 OVERAL = "Zie --help voor wat u kunt opgeven."
@@ -112,8 +113,21 @@ class DutchCommandParser(CommandParser):
         raise CommandError(f"Fout: {melding}")
 
 
+class Fout(CommandError):
+    """A command's error as the command line shows it: Django writes the class's name before
+    the message ("Fout: …", not "CommandError: …")."""
+
+
 class DutchCommand(BaseCommand):
     """A management command of regioreg: as Django's, with usage, help and errors in Dutch."""
+
+    def execute(self, *args, **options):
+        try:
+            return super().execute(*args, **options)
+        except CommandError as fout:
+            if not self._called_from_command_line or isinstance(fout, Fout | SystemCheckError):
+                raise
+            raise Fout(*fout.args, returncode=fout.returncode) from fout
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = DutchCommandParser(

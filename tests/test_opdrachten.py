@@ -84,3 +84,14 @@ def test_a_message_argparse_may_add_later_is_shown_as_it_is():
     assert argparse_in_het_nederlands("argument --x: something new") == (
         "argument --x: something new"
     )
+
+
+def test_a_commands_own_error_on_the_command_line_begins_with_fout(capsys, monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
+    with pytest.raises(SystemExit) as afloop:
+        ManagementUtility(["manage.py", "beheeraccount"]).execute()
+    assert afloop.value.code == 1
+    assert capsys.readouterr().err == (
+        "Fout: Zet DJANGO_SUPERUSER_USERNAME en DJANGO_SUPERUSER_PASSWORD in de omgeving, of "
+        "maak een account met: manage.py createsuperuser\n"
+    )
