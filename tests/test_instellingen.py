@@ -100,21 +100,26 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def _vullen(tmp_path, **omgeving) -> tuple[dict, str]:
-    """What `make run` does after installing (scripts/vullen.sh) on a fresh SQLite file."""
+def _eerste_start(tmp_path, **omgeving) -> dict:
+    """The environment of a first start on this machine: a fresh SQLite file in `tmp_path`, no
+    database, secret key, DEBUG or sources folder of the test run's own, then `omgeving`."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "REGIOREG_BRONNEN"}
     }
-    env.update(
-        DEBUG="true",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
-        DJANGO_SETTINGS_MODULE="regioreg.settings",
-        PYTHON=sys.executable,
-        ROO_RAPPORT=str(tmp_path / "rapport.csv"),
+    return env | {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "regioreg.settings",
+        "PYTHON": sys.executable,
+        "ROO_RAPPORT": str(tmp_path / "rapport.csv"),
         **omgeving,
-    )
+    }
+
+
+def _vullen(tmp_path, **omgeving) -> tuple[dict, str]:
+    """What `make run` does after installing (scripts/vullen.sh) on a fresh SQLite file."""
+    env = _eerste_start(tmp_path, DEBUG="true", **omgeving)
     uit = subprocess.run(
         ["scripts/vullen.sh"], cwd=PROJECT, env=env, capture_output=True, text=True
     )
@@ -123,30 +128,50 @@ def _vullen(tmp_path, **omgeving) -> tuple[dict, str]:
 
 
 class _Server:
-    """runserver on a free port, until it answers."""
+    """runserver on a free port, or a script given the host and that port (scripts/run.sh),
+    until it answers; its output in `uitvoer` when given. Stopped with its children (the
+    development server's reloader) on leaving."""
 
-    def __init__(self, env: dict):
+    def __init__(self, env: dict, *, script: str | None = None, uitvoer: Path | None = None):
         self.poort = _vrije_poort()
-        self.proces = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.poort}"],
-            cwd=PROJECT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        self.uitvoer = uitvoer
+        opdracht = (
+            [script, "127.0.0.1", str(self.poort)]
+            if script
+            else [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.poort}"]
         )
+        with open(uitvoer or os.devnull, "w") as log:
+            self.proces = subprocess.Popen(
+                opdracht,
+                cwd=PROJECT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def __enter__(self):
-        for _ in range(100):
+        uiterlijk = time.monotonic() + 180  # a script migrates and loads the data first
+        while time.monotonic() < uiterlijk:
             try:
                 urllib.request.urlopen(self.url("/"))
                 return self
             except OSError:
+                if self.proces.poll() is not None:
+                    self.__exit__()
+                    raise AssertionError(f"de server stopte:\n{self.log()}") from None
                 time.sleep(0.2)
-        raise AssertionError("runserver antwoordt niet")
+        self.__exit__()
+        raise AssertionError(f"de server antwoordt niet:\n{self.log()}")
 
     def __exit__(self, *args):
-        self.proces.terminate()
-        self.proces.wait(timeout=10)
+        # Gone already when the script stopped by itself.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proces.pid, signal.SIGTERM)
+        self.proces.wait(timeout=20)
+
+    def log(self) -> str:
+        return self.uitvoer.read_text() if self.uitvoer else ""
 
     def url(self, pad: str) -> str:
         return f"http://127.0.0.1:{self.poort}{pad}"
@@ -270,16 +295,8 @@ def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     """scripts/run.sh as `make run` starts it on a fresh machine (DEBUG off, no secret key, an
     admin account asked for): its own lines in Dutch, none of Django's shell or createsuperuser
     chatter in English, and the app answering on the port it names."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "REGIOREG_BRONNEN"}
-    }
-    poort = _vrije_poort()
-    env.update(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'eerste.sqlite3'}",
-        DJANGO_SETTINGS_MODULE="regioreg.settings",
-        PYTHON=sys.executable,
+    env = _eerste_start(
+        tmp_path,
         STATIC_ROOT=str(tmp_path / "static"),
         REGIOREG_BRONNEN=str(tmp_path / "lege-map"),
         ROO_DOWNLOAD_URL=f"http://127.0.0.1:{_vrije_poort()}/exportOO.xml",
@@ -288,30 +305,9 @@ def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     )
     (tmp_path / "lege-map").mkdir()
     uitvoer = tmp_path / "uitvoer.txt"
-    with open(uitvoer, "w") as log:
-        server = subprocess.Popen(
-            ["scripts/run.sh", "127.0.0.1", str(poort)],
-            cwd=PROJECT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        for _ in range(600):
-            try:
-                start = urllib.request.urlopen(f"http://127.0.0.1:{poort}/").read().decode()
-                break
-            except OSError:
-                assert server.poll() is None, uitvoer.read_text()
-                time.sleep(0.3)
-        else:
-            raise AssertionError("make run antwoordt niet:\n" + uitvoer.read_text())
-    finally:
-        # The development server and its reloader; gone already when the script stopped.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+    with _Server(env, script="scripts/run.sh", uitvoer=uitvoer) as server:
+        start = server.tekst("/")
+        poort = server.poort
     tekst = uitvoer.read_text()
     assert "Register van gemeentelijke samenwerking" in start
     assert f"in {tmp_path / 'lege-map'} staat geen roo/exportOO_*.xml" in tekst
