@@ -54,8 +54,10 @@ class Command(DutchCommand):
             fouten["password"] = fout.messages
         if fouten:
             raise CommandError(
-                " ".join(f"{VARIABELEN[veld]}: {' '.join(m)}" for veld, m in fouten.items())
-                + " Geen beheeraccount aangemaakt."
+                " ".join(
+                    f"{VARIABELEN.get(veld, veld)}: {' '.join(m)}" for veld, m in fouten.items()
+                )
+                + " Geen beheeraccount aangemaakt. Pas de genoemde variabele aan en start opnieuw."
             )
         gebruiker.set_password(wachtwoord)
         gebruiker.save()
