@@ -182,7 +182,8 @@ class ZoekForm(forms.Form):
             ),
         },
         help_text=_(
-            "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD."
+            "Naam, afkorting of CBS-code, bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD "
+            "Utrecht."
         ),
     )
     pagina = forms.IntegerField(

@@ -44,20 +44,19 @@ from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 def samenwerkingsverbanden_zoeken(
     zoekterm: str, *, peildatum: datetime.date | None = None
 ) -> list[Samenwerkingsverband]:
-    """Arrangements whose name holds `zoekterm`, whose abbreviation is it (with or without
-    its spaces: "ODNZKG" is "OD NZKG") or has it as a word ("GGD" in "GGD Flevoland"), or
-    whose CBS GR code it is; for a kind of arrangement (`normalisatie.SOORTEN`: "GGD",
-    "omgevingsdienst", "brandweer") also those whose name spells the kind out or whose
-    abbreviation begins with the kind's. Tolerant of case and accents; exact abbreviations
-    first, then the arrangements running on `peildatum` (today) before the ended, the not yet
-    started and the historical mentions, then names that start with it. One query (matching
-    in Python)."""
+    """Arrangements that `zoekterm` matches as a whole (`_past`) or, for a term of several
+    words, word by word: each word matches the name or the abbreviation on its own ("ggd
+    utrecht" finds "Gemeentelijke Gezondheidsdienst Regio Utrecht", "afval utrecht"
+    "afvalverwijdering Utrecht"). Tolerant of case and accents; exact abbreviations first,
+    then the matches of the whole term before those word by word, the arrangements running on
+    `peildatum` (today) before the ended, the not yet started and the historical mentions,
+    then names that start with it. One query (matching in Python)."""
     peildatum = peildatum or timezone.localdate()
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
     term_kort = term.replace(" ", "")
-    soort = SOORTEN.get(term)
+    woorden = term.split() if " " in term else []
     treffers = []
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
@@ -75,16 +74,28 @@ def samenwerkingsverbanden_zoeken(
         afkorting = normaliseer_naam(verband.afkorting)
         kort = afkorting.replace(" ", "")
         code = (verband.cbs_gr_code or "").lower()
-        if (
-            term in naam
-            or term_kort in (kort, code)
-            or term in afkorting.split()
-            or (soort is not None and soort.herkend(naam, kort))
-        ):
+        geheel = _past(term, naam, afkorting, code)
+        if geheel or (woorden and all(_past(w, naam, afkorting, code) for w in woorden)):
             lopend = verband.is_actief_op(peildatum) and not verband.alleen_historisch
-            rang = (kort != term_kort, not lopend, not naam.startswith(term), naam)
+            rang = (kort != term_kort, not geheel, not lopend, not naam.startswith(term), naam)
             treffers.append((rang, verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]
+
+
+def _past(term: str, naam: str, afkorting: str, code: str) -> bool:
+    """Does `term` (normalised) match an arrangement: its name holds it, its abbreviation is it
+    (with or without its spaces: "ODNZKG" is "OD NZKG") or has it as a word ("GGD" in "GGD
+    Flevoland"), or its CBS GR code is it; for a kind of arrangement (`normalisatie.SOORTEN`:
+    "GGD", "omgevingsdienst", "brandweer") also a name that spells the kind out or an
+    abbreviation that begins with the kind's."""
+    kort = afkorting.replace(" ", "")
+    soort = SOORTEN.get(term)
+    return (
+        term in naam
+        or term.replace(" ", "") in (kort, code)
+        or term in afkorting.split()
+        or (soort is not None and soort.herkend(naam, kort))
+    )
 
 
 @dataclass(frozen=True)

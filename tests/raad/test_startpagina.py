@@ -199,6 +199,50 @@ def test_search_lists_running_arrangements_before_ended_and_future_ones(client, 
     assert "niet in het landelijk register (stand 2016)" in tekst
 
 
+def test_search_of_several_words_finds_names_with_each_word(client, referentiedata):
+    """A search for "ggd utrecht", "brandweer utrecht" or "afval utrecht" found nothing in
+    the national register: no name holds the words side by side ("Gemeentelijke
+    Gezondheidsdienst Regio Utrecht", "Veiligheidsregio Utrecht", "afvalverwijdering
+    Utrecht"). Each word now matches on its own, a kind (GGD, brandweer) as a single word
+    does; the whole term's matches first."""
+    for naam, afkorting in [
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht", ""),
+        ("Gemeenschappelijke regeling Veiligheidsregio Utrecht", "VRU"),
+        ("Gemeenschappelijke Regeling afvalverwijdering Utrecht", ""),
+        ("Gemeenschappelijke regeling Regionale ICT-dienst Utrecht", ""),
+        ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
+    ]:
+        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+
+    def gevonden(zoekterm: str) -> list[str]:
+        antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": zoekterm})
+        assert antwoord.status_code == 200
+        return [v["naam"].removeprefix("Gemeenschappelijke ") for v in antwoord.json()["results"]]
+
+    # The search box's hint gives such a search as its example, also on the 404 page.
+    hint = "bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD Utrecht."
+    assert hint in paginatekst(client.get(reverse("raad:start")))
+    niet_gevonden = client.get("/gemeenten/GM9999/")
+    assert niet_gevonden.status_code == 404
+    assert hint in paginatekst(niet_gevonden)
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "ggd utrecht"}))
+    assert "1 samenwerkingsverband gevonden" in tekst
+    assert "Gemeentelijke Gezondheidsdienst Regio Utrecht</a>" in tekst
+    assert "Niets gevonden" not in tekst
+    assert gevonden("ggd utrecht") == ["regeling Gemeentelijke Gezondheidsdienst Regio Utrecht"]
+    assert gevonden("brandweer utrecht") == ["regeling Veiligheidsregio Utrecht"]
+    assert gevonden("Afval Utrecht") == ["Regeling afvalverwijdering Utrecht"]
+    # Every word must match: GGD Zeeland is not in Utrecht, nothing is a GGD in Friesland.
+    assert gevonden("ggd zeeland") == ["Regeling GGD Zeeland"]
+    assert gevonden("ggd friesland") == []
+    # The names holding "regio utrecht" as it was typed, then those with each word apart.
+    assert gevonden("regio utrecht") == [
+        "regeling Gemeentelijke Gezondheidsdienst Regio Utrecht",
+        "regeling Veiligheidsregio Utrecht",
+        "regeling Regionale ICT-dienst Utrecht",
+    ]
+
+
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst
