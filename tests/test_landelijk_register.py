@@ -180,6 +180,20 @@ def test_the_search_finds_every_gemeentes_veiligheidsregio_and_omgevingsdienst(r
     assert sorted(gemeenten - set(per_gemeente("brandweer"))) == []
 
 
+def test_a_search_of_several_words_finds_the_register_s_names(register):
+    """In the register's names the words a user types stand apart: "ggd utrecht", "brandweer
+    utrecht" and "afval utrecht" found nothing."""
+
+    def namen(zoekterm: str) -> list[str]:
+        return [v.naam for v in samenwerkingsverbanden_zoeken(zoekterm, peildatum=STAND)]
+
+    assert namen("ggd utrecht") == [
+        "Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht"
+    ]
+    assert namen("brandweer utrecht") == ["Gemeenschappelijke regeling Veiligheidsregio Utrecht"]
+    assert namen("afval utrecht") == ["Gemeenschappelijke Regeling afvalverwijdering Utrecht"]
+
+
 def test_every_gemeente_is_in_a_wettelijk_verplicht_veiligheidsregio(register, client):
     """The register has no field for it; the import marks the 25 veiligheidsregio's (Wet
     veiligheidsregio's art. 9), the omgevingsdiensten (Omgevingswet art. 18.21) and the GGD's
