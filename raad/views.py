@@ -34,6 +34,7 @@ from samenwerking.selectors import (
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
     spreiding,
+    zoekterm_bedoeld,
 )
 from samenwerking.tekst import datum_tekst
 from toegang import rechten
@@ -151,6 +152,10 @@ def start(request):
             % {"n": paginator.num_pages},
         )
     pagina = paginator.get_page(nummer)
+    # Nothing found: the gemeenten a typing error away, else the term with its words put right
+    # when that finds arrangements.
+    niets = bool(zoekterm) and not paginator.count
+    bedoeld = gemeenten_bedoeld(zoekterm) if niets else []
     context = {
         "form": form,
         "zoekterm": zoekterm,
@@ -159,7 +164,8 @@ def start(request):
         "pagina": pagina,
         "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
         "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
-        "bedoeld": gemeenten_bedoeld(zoekterm) if zoekterm and not paginator.count else [],
+        "bedoeld": bedoeld,
+        "verbeterd": zoekterm_bedoeld(zoekterm, peildatum=vandaag) if niets and not bedoeld else "",
         "vorige": _zoekadres(zoekterm, pagina.number - 1),
         "volgende": _zoekadres(zoekterm, pagina.number + 1),
         "paginas": [

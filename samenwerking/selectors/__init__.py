@@ -34,6 +34,7 @@ from .register import (
     registerstand,
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
+    zoekterm_bedoeld,
 )
 from .vergelijking import (
     Deelnemerkosten,
@@ -88,5 +89,6 @@ __all__ = [
     "spreiding",
     "totaal",
     "verwante_domeinen",
+    "zoekterm_bedoeld",
     "zonder",
 ]

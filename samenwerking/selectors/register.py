@@ -2,6 +2,7 @@
 the art. 27 register, the arrangement page and where the data came from."""
 
 import datetime
+import difflib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,13 +52,38 @@ def samenwerkingsverbanden_zoeken(
     then the matches of the whole term before those word by word, the arrangements running on
     `peildatum` (today) before the ended, the not yet started and the historical mentions,
     then names that start with it. One query (matching in Python)."""
-    peildatum = peildatum or timezone.localdate()
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
-    term_kort = term.replace(" ", "")
-    woorden = term.split() if " " in term else []
-    treffers = []
+    return _treffers(term, _zoekbaar(), peildatum or timezone.localdate())
+
+
+def zoekterm_bedoeld(zoekterm: str, *, peildatum: datetime.date | None = None) -> str:
+    """For a search that found nothing: `zoekterm` (normalised) with each word that no
+    arrangement's name or abbreviation holds replaced by the nearest word one does, a typing
+    error away ("omgevingdienst utrect": "omgevingsdienst utrecht"), when that term finds
+    arrangements; "" otherwise. One query."""
+    woorden = normaliseer_naam(zoekterm).split()
+    rijen = list(_zoekbaar())
+    woordenschat = sorted(
+        {w for _v, naam, afkorting, _code in rijen for w in f"{naam} {afkorting}".split()}
+        | set(SOORTEN)
+    )
+    verbeterd = [
+        woord
+        if any(woord in bekend for bekend in woordenschat)
+        else next(iter(difflib.get_close_matches(woord, woordenschat, 1, 0.8)), woord)
+        for woord in woorden
+    ]
+    if verbeterd == woorden:
+        return ""
+    term = " ".join(verbeterd)
+    return term if _treffers(term, rijen, peildatum or timezone.localdate()) else ""
+
+
+def _zoekbaar():
+    """Every arrangement with its name and abbreviation normalised and its CBS GR code in
+    lower case, as the search compares them. One query."""
     for verband in Samenwerkingsverband.objects.only(
         "uuid",
         "slug",
@@ -72,11 +98,19 @@ def samenwerkingsverbanden_zoeken(
     ).order_by("naam"):
         naam = normaliseer_naam(verband.naam)
         afkorting = normaliseer_naam(verband.afkorting)
-        kort = afkorting.replace(" ", "")
-        code = (verband.cbs_gr_code or "").lower()
+        yield verband, naam, afkorting, (verband.cbs_gr_code or "").lower()
+
+
+def _treffers(term: str, rijen, peildatum: datetime.date) -> list[Samenwerkingsverband]:
+    """The rows of `_zoekbaar` that `term` (normalised) matches, in the search's order."""
+    term_kort = term.replace(" ", "")
+    woorden = term.split() if " " in term else []
+    treffers = []
+    for verband, naam, afkorting, code in rijen:
         geheel = _past(term, naam, afkorting, code)
         if geheel or (woorden and all(_past(w, naam, afkorting, code) for w in woorden)):
             lopend = verband.is_actief_op(peildatum) and not verband.alleen_historisch
+            kort = afkorting.replace(" ", "")
             rang = (kort != term_kort, not geheel, not lopend, not naam.startswith(term), naam)
             treffers.append((rang, verband))
     return [verband for _rang, verband in sorted(treffers, key=lambda t: t[0])]

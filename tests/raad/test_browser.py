@@ -352,6 +352,28 @@ def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentie
     expect(pagina).to_have_url(re.compile("#inhoud$"))
 
 
+def test_a_typing_error_in_an_arrangements_name_leads_to_it(pagina, referentiedata):
+    """A griffier types a name with a letter missing, gets the term put right and follows it."""
+    f.SamenwerkingsverbandFactory(
+        naam="Gemeenschappelijke regeling Omgevingsdienst Zaanstreek", afkorting=""
+    )
+    pagina.goto(pagina.basis + "/")
+    pagina.get_by_label("Zoek een gemeente of samenwerkingsverband").fill(
+        "omgevingdienst zaanstrek"
+    )
+    pagina.get_by_role("button", name="Zoeken").click()
+    expect(pagina.get_by_text("Niets gevonden voor „omgevingdienst zaanstrek”")).to_be_visible()
+    bedoeld = pagina.get_by_role("link", name="„omgevingsdienst zaanstreek”")
+    expect(bedoeld).to_be_visible()
+    _toegankelijk(pagina, "niets-gevonden-zoekterm-bedoeld")
+    bedoeld.click()
+    expect(pagina.get_by_text("1 samenwerkingsverband gevonden")).to_be_visible()
+    pagina.get_by_role(
+        "link", name="Gemeenschappelijke regeling Omgevingsdienst Zaanstreek"
+    ).click()
+    expect(pagina.get_by_role("heading", level=1)).to_contain_text("Omgevingsdienst Zaanstreek")
+
+
 def test_partners_and_register_from_the_overview(pagina, zaanstad):
     pagina.goto(pagina.basis + "/gemeenten/GM0479/")
     pagina.get_by_role("link", name="Partners").click()

@@ -296,6 +296,40 @@ def test_search_with_a_typing_error_offers_the_gemeente_meant(
     assert f'<p class="bedoeld">Bedoelt u {bedoeld}?</p>' in tekst
 
 
+def test_search_with_a_typing_error_in_an_arrangement_offers_the_term_put_right(
+    client, referentiedata
+):
+    """A search for "omgevingdienst" or "ggd utrect" found nothing and offered gemeenten only.
+    The page now offers the term with each unknown word replaced by the nearest word in the
+    arrangements' names, when that term finds arrangements, linked to its search."""
+    for naam, afkorting in [
+        ("Gemeenschappelijke Regeling Omgevingsdienst regio Utrecht", "ODRU"),
+        ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht", ""),
+        ("Gemeenschappelijke Regeling afvalverwijdering Utrecht", ""),
+        ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
+    ]:
+        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    for zoekterm, verbeterd in [
+        ("omgevingdienst", "omgevingsdienst"),
+        ("GGD Utrect", "ggd utrecht"),
+        ("afvalverwijderng", "afvalverwijdering"),
+    ]:
+        tekst = paginatekst(client.get(reverse("raad:start"), {"q": zoekterm}))
+        assert f"Niets gevonden voor „{zoekterm}”" in tekst
+        adres = f"/?q={verbeterd.replace(' ', '%20')}"
+        assert f'<p class="bedoeld">Bedoelt u <a href="{adres}">„{verbeterd}”</a>?</p>' in tekst
+        gevolgd = paginatekst(client.get(adres))
+        assert "1 samenwerkingsverband gevonden" in gevolgd
+    # Nothing close, or words put right that no one arrangement holds together: no suggestion.
+    for zoekterm in ("Atlantis", "afvalverwijderng zeeland"):
+        tekst = paginatekst(client.get(reverse("raad:start"), {"q": zoekterm}))
+        assert f"Niets gevonden voor „{zoekterm}”" in tekst
+        assert "Bedoelt u" not in tekst
+    # A gemeente a typing error away is the suggestion, not a search.
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Utrect"}))
+    assert '<p class="bedoeld">Bedoelt u <a href="/gemeenten/GM0344/">Utrecht</a>?</p>' in tekst
+
+
 def test_start_page_shows_national_figures(client, referentiedata):
     amsterdam = Gemeente.objects.get(cbs_code="GM0363")
     for vorm in (Vorm.OPENBAAR_LICHAAM, Vorm.OPENBAAR_LICHAAM, Vorm.REGELING_ZONDER_MEER):
@@ -330,3 +364,9 @@ def test_start_page_query_count_when_nothing_is_found(
     with django_assert_num_queries(8):
         antwoord = client.get(reverse("raad:start"), {"q": "Utrect"})
     assert 'Bedoelt u <a href="/gemeenten/GM0344/">Utrecht</a>?' in paginatekst(antwoord)
+    # No gemeente near it: 9, the arrangements' words to put the term right with.
+    with django_assert_num_queries(9):
+        antwoord = client.get(reverse("raad:start"), {"q": "Bergen regelng"})
+    assert 'Bedoelt u <a href="/?q=bergen%20regeling">„bergen regeling”</a>?' in paginatekst(
+        antwoord
+    )
