@@ -27,7 +27,11 @@ from samenwerking.models import (
     Regelingversie,
     Samenwerkingsverband,
 )
-from samenwerking.selectors import landelijke_cijfers, samenwerkingsverbanden_zoeken
+from samenwerking.selectors import (
+    landelijke_cijfers,
+    samenwerkingsverbanden_zoeken,
+    zoekterm_bedoeld,
+)
 from tests import factories as f
 from tests.conftest import ROO_BESTANDEN
 from tests.samenwerking.roo_bestanden import register_dump
@@ -192,6 +196,10 @@ def test_a_search_of_several_words_finds_the_register_s_names(register):
     ]
     assert namen("brandweer utrecht") == ["Gemeenschappelijke regeling Veiligheidsregio Utrecht"]
     assert namen("afval utrecht") == ["Gemeenschappelijke Regeling afvalverwijdering Utrecht"]
+    # A typing error in a word is put right with the register's own words.
+    assert zoekterm_bedoeld("omgevingdienst utrect", peildatum=STAND) == "omgevingsdienst utrecht"
+    assert zoekterm_bedoeld("veiligheidsregio groningn") == "veiligheidsregio groningen"
+    assert zoekterm_bedoeld("Atlantis") == ""
 
 
 def test_every_gemeente_is_in_a_wettelijk_verplicht_veiligheidsregio(register, client):
