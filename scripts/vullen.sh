@@ -12,7 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 py=${PYTHON:-.venv/bin/python}
 
-$py manage.py migrate --no-input
+# Django lists every migration it applies (some seventy lines in English on a first run); the
+# errors still show.
+echo "Database bijwerken"
+$py manage.py migrate --no-input -v0
 $py manage.py laad_referentiedata
 
 bronnen=${REGIOREG_BRONNEN:-}

@@ -293,8 +293,8 @@ def test_redis_url_makes_one_shared_cache_and_without_it_each_process_keeps_its_
 
 def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     """scripts/run.sh as `make run` starts it on a fresh machine (DEBUG off, no secret key, an
-    admin account asked for): its own lines in Dutch, none of Django's shell or createsuperuser
-    chatter in English, and the app answering on the port it names."""
+    admin account asked for): its own lines in Dutch, none of Django's migration list, shell or
+    createsuperuser chatter in English, and the app answering on the port it names."""
     env = _eerste_start(
         tmp_path,
         STATIC_ROOT=str(tmp_path / "static"),
@@ -313,5 +313,12 @@ def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     assert f"in {tmp_path / 'lege-map'} staat geen roo/exportOO_*.xml" in tekst
     assert "Beheeraccount 'beheer' aangemaakt." in tekst
     assert f"regioreg draait op http://127.0.0.1:{poort}/" in tekst
-    for engels in ("imported automatically", "Automatic imports", "Superuser created"):
+    assert "Database bijwerken" in tekst
+    for engels in (
+        "imported automatically",
+        "Automatic imports",
+        "Superuser created",
+        "Operations to perform",
+        "Applying samenwerking.0001",
+    ):
         assert engels not in tekst
