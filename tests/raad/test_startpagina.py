@@ -17,6 +17,19 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
+def _verbanden(*namen: tuple[str, str]) -> None:
+    """Arrangements with these names and abbreviations."""
+    for naam, afkorting in namen:
+        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+
+
+def _api_gevonden(client, zoekterm: str) -> list[dict]:
+    """What the API's search (`q`) finds, in its order."""
+    antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": zoekterm})
+    assert antwoord.status_code == 200
+    return antwoord.json()["results"]
+
+
 def test_start_page_says_where_the_data_comes_from_and_how_old_it_is(client, referentiedata):
     f.SamenwerkingsverbandFactory.create_batch(2, bron="OpenGR 2016", alleen_historisch=True)
     f.SamenwerkingsverbandFactory(bron="OpenGR 2016; vorm aangenomen: openbaar lichaam")
@@ -74,7 +87,7 @@ def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, r
     the ones named "Gemeentelijke Gezondheidsdienst …", nor "GGD Flevoland" as abbreviation,
     nor "Dienst Gezondheid & Jeugd" (the GGD of Zuid-Holland Zuid); VR missed "Veiligheids- en
     Gezondheidsregio Gelderland-Midden"."""
-    for naam, afkorting in [
+    _verbanden(
         ("Gemeenschappelijke regeling GGD Drenthe", ""),
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Flevoland", "GGD Flevoland"),
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Amsterdam-Amstelland", ""),
@@ -84,8 +97,7 @@ def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, r
         ("Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden", ""),
         ("Gemeenschappelijke regeling Regionale Sociale Dienst Zaanstreek", ""),
         ("Gemeenschappelijke regeling Publiek Welzijn Zuid", "GGD"),
-    ]:
-        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    )
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "ggd"}))
     assert "6 samenwerkingsverbanden gevonden" in tekst
     for gevonden in (
@@ -107,9 +119,7 @@ def test_search_on_an_abbreviation_finds_every_arrangement_of_its_kind(client, r
     # No empty heading for the kind that found nothing.
     assert "gemeenten gevonden" not in tekst
     assert "Regionale uitvoeringsdienst Zeeland</a>" in tekst
-    antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": "vr"})
-    assert antwoord.status_code == 200
-    assert [v["naam"] for v in antwoord.json()["results"]] == [
+    assert [v["naam"] for v in _api_gevonden(client, "vr")] == [
         "Gemeenschappelijke Regeling Veiligheids- en Gezondheidsregio Gelderland-Midden",
         "Gemeenschappelijke regeling Veiligheidsregio Drenthe",
     ]
@@ -122,7 +132,7 @@ def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
     Friesland, DCMR, the RUD's): 44 gemeenten seemed to have none; one for "veiligheidsregio"
     missed VRBZO, whose name is its abbreviation; "brandweer" found 3 regelingen, none of the
     veiligheidsregio's that hold the brandweer; "ODNZKG" found nothing for "OD NZKG"."""
-    for naam, afkorting in [
+    _verbanden(
         ("Gemeenschappelijke regeling Fryske Utfieringstsjinst Miljeu en Omjouwing - 2022", "FUMO"),
         ("Gemeenschappelijke regeling DCMR Milieudienst Rijnmond 2015", "DCMR"),
         ("Gemeenschappelijke regeling Regionale uitvoeringsdienst Zeeland", "RUD Zeeland"),
@@ -131,13 +141,10 @@ def test_search_on_a_kind_finds_the_arrangements_named_otherwise(
         ("Gemeenschappelijke Regeling Brandweer Zuid-Limburg", ""),
         ("Gemeenschappelijke regeling Dienst Sociale Zaken Noardwest Fryslân", ""),
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Zeeland", ""),
-    ]:
-        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    )
 
     def gevonden(zoekterm: str) -> list[str]:
-        antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": zoekterm})
-        assert antwoord.status_code == 200
-        return [v["afkorting"] or v["naam"] for v in antwoord.json()["results"]]
+        return [v["afkorting"] or v["naam"] for v in _api_gevonden(client, zoekterm)]
 
     assert gevonden("omgevingsdienst") == ["DCMR", "FUMO", "OD NZKG", "RUD Zeeland"]
     assert gevonden("OD") == ["DCMR", "FUMO", "OD NZKG", "RUD Zeeland"]
@@ -205,19 +212,18 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
     Gezondheidsdienst Regio Utrecht", "Veiligheidsregio Utrecht", "afvalverwijdering
     Utrecht"). Each word now matches on its own, a kind (GGD, brandweer) as a single word
     does; the whole term's matches first."""
-    for naam, afkorting in [
+    _verbanden(
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht", ""),
         ("Gemeenschappelijke regeling Veiligheidsregio Utrecht", "VRU"),
         ("Gemeenschappelijke Regeling afvalverwijdering Utrecht", ""),
         ("Gemeenschappelijke regeling Regionale ICT-dienst Utrecht", ""),
         ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
-    ]:
-        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    )
 
     def gevonden(zoekterm: str) -> list[str]:
-        antwoord = client.get("/api/v1/samenwerkingsverbanden", {"q": zoekterm})
-        assert antwoord.status_code == 200
-        return [v["naam"].removeprefix("Gemeenschappelijke ") for v in antwoord.json()["results"]]
+        return [
+            v["naam"].removeprefix("Gemeenschappelijke ") for v in _api_gevonden(client, zoekterm)
+        ]
 
     # The search box's hint gives such a search as its example, also on the 404 page.
     hint = "bijvoorbeeld Den Haag, Súdwest-Fryslân, GM0363 of GGD Utrecht."
@@ -302,13 +308,12 @@ def test_search_with_a_typing_error_in_an_arrangement_offers_the_term_put_right(
     """A search for "omgevingdienst" or "ggd utrect" found nothing and offered gemeenten only.
     The page now offers the term with each unknown word replaced by the nearest word in the
     arrangements' names, when that term finds arrangements, linked to its search."""
-    for naam, afkorting in [
+    _verbanden(
         ("Gemeenschappelijke Regeling Omgevingsdienst regio Utrecht", "ODRU"),
         ("Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Regio Utrecht", ""),
         ("Gemeenschappelijke Regeling afvalverwijdering Utrecht", ""),
         ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
-    ]:
-        f.SamenwerkingsverbandFactory(naam=naam, afkorting=afkorting)
+    )
     for zoekterm, verbeterd in [
         ("omgevingdienst", "omgevingsdienst"),
         ("GGD Utrect", "ggd utrecht"),
