@@ -149,13 +149,16 @@ def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
 
 
 def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
-    """`q`: a case-insensitive part of any of the fields."""
+    """`q`: each word a case-insensitive part of one of the fields, as the admin's search
+    ("jan vries" finds "Jan de Vries")."""
 
     def zoek(queryset, naam, waarde):
-        voorwaarde = Q()
-        for veld in velden:
-            voorwaarde |= Q(**{f"{veld}__icontains": waarde})
-        return queryset.filter(voorwaarde)
+        for woord in waarde.split():
+            voorwaarde = Q()
+            for veld in velden:
+                voorwaarde |= Q(**{f"{veld}__icontains": woord})
+            queryset = queryset.filter(voorwaarde)
+        return queryset
 
     return django_filters.CharFilter(method=zoek, label=label)
 
@@ -231,7 +234,11 @@ class GemeenteFilterSet(RegisterFilterSet):
 class OrganisatieFilterSet(RegisterFilterSet):
     soort = django_filters.ChoiceFilter(choices=OrganisatieSoort.choices, label=_("Soort."))
     provincie = verwijzing(Provincie, label=PROVINCIE)
-    q = tekst_filter("naam", "afkorting", label=_("Deel van de naam of de afkorting."))
+    q = tekst_filter(
+        "naam",
+        "afkorting",
+        label=_("Deel van de naam of de afkorting; bij meer woorden elk woord."),
+    )
     ordering = volgorde(("naam", "naam"))
 
 
@@ -330,7 +337,7 @@ class BestuursorgaanFilterSet(VerbandFilterSet):
 
 
 class PersoonFilterSet(RegisterFilterSet):
-    q = tekst_filter("naam", label=_("Deel van de naam."))
+    q = tekst_filter("naam", label=_("Deel van de naam; bij meer woorden elk woord."))
     partij = django_filters.CharFilter(
         lookup_expr="iexact", label=_("Politieke partij (hoofdletters maken niet uit).")
     )

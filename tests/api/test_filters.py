@@ -254,6 +254,25 @@ def test_samenwerkingsverbanden_q_ignores_accents_as_the_search_page_does(api, v
     ]
 
 
+def test_organisaties_and_personen_q_finds_each_word_apart(api, referentiedata):
+    """`q` with "jan vries" found no "Jan de Vries", with "afval utrecht" no "Afvalverwijdering
+    Utrecht": it matched the whole term as one piece of text. Each word now matches on its own,
+    in the name or the abbreviation, as the admin's search does."""
+    for naam in ("Jan de Vries", "Jan Jansen", "Kees de Vries"):
+        f.PersoonFactory(naam=naam)
+    f.OrganisatieFactory(naam="Afvalverwijdering Utrecht", afkorting="AVU")
+    f.OrganisatieFactory(naam="Afvalschap IJmond-Zaanstreek", afkorting="")
+    assert _namen(api, "personen", q="jan vries") == ["Jan de Vries"]
+    assert _namen(api, "personen", q="  Vries  ") == ["Jan de Vries", "Kees de Vries"]
+    assert _namen(api, "personen", q="jan pietersen") == []
+    assert _namen(api, "organisaties", q="afval utrecht") == ["Afvalverwijdering Utrecht"]
+    assert _namen(api, "organisaties", q="avu afval") == ["Afvalverwijdering Utrecht"]
+    assert _namen(api, "organisaties", q="afval") == [
+        "Afvalschap IJmond-Zaanstreek",
+        "Afvalverwijdering Utrecht",
+    ]
+
+
 def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad):
     verband = f.SamenwerkingsverbandFactory()
     oud = f.DeelnameFactory(
