@@ -46,7 +46,7 @@ def samenwerkingsverbanden_zoeken(
     zoekterm: str, *, peildatum: datetime.date | None = None
 ) -> list[Samenwerkingsverband]:
     """Arrangements that `zoekterm` matches as a whole (`_past`) or, for a term of several
-    words, word by word: each word matches the name or the abbreviation on its own ("ggd
+    words, word by word (`_past_woord`): each word matches the name or the abbreviation ("ggd
     utrecht" finds "Gemeentelijke Gezondheidsdienst Regio Utrecht", "afval utrecht"
     "afvalverwijdering Utrecht"). Tolerant of case and accents; exact abbreviations first,
     then the matches of the whole term before those word by word, the arrangements running on
@@ -108,7 +108,7 @@ def _treffers(term: str, rijen, peildatum: datetime.date) -> list[Samenwerkingsv
     treffers = []
     for verband, naam, afkorting, code in rijen:
         geheel = _past(term, naam, afkorting, code)
-        if geheel or (woorden and all(_past(w, naam, afkorting, code) for w in woorden)):
+        if geheel or (woorden and all(_past_woord(w, naam, afkorting, code) for w in woorden)):
             lopend = verband.is_actief_op(peildatum) and not verband.alleen_historisch
             kort = afkorting.replace(" ", "")
             rang = (kort != term_kort, not geheel, not lopend, not naam.startswith(term), naam)
@@ -130,6 +130,15 @@ def _past(term: str, naam: str, afkorting: str, code: str) -> bool:
         or term in afkorting.split()
         or (soort is not None and soort.herkend(naam, kort))
     )
+
+
+def _past_woord(woord: str, naam: str, afkorting: str, code: str) -> bool:
+    """One word of a term of several: as `_past`, but a word of one or two characters other
+    than a kind ("vr", "od") only at the start of a word in the name ("regeling 1" finds
+    "Regeling 12", not "Regeling 01")."""
+    if len(woord) > 2 or woord in SOORTEN:
+        return _past(woord, naam, afkorting, code)
+    return _past(woord, "", afkorting, code) or any(w.startswith(woord) for w in naam.split())
 
 
 @dataclass(frozen=True)

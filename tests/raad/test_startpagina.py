@@ -238,6 +238,10 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
     assert gevonden("ggd utrecht") == ["regeling Gemeentelijke Gezondheidsdienst Regio Utrecht"]
     assert gevonden("brandweer utrecht") == ["regeling Veiligheidsregio Utrecht"]
     assert gevonden("Afval Utrecht") == ["Regeling afvalverwijdering Utrecht"]
+    assert gevonden("vr utrecht") == ["regeling Veiligheidsregio Utrecht"]
+    # A word of one or two letters at the start of a word in the name only: "ic", not "ct".
+    assert gevonden("ic utrecht") == ["regeling Regionale ICT-dienst Utrecht"]
+    assert gevonden("ct utrecht") == []
     # Every word must match: GGD Zeeland is not in Utrecht, nothing is a GGD in Friesland.
     assert gevonden("ggd zeeland") == ["Regeling GGD Zeeland"]
     assert gevonden("ggd friesland") == []
