@@ -186,7 +186,7 @@ def test_the_search_finds_every_gemeentes_veiligheidsregio_and_omgevingsdienst(r
 
 def test_a_search_of_several_words_finds_the_register_s_names(register):
     """In the register's names the words a user types stand apart: "ggd utrecht", "brandweer
-    utrecht" and "afval utrecht" found nothing."""
+    utrecht", "afval utrecht" and "belastingen west-brabant" found nothing."""
 
     def namen(zoekterm: str) -> list[str]:
         return [v.naam for v in samenwerkingsverbanden_zoeken(zoekterm, peildatum=STAND)]
@@ -196,6 +196,9 @@ def test_a_search_of_several_words_finds_the_register_s_names(register):
     ]
     assert namen("brandweer utrecht") == ["Gemeenschappelijke regeling Veiligheidsregio Utrecht"]
     assert namen("afval utrecht") == ["Gemeenschappelijke Regeling afvalverwijdering Utrecht"]
+    assert namen("belastingen west-brabant") == [
+        "Gemeenschappelijke Regeling Belastingsamenwerking West-Brabant"
+    ]
     # A typing error in a word is put right with the register's own words.
     assert zoekterm_bedoeld("omgevingdienst utrect", peildatum=STAND) == "omgevingsdienst utrecht"
     assert zoekterm_bedoeld("veiligheidsregio groningn") == "veiligheidsregio groningen"

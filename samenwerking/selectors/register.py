@@ -45,13 +45,13 @@ from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
 def samenwerkingsverbanden_zoeken(
     zoekterm: str, *, peildatum: datetime.date | None = None
 ) -> list[Samenwerkingsverband]:
-    """Arrangements that `zoekterm` matches as a whole (`_past`) or, for a term of several
-    words, word by word (`_past_woord`): each word matches the name or the abbreviation ("ggd
-    utrecht" finds "Gemeentelijke Gezondheidsdienst Regio Utrecht", "afval utrecht"
-    "afvalverwijdering Utrecht"). Tolerant of case and accents; exact abbreviations first,
-    then the matches of the whole term before those word by word, the arrangements running on
-    `peildatum` (today) before the ended, the not yet started and the historical mentions,
-    then names that start with it. One query (matching in Python)."""
+    """Arrangements that `zoekterm` matches as a whole (`_past`) or word by word
+    (`_past_woord`): each word matches the name or the abbreviation ("ggd utrecht" finds
+    "Gemeentelijke Gezondheidsdienst Regio Utrecht", "afval utrecht" "afvalverwijdering
+    Utrecht", "belastingen" "Belastingsamenwerking"). Tolerant of case and accents; exact
+    abbreviations first, then the matches of the whole term before those word by word, the
+    arrangements running on `peildatum` (today) before the ended, the not yet started and the
+    historical mentions, then names that start with it. One query (matching in Python)."""
     term = normaliseer_naam(zoekterm)
     if not term:
         return []
@@ -104,11 +104,11 @@ def _zoekbaar():
 def _treffers(term: str, rijen, peildatum: datetime.date) -> list[Samenwerkingsverband]:
     """The rows of `_zoekbaar` that `term` (normalised) matches, in the search's order."""
     term_kort = term.replace(" ", "")
-    woorden = term.split() if " " in term else []
+    woorden = term.split()
     treffers = []
     for verband, naam, afkorting, code in rijen:
         geheel = _past(term, naam, afkorting, code)
-        if geheel or (woorden and all(_past_woord(w, naam, afkorting, code) for w in woorden)):
+        if geheel or all(_past_woord(w, naam, afkorting, code) for w in woorden):
             lopend = verband.is_actief_op(peildatum) and not verband.alleen_historisch
             kort = afkorting.replace(" ", "")
             rang = (kort != term_kort, not geheel, not lopend, not naam.startswith(term), naam)
@@ -133,11 +133,14 @@ def _past(term: str, naam: str, afkorting: str, code: str) -> bool:
 
 
 def _past_woord(woord: str, naam: str, afkorting: str, code: str) -> bool:
-    """One word of a term of several: as `_past`, but a word of one or two characters other
-    than a kind ("vr", "od") only at the start of a word in the name ("regeling 1" finds
-    "Regeling 12", not "Regeling 01")."""
+    """One word of the term: as `_past`, and a plural in -en also as its singular in the name
+    ("belastingen" finds "Belastingsamenwerking"); a word of one or two characters other than
+    a kind ("vr", "od") only at the start of a word in the name ("regeling 1" finds "Regeling
+    12", not "Regeling 01")."""
     if len(woord) > 2 or woord in SOORTEN:
-        return _past(woord, naam, afkorting, code)
+        return _past(woord, naam, afkorting, code) or (
+            len(woord) >= 7 and woord.endswith("en") and woord[:-2] in naam
+        )
     return _past(woord, "", afkorting, code) or any(w.startswith(woord) for w in naam.split())
 
 

@@ -218,6 +218,7 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
         ("Gemeenschappelijke Regeling afvalverwijdering Utrecht", ""),
         ("Gemeenschappelijke regeling Regionale ICT-dienst Utrecht", ""),
         ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
+        ("Gemeenschappelijke Regeling Belastingsamenwerking West-Brabant", ""),
     )
 
     def gevonden(zoekterm: str) -> list[str]:
@@ -242,6 +243,10 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
     # A word of one or two letters at the start of a word in the name only: "ic", not "ct".
     assert gevonden("ic utrecht") == ["regeling Regionale ICT-dienst Utrecht"]
     assert gevonden("ct utrecht") == []
+    # A plural in -en also as its singular in a compound: "belastingen" in
+    # "Belastingsamenwerking".
+    assert gevonden("belastingen west-brabant") == ["Regeling Belastingsamenwerking West-Brabant"]
+    assert gevonden("belastingen") == ["Regeling Belastingsamenwerking West-Brabant"]
     # Every word must match: GGD Zeeland is not in Utrecht, nothing is a GGD in Friesland.
     assert gevonden("ggd zeeland") == ["Regeling GGD Zeeland"]
     assert gevonden("ggd friesland") == []
