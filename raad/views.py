@@ -34,7 +34,7 @@ from samenwerking.selectors import (
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
     spreiding,
-    zoekterm_bedoeld,
+    zoekhulp,
 )
 from samenwerking.tekst import datum_tekst
 from toegang import rechten
@@ -153,7 +153,7 @@ def start(request):
         )
     pagina = paginator.get_page(nummer)
     # Nothing found: the gemeenten a typing error away, else the term with its words put right
-    # when that finds arrangements.
+    # or its words one by one (`zoekhulp`).
     niets = bool(zoekterm) and not paginator.count
     bedoeld = gemeenten_bedoeld(zoekterm) if niets else []
     context = {
@@ -165,7 +165,7 @@ def start(request):
         "pagina_gemeenten": [g for soort, g in pagina if soort == "gemeente"],
         "pagina_verbanden": [v for soort, v in pagina if soort == "verband"],
         "bedoeld": bedoeld,
-        "verbeterd": zoekterm_bedoeld(zoekterm, peildatum=vandaag) if niets and not bedoeld else "",
+        "zoekhulp": zoekhulp(zoekterm, peildatum=vandaag) if niets and not bedoeld else None,
         "vorige": _zoekadres(zoekterm, pagina.number - 1),
         "volgende": _zoekadres(zoekterm, pagina.number + 1),
         "paginas": [

@@ -28,9 +28,10 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.selectors import (
+    Zoekhulp,
     landelijke_cijfers,
     samenwerkingsverbanden_zoeken,
-    zoekterm_bedoeld,
+    zoekhulp,
 )
 from tests import factories as f
 from tests.conftest import ROO_BESTANDEN
@@ -200,9 +201,16 @@ def test_a_search_of_several_words_finds_the_register_s_names(register):
         "Gemeenschappelijke Regeling Belastingsamenwerking West-Brabant"
     ]
     # A typing error in a word is put right with the register's own words.
-    assert zoekterm_bedoeld("omgevingdienst utrect", peildatum=STAND) == "omgevingsdienst utrecht"
-    assert zoekterm_bedoeld("veiligheidsregio groningn") == "veiligheidsregio groningen"
-    assert zoekterm_bedoeld("Atlantis") == ""
+    hulp = zoekhulp("omgevingdienst utrect", peildatum=STAND)
+    assert hulp.verbeterd == "omgevingsdienst utrecht"
+    assert zoekhulp("veiligheidsregio groningn").verbeterd == "veiligheidsregio groningen"
+    assert zoekhulp("Atlantis") == Zoekhulp()
+    # GGD Twente is part of SamenTwente, and the register does not say so: no name holds both
+    # words, and the help lists each word with what it finds alone.
+    hulp = zoekhulp("ggd twente", peildatum=STAND)
+    assert hulp.verbeterd == ""
+    assert [woord for woord, _aantal in hulp.apart] == ["ggd", "twente"]
+    assert "Gemeenschappelijke Regeling SamenTwente" in namen("twente")
 
 
 def test_every_gemeente_is_in_a_wettelijk_verplicht_veiligheidsregio(register, client):

@@ -27,6 +27,7 @@ from .register import (
     Herkomst,
     LandelijkeCijfers,
     Verbandoverzicht,
+    Zoekhulp,
     art27_register,
     bron_omschrijving,
     herkomst_van_het_register,
@@ -34,7 +35,7 @@ from .register import (
     registerstand,
     samenwerkingsverband_overzicht,
     samenwerkingsverbanden_zoeken,
-    zoekterm_bedoeld,
+    zoekhulp,
 )
 from .vergelijking import (
     Deelnemerkosten,
@@ -62,6 +63,7 @@ __all__ = [
     "Spreiding",
     "Tijdreeks",
     "Verbandoverzicht",
+    "Zoekhulp",
     "art27_register",
     "bijdragen_over_de_jaren",
     "bijdragen_per_jaar",
@@ -89,6 +91,6 @@ __all__ = [
     "spreiding",
     "totaal",
     "verwante_domeinen",
-    "zoekterm_bedoeld",
+    "zoekhulp",
     "zonder",
 ]

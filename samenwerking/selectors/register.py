@@ -58,11 +58,25 @@ def samenwerkingsverbanden_zoeken(
     return _treffers(term, _zoekbaar(), peildatum or timezone.localdate())
 
 
-def zoekterm_bedoeld(zoekterm: str, *, peildatum: datetime.date | None = None) -> str:
+@dataclass(frozen=True)
+class Zoekhulp:
+    """What the start page offers when a search found nothing and no gemeente is a typing
+    error away: the term with its words put right, else each word on its own."""
+
+    # The term with its words put right, when that finds arrangements; "" otherwise.
+    verbeterd: str = ""
+    # For a term of several words that no arrangement holds together: each word that finds
+    # arrangements on its own, with how many.
+    apart: tuple[tuple[str, int], ...] = ()
+
+
+def zoekhulp(zoekterm: str, *, peildatum: datetime.date | None = None) -> Zoekhulp:
     """For a search that found nothing: `zoekterm` (normalised) with each word that no
     arrangement's name or abbreviation holds replaced by the nearest word one does, a typing
     error away ("omgevingdienst utrect": "omgevingsdienst utrecht"), when that term finds
-    arrangements; "" otherwise. One query."""
+    arrangements; else, for several words, each word that finds arrangements alone ("ggd
+    twente": GGD Twente is part of SamenTwente, which "twente" finds). One query."""
+    peildatum = peildatum or timezone.localdate()
     woorden = normaliseer_naam(zoekterm).split()
     rijen = list(_zoekbaar())
     woordenschat = sorted(
@@ -75,10 +89,22 @@ def zoekterm_bedoeld(zoekterm: str, *, peildatum: datetime.date | None = None) -
         else next(iter(difflib.get_close_matches(woord, woordenschat, 1, 0.8)), woord)
         for woord in woorden
     ]
-    if verbeterd == woorden:
-        return ""
     term = " ".join(verbeterd)
-    return term if _treffers(term, rijen, peildatum or timezone.localdate()) else ""
+    if verbeterd != woorden and _treffers(term, rijen, peildatum):
+        return Zoekhulp(verbeterd=term)
+    if len(verbeterd) < 2:
+        return Zoekhulp()
+    losse = [w for w in dict.fromkeys(verbeterd) if w not in _KLEINE_WOORDEN]
+    aantallen = ((w, len(_treffers(w, rijen, peildatum))) for w in losse)
+    return Zoekhulp(apart=tuple((w, n) for w, n in aantallen if n))
+
+
+# Words that on their own find what holds them anywhere ("de" in 151 names), so the search's
+# help leaves them out when it lists the words of a term one by one.
+_KLEINE_WOORDEN = frozenset(
+    {"aan", "de", "den", "der", "en", "een", "het", "in", "met", "of", "om", "op", "te"}
+    | {"ten", "ter", "tot", "van", "voor"}
+)
 
 
 def _zoekbaar():

@@ -353,7 +353,8 @@ def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(pagina, referentie
 
 
 def test_a_typing_error_in_an_arrangements_name_leads_to_it(pagina, referentiedata):
-    """A griffier types a name with a letter missing, gets the term put right and follows it."""
+    """A griffier types a name with a letter missing, gets the term put right and follows it;
+    types words that no name holds together and follows one of them."""
     f.SamenwerkingsverbandFactory(
         naam="Gemeenschappelijke regeling Omgevingsdienst Zaanstreek", afkorting=""
     )
@@ -372,6 +373,14 @@ def test_a_typing_error_in_an_arrangements_name_leads_to_it(pagina, referentieda
         "link", name="Gemeenschappelijke regeling Omgevingsdienst Zaanstreek"
     ).click()
     expect(pagina.get_by_role("heading", level=1)).to_contain_text("Omgevingsdienst Zaanstreek")
+    # Words that no name holds together: each word alone, to follow.
+    pagina.goto(pagina.basis + "/")
+    pagina.get_by_label("Zoek een gemeente of samenwerkingsverband").fill("zaanstreek noordpool")
+    pagina.get_by_role("button", name="Zoeken").click()
+    expect(pagina.get_by_text("Geen samenwerkingsverband heeft al deze woorden.")).to_be_visible()
+    _toegankelijk(pagina, "niets-gevonden-elk-woord-apart")
+    pagina.get_by_role("link", name="„zaanstreek”").click()
+    expect(pagina.get_by_text("1 samenwerkingsverband gevonden")).to_be_visible()
 
 
 def test_partners_and_register_from_the_overview(pagina, zaanstad):

@@ -344,6 +344,33 @@ def test_search_with_a_typing_error_in_an_arrangement_offers_the_term_put_right(
     assert '<p class="bedoeld">Bedoelt u <a href="/gemeenten/GM0344/">Utrecht</a>?</p>' in tekst
 
 
+def test_search_of_words_no_arrangement_holds_together_offers_each_word(client, referentiedata):
+    """A search for "ggd twente" found nothing: GGD Twente is part of SamenTwente, and no name
+    holds both words. The page now lists each word that finds arrangements on its own, with
+    how many, linked to its search; small words such as "de" stay out."""
+    _verbanden(
+        ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
+        ("Gemeenschappelijke Regeling SamenTwente", ""),
+        ("Gemeenschappelijke regeling Omgevingsdienst Twente", "ODT"),
+    )
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "GGD de Twente"}))
+    assert "Niets gevonden voor „GGD de Twente”" in tekst
+    assert (
+        '<p class="bedoeld">Geen samenwerkingsverband heeft al deze woorden. Elk woord apart: '
+        '<a href="/?q=ggd">„ggd”</a> (1 samenwerkingsverband), '
+        '<a href="/?q=twente">„twente”</a> (2 samenwerkingsverbanden).</p>'
+    ) in tekst
+    gevolgd = paginatekst(client.get("/?q=twente"))
+    assert "2 samenwerkingsverbanden gevonden" in gevolgd
+    assert "Gemeenschappelijke Regeling SamenTwente</a>" in gevolgd
+    # A word that finds nothing alone is left out; one word alone gets no list.
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "ggd atlantis"}))
+    assert 'Elk woord apart: <a href="/?q=ggd">„ggd”</a> (1 samenwerkingsverband).</p>' in tekst
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Atlantis"}))
+    assert "Elk woord apart" not in tekst
+    assert "Bedoelt u" not in tekst
+
+
 def test_start_page_shows_national_figures(client, referentiedata):
     amsterdam = Gemeente.objects.get(cbs_code="GM0363")
     for vorm in (Vorm.OPENBAAR_LICHAAM, Vorm.OPENBAAR_LICHAAM, Vorm.REGELING_ZONDER_MEER):
@@ -382,5 +409,11 @@ def test_start_page_query_count_when_nothing_is_found(
     with django_assert_num_queries(9):
         antwoord = client.get(reverse("raad:start"), {"q": "Bergen regelng"})
     assert 'Bedoelt u <a href="/?q=bergen%20regeling">„bergen regeling”</a>?' in paginatekst(
+        antwoord
+    )
+    # Words that no arrangement holds together: 9 as well, each word counted on the same rows.
+    with django_assert_num_queries(9):
+        antwoord = client.get(reverse("raad:start"), {"q": "regeling atlantis"})
+    assert f'<a href="/?q=regeling">„regeling”</a> ({aantal} samenwerkingsverband' in paginatekst(
         antwoord
     )
