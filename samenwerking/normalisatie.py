@@ -110,6 +110,20 @@ def zonder_accenten(tekst: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
 
 
+def vergelijkbaar(tekst: str) -> str:
+    """Lowercase, no accents, punctuation as single spaces: text as a search compares it."""
+    return _NIET_ALFANUMERIEK.sub(" ", zonder_accenten(tekst).lower()).strip()
+
+
+def heeft_elk_woord(zoekterm: str, *teksten: str) -> bool:
+    """Does each word of `zoekterm` stand in one of `teksten`, tolerant of case, accents and
+    punctuation ("fryslan" in "Noardwest Fryslân", "jan vries" in "Jan de Vries")?"""
+    vergeleken = [vergelijkbaar(tekst) for tekst in teksten]
+    return all(
+        any(woord in tekst for tekst in vergeleken) for woord in vergelijkbaar(zoekterm).split()
+    )
+
+
 def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:
     """Lowercase, no accents, no `gemeente` prefix, `'s-` as `s`, hyphens and punctuation as
     single spaces. The province suffix is dropped unless `houd_provincie` (then it is kept as a

@@ -8,7 +8,7 @@ naming the parameter.
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.models.basis import leeg_achteraan
+from samenwerking.normalisatie import heeft_elk_woord, vergelijkbaar
 from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import (
     gemeenten_zoeken,
@@ -149,16 +150,17 @@ def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
 
 
 def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
-    """`q`: each word a case-insensitive part of one of the fields, as the admin's search
-    ("jan vries" finds "Jan de Vries")."""
+    """`q`: each word part of one of the fields, tolerant of case and accents as the start
+    page's search (`normalisatie.heeft_elk_woord`: "jan vries" finds "Jan de Vries", "fryslan"
+    "Noardwest Fryslân"). One query more (matching in Python: the databases fold accents
+    differently, SQLite not at all)."""
 
     def zoek(queryset, naam, waarde):
-        for woord in waarde.split():
-            voorwaarde = Q()
-            for veld in velden:
-                voorwaarde |= Q(**{f"{veld}__icontains": woord})
-            queryset = queryset.filter(voorwaarde)
-        return queryset
+        if not vergelijkbaar(waarde):  # only punctuation: nothing to look for
+            return queryset.none()
+        rijen = queryset.order_by().values_list("pk", *velden)
+        gevonden = [pk for pk, *teksten in rijen if heeft_elk_woord(waarde, *teksten)]
+        return queryset.filter(pk__in=gevonden)
 
     return django_filters.CharFilter(method=zoek, label=label)
 
@@ -237,7 +239,10 @@ class OrganisatieFilterSet(RegisterFilterSet):
     q = tekst_filter(
         "naam",
         "afkorting",
-        label=_("Deel van de naam of de afkorting; bij meer woorden elk woord."),
+        label=_(
+            "Deel van de naam of de afkorting; bij meer woorden elk woord. Hoofdletters en "
+            "accenten maken niet uit."
+        ),
     )
     ordering = volgorde(("naam", "naam"))
 
@@ -337,7 +342,12 @@ class BestuursorgaanFilterSet(VerbandFilterSet):
 
 
 class PersoonFilterSet(RegisterFilterSet):
-    q = tekst_filter("naam", label=_("Deel van de naam; bij meer woorden elk woord."))
+    q = tekst_filter(
+        "naam",
+        label=_(
+            "Deel van de naam; bij meer woorden elk woord. Hoofdletters en accenten maken niet uit."
+        ),
+    )
     partij = django_filters.CharFilter(
         lookup_expr="iexact", label=_("Politieke partij (hoofdletters maken niet uit).")
     )

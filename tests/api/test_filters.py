@@ -273,6 +273,36 @@ def test_organisaties_and_personen_q_finds_each_word_apart(api, referentiedata):
     ]
 
 
+def test_organisaties_and_personen_q_ignores_accents_as_the_search_page_does(api, referentiedata):
+    """`q` on organisaties and personen compared the letters as stored: "fryslan" found none
+    of the organisaties with "Fryslân" in their name (30 names in the register have an accent),
+    "jorg" no "Jörg". Case, accents and punctuation no longer matter, as on the start page."""
+    f.OrganisatieFactory(naam="Dienst Sociale Zaken en Werkgelegenheid Noardwest Fryslân")
+    f.OrganisatieFactory(naam="Landkreis Osnabrück")
+    f.PersoonFactory(naam="Jörg Müller-Lüdenscheidt")
+    assert _namen(api, "organisaties", q="noardwest fryslan") == [
+        "Dienst Sociale Zaken en Werkgelegenheid Noardwest Fryslân"
+    ]
+    assert _namen(api, "organisaties", q="OSNABRUCK") == ["Landkreis Osnabrück"]
+    assert _namen(api, "personen", q="jorg muller ludenscheidt") == ["Jörg Müller-Lüdenscheidt"]
+    # Only punctuation: nothing to look for, so nothing found.
+    assert _namen(api, "personen", q="--") == []
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_organisaties_and_personen_q_query_count(
+    api, referentiedata, aantal, django_assert_num_queries
+):
+    for i in range(aantal):
+        f.OrganisatieFactory(naam=f"Fryslân {i:02d}")
+        f.PersoonFactory(naam=f"Jörg {i:02d}")
+    # The names matched in Python, the count, the page (organisaties with their provincie).
+    with django_assert_num_queries(3):
+        assert len(_namen(api, "organisaties", q="fryslan", pageSize=100)) == aantal
+    with django_assert_num_queries(3):
+        assert len(_namen(api, "personen", q="jorg", pageSize=100)) == aantal
+
+
 def test_deelnames_by_gemeente_samenwerkingsverband_and_actief_op(api, zaanstad):
     verband = f.SamenwerkingsverbandFactory()
     oud = f.DeelnameFactory(
