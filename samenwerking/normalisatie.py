@@ -115,13 +115,12 @@ def vergelijkbaar(tekst: str) -> str:
     return _NIET_ALFANUMERIEK.sub(" ", zonder_accenten(tekst).lower()).strip()
 
 
-def heeft_elk_woord(zoekterm: str, *teksten: str) -> bool:
-    """Does each word of `zoekterm` stand in one of `teksten`, tolerant of case, accents and
-    punctuation ("fryslan" in "Noardwest Fryslân", "jan vries" in "Jan de Vries")?"""
+def heeft_elk_woord(woorden: list[str], *teksten: str) -> bool:
+    """Does each of `woorden` (a search term's `vergelijkbaar(...).split()`) stand in one of
+    `teksten`, tolerant of case, accents and punctuation ("fryslan" in "Noardwest Fryslân",
+    "jan vries" in "Jan de Vries")?"""
     vergeleken = [vergelijkbaar(tekst) for tekst in teksten]
-    return all(
-        any(woord in tekst for tekst in vergeleken) for woord in vergelijkbaar(zoekterm).split()
-    )
+    return all(any(woord in tekst for tekst in vergeleken) for woord in woorden)
 
 
 def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:

@@ -156,10 +156,11 @@ def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
     differently, SQLite not at all)."""
 
     def zoek(queryset, naam, waarde):
-        if not vergelijkbaar(waarde):  # only punctuation: nothing to look for
+        woorden = vergelijkbaar(waarde).split()  # once, not per row
+        if not woorden:  # only punctuation: nothing to look for
             return queryset.none()
         rijen = queryset.order_by().values_list("pk", *velden)
-        gevonden = [pk for pk, *teksten in rijen if heeft_elk_woord(waarde, *teksten)]
+        gevonden = [pk for pk, *teksten in rijen if heeft_elk_woord(woorden, *teksten)]
         return queryset.filter(pk__in=gevonden)
 
     return django_filters.CharFilter(method=zoek, label=label)
