@@ -123,6 +123,38 @@ def heeft_elk_woord(woorden: list[str], *teksten: str) -> bool:
     return all(any(woord in tekst for tekst in vergeleken) for woord in woorden)
 
 
+# A plural or genitive in 's after a word ("GGD's", "veiligheidsregio's"), not the 's- of
+# 's-Hertogenbosch.
+_APOSTROF_S = re.compile(r"(?<=\w)['’`]s\b", re.IGNORECASE)
+_KLINKERS = frozenset("aeiouy")
+
+
+def normaliseer_zoekterm(zoekterm: str) -> str:
+    """A search term as the search compares it: `normaliseer_naam` with a plural in 's taken
+    back to its word ("GGD's": "ggd")."""
+    return normaliseer_naam(_APOSTROF_S.sub("", zoekterm))
+
+
+def enkelvouden(woord: str) -> tuple[str, ...]:
+    """The singulars a Dutch plural `woord` (normalised, one word) may stand for: in -en of
+    seven letters or more the stem, with its doubled consonant single ("recreatieschappen":
+    "recreatieschap"), v as f and z as s ("archieven": "archief"), and its vowel doubled
+    ("bibliotheken": "bibliotheek"); in -s of six or more the word without it
+    ("veiligheidsregios", "gemeentes"). Empty for any other word."""
+    if len(woord) >= 7 and woord.endswith("en"):
+        stam = woord[:-2]
+        zacht = stam[:-1] + {"v": "f", "z": "s"}.get(stam[-1], stam[-1])
+        vormen = [stam, zacht]
+        if stam[-1] == stam[-2] and stam[-1] not in _KLINKERS:
+            vormen.append(stam[:-1])
+        if stam[-1] not in _KLINKERS and stam[-2] in "aeou" and stam[-3] not in _KLINKERS:
+            vormen.append(zacht[:-1] + stam[-2] + zacht[-1])
+        return tuple(dict.fromkeys(vormen))
+    if len(woord) >= 6 and woord.endswith("s") and not woord.endswith("ss"):
+        return (woord[:-1],)
+    return ()
+
+
 def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:
     """Lowercase, no accents, no `gemeente` prefix, `'s-` as `s`, hyphens and punctuation as
     single spaces. The province suffix is dropped unless `houd_provincie` (then it is kept as a

@@ -200,6 +200,17 @@ def test_a_search_of_several_words_finds_the_register_s_names(register):
     assert namen("belastingen west-brabant") == [
         "Gemeenschappelijke Regeling Belastingsamenwerking West-Brabant"
     ]
+    # A plural finds what its singular finds ("omgevingsdiensten" found only the names with
+    # "omgevingsdienst" in them, "archieven" one of the twenty archives, "veiligheidsregio's"
+    # none).
+    for meervoud, enkelvoud in [
+        ("omgevingsdiensten", "omgevingsdienst"),
+        ("veiligheidsregio's", "veiligheidsregio"),
+        ("GGD's", "ggd"),
+        ("recreatieschappen", "recreatieschap"),
+    ]:
+        assert namen(meervoud) == namen(enkelvoud) != [], meervoud
+    assert set(namen("archief")) < set(namen("archieven"))
     # A typing error in a word is put right with the register's own words.
     hulp = zoekhulp("omgevingdienst utrect", peildatum=STAND)
     assert hulp.verbeterd == "omgevingsdienst utrecht"

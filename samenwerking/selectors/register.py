@@ -36,7 +36,7 @@ from ..models import (
     Zetel,
     periode_q,
 )
-from ..normalisatie import SOORTEN, normaliseer_naam
+from ..normalisatie import SOORTEN, enkelvouden, normaliseer_naam, normaliseer_zoekterm
 from ..tekst import datum_tekst
 from .basis import TIJDSTEMPELS, zonder
 from .bijdragen import bijdragen_per_jaar, bijdragen_van_jaar, bijdragesommen
@@ -52,7 +52,7 @@ def samenwerkingsverbanden_zoeken(
     abbreviations first, then the matches of the whole term before those word by word, the
     arrangements running on `peildatum` (today) before the ended, the not yet started and the
     historical mentions, then names that start with it. One query (matching in Python)."""
-    term = normaliseer_naam(zoekterm)
+    term = normaliseer_zoekterm(zoekterm)
     if not term:
         return []
     return _treffers(term, _zoekbaar(), peildatum or timezone.localdate())
@@ -77,7 +77,7 @@ def zoekhulp(zoekterm: str, *, peildatum: datetime.date | None = None) -> Zoekhu
     arrangements; else, for several words, each word that finds arrangements alone ("ggd
     twente": GGD Twente is part of SamenTwente, which "twente" finds). One query."""
     peildatum = peildatum or timezone.localdate()
-    woorden = normaliseer_naam(zoekterm).split()
+    woorden = normaliseer_zoekterm(zoekterm).split()
     rijen = list(_zoekbaar())
     woordenschat = sorted(
         {w for _v, naam, afkorting, _code in rijen for w in f"{naam} {afkorting}".split()}
@@ -159,13 +159,14 @@ def _past(term: str, naam: str, afkorting: str, code: str) -> bool:
 
 
 def _past_woord(woord: str, naam: str, afkorting: str, code: str) -> bool:
-    """One word of the term: as `_past`, and a plural in -en also as its singular in the name
-    ("belastingen" finds "Belastingsamenwerking"); a word of one or two characters other than
-    a kind ("vr", "od") only at the start of a word in the name ("regeling 1" finds "Regeling
-    12", not "Regeling 01")."""
+    """One word of the term: as `_past`, and a plural also as each singular it may stand for
+    (`normalisatie.enkelvouden`: "belastingen" finds "Belastingsamenwerking", "archieven"
+    "Regionaal Archief", "omgevingsdiensten" FUMO as "omgevingsdienst" does); a word of one
+    or two characters other than a kind ("vr", "od") only at the start of a word in the name
+    ("regeling 1" finds "Regeling 12", not "Regeling 01")."""
     if len(woord) > 2 or woord in SOORTEN:
-        return _past(woord, naam, afkorting, code) or (
-            len(woord) >= 7 and woord.endswith("en") and woord[:-2] in naam
+        return _past(woord, naam, afkorting, code) or any(
+            _past(enkelvoud, naam, afkorting, code) for enkelvoud in enkelvouden(woord)
         )
     return _past(woord, "", afkorting, code) or any(w.startswith(woord) for w in naam.split())
 

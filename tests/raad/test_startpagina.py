@@ -258,6 +258,45 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
     ]
 
 
+def test_a_search_in_the_plural_finds_what_the_singular_finds(client, referentiedata):
+    """ "veiligheidsregio's" and "GGD's" found nothing (the apostrophe split off an "s" that no
+    name holds), "omgevingsdiensten" only the names with "omgevingsdienst" in them (not
+    FUMO, which "omgevingsdienst" finds), "archieven" and "recreatieschappen" nothing. A plural
+    now finds what its singular finds."""
+    _verbanden(
+        ("Gemeenschappelijke regeling Veiligheidsregio Utrecht", "VRU"),
+        ("Gemeenschappelijke Regeling GGD Zeeland", "GGD Zeeland"),
+        ("Gemeenschappelijke regeling Omgevingsdienst Regio Utrecht", ""),
+        ("Fryske Utfieringstsjinst Miljeu en Omjouwing", "FUMO"),
+        ("Gemeenschappelijke regeling Regionaal Archief Rivierenland", ""),
+        ("Recreatieschap Drenthe", ""),
+    )
+
+    def gevonden(zoekterm: str) -> list[str]:
+        return sorted(v["naam"] for v in _api_gevonden(client, zoekterm))
+
+    for meervoud, enkelvoud in [
+        ("veiligheidsregio's", "veiligheidsregio"),
+        ("veiligheidsregios", "veiligheidsregio"),
+        ("GGD's", "ggd"),
+        ("GGD’s Zeeland", "ggd zeeland"),
+        ("omgevingsdiensten", "omgevingsdienst"),
+        ("archieven", "archief"),
+        ("recreatieschappen", "recreatieschap"),
+    ]:
+        assert gevonden(meervoud) == gevonden(enkelvoud) != [], meervoud
+    assert gevonden("omgevingsdiensten") == [
+        "Fryske Utfieringstsjinst Miljeu en Omjouwing",
+        "Gemeenschappelijke regeling Omgevingsdienst Regio Utrecht",
+    ]
+    # What the griffier sees on the start page.
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "veiligheidsregio's"}))
+    assert "1 samenwerkingsverband gevonden" in tekst
+    assert "Veiligheidsregio Utrecht</a>" in tekst
+    assert "Niets gevonden" not in tekst
+    assert "Elk woord apart" not in tekst
+
+
 def test_search_lists_several_gemeenten_with_code_and_provincie(client, referentiedata):
     tekst = paginatekst(client.get(reverse("raad:start"), {"q": "bergen"}))
     assert "6 gemeenten gevonden" in tekst

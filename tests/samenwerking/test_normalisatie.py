@@ -7,8 +7,10 @@ import pytest
 from samenwerking.constants import OrganisatieSoort
 from samenwerking.normalisatie import (
     Namenlijst,
+    enkelvouden,
     herstel_mojibake,
     normaliseer_naam,
+    normaliseer_zoekterm,
     organisatie_soort,
     regeling_sleutel,
 )
@@ -77,3 +79,33 @@ def test_regeling_names_compare_without_prefix_brackets_and_small_words():
     assert regeling_sleutel("Omgevingsdienst Flevoland & Gooi en Vechtstreek") == (
         regeling_sleutel("Omgevingsdienst Flevoland en Gooi en Vechtstreek (OFGV)")
     )
+
+
+@pytest.mark.parametrize(
+    ("meervoud", "enkelvoud"),
+    [
+        ("belastingen", "belasting"),
+        ("recreatieschappen", "recreatieschap"),
+        ("afvalstoffen", "afvalstof"),
+        ("archieven", "archief"),
+        ("bedrijven", "bedrijf"),
+        ("bibliotheken", "bibliotheek"),
+        ("scholen", "school"),
+        ("veiligheidsregios", "veiligheidsregio"),
+        ("gemeentes", "gemeente"),
+    ],
+)
+def test_a_dutch_plural_stands_for_its_singular(meervoud, enkelvoud):
+    assert enkelvoud in enkelvouden(meervoud)
+
+
+@pytest.mark.parametrize("woord", ["archief", "wegen", "regio", "ggds", "rijnland", "oss"])
+def test_a_word_that_is_no_plural_or_too_short_to_say_has_no_singulars(woord):
+    assert enkelvouden(woord) == ()
+
+
+def test_a_search_term_loses_the_plural_in_apostrophe_s_but_not_the_s_of_s_hertogenbosch():
+    assert normaliseer_zoekterm("Veiligheidsregio's") == "veiligheidsregio"
+    assert normaliseer_zoekterm("GGD’s Brabant") == "ggd brabant"
+    assert normaliseer_zoekterm("'s-Hertogenbosch") == normaliseer_naam("'s-Hertogenbosch")
+    assert normaliseer_zoekterm("'s-Hertogenbosch") == "s hertogenbosch"
