@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serve regioreg for a first look: migrate, load the real reference data and the national
 # register (scripts/vullen.sh says from where), make an admin account when DJANGO_SUPERUSER_*
-# is set, and start the development server.
+# is set, and serve it under gunicorn (Django's development server with DEBUG=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=${1:-127.0.0.1}
@@ -33,5 +33,13 @@ else
 fi
 
 echo "regioreg draait op http://${host}:${port}/  (beheer: http://${host}:${port}/admin/)"
-# With DEBUG off, WhiteNoise serves the static files collected above.
-exec $py manage.py runserver "${host}:${port}"
+if [ "${DEBUG:-false}" = "true" ]; then
+    # Django's development server: it reloads on a change in the code (its console is English).
+    exec $py manage.py runserver "${host}:${port}"
+fi
+echo "Stoppen: Ctrl-C."
+# As in production (Dockerfile): gunicorn with gunicorn.conf.py, WhiteNoise serving the static
+# files collected above. One worker with threads, as SQLite and the page cache in the worker's
+# memory want; on the console only warnings and errors (gunicorn's own lines are English).
+exec .venv/bin/gunicorn regioreg.wsgi:application --config gunicorn.conf.py \
+    --bind "${host}:${port}" --workers 1 --threads 4 --log-level warning

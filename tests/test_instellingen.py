@@ -294,7 +294,8 @@ def test_redis_url_makes_one_shared_cache_and_without_it_each_process_keeps_its_
 def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     """scripts/run.sh as `make run` starts it on a fresh machine (DEBUG off, no secret key, an
     admin account asked for): its own lines in Dutch, none of Django's migration list, shell or
-    createsuperuser chatter in English, and the app answering on the port it names."""
+    createsuperuser chatter in English, no development server's banner (it serves under
+    gunicorn), and the app answering on the port it names."""
     env = _eerste_start(
         tmp_path,
         STATIC_ROOT=str(tmp_path / "static"),
@@ -308,8 +309,13 @@ def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
     with _Server(env, script="scripts/run.sh", uitvoer=uitvoer) as server:
         start = server.tekst("/")
         poort = server.poort
+        # Served as in production: WhiteNoise gives the collected static files.
+        css = urllib.request.urlopen(server.url("/static/admin/css/base.css"))
+        assert css.status == 200
+        assert css.headers["Content-Type"].startswith("text/css")
     tekst = uitvoer.read_text()
     assert "Register van gemeentelijke samenwerking" in start
+    assert "Stoppen: Ctrl-C." in tekst
     assert f"in {tmp_path / 'lege-map'} staat geen roo/exportOO_*.xml" in tekst
     assert "Beheeraccount 'beheer' aangemaakt." in tekst
     assert f"regioreg draait op http://127.0.0.1:{poort}/" in tekst
@@ -320,5 +326,11 @@ def test_make_run_says_in_dutch_what_it_did_and_serves_the_start_page(tmp_path):
         "Superuser created",
         "Operations to perform",
         "Applying samenwerking.0001",
+        # Django's development server (make run serves under gunicorn, as in production).
+        "Starting development server",
+        "This is a development server",
+        "Performing system checks",
+        "Watching for file changes",
+        "Booting worker",
     ):
         assert engels not in tekst
