@@ -115,12 +115,23 @@ def vergelijkbaar(tekst: str) -> str:
     return _NIET_ALFANUMERIEK.sub(" ", zonder_accenten(tekst).lower()).strip()
 
 
-def heeft_elk_woord(woorden: list[str], *teksten: str) -> bool:
-    """Does each of `woorden` (a search term's `vergelijkbaar(...).split()`) stand in one of
-    `teksten`, tolerant of case, accents and punctuation ("fryslan" in "Noardwest Fryslân",
-    "jan vries" in "Jan de Vries")?"""
+def zoekwoorden(zoekterm: str, *, meervoud: bool = False) -> list[tuple[str, ...]]:
+    """The words of `zoekterm` as `heeft_elk_woord` looks for them (`vergelijkbaar`), each
+    with its other forms: with `meervoud` a plural's singulars (`enkelvouden`:
+    "waterschappen", "waterschap's": "waterschap"); not for names of people ("pietersen" is
+    not "pieters")."""
+    if meervoud:
+        zoekterm = _APOSTROF_S.sub("", zoekterm)
+    woorden = vergelijkbaar(zoekterm).split()
+    return [(woord, *enkelvouden(woord)) if meervoud else (woord,) for woord in woorden]
+
+
+def heeft_elk_woord(woorden: list[tuple[str, ...]], *teksten: str) -> bool:
+    """Does each of `woorden` (`zoekwoorden`: a word with its other forms) stand in one of
+    `teksten` in one of its forms, tolerant of case, accents and punctuation ("fryslan" in
+    "Noardwest Fryslân", "jan vries" in "Jan de Vries")?"""
     vergeleken = [vergelijkbaar(tekst) for tekst in teksten]
-    return all(any(woord in tekst for tekst in vergeleken) for woord in woorden)
+    return all(any(vorm in tekst for vorm in vormen for tekst in vergeleken) for vormen in woorden)
 
 
 # A plural or genitive in 's after a word ("GGD's", "veiligheidsregio's"), not the 's- of

@@ -36,7 +36,7 @@ from samenwerking.models import (
     Samenwerkingsverband,
 )
 from samenwerking.models.basis import leeg_achteraan
-from samenwerking.normalisatie import heeft_elk_woord, vergelijkbaar
+from samenwerking.normalisatie import heeft_elk_woord, zoekwoorden
 from samenwerking.peilmoment import DatumVeld, JaarVeld
 from samenwerking.selectors import (
     gemeenten_zoeken,
@@ -149,14 +149,15 @@ def verwijzing(model, **kwargs) -> django_filters.ModelChoiceFilter:
     )
 
 
-def tekst_filter(*velden: str, label) -> django_filters.CharFilter:
+def tekst_filter(*velden: str, label, meervoud: bool = False) -> django_filters.CharFilter:
     """`q`: each word part of one of the fields, tolerant of case and accents as the start
     page's search (`normalisatie.heeft_elk_woord`: "jan vries" finds "Jan de Vries", "fryslan"
-    "Noardwest Fryslân"). One query more (matching in Python: the databases fold accents
-    differently, SQLite not at all)."""
+    "Noardwest Fryslân"); with `meervoud` a plural also as its singular, as the start page
+    does. One query more (matching in Python: the databases fold accents differently, SQLite
+    not at all)."""
 
     def zoek(queryset, naam, waarde):
-        woorden = vergelijkbaar(waarde).split()  # once, not per row
+        woorden = zoekwoorden(waarde, meervoud=meervoud)  # once, not per row
         if not woorden:  # only punctuation: nothing to look for
             return queryset.none()
         rijen = queryset.order_by().values_list("pk", *velden)
@@ -242,8 +243,9 @@ class OrganisatieFilterSet(RegisterFilterSet):
         "afkorting",
         label=_(
             "Deel van de naam of de afkorting; bij meer woorden elk woord. Hoofdletters en "
-            "accenten maken niet uit."
+            "accenten maken niet uit; een meervoud vindt ook het enkelvoud (waterschappen)."
         ),
+        meervoud=True,
     )
     ordering = volgorde(("naam", "naam"))
 

@@ -289,6 +289,24 @@ def test_organisaties_and_personen_q_ignores_accents_as_the_search_page_does(api
     assert _namen(api, "personen", q="--") == []
 
 
+def test_organisaties_q_in_the_plural_finds_the_singular_but_personen_q_does_not(
+    api, referentiedata
+):
+    """`q=waterschappen` on organisaties found only the one name with "waterschappen" in it,
+    not "Waterschap Aa en Maas"; a plural now also finds its singular, as the start page does.
+    Not for names of people: "pietersen" is another name than "Pieters"."""
+    f.OrganisatieFactory(naam="Waterschap Aa en Maas")
+    f.OrganisatieFactory(naam="Unie van Waterschappen")
+    f.OrganisatieFactory(naam="Provincie Utrecht")
+    f.PersoonFactory(naam="Anna Pieters")
+    beide = ["Unie van Waterschappen", "Waterschap Aa en Maas"]
+    assert _namen(api, "organisaties", q="waterschappen") == beide
+    assert _namen(api, "organisaties", q="Waterschap's") == beide
+    assert _namen(api, "organisaties", q="provincies utrecht") == ["Provincie Utrecht"]
+    assert _namen(api, "personen", q="pietersen") == []
+    assert _namen(api, "personen", q="pieters") == ["Anna Pieters"]
+
+
 @pytest.mark.parametrize("aantal", [1, 30])
 def test_organisaties_and_personen_q_query_count(
     api, referentiedata, aantal, django_assert_num_queries
