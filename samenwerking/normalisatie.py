@@ -115,25 +115,6 @@ def vergelijkbaar(tekst: str) -> str:
     return _NIET_ALFANUMERIEK.sub(" ", zonder_accenten(tekst).lower()).strip()
 
 
-def zoekwoorden(zoekterm: str, *, meervoud: bool = False) -> list[tuple[str, ...]]:
-    """The words of `zoekterm` as `heeft_elk_woord` looks for them (`vergelijkbaar`), each
-    with its other forms: with `meervoud` a plural's singulars (`enkelvouden`:
-    "waterschappen", "waterschap's": "waterschap"); not for names of people ("pietersen" is
-    not "pieters")."""
-    if meervoud:
-        zoekterm = _APOSTROF_S.sub("", zoekterm)
-    woorden = vergelijkbaar(zoekterm).split()
-    return [(woord, *enkelvouden(woord)) if meervoud else (woord,) for woord in woorden]
-
-
-def heeft_elk_woord(woorden: list[tuple[str, ...]], *teksten: str) -> bool:
-    """Does each of `woorden` (`zoekwoorden`: a word with its other forms) stand in one of
-    `teksten` in one of its forms, tolerant of case, accents and punctuation ("fryslan" in
-    "Noardwest Fryslân", "jan vries" in "Jan de Vries")?"""
-    vergeleken = [vergelijkbaar(tekst) for tekst in teksten]
-    return all(any(vorm in tekst for vorm in vormen for tekst in vergeleken) for vormen in woorden)
-
-
 # A plural or genitive in 's after a word ("GGD's", "veiligheidsregio's"), not the 's- of
 # 's-Hertogenbosch.
 _APOSTROF_S = re.compile(r"(?<=\w)['’`]s\b", re.IGNORECASE)
@@ -164,6 +145,25 @@ def enkelvouden(woord: str) -> tuple[str, ...]:
     if len(woord) >= 6 and woord.endswith("s") and not woord.endswith("ss"):
         return (woord[:-1],)
     return ()
+
+
+def zoekwoorden(zoekterm: str, *, meervoud: bool = False) -> list[tuple[str, ...]]:
+    """The words of `zoekterm` as `heeft_elk_woord` looks for them (`vergelijkbaar`), each
+    with its other forms: with `meervoud` a plural's singulars (`enkelvouden`:
+    "waterschappen", "waterschap's": "waterschap"); not for names of people ("pietersen" is
+    not "pieters")."""
+    if meervoud:
+        zoekterm = _APOSTROF_S.sub("", zoekterm)
+    woorden = vergelijkbaar(zoekterm).split()
+    return [(woord, *enkelvouden(woord)) if meervoud else (woord,) for woord in woorden]
+
+
+def heeft_elk_woord(woorden: list[tuple[str, ...]], *teksten: str) -> bool:
+    """Does each of `woorden` (`zoekwoorden`: a word with its other forms) stand in one of
+    `teksten` in one of its forms, tolerant of case, accents and punctuation ("fryslan" in
+    "Noardwest Fryslân", "jan vries" in "Jan de Vries")?"""
+    vergeleken = [vergelijkbaar(tekst) for tekst in teksten]
+    return all(any(vorm in tekst for vorm in vormen for tekst in vergeleken) for vormen in woorden)
 
 
 def normaliseer_naam(naam: str, *, houd_provincie: bool = False) -> str:
