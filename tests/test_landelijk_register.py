@@ -211,6 +211,10 @@ def test_a_search_of_several_words_finds_the_register_s_names(register):
     ]:
         assert namen(meervoud) == namen(enkelvoud) != [], meervoud
     assert set(namen("archief")) < set(namen("archieven"))
+    # The register writes "&" where a user types "en".
+    assert namen("dienst gezondheid en jeugd") == [
+        "Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid"
+    ]
     # A typing error in a word is put right with the register's own words.
     hulp = zoekhulp("omgevingdienst utrect", peildatum=STAND)
     assert hulp.verbeterd == "omgevingsdienst utrecht"

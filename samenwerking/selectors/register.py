@@ -99,8 +99,8 @@ def zoekhulp(zoekterm: str, *, peildatum: datetime.date | None = None) -> Zoekhu
     return Zoekhulp(apart=tuple((w, n) for w, n in aantallen if n))
 
 
-# Words that on their own find what holds them anywhere ("de" in 151 names), so the search's
-# help leaves them out when it lists the words of a term one by one.
+# Words that on their own find what holds them anywhere ("de" in 151 names): a search word by
+# word does not need them, and its help leaves them out when it lists the words one by one.
 _KLEINE_WOORDEN = frozenset(
     {"aan", "de", "den", "der", "en", "een", "het", "in", "met", "of", "om", "op", "te"}
     | {"ten", "ter", "tot", "van", "voor"}
@@ -130,7 +130,9 @@ def _zoekbaar():
 def _treffers(term: str, rijen, peildatum: datetime.date) -> list[Samenwerkingsverband]:
     """The rows of `_zoekbaar` that `term` (normalised) matches, in the search's order."""
     term_kort = term.replace(" ", "")
-    woorden = term.split()
+    # Word by word, the small words need not be in the name: "dienst gezondheid en jeugd"
+    # finds "Dienst Gezondheid & Jeugd" (a term of small words only needs them all).
+    woorden = [w for w in term.split() if w not in _KLEINE_WOORDEN] or term.split()
     treffers = []
     for verband, naam, afkorting, code in rijen:
         geheel = _past(term, naam, afkorting, code)

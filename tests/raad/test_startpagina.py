@@ -258,6 +258,25 @@ def test_search_of_several_words_finds_names_with_each_word(client, referentieda
     ]
 
 
+def test_a_search_word_by_word_does_not_need_the_small_words(client, referentiedata):
+    """ "dienst gezondheid en jeugd" found nothing: the register writes "Dienst Gezondheid &
+    Jeugd", and every word of the term, "en" too, had to be in the name. Small words ("en",
+    "de", "van") are no longer needed; a term of small words only still needs them."""
+    _verbanden(
+        ("Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid", ""),
+        ("Gemeenschappelijke regeling Regio De Baronie", ""),
+        ("Gemeenschappelijke regeling Jeugd en Gezin", ""),
+    )
+    dgj = ["Gemeenschappelijke regeling Dienst Gezondheid & Jeugd Zuid-Holland Zuid"]
+    assert [v["naam"] for v in _api_gevonden(client, "dienst gezondheid en jeugd")] == dgj
+    assert [v["naam"] for v in _api_gevonden(client, "jeugd van zuid-holland")] == dgj
+    assert [v["naam"] for v in _api_gevonden(client, "van de")] == []
+    tekst = paginatekst(client.get(reverse("raad:start"), {"q": "Dienst Gezondheid en Jeugd"}))
+    assert "1 samenwerkingsverband gevonden" in tekst
+    assert "Dienst Gezondheid &amp; Jeugd Zuid-Holland Zuid</a>" in tekst
+    assert "Niets gevonden" not in tekst
+
+
 def test_a_search_in_the_plural_finds_what_the_singular_finds(client, referentiedata):
     """ "veiligheidsregio's" and "GGD's" found nothing (the apostrophe split off an "s" that no
     name holds), "omgevingsdiensten" only the names with "omgevingsdienst" in them (not
