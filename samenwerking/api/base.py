@@ -36,6 +36,7 @@ from .namen import (
     ONGELDIGE_DATUM,
     SAMENWERKINGSVERBAND,
     als_opgeslagen,
+    bedoeld,
     camel,
     iso_datum,
     niet_gevonden,
@@ -335,7 +336,16 @@ class SleutelField(serializers.SlugRelatedField):
                 uuid.UUID(data)
             except ValueError:  # Django would say "'abc' is geen geldige UUID.", no field
                 self.fail("geen_uuid", value=data)
-        return super().to_internal_value(als_opgeslagen(self.get_queryset().model, data))
+        model = self.get_queryset().model
+        try:
+            return super().to_internal_value(als_opgeslagen(model, data))
+        except serializers.ValidationError as fout:
+            # A gemeente by its name: the message says which code was meant.
+            hint = bedoeld(model, data)
+            if not hint:
+                raise
+            melding = fout.detail[0]
+            raise serializers.ValidationError(str(melding) + hint, code=melding.code) from None
 
 
 # DRF's general messages ("Dit veld is vereist.") with the field's name, as every other.

@@ -129,10 +129,18 @@ class JaarFilter(django_filters.NumberFilter):
 
 
 class SleutelKeuze(django_filters.fields.ModelChoiceField):
-    """A row by its public key, a CBS code in any case (namen.als_opgeslagen)."""
+    """A row by its public key, a CBS code in any case (namen.als_opgeslagen); a gemeente
+    given by its name is told its code (namen.bedoeld)."""
 
     def to_python(self, value):
-        return super().to_python(namen.als_opgeslagen(self.queryset.model, value))
+        try:
+            return super().to_python(namen.als_opgeslagen(self.queryset.model, value))
+        except ValidationError as fout:
+            # A gemeente by its name: the message says which code was meant.
+            hint = namen.bedoeld(self.queryset.model, value)
+            if fout.code != "invalid_choice" or not hint:
+                raise
+            raise ValidationError(" ".join(fout.messages) + hint, code=fout.code) from None
 
 
 class VerwijzingFilter(django_filters.ModelChoiceFilter):

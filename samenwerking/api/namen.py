@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from samenwerking.adressen import normaliseer_cbs_code
 from samenwerking.models import Domein, Gemeente, Provincie
+from samenwerking.normalisatie import Namenlijst
 
 # Dates in the API are ISO 8601 only, in query parameters and in bodies alike.
 ONGELDIGE_DATUM = gettext_lazy("Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01.")
@@ -100,10 +101,27 @@ def niet_gevonden(model: type[models.Model], waarde: str) -> str:
     }
 
 
+def bedoeld(model: type[models.Model], waarde) -> str:
+    """After `niet_gevonden`, for a gemeente or provincie given by its name where its CBS code
+    belongs ("Utrecht", "Den Haag", "Bergen") or a typing error away from one ("Utrect"): the
+    codes meant, " Bedoelt u GM0344 (Utrecht)?"; "" for anything else. One query, on the
+    error's path only."""
+    if model not in (Gemeente, Provincie) or not isinstance(waarde, str) or not waarde.strip():
+        return ""
+    namen = Namenlijst(model.objects.order_by("naam"), lambda rij: rij.naam)
+    rijen = namen.zoek(waarde) or [
+        rij for naam in namen.dichtstbij(waarde, n=3, drempel=0.8) for rij in namen.zoek(naam)
+    ]
+    if not rijen:
+        return ""
+    keuzes = [f"{getattr(rij, sleutel(model))} ({rij.naam})" for rij in dict.fromkeys(rijen)]
+    return " " + _("Bedoelt u %(keuzes)s?") % {"keuzes": " of ".join(keuzes[:3])}
+
+
 def niet_op_adres(model: type[models.Model], waarde: str) -> str:
     """The 404 of an address whose key matches no row. A key that is not even a uuid where one
     belongs is said to be so, with what to send instead."""
-    melding = niet_gevonden(model, waarde)
+    melding = niet_gevonden(model, waarde) + bedoeld(model, waarde)
     if sleutel(model) == "uuid":
         try:
             uuid.UUID(waarde)

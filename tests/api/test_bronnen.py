@@ -425,18 +425,28 @@ def test_a_body_that_is_not_one_object_says_to_send_one(beheerder, body):
     }
 
 
-def test_unknown_relation_in_a_write_names_the_field(beheerder):
+def test_unknown_relation_in_a_write_names_the_field(beheerder, referentiedata):
+    verband = f.SamenwerkingsverbandFactory()
     fouten = ongeldig(
         beheerder.post(
             "/api/v1/deelnames",
-            {
-                "samenwerkingsverband": str(f.SamenwerkingsverbandFactory().uuid),
-                "gemeente": "GM9999",
-            },
+            {"samenwerkingsverband": str(verband.uuid), "gemeente": "GM9999"},
             format="json",
         )
     )
     assert fouten == {"gemeente": "Geen gemeente met CBS-code GM9999."}
+    # A gemeente by its name: the message gives its code, and nothing is written.
+    fouten = ongeldig(
+        beheerder.post(
+            "/api/v1/deelnames",
+            {"samenwerkingsverband": str(verband.uuid), "gemeente": "Zaanstad"},
+            format="json",
+        )
+    )
+    assert fouten == {
+        "gemeente": "Geen gemeente met CBS-code ZAANSTAD. Bedoelt u GM0479 (Zaanstad)?"
+    }
+    assert not m.Deelname.objects.exists()
 
 
 def test_organisatie_of_a_provincie_needs_the_provincie(beheerder):

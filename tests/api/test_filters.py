@@ -136,6 +136,22 @@ def test_hoofdthema_gives_the_verbanden_of_its_subthemas_too(
         ({"domein": "ruimtevaart"}, {"domein": "Geen domein met code ruimtevaart."}),
         ({"hoofdthema": "ruimtevaart"}, {"hoofdthema": "Geen domein met code ruimtevaart."}),
         ({"deelnemer": "GM9999"}, {"deelnemer": "Geen gemeente met CBS-code GM9999."}),
+        # A gemeente by its name (or nearly): the message gives its code.
+        (
+            {"deelnemer": "Utrecht"},
+            {"deelnemer": "Geen gemeente met CBS-code UTRECHT. Bedoelt u GM0344 (Utrecht)?"},
+        ),
+        (
+            {"deelnemer": "bergen"},
+            {
+                "deelnemer": "Geen gemeente met CBS-code BERGEN. Bedoelt u GM0893 (Bergen (L.)) "
+                "of GM0373 (Bergen (NH.))?"
+            },
+        ),
+        (
+            {"provincie": "Utrect"},
+            {"provincie": "Geen provincie met CBS-code UTRECT. Bedoelt u PV26 (Utrecht)?"},
+        ),
         (
             {"actiefOp": "2024-02-30"},
             {"actiefOp": "Gebruik een datum als JJJJ-MM-DD, bijvoorbeeld 2025-06-01."},

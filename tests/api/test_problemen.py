@@ -76,6 +76,10 @@ def test_problem_shape_with_invalid_params(api):
         ("/api/v1/gemeenten/GM9999", "Geen gemeente met CBS-code GM9999."),
         ("/api/v1/provincies/PV99", "Geen provincie met CBS-code PV99."),
         (
+            "/api/v1/gemeenten/Den%20Haag",
+            "Geen gemeente met CBS-code Den Haag. Bedoelt u GM0518 ('s-Gravenhage)?",
+        ),
+        (
             "/api/v1/deelnames/geen-uuid",
             "Geen deelname met uuid geen-uuid. Dat is geen geldige uuid: gebruik de uuid van een "
             "deelname zoals de API die geeft, bijvoorbeeld 0f8fad5b-d9cb-469f-a165-70867728950e.",
