@@ -59,6 +59,47 @@ def test_the_oplegger_keeps_the_arrangement_when_redirecting(client, referentied
 
 
 @pytest.mark.parametrize(
+    ("adres", "naar", "inhoud"),
+    [
+        ("/gemeenten/utrecht/", "/gemeenten/GM0344/", "<h1>Gemeente Utrecht</h1>"),
+        (
+            "/gemeenten/Den%20Haag/partners/?peildatum=2025-01-01",
+            "/gemeenten/GM0518/partners/?peildatum=2025-01-01",
+            "Met wie werkt &#x27;s-Gravenhage samen?",
+        ),
+        ("/gemeenten/den-haag/kalender.ics", "/gemeenten/GM0518/kalender.ics", "BEGIN:VCALENDAR"),
+        ("/gemeenten/sudwest-fryslan/", "/gemeenten/GM1900/", "<h1>Gemeente Súdwest-Fryslân</h1>"),
+        # A gemeente that is no more: its own page says so.
+        ("/gemeenten/haaren/", "/gemeenten/GM0788/", "opgeheven per 1 januari 2021"),
+    ],
+)
+def test_a_gemeente_s_name_in_a_page_address_leads_to_its_page(
+    client, referentiedata, adres, naar, inhoud
+):
+    """/gemeenten/utrecht/ answered "Er is geen gemeente met CBS-code utrecht.": the address
+    a person guesses. A gemeente's name now leads to the same page of that gemeente."""
+    antwoord = client.get(adres)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == naar
+    pagina = client.get(naar)
+    assert pagina.status_code == 200
+    assert inhoud in " ".join(pagina.content.decode().split())
+
+
+def test_a_name_of_several_gemeenten_in_a_page_address_leads_to_the_search(client, referentiedata):
+    antwoord = client.get("/gemeenten/bergen/")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/?q=bergen"
+    tekst = client.get(antwoord["Location"]).content.decode()
+    assert "Bergen (NH.)</a>" in tekst
+    assert "Bergen (L.)</a>" in tekst
+    # The API keeps its 404, with the codes meant: a client uses the code.
+    assert probleem(client.get("/api/v1/gemeenten/utrecht"), 404)["detail"] == (
+        "Geen gemeente met CBS-code utrecht. Bedoelt u GM0344 (Utrecht)?"
+    )
+
+
+@pytest.mark.parametrize(
     ("adres", "code"),
     [
         ("/gemeenten/e/", "e"),  # once redirected to /gEmeenten/e/
