@@ -1,7 +1,8 @@
 """gunicorn's settings for regioreg, from the environment like the app's own (.env.example).
 
-gunicorn reads this file from its working directory: the container (Dockerfile, `--config`)
-and `make bench` / `make belasting` (scripts/lib.sh) start it in the project directory.
+gunicorn reads this file from its working directory: the container (Dockerfile, `--config`),
+`make run` (scripts/run.sh, one worker) and `make bench` / `make belasting` (scripts/lib.sh)
+start it in the project directory.
 """
 
 import os
