@@ -132,7 +132,10 @@ def enkelvouden(woord: str) -> tuple[str, ...]:
     seven letters or more the stem, with its doubled consonant single ("recreatieschappen":
     "recreatieschap"), v as f and z as s ("archieven": "archief"), and its vowel doubled
     ("bibliotheken": "bibliotheek"); in -s of six or more the word without it
-    ("veiligheidsregios", "gemeentes"). Empty for any other word."""
+    ("veiligheidsregios", "gemeentes"), and a kind's abbreviation with -s ("ggds", "vrs").
+    Empty for any other word."""
+    if woord.endswith("s") and woord[:-1] in SOORTEN:
+        return (woord[:-1],)
     if len(woord) >= 7 and woord.endswith("en"):
         stam = woord[:-2]
         zacht = stam[:-1] + {"v": "f", "z": "s"}.get(stam[-1], stam[-1])

@@ -299,6 +299,8 @@ def test_a_search_in_the_plural_finds_what_the_singular_finds(client, referentie
         ("veiligheidsregios", "veiligheidsregio"),
         ("GGD's", "ggd"),
         ("GGD’s Zeeland", "ggd zeeland"),
+        ("GGDs", "ggd"),
+        ("VRs", "vr"),
         ("omgevingsdiensten", "omgevingsdienst"),
         ("archieven", "archief"),
         ("recreatieschappen", "recreatieschap"),

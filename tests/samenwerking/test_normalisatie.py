@@ -93,13 +93,16 @@ def test_regeling_names_compare_without_prefix_brackets_and_small_words():
         ("scholen", "school"),
         ("veiligheidsregios", "veiligheidsregio"),
         ("gemeentes", "gemeente"),
+        ("ggds", "ggd"),
+        ("vrs", "vr"),
+        ("ods", "od"),
     ],
 )
 def test_a_dutch_plural_stands_for_its_singular(meervoud, enkelvoud):
     assert enkelvoud in enkelvouden(meervoud)
 
 
-@pytest.mark.parametrize("woord", ["archief", "wegen", "regio", "ggds", "rijnland", "oss"])
+@pytest.mark.parametrize("woord", ["archief", "wegen", "regio", "ggd", "gds", "rijnland", "oss"])
 def test_a_word_that_is_no_plural_or_too_short_to_say_has_no_singulars(woord):
     assert enkelvouden(woord) == ()
 
