@@ -344,8 +344,8 @@ class SleutelField(serializers.SlugRelatedField):
             hint = bedoeld(model, data)
             if not hint:
                 raise
-            melding = fout.detail[0]
-            raise serializers.ValidationError(str(melding) + hint, code=melding.code) from None
+            melding = niet_gevonden(model, data) + hint  # the key as typed
+            raise serializers.ValidationError(melding, code=fout.detail[0].code) from None
 
 
 # DRF's general messages ("Dit veld is vereist.") with the field's name, as every other.

@@ -140,7 +140,8 @@ class SleutelKeuze(django_filters.fields.ModelChoiceField):
             hint = namen.bedoeld(self.queryset.model, value)
             if fout.code != "invalid_choice" or not hint:
                 raise
-            raise ValidationError(" ".join(fout.messages) + hint, code=fout.code) from None
+            melding = namen.niet_gevonden(self.queryset.model, value) + hint  # as typed
+            raise ValidationError(melding, code=fout.code) from None
 
 
 class VerwijzingFilter(django_filters.ModelChoiceFilter):

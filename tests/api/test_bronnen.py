@@ -444,7 +444,7 @@ def test_unknown_relation_in_a_write_names_the_field(beheerder, referentiedata):
         )
     )
     assert fouten == {
-        "gemeente": "Geen gemeente met CBS-code ZAANSTAD. Bedoelt u GM0479 (Zaanstad)?"
+        "gemeente": "Geen gemeente met CBS-code Zaanstad. Bedoelt u GM0479 (Zaanstad)?"
     }
     assert not m.Deelname.objects.exists()
 

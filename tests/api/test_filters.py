@@ -139,18 +139,18 @@ def test_hoofdthema_gives_the_verbanden_of_its_subthemas_too(
         # A gemeente by its name (or nearly): the message gives its code.
         (
             {"deelnemer": "Utrecht"},
-            {"deelnemer": "Geen gemeente met CBS-code UTRECHT. Bedoelt u GM0344 (Utrecht)?"},
+            {"deelnemer": "Geen gemeente met CBS-code Utrecht. Bedoelt u GM0344 (Utrecht)?"},
         ),
         (
             {"deelnemer": "bergen"},
             {
-                "deelnemer": "Geen gemeente met CBS-code BERGEN. Bedoelt u GM0893 (Bergen (L.)) "
+                "deelnemer": "Geen gemeente met CBS-code bergen. Bedoelt u GM0893 (Bergen (L.)) "
                 "of GM0373 (Bergen (NH.))?"
             },
         ),
         (
             {"provincie": "Utrect"},
-            {"provincie": "Geen provincie met CBS-code UTRECT. Bedoelt u PV26 (Utrecht)?"},
+            {"provincie": "Geen provincie met CBS-code Utrect. Bedoelt u PV26 (Utrecht)?"},
         ),
         (
             {"actiefOp": "2024-02-30"},
