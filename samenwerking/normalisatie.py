@@ -243,6 +243,17 @@ class Namenlijst:
             or []
         )
 
+    def bedoeld(self, naam: str) -> list:
+        """What a person typing `naam` meant: the objects so named (`zoek`), else those whose
+        name is a typing error away ("Utrect": Utrecht; "Bergn": both Bergens; "Den Hag", an
+        everyday name: 's-Gravenhage), best first, at most three names."""
+        if gevonden := self.zoek(naam):
+            return gevonden
+        bijna = self.dichtstbij(naam, n=3, drempel=0.8)
+        bijna += difflib.get_close_matches(normaliseer_naam(naam), ROEPNAMEN, 1, 0.8)
+        gevonden = [obj for tekst in bijna for obj in self.zoek(normaliseer_naam(tekst))]
+        return list(dict.fromkeys(gevonden))
+
     def dichtstbij(self, naam: str, *, n: int = 3, drempel: float = 0.6) -> list[str]:
         """The names closest to `naam` (difflib on normalised names), best first."""
         per_sleutel = {normaliseer_naam(tekst): tekst for tekst in self.namen}

@@ -108,13 +108,10 @@ def bedoeld(model: type[models.Model], waarde) -> str:
     error's path only."""
     if model not in (Gemeente, Provincie) or not isinstance(waarde, str) or not waarde.strip():
         return ""
-    namen = Namenlijst(model.objects.order_by("naam"), lambda rij: rij.naam)
-    rijen = namen.zoek(waarde) or [
-        rij for naam in namen.dichtstbij(waarde, n=3, drempel=0.8) for rij in namen.zoek(naam)
-    ]
+    rijen = Namenlijst(model.objects.order_by("naam"), lambda rij: rij.naam).bedoeld(waarde)
     if not rijen:
         return ""
-    keuzes = [f"{getattr(rij, sleutel(model))} ({rij.naam})" for rij in dict.fromkeys(rijen)]
+    keuzes = [f"{getattr(rij, sleutel(model))} ({rij.naam})" for rij in rijen]
     return " " + _("Bedoelt u %(keuzes)s?") % {"keuzes": " of ".join(keuzes[:3])}
 
 

@@ -2,7 +2,6 @@
 their cost totals, the gemeente search and its partners."""
 
 import datetime
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -351,12 +350,9 @@ def gemeenten_zoeken(zoekterm: str, *, peildatum: datetime.date | None = None) -
 def gemeenten_bedoeld(zoekterm: str) -> list[Gemeente]:
     """For a search that found nothing: the gemeenten whose name is nearly `zoekterm`, a typing
     error away ("Utrect": Utrecht; "Bergn": both Bergens; "Den Hag", an everyday name:
-    's-Gravenhage), best first, at most three names. One query."""
-    namen = Namenlijst(Gemeente.objects.order_by("naam"))
-    bijna = namen.dichtstbij(zoekterm, n=3, drempel=0.8)
-    bijna += difflib.get_close_matches(normaliseer_naam(zoekterm), ROEPNAMEN, 1, 0.8)
-    gevonden = [gemeente for naam in bijna for gemeente in namen.zoek(normaliseer_naam(naam))]
-    return list(dict.fromkeys(gevonden))
+    's-Gravenhage), best first, at most three names (`Namenlijst.bedoeld`, as the API's
+    messages and the page addresses). One query."""
+    return Namenlijst(Gemeente.objects.order_by("naam")).bedoeld(zoekterm)
 
 
 @dataclass(frozen=True)
