@@ -97,12 +97,12 @@ def _zelfde_route(request, naam: str, code: str) -> str:
 def _gemeente_op_naam(request, naam: str, tekst: str):
     """A page's address with a gemeente's name where its code belongs (/gemeenten/utrecht/,
     /gemeenten/den-haag/partners/): 302 to the same page of that gemeente; a name of several
-    (/gemeenten/bergen/: both Bergens) to the search, which lists them. Temporary: a name can
-    come to mean another gemeente after a herindeling. None (the page's 404) for anything
-    else."""
-    gemeenten = Namenlijst(Gemeente.objects.order_by("naam"), lambda g: g.naam).zoek(tekst)
-    if len(gemeenten) == 1:
+    (/gemeenten/bergen/: both Bergens) or one with a typing error (/gemeenten/utrect/) to the
+    search, which lists them or asks "Bedoelt u Utrecht?". Temporary: a name can come to mean
+    another gemeente after a herindeling. None (the page's 404) for anything else."""
+    namen = Namenlijst(Gemeente.objects.order_by("naam"), lambda g: g.naam)
+    if len(gemeenten := namen.zoek(tekst)) == 1:
         return HttpResponseRedirect(_zelfde_route(request, naam, gemeenten[0].cbs_code))
-    if gemeenten:
+    if gemeenten or namen.bedoeld(tekst):
         return HttpResponseRedirect(f"{reverse('raad:start')}?{urlencode({'q': tekst})}")
     return None

@@ -93,6 +93,12 @@ def test_a_name_of_several_gemeenten_in_a_page_address_leads_to_the_search(clien
     tekst = client.get(antwoord["Location"]).content.decode()
     assert "Bergen (NH.)</a>" in tekst
     assert "Bergen (L.)</a>" in tekst
+    # A typing error: the search, which asks what was meant.
+    antwoord = client.get("/gemeenten/utrect/")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/?q=utrect"
+    tekst = client.get(antwoord["Location"]).content.decode()
+    assert 'Bedoelt u <a href="/gemeenten/GM0344/">Utrecht</a>?' in tekst
     # The API keeps its 404, with the codes meant: a client uses the code.
     assert probleem(client.get("/api/v1/gemeenten/utrecht"), 404)["detail"] == (
         "Geen gemeente met CBS-code utrecht. Bedoelt u GM0344 (Utrecht)?"
